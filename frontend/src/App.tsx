@@ -1,0 +1,27 @@
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { Provider as UrqlProvider } from 'urql';
+import { createTollgateClient } from './graphql/client';
+import { createRouter } from './router';
+import { theme } from './theme';
+
+export function App() {
+  const [client] = useState(createTollgateClient);
+  const [router] = useState(createRouter);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <DatesProvider settings={{ firstDayOfWeek: 1 }}>
+        <UrqlProvider value={client}>
+          <ModalsProvider>
+            <Notifications position="top-right" />
+            <RouterProvider router={router} />
+          </ModalsProvider>
+        </UrqlProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,197 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Radio,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import type { CombinedError } from 'urql';
+import { apiErrors, splitFormErrors } from '../graphql/errors';
+import type { CustomerDetailsFragment } from '../gql/graphql';
+import {
+  customerFieldMap,
+  customerFormFields,
+  emptyCustomer,
+  customerToFormValues,
+  validateCustomer,
+  type CustomerFormValues,
+} from './customerForm';
+import { billingTypeLabels, callStatementFormatLabels, options, statusLabels } from './labels';
+import { ParentCustomerSelect, TariffSelect } from './pickers';
+
+interface Props {
+  customer?: CustomerDetailsFragment;
+  submitLabel: string;
+  /** Resolves to the server's error, if any; the form maps it onto its fields. */
+  onSubmit: (values: CustomerFormValues) => Promise<CombinedError | undefined>;
+  onCancel: () => void;
+}
+
+export function CustomerForm({ customer, submitLabel, onSubmit, onCancel }: Props) {
+  const form = useForm<CustomerFormValues>({
+    mode: 'controlled',
+    initialValues: customer ? customerToFormValues(customer) : emptyCustomer,
+    validate: (values) => validateCustomer(values, customer?.id),
+    validateInputOnBlur: true,
+  });
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  const submit = form.onSubmit(async (values) => {
+    setFormErrors([]);
+    setSaving(true);
+    try {
+      const error = await onSubmit(values);
+      if (error) {
+        const { fieldErrors, formErrors } = splitFormErrors(
+          apiErrors(error, customerFieldMap),
+          customerFormFields,
+        );
+        form.setErrors(fieldErrors);
+        setFormErrors(formErrors);
+      }
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  const v = form.getValues();
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg" maw={760}>
+        {formErrors.length > 0 && (
+          <Alert color="red" title="The customer was not saved" role="alert">
+            {formErrors.map((m) => (
+              <div key={m}>{m}</div>
+            ))}
+          </Alert>
+        )}
+
+        <Fieldset legend="Customer">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Reference"
+              description="Unique; shown on invoices"
+              withAsterisk
+              autoFocus={!customer}
+              autoComplete="off"
+              {...form.getInputProps('reference')}
+            />
+            <TextInput label="Name" withAsterisk autoComplete="off" {...form.getInputProps('name')} />
+            <Select
+              label="Status"
+              data={options(statusLabels)}
+              allowDeselect={false}
+              {...form.getInputProps('status')}
+            />
+            <TariffSelect
+              label="Tariff"
+              description="The prices its calls are rated at"
+              value={v.tariffId}
+              onChange={(id) => form.setFieldValue('tariffId', id)}
+              error={form.errors.tariffId}
+            />
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend="Billing">
+          <Stack>
+            <Radio.Group
+              label="Billing type"
+              {...form.getInputProps('billingType')}
+            >
+              <Group mt="xs">
+                {options(billingTypeLabels).map((o) => (
+                  <Radio key={o.value} value={o.value} label={o.label} />
+                ))}
+              </Group>
+            </Radio.Group>
+            {v.billingType === 'PARENT' && (
+              <ParentCustomerSelect
+                label="Parent customer"
+                description="This customer's charges appear on the parent's invoice, under a heading for this customer"
+                withAsterisk
+                value={v.parentId}
+                onChange={(id) => form.setFieldValue('parentId', id)}
+                error={form.errors.parentId}
+                excludeId={customer?.id}
+                current={customer?.parent ?? null}
+              />
+            )}
+            <Checkbox
+              label="Tax exempt"
+              description="No tax is added to this customer's invoices"
+              {...form.getInputProps('taxExempt', { type: 'checkbox' })}
+            />
+            <TextInput
+              label="Payment terms"
+              placeholder="e.g. 30 days from invoice date"
+              {...form.getInputProps('paymentTerms')}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend="Invoices and call statements">
+          <Stack>
+            <div>
+              <Text size="sm" fw={500} id="invoice-delivery-label" mb={4}>
+                Invoice delivery
+              </Text>
+              <SegmentedControl
+                aria-labelledby="invoice-delivery-label"
+                data={[
+                  { value: 'EMAIL', label: 'Email' },
+                  { value: 'NONE', label: 'None' },
+                ]}
+                {...form.getInputProps('invoiceDelivery')}
+              />
+            </div>
+            {v.invoiceDelivery === 'EMAIL' && (
+              <TextInput
+                label="Delivery email"
+                type="email"
+                withAsterisk
+                placeholder="accounts@example.com"
+                autoComplete="off"
+                {...form.getInputProps('deliveryEmail')}
+              />
+            )}
+            <Select
+              label="Call statement format"
+              description="Sent with each invoice; CSV suits customers with many calls"
+              data={options(callStatementFormatLabels)}
+              allowDeselect={false}
+              {...form.getInputProps('callStatementFormat')}
+            />
+            <Textarea
+              label="Postal address"
+              autosize
+              minRows={3}
+              {...form.getInputProps('postalAddress')}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={saving}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { Anchor, Breadcrumbs, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Link, useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { CustomerForm } from './CustomerForm';
+import { toCreateCustomerInput } from './customerForm';
+import { CreateCustomerMutation } from './documents';
+
+export function CustomerNewPage() {
+  const navigate = useNavigate();
+  const [, createCustomer] = useMutation(CreateCustomerMutation);
+
+  return (
+    <Stack gap="lg">
+      <Breadcrumbs>
+        <Anchor component={Link} to="/customers">
+          Customers
+        </Anchor>
+        <span>New customer</span>
+      </Breadcrumbs>
+      <Title order={2}>New customer</Title>
+      <CustomerForm
+        submitLabel="Create customer"
+        onCancel={() => navigate('/customers')}
+        onSubmit={async (values) => {
+          const result = await createCustomer({ input: toCreateCustomerInput(values) });
+          if (result.error || !result.data) return result.error;
+          const c = result.data.createCustomer;
+          notifications.show({ color: 'teal', title: 'Customer created', message: `${c.name} (${c.reference})` });
+          navigate(`/customers/${c.id}/clis`);
+          return undefined;
+        }}
+      />
+    </Stack>
+  );
+}

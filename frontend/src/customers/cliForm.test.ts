@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { emptyCli, toCreateCliInput, today, validateCli, type CliFormValues } from './cliForm';
+
+const cli = (v: Partial<CliFormValues>): CliFormValues => ({ ...emptyCli(new Date(2026, 0, 15)), ...v });
+
+describe('validateCli', () => {
+  it.each([
+    ['a national number', '01134960000'],
+    ['an international number', '+441134960001'],
+    ['a number typed with spaces and brackets', '+44 (0)113 496-0000'],
+    ['a number range', '44113496*'],
+    ['an account code', 'SIPTRUNK-0042'],
+  ])('accepts %s', (_, value) => {
+    expect(validateCli(cli({ value }))).toEqual({});
+  });
+
+  it.each([
+    ['an empty value', '   ', /Enter a phone number/],
+    ['too few digits', '12', /at least 3 digits/],
+    ['too many digits', '+4411349600001234567890', /at most 20 digits/],
+    ['a star inside an account code', 'ACME*', /Only a number can be a range/],
+    ['spaces inside an account code', 'ACME 01', /account code/],
+  ])('refuses %s', (_, value, message) => {
+    expect(validateCli(cli({ value })).value).toMatch(message);
+  });
+
+  it('needs a valid-from day, because the API requires one', () => {
+    expect(validateCli(cli({ value: '01134960000', validFrom: null })).validFrom).toBeTruthy();
+  });
+
+  it('valid to is exclusive, so it must come after valid from', () => {
+    const sameDay = cli({ value: '01134960000', validFrom: '2026-02-01', validTo: '2026-02-01' });
+    expect(validateCli(sameDay).validTo).toBe('Valid to must be after valid from');
+    const later = cli({ value: '01134960000', validFrom: '2026-02-01', validTo: '2026-02-02' });
+    expect(validateCli(later)).toEqual({});
+  });
+});
+
+describe('toCreateCliInput', () => {
+  it('sends calendar days as midnight UTC and leaves empty optional fields out', () => {
+    expect(toCreateCliInput('c1', cli({ value: ' 01134960000 ', validFrom: '2026-02-01' }))).toEqual({
+      customerID: 'c1',
+      value: '01134960000',
+      validFrom: '2026-02-01T00:00:00Z',
+      validTo: undefined,
+      siteID: undefined,
+      description: undefined,
+    });
+  });
+
+  it('passes site, end day and description through', () => {
+    const input = toCreateCliInput(
+      'c1',
+      cli({ value: '44113496*', validFrom: '2026-02-01', validTo: '2026-03-01', siteId: 's1', description: ' Leeds ' }),
+    );
+    expect(input).toMatchObject({ validTo: '2026-03-01T00:00:00Z', siteID: 's1', description: 'Leeds' });
+  });
+
+  it('a new CLI starts today in the clerk’s calendar', () => {
+    expect(today(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+    expect(emptyCli(new Date(2026, 11, 31)).validFrom).toBe('2026-12-31');
+  });
+});

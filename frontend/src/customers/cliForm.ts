@@ -1,0 +1,79 @@
+import type { CreateCliInput } from '../gql/graphql';
+
+/** The "add a CLI" form. Dates are calendar days, "YYYY-MM-DD", as DateInput gives them. */
+export interface CliFormValues {
+  value: string;
+  validFrom: string | null;
+  validTo: string | null;
+  siteId: string | null;
+  description: string;
+}
+
+export const cliFormFields: readonly (keyof CliFormValues)[] = ['value', 'validFrom', 'validTo', 'siteId', 'description'];
+
+export const cliFieldMap: Record<string, keyof CliFormValues> = {
+  siteID: 'siteId',
+  site: 'siteId',
+};
+
+/** Today as a calendar day in the clerk's time zone. */
+export function today(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function emptyCli(now: Date = new Date()): CliFormValues {
+  return { value: '', validFrom: today(now), validTo: null, siteId: null, description: '' };
+}
+
+// A number as people type it: +44 113 496 0000, (0113) 496-0000, 01134960000,
+// optionally ending in * for a number range (DDI block): 44113496*.
+const PHONE_NUMBER = /^\+?[\d\s().-]+\*?$/;
+// A provider's account or SIP-trunk code: letters and digits with a few separators.
+const ACCOUNT_CODE = /^[A-Za-z0-9][A-Za-z0-9_.:@/-]*$/;
+
+/**
+ * Catches what the clerk can fix before asking the server. The server
+ * normalises numbers (01134960000 → 441134960000) and refuses a number that
+ * another customer holds over overlapping dates, which only it can know.
+ */
+export function validateCli(v: CliFormValues): Partial<Record<keyof CliFormValues, string>> {
+  const errors: Partial<Record<keyof CliFormValues, string>> = {};
+  const value = v.value.trim();
+  if (!value) {
+    errors.value = 'Enter a phone number, a range such as 44113496*, or an account code';
+  } else if (/^[+\d(]/.test(value) && PHONE_NUMBER.test(value)) {
+    const digits = value.replace(/\D/g, '');
+    if (digits.length < 3) errors.value = 'A number needs at least 3 digits';
+    else if (digits.length > 20) errors.value = 'A number has at most 20 digits';
+  } else if (value.includes('*')) {
+    errors.value = 'Only a number can be a range: digits followed by a single * at the end';
+  } else if (!ACCOUNT_CODE.test(value)) {
+    errors.value = 'Use digits for a number (optionally starting with +), or letters and digits for an account code';
+  }
+  if (!v.validFrom) {
+    errors.validFrom = 'Enter the first day calls from this CLI belong to the customer';
+  }
+  // Valid to is exclusive: the first day the CLI no longer belongs to the customer.
+  if (v.validFrom && v.validTo && v.validTo <= v.validFrom) {
+    errors.validTo = 'Valid to must be after valid from';
+  }
+  return errors;
+}
+
+/** Calendar day → the RFC 3339 instant the API expects (midnight UTC). */
+export function dayToTime(day: string): string {
+  return `${day}T00:00:00Z`;
+}
+
+export function toCreateCliInput(customerID: string, v: CliFormValues): CreateCliInput {
+  const description = v.description.trim();
+  return {
+    customerID,
+    value: v.value.trim(),
+    validFrom: dayToTime(v.validFrom ?? today()),
+    validTo: v.validTo ? dayToTime(v.validTo) : undefined,
+    siteID: v.siteId ?? undefined,
+    description: description || undefined,
+  };
+}

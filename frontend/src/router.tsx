@@ -1,0 +1,36 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { CustomerDetailPage } from './customers/CustomerDetailPage';
+import { CustomerEditPage } from './customers/CustomerEditPage';
+import { CustomerListPage } from './customers/CustomerListPage';
+import { CustomerNewPage } from './customers/CustomerNewPage';
+import { PortalHome } from './portal/PortalHome';
+import { areas } from './shell/areas';
+import { ComingSoon } from './shell/ComingSoon';
+import { Layout } from './shell/Layout';
+import { NotFound } from './shell/NotFound';
+
+const comingSoon: RouteObject[] = areas
+  .filter((a) => !a.built)
+  .map((a) => (a.path === '/' ? { index: true, element: <ComingSoon area={a} /> } : { path: `${a.path.slice(1)}/*`, element: <ComingSoon area={a} /> }));
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      ...comingSoon,
+      { path: 'customers', element: <CustomerListPage /> },
+      { path: 'customers/new', element: <CustomerNewPage /> },
+      { path: 'customers/:id', element: <CustomerDetailPage tab="details" /> },
+      { path: 'customers/:id/clis', element: <CustomerDetailPage tab="clis" /> },
+      { path: 'customers/:id/sites', element: <CustomerDetailPage tab="sites" /> },
+      { path: 'customers/:id/edit', element: <CustomerEditPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+  { path: '/portal/*', element: <PortalHome /> },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
