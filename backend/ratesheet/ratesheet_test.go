@@ -1,0 +1,303 @@
+package ratesheet
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tollgate/tollgate/backend/rating"
+)
+
+// sharedTestdata finds ../shared/testdata beside the repository root (the
+// directory holding go.mod), wherever the repository is cloned.
+func sharedTestdata(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared", "testdata")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+}
+
+func TestReadSampleSheet(t *testing.T) {
+	f, err := os.Open(filepath.Join(sharedTestdata(t), "rates", "uk-sample.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := Read(f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 18 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	mob := rows[5]
+	if mob.Destination != "+447" || mob.Line != 7 || !mob.PeakRate.Equal(decimal.RequireFromString("6")) ||
+		mob.DurationBlock != (rating.DurationBlock{First: 60, Step: 1}) || mob.Description != "UK Mobile" || !mob.PeakRateCost.Valid {
+		t.Errorf("row %+v", mob)
+	}
+	if rows[7].PeakRateCost.Valid {
+		t.Error("blank cost must be unknown")
+	}
+	if _, err := Table(rows, ""); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReadFormsOfTheSameSheet(t *testing.T) {
+	want := "+44113,0,0,1.5,0.8,0.5,0.6,0.3,0.2,Leeds,1"
+	cases := map[string]string{
+		"no header":          want + "\n",
+		"BOM and CRLF":       "\xef\xbb\xbf" + "Destination,Minimum Charge,Connection Fee,Peak Rate,Offpeak Rate,Weekend Rate,Peak Rate Cost,Offpeak Rate Cost,Weekend Rate Cost,Description,Duration Block\r\n" + want + "\r\n",
+		"comments and blank": "# UK rates\n\n" + want + "\n\n# end\n",
+		"header any order and spelling": "duration_block,DESCRIPTION,weekendratecost,Offpeak Rate Cost,peak_rate_cost,Weekend Rate,offpeak rate,PEAK RATE,connection_fee,Minimum Charge,destination\n" +
+			"1,Leeds,0.2,0.3,0.6,0.5,0.8,1.5,0,0,+44113\n",
+		"decimal comma in quotes": `+44113,0,0,"1,5","0,8","0,5","0,6","0,3","0,2",Leeds,1` + "\n",
+		"major units":             "+44113,0,0,0.015,0.008,0.005,0.006,0.003,0.002,Leeds,1\n",
+	}
+	for name, in := range cases {
+		t.Run(name, func(t *testing.T) {
+			opts := Options{}
+			if name == "major units" {
+				opts.Units = Major
+			}
+			rows, err := Read(strings.NewReader(in), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != 1 {
+				t.Fatalf("%d rows", len(rows))
+			}
+			r := rows[0]
+			if !r.PeakRate.Equal(decimal.RequireFromString("1.5")) || !r.WeekendRateCost.Decimal.Equal(decimal.RequireFromString("0.2")) ||
+				r.Description != "Leeds" || r.Destination != "+44113" {
+				t.Errorf("row %+v", r)
+			}
+		})
+	}
+}
+
+func TestOptionalColumnsMayBeLeftOut(t *testing.T) {
+	rows, err := Read(strings.NewReader("44113,0,0,1.5,0.8,0.5\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[0].DurationBlock != rating.PerSecond || rows[0].PeakRateCost.Valid {
+		t.Errorf("%+v", rows[0])
+	}
+	rows, err = Read(strings.NewReader("Destination,Peak Rate,Offpeak Rate,Weekend Rate,Minimum Charge,Connection Fee\nUKN,1,1,1,0,0\n"), Options{})
+	if err != nil || rows[0].Destination != "UKN" {
+		t.Fatalf("%v %+v", err, rows)
+	}
+}
+
+func TestRejectionListsEveryBadLine(t *testing.T) {
+	in := "Destination,Minimum Charge,Connection Fee,Peak Rate,Offpeak Rate,Weekend Rate,Peak Rate Cost,Offpeak Rate Cost,Weekend Rate Cost,Description,Duration Block\n" +
+		"+44113,0,0,1.5,0.8,0.5,,,,Leeds,1\n" + // line 2 ok
+		"+44114,-1,0,1.5,0.8,0.5,,,,,1\n" + // 3 negative
+		"+44115,0,0,abc,0.8,0.5,,,,,1\n" + // 4 not a number
+		"0113,0,0,1,1,1,,,,,1\n" + // 5 duplicate of line 2
+		"+44116,0,0,1,1,1,,,,,30/0\n" + // 6 bad block
+		",0,0,1,1,1,,,,,1\n" + // 7 missing destination
+		"+44117,0,0,1,1,\n" + // 8 wrong field count
+		"+44118,0,,1,1,1,,,,,1\n" + // 9 missing required value
+		"+44119,0,0,0.00000001,1,1,,,,,1\n" // 10 too precise
+	_, err := Read(strings.NewReader(in), Options{})
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("want *ValidationError, got %v", err)
+	}
+	wantLines := []int{3, 4, 5, 6, 7, 8, 9, 10}
+	var got []int
+	for _, p := range verr.Problems {
+		got = append(got, p.Line)
+	}
+	if len(got) != len(wantLines) {
+		t.Fatalf("problems at lines %v, want %v\n%v", got, wantLines, err)
+	}
+	for i := range got {
+		if got[i] != wantLines[i] {
+			t.Fatalf("problems at lines %v, want %v\n%v", got, wantLines, err)
+		}
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		`line 3, Minimum Charge "-1": is negative`,
+		`line 4, Peak Rate "abc": is not a number`,
+		`line 5, Destination "0113": duplicate destination: line 2`,
+		`line 6, Duration Block "30/0": bad duration block`,
+		`line 7, Destination: missing required column`,
+		`line 8: has 6 fields; the header has 11`,
+		`line 9, Connection Fee: missing required column`,
+		`line 10, Peak Rate "0.00000001": has more than 6 decimal places`,
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message lacks %q:\n%s", want, msg)
+		}
+	}
+}
+
+func TestHeaderProblems(t *testing.T) {
+	_, err := Read(strings.NewReader("Destination,Peak Rate,Colour\n44,1,red\n"), Options{})
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatal(err)
+	}
+	msg := err.Error()
+	for _, want := range []string{`"Colour": unknown column`, `Minimum Charge: missing required column`, `Weekend Rate: missing required column`} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message lacks %q:\n%s", want, msg)
+		}
+	}
+}
+
+func TestEmptySheetRejected(t *testing.T) {
+	for _, in := range []string{"", "\xef\xbb\xbf", "# nothing\n\n", "Destination,Minimum Charge,Connection Fee,Peak Rate,Offpeak Rate,Weekend Rate\n"} {
+		_, err := Read(strings.NewReader(in), Options{})
+		if err == nil || !strings.Contains(err.Error(), "the sheet is empty") {
+			t.Errorf("%q: %v", in, err)
+		}
+	}
+}
+
+func TestWriteThenReadGivesTheSameRows(t *testing.T) {
+	f, err := os.ReadFile(filepath.Join(sharedTestdata(t), "rates", "uk-sample.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := Read(bytes.NewReader(f), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Add awkward values: a description with a comma and quotes.
+	rows = append(rows, Row{Line: 20, Destination: "UK GEOGRAPHIC", MinimumCharge: decimal.RequireFromString("0.000001"),
+		ConnectionFee: decimal.Zero, PeakRate: decimal.RequireFromString("1"), OffpeakRate: decimal.Zero, WeekendRate: decimal.Zero,
+		Description: `Geo, "all"`, DurationBlock: rating.DurationBlock{First: 30, Step: 6}})
+	var buf bytes.Buffer
+	if err := Write(&buf, rows); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Read(&buf, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again) != len(rows) {
+		t.Fatalf("%d rows, want %d", len(again), len(rows))
+	}
+	for i := range rows {
+		a, b := rows[i], again[i]
+		eqNull := func(x, y decimal.NullDecimal) bool {
+			return x.Valid == y.Valid && (!x.Valid || x.Decimal.Equal(y.Decimal))
+		}
+		if a.Destination != b.Destination || !a.MinimumCharge.Equal(b.MinimumCharge) || !a.ConnectionFee.Equal(b.ConnectionFee) ||
+			!a.PeakRate.Equal(b.PeakRate) || !a.OffpeakRate.Equal(b.OffpeakRate) || !a.WeekendRate.Equal(b.WeekendRate) ||
+			!eqNull(a.PeakRateCost, b.PeakRateCost) || !eqNull(a.OffpeakRateCost, b.OffpeakRateCost) || !eqNull(a.WeekendRateCost, b.WeekendRateCost) ||
+			a.Description != b.Description || a.DurationBlock != b.DurationBlock || a.Line != b.Line {
+			t.Errorf("row %d differs:\n%+v\n%+v", i, a, b)
+		}
+	}
+}
+
+func TestReadSamplePeakTimes(t *testing.T) {
+	f, err := os.Open(filepath.Join(sharedTestdata(t), "peak-times.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := ReadPeakTimes(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		day  time.Weekday
+		min  int
+		want rating.Band
+	}{{time.Monday, 8 * 60, rating.Peak}, {time.Monday, 8*60 - 1, rating.Offpeak}, {time.Friday, 18 * 60, rating.Offpeak},
+		{time.Saturday, 0, rating.Weekend}, {time.Sunday, 1439, rating.Weekend}}
+	for _, c := range checks {
+		if got := p.BandAt(c.day, c.min); got != c.want {
+			t.Errorf("%v %d: %v", c.day, c.min, got)
+		}
+	}
+	var buf bytes.Buffer
+	if err := WritePeakTimes(&buf, p.Blocks()); err != nil {
+		t.Fatal(err)
+	}
+	orig, _ := os.ReadFile(filepath.Join(sharedTestdata(t), "peak-times.csv"))
+	if buf.String() != string(orig) {
+		t.Errorf("export differs:\n%s\nwant\n%s", buf.String(), orig)
+	}
+}
+
+func TestPeakTimesRejectionListsEveryBadLine(t *testing.T) {
+	in := "band,days,start,end\n" +
+		"peak,Mon-Fri,08:00,18:00\n" + // 2 ok
+		"lunch,Mon,12:00,13:00\n" + // 3 bad band
+		"offpeak,Fri-Mon,00:00,08:00\n" + // 4 backwards range
+		"offpeak,Mon,25:00,26:00\n" + // 5 bad time
+		"offpeak,Tue,17:00,24:00\n" + // 6 overlaps line 2
+		"weekend,\"Sat,Sun\",10:00,09:00\n" + // 7 end before start
+		"weekend,Sat\n" // 8 field count
+	_, err := ReadPeakTimes(strings.NewReader(in))
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("%v", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		`line 3, band "lunch": is not a band`,
+		`line 4, days "Fri-Mon": day range Fri-Mon runs backwards`,
+		`line 5, start "25:00": is not a time`,
+		`line 6: overlaps line 2 (peak Mon-Fri 08:00-18:00) on Tue`,
+		`line 7, end "09:00": end must be after start`,
+		`line 8: has 2 fields`,
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message lacks %q:\n%s", want, msg)
+		}
+	}
+}
+
+func TestParseDays(t *testing.T) {
+	cases := map[string]rating.Weekdays{
+		"Mon-Fri":         rating.Days(time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday),
+		"Sat,Sun":         rating.Days(time.Saturday, time.Sunday),
+		"mon, wed-fri":    rating.Days(time.Monday, time.Wednesday, time.Thursday, time.Friday),
+		"Sunday":          rating.Days(time.Sunday),
+		"Mon-Sun":         0x7f,
+		"Sat-Sun,Mon-Fri": 0x7f,
+	}
+	for in, want := range cases {
+		if got, err := ParseDays(in); err != nil || got != want {
+			t.Errorf("ParseDays(%q) = %07b, %v; want %07b", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "Mo", "Mon-", "Sun-Mon", "Mon;Tue"} {
+		if _, err := ParseDays(bad); err == nil {
+			t.Errorf("ParseDays(%q) accepted", bad)
+		}
+	}
+}
+
+func TestEmptyPeakTimesIsAllPeak(t *testing.T) {
+	p, err := ReadPeakTimes(strings.NewReader("band,days,start,end\n"))
+	if err != nil || p.BandAt(time.Saturday, 100) != rating.Peak {
+		t.Fatal(err)
+	}
+}
