@@ -12,20 +12,20 @@ function collectConsoleErrors(page: Page): string[] {
 
 test('a clerk creates a customer, gives it two CLIs and finds them after a reload', async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);
-  // Unique per run so the test also passes against a database that is not empty.
+  // The server starts on an empty data directory; a unique reference still keeps reruns apart.
   const suffix = Date.now().toString(36).toUpperCase();
   const reference = `E2E-${suffix}`;
   const name = `Leeds Plumbing ${suffix}`;
 
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
-  await page.getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
 
   // Create the customer.
   await page.getByRole('link', { name: 'New customer' }).first().click();
-  await page.getByLabel('Reference').fill(reference);
-  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('textbox', { name: 'Reference' }).fill(reference);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
   await page.getByLabel('Delivery email').fill('accounts@leeds-plumbing.test');
   await page.getByLabel('Payment terms').fill('30 days');
   await page.getByRole('button', { name: 'Create customer' }).click();
@@ -44,15 +44,15 @@ test('a clerk creates a customer, gives it two CLIs and finds them after a reloa
     await addCli.getByLabel('Number or account code').fill(typed);
     await addCli.getByRole('button', { name: 'Add CLI' }).click();
     // The server normalises the number; the table shows what it stored.
-    await expect(clis.getByRole('cell', { name: stored })).toBeVisible();
+    await expect(clis.getByRole('cell', { name: stored, exact: true })).toBeVisible();
   }
 
   // After a reload everything comes back from the server.
   await page.reload();
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(page.getByRole('table', { name: 'CLIs' }).getByRole('row')).toHaveCount(3); // header + 2
-  await expect(page.getByRole('cell', { name: '441134960000' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '441134960001' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '441134960000', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '441134960001', exact: true })).toBeVisible();
 
   // And the customer is found by searching its reference in the list.
   await page.getByRole('link', { name: 'Customers', exact: true }).first().click();
@@ -70,8 +70,8 @@ test('a CLI the server refuses shows the reason next to the field', async ({ pag
   const suffix = Date.now().toString(36).toUpperCase();
   const name = `Overlap Test ${suffix}`;
   await page.goto('/customers/new');
-  await page.getByLabel('Reference').fill(`DUP-${suffix}`);
-  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('textbox', { name: 'Reference' }).fill(`DUP-${suffix}`);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
   await page.getByLabel('Delivery email').fill('accounts@overlap.test');
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
@@ -80,7 +80,7 @@ test('a CLI the server refuses shows the reason next to the field', async ({ pag
   const value = addCli.getByLabel('Number or account code');
   await value.fill('01134960099');
   await addCli.getByRole('button', { name: 'Add CLI' }).click();
-  await expect(page.getByRole('cell', { name: '441134960099' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '441134960099', exact: true })).toBeVisible();
 
   // The same number again over the same dates: the server refuses it and the
   // clerk reads why under the number, which keeps what was typed.

@@ -101,10 +101,10 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
             ref={valueInput}
             label="Number or account code"
             placeholder="e.g. 01134960000"
-            description="A number, a range (44113496*) or a code"
+            description="Number, range (44113496*) or code"
             withAsterisk
             autoComplete="off"
-            w={240}
+            w={250}
             {...form.getInputProps('value')}
           />
           <DateInput
@@ -118,7 +118,7 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
           />
           <DateInput
             label="Valid to"
-            description="First day it is not; empty: open-ended"
+            description="Exclusive; empty: open-ended"
             placeholder="YYYY-MM-DD"
             valueFormat="YYYY-MM-DD"
             clearable
@@ -143,10 +143,10 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
             w={200}
             {...form.getInputProps('description')}
           />
-          <Button type="submit" loading={saving} leftSection={<IconPlus size={16} />} mt={46}>
-            Add CLI
-          </Button>
         </Group>
+        <Button type="submit" loading={saving} leftSection={<IconPlus size={16} />} mt="md">
+          Add CLI
+        </Button>
       </form>
     </Paper>
   );

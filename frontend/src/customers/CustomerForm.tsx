@@ -5,11 +5,9 @@ import {
   Fieldset,
   Group,
   Radio,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
@@ -26,7 +24,7 @@ import {
   validateCustomer,
   type CustomerFormValues,
 } from './customerForm';
-import { billingTypeLabels, callStatementFormatLabels, options, statusLabels } from './labels';
+import { billingTypeLabels, callStatementFormatLabels, invoiceDeliveryLabels, options, statusLabels } from './labels';
 import { ParentCustomerSelect, TariffSelect } from './pickers';
 
 interface Props {
@@ -144,19 +142,13 @@ export function CustomerForm({ customer, submitLabel, onSubmit, onCancel }: Prop
 
         <Fieldset legend="Invoices and call statements">
           <Stack>
-            <div>
-              <Text size="sm" fw={500} id="invoice-delivery-label" mb={4}>
-                Invoice delivery
-              </Text>
-              <SegmentedControl
-                aria-labelledby="invoice-delivery-label"
-                data={[
-                  { value: 'EMAIL', label: 'Email' },
-                  { value: 'NONE', label: 'None' },
-                ]}
-                {...form.getInputProps('invoiceDelivery')}
-              />
-            </div>
+            <Radio.Group label="Invoice delivery" {...form.getInputProps('invoiceDelivery')}>
+              <Group mt="xs">
+                {options(invoiceDeliveryLabels).map((o) => (
+                  <Radio key={o.value} value={o.value} label={o.label} />
+                ))}
+              </Group>
+            </Radio.Group>
             {v.invoiceDelivery === 'EMAIL' && (
               <TextInput
                 label="Delivery email"

@@ -22,6 +22,8 @@ export function createTollgateClient(): Client {
   return new Client({
     url: GRAPHQL_PATH,
     fetchOptions: { credentials: 'same-origin' },
+    // Always POST: queries stay out of URLs and proxy logs, and every server transport accepts it.
+    preferGetMethod: false,
     // Cached results are shown at once and refreshed in the background, so a
     // clerk coming back to a list sees it immediately and up to date soon after.
     requestPolicy: 'cache-and-network',
