@@ -1,0 +1,128 @@
+// Package cdr reads providers' call detail record files into one Record type
+// (docs/CDR-FORMATS.md). Readers stream: memory stays constant whatever the
+// file size, every unreadable line is reported with its number and a reason
+// while reading carries on, and no input makes them panic (they are fuzzed).
+package cdr
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Record is one call line in the provider-neutral form. Numbers are as the
+// provider wrote them (normalising is the rating engine's job).
+type Record struct {
+	Line        int    // 1-based physical line number in the file
+	Source      string // calling number (CLI)
+	Destination string // dialled number
+	Account     string // account / SIP-trunk code, optional
+	ChargeCode  string // the provider's destination code, optional
+	// Start is the answer time when the format has one, else the start time,
+	// read as wall-clock time in the provider's zone.
+	Start time.Time
+	// Duration is the billed (answered) time in whole seconds, fractions
+	// rounded up (RATING.md, Billable seconds).
+	Duration      int64
+	UniqueID      string
+	ProviderPrice decimal.NullDecimal // major units, when the format has it
+}
+
+// Format is a built-in CDR format.
+type Format struct {
+	Name        string
+	Description string
+	// Zone is the zone the format's timestamps are always in, when the
+	// format fixes one (FCS: UK local time); empty means the provider's
+	// configured zone.
+	Zone string
+
+	kind    kind
+	title   string // "an Asterisk Master.csv line"
+	arity   string // "16 to 21"
+	minF    int
+	maxF    int
+	header  bool // the first line may be a header row
+	allowed func(n int) bool
+}
+
+type kind uint8
+
+const (
+	asterisk kind = iota + 1
+	freeswitch
+	fcs
+)
+
+// Formats lists the built-in formats, for the provider form and the CLI.
+var Formats = []Format{
+	{
+		Name:        "asterisk",
+		Description: "Asterisk cdr_csv Master.csv: no header, 16 to 21 columns, answer time and billsec",
+		kind:        asterisk, title: "an Asterisk Master.csv line", arity: "16 to 21",
+		allowed: func(n int) bool { return n >= 16 && n <= 21 },
+	},
+	{
+		Name:        "freeswitch",
+		Description: "FreeSWITCH mod_cdr_csv, default example template: no header, every field quoted, 13 or 15 columns",
+		kind:        freeswitch, title: "a FreeSWITCH CSV line", arity: "13 or 15",
+		allowed: func(n int) bool { return n == 13 || n == 15 },
+	},
+	{
+		Name:        "fcs",
+		Description: "UK FCS standard CDR (Gamma and other carriers): a header row, then 42 columns mapped by position; UK local time",
+		Zone:        "Europe/London",
+		kind:        fcs, title: "an FCS line", arity: "42", header: true,
+		allowed: func(n int) bool { return n == 42 },
+	},
+}
+
+// LookupFormat finds a built-in format by name (case-insensitive).
+func LookupFormat(name string) (Format, error) {
+	var names []string
+	for _, f := range Formats {
+		if strings.EqualFold(f.Name, strings.TrimSpace(name)) {
+			return f, nil
+		}
+		names = append(names, f.Name)
+	}
+	return Format{}, fmt.Errorf("unknown CDR format %q: use one of %s", name, strings.Join(names, ", "))
+}
+
+// LineError is a line that produced no call: unreadable (wrong number of
+// fields, a date or time that does not parse, a negative or non-numeric
+// duration, a line too long) or, when Excluded, a line that is not a voice
+// call (FCS data and SMS records), which is not an error.
+type LineError struct {
+	Line     int
+	Reason   string
+	Excluded bool
+}
+
+func (e *LineError) Error() string {
+	if strings.HasPrefix(e.Reason, "has ") || strings.HasPrefix(e.Reason, "is ") {
+		return fmt.Sprintf("line %d %s", e.Line, e.Reason)
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Reason)
+}
+
+// FileError means no line of the file could be read: almost always the wrong
+// format chosen for the provider. It names the first problem, which says
+// what a line of the format looks like.
+type FileError struct {
+	Format string
+	First  *LineError
+	// Lines is how many lines were tried before giving up.
+	Lines   int
+	Stopped bool // true when reading stopped early (fail fast)
+}
+
+func (e *FileError) Error() string {
+	scope := "no line of the file"
+	if e.Stopped {
+		scope = fmt.Sprintf("none of the first %d lines", e.Lines)
+	}
+	return fmt.Sprintf("%s can be read as %s CDR: %s", scope, e.Format, e.First.Error())
+}
