@@ -1,0 +1,170 @@
+// Package app wires Tollgate's runtime together: configuration, database,
+// queue, blob store, the HTTP server and the task worker. The commands
+// (serve, api, worker) and the integration tests start it the same way.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"entgo.io/ent/dialect"
+	"github.com/hibiken/asynq"
+	"gocloud.dev/blob"
+
+	"github.com/tollgate/tollgate/backend/customers"
+	"github.com/tollgate/tollgate/backend/graph"
+	"github.com/tollgate/tollgate/backend/jobs"
+	"github.com/tollgate/tollgate/backend/platform"
+	"github.com/tollgate/tollgate/backend/web"
+	"github.com/tollgate/tollgate/frontend"
+)
+
+// App is one Tollgate process's resources.
+type App struct {
+	Config platform.Config
+	Log    *slog.Logger
+	DB     *platform.Database
+	Redis  *platform.Redis
+	Blobs  *blob.Bucket
+	Events *platform.Events
+	Queue  *jobs.Queue
+}
+
+// Open opens everything the configuration names and applies pending
+// migrations when migrate is set.
+func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bool) (*App, error) {
+	a := &App{Config: cfg, Log: log}
+	var err error
+	if a.DB, err = platform.OpenDatabase(ctx, cfg); err != nil {
+		return nil, err
+	}
+	log.Info("database", "dialect", a.DB.Dialect, "name", a.DB.Name)
+	if migrate {
+		if err = platform.Migrate(ctx, a.DB, log); err != nil {
+			a.Close()
+			return nil, err
+		}
+	}
+	if a.Redis, err = platform.OpenRedis(ctx, cfg, log); err != nil {
+		a.Close()
+		return nil, err
+	}
+	if a.Blobs, err = platform.OpenBlobs(ctx, cfg); err != nil {
+		a.Close()
+		return nil, err
+	}
+	a.Events = platform.NewEvents(a.Redis.Client)
+	a.Queue = jobs.NewQueue(a.Redis.Asynq)
+	return a, nil
+}
+
+// Close releases everything Open opened.
+func (a *App) Close() {
+	if a.Queue != nil {
+		_ = a.Queue.Close()
+	}
+	if a.Blobs != nil {
+		_ = a.Blobs.Close()
+	}
+	if a.Redis != nil {
+		_ = a.Redis.Close()
+	}
+	if a.DB != nil {
+		_ = a.DB.Close()
+	}
+}
+
+// Resolver returns the GraphQL root resolver.
+func (a *App) Resolver() *graph.Resolver {
+	return &graph.Resolver{
+		Client:      a.DB.Client,
+		Customers:   customers.Service{CountryCode: a.Config.CountryCode, RowLocks: a.DB.Dialect == dialect.MySQL},
+		Queue:       a.Queue,
+		Events:      a.Events,
+		MaxPageSize: a.Config.MaxPageSize,
+	}
+}
+
+// Handler returns the HTTP handler: API, GraphiQL, health and the SPA.
+func (a *App) Handler() http.Handler {
+	spa, _ := frontend.Dist()
+	return web.Handler(web.Options{
+		Resolver:      a.Resolver(),
+		Client:        a.DB.Client,
+		Log:           a.Log,
+		MaxComplexity: a.Config.MaxComplexity,
+		DevViewer:     a.Config.AuthMode == "dev",
+		SPA:           spa,
+		Ready:         a.Ready,
+	})
+}
+
+// Ready reports whether the database and the queue answer.
+func (a *App) Ready(ctx context.Context) error {
+	if err := a.DB.DB.PingContext(ctx); err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	if err := a.Redis.Client.Ping(ctx).Err(); err != nil {
+		return fmt.Errorf("queue: %w", err)
+	}
+	return nil
+}
+
+// ServeHTTP listens on ln until ctx ends, then drains requests for up to the
+// configured shutdown timeout.
+func (a *App) ServeHTTP(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           a.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	a.Log.Info("listening", "addr", ln.Addr().String())
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), a.Config.ShutdownTimeout)
+	defer cancel()
+	a.Log.Info("shutting down the HTTP server")
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// RunWorker processes tasks until ctx ends, then lets running tasks finish
+// (up to the shutdown timeout; unfinished ones are re-queued).
+func (a *App) RunWorker(ctx context.Context) error {
+	srv := asynq.NewServer(a.Redis.Asynq, asynq.Config{
+		Concurrency:     a.Config.WorkerConcurrency,
+		Queues:          map[string]int{"critical": 6, "default": 3, "low": 1},
+		ShutdownTimeout: a.Config.ShutdownTimeout,
+		Logger:          asynqLogger{a.Log},
+		LogLevel:        asynq.WarnLevel,
+	})
+	mux := asynq.NewServeMux()
+	(&jobs.Handlers{Client: a.DB.Client, Events: a.Events, Log: a.Log}).Register(mux)
+	if err := srv.Start(mux); err != nil {
+		return fmt.Errorf("start the worker: %w", err)
+	}
+	a.Log.Info("worker started", "concurrency", a.Config.WorkerConcurrency)
+	<-ctx.Done()
+	srv.Shutdown()
+	return nil
+}
+
+type asynqLogger struct{ l *slog.Logger }
+
+func (l asynqLogger) Debug(args ...any) { l.l.Debug(fmt.Sprint(args...)) }
+func (l asynqLogger) Info(args ...any)  { l.l.Info(fmt.Sprint(args...)) }
+func (l asynqLogger) Warn(args ...any)  { l.l.Warn(fmt.Sprint(args...)) }
+func (l asynqLogger) Error(args ...any) { l.l.Error(fmt.Sprint(args...)) }
+func (l asynqLogger) Fatal(args ...any) { l.l.Error(fmt.Sprint(args...)) }

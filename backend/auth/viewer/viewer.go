@@ -1,0 +1,83 @@
+// Package viewer says who is making a request. Every request and every
+// background job carries a Viewer in its context; the Ent privacy rules read
+// it, so nothing reaches the database without one.
+package viewer
+
+import "context"
+
+// Kind is the sort of principal behind a request.
+type Kind int
+
+const (
+	// KindStaff is a user of the reseller's staff SPA.
+	KindStaff Kind = iota + 1
+	// KindPortal is a user of one customer's self-service portal.
+	KindPortal
+	// KindToken is an API token used by an integration.
+	KindToken
+	// KindSystem is Tollgate itself: task handlers, the scheduler, migrations.
+	KindSystem
+)
+
+// Role is a staff user's (or API token's) permission level.
+type Role string
+
+const (
+	RoleAdmin    Role = "ADMIN"    // everything, including users and settings
+	RoleBilling  Role = "BILLING"  // customers, rates, uploads, billing runs
+	RoleReadOnly Role = "READONLY" // sees everything, changes nothing
+)
+
+// Viewer is the principal of one request.
+type Viewer struct {
+	Kind       Kind
+	Role       Role
+	UserID     int    // staff or portal user; 0 for tokens and the system
+	CustomerID int    // the portal user's customer
+	Name       string // for audit trails and logs
+	// Dev marks the development-only staff viewer used until sign-in exists.
+	Dev bool
+}
+
+// CanRead reports whether the viewer may read staff-wide data.
+func (v Viewer) CanRead() bool {
+	switch v.Kind {
+	case KindSystem, KindStaff, KindToken:
+		return true
+	}
+	return false
+}
+
+// CanWrite reports whether the viewer may change staff-wide data.
+func (v Viewer) CanWrite() bool {
+	switch v.Kind {
+	case KindSystem:
+		return true
+	case KindStaff, KindToken:
+		return v.Role == RoleAdmin || v.Role == RoleBilling
+	}
+	return false
+}
+
+type ctxKey struct{}
+
+// NewContext returns ctx carrying v.
+func NewContext(ctx context.Context, v Viewer) context.Context {
+	return context.WithValue(ctx, ctxKey{}, v)
+}
+
+// FromContext returns the viewer of ctx, if any.
+func FromContext(ctx context.Context) (Viewer, bool) {
+	v, ok := ctx.Value(ctxKey{}).(Viewer)
+	return v, ok
+}
+
+// System returns ctx acting as Tollgate itself (task handlers, CLI tools).
+func System(ctx context.Context) context.Context {
+	return NewContext(ctx, Viewer{Kind: KindSystem, Name: "system"})
+}
+
+// DevStaff is the development-only staff viewer used until sign-in exists.
+func DevStaff() Viewer {
+	return Viewer{Kind: KindStaff, Role: RoleAdmin, Name: "developer", Dev: true}
+}

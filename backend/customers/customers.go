@@ -1,0 +1,188 @@
+// Package customers keeps customers, their sites and their CLIs: the
+// pivot of every charge. Functions take the Ent client of the caller's
+// transaction (GraphQL mutations run in one), so a failed call writes nothing.
+package customers
+
+import (
+	"context"
+	"net/mail"
+	"strconv"
+	"strings"
+
+	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/call"
+	"github.com/tollgate/tollgate/ent/charge"
+	"github.com/tollgate/tollgate/ent/cli"
+	entcustomer "github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/invoice"
+	"github.com/tollgate/tollgate/ent/site"
+)
+
+// Service holds the deployment settings customer rules depend on.
+type Service struct {
+	// CountryCode turns national numbers (01134960000) into international
+	// ones (441134960000), as RATING.md's Numbers section says.
+	CountryCode string
+	// RowLocks takes row locks (SELECT ... FOR UPDATE) while checking that a
+	// CLI is free. MySQL needs them; SQLite has none, and needs none because
+	// its write transactions run one at a time.
+	RowLocks bool
+}
+
+// Create adds a customer and, in the same transaction, its first CLIs.
+func (s Service) Create(ctx context.Context, c *ent.Client, in ent.CreateCustomerInput, clis []CliInput) (*ent.Customer, error) {
+	in.Reference = strings.TrimSpace(in.Reference)
+	in.Name = strings.TrimSpace(in.Name)
+	if err := validateCustomer(in.Reference, in.Name, in.BillingType, in.ParentID, in.InvoiceDelivery, in.DeliveryEmail); err != nil {
+		return nil, err
+	}
+	if err := referenceFree(ctx, c, in.Reference, 0); err != nil {
+		return nil, err
+	}
+	cu, err := c.Customer.Create().SetInput(in).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i, ci := range clis {
+		ci.CustomerID = cu.ID
+		if _, err := s.CreateCli(ctx, c, ci); err != nil {
+			if e, ok := apperr.As(err); ok && e.Field != "" {
+				e.Field = "clis." + strconv.Itoa(i) + "." + e.Field
+			}
+			return nil, err
+		}
+	}
+	return cu, nil
+}
+
+// Update changes a customer's details.
+func (s Service) Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateCustomerInput) (*ent.Customer, error) {
+	cur, err := c.Customer.Get(ctx, id)
+	if err != nil {
+		return nil, notFound(err, "customer", id)
+	}
+	ref, name := cur.Reference, cur.Name
+	if in.Reference != nil {
+		ref = strings.TrimSpace(*in.Reference)
+		in.Reference = &ref
+	}
+	if in.Name != nil {
+		name = strings.TrimSpace(*in.Name)
+		in.Name = &name
+	}
+	bt := cur.BillingType
+	if in.BillingType != nil {
+		bt = *in.BillingType
+	}
+	var parent *int
+	if !in.ClearParent {
+		if in.ParentID != nil {
+			parent = in.ParentID
+		} else if p, err := cur.QueryParent().OnlyID(ctx); err == nil {
+			parent = &p
+		}
+	}
+	if parent != nil && *parent == id {
+		return nil, apperr.Field(apperr.Invalid, "parentID", "a customer cannot be its own parent")
+	}
+	del := cur.InvoiceDelivery
+	if in.InvoiceDelivery != nil {
+		del = *in.InvoiceDelivery
+	}
+	email := &cur.DeliveryEmail
+	if in.ClearDeliveryEmail {
+		email = nil
+	} else if in.DeliveryEmail != nil {
+		email = in.DeliveryEmail
+	}
+	if err := validateCustomer(ref, name, &bt, parent, &del, email); err != nil {
+		return nil, err
+	}
+	if ref != cur.Reference {
+		if err := referenceFree(ctx, c, ref, id); err != nil {
+			return nil, err
+		}
+	}
+	return c.Customer.UpdateOneID(id).SetInput(in).Save(ctx)
+}
+
+// Delete removes a customer that has never been billed: no calls, charges or
+// invoices. Its CLIs and sites go with it.
+func (s Service) Delete(ctx context.Context, c *ent.Client, id int) error {
+	cu, err := c.Customer.Get(ctx, id)
+	if err != nil {
+		return notFound(err, "customer", id)
+	}
+	if n, err := c.Call.Query().Where(call.HasCustomerWith(entcustomer.ID(id))).Limit(1).Count(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		return apperr.New(apperr.Conflict, "%s has calls and cannot be deleted; set its status to Cancelled instead", cu.Name)
+	}
+	if n, err := c.Charge.Query().Where(charge.HasCustomerWith(entcustomer.ID(id))).Count(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		return apperr.New(apperr.Conflict, "%s has charges and cannot be deleted; set its status to Cancelled instead", cu.Name)
+	}
+	if n, err := c.Invoice.Query().Where(invoice.HasCustomerWith(entcustomer.ID(id))).Count(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		return apperr.New(apperr.Conflict, "%s has invoices and cannot be deleted; set its status to Cancelled instead", cu.Name)
+	}
+	if n, err := cu.QueryChildren().Count(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		return apperr.New(apperr.Conflict, "%s is the parent of %d customer(s); move them first", cu.Name, n)
+	}
+	if _, err := c.Cli.Delete().Where(cli.HasCustomerWith(entcustomer.ID(id))).Exec(ctx); err != nil {
+		return err
+	}
+	if _, err := c.Site.Delete().Where(site.HasCustomerWith(entcustomer.ID(id))).Exec(ctx); err != nil {
+		return err
+	}
+	return c.Customer.DeleteOneID(id).Exec(ctx)
+}
+
+func validateCustomer(ref, name string, bt *entcustomer.BillingType, parent *int, del *entcustomer.InvoiceDelivery, email *string) error {
+	if ref == "" {
+		return apperr.Field(apperr.Invalid, "reference", "reference is required")
+	}
+	if name == "" {
+		return apperr.Field(apperr.Invalid, "name", "name is required")
+	}
+	if bt != nil && *bt == entcustomer.BillingTypeParent && parent == nil {
+		return apperr.Field(apperr.Invalid, "parentID", "parent billing needs a parent customer")
+	}
+	if bt != nil && *bt == entcustomer.BillingTypeDirect && parent != nil {
+		return apperr.Field(apperr.Invalid, "parentID", "a directly billed customer has no parent; choose parent billing or clear the parent")
+	}
+	if del != nil && *del == entcustomer.InvoiceDeliveryEmail {
+		if email == nil || strings.TrimSpace(*email) == "" {
+			return apperr.Field(apperr.Invalid, "deliveryEmail", "email delivery needs a delivery email address")
+		}
+	}
+	if email != nil && strings.TrimSpace(*email) != "" {
+		if _, err := mail.ParseAddress(*email); err != nil {
+			return apperr.Field(apperr.Invalid, "deliveryEmail", "%q is not an email address", *email)
+		}
+	}
+	return nil
+}
+
+func referenceFree(ctx context.Context, c *ent.Client, ref string, except int) error {
+	other, err := c.Customer.Query().Where(entcustomer.Reference(ref), entcustomer.IDNEQ(except)).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return apperr.Field(apperr.Conflict, "reference", "reference %s is already used by %s", ref, other.Name)
+}
+
+func notFound(err error, what string, id int) error {
+	if ent.IsNotFound(err) {
+		return &apperr.Error{Code: apperr.NotFound, Message: what + " " + strconv.Itoa(id) + " does not exist", Err: err}
+	}
+	return err
+}

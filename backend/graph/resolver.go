@@ -1,0 +1,63 @@
+// Package graph is the GraphQL layer: thin resolvers that parse input, call
+// one domain function and map the result. Access is enforced below, by the
+// Ent privacy policies reading the viewer in the context.
+package graph
+
+import (
+	"context"
+
+	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/customers"
+	"github.com/tollgate/tollgate/backend/jobs"
+	"github.com/tollgate/tollgate/backend/platform"
+	"github.com/tollgate/tollgate/ent"
+)
+
+// Resolver is the root resolver; it holds the services resolvers call.
+type Resolver struct {
+	Client      *ent.Client
+	Customers   customers.Service
+	Queue       *jobs.Queue
+	Events      *platform.Events
+	MaxPageSize int
+}
+
+// db returns the client of the request's transaction (mutations run in one)
+// or the plain client for queries.
+func (r *Resolver) db(ctx context.Context) *ent.Client {
+	if c := ent.FromContext(ctx); c != nil {
+		return c
+	}
+	return r.Client
+}
+
+// DefaultPageSize is the page size when a query asks for none.
+const DefaultPageSize = 25
+
+// page applies the default page size and the server's maximum: entgql
+// pagination has no limit of its own.
+func (r *Resolver) page(first, last *int) (*int, *int, error) {
+	max := r.MaxPageSize
+	if max <= 0 {
+		max = 100
+	}
+	if first == nil && last == nil {
+		n := DefaultPageSize
+		return &n, nil, nil
+	}
+	for _, p := range []struct {
+		name string
+		v    *int
+	}{{"first", first}, {"last", last}} {
+		if p.v == nil {
+			continue
+		}
+		if *p.v < 0 {
+			return nil, nil, apperr.Field(apperr.Invalid, p.name, "%s must not be negative", p.name)
+		}
+		if *p.v > max {
+			return nil, nil, apperr.Field(apperr.Invalid, p.name, "%s may be at most %d; page through the rest with after/before", p.name, max)
+		}
+	}
+	return first, last, nil
+}

@@ -1,0 +1,88 @@
+// Package platform opens what Tollgate runs on: configuration, the database
+// (MySQL / MariaDB, or an embedded SQLite file), the queue (Redis, or an
+// in-process Redis-compatible server), the blob store and progress events.
+package platform
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/caarlos0/env/v11"
+)
+
+// Config is read from the environment; every setting has a default that
+// gives the embedded trial mode.
+type Config struct {
+	Addr        string `env:"TOLLGATE_ADDR" envDefault:":8080"`
+	DataDir     string `env:"TOLLGATE_DATA_DIR" envDefault:"./data"`
+	DatabaseURL string `env:"DATABASE_URL"` // mysql://user:pass@host:3306/db; empty = SQLite in DataDir
+	RedisURL    string `env:"REDIS_URL"`    // redis://host:6379/0; empty = in-process server
+	BlobURL     string `env:"BLOB_URL"`     // file:///path or s3://bucket?region=...; empty = DataDir/files
+	SMTPURL     string `env:"SMTP_URL"`     // smtp://user:pass@host:587; empty = DataDir/outbox
+
+	TimeZone    string `env:"TOLLGATE_TIMEZONE" envDefault:"Europe/London"`
+	CountryCode string `env:"TOLLGATE_COUNTRY_CODE" envDefault:"44"`
+	Currency    string `env:"TOLLGATE_CURRENCY" envDefault:"GBP"`
+
+	// AuthMode "dev" gives every request the development-only staff viewer
+	// until sign-in exists; "none" gives requests no viewer at all.
+	AuthMode string `env:"TOLLGATE_AUTH" envDefault:"dev"`
+
+	LogLevel  string `env:"LOG_LEVEL" envDefault:"info"`
+	LogFormat string `env:"LOG_FORMAT" envDefault:"text"` // text | json
+
+	MaxPageSize       int           `env:"TOLLGATE_MAX_PAGE_SIZE" envDefault:"100"`
+	MaxComplexity     int           `env:"TOLLGATE_MAX_COMPLEXITY" envDefault:"2000"`
+	ShutdownTimeout   time.Duration `env:"TOLLGATE_SHUTDOWN_TIMEOUT" envDefault:"20s"`
+	WorkerConcurrency int           `env:"TOLLGATE_WORKER_CONCURRENCY" envDefault:"4"`
+}
+
+// LoadConfig reads the environment.
+func LoadConfig() (Config, error) {
+	var c Config
+	if err := env.Parse(&c); err != nil {
+		return c, fmt.Errorf("configuration: %w", err)
+	}
+	return c, c.validate()
+}
+
+func (c Config) validate() error {
+	if _, err := time.LoadLocation(c.TimeZone); err != nil {
+		return fmt.Errorf("TOLLGATE_TIMEZONE %q is not a time zone name such as Europe/London", c.TimeZone)
+	}
+	for _, r := range c.CountryCode {
+		if r < '0' || r > '9' {
+			return fmt.Errorf("TOLLGATE_COUNTRY_CODE %q must be digits such as 44", c.CountryCode)
+		}
+	}
+	if c.AuthMode != "dev" && c.AuthMode != "none" {
+		return fmt.Errorf("TOLLGATE_AUTH must be dev or none, not %q", c.AuthMode)
+	}
+	return nil
+}
+
+// Location returns the deployment time zone.
+func (c Config) Location() *time.Location {
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// Embedded reports whether no external database is configured.
+func (c Config) Embedded() bool { return c.DatabaseURL == "" }
+
+// ensureDataDir creates the data directory and returns its absolute path.
+func (c Config) ensureDataDir(sub ...string) (string, error) {
+	p, err := filepath.Abs(filepath.Join(append([]string{c.DataDir}, sub...)...))
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(p, 0o750); err != nil {
+		return "", fmt.Errorf("create data directory %s: %w", p, err)
+	}
+	return p, nil
+}

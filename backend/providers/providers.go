@@ -1,0 +1,94 @@
+// Package providers keeps the VoIP / SIP providers whose CDR files are
+// uploaded: each fixes a CDR format and the time zone of its timestamps.
+package providers
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/provider"
+)
+
+// Create adds a provider.
+func Create(ctx context.Context, c *ent.Client, in ent.CreateProviderInput) (*ent.Provider, error) {
+	in.Name = strings.TrimSpace(in.Name)
+	if err := nameFree(ctx, c, in.Name, 0); err != nil {
+		return nil, err
+	}
+	if in.TimeZone != nil {
+		if err := checkZone(*in.TimeZone); err != nil {
+			return nil, err
+		}
+	}
+	return c.Provider.Create().SetInput(in).Save(ctx)
+}
+
+// Update changes a provider. Its format and zone apply to later analyses.
+func Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateProviderInput) (*ent.Provider, error) {
+	if _, err := c.Provider.Get(ctx, id); err != nil {
+		return nil, notFound(err)
+	}
+	if in.Name != nil {
+		n := strings.TrimSpace(*in.Name)
+		in.Name = &n
+		if err := nameFree(ctx, c, n, id); err != nil {
+			return nil, err
+		}
+	}
+	if in.TimeZone != nil {
+		if err := checkZone(*in.TimeZone); err != nil {
+			return nil, err
+		}
+	}
+	return c.Provider.UpdateOneID(id).SetInput(in).Save(ctx)
+}
+
+// Delete removes a provider with no uploads and no rate sheets.
+func Delete(ctx context.Context, c *ent.Client, id int) error {
+	p, err := c.Provider.Get(ctx, id)
+	if err != nil {
+		return notFound(err)
+	}
+	if n, err := p.QueryUploads().Count(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		return apperr.New(apperr.Conflict, "provider %s has %d CDR upload(s) and cannot be deleted", p.Name, n)
+	}
+	if n, err := p.QueryRateSheets().Count(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		return apperr.New(apperr.Conflict, "provider %s has %d rate sheet version(s) and cannot be deleted", p.Name, n)
+	}
+	return c.Provider.DeleteOneID(id).Exec(ctx)
+}
+
+func checkZone(z string) error {
+	if _, err := time.LoadLocation(z); err != nil || z == "" || z == "Local" {
+		return apperr.Field(apperr.Invalid, "timeZone", "%q is not a time zone name such as Europe/London or UTC", z)
+	}
+	return nil
+}
+
+func nameFree(ctx context.Context, c *ent.Client, name string, except int) error {
+	if name == "" {
+		return apperr.Field(apperr.Invalid, "name", "provider name is required")
+	}
+	ok, err := c.Provider.Query().Where(provider.Name(name), provider.IDNEQ(except)).Exist(ctx)
+	if err != nil {
+		return err
+	}
+	if ok {
+		return apperr.Field(apperr.Conflict, "name", "a provider called %s already exists", name)
+	}
+	return nil
+}
+
+func notFound(err error) error {
+	if ent.IsNotFound(err) {
+		return &apperr.Error{Code: apperr.NotFound, Message: "provider does not exist", Err: err}
+	}
+	return err
+}

@@ -1,0 +1,87 @@
+// Package tariffs keeps tariffs: the price lists customers are put on, each
+// with rate sheet versions per provider and direction, and a peak-times
+// schedule.
+package tariffs
+
+import (
+	"context"
+	"strings"
+
+	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/tariff"
+)
+
+// Create adds a tariff. Making it the default takes that role from any other.
+func Create(ctx context.Context, c *ent.Client, in ent.CreateTariffInput) (*ent.Tariff, error) {
+	in.Name = strings.TrimSpace(in.Name)
+	if err := nameFree(ctx, c, in.Name, 0); err != nil {
+		return nil, err
+	}
+	if in.IsDefault != nil && *in.IsDefault {
+		if err := c.Tariff.Update().Where(tariff.IsDefault(true)).SetIsDefault(false).Exec(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return c.Tariff.Create().SetInput(in).Save(ctx)
+}
+
+// Update changes a tariff.
+func Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateTariffInput) (*ent.Tariff, error) {
+	if _, err := c.Tariff.Get(ctx, id); err != nil {
+		return nil, notFound(err, id)
+	}
+	if in.Name != nil {
+		n := strings.TrimSpace(*in.Name)
+		in.Name = &n
+		if err := nameFree(ctx, c, n, id); err != nil {
+			return nil, err
+		}
+	}
+	if in.IsDefault != nil && *in.IsDefault {
+		if err := c.Tariff.Update().Where(tariff.IsDefault(true), tariff.IDNEQ(id)).SetIsDefault(false).Exec(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return c.Tariff.UpdateOneID(id).SetInput(in).Save(ctx)
+}
+
+// Delete removes a tariff no customer uses and no rate sheet belongs to.
+func Delete(ctx context.Context, c *ent.Client, id int) error {
+	t, err := c.Tariff.Get(ctx, id)
+	if err != nil {
+		return notFound(err, id)
+	}
+	if n, err := t.QueryCustomers().Count(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		return apperr.New(apperr.Conflict, "tariff %s is used by %d customer(s); move them to another tariff first", t.Name, n)
+	}
+	if n, err := t.QueryRateSheets().Count(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		return apperr.New(apperr.Conflict, "tariff %s has %d rate sheet version(s), kept for re-rating past calls; it cannot be deleted", t.Name, n)
+	}
+	return c.Tariff.DeleteOneID(id).Exec(ctx)
+}
+
+func nameFree(ctx context.Context, c *ent.Client, name string, except int) error {
+	if name == "" {
+		return apperr.Field(apperr.Invalid, "name", "tariff name is required")
+	}
+	ok, err := c.Tariff.Query().Where(tariff.Name(name), tariff.IDNEQ(except)).Exist(ctx)
+	if err != nil {
+		return err
+	}
+	if ok {
+		return apperr.Field(apperr.Conflict, "name", "a tariff called %s already exists", name)
+	}
+	return nil
+}
+
+func notFound(err error, id int) error {
+	if ent.IsNotFound(err) {
+		return &apperr.Error{Code: apperr.NotFound, Message: "tariff does not exist", Err: err}
+	}
+	return err
+}

@@ -1,0 +1,157 @@
+// Package web assembles Tollgate's HTTP server: the GraphQL endpoint (HTTP
+// and WebSocket), GraphiQL, health checks and the embedded SPA.
+package web
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/graph"
+	"github.com/tollgate/tollgate/backend/graph/generated"
+	"github.com/tollgate/tollgate/ent"
+)
+
+// Options configures the server.
+type Options struct {
+	Resolver      *graph.Resolver
+	Client        *ent.Client
+	Log           *slog.Logger
+	MaxComplexity int
+	// DevViewer gives every request the development-only staff viewer until
+	// sign-in exists.
+	DevViewer bool
+	// SPA is the built front end; nil serves a page saying how to build it.
+	SPA fs.FS
+	// Ready reports whether the database and queue answer.
+	Ready func(context.Context) error
+}
+
+// MaxUploadBytes bounds one multipart upload (CDR files can be large).
+const MaxUploadBytes = 4 << 30
+
+// Handler returns the HTTP handler of the whole server.
+func Handler(o Options) http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.RequestID, middleware.RealIP, requestLog(o.Log), middleware.Recoverer)
+	r.Use(withViewer(o.DevViewer))
+
+	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok\n")) })
+	r.Get("/readyz", func(w http.ResponseWriter, req *http.Request) {
+		ctx, cancel := context.WithTimeout(req.Context(), 3*time.Second)
+		defer cancel()
+		if o.Ready != nil {
+			if err := o.Ready(ctx); err != nil {
+				http.Error(w, "not ready: "+err.Error(), http.StatusServiceUnavailable)
+				return
+			}
+		}
+		_, _ = w.Write([]byte("ready\n"))
+	})
+
+	gql := GraphQL(o)
+	r.Handle("/graphql", gql)
+	r.Get("/graphiql", playground.Handler("Tollgate GraphiQL", "/graphql"))
+	r.NotFound(spaHandler(o.SPA))
+	return r
+}
+
+// GraphQL returns the GraphQL handler: POST, GET, multipart uploads and
+// graphql-transport-ws subscriptions; mutations run in one transaction each.
+func GraphQL(o Options) http.Handler {
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: o.Resolver}))
+	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxUploadBytes, MaxMemory: 32 << 20})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	max := o.MaxComplexity
+	if max <= 0 {
+		max = 2000
+	}
+	srv.Use(extension.FixedComplexityLimit(max))
+	srv.Use(entgql.Transactioner{TxOpener: o.Client})
+	srv.SetErrorPresenter(graph.ErrorPresenter(o.Log))
+	return srv
+}
+
+func withViewer(dev bool) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if dev {
+				r = r.WithContext(viewer.NewContext(r.Context(), viewer.DevStaff()))
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+func requestLog(log *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			start := time.Now()
+			ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+			next.ServeHTTP(ww, r)
+			if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" {
+				return
+			}
+			log.Info("http", "method", r.Method, "path", r.URL.Path, "status", ww.Status(),
+				"bytes", ww.BytesWritten(), "took", time.Since(start), "request_id", middleware.GetReqID(r.Context()))
+		})
+	}
+}
+
+// spaHandler serves the built SPA: real files as they are (hashed assets
+// cached for a year), any other path gets index.html so client-side routes
+// survive a reload.
+func spaHandler(dist fs.FS) http.HandlerFunc {
+	if dist == nil {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = w.Write([]byte(`<!doctype html><title>Tollgate</title><p>This binary was built without the SPA. Run <code>make build</code>, or use the API at <a href="/graphiql">/graphiql</a>.</p>`))
+		}
+	}
+	files := http.FileServer(http.FS(dist))
+	return func(w http.ResponseWriter, r *http.Request) {
+		p := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+		if p != "" {
+			if st, err := fs.Stat(dist, p); err == nil && !st.IsDir() {
+				if strings.HasPrefix(p, "assets/") {
+					w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+				}
+				files.ServeHTTP(w, r)
+				return
+			}
+			if strings.HasPrefix(p, "assets/") || path.Ext(p) != "" {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		index, err := fs.ReadFile(dist, "index.html")
+		if err != nil {
+			http.Error(w, "the SPA has no index.html", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write(index)
+	}
+}
