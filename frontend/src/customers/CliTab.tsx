@@ -56,7 +56,7 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
   const valueInput = useRef<HTMLInputElement>(null);
   const form = useForm<CliFormValues>({
     mode: 'controlled',
-    initialValues: emptyCli(),
+    initialValues: emptyCli,
     validate: (values) => validateCli(values),
   });
   const sites = customer.sites ?? [];
@@ -109,10 +109,10 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
           />
           <DateInput
             label="Valid from"
-            description="First day it is theirs"
+            description="Empty: since always"
             placeholder="YYYY-MM-DD"
             valueFormat="YYYY-MM-DD"
-            withAsterisk
+            clearable
             w={170}
             {...form.getInputProps('validFrom')}
           />
@@ -216,7 +216,7 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
                     )}
                   </Group>
                 </Table.Td>
-                <Table.Td>{formatDate(cli.validFrom)}</Table.Td>
+                <Table.Td>{formatValidFrom(cli.validFrom)}</Table.Td>
                 <Table.Td>{cli.validTo ? formatDate(cli.validTo) : <Text c="dimmed" size="sm">Open-ended</Text>}</Table.Td>
                 <Table.Td>{cli.site?.name ?? <Text c="dimmed" size="sm">—</Text>}</Table.Td>
                 <Table.Td>{cli.description ?? ''}</Table.Td>
@@ -239,4 +239,16 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
       </Table.ScrollContainer>
     </Paper>
   );
+}
+
+// The API stores "since always" as the earliest representable time.
+function formatValidFrom(time: string) {
+  if (time < '1900') {
+    return (
+      <Text c="dimmed" size="sm">
+        Always
+      </Text>
+    );
+  }
+  return formatDate(time);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCli, toCreateCliInput, today, validateCli, type CliFormValues } from './cliForm';
+import { emptyCli, toCreateCliInput, validateCli, type CliFormValues } from './cliForm';
 
-const cli = (v: Partial<CliFormValues>): CliFormValues => ({ ...emptyCli(new Date(2026, 0, 15)), ...v });
+const cli = (v: Partial<CliFormValues>): CliFormValues => ({ ...emptyCli, ...v });
 
 describe('validateCli', () => {
   it.each([
@@ -24,8 +24,8 @@ describe('validateCli', () => {
     expect(validateCli(cli({ value })).value).toMatch(message);
   });
 
-  it('needs a valid-from day, because the API requires one', () => {
-    expect(validateCli(cli({ value: '01134960000', validFrom: null })).validFrom).toBeTruthy();
+  it('valid from may be empty: the CLI then matches calls since always', () => {
+    expect(validateCli(cli({ value: '01134960000', validFrom: null, validTo: '2026-02-01' }))).toEqual({});
   });
 
   it('valid to is exclusive, so it must come after valid from', () => {
@@ -37,11 +37,11 @@ describe('validateCli', () => {
 });
 
 describe('toCreateCliInput', () => {
-  it('sends calendar days as midnight UTC and leaves empty optional fields out', () => {
-    expect(toCreateCliInput('c1', cli({ value: ' 01134960000 ', validFrom: '2026-02-01' }))).toEqual({
+  it('leaves empty optional fields out', () => {
+    expect(toCreateCliInput('c1', cli({ value: ' 01134960000 ' }))).toEqual({
       customerID: 'c1',
       value: '01134960000',
-      validFrom: '2026-02-01T00:00:00Z',
+      validFrom: undefined,
       validTo: undefined,
       siteID: undefined,
       description: undefined,
@@ -53,11 +53,11 @@ describe('toCreateCliInput', () => {
       'c1',
       cli({ value: '44113496*', validFrom: '2026-02-01', validTo: '2026-03-01', siteId: 's1', description: ' Leeds ' }),
     );
-    expect(input).toMatchObject({ validTo: '2026-03-01T00:00:00Z', siteID: 's1', description: 'Leeds' });
-  });
-
-  it('a new CLI starts today in the clerk’s calendar', () => {
-    expect(today(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
-    expect(emptyCli(new Date(2026, 11, 31)).validFrom).toBe('2026-12-31');
+    expect(input).toMatchObject({
+      validFrom: '2026-02-01T00:00:00Z',
+      validTo: '2026-03-01T00:00:00Z',
+      siteID: 's1',
+      description: 'Leeds',
+    });
   });
 });

@@ -16,15 +16,8 @@ export const cliFieldMap: Record<string, keyof CliFormValues> = {
   site: 'siteId',
 };
 
-/** Today as a calendar day in the clerk's time zone. */
-export function today(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function emptyCli(now: Date = new Date()): CliFormValues {
-  return { value: '', validFrom: today(now), validTo: null, siteId: null, description: '' };
-}
+// An empty valid from means "since always", so calls already uploaded match too.
+export const emptyCli: CliFormValues = { value: '', validFrom: null, validTo: null, siteId: null, description: '' };
 
 // A number as people type it: +44 113 496 0000, (0113) 496-0000, 01134960000,
 // optionally ending in * for a number range (DDI block): 44113496*.
@@ -51,9 +44,6 @@ export function validateCli(v: CliFormValues): Partial<Record<keyof CliFormValue
   } else if (!ACCOUNT_CODE.test(value)) {
     errors.value = 'Use digits for a number (optionally starting with +), or letters and digits for an account code';
   }
-  if (!v.validFrom) {
-    errors.validFrom = 'Enter the first day calls from this CLI belong to the customer';
-  }
   // Valid to is exclusive: the first day the CLI no longer belongs to the customer.
   if (v.validFrom && v.validTo && v.validTo <= v.validFrom) {
     errors.validTo = 'Valid to must be after valid from';
@@ -71,7 +61,7 @@ export function toCreateCliInput(customerID: string, v: CliFormValues): CreateCl
   return {
     customerID,
     value: v.value.trim(),
-    validFrom: dayToTime(v.validFrom ?? today()),
+    validFrom: v.validFrom ? dayToTime(v.validFrom) : undefined,
     validTo: v.validTo ? dayToTime(v.validTo) : undefined,
     siteID: v.siteId ?? undefined,
     description: description || undefined,

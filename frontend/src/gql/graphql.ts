@@ -313,24 +313,12 @@ export type CliWhereInput = {
 export type CreateCliInput = {
   customerID: string | number;
   description?: string | null | undefined;
-  /** An account or trunk code: matched exactly, never by prefix */
-  isAccount?: boolean | null | undefined;
-  /** A DDI block: matches every number it is a prefix of (longest range wins) */
-  isRange?: boolean | null | undefined;
   siteID?: string | number | null | undefined;
-  validFrom: string;
+  /** Inclusive; by default since always, so past calls match */
+  validFrom?: string | null | undefined;
   /** Exclusive; empty means open-ended */
   validTo?: string | null | undefined;
   /** Normalised as RATING.md says: digits with country code, or an upper-cased account code */
-  value: string;
-};
-
-export type CreateCliWithCustomerInput = {
-  description?: string | null | undefined;
-  siteID?: string | number | null | undefined;
-  validFrom?: string | null | undefined;
-  validTo?: string | null | undefined;
-  /** A DDI (01134960000, +44 113 496 0000), a range ending in * (44113496*), or an account code. */
   value: string;
 };
 
@@ -345,8 +333,6 @@ export type CreateCustomerInput = {
   deliveryEmail?: string | null | undefined;
   invoiceDelivery?: CustomerInvoiceDelivery | null | undefined;
   name: string;
-  /** CLIs to create with the customer, in the same transaction. */
-  newClis?: Array<CreateCliWithCustomerInput> | null | undefined;
   parentID?: string | number | null | undefined;
   paymentTerms?: string | null | undefined;
   postalAddress?: string | null | undefined;
