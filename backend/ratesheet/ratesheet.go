@@ -255,20 +255,24 @@ func Read(r io.Reader, opts Options) ([]Row, error) {
 			continue
 		}
 		row, ok := parseRow(rec, line, colIndex, opts, add)
-		if !ok {
-			continue
-		}
+		// Duplicates are checked even on lines with other problems, so that
+		// one pass lists everything that needs fixing.
 		key, code := rating.Normalize(row.Destination, opts.CountryCode)
 		if code {
 			key = "code " + key
 		}
-		if prev, dup := seen[key]; dup {
-			add(Problem{Line: line, Column: "Destination", Value: row.Destination,
-				Reason: fmt.Sprintf("duplicate destination: line %d has the same destination after normalisation", prev)})
-			continue
+		if key != "" && key != "code " {
+			if prev, dup := seen[key]; dup {
+				add(Problem{Line: line, Column: "Destination", Value: row.Destination,
+					Reason: fmt.Sprintf("duplicate destination: line %d has the same destination after normalisation", prev)})
+				ok = false
+			} else {
+				seen[key] = line
+			}
 		}
-		seen[key] = line
-		rows = append(rows, row)
+		if ok {
+			rows = append(rows, row)
+		}
 	}
 	if len(rows) == 0 && len(verr.Problems) == 0 {
 		add(Problem{Reason: "the sheet is empty: it has no rate lines"})
