@@ -118,7 +118,7 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
           />
           <DateInput
             label="Valid to"
-            description="Exclusive; empty: open-ended"
+            description="Empty: open-ended"
             placeholder="YYYY-MM-DD"
             valueFormat="YYYY-MM-DD"
             clearable
@@ -241,9 +241,12 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
   );
 }
 
-// The API stores "since always" as the earliest representable time.
+// A CLI added without a start date is stored as valid from 2000-01-01 UTC
+// (`customers.Always` in the server): show what it means, not the date.
+const ALWAYS = Date.UTC(2000, 0, 1);
+
 function formatValidFrom(time: string) {
-  if (time < '1900') {
+  if (new Date(time).getTime() <= ALWAYS) {
     return (
       <Text c="dimmed" size="sm">
         Always

@@ -32,6 +32,7 @@ import {
   statusLabels,
 } from './labels';
 import { SitesTab } from './SitesTab';
+import { usePageTitle } from '../shell/usePageTitle';
 
 export type CustomerTab = 'details' | 'clis' | 'sites';
 export type LoadedCustomer = NonNullable<CustomerQueryResult['customer']>;
@@ -51,6 +52,7 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
   const [deleting, deleteCustomer] = useMutation(DeleteCustomerMutation);
   const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const customer = data?.customer;
+  usePageTitle(customer?.name ?? 'Customer');
 
   const confirmDelete = (c: LoadedCustomer) =>
     modals.openConfirmModal({

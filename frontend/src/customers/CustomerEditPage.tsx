@@ -6,6 +6,7 @@ import { apiErrorMessage } from '../graphql/errors';
 import { CustomerForm } from './CustomerForm';
 import { toUpdateCustomerInput } from './customerForm';
 import { CustomerQuery, UpdateCustomerMutation } from './documents';
+import { usePageTitle } from '../shell/usePageTitle';
 
 export function CustomerEditPage() {
   const { id = '' } = useParams();
@@ -18,6 +19,7 @@ export function CustomerEditPage() {
   });
   const [, updateCustomer] = useMutation(UpdateCustomerMutation);
   const customer = data?.customer;
+  usePageTitle(customer ? `Edit ${customer.name}` : 'Edit customer');
 
   return (
     <Stack gap="lg">

@@ -23,12 +23,14 @@ import { CustomerListQuery } from './documents';
 import { formatMoney } from './format';
 import { billingTypeLabels, statusColors, statusLabels } from './labels';
 import { customerListVariables, PAGE_SIZE } from './pagination';
+import { usePageTitle } from '../shell/usePageTitle';
 
 // urql's document cache only refreshes a query when a mutation returns a type
 // the query's last result contained; an empty list contains none.
 const listContext = { additionalTypenames: ['Customer'] };
 
 export function CustomerListPage() {
+  usePageTitle('Customers');
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const q = params.get('q') ?? '';

@@ -5,8 +5,10 @@ import { useMutation } from 'urql';
 import { CustomerForm } from './CustomerForm';
 import { toCreateCustomerInput } from './customerForm';
 import { CreateCustomerMutation } from './documents';
+import { usePageTitle } from '../shell/usePageTitle';
 
 export function CustomerNewPage() {
+  usePageTitle('New customer');
   const navigate = useNavigate();
   const [, createCustomer] = useMutation(CreateCustomerMutation);
 

@@ -2,9 +2,11 @@ import { Anchor, Center, Container, EmptyState, Text } from '@mantine/core';
 import { IconUserCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { portalArea } from '../shell/areas';
+import { usePageTitle } from '../shell/usePageTitle';
 
 /** The customer portal's entry page; the portal itself comes in a later release. */
 export function PortalHome() {
+  usePageTitle('Customer portal');
   return (
     <Container size="sm" py={80}>
       <EmptyState

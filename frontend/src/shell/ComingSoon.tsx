@@ -2,9 +2,11 @@ import { Button, EmptyState, Title } from '@mantine/core';
 import { IconHammer } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Area } from './areas';
+import { usePageTitle } from './usePageTitle';
 
 /** The page of an area that is named in the navigation but not built yet. */
 export function ComingSoon({ area }: { area: Area }) {
+  usePageTitle(area.label);
   return (
     <>
       <Title order={2} mb="lg">

@@ -1,8 +1,10 @@
 import { Button, EmptyState } from '@mantine/core';
 import { IconMapQuestion } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { usePageTitle } from './usePageTitle';
 
 export function NotFound() {
+  usePageTitle('Page not found');
   return (
     <EmptyState
       mt="xl"
