@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // MaxBlockSeconds bounds each part of a duration block: a block longer than a
@@ -90,4 +91,18 @@ func (b DurationBlock) Billable(d int64) int64 {
 	}
 	rest := d - first
 	return first + (rest+step-1)/step*step
+}
+
+// CeilSeconds turns a measured duration into whole billable seconds, a
+// fraction rounding up (RATING.md: "Fractions of a second round up").
+// Negative durations give 0; very long ones are clamped to MaxDuration.
+func CeilSeconds(d time.Duration) int64 {
+	if d <= 0 {
+		return 0
+	}
+	s := int64(d / time.Second)
+	if d%time.Second != 0 {
+		s++
+	}
+	return min(s, MaxDuration)
 }

@@ -579,3 +579,32 @@ func TestRaterIsSafeForConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+func TestCeilSecondsRoundsFractionsUp(t *testing.T) {
+	cases := map[time.Duration]int64{0: 0, -time.Second: 0, time.Millisecond: 1, 61 * time.Second: 61, 60*time.Second + 200*time.Millisecond: 61, 1 << 62: MaxDuration}
+	for d, want := range cases {
+		if got := CeilSeconds(d); got != want {
+			t.Errorf("CeilSeconds(%v) = %d, want %d", d, got, want)
+		}
+	}
+}
+
+// Property: the allocation-free fast paths of Normalize agree with the
+// general AppendNormalized on any input.
+func TestNormalizeFastPathsAgree(t *testing.T) {
+	f := func(raw string, pick uint8) bool {
+		alphabet := []string{"0", "00", "+", "44", "1", " ", "-", "a", "(", ")", "7"}
+		if pick%2 == 0 { // mostly number-like strings
+			raw = ""
+			for i := 0; i < int(pick)%9+1; i++ {
+				raw += alphabet[(int(pick)*7+i*3)%len(alphabet)]
+			}
+		}
+		v, acc := Normalize(raw, "44")
+		b, acc2 := AppendNormalized(nil, raw, "44")
+		return v == string(b) && acc == acc2
+	}
+	if err := quick.Check(f, &quick.Config{MaxCount: 5000, Rand: rand.New(rand.NewSource(3))}); err != nil {
+		t.Fatal(err)
+	}
+}
