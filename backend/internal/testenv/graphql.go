@@ -1,0 +1,132 @@
+package testenv
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+	"github.com/coder/websocket/wsjson"
+)
+
+// GraphQLError is one error of a GraphQL response.
+type GraphQLError struct {
+	Message    string         `json:"message"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// Code returns extensions.code.
+func (e GraphQLError) Code() string { s, _ := e.Extensions["code"].(string); return s }
+
+// Field returns extensions.field.
+func (e GraphQLError) Field() string { s, _ := e.Extensions["field"].(string); return s }
+
+// Response is a GraphQL response with raw data.
+type Response struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []GraphQLError  `json:"errors"`
+}
+
+// Do posts a GraphQL operation and decodes the response.
+func (e *Env) Do(t testing.TB, query string, vars map[string]any) Response {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	res, err := http.Post(e.Server.URL+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var r Response
+	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
+		t.Fatalf("decode GraphQL response (HTTP %d): %v", res.StatusCode, err)
+	}
+	return r
+}
+
+// MustDo posts an operation, fails on any error, and decodes data into out.
+func (e *Env) MustDo(t testing.TB, query string, vars map[string]any, out any) {
+	t.Helper()
+	r := e.Do(t, query, vars)
+	if len(r.Errors) > 0 {
+		t.Fatalf("GraphQL errors: %+v", r.Errors)
+	}
+	if out != nil {
+		if err := json.Unmarshal(r.Data, out); err != nil {
+			t.Fatalf("decode data %s: %v", r.Data, err)
+		}
+	}
+}
+
+// Subscription is a live graphql-transport-ws subscription.
+type Subscription struct {
+	conn *websocket.Conn
+	ctx  context.Context
+}
+
+// Subscribe opens a WebSocket with the graphql-transport-ws protocol and
+// starts one subscription.
+func (e *Env) Subscribe(t testing.TB, ctx context.Context, query string, vars map[string]any) *Subscription {
+	t.Helper()
+	url := "ws" + strings.TrimPrefix(e.Server.URL, "http") + "/graphql"
+	conn, _, err := websocket.Dial(ctx, url, &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatalf("websocket: %v", err)
+	}
+	t.Cleanup(func() { conn.Close(websocket.StatusNormalClosure, "") })
+	must := func(err error) {
+		if err != nil {
+			t.Helper()
+			t.Fatal(err)
+		}
+	}
+	must(wsjson.Write(ctx, conn, map[string]any{"type": "connection_init"}))
+	var ack map[string]any
+	must(wsjson.Read(ctx, conn, &ack))
+	if ack["type"] != "connection_ack" {
+		t.Fatalf("expected connection_ack, got %v", ack)
+	}
+	must(wsjson.Write(ctx, conn, map[string]any{"id": "1", "type": "subscribe",
+		"payload": map[string]any{"query": query, "variables": vars}}))
+	return &Subscription{conn: conn, ctx: ctx}
+}
+
+// Next waits for the next "next" message and decodes its data into out.
+func (s *Subscription) Next(t testing.TB, timeout time.Duration, out any) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(s.ctx, timeout)
+	defer cancel()
+	for {
+		var msg struct {
+			Type    string          `json:"type"`
+			Payload json.RawMessage `json:"payload"`
+		}
+		if err := wsjson.Read(ctx, s.conn, &msg); err != nil {
+			t.Fatalf("subscription: %v", err)
+		}
+		switch msg.Type {
+		case "ping":
+			_ = wsjson.Write(ctx, s.conn, map[string]any{"type": "pong"})
+		case "next":
+			var r Response
+			if err := json.Unmarshal(msg.Payload, &r); err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Errors) > 0 {
+				t.Fatalf("subscription errors: %+v", r.Errors)
+			}
+			if err := json.Unmarshal(r.Data, out); err != nil {
+				t.Fatal(err)
+			}
+			return
+		case "error", "complete":
+			t.Fatalf("subscription ended: %s %s", msg.Type, msg.Payload)
+		default:
+			fmt.Println("ignoring", msg.Type)
+		}
+	}
+}
