@@ -90,6 +90,15 @@ test('a CLI the server refuses shows the reason next to the field', async ({ pag
   await expect(value).toHaveValue('01134960099');
   await expect(page.getByRole('table', { name: 'CLIs' }).getByRole('row')).toHaveCount(2);
 
+  // Deleting asks first; "Keep it" keeps it, confirming removes it.
+  await page.getByRole('button', { name: 'Delete CLI 441134960099' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete CLI 441134960099?' });
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByRole('cell', { name: '441134960099', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete CLI 441134960099' }).click();
+  await dialog.getByRole('button', { name: 'Delete CLI' }).click();
+  await expect(page.getByText('No CLIs yet')).toBeVisible();
+
   // The browser logs the refused request itself; anything else is a bug.
   expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
 });

@@ -168,7 +168,7 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
       labels: { confirm: 'Delete CLI', cancel: 'Keep it' },
       confirmProps: { color: 'red' },
       onConfirm: async () => {
-        const result = await deleteCli({ id: cli.id });
+        const result = await deleteCli({ id: cli.id }, { additionalTypenames: ['Cli'] });
         if (result.error) {
           notifications.show({ color: 'red', title: 'CLI not deleted', message: apiErrorMessage(result.error) });
           return;

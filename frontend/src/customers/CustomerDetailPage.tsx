@@ -66,7 +66,8 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
       labels: { confirm: 'Delete customer', cancel: 'Keep it' },
       confirmProps: { color: 'red' },
       onConfirm: async () => {
-        const result = await deleteCustomer({ id: c.id });
+        // The mutation returns only an ID: name the type so cached lists drop the customer.
+        const result = await deleteCustomer({ id: c.id }, { additionalTypenames: ['Customer'] });
         if (result.error) {
           notifications.show({ color: 'red', title: 'Customer not deleted', message: apiErrorMessage(result.error) });
           return;
