@@ -48,7 +48,9 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'pipe',
+    // Merged over process.env. The request log is noise here; warnings and errors still show.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    stdout: 'ignore',
     stderr: 'pipe',
   },
 });
