@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { RateSheetVersionFragment } from '../gql/graphql';
+import { defaultSheet, groupRateSheets, groupTitle, pence } from './sheets';
+import { fileProblems, problemCount } from './problems';
+
+let n = 0;
+const sheet = (over: Partial<RateSheetVersionFragment>): RateSheetVersionFragment => ({
+  id: `s${++n}`,
+  direction: 'OUTBOUND',
+  version: 1,
+  effectiveFrom: '2026-01-01T00:00:00Z',
+  effectiveUntil: null,
+  inForce: false,
+  rowCount: 1,
+  fileName: 'rates.csv',
+  units: 'MINOR',
+  createdAt: '2026-01-01T00:00:00Z',
+  downloadURL: '/x',
+  provider: null,
+  ...over,
+});
+
+describe('groupRateSheets', () => {
+  const acme = { id: 'p1', name: 'Acme Telecom' };
+  const zed = { id: 'p2', name: 'Zed Networks' };
+  const sheets = [
+    sheet({ provider: zed, version: 1, inForce: true }),
+    sheet({ version: 1 }),
+    sheet({ version: 3, inForce: false, effectiveFrom: '2099-01-01T00:00:00Z' }),
+    sheet({ version: 2, inForce: true }),
+    sheet({ direction: 'INBOUND', version: 1, inForce: true }),
+    sheet({ provider: acme, version: 1, inForce: true }),
+  ];
+  const groups = groupRateSheets(sheets);
+
+  it('puts any-provider sheets first, outbound before inbound, then providers by name', () => {
+    expect(groups.map(groupTitle)).toEqual([
+      'Any provider · Outbound',
+      'Any provider · Inbound',
+      'Acme Telecom · Outbound',
+      'Zed Networks · Outbound',
+    ]);
+  });
+
+  it('lists versions newest first and finds the one in force (not a future one)', () => {
+    expect(groups[0].versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    expect(groups[0].inForce?.version).toBe(2);
+    expect(defaultSheet(groups)?.version).toBe(2);
+  });
+
+  it('no sheets, no groups', () => {
+    expect(groupRateSheets(null)).toEqual([]);
+    expect(defaultSheet([])).toBeUndefined();
+  });
+
+  it('a group with only a future version opens on it', () => {
+    expect(defaultSheet(groupRateSheets([sheet({ version: 1, inForce: false })]))?.version).toBe(1);
+  });
+});
+
+describe('pence', () => {
+  it('shows the decimal exactly as sent, never through a float', () => {
+    expect(pence('1.5000')).toBe('1.5000p');
+    expect(pence('0.1000000000000000055511')).toBe('0.1000000000000000055511p');
+    expect(pence(null)).toBe('—');
+  });
+});
+
+describe('fileProblems', () => {
+  it('reads every bad line of an INVALID error', () => {
+    const error = {
+      graphQLErrors: [
+        {
+          message: 'the rate sheet has 2 problems; nothing was changed',
+          extensions: {
+            code: 'INVALID',
+            problems: [
+              { line: 3, column: 'Peak Rate', value: '-1', reason: 'negative money' },
+              { line: 4, column: 'Offpeak Rate', value: 'abc', reason: 'not a number' },
+            ],
+          },
+        },
+      ],
+    };
+    expect(fileProblems(error)).toEqual([
+      { line: 3, column: 'Peak Rate', value: '-1', reason: 'negative money' },
+      { line: 4, column: 'Offpeak Rate', value: 'abc', reason: 'not a number' },
+    ]);
+  });
+
+  it('is null for errors that are not a file report', () => {
+    expect(fileProblems(undefined)).toBeNull();
+    expect(fileProblems({ graphQLErrors: [{ message: 'no such tariff', extensions: { code: 'NOT_FOUND' } }] })).toBeNull();
+    expect(fileProblems({ graphQLErrors: [{ message: 'bad', extensions: { code: 'INVALID', field: 'file' } }] })).toBeNull();
+  });
+
+  it('tolerates missing fields', () => {
+    expect(fileProblems({ graphQLErrors: [{ message: 'x', extensions: { code: 'INVALID', problems: [{ reason: 'empty sheet' }] } }] })).toEqual([
+      { line: 0, column: '', value: '', reason: 'empty sheet' },
+    ]);
+  });
+
+  it('counts in words', () => {
+    expect(problemCount(1)).toBe('1 problem');
+    expect(problemCount(2)).toBe('2 problems');
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Wall-clock times typed by a clerk ("2026-06-01", "10:00") are read in a
+ * named time zone — the deployment's, Europe/London unless told otherwise —
+ * and sent to the API as an instant. Peak times are local wall-clock time in
+ * that zone too (RATING.md), so a quote for "Monday 10:00" means 10:00 there,
+ * whatever the clerk's browser thinks.
+ */
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Minutes the zone is ahead of UTC at the instant `utcMs`. */
+export function zoneOffsetMinutes(utcMs: number, zone: string): number {
+  const parts = formatter(zone).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUTC = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUTC - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "YYYY-MM-DD" (a DateInput value). */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** "HH:MM" or "HH:MM:SS" (a TimeInput value). */
+const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The instant a wall-clock time names in `zone`, as RFC 3339 UTC, or null if
+ * the date or time cannot be read. Like the rating engine: a time in the
+ * spring-forward gap moves forward by the gap; an ambiguous autumn time is
+ * the first occurrence.
+ */
+export function wallTimeToISO(day: string, time: string, zone: string): string | null {
+  const d = DAY.exec(day);
+  const t = TIME.exec(time);
+  if (!d || !t) return null;
+  const [y, mo, da, h, mi, s] = [+d[1], +d[2], +d[3], +t[1], +t[2], +(t[3] ?? 0)];
+  if (mo < 1 || mo > 12 || da < 1 || da > 31 || h > 23 || mi > 59 || s > 59) return null;
+  const wall = Date.UTC(y, mo - 1, da, h, mi, s);
+  if (new Date(wall).getUTCDate() !== da) return null; // 31 June and friends
+  const day_ = 24 * 3600 * 1000;
+  const before = zoneOffsetMinutes(wall - day_, zone);
+  const offsets = [...new Set([before, zoneOffsetMinutes(wall, zone), zoneOffsetMinutes(wall + day_, zone)])];
+  const valid = offsets
+    .map((o) => wall - o * 60000)
+    .filter((instant) => wall - zoneOffsetMinutes(instant, zone) * 60000 === instant)
+    .sort((a, b) => a - b);
+  const instant = valid.length > 0 ? valid[0] : wall - before * 60000;
+  return new Date(instant).toISOString().replace('.000Z', 'Z');
+}
+
+/** Now as the clerk would type it in `zone`: { day: "YYYY-MM-DD", time: "HH:MM" }. */
+export function nowInZone(zone: string, now: Date = new Date()): { day: string; time: string } {
+  const parts = formatter(zone).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** "2026-03-01T09:30:00Z" → "1 Mar 2026, 09:30" in `zone`. */
+export function formatInZone(time: string | null | undefined, zone: string): string {
+  if (!time) return '—';
+  const d = new Date(time);
+  if (Number.isNaN(d.getTime())) return time;
+  return d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+}
+
+/** The time zones a clerk may read a time in: the deployment's, UTC, their own, and any extra (a provider's). */
+export function timeZoneOptions(extra: readonly (string | null | undefined)[] = []): string[] {
+  let browser: string | undefined;
+  try {
+    browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    browser = undefined;
+  }
+  const zones = [DEFAULT_TIME_ZONE, 'UTC', browser, ...extra].filter(
+    (z): z is string => !!z && isValidTimeZone(z),
+  );
+  return [...new Set(zones)];
+}
