@@ -382,6 +382,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Type: "Rate",
 		Fields: map[string]*sqlgraph.FieldSpec{
 			rate.FieldDestination:   {Type: field.TypeString, Column: rate.FieldDestination},
+			rate.FieldPrefix:        {Type: field.TypeString, Column: rate.FieldPrefix},
 			rate.FieldIsCode:        {Type: field.TypeBool, Column: rate.FieldIsCode},
 			rate.FieldDescription:   {Type: field.TypeString, Column: rate.FieldDescription},
 			rate.FieldMinimumCharge: {Type: field.TypeOther, Column: rate.FieldMinimumCharge},
@@ -389,12 +390,13 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rate.FieldPeak:          {Type: field.TypeOther, Column: rate.FieldPeak},
 			rate.FieldOffpeak:       {Type: field.TypeOther, Column: rate.FieldOffpeak},
 			rate.FieldWeekend:       {Type: field.TypeOther, Column: rate.FieldWeekend},
-			rate.FieldHasCost:       {Type: field.TypeBool, Column: rate.FieldHasCost},
 			rate.FieldPeakCost:      {Type: field.TypeOther, Column: rate.FieldPeakCost},
 			rate.FieldOffpeakCost:   {Type: field.TypeOther, Column: rate.FieldOffpeakCost},
 			rate.FieldWeekendCost:   {Type: field.TypeOther, Column: rate.FieldWeekendCost},
+			rate.FieldCostsKnown:    {Type: field.TypeUint8, Column: rate.FieldCostsKnown},
 			rate.FieldBlockFirst:    {Type: field.TypeInt, Column: rate.FieldBlockFirst},
 			rate.FieldBlockNext:     {Type: field.TypeInt, Column: rate.FieldBlockNext},
+			rate.FieldLine:          {Type: field.TypeInt, Column: rate.FieldLine},
 		},
 	}
 	graph.Nodes[16] = &sqlgraph.Node{
@@ -415,6 +417,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ratesheet.FieldEffectiveFrom: {Type: field.TypeTime, Column: ratesheet.FieldEffectiveFrom},
 			ratesheet.FieldFileName:      {Type: field.TypeString, Column: ratesheet.FieldFileName},
 			ratesheet.FieldFileSha256:    {Type: field.TypeString, Column: ratesheet.FieldFileSha256},
+			ratesheet.FieldUnits:         {Type: field.TypeEnum, Column: ratesheet.FieldUnits},
 			ratesheet.FieldBlobKey:       {Type: field.TypeString, Column: ratesheet.FieldBlobKey},
 			ratesheet.FieldRowCount:      {Type: field.TypeInt, Column: ratesheet.FieldRowCount},
 		},
@@ -2982,6 +2985,11 @@ func (f *RateFilter) WhereDestination(p entql.StringP) {
 	f.Where(p.Field(rate.FieldDestination))
 }
 
+// WherePrefix applies the entql string predicate on the prefix field.
+func (f *RateFilter) WherePrefix(p entql.StringP) {
+	f.Where(p.Field(rate.FieldPrefix))
+}
+
 // WhereIsCode applies the entql bool predicate on the is_code field.
 func (f *RateFilter) WhereIsCode(p entql.BoolP) {
 	f.Where(p.Field(rate.FieldIsCode))
@@ -3017,11 +3025,6 @@ func (f *RateFilter) WhereWeekend(p entql.OtherP) {
 	f.Where(p.Field(rate.FieldWeekend))
 }
 
-// WhereHasCost applies the entql bool predicate on the has_cost field.
-func (f *RateFilter) WhereHasCost(p entql.BoolP) {
-	f.Where(p.Field(rate.FieldHasCost))
-}
-
 // WherePeakCost applies the entql other predicate on the peak_cost field.
 func (f *RateFilter) WherePeakCost(p entql.OtherP) {
 	f.Where(p.Field(rate.FieldPeakCost))
@@ -3037,6 +3040,11 @@ func (f *RateFilter) WhereWeekendCost(p entql.OtherP) {
 	f.Where(p.Field(rate.FieldWeekendCost))
 }
 
+// WhereCostsKnown applies the entql uint8 predicate on the costs_known field.
+func (f *RateFilter) WhereCostsKnown(p entql.Uint8P) {
+	f.Where(p.Field(rate.FieldCostsKnown))
+}
+
 // WhereBlockFirst applies the entql int predicate on the block_first field.
 func (f *RateFilter) WhereBlockFirst(p entql.IntP) {
 	f.Where(p.Field(rate.FieldBlockFirst))
@@ -3045,6 +3053,11 @@ func (f *RateFilter) WhereBlockFirst(p entql.IntP) {
 // WhereBlockNext applies the entql int predicate on the block_next field.
 func (f *RateFilter) WhereBlockNext(p entql.IntP) {
 	f.Where(p.Field(rate.FieldBlockNext))
+}
+
+// WhereLine applies the entql int predicate on the line field.
+func (f *RateFilter) WhereLine(p entql.IntP) {
+	f.Where(p.Field(rate.FieldLine))
 }
 
 // WhereHasRateSheet applies a predicate to check if query has an edge rate_sheet.
@@ -3134,6 +3147,11 @@ func (f *RateSheetFilter) WhereFileName(p entql.StringP) {
 // WhereFileSha256 applies the entql string predicate on the file_sha256 field.
 func (f *RateSheetFilter) WhereFileSha256(p entql.StringP) {
 	f.Where(p.Field(ratesheet.FieldFileSha256))
+}
+
+// WhereUnits applies the entql string predicate on the units field.
+func (f *RateSheetFilter) WhereUnits(p entql.StringP) {
+	f.Where(p.Field(ratesheet.FieldUnits))
 }
 
 // WhereBlobKey applies the entql string predicate on the blob_key field.

@@ -2217,6 +2217,11 @@ func (_q *RateQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, rate.FieldDestination)
 				fieldSeen[rate.FieldDestination] = struct{}{}
 			}
+		case "prefix":
+			if _, ok := fieldSeen[rate.FieldPrefix]; !ok {
+				selectedFields = append(selectedFields, rate.FieldPrefix)
+				fieldSeen[rate.FieldPrefix] = struct{}{}
+			}
 		case "isCode":
 			if _, ok := fieldSeen[rate.FieldIsCode]; !ok {
 				selectedFields = append(selectedFields, rate.FieldIsCode)
@@ -2251,11 +2256,6 @@ func (_q *RateQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[rate.FieldWeekend]; !ok {
 				selectedFields = append(selectedFields, rate.FieldWeekend)
 				fieldSeen[rate.FieldWeekend] = struct{}{}
-			}
-		case "hasCost":
-			if _, ok := fieldSeen[rate.FieldHasCost]; !ok {
-				selectedFields = append(selectedFields, rate.FieldHasCost)
-				fieldSeen[rate.FieldHasCost] = struct{}{}
 			}
 		case "peakCost":
 			if _, ok := fieldSeen[rate.FieldPeakCost]; !ok {
@@ -2422,6 +2422,11 @@ func (_q *RateSheetQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[ratesheet.FieldFileSha256]; !ok {
 				selectedFields = append(selectedFields, ratesheet.FieldFileSha256)
 				fieldSeen[ratesheet.FieldFileSha256] = struct{}{}
+			}
+		case "units":
+			if _, ok := fieldSeen[ratesheet.FieldUnits]; !ok {
+				selectedFields = append(selectedFields, ratesheet.FieldUnits)
+				fieldSeen[ratesheet.FieldUnits] = struct{}{}
 			}
 		case "rowCount":
 			if _, ok := fieldSeen[ratesheet.FieldRowCount]; !ok {

@@ -7389,6 +7389,21 @@ type RateWhereInput struct {
 	DestinationEqualFold    *string  `json:"destinationEqualFold,omitempty"`
 	DestinationContainsFold *string  `json:"destinationContainsFold,omitempty"`
 
+	// "prefix" field predicates.
+	Prefix             *string  `json:"prefix,omitempty"`
+	PrefixNEQ          *string  `json:"prefixNEQ,omitempty"`
+	PrefixIn           []string `json:"prefixIn,omitempty"`
+	PrefixNotIn        []string `json:"prefixNotIn,omitempty"`
+	PrefixGT           *string  `json:"prefixGT,omitempty"`
+	PrefixGTE          *string  `json:"prefixGTE,omitempty"`
+	PrefixLT           *string  `json:"prefixLT,omitempty"`
+	PrefixLTE          *string  `json:"prefixLTE,omitempty"`
+	PrefixContains     *string  `json:"prefixContains,omitempty"`
+	PrefixHasPrefix    *string  `json:"prefixHasPrefix,omitempty"`
+	PrefixHasSuffix    *string  `json:"prefixHasSuffix,omitempty"`
+	PrefixEqualFold    *string  `json:"prefixEqualFold,omitempty"`
+	PrefixContainsFold *string  `json:"prefixContainsFold,omitempty"`
+
 	// "is_code" field predicates.
 	IsCode    *bool `json:"isCode,omitempty"`
 	IsCodeNEQ *bool `json:"isCodeNEQ,omitempty"`
@@ -7459,10 +7474,6 @@ type RateWhereInput struct {
 	WeekendGTE   *decimal.Decimal  `json:"weekendGTE,omitempty"`
 	WeekendLT    *decimal.Decimal  `json:"weekendLT,omitempty"`
 	WeekendLTE   *decimal.Decimal  `json:"weekendLTE,omitempty"`
-
-	// "has_cost" field predicates.
-	HasCost    *bool `json:"hasCost,omitempty"`
-	HasCostNEQ *bool `json:"hasCostNEQ,omitempty"`
 
 	// "peak_cost" field predicates.
 	PeakCost      *decimal.Decimal  `json:"peakCost,omitempty"`
@@ -7653,6 +7664,45 @@ func (i *RateWhereInput) P() (predicate.Rate, error) {
 	if i.DestinationContainsFold != nil {
 		predicates = append(predicates, rate.DestinationContainsFold(*i.DestinationContainsFold))
 	}
+	if i.Prefix != nil {
+		predicates = append(predicates, rate.PrefixEQ(*i.Prefix))
+	}
+	if i.PrefixNEQ != nil {
+		predicates = append(predicates, rate.PrefixNEQ(*i.PrefixNEQ))
+	}
+	if len(i.PrefixIn) > 0 {
+		predicates = append(predicates, rate.PrefixIn(i.PrefixIn...))
+	}
+	if len(i.PrefixNotIn) > 0 {
+		predicates = append(predicates, rate.PrefixNotIn(i.PrefixNotIn...))
+	}
+	if i.PrefixGT != nil {
+		predicates = append(predicates, rate.PrefixGT(*i.PrefixGT))
+	}
+	if i.PrefixGTE != nil {
+		predicates = append(predicates, rate.PrefixGTE(*i.PrefixGTE))
+	}
+	if i.PrefixLT != nil {
+		predicates = append(predicates, rate.PrefixLT(*i.PrefixLT))
+	}
+	if i.PrefixLTE != nil {
+		predicates = append(predicates, rate.PrefixLTE(*i.PrefixLTE))
+	}
+	if i.PrefixContains != nil {
+		predicates = append(predicates, rate.PrefixContains(*i.PrefixContains))
+	}
+	if i.PrefixHasPrefix != nil {
+		predicates = append(predicates, rate.PrefixHasPrefix(*i.PrefixHasPrefix))
+	}
+	if i.PrefixHasSuffix != nil {
+		predicates = append(predicates, rate.PrefixHasSuffix(*i.PrefixHasSuffix))
+	}
+	if i.PrefixEqualFold != nil {
+		predicates = append(predicates, rate.PrefixEqualFold(*i.PrefixEqualFold))
+	}
+	if i.PrefixContainsFold != nil {
+		predicates = append(predicates, rate.PrefixContainsFold(*i.PrefixContainsFold))
+	}
 	if i.IsCode != nil {
 		predicates = append(predicates, rate.IsCodeEQ(*i.IsCode))
 	}
@@ -7823,12 +7873,6 @@ func (i *RateWhereInput) P() (predicate.Rate, error) {
 	}
 	if i.WeekendLTE != nil {
 		predicates = append(predicates, rate.WeekendLTE(*i.WeekendLTE))
-	}
-	if i.HasCost != nil {
-		predicates = append(predicates, rate.HasCostEQ(*i.HasCost))
-	}
-	if i.HasCostNEQ != nil {
-		predicates = append(predicates, rate.HasCostNEQ(*i.HasCostNEQ))
 	}
 	if i.PeakCost != nil {
 		predicates = append(predicates, rate.PeakCostEQ(*i.PeakCost))
@@ -8075,6 +8119,12 @@ type RateSheetWhereInput struct {
 	FileSha256NotNil       bool     `json:"fileSha256NotNil,omitempty"`
 	FileSha256EqualFold    *string  `json:"fileSha256EqualFold,omitempty"`
 	FileSha256ContainsFold *string  `json:"fileSha256ContainsFold,omitempty"`
+
+	// "units" field predicates.
+	Units      *ratesheet.Units  `json:"units,omitempty"`
+	UnitsNEQ   *ratesheet.Units  `json:"unitsNEQ,omitempty"`
+	UnitsIn    []ratesheet.Units `json:"unitsIn,omitempty"`
+	UnitsNotIn []ratesheet.Units `json:"unitsNotIn,omitempty"`
 
 	// "row_count" field predicates.
 	RowCount      *int  `json:"rowCount,omitempty"`
@@ -8387,6 +8437,18 @@ func (i *RateSheetWhereInput) P() (predicate.RateSheet, error) {
 	}
 	if i.FileSha256ContainsFold != nil {
 		predicates = append(predicates, ratesheet.FileSha256ContainsFold(*i.FileSha256ContainsFold))
+	}
+	if i.Units != nil {
+		predicates = append(predicates, ratesheet.UnitsEQ(*i.Units))
+	}
+	if i.UnitsNEQ != nil {
+		predicates = append(predicates, ratesheet.UnitsNEQ(*i.UnitsNEQ))
+	}
+	if len(i.UnitsIn) > 0 {
+		predicates = append(predicates, ratesheet.UnitsIn(i.UnitsIn...))
+	}
+	if len(i.UnitsNotIn) > 0 {
+		predicates = append(predicates, ratesheet.UnitsNotIn(i.UnitsNotIn...))
 	}
 	if i.RowCount != nil {
 		predicates = append(predicates, ratesheet.RowCountEQ(*i.RowCount))

@@ -16093,6 +16093,7 @@ type RateMutation struct {
 	typ               string
 	id                *int
 	destination       *string
+	prefix            *string
 	is_code           *bool
 	description       *string
 	minimum_charge    *decimal.Decimal
@@ -16100,14 +16101,17 @@ type RateMutation struct {
 	peak              *decimal.Decimal
 	offpeak           *decimal.Decimal
 	weekend           *decimal.Decimal
-	has_cost          *bool
 	peak_cost         *decimal.Decimal
 	offpeak_cost      *decimal.Decimal
 	weekend_cost      *decimal.Decimal
+	costs_known       *uint8
+	addcosts_known    *int8
 	block_first       *int
 	addblock_first    *int
 	block_next        *int
 	addblock_next     *int
+	line              *int
+	addline           *int
 	clearedFields     map[string]struct{}
 	rate_sheet        *int
 	clearedrate_sheet bool
@@ -16248,6 +16252,42 @@ func (m *RateMutation) OldDestination(ctx context.Context) (v string, err error)
 // ResetDestination resets all changes to the "destination" field.
 func (m *RateMutation) ResetDestination() {
 	m.destination = nil
+}
+
+// SetPrefix sets the "prefix" field.
+func (m *RateMutation) SetPrefix(s string) {
+	m.prefix = &s
+}
+
+// Prefix returns the value of the "prefix" field in the mutation.
+func (m *RateMutation) Prefix() (r string, exists bool) {
+	v := m.prefix
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPrefix returns the old "prefix" field's value of the Rate entity.
+// If the Rate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateMutation) OldPrefix(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPrefix is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPrefix requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPrefix: %w", err)
+	}
+	return oldValue.Prefix, nil
+}
+
+// ResetPrefix resets all changes to the "prefix" field.
+func (m *RateMutation) ResetPrefix() {
+	m.prefix = nil
 }
 
 // SetIsCode sets the "is_code" field.
@@ -16515,42 +16555,6 @@ func (m *RateMutation) ResetWeekend() {
 	m.weekend = nil
 }
 
-// SetHasCost sets the "has_cost" field.
-func (m *RateMutation) SetHasCost(b bool) {
-	m.has_cost = &b
-}
-
-// HasCost returns the value of the "has_cost" field in the mutation.
-func (m *RateMutation) HasCost() (r bool, exists bool) {
-	v := m.has_cost
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldHasCost returns the old "has_cost" field's value of the Rate entity.
-// If the Rate object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RateMutation) OldHasCost(ctx context.Context) (v bool, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldHasCost is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldHasCost requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldHasCost: %w", err)
-	}
-	return oldValue.HasCost, nil
-}
-
-// ResetHasCost resets all changes to the "has_cost" field.
-func (m *RateMutation) ResetHasCost() {
-	m.has_cost = nil
-}
-
 // SetPeakCost sets the "peak_cost" field.
 func (m *RateMutation) SetPeakCost(d decimal.Decimal) {
 	m.peak_cost = &d
@@ -16657,6 +16661,62 @@ func (m *RateMutation) OldWeekendCost(ctx context.Context) (v decimal.Decimal, e
 // ResetWeekendCost resets all changes to the "weekend_cost" field.
 func (m *RateMutation) ResetWeekendCost() {
 	m.weekend_cost = nil
+}
+
+// SetCostsKnown sets the "costs_known" field.
+func (m *RateMutation) SetCostsKnown(u uint8) {
+	m.costs_known = &u
+	m.addcosts_known = nil
+}
+
+// CostsKnown returns the value of the "costs_known" field in the mutation.
+func (m *RateMutation) CostsKnown() (r uint8, exists bool) {
+	v := m.costs_known
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCostsKnown returns the old "costs_known" field's value of the Rate entity.
+// If the Rate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateMutation) OldCostsKnown(ctx context.Context) (v uint8, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCostsKnown is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCostsKnown requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCostsKnown: %w", err)
+	}
+	return oldValue.CostsKnown, nil
+}
+
+// AddCostsKnown adds u to the "costs_known" field.
+func (m *RateMutation) AddCostsKnown(u int8) {
+	if m.addcosts_known != nil {
+		*m.addcosts_known += u
+	} else {
+		m.addcosts_known = &u
+	}
+}
+
+// AddedCostsKnown returns the value that was added to the "costs_known" field in this mutation.
+func (m *RateMutation) AddedCostsKnown() (r int8, exists bool) {
+	v := m.addcosts_known
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCostsKnown resets all changes to the "costs_known" field.
+func (m *RateMutation) ResetCostsKnown() {
+	m.costs_known = nil
+	m.addcosts_known = nil
 }
 
 // SetBlockFirst sets the "block_first" field.
@@ -16771,6 +16831,62 @@ func (m *RateMutation) ResetBlockNext() {
 	m.addblock_next = nil
 }
 
+// SetLine sets the "line" field.
+func (m *RateMutation) SetLine(i int) {
+	m.line = &i
+	m.addline = nil
+}
+
+// Line returns the value of the "line" field in the mutation.
+func (m *RateMutation) Line() (r int, exists bool) {
+	v := m.line
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLine returns the old "line" field's value of the Rate entity.
+// If the Rate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateMutation) OldLine(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLine is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLine requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLine: %w", err)
+	}
+	return oldValue.Line, nil
+}
+
+// AddLine adds i to the "line" field.
+func (m *RateMutation) AddLine(i int) {
+	if m.addline != nil {
+		*m.addline += i
+	} else {
+		m.addline = &i
+	}
+}
+
+// AddedLine returns the value that was added to the "line" field in this mutation.
+func (m *RateMutation) AddedLine() (r int, exists bool) {
+	v := m.addline
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLine resets all changes to the "line" field.
+func (m *RateMutation) ResetLine() {
+	m.line = nil
+	m.addline = nil
+}
+
 // SetRateSheetID sets the "rate_sheet" edge to the RateSheet entity by id.
 func (m *RateMutation) SetRateSheetID(id int) {
 	m.rate_sheet = &id
@@ -16844,9 +16960,12 @@ func (m *RateMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RateMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 16)
 	if m.destination != nil {
 		fields = append(fields, rate.FieldDestination)
+	}
+	if m.prefix != nil {
+		fields = append(fields, rate.FieldPrefix)
 	}
 	if m.is_code != nil {
 		fields = append(fields, rate.FieldIsCode)
@@ -16869,9 +16988,6 @@ func (m *RateMutation) Fields() []string {
 	if m.weekend != nil {
 		fields = append(fields, rate.FieldWeekend)
 	}
-	if m.has_cost != nil {
-		fields = append(fields, rate.FieldHasCost)
-	}
 	if m.peak_cost != nil {
 		fields = append(fields, rate.FieldPeakCost)
 	}
@@ -16881,11 +16997,17 @@ func (m *RateMutation) Fields() []string {
 	if m.weekend_cost != nil {
 		fields = append(fields, rate.FieldWeekendCost)
 	}
+	if m.costs_known != nil {
+		fields = append(fields, rate.FieldCostsKnown)
+	}
 	if m.block_first != nil {
 		fields = append(fields, rate.FieldBlockFirst)
 	}
 	if m.block_next != nil {
 		fields = append(fields, rate.FieldBlockNext)
+	}
+	if m.line != nil {
+		fields = append(fields, rate.FieldLine)
 	}
 	return fields
 }
@@ -16897,6 +17019,8 @@ func (m *RateMutation) Field(name string) (ent.Value, bool) {
 	switch name {
 	case rate.FieldDestination:
 		return m.Destination()
+	case rate.FieldPrefix:
+		return m.Prefix()
 	case rate.FieldIsCode:
 		return m.IsCode()
 	case rate.FieldDescription:
@@ -16911,18 +17035,20 @@ func (m *RateMutation) Field(name string) (ent.Value, bool) {
 		return m.Offpeak()
 	case rate.FieldWeekend:
 		return m.Weekend()
-	case rate.FieldHasCost:
-		return m.HasCost()
 	case rate.FieldPeakCost:
 		return m.PeakCost()
 	case rate.FieldOffpeakCost:
 		return m.OffpeakCost()
 	case rate.FieldWeekendCost:
 		return m.WeekendCost()
+	case rate.FieldCostsKnown:
+		return m.CostsKnown()
 	case rate.FieldBlockFirst:
 		return m.BlockFirst()
 	case rate.FieldBlockNext:
 		return m.BlockNext()
+	case rate.FieldLine:
+		return m.Line()
 	}
 	return nil, false
 }
@@ -16934,6 +17060,8 @@ func (m *RateMutation) OldField(ctx context.Context, name string) (ent.Value, er
 	switch name {
 	case rate.FieldDestination:
 		return m.OldDestination(ctx)
+	case rate.FieldPrefix:
+		return m.OldPrefix(ctx)
 	case rate.FieldIsCode:
 		return m.OldIsCode(ctx)
 	case rate.FieldDescription:
@@ -16948,18 +17076,20 @@ func (m *RateMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldOffpeak(ctx)
 	case rate.FieldWeekend:
 		return m.OldWeekend(ctx)
-	case rate.FieldHasCost:
-		return m.OldHasCost(ctx)
 	case rate.FieldPeakCost:
 		return m.OldPeakCost(ctx)
 	case rate.FieldOffpeakCost:
 		return m.OldOffpeakCost(ctx)
 	case rate.FieldWeekendCost:
 		return m.OldWeekendCost(ctx)
+	case rate.FieldCostsKnown:
+		return m.OldCostsKnown(ctx)
 	case rate.FieldBlockFirst:
 		return m.OldBlockFirst(ctx)
 	case rate.FieldBlockNext:
 		return m.OldBlockNext(ctx)
+	case rate.FieldLine:
+		return m.OldLine(ctx)
 	}
 	return nil, fmt.Errorf("unknown Rate field %s", name)
 }
@@ -16975,6 +17105,13 @@ func (m *RateMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDestination(v)
+		return nil
+	case rate.FieldPrefix:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPrefix(v)
 		return nil
 	case rate.FieldIsCode:
 		v, ok := value.(bool)
@@ -17025,13 +17162,6 @@ func (m *RateMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetWeekend(v)
 		return nil
-	case rate.FieldHasCost:
-		v, ok := value.(bool)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetHasCost(v)
-		return nil
 	case rate.FieldPeakCost:
 		v, ok := value.(decimal.Decimal)
 		if !ok {
@@ -17053,6 +17183,13 @@ func (m *RateMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetWeekendCost(v)
 		return nil
+	case rate.FieldCostsKnown:
+		v, ok := value.(uint8)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCostsKnown(v)
+		return nil
 	case rate.FieldBlockFirst:
 		v, ok := value.(int)
 		if !ok {
@@ -17067,6 +17204,13 @@ func (m *RateMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetBlockNext(v)
 		return nil
+	case rate.FieldLine:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLine(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Rate field %s", name)
 }
@@ -17075,11 +17219,17 @@ func (m *RateMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *RateMutation) AddedFields() []string {
 	var fields []string
+	if m.addcosts_known != nil {
+		fields = append(fields, rate.FieldCostsKnown)
+	}
 	if m.addblock_first != nil {
 		fields = append(fields, rate.FieldBlockFirst)
 	}
 	if m.addblock_next != nil {
 		fields = append(fields, rate.FieldBlockNext)
+	}
+	if m.addline != nil {
+		fields = append(fields, rate.FieldLine)
 	}
 	return fields
 }
@@ -17089,10 +17239,14 @@ func (m *RateMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *RateMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case rate.FieldCostsKnown:
+		return m.AddedCostsKnown()
 	case rate.FieldBlockFirst:
 		return m.AddedBlockFirst()
 	case rate.FieldBlockNext:
 		return m.AddedBlockNext()
+	case rate.FieldLine:
+		return m.AddedLine()
 	}
 	return nil, false
 }
@@ -17102,6 +17256,13 @@ func (m *RateMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *RateMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case rate.FieldCostsKnown:
+		v, ok := value.(int8)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCostsKnown(v)
+		return nil
 	case rate.FieldBlockFirst:
 		v, ok := value.(int)
 		if !ok {
@@ -17115,6 +17276,13 @@ func (m *RateMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddBlockNext(v)
+		return nil
+	case rate.FieldLine:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLine(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Rate numeric field %s", name)
@@ -17155,6 +17323,9 @@ func (m *RateMutation) ResetField(name string) error {
 	case rate.FieldDestination:
 		m.ResetDestination()
 		return nil
+	case rate.FieldPrefix:
+		m.ResetPrefix()
+		return nil
 	case rate.FieldIsCode:
 		m.ResetIsCode()
 		return nil
@@ -17176,9 +17347,6 @@ func (m *RateMutation) ResetField(name string) error {
 	case rate.FieldWeekend:
 		m.ResetWeekend()
 		return nil
-	case rate.FieldHasCost:
-		m.ResetHasCost()
-		return nil
 	case rate.FieldPeakCost:
 		m.ResetPeakCost()
 		return nil
@@ -17188,11 +17356,17 @@ func (m *RateMutation) ResetField(name string) error {
 	case rate.FieldWeekendCost:
 		m.ResetWeekendCost()
 		return nil
+	case rate.FieldCostsKnown:
+		m.ResetCostsKnown()
+		return nil
 	case rate.FieldBlockFirst:
 		m.ResetBlockFirst()
 		return nil
 	case rate.FieldBlockNext:
 		m.ResetBlockNext()
+		return nil
+	case rate.FieldLine:
+		m.ResetLine()
 		return nil
 	}
 	return fmt.Errorf("unknown Rate field %s", name)
@@ -17286,6 +17460,7 @@ type RateSheetMutation struct {
 	effective_from  *time.Time
 	file_name       *string
 	file_sha256     *string
+	units           *ratesheet.Units
 	blob_key        *string
 	row_count       *int
 	addrow_count    *int
@@ -17698,6 +17873,42 @@ func (m *RateSheetMutation) ResetFileSha256() {
 	delete(m.clearedFields, ratesheet.FieldFileSha256)
 }
 
+// SetUnits sets the "units" field.
+func (m *RateSheetMutation) SetUnits(r ratesheet.Units) {
+	m.units = &r
+}
+
+// Units returns the value of the "units" field in the mutation.
+func (m *RateSheetMutation) Units() (r ratesheet.Units, exists bool) {
+	v := m.units
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnits returns the old "units" field's value of the RateSheet entity.
+// If the RateSheet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateSheetMutation) OldUnits(ctx context.Context) (v ratesheet.Units, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnits is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnits requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnits: %w", err)
+	}
+	return oldValue.Units, nil
+}
+
+// ResetUnits resets all changes to the "units" field.
+func (m *RateSheetMutation) ResetUnits() {
+	m.units = nil
+}
+
 // SetBlobKey sets the "blob_key" field.
 func (m *RateSheetMutation) SetBlobKey(s string) {
 	m.blob_key = &s
@@ -17969,7 +18180,7 @@ func (m *RateSheetMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RateSheetMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, ratesheet.FieldCreatedAt)
 	}
@@ -17990,6 +18201,9 @@ func (m *RateSheetMutation) Fields() []string {
 	}
 	if m.file_sha256 != nil {
 		fields = append(fields, ratesheet.FieldFileSha256)
+	}
+	if m.units != nil {
+		fields = append(fields, ratesheet.FieldUnits)
 	}
 	if m.blob_key != nil {
 		fields = append(fields, ratesheet.FieldBlobKey)
@@ -18019,6 +18233,8 @@ func (m *RateSheetMutation) Field(name string) (ent.Value, bool) {
 		return m.FileName()
 	case ratesheet.FieldFileSha256:
 		return m.FileSha256()
+	case ratesheet.FieldUnits:
+		return m.Units()
 	case ratesheet.FieldBlobKey:
 		return m.BlobKey()
 	case ratesheet.FieldRowCount:
@@ -18046,6 +18262,8 @@ func (m *RateSheetMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldFileName(ctx)
 	case ratesheet.FieldFileSha256:
 		return m.OldFileSha256(ctx)
+	case ratesheet.FieldUnits:
+		return m.OldUnits(ctx)
 	case ratesheet.FieldBlobKey:
 		return m.OldBlobKey(ctx)
 	case ratesheet.FieldRowCount:
@@ -18107,6 +18325,13 @@ func (m *RateSheetMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetFileSha256(v)
+		return nil
+	case ratesheet.FieldUnits:
+		v, ok := value.(ratesheet.Units)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnits(v)
 		return nil
 	case ratesheet.FieldBlobKey:
 		v, ok := value.(string)
@@ -18239,6 +18464,9 @@ func (m *RateSheetMutation) ResetField(name string) error {
 		return nil
 	case ratesheet.FieldFileSha256:
 		m.ResetFileSha256()
+		return nil
+	case ratesheet.FieldUnits:
+		m.ResetUnits()
 		return nil
 	case ratesheet.FieldBlobKey:
 		m.ResetBlobKey()

@@ -19,7 +19,7 @@ type PeakTimeBlock struct {
 	ID int `json:"id,omitempty"`
 	// Band holds the value of the "band" field.
 	Band peaktimeblock.Band `json:"band,omitempty"`
-	// Bit 0 = Monday ... bit 6 = Sunday
+	// A set of days: bit i is Go's time.Weekday(i), so bit 0 is Sunday
 	Weekdays int `json:"weekdays,omitempty"`
 	// Minutes after local midnight, inclusive
 	StartMinute int `json:"start_minute,omitempty"`

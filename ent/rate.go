@@ -18,8 +18,10 @@ type Rate struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// Normalised prefix digits, or a charge code as written
+	// As written in the sheet: a number prefix (+44113) or a charge code
 	Destination string `json:"destination,omitempty"`
+	// The normalised prefix digits, or the upper-cased charge code
+	Prefix string `json:"prefix,omitempty"`
 	// IsCode holds the value of the "is_code" field.
 	IsCode bool `json:"is_code,omitempty"`
 	// Description holds the value of the "description" field.
@@ -34,18 +36,20 @@ type Rate struct {
 	Offpeak decimal.Decimal `json:"offpeak,omitempty"`
 	// Weekend holds the value of the "weekend" field.
 	Weekend decimal.Decimal `json:"weekend,omitempty"`
-	// Cost columns are known
-	HasCost bool `json:"has_cost,omitempty"`
 	// PeakCost holds the value of the "peak_cost" field.
 	PeakCost decimal.Decimal `json:"peak_cost,omitempty"`
 	// OffpeakCost holds the value of the "offpeak_cost" field.
 	OffpeakCost decimal.Decimal `json:"offpeak_cost,omitempty"`
 	// WeekendCost holds the value of the "weekend_cost" field.
 	WeekendCost decimal.Decimal `json:"weekend_cost,omitempty"`
-	// A of an A/B duration block
+	// Bit 0 peak, 1 offpeak, 2 weekend: which cost columns the sheet gave
+	CostsKnown uint8 `json:"costs_known,omitempty"`
+	// A of an A/B duration block; 0 for the plain form B
 	BlockFirst int `json:"block_first,omitempty"`
 	// B of an A/B duration block
 	BlockNext int `json:"block_next,omitempty"`
+	// Line of the uploaded file
+	Line int `json:"line,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the RateQuery when eager-loading is set.
 	Edges            RateEdges `json:"edges"`
@@ -82,11 +86,11 @@ func (*Rate) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case rate.FieldMinimumCharge, rate.FieldConnectionFee, rate.FieldPeak, rate.FieldOffpeak, rate.FieldWeekend, rate.FieldPeakCost, rate.FieldOffpeakCost, rate.FieldWeekendCost:
 			values[i] = new(decimal.Decimal)
-		case rate.FieldIsCode, rate.FieldHasCost:
+		case rate.FieldIsCode:
 			values[i] = new(sql.NullBool)
-		case rate.FieldID, rate.FieldBlockFirst, rate.FieldBlockNext:
+		case rate.FieldID, rate.FieldCostsKnown, rate.FieldBlockFirst, rate.FieldBlockNext, rate.FieldLine:
 			values[i] = new(sql.NullInt64)
-		case rate.FieldDestination, rate.FieldDescription:
+		case rate.FieldDestination, rate.FieldPrefix, rate.FieldDescription:
 			values[i] = new(sql.NullString)
 		case rate.ForeignKeys[0]: // rate_sheet_rates
 			values[i] = new(sql.NullInt64)
@@ -116,6 +120,12 @@ func (_m *Rate) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field destination", values[i])
 			} else if value.Valid {
 				_m.Destination = value.String
+			}
+		case rate.FieldPrefix:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field prefix", values[i])
+			} else if value.Valid {
+				_m.Prefix = value.String
 			}
 		case rate.FieldIsCode:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -159,12 +169,6 @@ func (_m *Rate) assignValues(columns []string, values []any) error {
 			} else if value != nil {
 				_m.Weekend = *value
 			}
-		case rate.FieldHasCost:
-			if value, ok := values[i].(*sql.NullBool); !ok {
-				return fmt.Errorf("unexpected type %T for field has_cost", values[i])
-			} else if value.Valid {
-				_m.HasCost = value.Bool
-			}
 		case rate.FieldPeakCost:
 			if value, ok := values[i].(*decimal.Decimal); !ok {
 				return fmt.Errorf("unexpected type %T for field peak_cost", values[i])
@@ -183,6 +187,12 @@ func (_m *Rate) assignValues(columns []string, values []any) error {
 			} else if value != nil {
 				_m.WeekendCost = *value
 			}
+		case rate.FieldCostsKnown:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field costs_known", values[i])
+			} else if value.Valid {
+				_m.CostsKnown = uint8(value.Int64)
+			}
 		case rate.FieldBlockFirst:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field block_first", values[i])
@@ -194,6 +204,12 @@ func (_m *Rate) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field block_next", values[i])
 			} else if value.Valid {
 				_m.BlockNext = int(value.Int64)
+			}
+		case rate.FieldLine:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field line", values[i])
+			} else if value.Valid {
+				_m.Line = int(value.Int64)
 			}
 		case rate.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -246,6 +262,9 @@ func (_m *Rate) String() string {
 	builder.WriteString("destination=")
 	builder.WriteString(_m.Destination)
 	builder.WriteString(", ")
+	builder.WriteString("prefix=")
+	builder.WriteString(_m.Prefix)
+	builder.WriteString(", ")
 	builder.WriteString("is_code=")
 	builder.WriteString(fmt.Sprintf("%v", _m.IsCode))
 	builder.WriteString(", ")
@@ -267,9 +286,6 @@ func (_m *Rate) String() string {
 	builder.WriteString("weekend=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Weekend))
 	builder.WriteString(", ")
-	builder.WriteString("has_cost=")
-	builder.WriteString(fmt.Sprintf("%v", _m.HasCost))
-	builder.WriteString(", ")
 	builder.WriteString("peak_cost=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PeakCost))
 	builder.WriteString(", ")
@@ -279,11 +295,17 @@ func (_m *Rate) String() string {
 	builder.WriteString("weekend_cost=")
 	builder.WriteString(fmt.Sprintf("%v", _m.WeekendCost))
 	builder.WriteString(", ")
+	builder.WriteString("costs_known=")
+	builder.WriteString(fmt.Sprintf("%v", _m.CostsKnown))
+	builder.WriteString(", ")
 	builder.WriteString("block_first=")
 	builder.WriteString(fmt.Sprintf("%v", _m.BlockFirst))
 	builder.WriteString(", ")
 	builder.WriteString("block_next=")
 	builder.WriteString(fmt.Sprintf("%v", _m.BlockNext))
+	builder.WriteString(", ")
+	builder.WriteString("line=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Line))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -29,6 +29,12 @@ func (_c *RateCreate) SetDestination(v string) *RateCreate {
 	return _c
 }
 
+// SetPrefix sets the "prefix" field.
+func (_c *RateCreate) SetPrefix(v string) *RateCreate {
+	_c.mutation.SetPrefix(v)
+	return _c
+}
+
 // SetIsCode sets the "is_code" field.
 func (_c *RateCreate) SetIsCode(v bool) *RateCreate {
 	_c.mutation.SetIsCode(v)
@@ -127,20 +133,6 @@ func (_c *RateCreate) SetNillableWeekend(v *decimal.Decimal) *RateCreate {
 	return _c
 }
 
-// SetHasCost sets the "has_cost" field.
-func (_c *RateCreate) SetHasCost(v bool) *RateCreate {
-	_c.mutation.SetHasCost(v)
-	return _c
-}
-
-// SetNillableHasCost sets the "has_cost" field if the given value is not nil.
-func (_c *RateCreate) SetNillableHasCost(v *bool) *RateCreate {
-	if v != nil {
-		_c.SetHasCost(*v)
-	}
-	return _c
-}
-
 // SetPeakCost sets the "peak_cost" field.
 func (_c *RateCreate) SetPeakCost(v decimal.Decimal) *RateCreate {
 	_c.mutation.SetPeakCost(v)
@@ -183,6 +175,20 @@ func (_c *RateCreate) SetNillableWeekendCost(v *decimal.Decimal) *RateCreate {
 	return _c
 }
 
+// SetCostsKnown sets the "costs_known" field.
+func (_c *RateCreate) SetCostsKnown(v uint8) *RateCreate {
+	_c.mutation.SetCostsKnown(v)
+	return _c
+}
+
+// SetNillableCostsKnown sets the "costs_known" field if the given value is not nil.
+func (_c *RateCreate) SetNillableCostsKnown(v *uint8) *RateCreate {
+	if v != nil {
+		_c.SetCostsKnown(*v)
+	}
+	return _c
+}
+
 // SetBlockFirst sets the "block_first" field.
 func (_c *RateCreate) SetBlockFirst(v int) *RateCreate {
 	_c.mutation.SetBlockFirst(v)
@@ -207,6 +213,20 @@ func (_c *RateCreate) SetBlockNext(v int) *RateCreate {
 func (_c *RateCreate) SetNillableBlockNext(v *int) *RateCreate {
 	if v != nil {
 		_c.SetBlockNext(*v)
+	}
+	return _c
+}
+
+// SetLine sets the "line" field.
+func (_c *RateCreate) SetLine(v int) *RateCreate {
+	_c.mutation.SetLine(v)
+	return _c
+}
+
+// SetNillableLine sets the "line" field if the given value is not nil.
+func (_c *RateCreate) SetNillableLine(v *int) *RateCreate {
+	if v != nil {
+		_c.SetLine(*v)
 	}
 	return _c
 }
@@ -283,10 +303,6 @@ func (_c *RateCreate) defaults() error {
 		v := rate.DefaultWeekend
 		_c.mutation.SetWeekend(v)
 	}
-	if _, ok := _c.mutation.HasCost(); !ok {
-		v := rate.DefaultHasCost
-		_c.mutation.SetHasCost(v)
-	}
 	if _, ok := _c.mutation.PeakCost(); !ok {
 		v := rate.DefaultPeakCost
 		_c.mutation.SetPeakCost(v)
@@ -299,6 +315,10 @@ func (_c *RateCreate) defaults() error {
 		v := rate.DefaultWeekendCost
 		_c.mutation.SetWeekendCost(v)
 	}
+	if _, ok := _c.mutation.CostsKnown(); !ok {
+		v := rate.DefaultCostsKnown
+		_c.mutation.SetCostsKnown(v)
+	}
 	if _, ok := _c.mutation.BlockFirst(); !ok {
 		v := rate.DefaultBlockFirst
 		_c.mutation.SetBlockFirst(v)
@@ -306,6 +326,10 @@ func (_c *RateCreate) defaults() error {
 	if _, ok := _c.mutation.BlockNext(); !ok {
 		v := rate.DefaultBlockNext
 		_c.mutation.SetBlockNext(v)
+	}
+	if _, ok := _c.mutation.Line(); !ok {
+		v := rate.DefaultLine
+		_c.mutation.SetLine(v)
 	}
 	return nil
 }
@@ -318,6 +342,14 @@ func (_c *RateCreate) check() error {
 	if v, ok := _c.mutation.Destination(); ok {
 		if err := rate.DestinationValidator(v); err != nil {
 			return &ValidationError{Name: "destination", err: fmt.Errorf(`ent: validator failed for field "Rate.destination": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Prefix(); !ok {
+		return &ValidationError{Name: "prefix", err: errors.New(`ent: missing required field "Rate.prefix"`)}
+	}
+	if v, ok := _c.mutation.Prefix(); ok {
+		if err := rate.PrefixValidator(v); err != nil {
+			return &ValidationError{Name: "prefix", err: fmt.Errorf(`ent: validator failed for field "Rate.prefix": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.IsCode(); !ok {
@@ -343,9 +375,6 @@ func (_c *RateCreate) check() error {
 	if _, ok := _c.mutation.Weekend(); !ok {
 		return &ValidationError{Name: "weekend", err: errors.New(`ent: missing required field "Rate.weekend"`)}
 	}
-	if _, ok := _c.mutation.HasCost(); !ok {
-		return &ValidationError{Name: "has_cost", err: errors.New(`ent: missing required field "Rate.has_cost"`)}
-	}
 	if _, ok := _c.mutation.PeakCost(); !ok {
 		return &ValidationError{Name: "peak_cost", err: errors.New(`ent: missing required field "Rate.peak_cost"`)}
 	}
@@ -354,6 +383,9 @@ func (_c *RateCreate) check() error {
 	}
 	if _, ok := _c.mutation.WeekendCost(); !ok {
 		return &ValidationError{Name: "weekend_cost", err: errors.New(`ent: missing required field "Rate.weekend_cost"`)}
+	}
+	if _, ok := _c.mutation.CostsKnown(); !ok {
+		return &ValidationError{Name: "costs_known", err: errors.New(`ent: missing required field "Rate.costs_known"`)}
 	}
 	if _, ok := _c.mutation.BlockFirst(); !ok {
 		return &ValidationError{Name: "block_first", err: errors.New(`ent: missing required field "Rate.block_first"`)}
@@ -369,6 +401,14 @@ func (_c *RateCreate) check() error {
 	if v, ok := _c.mutation.BlockNext(); ok {
 		if err := rate.BlockNextValidator(v); err != nil {
 			return &ValidationError{Name: "block_next", err: fmt.Errorf(`ent: validator failed for field "Rate.block_next": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Line(); !ok {
+		return &ValidationError{Name: "line", err: errors.New(`ent: missing required field "Rate.line"`)}
+	}
+	if v, ok := _c.mutation.Line(); ok {
+		if err := rate.LineValidator(v); err != nil {
+			return &ValidationError{Name: "line", err: fmt.Errorf(`ent: validator failed for field "Rate.line": %w`, err)}
 		}
 	}
 	if len(_c.mutation.RateSheetIDs()) == 0 {
@@ -405,6 +445,10 @@ func (_c *RateCreate) createSpec() (*Rate, *sqlgraph.CreateSpec) {
 		_spec.SetField(rate.FieldDestination, field.TypeString, value)
 		_node.Destination = value
 	}
+	if value, ok := _c.mutation.Prefix(); ok {
+		_spec.SetField(rate.FieldPrefix, field.TypeString, value)
+		_node.Prefix = value
+	}
 	if value, ok := _c.mutation.IsCode(); ok {
 		_spec.SetField(rate.FieldIsCode, field.TypeBool, value)
 		_node.IsCode = value
@@ -433,10 +477,6 @@ func (_c *RateCreate) createSpec() (*Rate, *sqlgraph.CreateSpec) {
 		_spec.SetField(rate.FieldWeekend, field.TypeOther, value)
 		_node.Weekend = value
 	}
-	if value, ok := _c.mutation.HasCost(); ok {
-		_spec.SetField(rate.FieldHasCost, field.TypeBool, value)
-		_node.HasCost = value
-	}
 	if value, ok := _c.mutation.PeakCost(); ok {
 		_spec.SetField(rate.FieldPeakCost, field.TypeOther, value)
 		_node.PeakCost = value
@@ -449,6 +489,10 @@ func (_c *RateCreate) createSpec() (*Rate, *sqlgraph.CreateSpec) {
 		_spec.SetField(rate.FieldWeekendCost, field.TypeOther, value)
 		_node.WeekendCost = value
 	}
+	if value, ok := _c.mutation.CostsKnown(); ok {
+		_spec.SetField(rate.FieldCostsKnown, field.TypeUint8, value)
+		_node.CostsKnown = value
+	}
 	if value, ok := _c.mutation.BlockFirst(); ok {
 		_spec.SetField(rate.FieldBlockFirst, field.TypeInt, value)
 		_node.BlockFirst = value
@@ -456,6 +500,10 @@ func (_c *RateCreate) createSpec() (*Rate, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.BlockNext(); ok {
 		_spec.SetField(rate.FieldBlockNext, field.TypeInt, value)
 		_node.BlockNext = value
+	}
+	if value, ok := _c.mutation.Line(); ok {
+		_spec.SetField(rate.FieldLine, field.TypeInt, value)
+		_node.Line = value
 	}
 	if nodes := _c.mutation.RateSheetIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -535,6 +583,18 @@ func (u *RateUpsert) SetDestination(v string) *RateUpsert {
 // UpdateDestination sets the "destination" field to the value that was provided on create.
 func (u *RateUpsert) UpdateDestination() *RateUpsert {
 	u.SetExcluded(rate.FieldDestination)
+	return u
+}
+
+// SetPrefix sets the "prefix" field.
+func (u *RateUpsert) SetPrefix(v string) *RateUpsert {
+	u.Set(rate.FieldPrefix, v)
+	return u
+}
+
+// UpdatePrefix sets the "prefix" field to the value that was provided on create.
+func (u *RateUpsert) UpdatePrefix() *RateUpsert {
+	u.SetExcluded(rate.FieldPrefix)
 	return u
 }
 
@@ -628,18 +688,6 @@ func (u *RateUpsert) UpdateWeekend() *RateUpsert {
 	return u
 }
 
-// SetHasCost sets the "has_cost" field.
-func (u *RateUpsert) SetHasCost(v bool) *RateUpsert {
-	u.Set(rate.FieldHasCost, v)
-	return u
-}
-
-// UpdateHasCost sets the "has_cost" field to the value that was provided on create.
-func (u *RateUpsert) UpdateHasCost() *RateUpsert {
-	u.SetExcluded(rate.FieldHasCost)
-	return u
-}
-
 // SetPeakCost sets the "peak_cost" field.
 func (u *RateUpsert) SetPeakCost(v decimal.Decimal) *RateUpsert {
 	u.Set(rate.FieldPeakCost, v)
@@ -676,6 +724,24 @@ func (u *RateUpsert) UpdateWeekendCost() *RateUpsert {
 	return u
 }
 
+// SetCostsKnown sets the "costs_known" field.
+func (u *RateUpsert) SetCostsKnown(v uint8) *RateUpsert {
+	u.Set(rate.FieldCostsKnown, v)
+	return u
+}
+
+// UpdateCostsKnown sets the "costs_known" field to the value that was provided on create.
+func (u *RateUpsert) UpdateCostsKnown() *RateUpsert {
+	u.SetExcluded(rate.FieldCostsKnown)
+	return u
+}
+
+// AddCostsKnown adds v to the "costs_known" field.
+func (u *RateUpsert) AddCostsKnown(v uint8) *RateUpsert {
+	u.Add(rate.FieldCostsKnown, v)
+	return u
+}
+
 // SetBlockFirst sets the "block_first" field.
 func (u *RateUpsert) SetBlockFirst(v int) *RateUpsert {
 	u.Set(rate.FieldBlockFirst, v)
@@ -709,6 +775,24 @@ func (u *RateUpsert) UpdateBlockNext() *RateUpsert {
 // AddBlockNext adds v to the "block_next" field.
 func (u *RateUpsert) AddBlockNext(v int) *RateUpsert {
 	u.Add(rate.FieldBlockNext, v)
+	return u
+}
+
+// SetLine sets the "line" field.
+func (u *RateUpsert) SetLine(v int) *RateUpsert {
+	u.Set(rate.FieldLine, v)
+	return u
+}
+
+// UpdateLine sets the "line" field to the value that was provided on create.
+func (u *RateUpsert) UpdateLine() *RateUpsert {
+	u.SetExcluded(rate.FieldLine)
+	return u
+}
+
+// AddLine adds v to the "line" field.
+func (u *RateUpsert) AddLine(v int) *RateUpsert {
+	u.Add(rate.FieldLine, v)
 	return u
 }
 
@@ -763,6 +847,20 @@ func (u *RateUpsertOne) SetDestination(v string) *RateUpsertOne {
 func (u *RateUpsertOne) UpdateDestination() *RateUpsertOne {
 	return u.Update(func(s *RateUpsert) {
 		s.UpdateDestination()
+	})
+}
+
+// SetPrefix sets the "prefix" field.
+func (u *RateUpsertOne) SetPrefix(v string) *RateUpsertOne {
+	return u.Update(func(s *RateUpsert) {
+		s.SetPrefix(v)
+	})
+}
+
+// UpdatePrefix sets the "prefix" field to the value that was provided on create.
+func (u *RateUpsertOne) UpdatePrefix() *RateUpsertOne {
+	return u.Update(func(s *RateUpsert) {
+		s.UpdatePrefix()
 	})
 }
 
@@ -871,20 +969,6 @@ func (u *RateUpsertOne) UpdateWeekend() *RateUpsertOne {
 	})
 }
 
-// SetHasCost sets the "has_cost" field.
-func (u *RateUpsertOne) SetHasCost(v bool) *RateUpsertOne {
-	return u.Update(func(s *RateUpsert) {
-		s.SetHasCost(v)
-	})
-}
-
-// UpdateHasCost sets the "has_cost" field to the value that was provided on create.
-func (u *RateUpsertOne) UpdateHasCost() *RateUpsertOne {
-	return u.Update(func(s *RateUpsert) {
-		s.UpdateHasCost()
-	})
-}
-
 // SetPeakCost sets the "peak_cost" field.
 func (u *RateUpsertOne) SetPeakCost(v decimal.Decimal) *RateUpsertOne {
 	return u.Update(func(s *RateUpsert) {
@@ -927,6 +1011,27 @@ func (u *RateUpsertOne) UpdateWeekendCost() *RateUpsertOne {
 	})
 }
 
+// SetCostsKnown sets the "costs_known" field.
+func (u *RateUpsertOne) SetCostsKnown(v uint8) *RateUpsertOne {
+	return u.Update(func(s *RateUpsert) {
+		s.SetCostsKnown(v)
+	})
+}
+
+// AddCostsKnown adds v to the "costs_known" field.
+func (u *RateUpsertOne) AddCostsKnown(v uint8) *RateUpsertOne {
+	return u.Update(func(s *RateUpsert) {
+		s.AddCostsKnown(v)
+	})
+}
+
+// UpdateCostsKnown sets the "costs_known" field to the value that was provided on create.
+func (u *RateUpsertOne) UpdateCostsKnown() *RateUpsertOne {
+	return u.Update(func(s *RateUpsert) {
+		s.UpdateCostsKnown()
+	})
+}
+
 // SetBlockFirst sets the "block_first" field.
 func (u *RateUpsertOne) SetBlockFirst(v int) *RateUpsertOne {
 	return u.Update(func(s *RateUpsert) {
@@ -966,6 +1071,27 @@ func (u *RateUpsertOne) AddBlockNext(v int) *RateUpsertOne {
 func (u *RateUpsertOne) UpdateBlockNext() *RateUpsertOne {
 	return u.Update(func(s *RateUpsert) {
 		s.UpdateBlockNext()
+	})
+}
+
+// SetLine sets the "line" field.
+func (u *RateUpsertOne) SetLine(v int) *RateUpsertOne {
+	return u.Update(func(s *RateUpsert) {
+		s.SetLine(v)
+	})
+}
+
+// AddLine adds v to the "line" field.
+func (u *RateUpsertOne) AddLine(v int) *RateUpsertOne {
+	return u.Update(func(s *RateUpsert) {
+		s.AddLine(v)
+	})
+}
+
+// UpdateLine sets the "line" field to the value that was provided on create.
+func (u *RateUpsertOne) UpdateLine() *RateUpsertOne {
+	return u.Update(func(s *RateUpsert) {
+		s.UpdateLine()
 	})
 }
 
@@ -1187,6 +1313,20 @@ func (u *RateUpsertBulk) UpdateDestination() *RateUpsertBulk {
 	})
 }
 
+// SetPrefix sets the "prefix" field.
+func (u *RateUpsertBulk) SetPrefix(v string) *RateUpsertBulk {
+	return u.Update(func(s *RateUpsert) {
+		s.SetPrefix(v)
+	})
+}
+
+// UpdatePrefix sets the "prefix" field to the value that was provided on create.
+func (u *RateUpsertBulk) UpdatePrefix() *RateUpsertBulk {
+	return u.Update(func(s *RateUpsert) {
+		s.UpdatePrefix()
+	})
+}
+
 // SetIsCode sets the "is_code" field.
 func (u *RateUpsertBulk) SetIsCode(v bool) *RateUpsertBulk {
 	return u.Update(func(s *RateUpsert) {
@@ -1292,20 +1432,6 @@ func (u *RateUpsertBulk) UpdateWeekend() *RateUpsertBulk {
 	})
 }
 
-// SetHasCost sets the "has_cost" field.
-func (u *RateUpsertBulk) SetHasCost(v bool) *RateUpsertBulk {
-	return u.Update(func(s *RateUpsert) {
-		s.SetHasCost(v)
-	})
-}
-
-// UpdateHasCost sets the "has_cost" field to the value that was provided on create.
-func (u *RateUpsertBulk) UpdateHasCost() *RateUpsertBulk {
-	return u.Update(func(s *RateUpsert) {
-		s.UpdateHasCost()
-	})
-}
-
 // SetPeakCost sets the "peak_cost" field.
 func (u *RateUpsertBulk) SetPeakCost(v decimal.Decimal) *RateUpsertBulk {
 	return u.Update(func(s *RateUpsert) {
@@ -1348,6 +1474,27 @@ func (u *RateUpsertBulk) UpdateWeekendCost() *RateUpsertBulk {
 	})
 }
 
+// SetCostsKnown sets the "costs_known" field.
+func (u *RateUpsertBulk) SetCostsKnown(v uint8) *RateUpsertBulk {
+	return u.Update(func(s *RateUpsert) {
+		s.SetCostsKnown(v)
+	})
+}
+
+// AddCostsKnown adds v to the "costs_known" field.
+func (u *RateUpsertBulk) AddCostsKnown(v uint8) *RateUpsertBulk {
+	return u.Update(func(s *RateUpsert) {
+		s.AddCostsKnown(v)
+	})
+}
+
+// UpdateCostsKnown sets the "costs_known" field to the value that was provided on create.
+func (u *RateUpsertBulk) UpdateCostsKnown() *RateUpsertBulk {
+	return u.Update(func(s *RateUpsert) {
+		s.UpdateCostsKnown()
+	})
+}
+
 // SetBlockFirst sets the "block_first" field.
 func (u *RateUpsertBulk) SetBlockFirst(v int) *RateUpsertBulk {
 	return u.Update(func(s *RateUpsert) {
@@ -1387,6 +1534,27 @@ func (u *RateUpsertBulk) AddBlockNext(v int) *RateUpsertBulk {
 func (u *RateUpsertBulk) UpdateBlockNext() *RateUpsertBulk {
 	return u.Update(func(s *RateUpsert) {
 		s.UpdateBlockNext()
+	})
+}
+
+// SetLine sets the "line" field.
+func (u *RateUpsertBulk) SetLine(v int) *RateUpsertBulk {
+	return u.Update(func(s *RateUpsert) {
+		s.SetLine(v)
+	})
+}
+
+// AddLine adds v to the "line" field.
+func (u *RateUpsertBulk) AddLine(v int) *RateUpsertBulk {
+	return u.Update(func(s *RateUpsert) {
+		s.AddLine(v)
+	})
+}
+
+// UpdateLine sets the "line" field to the value that was provided on create.
+func (u *RateUpsertBulk) UpdateLine() *RateUpsertBulk {
+	return u.Update(func(s *RateUpsert) {
+		s.UpdateLine()
 	})
 }
 

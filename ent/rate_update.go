@@ -43,6 +43,20 @@ func (_u *RateUpdate) SetNillableDestination(v *string) *RateUpdate {
 	return _u
 }
 
+// SetPrefix sets the "prefix" field.
+func (_u *RateUpdate) SetPrefix(v string) *RateUpdate {
+	_u.mutation.SetPrefix(v)
+	return _u
+}
+
+// SetNillablePrefix sets the "prefix" field if the given value is not nil.
+func (_u *RateUpdate) SetNillablePrefix(v *string) *RateUpdate {
+	if v != nil {
+		_u.SetPrefix(*v)
+	}
+	return _u
+}
+
 // SetIsCode sets the "is_code" field.
 func (_u *RateUpdate) SetIsCode(v bool) *RateUpdate {
 	_u.mutation.SetIsCode(v)
@@ -147,20 +161,6 @@ func (_u *RateUpdate) SetNillableWeekend(v *decimal.Decimal) *RateUpdate {
 	return _u
 }
 
-// SetHasCost sets the "has_cost" field.
-func (_u *RateUpdate) SetHasCost(v bool) *RateUpdate {
-	_u.mutation.SetHasCost(v)
-	return _u
-}
-
-// SetNillableHasCost sets the "has_cost" field if the given value is not nil.
-func (_u *RateUpdate) SetNillableHasCost(v *bool) *RateUpdate {
-	if v != nil {
-		_u.SetHasCost(*v)
-	}
-	return _u
-}
-
 // SetPeakCost sets the "peak_cost" field.
 func (_u *RateUpdate) SetPeakCost(v decimal.Decimal) *RateUpdate {
 	_u.mutation.SetPeakCost(v)
@@ -203,6 +203,27 @@ func (_u *RateUpdate) SetNillableWeekendCost(v *decimal.Decimal) *RateUpdate {
 	return _u
 }
 
+// SetCostsKnown sets the "costs_known" field.
+func (_u *RateUpdate) SetCostsKnown(v uint8) *RateUpdate {
+	_u.mutation.ResetCostsKnown()
+	_u.mutation.SetCostsKnown(v)
+	return _u
+}
+
+// SetNillableCostsKnown sets the "costs_known" field if the given value is not nil.
+func (_u *RateUpdate) SetNillableCostsKnown(v *uint8) *RateUpdate {
+	if v != nil {
+		_u.SetCostsKnown(*v)
+	}
+	return _u
+}
+
+// AddCostsKnown adds value to the "costs_known" field.
+func (_u *RateUpdate) AddCostsKnown(v int8) *RateUpdate {
+	_u.mutation.AddCostsKnown(v)
+	return _u
+}
+
 // SetBlockFirst sets the "block_first" field.
 func (_u *RateUpdate) SetBlockFirst(v int) *RateUpdate {
 	_u.mutation.ResetBlockFirst()
@@ -242,6 +263,27 @@ func (_u *RateUpdate) SetNillableBlockNext(v *int) *RateUpdate {
 // AddBlockNext adds value to the "block_next" field.
 func (_u *RateUpdate) AddBlockNext(v int) *RateUpdate {
 	_u.mutation.AddBlockNext(v)
+	return _u
+}
+
+// SetLine sets the "line" field.
+func (_u *RateUpdate) SetLine(v int) *RateUpdate {
+	_u.mutation.ResetLine()
+	_u.mutation.SetLine(v)
+	return _u
+}
+
+// SetNillableLine sets the "line" field if the given value is not nil.
+func (_u *RateUpdate) SetNillableLine(v *int) *RateUpdate {
+	if v != nil {
+		_u.SetLine(*v)
+	}
+	return _u
+}
+
+// AddLine adds value to the "line" field.
+func (_u *RateUpdate) AddLine(v int) *RateUpdate {
+	_u.mutation.AddLine(v)
 	return _u
 }
 
@@ -301,6 +343,11 @@ func (_u *RateUpdate) check() error {
 			return &ValidationError{Name: "destination", err: fmt.Errorf(`ent: validator failed for field "Rate.destination": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Prefix(); ok {
+		if err := rate.PrefixValidator(v); err != nil {
+			return &ValidationError{Name: "prefix", err: fmt.Errorf(`ent: validator failed for field "Rate.prefix": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Description(); ok {
 		if err := rate.DescriptionValidator(v); err != nil {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Rate.description": %w`, err)}
@@ -314,6 +361,11 @@ func (_u *RateUpdate) check() error {
 	if v, ok := _u.mutation.BlockNext(); ok {
 		if err := rate.BlockNextValidator(v); err != nil {
 			return &ValidationError{Name: "block_next", err: fmt.Errorf(`ent: validator failed for field "Rate.block_next": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Line(); ok {
+		if err := rate.LineValidator(v); err != nil {
+			return &ValidationError{Name: "line", err: fmt.Errorf(`ent: validator failed for field "Rate.line": %w`, err)}
 		}
 	}
 	if _u.mutation.RateSheetCleared() && len(_u.mutation.RateSheetIDs()) > 0 {
@@ -336,6 +388,9 @@ func (_u *RateUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Destination(); ok {
 		_spec.SetField(rate.FieldDestination, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Prefix(); ok {
+		_spec.SetField(rate.FieldPrefix, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.IsCode(); ok {
 		_spec.SetField(rate.FieldIsCode, field.TypeBool, value)
@@ -361,9 +416,6 @@ func (_u *RateUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Weekend(); ok {
 		_spec.SetField(rate.FieldWeekend, field.TypeOther, value)
 	}
-	if value, ok := _u.mutation.HasCost(); ok {
-		_spec.SetField(rate.FieldHasCost, field.TypeBool, value)
-	}
 	if value, ok := _u.mutation.PeakCost(); ok {
 		_spec.SetField(rate.FieldPeakCost, field.TypeOther, value)
 	}
@@ -372,6 +424,12 @@ func (_u *RateUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.WeekendCost(); ok {
 		_spec.SetField(rate.FieldWeekendCost, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.CostsKnown(); ok {
+		_spec.SetField(rate.FieldCostsKnown, field.TypeUint8, value)
+	}
+	if value, ok := _u.mutation.AddedCostsKnown(); ok {
+		_spec.AddField(rate.FieldCostsKnown, field.TypeUint8, value)
 	}
 	if value, ok := _u.mutation.BlockFirst(); ok {
 		_spec.SetField(rate.FieldBlockFirst, field.TypeInt, value)
@@ -384,6 +442,12 @@ func (_u *RateUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedBlockNext(); ok {
 		_spec.AddField(rate.FieldBlockNext, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.Line(); ok {
+		_spec.SetField(rate.FieldLine, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedLine(); ok {
+		_spec.AddField(rate.FieldLine, field.TypeInt, value)
 	}
 	if _u.mutation.RateSheetCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -444,6 +508,20 @@ func (_u *RateUpdateOne) SetDestination(v string) *RateUpdateOne {
 func (_u *RateUpdateOne) SetNillableDestination(v *string) *RateUpdateOne {
 	if v != nil {
 		_u.SetDestination(*v)
+	}
+	return _u
+}
+
+// SetPrefix sets the "prefix" field.
+func (_u *RateUpdateOne) SetPrefix(v string) *RateUpdateOne {
+	_u.mutation.SetPrefix(v)
+	return _u
+}
+
+// SetNillablePrefix sets the "prefix" field if the given value is not nil.
+func (_u *RateUpdateOne) SetNillablePrefix(v *string) *RateUpdateOne {
+	if v != nil {
+		_u.SetPrefix(*v)
 	}
 	return _u
 }
@@ -552,20 +630,6 @@ func (_u *RateUpdateOne) SetNillableWeekend(v *decimal.Decimal) *RateUpdateOne {
 	return _u
 }
 
-// SetHasCost sets the "has_cost" field.
-func (_u *RateUpdateOne) SetHasCost(v bool) *RateUpdateOne {
-	_u.mutation.SetHasCost(v)
-	return _u
-}
-
-// SetNillableHasCost sets the "has_cost" field if the given value is not nil.
-func (_u *RateUpdateOne) SetNillableHasCost(v *bool) *RateUpdateOne {
-	if v != nil {
-		_u.SetHasCost(*v)
-	}
-	return _u
-}
-
 // SetPeakCost sets the "peak_cost" field.
 func (_u *RateUpdateOne) SetPeakCost(v decimal.Decimal) *RateUpdateOne {
 	_u.mutation.SetPeakCost(v)
@@ -608,6 +672,27 @@ func (_u *RateUpdateOne) SetNillableWeekendCost(v *decimal.Decimal) *RateUpdateO
 	return _u
 }
 
+// SetCostsKnown sets the "costs_known" field.
+func (_u *RateUpdateOne) SetCostsKnown(v uint8) *RateUpdateOne {
+	_u.mutation.ResetCostsKnown()
+	_u.mutation.SetCostsKnown(v)
+	return _u
+}
+
+// SetNillableCostsKnown sets the "costs_known" field if the given value is not nil.
+func (_u *RateUpdateOne) SetNillableCostsKnown(v *uint8) *RateUpdateOne {
+	if v != nil {
+		_u.SetCostsKnown(*v)
+	}
+	return _u
+}
+
+// AddCostsKnown adds value to the "costs_known" field.
+func (_u *RateUpdateOne) AddCostsKnown(v int8) *RateUpdateOne {
+	_u.mutation.AddCostsKnown(v)
+	return _u
+}
+
 // SetBlockFirst sets the "block_first" field.
 func (_u *RateUpdateOne) SetBlockFirst(v int) *RateUpdateOne {
 	_u.mutation.ResetBlockFirst()
@@ -647,6 +732,27 @@ func (_u *RateUpdateOne) SetNillableBlockNext(v *int) *RateUpdateOne {
 // AddBlockNext adds value to the "block_next" field.
 func (_u *RateUpdateOne) AddBlockNext(v int) *RateUpdateOne {
 	_u.mutation.AddBlockNext(v)
+	return _u
+}
+
+// SetLine sets the "line" field.
+func (_u *RateUpdateOne) SetLine(v int) *RateUpdateOne {
+	_u.mutation.ResetLine()
+	_u.mutation.SetLine(v)
+	return _u
+}
+
+// SetNillableLine sets the "line" field if the given value is not nil.
+func (_u *RateUpdateOne) SetNillableLine(v *int) *RateUpdateOne {
+	if v != nil {
+		_u.SetLine(*v)
+	}
+	return _u
+}
+
+// AddLine adds value to the "line" field.
+func (_u *RateUpdateOne) AddLine(v int) *RateUpdateOne {
+	_u.mutation.AddLine(v)
 	return _u
 }
 
@@ -719,6 +825,11 @@ func (_u *RateUpdateOne) check() error {
 			return &ValidationError{Name: "destination", err: fmt.Errorf(`ent: validator failed for field "Rate.destination": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Prefix(); ok {
+		if err := rate.PrefixValidator(v); err != nil {
+			return &ValidationError{Name: "prefix", err: fmt.Errorf(`ent: validator failed for field "Rate.prefix": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Description(); ok {
 		if err := rate.DescriptionValidator(v); err != nil {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Rate.description": %w`, err)}
@@ -732,6 +843,11 @@ func (_u *RateUpdateOne) check() error {
 	if v, ok := _u.mutation.BlockNext(); ok {
 		if err := rate.BlockNextValidator(v); err != nil {
 			return &ValidationError{Name: "block_next", err: fmt.Errorf(`ent: validator failed for field "Rate.block_next": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Line(); ok {
+		if err := rate.LineValidator(v); err != nil {
+			return &ValidationError{Name: "line", err: fmt.Errorf(`ent: validator failed for field "Rate.line": %w`, err)}
 		}
 	}
 	if _u.mutation.RateSheetCleared() && len(_u.mutation.RateSheetIDs()) > 0 {
@@ -772,6 +888,9 @@ func (_u *RateUpdateOne) sqlSave(ctx context.Context) (_node *Rate, err error) {
 	if value, ok := _u.mutation.Destination(); ok {
 		_spec.SetField(rate.FieldDestination, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.Prefix(); ok {
+		_spec.SetField(rate.FieldPrefix, field.TypeString, value)
+	}
 	if value, ok := _u.mutation.IsCode(); ok {
 		_spec.SetField(rate.FieldIsCode, field.TypeBool, value)
 	}
@@ -796,9 +915,6 @@ func (_u *RateUpdateOne) sqlSave(ctx context.Context) (_node *Rate, err error) {
 	if value, ok := _u.mutation.Weekend(); ok {
 		_spec.SetField(rate.FieldWeekend, field.TypeOther, value)
 	}
-	if value, ok := _u.mutation.HasCost(); ok {
-		_spec.SetField(rate.FieldHasCost, field.TypeBool, value)
-	}
 	if value, ok := _u.mutation.PeakCost(); ok {
 		_spec.SetField(rate.FieldPeakCost, field.TypeOther, value)
 	}
@@ -807,6 +923,12 @@ func (_u *RateUpdateOne) sqlSave(ctx context.Context) (_node *Rate, err error) {
 	}
 	if value, ok := _u.mutation.WeekendCost(); ok {
 		_spec.SetField(rate.FieldWeekendCost, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.CostsKnown(); ok {
+		_spec.SetField(rate.FieldCostsKnown, field.TypeUint8, value)
+	}
+	if value, ok := _u.mutation.AddedCostsKnown(); ok {
+		_spec.AddField(rate.FieldCostsKnown, field.TypeUint8, value)
 	}
 	if value, ok := _u.mutation.BlockFirst(); ok {
 		_spec.SetField(rate.FieldBlockFirst, field.TypeInt, value)
@@ -819,6 +941,12 @@ func (_u *RateUpdateOne) sqlSave(ctx context.Context) (_node *Rate, err error) {
 	}
 	if value, ok := _u.mutation.AddedBlockNext(); ok {
 		_spec.AddField(rate.FieldBlockNext, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.Line(); ok {
+		_spec.SetField(rate.FieldLine, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedLine(); ok {
+		_spec.AddField(rate.FieldLine, field.TypeInt, value)
 	}
 	if _u.mutation.RateSheetCleared() {
 		edge := &sqlgraph.EdgeSpec{

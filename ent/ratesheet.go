@@ -33,6 +33,8 @@ type RateSheet struct {
 	FileName string `json:"file_name,omitempty"`
 	// FileSha256 holds the value of the "file_sha256" field.
 	FileSha256 string `json:"file_sha256,omitempty"`
+	// Units of the uploaded file; rows are stored in minor units
+	Units ratesheet.Units `json:"units,omitempty"`
 	// BlobKey holds the value of the "blob_key" field.
 	BlobKey string `json:"blob_key,omitempty"`
 	// RowCount holds the value of the "row_count" field.
@@ -100,7 +102,7 @@ func (*RateSheet) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case ratesheet.FieldID, ratesheet.FieldVersion, ratesheet.FieldRowCount:
 			values[i] = new(sql.NullInt64)
-		case ratesheet.FieldDirection, ratesheet.FieldFileName, ratesheet.FieldFileSha256, ratesheet.FieldBlobKey:
+		case ratesheet.FieldDirection, ratesheet.FieldFileName, ratesheet.FieldFileSha256, ratesheet.FieldUnits, ratesheet.FieldBlobKey:
 			values[i] = new(sql.NullString)
 		case ratesheet.FieldCreatedAt, ratesheet.FieldUpdatedAt, ratesheet.FieldEffectiveFrom:
 			values[i] = new(sql.NullTime)
@@ -170,6 +172,12 @@ func (_m *RateSheet) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field file_sha256", values[i])
 			} else if value.Valid {
 				_m.FileSha256 = value.String
+			}
+		case ratesheet.FieldUnits:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field units", values[i])
+			} else if value.Valid {
+				_m.Units = ratesheet.Units(value.String)
 			}
 		case ratesheet.FieldBlobKey:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -268,6 +276,9 @@ func (_m *RateSheet) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("file_sha256=")
 	builder.WriteString(_m.FileSha256)
+	builder.WriteString(", ")
+	builder.WriteString("units=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Units))
 	builder.WriteString(", ")
 	builder.WriteString("blob_key=")
 	builder.WriteString(_m.BlobKey)

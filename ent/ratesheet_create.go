@@ -107,6 +107,20 @@ func (_c *RateSheetCreate) SetNillableFileSha256(v *string) *RateSheetCreate {
 	return _c
 }
 
+// SetUnits sets the "units" field.
+func (_c *RateSheetCreate) SetUnits(v ratesheet.Units) *RateSheetCreate {
+	_c.mutation.SetUnits(v)
+	return _c
+}
+
+// SetNillableUnits sets the "units" field if the given value is not nil.
+func (_c *RateSheetCreate) SetNillableUnits(v *ratesheet.Units) *RateSheetCreate {
+	if v != nil {
+		_c.SetUnits(*v)
+	}
+	return _c
+}
+
 // SetBlobKey sets the "blob_key" field.
 func (_c *RateSheetCreate) SetBlobKey(v string) *RateSheetCreate {
 	_c.mutation.SetBlobKey(v)
@@ -235,6 +249,10 @@ func (_c *RateSheetCreate) defaults() error {
 		v := ratesheet.DefaultDirection
 		_c.mutation.SetDirection(v)
 	}
+	if _, ok := _c.mutation.Units(); !ok {
+		v := ratesheet.DefaultUnits
+		_c.mutation.SetUnits(v)
+	}
 	if _, ok := _c.mutation.RowCount(); !ok {
 		v := ratesheet.DefaultRowCount
 		_c.mutation.SetRowCount(v)
@@ -277,6 +295,14 @@ func (_c *RateSheetCreate) check() error {
 	if v, ok := _c.mutation.FileSha256(); ok {
 		if err := ratesheet.FileSha256Validator(v); err != nil {
 			return &ValidationError{Name: "file_sha256", err: fmt.Errorf(`ent: validator failed for field "RateSheet.file_sha256": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Units(); !ok {
+		return &ValidationError{Name: "units", err: errors.New(`ent: missing required field "RateSheet.units"`)}
+	}
+	if v, ok := _c.mutation.Units(); ok {
+		if err := ratesheet.UnitsValidator(v); err != nil {
+			return &ValidationError{Name: "units", err: fmt.Errorf(`ent: validator failed for field "RateSheet.units": %w`, err)}
 		}
 	}
 	if v, ok := _c.mutation.BlobKey(); ok {
@@ -349,6 +375,10 @@ func (_c *RateSheetCreate) createSpec() (*RateSheet, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.FileSha256(); ok {
 		_spec.SetField(ratesheet.FieldFileSha256, field.TypeString, value)
 		_node.FileSha256 = value
+	}
+	if value, ok := _c.mutation.Units(); ok {
+		_spec.SetField(ratesheet.FieldUnits, field.TypeEnum, value)
+		_node.Units = value
 	}
 	if value, ok := _c.mutation.BlobKey(); ok {
 		_spec.SetField(ratesheet.FieldBlobKey, field.TypeString, value)
@@ -532,6 +562,18 @@ func (u *RateSheetUpsert) ClearFileSha256() *RateSheetUpsert {
 	return u
 }
 
+// SetUnits sets the "units" field.
+func (u *RateSheetUpsert) SetUnits(v ratesheet.Units) *RateSheetUpsert {
+	u.Set(ratesheet.FieldUnits, v)
+	return u
+}
+
+// UpdateUnits sets the "units" field to the value that was provided on create.
+func (u *RateSheetUpsert) UpdateUnits() *RateSheetUpsert {
+	u.SetExcluded(ratesheet.FieldUnits)
+	return u
+}
+
 // SetBlobKey sets the "blob_key" field.
 func (u *RateSheetUpsert) SetBlobKey(v string) *RateSheetUpsert {
 	u.Set(ratesheet.FieldBlobKey, v)
@@ -697,6 +739,20 @@ func (u *RateSheetUpsertOne) UpdateFileSha256() *RateSheetUpsertOne {
 func (u *RateSheetUpsertOne) ClearFileSha256() *RateSheetUpsertOne {
 	return u.Update(func(s *RateSheetUpsert) {
 		s.ClearFileSha256()
+	})
+}
+
+// SetUnits sets the "units" field.
+func (u *RateSheetUpsertOne) SetUnits(v ratesheet.Units) *RateSheetUpsertOne {
+	return u.Update(func(s *RateSheetUpsert) {
+		s.SetUnits(v)
+	})
+}
+
+// UpdateUnits sets the "units" field to the value that was provided on create.
+func (u *RateSheetUpsertOne) UpdateUnits() *RateSheetUpsertOne {
+	return u.Update(func(s *RateSheetUpsert) {
+		s.UpdateUnits()
 	})
 }
 
@@ -1037,6 +1093,20 @@ func (u *RateSheetUpsertBulk) UpdateFileSha256() *RateSheetUpsertBulk {
 func (u *RateSheetUpsertBulk) ClearFileSha256() *RateSheetUpsertBulk {
 	return u.Update(func(s *RateSheetUpsert) {
 		s.ClearFileSha256()
+	})
+}
+
+// SetUnits sets the "units" field.
+func (u *RateSheetUpsertBulk) SetUnits(v ratesheet.Units) *RateSheetUpsertBulk {
+	return u.Update(func(s *RateSheetUpsert) {
+		s.SetUnits(v)
+	})
+}
+
+// UpdateUnits sets the "units" field to the value that was provided on create.
+func (u *RateSheetUpsertBulk) UpdateUnits() *RateSheetUpsertBulk {
+	return u.Update(func(s *RateSheetUpsert) {
+		s.UpdateUnits()
 	})
 }
 

@@ -105,6 +105,20 @@ func (_u *RateSheetUpdate) ClearFileSha256() *RateSheetUpdate {
 	return _u
 }
 
+// SetUnits sets the "units" field.
+func (_u *RateSheetUpdate) SetUnits(v ratesheet.Units) *RateSheetUpdate {
+	_u.mutation.SetUnits(v)
+	return _u
+}
+
+// SetNillableUnits sets the "units" field if the given value is not nil.
+func (_u *RateSheetUpdate) SetNillableUnits(v *ratesheet.Units) *RateSheetUpdate {
+	if v != nil {
+		_u.SetUnits(*v)
+	}
+	return _u
+}
+
 // SetBlobKey sets the "blob_key" field.
 func (_u *RateSheetUpdate) SetBlobKey(v string) *RateSheetUpdate {
 	_u.mutation.SetBlobKey(v)
@@ -288,6 +302,11 @@ func (_u *RateSheetUpdate) check() error {
 			return &ValidationError{Name: "file_sha256", err: fmt.Errorf(`ent: validator failed for field "RateSheet.file_sha256": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Units(); ok {
+		if err := ratesheet.UnitsValidator(v); err != nil {
+			return &ValidationError{Name: "units", err: fmt.Errorf(`ent: validator failed for field "RateSheet.units": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.BlobKey(); ok {
 		if err := ratesheet.BlobKeyValidator(v); err != nil {
 			return &ValidationError{Name: "blob_key", err: fmt.Errorf(`ent: validator failed for field "RateSheet.blob_key": %w`, err)}
@@ -336,6 +355,9 @@ func (_u *RateSheetUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.FileSha256Cleared() {
 		_spec.ClearField(ratesheet.FieldFileSha256, field.TypeString)
+	}
+	if value, ok := _u.mutation.Units(); ok {
+		_spec.SetField(ratesheet.FieldUnits, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.BlobKey(); ok {
 		_spec.SetField(ratesheet.FieldBlobKey, field.TypeString, value)
@@ -546,6 +568,20 @@ func (_u *RateSheetUpdateOne) ClearFileSha256() *RateSheetUpdateOne {
 	return _u
 }
 
+// SetUnits sets the "units" field.
+func (_u *RateSheetUpdateOne) SetUnits(v ratesheet.Units) *RateSheetUpdateOne {
+	_u.mutation.SetUnits(v)
+	return _u
+}
+
+// SetNillableUnits sets the "units" field if the given value is not nil.
+func (_u *RateSheetUpdateOne) SetNillableUnits(v *ratesheet.Units) *RateSheetUpdateOne {
+	if v != nil {
+		_u.SetUnits(*v)
+	}
+	return _u
+}
+
 // SetBlobKey sets the "blob_key" field.
 func (_u *RateSheetUpdateOne) SetBlobKey(v string) *RateSheetUpdateOne {
 	_u.mutation.SetBlobKey(v)
@@ -742,6 +778,11 @@ func (_u *RateSheetUpdateOne) check() error {
 			return &ValidationError{Name: "file_sha256", err: fmt.Errorf(`ent: validator failed for field "RateSheet.file_sha256": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Units(); ok {
+		if err := ratesheet.UnitsValidator(v); err != nil {
+			return &ValidationError{Name: "units", err: fmt.Errorf(`ent: validator failed for field "RateSheet.units": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.BlobKey(); ok {
 		if err := ratesheet.BlobKeyValidator(v); err != nil {
 			return &ValidationError{Name: "blob_key", err: fmt.Errorf(`ent: validator failed for field "RateSheet.blob_key": %w`, err)}
@@ -807,6 +848,9 @@ func (_u *RateSheetUpdateOne) sqlSave(ctx context.Context) (_node *RateSheet, er
 	}
 	if _u.mutation.FileSha256Cleared() {
 		_spec.ClearField(ratesheet.FieldFileSha256, field.TypeString)
+	}
+	if value, ok := _u.mutation.Units(); ok {
+		_spec.SetField(ratesheet.FieldUnits, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.BlobKey(); ok {
 		_spec.SetField(ratesheet.FieldBlobKey, field.TypeString, value)

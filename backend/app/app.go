@@ -16,10 +16,12 @@ import (
 	"github.com/hibiken/asynq"
 	"gocloud.dev/blob"
 
+	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/backend/jobs"
 	"github.com/tollgate/tollgate/backend/platform"
+	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/backend/web"
 	"github.com/tollgate/tollgate/frontend"
 )
@@ -33,6 +35,8 @@ type App struct {
 	Blobs  *blob.Bucket
 	Events *platform.Events
 	Queue  *jobs.Queue
+	// Pricing prices calls from the database's rate sheets and peak times.
+	Pricing *tariffs.Service
 }
 
 // Open opens everything the configuration names and applies pending
@@ -49,6 +53,10 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 			a.Close()
 			return nil, err
 		}
+		if err = tariffs.EnsureDefaults(viewer.System(ctx), a.DB.Client); err != nil {
+			a.Close()
+			return nil, fmt.Errorf("create the default tariff and peak times: %w", err)
+		}
 	}
 	if a.Redis, err = platform.OpenRedis(ctx, cfg, log); err != nil {
 		a.Close()
@@ -59,6 +67,10 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		return nil, err
 	}
 	a.Events = platform.NewEvents(a.Redis.Client)
+	if a.Pricing, err = tariffs.NewService(cfg.CountryCode, cfg.TimeZone, cfg.Rounding, cfg.CallPriceDecimals, a.Blobs); err != nil {
+		a.Close()
+		return nil, err
+	}
 	a.Queue = jobs.NewQueue(a.Redis.Asynq)
 	return a, nil
 }
@@ -84,6 +96,7 @@ func (a *App) Resolver() *graph.Resolver {
 	return &graph.Resolver{
 		Client:      a.DB.Client,
 		Customers:   customers.Service{CountryCode: a.Config.CountryCode, RowLocks: a.DB.Dialect == dialect.MySQL},
+		Pricing:     a.Pricing,
 		Queue:       a.Queue,
 		Events:      a.Events,
 		MaxPageSize: a.Config.MaxPageSize,
@@ -101,6 +114,7 @@ func (a *App) Handler() http.Handler {
 		DevViewer:     a.Config.AuthMode == "dev",
 		SPA:           spa,
 		Ready:         a.Ready,
+		Downloads:     a.downloads,
 	})
 }
 

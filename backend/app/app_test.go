@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -107,7 +108,9 @@ func TestCustomersAPI(t *testing.T) {
 			// assignment has ended.
 			var cli struct{ UpdateCli struct{ ValidTo string } }
 			var list struct {
-				Clis struct{ Edges []struct{ Node struct{ ID, Value string } } }
+				Clis struct {
+					Edges []struct{ Node struct{ ID, Value string } }
+				}
 			}
 			env.MustDo(t, `{ clis(where: {value: "441134960000"}) { edges { node { id value } } } }`, nil, &list)
 			env.MustDo(t, `mutation($id: ID!) { updateCli(id: $id, input: {validTo: "2026-06-01T00:00:00Z"}) { validTo } }`,
@@ -157,7 +160,9 @@ func TestRecomputeUnbilledTaskRoundTrip(t *testing.T) {
 			if job.RecomputeUnbilledTotal.ID == "" {
 				t.Fatal("no task id")
 			}
-			var ev struct{ CustomerChanged struct{ UnbilledTotal string } }
+			var ev struct {
+				CustomerChanged struct{ UnbilledTotal string }
+			}
 			sub.Next(t, 15*time.Second, &ev)
 			// Processed priced calls without a charge count; the rest do not.
 			if ev.CustomerChanged.UnbilledTotal != "0.3704" {
@@ -184,7 +189,7 @@ func seedCalls(t *testing.T, ctx context.Context, db *ent.Client, customerID int
 	}{
 		{"0.0153", call.StatusPriced, true},
 		{"0.3551", call.StatusPriced, true},
-		{"5.0000", call.StatusPriced, false},       // analysed, not processed
+		{"5.0000", call.StatusPriced, false},      // analysed, not processed
 		{"0.0000", call.StatusZeroDuration, true}, // never charged
 	}
 	for i, c := range calls {
@@ -206,3 +211,5 @@ func mustID(t *testing.T, s string) int {
 	}
 	return id
 }
+
+func jsonUnmarshal(b []byte, out any) error { return json.Unmarshal(b, out) }

@@ -27,6 +27,9 @@ type Error struct {
 	Field   string // the input field at fault, e.g. "reference"
 	Message string
 	Err     error // the cause, for logs only
+	// Details are extra machine-readable facts for API consumers, shown in
+	// extensions (e.g. "problems": every bad line of a rejected file).
+	Details map[string]any
 }
 
 func (e *Error) Error() string { return e.Message }

@@ -132,7 +132,25 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 	return r.db(ctx).User.Query().Paginate(ctx, after, first, before, last, ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
+// PeakTimeBlock returns generated.PeakTimeBlockResolver implementation.
+func (r *Resolver) PeakTimeBlock() generated.PeakTimeBlockResolver { return &peakTimeBlockResolver{r} }
+
+// PeakTimes returns generated.PeakTimesResolver implementation.
+func (r *Resolver) PeakTimes() generated.PeakTimesResolver { return &peakTimesResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
-type queryResolver struct{ *Resolver }
+// Rate returns generated.RateResolver implementation.
+func (r *Resolver) Rate() generated.RateResolver { return &rateResolver{r} }
+
+// RateSheet returns generated.RateSheetResolver implementation.
+func (r *Resolver) RateSheet() generated.RateSheetResolver { return &rateSheetResolver{r} }
+
+type (
+	peakTimeBlockResolver struct{ *Resolver }
+	peakTimesResolver     struct{ *Resolver }
+	queryResolver         struct{ *Resolver }
+	rateResolver          struct{ *Resolver }
+	rateSheetResolver     struct{ *Resolver }
+)

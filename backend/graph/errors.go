@@ -26,6 +26,14 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return gerr // already classified (parse and validation errors)
 		}
 		code, field, msg := classify(err)
+		if e, ok := apperr.As(err); ok {
+			for k, v := range e.Details {
+				if gerr.Extensions == nil {
+					gerr.Extensions = map[string]any{}
+				}
+				gerr.Extensions[k] = v
+			}
+		}
 		if code == apperr.Internal {
 			ref := reference()
 			log.ErrorContext(ctx, "internal error", "ref", ref, "path", gerr.Path.String(), "err", err)

@@ -10,6 +10,7 @@ import (
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/jobs"
 	"github.com/tollgate/tollgate/backend/platform"
+	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
 )
 
@@ -17,6 +18,7 @@ import (
 type Resolver struct {
 	Client      *ent.Client
 	Customers   customers.Service
+	Pricing     *tariffs.Service
 	Queue       *jobs.Queue
 	Events      *platform.Events
 	MaxPageSize int

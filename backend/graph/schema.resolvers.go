@@ -7,7 +7,12 @@ package graph
 
 import (
 	"context"
+	"fmt"
+	"strings"
+	"time"
 
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/customers"
@@ -15,8 +20,11 @@ import (
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/jobs"
 	"github.com/tollgate/tollgate/backend/providers"
+	"github.com/tollgate/tollgate/backend/ratesheet"
+	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/peaktimeblock"
 )
 
 // CreateCustomer is the resolver for the createCustomer field.
@@ -117,6 +125,61 @@ func (r *mutationResolver) RecomputeUnbilledTotal(ctx context.Context, customerI
 	return &model.Job{ID: id, Kind: jobs.TypeRecomputeUnbilled}, nil
 }
 
+// UploadRateSheet is the resolver for the uploadRateSheet field.
+func (r *mutationResolver) UploadRateSheet(ctx context.Context, input model.UploadRateSheetInput) (*ent.RateSheet, error) {
+	units := ratesheet.Minor
+	if input.Units == model.MoneyUnitsMajor {
+		units = ratesheet.Major
+	}
+	return r.Pricing.Upload(ctx, r.db(ctx), tariffs.UploadInput{
+		TariffID: input.TariffID, ProviderID: input.ProviderID, Direction: input.Direction,
+		EffectiveFrom: input.EffectiveFrom, Units: units, FileName: input.File.Filename, File: input.File.File,
+	})
+}
+
+// ReplacePeakTimes is the resolver for the replacePeakTimes field.
+func (r *mutationResolver) ReplacePeakTimes(ctx context.Context, id *int, blocks []*model.PeakTimeBlockInput) (*ent.PeakTimes, error) {
+	b, err := engineBlocks(blocks)
+	if err != nil {
+		return nil, err
+	}
+	return tariffs.ReplacePeakTimes(ctx, r.db(ctx), id, b)
+}
+
+// ImportPeakTimes is the resolver for the importPeakTimes field.
+func (r *mutationResolver) ImportPeakTimes(ctx context.Context, id *int, file graphql.Upload) (*ent.PeakTimes, error) {
+	return tariffs.ImportPeakTimes(ctx, r.db(ctx), id, file.File)
+}
+
+// Days is the resolver for the days field.
+func (r *peakTimeBlockResolver) Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error) {
+	return weekdays(rating.Weekdays(obj.Weekdays)), nil
+}
+
+// Start is the resolver for the start field.
+func (r *peakTimeBlockResolver) Start(ctx context.Context, obj *ent.PeakTimeBlock) (string, error) {
+	return rating.FormatClock(obj.StartMinute), nil
+}
+
+// End is the resolver for the end field.
+func (r *peakTimeBlockResolver) End(ctx context.Context, obj *ent.PeakTimeBlock) (string, error) {
+	return rating.FormatClock(obj.EndMinute), nil
+}
+
+// CSV is the resolver for the csv field.
+func (r *peakTimesResolver) CSV(ctx context.Context, obj *ent.PeakTimes) (string, error) {
+	return tariffs.CSV(ctx, obj)
+}
+
+// WeekGrid is the resolver for the weekGrid field.
+func (r *peakTimesResolver) WeekGrid(ctx context.Context, obj *ent.PeakTimes) ([][]peaktimeblock.Band, error) {
+	g, err := tariffs.WeekGrid(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	return bandGrid(g), nil
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
 	v, ok := viewer.FromContext(ctx)
@@ -129,6 +192,70 @@ func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
 // Customer is the resolver for the customer field.
 func (r *queryResolver) Customer(ctx context.Context, id int) (*ent.Customer, error) {
 	return r.db(ctx).Customer.Get(ctx, id)
+}
+
+// PeakTimes is the resolver for the peakTimes field.
+func (r *queryResolver) PeakTimes(ctx context.Context) (*ent.PeakTimes, error) {
+	return tariffs.DefaultPeakTimes(ctx, r.db(ctx))
+}
+
+// QuoteCall is the resolver for the quoteCall field.
+func (r *queryResolver) QuoteCall(ctx context.Context, input model.QuoteCallInput) (*model.CallQuote, error) {
+	start := time.Now()
+	if input.Start != nil {
+		start = *input.Start
+	}
+	code := ""
+	if input.ChargeCode != nil {
+		code = *input.ChargeCode
+	}
+	q, err := r.Pricing.Quote(ctx, r.db(ctx), tariffs.QuoteInput{
+		TariffID: input.TariffID, ProviderID: input.ProviderID, Direction: input.Direction,
+		Number: input.Number, ChargeCode: code, Start: start, Duration: int64(input.DurationSeconds),
+	})
+	if err != nil {
+		return nil, err
+	}
+	return quoteModel(q), nil
+}
+
+// DurationBlock is the resolver for the durationBlock field.
+func (r *rateResolver) DurationBlock(ctx context.Context, obj *ent.Rate) (string, error) {
+	return tariffs.BlockOf(obj).String(), nil
+}
+
+// EffectiveUntil is the resolver for the effectiveUntil field.
+func (r *rateSheetResolver) EffectiveUntil(ctx context.Context, obj *ent.RateSheet) (*time.Time, error) {
+	return r.Pricing.EffectiveUntil(ctx, r.db(ctx), obj)
+}
+
+// InForce is the resolver for the inForce field.
+func (r *rateSheetResolver) InForce(ctx context.Context, obj *ent.RateSheet) (bool, error) {
+	until, err := r.Pricing.EffectiveUntil(ctx, r.db(ctx), obj)
+	if err != nil {
+		return false, err
+	}
+	now := time.Now()
+	return !obj.EffectiveFrom.After(now) && (until == nil || until.After(now)), nil
+}
+
+// Rows is the resolver for the rows field.
+func (r *rateSheetResolver) Rows(ctx context.Context, obj *ent.RateSheet, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, search *string) (*ent.RateConnection, error) {
+	first, last, err := r.page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	s := ""
+	if search != nil {
+		s = strings.TrimSpace(*search)
+	}
+	return tariffs.Rows(obj, s).Paginate(ctx, after, first, before, last,
+		ent.WithRateOrder(&ent.RateOrder{Field: ent.RateOrderFieldDestination, Direction: entgql.OrderDirectionAsc}))
+}
+
+// DownloadURL is the resolver for the downloadURL field.
+func (r *rateSheetResolver) DownloadURL(ctx context.Context, obj *ent.RateSheet) (string, error) {
+	return fmt.Sprintf("/download/rate-sheets/%d.csv", obj.ID), nil
 }
 
 // CustomerChanged is the resolver for the customerChanged field.

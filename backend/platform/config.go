@@ -25,6 +25,9 @@ type Config struct {
 	TimeZone    string `env:"TOLLGATE_TIMEZONE" envDefault:"Europe/London"`
 	CountryCode string `env:"TOLLGATE_COUNTRY_CODE" envDefault:"44"`
 	Currency    string `env:"TOLLGATE_CURRENCY" envDefault:"GBP"`
+	// CallPriceDecimals and Rounding shape every call price (RATING.md, Money).
+	CallPriceDecimals int    `env:"TOLLGATE_CALL_PRICE_DECIMALS" envDefault:"4"`
+	Rounding          string `env:"TOLLGATE_ROUNDING" envDefault:"half-up"`
 
 	// AuthMode "dev" gives every request the development-only staff viewer
 	// until sign-in exists; "none" gives requests no viewer at all.
@@ -56,6 +59,14 @@ func (c Config) validate() error {
 		if r < '0' || r > '9' {
 			return fmt.Errorf("TOLLGATE_COUNTRY_CODE %q must be digits such as 44", c.CountryCode)
 		}
+	}
+	if c.CallPriceDecimals < 1 || c.CallPriceDecimals > 8 {
+		return fmt.Errorf("TOLLGATE_CALL_PRICE_DECIMALS must be 1 to 8, not %d", c.CallPriceDecimals)
+	}
+	switch c.Rounding {
+	case "half-up", "half-even", "up", "down":
+	default:
+		return fmt.Errorf("TOLLGATE_ROUNDING must be half-up, half-even, up or down, not %q", c.Rounding)
 	}
 	if c.AuthMode != "dev" && c.AuthMode != "none" {
 		return fmt.Errorf("TOLLGATE_AUTH must be dev or none, not %q", c.AuthMode)

@@ -40,6 +40,8 @@ type Options struct {
 	SPA fs.FS
 	// Ready reports whether the database and queue answer.
 	Ready func(context.Context) error
+	// Downloads mounts file downloads (rate sheets, statements) on the router.
+	Downloads func(chi.Router)
 }
 
 // MaxUploadBytes bounds one multipart upload (CDR files can be large).
@@ -67,6 +69,9 @@ func Handler(o Options) http.Handler {
 	gql := GraphQL(o)
 	r.Handle("/graphql", gql)
 	r.Get("/graphiql", playground.Handler("Tollgate GraphiQL", "/graphql"))
+	if o.Downloads != nil {
+		o.Downloads(r)
+	}
 	r.NotFound(spaHandler(o.SPA))
 	return r
 }

@@ -497,6 +497,7 @@ var (
 	RatesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "destination", Type: field.TypeString, Size: 64},
+		{Name: "prefix", Type: field.TypeString, Size: 64},
 		{Name: "is_code", Type: field.TypeBool, Default: false},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 255},
 		{Name: "minimum_charge", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(20,6)", "sqlite3": "text"}},
@@ -504,12 +505,13 @@ var (
 		{Name: "peak", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(20,6)", "sqlite3": "text"}},
 		{Name: "offpeak", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(20,6)", "sqlite3": "text"}},
 		{Name: "weekend", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(20,6)", "sqlite3": "text"}},
-		{Name: "has_cost", Type: field.TypeBool, Default: false},
 		{Name: "peak_cost", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(20,6)", "sqlite3": "text"}},
 		{Name: "offpeak_cost", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(20,6)", "sqlite3": "text"}},
 		{Name: "weekend_cost", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(20,6)", "sqlite3": "text"}},
-		{Name: "block_first", Type: field.TypeInt, Default: 1},
+		{Name: "costs_known", Type: field.TypeUint8, Default: 0},
+		{Name: "block_first", Type: field.TypeInt, Default: 0},
 		{Name: "block_next", Type: field.TypeInt, Default: 1},
+		{Name: "line", Type: field.TypeInt, Default: 0},
 		{Name: "rate_sheet_rates", Type: field.TypeInt},
 	}
 	// RatesTable holds the schema information for the "rates" table.
@@ -520,16 +522,16 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "rates_rate_sheets_rates",
-				Columns:    []*schema.Column{RatesColumns[15]},
+				Columns:    []*schema.Column{RatesColumns[17]},
 				RefColumns: []*schema.Column{RateSheetsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "rate_destination_rate_sheet_rates",
+				Name:    "rate_prefix_rate_sheet_rates",
 				Unique:  true,
-				Columns: []*schema.Column{RatesColumns[1], RatesColumns[15]},
+				Columns: []*schema.Column{RatesColumns[2], RatesColumns[17]},
 			},
 		},
 	}
@@ -543,6 +545,7 @@ var (
 		{Name: "effective_from", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "file_name", Type: field.TypeString, Nullable: true, Size: 255},
 		{Name: "file_sha256", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "units", Type: field.TypeEnum, Enums: []string{"MINOR", "MAJOR"}, Default: "MINOR"},
 		{Name: "blob_key", Type: field.TypeString, Nullable: true, Size: 255},
 		{Name: "row_count", Type: field.TypeInt, Default: 0},
 		{Name: "provider_rate_sheets", Type: field.TypeInt, Nullable: true},
@@ -556,13 +559,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "rate_sheets_providers_rate_sheets",
-				Columns:    []*schema.Column{RateSheetsColumns[10]},
+				Columns:    []*schema.Column{RateSheetsColumns[11]},
 				RefColumns: []*schema.Column{ProvidersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "rate_sheets_tariffs_rate_sheets",
-				Columns:    []*schema.Column{RateSheetsColumns[11]},
+				Columns:    []*schema.Column{RateSheetsColumns[12]},
 				RefColumns: []*schema.Column{TariffsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -571,7 +574,7 @@ var (
 			{
 				Name:    "ratesheet_direction_effective_from_tariff_rate_sheets",
 				Unique:  false,
-				Columns: []*schema.Column{RateSheetsColumns[3], RateSheetsColumns[5], RateSheetsColumns[11]},
+				Columns: []*schema.Column{RateSheetsColumns[3], RateSheetsColumns[5], RateSheetsColumns[12]},
 			},
 		},
 	}

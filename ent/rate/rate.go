@@ -16,6 +16,8 @@ const (
 	FieldID = "id"
 	// FieldDestination holds the string denoting the destination field in the database.
 	FieldDestination = "destination"
+	// FieldPrefix holds the string denoting the prefix field in the database.
+	FieldPrefix = "prefix"
 	// FieldIsCode holds the string denoting the is_code field in the database.
 	FieldIsCode = "is_code"
 	// FieldDescription holds the string denoting the description field in the database.
@@ -30,18 +32,20 @@ const (
 	FieldOffpeak = "offpeak"
 	// FieldWeekend holds the string denoting the weekend field in the database.
 	FieldWeekend = "weekend"
-	// FieldHasCost holds the string denoting the has_cost field in the database.
-	FieldHasCost = "has_cost"
 	// FieldPeakCost holds the string denoting the peak_cost field in the database.
 	FieldPeakCost = "peak_cost"
 	// FieldOffpeakCost holds the string denoting the offpeak_cost field in the database.
 	FieldOffpeakCost = "offpeak_cost"
 	// FieldWeekendCost holds the string denoting the weekend_cost field in the database.
 	FieldWeekendCost = "weekend_cost"
+	// FieldCostsKnown holds the string denoting the costs_known field in the database.
+	FieldCostsKnown = "costs_known"
 	// FieldBlockFirst holds the string denoting the block_first field in the database.
 	FieldBlockFirst = "block_first"
 	// FieldBlockNext holds the string denoting the block_next field in the database.
 	FieldBlockNext = "block_next"
+	// FieldLine holds the string denoting the line field in the database.
+	FieldLine = "line"
 	// EdgeRateSheet holds the string denoting the rate_sheet edge name in mutations.
 	EdgeRateSheet = "rate_sheet"
 	// Table holds the table name of the rate in the database.
@@ -59,6 +63,7 @@ const (
 var Columns = []string{
 	FieldID,
 	FieldDestination,
+	FieldPrefix,
 	FieldIsCode,
 	FieldDescription,
 	FieldMinimumCharge,
@@ -66,12 +71,13 @@ var Columns = []string{
 	FieldPeak,
 	FieldOffpeak,
 	FieldWeekend,
-	FieldHasCost,
 	FieldPeakCost,
 	FieldOffpeakCost,
 	FieldWeekendCost,
+	FieldCostsKnown,
 	FieldBlockFirst,
 	FieldBlockNext,
+	FieldLine,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "rates"
@@ -105,6 +111,8 @@ var (
 	Policy ent.Policy
 	// DestinationValidator is a validator for the "destination" field. It is called by the builders before save.
 	DestinationValidator func(string) error
+	// PrefixValidator is a validator for the "prefix" field. It is called by the builders before save.
+	PrefixValidator func(string) error
 	// DefaultIsCode holds the default value on creation for the "is_code" field.
 	DefaultIsCode bool
 	// DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
@@ -119,14 +127,14 @@ var (
 	DefaultOffpeak decimal.Decimal
 	// DefaultWeekend holds the default value on creation for the "weekend" field.
 	DefaultWeekend decimal.Decimal
-	// DefaultHasCost holds the default value on creation for the "has_cost" field.
-	DefaultHasCost bool
 	// DefaultPeakCost holds the default value on creation for the "peak_cost" field.
 	DefaultPeakCost decimal.Decimal
 	// DefaultOffpeakCost holds the default value on creation for the "offpeak_cost" field.
 	DefaultOffpeakCost decimal.Decimal
 	// DefaultWeekendCost holds the default value on creation for the "weekend_cost" field.
 	DefaultWeekendCost decimal.Decimal
+	// DefaultCostsKnown holds the default value on creation for the "costs_known" field.
+	DefaultCostsKnown uint8
 	// DefaultBlockFirst holds the default value on creation for the "block_first" field.
 	DefaultBlockFirst int
 	// BlockFirstValidator is a validator for the "block_first" field. It is called by the builders before save.
@@ -135,6 +143,10 @@ var (
 	DefaultBlockNext int
 	// BlockNextValidator is a validator for the "block_next" field. It is called by the builders before save.
 	BlockNextValidator func(int) error
+	// DefaultLine holds the default value on creation for the "line" field.
+	DefaultLine int
+	// LineValidator is a validator for the "line" field. It is called by the builders before save.
+	LineValidator func(int) error
 )
 
 // OrderOption defines the ordering options for the Rate queries.
@@ -148,6 +160,11 @@ func ByID(opts ...sql.OrderTermOption) OrderOption {
 // ByDestination orders the results by the destination field.
 func ByDestination(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDestination, opts...).ToFunc()
+}
+
+// ByPrefix orders the results by the prefix field.
+func ByPrefix(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPrefix, opts...).ToFunc()
 }
 
 // ByIsCode orders the results by the is_code field.
@@ -185,11 +202,6 @@ func ByWeekend(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWeekend, opts...).ToFunc()
 }
 
-// ByHasCost orders the results by the has_cost field.
-func ByHasCost(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldHasCost, opts...).ToFunc()
-}
-
 // ByPeakCost orders the results by the peak_cost field.
 func ByPeakCost(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPeakCost, opts...).ToFunc()
@@ -205,6 +217,11 @@ func ByWeekendCost(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWeekendCost, opts...).ToFunc()
 }
 
+// ByCostsKnown orders the results by the costs_known field.
+func ByCostsKnown(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCostsKnown, opts...).ToFunc()
+}
+
 // ByBlockFirst orders the results by the block_first field.
 func ByBlockFirst(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBlockFirst, opts...).ToFunc()
@@ -213,6 +230,11 @@ func ByBlockFirst(opts ...sql.OrderTermOption) OrderOption {
 // ByBlockNext orders the results by the block_next field.
 func ByBlockNext(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBlockNext, opts...).ToFunc()
+}
+
+// ByLine orders the results by the line field.
+func ByLine(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLine, opts...).ToFunc()
 }
 
 // ByRateSheetField orders the results by rate_sheet field.

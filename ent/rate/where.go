@@ -59,6 +59,11 @@ func Destination(v string) predicate.Rate {
 	return predicate.Rate(sql.FieldEQ(FieldDestination, v))
 }
 
+// Prefix applies equality check predicate on the "prefix" field. It's identical to PrefixEQ.
+func Prefix(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldEQ(FieldPrefix, v))
+}
+
 // IsCode applies equality check predicate on the "is_code" field. It's identical to IsCodeEQ.
 func IsCode(v bool) predicate.Rate {
 	return predicate.Rate(sql.FieldEQ(FieldIsCode, v))
@@ -94,11 +99,6 @@ func Weekend(v decimal.Decimal) predicate.Rate {
 	return predicate.Rate(sql.FieldEQ(FieldWeekend, v))
 }
 
-// HasCost applies equality check predicate on the "has_cost" field. It's identical to HasCostEQ.
-func HasCost(v bool) predicate.Rate {
-	return predicate.Rate(sql.FieldEQ(FieldHasCost, v))
-}
-
 // PeakCost applies equality check predicate on the "peak_cost" field. It's identical to PeakCostEQ.
 func PeakCost(v decimal.Decimal) predicate.Rate {
 	return predicate.Rate(sql.FieldEQ(FieldPeakCost, v))
@@ -114,6 +114,11 @@ func WeekendCost(v decimal.Decimal) predicate.Rate {
 	return predicate.Rate(sql.FieldEQ(FieldWeekendCost, v))
 }
 
+// CostsKnown applies equality check predicate on the "costs_known" field. It's identical to CostsKnownEQ.
+func CostsKnown(v uint8) predicate.Rate {
+	return predicate.Rate(sql.FieldEQ(FieldCostsKnown, v))
+}
+
 // BlockFirst applies equality check predicate on the "block_first" field. It's identical to BlockFirstEQ.
 func BlockFirst(v int) predicate.Rate {
 	return predicate.Rate(sql.FieldEQ(FieldBlockFirst, v))
@@ -122,6 +127,11 @@ func BlockFirst(v int) predicate.Rate {
 // BlockNext applies equality check predicate on the "block_next" field. It's identical to BlockNextEQ.
 func BlockNext(v int) predicate.Rate {
 	return predicate.Rate(sql.FieldEQ(FieldBlockNext, v))
+}
+
+// Line applies equality check predicate on the "line" field. It's identical to LineEQ.
+func Line(v int) predicate.Rate {
+	return predicate.Rate(sql.FieldEQ(FieldLine, v))
 }
 
 // DestinationEQ applies the EQ predicate on the "destination" field.
@@ -187,6 +197,71 @@ func DestinationEqualFold(v string) predicate.Rate {
 // DestinationContainsFold applies the ContainsFold predicate on the "destination" field.
 func DestinationContainsFold(v string) predicate.Rate {
 	return predicate.Rate(sql.FieldContainsFold(FieldDestination, v))
+}
+
+// PrefixEQ applies the EQ predicate on the "prefix" field.
+func PrefixEQ(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldEQ(FieldPrefix, v))
+}
+
+// PrefixNEQ applies the NEQ predicate on the "prefix" field.
+func PrefixNEQ(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldNEQ(FieldPrefix, v))
+}
+
+// PrefixIn applies the In predicate on the "prefix" field.
+func PrefixIn(vs ...string) predicate.Rate {
+	return predicate.Rate(sql.FieldIn(FieldPrefix, vs...))
+}
+
+// PrefixNotIn applies the NotIn predicate on the "prefix" field.
+func PrefixNotIn(vs ...string) predicate.Rate {
+	return predicate.Rate(sql.FieldNotIn(FieldPrefix, vs...))
+}
+
+// PrefixGT applies the GT predicate on the "prefix" field.
+func PrefixGT(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldGT(FieldPrefix, v))
+}
+
+// PrefixGTE applies the GTE predicate on the "prefix" field.
+func PrefixGTE(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldGTE(FieldPrefix, v))
+}
+
+// PrefixLT applies the LT predicate on the "prefix" field.
+func PrefixLT(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldLT(FieldPrefix, v))
+}
+
+// PrefixLTE applies the LTE predicate on the "prefix" field.
+func PrefixLTE(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldLTE(FieldPrefix, v))
+}
+
+// PrefixContains applies the Contains predicate on the "prefix" field.
+func PrefixContains(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldContains(FieldPrefix, v))
+}
+
+// PrefixHasPrefix applies the HasPrefix predicate on the "prefix" field.
+func PrefixHasPrefix(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldHasPrefix(FieldPrefix, v))
+}
+
+// PrefixHasSuffix applies the HasSuffix predicate on the "prefix" field.
+func PrefixHasSuffix(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldHasSuffix(FieldPrefix, v))
+}
+
+// PrefixEqualFold applies the EqualFold predicate on the "prefix" field.
+func PrefixEqualFold(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldEqualFold(FieldPrefix, v))
+}
+
+// PrefixContainsFold applies the ContainsFold predicate on the "prefix" field.
+func PrefixContainsFold(v string) predicate.Rate {
+	return predicate.Rate(sql.FieldContainsFold(FieldPrefix, v))
 }
 
 // IsCodeEQ applies the EQ predicate on the "is_code" field.
@@ -474,16 +549,6 @@ func WeekendLTE(v decimal.Decimal) predicate.Rate {
 	return predicate.Rate(sql.FieldLTE(FieldWeekend, v))
 }
 
-// HasCostEQ applies the EQ predicate on the "has_cost" field.
-func HasCostEQ(v bool) predicate.Rate {
-	return predicate.Rate(sql.FieldEQ(FieldHasCost, v))
-}
-
-// HasCostNEQ applies the NEQ predicate on the "has_cost" field.
-func HasCostNEQ(v bool) predicate.Rate {
-	return predicate.Rate(sql.FieldNEQ(FieldHasCost, v))
-}
-
 // PeakCostEQ applies the EQ predicate on the "peak_cost" field.
 func PeakCostEQ(v decimal.Decimal) predicate.Rate {
 	return predicate.Rate(sql.FieldEQ(FieldPeakCost, v))
@@ -604,6 +669,46 @@ func WeekendCostLTE(v decimal.Decimal) predicate.Rate {
 	return predicate.Rate(sql.FieldLTE(FieldWeekendCost, v))
 }
 
+// CostsKnownEQ applies the EQ predicate on the "costs_known" field.
+func CostsKnownEQ(v uint8) predicate.Rate {
+	return predicate.Rate(sql.FieldEQ(FieldCostsKnown, v))
+}
+
+// CostsKnownNEQ applies the NEQ predicate on the "costs_known" field.
+func CostsKnownNEQ(v uint8) predicate.Rate {
+	return predicate.Rate(sql.FieldNEQ(FieldCostsKnown, v))
+}
+
+// CostsKnownIn applies the In predicate on the "costs_known" field.
+func CostsKnownIn(vs ...uint8) predicate.Rate {
+	return predicate.Rate(sql.FieldIn(FieldCostsKnown, vs...))
+}
+
+// CostsKnownNotIn applies the NotIn predicate on the "costs_known" field.
+func CostsKnownNotIn(vs ...uint8) predicate.Rate {
+	return predicate.Rate(sql.FieldNotIn(FieldCostsKnown, vs...))
+}
+
+// CostsKnownGT applies the GT predicate on the "costs_known" field.
+func CostsKnownGT(v uint8) predicate.Rate {
+	return predicate.Rate(sql.FieldGT(FieldCostsKnown, v))
+}
+
+// CostsKnownGTE applies the GTE predicate on the "costs_known" field.
+func CostsKnownGTE(v uint8) predicate.Rate {
+	return predicate.Rate(sql.FieldGTE(FieldCostsKnown, v))
+}
+
+// CostsKnownLT applies the LT predicate on the "costs_known" field.
+func CostsKnownLT(v uint8) predicate.Rate {
+	return predicate.Rate(sql.FieldLT(FieldCostsKnown, v))
+}
+
+// CostsKnownLTE applies the LTE predicate on the "costs_known" field.
+func CostsKnownLTE(v uint8) predicate.Rate {
+	return predicate.Rate(sql.FieldLTE(FieldCostsKnown, v))
+}
+
 // BlockFirstEQ applies the EQ predicate on the "block_first" field.
 func BlockFirstEQ(v int) predicate.Rate {
 	return predicate.Rate(sql.FieldEQ(FieldBlockFirst, v))
@@ -682,6 +787,46 @@ func BlockNextLT(v int) predicate.Rate {
 // BlockNextLTE applies the LTE predicate on the "block_next" field.
 func BlockNextLTE(v int) predicate.Rate {
 	return predicate.Rate(sql.FieldLTE(FieldBlockNext, v))
+}
+
+// LineEQ applies the EQ predicate on the "line" field.
+func LineEQ(v int) predicate.Rate {
+	return predicate.Rate(sql.FieldEQ(FieldLine, v))
+}
+
+// LineNEQ applies the NEQ predicate on the "line" field.
+func LineNEQ(v int) predicate.Rate {
+	return predicate.Rate(sql.FieldNEQ(FieldLine, v))
+}
+
+// LineIn applies the In predicate on the "line" field.
+func LineIn(vs ...int) predicate.Rate {
+	return predicate.Rate(sql.FieldIn(FieldLine, vs...))
+}
+
+// LineNotIn applies the NotIn predicate on the "line" field.
+func LineNotIn(vs ...int) predicate.Rate {
+	return predicate.Rate(sql.FieldNotIn(FieldLine, vs...))
+}
+
+// LineGT applies the GT predicate on the "line" field.
+func LineGT(v int) predicate.Rate {
+	return predicate.Rate(sql.FieldGT(FieldLine, v))
+}
+
+// LineGTE applies the GTE predicate on the "line" field.
+func LineGTE(v int) predicate.Rate {
+	return predicate.Rate(sql.FieldGTE(FieldLine, v))
+}
+
+// LineLT applies the LT predicate on the "line" field.
+func LineLT(v int) predicate.Rate {
+	return predicate.Rate(sql.FieldLT(FieldLine, v))
+}
+
+// LineLTE applies the LTE predicate on the "line" field.
+func LineLTE(v int) predicate.Rate {
+	return predicate.Rate(sql.FieldLTE(FieldLine, v))
 }
 
 // HasRateSheet applies the HasEdge predicate on the "rate_sheet" edge.

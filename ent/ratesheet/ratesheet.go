@@ -32,6 +32,8 @@ const (
 	FieldFileName = "file_name"
 	// FieldFileSha256 holds the string denoting the file_sha256 field in the database.
 	FieldFileSha256 = "file_sha256"
+	// FieldUnits holds the string denoting the units field in the database.
+	FieldUnits = "units"
 	// FieldBlobKey holds the string denoting the blob_key field in the database.
 	FieldBlobKey = "blob_key"
 	// FieldRowCount holds the string denoting the row_count field in the database.
@@ -77,6 +79,7 @@ var Columns = []string{
 	FieldEffectiveFrom,
 	FieldFileName,
 	FieldFileSha256,
+	FieldUnits,
 	FieldBlobKey,
 	FieldRowCount,
 }
@@ -157,6 +160,32 @@ func DirectionValidator(d Direction) error {
 	}
 }
 
+// Units defines the type for the "units" enum field.
+type Units string
+
+// UnitsMinor is the default value of the Units enum.
+const DefaultUnits = UnitsMinor
+
+// Units values.
+const (
+	UnitsMinor Units = "MINOR"
+	UnitsMajor Units = "MAJOR"
+)
+
+func (u Units) String() string {
+	return string(u)
+}
+
+// UnitsValidator is a validator for the "units" field enum values. It is called by the builders before save.
+func UnitsValidator(u Units) error {
+	switch u {
+	case UnitsMinor, UnitsMajor:
+		return nil
+	default:
+		return fmt.Errorf("ratesheet: invalid enum value for units field: %q", u)
+	}
+}
+
 // OrderOption defines the ordering options for the RateSheet queries.
 type OrderOption func(*sql.Selector)
 
@@ -198,6 +227,11 @@ func ByFileName(opts ...sql.OrderTermOption) OrderOption {
 // ByFileSha256 orders the results by the file_sha256 field.
 func ByFileSha256(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldFileSha256, opts...).ToFunc()
+}
+
+// ByUnits orders the results by the units field.
+func ByUnits(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldUnits, opts...).ToFunc()
 }
 
 // ByBlobKey orders the results by the blob_key field.
@@ -273,6 +307,24 @@ func (e *Direction) UnmarshalGQL(val interface{}) error {
 	*e = Direction(str)
 	if err := DirectionValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Direction", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Units) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Units) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Units(str)
+	if err := UnitsValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Units", str)
 	}
 	return nil
 }

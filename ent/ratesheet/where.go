@@ -425,6 +425,26 @@ func FileSha256ContainsFold(v string) predicate.RateSheet {
 	return predicate.RateSheet(sql.FieldContainsFold(FieldFileSha256, v))
 }
 
+// UnitsEQ applies the EQ predicate on the "units" field.
+func UnitsEQ(v Units) predicate.RateSheet {
+	return predicate.RateSheet(sql.FieldEQ(FieldUnits, v))
+}
+
+// UnitsNEQ applies the NEQ predicate on the "units" field.
+func UnitsNEQ(v Units) predicate.RateSheet {
+	return predicate.RateSheet(sql.FieldNEQ(FieldUnits, v))
+}
+
+// UnitsIn applies the In predicate on the "units" field.
+func UnitsIn(vs ...Units) predicate.RateSheet {
+	return predicate.RateSheet(sql.FieldIn(FieldUnits, vs...))
+}
+
+// UnitsNotIn applies the NotIn predicate on the "units" field.
+func UnitsNotIn(vs ...Units) predicate.RateSheet {
+	return predicate.RateSheet(sql.FieldNotIn(FieldUnits, vs...))
+}
+
 // BlobKeyEQ applies the EQ predicate on the "blob_key" field.
 func BlobKeyEQ(v string) predicate.RateSheet {
 	return predicate.RateSheet(sql.FieldEQ(FieldBlobKey, v))

@@ -853,38 +853,38 @@ func init() {
 			return nil
 		}
 	}()
+	// rateDescPrefix is the schema descriptor for prefix field.
+	rateDescPrefix := rateFields[1].Descriptor()
+	// rate.PrefixValidator is a validator for the "prefix" field. It is called by the builders before save.
+	rate.PrefixValidator = rateDescPrefix.Validators[0].(func(string) error)
 	// rateDescIsCode is the schema descriptor for is_code field.
-	rateDescIsCode := rateFields[1].Descriptor()
+	rateDescIsCode := rateFields[2].Descriptor()
 	// rate.DefaultIsCode holds the default value on creation for the is_code field.
 	rate.DefaultIsCode = rateDescIsCode.Default.(bool)
 	// rateDescDescription is the schema descriptor for description field.
-	rateDescDescription := rateFields[2].Descriptor()
+	rateDescDescription := rateFields[3].Descriptor()
 	// rate.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	rate.DescriptionValidator = rateDescDescription.Validators[0].(func(string) error)
 	// rateDescMinimumCharge is the schema descriptor for minimum_charge field.
-	rateDescMinimumCharge := rateFields[3].Descriptor()
+	rateDescMinimumCharge := rateFields[4].Descriptor()
 	// rate.DefaultMinimumCharge holds the default value on creation for the minimum_charge field.
 	rate.DefaultMinimumCharge = rateDescMinimumCharge.Default.(decimal.Decimal)
 	// rateDescConnectionFee is the schema descriptor for connection_fee field.
-	rateDescConnectionFee := rateFields[4].Descriptor()
+	rateDescConnectionFee := rateFields[5].Descriptor()
 	// rate.DefaultConnectionFee holds the default value on creation for the connection_fee field.
 	rate.DefaultConnectionFee = rateDescConnectionFee.Default.(decimal.Decimal)
 	// rateDescPeak is the schema descriptor for peak field.
-	rateDescPeak := rateFields[5].Descriptor()
+	rateDescPeak := rateFields[6].Descriptor()
 	// rate.DefaultPeak holds the default value on creation for the peak field.
 	rate.DefaultPeak = rateDescPeak.Default.(decimal.Decimal)
 	// rateDescOffpeak is the schema descriptor for offpeak field.
-	rateDescOffpeak := rateFields[6].Descriptor()
+	rateDescOffpeak := rateFields[7].Descriptor()
 	// rate.DefaultOffpeak holds the default value on creation for the offpeak field.
 	rate.DefaultOffpeak = rateDescOffpeak.Default.(decimal.Decimal)
 	// rateDescWeekend is the schema descriptor for weekend field.
-	rateDescWeekend := rateFields[7].Descriptor()
+	rateDescWeekend := rateFields[8].Descriptor()
 	// rate.DefaultWeekend holds the default value on creation for the weekend field.
 	rate.DefaultWeekend = rateDescWeekend.Default.(decimal.Decimal)
-	// rateDescHasCost is the schema descriptor for has_cost field.
-	rateDescHasCost := rateFields[8].Descriptor()
-	// rate.DefaultHasCost holds the default value on creation for the has_cost field.
-	rate.DefaultHasCost = rateDescHasCost.Default.(bool)
 	// rateDescPeakCost is the schema descriptor for peak_cost field.
 	rateDescPeakCost := rateFields[9].Descriptor()
 	// rate.DefaultPeakCost holds the default value on creation for the peak_cost field.
@@ -897,18 +897,28 @@ func init() {
 	rateDescWeekendCost := rateFields[11].Descriptor()
 	// rate.DefaultWeekendCost holds the default value on creation for the weekend_cost field.
 	rate.DefaultWeekendCost = rateDescWeekendCost.Default.(decimal.Decimal)
+	// rateDescCostsKnown is the schema descriptor for costs_known field.
+	rateDescCostsKnown := rateFields[12].Descriptor()
+	// rate.DefaultCostsKnown holds the default value on creation for the costs_known field.
+	rate.DefaultCostsKnown = rateDescCostsKnown.Default.(uint8)
 	// rateDescBlockFirst is the schema descriptor for block_first field.
-	rateDescBlockFirst := rateFields[12].Descriptor()
+	rateDescBlockFirst := rateFields[13].Descriptor()
 	// rate.DefaultBlockFirst holds the default value on creation for the block_first field.
 	rate.DefaultBlockFirst = rateDescBlockFirst.Default.(int)
 	// rate.BlockFirstValidator is a validator for the "block_first" field. It is called by the builders before save.
 	rate.BlockFirstValidator = rateDescBlockFirst.Validators[0].(func(int) error)
 	// rateDescBlockNext is the schema descriptor for block_next field.
-	rateDescBlockNext := rateFields[13].Descriptor()
+	rateDescBlockNext := rateFields[14].Descriptor()
 	// rate.DefaultBlockNext holds the default value on creation for the block_next field.
 	rate.DefaultBlockNext = rateDescBlockNext.Default.(int)
 	// rate.BlockNextValidator is a validator for the "block_next" field. It is called by the builders before save.
 	rate.BlockNextValidator = rateDescBlockNext.Validators[0].(func(int) error)
+	// rateDescLine is the schema descriptor for line field.
+	rateDescLine := rateFields[15].Descriptor()
+	// rate.DefaultLine holds the default value on creation for the line field.
+	rate.DefaultLine = rateDescLine.Default.(int)
+	// rate.LineValidator is a validator for the "line" field. It is called by the builders before save.
+	rate.LineValidator = rateDescLine.Validators[0].(func(int) error)
 	ratesheetMixin := schema.RateSheet{}.Mixin()
 	ratesheet.Policy = privacy.NewPolicies(ratesheetMixin[1], schema.RateSheet{})
 	ratesheet.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -946,11 +956,11 @@ func init() {
 	// ratesheet.FileSha256Validator is a validator for the "file_sha256" field. It is called by the builders before save.
 	ratesheet.FileSha256Validator = ratesheetDescFileSha256.Validators[0].(func(string) error)
 	// ratesheetDescBlobKey is the schema descriptor for blob_key field.
-	ratesheetDescBlobKey := ratesheetFields[5].Descriptor()
+	ratesheetDescBlobKey := ratesheetFields[6].Descriptor()
 	// ratesheet.BlobKeyValidator is a validator for the "blob_key" field. It is called by the builders before save.
 	ratesheet.BlobKeyValidator = ratesheetDescBlobKey.Validators[0].(func(string) error)
 	// ratesheetDescRowCount is the schema descriptor for row_count field.
-	ratesheetDescRowCount := ratesheetFields[6].Descriptor()
+	ratesheetDescRowCount := ratesheetFields[7].Descriptor()
 	// ratesheet.DefaultRowCount holds the default value on creation for the row_count field.
 	ratesheet.DefaultRowCount = ratesheetDescRowCount.Default.(int)
 	// ratesheet.RowCountValidator is a validator for the "row_count" field. It is called by the builders before save.

@@ -75,7 +75,7 @@ func (PeakTimeBlock) Mixin() []ent.Mixin { return []ent.Mixin{AccessMixin{}} }
 func (PeakTimeBlock) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("band").NamedValues("Peak", "PEAK", "Offpeak", "OFFPEAK", "Weekend", "WEEKEND"),
-		field.Int("weekdays").Range(1, 127).Comment("Bit 0 = Monday ... bit 6 = Sunday"),
+		field.Int("weekdays").Range(1, 127).Comment("A set of days: bit i is Go's time.Weekday(i), so bit 0 is Sunday"),
 		field.Int("start_minute").Range(0, 1439).Comment("Minutes after local midnight, inclusive"),
 		field.Int("end_minute").Range(1, 1440).Comment("Exclusive; 1440 is 24:00"),
 	}
@@ -132,6 +132,7 @@ func (RateSheet) Fields() []ent.Field {
 		field.Time("effective_from").SchemaType(datetime6).Annotations(entgql.OrderField("EFFECTIVE_FROM")),
 		field.String("file_name").Optional().MaxLen(255),
 		field.String("file_sha256").Optional().MaxLen(64),
+		field.Enum("units").NamedValues("Minor", "MINOR", "Major", "MAJOR").Default("MINOR").Comment("Units of the uploaded file; rows are stored in minor units"),
 		field.String("blob_key").Optional().MaxLen(255).Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("row_count").NonNegative().Default(0),
 	}
@@ -162,7 +163,8 @@ func (Rate) Mixin() []ent.Mixin { return []ent.Mixin{AccessMixin{}} }
 func (Rate) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("destination").NotEmpty().MaxLen(64).
-			Comment("Normalised prefix digits, or a charge code as written").Annotations(entgql.OrderField("DESTINATION")),
+			Comment("As written in the sheet: a number prefix (+44113) or a charge code").Annotations(entgql.OrderField("DESTINATION")),
+		field.String("prefix").MaxLen(64).Comment("The normalised prefix digits, or the upper-cased charge code"),
 		field.Bool("is_code").Default(false),
 		field.String("description").Optional().MaxLen(255),
 		field.Other("minimum_charge", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
@@ -170,12 +172,14 @@ func (Rate) Fields() []ent.Field {
 		field.Other("peak", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
 		field.Other("offpeak", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
 		field.Other("weekend", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
-		field.Bool("has_cost").Default(false).Comment("Cost columns are known"),
 		field.Other("peak_cost", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
 		field.Other("offpeak_cost", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
 		field.Other("weekend_cost", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
-		field.Int("block_first").Positive().Default(1).Comment("A of an A/B duration block"),
+		field.Uint8("costs_known").Default(0).Comment("Bit 0 peak, 1 offpeak, 2 weekend: which cost columns the sheet gave").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Int("block_first").NonNegative().Default(0).Comment("A of an A/B duration block; 0 for the plain form B"),
 		field.Int("block_next").Positive().Default(1).Comment("B of an A/B duration block"),
+		field.Int("line").NonNegative().Default(0).Comment("Line of the uploaded file").Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -184,7 +188,7 @@ func (Rate) Edges() []ent.Edge {
 }
 
 func (Rate) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("destination").Edges("rate_sheet").Unique()}
+	return []ent.Index{index.Fields("prefix").Edges("rate_sheet").Unique()}
 }
 
 func (Rate) Annotations() []schema.Annotation {

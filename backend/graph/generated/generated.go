@@ -48,7 +48,11 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Mutation() MutationResolver
+	PeakTimeBlock() PeakTimeBlockResolver
+	PeakTimes() PeakTimesResolver
 	Query() QueryResolver
+	Rate() RateResolver
+	RateSheet() RateSheetResolver
 	Subscription() SubscriptionResolver
 }
 
@@ -136,6 +140,24 @@ type ComplexityRoot struct {
 	CallEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	CallQuote struct {
+		Band            func(childComplexity int) int
+		BillableSeconds func(childComplexity int) int
+		Breakdown       func(childComplexity int) int
+		Cost            func(childComplexity int) int
+		Description     func(childComplexity int) int
+		Margin          func(childComplexity int) int
+		Number          func(childComplexity int) int
+		OffpeakSeconds  func(childComplexity int) int
+		PeakSeconds     func(childComplexity int) int
+		Price           func(childComplexity int) int
+		RateDestination func(childComplexity int) int
+		RateSheet       func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Tariff          func(childComplexity int) int
+		WeekendSeconds  func(childComplexity int) int
 	}
 
 	CdrLineError struct {
@@ -330,12 +352,15 @@ type ComplexityRoot struct {
 		DeleteProvider         func(childComplexity int, id int) int
 		DeleteSite             func(childComplexity int, id int) int
 		DeleteTariff           func(childComplexity int, id int) int
+		ImportPeakTimes        func(childComplexity int, id *int, file graphql.Upload) int
 		RecomputeUnbilledTotal func(childComplexity int, customerID int) int
+		ReplacePeakTimes       func(childComplexity int, id *int, blocks []*model.PeakTimeBlockInput) int
 		UpdateCli              func(childComplexity int, id int, input ent.UpdateCliInput) int
 		UpdateCustomer         func(childComplexity int, id int, input ent.UpdateCustomerInput) int
 		UpdateProvider         func(childComplexity int, id int, input ent.UpdateProviderInput) int
 		UpdateSite             func(childComplexity int, id int, input ent.UpdateSiteInput) int
 		UpdateTariff           func(childComplexity int, id int, input ent.UpdateTariffInput) int
+		UploadRateSheet        func(childComplexity int, input model.UploadRateSheetInput) int
 	}
 
 	PageInfo struct {
@@ -347,20 +372,25 @@ type ComplexityRoot struct {
 
 	PeakTimeBlock struct {
 		Band        func(childComplexity int) int
+		Days        func(childComplexity int) int
+		End         func(childComplexity int) int
 		EndMinute   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		PeakTimes   func(childComplexity int) int
+		Start       func(childComplexity int) int
 		StartMinute func(childComplexity int) int
 		Weekdays    func(childComplexity int) int
 	}
 
 	PeakTimes struct {
 		Blocks    func(childComplexity int) int
+		CSV       func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
 		ID        func(childComplexity int) int
 		IsDefault func(childComplexity int) int
 		Name      func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
+		WeekGrid  func(childComplexity int) int
 	}
 
 	Product struct {
@@ -416,9 +446,11 @@ type ComplexityRoot struct {
 		Invoices         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) int
 		Node             func(childComplexity int, id int) int
 		Nodes            func(childComplexity int, ids []int) int
+		PeakTimes        func(childComplexity int) int
 		PeakTimesList    func(childComplexity int) int
 		Products         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
 		Providers        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProviderOrder, where *ent.ProviderWhereInput) int
+		QuoteCall        func(childComplexity int, input model.QuoteCallInput) int
 		RateSheets       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RateSheetOrder, where *ent.RateSheetWhereInput) int
 		Tariffs          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TariffOrder, where *ent.TariffWhereInput) int
 		Users            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
@@ -431,7 +463,7 @@ type ComplexityRoot struct {
 		ConnectionFee func(childComplexity int) int
 		Description   func(childComplexity int) int
 		Destination   func(childComplexity int) int
-		HasCost       func(childComplexity int) int
+		DurationBlock func(childComplexity int) int
 		ID            func(childComplexity int) int
 		IsCode        func(childComplexity int) int
 		MinimumCharge func(childComplexity int) int
@@ -439,6 +471,7 @@ type ComplexityRoot struct {
 		OffpeakCost   func(childComplexity int) int
 		Peak          func(childComplexity int) int
 		PeakCost      func(childComplexity int) int
+		Prefix        func(childComplexity int) int
 		RateSheet     func(childComplexity int) int
 		Weekend       func(childComplexity int) int
 		WeekendCost   func(childComplexity int) int
@@ -456,17 +489,22 @@ type ComplexityRoot struct {
 	}
 
 	RateSheet struct {
-		CreatedAt     func(childComplexity int) int
-		Direction     func(childComplexity int) int
-		EffectiveFrom func(childComplexity int) int
-		FileName      func(childComplexity int) int
-		FileSha256    func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Provider      func(childComplexity int) int
-		RowCount      func(childComplexity int) int
-		Tariff        func(childComplexity int) int
-		UpdatedAt     func(childComplexity int) int
-		Version       func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Direction      func(childComplexity int) int
+		DownloadURL    func(childComplexity int) int
+		EffectiveFrom  func(childComplexity int) int
+		EffectiveUntil func(childComplexity int) int
+		FileName       func(childComplexity int) int
+		FileSha256     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		InForce        func(childComplexity int) int
+		Provider       func(childComplexity int) int
+		RowCount       func(childComplexity int) int
+		Rows           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, search *string) int
+		Tariff         func(childComplexity int) int
+		Units          func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		Version        func(childComplexity int) int
 	}
 
 	RateSheetConnection struct {
@@ -570,6 +608,18 @@ type MutationResolver interface {
 	UpdateProvider(ctx context.Context, id int, input ent.UpdateProviderInput) (*ent.Provider, error)
 	DeleteProvider(ctx context.Context, id int) (int, error)
 	RecomputeUnbilledTotal(ctx context.Context, customerID int) (*model.Job, error)
+	UploadRateSheet(ctx context.Context, input model.UploadRateSheetInput) (*ent.RateSheet, error)
+	ReplacePeakTimes(ctx context.Context, id *int, blocks []*model.PeakTimeBlockInput) (*ent.PeakTimes, error)
+	ImportPeakTimes(ctx context.Context, id *int, file graphql.Upload) (*ent.PeakTimes, error)
+}
+type PeakTimeBlockResolver interface {
+	Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error)
+	Start(ctx context.Context, obj *ent.PeakTimeBlock) (string, error)
+	End(ctx context.Context, obj *ent.PeakTimeBlock) (string, error)
+}
+type PeakTimesResolver interface {
+	CSV(ctx context.Context, obj *ent.PeakTimes) (string, error)
+	WeekGrid(ctx context.Context, obj *ent.PeakTimes) ([][]peaktimeblock.Band, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -589,6 +639,17 @@ type QueryResolver interface {
 	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Customer(ctx context.Context, id int) (*ent.Customer, error)
+	PeakTimes(ctx context.Context) (*ent.PeakTimes, error)
+	QuoteCall(ctx context.Context, input model.QuoteCallInput) (*model.CallQuote, error)
+}
+type RateResolver interface {
+	DurationBlock(ctx context.Context, obj *ent.Rate) (string, error)
+}
+type RateSheetResolver interface {
+	EffectiveUntil(ctx context.Context, obj *ent.RateSheet) (*time.Time, error)
+	InForce(ctx context.Context, obj *ent.RateSheet) (bool, error)
+	Rows(ctx context.Context, obj *ent.RateSheet, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, search *string) (*ent.RateConnection, error)
+	DownloadURL(ctx context.Context, obj *ent.RateSheet) (string, error)
 }
 type SubscriptionResolver interface {
 	CustomerChanged(ctx context.Context, id int) (<-chan *ent.Customer, error)
@@ -967,6 +1028,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CallEdge.Node(childComplexity), true
+
+	case "CallQuote.band":
+		if e.ComplexityRoot.CallQuote.Band == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.Band(childComplexity), true
+	case "CallQuote.billableSeconds":
+		if e.ComplexityRoot.CallQuote.BillableSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.BillableSeconds(childComplexity), true
+	case "CallQuote.breakdown":
+		if e.ComplexityRoot.CallQuote.Breakdown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.Breakdown(childComplexity), true
+	case "CallQuote.cost":
+		if e.ComplexityRoot.CallQuote.Cost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.Cost(childComplexity), true
+	case "CallQuote.description":
+		if e.ComplexityRoot.CallQuote.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.Description(childComplexity), true
+	case "CallQuote.margin":
+		if e.ComplexityRoot.CallQuote.Margin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.Margin(childComplexity), true
+	case "CallQuote.number":
+		if e.ComplexityRoot.CallQuote.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.Number(childComplexity), true
+	case "CallQuote.offpeakSeconds":
+		if e.ComplexityRoot.CallQuote.OffpeakSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.OffpeakSeconds(childComplexity), true
+	case "CallQuote.peakSeconds":
+		if e.ComplexityRoot.CallQuote.PeakSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.PeakSeconds(childComplexity), true
+	case "CallQuote.price":
+		if e.ComplexityRoot.CallQuote.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.Price(childComplexity), true
+	case "CallQuote.rateDestination":
+		if e.ComplexityRoot.CallQuote.RateDestination == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.RateDestination(childComplexity), true
+	case "CallQuote.rateSheet":
+		if e.ComplexityRoot.CallQuote.RateSheet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.RateSheet(childComplexity), true
+	case "CallQuote.status":
+		if e.ComplexityRoot.CallQuote.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.Status(childComplexity), true
+	case "CallQuote.tariff":
+		if e.ComplexityRoot.CallQuote.Tariff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.Tariff(childComplexity), true
+	case "CallQuote.weekendSeconds":
+		if e.ComplexityRoot.CallQuote.WeekendSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallQuote.WeekendSeconds(childComplexity), true
 
 	case "CdrLineError.excerpt":
 		if e.ComplexityRoot.CdrLineError.Excerpt == nil {
@@ -1858,6 +2010,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteTariff(childComplexity, args["id"].(int)), true
+	case "Mutation.importPeakTimes":
+		if e.ComplexityRoot.Mutation.ImportPeakTimes == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importPeakTimes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportPeakTimes(childComplexity, args["id"].(*int), args["file"].(graphql.Upload)), true
 	case "Mutation.recomputeUnbilledTotal":
 		if e.ComplexityRoot.Mutation.RecomputeUnbilledTotal == nil {
 			break
@@ -1869,6 +2032,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecomputeUnbilledTotal(childComplexity, args["customerID"].(int)), true
+	case "Mutation.replacePeakTimes":
+		if e.ComplexityRoot.Mutation.ReplacePeakTimes == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_replacePeakTimes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReplacePeakTimes(childComplexity, args["id"].(*int), args["blocks"].([]*model.PeakTimeBlockInput)), true
 	case "Mutation.updateCli":
 		if e.ComplexityRoot.Mutation.UpdateCli == nil {
 			break
@@ -1924,6 +2098,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateTariff(childComplexity, args["id"].(int), args["input"].(ent.UpdateTariffInput)), true
+	case "Mutation.uploadRateSheet":
+		if e.ComplexityRoot.Mutation.UploadRateSheet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_uploadRateSheet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UploadRateSheet(childComplexity, args["input"].(model.UploadRateSheetInput)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1956,6 +2141,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeakTimeBlock.Band(childComplexity), true
+	case "PeakTimeBlock.days":
+		if e.ComplexityRoot.PeakTimeBlock.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeakTimeBlock.Days(childComplexity), true
+	case "PeakTimeBlock.end":
+		if e.ComplexityRoot.PeakTimeBlock.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeakTimeBlock.End(childComplexity), true
 	case "PeakTimeBlock.endMinute":
 		if e.ComplexityRoot.PeakTimeBlock.EndMinute == nil {
 			break
@@ -1974,6 +2171,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeakTimeBlock.PeakTimes(childComplexity), true
+	case "PeakTimeBlock.start":
+		if e.ComplexityRoot.PeakTimeBlock.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeakTimeBlock.Start(childComplexity), true
 	case "PeakTimeBlock.startMinute":
 		if e.ComplexityRoot.PeakTimeBlock.StartMinute == nil {
 			break
@@ -1993,6 +2196,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeakTimes.Blocks(childComplexity), true
+	case "PeakTimes.csv":
+		if e.ComplexityRoot.PeakTimes.CSV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeakTimes.CSV(childComplexity), true
 	case "PeakTimes.createdAt":
 		if e.ComplexityRoot.PeakTimes.CreatedAt == nil {
 			break
@@ -2023,6 +2232,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeakTimes.UpdatedAt(childComplexity), true
+	case "PeakTimes.weekGrid":
+		if e.ComplexityRoot.PeakTimes.WeekGrid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeakTimes.WeekGrid(childComplexity), true
 
 	case "Product.createdAt":
 		if e.ComplexityRoot.Product.CreatedAt == nil {
@@ -2280,6 +2495,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.peakTimes":
+		if e.ComplexityRoot.Query.PeakTimes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PeakTimes(childComplexity), true
 	case "Query.peakTimesList":
 		if e.ComplexityRoot.Query.PeakTimesList == nil {
 			break
@@ -2308,6 +2529,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Providers(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ProviderOrder), args["where"].(*ent.ProviderWhereInput)), true
+	case "Query.quoteCall":
+		if e.ComplexityRoot.Query.QuoteCall == nil {
+			break
+		}
+
+		args, err := ec.field_Query_quoteCall_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.QuoteCall(childComplexity, args["input"].(model.QuoteCallInput)), true
 	case "Query.rateSheets":
 		if e.ComplexityRoot.Query.RateSheets == nil {
 			break
@@ -2378,12 +2610,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Rate.Destination(childComplexity), true
-	case "Rate.hasCost":
-		if e.ComplexityRoot.Rate.HasCost == nil {
+	case "Rate.durationBlock":
+		if e.ComplexityRoot.Rate.DurationBlock == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Rate.HasCost(childComplexity), true
+		return e.ComplexityRoot.Rate.DurationBlock(childComplexity), true
 	case "Rate.id":
 		if e.ComplexityRoot.Rate.ID == nil {
 			break
@@ -2426,6 +2658,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Rate.PeakCost(childComplexity), true
+	case "Rate.prefix":
+		if e.ComplexityRoot.Rate.Prefix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rate.Prefix(childComplexity), true
 	case "Rate.rateSheet":
 		if e.ComplexityRoot.Rate.RateSheet == nil {
 			break
@@ -2489,12 +2727,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RateSheet.Direction(childComplexity), true
+	case "RateSheet.downloadURL":
+		if e.ComplexityRoot.RateSheet.DownloadURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateSheet.DownloadURL(childComplexity), true
 	case "RateSheet.effectiveFrom":
 		if e.ComplexityRoot.RateSheet.EffectiveFrom == nil {
 			break
 		}
 
 		return e.ComplexityRoot.RateSheet.EffectiveFrom(childComplexity), true
+	case "RateSheet.effectiveUntil":
+		if e.ComplexityRoot.RateSheet.EffectiveUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateSheet.EffectiveUntil(childComplexity), true
 	case "RateSheet.fileName":
 		if e.ComplexityRoot.RateSheet.FileName == nil {
 			break
@@ -2513,6 +2763,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RateSheet.ID(childComplexity), true
+	case "RateSheet.inForce":
+		if e.ComplexityRoot.RateSheet.InForce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateSheet.InForce(childComplexity), true
 	case "RateSheet.provider":
 		if e.ComplexityRoot.RateSheet.Provider == nil {
 			break
@@ -2525,12 +2781,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RateSheet.RowCount(childComplexity), true
+	case "RateSheet.rows":
+		if e.ComplexityRoot.RateSheet.Rows == nil {
+			break
+		}
+
+		args, err := ec.field_RateSheet_rows_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.RateSheet.Rows(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["search"].(*string)), true
 	case "RateSheet.tariff":
 		if e.ComplexityRoot.RateSheet.Tariff == nil {
 			break
 		}
 
 		return e.ComplexityRoot.RateSheet.Tariff(childComplexity), true
+	case "RateSheet.units":
+		if e.ComplexityRoot.RateSheet.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateSheet.Units(childComplexity), true
 	case "RateSheet.updatedAt":
 		if e.ComplexityRoot.RateSheet.UpdatedAt == nil {
 			break
@@ -2874,6 +3147,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("InvoiceLineWhereInput", ec.unmarshalInputInvoiceLineWhereInput),
 			graphql.NewInputUnmarshaler("InvoiceOrder", ec.unmarshalInputInvoiceOrder),
 			graphql.NewInputUnmarshaler("InvoiceWhereInput", ec.unmarshalInputInvoiceWhereInput),
+			graphql.NewInputUnmarshaler("PeakTimeBlockInput", ec.unmarshalInputPeakTimeBlockInput),
 			graphql.NewInputUnmarshaler("PeakTimeBlockWhereInput", ec.unmarshalInputPeakTimeBlockWhereInput),
 			graphql.NewInputUnmarshaler("PeakTimesOrder", ec.unmarshalInputPeakTimesOrder),
 			graphql.NewInputUnmarshaler("PeakTimesWhereInput", ec.unmarshalInputPeakTimesWhereInput),
@@ -2881,6 +3155,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProductWhereInput", ec.unmarshalInputProductWhereInput),
 			graphql.NewInputUnmarshaler("ProviderOrder", ec.unmarshalInputProviderOrder),
 			graphql.NewInputUnmarshaler("ProviderWhereInput", ec.unmarshalInputProviderWhereInput),
+			graphql.NewInputUnmarshaler("QuoteCallInput", ec.unmarshalInputQuoteCallInput),
 			graphql.NewInputUnmarshaler("RateOrder", ec.unmarshalInputRateOrder),
 			graphql.NewInputUnmarshaler("RateSheetOrder", ec.unmarshalInputRateSheetOrder),
 			graphql.NewInputUnmarshaler("RateSheetWhereInput", ec.unmarshalInputRateSheetWhereInput),
@@ -2897,6 +3172,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateProviderInput", ec.unmarshalInputUpdateProviderInput),
 			graphql.NewInputUnmarshaler("UpdateSiteInput", ec.unmarshalInputUpdateSiteInput),
 			graphql.NewInputUnmarshaler("UpdateTariffInput", ec.unmarshalInputUpdateTariffInput),
+			graphql.NewInputUnmarshaler("UploadRateSheetInput", ec.unmarshalInputUploadRateSheetInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
 		)
@@ -3083,6 +3359,138 @@ type Mutation {
 type Subscription {
   """Sends the customer each time a background task changes it."""
   customerChanged(id: ID!): Customer!
+}
+
+# ---------------------------------------------------------------- rating
+
+"""How a rate sheet's money is written: pence (MINOR) or pounds (MAJOR)."""
+enum MoneyUnits {
+  MINOR
+  MAJOR
+}
+
+input UploadRateSheetInput {
+  tariffID: ID!
+  """Empty: the tariff's sheet for any provider."""
+  providerID: ID
+  direction: RateSheetDirection! = OUTBOUND
+  """When this version starts pricing calls; default now."""
+  effectiveFrom: Time
+  units: MoneyUnits! = MINOR
+  file: Upload!
+}
+
+extend type RateSheet {
+  """When the next version of the same tariff, provider and direction took over; empty while in force."""
+  effectiveUntil: Time
+  """Whether this version prices calls starting now."""
+  inForce: Boolean!
+  """Rows, ordered by destination; search matches destination or description."""
+  rows(after: Cursor, first: Int, before: Cursor, last: Int, search: String): RateConnection!
+  """Where to download this version as CSV (a GET on this server)."""
+  downloadURL: String!
+}
+
+extend type Rate {
+  """The duration block as written in sheets: "1", "60", "30/6"."""
+  durationBlock: String!
+}
+
+"""One block of a peak-times schedule, in local wall-clock time."""
+input PeakTimeBlockInput {
+  band: PeakTimeBlockBand!
+  """Weekdays the block applies to."""
+  days: [Weekday!]!
+  """HH:MM, inclusive."""
+  start: String!
+  """HH:MM, exclusive; 24:00 is the end of the day."""
+  end: String!
+}
+
+enum Weekday {
+  MON
+  TUE
+  WED
+  THU
+  FRI
+  SAT
+  SUN
+}
+
+extend type PeakTimeBlock {
+  days: [Weekday!]!
+  """HH:MM"""
+  start: String!
+  """HH:MM; 24:00 is the end of the day"""
+  end: String!
+}
+
+extend type PeakTimes {
+  """The schedule as peak-times CSV (RATING.md)."""
+  csv: String!
+  """The band of every hour of the week, Monday first: 7 rows of 24, for a grid view."""
+  weekGrid: [[PeakTimeBlockBand!]!]!
+}
+
+input QuoteCallInput {
+  """Empty: the default tariff."""
+  tariffID: ID
+  """Empty: the tariff's any-provider sheet."""
+  providerID: ID
+  direction: RateSheetDirection! = OUTBOUND
+  """The dialled number (outbound) or the caller's number (inbound)."""
+  number: String!
+  """A provider charge code, matched before the number when the sheet has it."""
+  chargeCode: String
+  """When the call was answered; default now."""
+  start: Time
+  """Answered seconds."""
+  durationSeconds: Int!
+}
+
+type CallQuote {
+  status: QuoteStatus!
+  """The number as matched, normalised."""
+  number: String!
+  billableSeconds: Int!
+  band: PeakTimeBlockBand!
+  """Seconds in each band (split mode divides them)."""
+  peakSeconds: Int!
+  offpeakSeconds: Int!
+  weekendSeconds: Int!
+  """The matched rate row: its destination, normalised, and description."""
+  rateDestination: String
+  description: String
+  price: Decimal
+  cost: Decimal
+  margin: Decimal
+  """How the price was reached, for people: "61 s × 1.5p/min = 1.525p; connection 0p; min 0p → £0.0153"."""
+  breakdown: String!
+  """The rate sheet version that priced it."""
+  rateSheet: RateSheet
+  tariff: Tariff!
+}
+
+enum QuoteStatus {
+  RATED
+  NO_RATE
+  ZERO_DURATION
+}
+
+extend type Query {
+  """The default peak-times schedule (time covered by no block is peak)."""
+  peakTimes: PeakTimes!
+  """Prices one call as an analysis would, with a readable breakdown."""
+  quoteCall(input: QuoteCallInput!): CallQuote!
+}
+
+extend type Mutation {
+  """Adds a new version of a tariff's rate sheet. The file is accepted whole or rejected whole: a rejection has code INVALID and extensions.problems lists every bad line ({line, column, value, reason}); the version in force stays in force."""
+  uploadRateSheet(input: UploadRateSheetInput!): RateSheet!
+  """Replaces the blocks of a peak-times schedule (default: the default schedule). Overlapping blocks are rejected with every overlap listed."""
+  replacePeakTimes(id: ID, blocks: [PeakTimeBlockInput!]!): PeakTimes!
+  """Replaces a schedule from peak-times CSV."""
+  importPeakTimes(id: ID, file: Upload!): PeakTimes!
 }
 `, BuiltIn: false},
 	{Name: "../../../ent/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -5669,7 +6077,7 @@ type PeakTimeBlock implements Node {
   id: ID!
   band: PeakTimeBlockBand!
   """
-  Bit 0 = Monday ... bit 6 = Sunday
+  A set of days: bit i is Go's time.Weekday(i), so bit 0 is Sunday
   """
   weekdays: Int!
   """
@@ -6544,9 +6952,13 @@ type Query {
 type Rate implements Node {
   id: ID!
   """
-  Normalised prefix digits, or a charge code as written
+  As written in the sheet: a number prefix (+44113) or a charge code
   """
   destination: String!
+  """
+  The normalised prefix digits, or the upper-cased charge code
+  """
+  prefix: String!
   isCode: Boolean!
   description: String
   minimumCharge: Decimal!
@@ -6554,10 +6966,6 @@ type Rate implements Node {
   peak: Decimal!
   offpeak: Decimal!
   weekend: Decimal!
-  """
-  Cost columns are known
-  """
-  hasCost: Boolean!
   peakCost: Decimal!
   offpeakCost: Decimal!
   weekendCost: Decimal!
@@ -6629,6 +7037,10 @@ type RateSheet implements Node {
   effectiveFrom: Time!
   fileName: String
   fileSha256: String
+  """
+  Units of the uploaded file; rows are stored in minor units
+  """
+  units: RateSheetUnits!
   rowCount: Int!
   tariff: Tariff!
   """
@@ -6693,6 +7105,13 @@ enum RateSheetOrderField {
   CREATED_AT
   VERSION
   EFFECTIVE_FROM
+}
+"""
+RateSheetUnits is enum for the field units
+"""
+enum RateSheetUnits @goModel(model: "github.com/tollgate/tollgate/ent/ratesheet.Units") {
+  MINOR
+  MAJOR
 }
 """
 RateSheetWhereInput is used for filtering RateSheet objects.
@@ -6801,6 +7220,13 @@ input RateSheetWhereInput {
   fileSha256EqualFold: String
   fileSha256ContainsFold: String
   """
+  units field predicates
+  """
+  units: RateSheetUnits
+  unitsNEQ: RateSheetUnits
+  unitsIn: [RateSheetUnits!]
+  unitsNotIn: [RateSheetUnits!]
+  """
   row_count field predicates
   """
   rowCount: Int
@@ -6857,6 +7283,22 @@ input RateWhereInput {
   destinationHasSuffix: String
   destinationEqualFold: String
   destinationContainsFold: String
+  """
+  prefix field predicates
+  """
+  prefix: String
+  prefixNEQ: String
+  prefixIn: [String!]
+  prefixNotIn: [String!]
+  prefixGT: String
+  prefixGTE: String
+  prefixLT: String
+  prefixLTE: String
+  prefixContains: String
+  prefixHasPrefix: String
+  prefixHasSuffix: String
+  prefixEqualFold: String
+  prefixContainsFold: String
   """
   is_code field predicates
   """
@@ -6935,11 +7377,6 @@ input RateWhereInput {
   weekendGTE: Decimal
   weekendLT: Decimal
   weekendLTE: Decimal
-  """
-  has_cost field predicates
-  """
-  hasCost: Boolean
-  hasCostNEQ: Boolean
   """
   peak_cost field predicates
   """
@@ -7767,6 +8204,42 @@ func (ec *executionContext) childFields_CallEdge(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type CallEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CallQuote(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_CallQuote_status(ctx, field)
+	case "number":
+		return ec.fieldContext_CallQuote_number(ctx, field)
+	case "billableSeconds":
+		return ec.fieldContext_CallQuote_billableSeconds(ctx, field)
+	case "band":
+		return ec.fieldContext_CallQuote_band(ctx, field)
+	case "peakSeconds":
+		return ec.fieldContext_CallQuote_peakSeconds(ctx, field)
+	case "offpeakSeconds":
+		return ec.fieldContext_CallQuote_offpeakSeconds(ctx, field)
+	case "weekendSeconds":
+		return ec.fieldContext_CallQuote_weekendSeconds(ctx, field)
+	case "rateDestination":
+		return ec.fieldContext_CallQuote_rateDestination(ctx, field)
+	case "description":
+		return ec.fieldContext_CallQuote_description(ctx, field)
+	case "price":
+		return ec.fieldContext_CallQuote_price(ctx, field)
+	case "cost":
+		return ec.fieldContext_CallQuote_cost(ctx, field)
+	case "margin":
+		return ec.fieldContext_CallQuote_margin(ctx, field)
+	case "breakdown":
+		return ec.fieldContext_CallQuote_breakdown(ctx, field)
+	case "rateSheet":
+		return ec.fieldContext_CallQuote_rateSheet(ctx, field)
+	case "tariff":
+		return ec.fieldContext_CallQuote_tariff(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CallQuote", field.Name)
+}
+
 func (ec *executionContext) childFields_CdrUpload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8129,6 +8602,12 @@ func (ec *executionContext) childFields_PeakTimeBlock(ctx context.Context, field
 		return ec.fieldContext_PeakTimeBlock_endMinute(ctx, field)
 	case "peakTimes":
 		return ec.fieldContext_PeakTimeBlock_peakTimes(ctx, field)
+	case "days":
+		return ec.fieldContext_PeakTimeBlock_days(ctx, field)
+	case "start":
+		return ec.fieldContext_PeakTimeBlock_start(ctx, field)
+	case "end":
+		return ec.fieldContext_PeakTimeBlock_end(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PeakTimeBlock", field.Name)
 }
@@ -8147,6 +8626,10 @@ func (ec *executionContext) childFields_PeakTimes(ctx context.Context, field gra
 		return ec.fieldContext_PeakTimes_isDefault(ctx, field)
 	case "blocks":
 		return ec.fieldContext_PeakTimes_blocks(ctx, field)
+	case "csv":
+		return ec.fieldContext_PeakTimes_csv(ctx, field)
+	case "weekGrid":
+		return ec.fieldContext_PeakTimes_weekGrid(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PeakTimes", field.Name)
 }
@@ -8241,6 +8724,8 @@ func (ec *executionContext) childFields_Rate(ctx context.Context, field graphql.
 		return ec.fieldContext_Rate_id(ctx, field)
 	case "destination":
 		return ec.fieldContext_Rate_destination(ctx, field)
+	case "prefix":
+		return ec.fieldContext_Rate_prefix(ctx, field)
 	case "isCode":
 		return ec.fieldContext_Rate_isCode(ctx, field)
 	case "description":
@@ -8255,8 +8740,6 @@ func (ec *executionContext) childFields_Rate(ctx context.Context, field graphql.
 		return ec.fieldContext_Rate_offpeak(ctx, field)
 	case "weekend":
 		return ec.fieldContext_Rate_weekend(ctx, field)
-	case "hasCost":
-		return ec.fieldContext_Rate_hasCost(ctx, field)
 	case "peakCost":
 		return ec.fieldContext_Rate_peakCost(ctx, field)
 	case "offpeakCost":
@@ -8269,8 +8752,22 @@ func (ec *executionContext) childFields_Rate(ctx context.Context, field graphql.
 		return ec.fieldContext_Rate_blockNext(ctx, field)
 	case "rateSheet":
 		return ec.fieldContext_Rate_rateSheet(ctx, field)
+	case "durationBlock":
+		return ec.fieldContext_Rate_durationBlock(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Rate", field.Name)
+}
+
+func (ec *executionContext) childFields_RateConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RateConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RateConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RateConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RateConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_RateEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8301,12 +8798,22 @@ func (ec *executionContext) childFields_RateSheet(ctx context.Context, field gra
 		return ec.fieldContext_RateSheet_fileName(ctx, field)
 	case "fileSha256":
 		return ec.fieldContext_RateSheet_fileSha256(ctx, field)
+	case "units":
+		return ec.fieldContext_RateSheet_units(ctx, field)
 	case "rowCount":
 		return ec.fieldContext_RateSheet_rowCount(ctx, field)
 	case "tariff":
 		return ec.fieldContext_RateSheet_tariff(ctx, field)
 	case "provider":
 		return ec.fieldContext_RateSheet_provider(ctx, field)
+	case "effectiveUntil":
+		return ec.fieldContext_RateSheet_effectiveUntil(ctx, field)
+	case "inForce":
+		return ec.fieldContext_RateSheet_inForce(ctx, field)
+	case "rows":
+		return ec.fieldContext_RateSheet_rows(ctx, field)
+	case "downloadURL":
+		return ec.fieldContext_RateSheet_downloadURL(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RateSheet", field.Name)
 }
@@ -8725,6 +9232,28 @@ func (ec *executionContext) field_Mutation_deleteTariff_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_importPeakTimes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recomputeUnbilledTotal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8736,6 +9265,28 @@ func (ec *executionContext) field_Mutation_recomputeUnbilledTotal_args(ctx conte
 		return nil, err
 	}
 	args["customerID"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_replacePeakTimes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "blocks",
+		func(ctx context.Context, v any) ([]*model.PeakTimeBlockInput, error) {
+			return ec.unmarshalNPeakTimeBlockInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPeakTimeBlockInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["blocks"] = arg1
 	return args, nil
 }
 
@@ -8846,6 +9397,20 @@ func (ec *executionContext) field_Mutation_updateTariff_args(ctx context.Context
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_uploadRateSheet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UploadRateSheetInput, error) {
+			return ec.unmarshalNUploadRateSheetInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUploadRateSheetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -9337,6 +9902,20 @@ func (ec *executionContext) field_Query_providers_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_quoteCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.QuoteCallInput, error) {
+			return ec.unmarshalNQuoteCallInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐQuoteCallInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_rateSheets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9496,6 +10075,52 @@ func (ec *executionContext) field_Query_users_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_RateSheet_rows_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg4
 	return args, nil
 }
 
@@ -11018,6 +11643,369 @@ func (ec *executionContext) _CallEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_CallEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CallEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CallQuote_status(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.QuoteStatus) graphql.Marshaler {
+			return ec.marshalNQuoteStatus2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐQuoteStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "QuoteStatus")
+}
+
+func (ec *executionContext) _CallQuote_number(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "String")
+}
+
+func (ec *executionContext) _CallQuote_billableSeconds(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_billableSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BillableSeconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_billableSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CallQuote_band(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_band(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Band, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peaktimeblock.Band) graphql.Marshaler {
+			return ec.marshalNPeakTimeBlockBand2githubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_band(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "PeakTimeBlockBand")
+}
+
+func (ec *executionContext) _CallQuote_peakSeconds(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_peakSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeakSeconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_peakSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CallQuote_offpeakSeconds(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_offpeakSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OffpeakSeconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_offpeakSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CallQuote_weekendSeconds(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_weekendSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeekendSeconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_weekendSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CallQuote_rateDestination(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_rateDestination(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RateDestination, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_rateDestination(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "String")
+}
+
+func (ec *executionContext) _CallQuote_description(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "String")
+}
+
+func (ec *executionContext) _CallQuote_price(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Price, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CallQuote_cost(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_cost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_cost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CallQuote_margin(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_margin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Margin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_margin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CallQuote_breakdown(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_breakdown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Breakdown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_breakdown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallQuote", field, false, false, "String")
+}
+
+func (ec *executionContext) _CallQuote_rateSheet(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_rateSheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RateSheet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RateSheet) graphql.Marshaler {
+			return ec.marshalORateSheet2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐRateSheet(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_rateSheet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CallQuote",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RateSheet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CallQuote_tariff(ctx context.Context, field graphql.CollectedField, obj *model.CallQuote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallQuote_tariff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tariff, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tariff) graphql.Marshaler {
+			return ec.marshalNTariff2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐTariff(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallQuote_tariff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CallQuote",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tariff(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CdrLineError_id(ctx context.Context, field graphql.CollectedField, obj *ent.CdrLineError) (ret graphql.Marshaler) {
@@ -14942,6 +15930,138 @@ func (ec *executionContext) fieldContext_Mutation_recomputeUnbilledTotal(ctx con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_uploadRateSheet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_uploadRateSheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UploadRateSheet(ctx, fc.Args["input"].(model.UploadRateSheetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RateSheet) graphql.Marshaler {
+			return ec.marshalNRateSheet2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐRateSheet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_uploadRateSheet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RateSheet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_uploadRateSheet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_replacePeakTimes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_replacePeakTimes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReplacePeakTimes(ctx, fc.Args["id"].(*int), fc.Args["blocks"].([]*model.PeakTimeBlockInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PeakTimes) graphql.Marshaler {
+			return ec.marshalNPeakTimes2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐPeakTimes(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_replacePeakTimes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeakTimes(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_replacePeakTimes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importPeakTimes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importPeakTimes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportPeakTimes(ctx, fc.Args["id"].(*int), fc.Args["file"].(graphql.Upload))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PeakTimes) graphql.Marshaler {
+			return ec.marshalNPeakTimes2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐPeakTimes(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importPeakTimes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeakTimes(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importPeakTimes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15181,6 +16301,75 @@ func (ec *executionContext) fieldContext_PeakTimeBlock_peakTimes(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _PeakTimeBlock_days(ctx context.Context, field graphql.CollectedField, obj *ent.PeakTimeBlock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeakTimeBlock_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeakTimeBlock().Days(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Weekday) graphql.Marshaler {
+			return ec.marshalNWeekday2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐWeekdayᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeakTimeBlock_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeakTimeBlock", field, true, true, "Weekday")
+}
+
+func (ec *executionContext) _PeakTimeBlock_start(ctx context.Context, field graphql.CollectedField, obj *ent.PeakTimeBlock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeakTimeBlock_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeakTimeBlock().Start(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeakTimeBlock_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeakTimeBlock", field, true, true, "String")
+}
+
+func (ec *executionContext) _PeakTimeBlock_end(ctx context.Context, field graphql.CollectedField, obj *ent.PeakTimeBlock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeakTimeBlock_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeakTimeBlock().End(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeakTimeBlock_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeakTimeBlock", field, true, true, "String")
+}
+
 func (ec *executionContext) _PeakTimes_id(ctx context.Context, field graphql.CollectedField, obj *ent.PeakTimes) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15326,6 +16515,52 @@ func (ec *executionContext) fieldContext_PeakTimes_blocks(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PeakTimes_csv(ctx context.Context, field graphql.CollectedField, obj *ent.PeakTimes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeakTimes_csv(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeakTimes().CSV(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeakTimes_csv(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeakTimes", field, true, true, "String")
+}
+
+func (ec *executionContext) _PeakTimes_weekGrid(ctx context.Context, field graphql.CollectedField, obj *ent.PeakTimes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeakTimes_weekGrid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeakTimes().WeekGrid(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v [][]peaktimeblock.Band) graphql.Marshaler {
+			return ec.marshalNPeakTimeBlockBand2ᚕᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBandᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeakTimes_weekGrid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeakTimes", field, true, true, "PeakTimeBlockBand")
 }
 
 func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
@@ -16646,6 +17881,82 @@ func (ec *executionContext) fieldContext_Query_customer(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_peakTimes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_peakTimes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PeakTimes(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PeakTimes) graphql.Marshaler {
+			return ec.marshalNPeakTimes2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐPeakTimes(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_peakTimes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeakTimes(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_quoteCall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_quoteCall(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().QuoteCall(ctx, fc.Args["input"].(model.QuoteCallInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CallQuote) graphql.Marshaler {
+			return ec.marshalNCallQuote2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCallQuote(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_quoteCall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CallQuote(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_quoteCall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16765,6 +18076,29 @@ func (ec *executionContext) _Rate_destination(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Rate_destination(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rate", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rate_prefix(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rate_prefix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Prefix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rate_prefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Rate", field, false, false, "String")
 }
 
@@ -16929,29 +18263,6 @@ func (ec *executionContext) fieldContext_Rate_weekend(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Rate", field, false, false, "Decimal")
 }
 
-func (ec *executionContext) _Rate_hasCost(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Rate_hasCost(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasCost, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Rate_hasCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Rate", field, false, false, "Boolean")
-}
-
 func (ec *executionContext) _Rate_peakCost(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17097,6 +18408,29 @@ func (ec *executionContext) fieldContext_Rate_rateSheet(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Rate_durationBlock(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rate_durationBlock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rate().DurationBlock(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rate_durationBlock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rate", field, true, true, "String")
 }
 
 func (ec *executionContext) _RateConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RateConnection) (ret graphql.Marshaler) {
@@ -17425,6 +18759,29 @@ func (ec *executionContext) fieldContext_RateSheet_fileSha256(_ context.Context,
 	return graphql.NewScalarFieldContext("RateSheet", field, false, false, "String")
 }
 
+func (ec *executionContext) _RateSheet_units(ctx context.Context, field graphql.CollectedField, obj *ent.RateSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateSheet_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Units, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ratesheet.Units) graphql.Marshaler {
+			return ec.marshalNRateSheetUnits2githubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnits(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateSheet_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateSheet", field, false, false, "RateSheetUnits")
+}
+
 func (ec *executionContext) _RateSheet_rowCount(ctx context.Context, field graphql.CollectedField, obj *ent.RateSheet) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17510,6 +18867,119 @@ func (ec *executionContext) fieldContext_RateSheet_provider(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RateSheet_effectiveUntil(ctx context.Context, field graphql.CollectedField, obj *ent.RateSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateSheet_effectiveUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RateSheet().EffectiveUntil(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RateSheet_effectiveUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateSheet", field, true, true, "Time")
+}
+
+func (ec *executionContext) _RateSheet_inForce(ctx context.Context, field graphql.CollectedField, obj *ent.RateSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateSheet_inForce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RateSheet().InForce(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateSheet_inForce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateSheet", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _RateSheet_rows(ctx context.Context, field graphql.CollectedField, obj *ent.RateSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateSheet_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.RateSheet().Rows(ctx, obj, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["search"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RateConnection) graphql.Marshaler {
+			return ec.marshalNRateConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐRateConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateSheet_rows(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RateSheet",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RateConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_RateSheet_rows_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RateSheet_downloadURL(ctx context.Context, field graphql.CollectedField, obj *ent.RateSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateSheet_downloadURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RateSheet().DownloadURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateSheet_downloadURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateSheet", field, true, true, "String")
 }
 
 func (ec *executionContext) _RateSheetConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RateSheetConnection) (ret graphql.Marshaler) {
@@ -29409,6 +30879,69 @@ func UnmarshalInvoiceWhereInput(ctx context.Context, raw any) (ent.InvoiceWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPeakTimeBlockInput(ctx context.Context, obj any) (model.PeakTimeBlockInput, error) {
+	var it model.PeakTimeBlockInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"band", "days", "start", "end"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "band":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("band"))
+			data, err := ec.unmarshalNPeakTimeBlockBand2githubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBand(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Band = data
+		case "days":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("days"))
+			data, err := ec.unmarshalNWeekday2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐWeekdayᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Days = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPeakTimeBlockInput unmarshals raw into the PeakTimeBlockInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPeakTimeBlockInput(ctx context.Context, raw any) (model.PeakTimeBlockInput, error) {
+	var out model.PeakTimeBlockInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PeakTimeBlockInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPeakTimeBlockWhereInput(ctx context.Context, obj any) (ent.PeakTimeBlockWhereInput, error) {
 	var it ent.PeakTimeBlockWhereInput
 	if obj == nil {
@@ -31227,6 +32760,94 @@ func UnmarshalProviderWhereInput(ctx context.Context, raw any) (ent.ProviderWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputQuoteCallInput(ctx context.Context, obj any) (model.QuoteCallInput, error) {
+	var it model.QuoteCallInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "OUTBOUND"
+	}
+
+	fieldsInOrder := [...]string{"tariffID", "providerID", "direction", "number", "chargeCode", "start", "durationSeconds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "tariffID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tariffID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TariffID = data
+		case "providerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderID = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNRateSheetDirection2githubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "chargeCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChargeCode = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "durationSeconds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationSeconds"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationSeconds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalQuoteCallInput unmarshals raw into the QuoteCallInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalQuoteCallInput(ctx context.Context, raw any) (model.QuoteCallInput, error) {
+	var out model.QuoteCallInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "QuoteCallInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRateOrder(ctx context.Context, obj any) (ent.RateOrder, error) {
 	var it ent.RateOrder
 	if obj == nil {
@@ -31344,7 +32965,7 @@ func (ec *executionContext) unmarshalInputRateSheetWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "effectiveFrom", "effectiveFromNEQ", "effectiveFromIn", "effectiveFromNotIn", "effectiveFromGT", "effectiveFromGTE", "effectiveFromLT", "effectiveFromLTE", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameIsNil", "fileNameNotNil", "fileNameEqualFold", "fileNameContainsFold", "fileSha256", "fileSha256NEQ", "fileSha256In", "fileSha256NotIn", "fileSha256GT", "fileSha256GTE", "fileSha256LT", "fileSha256LTE", "fileSha256Contains", "fileSha256HasPrefix", "fileSha256HasSuffix", "fileSha256IsNil", "fileSha256NotNil", "fileSha256EqualFold", "fileSha256ContainsFold", "rowCount", "rowCountNEQ", "rowCountIn", "rowCountNotIn", "rowCountGT", "rowCountGTE", "rowCountLT", "rowCountLTE", "hasTariff", "hasTariffWith", "hasProvider", "hasProviderWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "effectiveFrom", "effectiveFromNEQ", "effectiveFromIn", "effectiveFromNotIn", "effectiveFromGT", "effectiveFromGTE", "effectiveFromLT", "effectiveFromLTE", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameIsNil", "fileNameNotNil", "fileNameEqualFold", "fileNameContainsFold", "fileSha256", "fileSha256NEQ", "fileSha256In", "fileSha256NotIn", "fileSha256GT", "fileSha256GTE", "fileSha256LT", "fileSha256LTE", "fileSha256Contains", "fileSha256HasPrefix", "fileSha256HasSuffix", "fileSha256IsNil", "fileSha256NotNil", "fileSha256EqualFold", "fileSha256ContainsFold", "units", "unitsNEQ", "unitsIn", "unitsNotIn", "rowCount", "rowCountNEQ", "rowCountIn", "rowCountNotIn", "rowCountGT", "rowCountGTE", "rowCountLT", "rowCountLTE", "hasTariff", "hasTariffWith", "hasProvider", "hasProviderWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31890,6 +33511,34 @@ func (ec *executionContext) unmarshalInputRateSheetWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.FileSha256ContainsFold = data
+		case "units":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("units"))
+			data, err := ec.unmarshalORateSheetUnits2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnits(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Units = data
+		case "unitsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitsNEQ"))
+			data, err := ec.unmarshalORateSheetUnits2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnits(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitsNEQ = data
+		case "unitsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitsIn"))
+			data, err := ec.unmarshalORateSheetUnits2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnitsᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitsIn = data
+		case "unitsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitsNotIn"))
+			data, err := ec.unmarshalORateSheetUnits2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnitsᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitsNotIn = data
 		case "rowCount":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rowCount"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -32002,7 +33651,7 @@ func (ec *executionContext) unmarshalInputRateWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "destination", "destinationNEQ", "destinationIn", "destinationNotIn", "destinationGT", "destinationGTE", "destinationLT", "destinationLTE", "destinationContains", "destinationHasPrefix", "destinationHasSuffix", "destinationEqualFold", "destinationContainsFold", "isCode", "isCodeNEQ", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "minimumCharge", "minimumChargeNEQ", "minimumChargeIn", "minimumChargeNotIn", "minimumChargeGT", "minimumChargeGTE", "minimumChargeLT", "minimumChargeLTE", "connectionFee", "connectionFeeNEQ", "connectionFeeIn", "connectionFeeNotIn", "connectionFeeGT", "connectionFeeGTE", "connectionFeeLT", "connectionFeeLTE", "peak", "peakNEQ", "peakIn", "peakNotIn", "peakGT", "peakGTE", "peakLT", "peakLTE", "offpeak", "offpeakNEQ", "offpeakIn", "offpeakNotIn", "offpeakGT", "offpeakGTE", "offpeakLT", "offpeakLTE", "weekend", "weekendNEQ", "weekendIn", "weekendNotIn", "weekendGT", "weekendGTE", "weekendLT", "weekendLTE", "hasCost", "hasCostNEQ", "peakCost", "peakCostNEQ", "peakCostIn", "peakCostNotIn", "peakCostGT", "peakCostGTE", "peakCostLT", "peakCostLTE", "offpeakCost", "offpeakCostNEQ", "offpeakCostIn", "offpeakCostNotIn", "offpeakCostGT", "offpeakCostGTE", "offpeakCostLT", "offpeakCostLTE", "weekendCost", "weekendCostNEQ", "weekendCostIn", "weekendCostNotIn", "weekendCostGT", "weekendCostGTE", "weekendCostLT", "weekendCostLTE", "blockFirst", "blockFirstNEQ", "blockFirstIn", "blockFirstNotIn", "blockFirstGT", "blockFirstGTE", "blockFirstLT", "blockFirstLTE", "blockNext", "blockNextNEQ", "blockNextIn", "blockNextNotIn", "blockNextGT", "blockNextGTE", "blockNextLT", "blockNextLTE", "hasRateSheet", "hasRateSheetWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "destination", "destinationNEQ", "destinationIn", "destinationNotIn", "destinationGT", "destinationGTE", "destinationLT", "destinationLTE", "destinationContains", "destinationHasPrefix", "destinationHasSuffix", "destinationEqualFold", "destinationContainsFold", "prefix", "prefixNEQ", "prefixIn", "prefixNotIn", "prefixGT", "prefixGTE", "prefixLT", "prefixLTE", "prefixContains", "prefixHasPrefix", "prefixHasSuffix", "prefixEqualFold", "prefixContainsFold", "isCode", "isCodeNEQ", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "minimumCharge", "minimumChargeNEQ", "minimumChargeIn", "minimumChargeNotIn", "minimumChargeGT", "minimumChargeGTE", "minimumChargeLT", "minimumChargeLTE", "connectionFee", "connectionFeeNEQ", "connectionFeeIn", "connectionFeeNotIn", "connectionFeeGT", "connectionFeeGTE", "connectionFeeLT", "connectionFeeLTE", "peak", "peakNEQ", "peakIn", "peakNotIn", "peakGT", "peakGTE", "peakLT", "peakLTE", "offpeak", "offpeakNEQ", "offpeakIn", "offpeakNotIn", "offpeakGT", "offpeakGTE", "offpeakLT", "offpeakLTE", "weekend", "weekendNEQ", "weekendIn", "weekendNotIn", "weekendGT", "weekendGTE", "weekendLT", "weekendLTE", "peakCost", "peakCostNEQ", "peakCostIn", "peakCostNotIn", "peakCostGT", "peakCostGTE", "peakCostLT", "peakCostLTE", "offpeakCost", "offpeakCostNEQ", "offpeakCostIn", "offpeakCostNotIn", "offpeakCostGT", "offpeakCostGTE", "offpeakCostLT", "offpeakCostLTE", "weekendCost", "weekendCostNEQ", "weekendCostIn", "weekendCostNotIn", "weekendCostGT", "weekendCostGTE", "weekendCostLT", "weekendCostLTE", "blockFirst", "blockFirstNEQ", "blockFirstIn", "blockFirstNotIn", "blockFirstGT", "blockFirstGTE", "blockFirstLT", "blockFirstLTE", "blockNext", "blockNextNEQ", "blockNextIn", "blockNextNotIn", "blockNextGT", "blockNextGTE", "blockNextLT", "blockNextLTE", "hasRateSheet", "hasRateSheetWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -32177,6 +33826,97 @@ func (ec *executionContext) unmarshalInputRateWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.DestinationContainsFold = data
+		case "prefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Prefix = data
+		case "prefixNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixNEQ = data
+		case "prefixIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixIn = data
+		case "prefixNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixNotIn = data
+		case "prefixGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixGT = data
+		case "prefixGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixGTE = data
+		case "prefixLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixLT = data
+		case "prefixLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixLTE = data
+		case "prefixContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixContains = data
+		case "prefixHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixHasPrefix = data
+		case "prefixHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixHasSuffix = data
+		case "prefixEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixEqualFold = data
+		case "prefixContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixContainsFold = data
 		case "isCode":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isCode"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -32576,20 +34316,6 @@ func (ec *executionContext) unmarshalInputRateWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.WeekendLTE = data
-		case "hasCost":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCost"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasCost = data
-		case "hasCostNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCostNEQ"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasCostNEQ = data
 		case "peakCost":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peakCost"))
 			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
@@ -34610,6 +36336,90 @@ func UnmarshalUpdateTariffInput(ctx context.Context, raw any) (ent.UpdateTariffI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUploadRateSheetInput(ctx context.Context, obj any) (model.UploadRateSheetInput, error) {
+	var it model.UploadRateSheetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "OUTBOUND"
+	}
+	if _, present := asMap["units"]; !present {
+		asMap["units"] = "MINOR"
+	}
+
+	fieldsInOrder := [...]string{"tariffID", "providerID", "direction", "effectiveFrom", "units", "file"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "tariffID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tariffID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TariffID = data
+		case "providerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderID = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNRateSheetDirection2githubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "effectiveFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveFrom"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveFrom = data
+		case "units":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("units"))
+			data, err := ec.unmarshalNMoneyUnits2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐMoneyUnits(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Units = data
+		case "file":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("file"))
+			data, err := ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.File = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUploadRateSheetInput unmarshals raw into the UploadRateSheetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUploadRateSheetInput(ctx context.Context, raw any) (model.UploadRateSheetInput, error) {
+	var out model.UploadRateSheetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UploadRateSheetInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUserOrder(ctx context.Context, obj any) (ent.UserOrder, error) {
 	var it ent.UserOrder
 	if obj == nil {
@@ -35857,6 +37667,109 @@ func (ec *executionContext) _CallEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "cursor":
 			out.Values[i] = ec._CallEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var callQuoteImplementors = []string{"CallQuote"}
+
+func (ec *executionContext) _CallQuote(ctx context.Context, sel ast.SelectionSet, obj *model.CallQuote) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, callQuoteImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CallQuote")
+		case "status":
+			out.Values[i] = ec._CallQuote_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._CallQuote_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "billableSeconds":
+			out.Values[i] = ec._CallQuote_billableSeconds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "band":
+			out.Values[i] = ec._CallQuote_band(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "peakSeconds":
+			out.Values[i] = ec._CallQuote_peakSeconds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "offpeakSeconds":
+			out.Values[i] = ec._CallQuote_offpeakSeconds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weekendSeconds":
+			out.Values[i] = ec._CallQuote_weekendSeconds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rateDestination":
+			out.Values[i] = ec._CallQuote_rateDestination(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._CallQuote_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "price":
+			out.Values[i] = ec._CallQuote_price(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cost":
+			out.Values[i] = ec._CallQuote_cost(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "margin":
+			out.Values[i] = ec._CallQuote_margin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "breakdown":
+			out.Values[i] = ec._CallQuote_breakdown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rateSheet":
+			out.Values[i] = ec._CallQuote_rateSheet(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "tariff":
+			out.Values[i] = ec._CallQuote_tariff(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -37165,6 +39078,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "uploadRateSheet":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_uploadRateSheet(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "replacePeakTimes":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_replacePeakTimes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importPeakTimes":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importPeakTimes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -37272,6 +39206,24 @@ func (ec *executionContext) _PeakTimeBlock(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PeakTimeBlock_peakTimes(ctx, field, obj)
 				})
+		case "days":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeakTimeBlock_days(ctx, field, obj)
+				})
+		case "start":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeakTimeBlock_start(ctx, field, obj)
+				})
+		case "end":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeakTimeBlock_end(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -37330,6 +39282,18 @@ func (ec *executionContext) _PeakTimes(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PeakTimes_blocks(ctx, field, obj)
+				})
+		case "csv":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeakTimes_csv(ctx, field, obj)
+				})
+		case "weekGrid":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeakTimes_weekGrid(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -37757,6 +39721,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_customer(ctx, field)
 				})
+		case "peakTimes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_peakTimes(ctx, field)
+				})
+		case "quoteCall":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_quoteCall(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -37809,6 +39785,11 @@ func (ec *executionContext) _Rate(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "prefix":
+			out.Values[i] = ec._Rate_prefix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "isCode":
 			out.Values[i] = ec._Rate_isCode(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -37844,11 +39825,6 @@ func (ec *executionContext) _Rate(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "hasCost":
-			out.Values[i] = ec._Rate_hasCost(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "peakCost":
 			out.Values[i] = ec._Rate_peakCost(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -37879,6 +39855,12 @@ func (ec *executionContext) _Rate(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Rate_rateSheet(ctx, field, obj)
+				})
+		case "durationBlock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rate_durationBlock(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -38029,6 +40011,11 @@ func (ec *executionContext) _RateSheet(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "units":
+			out.Values[i] = ec._RateSheet_units(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "rowCount":
 			out.Values[i] = ec._RateSheet_rowCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -38045,6 +40032,30 @@ func (ec *executionContext) _RateSheet(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RateSheet_provider(ctx, field, obj)
+				})
+		case "effectiveUntil":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RateSheet_effectiveUntil(ctx, field, obj)
+				})
+		case "inForce":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RateSheet_inForce(ctx, field, obj)
+				})
+		case "rows":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RateSheet_rows(ctx, field, obj)
+				})
+		case "downloadURL":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RateSheet_downloadURL(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -39130,6 +41141,14 @@ func (ec *executionContext) marshalNCallOrderField2ᚖgithubᚗcomᚋtollgateᚋ
 	return v
 }
 
+func (ec *executionContext) marshalNCallQuote2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCallQuote(ctx context.Context, sel ast.SelectionSet, v *model.CallQuote) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CallQuote!")
+		return graphql.Null
+	}
+	return ec._CallQuote(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCallStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐStatus(ctx context.Context, v any) (call.Status, error) {
 	var res call.Status
 	err := res.UnmarshalGQL(v)
@@ -39545,6 +41564,16 @@ func (ec *executionContext) marshalNJob2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋ
 	return ec._Job(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNMoneyUnits2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐMoneyUnits(ctx context.Context, v any) (model.MoneyUnits, error) {
+	var res model.MoneyUnits
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMoneyUnits2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐMoneyUnits(ctx context.Context, sel ast.SelectionSet, v model.MoneyUnits) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -39585,6 +41614,85 @@ func (ec *executionContext) unmarshalNPeakTimeBlockBand2githubᚗcomᚋtollgate�
 
 func (ec *executionContext) marshalNPeakTimeBlockBand2githubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBand(ctx context.Context, sel ast.SelectionSet, v peaktimeblock.Band) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNPeakTimeBlockBand2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBandᚄ(ctx context.Context, v any) ([]peaktimeblock.Band, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]peaktimeblock.Band, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPeakTimeBlockBand2githubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBand(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPeakTimeBlockBand2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBandᚄ(ctx context.Context, sel ast.SelectionSet, v []peaktimeblock.Band) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeakTimeBlockBand2githubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBand(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNPeakTimeBlockBand2ᚕᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBandᚄ(ctx context.Context, v any) ([][]peaktimeblock.Band, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([][]peaktimeblock.Band, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPeakTimeBlockBand2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBandᚄ(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPeakTimeBlockBand2ᚕᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBandᚄ(ctx context.Context, sel ast.SelectionSet, v [][]peaktimeblock.Band) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeakTimeBlockBand2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋpeaktimeblockᚐBandᚄ(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNPeakTimeBlockInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPeakTimeBlockInputᚄ(ctx context.Context, v any) ([]*model.PeakTimeBlockInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.PeakTimeBlockInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPeakTimeBlockInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPeakTimeBlockInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNPeakTimeBlockInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPeakTimeBlockInput(ctx context.Context, v any) (*model.PeakTimeBlockInput, error) {
+	res, err := ec.unmarshalInputPeakTimeBlockInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPeakTimeBlockWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐPeakTimeBlockWhereInput(ctx context.Context, v any) (*ent.PeakTimeBlockWhereInput, error) {
@@ -39717,6 +41825,29 @@ func (ec *executionContext) unmarshalNProviderWhereInput2ᚖgithubᚗcomᚋtollg
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNQuoteCallInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐQuoteCallInput(ctx context.Context, v any) (model.QuoteCallInput, error) {
+	res, err := ec.unmarshalInputQuoteCallInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNQuoteStatus2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐQuoteStatus(ctx context.Context, v any) (model.QuoteStatus, error) {
+	var res model.QuoteStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNQuoteStatus2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐQuoteStatus(ctx context.Context, sel ast.SelectionSet, v model.QuoteStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRateConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐRateConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RateConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RateConnection!")
+		return graphql.Null
+	}
+	return ec._RateConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRateOrderField2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐRateOrderField(ctx context.Context, v any) (*ent.RateOrderField, error) {
 	var res = new(ent.RateOrderField)
 	err := res.UnmarshalGQL(v)
@@ -39768,6 +41899,16 @@ func (ec *executionContext) marshalNRateSheetOrderField2ᚖgithubᚗcomᚋtollga
 		graphql.AddInvalidNullError(ctx, "RateSheetOrderField!")
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNRateSheetUnits2githubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnits(ctx context.Context, v any) (ratesheet.Units, error) {
+	var res ratesheet.Units
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRateSheetUnits2githubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnits(ctx context.Context, sel ast.SelectionSet, v ratesheet.Units) graphql.Marshaler {
 	return v
 }
 
@@ -39906,6 +42047,25 @@ func (ec *executionContext) unmarshalNUpdateTariffInput2githubᚗcomᚋtollgate�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
+	res, err := graphql.UnmarshalUpload(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v graphql.Upload) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalUpload(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNUploadRateSheetInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUploadRateSheetInput(ctx context.Context, v any) (model.UploadRateSheetInput, error) {
+	res, err := ec.unmarshalInputUploadRateSheetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNUser2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v *ent.User) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "User!")
@@ -39977,6 +42137,46 @@ func (ec *executionContext) unmarshalNViewerKind2githubᚗcomᚋtollgateᚋtollg
 
 func (ec *executionContext) marshalNViewerKind2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐViewerKind(ctx context.Context, sel ast.SelectionSet, v model.ViewerKind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNWeekday2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐWeekday(ctx context.Context, v any) (model.Weekday, error) {
+	var res model.Weekday
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWeekday2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐWeekday(ctx context.Context, sel ast.SelectionSet, v model.Weekday) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNWeekday2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐWeekdayᚄ(ctx context.Context, v any) ([]model.Weekday, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.Weekday, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWeekday2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐWeekday(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNWeekday2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐWeekdayᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Weekday) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWeekday2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐWeekday(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -42271,6 +44471,58 @@ func (ec *executionContext) unmarshalORateSheetOrder2ᚖgithubᚗcomᚋtollgate�
 	}
 	res, err := ec.unmarshalInputRateSheetOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORateSheetUnits2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnitsᚄ(ctx context.Context, v any) ([]ratesheet.Units, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]ratesheet.Units, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRateSheetUnits2githubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnits(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORateSheetUnits2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnitsᚄ(ctx context.Context, sel ast.SelectionSet, v []ratesheet.Units) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRateSheetUnits2githubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnits(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORateSheetUnits2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnits(ctx context.Context, v any) (*ratesheet.Units, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(ratesheet.Units)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORateSheetUnits2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐUnits(ctx context.Context, sel ast.SelectionSet, v *ratesheet.Units) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalORateSheetWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐRateSheetWhereInputᚄ(ctx context.Context, v any) ([]*ent.RateSheetWhereInput, error) {

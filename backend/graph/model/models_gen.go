@@ -9,8 +9,36 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/peaktimeblock"
+	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/user"
 )
+
+type CallQuote struct {
+	Status QuoteStatus `json:"status"`
+	// The number as matched, normalised.
+	Number          string             `json:"number"`
+	BillableSeconds int                `json:"billableSeconds"`
+	Band            peaktimeblock.Band `json:"band"`
+	// Seconds in each band (split mode divides them).
+	PeakSeconds    int `json:"peakSeconds"`
+	OffpeakSeconds int `json:"offpeakSeconds"`
+	WeekendSeconds int `json:"weekendSeconds"`
+	// The matched rate row: its destination, normalised, and description.
+	RateDestination *string          `json:"rateDestination,omitempty"`
+	Description     *string          `json:"description,omitempty"`
+	Price           *decimal.Decimal `json:"price,omitempty"`
+	Cost            *decimal.Decimal `json:"cost,omitempty"`
+	Margin          *decimal.Decimal `json:"margin,omitempty"`
+	// How the price was reached, for people: "61 s × 1.5p/min = 1.525p; connection 0p; min 0p → £0.0153".
+	Breakdown string `json:"breakdown"`
+	// The rate sheet version that priced it.
+	RateSheet *ent.RateSheet `json:"rateSheet,omitempty"`
+	Tariff    *ent.Tariff    `json:"tariff"`
+}
 
 type CreateCliWithCustomerInput struct {
 	// A DDI (01134960000, +44 113 496 0000), a range ending in * (44113496*), or an account code.
@@ -28,7 +56,45 @@ type Job struct {
 	Kind string `json:"kind"`
 }
 
+// One block of a peak-times schedule, in local wall-clock time.
+type PeakTimeBlockInput struct {
+	Band peaktimeblock.Band `json:"band"`
+	// Weekdays the block applies to.
+	Days []Weekday `json:"days"`
+	// HH:MM, inclusive.
+	Start string `json:"start"`
+	// HH:MM, exclusive; 24:00 is the end of the day.
+	End string `json:"end"`
+}
+
+type QuoteCallInput struct {
+	// Empty: the default tariff.
+	TariffID *int `json:"tariffID,omitempty"`
+	// Empty: the tariff's any-provider sheet.
+	ProviderID *int                `json:"providerID,omitempty"`
+	Direction  ratesheet.Direction `json:"direction"`
+	// The dialled number (outbound) or the caller's number (inbound).
+	Number string `json:"number"`
+	// A provider charge code, matched before the number when the sheet has it.
+	ChargeCode *string `json:"chargeCode,omitempty"`
+	// When the call was answered; default now.
+	Start *time.Time `json:"start,omitempty"`
+	// Answered seconds.
+	DurationSeconds int `json:"durationSeconds"`
+}
+
 type Subscription struct {
+}
+
+type UploadRateSheetInput struct {
+	TariffID int `json:"tariffID"`
+	// Empty: the tariff's sheet for any provider.
+	ProviderID *int                `json:"providerID,omitempty"`
+	Direction  ratesheet.Direction `json:"direction"`
+	// When this version starts pricing calls; default now.
+	EffectiveFrom *time.Time     `json:"effectiveFrom,omitempty"`
+	Units         MoneyUnits     `json:"units"`
+	File          graphql.Upload `json:"file"`
 }
 
 // Who is calling the API.
@@ -38,6 +104,119 @@ type Viewer struct {
 	Name string     `json:"name"`
 	// True for the development-only staff viewer used before sign-in exists.
 	Development bool `json:"development"`
+}
+
+// How a rate sheet's money is written: pence (MINOR) or pounds (MAJOR).
+type MoneyUnits string
+
+const (
+	MoneyUnitsMinor MoneyUnits = "MINOR"
+	MoneyUnitsMajor MoneyUnits = "MAJOR"
+)
+
+var AllMoneyUnits = []MoneyUnits{
+	MoneyUnitsMinor,
+	MoneyUnitsMajor,
+}
+
+func (e MoneyUnits) IsValid() bool {
+	switch e {
+	case MoneyUnitsMinor, MoneyUnitsMajor:
+		return true
+	}
+	return false
+}
+
+func (e MoneyUnits) String() string {
+	return string(e)
+}
+
+func (e *MoneyUnits) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MoneyUnits(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MoneyUnits", str)
+	}
+	return nil
+}
+
+func (e MoneyUnits) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MoneyUnits) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MoneyUnits) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type QuoteStatus string
+
+const (
+	QuoteStatusRated        QuoteStatus = "RATED"
+	QuoteStatusNoRate       QuoteStatus = "NO_RATE"
+	QuoteStatusZeroDuration QuoteStatus = "ZERO_DURATION"
+)
+
+var AllQuoteStatus = []QuoteStatus{
+	QuoteStatusRated,
+	QuoteStatusNoRate,
+	QuoteStatusZeroDuration,
+}
+
+func (e QuoteStatus) IsValid() bool {
+	switch e {
+	case QuoteStatusRated, QuoteStatusNoRate, QuoteStatusZeroDuration:
+		return true
+	}
+	return false
+}
+
+func (e QuoteStatus) String() string {
+	return string(e)
+}
+
+func (e *QuoteStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = QuoteStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid QuoteStatus", str)
+	}
+	return nil
+}
+
+func (e QuoteStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *QuoteStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e QuoteStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type ViewerKind string
@@ -94,6 +273,71 @@ func (e *ViewerKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e ViewerKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type Weekday string
+
+const (
+	WeekdayMon Weekday = "MON"
+	WeekdayTue Weekday = "TUE"
+	WeekdayWed Weekday = "WED"
+	WeekdayThu Weekday = "THU"
+	WeekdayFri Weekday = "FRI"
+	WeekdaySat Weekday = "SAT"
+	WeekdaySun Weekday = "SUN"
+)
+
+var AllWeekday = []Weekday{
+	WeekdayMon,
+	WeekdayTue,
+	WeekdayWed,
+	WeekdayThu,
+	WeekdayFri,
+	WeekdaySat,
+	WeekdaySun,
+}
+
+func (e Weekday) IsValid() bool {
+	switch e {
+	case WeekdayMon, WeekdayTue, WeekdayWed, WeekdayThu, WeekdayFri, WeekdaySat, WeekdaySun:
+		return true
+	}
+	return false
+}
+
+func (e Weekday) String() string {
+	return string(e)
+}
+
+func (e *Weekday) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Weekday(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Weekday", str)
+	}
+	return nil
+}
+
+func (e Weekday) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Weekday) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Weekday) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

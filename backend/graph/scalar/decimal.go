@@ -14,9 +14,14 @@ import (
 // client ever parses it into a binary float by accident.
 type Decimal = decimal.Decimal
 
-// MarshalDecimal writes d as a quoted string with its own scale.
+// MarshalDecimal writes d as a quoted string keeping its scale, so a call
+// price of 4 places reads "0.0080", never "0.008".
 func MarshalDecimal(d decimal.Decimal) graphql.Marshaler {
-	return graphql.WriterFunc(func(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(d.String())) })
+	s := d.String()
+	if e := d.Exponent(); e < 0 {
+		s = d.StringFixed(-e)
+	}
+	return graphql.WriterFunc(func(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(s)) })
 }
 
 // UnmarshalDecimal reads a string (or, leniently, an integer) into a decimal.

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
@@ -126,7 +127,50 @@ func (s *Subscription) Next(t testing.TB, timeout time.Duration, out any) {
 		case "error", "complete":
 			t.Fatalf("subscription ended: %s %s", msg.Type, msg.Payload)
 		default:
-			fmt.Println("ignoring", msg.Type)
+			t.Logf("ignoring a %q message", msg.Type)
 		}
 	}
+}
+
+// Upload posts a GraphQL multipart request (graphql-multipart-request-spec)
+// with one file bound to the variable at path (e.g. "variables.input.file").
+func (e *Env) Upload(t testing.TB, query string, vars map[string]any, path, filename string, content []byte) Response {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	ops, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	_ = mw.WriteField("operations", string(ops))
+	m, _ := json.Marshal(map[string][]string{"0": {path}})
+	_ = mw.WriteField("map", string(m))
+	fw, err := mw.CreateFormFile("0", filename)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = fw.Write(content)
+	_ = mw.Close()
+	res, err := http.Post(e.Server.URL+"/graphql", mw.FormDataContentType(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var r Response
+	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
+		t.Fatalf("decode GraphQL response (HTTP %d): %v", res.StatusCode, err)
+	}
+	return r
+}
+
+// Get fetches a path of the server and returns status and body.
+func (e *Env) Get(t testing.TB, path string) (int, []byte) {
+	t.Helper()
+	res, err := http.Get(e.Server.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, b
 }

@@ -84,13 +84,13 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ("providers", 60129542144);
 -- create index "providers_name_key" to table: "providers"
 CREATE UNIQUE INDEX `providers_name_key` ON `providers` (`name`);
 -- create "rates" table
-CREATE TABLE `rates` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `destination` text NOT NULL, `is_code` bool NOT NULL DEFAULT (false), `description` text NULL, `minimum_charge` text NOT NULL, `connection_fee` text NOT NULL, `peak` text NOT NULL, `offpeak` text NOT NULL, `weekend` text NOT NULL, `has_cost` bool NOT NULL DEFAULT (false), `peak_cost` text NOT NULL, `offpeak_cost` text NOT NULL, `weekend_cost` text NOT NULL, `block_first` integer NOT NULL DEFAULT (1), `block_next` integer NOT NULL DEFAULT (1), `rate_sheet_rates` integer NOT NULL, CONSTRAINT `rates_rate_sheets_rates` FOREIGN KEY (`rate_sheet_rates`) REFERENCES `rate_sheets` (`id`) ON DELETE NO ACTION);
+CREATE TABLE `rates` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `destination` text NOT NULL, `prefix` text NOT NULL, `is_code` bool NOT NULL DEFAULT (false), `description` text NULL, `minimum_charge` text NOT NULL, `connection_fee` text NOT NULL, `peak` text NOT NULL, `offpeak` text NOT NULL, `weekend` text NOT NULL, `peak_cost` text NOT NULL, `offpeak_cost` text NOT NULL, `weekend_cost` text NOT NULL, `costs_known` integer NOT NULL DEFAULT (0), `block_first` integer NOT NULL DEFAULT (0), `block_next` integer NOT NULL DEFAULT (1), `line` integer NOT NULL DEFAULT (0), `rate_sheet_rates` integer NOT NULL, CONSTRAINT `rates_rate_sheets_rates` FOREIGN KEY (`rate_sheet_rates`) REFERENCES `rate_sheets` (`id`) ON DELETE NO ACTION);
 -- set sequence for "rates" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("rates", 64424509440);
--- create index "rate_destination_rate_sheet_rates" to table: "rates"
-CREATE UNIQUE INDEX `rate_destination_rate_sheet_rates` ON `rates` (`destination`, `rate_sheet_rates`);
+-- create index "rate_prefix_rate_sheet_rates" to table: "rates"
+CREATE UNIQUE INDEX `rate_prefix_rate_sheet_rates` ON `rates` (`prefix`, `rate_sheet_rates`);
 -- create "rate_sheets" table
-CREATE TABLE `rate_sheets` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `direction` text NOT NULL DEFAULT ('OUTBOUND'), `version` integer NOT NULL, `effective_from` datetime NOT NULL, `file_name` text NULL, `file_sha256` text NULL, `blob_key` text NULL, `row_count` integer NOT NULL DEFAULT (0), `provider_rate_sheets` integer NULL, `tariff_rate_sheets` integer NOT NULL, CONSTRAINT `rate_sheets_providers_rate_sheets` FOREIGN KEY (`provider_rate_sheets`) REFERENCES `providers` (`id`) ON DELETE SET NULL, CONSTRAINT `rate_sheets_tariffs_rate_sheets` FOREIGN KEY (`tariff_rate_sheets`) REFERENCES `tariffs` (`id`) ON DELETE NO ACTION);
+CREATE TABLE `rate_sheets` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `direction` text NOT NULL DEFAULT ('OUTBOUND'), `version` integer NOT NULL, `effective_from` datetime NOT NULL, `file_name` text NULL, `file_sha256` text NULL, `units` text NOT NULL DEFAULT ('MINOR'), `blob_key` text NULL, `row_count` integer NOT NULL DEFAULT (0), `provider_rate_sheets` integer NULL, `tariff_rate_sheets` integer NOT NULL, CONSTRAINT `rate_sheets_providers_rate_sheets` FOREIGN KEY (`provider_rate_sheets`) REFERENCES `providers` (`id`) ON DELETE SET NULL, CONSTRAINT `rate_sheets_tariffs_rate_sheets` FOREIGN KEY (`tariff_rate_sheets`) REFERENCES `tariffs` (`id`) ON DELETE NO ACTION);
 -- set sequence for "rate_sheets" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("rate_sheets", 68719476736);
 -- create index "ratesheet_direction_effective_from_tariff_rate_sheets" to table: "rate_sheets"
@@ -139,8 +139,8 @@ DROP INDEX `ratesheet_direction_effective_from_tariff_rate_sheets`;
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "rate_sheets";
 -- reverse: create "rate_sheets" table
 DROP TABLE `rate_sheets`;
--- reverse: create index "rate_destination_rate_sheet_rates" to table: "rates"
-DROP INDEX `rate_destination_rate_sheet_rates`;
+-- reverse: create index "rate_prefix_rate_sheet_rates" to table: "rates"
+DROP INDEX `rate_prefix_rate_sheet_rates`;
 -- reverse: set sequence for "rates" table
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "rates";
 -- reverse: create "rates" table
