@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/tollgate/tollgate/backend/apperr"
-	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/ratesheet"
+	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/peaktimes"

@@ -13,8 +13,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tollgate/tollgate/backend/apperr"
-	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/ratesheet"
+	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
