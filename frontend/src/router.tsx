@@ -3,7 +3,11 @@ import { CustomerDetailPage } from './customers/CustomerDetailPage';
 import { CustomerEditPage } from './customers/CustomerEditPage';
 import { CustomerListPage } from './customers/CustomerListPage';
 import { CustomerNewPage } from './customers/CustomerNewPage';
+import { PeakTimesPage } from './peaktimes/PeakTimesPage';
 import { PortalHome } from './portal/PortalHome';
+import { QuotePage } from './quote/QuotePage';
+import { TariffDetailPage } from './rates/TariffDetailPage';
+import { TariffListPage } from './rates/TariffListPage';
 import { areas } from './shell/areas';
 import { ComingSoon } from './shell/ComingSoon';
 import { Layout } from './shell/Layout';
@@ -25,6 +29,11 @@ export const routes: RouteObject[] = [
       { path: 'customers/:id/clis', element: <CustomerDetailPage tab="clis" /> },
       { path: 'customers/:id/sites', element: <CustomerDetailPage tab="sites" /> },
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
+      { path: 'tariffs', element: <TariffListPage /> },
+      { path: 'tariffs/quote', element: <QuotePage /> },
+      { path: 'tariffs/:id', element: <TariffDetailPage tab="rates" /> },
+      { path: 'tariffs/:id/quote', element: <TariffDetailPage tab="quote" /> },
+      { path: 'peak-times', element: <PeakTimesPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -47,6 +47,7 @@ export const areas: Area[] = [
     icon: IconZoomMoney,
     purpose:
       'Tariffs and their versioned rate sheets: upload destinations with peak, off-peak and weekend prices, see when each version was in force and download any of them.',
+    built: true,
   },
   {
     label: 'Peak times',
@@ -54,6 +55,7 @@ export const areas: Area[] = [
     icon: IconClockHour4,
     purpose:
       'Schedules that split the week into Peak, Off-peak and Weekend bands; any time not covered by a block is billed as Peak.',
+    built: true,
   },
   {
     label: 'Providers',

@@ -1,0 +1,158 @@
+import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconChevronLeft, IconChevronRight, IconSearch } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { apiErrorMessage } from '../graphql/errors';
+import type { RateSheetVersionFragment } from '../gql/graphql';
+import { RateSheetRowsQuery } from './documents';
+import { groupTitle, pence } from './sheets';
+
+export const ROWS_PAGE_SIZE = 25;
+
+const num = { fontVariantNumeric: 'tabular-nums' } as const;
+
+/** The rates of one rate sheet version, searchable by destination or description. */
+export function RateRowsTable({ sheet }: { sheet: RateSheetVersionFragment }) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [page, setPage] = useState<{ after?: string; before?: string }>({});
+
+  // Another version or another search starts again from the first page.
+  useEffect(() => setPage({}), [sheet.id, debounced]);
+
+  const variables = useMemo(
+    () =>
+      page.before
+        ? { id: sheet.id, last: ROWS_PAGE_SIZE, before: page.before, search: debounced || undefined }
+        : { id: sheet.id, first: ROWS_PAGE_SIZE, after: page.after, search: debounced || undefined },
+    [sheet.id, page, debounced],
+  );
+  const [{ data, fetching, error }] = useQuery({ query: RateSheetRowsQuery, variables });
+  const rows = data?.rateSheets.edges?.[0]?.node?.rows;
+  const rates = (rows?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const searching = search.trim() !== debounced || (fetching && !!data);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={4}>
+            Rates of version {sheet.version}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {groupTitle(sheet)} · money in pence per minute (minimum charge and connection fee per call)
+          </Text>
+        </div>
+        <TextInput
+          aria-label="Search rates"
+          placeholder="Search destination or description"
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          type="search"
+          w={320}
+        />
+      </Group>
+
+      {error && (
+        <Alert color="red" title="Could not load the rates">
+          {apiErrorMessage(error)}
+        </Alert>
+      )}
+
+      {!data && fetching ? (
+        <Stack gap="xs" aria-busy="true" aria-label="Loading rates">
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} height={30} />
+          ))}
+        </Stack>
+      ) : (
+        <Paper withBorder radius="md" style={{ opacity: searching ? 0.6 : 1, transition: 'opacity 120ms' }}>
+          <Table.ScrollContainer minWidth={1000}>
+            <Table striped highlightOnHover verticalSpacing={6} fz="sm" aria-label="Rates" aria-busy={searching}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Destination</Table.Th>
+                  <Table.Th>Description</Table.Th>
+                  <Table.Th ta="right">Minimum</Table.Th>
+                  <Table.Th ta="right">Connection</Table.Th>
+                  <Table.Th ta="right">Peak</Table.Th>
+                  <Table.Th ta="right">Off-peak</Table.Th>
+                  <Table.Th ta="right">Weekend</Table.Th>
+                  <Table.Th ta="right">Peak cost</Table.Th>
+                  <Table.Th ta="right">Off-peak cost</Table.Th>
+                  <Table.Th ta="right">Weekend cost</Table.Th>
+                  <Table.Th ta="right" title="Duration block in seconds: B, or A/B (first A seconds, then steps of B)">
+                    Block (s)
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rates.length === 0 ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={11}>
+                      <Text c="dimmed" size="sm" ta="center" py="md">
+                        {debounced
+                          ? `No rate matches “${debounced}”. Search looks in destinations and descriptions.`
+                          : 'This version has no rates.'}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : (
+                  rates.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td ff="monospace">{r.destination}</Table.Td>
+                      <Table.Td>{r.description ?? ''}</Table.Td>
+                      <Table.Td ta="right" style={num}>{pence(r.minimumCharge)}</Table.Td>
+                      <Table.Td ta="right" style={num}>{pence(r.connectionFee)}</Table.Td>
+                      <Table.Td ta="right" style={num}>{pence(r.peak)}</Table.Td>
+                      <Table.Td ta="right" style={num}>{pence(r.offpeak)}</Table.Td>
+                      <Table.Td ta="right" style={num}>{pence(r.weekend)}</Table.Td>
+                      <Table.Td ta="right" style={num} c="dimmed">{pence(r.peakCost)}</Table.Td>
+                      <Table.Td ta="right" style={num} c="dimmed">{pence(r.offpeakCost)}</Table.Td>
+                      <Table.Td ta="right" style={num} c="dimmed">{pence(r.weekendCost)}</Table.Td>
+                      <Table.Td ta="right" style={num}>{r.durationBlock}</Table.Td>
+                    </Table.Tr>
+                  ))
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+
+      {rows && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {rows.totalCount === 1 ? '1 rate' : `${rows.totalCount} rates`}
+            {debounced ? ` matching “${debounced}”` : ''}
+            {rows.totalCount > ROWS_PAGE_SIZE && `, ${ROWS_PAGE_SIZE} per page`}
+          </Text>
+          {rows.totalCount > ROWS_PAGE_SIZE && (
+            <Group gap="xs">
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconChevronLeft size={14} />}
+                disabled={!rows.pageInfo.hasPreviousPage}
+                onClick={() => setPage({ before: rows.pageInfo.startCursor ?? undefined })}
+              >
+                Previous
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                rightSection={<IconChevronRight size={14} />}
+                disabled={!rows.pageInfo.hasNextPage}
+                onClick={() => setPage({ after: rows.pageInfo.endCursor ?? undefined })}
+              >
+                Next
+              </Button>
+            </Group>
+          )}
+        </Group>
+      )}
+    </Stack>
+  );
+}
