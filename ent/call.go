@@ -9,11 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
-	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/call"
-	"github.com/tollgate/tollgate/ent/cdrupload"
-	"github.com/tollgate/tollgate/ent/charge"
-	"github.com/tollgate/tollgate/ent/customer"
 )
 
 // Call is the model entity for the Call schema.
@@ -21,14 +17,12 @@ type Call struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
+	// UploadID holds the value of the "upload_id" field.
+	UploadID int `json:"upload_id,omitempty"`
 	// 1-based physical line in the CDR file
 	Line int `json:"line,omitempty"`
-	// AnalysisRun holds the value of the "analysis_run" field.
-	AnalysisRun int `json:"analysis_run,omitempty"`
 	// Status holds the value of the "status" field.
 	Status call.Status `json:"status,omitempty"`
-	// Direction holds the value of the "direction" field.
-	Direction call.Direction `json:"direction,omitempty"`
 	// Source holds the value of the "source" field.
 	Source string `json:"source,omitempty"`
 	// Destination holds the value of the "destination" field.
@@ -47,71 +41,21 @@ type Call struct {
 	Band call.Band `json:"band,omitempty"`
 	// RateDestination holds the value of the "rate_destination" field.
 	RateDestination string `json:"rate_destination,omitempty"`
-	// Price holds the value of the "price" field.
-	Price decimal.Decimal `json:"price,omitempty"`
-	// CostKnown holds the value of the "cost_known" field.
-	CostKnown bool `json:"cost_known,omitempty"`
-	// Cost holds the value of the "cost" field.
-	Cost decimal.Decimal `json:"cost,omitempty"`
-	// SHA-256 of the duplicate key: provider + unique_id, else provider + source + destination + start + duration
-	UniqueKey string `json:"unique_key,omitempty"`
-	// Applied to its customer: an unbilled call until a charge takes it
-	Processed bool `json:"processed,omitempty"`
-	// Edges holds the relations/edges for other nodes in the graph.
-	// The values are being populated by the CallQuery when eager-loading is set.
-	Edges            CallEdges `json:"edges"`
-	cdr_upload_calls *int
-	charge_calls     *int
-	customer_calls   *int
-	selectValues     sql.SelectValues
-}
-
-// CallEdges holds the relations/edges for other nodes in the graph.
-type CallEdges struct {
-	// Upload holds the value of the upload edge.
-	Upload *CdrUpload `json:"upload,omitempty"`
-	// Customer holds the value of the customer edge.
-	Customer *Customer `json:"customer,omitempty"`
+	// Sell price in 10^-price_decimals major units; for a call without a customer, its value at the default tariff
+	PriceUnits int64 `json:"price_units,omitempty"`
+	// Empty when the cost is unknown
+	CostUnits *int64 `json:"cost_units,omitempty"`
+	// PriceDecimals holds the value of the "price_decimals" field.
+	PriceDecimals int `json:"price_decimals,omitempty"`
+	// 64-bit hash of provider + unique id, else provider + source + destination + start + duration
+	DupKey int64 `json:"dup_key,omitempty"`
+	// CustomerID holds the value of the "customer_id" field.
+	CustomerID *int `json:"customer_id,omitempty"`
+	// The version that priced it
+	RateSheetID *int `json:"rate_sheet_id,omitempty"`
 	// The Call Charges charge that billed it
-	Charge *Charge `json:"charge,omitempty"`
-	// loadedTypes holds the information for reporting if a
-	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
-	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
-}
-
-// UploadOrErr returns the Upload value or an error if the edge
-// was not loaded in eager-loading, or loaded but was not found.
-func (e CallEdges) UploadOrErr() (*CdrUpload, error) {
-	if e.Upload != nil {
-		return e.Upload, nil
-	} else if e.loadedTypes[0] {
-		return nil, &NotFoundError{label: cdrupload.Label}
-	}
-	return nil, &NotLoadedError{edge: "upload"}
-}
-
-// CustomerOrErr returns the Customer value or an error if the edge
-// was not loaded in eager-loading, or loaded but was not found.
-func (e CallEdges) CustomerOrErr() (*Customer, error) {
-	if e.Customer != nil {
-		return e.Customer, nil
-	} else if e.loadedTypes[1] {
-		return nil, &NotFoundError{label: customer.Label}
-	}
-	return nil, &NotLoadedError{edge: "customer"}
-}
-
-// ChargeOrErr returns the Charge value or an error if the edge
-// was not loaded in eager-loading, or loaded but was not found.
-func (e CallEdges) ChargeOrErr() (*Charge, error) {
-	if e.Charge != nil {
-		return e.Charge, nil
-	} else if e.loadedTypes[2] {
-		return nil, &NotFoundError{label: charge.Label}
-	}
-	return nil, &NotLoadedError{edge: "charge"}
+	ChargeID     *int `json:"charge_id,omitempty"`
+	selectValues sql.SelectValues
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -119,22 +63,12 @@ func (*Call) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case call.FieldPrice, call.FieldCost:
-			values[i] = new(decimal.Decimal)
-		case call.FieldCostKnown, call.FieldProcessed:
-			values[i] = new(sql.NullBool)
-		case call.FieldID, call.FieldLine, call.FieldAnalysisRun, call.FieldDuration, call.FieldBillableSeconds:
+		case call.FieldID, call.FieldUploadID, call.FieldLine, call.FieldDuration, call.FieldBillableSeconds, call.FieldPriceUnits, call.FieldCostUnits, call.FieldPriceDecimals, call.FieldDupKey, call.FieldCustomerID, call.FieldRateSheetID, call.FieldChargeID:
 			values[i] = new(sql.NullInt64)
-		case call.FieldStatus, call.FieldDirection, call.FieldSource, call.FieldDestination, call.FieldAccount, call.FieldChargeCode, call.FieldBand, call.FieldRateDestination, call.FieldUniqueKey:
+		case call.FieldStatus, call.FieldSource, call.FieldDestination, call.FieldAccount, call.FieldChargeCode, call.FieldBand, call.FieldRateDestination:
 			values[i] = new(sql.NullString)
 		case call.FieldStart:
 			values[i] = new(sql.NullTime)
-		case call.ForeignKeys[0]: // cdr_upload_calls
-			values[i] = new(sql.NullInt64)
-		case call.ForeignKeys[1]: // charge_calls
-			values[i] = new(sql.NullInt64)
-		case call.ForeignKeys[2]: // customer_calls
-			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -156,29 +90,23 @@ func (_m *Call) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", value)
 			}
 			_m.ID = int(value.Int64)
+		case call.FieldUploadID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field upload_id", values[i])
+			} else if value.Valid {
+				_m.UploadID = int(value.Int64)
+			}
 		case call.FieldLine:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field line", values[i])
 			} else if value.Valid {
 				_m.Line = int(value.Int64)
 			}
-		case call.FieldAnalysisRun:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for field analysis_run", values[i])
-			} else if value.Valid {
-				_m.AnalysisRun = int(value.Int64)
-			}
 		case call.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
 				_m.Status = call.Status(value.String)
-			}
-		case call.FieldDirection:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field direction", values[i])
-			} else if value.Valid {
-				_m.Direction = call.Direction(value.String)
 			}
 		case call.FieldSource:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -234,56 +162,51 @@ func (_m *Call) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.RateDestination = value.String
 			}
-		case call.FieldPrice:
-			if value, ok := values[i].(*decimal.Decimal); !ok {
-				return fmt.Errorf("unexpected type %T for field price", values[i])
-			} else if value != nil {
-				_m.Price = *value
-			}
-		case call.FieldCostKnown:
-			if value, ok := values[i].(*sql.NullBool); !ok {
-				return fmt.Errorf("unexpected type %T for field cost_known", values[i])
-			} else if value.Valid {
-				_m.CostKnown = value.Bool
-			}
-		case call.FieldCost:
-			if value, ok := values[i].(*decimal.Decimal); !ok {
-				return fmt.Errorf("unexpected type %T for field cost", values[i])
-			} else if value != nil {
-				_m.Cost = *value
-			}
-		case call.FieldUniqueKey:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field unique_key", values[i])
-			} else if value.Valid {
-				_m.UniqueKey = value.String
-			}
-		case call.FieldProcessed:
-			if value, ok := values[i].(*sql.NullBool); !ok {
-				return fmt.Errorf("unexpected type %T for field processed", values[i])
-			} else if value.Valid {
-				_m.Processed = value.Bool
-			}
-		case call.ForeignKeys[0]:
+		case call.FieldPriceUnits:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field cdr_upload_calls", value)
+				return fmt.Errorf("unexpected type %T for field price_units", values[i])
 			} else if value.Valid {
-				_m.cdr_upload_calls = new(int)
-				*_m.cdr_upload_calls = int(value.Int64)
+				_m.PriceUnits = value.Int64
 			}
-		case call.ForeignKeys[1]:
+		case call.FieldCostUnits:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field charge_calls", value)
+				return fmt.Errorf("unexpected type %T for field cost_units", values[i])
 			} else if value.Valid {
-				_m.charge_calls = new(int)
-				*_m.charge_calls = int(value.Int64)
+				_m.CostUnits = new(int64)
+				*_m.CostUnits = value.Int64
 			}
-		case call.ForeignKeys[2]:
+		case call.FieldPriceDecimals:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field customer_calls", value)
+				return fmt.Errorf("unexpected type %T for field price_decimals", values[i])
 			} else if value.Valid {
-				_m.customer_calls = new(int)
-				*_m.customer_calls = int(value.Int64)
+				_m.PriceDecimals = int(value.Int64)
+			}
+		case call.FieldDupKey:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field dup_key", values[i])
+			} else if value.Valid {
+				_m.DupKey = value.Int64
+			}
+		case call.FieldCustomerID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field customer_id", values[i])
+			} else if value.Valid {
+				_m.CustomerID = new(int)
+				*_m.CustomerID = int(value.Int64)
+			}
+		case call.FieldRateSheetID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field rate_sheet_id", values[i])
+			} else if value.Valid {
+				_m.RateSheetID = new(int)
+				*_m.RateSheetID = int(value.Int64)
+			}
+		case call.FieldChargeID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field charge_id", values[i])
+			} else if value.Valid {
+				_m.ChargeID = new(int)
+				*_m.ChargeID = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -296,21 +219,6 @@ func (_m *Call) assignValues(columns []string, values []any) error {
 // This includes values selected through modifiers, order, etc.
 func (_m *Call) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
-}
-
-// QueryUpload queries the "upload" edge of the Call entity.
-func (_m *Call) QueryUpload() *CdrUploadQuery {
-	return NewCallClient(_m.config).QueryUpload(_m)
-}
-
-// QueryCustomer queries the "customer" edge of the Call entity.
-func (_m *Call) QueryCustomer() *CustomerQuery {
-	return NewCallClient(_m.config).QueryCustomer(_m)
-}
-
-// QueryCharge queries the "charge" edge of the Call entity.
-func (_m *Call) QueryCharge() *ChargeQuery {
-	return NewCallClient(_m.config).QueryCharge(_m)
 }
 
 // Update returns a builder for updating this Call.
@@ -336,17 +244,14 @@ func (_m *Call) String() string {
 	var builder strings.Builder
 	builder.WriteString("Call(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	builder.WriteString("upload_id=")
+	builder.WriteString(fmt.Sprintf("%v", _m.UploadID))
+	builder.WriteString(", ")
 	builder.WriteString("line=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Line))
 	builder.WriteString(", ")
-	builder.WriteString("analysis_run=")
-	builder.WriteString(fmt.Sprintf("%v", _m.AnalysisRun))
-	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
-	builder.WriteString(", ")
-	builder.WriteString("direction=")
-	builder.WriteString(fmt.Sprintf("%v", _m.Direction))
 	builder.WriteString(", ")
 	builder.WriteString("source=")
 	builder.WriteString(_m.Source)
@@ -375,20 +280,34 @@ func (_m *Call) String() string {
 	builder.WriteString("rate_destination=")
 	builder.WriteString(_m.RateDestination)
 	builder.WriteString(", ")
-	builder.WriteString("price=")
-	builder.WriteString(fmt.Sprintf("%v", _m.Price))
+	builder.WriteString("price_units=")
+	builder.WriteString(fmt.Sprintf("%v", _m.PriceUnits))
 	builder.WriteString(", ")
-	builder.WriteString("cost_known=")
-	builder.WriteString(fmt.Sprintf("%v", _m.CostKnown))
+	if v := _m.CostUnits; v != nil {
+		builder.WriteString("cost_units=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
-	builder.WriteString("cost=")
-	builder.WriteString(fmt.Sprintf("%v", _m.Cost))
+	builder.WriteString("price_decimals=")
+	builder.WriteString(fmt.Sprintf("%v", _m.PriceDecimals))
 	builder.WriteString(", ")
-	builder.WriteString("unique_key=")
-	builder.WriteString(_m.UniqueKey)
+	builder.WriteString("dup_key=")
+	builder.WriteString(fmt.Sprintf("%v", _m.DupKey))
 	builder.WriteString(", ")
-	builder.WriteString("processed=")
-	builder.WriteString(fmt.Sprintf("%v", _m.Processed))
+	if v := _m.CustomerID; v != nil {
+		builder.WriteString("customer_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.RateSheetID; v != nil {
+		builder.WriteString("rate_sheet_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.ChargeID; v != nil {
+		builder.WriteString("charge_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

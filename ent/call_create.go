@@ -11,11 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/call"
-	"github.com/tollgate/tollgate/ent/cdrupload"
-	"github.com/tollgate/tollgate/ent/charge"
-	"github.com/tollgate/tollgate/ent/customer"
 )
 
 // CallCreate is the builder for creating a Call entity.
@@ -26,43 +22,21 @@ type CallCreate struct {
 	conflict []sql.ConflictOption
 }
 
+// SetUploadID sets the "upload_id" field.
+func (_c *CallCreate) SetUploadID(v int) *CallCreate {
+	_c.mutation.SetUploadID(v)
+	return _c
+}
+
 // SetLine sets the "line" field.
 func (_c *CallCreate) SetLine(v int) *CallCreate {
 	_c.mutation.SetLine(v)
 	return _c
 }
 
-// SetAnalysisRun sets the "analysis_run" field.
-func (_c *CallCreate) SetAnalysisRun(v int) *CallCreate {
-	_c.mutation.SetAnalysisRun(v)
-	return _c
-}
-
-// SetNillableAnalysisRun sets the "analysis_run" field if the given value is not nil.
-func (_c *CallCreate) SetNillableAnalysisRun(v *int) *CallCreate {
-	if v != nil {
-		_c.SetAnalysisRun(*v)
-	}
-	return _c
-}
-
 // SetStatus sets the "status" field.
 func (_c *CallCreate) SetStatus(v call.Status) *CallCreate {
 	_c.mutation.SetStatus(v)
-	return _c
-}
-
-// SetDirection sets the "direction" field.
-func (_c *CallCreate) SetDirection(v call.Direction) *CallCreate {
-	_c.mutation.SetDirection(v)
-	return _c
-}
-
-// SetNillableDirection sets the "direction" field if the given value is not nil.
-func (_c *CallCreate) SetNillableDirection(v *call.Direction) *CallCreate {
-	if v != nil {
-		_c.SetDirection(*v)
-	}
 	return _c
 }
 
@@ -160,115 +134,94 @@ func (_c *CallCreate) SetNillableRateDestination(v *string) *CallCreate {
 	return _c
 }
 
-// SetPrice sets the "price" field.
-func (_c *CallCreate) SetPrice(v decimal.Decimal) *CallCreate {
-	_c.mutation.SetPrice(v)
+// SetPriceUnits sets the "price_units" field.
+func (_c *CallCreate) SetPriceUnits(v int64) *CallCreate {
+	_c.mutation.SetPriceUnits(v)
 	return _c
 }
 
-// SetNillablePrice sets the "price" field if the given value is not nil.
-func (_c *CallCreate) SetNillablePrice(v *decimal.Decimal) *CallCreate {
+// SetNillablePriceUnits sets the "price_units" field if the given value is not nil.
+func (_c *CallCreate) SetNillablePriceUnits(v *int64) *CallCreate {
 	if v != nil {
-		_c.SetPrice(*v)
+		_c.SetPriceUnits(*v)
 	}
 	return _c
 }
 
-// SetCostKnown sets the "cost_known" field.
-func (_c *CallCreate) SetCostKnown(v bool) *CallCreate {
-	_c.mutation.SetCostKnown(v)
+// SetCostUnits sets the "cost_units" field.
+func (_c *CallCreate) SetCostUnits(v int64) *CallCreate {
+	_c.mutation.SetCostUnits(v)
 	return _c
 }
 
-// SetNillableCostKnown sets the "cost_known" field if the given value is not nil.
-func (_c *CallCreate) SetNillableCostKnown(v *bool) *CallCreate {
+// SetNillableCostUnits sets the "cost_units" field if the given value is not nil.
+func (_c *CallCreate) SetNillableCostUnits(v *int64) *CallCreate {
 	if v != nil {
-		_c.SetCostKnown(*v)
+		_c.SetCostUnits(*v)
 	}
 	return _c
 }
 
-// SetCost sets the "cost" field.
-func (_c *CallCreate) SetCost(v decimal.Decimal) *CallCreate {
-	_c.mutation.SetCost(v)
+// SetPriceDecimals sets the "price_decimals" field.
+func (_c *CallCreate) SetPriceDecimals(v int) *CallCreate {
+	_c.mutation.SetPriceDecimals(v)
 	return _c
 }
 
-// SetNillableCost sets the "cost" field if the given value is not nil.
-func (_c *CallCreate) SetNillableCost(v *decimal.Decimal) *CallCreate {
+// SetNillablePriceDecimals sets the "price_decimals" field if the given value is not nil.
+func (_c *CallCreate) SetNillablePriceDecimals(v *int) *CallCreate {
 	if v != nil {
-		_c.SetCost(*v)
+		_c.SetPriceDecimals(*v)
 	}
 	return _c
 }
 
-// SetUniqueKey sets the "unique_key" field.
-func (_c *CallCreate) SetUniqueKey(v string) *CallCreate {
-	_c.mutation.SetUniqueKey(v)
+// SetDupKey sets the "dup_key" field.
+func (_c *CallCreate) SetDupKey(v int64) *CallCreate {
+	_c.mutation.SetDupKey(v)
 	return _c
 }
 
-// SetProcessed sets the "processed" field.
-func (_c *CallCreate) SetProcessed(v bool) *CallCreate {
-	_c.mutation.SetProcessed(v)
+// SetCustomerID sets the "customer_id" field.
+func (_c *CallCreate) SetCustomerID(v int) *CallCreate {
+	_c.mutation.SetCustomerID(v)
 	return _c
 }
 
-// SetNillableProcessed sets the "processed" field if the given value is not nil.
-func (_c *CallCreate) SetNillableProcessed(v *bool) *CallCreate {
+// SetNillableCustomerID sets the "customer_id" field if the given value is not nil.
+func (_c *CallCreate) SetNillableCustomerID(v *int) *CallCreate {
 	if v != nil {
-		_c.SetProcessed(*v)
+		_c.SetCustomerID(*v)
 	}
 	return _c
 }
 
-// SetUploadID sets the "upload" edge to the CdrUpload entity by ID.
-func (_c *CallCreate) SetUploadID(id int) *CallCreate {
-	_c.mutation.SetUploadID(id)
+// SetRateSheetID sets the "rate_sheet_id" field.
+func (_c *CallCreate) SetRateSheetID(v int) *CallCreate {
+	_c.mutation.SetRateSheetID(v)
 	return _c
 }
 
-// SetUpload sets the "upload" edge to the CdrUpload entity.
-func (_c *CallCreate) SetUpload(v *CdrUpload) *CallCreate {
-	return _c.SetUploadID(v.ID)
-}
-
-// SetCustomerID sets the "customer" edge to the Customer entity by ID.
-func (_c *CallCreate) SetCustomerID(id int) *CallCreate {
-	_c.mutation.SetCustomerID(id)
-	return _c
-}
-
-// SetNillableCustomerID sets the "customer" edge to the Customer entity by ID if the given value is not nil.
-func (_c *CallCreate) SetNillableCustomerID(id *int) *CallCreate {
-	if id != nil {
-		_c = _c.SetCustomerID(*id)
+// SetNillableRateSheetID sets the "rate_sheet_id" field if the given value is not nil.
+func (_c *CallCreate) SetNillableRateSheetID(v *int) *CallCreate {
+	if v != nil {
+		_c.SetRateSheetID(*v)
 	}
 	return _c
 }
 
-// SetCustomer sets the "customer" edge to the Customer entity.
-func (_c *CallCreate) SetCustomer(v *Customer) *CallCreate {
-	return _c.SetCustomerID(v.ID)
-}
-
-// SetChargeID sets the "charge" edge to the Charge entity by ID.
-func (_c *CallCreate) SetChargeID(id int) *CallCreate {
-	_c.mutation.SetChargeID(id)
+// SetChargeID sets the "charge_id" field.
+func (_c *CallCreate) SetChargeID(v int) *CallCreate {
+	_c.mutation.SetChargeID(v)
 	return _c
 }
 
-// SetNillableChargeID sets the "charge" edge to the Charge entity by ID if the given value is not nil.
-func (_c *CallCreate) SetNillableChargeID(id *int) *CallCreate {
-	if id != nil {
-		_c = _c.SetChargeID(*id)
+// SetNillableChargeID sets the "charge_id" field if the given value is not nil.
+func (_c *CallCreate) SetNillableChargeID(v *int) *CallCreate {
+	if v != nil {
+		_c.SetChargeID(*v)
 	}
 	return _c
-}
-
-// SetCharge sets the "charge" edge to the Charge entity.
-func (_c *CallCreate) SetCharge(v *Charge) *CallCreate {
-	return _c.SetChargeID(v.ID)
 }
 
 // Mutation returns the CallMutation object of the builder.
@@ -308,39 +261,26 @@ func (_c *CallCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *CallCreate) defaults() error {
-	if _, ok := _c.mutation.AnalysisRun(); !ok {
-		v := call.DefaultAnalysisRun
-		_c.mutation.SetAnalysisRun(v)
-	}
-	if _, ok := _c.mutation.Direction(); !ok {
-		v := call.DefaultDirection
-		_c.mutation.SetDirection(v)
-	}
 	if _, ok := _c.mutation.BillableSeconds(); !ok {
 		v := call.DefaultBillableSeconds
 		_c.mutation.SetBillableSeconds(v)
 	}
-	if _, ok := _c.mutation.Price(); !ok {
-		v := call.DefaultPrice
-		_c.mutation.SetPrice(v)
+	if _, ok := _c.mutation.PriceUnits(); !ok {
+		v := call.DefaultPriceUnits
+		_c.mutation.SetPriceUnits(v)
 	}
-	if _, ok := _c.mutation.CostKnown(); !ok {
-		v := call.DefaultCostKnown
-		_c.mutation.SetCostKnown(v)
-	}
-	if _, ok := _c.mutation.Cost(); !ok {
-		v := call.DefaultCost
-		_c.mutation.SetCost(v)
-	}
-	if _, ok := _c.mutation.Processed(); !ok {
-		v := call.DefaultProcessed
-		_c.mutation.SetProcessed(v)
+	if _, ok := _c.mutation.PriceDecimals(); !ok {
+		v := call.DefaultPriceDecimals
+		_c.mutation.SetPriceDecimals(v)
 	}
 	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
 func (_c *CallCreate) check() error {
+	if _, ok := _c.mutation.UploadID(); !ok {
+		return &ValidationError{Name: "upload_id", err: errors.New(`ent: missing required field "Call.upload_id"`)}
+	}
 	if _, ok := _c.mutation.Line(); !ok {
 		return &ValidationError{Name: "line", err: errors.New(`ent: missing required field "Call.line"`)}
 	}
@@ -349,28 +289,12 @@ func (_c *CallCreate) check() error {
 			return &ValidationError{Name: "line", err: fmt.Errorf(`ent: validator failed for field "Call.line": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.AnalysisRun(); !ok {
-		return &ValidationError{Name: "analysis_run", err: errors.New(`ent: missing required field "Call.analysis_run"`)}
-	}
-	if v, ok := _c.mutation.AnalysisRun(); ok {
-		if err := call.AnalysisRunValidator(v); err != nil {
-			return &ValidationError{Name: "analysis_run", err: fmt.Errorf(`ent: validator failed for field "Call.analysis_run": %w`, err)}
-		}
-	}
 	if _, ok := _c.mutation.Status(); !ok {
 		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "Call.status"`)}
 	}
 	if v, ok := _c.mutation.Status(); ok {
 		if err := call.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Call.status": %w`, err)}
-		}
-	}
-	if _, ok := _c.mutation.Direction(); !ok {
-		return &ValidationError{Name: "direction", err: errors.New(`ent: missing required field "Call.direction"`)}
-	}
-	if v, ok := _c.mutation.Direction(); ok {
-		if err := call.DirectionValidator(v); err != nil {
-			return &ValidationError{Name: "direction", err: fmt.Errorf(`ent: validator failed for field "Call.direction": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.Source(); !ok {
@@ -428,28 +352,14 @@ func (_c *CallCreate) check() error {
 			return &ValidationError{Name: "rate_destination", err: fmt.Errorf(`ent: validator failed for field "Call.rate_destination": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.Price(); !ok {
-		return &ValidationError{Name: "price", err: errors.New(`ent: missing required field "Call.price"`)}
+	if _, ok := _c.mutation.PriceUnits(); !ok {
+		return &ValidationError{Name: "price_units", err: errors.New(`ent: missing required field "Call.price_units"`)}
 	}
-	if _, ok := _c.mutation.CostKnown(); !ok {
-		return &ValidationError{Name: "cost_known", err: errors.New(`ent: missing required field "Call.cost_known"`)}
+	if _, ok := _c.mutation.PriceDecimals(); !ok {
+		return &ValidationError{Name: "price_decimals", err: errors.New(`ent: missing required field "Call.price_decimals"`)}
 	}
-	if _, ok := _c.mutation.Cost(); !ok {
-		return &ValidationError{Name: "cost", err: errors.New(`ent: missing required field "Call.cost"`)}
-	}
-	if _, ok := _c.mutation.UniqueKey(); !ok {
-		return &ValidationError{Name: "unique_key", err: errors.New(`ent: missing required field "Call.unique_key"`)}
-	}
-	if v, ok := _c.mutation.UniqueKey(); ok {
-		if err := call.UniqueKeyValidator(v); err != nil {
-			return &ValidationError{Name: "unique_key", err: fmt.Errorf(`ent: validator failed for field "Call.unique_key": %w`, err)}
-		}
-	}
-	if _, ok := _c.mutation.Processed(); !ok {
-		return &ValidationError{Name: "processed", err: errors.New(`ent: missing required field "Call.processed"`)}
-	}
-	if len(_c.mutation.UploadIDs()) == 0 {
-		return &ValidationError{Name: "upload", err: errors.New(`ent: missing required edge "Call.upload"`)}
+	if _, ok := _c.mutation.DupKey(); !ok {
+		return &ValidationError{Name: "dup_key", err: errors.New(`ent: missing required field "Call.dup_key"`)}
 	}
 	return nil
 }
@@ -478,21 +388,17 @@ func (_c *CallCreate) createSpec() (*Call, *sqlgraph.CreateSpec) {
 		_spec = sqlgraph.NewCreateSpec(call.Table, sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt))
 	)
 	_spec.OnConflict = _c.conflict
+	if value, ok := _c.mutation.UploadID(); ok {
+		_spec.SetField(call.FieldUploadID, field.TypeInt, value)
+		_node.UploadID = value
+	}
 	if value, ok := _c.mutation.Line(); ok {
 		_spec.SetField(call.FieldLine, field.TypeInt, value)
 		_node.Line = value
 	}
-	if value, ok := _c.mutation.AnalysisRun(); ok {
-		_spec.SetField(call.FieldAnalysisRun, field.TypeInt, value)
-		_node.AnalysisRun = value
-	}
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(call.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
-	}
-	if value, ok := _c.mutation.Direction(); ok {
-		_spec.SetField(call.FieldDirection, field.TypeEnum, value)
-		_node.Direction = value
 	}
 	if value, ok := _c.mutation.Source(); ok {
 		_spec.SetField(call.FieldSource, field.TypeString, value)
@@ -530,76 +436,33 @@ func (_c *CallCreate) createSpec() (*Call, *sqlgraph.CreateSpec) {
 		_spec.SetField(call.FieldRateDestination, field.TypeString, value)
 		_node.RateDestination = value
 	}
-	if value, ok := _c.mutation.Price(); ok {
-		_spec.SetField(call.FieldPrice, field.TypeOther, value)
-		_node.Price = value
+	if value, ok := _c.mutation.PriceUnits(); ok {
+		_spec.SetField(call.FieldPriceUnits, field.TypeInt64, value)
+		_node.PriceUnits = value
 	}
-	if value, ok := _c.mutation.CostKnown(); ok {
-		_spec.SetField(call.FieldCostKnown, field.TypeBool, value)
-		_node.CostKnown = value
+	if value, ok := _c.mutation.CostUnits(); ok {
+		_spec.SetField(call.FieldCostUnits, field.TypeInt64, value)
+		_node.CostUnits = &value
 	}
-	if value, ok := _c.mutation.Cost(); ok {
-		_spec.SetField(call.FieldCost, field.TypeOther, value)
-		_node.Cost = value
+	if value, ok := _c.mutation.PriceDecimals(); ok {
+		_spec.SetField(call.FieldPriceDecimals, field.TypeInt, value)
+		_node.PriceDecimals = value
 	}
-	if value, ok := _c.mutation.UniqueKey(); ok {
-		_spec.SetField(call.FieldUniqueKey, field.TypeString, value)
-		_node.UniqueKey = value
+	if value, ok := _c.mutation.DupKey(); ok {
+		_spec.SetField(call.FieldDupKey, field.TypeInt64, value)
+		_node.DupKey = value
 	}
-	if value, ok := _c.mutation.Processed(); ok {
-		_spec.SetField(call.FieldProcessed, field.TypeBool, value)
-		_node.Processed = value
+	if value, ok := _c.mutation.CustomerID(); ok {
+		_spec.SetField(call.FieldCustomerID, field.TypeInt, value)
+		_node.CustomerID = &value
 	}
-	if nodes := _c.mutation.UploadIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.UploadTable,
-			Columns: []string{call.UploadColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(cdrupload.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_node.cdr_upload_calls = &nodes[0]
-		_spec.Edges = append(_spec.Edges, edge)
+	if value, ok := _c.mutation.RateSheetID(); ok {
+		_spec.SetField(call.FieldRateSheetID, field.TypeInt, value)
+		_node.RateSheetID = &value
 	}
-	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.CustomerTable,
-			Columns: []string{call.CustomerColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(customer.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_node.customer_calls = &nodes[0]
-		_spec.Edges = append(_spec.Edges, edge)
-	}
-	if nodes := _c.mutation.ChargeIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.ChargeTable,
-			Columns: []string{call.ChargeColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_node.charge_calls = &nodes[0]
-		_spec.Edges = append(_spec.Edges, edge)
+	if value, ok := _c.mutation.ChargeID(); ok {
+		_spec.SetField(call.FieldChargeID, field.TypeInt, value)
+		_node.ChargeID = &value
 	}
 	return _node, _spec
 }
@@ -608,7 +471,7 @@ func (_c *CallCreate) createSpec() (*Call, *sqlgraph.CreateSpec) {
 // of the `INSERT` statement. For example:
 //
 //	client.Call.Create().
-//		SetLine(v).
+//		SetUploadID(v).
 //		OnConflict(
 //			// Update the row with the new values
 //			// the was proposed for insertion.
@@ -617,7 +480,7 @@ func (_c *CallCreate) createSpec() (*Call, *sqlgraph.CreateSpec) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.CallUpsert) {
-//			SetLine(v+v).
+//			SetUploadID(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *CallCreate) OnConflict(opts ...sql.ConflictOption) *CallUpsertOne {
@@ -671,24 +534,6 @@ func (u *CallUpsert) AddLine(v int) *CallUpsert {
 	return u
 }
 
-// SetAnalysisRun sets the "analysis_run" field.
-func (u *CallUpsert) SetAnalysisRun(v int) *CallUpsert {
-	u.Set(call.FieldAnalysisRun, v)
-	return u
-}
-
-// UpdateAnalysisRun sets the "analysis_run" field to the value that was provided on create.
-func (u *CallUpsert) UpdateAnalysisRun() *CallUpsert {
-	u.SetExcluded(call.FieldAnalysisRun)
-	return u
-}
-
-// AddAnalysisRun adds v to the "analysis_run" field.
-func (u *CallUpsert) AddAnalysisRun(v int) *CallUpsert {
-	u.Add(call.FieldAnalysisRun, v)
-	return u
-}
-
 // SetStatus sets the "status" field.
 func (u *CallUpsert) SetStatus(v call.Status) *CallUpsert {
 	u.Set(call.FieldStatus, v)
@@ -698,18 +543,6 @@ func (u *CallUpsert) SetStatus(v call.Status) *CallUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *CallUpsert) UpdateStatus() *CallUpsert {
 	u.SetExcluded(call.FieldStatus)
-	return u
-}
-
-// SetDirection sets the "direction" field.
-func (u *CallUpsert) SetDirection(v call.Direction) *CallUpsert {
-	u.Set(call.FieldDirection, v)
-	return u
-}
-
-// UpdateDirection sets the "direction" field to the value that was provided on create.
-func (u *CallUpsert) UpdateDirection() *CallUpsert {
-	u.SetExcluded(call.FieldDirection)
 	return u
 }
 
@@ -857,63 +690,153 @@ func (u *CallUpsert) ClearRateDestination() *CallUpsert {
 	return u
 }
 
-// SetPrice sets the "price" field.
-func (u *CallUpsert) SetPrice(v decimal.Decimal) *CallUpsert {
-	u.Set(call.FieldPrice, v)
+// SetPriceUnits sets the "price_units" field.
+func (u *CallUpsert) SetPriceUnits(v int64) *CallUpsert {
+	u.Set(call.FieldPriceUnits, v)
 	return u
 }
 
-// UpdatePrice sets the "price" field to the value that was provided on create.
-func (u *CallUpsert) UpdatePrice() *CallUpsert {
-	u.SetExcluded(call.FieldPrice)
+// UpdatePriceUnits sets the "price_units" field to the value that was provided on create.
+func (u *CallUpsert) UpdatePriceUnits() *CallUpsert {
+	u.SetExcluded(call.FieldPriceUnits)
 	return u
 }
 
-// SetCostKnown sets the "cost_known" field.
-func (u *CallUpsert) SetCostKnown(v bool) *CallUpsert {
-	u.Set(call.FieldCostKnown, v)
+// AddPriceUnits adds v to the "price_units" field.
+func (u *CallUpsert) AddPriceUnits(v int64) *CallUpsert {
+	u.Add(call.FieldPriceUnits, v)
 	return u
 }
 
-// UpdateCostKnown sets the "cost_known" field to the value that was provided on create.
-func (u *CallUpsert) UpdateCostKnown() *CallUpsert {
-	u.SetExcluded(call.FieldCostKnown)
+// SetCostUnits sets the "cost_units" field.
+func (u *CallUpsert) SetCostUnits(v int64) *CallUpsert {
+	u.Set(call.FieldCostUnits, v)
 	return u
 }
 
-// SetCost sets the "cost" field.
-func (u *CallUpsert) SetCost(v decimal.Decimal) *CallUpsert {
-	u.Set(call.FieldCost, v)
+// UpdateCostUnits sets the "cost_units" field to the value that was provided on create.
+func (u *CallUpsert) UpdateCostUnits() *CallUpsert {
+	u.SetExcluded(call.FieldCostUnits)
 	return u
 }
 
-// UpdateCost sets the "cost" field to the value that was provided on create.
-func (u *CallUpsert) UpdateCost() *CallUpsert {
-	u.SetExcluded(call.FieldCost)
+// AddCostUnits adds v to the "cost_units" field.
+func (u *CallUpsert) AddCostUnits(v int64) *CallUpsert {
+	u.Add(call.FieldCostUnits, v)
 	return u
 }
 
-// SetUniqueKey sets the "unique_key" field.
-func (u *CallUpsert) SetUniqueKey(v string) *CallUpsert {
-	u.Set(call.FieldUniqueKey, v)
+// ClearCostUnits clears the value of the "cost_units" field.
+func (u *CallUpsert) ClearCostUnits() *CallUpsert {
+	u.SetNull(call.FieldCostUnits)
 	return u
 }
 
-// UpdateUniqueKey sets the "unique_key" field to the value that was provided on create.
-func (u *CallUpsert) UpdateUniqueKey() *CallUpsert {
-	u.SetExcluded(call.FieldUniqueKey)
+// SetPriceDecimals sets the "price_decimals" field.
+func (u *CallUpsert) SetPriceDecimals(v int) *CallUpsert {
+	u.Set(call.FieldPriceDecimals, v)
 	return u
 }
 
-// SetProcessed sets the "processed" field.
-func (u *CallUpsert) SetProcessed(v bool) *CallUpsert {
-	u.Set(call.FieldProcessed, v)
+// UpdatePriceDecimals sets the "price_decimals" field to the value that was provided on create.
+func (u *CallUpsert) UpdatePriceDecimals() *CallUpsert {
+	u.SetExcluded(call.FieldPriceDecimals)
 	return u
 }
 
-// UpdateProcessed sets the "processed" field to the value that was provided on create.
-func (u *CallUpsert) UpdateProcessed() *CallUpsert {
-	u.SetExcluded(call.FieldProcessed)
+// AddPriceDecimals adds v to the "price_decimals" field.
+func (u *CallUpsert) AddPriceDecimals(v int) *CallUpsert {
+	u.Add(call.FieldPriceDecimals, v)
+	return u
+}
+
+// SetDupKey sets the "dup_key" field.
+func (u *CallUpsert) SetDupKey(v int64) *CallUpsert {
+	u.Set(call.FieldDupKey, v)
+	return u
+}
+
+// UpdateDupKey sets the "dup_key" field to the value that was provided on create.
+func (u *CallUpsert) UpdateDupKey() *CallUpsert {
+	u.SetExcluded(call.FieldDupKey)
+	return u
+}
+
+// AddDupKey adds v to the "dup_key" field.
+func (u *CallUpsert) AddDupKey(v int64) *CallUpsert {
+	u.Add(call.FieldDupKey, v)
+	return u
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (u *CallUpsert) SetCustomerID(v int) *CallUpsert {
+	u.Set(call.FieldCustomerID, v)
+	return u
+}
+
+// UpdateCustomerID sets the "customer_id" field to the value that was provided on create.
+func (u *CallUpsert) UpdateCustomerID() *CallUpsert {
+	u.SetExcluded(call.FieldCustomerID)
+	return u
+}
+
+// AddCustomerID adds v to the "customer_id" field.
+func (u *CallUpsert) AddCustomerID(v int) *CallUpsert {
+	u.Add(call.FieldCustomerID, v)
+	return u
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (u *CallUpsert) ClearCustomerID() *CallUpsert {
+	u.SetNull(call.FieldCustomerID)
+	return u
+}
+
+// SetRateSheetID sets the "rate_sheet_id" field.
+func (u *CallUpsert) SetRateSheetID(v int) *CallUpsert {
+	u.Set(call.FieldRateSheetID, v)
+	return u
+}
+
+// UpdateRateSheetID sets the "rate_sheet_id" field to the value that was provided on create.
+func (u *CallUpsert) UpdateRateSheetID() *CallUpsert {
+	u.SetExcluded(call.FieldRateSheetID)
+	return u
+}
+
+// AddRateSheetID adds v to the "rate_sheet_id" field.
+func (u *CallUpsert) AddRateSheetID(v int) *CallUpsert {
+	u.Add(call.FieldRateSheetID, v)
+	return u
+}
+
+// ClearRateSheetID clears the value of the "rate_sheet_id" field.
+func (u *CallUpsert) ClearRateSheetID() *CallUpsert {
+	u.SetNull(call.FieldRateSheetID)
+	return u
+}
+
+// SetChargeID sets the "charge_id" field.
+func (u *CallUpsert) SetChargeID(v int) *CallUpsert {
+	u.Set(call.FieldChargeID, v)
+	return u
+}
+
+// UpdateChargeID sets the "charge_id" field to the value that was provided on create.
+func (u *CallUpsert) UpdateChargeID() *CallUpsert {
+	u.SetExcluded(call.FieldChargeID)
+	return u
+}
+
+// AddChargeID adds v to the "charge_id" field.
+func (u *CallUpsert) AddChargeID(v int) *CallUpsert {
+	u.Add(call.FieldChargeID, v)
+	return u
+}
+
+// ClearChargeID clears the value of the "charge_id" field.
+func (u *CallUpsert) ClearChargeID() *CallUpsert {
+	u.SetNull(call.FieldChargeID)
 	return u
 }
 
@@ -927,6 +850,11 @@ func (u *CallUpsert) UpdateProcessed() *CallUpsert {
 //		Exec(ctx)
 func (u *CallUpsertOne) UpdateNewValues() *CallUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		if _, exists := u.create.mutation.UploadID(); exists {
+			s.SetIgnore(call.FieldUploadID)
+		}
+	}))
 	return u
 }
 
@@ -978,27 +906,6 @@ func (u *CallUpsertOne) UpdateLine() *CallUpsertOne {
 	})
 }
 
-// SetAnalysisRun sets the "analysis_run" field.
-func (u *CallUpsertOne) SetAnalysisRun(v int) *CallUpsertOne {
-	return u.Update(func(s *CallUpsert) {
-		s.SetAnalysisRun(v)
-	})
-}
-
-// AddAnalysisRun adds v to the "analysis_run" field.
-func (u *CallUpsertOne) AddAnalysisRun(v int) *CallUpsertOne {
-	return u.Update(func(s *CallUpsert) {
-		s.AddAnalysisRun(v)
-	})
-}
-
-// UpdateAnalysisRun sets the "analysis_run" field to the value that was provided on create.
-func (u *CallUpsertOne) UpdateAnalysisRun() *CallUpsertOne {
-	return u.Update(func(s *CallUpsert) {
-		s.UpdateAnalysisRun()
-	})
-}
-
 // SetStatus sets the "status" field.
 func (u *CallUpsertOne) SetStatus(v call.Status) *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
@@ -1010,20 +917,6 @@ func (u *CallUpsertOne) SetStatus(v call.Status) *CallUpsertOne {
 func (u *CallUpsertOne) UpdateStatus() *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
 		s.UpdateStatus()
-	})
-}
-
-// SetDirection sets the "direction" field.
-func (u *CallUpsertOne) SetDirection(v call.Direction) *CallUpsertOne {
-	return u.Update(func(s *CallUpsert) {
-		s.SetDirection(v)
-	})
-}
-
-// UpdateDirection sets the "direction" field to the value that was provided on create.
-func (u *CallUpsertOne) UpdateDirection() *CallUpsertOne {
-	return u.Update(func(s *CallUpsert) {
-		s.UpdateDirection()
 	})
 }
 
@@ -1195,73 +1088,178 @@ func (u *CallUpsertOne) ClearRateDestination() *CallUpsertOne {
 	})
 }
 
-// SetPrice sets the "price" field.
-func (u *CallUpsertOne) SetPrice(v decimal.Decimal) *CallUpsertOne {
+// SetPriceUnits sets the "price_units" field.
+func (u *CallUpsertOne) SetPriceUnits(v int64) *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
-		s.SetPrice(v)
+		s.SetPriceUnits(v)
 	})
 }
 
-// UpdatePrice sets the "price" field to the value that was provided on create.
-func (u *CallUpsertOne) UpdatePrice() *CallUpsertOne {
+// AddPriceUnits adds v to the "price_units" field.
+func (u *CallUpsertOne) AddPriceUnits(v int64) *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
-		s.UpdatePrice()
+		s.AddPriceUnits(v)
 	})
 }
 
-// SetCostKnown sets the "cost_known" field.
-func (u *CallUpsertOne) SetCostKnown(v bool) *CallUpsertOne {
+// UpdatePriceUnits sets the "price_units" field to the value that was provided on create.
+func (u *CallUpsertOne) UpdatePriceUnits() *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
-		s.SetCostKnown(v)
+		s.UpdatePriceUnits()
 	})
 }
 
-// UpdateCostKnown sets the "cost_known" field to the value that was provided on create.
-func (u *CallUpsertOne) UpdateCostKnown() *CallUpsertOne {
+// SetCostUnits sets the "cost_units" field.
+func (u *CallUpsertOne) SetCostUnits(v int64) *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
-		s.UpdateCostKnown()
+		s.SetCostUnits(v)
 	})
 }
 
-// SetCost sets the "cost" field.
-func (u *CallUpsertOne) SetCost(v decimal.Decimal) *CallUpsertOne {
+// AddCostUnits adds v to the "cost_units" field.
+func (u *CallUpsertOne) AddCostUnits(v int64) *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
-		s.SetCost(v)
+		s.AddCostUnits(v)
 	})
 }
 
-// UpdateCost sets the "cost" field to the value that was provided on create.
-func (u *CallUpsertOne) UpdateCost() *CallUpsertOne {
+// UpdateCostUnits sets the "cost_units" field to the value that was provided on create.
+func (u *CallUpsertOne) UpdateCostUnits() *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
-		s.UpdateCost()
+		s.UpdateCostUnits()
 	})
 }
 
-// SetUniqueKey sets the "unique_key" field.
-func (u *CallUpsertOne) SetUniqueKey(v string) *CallUpsertOne {
+// ClearCostUnits clears the value of the "cost_units" field.
+func (u *CallUpsertOne) ClearCostUnits() *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
-		s.SetUniqueKey(v)
+		s.ClearCostUnits()
 	})
 }
 
-// UpdateUniqueKey sets the "unique_key" field to the value that was provided on create.
-func (u *CallUpsertOne) UpdateUniqueKey() *CallUpsertOne {
+// SetPriceDecimals sets the "price_decimals" field.
+func (u *CallUpsertOne) SetPriceDecimals(v int) *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
-		s.UpdateUniqueKey()
+		s.SetPriceDecimals(v)
 	})
 }
 
-// SetProcessed sets the "processed" field.
-func (u *CallUpsertOne) SetProcessed(v bool) *CallUpsertOne {
+// AddPriceDecimals adds v to the "price_decimals" field.
+func (u *CallUpsertOne) AddPriceDecimals(v int) *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
-		s.SetProcessed(v)
+		s.AddPriceDecimals(v)
 	})
 }
 
-// UpdateProcessed sets the "processed" field to the value that was provided on create.
-func (u *CallUpsertOne) UpdateProcessed() *CallUpsertOne {
+// UpdatePriceDecimals sets the "price_decimals" field to the value that was provided on create.
+func (u *CallUpsertOne) UpdatePriceDecimals() *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
-		s.UpdateProcessed()
+		s.UpdatePriceDecimals()
+	})
+}
+
+// SetDupKey sets the "dup_key" field.
+func (u *CallUpsertOne) SetDupKey(v int64) *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.SetDupKey(v)
+	})
+}
+
+// AddDupKey adds v to the "dup_key" field.
+func (u *CallUpsertOne) AddDupKey(v int64) *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.AddDupKey(v)
+	})
+}
+
+// UpdateDupKey sets the "dup_key" field to the value that was provided on create.
+func (u *CallUpsertOne) UpdateDupKey() *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.UpdateDupKey()
+	})
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (u *CallUpsertOne) SetCustomerID(v int) *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.SetCustomerID(v)
+	})
+}
+
+// AddCustomerID adds v to the "customer_id" field.
+func (u *CallUpsertOne) AddCustomerID(v int) *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.AddCustomerID(v)
+	})
+}
+
+// UpdateCustomerID sets the "customer_id" field to the value that was provided on create.
+func (u *CallUpsertOne) UpdateCustomerID() *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.UpdateCustomerID()
+	})
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (u *CallUpsertOne) ClearCustomerID() *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.ClearCustomerID()
+	})
+}
+
+// SetRateSheetID sets the "rate_sheet_id" field.
+func (u *CallUpsertOne) SetRateSheetID(v int) *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.SetRateSheetID(v)
+	})
+}
+
+// AddRateSheetID adds v to the "rate_sheet_id" field.
+func (u *CallUpsertOne) AddRateSheetID(v int) *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.AddRateSheetID(v)
+	})
+}
+
+// UpdateRateSheetID sets the "rate_sheet_id" field to the value that was provided on create.
+func (u *CallUpsertOne) UpdateRateSheetID() *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.UpdateRateSheetID()
+	})
+}
+
+// ClearRateSheetID clears the value of the "rate_sheet_id" field.
+func (u *CallUpsertOne) ClearRateSheetID() *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.ClearRateSheetID()
+	})
+}
+
+// SetChargeID sets the "charge_id" field.
+func (u *CallUpsertOne) SetChargeID(v int) *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.SetChargeID(v)
+	})
+}
+
+// AddChargeID adds v to the "charge_id" field.
+func (u *CallUpsertOne) AddChargeID(v int) *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.AddChargeID(v)
+	})
+}
+
+// UpdateChargeID sets the "charge_id" field to the value that was provided on create.
+func (u *CallUpsertOne) UpdateChargeID() *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.UpdateChargeID()
+	})
+}
+
+// ClearChargeID clears the value of the "charge_id" field.
+func (u *CallUpsertOne) ClearChargeID() *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.ClearChargeID()
 	})
 }
 
@@ -1400,7 +1398,7 @@ func (_c *CallCreateBulk) ExecX(ctx context.Context) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.CallUpsert) {
-//			SetLine(v+v).
+//			SetUploadID(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *CallCreateBulk) OnConflict(opts ...sql.ConflictOption) *CallUpsertBulk {
@@ -1439,6 +1437,13 @@ type CallUpsertBulk struct {
 //		Exec(ctx)
 func (u *CallUpsertBulk) UpdateNewValues() *CallUpsertBulk {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		for _, b := range u.create.builders {
+			if _, exists := b.mutation.UploadID(); exists {
+				s.SetIgnore(call.FieldUploadID)
+			}
+		}
+	}))
 	return u
 }
 
@@ -1490,27 +1495,6 @@ func (u *CallUpsertBulk) UpdateLine() *CallUpsertBulk {
 	})
 }
 
-// SetAnalysisRun sets the "analysis_run" field.
-func (u *CallUpsertBulk) SetAnalysisRun(v int) *CallUpsertBulk {
-	return u.Update(func(s *CallUpsert) {
-		s.SetAnalysisRun(v)
-	})
-}
-
-// AddAnalysisRun adds v to the "analysis_run" field.
-func (u *CallUpsertBulk) AddAnalysisRun(v int) *CallUpsertBulk {
-	return u.Update(func(s *CallUpsert) {
-		s.AddAnalysisRun(v)
-	})
-}
-
-// UpdateAnalysisRun sets the "analysis_run" field to the value that was provided on create.
-func (u *CallUpsertBulk) UpdateAnalysisRun() *CallUpsertBulk {
-	return u.Update(func(s *CallUpsert) {
-		s.UpdateAnalysisRun()
-	})
-}
-
 // SetStatus sets the "status" field.
 func (u *CallUpsertBulk) SetStatus(v call.Status) *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
@@ -1522,20 +1506,6 @@ func (u *CallUpsertBulk) SetStatus(v call.Status) *CallUpsertBulk {
 func (u *CallUpsertBulk) UpdateStatus() *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
 		s.UpdateStatus()
-	})
-}
-
-// SetDirection sets the "direction" field.
-func (u *CallUpsertBulk) SetDirection(v call.Direction) *CallUpsertBulk {
-	return u.Update(func(s *CallUpsert) {
-		s.SetDirection(v)
-	})
-}
-
-// UpdateDirection sets the "direction" field to the value that was provided on create.
-func (u *CallUpsertBulk) UpdateDirection() *CallUpsertBulk {
-	return u.Update(func(s *CallUpsert) {
-		s.UpdateDirection()
 	})
 }
 
@@ -1707,73 +1677,178 @@ func (u *CallUpsertBulk) ClearRateDestination() *CallUpsertBulk {
 	})
 }
 
-// SetPrice sets the "price" field.
-func (u *CallUpsertBulk) SetPrice(v decimal.Decimal) *CallUpsertBulk {
+// SetPriceUnits sets the "price_units" field.
+func (u *CallUpsertBulk) SetPriceUnits(v int64) *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
-		s.SetPrice(v)
+		s.SetPriceUnits(v)
 	})
 }
 
-// UpdatePrice sets the "price" field to the value that was provided on create.
-func (u *CallUpsertBulk) UpdatePrice() *CallUpsertBulk {
+// AddPriceUnits adds v to the "price_units" field.
+func (u *CallUpsertBulk) AddPriceUnits(v int64) *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
-		s.UpdatePrice()
+		s.AddPriceUnits(v)
 	})
 }
 
-// SetCostKnown sets the "cost_known" field.
-func (u *CallUpsertBulk) SetCostKnown(v bool) *CallUpsertBulk {
+// UpdatePriceUnits sets the "price_units" field to the value that was provided on create.
+func (u *CallUpsertBulk) UpdatePriceUnits() *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
-		s.SetCostKnown(v)
+		s.UpdatePriceUnits()
 	})
 }
 
-// UpdateCostKnown sets the "cost_known" field to the value that was provided on create.
-func (u *CallUpsertBulk) UpdateCostKnown() *CallUpsertBulk {
+// SetCostUnits sets the "cost_units" field.
+func (u *CallUpsertBulk) SetCostUnits(v int64) *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
-		s.UpdateCostKnown()
+		s.SetCostUnits(v)
 	})
 }
 
-// SetCost sets the "cost" field.
-func (u *CallUpsertBulk) SetCost(v decimal.Decimal) *CallUpsertBulk {
+// AddCostUnits adds v to the "cost_units" field.
+func (u *CallUpsertBulk) AddCostUnits(v int64) *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
-		s.SetCost(v)
+		s.AddCostUnits(v)
 	})
 }
 
-// UpdateCost sets the "cost" field to the value that was provided on create.
-func (u *CallUpsertBulk) UpdateCost() *CallUpsertBulk {
+// UpdateCostUnits sets the "cost_units" field to the value that was provided on create.
+func (u *CallUpsertBulk) UpdateCostUnits() *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
-		s.UpdateCost()
+		s.UpdateCostUnits()
 	})
 }
 
-// SetUniqueKey sets the "unique_key" field.
-func (u *CallUpsertBulk) SetUniqueKey(v string) *CallUpsertBulk {
+// ClearCostUnits clears the value of the "cost_units" field.
+func (u *CallUpsertBulk) ClearCostUnits() *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
-		s.SetUniqueKey(v)
+		s.ClearCostUnits()
 	})
 }
 
-// UpdateUniqueKey sets the "unique_key" field to the value that was provided on create.
-func (u *CallUpsertBulk) UpdateUniqueKey() *CallUpsertBulk {
+// SetPriceDecimals sets the "price_decimals" field.
+func (u *CallUpsertBulk) SetPriceDecimals(v int) *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
-		s.UpdateUniqueKey()
+		s.SetPriceDecimals(v)
 	})
 }
 
-// SetProcessed sets the "processed" field.
-func (u *CallUpsertBulk) SetProcessed(v bool) *CallUpsertBulk {
+// AddPriceDecimals adds v to the "price_decimals" field.
+func (u *CallUpsertBulk) AddPriceDecimals(v int) *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
-		s.SetProcessed(v)
+		s.AddPriceDecimals(v)
 	})
 }
 
-// UpdateProcessed sets the "processed" field to the value that was provided on create.
-func (u *CallUpsertBulk) UpdateProcessed() *CallUpsertBulk {
+// UpdatePriceDecimals sets the "price_decimals" field to the value that was provided on create.
+func (u *CallUpsertBulk) UpdatePriceDecimals() *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
-		s.UpdateProcessed()
+		s.UpdatePriceDecimals()
+	})
+}
+
+// SetDupKey sets the "dup_key" field.
+func (u *CallUpsertBulk) SetDupKey(v int64) *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.SetDupKey(v)
+	})
+}
+
+// AddDupKey adds v to the "dup_key" field.
+func (u *CallUpsertBulk) AddDupKey(v int64) *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.AddDupKey(v)
+	})
+}
+
+// UpdateDupKey sets the "dup_key" field to the value that was provided on create.
+func (u *CallUpsertBulk) UpdateDupKey() *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.UpdateDupKey()
+	})
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (u *CallUpsertBulk) SetCustomerID(v int) *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.SetCustomerID(v)
+	})
+}
+
+// AddCustomerID adds v to the "customer_id" field.
+func (u *CallUpsertBulk) AddCustomerID(v int) *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.AddCustomerID(v)
+	})
+}
+
+// UpdateCustomerID sets the "customer_id" field to the value that was provided on create.
+func (u *CallUpsertBulk) UpdateCustomerID() *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.UpdateCustomerID()
+	})
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (u *CallUpsertBulk) ClearCustomerID() *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.ClearCustomerID()
+	})
+}
+
+// SetRateSheetID sets the "rate_sheet_id" field.
+func (u *CallUpsertBulk) SetRateSheetID(v int) *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.SetRateSheetID(v)
+	})
+}
+
+// AddRateSheetID adds v to the "rate_sheet_id" field.
+func (u *CallUpsertBulk) AddRateSheetID(v int) *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.AddRateSheetID(v)
+	})
+}
+
+// UpdateRateSheetID sets the "rate_sheet_id" field to the value that was provided on create.
+func (u *CallUpsertBulk) UpdateRateSheetID() *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.UpdateRateSheetID()
+	})
+}
+
+// ClearRateSheetID clears the value of the "rate_sheet_id" field.
+func (u *CallUpsertBulk) ClearRateSheetID() *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.ClearRateSheetID()
+	})
+}
+
+// SetChargeID sets the "charge_id" field.
+func (u *CallUpsertBulk) SetChargeID(v int) *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.SetChargeID(v)
+	})
+}
+
+// AddChargeID adds v to the "charge_id" field.
+func (u *CallUpsertBulk) AddChargeID(v int) *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.AddChargeID(v)
+	})
+}
+
+// UpdateChargeID sets the "charge_id" field to the value that was provided on create.
+func (u *CallUpsertBulk) UpdateChargeID() *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.UpdateChargeID()
+	})
+}
+
+// ClearChargeID clears the value of the "charge_id" field.
+func (u *CallUpsertBulk) ClearChargeID() *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.ClearChargeID()
 	})
 }
 

@@ -14,25 +14,18 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tollgate/tollgate/ent/call"
-	"github.com/tollgate/tollgate/ent/cdrupload"
-	"github.com/tollgate/tollgate/ent/charge"
-	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/predicate"
 )
 
 // CallQuery is the builder for querying Call entities.
 type CallQuery struct {
 	config
-	ctx          *QueryContext
-	order        []call.OrderOption
-	inters       []Interceptor
-	predicates   []predicate.Call
-	withUpload   *CdrUploadQuery
-	withCustomer *CustomerQuery
-	withCharge   *ChargeQuery
-	withFKs      bool
-	loadTotal    []func(context.Context, []*Call) error
-	modifiers    []func(*sql.Selector)
+	ctx        *QueryContext
+	order      []call.OrderOption
+	inters     []Interceptor
+	predicates []predicate.Call
+	loadTotal  []func(context.Context, []*Call) error
+	modifiers  []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -67,72 +60,6 @@ func (_q *CallQuery) Unique(unique bool) *CallQuery {
 func (_q *CallQuery) Order(o ...call.OrderOption) *CallQuery {
 	_q.order = append(_q.order, o...)
 	return _q
-}
-
-// QueryUpload chains the current query on the "upload" edge.
-func (_q *CallQuery) QueryUpload() *CdrUploadQuery {
-	query := (&CdrUploadClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(call.Table, call.FieldID, selector),
-			sqlgraph.To(cdrupload.Table, cdrupload.FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, call.UploadTable, call.UploadColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
-}
-
-// QueryCustomer chains the current query on the "customer" edge.
-func (_q *CallQuery) QueryCustomer() *CustomerQuery {
-	query := (&CustomerClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(call.Table, call.FieldID, selector),
-			sqlgraph.To(customer.Table, customer.FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, call.CustomerTable, call.CustomerColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
-}
-
-// QueryCharge chains the current query on the "charge" edge.
-func (_q *CallQuery) QueryCharge() *ChargeQuery {
-	query := (&ChargeClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(call.Table, call.FieldID, selector),
-			sqlgraph.To(charge.Table, charge.FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, call.ChargeTable, call.ChargeColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
 }
 
 // First returns the first Call entity from the query.
@@ -322,51 +249,15 @@ func (_q *CallQuery) Clone() *CallQuery {
 		return nil
 	}
 	return &CallQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]call.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Call{}, _q.predicates...),
-		withUpload:   _q.withUpload.Clone(),
-		withCustomer: _q.withCustomer.Clone(),
-		withCharge:   _q.withCharge.Clone(),
+		config:     _q.config,
+		ctx:        _q.ctx.Clone(),
+		order:      append([]call.OrderOption{}, _q.order...),
+		inters:     append([]Interceptor{}, _q.inters...),
+		predicates: append([]predicate.Call{}, _q.predicates...),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
 	}
-}
-
-// WithUpload tells the query-builder to eager-load the nodes that are connected to
-// the "upload" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *CallQuery) WithUpload(opts ...func(*CdrUploadQuery)) *CallQuery {
-	query := (&CdrUploadClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withUpload = query
-	return _q
-}
-
-// WithCustomer tells the query-builder to eager-load the nodes that are connected to
-// the "customer" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *CallQuery) WithCustomer(opts ...func(*CustomerQuery)) *CallQuery {
-	query := (&CustomerClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withCustomer = query
-	return _q
-}
-
-// WithCharge tells the query-builder to eager-load the nodes that are connected to
-// the "charge" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *CallQuery) WithCharge(opts ...func(*ChargeQuery)) *CallQuery {
-	query := (&ChargeClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withCharge = query
-	return _q
 }
 
 // GroupBy is used to group vertices by one or more fields/columns.
@@ -375,12 +266,12 @@ func (_q *CallQuery) WithCharge(opts ...func(*ChargeQuery)) *CallQuery {
 // Example:
 //
 //	var v []struct {
-//		Line int `json:"line,omitempty"`
+//		UploadID int `json:"upload_id,omitempty"`
 //		Count int `json:"count,omitempty"`
 //	}
 //
 //	client.Call.Query().
-//		GroupBy(call.FieldLine).
+//		GroupBy(call.FieldUploadID).
 //		Aggregate(ent.Count()).
 //		Scan(ctx, &v)
 func (_q *CallQuery) GroupBy(field string, fields ...string) *CallGroupBy {
@@ -398,11 +289,11 @@ func (_q *CallQuery) GroupBy(field string, fields ...string) *CallGroupBy {
 // Example:
 //
 //	var v []struct {
-//		Line int `json:"line,omitempty"`
+//		UploadID int `json:"upload_id,omitempty"`
 //	}
 //
 //	client.Call.Query().
-//		Select(call.FieldLine).
+//		Select(call.FieldUploadID).
 //		Scan(ctx, &v)
 func (_q *CallQuery) Select(fields ...string) *CallSelect {
 	_q.ctx.Fields = append(_q.ctx.Fields, fields...)
@@ -451,28 +342,15 @@ func (_q *CallQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *CallQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Call, error) {
 	var (
-		nodes       = []*Call{}
-		withFKs     = _q.withFKs
-		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
-			_q.withUpload != nil,
-			_q.withCustomer != nil,
-			_q.withCharge != nil,
-		}
+		nodes = []*Call{}
+		_spec = _q.querySpec()
 	)
-	if _q.withUpload != nil || _q.withCustomer != nil || _q.withCharge != nil {
-		withFKs = true
-	}
-	if withFKs {
-		_spec.Node.Columns = append(_spec.Node.Columns, call.ForeignKeys...)
-	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Call).scanValues(nil, columns)
 	}
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Call{config: _q.config}
 		nodes = append(nodes, node)
-		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, values)
 	}
 	if len(_q.modifiers) > 0 {
@@ -487,127 +365,12 @@ func (_q *CallQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Call, e
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
-	if query := _q.withUpload; query != nil {
-		if err := _q.loadUpload(ctx, query, nodes, nil,
-			func(n *Call, e *CdrUpload) { n.Edges.Upload = e }); err != nil {
-			return nil, err
-		}
-	}
-	if query := _q.withCustomer; query != nil {
-		if err := _q.loadCustomer(ctx, query, nodes, nil,
-			func(n *Call, e *Customer) { n.Edges.Customer = e }); err != nil {
-			return nil, err
-		}
-	}
-	if query := _q.withCharge; query != nil {
-		if err := _q.loadCharge(ctx, query, nodes, nil,
-			func(n *Call, e *Charge) { n.Edges.Charge = e }); err != nil {
-			return nil, err
-		}
-	}
 	for i := range _q.loadTotal {
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
 	}
 	return nodes, nil
-}
-
-func (_q *CallQuery) loadUpload(ctx context.Context, query *CdrUploadQuery, nodes []*Call, init func(*Call), assign func(*Call, *CdrUpload)) error {
-	ids := make([]int, 0, len(nodes))
-	nodeids := make(map[int][]*Call)
-	for i := range nodes {
-		if nodes[i].cdr_upload_calls == nil {
-			continue
-		}
-		fk := *nodes[i].cdr_upload_calls
-		if _, ok := nodeids[fk]; !ok {
-			ids = append(ids, fk)
-		}
-		nodeids[fk] = append(nodeids[fk], nodes[i])
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	query.Where(cdrupload.IDIn(ids...))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		nodes, ok := nodeids[n.ID]
-		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "cdr_upload_calls" returned %v`, n.ID)
-		}
-		for i := range nodes {
-			assign(nodes[i], n)
-		}
-	}
-	return nil
-}
-func (_q *CallQuery) loadCustomer(ctx context.Context, query *CustomerQuery, nodes []*Call, init func(*Call), assign func(*Call, *Customer)) error {
-	ids := make([]int, 0, len(nodes))
-	nodeids := make(map[int][]*Call)
-	for i := range nodes {
-		if nodes[i].customer_calls == nil {
-			continue
-		}
-		fk := *nodes[i].customer_calls
-		if _, ok := nodeids[fk]; !ok {
-			ids = append(ids, fk)
-		}
-		nodeids[fk] = append(nodeids[fk], nodes[i])
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	query.Where(customer.IDIn(ids...))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		nodes, ok := nodeids[n.ID]
-		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "customer_calls" returned %v`, n.ID)
-		}
-		for i := range nodes {
-			assign(nodes[i], n)
-		}
-	}
-	return nil
-}
-func (_q *CallQuery) loadCharge(ctx context.Context, query *ChargeQuery, nodes []*Call, init func(*Call), assign func(*Call, *Charge)) error {
-	ids := make([]int, 0, len(nodes))
-	nodeids := make(map[int][]*Call)
-	for i := range nodes {
-		if nodes[i].charge_calls == nil {
-			continue
-		}
-		fk := *nodes[i].charge_calls
-		if _, ok := nodeids[fk]; !ok {
-			ids = append(ids, fk)
-		}
-		nodeids[fk] = append(nodeids[fk], nodes[i])
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	query.Where(charge.IDIn(ids...))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		nodes, ok := nodeids[n.ID]
-		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "charge_calls" returned %v`, n.ID)
-		}
-		for i := range nodes {
-			assign(nodes[i], n)
-		}
-	}
-	return nil
 }
 
 func (_q *CallQuery) sqlCount(ctx context.Context) (int, error) {

@@ -11,11 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/call"
-	"github.com/tollgate/tollgate/ent/cdrupload"
-	"github.com/tollgate/tollgate/ent/charge"
-	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/predicate"
 )
 
@@ -53,27 +49,6 @@ func (_u *CallUpdate) AddLine(v int) *CallUpdate {
 	return _u
 }
 
-// SetAnalysisRun sets the "analysis_run" field.
-func (_u *CallUpdate) SetAnalysisRun(v int) *CallUpdate {
-	_u.mutation.ResetAnalysisRun()
-	_u.mutation.SetAnalysisRun(v)
-	return _u
-}
-
-// SetNillableAnalysisRun sets the "analysis_run" field if the given value is not nil.
-func (_u *CallUpdate) SetNillableAnalysisRun(v *int) *CallUpdate {
-	if v != nil {
-		_u.SetAnalysisRun(*v)
-	}
-	return _u
-}
-
-// AddAnalysisRun adds value to the "analysis_run" field.
-func (_u *CallUpdate) AddAnalysisRun(v int) *CallUpdate {
-	_u.mutation.AddAnalysisRun(v)
-	return _u
-}
-
 // SetStatus sets the "status" field.
 func (_u *CallUpdate) SetStatus(v call.Status) *CallUpdate {
 	_u.mutation.SetStatus(v)
@@ -84,20 +59,6 @@ func (_u *CallUpdate) SetStatus(v call.Status) *CallUpdate {
 func (_u *CallUpdate) SetNillableStatus(v *call.Status) *CallUpdate {
 	if v != nil {
 		_u.SetStatus(*v)
-	}
-	return _u
-}
-
-// SetDirection sets the "direction" field.
-func (_u *CallUpdate) SetDirection(v call.Direction) *CallUpdate {
-	_u.mutation.SetDirection(v)
-	return _u
-}
-
-// SetNillableDirection sets the "direction" field if the given value is not nil.
-func (_u *CallUpdate) SetNillableDirection(v *call.Direction) *CallUpdate {
-	if v != nil {
-		_u.SetDirection(*v)
 	}
 	return _u
 }
@@ -266,146 +227,180 @@ func (_u *CallUpdate) ClearRateDestination() *CallUpdate {
 	return _u
 }
 
-// SetPrice sets the "price" field.
-func (_u *CallUpdate) SetPrice(v decimal.Decimal) *CallUpdate {
-	_u.mutation.SetPrice(v)
+// SetPriceUnits sets the "price_units" field.
+func (_u *CallUpdate) SetPriceUnits(v int64) *CallUpdate {
+	_u.mutation.ResetPriceUnits()
+	_u.mutation.SetPriceUnits(v)
 	return _u
 }
 
-// SetNillablePrice sets the "price" field if the given value is not nil.
-func (_u *CallUpdate) SetNillablePrice(v *decimal.Decimal) *CallUpdate {
+// SetNillablePriceUnits sets the "price_units" field if the given value is not nil.
+func (_u *CallUpdate) SetNillablePriceUnits(v *int64) *CallUpdate {
 	if v != nil {
-		_u.SetPrice(*v)
+		_u.SetPriceUnits(*v)
 	}
 	return _u
 }
 
-// SetCostKnown sets the "cost_known" field.
-func (_u *CallUpdate) SetCostKnown(v bool) *CallUpdate {
-	_u.mutation.SetCostKnown(v)
+// AddPriceUnits adds value to the "price_units" field.
+func (_u *CallUpdate) AddPriceUnits(v int64) *CallUpdate {
+	_u.mutation.AddPriceUnits(v)
 	return _u
 }
 
-// SetNillableCostKnown sets the "cost_known" field if the given value is not nil.
-func (_u *CallUpdate) SetNillableCostKnown(v *bool) *CallUpdate {
+// SetCostUnits sets the "cost_units" field.
+func (_u *CallUpdate) SetCostUnits(v int64) *CallUpdate {
+	_u.mutation.ResetCostUnits()
+	_u.mutation.SetCostUnits(v)
+	return _u
+}
+
+// SetNillableCostUnits sets the "cost_units" field if the given value is not nil.
+func (_u *CallUpdate) SetNillableCostUnits(v *int64) *CallUpdate {
 	if v != nil {
-		_u.SetCostKnown(*v)
+		_u.SetCostUnits(*v)
 	}
 	return _u
 }
 
-// SetCost sets the "cost" field.
-func (_u *CallUpdate) SetCost(v decimal.Decimal) *CallUpdate {
-	_u.mutation.SetCost(v)
+// AddCostUnits adds value to the "cost_units" field.
+func (_u *CallUpdate) AddCostUnits(v int64) *CallUpdate {
+	_u.mutation.AddCostUnits(v)
 	return _u
 }
 
-// SetNillableCost sets the "cost" field if the given value is not nil.
-func (_u *CallUpdate) SetNillableCost(v *decimal.Decimal) *CallUpdate {
+// ClearCostUnits clears the value of the "cost_units" field.
+func (_u *CallUpdate) ClearCostUnits() *CallUpdate {
+	_u.mutation.ClearCostUnits()
+	return _u
+}
+
+// SetPriceDecimals sets the "price_decimals" field.
+func (_u *CallUpdate) SetPriceDecimals(v int) *CallUpdate {
+	_u.mutation.ResetPriceDecimals()
+	_u.mutation.SetPriceDecimals(v)
+	return _u
+}
+
+// SetNillablePriceDecimals sets the "price_decimals" field if the given value is not nil.
+func (_u *CallUpdate) SetNillablePriceDecimals(v *int) *CallUpdate {
 	if v != nil {
-		_u.SetCost(*v)
+		_u.SetPriceDecimals(*v)
 	}
 	return _u
 }
 
-// SetUniqueKey sets the "unique_key" field.
-func (_u *CallUpdate) SetUniqueKey(v string) *CallUpdate {
-	_u.mutation.SetUniqueKey(v)
+// AddPriceDecimals adds value to the "price_decimals" field.
+func (_u *CallUpdate) AddPriceDecimals(v int) *CallUpdate {
+	_u.mutation.AddPriceDecimals(v)
 	return _u
 }
 
-// SetNillableUniqueKey sets the "unique_key" field if the given value is not nil.
-func (_u *CallUpdate) SetNillableUniqueKey(v *string) *CallUpdate {
+// SetDupKey sets the "dup_key" field.
+func (_u *CallUpdate) SetDupKey(v int64) *CallUpdate {
+	_u.mutation.ResetDupKey()
+	_u.mutation.SetDupKey(v)
+	return _u
+}
+
+// SetNillableDupKey sets the "dup_key" field if the given value is not nil.
+func (_u *CallUpdate) SetNillableDupKey(v *int64) *CallUpdate {
 	if v != nil {
-		_u.SetUniqueKey(*v)
+		_u.SetDupKey(*v)
 	}
 	return _u
 }
 
-// SetProcessed sets the "processed" field.
-func (_u *CallUpdate) SetProcessed(v bool) *CallUpdate {
-	_u.mutation.SetProcessed(v)
+// AddDupKey adds value to the "dup_key" field.
+func (_u *CallUpdate) AddDupKey(v int64) *CallUpdate {
+	_u.mutation.AddDupKey(v)
 	return _u
 }
 
-// SetNillableProcessed sets the "processed" field if the given value is not nil.
-func (_u *CallUpdate) SetNillableProcessed(v *bool) *CallUpdate {
+// SetCustomerID sets the "customer_id" field.
+func (_u *CallUpdate) SetCustomerID(v int) *CallUpdate {
+	_u.mutation.ResetCustomerID()
+	_u.mutation.SetCustomerID(v)
+	return _u
+}
+
+// SetNillableCustomerID sets the "customer_id" field if the given value is not nil.
+func (_u *CallUpdate) SetNillableCustomerID(v *int) *CallUpdate {
 	if v != nil {
-		_u.SetProcessed(*v)
+		_u.SetCustomerID(*v)
 	}
 	return _u
 }
 
-// SetUploadID sets the "upload" edge to the CdrUpload entity by ID.
-func (_u *CallUpdate) SetUploadID(id int) *CallUpdate {
-	_u.mutation.SetUploadID(id)
+// AddCustomerID adds value to the "customer_id" field.
+func (_u *CallUpdate) AddCustomerID(v int) *CallUpdate {
+	_u.mutation.AddCustomerID(v)
 	return _u
 }
 
-// SetUpload sets the "upload" edge to the CdrUpload entity.
-func (_u *CallUpdate) SetUpload(v *CdrUpload) *CallUpdate {
-	return _u.SetUploadID(v.ID)
-}
-
-// SetCustomerID sets the "customer" edge to the Customer entity by ID.
-func (_u *CallUpdate) SetCustomerID(id int) *CallUpdate {
-	_u.mutation.SetCustomerID(id)
+// ClearCustomerID clears the value of the "customer_id" field.
+func (_u *CallUpdate) ClearCustomerID() *CallUpdate {
+	_u.mutation.ClearCustomerID()
 	return _u
 }
 
-// SetNillableCustomerID sets the "customer" edge to the Customer entity by ID if the given value is not nil.
-func (_u *CallUpdate) SetNillableCustomerID(id *int) *CallUpdate {
-	if id != nil {
-		_u = _u.SetCustomerID(*id)
+// SetRateSheetID sets the "rate_sheet_id" field.
+func (_u *CallUpdate) SetRateSheetID(v int) *CallUpdate {
+	_u.mutation.ResetRateSheetID()
+	_u.mutation.SetRateSheetID(v)
+	return _u
+}
+
+// SetNillableRateSheetID sets the "rate_sheet_id" field if the given value is not nil.
+func (_u *CallUpdate) SetNillableRateSheetID(v *int) *CallUpdate {
+	if v != nil {
+		_u.SetRateSheetID(*v)
 	}
 	return _u
 }
 
-// SetCustomer sets the "customer" edge to the Customer entity.
-func (_u *CallUpdate) SetCustomer(v *Customer) *CallUpdate {
-	return _u.SetCustomerID(v.ID)
-}
-
-// SetChargeID sets the "charge" edge to the Charge entity by ID.
-func (_u *CallUpdate) SetChargeID(id int) *CallUpdate {
-	_u.mutation.SetChargeID(id)
+// AddRateSheetID adds value to the "rate_sheet_id" field.
+func (_u *CallUpdate) AddRateSheetID(v int) *CallUpdate {
+	_u.mutation.AddRateSheetID(v)
 	return _u
 }
 
-// SetNillableChargeID sets the "charge" edge to the Charge entity by ID if the given value is not nil.
-func (_u *CallUpdate) SetNillableChargeID(id *int) *CallUpdate {
-	if id != nil {
-		_u = _u.SetChargeID(*id)
+// ClearRateSheetID clears the value of the "rate_sheet_id" field.
+func (_u *CallUpdate) ClearRateSheetID() *CallUpdate {
+	_u.mutation.ClearRateSheetID()
+	return _u
+}
+
+// SetChargeID sets the "charge_id" field.
+func (_u *CallUpdate) SetChargeID(v int) *CallUpdate {
+	_u.mutation.ResetChargeID()
+	_u.mutation.SetChargeID(v)
+	return _u
+}
+
+// SetNillableChargeID sets the "charge_id" field if the given value is not nil.
+func (_u *CallUpdate) SetNillableChargeID(v *int) *CallUpdate {
+	if v != nil {
+		_u.SetChargeID(*v)
 	}
 	return _u
 }
 
-// SetCharge sets the "charge" edge to the Charge entity.
-func (_u *CallUpdate) SetCharge(v *Charge) *CallUpdate {
-	return _u.SetChargeID(v.ID)
+// AddChargeID adds value to the "charge_id" field.
+func (_u *CallUpdate) AddChargeID(v int) *CallUpdate {
+	_u.mutation.AddChargeID(v)
+	return _u
+}
+
+// ClearChargeID clears the value of the "charge_id" field.
+func (_u *CallUpdate) ClearChargeID() *CallUpdate {
+	_u.mutation.ClearChargeID()
+	return _u
 }
 
 // Mutation returns the CallMutation object of the builder.
 func (_u *CallUpdate) Mutation() *CallMutation {
 	return _u.mutation
-}
-
-// ClearUpload clears the "upload" edge to the CdrUpload entity.
-func (_u *CallUpdate) ClearUpload() *CallUpdate {
-	_u.mutation.ClearUpload()
-	return _u
-}
-
-// ClearCustomer clears the "customer" edge to the Customer entity.
-func (_u *CallUpdate) ClearCustomer() *CallUpdate {
-	_u.mutation.ClearCustomer()
-	return _u
-}
-
-// ClearCharge clears the "charge" edge to the Charge entity.
-func (_u *CallUpdate) ClearCharge() *CallUpdate {
-	_u.mutation.ClearCharge()
-	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -442,19 +437,9 @@ func (_u *CallUpdate) check() error {
 			return &ValidationError{Name: "line", err: fmt.Errorf(`ent: validator failed for field "Call.line": %w`, err)}
 		}
 	}
-	if v, ok := _u.mutation.AnalysisRun(); ok {
-		if err := call.AnalysisRunValidator(v); err != nil {
-			return &ValidationError{Name: "analysis_run", err: fmt.Errorf(`ent: validator failed for field "Call.analysis_run": %w`, err)}
-		}
-	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := call.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Call.status": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.Direction(); ok {
-		if err := call.DirectionValidator(v); err != nil {
-			return &ValidationError{Name: "direction", err: fmt.Errorf(`ent: validator failed for field "Call.direction": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.Source(); ok {
@@ -497,14 +482,6 @@ func (_u *CallUpdate) check() error {
 			return &ValidationError{Name: "rate_destination", err: fmt.Errorf(`ent: validator failed for field "Call.rate_destination": %w`, err)}
 		}
 	}
-	if v, ok := _u.mutation.UniqueKey(); ok {
-		if err := call.UniqueKeyValidator(v); err != nil {
-			return &ValidationError{Name: "unique_key", err: fmt.Errorf(`ent: validator failed for field "Call.unique_key": %w`, err)}
-		}
-	}
-	if _u.mutation.UploadCleared() && len(_u.mutation.UploadIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Call.upload"`)
-	}
 	return nil
 }
 
@@ -526,17 +503,8 @@ func (_u *CallUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.AddedLine(); ok {
 		_spec.AddField(call.FieldLine, field.TypeInt, value)
 	}
-	if value, ok := _u.mutation.AnalysisRun(); ok {
-		_spec.SetField(call.FieldAnalysisRun, field.TypeInt, value)
-	}
-	if value, ok := _u.mutation.AddedAnalysisRun(); ok {
-		_spec.AddField(call.FieldAnalysisRun, field.TypeInt, value)
-	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(call.FieldStatus, field.TypeEnum, value)
-	}
-	if value, ok := _u.mutation.Direction(); ok {
-		_spec.SetField(call.FieldDirection, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.Source(); ok {
 		_spec.SetField(call.FieldSource, field.TypeString, value)
@@ -583,107 +551,59 @@ func (_u *CallUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.RateDestinationCleared() {
 		_spec.ClearField(call.FieldRateDestination, field.TypeString)
 	}
-	if value, ok := _u.mutation.Price(); ok {
-		_spec.SetField(call.FieldPrice, field.TypeOther, value)
+	if value, ok := _u.mutation.PriceUnits(); ok {
+		_spec.SetField(call.FieldPriceUnits, field.TypeInt64, value)
 	}
-	if value, ok := _u.mutation.CostKnown(); ok {
-		_spec.SetField(call.FieldCostKnown, field.TypeBool, value)
+	if value, ok := _u.mutation.AddedPriceUnits(); ok {
+		_spec.AddField(call.FieldPriceUnits, field.TypeInt64, value)
 	}
-	if value, ok := _u.mutation.Cost(); ok {
-		_spec.SetField(call.FieldCost, field.TypeOther, value)
+	if value, ok := _u.mutation.CostUnits(); ok {
+		_spec.SetField(call.FieldCostUnits, field.TypeInt64, value)
 	}
-	if value, ok := _u.mutation.UniqueKey(); ok {
-		_spec.SetField(call.FieldUniqueKey, field.TypeString, value)
+	if value, ok := _u.mutation.AddedCostUnits(); ok {
+		_spec.AddField(call.FieldCostUnits, field.TypeInt64, value)
 	}
-	if value, ok := _u.mutation.Processed(); ok {
-		_spec.SetField(call.FieldProcessed, field.TypeBool, value)
+	if _u.mutation.CostUnitsCleared() {
+		_spec.ClearField(call.FieldCostUnits, field.TypeInt64)
 	}
-	if _u.mutation.UploadCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.UploadTable,
-			Columns: []string{call.UploadColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(cdrupload.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	if value, ok := _u.mutation.PriceDecimals(); ok {
+		_spec.SetField(call.FieldPriceDecimals, field.TypeInt, value)
 	}
-	if nodes := _u.mutation.UploadIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.UploadTable,
-			Columns: []string{call.UploadColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(cdrupload.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	if value, ok := _u.mutation.AddedPriceDecimals(); ok {
+		_spec.AddField(call.FieldPriceDecimals, field.TypeInt, value)
 	}
-	if _u.mutation.CustomerCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.CustomerTable,
-			Columns: []string{call.CustomerColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(customer.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	if value, ok := _u.mutation.DupKey(); ok {
+		_spec.SetField(call.FieldDupKey, field.TypeInt64, value)
 	}
-	if nodes := _u.mutation.CustomerIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.CustomerTable,
-			Columns: []string{call.CustomerColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(customer.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	if value, ok := _u.mutation.AddedDupKey(); ok {
+		_spec.AddField(call.FieldDupKey, field.TypeInt64, value)
 	}
-	if _u.mutation.ChargeCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.ChargeTable,
-			Columns: []string{call.ChargeColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	if value, ok := _u.mutation.CustomerID(); ok {
+		_spec.SetField(call.FieldCustomerID, field.TypeInt, value)
 	}
-	if nodes := _u.mutation.ChargeIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.ChargeTable,
-			Columns: []string{call.ChargeColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	if value, ok := _u.mutation.AddedCustomerID(); ok {
+		_spec.AddField(call.FieldCustomerID, field.TypeInt, value)
+	}
+	if _u.mutation.CustomerIDCleared() {
+		_spec.ClearField(call.FieldCustomerID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.RateSheetID(); ok {
+		_spec.SetField(call.FieldRateSheetID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRateSheetID(); ok {
+		_spec.AddField(call.FieldRateSheetID, field.TypeInt, value)
+	}
+	if _u.mutation.RateSheetIDCleared() {
+		_spec.ClearField(call.FieldRateSheetID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.ChargeID(); ok {
+		_spec.SetField(call.FieldChargeID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedChargeID(); ok {
+		_spec.AddField(call.FieldChargeID, field.TypeInt, value)
+	}
+	if _u.mutation.ChargeIDCleared() {
+		_spec.ClearField(call.FieldChargeID, field.TypeInt)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -726,27 +646,6 @@ func (_u *CallUpdateOne) AddLine(v int) *CallUpdateOne {
 	return _u
 }
 
-// SetAnalysisRun sets the "analysis_run" field.
-func (_u *CallUpdateOne) SetAnalysisRun(v int) *CallUpdateOne {
-	_u.mutation.ResetAnalysisRun()
-	_u.mutation.SetAnalysisRun(v)
-	return _u
-}
-
-// SetNillableAnalysisRun sets the "analysis_run" field if the given value is not nil.
-func (_u *CallUpdateOne) SetNillableAnalysisRun(v *int) *CallUpdateOne {
-	if v != nil {
-		_u.SetAnalysisRun(*v)
-	}
-	return _u
-}
-
-// AddAnalysisRun adds value to the "analysis_run" field.
-func (_u *CallUpdateOne) AddAnalysisRun(v int) *CallUpdateOne {
-	_u.mutation.AddAnalysisRun(v)
-	return _u
-}
-
 // SetStatus sets the "status" field.
 func (_u *CallUpdateOne) SetStatus(v call.Status) *CallUpdateOne {
 	_u.mutation.SetStatus(v)
@@ -757,20 +656,6 @@ func (_u *CallUpdateOne) SetStatus(v call.Status) *CallUpdateOne {
 func (_u *CallUpdateOne) SetNillableStatus(v *call.Status) *CallUpdateOne {
 	if v != nil {
 		_u.SetStatus(*v)
-	}
-	return _u
-}
-
-// SetDirection sets the "direction" field.
-func (_u *CallUpdateOne) SetDirection(v call.Direction) *CallUpdateOne {
-	_u.mutation.SetDirection(v)
-	return _u
-}
-
-// SetNillableDirection sets the "direction" field if the given value is not nil.
-func (_u *CallUpdateOne) SetNillableDirection(v *call.Direction) *CallUpdateOne {
-	if v != nil {
-		_u.SetDirection(*v)
 	}
 	return _u
 }
@@ -939,146 +824,180 @@ func (_u *CallUpdateOne) ClearRateDestination() *CallUpdateOne {
 	return _u
 }
 
-// SetPrice sets the "price" field.
-func (_u *CallUpdateOne) SetPrice(v decimal.Decimal) *CallUpdateOne {
-	_u.mutation.SetPrice(v)
+// SetPriceUnits sets the "price_units" field.
+func (_u *CallUpdateOne) SetPriceUnits(v int64) *CallUpdateOne {
+	_u.mutation.ResetPriceUnits()
+	_u.mutation.SetPriceUnits(v)
 	return _u
 }
 
-// SetNillablePrice sets the "price" field if the given value is not nil.
-func (_u *CallUpdateOne) SetNillablePrice(v *decimal.Decimal) *CallUpdateOne {
+// SetNillablePriceUnits sets the "price_units" field if the given value is not nil.
+func (_u *CallUpdateOne) SetNillablePriceUnits(v *int64) *CallUpdateOne {
 	if v != nil {
-		_u.SetPrice(*v)
+		_u.SetPriceUnits(*v)
 	}
 	return _u
 }
 
-// SetCostKnown sets the "cost_known" field.
-func (_u *CallUpdateOne) SetCostKnown(v bool) *CallUpdateOne {
-	_u.mutation.SetCostKnown(v)
+// AddPriceUnits adds value to the "price_units" field.
+func (_u *CallUpdateOne) AddPriceUnits(v int64) *CallUpdateOne {
+	_u.mutation.AddPriceUnits(v)
 	return _u
 }
 
-// SetNillableCostKnown sets the "cost_known" field if the given value is not nil.
-func (_u *CallUpdateOne) SetNillableCostKnown(v *bool) *CallUpdateOne {
+// SetCostUnits sets the "cost_units" field.
+func (_u *CallUpdateOne) SetCostUnits(v int64) *CallUpdateOne {
+	_u.mutation.ResetCostUnits()
+	_u.mutation.SetCostUnits(v)
+	return _u
+}
+
+// SetNillableCostUnits sets the "cost_units" field if the given value is not nil.
+func (_u *CallUpdateOne) SetNillableCostUnits(v *int64) *CallUpdateOne {
 	if v != nil {
-		_u.SetCostKnown(*v)
+		_u.SetCostUnits(*v)
 	}
 	return _u
 }
 
-// SetCost sets the "cost" field.
-func (_u *CallUpdateOne) SetCost(v decimal.Decimal) *CallUpdateOne {
-	_u.mutation.SetCost(v)
+// AddCostUnits adds value to the "cost_units" field.
+func (_u *CallUpdateOne) AddCostUnits(v int64) *CallUpdateOne {
+	_u.mutation.AddCostUnits(v)
 	return _u
 }
 
-// SetNillableCost sets the "cost" field if the given value is not nil.
-func (_u *CallUpdateOne) SetNillableCost(v *decimal.Decimal) *CallUpdateOne {
+// ClearCostUnits clears the value of the "cost_units" field.
+func (_u *CallUpdateOne) ClearCostUnits() *CallUpdateOne {
+	_u.mutation.ClearCostUnits()
+	return _u
+}
+
+// SetPriceDecimals sets the "price_decimals" field.
+func (_u *CallUpdateOne) SetPriceDecimals(v int) *CallUpdateOne {
+	_u.mutation.ResetPriceDecimals()
+	_u.mutation.SetPriceDecimals(v)
+	return _u
+}
+
+// SetNillablePriceDecimals sets the "price_decimals" field if the given value is not nil.
+func (_u *CallUpdateOne) SetNillablePriceDecimals(v *int) *CallUpdateOne {
 	if v != nil {
-		_u.SetCost(*v)
+		_u.SetPriceDecimals(*v)
 	}
 	return _u
 }
 
-// SetUniqueKey sets the "unique_key" field.
-func (_u *CallUpdateOne) SetUniqueKey(v string) *CallUpdateOne {
-	_u.mutation.SetUniqueKey(v)
+// AddPriceDecimals adds value to the "price_decimals" field.
+func (_u *CallUpdateOne) AddPriceDecimals(v int) *CallUpdateOne {
+	_u.mutation.AddPriceDecimals(v)
 	return _u
 }
 
-// SetNillableUniqueKey sets the "unique_key" field if the given value is not nil.
-func (_u *CallUpdateOne) SetNillableUniqueKey(v *string) *CallUpdateOne {
+// SetDupKey sets the "dup_key" field.
+func (_u *CallUpdateOne) SetDupKey(v int64) *CallUpdateOne {
+	_u.mutation.ResetDupKey()
+	_u.mutation.SetDupKey(v)
+	return _u
+}
+
+// SetNillableDupKey sets the "dup_key" field if the given value is not nil.
+func (_u *CallUpdateOne) SetNillableDupKey(v *int64) *CallUpdateOne {
 	if v != nil {
-		_u.SetUniqueKey(*v)
+		_u.SetDupKey(*v)
 	}
 	return _u
 }
 
-// SetProcessed sets the "processed" field.
-func (_u *CallUpdateOne) SetProcessed(v bool) *CallUpdateOne {
-	_u.mutation.SetProcessed(v)
+// AddDupKey adds value to the "dup_key" field.
+func (_u *CallUpdateOne) AddDupKey(v int64) *CallUpdateOne {
+	_u.mutation.AddDupKey(v)
 	return _u
 }
 
-// SetNillableProcessed sets the "processed" field if the given value is not nil.
-func (_u *CallUpdateOne) SetNillableProcessed(v *bool) *CallUpdateOne {
+// SetCustomerID sets the "customer_id" field.
+func (_u *CallUpdateOne) SetCustomerID(v int) *CallUpdateOne {
+	_u.mutation.ResetCustomerID()
+	_u.mutation.SetCustomerID(v)
+	return _u
+}
+
+// SetNillableCustomerID sets the "customer_id" field if the given value is not nil.
+func (_u *CallUpdateOne) SetNillableCustomerID(v *int) *CallUpdateOne {
 	if v != nil {
-		_u.SetProcessed(*v)
+		_u.SetCustomerID(*v)
 	}
 	return _u
 }
 
-// SetUploadID sets the "upload" edge to the CdrUpload entity by ID.
-func (_u *CallUpdateOne) SetUploadID(id int) *CallUpdateOne {
-	_u.mutation.SetUploadID(id)
+// AddCustomerID adds value to the "customer_id" field.
+func (_u *CallUpdateOne) AddCustomerID(v int) *CallUpdateOne {
+	_u.mutation.AddCustomerID(v)
 	return _u
 }
 
-// SetUpload sets the "upload" edge to the CdrUpload entity.
-func (_u *CallUpdateOne) SetUpload(v *CdrUpload) *CallUpdateOne {
-	return _u.SetUploadID(v.ID)
-}
-
-// SetCustomerID sets the "customer" edge to the Customer entity by ID.
-func (_u *CallUpdateOne) SetCustomerID(id int) *CallUpdateOne {
-	_u.mutation.SetCustomerID(id)
+// ClearCustomerID clears the value of the "customer_id" field.
+func (_u *CallUpdateOne) ClearCustomerID() *CallUpdateOne {
+	_u.mutation.ClearCustomerID()
 	return _u
 }
 
-// SetNillableCustomerID sets the "customer" edge to the Customer entity by ID if the given value is not nil.
-func (_u *CallUpdateOne) SetNillableCustomerID(id *int) *CallUpdateOne {
-	if id != nil {
-		_u = _u.SetCustomerID(*id)
+// SetRateSheetID sets the "rate_sheet_id" field.
+func (_u *CallUpdateOne) SetRateSheetID(v int) *CallUpdateOne {
+	_u.mutation.ResetRateSheetID()
+	_u.mutation.SetRateSheetID(v)
+	return _u
+}
+
+// SetNillableRateSheetID sets the "rate_sheet_id" field if the given value is not nil.
+func (_u *CallUpdateOne) SetNillableRateSheetID(v *int) *CallUpdateOne {
+	if v != nil {
+		_u.SetRateSheetID(*v)
 	}
 	return _u
 }
 
-// SetCustomer sets the "customer" edge to the Customer entity.
-func (_u *CallUpdateOne) SetCustomer(v *Customer) *CallUpdateOne {
-	return _u.SetCustomerID(v.ID)
-}
-
-// SetChargeID sets the "charge" edge to the Charge entity by ID.
-func (_u *CallUpdateOne) SetChargeID(id int) *CallUpdateOne {
-	_u.mutation.SetChargeID(id)
+// AddRateSheetID adds value to the "rate_sheet_id" field.
+func (_u *CallUpdateOne) AddRateSheetID(v int) *CallUpdateOne {
+	_u.mutation.AddRateSheetID(v)
 	return _u
 }
 
-// SetNillableChargeID sets the "charge" edge to the Charge entity by ID if the given value is not nil.
-func (_u *CallUpdateOne) SetNillableChargeID(id *int) *CallUpdateOne {
-	if id != nil {
-		_u = _u.SetChargeID(*id)
+// ClearRateSheetID clears the value of the "rate_sheet_id" field.
+func (_u *CallUpdateOne) ClearRateSheetID() *CallUpdateOne {
+	_u.mutation.ClearRateSheetID()
+	return _u
+}
+
+// SetChargeID sets the "charge_id" field.
+func (_u *CallUpdateOne) SetChargeID(v int) *CallUpdateOne {
+	_u.mutation.ResetChargeID()
+	_u.mutation.SetChargeID(v)
+	return _u
+}
+
+// SetNillableChargeID sets the "charge_id" field if the given value is not nil.
+func (_u *CallUpdateOne) SetNillableChargeID(v *int) *CallUpdateOne {
+	if v != nil {
+		_u.SetChargeID(*v)
 	}
 	return _u
 }
 
-// SetCharge sets the "charge" edge to the Charge entity.
-func (_u *CallUpdateOne) SetCharge(v *Charge) *CallUpdateOne {
-	return _u.SetChargeID(v.ID)
+// AddChargeID adds value to the "charge_id" field.
+func (_u *CallUpdateOne) AddChargeID(v int) *CallUpdateOne {
+	_u.mutation.AddChargeID(v)
+	return _u
+}
+
+// ClearChargeID clears the value of the "charge_id" field.
+func (_u *CallUpdateOne) ClearChargeID() *CallUpdateOne {
+	_u.mutation.ClearChargeID()
+	return _u
 }
 
 // Mutation returns the CallMutation object of the builder.
 func (_u *CallUpdateOne) Mutation() *CallMutation {
 	return _u.mutation
-}
-
-// ClearUpload clears the "upload" edge to the CdrUpload entity.
-func (_u *CallUpdateOne) ClearUpload() *CallUpdateOne {
-	_u.mutation.ClearUpload()
-	return _u
-}
-
-// ClearCustomer clears the "customer" edge to the Customer entity.
-func (_u *CallUpdateOne) ClearCustomer() *CallUpdateOne {
-	_u.mutation.ClearCustomer()
-	return _u
-}
-
-// ClearCharge clears the "charge" edge to the Charge entity.
-func (_u *CallUpdateOne) ClearCharge() *CallUpdateOne {
-	_u.mutation.ClearCharge()
-	return _u
 }
 
 // Where appends a list predicates to the CallUpdate builder.
@@ -1128,19 +1047,9 @@ func (_u *CallUpdateOne) check() error {
 			return &ValidationError{Name: "line", err: fmt.Errorf(`ent: validator failed for field "Call.line": %w`, err)}
 		}
 	}
-	if v, ok := _u.mutation.AnalysisRun(); ok {
-		if err := call.AnalysisRunValidator(v); err != nil {
-			return &ValidationError{Name: "analysis_run", err: fmt.Errorf(`ent: validator failed for field "Call.analysis_run": %w`, err)}
-		}
-	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := call.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Call.status": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.Direction(); ok {
-		if err := call.DirectionValidator(v); err != nil {
-			return &ValidationError{Name: "direction", err: fmt.Errorf(`ent: validator failed for field "Call.direction": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.Source(); ok {
@@ -1183,14 +1092,6 @@ func (_u *CallUpdateOne) check() error {
 			return &ValidationError{Name: "rate_destination", err: fmt.Errorf(`ent: validator failed for field "Call.rate_destination": %w`, err)}
 		}
 	}
-	if v, ok := _u.mutation.UniqueKey(); ok {
-		if err := call.UniqueKeyValidator(v); err != nil {
-			return &ValidationError{Name: "unique_key", err: fmt.Errorf(`ent: validator failed for field "Call.unique_key": %w`, err)}
-		}
-	}
-	if _u.mutation.UploadCleared() && len(_u.mutation.UploadIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Call.upload"`)
-	}
 	return nil
 }
 
@@ -1229,17 +1130,8 @@ func (_u *CallUpdateOne) sqlSave(ctx context.Context) (_node *Call, err error) {
 	if value, ok := _u.mutation.AddedLine(); ok {
 		_spec.AddField(call.FieldLine, field.TypeInt, value)
 	}
-	if value, ok := _u.mutation.AnalysisRun(); ok {
-		_spec.SetField(call.FieldAnalysisRun, field.TypeInt, value)
-	}
-	if value, ok := _u.mutation.AddedAnalysisRun(); ok {
-		_spec.AddField(call.FieldAnalysisRun, field.TypeInt, value)
-	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(call.FieldStatus, field.TypeEnum, value)
-	}
-	if value, ok := _u.mutation.Direction(); ok {
-		_spec.SetField(call.FieldDirection, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.Source(); ok {
 		_spec.SetField(call.FieldSource, field.TypeString, value)
@@ -1286,107 +1178,59 @@ func (_u *CallUpdateOne) sqlSave(ctx context.Context) (_node *Call, err error) {
 	if _u.mutation.RateDestinationCleared() {
 		_spec.ClearField(call.FieldRateDestination, field.TypeString)
 	}
-	if value, ok := _u.mutation.Price(); ok {
-		_spec.SetField(call.FieldPrice, field.TypeOther, value)
+	if value, ok := _u.mutation.PriceUnits(); ok {
+		_spec.SetField(call.FieldPriceUnits, field.TypeInt64, value)
 	}
-	if value, ok := _u.mutation.CostKnown(); ok {
-		_spec.SetField(call.FieldCostKnown, field.TypeBool, value)
+	if value, ok := _u.mutation.AddedPriceUnits(); ok {
+		_spec.AddField(call.FieldPriceUnits, field.TypeInt64, value)
 	}
-	if value, ok := _u.mutation.Cost(); ok {
-		_spec.SetField(call.FieldCost, field.TypeOther, value)
+	if value, ok := _u.mutation.CostUnits(); ok {
+		_spec.SetField(call.FieldCostUnits, field.TypeInt64, value)
 	}
-	if value, ok := _u.mutation.UniqueKey(); ok {
-		_spec.SetField(call.FieldUniqueKey, field.TypeString, value)
+	if value, ok := _u.mutation.AddedCostUnits(); ok {
+		_spec.AddField(call.FieldCostUnits, field.TypeInt64, value)
 	}
-	if value, ok := _u.mutation.Processed(); ok {
-		_spec.SetField(call.FieldProcessed, field.TypeBool, value)
+	if _u.mutation.CostUnitsCleared() {
+		_spec.ClearField(call.FieldCostUnits, field.TypeInt64)
 	}
-	if _u.mutation.UploadCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.UploadTable,
-			Columns: []string{call.UploadColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(cdrupload.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	if value, ok := _u.mutation.PriceDecimals(); ok {
+		_spec.SetField(call.FieldPriceDecimals, field.TypeInt, value)
 	}
-	if nodes := _u.mutation.UploadIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.UploadTable,
-			Columns: []string{call.UploadColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(cdrupload.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	if value, ok := _u.mutation.AddedPriceDecimals(); ok {
+		_spec.AddField(call.FieldPriceDecimals, field.TypeInt, value)
 	}
-	if _u.mutation.CustomerCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.CustomerTable,
-			Columns: []string{call.CustomerColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(customer.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	if value, ok := _u.mutation.DupKey(); ok {
+		_spec.SetField(call.FieldDupKey, field.TypeInt64, value)
 	}
-	if nodes := _u.mutation.CustomerIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.CustomerTable,
-			Columns: []string{call.CustomerColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(customer.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	if value, ok := _u.mutation.AddedDupKey(); ok {
+		_spec.AddField(call.FieldDupKey, field.TypeInt64, value)
 	}
-	if _u.mutation.ChargeCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.ChargeTable,
-			Columns: []string{call.ChargeColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	if value, ok := _u.mutation.CustomerID(); ok {
+		_spec.SetField(call.FieldCustomerID, field.TypeInt, value)
 	}
-	if nodes := _u.mutation.ChargeIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.ChargeTable,
-			Columns: []string{call.ChargeColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	if value, ok := _u.mutation.AddedCustomerID(); ok {
+		_spec.AddField(call.FieldCustomerID, field.TypeInt, value)
+	}
+	if _u.mutation.CustomerIDCleared() {
+		_spec.ClearField(call.FieldCustomerID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.RateSheetID(); ok {
+		_spec.SetField(call.FieldRateSheetID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRateSheetID(); ok {
+		_spec.AddField(call.FieldRateSheetID, field.TypeInt, value)
+	}
+	if _u.mutation.RateSheetIDCleared() {
+		_spec.ClearField(call.FieldRateSheetID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.ChargeID(); ok {
+		_spec.SetField(call.FieldChargeID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedChargeID(); ok {
+		_spec.AddField(call.FieldChargeID, field.TypeInt, value)
+	}
+	if _u.mutation.ChargeIDCleared() {
+		_spec.ClearField(call.FieldChargeID, field.TypeInt)
 	}
 	_node = &Call{config: _u.config}
 	_spec.Assign = _node.assignValues

@@ -57,10 +57,24 @@ type CdrUpload struct {
 	Duplicates int64 `json:"duplicates,omitempty"`
 	// Unreadable holds the value of the "unreadable" field.
 	Unreadable int64 `json:"unreadable,omitempty"`
+	// Lines that are not voice calls (FCS data, SMS): not calls, not counted in lines read
+	NotVoice int64 `json:"not_voice,omitempty"`
+	// BytesTotal holds the value of the "bytes_total" field.
+	BytesTotal int64 `json:"bytes_total,omitempty"`
+	// BytesDone holds the value of the "bytes_done" field.
+	BytesDone int64 `json:"bytes_done,omitempty"`
+	// LinesPerSecond holds the value of the "lines_per_second" field.
+	LinesPerSecond int64 `json:"lines_per_second,omitempty"`
+	// PriceDecimals holds the value of the "price_decimals" field.
+	PriceDecimals int `json:"price_decimals,omitempty"`
+	// PhaseStartedAt holds the value of the "phase_started_at" field.
+	PhaseStartedAt *time.Time `json:"phase_started_at,omitempty"`
 	// TotalPrice holds the value of the "total_price" field.
 	TotalPrice decimal.Decimal `json:"total_price,omitempty"`
-	// TotalCost holds the value of the "total_cost" field.
+	// Cost of the priced calls whose cost is known
 	TotalCost decimal.Decimal `json:"total_cost,omitempty"`
+	// Price minus cost over the priced calls whose cost is known
+	TotalMargin decimal.Decimal `json:"total_margin,omitempty"`
 	// AnalysedAt holds the value of the "analysed_at" field.
 	AnalysedAt *time.Time `json:"analysed_at,omitempty"`
 	// ProcessedAt holds the value of the "processed_at" field.
@@ -76,17 +90,14 @@ type CdrUpload struct {
 type CdrUploadEdges struct {
 	// Provider holds the value of the provider edge.
 	Provider *Provider `json:"provider,omitempty"`
-	// Calls holds the value of the calls edge.
-	Calls []*Call `json:"calls,omitempty"`
 	// LineErrors holds the value of the line_errors edge.
 	LineErrors []*CdrLineError `json:"line_errors,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
 
-	namedCalls      map[string][]*Call
 	namedLineErrors map[string][]*CdrLineError
 }
 
@@ -101,19 +112,10 @@ func (e CdrUploadEdges) ProviderOrErr() (*Provider, error) {
 	return nil, &NotLoadedError{edge: "provider"}
 }
 
-// CallsOrErr returns the Calls value or an error if the edge
-// was not loaded in eager-loading.
-func (e CdrUploadEdges) CallsOrErr() ([]*Call, error) {
-	if e.loadedTypes[1] {
-		return e.Calls, nil
-	}
-	return nil, &NotLoadedError{edge: "calls"}
-}
-
 // LineErrorsOrErr returns the LineErrors value or an error if the edge
 // was not loaded in eager-loading.
 func (e CdrUploadEdges) LineErrorsOrErr() ([]*CdrLineError, error) {
-	if e.loadedTypes[2] {
+	if e.loadedTypes[1] {
 		return e.LineErrors, nil
 	}
 	return nil, &NotLoadedError{edge: "line_errors"}
@@ -124,13 +126,13 @@ func (*CdrUpload) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case cdrupload.FieldTotalPrice, cdrupload.FieldTotalCost:
+		case cdrupload.FieldTotalPrice, cdrupload.FieldTotalCost, cdrupload.FieldTotalMargin:
 			values[i] = new(decimal.Decimal)
-		case cdrupload.FieldID, cdrupload.FieldSizeBytes, cdrupload.FieldAnalysisRun, cdrupload.FieldLinesDone, cdrupload.FieldLinesRead, cdrupload.FieldPriced, cdrupload.FieldWithoutCustomer, cdrupload.FieldWithoutRate, cdrupload.FieldZeroDuration, cdrupload.FieldDuplicates, cdrupload.FieldUnreadable:
+		case cdrupload.FieldID, cdrupload.FieldSizeBytes, cdrupload.FieldAnalysisRun, cdrupload.FieldLinesDone, cdrupload.FieldLinesRead, cdrupload.FieldPriced, cdrupload.FieldWithoutCustomer, cdrupload.FieldWithoutRate, cdrupload.FieldZeroDuration, cdrupload.FieldDuplicates, cdrupload.FieldUnreadable, cdrupload.FieldNotVoice, cdrupload.FieldBytesTotal, cdrupload.FieldBytesDone, cdrupload.FieldLinesPerSecond, cdrupload.FieldPriceDecimals:
 			values[i] = new(sql.NullInt64)
 		case cdrupload.FieldDirection, cdrupload.FieldFileName, cdrupload.FieldSha256, cdrupload.FieldBlobKey, cdrupload.FieldStatus, cdrupload.FieldFailureReason, cdrupload.FieldPhase:
 			values[i] = new(sql.NullString)
-		case cdrupload.FieldCreatedAt, cdrupload.FieldUpdatedAt, cdrupload.FieldAnalysedAt, cdrupload.FieldProcessedAt:
+		case cdrupload.FieldCreatedAt, cdrupload.FieldUpdatedAt, cdrupload.FieldPhaseStartedAt, cdrupload.FieldAnalysedAt, cdrupload.FieldProcessedAt:
 			values[i] = new(sql.NullTime)
 		case cdrupload.ForeignKeys[0]: // provider_uploads
 			values[i] = new(sql.NullInt64)
@@ -269,6 +271,43 @@ func (_m *CdrUpload) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Unreadable = value.Int64
 			}
+		case cdrupload.FieldNotVoice:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field not_voice", values[i])
+			} else if value.Valid {
+				_m.NotVoice = value.Int64
+			}
+		case cdrupload.FieldBytesTotal:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field bytes_total", values[i])
+			} else if value.Valid {
+				_m.BytesTotal = value.Int64
+			}
+		case cdrupload.FieldBytesDone:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field bytes_done", values[i])
+			} else if value.Valid {
+				_m.BytesDone = value.Int64
+			}
+		case cdrupload.FieldLinesPerSecond:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field lines_per_second", values[i])
+			} else if value.Valid {
+				_m.LinesPerSecond = value.Int64
+			}
+		case cdrupload.FieldPriceDecimals:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field price_decimals", values[i])
+			} else if value.Valid {
+				_m.PriceDecimals = int(value.Int64)
+			}
+		case cdrupload.FieldPhaseStartedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field phase_started_at", values[i])
+			} else if value.Valid {
+				_m.PhaseStartedAt = new(time.Time)
+				*_m.PhaseStartedAt = value.Time
+			}
 		case cdrupload.FieldTotalPrice:
 			if value, ok := values[i].(*decimal.Decimal); !ok {
 				return fmt.Errorf("unexpected type %T for field total_price", values[i])
@@ -280,6 +319,12 @@ func (_m *CdrUpload) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field total_cost", values[i])
 			} else if value != nil {
 				_m.TotalCost = *value
+			}
+		case cdrupload.FieldTotalMargin:
+			if value, ok := values[i].(*decimal.Decimal); !ok {
+				return fmt.Errorf("unexpected type %T for field total_margin", values[i])
+			} else if value != nil {
+				_m.TotalMargin = *value
 			}
 		case cdrupload.FieldAnalysedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -318,11 +363,6 @@ func (_m *CdrUpload) Value(name string) (ent.Value, error) {
 // QueryProvider queries the "provider" edge of the CdrUpload entity.
 func (_m *CdrUpload) QueryProvider() *ProviderQuery {
 	return NewCdrUploadClient(_m.config).QueryProvider(_m)
-}
-
-// QueryCalls queries the "calls" edge of the CdrUpload entity.
-func (_m *CdrUpload) QueryCalls() *CallQuery {
-	return NewCdrUploadClient(_m.config).QueryCalls(_m)
 }
 
 // QueryLineErrors queries the "line_errors" edge of the CdrUpload entity.
@@ -410,11 +450,34 @@ func (_m *CdrUpload) String() string {
 	builder.WriteString("unreadable=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Unreadable))
 	builder.WriteString(", ")
+	builder.WriteString("not_voice=")
+	builder.WriteString(fmt.Sprintf("%v", _m.NotVoice))
+	builder.WriteString(", ")
+	builder.WriteString("bytes_total=")
+	builder.WriteString(fmt.Sprintf("%v", _m.BytesTotal))
+	builder.WriteString(", ")
+	builder.WriteString("bytes_done=")
+	builder.WriteString(fmt.Sprintf("%v", _m.BytesDone))
+	builder.WriteString(", ")
+	builder.WriteString("lines_per_second=")
+	builder.WriteString(fmt.Sprintf("%v", _m.LinesPerSecond))
+	builder.WriteString(", ")
+	builder.WriteString("price_decimals=")
+	builder.WriteString(fmt.Sprintf("%v", _m.PriceDecimals))
+	builder.WriteString(", ")
+	if v := _m.PhaseStartedAt; v != nil {
+		builder.WriteString("phase_started_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
 	builder.WriteString("total_price=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TotalPrice))
 	builder.WriteString(", ")
 	builder.WriteString("total_cost=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TotalCost))
+	builder.WriteString(", ")
+	builder.WriteString("total_margin=")
+	builder.WriteString(fmt.Sprintf("%v", _m.TotalMargin))
 	builder.WriteString(", ")
 	if v := _m.AnalysedAt; v != nil {
 		builder.WriteString("analysed_at=")
@@ -427,30 +490,6 @@ func (_m *CdrUpload) String() string {
 	}
 	builder.WriteByte(')')
 	return builder.String()
-}
-
-// NamedCalls returns the Calls named value or an error if the edge was not
-// loaded in eager-loading with this name.
-func (_m *CdrUpload) NamedCalls(name string) ([]*Call, error) {
-	if _m.Edges.namedCalls == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedCalls[name]
-	if !ok {
-		return nil, &NotLoadedError{edge: name}
-	}
-	return nodes, nil
-}
-
-func (_m *CdrUpload) appendNamedCalls(name string, edges ...*Call) {
-	if _m.Edges.namedCalls == nil {
-		_m.Edges.namedCalls = make(map[string][]*Call)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedCalls[name] = []*Call{}
-	} else {
-		_m.Edges.namedCalls[name] = append(_m.Edges.namedCalls[name], edges...)
-	}
 }
 
 // NamedLineErrors returns the LineErrors named value or an error if the edge was not

@@ -12,7 +12,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/shopspring/decimal"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/provider"
@@ -268,6 +267,90 @@ func (_c *CdrUploadCreate) SetNillableUnreadable(v *int64) *CdrUploadCreate {
 	return _c
 }
 
+// SetNotVoice sets the "not_voice" field.
+func (_c *CdrUploadCreate) SetNotVoice(v int64) *CdrUploadCreate {
+	_c.mutation.SetNotVoice(v)
+	return _c
+}
+
+// SetNillableNotVoice sets the "not_voice" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableNotVoice(v *int64) *CdrUploadCreate {
+	if v != nil {
+		_c.SetNotVoice(*v)
+	}
+	return _c
+}
+
+// SetBytesTotal sets the "bytes_total" field.
+func (_c *CdrUploadCreate) SetBytesTotal(v int64) *CdrUploadCreate {
+	_c.mutation.SetBytesTotal(v)
+	return _c
+}
+
+// SetNillableBytesTotal sets the "bytes_total" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableBytesTotal(v *int64) *CdrUploadCreate {
+	if v != nil {
+		_c.SetBytesTotal(*v)
+	}
+	return _c
+}
+
+// SetBytesDone sets the "bytes_done" field.
+func (_c *CdrUploadCreate) SetBytesDone(v int64) *CdrUploadCreate {
+	_c.mutation.SetBytesDone(v)
+	return _c
+}
+
+// SetNillableBytesDone sets the "bytes_done" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableBytesDone(v *int64) *CdrUploadCreate {
+	if v != nil {
+		_c.SetBytesDone(*v)
+	}
+	return _c
+}
+
+// SetLinesPerSecond sets the "lines_per_second" field.
+func (_c *CdrUploadCreate) SetLinesPerSecond(v int64) *CdrUploadCreate {
+	_c.mutation.SetLinesPerSecond(v)
+	return _c
+}
+
+// SetNillableLinesPerSecond sets the "lines_per_second" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableLinesPerSecond(v *int64) *CdrUploadCreate {
+	if v != nil {
+		_c.SetLinesPerSecond(*v)
+	}
+	return _c
+}
+
+// SetPriceDecimals sets the "price_decimals" field.
+func (_c *CdrUploadCreate) SetPriceDecimals(v int) *CdrUploadCreate {
+	_c.mutation.SetPriceDecimals(v)
+	return _c
+}
+
+// SetNillablePriceDecimals sets the "price_decimals" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillablePriceDecimals(v *int) *CdrUploadCreate {
+	if v != nil {
+		_c.SetPriceDecimals(*v)
+	}
+	return _c
+}
+
+// SetPhaseStartedAt sets the "phase_started_at" field.
+func (_c *CdrUploadCreate) SetPhaseStartedAt(v time.Time) *CdrUploadCreate {
+	_c.mutation.SetPhaseStartedAt(v)
+	return _c
+}
+
+// SetNillablePhaseStartedAt sets the "phase_started_at" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillablePhaseStartedAt(v *time.Time) *CdrUploadCreate {
+	if v != nil {
+		_c.SetPhaseStartedAt(*v)
+	}
+	return _c
+}
+
 // SetTotalPrice sets the "total_price" field.
 func (_c *CdrUploadCreate) SetTotalPrice(v decimal.Decimal) *CdrUploadCreate {
 	_c.mutation.SetTotalPrice(v)
@@ -292,6 +375,20 @@ func (_c *CdrUploadCreate) SetTotalCost(v decimal.Decimal) *CdrUploadCreate {
 func (_c *CdrUploadCreate) SetNillableTotalCost(v *decimal.Decimal) *CdrUploadCreate {
 	if v != nil {
 		_c.SetTotalCost(*v)
+	}
+	return _c
+}
+
+// SetTotalMargin sets the "total_margin" field.
+func (_c *CdrUploadCreate) SetTotalMargin(v decimal.Decimal) *CdrUploadCreate {
+	_c.mutation.SetTotalMargin(v)
+	return _c
+}
+
+// SetNillableTotalMargin sets the "total_margin" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableTotalMargin(v *decimal.Decimal) *CdrUploadCreate {
+	if v != nil {
+		_c.SetTotalMargin(*v)
 	}
 	return _c
 }
@@ -333,21 +430,6 @@ func (_c *CdrUploadCreate) SetProviderID(id int) *CdrUploadCreate {
 // SetProvider sets the "provider" edge to the Provider entity.
 func (_c *CdrUploadCreate) SetProvider(v *Provider) *CdrUploadCreate {
 	return _c.SetProviderID(v.ID)
-}
-
-// AddCallIDs adds the "calls" edge to the Call entity by IDs.
-func (_c *CdrUploadCreate) AddCallIDs(ids ...int) *CdrUploadCreate {
-	_c.mutation.AddCallIDs(ids...)
-	return _c
-}
-
-// AddCalls adds the "calls" edges to the Call entity.
-func (_c *CdrUploadCreate) AddCalls(v ...*Call) *CdrUploadCreate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _c.AddCallIDs(ids...)
 }
 
 // AddLineErrorIDs adds the "line_errors" edge to the CdrLineError entity by IDs.
@@ -464,6 +546,26 @@ func (_c *CdrUploadCreate) defaults() error {
 		v := cdrupload.DefaultUnreadable
 		_c.mutation.SetUnreadable(v)
 	}
+	if _, ok := _c.mutation.NotVoice(); !ok {
+		v := cdrupload.DefaultNotVoice
+		_c.mutation.SetNotVoice(v)
+	}
+	if _, ok := _c.mutation.BytesTotal(); !ok {
+		v := cdrupload.DefaultBytesTotal
+		_c.mutation.SetBytesTotal(v)
+	}
+	if _, ok := _c.mutation.BytesDone(); !ok {
+		v := cdrupload.DefaultBytesDone
+		_c.mutation.SetBytesDone(v)
+	}
+	if _, ok := _c.mutation.LinesPerSecond(); !ok {
+		v := cdrupload.DefaultLinesPerSecond
+		_c.mutation.SetLinesPerSecond(v)
+	}
+	if _, ok := _c.mutation.PriceDecimals(); !ok {
+		v := cdrupload.DefaultPriceDecimals
+		_c.mutation.SetPriceDecimals(v)
+	}
 	if _, ok := _c.mutation.TotalPrice(); !ok {
 		v := cdrupload.DefaultTotalPrice
 		_c.mutation.SetTotalPrice(v)
@@ -471,6 +573,10 @@ func (_c *CdrUploadCreate) defaults() error {
 	if _, ok := _c.mutation.TotalCost(); !ok {
 		v := cdrupload.DefaultTotalCost
 		_c.mutation.SetTotalCost(v)
+	}
+	if _, ok := _c.mutation.TotalMargin(); !ok {
+		v := cdrupload.DefaultTotalMargin
+		_c.mutation.SetTotalMargin(v)
 	}
 	return nil
 }
@@ -608,11 +714,49 @@ func (_c *CdrUploadCreate) check() error {
 			return &ValidationError{Name: "unreadable", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.unreadable": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.NotVoice(); !ok {
+		return &ValidationError{Name: "not_voice", err: errors.New(`ent: missing required field "CdrUpload.not_voice"`)}
+	}
+	if v, ok := _c.mutation.NotVoice(); ok {
+		if err := cdrupload.NotVoiceValidator(v); err != nil {
+			return &ValidationError{Name: "not_voice", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.not_voice": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.BytesTotal(); !ok {
+		return &ValidationError{Name: "bytes_total", err: errors.New(`ent: missing required field "CdrUpload.bytes_total"`)}
+	}
+	if v, ok := _c.mutation.BytesTotal(); ok {
+		if err := cdrupload.BytesTotalValidator(v); err != nil {
+			return &ValidationError{Name: "bytes_total", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.bytes_total": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.BytesDone(); !ok {
+		return &ValidationError{Name: "bytes_done", err: errors.New(`ent: missing required field "CdrUpload.bytes_done"`)}
+	}
+	if v, ok := _c.mutation.BytesDone(); ok {
+		if err := cdrupload.BytesDoneValidator(v); err != nil {
+			return &ValidationError{Name: "bytes_done", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.bytes_done": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.LinesPerSecond(); !ok {
+		return &ValidationError{Name: "lines_per_second", err: errors.New(`ent: missing required field "CdrUpload.lines_per_second"`)}
+	}
+	if v, ok := _c.mutation.LinesPerSecond(); ok {
+		if err := cdrupload.LinesPerSecondValidator(v); err != nil {
+			return &ValidationError{Name: "lines_per_second", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.lines_per_second": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.PriceDecimals(); !ok {
+		return &ValidationError{Name: "price_decimals", err: errors.New(`ent: missing required field "CdrUpload.price_decimals"`)}
+	}
 	if _, ok := _c.mutation.TotalPrice(); !ok {
 		return &ValidationError{Name: "total_price", err: errors.New(`ent: missing required field "CdrUpload.total_price"`)}
 	}
 	if _, ok := _c.mutation.TotalCost(); !ok {
 		return &ValidationError{Name: "total_cost", err: errors.New(`ent: missing required field "CdrUpload.total_cost"`)}
+	}
+	if _, ok := _c.mutation.TotalMargin(); !ok {
+		return &ValidationError{Name: "total_margin", err: errors.New(`ent: missing required field "CdrUpload.total_margin"`)}
 	}
 	if len(_c.mutation.ProviderIDs()) == 0 {
 		return &ValidationError{Name: "provider", err: errors.New(`ent: missing required edge "CdrUpload.provider"`)}
@@ -720,6 +864,30 @@ func (_c *CdrUploadCreate) createSpec() (*CdrUpload, *sqlgraph.CreateSpec) {
 		_spec.SetField(cdrupload.FieldUnreadable, field.TypeInt64, value)
 		_node.Unreadable = value
 	}
+	if value, ok := _c.mutation.NotVoice(); ok {
+		_spec.SetField(cdrupload.FieldNotVoice, field.TypeInt64, value)
+		_node.NotVoice = value
+	}
+	if value, ok := _c.mutation.BytesTotal(); ok {
+		_spec.SetField(cdrupload.FieldBytesTotal, field.TypeInt64, value)
+		_node.BytesTotal = value
+	}
+	if value, ok := _c.mutation.BytesDone(); ok {
+		_spec.SetField(cdrupload.FieldBytesDone, field.TypeInt64, value)
+		_node.BytesDone = value
+	}
+	if value, ok := _c.mutation.LinesPerSecond(); ok {
+		_spec.SetField(cdrupload.FieldLinesPerSecond, field.TypeInt64, value)
+		_node.LinesPerSecond = value
+	}
+	if value, ok := _c.mutation.PriceDecimals(); ok {
+		_spec.SetField(cdrupload.FieldPriceDecimals, field.TypeInt, value)
+		_node.PriceDecimals = value
+	}
+	if value, ok := _c.mutation.PhaseStartedAt(); ok {
+		_spec.SetField(cdrupload.FieldPhaseStartedAt, field.TypeTime, value)
+		_node.PhaseStartedAt = &value
+	}
 	if value, ok := _c.mutation.TotalPrice(); ok {
 		_spec.SetField(cdrupload.FieldTotalPrice, field.TypeOther, value)
 		_node.TotalPrice = value
@@ -727,6 +895,10 @@ func (_c *CdrUploadCreate) createSpec() (*CdrUpload, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.TotalCost(); ok {
 		_spec.SetField(cdrupload.FieldTotalCost, field.TypeOther, value)
 		_node.TotalCost = value
+	}
+	if value, ok := _c.mutation.TotalMargin(); ok {
+		_spec.SetField(cdrupload.FieldTotalMargin, field.TypeOther, value)
+		_node.TotalMargin = value
 	}
 	if value, ok := _c.mutation.AnalysedAt(); ok {
 		_spec.SetField(cdrupload.FieldAnalysedAt, field.TypeTime, value)
@@ -751,22 +923,6 @@ func (_c *CdrUploadCreate) createSpec() (*CdrUpload, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.provider_uploads = &nodes[0]
-		_spec.Edges = append(_spec.Edges, edge)
-	}
-	if nodes := _c.mutation.CallsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   cdrupload.CallsTable,
-			Columns: []string{cdrupload.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.LineErrorsIDs(); len(nodes) > 0 {
@@ -1125,6 +1281,114 @@ func (u *CdrUploadUpsert) AddUnreadable(v int64) *CdrUploadUpsert {
 	return u
 }
 
+// SetNotVoice sets the "not_voice" field.
+func (u *CdrUploadUpsert) SetNotVoice(v int64) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldNotVoice, v)
+	return u
+}
+
+// UpdateNotVoice sets the "not_voice" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateNotVoice() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldNotVoice)
+	return u
+}
+
+// AddNotVoice adds v to the "not_voice" field.
+func (u *CdrUploadUpsert) AddNotVoice(v int64) *CdrUploadUpsert {
+	u.Add(cdrupload.FieldNotVoice, v)
+	return u
+}
+
+// SetBytesTotal sets the "bytes_total" field.
+func (u *CdrUploadUpsert) SetBytesTotal(v int64) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldBytesTotal, v)
+	return u
+}
+
+// UpdateBytesTotal sets the "bytes_total" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateBytesTotal() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldBytesTotal)
+	return u
+}
+
+// AddBytesTotal adds v to the "bytes_total" field.
+func (u *CdrUploadUpsert) AddBytesTotal(v int64) *CdrUploadUpsert {
+	u.Add(cdrupload.FieldBytesTotal, v)
+	return u
+}
+
+// SetBytesDone sets the "bytes_done" field.
+func (u *CdrUploadUpsert) SetBytesDone(v int64) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldBytesDone, v)
+	return u
+}
+
+// UpdateBytesDone sets the "bytes_done" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateBytesDone() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldBytesDone)
+	return u
+}
+
+// AddBytesDone adds v to the "bytes_done" field.
+func (u *CdrUploadUpsert) AddBytesDone(v int64) *CdrUploadUpsert {
+	u.Add(cdrupload.FieldBytesDone, v)
+	return u
+}
+
+// SetLinesPerSecond sets the "lines_per_second" field.
+func (u *CdrUploadUpsert) SetLinesPerSecond(v int64) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldLinesPerSecond, v)
+	return u
+}
+
+// UpdateLinesPerSecond sets the "lines_per_second" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateLinesPerSecond() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldLinesPerSecond)
+	return u
+}
+
+// AddLinesPerSecond adds v to the "lines_per_second" field.
+func (u *CdrUploadUpsert) AddLinesPerSecond(v int64) *CdrUploadUpsert {
+	u.Add(cdrupload.FieldLinesPerSecond, v)
+	return u
+}
+
+// SetPriceDecimals sets the "price_decimals" field.
+func (u *CdrUploadUpsert) SetPriceDecimals(v int) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldPriceDecimals, v)
+	return u
+}
+
+// UpdatePriceDecimals sets the "price_decimals" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdatePriceDecimals() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldPriceDecimals)
+	return u
+}
+
+// AddPriceDecimals adds v to the "price_decimals" field.
+func (u *CdrUploadUpsert) AddPriceDecimals(v int) *CdrUploadUpsert {
+	u.Add(cdrupload.FieldPriceDecimals, v)
+	return u
+}
+
+// SetPhaseStartedAt sets the "phase_started_at" field.
+func (u *CdrUploadUpsert) SetPhaseStartedAt(v time.Time) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldPhaseStartedAt, v)
+	return u
+}
+
+// UpdatePhaseStartedAt sets the "phase_started_at" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdatePhaseStartedAt() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldPhaseStartedAt)
+	return u
+}
+
+// ClearPhaseStartedAt clears the value of the "phase_started_at" field.
+func (u *CdrUploadUpsert) ClearPhaseStartedAt() *CdrUploadUpsert {
+	u.SetNull(cdrupload.FieldPhaseStartedAt)
+	return u
+}
+
 // SetTotalPrice sets the "total_price" field.
 func (u *CdrUploadUpsert) SetTotalPrice(v decimal.Decimal) *CdrUploadUpsert {
 	u.Set(cdrupload.FieldTotalPrice, v)
@@ -1146,6 +1410,18 @@ func (u *CdrUploadUpsert) SetTotalCost(v decimal.Decimal) *CdrUploadUpsert {
 // UpdateTotalCost sets the "total_cost" field to the value that was provided on create.
 func (u *CdrUploadUpsert) UpdateTotalCost() *CdrUploadUpsert {
 	u.SetExcluded(cdrupload.FieldTotalCost)
+	return u
+}
+
+// SetTotalMargin sets the "total_margin" field.
+func (u *CdrUploadUpsert) SetTotalMargin(v decimal.Decimal) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldTotalMargin, v)
+	return u
+}
+
+// UpdateTotalMargin sets the "total_margin" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateTotalMargin() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldTotalMargin)
 	return u
 }
 
@@ -1566,6 +1842,132 @@ func (u *CdrUploadUpsertOne) UpdateUnreadable() *CdrUploadUpsertOne {
 	})
 }
 
+// SetNotVoice sets the "not_voice" field.
+func (u *CdrUploadUpsertOne) SetNotVoice(v int64) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetNotVoice(v)
+	})
+}
+
+// AddNotVoice adds v to the "not_voice" field.
+func (u *CdrUploadUpsertOne) AddNotVoice(v int64) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddNotVoice(v)
+	})
+}
+
+// UpdateNotVoice sets the "not_voice" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateNotVoice() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateNotVoice()
+	})
+}
+
+// SetBytesTotal sets the "bytes_total" field.
+func (u *CdrUploadUpsertOne) SetBytesTotal(v int64) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetBytesTotal(v)
+	})
+}
+
+// AddBytesTotal adds v to the "bytes_total" field.
+func (u *CdrUploadUpsertOne) AddBytesTotal(v int64) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddBytesTotal(v)
+	})
+}
+
+// UpdateBytesTotal sets the "bytes_total" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateBytesTotal() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateBytesTotal()
+	})
+}
+
+// SetBytesDone sets the "bytes_done" field.
+func (u *CdrUploadUpsertOne) SetBytesDone(v int64) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetBytesDone(v)
+	})
+}
+
+// AddBytesDone adds v to the "bytes_done" field.
+func (u *CdrUploadUpsertOne) AddBytesDone(v int64) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddBytesDone(v)
+	})
+}
+
+// UpdateBytesDone sets the "bytes_done" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateBytesDone() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateBytesDone()
+	})
+}
+
+// SetLinesPerSecond sets the "lines_per_second" field.
+func (u *CdrUploadUpsertOne) SetLinesPerSecond(v int64) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetLinesPerSecond(v)
+	})
+}
+
+// AddLinesPerSecond adds v to the "lines_per_second" field.
+func (u *CdrUploadUpsertOne) AddLinesPerSecond(v int64) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddLinesPerSecond(v)
+	})
+}
+
+// UpdateLinesPerSecond sets the "lines_per_second" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateLinesPerSecond() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateLinesPerSecond()
+	})
+}
+
+// SetPriceDecimals sets the "price_decimals" field.
+func (u *CdrUploadUpsertOne) SetPriceDecimals(v int) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetPriceDecimals(v)
+	})
+}
+
+// AddPriceDecimals adds v to the "price_decimals" field.
+func (u *CdrUploadUpsertOne) AddPriceDecimals(v int) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddPriceDecimals(v)
+	})
+}
+
+// UpdatePriceDecimals sets the "price_decimals" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdatePriceDecimals() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdatePriceDecimals()
+	})
+}
+
+// SetPhaseStartedAt sets the "phase_started_at" field.
+func (u *CdrUploadUpsertOne) SetPhaseStartedAt(v time.Time) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetPhaseStartedAt(v)
+	})
+}
+
+// UpdatePhaseStartedAt sets the "phase_started_at" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdatePhaseStartedAt() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdatePhaseStartedAt()
+	})
+}
+
+// ClearPhaseStartedAt clears the value of the "phase_started_at" field.
+func (u *CdrUploadUpsertOne) ClearPhaseStartedAt() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.ClearPhaseStartedAt()
+	})
+}
+
 // SetTotalPrice sets the "total_price" field.
 func (u *CdrUploadUpsertOne) SetTotalPrice(v decimal.Decimal) *CdrUploadUpsertOne {
 	return u.Update(func(s *CdrUploadUpsert) {
@@ -1591,6 +1993,20 @@ func (u *CdrUploadUpsertOne) SetTotalCost(v decimal.Decimal) *CdrUploadUpsertOne
 func (u *CdrUploadUpsertOne) UpdateTotalCost() *CdrUploadUpsertOne {
 	return u.Update(func(s *CdrUploadUpsert) {
 		s.UpdateTotalCost()
+	})
+}
+
+// SetTotalMargin sets the "total_margin" field.
+func (u *CdrUploadUpsertOne) SetTotalMargin(v decimal.Decimal) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetTotalMargin(v)
+	})
+}
+
+// UpdateTotalMargin sets the "total_margin" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateTotalMargin() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateTotalMargin()
 	})
 }
 
@@ -2183,6 +2599,132 @@ func (u *CdrUploadUpsertBulk) UpdateUnreadable() *CdrUploadUpsertBulk {
 	})
 }
 
+// SetNotVoice sets the "not_voice" field.
+func (u *CdrUploadUpsertBulk) SetNotVoice(v int64) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetNotVoice(v)
+	})
+}
+
+// AddNotVoice adds v to the "not_voice" field.
+func (u *CdrUploadUpsertBulk) AddNotVoice(v int64) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddNotVoice(v)
+	})
+}
+
+// UpdateNotVoice sets the "not_voice" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateNotVoice() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateNotVoice()
+	})
+}
+
+// SetBytesTotal sets the "bytes_total" field.
+func (u *CdrUploadUpsertBulk) SetBytesTotal(v int64) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetBytesTotal(v)
+	})
+}
+
+// AddBytesTotal adds v to the "bytes_total" field.
+func (u *CdrUploadUpsertBulk) AddBytesTotal(v int64) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddBytesTotal(v)
+	})
+}
+
+// UpdateBytesTotal sets the "bytes_total" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateBytesTotal() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateBytesTotal()
+	})
+}
+
+// SetBytesDone sets the "bytes_done" field.
+func (u *CdrUploadUpsertBulk) SetBytesDone(v int64) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetBytesDone(v)
+	})
+}
+
+// AddBytesDone adds v to the "bytes_done" field.
+func (u *CdrUploadUpsertBulk) AddBytesDone(v int64) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddBytesDone(v)
+	})
+}
+
+// UpdateBytesDone sets the "bytes_done" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateBytesDone() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateBytesDone()
+	})
+}
+
+// SetLinesPerSecond sets the "lines_per_second" field.
+func (u *CdrUploadUpsertBulk) SetLinesPerSecond(v int64) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetLinesPerSecond(v)
+	})
+}
+
+// AddLinesPerSecond adds v to the "lines_per_second" field.
+func (u *CdrUploadUpsertBulk) AddLinesPerSecond(v int64) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddLinesPerSecond(v)
+	})
+}
+
+// UpdateLinesPerSecond sets the "lines_per_second" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateLinesPerSecond() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateLinesPerSecond()
+	})
+}
+
+// SetPriceDecimals sets the "price_decimals" field.
+func (u *CdrUploadUpsertBulk) SetPriceDecimals(v int) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetPriceDecimals(v)
+	})
+}
+
+// AddPriceDecimals adds v to the "price_decimals" field.
+func (u *CdrUploadUpsertBulk) AddPriceDecimals(v int) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddPriceDecimals(v)
+	})
+}
+
+// UpdatePriceDecimals sets the "price_decimals" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdatePriceDecimals() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdatePriceDecimals()
+	})
+}
+
+// SetPhaseStartedAt sets the "phase_started_at" field.
+func (u *CdrUploadUpsertBulk) SetPhaseStartedAt(v time.Time) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetPhaseStartedAt(v)
+	})
+}
+
+// UpdatePhaseStartedAt sets the "phase_started_at" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdatePhaseStartedAt() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdatePhaseStartedAt()
+	})
+}
+
+// ClearPhaseStartedAt clears the value of the "phase_started_at" field.
+func (u *CdrUploadUpsertBulk) ClearPhaseStartedAt() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.ClearPhaseStartedAt()
+	})
+}
+
 // SetTotalPrice sets the "total_price" field.
 func (u *CdrUploadUpsertBulk) SetTotalPrice(v decimal.Decimal) *CdrUploadUpsertBulk {
 	return u.Update(func(s *CdrUploadUpsert) {
@@ -2208,6 +2750,20 @@ func (u *CdrUploadUpsertBulk) SetTotalCost(v decimal.Decimal) *CdrUploadUpsertBu
 func (u *CdrUploadUpsertBulk) UpdateTotalCost() *CdrUploadUpsertBulk {
 	return u.Update(func(s *CdrUploadUpsert) {
 		s.UpdateTotalCost()
+	})
+}
+
+// SetTotalMargin sets the "total_margin" field.
+func (u *CdrUploadUpsertBulk) SetTotalMargin(v decimal.Decimal) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetTotalMargin(v)
+	})
+}
+
+// UpdateTotalMargin sets the "total_margin" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateTotalMargin() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateTotalMargin()
 	})
 }
 

@@ -14,7 +14,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/predicate"
@@ -29,12 +28,10 @@ type CdrUploadQuery struct {
 	inters              []Interceptor
 	predicates          []predicate.CdrUpload
 	withProvider        *ProviderQuery
-	withCalls           *CallQuery
 	withLineErrors      *CdrLineErrorQuery
 	withFKs             bool
 	loadTotal           []func(context.Context, []*CdrUpload) error
 	modifiers           []func(*sql.Selector)
-	withNamedCalls      map[string]*CallQuery
 	withNamedLineErrors map[string]*CdrLineErrorQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -87,28 +84,6 @@ func (_q *CdrUploadQuery) QueryProvider() *ProviderQuery {
 			sqlgraph.From(cdrupload.Table, cdrupload.FieldID, selector),
 			sqlgraph.To(provider.Table, provider.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, cdrupload.ProviderTable, cdrupload.ProviderColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
-}
-
-// QueryCalls chains the current query on the "calls" edge.
-func (_q *CdrUploadQuery) QueryCalls() *CallQuery {
-	query := (&CallClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(cdrupload.Table, cdrupload.FieldID, selector),
-			sqlgraph.To(call.Table, call.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, cdrupload.CallsTable, cdrupload.CallsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -331,7 +306,6 @@ func (_q *CdrUploadQuery) Clone() *CdrUploadQuery {
 		inters:         append([]Interceptor{}, _q.inters...),
 		predicates:     append([]predicate.CdrUpload{}, _q.predicates...),
 		withProvider:   _q.withProvider.Clone(),
-		withCalls:      _q.withCalls.Clone(),
 		withLineErrors: _q.withLineErrors.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
@@ -347,17 +321,6 @@ func (_q *CdrUploadQuery) WithProvider(opts ...func(*ProviderQuery)) *CdrUploadQ
 		opt(query)
 	}
 	_q.withProvider = query
-	return _q
-}
-
-// WithCalls tells the query-builder to eager-load the nodes that are connected to
-// the "calls" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *CdrUploadQuery) WithCalls(opts ...func(*CallQuery)) *CdrUploadQuery {
-	query := (&CallClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withCalls = query
 	return _q
 }
 
@@ -457,9 +420,8 @@ func (_q *CdrUploadQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cd
 		nodes       = []*CdrUpload{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [2]bool{
 			_q.withProvider != nil,
-			_q.withCalls != nil,
 			_q.withLineErrors != nil,
 		}
 	)
@@ -496,24 +458,10 @@ func (_q *CdrUploadQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cd
 			return nil, err
 		}
 	}
-	if query := _q.withCalls; query != nil {
-		if err := _q.loadCalls(ctx, query, nodes,
-			func(n *CdrUpload) { n.Edges.Calls = []*Call{} },
-			func(n *CdrUpload, e *Call) { n.Edges.Calls = append(n.Edges.Calls, e) }); err != nil {
-			return nil, err
-		}
-	}
 	if query := _q.withLineErrors; query != nil {
 		if err := _q.loadLineErrors(ctx, query, nodes,
 			func(n *CdrUpload) { n.Edges.LineErrors = []*CdrLineError{} },
 			func(n *CdrUpload, e *CdrLineError) { n.Edges.LineErrors = append(n.Edges.LineErrors, e) }); err != nil {
-			return nil, err
-		}
-	}
-	for name, query := range _q.withNamedCalls {
-		if err := _q.loadCalls(ctx, query, nodes,
-			func(n *CdrUpload) { n.appendNamedCalls(name) },
-			func(n *CdrUpload, e *Call) { n.appendNamedCalls(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -561,37 +509,6 @@ func (_q *CdrUploadQuery) loadProvider(ctx context.Context, query *ProviderQuery
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
-	}
-	return nil
-}
-func (_q *CdrUploadQuery) loadCalls(ctx context.Context, query *CallQuery, nodes []*CdrUpload, init func(*CdrUpload), assign func(*CdrUpload, *Call)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*CdrUpload)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
-		if init != nil {
-			init(nodes[i])
-		}
-	}
-	query.withFKs = true
-	query.Where(predicate.Call(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(cdrupload.CallsColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		fk := n.cdr_upload_calls
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "cdr_upload_calls" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
-		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "cdr_upload_calls" returned %v for node %v`, *fk, n.ID)
-		}
-		assign(node, n)
 	}
 	return nil
 }
@@ -737,20 +654,6 @@ func (_q *CdrUploadQuery) ForShare(opts ...sql.LockOption) *CdrUploadQuery {
 	_q.modifiers = append(_q.modifiers, func(s *sql.Selector) {
 		s.ForShare(opts...)
 	})
-	return _q
-}
-
-// WithNamedCalls tells the query-builder to eager-load the nodes that are connected to the "calls"
-// edge with the given name. The optional arguments are used to configure the query builder of the edge.
-func (_q *CdrUploadQuery) WithNamedCalls(name string, opts ...func(*CallQuery)) *CdrUploadQuery {
-	query := (&CallClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	if _q.withNamedCalls == nil {
-		_q.withNamedCalls = make(map[string]*CallQuery)
-	}
-	_q.withNamedCalls[name] = query
 	return _q
 }
 

@@ -12,7 +12,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/shopspring/decimal"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/predicate"
@@ -358,6 +357,131 @@ func (_u *CdrUploadUpdate) AddUnreadable(v int64) *CdrUploadUpdate {
 	return _u
 }
 
+// SetNotVoice sets the "not_voice" field.
+func (_u *CdrUploadUpdate) SetNotVoice(v int64) *CdrUploadUpdate {
+	_u.mutation.ResetNotVoice()
+	_u.mutation.SetNotVoice(v)
+	return _u
+}
+
+// SetNillableNotVoice sets the "not_voice" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableNotVoice(v *int64) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetNotVoice(*v)
+	}
+	return _u
+}
+
+// AddNotVoice adds value to the "not_voice" field.
+func (_u *CdrUploadUpdate) AddNotVoice(v int64) *CdrUploadUpdate {
+	_u.mutation.AddNotVoice(v)
+	return _u
+}
+
+// SetBytesTotal sets the "bytes_total" field.
+func (_u *CdrUploadUpdate) SetBytesTotal(v int64) *CdrUploadUpdate {
+	_u.mutation.ResetBytesTotal()
+	_u.mutation.SetBytesTotal(v)
+	return _u
+}
+
+// SetNillableBytesTotal sets the "bytes_total" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableBytesTotal(v *int64) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetBytesTotal(*v)
+	}
+	return _u
+}
+
+// AddBytesTotal adds value to the "bytes_total" field.
+func (_u *CdrUploadUpdate) AddBytesTotal(v int64) *CdrUploadUpdate {
+	_u.mutation.AddBytesTotal(v)
+	return _u
+}
+
+// SetBytesDone sets the "bytes_done" field.
+func (_u *CdrUploadUpdate) SetBytesDone(v int64) *CdrUploadUpdate {
+	_u.mutation.ResetBytesDone()
+	_u.mutation.SetBytesDone(v)
+	return _u
+}
+
+// SetNillableBytesDone sets the "bytes_done" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableBytesDone(v *int64) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetBytesDone(*v)
+	}
+	return _u
+}
+
+// AddBytesDone adds value to the "bytes_done" field.
+func (_u *CdrUploadUpdate) AddBytesDone(v int64) *CdrUploadUpdate {
+	_u.mutation.AddBytesDone(v)
+	return _u
+}
+
+// SetLinesPerSecond sets the "lines_per_second" field.
+func (_u *CdrUploadUpdate) SetLinesPerSecond(v int64) *CdrUploadUpdate {
+	_u.mutation.ResetLinesPerSecond()
+	_u.mutation.SetLinesPerSecond(v)
+	return _u
+}
+
+// SetNillableLinesPerSecond sets the "lines_per_second" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableLinesPerSecond(v *int64) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetLinesPerSecond(*v)
+	}
+	return _u
+}
+
+// AddLinesPerSecond adds value to the "lines_per_second" field.
+func (_u *CdrUploadUpdate) AddLinesPerSecond(v int64) *CdrUploadUpdate {
+	_u.mutation.AddLinesPerSecond(v)
+	return _u
+}
+
+// SetPriceDecimals sets the "price_decimals" field.
+func (_u *CdrUploadUpdate) SetPriceDecimals(v int) *CdrUploadUpdate {
+	_u.mutation.ResetPriceDecimals()
+	_u.mutation.SetPriceDecimals(v)
+	return _u
+}
+
+// SetNillablePriceDecimals sets the "price_decimals" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillablePriceDecimals(v *int) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetPriceDecimals(*v)
+	}
+	return _u
+}
+
+// AddPriceDecimals adds value to the "price_decimals" field.
+func (_u *CdrUploadUpdate) AddPriceDecimals(v int) *CdrUploadUpdate {
+	_u.mutation.AddPriceDecimals(v)
+	return _u
+}
+
+// SetPhaseStartedAt sets the "phase_started_at" field.
+func (_u *CdrUploadUpdate) SetPhaseStartedAt(v time.Time) *CdrUploadUpdate {
+	_u.mutation.SetPhaseStartedAt(v)
+	return _u
+}
+
+// SetNillablePhaseStartedAt sets the "phase_started_at" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillablePhaseStartedAt(v *time.Time) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetPhaseStartedAt(*v)
+	}
+	return _u
+}
+
+// ClearPhaseStartedAt clears the value of the "phase_started_at" field.
+func (_u *CdrUploadUpdate) ClearPhaseStartedAt() *CdrUploadUpdate {
+	_u.mutation.ClearPhaseStartedAt()
+	return _u
+}
+
 // SetTotalPrice sets the "total_price" field.
 func (_u *CdrUploadUpdate) SetTotalPrice(v decimal.Decimal) *CdrUploadUpdate {
 	_u.mutation.SetTotalPrice(v)
@@ -382,6 +506,20 @@ func (_u *CdrUploadUpdate) SetTotalCost(v decimal.Decimal) *CdrUploadUpdate {
 func (_u *CdrUploadUpdate) SetNillableTotalCost(v *decimal.Decimal) *CdrUploadUpdate {
 	if v != nil {
 		_u.SetTotalCost(*v)
+	}
+	return _u
+}
+
+// SetTotalMargin sets the "total_margin" field.
+func (_u *CdrUploadUpdate) SetTotalMargin(v decimal.Decimal) *CdrUploadUpdate {
+	_u.mutation.SetTotalMargin(v)
+	return _u
+}
+
+// SetNillableTotalMargin sets the "total_margin" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableTotalMargin(v *decimal.Decimal) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetTotalMargin(*v)
 	}
 	return _u
 }
@@ -437,21 +575,6 @@ func (_u *CdrUploadUpdate) SetProvider(v *Provider) *CdrUploadUpdate {
 	return _u.SetProviderID(v.ID)
 }
 
-// AddCallIDs adds the "calls" edge to the Call entity by IDs.
-func (_u *CdrUploadUpdate) AddCallIDs(ids ...int) *CdrUploadUpdate {
-	_u.mutation.AddCallIDs(ids...)
-	return _u
-}
-
-// AddCalls adds the "calls" edges to the Call entity.
-func (_u *CdrUploadUpdate) AddCalls(v ...*Call) *CdrUploadUpdate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddCallIDs(ids...)
-}
-
 // AddLineErrorIDs adds the "line_errors" edge to the CdrLineError entity by IDs.
 func (_u *CdrUploadUpdate) AddLineErrorIDs(ids ...int) *CdrUploadUpdate {
 	_u.mutation.AddLineErrorIDs(ids...)
@@ -476,27 +599,6 @@ func (_u *CdrUploadUpdate) Mutation() *CdrUploadMutation {
 func (_u *CdrUploadUpdate) ClearProvider() *CdrUploadUpdate {
 	_u.mutation.ClearProvider()
 	return _u
-}
-
-// ClearCalls clears all "calls" edges to the Call entity.
-func (_u *CdrUploadUpdate) ClearCalls() *CdrUploadUpdate {
-	_u.mutation.ClearCalls()
-	return _u
-}
-
-// RemoveCallIDs removes the "calls" edge to Call entities by IDs.
-func (_u *CdrUploadUpdate) RemoveCallIDs(ids ...int) *CdrUploadUpdate {
-	_u.mutation.RemoveCallIDs(ids...)
-	return _u
-}
-
-// RemoveCalls removes "calls" edges to Call entities.
-func (_u *CdrUploadUpdate) RemoveCalls(v ...*Call) *CdrUploadUpdate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveCallIDs(ids...)
 }
 
 // ClearLineErrors clears all "line_errors" edges to the CdrLineError entity.
@@ -644,6 +746,26 @@ func (_u *CdrUploadUpdate) check() error {
 			return &ValidationError{Name: "unreadable", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.unreadable": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.NotVoice(); ok {
+		if err := cdrupload.NotVoiceValidator(v); err != nil {
+			return &ValidationError{Name: "not_voice", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.not_voice": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.BytesTotal(); ok {
+		if err := cdrupload.BytesTotalValidator(v); err != nil {
+			return &ValidationError{Name: "bytes_total", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.bytes_total": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.BytesDone(); ok {
+		if err := cdrupload.BytesDoneValidator(v); err != nil {
+			return &ValidationError{Name: "bytes_done", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.bytes_done": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.LinesPerSecond(); ok {
+		if err := cdrupload.LinesPerSecondValidator(v); err != nil {
+			return &ValidationError{Name: "lines_per_second", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.lines_per_second": %w`, err)}
+		}
+	}
 	if _u.mutation.ProviderCleared() && len(_u.mutation.ProviderIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "CdrUpload.provider"`)
 	}
@@ -752,11 +874,50 @@ func (_u *CdrUploadUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.AddedUnreadable(); ok {
 		_spec.AddField(cdrupload.FieldUnreadable, field.TypeInt64, value)
 	}
+	if value, ok := _u.mutation.NotVoice(); ok {
+		_spec.SetField(cdrupload.FieldNotVoice, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedNotVoice(); ok {
+		_spec.AddField(cdrupload.FieldNotVoice, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.BytesTotal(); ok {
+		_spec.SetField(cdrupload.FieldBytesTotal, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBytesTotal(); ok {
+		_spec.AddField(cdrupload.FieldBytesTotal, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.BytesDone(); ok {
+		_spec.SetField(cdrupload.FieldBytesDone, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBytesDone(); ok {
+		_spec.AddField(cdrupload.FieldBytesDone, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.LinesPerSecond(); ok {
+		_spec.SetField(cdrupload.FieldLinesPerSecond, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedLinesPerSecond(); ok {
+		_spec.AddField(cdrupload.FieldLinesPerSecond, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.PriceDecimals(); ok {
+		_spec.SetField(cdrupload.FieldPriceDecimals, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPriceDecimals(); ok {
+		_spec.AddField(cdrupload.FieldPriceDecimals, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.PhaseStartedAt(); ok {
+		_spec.SetField(cdrupload.FieldPhaseStartedAt, field.TypeTime, value)
+	}
+	if _u.mutation.PhaseStartedAtCleared() {
+		_spec.ClearField(cdrupload.FieldPhaseStartedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.TotalPrice(); ok {
 		_spec.SetField(cdrupload.FieldTotalPrice, field.TypeOther, value)
 	}
 	if value, ok := _u.mutation.TotalCost(); ok {
 		_spec.SetField(cdrupload.FieldTotalCost, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.TotalMargin(); ok {
+		_spec.SetField(cdrupload.FieldTotalMargin, field.TypeOther, value)
 	}
 	if value, ok := _u.mutation.AnalysedAt(); ok {
 		_spec.SetField(cdrupload.FieldAnalysedAt, field.TypeTime, value)
@@ -792,51 +953,6 @@ func (_u *CdrUploadUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(provider.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   cdrupload.CallsTable,
-			Columns: []string{cdrupload.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedCallsIDs(); len(nodes) > 0 && !_u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   cdrupload.CallsTable,
-			Columns: []string{cdrupload.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.CallsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   cdrupload.CallsTable,
-			Columns: []string{cdrupload.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1235,6 +1351,131 @@ func (_u *CdrUploadUpdateOne) AddUnreadable(v int64) *CdrUploadUpdateOne {
 	return _u
 }
 
+// SetNotVoice sets the "not_voice" field.
+func (_u *CdrUploadUpdateOne) SetNotVoice(v int64) *CdrUploadUpdateOne {
+	_u.mutation.ResetNotVoice()
+	_u.mutation.SetNotVoice(v)
+	return _u
+}
+
+// SetNillableNotVoice sets the "not_voice" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableNotVoice(v *int64) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetNotVoice(*v)
+	}
+	return _u
+}
+
+// AddNotVoice adds value to the "not_voice" field.
+func (_u *CdrUploadUpdateOne) AddNotVoice(v int64) *CdrUploadUpdateOne {
+	_u.mutation.AddNotVoice(v)
+	return _u
+}
+
+// SetBytesTotal sets the "bytes_total" field.
+func (_u *CdrUploadUpdateOne) SetBytesTotal(v int64) *CdrUploadUpdateOne {
+	_u.mutation.ResetBytesTotal()
+	_u.mutation.SetBytesTotal(v)
+	return _u
+}
+
+// SetNillableBytesTotal sets the "bytes_total" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableBytesTotal(v *int64) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetBytesTotal(*v)
+	}
+	return _u
+}
+
+// AddBytesTotal adds value to the "bytes_total" field.
+func (_u *CdrUploadUpdateOne) AddBytesTotal(v int64) *CdrUploadUpdateOne {
+	_u.mutation.AddBytesTotal(v)
+	return _u
+}
+
+// SetBytesDone sets the "bytes_done" field.
+func (_u *CdrUploadUpdateOne) SetBytesDone(v int64) *CdrUploadUpdateOne {
+	_u.mutation.ResetBytesDone()
+	_u.mutation.SetBytesDone(v)
+	return _u
+}
+
+// SetNillableBytesDone sets the "bytes_done" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableBytesDone(v *int64) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetBytesDone(*v)
+	}
+	return _u
+}
+
+// AddBytesDone adds value to the "bytes_done" field.
+func (_u *CdrUploadUpdateOne) AddBytesDone(v int64) *CdrUploadUpdateOne {
+	_u.mutation.AddBytesDone(v)
+	return _u
+}
+
+// SetLinesPerSecond sets the "lines_per_second" field.
+func (_u *CdrUploadUpdateOne) SetLinesPerSecond(v int64) *CdrUploadUpdateOne {
+	_u.mutation.ResetLinesPerSecond()
+	_u.mutation.SetLinesPerSecond(v)
+	return _u
+}
+
+// SetNillableLinesPerSecond sets the "lines_per_second" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableLinesPerSecond(v *int64) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetLinesPerSecond(*v)
+	}
+	return _u
+}
+
+// AddLinesPerSecond adds value to the "lines_per_second" field.
+func (_u *CdrUploadUpdateOne) AddLinesPerSecond(v int64) *CdrUploadUpdateOne {
+	_u.mutation.AddLinesPerSecond(v)
+	return _u
+}
+
+// SetPriceDecimals sets the "price_decimals" field.
+func (_u *CdrUploadUpdateOne) SetPriceDecimals(v int) *CdrUploadUpdateOne {
+	_u.mutation.ResetPriceDecimals()
+	_u.mutation.SetPriceDecimals(v)
+	return _u
+}
+
+// SetNillablePriceDecimals sets the "price_decimals" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillablePriceDecimals(v *int) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetPriceDecimals(*v)
+	}
+	return _u
+}
+
+// AddPriceDecimals adds value to the "price_decimals" field.
+func (_u *CdrUploadUpdateOne) AddPriceDecimals(v int) *CdrUploadUpdateOne {
+	_u.mutation.AddPriceDecimals(v)
+	return _u
+}
+
+// SetPhaseStartedAt sets the "phase_started_at" field.
+func (_u *CdrUploadUpdateOne) SetPhaseStartedAt(v time.Time) *CdrUploadUpdateOne {
+	_u.mutation.SetPhaseStartedAt(v)
+	return _u
+}
+
+// SetNillablePhaseStartedAt sets the "phase_started_at" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillablePhaseStartedAt(v *time.Time) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetPhaseStartedAt(*v)
+	}
+	return _u
+}
+
+// ClearPhaseStartedAt clears the value of the "phase_started_at" field.
+func (_u *CdrUploadUpdateOne) ClearPhaseStartedAt() *CdrUploadUpdateOne {
+	_u.mutation.ClearPhaseStartedAt()
+	return _u
+}
+
 // SetTotalPrice sets the "total_price" field.
 func (_u *CdrUploadUpdateOne) SetTotalPrice(v decimal.Decimal) *CdrUploadUpdateOne {
 	_u.mutation.SetTotalPrice(v)
@@ -1259,6 +1500,20 @@ func (_u *CdrUploadUpdateOne) SetTotalCost(v decimal.Decimal) *CdrUploadUpdateOn
 func (_u *CdrUploadUpdateOne) SetNillableTotalCost(v *decimal.Decimal) *CdrUploadUpdateOne {
 	if v != nil {
 		_u.SetTotalCost(*v)
+	}
+	return _u
+}
+
+// SetTotalMargin sets the "total_margin" field.
+func (_u *CdrUploadUpdateOne) SetTotalMargin(v decimal.Decimal) *CdrUploadUpdateOne {
+	_u.mutation.SetTotalMargin(v)
+	return _u
+}
+
+// SetNillableTotalMargin sets the "total_margin" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableTotalMargin(v *decimal.Decimal) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetTotalMargin(*v)
 	}
 	return _u
 }
@@ -1314,21 +1569,6 @@ func (_u *CdrUploadUpdateOne) SetProvider(v *Provider) *CdrUploadUpdateOne {
 	return _u.SetProviderID(v.ID)
 }
 
-// AddCallIDs adds the "calls" edge to the Call entity by IDs.
-func (_u *CdrUploadUpdateOne) AddCallIDs(ids ...int) *CdrUploadUpdateOne {
-	_u.mutation.AddCallIDs(ids...)
-	return _u
-}
-
-// AddCalls adds the "calls" edges to the Call entity.
-func (_u *CdrUploadUpdateOne) AddCalls(v ...*Call) *CdrUploadUpdateOne {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddCallIDs(ids...)
-}
-
 // AddLineErrorIDs adds the "line_errors" edge to the CdrLineError entity by IDs.
 func (_u *CdrUploadUpdateOne) AddLineErrorIDs(ids ...int) *CdrUploadUpdateOne {
 	_u.mutation.AddLineErrorIDs(ids...)
@@ -1353,27 +1593,6 @@ func (_u *CdrUploadUpdateOne) Mutation() *CdrUploadMutation {
 func (_u *CdrUploadUpdateOne) ClearProvider() *CdrUploadUpdateOne {
 	_u.mutation.ClearProvider()
 	return _u
-}
-
-// ClearCalls clears all "calls" edges to the Call entity.
-func (_u *CdrUploadUpdateOne) ClearCalls() *CdrUploadUpdateOne {
-	_u.mutation.ClearCalls()
-	return _u
-}
-
-// RemoveCallIDs removes the "calls" edge to Call entities by IDs.
-func (_u *CdrUploadUpdateOne) RemoveCallIDs(ids ...int) *CdrUploadUpdateOne {
-	_u.mutation.RemoveCallIDs(ids...)
-	return _u
-}
-
-// RemoveCalls removes "calls" edges to Call entities.
-func (_u *CdrUploadUpdateOne) RemoveCalls(v ...*Call) *CdrUploadUpdateOne {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveCallIDs(ids...)
 }
 
 // ClearLineErrors clears all "line_errors" edges to the CdrLineError entity.
@@ -1534,6 +1753,26 @@ func (_u *CdrUploadUpdateOne) check() error {
 			return &ValidationError{Name: "unreadable", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.unreadable": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.NotVoice(); ok {
+		if err := cdrupload.NotVoiceValidator(v); err != nil {
+			return &ValidationError{Name: "not_voice", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.not_voice": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.BytesTotal(); ok {
+		if err := cdrupload.BytesTotalValidator(v); err != nil {
+			return &ValidationError{Name: "bytes_total", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.bytes_total": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.BytesDone(); ok {
+		if err := cdrupload.BytesDoneValidator(v); err != nil {
+			return &ValidationError{Name: "bytes_done", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.bytes_done": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.LinesPerSecond(); ok {
+		if err := cdrupload.LinesPerSecondValidator(v); err != nil {
+			return &ValidationError{Name: "lines_per_second", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.lines_per_second": %w`, err)}
+		}
+	}
 	if _u.mutation.ProviderCleared() && len(_u.mutation.ProviderIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "CdrUpload.provider"`)
 	}
@@ -1659,11 +1898,50 @@ func (_u *CdrUploadUpdateOne) sqlSave(ctx context.Context) (_node *CdrUpload, er
 	if value, ok := _u.mutation.AddedUnreadable(); ok {
 		_spec.AddField(cdrupload.FieldUnreadable, field.TypeInt64, value)
 	}
+	if value, ok := _u.mutation.NotVoice(); ok {
+		_spec.SetField(cdrupload.FieldNotVoice, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedNotVoice(); ok {
+		_spec.AddField(cdrupload.FieldNotVoice, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.BytesTotal(); ok {
+		_spec.SetField(cdrupload.FieldBytesTotal, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBytesTotal(); ok {
+		_spec.AddField(cdrupload.FieldBytesTotal, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.BytesDone(); ok {
+		_spec.SetField(cdrupload.FieldBytesDone, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBytesDone(); ok {
+		_spec.AddField(cdrupload.FieldBytesDone, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.LinesPerSecond(); ok {
+		_spec.SetField(cdrupload.FieldLinesPerSecond, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedLinesPerSecond(); ok {
+		_spec.AddField(cdrupload.FieldLinesPerSecond, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.PriceDecimals(); ok {
+		_spec.SetField(cdrupload.FieldPriceDecimals, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPriceDecimals(); ok {
+		_spec.AddField(cdrupload.FieldPriceDecimals, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.PhaseStartedAt(); ok {
+		_spec.SetField(cdrupload.FieldPhaseStartedAt, field.TypeTime, value)
+	}
+	if _u.mutation.PhaseStartedAtCleared() {
+		_spec.ClearField(cdrupload.FieldPhaseStartedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.TotalPrice(); ok {
 		_spec.SetField(cdrupload.FieldTotalPrice, field.TypeOther, value)
 	}
 	if value, ok := _u.mutation.TotalCost(); ok {
 		_spec.SetField(cdrupload.FieldTotalCost, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.TotalMargin(); ok {
+		_spec.SetField(cdrupload.FieldTotalMargin, field.TypeOther, value)
 	}
 	if value, ok := _u.mutation.AnalysedAt(); ok {
 		_spec.SetField(cdrupload.FieldAnalysedAt, field.TypeTime, value)
@@ -1699,51 +1977,6 @@ func (_u *CdrUploadUpdateOne) sqlSave(ctx context.Context) (_node *CdrUpload, er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(provider.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   cdrupload.CallsTable,
-			Columns: []string{cdrupload.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedCallsIDs(); len(nodes) > 0 && !_u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   cdrupload.CallsTable,
-			Columns: []string{cdrupload.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.CallsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   cdrupload.CallsTable,
-			Columns: []string{cdrupload.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

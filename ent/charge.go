@@ -60,15 +60,11 @@ type ChargeEdges struct {
 	Product *Product `json:"product,omitempty"`
 	// Invoice holds the value of the invoice edge.
 	Invoice *Invoice `json:"invoice,omitempty"`
-	// Calls holds the value of the calls edge.
-	Calls []*Call `json:"calls,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
-
-	namedCalls map[string][]*Call
 }
 
 // CustomerOrErr returns the Customer value or an error if the edge
@@ -102,15 +98,6 @@ func (e ChargeEdges) InvoiceOrErr() (*Invoice, error) {
 		return nil, &NotFoundError{label: invoice.Label}
 	}
 	return nil, &NotLoadedError{edge: "invoice"}
-}
-
-// CallsOrErr returns the Calls value or an error if the edge
-// was not loaded in eager-loading.
-func (e ChargeEdges) CallsOrErr() ([]*Call, error) {
-	if e.loadedTypes[3] {
-		return e.Calls, nil
-	}
-	return nil, &NotLoadedError{edge: "calls"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -270,11 +257,6 @@ func (_m *Charge) QueryInvoice() *InvoiceQuery {
 	return NewChargeClient(_m.config).QueryInvoice(_m)
 }
 
-// QueryCalls queries the "calls" edge of the Charge entity.
-func (_m *Charge) QueryCalls() *CallQuery {
-	return NewChargeClient(_m.config).QueryCalls(_m)
-}
-
 // Update returns a builder for updating this Charge.
 // Note that you need to call Charge.Unwrap() before calling this method if this Charge
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -336,30 +318,6 @@ func (_m *Charge) String() string {
 	}
 	builder.WriteByte(')')
 	return builder.String()
-}
-
-// NamedCalls returns the Calls named value or an error if the edge was not
-// loaded in eager-loading with this name.
-func (_m *Charge) NamedCalls(name string) ([]*Call, error) {
-	if _m.Edges.namedCalls == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedCalls[name]
-	if !ok {
-		return nil, &NotLoadedError{edge: name}
-	}
-	return nodes, nil
-}
-
-func (_m *Charge) appendNamedCalls(name string, edges ...*Call) {
-	if _m.Edges.namedCalls == nil {
-		_m.Edges.namedCalls = make(map[string][]*Call)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedCalls[name] = []*Call{}
-	} else {
-		_m.Edges.namedCalls[name] = append(_m.Edges.namedCalls[name], edges...)
-	}
 }
 
 // Charges is a parsable slice of Charge.

@@ -12,7 +12,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/shopspring/decimal"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
@@ -212,21 +211,6 @@ func (_c *ChargeCreate) SetNillableInvoiceID(id *int) *ChargeCreate {
 // SetInvoice sets the "invoice" edge to the Invoice entity.
 func (_c *ChargeCreate) SetInvoice(v *Invoice) *ChargeCreate {
 	return _c.SetInvoiceID(v.ID)
-}
-
-// AddCallIDs adds the "calls" edge to the Call entity by IDs.
-func (_c *ChargeCreate) AddCallIDs(ids ...int) *ChargeCreate {
-	_c.mutation.AddCallIDs(ids...)
-	return _c
-}
-
-// AddCalls adds the "calls" edges to the Call entity.
-func (_c *ChargeCreate) AddCalls(v ...*Call) *ChargeCreate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _c.AddCallIDs(ids...)
 }
 
 // Mutation returns the ChargeMutation object of the builder.
@@ -470,22 +454,6 @@ func (_c *ChargeCreate) createSpec() (*Charge, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.invoice_charges = &nodes[0]
-		_spec.Edges = append(_spec.Edges, edge)
-	}
-	if nodes := _c.mutation.CallsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   charge.CallsTable,
-			Columns: []string{charge.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

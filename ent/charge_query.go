@@ -4,7 +4,6 @@ package ent
 
 import (
 	"context"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -14,7 +13,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
@@ -25,18 +23,16 @@ import (
 // ChargeQuery is the builder for querying Charge entities.
 type ChargeQuery struct {
 	config
-	ctx            *QueryContext
-	order          []charge.OrderOption
-	inters         []Interceptor
-	predicates     []predicate.Charge
-	withCustomer   *CustomerQuery
-	withProduct    *ProductQuery
-	withInvoice    *InvoiceQuery
-	withCalls      *CallQuery
-	withFKs        bool
-	loadTotal      []func(context.Context, []*Charge) error
-	modifiers      []func(*sql.Selector)
-	withNamedCalls map[string]*CallQuery
+	ctx          *QueryContext
+	order        []charge.OrderOption
+	inters       []Interceptor
+	predicates   []predicate.Charge
+	withCustomer *CustomerQuery
+	withProduct  *ProductQuery
+	withInvoice  *InvoiceQuery
+	withFKs      bool
+	loadTotal    []func(context.Context, []*Charge) error
+	modifiers    []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -132,28 +128,6 @@ func (_q *ChargeQuery) QueryInvoice() *InvoiceQuery {
 			sqlgraph.From(charge.Table, charge.FieldID, selector),
 			sqlgraph.To(invoice.Table, invoice.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, charge.InvoiceTable, charge.InvoiceColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
-}
-
-// QueryCalls chains the current query on the "calls" edge.
-func (_q *ChargeQuery) QueryCalls() *CallQuery {
-	query := (&CallClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(charge.Table, charge.FieldID, selector),
-			sqlgraph.To(call.Table, call.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, charge.CallsTable, charge.CallsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -356,7 +330,6 @@ func (_q *ChargeQuery) Clone() *ChargeQuery {
 		withCustomer: _q.withCustomer.Clone(),
 		withProduct:  _q.withProduct.Clone(),
 		withInvoice:  _q.withInvoice.Clone(),
-		withCalls:    _q.withCalls.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -393,17 +366,6 @@ func (_q *ChargeQuery) WithInvoice(opts ...func(*InvoiceQuery)) *ChargeQuery {
 		opt(query)
 	}
 	_q.withInvoice = query
-	return _q
-}
-
-// WithCalls tells the query-builder to eager-load the nodes that are connected to
-// the "calls" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *ChargeQuery) WithCalls(opts ...func(*CallQuery)) *ChargeQuery {
-	query := (&CallClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withCalls = query
 	return _q
 }
 
@@ -492,11 +454,10 @@ func (_q *ChargeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Charg
 		nodes       = []*Charge{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [3]bool{
 			_q.withCustomer != nil,
 			_q.withProduct != nil,
 			_q.withInvoice != nil,
-			_q.withCalls != nil,
 		}
 	)
 	if _q.withCustomer != nil || _q.withProduct != nil || _q.withInvoice != nil {
@@ -541,20 +502,6 @@ func (_q *ChargeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Charg
 	if query := _q.withInvoice; query != nil {
 		if err := _q.loadInvoice(ctx, query, nodes, nil,
 			func(n *Charge, e *Invoice) { n.Edges.Invoice = e }); err != nil {
-			return nil, err
-		}
-	}
-	if query := _q.withCalls; query != nil {
-		if err := _q.loadCalls(ctx, query, nodes,
-			func(n *Charge) { n.Edges.Calls = []*Call{} },
-			func(n *Charge, e *Call) { n.Edges.Calls = append(n.Edges.Calls, e) }); err != nil {
-			return nil, err
-		}
-	}
-	for name, query := range _q.withNamedCalls {
-		if err := _q.loadCalls(ctx, query, nodes,
-			func(n *Charge) { n.appendNamedCalls(name) },
-			func(n *Charge, e *Call) { n.appendNamedCalls(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -659,37 +606,6 @@ func (_q *ChargeQuery) loadInvoice(ctx context.Context, query *InvoiceQuery, nod
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
-	}
-	return nil
-}
-func (_q *ChargeQuery) loadCalls(ctx context.Context, query *CallQuery, nodes []*Charge, init func(*Charge), assign func(*Charge, *Call)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*Charge)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
-		if init != nil {
-			init(nodes[i])
-		}
-	}
-	query.withFKs = true
-	query.Where(predicate.Call(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(charge.CallsColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		fk := n.charge_calls
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "charge_calls" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
-		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "charge_calls" returned %v for node %v`, *fk, n.ID)
-		}
-		assign(node, n)
 	}
 	return nil
 }
@@ -804,20 +720,6 @@ func (_q *ChargeQuery) ForShare(opts ...sql.LockOption) *ChargeQuery {
 	_q.modifiers = append(_q.modifiers, func(s *sql.Selector) {
 		s.ForShare(opts...)
 	})
-	return _q
-}
-
-// WithNamedCalls tells the query-builder to eager-load the nodes that are connected to the "calls"
-// edge with the given name. The optional arguments are used to configure the query builder of the edge.
-func (_q *ChargeQuery) WithNamedCalls(name string, opts ...func(*CallQuery)) *ChargeQuery {
-	query := (&CallClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	if _q.withNamedCalls == nil {
-		_q.withNamedCalls = make(map[string]*CallQuery)
-	}
-	_q.withNamedCalls[name] = query
 	return _q
 }
 

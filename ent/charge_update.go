@@ -12,7 +12,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/shopspring/decimal"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
@@ -226,21 +225,6 @@ func (_u *ChargeUpdate) SetInvoice(v *Invoice) *ChargeUpdate {
 	return _u.SetInvoiceID(v.ID)
 }
 
-// AddCallIDs adds the "calls" edge to the Call entity by IDs.
-func (_u *ChargeUpdate) AddCallIDs(ids ...int) *ChargeUpdate {
-	_u.mutation.AddCallIDs(ids...)
-	return _u
-}
-
-// AddCalls adds the "calls" edges to the Call entity.
-func (_u *ChargeUpdate) AddCalls(v ...*Call) *ChargeUpdate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddCallIDs(ids...)
-}
-
 // Mutation returns the ChargeMutation object of the builder.
 func (_u *ChargeUpdate) Mutation() *ChargeMutation {
 	return _u.mutation
@@ -262,27 +246,6 @@ func (_u *ChargeUpdate) ClearProduct() *ChargeUpdate {
 func (_u *ChargeUpdate) ClearInvoice() *ChargeUpdate {
 	_u.mutation.ClearInvoice()
 	return _u
-}
-
-// ClearCalls clears all "calls" edges to the Call entity.
-func (_u *ChargeUpdate) ClearCalls() *ChargeUpdate {
-	_u.mutation.ClearCalls()
-	return _u
-}
-
-// RemoveCallIDs removes the "calls" edge to Call entities by IDs.
-func (_u *ChargeUpdate) RemoveCallIDs(ids ...int) *ChargeUpdate {
-	_u.mutation.RemoveCallIDs(ids...)
-	return _u
-}
-
-// RemoveCalls removes "calls" edges to Call entities.
-func (_u *ChargeUpdate) RemoveCalls(v ...*Call) *ChargeUpdate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveCallIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -478,51 +441,6 @@ func (_u *ChargeUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(invoice.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   charge.CallsTable,
-			Columns: []string{charge.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedCallsIDs(); len(nodes) > 0 && !_u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   charge.CallsTable,
-			Columns: []string{charge.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.CallsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   charge.CallsTable,
-			Columns: []string{charge.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -743,21 +661,6 @@ func (_u *ChargeUpdateOne) SetInvoice(v *Invoice) *ChargeUpdateOne {
 	return _u.SetInvoiceID(v.ID)
 }
 
-// AddCallIDs adds the "calls" edge to the Call entity by IDs.
-func (_u *ChargeUpdateOne) AddCallIDs(ids ...int) *ChargeUpdateOne {
-	_u.mutation.AddCallIDs(ids...)
-	return _u
-}
-
-// AddCalls adds the "calls" edges to the Call entity.
-func (_u *ChargeUpdateOne) AddCalls(v ...*Call) *ChargeUpdateOne {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddCallIDs(ids...)
-}
-
 // Mutation returns the ChargeMutation object of the builder.
 func (_u *ChargeUpdateOne) Mutation() *ChargeMutation {
 	return _u.mutation
@@ -779,27 +682,6 @@ func (_u *ChargeUpdateOne) ClearProduct() *ChargeUpdateOne {
 func (_u *ChargeUpdateOne) ClearInvoice() *ChargeUpdateOne {
 	_u.mutation.ClearInvoice()
 	return _u
-}
-
-// ClearCalls clears all "calls" edges to the Call entity.
-func (_u *ChargeUpdateOne) ClearCalls() *ChargeUpdateOne {
-	_u.mutation.ClearCalls()
-	return _u
-}
-
-// RemoveCallIDs removes the "calls" edge to Call entities by IDs.
-func (_u *ChargeUpdateOne) RemoveCallIDs(ids ...int) *ChargeUpdateOne {
-	_u.mutation.RemoveCallIDs(ids...)
-	return _u
-}
-
-// RemoveCalls removes "calls" edges to Call entities.
-func (_u *ChargeUpdateOne) RemoveCalls(v ...*Call) *ChargeUpdateOne {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveCallIDs(ids...)
 }
 
 // Where appends a list predicates to the ChargeUpdate builder.
@@ -1025,51 +907,6 @@ func (_u *ChargeUpdateOne) sqlSave(ctx context.Context) (_node *Charge, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(invoice.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   charge.CallsTable,
-			Columns: []string{charge.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedCallsIDs(); len(nodes) > 0 && !_u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   charge.CallsTable,
-			Columns: []string{charge.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.CallsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   charge.CallsTable,
-			Columns: []string{charge.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -955,54 +955,6 @@ func (c *CallClient) GetX(ctx context.Context, id int) *Call {
 	return obj
 }
 
-// QueryUpload queries the upload edge of a Call.
-func (c *CallClient) QueryUpload(_m *Call) *CdrUploadQuery {
-	query := (&CdrUploadClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(call.Table, call.FieldID, id),
-			sqlgraph.To(cdrupload.Table, cdrupload.FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, call.UploadTable, call.UploadColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
-// QueryCustomer queries the customer edge of a Call.
-func (c *CallClient) QueryCustomer(_m *Call) *CustomerQuery {
-	query := (&CustomerClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(call.Table, call.FieldID, id),
-			sqlgraph.To(customer.Table, customer.FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, call.CustomerTable, call.CustomerColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
-// QueryCharge queries the charge edge of a Call.
-func (c *CallClient) QueryCharge(_m *Call) *ChargeQuery {
-	query := (&ChargeClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(call.Table, call.FieldID, id),
-			sqlgraph.To(charge.Table, charge.FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, call.ChargeTable, call.ChargeColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
 // Hooks returns the client hooks.
 func (c *CallClient) Hooks() []Hook {
 	hooks := c.hooks.Call
@@ -1303,22 +1255,6 @@ func (c *CdrUploadClient) QueryProvider(_m *CdrUpload) *ProviderQuery {
 	return query
 }
 
-// QueryCalls queries the calls edge of a CdrUpload.
-func (c *CdrUploadClient) QueryCalls(_m *CdrUpload) *CallQuery {
-	query := (&CallClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(cdrupload.Table, cdrupload.FieldID, id),
-			sqlgraph.To(call.Table, call.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, cdrupload.CallsTable, cdrupload.CallsColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
 // QueryLineErrors queries the line_errors edge of a CdrUpload.
 func (c *CdrUploadClient) QueryLineErrors(_m *CdrUpload) *CdrLineErrorQuery {
 	query := (&CdrLineErrorClient{config: c.config}).Query()
@@ -1510,22 +1446,6 @@ func (c *ChargeClient) QueryInvoice(_m *Charge) *InvoiceQuery {
 			sqlgraph.From(charge.Table, charge.FieldID, id),
 			sqlgraph.To(invoice.Table, invoice.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, charge.InvoiceTable, charge.InvoiceColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
-// QueryCalls queries the calls edge of a Charge.
-func (c *ChargeClient) QueryCalls(_m *Charge) *CallQuery {
-	query := (&CallClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(charge.Table, charge.FieldID, id),
-			sqlgraph.To(call.Table, call.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, charge.CallsTable, charge.CallsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1954,22 +1874,6 @@ func (c *CustomerClient) QueryInvoices(_m *Customer) *InvoiceQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, id),
 			sqlgraph.To(invoice.Table, invoice.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.InvoicesTable, customer.InvoicesColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
-// QueryCalls queries the calls edge of a Customer.
-func (c *CustomerClient) QueryCalls(_m *Customer) *CallQuery {
-	query := (&CallClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(customer.Table, customer.FieldID, id),
-			sqlgraph.To(call.Table, call.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, customer.CallsTable, customer.CallsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

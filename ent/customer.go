@@ -73,13 +73,11 @@ type CustomerEdges struct {
 	Charges []*Charge `json:"charges,omitempty"`
 	// Invoices holds the value of the invoices edge.
 	Invoices []*Invoice `json:"invoices,omitempty"`
-	// Calls holds the value of the calls edge.
-	Calls []*Call `json:"calls,omitempty"`
 	// PortalUsers holds the value of the portal_users edge.
 	PortalUsers []*User `json:"portal_users,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [10]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
 	totalCount [7]map[string]int
 
@@ -88,7 +86,6 @@ type CustomerEdges struct {
 	namedClis        map[string][]*Cli
 	namedCharges     map[string][]*Charge
 	namedInvoices    map[string][]*Invoice
-	namedCalls       map[string][]*Call
 	namedPortalUsers map[string][]*User
 }
 
@@ -170,19 +167,10 @@ func (e CustomerEdges) InvoicesOrErr() ([]*Invoice, error) {
 	return nil, &NotLoadedError{edge: "invoices"}
 }
 
-// CallsOrErr returns the Calls value or an error if the edge
-// was not loaded in eager-loading.
-func (e CustomerEdges) CallsOrErr() ([]*Call, error) {
-	if e.loadedTypes[8] {
-		return e.Calls, nil
-	}
-	return nil, &NotLoadedError{edge: "calls"}
-}
-
 // PortalUsersOrErr returns the PortalUsers value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) PortalUsersOrErr() ([]*User, error) {
-	if e.loadedTypes[9] {
+	if e.loadedTypes[8] {
 		return e.PortalUsers, nil
 	}
 	return nil, &NotLoadedError{edge: "portal_users"}
@@ -382,11 +370,6 @@ func (_m *Customer) QueryInvoices() *InvoiceQuery {
 	return NewCustomerClient(_m.config).QueryInvoices(_m)
 }
 
-// QueryCalls queries the "calls" edge of the Customer entity.
-func (_m *Customer) QueryCalls() *CallQuery {
-	return NewCustomerClient(_m.config).QueryCalls(_m)
-}
-
 // QueryPortalUsers queries the "portal_users" edge of the Customer entity.
 func (_m *Customer) QueryPortalUsers() *UserQuery {
 	return NewCustomerClient(_m.config).QueryPortalUsers(_m)
@@ -574,30 +557,6 @@ func (_m *Customer) appendNamedInvoices(name string, edges ...*Invoice) {
 		_m.Edges.namedInvoices[name] = []*Invoice{}
 	} else {
 		_m.Edges.namedInvoices[name] = append(_m.Edges.namedInvoices[name], edges...)
-	}
-}
-
-// NamedCalls returns the Calls named value or an error if the edge was not
-// loaded in eager-loading with this name.
-func (_m *Customer) NamedCalls(name string) ([]*Call, error) {
-	if _m.Edges.namedCalls == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedCalls[name]
-	if !ok {
-		return nil, &NotLoadedError{edge: name}
-	}
-	return nodes, nil
-}
-
-func (_m *Customer) appendNamedCalls(name string, edges ...*Call) {
-	if _m.Edges.namedCalls == nil {
-		_m.Edges.namedCalls = make(map[string][]*Call)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedCalls[name] = []*Call{}
-	} else {
-		_m.Edges.namedCalls[name] = append(_m.Edges.namedCalls[name], edges...)
 	}
 }
 

@@ -13,7 +13,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/billingschedule"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/customer"
@@ -327,21 +326,6 @@ func (_c *CustomerCreate) AddInvoices(v ...*Invoice) *CustomerCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddInvoiceIDs(ids...)
-}
-
-// AddCallIDs adds the "calls" edge to the Call entity by IDs.
-func (_c *CustomerCreate) AddCallIDs(ids ...int) *CustomerCreate {
-	_c.mutation.AddCallIDs(ids...)
-	return _c
-}
-
-// AddCalls adds the "calls" edges to the Call entity.
-func (_c *CustomerCreate) AddCalls(v ...*Call) *CustomerCreate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _c.AddCallIDs(ids...)
 }
 
 // AddPortalUserIDs adds the "portal_users" edge to the User entity by IDs.
@@ -712,22 +696,6 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(invoice.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges = append(_spec.Edges, edge)
-	}
-	if nodes := _c.mutation.CallsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   customer.CallsTable,
-			Columns: []string{customer.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -15,7 +15,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tollgate/tollgate/ent/billingschedule"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/customer"
@@ -41,7 +40,6 @@ type CustomerQuery struct {
 	withClis             *CliQuery
 	withCharges          *ChargeQuery
 	withInvoices         *InvoiceQuery
-	withCalls            *CallQuery
 	withPortalUsers      *UserQuery
 	withFKs              bool
 	loadTotal            []func(context.Context, []*Customer) error
@@ -51,7 +49,6 @@ type CustomerQuery struct {
 	withNamedClis        map[string]*CliQuery
 	withNamedCharges     map[string]*ChargeQuery
 	withNamedInvoices    map[string]*InvoiceQuery
-	withNamedCalls       map[string]*CallQuery
 	withNamedPortalUsers map[string]*UserQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -258,28 +255,6 @@ func (_q *CustomerQuery) QueryInvoices() *InvoiceQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(invoice.Table, invoice.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.InvoicesTable, customer.InvoicesColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
-}
-
-// QueryCalls chains the current query on the "calls" edge.
-func (_q *CustomerQuery) QueryCalls() *CallQuery {
-	query := (&CallClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(customer.Table, customer.FieldID, selector),
-			sqlgraph.To(call.Table, call.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, customer.CallsTable, customer.CallsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -509,7 +484,6 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withClis:        _q.withClis.Clone(),
 		withCharges:     _q.withCharges.Clone(),
 		withInvoices:    _q.withInvoices.Clone(),
-		withCalls:       _q.withCalls.Clone(),
 		withPortalUsers: _q.withPortalUsers.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
@@ -602,17 +576,6 @@ func (_q *CustomerQuery) WithInvoices(opts ...func(*InvoiceQuery)) *CustomerQuer
 		opt(query)
 	}
 	_q.withInvoices = query
-	return _q
-}
-
-// WithCalls tells the query-builder to eager-load the nodes that are connected to
-// the "calls" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *CustomerQuery) WithCalls(opts ...func(*CallQuery)) *CustomerQuery {
-	query := (&CallClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withCalls = query
 	return _q
 }
 
@@ -712,7 +675,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		nodes       = []*Customer{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [10]bool{
+		loadedTypes = [9]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withTariff != nil,
@@ -721,7 +684,6 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withClis != nil,
 			_q.withCharges != nil,
 			_q.withInvoices != nil,
-			_q.withCalls != nil,
 			_q.withPortalUsers != nil,
 		}
 	)
@@ -805,13 +767,6 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
-	if query := _q.withCalls; query != nil {
-		if err := _q.loadCalls(ctx, query, nodes,
-			func(n *Customer) { n.Edges.Calls = []*Call{} },
-			func(n *Customer, e *Call) { n.Edges.Calls = append(n.Edges.Calls, e) }); err != nil {
-			return nil, err
-		}
-	}
 	if query := _q.withPortalUsers; query != nil {
 		if err := _q.loadPortalUsers(ctx, query, nodes,
 			func(n *Customer) { n.Edges.PortalUsers = []*User{} },
@@ -851,13 +806,6 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadInvoices(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedInvoices(name) },
 			func(n *Customer, e *Invoice) { n.appendNamedInvoices(name, e) }); err != nil {
-			return nil, err
-		}
-	}
-	for name, query := range _q.withNamedCalls {
-		if err := _q.loadCalls(ctx, query, nodes,
-			func(n *Customer) { n.appendNamedCalls(name) },
-			func(n *Customer, e *Call) { n.appendNamedCalls(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1127,37 +1075,6 @@ func (_q *CustomerQuery) loadInvoices(ctx context.Context, query *InvoiceQuery, 
 	}
 	return nil
 }
-func (_q *CustomerQuery) loadCalls(ctx context.Context, query *CallQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *Call)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*Customer)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
-		if init != nil {
-			init(nodes[i])
-		}
-	}
-	query.withFKs = true
-	query.Where(predicate.Call(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(customer.CallsColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		fk := n.customer_calls
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "customer_calls" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
-		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "customer_calls" returned %v for node %v`, *fk, n.ID)
-		}
-		assign(node, n)
-	}
-	return nil
-}
 func (_q *CustomerQuery) loadPortalUsers(ctx context.Context, query *UserQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *User)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[int]*Customer)
@@ -1370,20 +1287,6 @@ func (_q *CustomerQuery) WithNamedInvoices(name string, opts ...func(*InvoiceQue
 		_q.withNamedInvoices = make(map[string]*InvoiceQuery)
 	}
 	_q.withNamedInvoices[name] = query
-	return _q
-}
-
-// WithNamedCalls tells the query-builder to eager-load the nodes that are connected to the "calls"
-// edge with the given name. The optional arguments are used to configure the query builder of the edge.
-func (_q *CustomerQuery) WithNamedCalls(name string, opts ...func(*CallQuery)) *CustomerQuery {
-	query := (&CallClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	if _q.withNamedCalls == nil {
-		_q.withNamedCalls = make(map[string]*CallQuery)
-	}
-	_q.withNamedCalls[name] = query
 	return _q
 }
 

@@ -13,7 +13,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/billingschedule"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/customer"
@@ -347,21 +346,6 @@ func (_u *CustomerUpdate) AddInvoices(v ...*Invoice) *CustomerUpdate {
 	return _u.AddInvoiceIDs(ids...)
 }
 
-// AddCallIDs adds the "calls" edge to the Call entity by IDs.
-func (_u *CustomerUpdate) AddCallIDs(ids ...int) *CustomerUpdate {
-	_u.mutation.AddCallIDs(ids...)
-	return _u
-}
-
-// AddCalls adds the "calls" edges to the Call entity.
-func (_u *CustomerUpdate) AddCalls(v ...*Call) *CustomerUpdate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddCallIDs(ids...)
-}
-
 // AddPortalUserIDs adds the "portal_users" edge to the User entity by IDs.
 func (_u *CustomerUpdate) AddPortalUserIDs(ids ...int) *CustomerUpdate {
 	_u.mutation.AddPortalUserIDs(ids...)
@@ -503,27 +487,6 @@ func (_u *CustomerUpdate) RemoveInvoices(v ...*Invoice) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveInvoiceIDs(ids...)
-}
-
-// ClearCalls clears all "calls" edges to the Call entity.
-func (_u *CustomerUpdate) ClearCalls() *CustomerUpdate {
-	_u.mutation.ClearCalls()
-	return _u
-}
-
-// RemoveCallIDs removes the "calls" edge to Call entities by IDs.
-func (_u *CustomerUpdate) RemoveCallIDs(ids ...int) *CustomerUpdate {
-	_u.mutation.RemoveCallIDs(ids...)
-	return _u
-}
-
-// RemoveCalls removes "calls" edges to Call entities.
-func (_u *CustomerUpdate) RemoveCalls(v ...*Call) *CustomerUpdate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveCallIDs(ids...)
 }
 
 // ClearPortalUsers clears all "portal_users" edges to the User entity.
@@ -1003,51 +966,6 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	if _u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   customer.CallsTable,
-			Columns: []string{customer.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedCallsIDs(); len(nodes) > 0 && !_u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   customer.CallsTable,
-			Columns: []string{customer.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.CallsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   customer.CallsTable,
-			Columns: []string{customer.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
 	if _u.mutation.PortalUsersCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -1423,21 +1341,6 @@ func (_u *CustomerUpdateOne) AddInvoices(v ...*Invoice) *CustomerUpdateOne {
 	return _u.AddInvoiceIDs(ids...)
 }
 
-// AddCallIDs adds the "calls" edge to the Call entity by IDs.
-func (_u *CustomerUpdateOne) AddCallIDs(ids ...int) *CustomerUpdateOne {
-	_u.mutation.AddCallIDs(ids...)
-	return _u
-}
-
-// AddCalls adds the "calls" edges to the Call entity.
-func (_u *CustomerUpdateOne) AddCalls(v ...*Call) *CustomerUpdateOne {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddCallIDs(ids...)
-}
-
 // AddPortalUserIDs adds the "portal_users" edge to the User entity by IDs.
 func (_u *CustomerUpdateOne) AddPortalUserIDs(ids ...int) *CustomerUpdateOne {
 	_u.mutation.AddPortalUserIDs(ids...)
@@ -1579,27 +1482,6 @@ func (_u *CustomerUpdateOne) RemoveInvoices(v ...*Invoice) *CustomerUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveInvoiceIDs(ids...)
-}
-
-// ClearCalls clears all "calls" edges to the Call entity.
-func (_u *CustomerUpdateOne) ClearCalls() *CustomerUpdateOne {
-	_u.mutation.ClearCalls()
-	return _u
-}
-
-// RemoveCallIDs removes the "calls" edge to Call entities by IDs.
-func (_u *CustomerUpdateOne) RemoveCallIDs(ids ...int) *CustomerUpdateOne {
-	_u.mutation.RemoveCallIDs(ids...)
-	return _u
-}
-
-// RemoveCalls removes "calls" edges to Call entities.
-func (_u *CustomerUpdateOne) RemoveCalls(v ...*Call) *CustomerUpdateOne {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveCallIDs(ids...)
 }
 
 // ClearPortalUsers clears all "portal_users" edges to the User entity.
@@ -2102,51 +1984,6 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(invoice.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   customer.CallsTable,
-			Columns: []string{customer.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedCallsIDs(); len(nodes) > 0 && !_u.mutation.CallsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   customer.CallsTable,
-			Columns: []string{customer.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.CallsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   customer.CallsTable,
-			Columns: []string{customer.CallsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(call.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -108,10 +108,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Call",
 		Fields: map[string]*sqlgraph.FieldSpec{
+			call.FieldUploadID:        {Type: field.TypeInt, Column: call.FieldUploadID},
 			call.FieldLine:            {Type: field.TypeInt, Column: call.FieldLine},
-			call.FieldAnalysisRun:     {Type: field.TypeInt, Column: call.FieldAnalysisRun},
 			call.FieldStatus:          {Type: field.TypeEnum, Column: call.FieldStatus},
-			call.FieldDirection:       {Type: field.TypeEnum, Column: call.FieldDirection},
 			call.FieldSource:          {Type: field.TypeString, Column: call.FieldSource},
 			call.FieldDestination:     {Type: field.TypeString, Column: call.FieldDestination},
 			call.FieldAccount:         {Type: field.TypeString, Column: call.FieldAccount},
@@ -121,11 +120,13 @@ var schemaGraph = func() *sqlgraph.Schema {
 			call.FieldBillableSeconds: {Type: field.TypeInt, Column: call.FieldBillableSeconds},
 			call.FieldBand:            {Type: field.TypeEnum, Column: call.FieldBand},
 			call.FieldRateDestination: {Type: field.TypeString, Column: call.FieldRateDestination},
-			call.FieldPrice:           {Type: field.TypeOther, Column: call.FieldPrice},
-			call.FieldCostKnown:       {Type: field.TypeBool, Column: call.FieldCostKnown},
-			call.FieldCost:            {Type: field.TypeOther, Column: call.FieldCost},
-			call.FieldUniqueKey:       {Type: field.TypeString, Column: call.FieldUniqueKey},
-			call.FieldProcessed:       {Type: field.TypeBool, Column: call.FieldProcessed},
+			call.FieldPriceUnits:      {Type: field.TypeInt64, Column: call.FieldPriceUnits},
+			call.FieldCostUnits:       {Type: field.TypeInt64, Column: call.FieldCostUnits},
+			call.FieldPriceDecimals:   {Type: field.TypeInt, Column: call.FieldPriceDecimals},
+			call.FieldDupKey:          {Type: field.TypeInt64, Column: call.FieldDupKey},
+			call.FieldCustomerID:      {Type: field.TypeInt, Column: call.FieldCustomerID},
+			call.FieldRateSheetID:     {Type: field.TypeInt, Column: call.FieldRateSheetID},
+			call.FieldChargeID:        {Type: field.TypeInt, Column: call.FieldChargeID},
 		},
 	}
 	graph.Nodes[4] = &sqlgraph.Node{
@@ -175,8 +176,15 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cdrupload.FieldZeroDuration:    {Type: field.TypeInt64, Column: cdrupload.FieldZeroDuration},
 			cdrupload.FieldDuplicates:      {Type: field.TypeInt64, Column: cdrupload.FieldDuplicates},
 			cdrupload.FieldUnreadable:      {Type: field.TypeInt64, Column: cdrupload.FieldUnreadable},
+			cdrupload.FieldNotVoice:        {Type: field.TypeInt64, Column: cdrupload.FieldNotVoice},
+			cdrupload.FieldBytesTotal:      {Type: field.TypeInt64, Column: cdrupload.FieldBytesTotal},
+			cdrupload.FieldBytesDone:       {Type: field.TypeInt64, Column: cdrupload.FieldBytesDone},
+			cdrupload.FieldLinesPerSecond:  {Type: field.TypeInt64, Column: cdrupload.FieldLinesPerSecond},
+			cdrupload.FieldPriceDecimals:   {Type: field.TypeInt, Column: cdrupload.FieldPriceDecimals},
+			cdrupload.FieldPhaseStartedAt:  {Type: field.TypeTime, Column: cdrupload.FieldPhaseStartedAt},
 			cdrupload.FieldTotalPrice:      {Type: field.TypeOther, Column: cdrupload.FieldTotalPrice},
 			cdrupload.FieldTotalCost:       {Type: field.TypeOther, Column: cdrupload.FieldTotalCost},
+			cdrupload.FieldTotalMargin:     {Type: field.TypeOther, Column: cdrupload.FieldTotalMargin},
 			cdrupload.FieldAnalysedAt:      {Type: field.TypeTime, Column: cdrupload.FieldAnalysedAt},
 			cdrupload.FieldProcessedAt:     {Type: field.TypeTime, Column: cdrupload.FieldProcessedAt},
 		},
@@ -545,42 +553,6 @@ var schemaGraph = func() *sqlgraph.Schema {
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
 			Inverse: true,
-			Table:   call.UploadTable,
-			Columns: []string{call.UploadColumn},
-			Bidi:    false,
-		},
-		"Call",
-		"CdrUpload",
-	)
-	graph.MustAddE(
-		"customer",
-		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.CustomerTable,
-			Columns: []string{call.CustomerColumn},
-			Bidi:    false,
-		},
-		"Call",
-		"Customer",
-	)
-	graph.MustAddE(
-		"charge",
-		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   call.ChargeTable,
-			Columns: []string{call.ChargeColumn},
-			Bidi:    false,
-		},
-		"Call",
-		"Charge",
-	)
-	graph.MustAddE(
-		"upload",
-		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
 			Table:   cdrlineerror.UploadTable,
 			Columns: []string{cdrlineerror.UploadColumn},
 			Bidi:    false,
@@ -599,18 +571,6 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"CdrUpload",
 		"Provider",
-	)
-	graph.MustAddE(
-		"calls",
-		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   cdrupload.CallsTable,
-			Columns: []string{cdrupload.CallsColumn},
-			Bidi:    false,
-		},
-		"CdrUpload",
-		"Call",
 	)
 	graph.MustAddE(
 		"line_errors",
@@ -659,18 +619,6 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Charge",
 		"Invoice",
-	)
-	graph.MustAddE(
-		"calls",
-		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   charge.CallsTable,
-			Columns: []string{charge.CallsColumn},
-			Bidi:    false,
-		},
-		"Charge",
-		"Call",
 	)
 	graph.MustAddE(
 		"customer",
@@ -791,18 +739,6 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Customer",
 		"Invoice",
-	)
-	graph.MustAddE(
-		"calls",
-		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   customer.CallsTable,
-			Columns: []string{customer.CallsColumn},
-			Bidi:    false,
-		},
-		"Customer",
-		"Call",
 	)
 	graph.MustAddE(
 		"portal_users",
@@ -1439,24 +1375,19 @@ func (f *CallFilter) WhereID(p entql.IntP) {
 	f.Where(p.Field(call.FieldID))
 }
 
+// WhereUploadID applies the entql int predicate on the upload_id field.
+func (f *CallFilter) WhereUploadID(p entql.IntP) {
+	f.Where(p.Field(call.FieldUploadID))
+}
+
 // WhereLine applies the entql int predicate on the line field.
 func (f *CallFilter) WhereLine(p entql.IntP) {
 	f.Where(p.Field(call.FieldLine))
 }
 
-// WhereAnalysisRun applies the entql int predicate on the analysis_run field.
-func (f *CallFilter) WhereAnalysisRun(p entql.IntP) {
-	f.Where(p.Field(call.FieldAnalysisRun))
-}
-
 // WhereStatus applies the entql string predicate on the status field.
 func (f *CallFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(call.FieldStatus))
-}
-
-// WhereDirection applies the entql string predicate on the direction field.
-func (f *CallFilter) WhereDirection(p entql.StringP) {
-	f.Where(p.Field(call.FieldDirection))
 }
 
 // WhereSource applies the entql string predicate on the source field.
@@ -1504,71 +1435,39 @@ func (f *CallFilter) WhereRateDestination(p entql.StringP) {
 	f.Where(p.Field(call.FieldRateDestination))
 }
 
-// WherePrice applies the entql other predicate on the price field.
-func (f *CallFilter) WherePrice(p entql.OtherP) {
-	f.Where(p.Field(call.FieldPrice))
+// WherePriceUnits applies the entql int64 predicate on the price_units field.
+func (f *CallFilter) WherePriceUnits(p entql.Int64P) {
+	f.Where(p.Field(call.FieldPriceUnits))
 }
 
-// WhereCostKnown applies the entql bool predicate on the cost_known field.
-func (f *CallFilter) WhereCostKnown(p entql.BoolP) {
-	f.Where(p.Field(call.FieldCostKnown))
+// WhereCostUnits applies the entql int64 predicate on the cost_units field.
+func (f *CallFilter) WhereCostUnits(p entql.Int64P) {
+	f.Where(p.Field(call.FieldCostUnits))
 }
 
-// WhereCost applies the entql other predicate on the cost field.
-func (f *CallFilter) WhereCost(p entql.OtherP) {
-	f.Where(p.Field(call.FieldCost))
+// WherePriceDecimals applies the entql int predicate on the price_decimals field.
+func (f *CallFilter) WherePriceDecimals(p entql.IntP) {
+	f.Where(p.Field(call.FieldPriceDecimals))
 }
 
-// WhereUniqueKey applies the entql string predicate on the unique_key field.
-func (f *CallFilter) WhereUniqueKey(p entql.StringP) {
-	f.Where(p.Field(call.FieldUniqueKey))
+// WhereDupKey applies the entql int64 predicate on the dup_key field.
+func (f *CallFilter) WhereDupKey(p entql.Int64P) {
+	f.Where(p.Field(call.FieldDupKey))
 }
 
-// WhereProcessed applies the entql bool predicate on the processed field.
-func (f *CallFilter) WhereProcessed(p entql.BoolP) {
-	f.Where(p.Field(call.FieldProcessed))
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *CallFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(call.FieldCustomerID))
 }
 
-// WhereHasUpload applies a predicate to check if query has an edge upload.
-func (f *CallFilter) WhereHasUpload() {
-	f.Where(entql.HasEdge("upload"))
+// WhereRateSheetID applies the entql int predicate on the rate_sheet_id field.
+func (f *CallFilter) WhereRateSheetID(p entql.IntP) {
+	f.Where(p.Field(call.FieldRateSheetID))
 }
 
-// WhereHasUploadWith applies a predicate to check if query has an edge upload with a given conditions (other predicates).
-func (f *CallFilter) WhereHasUploadWith(preds ...predicate.CdrUpload) {
-	f.Where(entql.HasEdgeWith("upload", sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	})))
-}
-
-// WhereHasCustomer applies a predicate to check if query has an edge customer.
-func (f *CallFilter) WhereHasCustomer() {
-	f.Where(entql.HasEdge("customer"))
-}
-
-// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
-func (f *CallFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
-	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	})))
-}
-
-// WhereHasCharge applies a predicate to check if query has an edge charge.
-func (f *CallFilter) WhereHasCharge() {
-	f.Where(entql.HasEdge("charge"))
-}
-
-// WhereHasChargeWith applies a predicate to check if query has an edge charge with a given conditions (other predicates).
-func (f *CallFilter) WhereHasChargeWith(preds ...predicate.Charge) {
-	f.Where(entql.HasEdgeWith("charge", sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	})))
+// WhereChargeID applies the entql int predicate on the charge_id field.
+func (f *CallFilter) WhereChargeID(p entql.IntP) {
+	f.Where(p.Field(call.FieldChargeID))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -1780,6 +1679,36 @@ func (f *CdrUploadFilter) WhereUnreadable(p entql.Int64P) {
 	f.Where(p.Field(cdrupload.FieldUnreadable))
 }
 
+// WhereNotVoice applies the entql int64 predicate on the not_voice field.
+func (f *CdrUploadFilter) WhereNotVoice(p entql.Int64P) {
+	f.Where(p.Field(cdrupload.FieldNotVoice))
+}
+
+// WhereBytesTotal applies the entql int64 predicate on the bytes_total field.
+func (f *CdrUploadFilter) WhereBytesTotal(p entql.Int64P) {
+	f.Where(p.Field(cdrupload.FieldBytesTotal))
+}
+
+// WhereBytesDone applies the entql int64 predicate on the bytes_done field.
+func (f *CdrUploadFilter) WhereBytesDone(p entql.Int64P) {
+	f.Where(p.Field(cdrupload.FieldBytesDone))
+}
+
+// WhereLinesPerSecond applies the entql int64 predicate on the lines_per_second field.
+func (f *CdrUploadFilter) WhereLinesPerSecond(p entql.Int64P) {
+	f.Where(p.Field(cdrupload.FieldLinesPerSecond))
+}
+
+// WherePriceDecimals applies the entql int predicate on the price_decimals field.
+func (f *CdrUploadFilter) WherePriceDecimals(p entql.IntP) {
+	f.Where(p.Field(cdrupload.FieldPriceDecimals))
+}
+
+// WherePhaseStartedAt applies the entql time.Time predicate on the phase_started_at field.
+func (f *CdrUploadFilter) WherePhaseStartedAt(p entql.TimeP) {
+	f.Where(p.Field(cdrupload.FieldPhaseStartedAt))
+}
+
 // WhereTotalPrice applies the entql other predicate on the total_price field.
 func (f *CdrUploadFilter) WhereTotalPrice(p entql.OtherP) {
 	f.Where(p.Field(cdrupload.FieldTotalPrice))
@@ -1788,6 +1717,11 @@ func (f *CdrUploadFilter) WhereTotalPrice(p entql.OtherP) {
 // WhereTotalCost applies the entql other predicate on the total_cost field.
 func (f *CdrUploadFilter) WhereTotalCost(p entql.OtherP) {
 	f.Where(p.Field(cdrupload.FieldTotalCost))
+}
+
+// WhereTotalMargin applies the entql other predicate on the total_margin field.
+func (f *CdrUploadFilter) WhereTotalMargin(p entql.OtherP) {
+	f.Where(p.Field(cdrupload.FieldTotalMargin))
 }
 
 // WhereAnalysedAt applies the entql time.Time predicate on the analysed_at field.
@@ -1808,20 +1742,6 @@ func (f *CdrUploadFilter) WhereHasProvider() {
 // WhereHasProviderWith applies a predicate to check if query has an edge provider with a given conditions (other predicates).
 func (f *CdrUploadFilter) WhereHasProviderWith(preds ...predicate.Provider) {
 	f.Where(entql.HasEdgeWith("provider", sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	})))
-}
-
-// WhereHasCalls applies a predicate to check if query has an edge calls.
-func (f *CdrUploadFilter) WhereHasCalls() {
-	f.Where(entql.HasEdge("calls"))
-}
-
-// WhereHasCallsWith applies a predicate to check if query has an edge calls with a given conditions (other predicates).
-func (f *CdrUploadFilter) WhereHasCallsWith(preds ...predicate.Call) {
-	f.Where(entql.HasEdgeWith("calls", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -1973,20 +1893,6 @@ func (f *ChargeFilter) WhereHasInvoice() {
 // WhereHasInvoiceWith applies a predicate to check if query has an edge invoice with a given conditions (other predicates).
 func (f *ChargeFilter) WhereHasInvoiceWith(preds ...predicate.Invoice) {
 	f.Where(entql.HasEdgeWith("invoice", sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	})))
-}
-
-// WhereHasCalls applies a predicate to check if query has an edge calls.
-func (f *ChargeFilter) WhereHasCalls() {
-	f.Where(entql.HasEdge("calls"))
-}
-
-// WhereHasCallsWith applies a predicate to check if query has an edge calls with a given conditions (other predicates).
-func (f *ChargeFilter) WhereHasCallsWith(preds ...predicate.Call) {
-	f.Where(entql.HasEdgeWith("calls", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2312,20 +2218,6 @@ func (f *CustomerFilter) WhereHasInvoices() {
 // WhereHasInvoicesWith applies a predicate to check if query has an edge invoices with a given conditions (other predicates).
 func (f *CustomerFilter) WhereHasInvoicesWith(preds ...predicate.Invoice) {
 	f.Where(entql.HasEdgeWith("invoices", sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	})))
-}
-
-// WhereHasCalls applies a predicate to check if query has an edge calls.
-func (f *CustomerFilter) WhereHasCalls() {
-	f.Where(entql.HasEdge("calls"))
-}
-
-// WhereHasCallsWith applies a predicate to check if query has an edge calls with a given conditions (other predicates).
-func (f *CustomerFilter) WhereHasCallsWith(preds ...predicate.Call) {
-	f.Where(entql.HasEdgeWith("calls", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

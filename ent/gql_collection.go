@@ -439,39 +439,11 @@ func (_q *CallQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 	)
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
-
-		case "upload":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&CdrUploadClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, cdruploadImplementors)...); err != nil {
-				return err
+		case "uploadID":
+			if _, ok := fieldSeen[call.FieldUploadID]; !ok {
+				selectedFields = append(selectedFields, call.FieldUploadID)
+				fieldSeen[call.FieldUploadID] = struct{}{}
 			}
-			_q.withUpload = query
-
-		case "customer":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&CustomerClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
-				return err
-			}
-			_q.withCustomer = query
-
-		case "charge":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&ChargeClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, chargeImplementors)...); err != nil {
-				return err
-			}
-			_q.withCharge = query
 		case "line":
 			if _, ok := fieldSeen[call.FieldLine]; !ok {
 				selectedFields = append(selectedFields, call.FieldLine)
@@ -481,11 +453,6 @@ func (_q *CallQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[call.FieldStatus]; !ok {
 				selectedFields = append(selectedFields, call.FieldStatus)
 				fieldSeen[call.FieldStatus] = struct{}{}
-			}
-		case "direction":
-			if _, ok := fieldSeen[call.FieldDirection]; !ok {
-				selectedFields = append(selectedFields, call.FieldDirection)
-				fieldSeen[call.FieldDirection] = struct{}{}
 			}
 		case "source":
 			if _, ok := fieldSeen[call.FieldSource]; !ok {
@@ -532,25 +499,20 @@ func (_q *CallQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, call.FieldRateDestination)
 				fieldSeen[call.FieldRateDestination] = struct{}{}
 			}
-		case "price":
-			if _, ok := fieldSeen[call.FieldPrice]; !ok {
-				selectedFields = append(selectedFields, call.FieldPrice)
-				fieldSeen[call.FieldPrice] = struct{}{}
+		case "customerID":
+			if _, ok := fieldSeen[call.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, call.FieldCustomerID)
+				fieldSeen[call.FieldCustomerID] = struct{}{}
 			}
-		case "costKnown":
-			if _, ok := fieldSeen[call.FieldCostKnown]; !ok {
-				selectedFields = append(selectedFields, call.FieldCostKnown)
-				fieldSeen[call.FieldCostKnown] = struct{}{}
+		case "rateSheetID":
+			if _, ok := fieldSeen[call.FieldRateSheetID]; !ok {
+				selectedFields = append(selectedFields, call.FieldRateSheetID)
+				fieldSeen[call.FieldRateSheetID] = struct{}{}
 			}
-		case "cost":
-			if _, ok := fieldSeen[call.FieldCost]; !ok {
-				selectedFields = append(selectedFields, call.FieldCost)
-				fieldSeen[call.FieldCost] = struct{}{}
-			}
-		case "processed":
-			if _, ok := fieldSeen[call.FieldProcessed]; !ok {
-				selectedFields = append(selectedFields, call.FieldProcessed)
-				fieldSeen[call.FieldProcessed] = struct{}{}
+		case "chargeID":
+			if _, ok := fieldSeen[call.FieldChargeID]; !ok {
+				selectedFields = append(selectedFields, call.FieldChargeID)
+				fieldSeen[call.FieldChargeID] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -825,6 +787,31 @@ func (_q *CdrUploadQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, cdrupload.FieldUnreadable)
 				fieldSeen[cdrupload.FieldUnreadable] = struct{}{}
 			}
+		case "notVoice":
+			if _, ok := fieldSeen[cdrupload.FieldNotVoice]; !ok {
+				selectedFields = append(selectedFields, cdrupload.FieldNotVoice)
+				fieldSeen[cdrupload.FieldNotVoice] = struct{}{}
+			}
+		case "bytesTotal":
+			if _, ok := fieldSeen[cdrupload.FieldBytesTotal]; !ok {
+				selectedFields = append(selectedFields, cdrupload.FieldBytesTotal)
+				fieldSeen[cdrupload.FieldBytesTotal] = struct{}{}
+			}
+		case "bytesDone":
+			if _, ok := fieldSeen[cdrupload.FieldBytesDone]; !ok {
+				selectedFields = append(selectedFields, cdrupload.FieldBytesDone)
+				fieldSeen[cdrupload.FieldBytesDone] = struct{}{}
+			}
+		case "linesPerSecond":
+			if _, ok := fieldSeen[cdrupload.FieldLinesPerSecond]; !ok {
+				selectedFields = append(selectedFields, cdrupload.FieldLinesPerSecond)
+				fieldSeen[cdrupload.FieldLinesPerSecond] = struct{}{}
+			}
+		case "phaseStartedAt":
+			if _, ok := fieldSeen[cdrupload.FieldPhaseStartedAt]; !ok {
+				selectedFields = append(selectedFields, cdrupload.FieldPhaseStartedAt)
+				fieldSeen[cdrupload.FieldPhaseStartedAt] = struct{}{}
+			}
 		case "totalPrice":
 			if _, ok := fieldSeen[cdrupload.FieldTotalPrice]; !ok {
 				selectedFields = append(selectedFields, cdrupload.FieldTotalPrice)
@@ -834,6 +821,11 @@ func (_q *CdrUploadQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[cdrupload.FieldTotalCost]; !ok {
 				selectedFields = append(selectedFields, cdrupload.FieldTotalCost)
 				fieldSeen[cdrupload.FieldTotalCost] = struct{}{}
+			}
+		case "totalMargin":
+			if _, ok := fieldSeen[cdrupload.FieldTotalMargin]; !ok {
+				selectedFields = append(selectedFields, cdrupload.FieldTotalMargin)
+				fieldSeen[cdrupload.FieldTotalMargin] = struct{}{}
 			}
 		case "analysedAt":
 			if _, ok := fieldSeen[cdrupload.FieldAnalysedAt]; !ok {

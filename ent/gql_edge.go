@@ -24,30 +24,6 @@ func (_m *BillingRun) Schedule(ctx context.Context) (*BillingSchedule, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Call) Upload(ctx context.Context) (*CdrUpload, error) {
-	result, err := _m.Edges.UploadOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryUpload().Only(ctx)
-	}
-	return result, err
-}
-
-func (_m *Call) Customer(ctx context.Context) (*Customer, error) {
-	result, err := _m.Edges.CustomerOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryCustomer().Only(ctx)
-	}
-	return result, MaskNotFound(err)
-}
-
-func (_m *Call) Charge(ctx context.Context) (*Charge, error) {
-	result, err := _m.Edges.ChargeOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryCharge().Only(ctx)
-	}
-	return result, MaskNotFound(err)
-}
-
 func (_m *CdrLineError) Upload(ctx context.Context) (*CdrUpload, error) {
 	result, err := _m.Edges.UploadOrErr()
 	if IsNotLoaded(err) {

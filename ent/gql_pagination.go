@@ -1214,6 +1214,20 @@ func (_m *CallQuery) Paginate(
 }
 
 var (
+	// CallOrderFieldStatus orders Call by status.
+	CallOrderFieldStatus = &CallOrderField{
+		Value: func(_m *Call) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: call.FieldStatus,
+		toTerm: call.ByStatus,
+		toCursor: func(_m *Call) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
 	// CallOrderFieldStart orders Call by start.
 	CallOrderFieldStart = &CallOrderField{
 		Value: func(_m *Call) (ent.Value, error) {
@@ -1228,30 +1242,16 @@ var (
 			}
 		},
 	}
-	// CallOrderFieldPrice orders Call by price.
-	CallOrderFieldPrice = &CallOrderField{
-		Value: func(_m *Call) (ent.Value, error) {
-			return _m.Price, nil
-		},
-		column: call.FieldPrice,
-		toTerm: call.ByPrice,
-		toCursor: func(_m *Call) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Price,
-			}
-		},
-	}
 )
 
 // String implement fmt.Stringer interface.
 func (f CallOrderField) String() string {
 	var str string
 	switch f.column {
+	case CallOrderFieldStatus.column:
+		str = "STATUS"
 	case CallOrderFieldStart.column:
 		str = "START"
-	case CallOrderFieldPrice.column:
-		str = "PRICE"
 	}
 	return str
 }
@@ -1268,10 +1268,10 @@ func (f *CallOrderField) UnmarshalGQL(v interface{}) error {
 		return fmt.Errorf("CallOrderField %T must be a string", v)
 	}
 	switch str {
+	case "STATUS":
+		*f = *CallOrderFieldStatus
 	case "START":
 		*f = *CallOrderFieldStart
-	case "PRICE":
-		*f = *CallOrderFieldPrice
 	default:
 		return fmt.Errorf("%s is not a valid CallOrderField", str)
 	}
@@ -1791,6 +1791,20 @@ var (
 			}
 		},
 	}
+	// CdrUploadOrderFieldFileName orders CdrUpload by file_name.
+	CdrUploadOrderFieldFileName = &CdrUploadOrderField{
+		Value: func(_m *CdrUpload) (ent.Value, error) {
+			return _m.FileName, nil
+		},
+		column: cdrupload.FieldFileName,
+		toTerm: cdrupload.ByFileName,
+		toCursor: func(_m *CdrUpload) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.FileName,
+			}
+		},
+	}
 	// CdrUploadOrderFieldStatus orders CdrUpload by status.
 	CdrUploadOrderFieldStatus = &CdrUploadOrderField{
 		Value: func(_m *CdrUpload) (ent.Value, error) {
@@ -1813,6 +1827,8 @@ func (f CdrUploadOrderField) String() string {
 	switch f.column {
 	case CdrUploadOrderFieldCreatedAt.column:
 		str = "CREATED_AT"
+	case CdrUploadOrderFieldFileName.column:
+		str = "FILE_NAME"
 	case CdrUploadOrderFieldStatus.column:
 		str = "STATUS"
 	}
@@ -1833,6 +1849,8 @@ func (f *CdrUploadOrderField) UnmarshalGQL(v interface{}) error {
 	switch str {
 	case "CREATED_AT":
 		*f = *CdrUploadOrderFieldCreatedAt
+	case "FILE_NAME":
+		*f = *CdrUploadOrderFieldFileName
 	case "STATUS":
 		*f = *CdrUploadOrderFieldStatus
 	default:

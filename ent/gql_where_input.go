@@ -1302,6 +1302,16 @@ type CallWhereInput struct {
 	IDLT    *int  `json:"idLT,omitempty"`
 	IDLTE   *int  `json:"idLTE,omitempty"`
 
+	// "upload_id" field predicates.
+	UploadID      *int  `json:"uploadID,omitempty"`
+	UploadIDNEQ   *int  `json:"uploadIDNEQ,omitempty"`
+	UploadIDIn    []int `json:"uploadIDIn,omitempty"`
+	UploadIDNotIn []int `json:"uploadIDNotIn,omitempty"`
+	UploadIDGT    *int  `json:"uploadIDGT,omitempty"`
+	UploadIDGTE   *int  `json:"uploadIDGTE,omitempty"`
+	UploadIDLT    *int  `json:"uploadIDLT,omitempty"`
+	UploadIDLTE   *int  `json:"uploadIDLTE,omitempty"`
+
 	// "line" field predicates.
 	Line      *int  `json:"line,omitempty"`
 	LineNEQ   *int  `json:"lineNEQ,omitempty"`
@@ -1317,12 +1327,6 @@ type CallWhereInput struct {
 	StatusNEQ   *call.Status  `json:"statusNEQ,omitempty"`
 	StatusIn    []call.Status `json:"statusIn,omitempty"`
 	StatusNotIn []call.Status `json:"statusNotIn,omitempty"`
-
-	// "direction" field predicates.
-	Direction      *call.Direction  `json:"direction,omitempty"`
-	DirectionNEQ   *call.Direction  `json:"directionNEQ,omitempty"`
-	DirectionIn    []call.Direction `json:"directionIn,omitempty"`
-	DirectionNotIn []call.Direction `json:"directionNotIn,omitempty"`
 
 	// "source" field predicates.
 	Source             *string  `json:"source,omitempty"`
@@ -1443,45 +1447,41 @@ type CallWhereInput struct {
 	RateDestinationEqualFold    *string  `json:"rateDestinationEqualFold,omitempty"`
 	RateDestinationContainsFold *string  `json:"rateDestinationContainsFold,omitempty"`
 
-	// "price" field predicates.
-	Price      *decimal.Decimal  `json:"price,omitempty"`
-	PriceNEQ   *decimal.Decimal  `json:"priceNEQ,omitempty"`
-	PriceIn    []decimal.Decimal `json:"priceIn,omitempty"`
-	PriceNotIn []decimal.Decimal `json:"priceNotIn,omitempty"`
-	PriceGT    *decimal.Decimal  `json:"priceGT,omitempty"`
-	PriceGTE   *decimal.Decimal  `json:"priceGTE,omitempty"`
-	PriceLT    *decimal.Decimal  `json:"priceLT,omitempty"`
-	PriceLTE   *decimal.Decimal  `json:"priceLTE,omitempty"`
+	// "customer_id" field predicates.
+	CustomerID       *int  `json:"customerID,omitempty"`
+	CustomerIDNEQ    *int  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn     []int `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn  []int `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT     *int  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE    *int  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT     *int  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE    *int  `json:"customerIDLTE,omitempty"`
+	CustomerIDIsNil  bool  `json:"customerIDIsNil,omitempty"`
+	CustomerIDNotNil bool  `json:"customerIDNotNil,omitempty"`
 
-	// "cost_known" field predicates.
-	CostKnown    *bool `json:"costKnown,omitempty"`
-	CostKnownNEQ *bool `json:"costKnownNEQ,omitempty"`
+	// "rate_sheet_id" field predicates.
+	RateSheetID       *int  `json:"rateSheetID,omitempty"`
+	RateSheetIDNEQ    *int  `json:"rateSheetIDNEQ,omitempty"`
+	RateSheetIDIn     []int `json:"rateSheetIDIn,omitempty"`
+	RateSheetIDNotIn  []int `json:"rateSheetIDNotIn,omitempty"`
+	RateSheetIDGT     *int  `json:"rateSheetIDGT,omitempty"`
+	RateSheetIDGTE    *int  `json:"rateSheetIDGTE,omitempty"`
+	RateSheetIDLT     *int  `json:"rateSheetIDLT,omitempty"`
+	RateSheetIDLTE    *int  `json:"rateSheetIDLTE,omitempty"`
+	RateSheetIDIsNil  bool  `json:"rateSheetIDIsNil,omitempty"`
+	RateSheetIDNotNil bool  `json:"rateSheetIDNotNil,omitempty"`
 
-	// "cost" field predicates.
-	Cost      *decimal.Decimal  `json:"cost,omitempty"`
-	CostNEQ   *decimal.Decimal  `json:"costNEQ,omitempty"`
-	CostIn    []decimal.Decimal `json:"costIn,omitempty"`
-	CostNotIn []decimal.Decimal `json:"costNotIn,omitempty"`
-	CostGT    *decimal.Decimal  `json:"costGT,omitempty"`
-	CostGTE   *decimal.Decimal  `json:"costGTE,omitempty"`
-	CostLT    *decimal.Decimal  `json:"costLT,omitempty"`
-	CostLTE   *decimal.Decimal  `json:"costLTE,omitempty"`
-
-	// "processed" field predicates.
-	Processed    *bool `json:"processed,omitempty"`
-	ProcessedNEQ *bool `json:"processedNEQ,omitempty"`
-
-	// "upload" edge predicates.
-	HasUpload     *bool                  `json:"hasUpload,omitempty"`
-	HasUploadWith []*CdrUploadWhereInput `json:"hasUploadWith,omitempty"`
-
-	// "customer" edge predicates.
-	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
-	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
-
-	// "charge" edge predicates.
-	HasCharge     *bool               `json:"hasCharge,omitempty"`
-	HasChargeWith []*ChargeWhereInput `json:"hasChargeWith,omitempty"`
+	// "charge_id" field predicates.
+	ChargeID       *int  `json:"chargeID,omitempty"`
+	ChargeIDNEQ    *int  `json:"chargeIDNEQ,omitempty"`
+	ChargeIDIn     []int `json:"chargeIDIn,omitempty"`
+	ChargeIDNotIn  []int `json:"chargeIDNotIn,omitempty"`
+	ChargeIDGT     *int  `json:"chargeIDGT,omitempty"`
+	ChargeIDGTE    *int  `json:"chargeIDGTE,omitempty"`
+	ChargeIDLT     *int  `json:"chargeIDLT,omitempty"`
+	ChargeIDLTE    *int  `json:"chargeIDLTE,omitempty"`
+	ChargeIDIsNil  bool  `json:"chargeIDIsNil,omitempty"`
+	ChargeIDNotNil bool  `json:"chargeIDNotNil,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -1579,6 +1579,30 @@ func (i *CallWhereInput) P() (predicate.Call, error) {
 	if i.IDLTE != nil {
 		predicates = append(predicates, call.IDLTE(*i.IDLTE))
 	}
+	if i.UploadID != nil {
+		predicates = append(predicates, call.UploadIDEQ(*i.UploadID))
+	}
+	if i.UploadIDNEQ != nil {
+		predicates = append(predicates, call.UploadIDNEQ(*i.UploadIDNEQ))
+	}
+	if len(i.UploadIDIn) > 0 {
+		predicates = append(predicates, call.UploadIDIn(i.UploadIDIn...))
+	}
+	if len(i.UploadIDNotIn) > 0 {
+		predicates = append(predicates, call.UploadIDNotIn(i.UploadIDNotIn...))
+	}
+	if i.UploadIDGT != nil {
+		predicates = append(predicates, call.UploadIDGT(*i.UploadIDGT))
+	}
+	if i.UploadIDGTE != nil {
+		predicates = append(predicates, call.UploadIDGTE(*i.UploadIDGTE))
+	}
+	if i.UploadIDLT != nil {
+		predicates = append(predicates, call.UploadIDLT(*i.UploadIDLT))
+	}
+	if i.UploadIDLTE != nil {
+		predicates = append(predicates, call.UploadIDLTE(*i.UploadIDLTE))
+	}
 	if i.Line != nil {
 		predicates = append(predicates, call.LineEQ(*i.Line))
 	}
@@ -1614,18 +1638,6 @@ func (i *CallWhereInput) P() (predicate.Call, error) {
 	}
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, call.StatusNotIn(i.StatusNotIn...))
-	}
-	if i.Direction != nil {
-		predicates = append(predicates, call.DirectionEQ(*i.Direction))
-	}
-	if i.DirectionNEQ != nil {
-		predicates = append(predicates, call.DirectionNEQ(*i.DirectionNEQ))
-	}
-	if len(i.DirectionIn) > 0 {
-		predicates = append(predicates, call.DirectionIn(i.DirectionIn...))
-	}
-	if len(i.DirectionNotIn) > 0 {
-		predicates = append(predicates, call.DirectionNotIn(i.DirectionNotIn...))
 	}
 	if i.Source != nil {
 		predicates = append(predicates, call.SourceEQ(*i.Source))
@@ -1930,121 +1942,97 @@ func (i *CallWhereInput) P() (predicate.Call, error) {
 	if i.RateDestinationContainsFold != nil {
 		predicates = append(predicates, call.RateDestinationContainsFold(*i.RateDestinationContainsFold))
 	}
-	if i.Price != nil {
-		predicates = append(predicates, call.PriceEQ(*i.Price))
+	if i.CustomerID != nil {
+		predicates = append(predicates, call.CustomerIDEQ(*i.CustomerID))
 	}
-	if i.PriceNEQ != nil {
-		predicates = append(predicates, call.PriceNEQ(*i.PriceNEQ))
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, call.CustomerIDNEQ(*i.CustomerIDNEQ))
 	}
-	if len(i.PriceIn) > 0 {
-		predicates = append(predicates, call.PriceIn(i.PriceIn...))
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, call.CustomerIDIn(i.CustomerIDIn...))
 	}
-	if len(i.PriceNotIn) > 0 {
-		predicates = append(predicates, call.PriceNotIn(i.PriceNotIn...))
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, call.CustomerIDNotIn(i.CustomerIDNotIn...))
 	}
-	if i.PriceGT != nil {
-		predicates = append(predicates, call.PriceGT(*i.PriceGT))
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, call.CustomerIDGT(*i.CustomerIDGT))
 	}
-	if i.PriceGTE != nil {
-		predicates = append(predicates, call.PriceGTE(*i.PriceGTE))
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, call.CustomerIDGTE(*i.CustomerIDGTE))
 	}
-	if i.PriceLT != nil {
-		predicates = append(predicates, call.PriceLT(*i.PriceLT))
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, call.CustomerIDLT(*i.CustomerIDLT))
 	}
-	if i.PriceLTE != nil {
-		predicates = append(predicates, call.PriceLTE(*i.PriceLTE))
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, call.CustomerIDLTE(*i.CustomerIDLTE))
 	}
-	if i.CostKnown != nil {
-		predicates = append(predicates, call.CostKnownEQ(*i.CostKnown))
+	if i.CustomerIDIsNil {
+		predicates = append(predicates, call.CustomerIDIsNil())
 	}
-	if i.CostKnownNEQ != nil {
-		predicates = append(predicates, call.CostKnownNEQ(*i.CostKnownNEQ))
+	if i.CustomerIDNotNil {
+		predicates = append(predicates, call.CustomerIDNotNil())
 	}
-	if i.Cost != nil {
-		predicates = append(predicates, call.CostEQ(*i.Cost))
+	if i.RateSheetID != nil {
+		predicates = append(predicates, call.RateSheetIDEQ(*i.RateSheetID))
 	}
-	if i.CostNEQ != nil {
-		predicates = append(predicates, call.CostNEQ(*i.CostNEQ))
+	if i.RateSheetIDNEQ != nil {
+		predicates = append(predicates, call.RateSheetIDNEQ(*i.RateSheetIDNEQ))
 	}
-	if len(i.CostIn) > 0 {
-		predicates = append(predicates, call.CostIn(i.CostIn...))
+	if len(i.RateSheetIDIn) > 0 {
+		predicates = append(predicates, call.RateSheetIDIn(i.RateSheetIDIn...))
 	}
-	if len(i.CostNotIn) > 0 {
-		predicates = append(predicates, call.CostNotIn(i.CostNotIn...))
+	if len(i.RateSheetIDNotIn) > 0 {
+		predicates = append(predicates, call.RateSheetIDNotIn(i.RateSheetIDNotIn...))
 	}
-	if i.CostGT != nil {
-		predicates = append(predicates, call.CostGT(*i.CostGT))
+	if i.RateSheetIDGT != nil {
+		predicates = append(predicates, call.RateSheetIDGT(*i.RateSheetIDGT))
 	}
-	if i.CostGTE != nil {
-		predicates = append(predicates, call.CostGTE(*i.CostGTE))
+	if i.RateSheetIDGTE != nil {
+		predicates = append(predicates, call.RateSheetIDGTE(*i.RateSheetIDGTE))
 	}
-	if i.CostLT != nil {
-		predicates = append(predicates, call.CostLT(*i.CostLT))
+	if i.RateSheetIDLT != nil {
+		predicates = append(predicates, call.RateSheetIDLT(*i.RateSheetIDLT))
 	}
-	if i.CostLTE != nil {
-		predicates = append(predicates, call.CostLTE(*i.CostLTE))
+	if i.RateSheetIDLTE != nil {
+		predicates = append(predicates, call.RateSheetIDLTE(*i.RateSheetIDLTE))
 	}
-	if i.Processed != nil {
-		predicates = append(predicates, call.ProcessedEQ(*i.Processed))
+	if i.RateSheetIDIsNil {
+		predicates = append(predicates, call.RateSheetIDIsNil())
 	}
-	if i.ProcessedNEQ != nil {
-		predicates = append(predicates, call.ProcessedNEQ(*i.ProcessedNEQ))
+	if i.RateSheetIDNotNil {
+		predicates = append(predicates, call.RateSheetIDNotNil())
+	}
+	if i.ChargeID != nil {
+		predicates = append(predicates, call.ChargeIDEQ(*i.ChargeID))
+	}
+	if i.ChargeIDNEQ != nil {
+		predicates = append(predicates, call.ChargeIDNEQ(*i.ChargeIDNEQ))
+	}
+	if len(i.ChargeIDIn) > 0 {
+		predicates = append(predicates, call.ChargeIDIn(i.ChargeIDIn...))
+	}
+	if len(i.ChargeIDNotIn) > 0 {
+		predicates = append(predicates, call.ChargeIDNotIn(i.ChargeIDNotIn...))
+	}
+	if i.ChargeIDGT != nil {
+		predicates = append(predicates, call.ChargeIDGT(*i.ChargeIDGT))
+	}
+	if i.ChargeIDGTE != nil {
+		predicates = append(predicates, call.ChargeIDGTE(*i.ChargeIDGTE))
+	}
+	if i.ChargeIDLT != nil {
+		predicates = append(predicates, call.ChargeIDLT(*i.ChargeIDLT))
+	}
+	if i.ChargeIDLTE != nil {
+		predicates = append(predicates, call.ChargeIDLTE(*i.ChargeIDLTE))
+	}
+	if i.ChargeIDIsNil {
+		predicates = append(predicates, call.ChargeIDIsNil())
+	}
+	if i.ChargeIDNotNil {
+		predicates = append(predicates, call.ChargeIDNotNil())
 	}
 
-	if i.HasUpload != nil {
-		p := call.HasUpload()
-		if !*i.HasUpload {
-			p = call.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasUploadWith) > 0 {
-		with := make([]predicate.CdrUpload, 0, len(i.HasUploadWith))
-		for _, w := range i.HasUploadWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasUploadWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, call.HasUploadWith(with...))
-	}
-	if i.HasCustomer != nil {
-		p := call.HasCustomer()
-		if !*i.HasCustomer {
-			p = call.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasCustomerWith) > 0 {
-		with := make([]predicate.Customer, 0, len(i.HasCustomerWith))
-		for _, w := range i.HasCustomerWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasCustomerWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, call.HasCustomerWith(with...))
-	}
-	if i.HasCharge != nil {
-		p := call.HasCharge()
-		if !*i.HasCharge {
-			p = call.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasChargeWith) > 0 {
-		with := make([]predicate.Charge, 0, len(i.HasChargeWith))
-		for _, w := range i.HasChargeWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasChargeWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, call.HasChargeWith(with...))
-	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyCallWhereInput
@@ -2564,6 +2552,58 @@ type CdrUploadWhereInput struct {
 	UnreadableLT    *int64  `json:"unreadableLT,omitempty"`
 	UnreadableLTE   *int64  `json:"unreadableLTE,omitempty"`
 
+	// "not_voice" field predicates.
+	NotVoice      *int64  `json:"notVoice,omitempty"`
+	NotVoiceNEQ   *int64  `json:"notVoiceNEQ,omitempty"`
+	NotVoiceIn    []int64 `json:"notVoiceIn,omitempty"`
+	NotVoiceNotIn []int64 `json:"notVoiceNotIn,omitempty"`
+	NotVoiceGT    *int64  `json:"notVoiceGT,omitempty"`
+	NotVoiceGTE   *int64  `json:"notVoiceGTE,omitempty"`
+	NotVoiceLT    *int64  `json:"notVoiceLT,omitempty"`
+	NotVoiceLTE   *int64  `json:"notVoiceLTE,omitempty"`
+
+	// "bytes_total" field predicates.
+	BytesTotal      *int64  `json:"bytesTotal,omitempty"`
+	BytesTotalNEQ   *int64  `json:"bytesTotalNEQ,omitempty"`
+	BytesTotalIn    []int64 `json:"bytesTotalIn,omitempty"`
+	BytesTotalNotIn []int64 `json:"bytesTotalNotIn,omitempty"`
+	BytesTotalGT    *int64  `json:"bytesTotalGT,omitempty"`
+	BytesTotalGTE   *int64  `json:"bytesTotalGTE,omitempty"`
+	BytesTotalLT    *int64  `json:"bytesTotalLT,omitempty"`
+	BytesTotalLTE   *int64  `json:"bytesTotalLTE,omitempty"`
+
+	// "bytes_done" field predicates.
+	BytesDone      *int64  `json:"bytesDone,omitempty"`
+	BytesDoneNEQ   *int64  `json:"bytesDoneNEQ,omitempty"`
+	BytesDoneIn    []int64 `json:"bytesDoneIn,omitempty"`
+	BytesDoneNotIn []int64 `json:"bytesDoneNotIn,omitempty"`
+	BytesDoneGT    *int64  `json:"bytesDoneGT,omitempty"`
+	BytesDoneGTE   *int64  `json:"bytesDoneGTE,omitempty"`
+	BytesDoneLT    *int64  `json:"bytesDoneLT,omitempty"`
+	BytesDoneLTE   *int64  `json:"bytesDoneLTE,omitempty"`
+
+	// "lines_per_second" field predicates.
+	LinesPerSecond      *int64  `json:"linesPerSecond,omitempty"`
+	LinesPerSecondNEQ   *int64  `json:"linesPerSecondNEQ,omitempty"`
+	LinesPerSecondIn    []int64 `json:"linesPerSecondIn,omitempty"`
+	LinesPerSecondNotIn []int64 `json:"linesPerSecondNotIn,omitempty"`
+	LinesPerSecondGT    *int64  `json:"linesPerSecondGT,omitempty"`
+	LinesPerSecondGTE   *int64  `json:"linesPerSecondGTE,omitempty"`
+	LinesPerSecondLT    *int64  `json:"linesPerSecondLT,omitempty"`
+	LinesPerSecondLTE   *int64  `json:"linesPerSecondLTE,omitempty"`
+
+	// "phase_started_at" field predicates.
+	PhaseStartedAt       *time.Time  `json:"phaseStartedAt,omitempty"`
+	PhaseStartedAtNEQ    *time.Time  `json:"phaseStartedAtNEQ,omitempty"`
+	PhaseStartedAtIn     []time.Time `json:"phaseStartedAtIn,omitempty"`
+	PhaseStartedAtNotIn  []time.Time `json:"phaseStartedAtNotIn,omitempty"`
+	PhaseStartedAtGT     *time.Time  `json:"phaseStartedAtGT,omitempty"`
+	PhaseStartedAtGTE    *time.Time  `json:"phaseStartedAtGTE,omitempty"`
+	PhaseStartedAtLT     *time.Time  `json:"phaseStartedAtLT,omitempty"`
+	PhaseStartedAtLTE    *time.Time  `json:"phaseStartedAtLTE,omitempty"`
+	PhaseStartedAtIsNil  bool        `json:"phaseStartedAtIsNil,omitempty"`
+	PhaseStartedAtNotNil bool        `json:"phaseStartedAtNotNil,omitempty"`
+
 	// "total_price" field predicates.
 	TotalPrice      *decimal.Decimal  `json:"totalPrice,omitempty"`
 	TotalPriceNEQ   *decimal.Decimal  `json:"totalPriceNEQ,omitempty"`
@@ -2583,6 +2623,16 @@ type CdrUploadWhereInput struct {
 	TotalCostGTE   *decimal.Decimal  `json:"totalCostGTE,omitempty"`
 	TotalCostLT    *decimal.Decimal  `json:"totalCostLT,omitempty"`
 	TotalCostLTE   *decimal.Decimal  `json:"totalCostLTE,omitempty"`
+
+	// "total_margin" field predicates.
+	TotalMargin      *decimal.Decimal  `json:"totalMargin,omitempty"`
+	TotalMarginNEQ   *decimal.Decimal  `json:"totalMarginNEQ,omitempty"`
+	TotalMarginIn    []decimal.Decimal `json:"totalMarginIn,omitempty"`
+	TotalMarginNotIn []decimal.Decimal `json:"totalMarginNotIn,omitempty"`
+	TotalMarginGT    *decimal.Decimal  `json:"totalMarginGT,omitempty"`
+	TotalMarginGTE   *decimal.Decimal  `json:"totalMarginGTE,omitempty"`
+	TotalMarginLT    *decimal.Decimal  `json:"totalMarginLT,omitempty"`
+	TotalMarginLTE   *decimal.Decimal  `json:"totalMarginLTE,omitempty"`
 
 	// "analysed_at" field predicates.
 	AnalysedAt       *time.Time  `json:"analysedAt,omitempty"`
@@ -3188,6 +3238,132 @@ func (i *CdrUploadWhereInput) P() (predicate.CdrUpload, error) {
 	if i.UnreadableLTE != nil {
 		predicates = append(predicates, cdrupload.UnreadableLTE(*i.UnreadableLTE))
 	}
+	if i.NotVoice != nil {
+		predicates = append(predicates, cdrupload.NotVoiceEQ(*i.NotVoice))
+	}
+	if i.NotVoiceNEQ != nil {
+		predicates = append(predicates, cdrupload.NotVoiceNEQ(*i.NotVoiceNEQ))
+	}
+	if len(i.NotVoiceIn) > 0 {
+		predicates = append(predicates, cdrupload.NotVoiceIn(i.NotVoiceIn...))
+	}
+	if len(i.NotVoiceNotIn) > 0 {
+		predicates = append(predicates, cdrupload.NotVoiceNotIn(i.NotVoiceNotIn...))
+	}
+	if i.NotVoiceGT != nil {
+		predicates = append(predicates, cdrupload.NotVoiceGT(*i.NotVoiceGT))
+	}
+	if i.NotVoiceGTE != nil {
+		predicates = append(predicates, cdrupload.NotVoiceGTE(*i.NotVoiceGTE))
+	}
+	if i.NotVoiceLT != nil {
+		predicates = append(predicates, cdrupload.NotVoiceLT(*i.NotVoiceLT))
+	}
+	if i.NotVoiceLTE != nil {
+		predicates = append(predicates, cdrupload.NotVoiceLTE(*i.NotVoiceLTE))
+	}
+	if i.BytesTotal != nil {
+		predicates = append(predicates, cdrupload.BytesTotalEQ(*i.BytesTotal))
+	}
+	if i.BytesTotalNEQ != nil {
+		predicates = append(predicates, cdrupload.BytesTotalNEQ(*i.BytesTotalNEQ))
+	}
+	if len(i.BytesTotalIn) > 0 {
+		predicates = append(predicates, cdrupload.BytesTotalIn(i.BytesTotalIn...))
+	}
+	if len(i.BytesTotalNotIn) > 0 {
+		predicates = append(predicates, cdrupload.BytesTotalNotIn(i.BytesTotalNotIn...))
+	}
+	if i.BytesTotalGT != nil {
+		predicates = append(predicates, cdrupload.BytesTotalGT(*i.BytesTotalGT))
+	}
+	if i.BytesTotalGTE != nil {
+		predicates = append(predicates, cdrupload.BytesTotalGTE(*i.BytesTotalGTE))
+	}
+	if i.BytesTotalLT != nil {
+		predicates = append(predicates, cdrupload.BytesTotalLT(*i.BytesTotalLT))
+	}
+	if i.BytesTotalLTE != nil {
+		predicates = append(predicates, cdrupload.BytesTotalLTE(*i.BytesTotalLTE))
+	}
+	if i.BytesDone != nil {
+		predicates = append(predicates, cdrupload.BytesDoneEQ(*i.BytesDone))
+	}
+	if i.BytesDoneNEQ != nil {
+		predicates = append(predicates, cdrupload.BytesDoneNEQ(*i.BytesDoneNEQ))
+	}
+	if len(i.BytesDoneIn) > 0 {
+		predicates = append(predicates, cdrupload.BytesDoneIn(i.BytesDoneIn...))
+	}
+	if len(i.BytesDoneNotIn) > 0 {
+		predicates = append(predicates, cdrupload.BytesDoneNotIn(i.BytesDoneNotIn...))
+	}
+	if i.BytesDoneGT != nil {
+		predicates = append(predicates, cdrupload.BytesDoneGT(*i.BytesDoneGT))
+	}
+	if i.BytesDoneGTE != nil {
+		predicates = append(predicates, cdrupload.BytesDoneGTE(*i.BytesDoneGTE))
+	}
+	if i.BytesDoneLT != nil {
+		predicates = append(predicates, cdrupload.BytesDoneLT(*i.BytesDoneLT))
+	}
+	if i.BytesDoneLTE != nil {
+		predicates = append(predicates, cdrupload.BytesDoneLTE(*i.BytesDoneLTE))
+	}
+	if i.LinesPerSecond != nil {
+		predicates = append(predicates, cdrupload.LinesPerSecondEQ(*i.LinesPerSecond))
+	}
+	if i.LinesPerSecondNEQ != nil {
+		predicates = append(predicates, cdrupload.LinesPerSecondNEQ(*i.LinesPerSecondNEQ))
+	}
+	if len(i.LinesPerSecondIn) > 0 {
+		predicates = append(predicates, cdrupload.LinesPerSecondIn(i.LinesPerSecondIn...))
+	}
+	if len(i.LinesPerSecondNotIn) > 0 {
+		predicates = append(predicates, cdrupload.LinesPerSecondNotIn(i.LinesPerSecondNotIn...))
+	}
+	if i.LinesPerSecondGT != nil {
+		predicates = append(predicates, cdrupload.LinesPerSecondGT(*i.LinesPerSecondGT))
+	}
+	if i.LinesPerSecondGTE != nil {
+		predicates = append(predicates, cdrupload.LinesPerSecondGTE(*i.LinesPerSecondGTE))
+	}
+	if i.LinesPerSecondLT != nil {
+		predicates = append(predicates, cdrupload.LinesPerSecondLT(*i.LinesPerSecondLT))
+	}
+	if i.LinesPerSecondLTE != nil {
+		predicates = append(predicates, cdrupload.LinesPerSecondLTE(*i.LinesPerSecondLTE))
+	}
+	if i.PhaseStartedAt != nil {
+		predicates = append(predicates, cdrupload.PhaseStartedAtEQ(*i.PhaseStartedAt))
+	}
+	if i.PhaseStartedAtNEQ != nil {
+		predicates = append(predicates, cdrupload.PhaseStartedAtNEQ(*i.PhaseStartedAtNEQ))
+	}
+	if len(i.PhaseStartedAtIn) > 0 {
+		predicates = append(predicates, cdrupload.PhaseStartedAtIn(i.PhaseStartedAtIn...))
+	}
+	if len(i.PhaseStartedAtNotIn) > 0 {
+		predicates = append(predicates, cdrupload.PhaseStartedAtNotIn(i.PhaseStartedAtNotIn...))
+	}
+	if i.PhaseStartedAtGT != nil {
+		predicates = append(predicates, cdrupload.PhaseStartedAtGT(*i.PhaseStartedAtGT))
+	}
+	if i.PhaseStartedAtGTE != nil {
+		predicates = append(predicates, cdrupload.PhaseStartedAtGTE(*i.PhaseStartedAtGTE))
+	}
+	if i.PhaseStartedAtLT != nil {
+		predicates = append(predicates, cdrupload.PhaseStartedAtLT(*i.PhaseStartedAtLT))
+	}
+	if i.PhaseStartedAtLTE != nil {
+		predicates = append(predicates, cdrupload.PhaseStartedAtLTE(*i.PhaseStartedAtLTE))
+	}
+	if i.PhaseStartedAtIsNil {
+		predicates = append(predicates, cdrupload.PhaseStartedAtIsNil())
+	}
+	if i.PhaseStartedAtNotNil {
+		predicates = append(predicates, cdrupload.PhaseStartedAtNotNil())
+	}
 	if i.TotalPrice != nil {
 		predicates = append(predicates, cdrupload.TotalPriceEQ(*i.TotalPrice))
 	}
@@ -3235,6 +3411,30 @@ func (i *CdrUploadWhereInput) P() (predicate.CdrUpload, error) {
 	}
 	if i.TotalCostLTE != nil {
 		predicates = append(predicates, cdrupload.TotalCostLTE(*i.TotalCostLTE))
+	}
+	if i.TotalMargin != nil {
+		predicates = append(predicates, cdrupload.TotalMarginEQ(*i.TotalMargin))
+	}
+	if i.TotalMarginNEQ != nil {
+		predicates = append(predicates, cdrupload.TotalMarginNEQ(*i.TotalMarginNEQ))
+	}
+	if len(i.TotalMarginIn) > 0 {
+		predicates = append(predicates, cdrupload.TotalMarginIn(i.TotalMarginIn...))
+	}
+	if len(i.TotalMarginNotIn) > 0 {
+		predicates = append(predicates, cdrupload.TotalMarginNotIn(i.TotalMarginNotIn...))
+	}
+	if i.TotalMarginGT != nil {
+		predicates = append(predicates, cdrupload.TotalMarginGT(*i.TotalMarginGT))
+	}
+	if i.TotalMarginGTE != nil {
+		predicates = append(predicates, cdrupload.TotalMarginGTE(*i.TotalMarginGTE))
+	}
+	if i.TotalMarginLT != nil {
+		predicates = append(predicates, cdrupload.TotalMarginLT(*i.TotalMarginLT))
+	}
+	if i.TotalMarginLTE != nil {
+		predicates = append(predicates, cdrupload.TotalMarginLTE(*i.TotalMarginLTE))
 	}
 	if i.AnalysedAt != nil {
 		predicates = append(predicates, cdrupload.AnalysedAtEQ(*i.AnalysedAt))

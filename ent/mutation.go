@@ -2808,12 +2808,11 @@ type CallMutation struct {
 	op                  Op
 	typ                 string
 	id                  *int
+	upload_id           *int
+	addupload_id        *int
 	line                *int
 	addline             *int
-	analysis_run        *int
-	addanalysis_run     *int
 	status              *call.Status
-	direction           *call.Direction
 	source              *string
 	destination         *string
 	account             *string
@@ -2825,18 +2824,21 @@ type CallMutation struct {
 	addbillable_seconds *int
 	band                *call.Band
 	rate_destination    *string
-	price               *decimal.Decimal
-	cost_known          *bool
-	cost                *decimal.Decimal
-	unique_key          *string
-	processed           *bool
+	price_units         *int64
+	addprice_units      *int64
+	cost_units          *int64
+	addcost_units       *int64
+	price_decimals      *int
+	addprice_decimals   *int
+	dup_key             *int64
+	adddup_key          *int64
+	customer_id         *int
+	addcustomer_id      *int
+	rate_sheet_id       *int
+	addrate_sheet_id    *int
+	charge_id           *int
+	addcharge_id        *int
 	clearedFields       map[string]struct{}
-	upload              *int
-	clearedupload       bool
-	customer            *int
-	clearedcustomer     bool
-	charge              *int
-	clearedcharge       bool
 	done                bool
 	oldValue            func(context.Context) (*Call, error)
 	predicates          []predicate.Call
@@ -2940,6 +2942,62 @@ func (m *CallMutation) IDs(ctx context.Context) ([]int, error) {
 	}
 }
 
+// SetUploadID sets the "upload_id" field.
+func (m *CallMutation) SetUploadID(i int) {
+	m.upload_id = &i
+	m.addupload_id = nil
+}
+
+// UploadID returns the value of the "upload_id" field in the mutation.
+func (m *CallMutation) UploadID() (r int, exists bool) {
+	v := m.upload_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUploadID returns the old "upload_id" field's value of the Call entity.
+// If the Call object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CallMutation) OldUploadID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUploadID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUploadID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUploadID: %w", err)
+	}
+	return oldValue.UploadID, nil
+}
+
+// AddUploadID adds i to the "upload_id" field.
+func (m *CallMutation) AddUploadID(i int) {
+	if m.addupload_id != nil {
+		*m.addupload_id += i
+	} else {
+		m.addupload_id = &i
+	}
+}
+
+// AddedUploadID returns the value that was added to the "upload_id" field in this mutation.
+func (m *CallMutation) AddedUploadID() (r int, exists bool) {
+	v := m.addupload_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUploadID resets all changes to the "upload_id" field.
+func (m *CallMutation) ResetUploadID() {
+	m.upload_id = nil
+	m.addupload_id = nil
+}
+
 // SetLine sets the "line" field.
 func (m *CallMutation) SetLine(i int) {
 	m.line = &i
@@ -2996,62 +3054,6 @@ func (m *CallMutation) ResetLine() {
 	m.addline = nil
 }
 
-// SetAnalysisRun sets the "analysis_run" field.
-func (m *CallMutation) SetAnalysisRun(i int) {
-	m.analysis_run = &i
-	m.addanalysis_run = nil
-}
-
-// AnalysisRun returns the value of the "analysis_run" field in the mutation.
-func (m *CallMutation) AnalysisRun() (r int, exists bool) {
-	v := m.analysis_run
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldAnalysisRun returns the old "analysis_run" field's value of the Call entity.
-// If the Call object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CallMutation) OldAnalysisRun(ctx context.Context) (v int, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldAnalysisRun is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldAnalysisRun requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldAnalysisRun: %w", err)
-	}
-	return oldValue.AnalysisRun, nil
-}
-
-// AddAnalysisRun adds i to the "analysis_run" field.
-func (m *CallMutation) AddAnalysisRun(i int) {
-	if m.addanalysis_run != nil {
-		*m.addanalysis_run += i
-	} else {
-		m.addanalysis_run = &i
-	}
-}
-
-// AddedAnalysisRun returns the value that was added to the "analysis_run" field in this mutation.
-func (m *CallMutation) AddedAnalysisRun() (r int, exists bool) {
-	v := m.addanalysis_run
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// ResetAnalysisRun resets all changes to the "analysis_run" field.
-func (m *CallMutation) ResetAnalysisRun() {
-	m.analysis_run = nil
-	m.addanalysis_run = nil
-}
-
 // SetStatus sets the "status" field.
 func (m *CallMutation) SetStatus(c call.Status) {
 	m.status = &c
@@ -3086,42 +3088,6 @@ func (m *CallMutation) OldStatus(ctx context.Context) (v call.Status, err error)
 // ResetStatus resets all changes to the "status" field.
 func (m *CallMutation) ResetStatus() {
 	m.status = nil
-}
-
-// SetDirection sets the "direction" field.
-func (m *CallMutation) SetDirection(c call.Direction) {
-	m.direction = &c
-}
-
-// Direction returns the value of the "direction" field in the mutation.
-func (m *CallMutation) Direction() (r call.Direction, exists bool) {
-	v := m.direction
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldDirection returns the old "direction" field's value of the Call entity.
-// If the Call object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CallMutation) OldDirection(ctx context.Context) (v call.Direction, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldDirection is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldDirection requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldDirection: %w", err)
-	}
-	return oldValue.Direction, nil
-}
-
-// ResetDirection resets all changes to the "direction" field.
-func (m *CallMutation) ResetDirection() {
-	m.direction = nil
 }
 
 // SetSource sets the "source" field.
@@ -3540,301 +3506,452 @@ func (m *CallMutation) ResetRateDestination() {
 	delete(m.clearedFields, call.FieldRateDestination)
 }
 
-// SetPrice sets the "price" field.
-func (m *CallMutation) SetPrice(d decimal.Decimal) {
-	m.price = &d
+// SetPriceUnits sets the "price_units" field.
+func (m *CallMutation) SetPriceUnits(i int64) {
+	m.price_units = &i
+	m.addprice_units = nil
 }
 
-// Price returns the value of the "price" field in the mutation.
-func (m *CallMutation) Price() (r decimal.Decimal, exists bool) {
-	v := m.price
+// PriceUnits returns the value of the "price_units" field in the mutation.
+func (m *CallMutation) PriceUnits() (r int64, exists bool) {
+	v := m.price_units
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldPrice returns the old "price" field's value of the Call entity.
+// OldPriceUnits returns the old "price_units" field's value of the Call entity.
 // If the Call object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CallMutation) OldPrice(ctx context.Context) (v decimal.Decimal, err error) {
+func (m *CallMutation) OldPriceUnits(ctx context.Context) (v int64, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldPrice is only allowed on UpdateOne operations")
+		return v, errors.New("OldPriceUnits is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldPrice requires an ID field in the mutation")
+		return v, errors.New("OldPriceUnits requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldPrice: %w", err)
+		return v, fmt.Errorf("querying old value for OldPriceUnits: %w", err)
 	}
-	return oldValue.Price, nil
+	return oldValue.PriceUnits, nil
 }
 
-// ResetPrice resets all changes to the "price" field.
-func (m *CallMutation) ResetPrice() {
-	m.price = nil
+// AddPriceUnits adds i to the "price_units" field.
+func (m *CallMutation) AddPriceUnits(i int64) {
+	if m.addprice_units != nil {
+		*m.addprice_units += i
+	} else {
+		m.addprice_units = &i
+	}
 }
 
-// SetCostKnown sets the "cost_known" field.
-func (m *CallMutation) SetCostKnown(b bool) {
-	m.cost_known = &b
-}
-
-// CostKnown returns the value of the "cost_known" field in the mutation.
-func (m *CallMutation) CostKnown() (r bool, exists bool) {
-	v := m.cost_known
+// AddedPriceUnits returns the value that was added to the "price_units" field in this mutation.
+func (m *CallMutation) AddedPriceUnits() (r int64, exists bool) {
+	v := m.addprice_units
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldCostKnown returns the old "cost_known" field's value of the Call entity.
-// If the Call object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CallMutation) OldCostKnown(ctx context.Context) (v bool, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldCostKnown is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldCostKnown requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldCostKnown: %w", err)
-	}
-	return oldValue.CostKnown, nil
+// ResetPriceUnits resets all changes to the "price_units" field.
+func (m *CallMutation) ResetPriceUnits() {
+	m.price_units = nil
+	m.addprice_units = nil
 }
 
-// ResetCostKnown resets all changes to the "cost_known" field.
-func (m *CallMutation) ResetCostKnown() {
-	m.cost_known = nil
+// SetCostUnits sets the "cost_units" field.
+func (m *CallMutation) SetCostUnits(i int64) {
+	m.cost_units = &i
+	m.addcost_units = nil
 }
 
-// SetCost sets the "cost" field.
-func (m *CallMutation) SetCost(d decimal.Decimal) {
-	m.cost = &d
-}
-
-// Cost returns the value of the "cost" field in the mutation.
-func (m *CallMutation) Cost() (r decimal.Decimal, exists bool) {
-	v := m.cost
+// CostUnits returns the value of the "cost_units" field in the mutation.
+func (m *CallMutation) CostUnits() (r int64, exists bool) {
+	v := m.cost_units
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldCost returns the old "cost" field's value of the Call entity.
+// OldCostUnits returns the old "cost_units" field's value of the Call entity.
 // If the Call object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CallMutation) OldCost(ctx context.Context) (v decimal.Decimal, err error) {
+func (m *CallMutation) OldCostUnits(ctx context.Context) (v *int64, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldCost is only allowed on UpdateOne operations")
+		return v, errors.New("OldCostUnits is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldCost requires an ID field in the mutation")
+		return v, errors.New("OldCostUnits requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldCost: %w", err)
+		return v, fmt.Errorf("querying old value for OldCostUnits: %w", err)
 	}
-	return oldValue.Cost, nil
+	return oldValue.CostUnits, nil
 }
 
-// ResetCost resets all changes to the "cost" field.
-func (m *CallMutation) ResetCost() {
-	m.cost = nil
+// AddCostUnits adds i to the "cost_units" field.
+func (m *CallMutation) AddCostUnits(i int64) {
+	if m.addcost_units != nil {
+		*m.addcost_units += i
+	} else {
+		m.addcost_units = &i
+	}
 }
 
-// SetUniqueKey sets the "unique_key" field.
-func (m *CallMutation) SetUniqueKey(s string) {
-	m.unique_key = &s
-}
-
-// UniqueKey returns the value of the "unique_key" field in the mutation.
-func (m *CallMutation) UniqueKey() (r string, exists bool) {
-	v := m.unique_key
+// AddedCostUnits returns the value that was added to the "cost_units" field in this mutation.
+func (m *CallMutation) AddedCostUnits() (r int64, exists bool) {
+	v := m.addcost_units
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldUniqueKey returns the old "unique_key" field's value of the Call entity.
-// If the Call object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CallMutation) OldUniqueKey(ctx context.Context) (v string, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldUniqueKey is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldUniqueKey requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldUniqueKey: %w", err)
-	}
-	return oldValue.UniqueKey, nil
+// ClearCostUnits clears the value of the "cost_units" field.
+func (m *CallMutation) ClearCostUnits() {
+	m.cost_units = nil
+	m.addcost_units = nil
+	m.clearedFields[call.FieldCostUnits] = struct{}{}
 }
 
-// ResetUniqueKey resets all changes to the "unique_key" field.
-func (m *CallMutation) ResetUniqueKey() {
-	m.unique_key = nil
+// CostUnitsCleared returns if the "cost_units" field was cleared in this mutation.
+func (m *CallMutation) CostUnitsCleared() bool {
+	_, ok := m.clearedFields[call.FieldCostUnits]
+	return ok
 }
 
-// SetProcessed sets the "processed" field.
-func (m *CallMutation) SetProcessed(b bool) {
-	m.processed = &b
+// ResetCostUnits resets all changes to the "cost_units" field.
+func (m *CallMutation) ResetCostUnits() {
+	m.cost_units = nil
+	m.addcost_units = nil
+	delete(m.clearedFields, call.FieldCostUnits)
 }
 
-// Processed returns the value of the "processed" field in the mutation.
-func (m *CallMutation) Processed() (r bool, exists bool) {
-	v := m.processed
+// SetPriceDecimals sets the "price_decimals" field.
+func (m *CallMutation) SetPriceDecimals(i int) {
+	m.price_decimals = &i
+	m.addprice_decimals = nil
+}
+
+// PriceDecimals returns the value of the "price_decimals" field in the mutation.
+func (m *CallMutation) PriceDecimals() (r int, exists bool) {
+	v := m.price_decimals
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldProcessed returns the old "processed" field's value of the Call entity.
+// OldPriceDecimals returns the old "price_decimals" field's value of the Call entity.
 // If the Call object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CallMutation) OldProcessed(ctx context.Context) (v bool, err error) {
+func (m *CallMutation) OldPriceDecimals(ctx context.Context) (v int, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldProcessed is only allowed on UpdateOne operations")
+		return v, errors.New("OldPriceDecimals is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldProcessed requires an ID field in the mutation")
+		return v, errors.New("OldPriceDecimals requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldProcessed: %w", err)
+		return v, fmt.Errorf("querying old value for OldPriceDecimals: %w", err)
 	}
-	return oldValue.Processed, nil
+	return oldValue.PriceDecimals, nil
 }
 
-// ResetProcessed resets all changes to the "processed" field.
-func (m *CallMutation) ResetProcessed() {
-	m.processed = nil
-}
-
-// SetUploadID sets the "upload" edge to the CdrUpload entity by id.
-func (m *CallMutation) SetUploadID(id int) {
-	m.upload = &id
-}
-
-// ClearUpload clears the "upload" edge to the CdrUpload entity.
-func (m *CallMutation) ClearUpload() {
-	m.clearedupload = true
-}
-
-// UploadCleared reports if the "upload" edge to the CdrUpload entity was cleared.
-func (m *CallMutation) UploadCleared() bool {
-	return m.clearedupload
-}
-
-// UploadID returns the "upload" edge ID in the mutation.
-func (m *CallMutation) UploadID() (id int, exists bool) {
-	if m.upload != nil {
-		return *m.upload, true
+// AddPriceDecimals adds i to the "price_decimals" field.
+func (m *CallMutation) AddPriceDecimals(i int) {
+	if m.addprice_decimals != nil {
+		*m.addprice_decimals += i
+	} else {
+		m.addprice_decimals = &i
 	}
-	return
 }
 
-// UploadIDs returns the "upload" edge IDs in the mutation.
-// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
-// UploadID instead. It exists only for internal usage by the builders.
-func (m *CallMutation) UploadIDs() (ids []int) {
-	if id := m.upload; id != nil {
-		ids = append(ids, *id)
+// AddedPriceDecimals returns the value that was added to the "price_decimals" field in this mutation.
+func (m *CallMutation) AddedPriceDecimals() (r int, exists bool) {
+	v := m.addprice_decimals
+	if v == nil {
+		return
 	}
-	return
+	return *v, true
 }
 
-// ResetUpload resets all changes to the "upload" edge.
-func (m *CallMutation) ResetUpload() {
-	m.upload = nil
-	m.clearedupload = false
+// ResetPriceDecimals resets all changes to the "price_decimals" field.
+func (m *CallMutation) ResetPriceDecimals() {
+	m.price_decimals = nil
+	m.addprice_decimals = nil
 }
 
-// SetCustomerID sets the "customer" edge to the Customer entity by id.
-func (m *CallMutation) SetCustomerID(id int) {
-	m.customer = &id
+// SetDupKey sets the "dup_key" field.
+func (m *CallMutation) SetDupKey(i int64) {
+	m.dup_key = &i
+	m.adddup_key = nil
 }
 
-// ClearCustomer clears the "customer" edge to the Customer entity.
-func (m *CallMutation) ClearCustomer() {
-	m.clearedcustomer = true
-}
-
-// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
-func (m *CallMutation) CustomerCleared() bool {
-	return m.clearedcustomer
-}
-
-// CustomerID returns the "customer" edge ID in the mutation.
-func (m *CallMutation) CustomerID() (id int, exists bool) {
-	if m.customer != nil {
-		return *m.customer, true
+// DupKey returns the value of the "dup_key" field in the mutation.
+func (m *CallMutation) DupKey() (r int64, exists bool) {
+	v := m.dup_key
+	if v == nil {
+		return
 	}
-	return
+	return *v, true
 }
 
-// CustomerIDs returns the "customer" edge IDs in the mutation.
-// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
-// CustomerID instead. It exists only for internal usage by the builders.
-func (m *CallMutation) CustomerIDs() (ids []int) {
-	if id := m.customer; id != nil {
-		ids = append(ids, *id)
+// OldDupKey returns the old "dup_key" field's value of the Call entity.
+// If the Call object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CallMutation) OldDupKey(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDupKey is only allowed on UpdateOne operations")
 	}
-	return
-}
-
-// ResetCustomer resets all changes to the "customer" edge.
-func (m *CallMutation) ResetCustomer() {
-	m.customer = nil
-	m.clearedcustomer = false
-}
-
-// SetChargeID sets the "charge" edge to the Charge entity by id.
-func (m *CallMutation) SetChargeID(id int) {
-	m.charge = &id
-}
-
-// ClearCharge clears the "charge" edge to the Charge entity.
-func (m *CallMutation) ClearCharge() {
-	m.clearedcharge = true
-}
-
-// ChargeCleared reports if the "charge" edge to the Charge entity was cleared.
-func (m *CallMutation) ChargeCleared() bool {
-	return m.clearedcharge
-}
-
-// ChargeID returns the "charge" edge ID in the mutation.
-func (m *CallMutation) ChargeID() (id int, exists bool) {
-	if m.charge != nil {
-		return *m.charge, true
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDupKey requires an ID field in the mutation")
 	}
-	return
-}
-
-// ChargeIDs returns the "charge" edge IDs in the mutation.
-// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
-// ChargeID instead. It exists only for internal usage by the builders.
-func (m *CallMutation) ChargeIDs() (ids []int) {
-	if id := m.charge; id != nil {
-		ids = append(ids, *id)
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDupKey: %w", err)
 	}
-	return
+	return oldValue.DupKey, nil
 }
 
-// ResetCharge resets all changes to the "charge" edge.
-func (m *CallMutation) ResetCharge() {
-	m.charge = nil
-	m.clearedcharge = false
+// AddDupKey adds i to the "dup_key" field.
+func (m *CallMutation) AddDupKey(i int64) {
+	if m.adddup_key != nil {
+		*m.adddup_key += i
+	} else {
+		m.adddup_key = &i
+	}
+}
+
+// AddedDupKey returns the value that was added to the "dup_key" field in this mutation.
+func (m *CallMutation) AddedDupKey() (r int64, exists bool) {
+	v := m.adddup_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDupKey resets all changes to the "dup_key" field.
+func (m *CallMutation) ResetDupKey() {
+	m.dup_key = nil
+	m.adddup_key = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *CallMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *CallMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Call entity.
+// If the Call object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CallMutation) OldCustomerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *CallMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *CallMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (m *CallMutation) ClearCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+	m.clearedFields[call.FieldCustomerID] = struct{}{}
+}
+
+// CustomerIDCleared returns if the "customer_id" field was cleared in this mutation.
+func (m *CallMutation) CustomerIDCleared() bool {
+	_, ok := m.clearedFields[call.FieldCustomerID]
+	return ok
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *CallMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+	delete(m.clearedFields, call.FieldCustomerID)
+}
+
+// SetRateSheetID sets the "rate_sheet_id" field.
+func (m *CallMutation) SetRateSheetID(i int) {
+	m.rate_sheet_id = &i
+	m.addrate_sheet_id = nil
+}
+
+// RateSheetID returns the value of the "rate_sheet_id" field in the mutation.
+func (m *CallMutation) RateSheetID() (r int, exists bool) {
+	v := m.rate_sheet_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRateSheetID returns the old "rate_sheet_id" field's value of the Call entity.
+// If the Call object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CallMutation) OldRateSheetID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRateSheetID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRateSheetID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRateSheetID: %w", err)
+	}
+	return oldValue.RateSheetID, nil
+}
+
+// AddRateSheetID adds i to the "rate_sheet_id" field.
+func (m *CallMutation) AddRateSheetID(i int) {
+	if m.addrate_sheet_id != nil {
+		*m.addrate_sheet_id += i
+	} else {
+		m.addrate_sheet_id = &i
+	}
+}
+
+// AddedRateSheetID returns the value that was added to the "rate_sheet_id" field in this mutation.
+func (m *CallMutation) AddedRateSheetID() (r int, exists bool) {
+	v := m.addrate_sheet_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRateSheetID clears the value of the "rate_sheet_id" field.
+func (m *CallMutation) ClearRateSheetID() {
+	m.rate_sheet_id = nil
+	m.addrate_sheet_id = nil
+	m.clearedFields[call.FieldRateSheetID] = struct{}{}
+}
+
+// RateSheetIDCleared returns if the "rate_sheet_id" field was cleared in this mutation.
+func (m *CallMutation) RateSheetIDCleared() bool {
+	_, ok := m.clearedFields[call.FieldRateSheetID]
+	return ok
+}
+
+// ResetRateSheetID resets all changes to the "rate_sheet_id" field.
+func (m *CallMutation) ResetRateSheetID() {
+	m.rate_sheet_id = nil
+	m.addrate_sheet_id = nil
+	delete(m.clearedFields, call.FieldRateSheetID)
+}
+
+// SetChargeID sets the "charge_id" field.
+func (m *CallMutation) SetChargeID(i int) {
+	m.charge_id = &i
+	m.addcharge_id = nil
+}
+
+// ChargeID returns the value of the "charge_id" field in the mutation.
+func (m *CallMutation) ChargeID() (r int, exists bool) {
+	v := m.charge_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChargeID returns the old "charge_id" field's value of the Call entity.
+// If the Call object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CallMutation) OldChargeID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChargeID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChargeID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChargeID: %w", err)
+	}
+	return oldValue.ChargeID, nil
+}
+
+// AddChargeID adds i to the "charge_id" field.
+func (m *CallMutation) AddChargeID(i int) {
+	if m.addcharge_id != nil {
+		*m.addcharge_id += i
+	} else {
+		m.addcharge_id = &i
+	}
+}
+
+// AddedChargeID returns the value that was added to the "charge_id" field in this mutation.
+func (m *CallMutation) AddedChargeID() (r int, exists bool) {
+	v := m.addcharge_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearChargeID clears the value of the "charge_id" field.
+func (m *CallMutation) ClearChargeID() {
+	m.charge_id = nil
+	m.addcharge_id = nil
+	m.clearedFields[call.FieldChargeID] = struct{}{}
+}
+
+// ChargeIDCleared returns if the "charge_id" field was cleared in this mutation.
+func (m *CallMutation) ChargeIDCleared() bool {
+	_, ok := m.clearedFields[call.FieldChargeID]
+	return ok
+}
+
+// ResetChargeID resets all changes to the "charge_id" field.
+func (m *CallMutation) ResetChargeID() {
+	m.charge_id = nil
+	m.addcharge_id = nil
+	delete(m.clearedFields, call.FieldChargeID)
 }
 
 // Where appends a list predicates to the CallMutation builder.
@@ -3871,18 +3988,15 @@ func (m *CallMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CallMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 19)
+	if m.upload_id != nil {
+		fields = append(fields, call.FieldUploadID)
+	}
 	if m.line != nil {
 		fields = append(fields, call.FieldLine)
 	}
-	if m.analysis_run != nil {
-		fields = append(fields, call.FieldAnalysisRun)
-	}
 	if m.status != nil {
 		fields = append(fields, call.FieldStatus)
-	}
-	if m.direction != nil {
-		fields = append(fields, call.FieldDirection)
 	}
 	if m.source != nil {
 		fields = append(fields, call.FieldSource)
@@ -3911,20 +4025,26 @@ func (m *CallMutation) Fields() []string {
 	if m.rate_destination != nil {
 		fields = append(fields, call.FieldRateDestination)
 	}
-	if m.price != nil {
-		fields = append(fields, call.FieldPrice)
+	if m.price_units != nil {
+		fields = append(fields, call.FieldPriceUnits)
 	}
-	if m.cost_known != nil {
-		fields = append(fields, call.FieldCostKnown)
+	if m.cost_units != nil {
+		fields = append(fields, call.FieldCostUnits)
 	}
-	if m.cost != nil {
-		fields = append(fields, call.FieldCost)
+	if m.price_decimals != nil {
+		fields = append(fields, call.FieldPriceDecimals)
 	}
-	if m.unique_key != nil {
-		fields = append(fields, call.FieldUniqueKey)
+	if m.dup_key != nil {
+		fields = append(fields, call.FieldDupKey)
 	}
-	if m.processed != nil {
-		fields = append(fields, call.FieldProcessed)
+	if m.customer_id != nil {
+		fields = append(fields, call.FieldCustomerID)
+	}
+	if m.rate_sheet_id != nil {
+		fields = append(fields, call.FieldRateSheetID)
+	}
+	if m.charge_id != nil {
+		fields = append(fields, call.FieldChargeID)
 	}
 	return fields
 }
@@ -3934,14 +4054,12 @@ func (m *CallMutation) Fields() []string {
 // schema.
 func (m *CallMutation) Field(name string) (ent.Value, bool) {
 	switch name {
+	case call.FieldUploadID:
+		return m.UploadID()
 	case call.FieldLine:
 		return m.Line()
-	case call.FieldAnalysisRun:
-		return m.AnalysisRun()
 	case call.FieldStatus:
 		return m.Status()
-	case call.FieldDirection:
-		return m.Direction()
 	case call.FieldSource:
 		return m.Source()
 	case call.FieldDestination:
@@ -3960,16 +4078,20 @@ func (m *CallMutation) Field(name string) (ent.Value, bool) {
 		return m.Band()
 	case call.FieldRateDestination:
 		return m.RateDestination()
-	case call.FieldPrice:
-		return m.Price()
-	case call.FieldCostKnown:
-		return m.CostKnown()
-	case call.FieldCost:
-		return m.Cost()
-	case call.FieldUniqueKey:
-		return m.UniqueKey()
-	case call.FieldProcessed:
-		return m.Processed()
+	case call.FieldPriceUnits:
+		return m.PriceUnits()
+	case call.FieldCostUnits:
+		return m.CostUnits()
+	case call.FieldPriceDecimals:
+		return m.PriceDecimals()
+	case call.FieldDupKey:
+		return m.DupKey()
+	case call.FieldCustomerID:
+		return m.CustomerID()
+	case call.FieldRateSheetID:
+		return m.RateSheetID()
+	case call.FieldChargeID:
+		return m.ChargeID()
 	}
 	return nil, false
 }
@@ -3979,14 +4101,12 @@ func (m *CallMutation) Field(name string) (ent.Value, bool) {
 // database failed.
 func (m *CallMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
 	switch name {
+	case call.FieldUploadID:
+		return m.OldUploadID(ctx)
 	case call.FieldLine:
 		return m.OldLine(ctx)
-	case call.FieldAnalysisRun:
-		return m.OldAnalysisRun(ctx)
 	case call.FieldStatus:
 		return m.OldStatus(ctx)
-	case call.FieldDirection:
-		return m.OldDirection(ctx)
 	case call.FieldSource:
 		return m.OldSource(ctx)
 	case call.FieldDestination:
@@ -4005,16 +4125,20 @@ func (m *CallMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldBand(ctx)
 	case call.FieldRateDestination:
 		return m.OldRateDestination(ctx)
-	case call.FieldPrice:
-		return m.OldPrice(ctx)
-	case call.FieldCostKnown:
-		return m.OldCostKnown(ctx)
-	case call.FieldCost:
-		return m.OldCost(ctx)
-	case call.FieldUniqueKey:
-		return m.OldUniqueKey(ctx)
-	case call.FieldProcessed:
-		return m.OldProcessed(ctx)
+	case call.FieldPriceUnits:
+		return m.OldPriceUnits(ctx)
+	case call.FieldCostUnits:
+		return m.OldCostUnits(ctx)
+	case call.FieldPriceDecimals:
+		return m.OldPriceDecimals(ctx)
+	case call.FieldDupKey:
+		return m.OldDupKey(ctx)
+	case call.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case call.FieldRateSheetID:
+		return m.OldRateSheetID(ctx)
+	case call.FieldChargeID:
+		return m.OldChargeID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Call field %s", name)
 }
@@ -4024,6 +4148,13 @@ func (m *CallMutation) OldField(ctx context.Context, name string) (ent.Value, er
 // type.
 func (m *CallMutation) SetField(name string, value ent.Value) error {
 	switch name {
+	case call.FieldUploadID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUploadID(v)
+		return nil
 	case call.FieldLine:
 		v, ok := value.(int)
 		if !ok {
@@ -4031,26 +4162,12 @@ func (m *CallMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetLine(v)
 		return nil
-	case call.FieldAnalysisRun:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetAnalysisRun(v)
-		return nil
 	case call.FieldStatus:
 		v, ok := value.(call.Status)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
-		return nil
-	case call.FieldDirection:
-		v, ok := value.(call.Direction)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetDirection(v)
 		return nil
 	case call.FieldSource:
 		v, ok := value.(string)
@@ -4115,40 +4232,54 @@ func (m *CallMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetRateDestination(v)
 		return nil
-	case call.FieldPrice:
-		v, ok := value.(decimal.Decimal)
+	case call.FieldPriceUnits:
+		v, ok := value.(int64)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetPrice(v)
+		m.SetPriceUnits(v)
 		return nil
-	case call.FieldCostKnown:
-		v, ok := value.(bool)
+	case call.FieldCostUnits:
+		v, ok := value.(int64)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetCostKnown(v)
+		m.SetCostUnits(v)
 		return nil
-	case call.FieldCost:
-		v, ok := value.(decimal.Decimal)
+	case call.FieldPriceDecimals:
+		v, ok := value.(int)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetCost(v)
+		m.SetPriceDecimals(v)
 		return nil
-	case call.FieldUniqueKey:
-		v, ok := value.(string)
+	case call.FieldDupKey:
+		v, ok := value.(int64)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetUniqueKey(v)
+		m.SetDupKey(v)
 		return nil
-	case call.FieldProcessed:
-		v, ok := value.(bool)
+	case call.FieldCustomerID:
+		v, ok := value.(int)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetProcessed(v)
+		m.SetCustomerID(v)
+		return nil
+	case call.FieldRateSheetID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRateSheetID(v)
+		return nil
+	case call.FieldChargeID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChargeID(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Call field %s", name)
@@ -4158,17 +4289,38 @@ func (m *CallMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *CallMutation) AddedFields() []string {
 	var fields []string
+	if m.addupload_id != nil {
+		fields = append(fields, call.FieldUploadID)
+	}
 	if m.addline != nil {
 		fields = append(fields, call.FieldLine)
-	}
-	if m.addanalysis_run != nil {
-		fields = append(fields, call.FieldAnalysisRun)
 	}
 	if m.addduration != nil {
 		fields = append(fields, call.FieldDuration)
 	}
 	if m.addbillable_seconds != nil {
 		fields = append(fields, call.FieldBillableSeconds)
+	}
+	if m.addprice_units != nil {
+		fields = append(fields, call.FieldPriceUnits)
+	}
+	if m.addcost_units != nil {
+		fields = append(fields, call.FieldCostUnits)
+	}
+	if m.addprice_decimals != nil {
+		fields = append(fields, call.FieldPriceDecimals)
+	}
+	if m.adddup_key != nil {
+		fields = append(fields, call.FieldDupKey)
+	}
+	if m.addcustomer_id != nil {
+		fields = append(fields, call.FieldCustomerID)
+	}
+	if m.addrate_sheet_id != nil {
+		fields = append(fields, call.FieldRateSheetID)
+	}
+	if m.addcharge_id != nil {
+		fields = append(fields, call.FieldChargeID)
 	}
 	return fields
 }
@@ -4178,14 +4330,28 @@ func (m *CallMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *CallMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case call.FieldUploadID:
+		return m.AddedUploadID()
 	case call.FieldLine:
 		return m.AddedLine()
-	case call.FieldAnalysisRun:
-		return m.AddedAnalysisRun()
 	case call.FieldDuration:
 		return m.AddedDuration()
 	case call.FieldBillableSeconds:
 		return m.AddedBillableSeconds()
+	case call.FieldPriceUnits:
+		return m.AddedPriceUnits()
+	case call.FieldCostUnits:
+		return m.AddedCostUnits()
+	case call.FieldPriceDecimals:
+		return m.AddedPriceDecimals()
+	case call.FieldDupKey:
+		return m.AddedDupKey()
+	case call.FieldCustomerID:
+		return m.AddedCustomerID()
+	case call.FieldRateSheetID:
+		return m.AddedRateSheetID()
+	case call.FieldChargeID:
+		return m.AddedChargeID()
 	}
 	return nil, false
 }
@@ -4195,19 +4361,19 @@ func (m *CallMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *CallMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case call.FieldUploadID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUploadID(v)
+		return nil
 	case call.FieldLine:
 		v, ok := value.(int)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddLine(v)
-		return nil
-	case call.FieldAnalysisRun:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddAnalysisRun(v)
 		return nil
 	case call.FieldDuration:
 		v, ok := value.(int)
@@ -4222,6 +4388,55 @@ func (m *CallMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddBillableSeconds(v)
+		return nil
+	case call.FieldPriceUnits:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPriceUnits(v)
+		return nil
+	case call.FieldCostUnits:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCostUnits(v)
+		return nil
+	case call.FieldPriceDecimals:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPriceDecimals(v)
+		return nil
+	case call.FieldDupKey:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDupKey(v)
+		return nil
+	case call.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case call.FieldRateSheetID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRateSheetID(v)
+		return nil
+	case call.FieldChargeID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddChargeID(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Call numeric field %s", name)
@@ -4242,6 +4457,18 @@ func (m *CallMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(call.FieldRateDestination) {
 		fields = append(fields, call.FieldRateDestination)
+	}
+	if m.FieldCleared(call.FieldCostUnits) {
+		fields = append(fields, call.FieldCostUnits)
+	}
+	if m.FieldCleared(call.FieldCustomerID) {
+		fields = append(fields, call.FieldCustomerID)
+	}
+	if m.FieldCleared(call.FieldRateSheetID) {
+		fields = append(fields, call.FieldRateSheetID)
+	}
+	if m.FieldCleared(call.FieldChargeID) {
+		fields = append(fields, call.FieldChargeID)
 	}
 	return fields
 }
@@ -4269,6 +4496,18 @@ func (m *CallMutation) ClearField(name string) error {
 	case call.FieldRateDestination:
 		m.ClearRateDestination()
 		return nil
+	case call.FieldCostUnits:
+		m.ClearCostUnits()
+		return nil
+	case call.FieldCustomerID:
+		m.ClearCustomerID()
+		return nil
+	case call.FieldRateSheetID:
+		m.ClearRateSheetID()
+		return nil
+	case call.FieldChargeID:
+		m.ClearChargeID()
+		return nil
 	}
 	return fmt.Errorf("unknown Call nullable field %s", name)
 }
@@ -4277,17 +4516,14 @@ func (m *CallMutation) ClearField(name string) error {
 // It returns an error if the field is not defined in the schema.
 func (m *CallMutation) ResetField(name string) error {
 	switch name {
+	case call.FieldUploadID:
+		m.ResetUploadID()
+		return nil
 	case call.FieldLine:
 		m.ResetLine()
 		return nil
-	case call.FieldAnalysisRun:
-		m.ResetAnalysisRun()
-		return nil
 	case call.FieldStatus:
 		m.ResetStatus()
-		return nil
-	case call.FieldDirection:
-		m.ResetDirection()
 		return nil
 	case call.FieldSource:
 		m.ResetSource()
@@ -4316,20 +4552,26 @@ func (m *CallMutation) ResetField(name string) error {
 	case call.FieldRateDestination:
 		m.ResetRateDestination()
 		return nil
-	case call.FieldPrice:
-		m.ResetPrice()
+	case call.FieldPriceUnits:
+		m.ResetPriceUnits()
 		return nil
-	case call.FieldCostKnown:
-		m.ResetCostKnown()
+	case call.FieldCostUnits:
+		m.ResetCostUnits()
 		return nil
-	case call.FieldCost:
-		m.ResetCost()
+	case call.FieldPriceDecimals:
+		m.ResetPriceDecimals()
 		return nil
-	case call.FieldUniqueKey:
-		m.ResetUniqueKey()
+	case call.FieldDupKey:
+		m.ResetDupKey()
 		return nil
-	case call.FieldProcessed:
-		m.ResetProcessed()
+	case call.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case call.FieldRateSheetID:
+		m.ResetRateSheetID()
+		return nil
+	case call.FieldChargeID:
+		m.ResetChargeID()
 		return nil
 	}
 	return fmt.Errorf("unknown Call field %s", name)
@@ -4337,42 +4579,19 @@ func (m *CallMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CallMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
-	if m.upload != nil {
-		edges = append(edges, call.EdgeUpload)
-	}
-	if m.customer != nil {
-		edges = append(edges, call.EdgeCustomer)
-	}
-	if m.charge != nil {
-		edges = append(edges, call.EdgeCharge)
-	}
+	edges := make([]string, 0, 0)
 	return edges
 }
 
 // AddedIDs returns all IDs (to other nodes) that were added for the given edge
 // name in this mutation.
 func (m *CallMutation) AddedIDs(name string) []ent.Value {
-	switch name {
-	case call.EdgeUpload:
-		if id := m.upload; id != nil {
-			return []ent.Value{*id}
-		}
-	case call.EdgeCustomer:
-		if id := m.customer; id != nil {
-			return []ent.Value{*id}
-		}
-	case call.EdgeCharge:
-		if id := m.charge; id != nil {
-			return []ent.Value{*id}
-		}
-	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CallMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 0)
 	return edges
 }
 
@@ -4384,64 +4603,25 @@ func (m *CallMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CallMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
-	if m.clearedupload {
-		edges = append(edges, call.EdgeUpload)
-	}
-	if m.clearedcustomer {
-		edges = append(edges, call.EdgeCustomer)
-	}
-	if m.clearedcharge {
-		edges = append(edges, call.EdgeCharge)
-	}
+	edges := make([]string, 0, 0)
 	return edges
 }
 
 // EdgeCleared returns a boolean which indicates if the edge with the given name
 // was cleared in this mutation.
 func (m *CallMutation) EdgeCleared(name string) bool {
-	switch name {
-	case call.EdgeUpload:
-		return m.clearedupload
-	case call.EdgeCustomer:
-		return m.clearedcustomer
-	case call.EdgeCharge:
-		return m.clearedcharge
-	}
 	return false
 }
 
 // ClearEdge clears the value of the edge with the given name. It returns an error
 // if that edge is not defined in the schema.
 func (m *CallMutation) ClearEdge(name string) error {
-	switch name {
-	case call.EdgeUpload:
-		m.ClearUpload()
-		return nil
-	case call.EdgeCustomer:
-		m.ClearCustomer()
-		return nil
-	case call.EdgeCharge:
-		m.ClearCharge()
-		return nil
-	}
 	return fmt.Errorf("unknown Call unique edge %s", name)
 }
 
 // ResetEdge resets all changes to the edge with the given name in this mutation.
 // It returns an error if the edge is not defined in the schema.
 func (m *CallMutation) ResetEdge(name string) error {
-	switch name {
-	case call.EdgeUpload:
-		m.ResetUpload()
-		return nil
-	case call.EdgeCustomer:
-		m.ResetCustomer()
-		return nil
-	case call.EdgeCharge:
-		m.ResetCharge()
-		return nil
-	}
 	return fmt.Errorf("unknown Call edge %s", name)
 }
 
@@ -5126,16 +5306,25 @@ type CdrUploadMutation struct {
 	addduplicates       *int64
 	unreadable          *int64
 	addunreadable       *int64
+	not_voice           *int64
+	addnot_voice        *int64
+	bytes_total         *int64
+	addbytes_total      *int64
+	bytes_done          *int64
+	addbytes_done       *int64
+	lines_per_second    *int64
+	addlines_per_second *int64
+	price_decimals      *int
+	addprice_decimals   *int
+	phase_started_at    *time.Time
 	total_price         *decimal.Decimal
 	total_cost          *decimal.Decimal
+	total_margin        *decimal.Decimal
 	analysed_at         *time.Time
 	processed_at        *time.Time
 	clearedFields       map[string]struct{}
 	provider            *int
 	clearedprovider     bool
-	calls               map[int]struct{}
-	removedcalls        map[int]struct{}
-	clearedcalls        bool
 	line_errors         map[int]struct{}
 	removedline_errors  map[int]struct{}
 	clearedline_errors  bool
@@ -6152,6 +6341,335 @@ func (m *CdrUploadMutation) ResetUnreadable() {
 	m.addunreadable = nil
 }
 
+// SetNotVoice sets the "not_voice" field.
+func (m *CdrUploadMutation) SetNotVoice(i int64) {
+	m.not_voice = &i
+	m.addnot_voice = nil
+}
+
+// NotVoice returns the value of the "not_voice" field in the mutation.
+func (m *CdrUploadMutation) NotVoice() (r int64, exists bool) {
+	v := m.not_voice
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNotVoice returns the old "not_voice" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldNotVoice(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNotVoice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNotVoice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNotVoice: %w", err)
+	}
+	return oldValue.NotVoice, nil
+}
+
+// AddNotVoice adds i to the "not_voice" field.
+func (m *CdrUploadMutation) AddNotVoice(i int64) {
+	if m.addnot_voice != nil {
+		*m.addnot_voice += i
+	} else {
+		m.addnot_voice = &i
+	}
+}
+
+// AddedNotVoice returns the value that was added to the "not_voice" field in this mutation.
+func (m *CdrUploadMutation) AddedNotVoice() (r int64, exists bool) {
+	v := m.addnot_voice
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetNotVoice resets all changes to the "not_voice" field.
+func (m *CdrUploadMutation) ResetNotVoice() {
+	m.not_voice = nil
+	m.addnot_voice = nil
+}
+
+// SetBytesTotal sets the "bytes_total" field.
+func (m *CdrUploadMutation) SetBytesTotal(i int64) {
+	m.bytes_total = &i
+	m.addbytes_total = nil
+}
+
+// BytesTotal returns the value of the "bytes_total" field in the mutation.
+func (m *CdrUploadMutation) BytesTotal() (r int64, exists bool) {
+	v := m.bytes_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBytesTotal returns the old "bytes_total" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldBytesTotal(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBytesTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBytesTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBytesTotal: %w", err)
+	}
+	return oldValue.BytesTotal, nil
+}
+
+// AddBytesTotal adds i to the "bytes_total" field.
+func (m *CdrUploadMutation) AddBytesTotal(i int64) {
+	if m.addbytes_total != nil {
+		*m.addbytes_total += i
+	} else {
+		m.addbytes_total = &i
+	}
+}
+
+// AddedBytesTotal returns the value that was added to the "bytes_total" field in this mutation.
+func (m *CdrUploadMutation) AddedBytesTotal() (r int64, exists bool) {
+	v := m.addbytes_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBytesTotal resets all changes to the "bytes_total" field.
+func (m *CdrUploadMutation) ResetBytesTotal() {
+	m.bytes_total = nil
+	m.addbytes_total = nil
+}
+
+// SetBytesDone sets the "bytes_done" field.
+func (m *CdrUploadMutation) SetBytesDone(i int64) {
+	m.bytes_done = &i
+	m.addbytes_done = nil
+}
+
+// BytesDone returns the value of the "bytes_done" field in the mutation.
+func (m *CdrUploadMutation) BytesDone() (r int64, exists bool) {
+	v := m.bytes_done
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBytesDone returns the old "bytes_done" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldBytesDone(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBytesDone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBytesDone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBytesDone: %w", err)
+	}
+	return oldValue.BytesDone, nil
+}
+
+// AddBytesDone adds i to the "bytes_done" field.
+func (m *CdrUploadMutation) AddBytesDone(i int64) {
+	if m.addbytes_done != nil {
+		*m.addbytes_done += i
+	} else {
+		m.addbytes_done = &i
+	}
+}
+
+// AddedBytesDone returns the value that was added to the "bytes_done" field in this mutation.
+func (m *CdrUploadMutation) AddedBytesDone() (r int64, exists bool) {
+	v := m.addbytes_done
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBytesDone resets all changes to the "bytes_done" field.
+func (m *CdrUploadMutation) ResetBytesDone() {
+	m.bytes_done = nil
+	m.addbytes_done = nil
+}
+
+// SetLinesPerSecond sets the "lines_per_second" field.
+func (m *CdrUploadMutation) SetLinesPerSecond(i int64) {
+	m.lines_per_second = &i
+	m.addlines_per_second = nil
+}
+
+// LinesPerSecond returns the value of the "lines_per_second" field in the mutation.
+func (m *CdrUploadMutation) LinesPerSecond() (r int64, exists bool) {
+	v := m.lines_per_second
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLinesPerSecond returns the old "lines_per_second" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldLinesPerSecond(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLinesPerSecond is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLinesPerSecond requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLinesPerSecond: %w", err)
+	}
+	return oldValue.LinesPerSecond, nil
+}
+
+// AddLinesPerSecond adds i to the "lines_per_second" field.
+func (m *CdrUploadMutation) AddLinesPerSecond(i int64) {
+	if m.addlines_per_second != nil {
+		*m.addlines_per_second += i
+	} else {
+		m.addlines_per_second = &i
+	}
+}
+
+// AddedLinesPerSecond returns the value that was added to the "lines_per_second" field in this mutation.
+func (m *CdrUploadMutation) AddedLinesPerSecond() (r int64, exists bool) {
+	v := m.addlines_per_second
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLinesPerSecond resets all changes to the "lines_per_second" field.
+func (m *CdrUploadMutation) ResetLinesPerSecond() {
+	m.lines_per_second = nil
+	m.addlines_per_second = nil
+}
+
+// SetPriceDecimals sets the "price_decimals" field.
+func (m *CdrUploadMutation) SetPriceDecimals(i int) {
+	m.price_decimals = &i
+	m.addprice_decimals = nil
+}
+
+// PriceDecimals returns the value of the "price_decimals" field in the mutation.
+func (m *CdrUploadMutation) PriceDecimals() (r int, exists bool) {
+	v := m.price_decimals
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPriceDecimals returns the old "price_decimals" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldPriceDecimals(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPriceDecimals is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPriceDecimals requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPriceDecimals: %w", err)
+	}
+	return oldValue.PriceDecimals, nil
+}
+
+// AddPriceDecimals adds i to the "price_decimals" field.
+func (m *CdrUploadMutation) AddPriceDecimals(i int) {
+	if m.addprice_decimals != nil {
+		*m.addprice_decimals += i
+	} else {
+		m.addprice_decimals = &i
+	}
+}
+
+// AddedPriceDecimals returns the value that was added to the "price_decimals" field in this mutation.
+func (m *CdrUploadMutation) AddedPriceDecimals() (r int, exists bool) {
+	v := m.addprice_decimals
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPriceDecimals resets all changes to the "price_decimals" field.
+func (m *CdrUploadMutation) ResetPriceDecimals() {
+	m.price_decimals = nil
+	m.addprice_decimals = nil
+}
+
+// SetPhaseStartedAt sets the "phase_started_at" field.
+func (m *CdrUploadMutation) SetPhaseStartedAt(t time.Time) {
+	m.phase_started_at = &t
+}
+
+// PhaseStartedAt returns the value of the "phase_started_at" field in the mutation.
+func (m *CdrUploadMutation) PhaseStartedAt() (r time.Time, exists bool) {
+	v := m.phase_started_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhaseStartedAt returns the old "phase_started_at" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldPhaseStartedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhaseStartedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhaseStartedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhaseStartedAt: %w", err)
+	}
+	return oldValue.PhaseStartedAt, nil
+}
+
+// ClearPhaseStartedAt clears the value of the "phase_started_at" field.
+func (m *CdrUploadMutation) ClearPhaseStartedAt() {
+	m.phase_started_at = nil
+	m.clearedFields[cdrupload.FieldPhaseStartedAt] = struct{}{}
+}
+
+// PhaseStartedAtCleared returns if the "phase_started_at" field was cleared in this mutation.
+func (m *CdrUploadMutation) PhaseStartedAtCleared() bool {
+	_, ok := m.clearedFields[cdrupload.FieldPhaseStartedAt]
+	return ok
+}
+
+// ResetPhaseStartedAt resets all changes to the "phase_started_at" field.
+func (m *CdrUploadMutation) ResetPhaseStartedAt() {
+	m.phase_started_at = nil
+	delete(m.clearedFields, cdrupload.FieldPhaseStartedAt)
+}
+
 // SetTotalPrice sets the "total_price" field.
 func (m *CdrUploadMutation) SetTotalPrice(d decimal.Decimal) {
 	m.total_price = &d
@@ -6222,6 +6740,42 @@ func (m *CdrUploadMutation) OldTotalCost(ctx context.Context) (v decimal.Decimal
 // ResetTotalCost resets all changes to the "total_cost" field.
 func (m *CdrUploadMutation) ResetTotalCost() {
 	m.total_cost = nil
+}
+
+// SetTotalMargin sets the "total_margin" field.
+func (m *CdrUploadMutation) SetTotalMargin(d decimal.Decimal) {
+	m.total_margin = &d
+}
+
+// TotalMargin returns the value of the "total_margin" field in the mutation.
+func (m *CdrUploadMutation) TotalMargin() (r decimal.Decimal, exists bool) {
+	v := m.total_margin
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotalMargin returns the old "total_margin" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldTotalMargin(ctx context.Context) (v decimal.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotalMargin is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotalMargin requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotalMargin: %w", err)
+	}
+	return oldValue.TotalMargin, nil
+}
+
+// ResetTotalMargin resets all changes to the "total_margin" field.
+func (m *CdrUploadMutation) ResetTotalMargin() {
+	m.total_margin = nil
 }
 
 // SetAnalysedAt sets the "analysed_at" field.
@@ -6361,60 +6915,6 @@ func (m *CdrUploadMutation) ResetProvider() {
 	m.clearedprovider = false
 }
 
-// AddCallIDs adds the "calls" edge to the Call entity by ids.
-func (m *CdrUploadMutation) AddCallIDs(ids ...int) {
-	if m.calls == nil {
-		m.calls = make(map[int]struct{})
-	}
-	for i := range ids {
-		m.calls[ids[i]] = struct{}{}
-	}
-}
-
-// ClearCalls clears the "calls" edge to the Call entity.
-func (m *CdrUploadMutation) ClearCalls() {
-	m.clearedcalls = true
-}
-
-// CallsCleared reports if the "calls" edge to the Call entity was cleared.
-func (m *CdrUploadMutation) CallsCleared() bool {
-	return m.clearedcalls
-}
-
-// RemoveCallIDs removes the "calls" edge to the Call entity by IDs.
-func (m *CdrUploadMutation) RemoveCallIDs(ids ...int) {
-	if m.removedcalls == nil {
-		m.removedcalls = make(map[int]struct{})
-	}
-	for i := range ids {
-		delete(m.calls, ids[i])
-		m.removedcalls[ids[i]] = struct{}{}
-	}
-}
-
-// RemovedCalls returns the removed IDs of the "calls" edge to the Call entity.
-func (m *CdrUploadMutation) RemovedCallsIDs() (ids []int) {
-	for id := range m.removedcalls {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// CallsIDs returns the "calls" edge IDs in the mutation.
-func (m *CdrUploadMutation) CallsIDs() (ids []int) {
-	for id := range m.calls {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// ResetCalls resets all changes to the "calls" edge.
-func (m *CdrUploadMutation) ResetCalls() {
-	m.calls = nil
-	m.clearedcalls = false
-	m.removedcalls = nil
-}
-
 // AddLineErrorIDs adds the "line_errors" edge to the CdrLineError entity by ids.
 func (m *CdrUploadMutation) AddLineErrorIDs(ids ...int) {
 	if m.line_errors == nil {
@@ -6503,7 +7003,7 @@ func (m *CdrUploadMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CdrUploadMutation) Fields() []string {
-	fields := make([]string, 0, 23)
+	fields := make([]string, 0, 30)
 	if m.created_at != nil {
 		fields = append(fields, cdrupload.FieldCreatedAt)
 	}
@@ -6561,11 +7061,32 @@ func (m *CdrUploadMutation) Fields() []string {
 	if m.unreadable != nil {
 		fields = append(fields, cdrupload.FieldUnreadable)
 	}
+	if m.not_voice != nil {
+		fields = append(fields, cdrupload.FieldNotVoice)
+	}
+	if m.bytes_total != nil {
+		fields = append(fields, cdrupload.FieldBytesTotal)
+	}
+	if m.bytes_done != nil {
+		fields = append(fields, cdrupload.FieldBytesDone)
+	}
+	if m.lines_per_second != nil {
+		fields = append(fields, cdrupload.FieldLinesPerSecond)
+	}
+	if m.price_decimals != nil {
+		fields = append(fields, cdrupload.FieldPriceDecimals)
+	}
+	if m.phase_started_at != nil {
+		fields = append(fields, cdrupload.FieldPhaseStartedAt)
+	}
 	if m.total_price != nil {
 		fields = append(fields, cdrupload.FieldTotalPrice)
 	}
 	if m.total_cost != nil {
 		fields = append(fields, cdrupload.FieldTotalCost)
+	}
+	if m.total_margin != nil {
+		fields = append(fields, cdrupload.FieldTotalMargin)
 	}
 	if m.analysed_at != nil {
 		fields = append(fields, cdrupload.FieldAnalysedAt)
@@ -6619,10 +7140,24 @@ func (m *CdrUploadMutation) Field(name string) (ent.Value, bool) {
 		return m.Duplicates()
 	case cdrupload.FieldUnreadable:
 		return m.Unreadable()
+	case cdrupload.FieldNotVoice:
+		return m.NotVoice()
+	case cdrupload.FieldBytesTotal:
+		return m.BytesTotal()
+	case cdrupload.FieldBytesDone:
+		return m.BytesDone()
+	case cdrupload.FieldLinesPerSecond:
+		return m.LinesPerSecond()
+	case cdrupload.FieldPriceDecimals:
+		return m.PriceDecimals()
+	case cdrupload.FieldPhaseStartedAt:
+		return m.PhaseStartedAt()
 	case cdrupload.FieldTotalPrice:
 		return m.TotalPrice()
 	case cdrupload.FieldTotalCost:
 		return m.TotalCost()
+	case cdrupload.FieldTotalMargin:
+		return m.TotalMargin()
 	case cdrupload.FieldAnalysedAt:
 		return m.AnalysedAt()
 	case cdrupload.FieldProcessedAt:
@@ -6674,10 +7209,24 @@ func (m *CdrUploadMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldDuplicates(ctx)
 	case cdrupload.FieldUnreadable:
 		return m.OldUnreadable(ctx)
+	case cdrupload.FieldNotVoice:
+		return m.OldNotVoice(ctx)
+	case cdrupload.FieldBytesTotal:
+		return m.OldBytesTotal(ctx)
+	case cdrupload.FieldBytesDone:
+		return m.OldBytesDone(ctx)
+	case cdrupload.FieldLinesPerSecond:
+		return m.OldLinesPerSecond(ctx)
+	case cdrupload.FieldPriceDecimals:
+		return m.OldPriceDecimals(ctx)
+	case cdrupload.FieldPhaseStartedAt:
+		return m.OldPhaseStartedAt(ctx)
 	case cdrupload.FieldTotalPrice:
 		return m.OldTotalPrice(ctx)
 	case cdrupload.FieldTotalCost:
 		return m.OldTotalCost(ctx)
+	case cdrupload.FieldTotalMargin:
+		return m.OldTotalMargin(ctx)
 	case cdrupload.FieldAnalysedAt:
 		return m.OldAnalysedAt(ctx)
 	case cdrupload.FieldProcessedAt:
@@ -6824,6 +7373,48 @@ func (m *CdrUploadMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUnreadable(v)
 		return nil
+	case cdrupload.FieldNotVoice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNotVoice(v)
+		return nil
+	case cdrupload.FieldBytesTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBytesTotal(v)
+		return nil
+	case cdrupload.FieldBytesDone:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBytesDone(v)
+		return nil
+	case cdrupload.FieldLinesPerSecond:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLinesPerSecond(v)
+		return nil
+	case cdrupload.FieldPriceDecimals:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPriceDecimals(v)
+		return nil
+	case cdrupload.FieldPhaseStartedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhaseStartedAt(v)
+		return nil
 	case cdrupload.FieldTotalPrice:
 		v, ok := value.(decimal.Decimal)
 		if !ok {
@@ -6837,6 +7428,13 @@ func (m *CdrUploadMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTotalCost(v)
+		return nil
+	case cdrupload.FieldTotalMargin:
+		v, ok := value.(decimal.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotalMargin(v)
 		return nil
 	case cdrupload.FieldAnalysedAt:
 		v, ok := value.(time.Time)
@@ -6890,6 +7488,21 @@ func (m *CdrUploadMutation) AddedFields() []string {
 	if m.addunreadable != nil {
 		fields = append(fields, cdrupload.FieldUnreadable)
 	}
+	if m.addnot_voice != nil {
+		fields = append(fields, cdrupload.FieldNotVoice)
+	}
+	if m.addbytes_total != nil {
+		fields = append(fields, cdrupload.FieldBytesTotal)
+	}
+	if m.addbytes_done != nil {
+		fields = append(fields, cdrupload.FieldBytesDone)
+	}
+	if m.addlines_per_second != nil {
+		fields = append(fields, cdrupload.FieldLinesPerSecond)
+	}
+	if m.addprice_decimals != nil {
+		fields = append(fields, cdrupload.FieldPriceDecimals)
+	}
 	return fields
 }
 
@@ -6918,6 +7531,16 @@ func (m *CdrUploadMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedDuplicates()
 	case cdrupload.FieldUnreadable:
 		return m.AddedUnreadable()
+	case cdrupload.FieldNotVoice:
+		return m.AddedNotVoice()
+	case cdrupload.FieldBytesTotal:
+		return m.AddedBytesTotal()
+	case cdrupload.FieldBytesDone:
+		return m.AddedBytesDone()
+	case cdrupload.FieldLinesPerSecond:
+		return m.AddedLinesPerSecond()
+	case cdrupload.FieldPriceDecimals:
+		return m.AddedPriceDecimals()
 	}
 	return nil, false
 }
@@ -6997,6 +7620,41 @@ func (m *CdrUploadMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddUnreadable(v)
 		return nil
+	case cdrupload.FieldNotVoice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddNotVoice(v)
+		return nil
+	case cdrupload.FieldBytesTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBytesTotal(v)
+		return nil
+	case cdrupload.FieldBytesDone:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBytesDone(v)
+		return nil
+	case cdrupload.FieldLinesPerSecond:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLinesPerSecond(v)
+		return nil
+	case cdrupload.FieldPriceDecimals:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPriceDecimals(v)
+		return nil
 	}
 	return fmt.Errorf("unknown CdrUpload numeric field %s", name)
 }
@@ -7010,6 +7668,9 @@ func (m *CdrUploadMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(cdrupload.FieldPhase) {
 		fields = append(fields, cdrupload.FieldPhase)
+	}
+	if m.FieldCleared(cdrupload.FieldPhaseStartedAt) {
+		fields = append(fields, cdrupload.FieldPhaseStartedAt)
 	}
 	if m.FieldCleared(cdrupload.FieldAnalysedAt) {
 		fields = append(fields, cdrupload.FieldAnalysedAt)
@@ -7036,6 +7697,9 @@ func (m *CdrUploadMutation) ClearField(name string) error {
 		return nil
 	case cdrupload.FieldPhase:
 		m.ClearPhase()
+		return nil
+	case cdrupload.FieldPhaseStartedAt:
+		m.ClearPhaseStartedAt()
 		return nil
 	case cdrupload.FieldAnalysedAt:
 		m.ClearAnalysedAt()
@@ -7108,11 +7772,32 @@ func (m *CdrUploadMutation) ResetField(name string) error {
 	case cdrupload.FieldUnreadable:
 		m.ResetUnreadable()
 		return nil
+	case cdrupload.FieldNotVoice:
+		m.ResetNotVoice()
+		return nil
+	case cdrupload.FieldBytesTotal:
+		m.ResetBytesTotal()
+		return nil
+	case cdrupload.FieldBytesDone:
+		m.ResetBytesDone()
+		return nil
+	case cdrupload.FieldLinesPerSecond:
+		m.ResetLinesPerSecond()
+		return nil
+	case cdrupload.FieldPriceDecimals:
+		m.ResetPriceDecimals()
+		return nil
+	case cdrupload.FieldPhaseStartedAt:
+		m.ResetPhaseStartedAt()
+		return nil
 	case cdrupload.FieldTotalPrice:
 		m.ResetTotalPrice()
 		return nil
 	case cdrupload.FieldTotalCost:
 		m.ResetTotalCost()
+		return nil
+	case cdrupload.FieldTotalMargin:
+		m.ResetTotalMargin()
 		return nil
 	case cdrupload.FieldAnalysedAt:
 		m.ResetAnalysedAt()
@@ -7126,12 +7811,9 @@ func (m *CdrUploadMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CdrUploadMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 2)
 	if m.provider != nil {
 		edges = append(edges, cdrupload.EdgeProvider)
-	}
-	if m.calls != nil {
-		edges = append(edges, cdrupload.EdgeCalls)
 	}
 	if m.line_errors != nil {
 		edges = append(edges, cdrupload.EdgeLineErrors)
@@ -7147,12 +7829,6 @@ func (m *CdrUploadMutation) AddedIDs(name string) []ent.Value {
 		if id := m.provider; id != nil {
 			return []ent.Value{*id}
 		}
-	case cdrupload.EdgeCalls:
-		ids := make([]ent.Value, 0, len(m.calls))
-		for id := range m.calls {
-			ids = append(ids, id)
-		}
-		return ids
 	case cdrupload.EdgeLineErrors:
 		ids := make([]ent.Value, 0, len(m.line_errors))
 		for id := range m.line_errors {
@@ -7165,10 +7841,7 @@ func (m *CdrUploadMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CdrUploadMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
-	if m.removedcalls != nil {
-		edges = append(edges, cdrupload.EdgeCalls)
-	}
+	edges := make([]string, 0, 2)
 	if m.removedline_errors != nil {
 		edges = append(edges, cdrupload.EdgeLineErrors)
 	}
@@ -7179,12 +7852,6 @@ func (m *CdrUploadMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *CdrUploadMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
-	case cdrupload.EdgeCalls:
-		ids := make([]ent.Value, 0, len(m.removedcalls))
-		for id := range m.removedcalls {
-			ids = append(ids, id)
-		}
-		return ids
 	case cdrupload.EdgeLineErrors:
 		ids := make([]ent.Value, 0, len(m.removedline_errors))
 		for id := range m.removedline_errors {
@@ -7197,12 +7864,9 @@ func (m *CdrUploadMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CdrUploadMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 2)
 	if m.clearedprovider {
 		edges = append(edges, cdrupload.EdgeProvider)
-	}
-	if m.clearedcalls {
-		edges = append(edges, cdrupload.EdgeCalls)
 	}
 	if m.clearedline_errors {
 		edges = append(edges, cdrupload.EdgeLineErrors)
@@ -7216,8 +7880,6 @@ func (m *CdrUploadMutation) EdgeCleared(name string) bool {
 	switch name {
 	case cdrupload.EdgeProvider:
 		return m.clearedprovider
-	case cdrupload.EdgeCalls:
-		return m.clearedcalls
 	case cdrupload.EdgeLineErrors:
 		return m.clearedline_errors
 	}
@@ -7241,9 +7903,6 @@ func (m *CdrUploadMutation) ResetEdge(name string) error {
 	switch name {
 	case cdrupload.EdgeProvider:
 		m.ResetProvider()
-		return nil
-	case cdrupload.EdgeCalls:
-		m.ResetCalls()
 		return nil
 	case cdrupload.EdgeLineErrors:
 		m.ResetLineErrors()
@@ -7276,9 +7935,6 @@ type ChargeMutation struct {
 	clearedproduct  bool
 	invoice         *int
 	clearedinvoice  bool
-	calls           map[int]struct{}
-	removedcalls    map[int]struct{}
-	clearedcalls    bool
 	done            bool
 	oldValue        func(context.Context) (*Charge, error)
 	predicates      []predicate.Charge
@@ -7921,60 +8577,6 @@ func (m *ChargeMutation) ResetInvoice() {
 	m.clearedinvoice = false
 }
 
-// AddCallIDs adds the "calls" edge to the Call entity by ids.
-func (m *ChargeMutation) AddCallIDs(ids ...int) {
-	if m.calls == nil {
-		m.calls = make(map[int]struct{})
-	}
-	for i := range ids {
-		m.calls[ids[i]] = struct{}{}
-	}
-}
-
-// ClearCalls clears the "calls" edge to the Call entity.
-func (m *ChargeMutation) ClearCalls() {
-	m.clearedcalls = true
-}
-
-// CallsCleared reports if the "calls" edge to the Call entity was cleared.
-func (m *ChargeMutation) CallsCleared() bool {
-	return m.clearedcalls
-}
-
-// RemoveCallIDs removes the "calls" edge to the Call entity by IDs.
-func (m *ChargeMutation) RemoveCallIDs(ids ...int) {
-	if m.removedcalls == nil {
-		m.removedcalls = make(map[int]struct{})
-	}
-	for i := range ids {
-		delete(m.calls, ids[i])
-		m.removedcalls[ids[i]] = struct{}{}
-	}
-}
-
-// RemovedCalls returns the removed IDs of the "calls" edge to the Call entity.
-func (m *ChargeMutation) RemovedCallsIDs() (ids []int) {
-	for id := range m.removedcalls {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// CallsIDs returns the "calls" edge IDs in the mutation.
-func (m *ChargeMutation) CallsIDs() (ids []int) {
-	for id := range m.calls {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// ResetCalls resets all changes to the "calls" edge.
-func (m *ChargeMutation) ResetCalls() {
-	m.calls = nil
-	m.clearedcalls = false
-	m.removedcalls = nil
-}
-
 // Where appends a list predicates to the ChargeMutation builder.
 func (m *ChargeMutation) Where(ps ...predicate.Charge) {
 	m.predicates = append(m.predicates, ps...)
@@ -8293,7 +8895,7 @@ func (m *ChargeMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ChargeMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 3)
 	if m.customer != nil {
 		edges = append(edges, charge.EdgeCustomer)
 	}
@@ -8302,9 +8904,6 @@ func (m *ChargeMutation) AddedEdges() []string {
 	}
 	if m.invoice != nil {
 		edges = append(edges, charge.EdgeInvoice)
-	}
-	if m.calls != nil {
-		edges = append(edges, charge.EdgeCalls)
 	}
 	return edges
 }
@@ -8325,42 +8924,25 @@ func (m *ChargeMutation) AddedIDs(name string) []ent.Value {
 		if id := m.invoice; id != nil {
 			return []ent.Value{*id}
 		}
-	case charge.EdgeCalls:
-		ids := make([]ent.Value, 0, len(m.calls))
-		for id := range m.calls {
-			ids = append(ids, id)
-		}
-		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ChargeMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
-	if m.removedcalls != nil {
-		edges = append(edges, charge.EdgeCalls)
-	}
+	edges := make([]string, 0, 3)
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *ChargeMutation) RemovedIDs(name string) []ent.Value {
-	switch name {
-	case charge.EdgeCalls:
-		ids := make([]ent.Value, 0, len(m.removedcalls))
-		for id := range m.removedcalls {
-			ids = append(ids, id)
-		}
-		return ids
-	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ChargeMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 3)
 	if m.clearedcustomer {
 		edges = append(edges, charge.EdgeCustomer)
 	}
@@ -8369,9 +8951,6 @@ func (m *ChargeMutation) ClearedEdges() []string {
 	}
 	if m.clearedinvoice {
 		edges = append(edges, charge.EdgeInvoice)
-	}
-	if m.clearedcalls {
-		edges = append(edges, charge.EdgeCalls)
 	}
 	return edges
 }
@@ -8386,8 +8965,6 @@ func (m *ChargeMutation) EdgeCleared(name string) bool {
 		return m.clearedproduct
 	case charge.EdgeInvoice:
 		return m.clearedinvoice
-	case charge.EdgeCalls:
-		return m.clearedcalls
 	}
 	return false
 }
@@ -8421,9 +8998,6 @@ func (m *ChargeMutation) ResetEdge(name string) error {
 		return nil
 	case charge.EdgeInvoice:
 		m.ResetInvoice()
-		return nil
-	case charge.EdgeCalls:
-		m.ResetCalls()
 		return nil
 	}
 	return fmt.Errorf("unknown Charge edge %s", name)
@@ -9341,9 +9915,6 @@ type CustomerMutation struct {
 	invoices              map[int]struct{}
 	removedinvoices       map[int]struct{}
 	clearedinvoices       bool
-	calls                 map[int]struct{}
-	removedcalls          map[int]struct{}
-	clearedcalls          bool
 	portal_users          map[int]struct{}
 	removedportal_users   map[int]struct{}
 	clearedportal_users   bool
@@ -10344,60 +10915,6 @@ func (m *CustomerMutation) ResetInvoices() {
 	m.removedinvoices = nil
 }
 
-// AddCallIDs adds the "calls" edge to the Call entity by ids.
-func (m *CustomerMutation) AddCallIDs(ids ...int) {
-	if m.calls == nil {
-		m.calls = make(map[int]struct{})
-	}
-	for i := range ids {
-		m.calls[ids[i]] = struct{}{}
-	}
-}
-
-// ClearCalls clears the "calls" edge to the Call entity.
-func (m *CustomerMutation) ClearCalls() {
-	m.clearedcalls = true
-}
-
-// CallsCleared reports if the "calls" edge to the Call entity was cleared.
-func (m *CustomerMutation) CallsCleared() bool {
-	return m.clearedcalls
-}
-
-// RemoveCallIDs removes the "calls" edge to the Call entity by IDs.
-func (m *CustomerMutation) RemoveCallIDs(ids ...int) {
-	if m.removedcalls == nil {
-		m.removedcalls = make(map[int]struct{})
-	}
-	for i := range ids {
-		delete(m.calls, ids[i])
-		m.removedcalls[ids[i]] = struct{}{}
-	}
-}
-
-// RemovedCalls returns the removed IDs of the "calls" edge to the Call entity.
-func (m *CustomerMutation) RemovedCallsIDs() (ids []int) {
-	for id := range m.removedcalls {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// CallsIDs returns the "calls" edge IDs in the mutation.
-func (m *CustomerMutation) CallsIDs() (ids []int) {
-	for id := range m.calls {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// ResetCalls resets all changes to the "calls" edge.
-func (m *CustomerMutation) ResetCalls() {
-	m.calls = nil
-	m.clearedcalls = false
-	m.removedcalls = nil
-}
-
 // AddPortalUserIDs adds the "portal_users" edge to the User entity by ids.
 func (m *CustomerMutation) AddPortalUserIDs(ids ...int) {
 	if m.portal_users == nil {
@@ -10810,7 +11327,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 9)
 	if m.parent != nil {
 		edges = append(edges, customer.EdgeParent)
 	}
@@ -10834,9 +11351,6 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.invoices != nil {
 		edges = append(edges, customer.EdgeInvoices)
-	}
-	if m.calls != nil {
-		edges = append(edges, customer.EdgeCalls)
 	}
 	if m.portal_users != nil {
 		edges = append(edges, customer.EdgePortalUsers)
@@ -10890,12 +11404,6 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case customer.EdgeCalls:
-		ids := make([]ent.Value, 0, len(m.calls))
-		for id := range m.calls {
-			ids = append(ids, id)
-		}
-		return ids
 	case customer.EdgePortalUsers:
 		ids := make([]ent.Value, 0, len(m.portal_users))
 		for id := range m.portal_users {
@@ -10908,7 +11416,7 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 9)
 	if m.removedchildren != nil {
 		edges = append(edges, customer.EdgeChildren)
 	}
@@ -10923,9 +11431,6 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedinvoices != nil {
 		edges = append(edges, customer.EdgeInvoices)
-	}
-	if m.removedcalls != nil {
-		edges = append(edges, customer.EdgeCalls)
 	}
 	if m.removedportal_users != nil {
 		edges = append(edges, customer.EdgePortalUsers)
@@ -10967,12 +11472,6 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case customer.EdgeCalls:
-		ids := make([]ent.Value, 0, len(m.removedcalls))
-		for id := range m.removedcalls {
-			ids = append(ids, id)
-		}
-		return ids
 	case customer.EdgePortalUsers:
 		ids := make([]ent.Value, 0, len(m.removedportal_users))
 		for id := range m.removedportal_users {
@@ -10985,7 +11484,7 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 9)
 	if m.clearedparent {
 		edges = append(edges, customer.EdgeParent)
 	}
@@ -11009,9 +11508,6 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	}
 	if m.clearedinvoices {
 		edges = append(edges, customer.EdgeInvoices)
-	}
-	if m.clearedcalls {
-		edges = append(edges, customer.EdgeCalls)
 	}
 	if m.clearedportal_users {
 		edges = append(edges, customer.EdgePortalUsers)
@@ -11039,8 +11535,6 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedcharges
 	case customer.EdgeInvoices:
 		return m.clearedinvoices
-	case customer.EdgeCalls:
-		return m.clearedcalls
 	case customer.EdgePortalUsers:
 		return m.clearedportal_users
 	}
@@ -11091,9 +11585,6 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeInvoices:
 		m.ResetInvoices()
-		return nil
-	case customer.EdgeCalls:
-		m.ResetCalls()
 		return nil
 	case customer.EdgePortalUsers:
 		m.ResetPortalUsers()

@@ -8,12 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/call"
+	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/provider"
 )
 
@@ -178,25 +177,31 @@ func seedCalls(t *testing.T, ctx context.Context, db *ent.Client, customerID int
 	if err != nil {
 		t.Fatal(err)
 	}
-	up, err := db.CdrUpload.Create().SetProvider(p).SetFileName("seed.csv").SetSha256("seed").SetBlobKey("seed").Save(ctx)
+	processed, err := db.CdrUpload.Create().SetProvider(p).SetFileName("june.csv").SetSha256("a").SetBlobKey("a").
+		SetStatus(cdrupload.StatusProcessed).Save(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready, err := db.CdrUpload.Create().SetProvider(p).SetFileName("july.csv").SetSha256("b").SetBlobKey("b").
+		SetStatus(cdrupload.StatusReady).Save(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	calls := []struct {
-		price     string
-		status    call.Status
-		processed bool
+		upload int
+		units  int64
+		status call.Status
 	}{
-		{"0.0153", call.StatusPriced, true},
-		{"0.3551", call.StatusPriced, true},
-		{"5.0000", call.StatusPriced, false},      // analysed, not processed
-		{"0.0000", call.StatusZeroDuration, true}, // never charged
+		{processed.ID, 153, call.StatusPriced},
+		{processed.ID, 3551, call.StatusPriced},
+		{ready.ID, 50000, call.StatusPriced},       // analysed, not processed
+		{processed.ID, 0, call.StatusZeroDuration}, // never charged
+		{processed.ID, 900, call.StatusDuplicate},  // never charged
 	}
 	for i, c := range calls {
-		_, err := db.Call.Create().SetUpload(up).SetCustomerID(customerID).SetLine(i + 1).SetStatus(c.status).
+		_, err := db.Call.Create().SetUploadID(c.upload).SetCustomerID(customerID).SetLine(i + 1).SetStatus(c.status).
 			SetSource("441134960000").SetDestination("442079460000").SetStart(time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)).
-			SetDuration(60).SetPrice(decimal.RequireFromString(c.price)).SetUniqueKey("k" + string(rune('a'+i))).
-			SetProcessed(c.processed).Save(ctx)
+			SetDuration(60).SetPriceUnits(c.units).SetDupKey(int64(i)).Save(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

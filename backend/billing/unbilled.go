@@ -8,29 +8,49 @@ import (
 
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/call"
-	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/cdrupload"
 )
 
-// RecomputeUnbilled recounts a customer's unbilled calls total — the sum of
-// the rounded prices of its processed, priced calls that no charge has taken
-// yet — stores it on the customer and returns it. Sums are made in Go with
-// exact decimals, never by SQL, so SQLite (which has no exact decimal type)
-// gives the same answer as MySQL.
-func RecomputeUnbilled(ctx context.Context, c *ent.Client, customerID int) (decimal.Decimal, error) {
-	var prices []struct {
-		Price decimal.Decimal `json:"price"`
+// UnbilledCalls selects a customer's unbilled calls: priced calls of
+// processed uploads that no charge has taken yet.
+func UnbilledCalls(ctx context.Context, c *ent.Client, customerID int) (*ent.CallQuery, error) {
+	uploads, err := c.CdrUpload.Query().Where(cdrupload.StatusEQ(cdrupload.StatusProcessed)).IDs(ctx)
+	if err != nil {
+		return nil, err
 	}
-	err := c.Call.Query().
-		Where(call.HasCustomerWith(customer.ID(customerID)), call.Processed(true),
-			call.StatusEQ(call.StatusPriced), call.Not(call.HasCharge())).
-		Select(call.FieldPrice).Scan(ctx, &prices)
+	return c.Call.Query().Where(call.CustomerID(customerID), call.StatusEQ(call.StatusPriced),
+		call.ChargeIDIsNil(), call.UploadIDIn(uploads...)), nil
+}
+
+// SumUnits adds prices kept as integer units of 10^-decimals, exactly.
+func SumUnits(rows []UnitsSum) decimal.Decimal {
+	total := decimal.Zero
+	for _, r := range rows {
+		total = total.Add(decimal.New(r.Sum, int32(-r.PriceDecimals)))
+	}
+	return total
+}
+
+// UnitsSum is one SUM(price_units) grouped by the scale it was priced at.
+type UnitsSum struct {
+	PriceDecimals int   `json:"price_decimals"`
+	Sum           int64 `json:"sum"`
+}
+
+// RecomputeUnbilled recounts a customer's unbilled calls total from the
+// calls themselves, stores it on the customer and returns it. Recounting
+// from scratch (rather than adding increments) makes it safe to run any
+// number of times. Prices are integer units, so SUM is exact on SQLite too.
+func RecomputeUnbilled(ctx context.Context, c *ent.Client, customerID int) (decimal.Decimal, error) {
+	q, err := UnbilledCalls(ctx, c, customerID)
 	if err != nil {
 		return decimal.Zero, err
 	}
-	total := decimal.Zero
-	for _, p := range prices {
-		total = total.Add(p.Price)
+	var sums []UnitsSum
+	if err := q.GroupBy(call.FieldPriceDecimals).Aggregate(ent.As(ent.Sum(call.FieldPriceUnits), "sum")).Scan(ctx, &sums); err != nil {
+		return decimal.Zero, err
 	}
+	total := SumUnits(sums)
 	if err := c.Customer.UpdateOneID(customerID).SetUnbilledTotal(total).Exec(ctx); err != nil {
 		return decimal.Zero, err
 	}

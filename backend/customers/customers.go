@@ -114,7 +114,7 @@ func (s Service) Delete(ctx context.Context, c *ent.Client, id int) error {
 	if err != nil {
 		return notFound(err, "customer", id)
 	}
-	if n, err := c.Call.Query().Where(call.HasCustomerWith(entcustomer.ID(id))).Limit(1).Count(ctx); err != nil {
+	if n, err := c.Call.Query().Where(call.CustomerID(id)).Limit(1).Count(ctx); err != nil {
 		return err
 	} else if n > 0 {
 		return apperr.New(apperr.Conflict, "%s has calls and cannot be deleted; set its status to Cancelled instead", cu.Name)

@@ -9,8 +9,6 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
-	"entgo.io/ent/dialect/sql/sqlgraph"
-	"github.com/shopspring/decimal"
 )
 
 const (
@@ -18,14 +16,12 @@ const (
 	Label = "call"
 	// FieldID holds the string denoting the id field in the database.
 	FieldID = "id"
+	// FieldUploadID holds the string denoting the upload_id field in the database.
+	FieldUploadID = "upload_id"
 	// FieldLine holds the string denoting the line field in the database.
 	FieldLine = "line"
-	// FieldAnalysisRun holds the string denoting the analysis_run field in the database.
-	FieldAnalysisRun = "analysis_run"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
-	// FieldDirection holds the string denoting the direction field in the database.
-	FieldDirection = "direction"
 	// FieldSource holds the string denoting the source field in the database.
 	FieldSource = "source"
 	// FieldDestination holds the string denoting the destination field in the database.
@@ -44,54 +40,30 @@ const (
 	FieldBand = "band"
 	// FieldRateDestination holds the string denoting the rate_destination field in the database.
 	FieldRateDestination = "rate_destination"
-	// FieldPrice holds the string denoting the price field in the database.
-	FieldPrice = "price"
-	// FieldCostKnown holds the string denoting the cost_known field in the database.
-	FieldCostKnown = "cost_known"
-	// FieldCost holds the string denoting the cost field in the database.
-	FieldCost = "cost"
-	// FieldUniqueKey holds the string denoting the unique_key field in the database.
-	FieldUniqueKey = "unique_key"
-	// FieldProcessed holds the string denoting the processed field in the database.
-	FieldProcessed = "processed"
-	// EdgeUpload holds the string denoting the upload edge name in mutations.
-	EdgeUpload = "upload"
-	// EdgeCustomer holds the string denoting the customer edge name in mutations.
-	EdgeCustomer = "customer"
-	// EdgeCharge holds the string denoting the charge edge name in mutations.
-	EdgeCharge = "charge"
+	// FieldPriceUnits holds the string denoting the price_units field in the database.
+	FieldPriceUnits = "price_units"
+	// FieldCostUnits holds the string denoting the cost_units field in the database.
+	FieldCostUnits = "cost_units"
+	// FieldPriceDecimals holds the string denoting the price_decimals field in the database.
+	FieldPriceDecimals = "price_decimals"
+	// FieldDupKey holds the string denoting the dup_key field in the database.
+	FieldDupKey = "dup_key"
+	// FieldCustomerID holds the string denoting the customer_id field in the database.
+	FieldCustomerID = "customer_id"
+	// FieldRateSheetID holds the string denoting the rate_sheet_id field in the database.
+	FieldRateSheetID = "rate_sheet_id"
+	// FieldChargeID holds the string denoting the charge_id field in the database.
+	FieldChargeID = "charge_id"
 	// Table holds the table name of the call in the database.
 	Table = "calls"
-	// UploadTable is the table that holds the upload relation/edge.
-	UploadTable = "calls"
-	// UploadInverseTable is the table name for the CdrUpload entity.
-	// It exists in this package in order to avoid circular dependency with the "cdrupload" package.
-	UploadInverseTable = "cdr_uploads"
-	// UploadColumn is the table column denoting the upload relation/edge.
-	UploadColumn = "cdr_upload_calls"
-	// CustomerTable is the table that holds the customer relation/edge.
-	CustomerTable = "calls"
-	// CustomerInverseTable is the table name for the Customer entity.
-	// It exists in this package in order to avoid circular dependency with the "customer" package.
-	CustomerInverseTable = "customers"
-	// CustomerColumn is the table column denoting the customer relation/edge.
-	CustomerColumn = "customer_calls"
-	// ChargeTable is the table that holds the charge relation/edge.
-	ChargeTable = "calls"
-	// ChargeInverseTable is the table name for the Charge entity.
-	// It exists in this package in order to avoid circular dependency with the "charge" package.
-	ChargeInverseTable = "charges"
-	// ChargeColumn is the table column denoting the charge relation/edge.
-	ChargeColumn = "charge_calls"
 )
 
 // Columns holds all SQL columns for call fields.
 var Columns = []string{
 	FieldID,
+	FieldUploadID,
 	FieldLine,
-	FieldAnalysisRun,
 	FieldStatus,
-	FieldDirection,
 	FieldSource,
 	FieldDestination,
 	FieldAccount,
@@ -101,30 +73,19 @@ var Columns = []string{
 	FieldBillableSeconds,
 	FieldBand,
 	FieldRateDestination,
-	FieldPrice,
-	FieldCostKnown,
-	FieldCost,
-	FieldUniqueKey,
-	FieldProcessed,
-}
-
-// ForeignKeys holds the SQL foreign-keys that are owned by the "calls"
-// table and are not defined as standalone fields in the schema.
-var ForeignKeys = []string{
-	"cdr_upload_calls",
-	"charge_calls",
-	"customer_calls",
+	FieldPriceUnits,
+	FieldCostUnits,
+	FieldPriceDecimals,
+	FieldDupKey,
+	FieldCustomerID,
+	FieldRateSheetID,
+	FieldChargeID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
 	for i := range Columns {
 		if column == Columns[i] {
-			return true
-		}
-	}
-	for i := range ForeignKeys {
-		if column == ForeignKeys[i] {
 			return true
 		}
 	}
@@ -141,10 +102,6 @@ var (
 	Policy ent.Policy
 	// LineValidator is a validator for the "line" field. It is called by the builders before save.
 	LineValidator func(int) error
-	// DefaultAnalysisRun holds the default value on creation for the "analysis_run" field.
-	DefaultAnalysisRun int
-	// AnalysisRunValidator is a validator for the "analysis_run" field. It is called by the builders before save.
-	AnalysisRunValidator func(int) error
 	// SourceValidator is a validator for the "source" field. It is called by the builders before save.
 	SourceValidator func(string) error
 	// DestinationValidator is a validator for the "destination" field. It is called by the builders before save.
@@ -161,16 +118,10 @@ var (
 	BillableSecondsValidator func(int) error
 	// RateDestinationValidator is a validator for the "rate_destination" field. It is called by the builders before save.
 	RateDestinationValidator func(string) error
-	// DefaultPrice holds the default value on creation for the "price" field.
-	DefaultPrice decimal.Decimal
-	// DefaultCostKnown holds the default value on creation for the "cost_known" field.
-	DefaultCostKnown bool
-	// DefaultCost holds the default value on creation for the "cost" field.
-	DefaultCost decimal.Decimal
-	// UniqueKeyValidator is a validator for the "unique_key" field. It is called by the builders before save.
-	UniqueKeyValidator func(string) error
-	// DefaultProcessed holds the default value on creation for the "processed" field.
-	DefaultProcessed bool
+	// DefaultPriceUnits holds the default value on creation for the "price_units" field.
+	DefaultPriceUnits int64
+	// DefaultPriceDecimals holds the default value on creation for the "price_decimals" field.
+	DefaultPriceDecimals int
 )
 
 // Status defines the type for the "status" enum field.
@@ -196,32 +147,6 @@ func StatusValidator(s Status) error {
 		return nil
 	default:
 		return fmt.Errorf("call: invalid enum value for status field: %q", s)
-	}
-}
-
-// Direction defines the type for the "direction" enum field.
-type Direction string
-
-// DirectionOutbound is the default value of the Direction enum.
-const DefaultDirection = DirectionOutbound
-
-// Direction values.
-const (
-	DirectionOutbound Direction = "OUTBOUND"
-	DirectionInbound  Direction = "INBOUND"
-)
-
-func (d Direction) String() string {
-	return string(d)
-}
-
-// DirectionValidator is a validator for the "direction" field enum values. It is called by the builders before save.
-func DirectionValidator(d Direction) error {
-	switch d {
-	case DirectionOutbound, DirectionInbound:
-		return nil
-	default:
-		return fmt.Errorf("call: invalid enum value for direction field: %q", d)
 	}
 }
 
@@ -257,24 +182,19 @@ func ByID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldID, opts...).ToFunc()
 }
 
+// ByUploadID orders the results by the upload_id field.
+func ByUploadID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldUploadID, opts...).ToFunc()
+}
+
 // ByLine orders the results by the line field.
 func ByLine(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldLine, opts...).ToFunc()
 }
 
-// ByAnalysisRun orders the results by the analysis_run field.
-func ByAnalysisRun(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldAnalysisRun, opts...).ToFunc()
-}
-
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
-}
-
-// ByDirection orders the results by the direction field.
-func ByDirection(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldDirection, opts...).ToFunc()
 }
 
 // BySource orders the results by the source field.
@@ -322,71 +242,39 @@ func ByRateDestination(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldRateDestination, opts...).ToFunc()
 }
 
-// ByPrice orders the results by the price field.
-func ByPrice(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldPrice, opts...).ToFunc()
+// ByPriceUnits orders the results by the price_units field.
+func ByPriceUnits(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPriceUnits, opts...).ToFunc()
 }
 
-// ByCostKnown orders the results by the cost_known field.
-func ByCostKnown(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldCostKnown, opts...).ToFunc()
+// ByCostUnits orders the results by the cost_units field.
+func ByCostUnits(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCostUnits, opts...).ToFunc()
 }
 
-// ByCost orders the results by the cost field.
-func ByCost(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldCost, opts...).ToFunc()
+// ByPriceDecimals orders the results by the price_decimals field.
+func ByPriceDecimals(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPriceDecimals, opts...).ToFunc()
 }
 
-// ByUniqueKey orders the results by the unique_key field.
-func ByUniqueKey(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldUniqueKey, opts...).ToFunc()
+// ByDupKey orders the results by the dup_key field.
+func ByDupKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDupKey, opts...).ToFunc()
 }
 
-// ByProcessed orders the results by the processed field.
-func ByProcessed(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldProcessed, opts...).ToFunc()
+// ByCustomerID orders the results by the customer_id field.
+func ByCustomerID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCustomerID, opts...).ToFunc()
 }
 
-// ByUploadField orders the results by upload field.
-func ByUploadField(field string, opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newUploadStep(), sql.OrderByField(field, opts...))
-	}
+// ByRateSheetID orders the results by the rate_sheet_id field.
+func ByRateSheetID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRateSheetID, opts...).ToFunc()
 }
 
-// ByCustomerField orders the results by customer field.
-func ByCustomerField(field string, opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newCustomerStep(), sql.OrderByField(field, opts...))
-	}
-}
-
-// ByChargeField orders the results by charge field.
-func ByChargeField(field string, opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newChargeStep(), sql.OrderByField(field, opts...))
-	}
-}
-func newUploadStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(UploadInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.M2O, true, UploadTable, UploadColumn),
-	)
-}
-func newCustomerStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(CustomerInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.M2O, true, CustomerTable, CustomerColumn),
-	)
-}
-func newChargeStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(ChargeInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.M2O, true, ChargeTable, ChargeColumn),
-	)
+// ByChargeID orders the results by the charge_id field.
+func ByChargeID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldChargeID, opts...).ToFunc()
 }
 
 // MarshalGQL implements graphql.Marshaler interface.
@@ -403,24 +291,6 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
-	}
-	return nil
-}
-
-// MarshalGQL implements graphql.Marshaler interface.
-func (e Direction) MarshalGQL(w io.Writer) {
-	io.WriteString(w, strconv.Quote(e.String()))
-}
-
-// UnmarshalGQL implements graphql.Unmarshaler interface.
-func (e *Direction) UnmarshalGQL(val interface{}) error {
-	str, ok := val.(string)
-	if !ok {
-		return fmt.Errorf("enum %T must be a string", val)
-	}
-	*e = Direction(str)
-	if err := DirectionValidator(*e); err != nil {
-		return fmt.Errorf("%s is not a valid Direction", str)
 	}
 	return nil
 }

@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect/sql"
-	"entgo.io/ent/dialect/sql/sqlgraph"
-	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/predicate"
 )
 
@@ -56,14 +54,14 @@ func IDLTE(id int) predicate.Call {
 	return predicate.Call(sql.FieldLTE(FieldID, id))
 }
 
+// UploadID applies equality check predicate on the "upload_id" field. It's identical to UploadIDEQ.
+func UploadID(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldUploadID, v))
+}
+
 // Line applies equality check predicate on the "line" field. It's identical to LineEQ.
 func Line(v int) predicate.Call {
 	return predicate.Call(sql.FieldEQ(FieldLine, v))
-}
-
-// AnalysisRun applies equality check predicate on the "analysis_run" field. It's identical to AnalysisRunEQ.
-func AnalysisRun(v int) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldAnalysisRun, v))
 }
 
 // Source applies equality check predicate on the "source" field. It's identical to SourceEQ.
@@ -106,29 +104,79 @@ func RateDestination(v string) predicate.Call {
 	return predicate.Call(sql.FieldEQ(FieldRateDestination, v))
 }
 
-// Price applies equality check predicate on the "price" field. It's identical to PriceEQ.
-func Price(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldPrice, v))
+// PriceUnits applies equality check predicate on the "price_units" field. It's identical to PriceUnitsEQ.
+func PriceUnits(v int64) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldPriceUnits, v))
 }
 
-// CostKnown applies equality check predicate on the "cost_known" field. It's identical to CostKnownEQ.
-func CostKnown(v bool) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldCostKnown, v))
+// CostUnits applies equality check predicate on the "cost_units" field. It's identical to CostUnitsEQ.
+func CostUnits(v int64) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldCostUnits, v))
 }
 
-// Cost applies equality check predicate on the "cost" field. It's identical to CostEQ.
-func Cost(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldCost, v))
+// PriceDecimals applies equality check predicate on the "price_decimals" field. It's identical to PriceDecimalsEQ.
+func PriceDecimals(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldPriceDecimals, v))
 }
 
-// UniqueKey applies equality check predicate on the "unique_key" field. It's identical to UniqueKeyEQ.
-func UniqueKey(v string) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldUniqueKey, v))
+// DupKey applies equality check predicate on the "dup_key" field. It's identical to DupKeyEQ.
+func DupKey(v int64) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldDupKey, v))
 }
 
-// Processed applies equality check predicate on the "processed" field. It's identical to ProcessedEQ.
-func Processed(v bool) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldProcessed, v))
+// CustomerID applies equality check predicate on the "customer_id" field. It's identical to CustomerIDEQ.
+func CustomerID(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldCustomerID, v))
+}
+
+// RateSheetID applies equality check predicate on the "rate_sheet_id" field. It's identical to RateSheetIDEQ.
+func RateSheetID(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldRateSheetID, v))
+}
+
+// ChargeID applies equality check predicate on the "charge_id" field. It's identical to ChargeIDEQ.
+func ChargeID(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldChargeID, v))
+}
+
+// UploadIDEQ applies the EQ predicate on the "upload_id" field.
+func UploadIDEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldUploadID, v))
+}
+
+// UploadIDNEQ applies the NEQ predicate on the "upload_id" field.
+func UploadIDNEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldNEQ(FieldUploadID, v))
+}
+
+// UploadIDIn applies the In predicate on the "upload_id" field.
+func UploadIDIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldIn(FieldUploadID, vs...))
+}
+
+// UploadIDNotIn applies the NotIn predicate on the "upload_id" field.
+func UploadIDNotIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldNotIn(FieldUploadID, vs...))
+}
+
+// UploadIDGT applies the GT predicate on the "upload_id" field.
+func UploadIDGT(v int) predicate.Call {
+	return predicate.Call(sql.FieldGT(FieldUploadID, v))
+}
+
+// UploadIDGTE applies the GTE predicate on the "upload_id" field.
+func UploadIDGTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldGTE(FieldUploadID, v))
+}
+
+// UploadIDLT applies the LT predicate on the "upload_id" field.
+func UploadIDLT(v int) predicate.Call {
+	return predicate.Call(sql.FieldLT(FieldUploadID, v))
+}
+
+// UploadIDLTE applies the LTE predicate on the "upload_id" field.
+func UploadIDLTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldLTE(FieldUploadID, v))
 }
 
 // LineEQ applies the EQ predicate on the "line" field.
@@ -171,46 +219,6 @@ func LineLTE(v int) predicate.Call {
 	return predicate.Call(sql.FieldLTE(FieldLine, v))
 }
 
-// AnalysisRunEQ applies the EQ predicate on the "analysis_run" field.
-func AnalysisRunEQ(v int) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldAnalysisRun, v))
-}
-
-// AnalysisRunNEQ applies the NEQ predicate on the "analysis_run" field.
-func AnalysisRunNEQ(v int) predicate.Call {
-	return predicate.Call(sql.FieldNEQ(FieldAnalysisRun, v))
-}
-
-// AnalysisRunIn applies the In predicate on the "analysis_run" field.
-func AnalysisRunIn(vs ...int) predicate.Call {
-	return predicate.Call(sql.FieldIn(FieldAnalysisRun, vs...))
-}
-
-// AnalysisRunNotIn applies the NotIn predicate on the "analysis_run" field.
-func AnalysisRunNotIn(vs ...int) predicate.Call {
-	return predicate.Call(sql.FieldNotIn(FieldAnalysisRun, vs...))
-}
-
-// AnalysisRunGT applies the GT predicate on the "analysis_run" field.
-func AnalysisRunGT(v int) predicate.Call {
-	return predicate.Call(sql.FieldGT(FieldAnalysisRun, v))
-}
-
-// AnalysisRunGTE applies the GTE predicate on the "analysis_run" field.
-func AnalysisRunGTE(v int) predicate.Call {
-	return predicate.Call(sql.FieldGTE(FieldAnalysisRun, v))
-}
-
-// AnalysisRunLT applies the LT predicate on the "analysis_run" field.
-func AnalysisRunLT(v int) predicate.Call {
-	return predicate.Call(sql.FieldLT(FieldAnalysisRun, v))
-}
-
-// AnalysisRunLTE applies the LTE predicate on the "analysis_run" field.
-func AnalysisRunLTE(v int) predicate.Call {
-	return predicate.Call(sql.FieldLTE(FieldAnalysisRun, v))
-}
-
 // StatusEQ applies the EQ predicate on the "status" field.
 func StatusEQ(v Status) predicate.Call {
 	return predicate.Call(sql.FieldEQ(FieldStatus, v))
@@ -229,26 +237,6 @@ func StatusIn(vs ...Status) predicate.Call {
 // StatusNotIn applies the NotIn predicate on the "status" field.
 func StatusNotIn(vs ...Status) predicate.Call {
 	return predicate.Call(sql.FieldNotIn(FieldStatus, vs...))
-}
-
-// DirectionEQ applies the EQ predicate on the "direction" field.
-func DirectionEQ(v Direction) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldDirection, v))
-}
-
-// DirectionNEQ applies the NEQ predicate on the "direction" field.
-func DirectionNEQ(v Direction) predicate.Call {
-	return predicate.Call(sql.FieldNEQ(FieldDirection, v))
-}
-
-// DirectionIn applies the In predicate on the "direction" field.
-func DirectionIn(vs ...Direction) predicate.Call {
-	return predicate.Call(sql.FieldIn(FieldDirection, vs...))
-}
-
-// DirectionNotIn applies the NotIn predicate on the "direction" field.
-func DirectionNotIn(vs ...Direction) predicate.Call {
-	return predicate.Call(sql.FieldNotIn(FieldDirection, vs...))
 }
 
 // SourceEQ applies the EQ predicate on the "source" field.
@@ -756,238 +744,324 @@ func RateDestinationContainsFold(v string) predicate.Call {
 	return predicate.Call(sql.FieldContainsFold(FieldRateDestination, v))
 }
 
-// PriceEQ applies the EQ predicate on the "price" field.
-func PriceEQ(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldPrice, v))
+// PriceUnitsEQ applies the EQ predicate on the "price_units" field.
+func PriceUnitsEQ(v int64) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldPriceUnits, v))
 }
 
-// PriceNEQ applies the NEQ predicate on the "price" field.
-func PriceNEQ(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldNEQ(FieldPrice, v))
+// PriceUnitsNEQ applies the NEQ predicate on the "price_units" field.
+func PriceUnitsNEQ(v int64) predicate.Call {
+	return predicate.Call(sql.FieldNEQ(FieldPriceUnits, v))
 }
 
-// PriceIn applies the In predicate on the "price" field.
-func PriceIn(vs ...decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldIn(FieldPrice, vs...))
+// PriceUnitsIn applies the In predicate on the "price_units" field.
+func PriceUnitsIn(vs ...int64) predicate.Call {
+	return predicate.Call(sql.FieldIn(FieldPriceUnits, vs...))
 }
 
-// PriceNotIn applies the NotIn predicate on the "price" field.
-func PriceNotIn(vs ...decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldNotIn(FieldPrice, vs...))
+// PriceUnitsNotIn applies the NotIn predicate on the "price_units" field.
+func PriceUnitsNotIn(vs ...int64) predicate.Call {
+	return predicate.Call(sql.FieldNotIn(FieldPriceUnits, vs...))
 }
 
-// PriceGT applies the GT predicate on the "price" field.
-func PriceGT(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldGT(FieldPrice, v))
+// PriceUnitsGT applies the GT predicate on the "price_units" field.
+func PriceUnitsGT(v int64) predicate.Call {
+	return predicate.Call(sql.FieldGT(FieldPriceUnits, v))
 }
 
-// PriceGTE applies the GTE predicate on the "price" field.
-func PriceGTE(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldGTE(FieldPrice, v))
+// PriceUnitsGTE applies the GTE predicate on the "price_units" field.
+func PriceUnitsGTE(v int64) predicate.Call {
+	return predicate.Call(sql.FieldGTE(FieldPriceUnits, v))
 }
 
-// PriceLT applies the LT predicate on the "price" field.
-func PriceLT(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldLT(FieldPrice, v))
+// PriceUnitsLT applies the LT predicate on the "price_units" field.
+func PriceUnitsLT(v int64) predicate.Call {
+	return predicate.Call(sql.FieldLT(FieldPriceUnits, v))
 }
 
-// PriceLTE applies the LTE predicate on the "price" field.
-func PriceLTE(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldLTE(FieldPrice, v))
+// PriceUnitsLTE applies the LTE predicate on the "price_units" field.
+func PriceUnitsLTE(v int64) predicate.Call {
+	return predicate.Call(sql.FieldLTE(FieldPriceUnits, v))
 }
 
-// CostKnownEQ applies the EQ predicate on the "cost_known" field.
-func CostKnownEQ(v bool) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldCostKnown, v))
+// CostUnitsEQ applies the EQ predicate on the "cost_units" field.
+func CostUnitsEQ(v int64) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldCostUnits, v))
 }
 
-// CostKnownNEQ applies the NEQ predicate on the "cost_known" field.
-func CostKnownNEQ(v bool) predicate.Call {
-	return predicate.Call(sql.FieldNEQ(FieldCostKnown, v))
+// CostUnitsNEQ applies the NEQ predicate on the "cost_units" field.
+func CostUnitsNEQ(v int64) predicate.Call {
+	return predicate.Call(sql.FieldNEQ(FieldCostUnits, v))
 }
 
-// CostEQ applies the EQ predicate on the "cost" field.
-func CostEQ(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldCost, v))
+// CostUnitsIn applies the In predicate on the "cost_units" field.
+func CostUnitsIn(vs ...int64) predicate.Call {
+	return predicate.Call(sql.FieldIn(FieldCostUnits, vs...))
 }
 
-// CostNEQ applies the NEQ predicate on the "cost" field.
-func CostNEQ(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldNEQ(FieldCost, v))
+// CostUnitsNotIn applies the NotIn predicate on the "cost_units" field.
+func CostUnitsNotIn(vs ...int64) predicate.Call {
+	return predicate.Call(sql.FieldNotIn(FieldCostUnits, vs...))
 }
 
-// CostIn applies the In predicate on the "cost" field.
-func CostIn(vs ...decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldIn(FieldCost, vs...))
+// CostUnitsGT applies the GT predicate on the "cost_units" field.
+func CostUnitsGT(v int64) predicate.Call {
+	return predicate.Call(sql.FieldGT(FieldCostUnits, v))
 }
 
-// CostNotIn applies the NotIn predicate on the "cost" field.
-func CostNotIn(vs ...decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldNotIn(FieldCost, vs...))
+// CostUnitsGTE applies the GTE predicate on the "cost_units" field.
+func CostUnitsGTE(v int64) predicate.Call {
+	return predicate.Call(sql.FieldGTE(FieldCostUnits, v))
 }
 
-// CostGT applies the GT predicate on the "cost" field.
-func CostGT(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldGT(FieldCost, v))
+// CostUnitsLT applies the LT predicate on the "cost_units" field.
+func CostUnitsLT(v int64) predicate.Call {
+	return predicate.Call(sql.FieldLT(FieldCostUnits, v))
 }
 
-// CostGTE applies the GTE predicate on the "cost" field.
-func CostGTE(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldGTE(FieldCost, v))
+// CostUnitsLTE applies the LTE predicate on the "cost_units" field.
+func CostUnitsLTE(v int64) predicate.Call {
+	return predicate.Call(sql.FieldLTE(FieldCostUnits, v))
 }
 
-// CostLT applies the LT predicate on the "cost" field.
-func CostLT(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldLT(FieldCost, v))
+// CostUnitsIsNil applies the IsNil predicate on the "cost_units" field.
+func CostUnitsIsNil() predicate.Call {
+	return predicate.Call(sql.FieldIsNull(FieldCostUnits))
 }
 
-// CostLTE applies the LTE predicate on the "cost" field.
-func CostLTE(v decimal.Decimal) predicate.Call {
-	return predicate.Call(sql.FieldLTE(FieldCost, v))
+// CostUnitsNotNil applies the NotNil predicate on the "cost_units" field.
+func CostUnitsNotNil() predicate.Call {
+	return predicate.Call(sql.FieldNotNull(FieldCostUnits))
 }
 
-// UniqueKeyEQ applies the EQ predicate on the "unique_key" field.
-func UniqueKeyEQ(v string) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldUniqueKey, v))
+// PriceDecimalsEQ applies the EQ predicate on the "price_decimals" field.
+func PriceDecimalsEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldPriceDecimals, v))
 }
 
-// UniqueKeyNEQ applies the NEQ predicate on the "unique_key" field.
-func UniqueKeyNEQ(v string) predicate.Call {
-	return predicate.Call(sql.FieldNEQ(FieldUniqueKey, v))
+// PriceDecimalsNEQ applies the NEQ predicate on the "price_decimals" field.
+func PriceDecimalsNEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldNEQ(FieldPriceDecimals, v))
 }
 
-// UniqueKeyIn applies the In predicate on the "unique_key" field.
-func UniqueKeyIn(vs ...string) predicate.Call {
-	return predicate.Call(sql.FieldIn(FieldUniqueKey, vs...))
+// PriceDecimalsIn applies the In predicate on the "price_decimals" field.
+func PriceDecimalsIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldIn(FieldPriceDecimals, vs...))
 }
 
-// UniqueKeyNotIn applies the NotIn predicate on the "unique_key" field.
-func UniqueKeyNotIn(vs ...string) predicate.Call {
-	return predicate.Call(sql.FieldNotIn(FieldUniqueKey, vs...))
+// PriceDecimalsNotIn applies the NotIn predicate on the "price_decimals" field.
+func PriceDecimalsNotIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldNotIn(FieldPriceDecimals, vs...))
 }
 
-// UniqueKeyGT applies the GT predicate on the "unique_key" field.
-func UniqueKeyGT(v string) predicate.Call {
-	return predicate.Call(sql.FieldGT(FieldUniqueKey, v))
+// PriceDecimalsGT applies the GT predicate on the "price_decimals" field.
+func PriceDecimalsGT(v int) predicate.Call {
+	return predicate.Call(sql.FieldGT(FieldPriceDecimals, v))
 }
 
-// UniqueKeyGTE applies the GTE predicate on the "unique_key" field.
-func UniqueKeyGTE(v string) predicate.Call {
-	return predicate.Call(sql.FieldGTE(FieldUniqueKey, v))
+// PriceDecimalsGTE applies the GTE predicate on the "price_decimals" field.
+func PriceDecimalsGTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldGTE(FieldPriceDecimals, v))
 }
 
-// UniqueKeyLT applies the LT predicate on the "unique_key" field.
-func UniqueKeyLT(v string) predicate.Call {
-	return predicate.Call(sql.FieldLT(FieldUniqueKey, v))
+// PriceDecimalsLT applies the LT predicate on the "price_decimals" field.
+func PriceDecimalsLT(v int) predicate.Call {
+	return predicate.Call(sql.FieldLT(FieldPriceDecimals, v))
 }
 
-// UniqueKeyLTE applies the LTE predicate on the "unique_key" field.
-func UniqueKeyLTE(v string) predicate.Call {
-	return predicate.Call(sql.FieldLTE(FieldUniqueKey, v))
+// PriceDecimalsLTE applies the LTE predicate on the "price_decimals" field.
+func PriceDecimalsLTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldLTE(FieldPriceDecimals, v))
 }
 
-// UniqueKeyContains applies the Contains predicate on the "unique_key" field.
-func UniqueKeyContains(v string) predicate.Call {
-	return predicate.Call(sql.FieldContains(FieldUniqueKey, v))
+// DupKeyEQ applies the EQ predicate on the "dup_key" field.
+func DupKeyEQ(v int64) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldDupKey, v))
 }
 
-// UniqueKeyHasPrefix applies the HasPrefix predicate on the "unique_key" field.
-func UniqueKeyHasPrefix(v string) predicate.Call {
-	return predicate.Call(sql.FieldHasPrefix(FieldUniqueKey, v))
+// DupKeyNEQ applies the NEQ predicate on the "dup_key" field.
+func DupKeyNEQ(v int64) predicate.Call {
+	return predicate.Call(sql.FieldNEQ(FieldDupKey, v))
 }
 
-// UniqueKeyHasSuffix applies the HasSuffix predicate on the "unique_key" field.
-func UniqueKeyHasSuffix(v string) predicate.Call {
-	return predicate.Call(sql.FieldHasSuffix(FieldUniqueKey, v))
+// DupKeyIn applies the In predicate on the "dup_key" field.
+func DupKeyIn(vs ...int64) predicate.Call {
+	return predicate.Call(sql.FieldIn(FieldDupKey, vs...))
 }
 
-// UniqueKeyEqualFold applies the EqualFold predicate on the "unique_key" field.
-func UniqueKeyEqualFold(v string) predicate.Call {
-	return predicate.Call(sql.FieldEqualFold(FieldUniqueKey, v))
+// DupKeyNotIn applies the NotIn predicate on the "dup_key" field.
+func DupKeyNotIn(vs ...int64) predicate.Call {
+	return predicate.Call(sql.FieldNotIn(FieldDupKey, vs...))
 }
 
-// UniqueKeyContainsFold applies the ContainsFold predicate on the "unique_key" field.
-func UniqueKeyContainsFold(v string) predicate.Call {
-	return predicate.Call(sql.FieldContainsFold(FieldUniqueKey, v))
+// DupKeyGT applies the GT predicate on the "dup_key" field.
+func DupKeyGT(v int64) predicate.Call {
+	return predicate.Call(sql.FieldGT(FieldDupKey, v))
 }
 
-// ProcessedEQ applies the EQ predicate on the "processed" field.
-func ProcessedEQ(v bool) predicate.Call {
-	return predicate.Call(sql.FieldEQ(FieldProcessed, v))
+// DupKeyGTE applies the GTE predicate on the "dup_key" field.
+func DupKeyGTE(v int64) predicate.Call {
+	return predicate.Call(sql.FieldGTE(FieldDupKey, v))
 }
 
-// ProcessedNEQ applies the NEQ predicate on the "processed" field.
-func ProcessedNEQ(v bool) predicate.Call {
-	return predicate.Call(sql.FieldNEQ(FieldProcessed, v))
+// DupKeyLT applies the LT predicate on the "dup_key" field.
+func DupKeyLT(v int64) predicate.Call {
+	return predicate.Call(sql.FieldLT(FieldDupKey, v))
 }
 
-// HasUpload applies the HasEdge predicate on the "upload" edge.
-func HasUpload() predicate.Call {
-	return predicate.Call(func(s *sql.Selector) {
-		step := sqlgraph.NewStep(
-			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, UploadTable, UploadColumn),
-		)
-		sqlgraph.HasNeighbors(s, step)
-	})
+// DupKeyLTE applies the LTE predicate on the "dup_key" field.
+func DupKeyLTE(v int64) predicate.Call {
+	return predicate.Call(sql.FieldLTE(FieldDupKey, v))
 }
 
-// HasUploadWith applies the HasEdge predicate on the "upload" edge with a given conditions (other predicates).
-func HasUploadWith(preds ...predicate.CdrUpload) predicate.Call {
-	return predicate.Call(func(s *sql.Selector) {
-		step := newUploadStep()
-		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
-			for _, p := range preds {
-				p(s)
-			}
-		})
-	})
+// CustomerIDEQ applies the EQ predicate on the "customer_id" field.
+func CustomerIDEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldCustomerID, v))
 }
 
-// HasCustomer applies the HasEdge predicate on the "customer" edge.
-func HasCustomer() predicate.Call {
-	return predicate.Call(func(s *sql.Selector) {
-		step := sqlgraph.NewStep(
-			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, CustomerTable, CustomerColumn),
-		)
-		sqlgraph.HasNeighbors(s, step)
-	})
+// CustomerIDNEQ applies the NEQ predicate on the "customer_id" field.
+func CustomerIDNEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldNEQ(FieldCustomerID, v))
 }
 
-// HasCustomerWith applies the HasEdge predicate on the "customer" edge with a given conditions (other predicates).
-func HasCustomerWith(preds ...predicate.Customer) predicate.Call {
-	return predicate.Call(func(s *sql.Selector) {
-		step := newCustomerStep()
-		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
-			for _, p := range preds {
-				p(s)
-			}
-		})
-	})
+// CustomerIDIn applies the In predicate on the "customer_id" field.
+func CustomerIDIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldIn(FieldCustomerID, vs...))
 }
 
-// HasCharge applies the HasEdge predicate on the "charge" edge.
-func HasCharge() predicate.Call {
-	return predicate.Call(func(s *sql.Selector) {
-		step := sqlgraph.NewStep(
-			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, ChargeTable, ChargeColumn),
-		)
-		sqlgraph.HasNeighbors(s, step)
-	})
+// CustomerIDNotIn applies the NotIn predicate on the "customer_id" field.
+func CustomerIDNotIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldNotIn(FieldCustomerID, vs...))
 }
 
-// HasChargeWith applies the HasEdge predicate on the "charge" edge with a given conditions (other predicates).
-func HasChargeWith(preds ...predicate.Charge) predicate.Call {
-	return predicate.Call(func(s *sql.Selector) {
-		step := newChargeStep()
-		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
-			for _, p := range preds {
-				p(s)
-			}
-		})
-	})
+// CustomerIDGT applies the GT predicate on the "customer_id" field.
+func CustomerIDGT(v int) predicate.Call {
+	return predicate.Call(sql.FieldGT(FieldCustomerID, v))
+}
+
+// CustomerIDGTE applies the GTE predicate on the "customer_id" field.
+func CustomerIDGTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldGTE(FieldCustomerID, v))
+}
+
+// CustomerIDLT applies the LT predicate on the "customer_id" field.
+func CustomerIDLT(v int) predicate.Call {
+	return predicate.Call(sql.FieldLT(FieldCustomerID, v))
+}
+
+// CustomerIDLTE applies the LTE predicate on the "customer_id" field.
+func CustomerIDLTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldLTE(FieldCustomerID, v))
+}
+
+// CustomerIDIsNil applies the IsNil predicate on the "customer_id" field.
+func CustomerIDIsNil() predicate.Call {
+	return predicate.Call(sql.FieldIsNull(FieldCustomerID))
+}
+
+// CustomerIDNotNil applies the NotNil predicate on the "customer_id" field.
+func CustomerIDNotNil() predicate.Call {
+	return predicate.Call(sql.FieldNotNull(FieldCustomerID))
+}
+
+// RateSheetIDEQ applies the EQ predicate on the "rate_sheet_id" field.
+func RateSheetIDEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldRateSheetID, v))
+}
+
+// RateSheetIDNEQ applies the NEQ predicate on the "rate_sheet_id" field.
+func RateSheetIDNEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldNEQ(FieldRateSheetID, v))
+}
+
+// RateSheetIDIn applies the In predicate on the "rate_sheet_id" field.
+func RateSheetIDIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldIn(FieldRateSheetID, vs...))
+}
+
+// RateSheetIDNotIn applies the NotIn predicate on the "rate_sheet_id" field.
+func RateSheetIDNotIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldNotIn(FieldRateSheetID, vs...))
+}
+
+// RateSheetIDGT applies the GT predicate on the "rate_sheet_id" field.
+func RateSheetIDGT(v int) predicate.Call {
+	return predicate.Call(sql.FieldGT(FieldRateSheetID, v))
+}
+
+// RateSheetIDGTE applies the GTE predicate on the "rate_sheet_id" field.
+func RateSheetIDGTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldGTE(FieldRateSheetID, v))
+}
+
+// RateSheetIDLT applies the LT predicate on the "rate_sheet_id" field.
+func RateSheetIDLT(v int) predicate.Call {
+	return predicate.Call(sql.FieldLT(FieldRateSheetID, v))
+}
+
+// RateSheetIDLTE applies the LTE predicate on the "rate_sheet_id" field.
+func RateSheetIDLTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldLTE(FieldRateSheetID, v))
+}
+
+// RateSheetIDIsNil applies the IsNil predicate on the "rate_sheet_id" field.
+func RateSheetIDIsNil() predicate.Call {
+	return predicate.Call(sql.FieldIsNull(FieldRateSheetID))
+}
+
+// RateSheetIDNotNil applies the NotNil predicate on the "rate_sheet_id" field.
+func RateSheetIDNotNil() predicate.Call {
+	return predicate.Call(sql.FieldNotNull(FieldRateSheetID))
+}
+
+// ChargeIDEQ applies the EQ predicate on the "charge_id" field.
+func ChargeIDEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldChargeID, v))
+}
+
+// ChargeIDNEQ applies the NEQ predicate on the "charge_id" field.
+func ChargeIDNEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldNEQ(FieldChargeID, v))
+}
+
+// ChargeIDIn applies the In predicate on the "charge_id" field.
+func ChargeIDIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldIn(FieldChargeID, vs...))
+}
+
+// ChargeIDNotIn applies the NotIn predicate on the "charge_id" field.
+func ChargeIDNotIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldNotIn(FieldChargeID, vs...))
+}
+
+// ChargeIDGT applies the GT predicate on the "charge_id" field.
+func ChargeIDGT(v int) predicate.Call {
+	return predicate.Call(sql.FieldGT(FieldChargeID, v))
+}
+
+// ChargeIDGTE applies the GTE predicate on the "charge_id" field.
+func ChargeIDGTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldGTE(FieldChargeID, v))
+}
+
+// ChargeIDLT applies the LT predicate on the "charge_id" field.
+func ChargeIDLT(v int) predicate.Call {
+	return predicate.Call(sql.FieldLT(FieldChargeID, v))
+}
+
+// ChargeIDLTE applies the LTE predicate on the "charge_id" field.
+func ChargeIDLTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldLTE(FieldChargeID, v))
+}
+
+// ChargeIDIsNil applies the IsNil predicate on the "charge_id" field.
+func ChargeIDIsNil() predicate.Call {
+	return predicate.Call(sql.FieldIsNull(FieldChargeID))
+}
+
+// ChargeIDNotNil applies the NotNil predicate on the "charge_id" field.
+func ChargeIDNotNil() predicate.Call {
+	return predicate.Call(sql.FieldNotNull(FieldChargeID))
 }
 
 // And groups predicates with the AND operator between them.

@@ -57,18 +57,30 @@ const (
 	FieldDuplicates = "duplicates"
 	// FieldUnreadable holds the string denoting the unreadable field in the database.
 	FieldUnreadable = "unreadable"
+	// FieldNotVoice holds the string denoting the not_voice field in the database.
+	FieldNotVoice = "not_voice"
+	// FieldBytesTotal holds the string denoting the bytes_total field in the database.
+	FieldBytesTotal = "bytes_total"
+	// FieldBytesDone holds the string denoting the bytes_done field in the database.
+	FieldBytesDone = "bytes_done"
+	// FieldLinesPerSecond holds the string denoting the lines_per_second field in the database.
+	FieldLinesPerSecond = "lines_per_second"
+	// FieldPriceDecimals holds the string denoting the price_decimals field in the database.
+	FieldPriceDecimals = "price_decimals"
+	// FieldPhaseStartedAt holds the string denoting the phase_started_at field in the database.
+	FieldPhaseStartedAt = "phase_started_at"
 	// FieldTotalPrice holds the string denoting the total_price field in the database.
 	FieldTotalPrice = "total_price"
 	// FieldTotalCost holds the string denoting the total_cost field in the database.
 	FieldTotalCost = "total_cost"
+	// FieldTotalMargin holds the string denoting the total_margin field in the database.
+	FieldTotalMargin = "total_margin"
 	// FieldAnalysedAt holds the string denoting the analysed_at field in the database.
 	FieldAnalysedAt = "analysed_at"
 	// FieldProcessedAt holds the string denoting the processed_at field in the database.
 	FieldProcessedAt = "processed_at"
 	// EdgeProvider holds the string denoting the provider edge name in mutations.
 	EdgeProvider = "provider"
-	// EdgeCalls holds the string denoting the calls edge name in mutations.
-	EdgeCalls = "calls"
 	// EdgeLineErrors holds the string denoting the line_errors edge name in mutations.
 	EdgeLineErrors = "line_errors"
 	// Table holds the table name of the cdrupload in the database.
@@ -80,13 +92,6 @@ const (
 	ProviderInverseTable = "providers"
 	// ProviderColumn is the table column denoting the provider relation/edge.
 	ProviderColumn = "provider_uploads"
-	// CallsTable is the table that holds the calls relation/edge.
-	CallsTable = "calls"
-	// CallsInverseTable is the table name for the Call entity.
-	// It exists in this package in order to avoid circular dependency with the "call" package.
-	CallsInverseTable = "calls"
-	// CallsColumn is the table column denoting the calls relation/edge.
-	CallsColumn = "cdr_upload_calls"
 	// LineErrorsTable is the table that holds the line_errors relation/edge.
 	LineErrorsTable = "cdr_line_errors"
 	// LineErrorsInverseTable is the table name for the CdrLineError entity.
@@ -118,8 +123,15 @@ var Columns = []string{
 	FieldZeroDuration,
 	FieldDuplicates,
 	FieldUnreadable,
+	FieldNotVoice,
+	FieldBytesTotal,
+	FieldBytesDone,
+	FieldLinesPerSecond,
+	FieldPriceDecimals,
+	FieldPhaseStartedAt,
 	FieldTotalPrice,
 	FieldTotalCost,
+	FieldTotalMargin,
 	FieldAnalysedAt,
 	FieldProcessedAt,
 }
@@ -207,10 +219,30 @@ var (
 	DefaultUnreadable int64
 	// UnreadableValidator is a validator for the "unreadable" field. It is called by the builders before save.
 	UnreadableValidator func(int64) error
+	// DefaultNotVoice holds the default value on creation for the "not_voice" field.
+	DefaultNotVoice int64
+	// NotVoiceValidator is a validator for the "not_voice" field. It is called by the builders before save.
+	NotVoiceValidator func(int64) error
+	// DefaultBytesTotal holds the default value on creation for the "bytes_total" field.
+	DefaultBytesTotal int64
+	// BytesTotalValidator is a validator for the "bytes_total" field. It is called by the builders before save.
+	BytesTotalValidator func(int64) error
+	// DefaultBytesDone holds the default value on creation for the "bytes_done" field.
+	DefaultBytesDone int64
+	// BytesDoneValidator is a validator for the "bytes_done" field. It is called by the builders before save.
+	BytesDoneValidator func(int64) error
+	// DefaultLinesPerSecond holds the default value on creation for the "lines_per_second" field.
+	DefaultLinesPerSecond int64
+	// LinesPerSecondValidator is a validator for the "lines_per_second" field. It is called by the builders before save.
+	LinesPerSecondValidator func(int64) error
+	// DefaultPriceDecimals holds the default value on creation for the "price_decimals" field.
+	DefaultPriceDecimals int
 	// DefaultTotalPrice holds the default value on creation for the "total_price" field.
 	DefaultTotalPrice decimal.Decimal
 	// DefaultTotalCost holds the default value on creation for the "total_cost" field.
 	DefaultTotalCost decimal.Decimal
+	// DefaultTotalMargin holds the default value on creation for the "total_margin" field.
+	DefaultTotalMargin decimal.Decimal
 )
 
 // Direction defines the type for the "direction" enum field.
@@ -372,6 +404,36 @@ func ByUnreadable(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUnreadable, opts...).ToFunc()
 }
 
+// ByNotVoice orders the results by the not_voice field.
+func ByNotVoice(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNotVoice, opts...).ToFunc()
+}
+
+// ByBytesTotal orders the results by the bytes_total field.
+func ByBytesTotal(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBytesTotal, opts...).ToFunc()
+}
+
+// ByBytesDone orders the results by the bytes_done field.
+func ByBytesDone(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBytesDone, opts...).ToFunc()
+}
+
+// ByLinesPerSecond orders the results by the lines_per_second field.
+func ByLinesPerSecond(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLinesPerSecond, opts...).ToFunc()
+}
+
+// ByPriceDecimals orders the results by the price_decimals field.
+func ByPriceDecimals(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPriceDecimals, opts...).ToFunc()
+}
+
+// ByPhaseStartedAt orders the results by the phase_started_at field.
+func ByPhaseStartedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPhaseStartedAt, opts...).ToFunc()
+}
+
 // ByTotalPrice orders the results by the total_price field.
 func ByTotalPrice(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTotalPrice, opts...).ToFunc()
@@ -380,6 +442,11 @@ func ByTotalPrice(opts ...sql.OrderTermOption) OrderOption {
 // ByTotalCost orders the results by the total_cost field.
 func ByTotalCost(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTotalCost, opts...).ToFunc()
+}
+
+// ByTotalMargin orders the results by the total_margin field.
+func ByTotalMargin(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTotalMargin, opts...).ToFunc()
 }
 
 // ByAnalysedAt orders the results by the analysed_at field.
@@ -396,20 +463,6 @@ func ByProcessedAt(opts ...sql.OrderTermOption) OrderOption {
 func ByProviderField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newProviderStep(), sql.OrderByField(field, opts...))
-	}
-}
-
-// ByCallsCount orders the results by calls count.
-func ByCallsCount(opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newCallsStep(), opts...)
-	}
-}
-
-// ByCalls orders the results by calls terms.
-func ByCalls(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newCallsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -431,13 +484,6 @@ func newProviderStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ProviderInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, ProviderTable, ProviderColumn),
-	)
-}
-func newCallsStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(CallsInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, CallsTable, CallsColumn),
 	)
 }
 func newLineErrorsStep() *sqlgraph.Step {

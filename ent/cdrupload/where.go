@@ -141,6 +141,36 @@ func Unreadable(v int64) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldUnreadable, v))
 }
 
+// NotVoice applies equality check predicate on the "not_voice" field. It's identical to NotVoiceEQ.
+func NotVoice(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldNotVoice, v))
+}
+
+// BytesTotal applies equality check predicate on the "bytes_total" field. It's identical to BytesTotalEQ.
+func BytesTotal(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldBytesTotal, v))
+}
+
+// BytesDone applies equality check predicate on the "bytes_done" field. It's identical to BytesDoneEQ.
+func BytesDone(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldBytesDone, v))
+}
+
+// LinesPerSecond applies equality check predicate on the "lines_per_second" field. It's identical to LinesPerSecondEQ.
+func LinesPerSecond(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldLinesPerSecond, v))
+}
+
+// PriceDecimals applies equality check predicate on the "price_decimals" field. It's identical to PriceDecimalsEQ.
+func PriceDecimals(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldPriceDecimals, v))
+}
+
+// PhaseStartedAt applies equality check predicate on the "phase_started_at" field. It's identical to PhaseStartedAtEQ.
+func PhaseStartedAt(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldPhaseStartedAt, v))
+}
+
 // TotalPrice applies equality check predicate on the "total_price" field. It's identical to TotalPriceEQ.
 func TotalPrice(v decimal.Decimal) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldTotalPrice, v))
@@ -149,6 +179,11 @@ func TotalPrice(v decimal.Decimal) predicate.CdrUpload {
 // TotalCost applies equality check predicate on the "total_cost" field. It's identical to TotalCostEQ.
 func TotalCost(v decimal.Decimal) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldTotalCost, v))
+}
+
+// TotalMargin applies equality check predicate on the "total_margin" field. It's identical to TotalMarginEQ.
+func TotalMargin(v decimal.Decimal) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldTotalMargin, v))
 }
 
 // AnalysedAt applies equality check predicate on the "analysed_at" field. It's identical to AnalysedAtEQ.
@@ -1026,6 +1061,256 @@ func UnreadableLTE(v int64) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldLTE(FieldUnreadable, v))
 }
 
+// NotVoiceEQ applies the EQ predicate on the "not_voice" field.
+func NotVoiceEQ(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldNotVoice, v))
+}
+
+// NotVoiceNEQ applies the NEQ predicate on the "not_voice" field.
+func NotVoiceNEQ(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldNotVoice, v))
+}
+
+// NotVoiceIn applies the In predicate on the "not_voice" field.
+func NotVoiceIn(vs ...int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldNotVoice, vs...))
+}
+
+// NotVoiceNotIn applies the NotIn predicate on the "not_voice" field.
+func NotVoiceNotIn(vs ...int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldNotVoice, vs...))
+}
+
+// NotVoiceGT applies the GT predicate on the "not_voice" field.
+func NotVoiceGT(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldNotVoice, v))
+}
+
+// NotVoiceGTE applies the GTE predicate on the "not_voice" field.
+func NotVoiceGTE(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldNotVoice, v))
+}
+
+// NotVoiceLT applies the LT predicate on the "not_voice" field.
+func NotVoiceLT(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldNotVoice, v))
+}
+
+// NotVoiceLTE applies the LTE predicate on the "not_voice" field.
+func NotVoiceLTE(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldNotVoice, v))
+}
+
+// BytesTotalEQ applies the EQ predicate on the "bytes_total" field.
+func BytesTotalEQ(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldBytesTotal, v))
+}
+
+// BytesTotalNEQ applies the NEQ predicate on the "bytes_total" field.
+func BytesTotalNEQ(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldBytesTotal, v))
+}
+
+// BytesTotalIn applies the In predicate on the "bytes_total" field.
+func BytesTotalIn(vs ...int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldBytesTotal, vs...))
+}
+
+// BytesTotalNotIn applies the NotIn predicate on the "bytes_total" field.
+func BytesTotalNotIn(vs ...int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldBytesTotal, vs...))
+}
+
+// BytesTotalGT applies the GT predicate on the "bytes_total" field.
+func BytesTotalGT(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldBytesTotal, v))
+}
+
+// BytesTotalGTE applies the GTE predicate on the "bytes_total" field.
+func BytesTotalGTE(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldBytesTotal, v))
+}
+
+// BytesTotalLT applies the LT predicate on the "bytes_total" field.
+func BytesTotalLT(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldBytesTotal, v))
+}
+
+// BytesTotalLTE applies the LTE predicate on the "bytes_total" field.
+func BytesTotalLTE(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldBytesTotal, v))
+}
+
+// BytesDoneEQ applies the EQ predicate on the "bytes_done" field.
+func BytesDoneEQ(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldBytesDone, v))
+}
+
+// BytesDoneNEQ applies the NEQ predicate on the "bytes_done" field.
+func BytesDoneNEQ(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldBytesDone, v))
+}
+
+// BytesDoneIn applies the In predicate on the "bytes_done" field.
+func BytesDoneIn(vs ...int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldBytesDone, vs...))
+}
+
+// BytesDoneNotIn applies the NotIn predicate on the "bytes_done" field.
+func BytesDoneNotIn(vs ...int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldBytesDone, vs...))
+}
+
+// BytesDoneGT applies the GT predicate on the "bytes_done" field.
+func BytesDoneGT(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldBytesDone, v))
+}
+
+// BytesDoneGTE applies the GTE predicate on the "bytes_done" field.
+func BytesDoneGTE(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldBytesDone, v))
+}
+
+// BytesDoneLT applies the LT predicate on the "bytes_done" field.
+func BytesDoneLT(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldBytesDone, v))
+}
+
+// BytesDoneLTE applies the LTE predicate on the "bytes_done" field.
+func BytesDoneLTE(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldBytesDone, v))
+}
+
+// LinesPerSecondEQ applies the EQ predicate on the "lines_per_second" field.
+func LinesPerSecondEQ(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldLinesPerSecond, v))
+}
+
+// LinesPerSecondNEQ applies the NEQ predicate on the "lines_per_second" field.
+func LinesPerSecondNEQ(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldLinesPerSecond, v))
+}
+
+// LinesPerSecondIn applies the In predicate on the "lines_per_second" field.
+func LinesPerSecondIn(vs ...int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldLinesPerSecond, vs...))
+}
+
+// LinesPerSecondNotIn applies the NotIn predicate on the "lines_per_second" field.
+func LinesPerSecondNotIn(vs ...int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldLinesPerSecond, vs...))
+}
+
+// LinesPerSecondGT applies the GT predicate on the "lines_per_second" field.
+func LinesPerSecondGT(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldLinesPerSecond, v))
+}
+
+// LinesPerSecondGTE applies the GTE predicate on the "lines_per_second" field.
+func LinesPerSecondGTE(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldLinesPerSecond, v))
+}
+
+// LinesPerSecondLT applies the LT predicate on the "lines_per_second" field.
+func LinesPerSecondLT(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldLinesPerSecond, v))
+}
+
+// LinesPerSecondLTE applies the LTE predicate on the "lines_per_second" field.
+func LinesPerSecondLTE(v int64) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldLinesPerSecond, v))
+}
+
+// PriceDecimalsEQ applies the EQ predicate on the "price_decimals" field.
+func PriceDecimalsEQ(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldPriceDecimals, v))
+}
+
+// PriceDecimalsNEQ applies the NEQ predicate on the "price_decimals" field.
+func PriceDecimalsNEQ(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldPriceDecimals, v))
+}
+
+// PriceDecimalsIn applies the In predicate on the "price_decimals" field.
+func PriceDecimalsIn(vs ...int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldPriceDecimals, vs...))
+}
+
+// PriceDecimalsNotIn applies the NotIn predicate on the "price_decimals" field.
+func PriceDecimalsNotIn(vs ...int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldPriceDecimals, vs...))
+}
+
+// PriceDecimalsGT applies the GT predicate on the "price_decimals" field.
+func PriceDecimalsGT(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldPriceDecimals, v))
+}
+
+// PriceDecimalsGTE applies the GTE predicate on the "price_decimals" field.
+func PriceDecimalsGTE(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldPriceDecimals, v))
+}
+
+// PriceDecimalsLT applies the LT predicate on the "price_decimals" field.
+func PriceDecimalsLT(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldPriceDecimals, v))
+}
+
+// PriceDecimalsLTE applies the LTE predicate on the "price_decimals" field.
+func PriceDecimalsLTE(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldPriceDecimals, v))
+}
+
+// PhaseStartedAtEQ applies the EQ predicate on the "phase_started_at" field.
+func PhaseStartedAtEQ(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldPhaseStartedAt, v))
+}
+
+// PhaseStartedAtNEQ applies the NEQ predicate on the "phase_started_at" field.
+func PhaseStartedAtNEQ(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldPhaseStartedAt, v))
+}
+
+// PhaseStartedAtIn applies the In predicate on the "phase_started_at" field.
+func PhaseStartedAtIn(vs ...time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldPhaseStartedAt, vs...))
+}
+
+// PhaseStartedAtNotIn applies the NotIn predicate on the "phase_started_at" field.
+func PhaseStartedAtNotIn(vs ...time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldPhaseStartedAt, vs...))
+}
+
+// PhaseStartedAtGT applies the GT predicate on the "phase_started_at" field.
+func PhaseStartedAtGT(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldPhaseStartedAt, v))
+}
+
+// PhaseStartedAtGTE applies the GTE predicate on the "phase_started_at" field.
+func PhaseStartedAtGTE(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldPhaseStartedAt, v))
+}
+
+// PhaseStartedAtLT applies the LT predicate on the "phase_started_at" field.
+func PhaseStartedAtLT(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldPhaseStartedAt, v))
+}
+
+// PhaseStartedAtLTE applies the LTE predicate on the "phase_started_at" field.
+func PhaseStartedAtLTE(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldPhaseStartedAt, v))
+}
+
+// PhaseStartedAtIsNil applies the IsNil predicate on the "phase_started_at" field.
+func PhaseStartedAtIsNil() predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIsNull(FieldPhaseStartedAt))
+}
+
+// PhaseStartedAtNotNil applies the NotNil predicate on the "phase_started_at" field.
+func PhaseStartedAtNotNil() predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotNull(FieldPhaseStartedAt))
+}
+
 // TotalPriceEQ applies the EQ predicate on the "total_price" field.
 func TotalPriceEQ(v decimal.Decimal) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldTotalPrice, v))
@@ -1104,6 +1389,46 @@ func TotalCostLT(v decimal.Decimal) predicate.CdrUpload {
 // TotalCostLTE applies the LTE predicate on the "total_cost" field.
 func TotalCostLTE(v decimal.Decimal) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldLTE(FieldTotalCost, v))
+}
+
+// TotalMarginEQ applies the EQ predicate on the "total_margin" field.
+func TotalMarginEQ(v decimal.Decimal) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldTotalMargin, v))
+}
+
+// TotalMarginNEQ applies the NEQ predicate on the "total_margin" field.
+func TotalMarginNEQ(v decimal.Decimal) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldTotalMargin, v))
+}
+
+// TotalMarginIn applies the In predicate on the "total_margin" field.
+func TotalMarginIn(vs ...decimal.Decimal) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldTotalMargin, vs...))
+}
+
+// TotalMarginNotIn applies the NotIn predicate on the "total_margin" field.
+func TotalMarginNotIn(vs ...decimal.Decimal) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldTotalMargin, vs...))
+}
+
+// TotalMarginGT applies the GT predicate on the "total_margin" field.
+func TotalMarginGT(v decimal.Decimal) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldTotalMargin, v))
+}
+
+// TotalMarginGTE applies the GTE predicate on the "total_margin" field.
+func TotalMarginGTE(v decimal.Decimal) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldTotalMargin, v))
+}
+
+// TotalMarginLT applies the LT predicate on the "total_margin" field.
+func TotalMarginLT(v decimal.Decimal) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldTotalMargin, v))
+}
+
+// TotalMarginLTE applies the LTE predicate on the "total_margin" field.
+func TotalMarginLTE(v decimal.Decimal) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldTotalMargin, v))
 }
 
 // AnalysedAtEQ applies the EQ predicate on the "analysed_at" field.
@@ -1221,29 +1546,6 @@ func HasProvider() predicate.CdrUpload {
 func HasProviderWith(preds ...predicate.Provider) predicate.CdrUpload {
 	return predicate.CdrUpload(func(s *sql.Selector) {
 		step := newProviderStep()
-		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
-			for _, p := range preds {
-				p(s)
-			}
-		})
-	})
-}
-
-// HasCalls applies the HasEdge predicate on the "calls" edge.
-func HasCalls() predicate.CdrUpload {
-	return predicate.CdrUpload(func(s *sql.Selector) {
-		step := sqlgraph.NewStep(
-			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, CallsTable, CallsColumn),
-		)
-		sqlgraph.HasNeighbors(s, step)
-	})
-}
-
-// HasCallsWith applies the HasEdge predicate on the "calls" edge with a given conditions (other predicates).
-func HasCallsWith(preds ...predicate.Call) predicate.CdrUpload {
-	return predicate.CdrUpload(func(s *sql.Selector) {
-		step := newCallsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -47,8 +47,6 @@ const (
 	EdgeProduct = "product"
 	// EdgeInvoice holds the string denoting the invoice edge name in mutations.
 	EdgeInvoice = "invoice"
-	// EdgeCalls holds the string denoting the calls edge name in mutations.
-	EdgeCalls = "calls"
 	// Table holds the table name of the charge in the database.
 	Table = "charges"
 	// CustomerTable is the table that holds the customer relation/edge.
@@ -72,13 +70,6 @@ const (
 	InvoiceInverseTable = "invoices"
 	// InvoiceColumn is the table column denoting the invoice relation/edge.
 	InvoiceColumn = "invoice_charges"
-	// CallsTable is the table that holds the calls relation/edge.
-	CallsTable = "calls"
-	// CallsInverseTable is the table name for the Call entity.
-	// It exists in this package in order to avoid circular dependency with the "call" package.
-	CallsInverseTable = "calls"
-	// CallsColumn is the table column denoting the calls relation/edge.
-	CallsColumn = "charge_calls"
 )
 
 // Columns holds all SQL columns for charge fields.
@@ -279,20 +270,6 @@ func ByInvoiceField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newInvoiceStep(), sql.OrderByField(field, opts...))
 	}
 }
-
-// ByCallsCount orders the results by calls count.
-func ByCallsCount(opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newCallsStep(), opts...)
-	}
-}
-
-// ByCalls orders the results by calls terms.
-func ByCalls(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newCallsStep(), append([]sql.OrderTerm{term}, terms...)...)
-	}
-}
 func newCustomerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -312,13 +289,6 @@ func newInvoiceStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(InvoiceInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, InvoiceTable, InvoiceColumn),
-	)
-}
-func newCallsStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(CallsInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, CallsTable, CallsColumn),
 	)
 }
 

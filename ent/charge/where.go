@@ -615,29 +615,6 @@ func HasInvoiceWith(preds ...predicate.Invoice) predicate.Charge {
 	})
 }
 
-// HasCalls applies the HasEdge predicate on the "calls" edge.
-func HasCalls() predicate.Charge {
-	return predicate.Charge(func(s *sql.Selector) {
-		step := sqlgraph.NewStep(
-			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, CallsTable, CallsColumn),
-		)
-		sqlgraph.HasNeighbors(s, step)
-	})
-}
-
-// HasCallsWith applies the HasEdge predicate on the "calls" edge with a given conditions (other predicates).
-func HasCallsWith(preds ...predicate.Call) predicate.Charge {
-	return predicate.Charge(func(s *sql.Selector) {
-		step := newCallsStep()
-		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
-			for _, p := range preds {
-				p(s)
-			}
-		})
-	})
-}
-
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Charge) predicate.Charge {
 	return predicate.Charge(sql.AndPredicates(predicates...))

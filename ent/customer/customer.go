@@ -61,8 +61,6 @@ const (
 	EdgeCharges = "charges"
 	// EdgeInvoices holds the string denoting the invoices edge name in mutations.
 	EdgeInvoices = "invoices"
-	// EdgeCalls holds the string denoting the calls edge name in mutations.
-	EdgeCalls = "calls"
 	// EdgePortalUsers holds the string denoting the portal_users edge name in mutations.
 	EdgePortalUsers = "portal_users"
 	// Table holds the table name of the customer in the database.
@@ -117,13 +115,6 @@ const (
 	InvoicesInverseTable = "invoices"
 	// InvoicesColumn is the table column denoting the invoices relation/edge.
 	InvoicesColumn = "customer_invoices"
-	// CallsTable is the table that holds the calls relation/edge.
-	CallsTable = "calls"
-	// CallsInverseTable is the table name for the Call entity.
-	// It exists in this package in order to avoid circular dependency with the "call" package.
-	CallsInverseTable = "calls"
-	// CallsColumn is the table column denoting the calls relation/edge.
-	CallsColumn = "customer_calls"
 	// PortalUsersTable is the table that holds the portal_users relation/edge.
 	PortalUsersTable = "users"
 	// PortalUsersInverseTable is the table name for the User entity.
@@ -472,20 +463,6 @@ func ByInvoices(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
-// ByCallsCount orders the results by calls count.
-func ByCallsCount(opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newCallsStep(), opts...)
-	}
-}
-
-// ByCalls orders the results by calls terms.
-func ByCalls(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newCallsStep(), append([]sql.OrderTerm{term}, terms...)...)
-	}
-}
-
 // ByPortalUsersCount orders the results by portal_users count.
 func ByPortalUsersCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -553,13 +530,6 @@ func newInvoicesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(InvoicesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, InvoicesTable, InvoicesColumn),
-	)
-}
-func newCallsStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(CallsInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, CallsTable, CallsColumn),
 	)
 }
 func newPortalUsersStep() *sqlgraph.Step {

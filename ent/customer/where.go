@@ -850,29 +850,6 @@ func HasInvoicesWith(preds ...predicate.Invoice) predicate.Customer {
 	})
 }
 
-// HasCalls applies the HasEdge predicate on the "calls" edge.
-func HasCalls() predicate.Customer {
-	return predicate.Customer(func(s *sql.Selector) {
-		step := sqlgraph.NewStep(
-			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, CallsTable, CallsColumn),
-		)
-		sqlgraph.HasNeighbors(s, step)
-	})
-}
-
-// HasCallsWith applies the HasEdge predicate on the "calls" edge with a given conditions (other predicates).
-func HasCallsWith(preds ...predicate.Call) predicate.Customer {
-	return predicate.Customer(func(s *sql.Selector) {
-		step := newCallsStep()
-		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
-			for _, p := range preds {
-				p(s)
-			}
-		})
-	})
-}
-
 // HasPortalUsers applies the HasEdge predicate on the "portal_users" edge.
 func HasPortalUsers() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {

@@ -84,10 +84,9 @@ var (
 	// CallsColumns holds the columns for the "calls" table.
 	CallsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "upload_id", Type: field.TypeInt},
 		{Name: "line", Type: field.TypeInt},
-		{Name: "analysis_run", Type: field.TypeInt, Default: 0},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"PRICED", "NO_CUSTOMER", "NO_RATE", "ZERO_DURATION", "DUPLICATE"}},
-		{Name: "direction", Type: field.TypeEnum, Enums: []string{"OUTBOUND", "INBOUND"}, Default: "OUTBOUND"},
 		{Name: "source", Type: field.TypeString, Size: 64},
 		{Name: "destination", Type: field.TypeString, Size: 64},
 		{Name: "account", Type: field.TypeString, Nullable: true, Size: 64},
@@ -97,55 +96,34 @@ var (
 		{Name: "billable_seconds", Type: field.TypeInt, Default: 0},
 		{Name: "band", Type: field.TypeEnum, Nullable: true, Enums: []string{"PEAK", "OFFPEAK", "WEEKEND"}},
 		{Name: "rate_destination", Type: field.TypeString, Nullable: true, Size: 64},
-		{Name: "price", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
-		{Name: "cost_known", Type: field.TypeBool, Default: false},
-		{Name: "cost", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
-		{Name: "unique_key", Type: field.TypeString, Size: 64},
-		{Name: "processed", Type: field.TypeBool, Default: false},
-		{Name: "cdr_upload_calls", Type: field.TypeInt},
-		{Name: "charge_calls", Type: field.TypeInt, Nullable: true},
-		{Name: "customer_calls", Type: field.TypeInt, Nullable: true},
+		{Name: "price_units", Type: field.TypeInt64, Default: 0},
+		{Name: "cost_units", Type: field.TypeInt64, Nullable: true},
+		{Name: "price_decimals", Type: field.TypeInt, Default: 4},
+		{Name: "dup_key", Type: field.TypeInt64},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "rate_sheet_id", Type: field.TypeInt, Nullable: true},
+		{Name: "charge_id", Type: field.TypeInt, Nullable: true},
 	}
 	// CallsTable holds the schema information for the "calls" table.
 	CallsTable = &schema.Table{
 		Name:       "calls",
 		Columns:    CallsColumns,
 		PrimaryKey: []*schema.Column{CallsColumns[0]},
-		ForeignKeys: []*schema.ForeignKey{
-			{
-				Symbol:     "calls_cdr_uploads_calls",
-				Columns:    []*schema.Column{CallsColumns[19]},
-				RefColumns: []*schema.Column{CdrUploadsColumns[0]},
-				OnDelete:   schema.NoAction,
-			},
-			{
-				Symbol:     "calls_charges_calls",
-				Columns:    []*schema.Column{CallsColumns[20]},
-				RefColumns: []*schema.Column{ChargesColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "calls_customers_calls",
-				Columns:    []*schema.Column{CallsColumns[21]},
-				RefColumns: []*schema.Column{CustomersColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "call_cdr_upload_calls",
+				Name:    "call_upload_id_line",
 				Unique:  false,
-				Columns: []*schema.Column{CallsColumns[19]},
+				Columns: []*schema.Column{CallsColumns[1], CallsColumns[2]},
 			},
 			{
-				Name:    "call_unique_key",
+				Name:    "call_dup_key",
 				Unique:  false,
-				Columns: []*schema.Column{CallsColumns[17]},
+				Columns: []*schema.Column{CallsColumns[16]},
 			},
 			{
-				Name:    "call_processed_start_customer_calls",
+				Name:    "call_customer_id_charge_id_start",
 				Unique:  false,
-				Columns: []*schema.Column{CallsColumns[18], CallsColumns[9], CallsColumns[21]},
+				Columns: []*schema.Column{CallsColumns[17], CallsColumns[19], CallsColumns[8]},
 			},
 		},
 	}
@@ -194,8 +172,15 @@ var (
 		{Name: "zero_duration", Type: field.TypeInt64, Default: 0},
 		{Name: "duplicates", Type: field.TypeInt64, Default: 0},
 		{Name: "unreadable", Type: field.TypeInt64, Default: 0},
+		{Name: "not_voice", Type: field.TypeInt64, Default: 0},
+		{Name: "bytes_total", Type: field.TypeInt64, Default: 0},
+		{Name: "bytes_done", Type: field.TypeInt64, Default: 0},
+		{Name: "lines_per_second", Type: field.TypeInt64, Default: 0},
+		{Name: "price_decimals", Type: field.TypeInt, Default: 4},
+		{Name: "phase_started_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "total_price", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "total_cost", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
+		{Name: "total_margin", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "analysed_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "processed_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "provider_uploads", Type: field.TypeInt},
@@ -208,7 +193,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "cdr_uploads_providers_uploads",
-				Columns:    []*schema.Column{CdrUploadsColumns[24]},
+				Columns:    []*schema.Column{CdrUploadsColumns[31]},
 				RefColumns: []*schema.Column{ProvidersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -698,9 +683,6 @@ func init() {
 	BillingSchedulesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
-	CallsTable.ForeignKeys[0].RefTable = CdrUploadsTable
-	CallsTable.ForeignKeys[1].RefTable = ChargesTable
-	CallsTable.ForeignKeys[2].RefTable = CustomersTable
 	CallsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
 	}

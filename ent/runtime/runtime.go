@@ -182,65 +182,47 @@ func init() {
 	callFields := schema.Call{}.Fields()
 	_ = callFields
 	// callDescLine is the schema descriptor for line field.
-	callDescLine := callFields[0].Descriptor()
+	callDescLine := callFields[1].Descriptor()
 	// call.LineValidator is a validator for the "line" field. It is called by the builders before save.
 	call.LineValidator = callDescLine.Validators[0].(func(int) error)
-	// callDescAnalysisRun is the schema descriptor for analysis_run field.
-	callDescAnalysisRun := callFields[1].Descriptor()
-	// call.DefaultAnalysisRun holds the default value on creation for the analysis_run field.
-	call.DefaultAnalysisRun = callDescAnalysisRun.Default.(int)
-	// call.AnalysisRunValidator is a validator for the "analysis_run" field. It is called by the builders before save.
-	call.AnalysisRunValidator = callDescAnalysisRun.Validators[0].(func(int) error)
 	// callDescSource is the schema descriptor for source field.
-	callDescSource := callFields[4].Descriptor()
+	callDescSource := callFields[3].Descriptor()
 	// call.SourceValidator is a validator for the "source" field. It is called by the builders before save.
 	call.SourceValidator = callDescSource.Validators[0].(func(string) error)
 	// callDescDestination is the schema descriptor for destination field.
-	callDescDestination := callFields[5].Descriptor()
+	callDescDestination := callFields[4].Descriptor()
 	// call.DestinationValidator is a validator for the "destination" field. It is called by the builders before save.
 	call.DestinationValidator = callDescDestination.Validators[0].(func(string) error)
 	// callDescAccount is the schema descriptor for account field.
-	callDescAccount := callFields[6].Descriptor()
+	callDescAccount := callFields[5].Descriptor()
 	// call.AccountValidator is a validator for the "account" field. It is called by the builders before save.
 	call.AccountValidator = callDescAccount.Validators[0].(func(string) error)
 	// callDescChargeCode is the schema descriptor for charge_code field.
-	callDescChargeCode := callFields[7].Descriptor()
+	callDescChargeCode := callFields[6].Descriptor()
 	// call.ChargeCodeValidator is a validator for the "charge_code" field. It is called by the builders before save.
 	call.ChargeCodeValidator = callDescChargeCode.Validators[0].(func(string) error)
 	// callDescDuration is the schema descriptor for duration field.
-	callDescDuration := callFields[9].Descriptor()
+	callDescDuration := callFields[8].Descriptor()
 	// call.DurationValidator is a validator for the "duration" field. It is called by the builders before save.
 	call.DurationValidator = callDescDuration.Validators[0].(func(int) error)
 	// callDescBillableSeconds is the schema descriptor for billable_seconds field.
-	callDescBillableSeconds := callFields[10].Descriptor()
+	callDescBillableSeconds := callFields[9].Descriptor()
 	// call.DefaultBillableSeconds holds the default value on creation for the billable_seconds field.
 	call.DefaultBillableSeconds = callDescBillableSeconds.Default.(int)
 	// call.BillableSecondsValidator is a validator for the "billable_seconds" field. It is called by the builders before save.
 	call.BillableSecondsValidator = callDescBillableSeconds.Validators[0].(func(int) error)
 	// callDescRateDestination is the schema descriptor for rate_destination field.
-	callDescRateDestination := callFields[12].Descriptor()
+	callDescRateDestination := callFields[11].Descriptor()
 	// call.RateDestinationValidator is a validator for the "rate_destination" field. It is called by the builders before save.
 	call.RateDestinationValidator = callDescRateDestination.Validators[0].(func(string) error)
-	// callDescPrice is the schema descriptor for price field.
-	callDescPrice := callFields[13].Descriptor()
-	// call.DefaultPrice holds the default value on creation for the price field.
-	call.DefaultPrice = callDescPrice.Default.(decimal.Decimal)
-	// callDescCostKnown is the schema descriptor for cost_known field.
-	callDescCostKnown := callFields[14].Descriptor()
-	// call.DefaultCostKnown holds the default value on creation for the cost_known field.
-	call.DefaultCostKnown = callDescCostKnown.Default.(bool)
-	// callDescCost is the schema descriptor for cost field.
-	callDescCost := callFields[15].Descriptor()
-	// call.DefaultCost holds the default value on creation for the cost field.
-	call.DefaultCost = callDescCost.Default.(decimal.Decimal)
-	// callDescUniqueKey is the schema descriptor for unique_key field.
-	callDescUniqueKey := callFields[16].Descriptor()
-	// call.UniqueKeyValidator is a validator for the "unique_key" field. It is called by the builders before save.
-	call.UniqueKeyValidator = callDescUniqueKey.Validators[0].(func(string) error)
-	// callDescProcessed is the schema descriptor for processed field.
-	callDescProcessed := callFields[17].Descriptor()
-	// call.DefaultProcessed holds the default value on creation for the processed field.
-	call.DefaultProcessed = callDescProcessed.Default.(bool)
+	// callDescPriceUnits is the schema descriptor for price_units field.
+	callDescPriceUnits := callFields[12].Descriptor()
+	// call.DefaultPriceUnits holds the default value on creation for the price_units field.
+	call.DefaultPriceUnits = callDescPriceUnits.Default.(int64)
+	// callDescPriceDecimals is the schema descriptor for price_decimals field.
+	callDescPriceDecimals := callFields[14].Descriptor()
+	// call.DefaultPriceDecimals holds the default value on creation for the price_decimals field.
+	call.DefaultPriceDecimals = callDescPriceDecimals.Default.(int)
 	cdrlineerrorMixin := schema.CdrLineError{}.Mixin()
 	cdrlineerror.Policy = privacy.NewPolicies(cdrlineerrorMixin[0], schema.CdrLineError{})
 	cdrlineerror.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -371,14 +353,46 @@ func init() {
 	cdrupload.DefaultUnreadable = cdruploadDescUnreadable.Default.(int64)
 	// cdrupload.UnreadableValidator is a validator for the "unreadable" field. It is called by the builders before save.
 	cdrupload.UnreadableValidator = cdruploadDescUnreadable.Validators[0].(func(int64) error)
+	// cdruploadDescNotVoice is the schema descriptor for not_voice field.
+	cdruploadDescNotVoice := cdruploadFields[17].Descriptor()
+	// cdrupload.DefaultNotVoice holds the default value on creation for the not_voice field.
+	cdrupload.DefaultNotVoice = cdruploadDescNotVoice.Default.(int64)
+	// cdrupload.NotVoiceValidator is a validator for the "not_voice" field. It is called by the builders before save.
+	cdrupload.NotVoiceValidator = cdruploadDescNotVoice.Validators[0].(func(int64) error)
+	// cdruploadDescBytesTotal is the schema descriptor for bytes_total field.
+	cdruploadDescBytesTotal := cdruploadFields[18].Descriptor()
+	// cdrupload.DefaultBytesTotal holds the default value on creation for the bytes_total field.
+	cdrupload.DefaultBytesTotal = cdruploadDescBytesTotal.Default.(int64)
+	// cdrupload.BytesTotalValidator is a validator for the "bytes_total" field. It is called by the builders before save.
+	cdrupload.BytesTotalValidator = cdruploadDescBytesTotal.Validators[0].(func(int64) error)
+	// cdruploadDescBytesDone is the schema descriptor for bytes_done field.
+	cdruploadDescBytesDone := cdruploadFields[19].Descriptor()
+	// cdrupload.DefaultBytesDone holds the default value on creation for the bytes_done field.
+	cdrupload.DefaultBytesDone = cdruploadDescBytesDone.Default.(int64)
+	// cdrupload.BytesDoneValidator is a validator for the "bytes_done" field. It is called by the builders before save.
+	cdrupload.BytesDoneValidator = cdruploadDescBytesDone.Validators[0].(func(int64) error)
+	// cdruploadDescLinesPerSecond is the schema descriptor for lines_per_second field.
+	cdruploadDescLinesPerSecond := cdruploadFields[20].Descriptor()
+	// cdrupload.DefaultLinesPerSecond holds the default value on creation for the lines_per_second field.
+	cdrupload.DefaultLinesPerSecond = cdruploadDescLinesPerSecond.Default.(int64)
+	// cdrupload.LinesPerSecondValidator is a validator for the "lines_per_second" field. It is called by the builders before save.
+	cdrupload.LinesPerSecondValidator = cdruploadDescLinesPerSecond.Validators[0].(func(int64) error)
+	// cdruploadDescPriceDecimals is the schema descriptor for price_decimals field.
+	cdruploadDescPriceDecimals := cdruploadFields[21].Descriptor()
+	// cdrupload.DefaultPriceDecimals holds the default value on creation for the price_decimals field.
+	cdrupload.DefaultPriceDecimals = cdruploadDescPriceDecimals.Default.(int)
 	// cdruploadDescTotalPrice is the schema descriptor for total_price field.
-	cdruploadDescTotalPrice := cdruploadFields[17].Descriptor()
+	cdruploadDescTotalPrice := cdruploadFields[23].Descriptor()
 	// cdrupload.DefaultTotalPrice holds the default value on creation for the total_price field.
 	cdrupload.DefaultTotalPrice = cdruploadDescTotalPrice.Default.(decimal.Decimal)
 	// cdruploadDescTotalCost is the schema descriptor for total_cost field.
-	cdruploadDescTotalCost := cdruploadFields[18].Descriptor()
+	cdruploadDescTotalCost := cdruploadFields[24].Descriptor()
 	// cdrupload.DefaultTotalCost holds the default value on creation for the total_cost field.
 	cdrupload.DefaultTotalCost = cdruploadDescTotalCost.Default.(decimal.Decimal)
+	// cdruploadDescTotalMargin is the schema descriptor for total_margin field.
+	cdruploadDescTotalMargin := cdruploadFields[25].Descriptor()
+	// cdrupload.DefaultTotalMargin holds the default value on creation for the total_margin field.
+	cdrupload.DefaultTotalMargin = cdruploadDescTotalMargin.Default.(decimal.Decimal)
 	chargeMixin := schema.Charge{}.Mixin()
 	charge.Policy = privacy.NewPolicies(chargeMixin[1], schema.Charge{})
 	charge.Hooks[0] = func(next ent.Mutator) ent.Mutator {

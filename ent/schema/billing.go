@@ -58,7 +58,6 @@ func (Charge) Edges() []ent.Edge {
 		edge.From("customer", Customer.Type).Ref("charges").Unique().Required(),
 		edge.From("product", Product.Type).Ref("charges").Unique(),
 		edge.From("invoice", Invoice.Type).Ref("charges").Unique(),
-		edge.To("calls", Call.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -20,7 +20,7 @@ func (CdrUpload) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMix
 func (CdrUpload) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("direction").NamedValues("Outbound", "OUTBOUND", "Inbound", "INBOUND").Default("OUTBOUND"),
-		field.String("file_name").MaxLen(255),
+		field.String("file_name").MaxLen(255).Annotations(entgql.OrderField("FILE_NAME")),
 		field.String("sha256").MaxLen(64).Unique().Comment("The same file twice is refused"),
 		field.Int64("size_bytes").NonNegative().Default(0),
 		field.String("blob_key").MaxLen(255).Annotations(entgql.Skip(entgql.SkipAll)),
@@ -39,8 +39,17 @@ func (CdrUpload) Fields() []ent.Field {
 		field.Int64("zero_duration").NonNegative().Default(0),
 		field.Int64("duplicates").NonNegative().Default(0),
 		field.Int64("unreadable").NonNegative().Default(0),
+		field.Int64("not_voice").NonNegative().Default(0).Comment("Lines that are not voice calls (FCS data, SMS): not calls, not counted in lines read"),
+		field.Int64("bytes_total").NonNegative().Default(0).Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Int64("bytes_done").NonNegative().Default(0),
+		field.Int64("lines_per_second").NonNegative().Default(0),
+		field.Int("price_decimals").Default(4).Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Time("phase_started_at").SchemaType(datetime6).Optional().Nillable(),
 		field.Other("total_price", decimal.Decimal{}).SchemaType(dec(scaleCall)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
-		field.Other("total_cost", decimal.Decimal{}).SchemaType(dec(scaleCall)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
+		field.Other("total_cost", decimal.Decimal{}).SchemaType(dec(scaleCall)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")).
+			Comment("Cost of the priced calls whose cost is known"),
+		field.Other("total_margin", decimal.Decimal{}).SchemaType(dec(scaleCall)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")).
+			Comment("Price minus cost over the priced calls whose cost is known"),
 		field.Time("analysed_at").SchemaType(datetime6).Optional().Nillable(),
 		field.Time("processed_at").SchemaType(datetime6).Optional().Nillable(),
 	}
@@ -49,7 +58,6 @@ func (CdrUpload) Fields() []ent.Field {
 func (CdrUpload) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("provider", Provider.Type).Ref("uploads").Unique().Required(),
-		edge.To("calls", Call.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("line_errors", CdrLineError.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
@@ -59,19 +67,24 @@ func (CdrUpload) Annotations() []schema.Annotation {
 }
 
 // Call is one call line of an upload after analysis. Every line of a file is
-// counted exactly once (CDR-FORMATS.md, Counting). Kept lean: every index on
-// this table costs bulk-load throughput.
+// counted exactly once (CDR-FORMATS.md, Counting).
+//
+// Calls are bulk-loaded a million at a time, so the table is lean: plain id
+// columns instead of foreign keys (no per-row constraint checks), money as
+// integer units of 10^-decimals major (exact on every database, and cheap to
+// load and sum), and only the indexes analysis, billing and browsing need —
+// every index costs load throughput. A call is an unbilled call of its
+// customer while its upload is PROCESSED and no charge has taken it.
 type Call struct{ ent.Schema }
 
 func (Call) Mixin() []ent.Mixin { return []ent.Mixin{AccessMixin{}} }
 
 func (Call) Fields() []ent.Field {
 	return []ent.Field{
+		field.Int("upload_id").Immutable(),
 		field.Int("line").Positive().Comment("1-based physical line in the CDR file"),
-		field.Int("analysis_run").NonNegative().Default(0).Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Enum("status").NamedValues("Priced", "PRICED", "NoCustomer", "NO_CUSTOMER", "NoRate", "NO_RATE",
-			"ZeroDuration", "ZERO_DURATION", "Duplicate", "DUPLICATE"),
-		field.Enum("direction").NamedValues("Outbound", "OUTBOUND", "Inbound", "INBOUND").Default("OUTBOUND"),
+			"ZeroDuration", "ZERO_DURATION", "Duplicate", "DUPLICATE").Annotations(entgql.OrderField("STATUS")),
 		field.String("source").MaxLen(64),
 		field.String("destination").MaxLen(64),
 		field.String("account").Optional().MaxLen(64),
@@ -81,28 +94,23 @@ func (Call) Fields() []ent.Field {
 		field.Int("billable_seconds").NonNegative().Default(0),
 		field.Enum("band").NamedValues("Peak", "PEAK", "Offpeak", "OFFPEAK", "Weekend", "WEEKEND").Optional(),
 		field.String("rate_destination").Optional().MaxLen(64),
-		field.Other("price", decimal.Decimal{}).SchemaType(dec(scaleCall)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")).Annotations(entgql.OrderField("PRICE")),
-		field.Bool("cost_known").Default(false),
-		field.Other("cost", decimal.Decimal{}).SchemaType(dec(scaleCall)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
-		field.String("unique_key").MaxLen(64).Annotations(entgql.Skip(entgql.SkipAll)).
-			Comment("SHA-256 of the duplicate key: provider + unique_id, else provider + source + destination + start + duration"),
-		field.Bool("processed").Default(false).Comment("Applied to its customer: an unbilled call until a charge takes it"),
-	}
-}
-
-func (Call) Edges() []ent.Edge {
-	return []ent.Edge{
-		edge.From("upload", CdrUpload.Type).Ref("calls").Unique().Required(),
-		edge.From("customer", Customer.Type).Ref("calls").Unique(),
-		edge.From("charge", Charge.Type).Ref("calls").Unique().Comment("The Call Charges charge that billed it"),
+		field.Int64("price_units").Default(0).Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("Sell price in 10^-price_decimals major units; for a call without a customer, its value at the default tariff"),
+		field.Int64("cost_units").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipAll)).Comment("Empty when the cost is unknown"),
+		field.Int("price_decimals").Default(4).Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Int64("dup_key").Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("64-bit hash of provider + unique id, else provider + source + destination + start + duration"),
+		field.Int("customer_id").Optional().Nillable(),
+		field.Int("rate_sheet_id").Optional().Nillable().Comment("The version that priced it"),
+		field.Int("charge_id").Optional().Nillable().Comment("The Call Charges charge that billed it"),
 	}
 }
 
 func (Call) Indexes() []ent.Index {
 	return []ent.Index{
-		index.Edges("upload"),
-		index.Fields("unique_key"),
-		index.Fields("processed", "start").Edges("customer"),
+		index.Fields("upload_id", "line"),
+		index.Fields("dup_key"),
+		index.Fields("customer_id", "charge_id", "start"),
 	}
 }
 

@@ -52,7 +52,6 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("clis", Cli.Type).Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("charges", Charge.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("invoices", Invoice.Type).Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		edge.To("calls", Call.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("portal_users", User.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }

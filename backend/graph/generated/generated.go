@@ -112,23 +112,19 @@ type ComplexityRoot struct {
 		Account         func(childComplexity int) int
 		Band            func(childComplexity int) int
 		BillableSeconds func(childComplexity int) int
-		Charge          func(childComplexity int) int
 		ChargeCode      func(childComplexity int) int
-		Cost            func(childComplexity int) int
-		CostKnown       func(childComplexity int) int
-		Customer        func(childComplexity int) int
+		ChargeID        func(childComplexity int) int
+		CustomerID      func(childComplexity int) int
 		Destination     func(childComplexity int) int
-		Direction       func(childComplexity int) int
 		Duration        func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Line            func(childComplexity int) int
-		Price           func(childComplexity int) int
-		Processed       func(childComplexity int) int
 		RateDestination func(childComplexity int) int
+		RateSheetID     func(childComplexity int) int
 		Source          func(childComplexity int) int
 		Start           func(childComplexity int) int
 		Status          func(childComplexity int) int
-		Upload          func(childComplexity int) int
+		UploadID        func(childComplexity int) int
 	}
 
 	CallConnection struct {
@@ -171,6 +167,8 @@ type ComplexityRoot struct {
 	CdrUpload struct {
 		AnalysedAt      func(childComplexity int) int
 		AnalysisRun     func(childComplexity int) int
+		BytesDone       func(childComplexity int) int
+		BytesTotal      func(childComplexity int) int
 		CreatedAt       func(childComplexity int) int
 		Direction       func(childComplexity int) int
 		Duplicates      func(childComplexity int) int
@@ -178,8 +176,11 @@ type ComplexityRoot struct {
 		FileName        func(childComplexity int) int
 		ID              func(childComplexity int) int
 		LinesDone       func(childComplexity int) int
+		LinesPerSecond  func(childComplexity int) int
 		LinesRead       func(childComplexity int) int
+		NotVoice        func(childComplexity int) int
 		Phase           func(childComplexity int) int
+		PhaseStartedAt  func(childComplexity int) int
 		Priced          func(childComplexity int) int
 		ProcessedAt     func(childComplexity int) int
 		Provider        func(childComplexity int) int
@@ -187,6 +188,7 @@ type ComplexityRoot struct {
 		SizeBytes       func(childComplexity int) int
 		Status          func(childComplexity int) int
 		TotalCost       func(childComplexity int) int
+		TotalMargin     func(childComplexity int) int
 		TotalPrice      func(childComplexity int) int
 		Unreadable      func(childComplexity int) int
 		UpdatedAt       func(childComplexity int) int
@@ -894,48 +896,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Call.BillableSeconds(childComplexity), true
-	case "Call.charge":
-		if e.ComplexityRoot.Call.Charge == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Call.Charge(childComplexity), true
 	case "Call.chargeCode":
 		if e.ComplexityRoot.Call.ChargeCode == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Call.ChargeCode(childComplexity), true
-	case "Call.cost":
-		if e.ComplexityRoot.Call.Cost == nil {
+	case "Call.chargeID":
+		if e.ComplexityRoot.Call.ChargeID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Call.Cost(childComplexity), true
-	case "Call.costKnown":
-		if e.ComplexityRoot.Call.CostKnown == nil {
+		return e.ComplexityRoot.Call.ChargeID(childComplexity), true
+	case "Call.customerID":
+		if e.ComplexityRoot.Call.CustomerID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Call.CostKnown(childComplexity), true
-	case "Call.customer":
-		if e.ComplexityRoot.Call.Customer == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Call.Customer(childComplexity), true
+		return e.ComplexityRoot.Call.CustomerID(childComplexity), true
 	case "Call.destination":
 		if e.ComplexityRoot.Call.Destination == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Call.Destination(childComplexity), true
-	case "Call.direction":
-		if e.ComplexityRoot.Call.Direction == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Call.Direction(childComplexity), true
 	case "Call.duration":
 		if e.ComplexityRoot.Call.Duration == nil {
 			break
@@ -954,24 +938,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Call.Line(childComplexity), true
-	case "Call.price":
-		if e.ComplexityRoot.Call.Price == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Call.Price(childComplexity), true
-	case "Call.processed":
-		if e.ComplexityRoot.Call.Processed == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Call.Processed(childComplexity), true
 	case "Call.rateDestination":
 		if e.ComplexityRoot.Call.RateDestination == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Call.RateDestination(childComplexity), true
+	case "Call.rateSheetID":
+		if e.ComplexityRoot.Call.RateSheetID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.RateSheetID(childComplexity), true
 	case "Call.source":
 		if e.ComplexityRoot.Call.Source == nil {
 			break
@@ -990,12 +968,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Call.Status(childComplexity), true
-	case "Call.upload":
-		if e.ComplexityRoot.Call.Upload == nil {
+	case "Call.uploadID":
+		if e.ComplexityRoot.Call.UploadID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Call.Upload(childComplexity), true
+		return e.ComplexityRoot.Call.UploadID(childComplexity), true
 
 	case "CallConnection.edges":
 		if e.ComplexityRoot.CallConnection.Edges == nil {
@@ -1163,6 +1141,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrUpload.AnalysisRun(childComplexity), true
+	case "CdrUpload.bytesDone":
+		if e.ComplexityRoot.CdrUpload.BytesDone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.BytesDone(childComplexity), true
+	case "CdrUpload.bytesTotal":
+		if e.ComplexityRoot.CdrUpload.BytesTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.BytesTotal(childComplexity), true
 	case "CdrUpload.createdAt":
 		if e.ComplexityRoot.CdrUpload.CreatedAt == nil {
 			break
@@ -1205,18 +1195,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrUpload.LinesDone(childComplexity), true
+	case "CdrUpload.linesPerSecond":
+		if e.ComplexityRoot.CdrUpload.LinesPerSecond == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.LinesPerSecond(childComplexity), true
 	case "CdrUpload.linesRead":
 		if e.ComplexityRoot.CdrUpload.LinesRead == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CdrUpload.LinesRead(childComplexity), true
+	case "CdrUpload.notVoice":
+		if e.ComplexityRoot.CdrUpload.NotVoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.NotVoice(childComplexity), true
 	case "CdrUpload.phase":
 		if e.ComplexityRoot.CdrUpload.Phase == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CdrUpload.Phase(childComplexity), true
+	case "CdrUpload.phaseStartedAt":
+		if e.ComplexityRoot.CdrUpload.PhaseStartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.PhaseStartedAt(childComplexity), true
 	case "CdrUpload.priced":
 		if e.ComplexityRoot.CdrUpload.Priced == nil {
 			break
@@ -1259,6 +1267,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrUpload.TotalCost(childComplexity), true
+	case "CdrUpload.totalMargin":
+		if e.ComplexityRoot.CdrUpload.TotalMargin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.TotalMargin(childComplexity), true
 	case "CdrUpload.totalPrice":
 		if e.ComplexityRoot.CdrUpload.TotalPrice == nil {
 			break
@@ -3987,12 +4001,12 @@ input BillingScheduleWhereInput {
 }
 type Call implements Node {
   id: ID!
+  uploadID: Int!
   """
   1-based physical line in the CDR file
   """
   line: Int!
   status: CallStatus!
-  direction: CallDirection!
   source: String!
   destination: String!
   account: String
@@ -4002,19 +4016,15 @@ type Call implements Node {
   billableSeconds: Int!
   band: CallBand
   rateDestination: String
-  price: Decimal!
-  costKnown: Boolean!
-  cost: Decimal!
+  customerID: Int
   """
-  Applied to its customer: an unbilled call until a charge takes it
+  The version that priced it
   """
-  processed: Boolean!
-  upload: CdrUpload!
-  customer: Customer
+  rateSheetID: Int
   """
   The Call Charges charge that billed it
   """
-  charge: Charge
+  chargeID: Int
 }
 """
 CallBand is enum for the field band
@@ -4040,13 +4050,6 @@ type CallConnection {
   Identifies the total count of items in the connection.
   """
   totalCount: Int!
-}
-"""
-CallDirection is enum for the field direction
-"""
-enum CallDirection @goModel(model: "github.com/tollgate/tollgate/ent/call.Direction") {
-  OUTBOUND
-  INBOUND
 }
 """
 An edge in a connection.
@@ -4078,8 +4081,8 @@ input CallOrder {
 Properties by which Call connections can be ordered.
 """
 enum CallOrderField {
+  STATUS
   START
-  PRICE
 }
 """
 CallStatus is enum for the field status
@@ -4111,6 +4114,17 @@ input CallWhereInput {
   idLT: ID
   idLTE: ID
   """
+  upload_id field predicates
+  """
+  uploadID: Int
+  uploadIDNEQ: Int
+  uploadIDIn: [Int!]
+  uploadIDNotIn: [Int!]
+  uploadIDGT: Int
+  uploadIDGTE: Int
+  uploadIDLT: Int
+  uploadIDLTE: Int
+  """
   line field predicates
   """
   line: Int
@@ -4128,13 +4142,6 @@ input CallWhereInput {
   statusNEQ: CallStatus
   statusIn: [CallStatus!]
   statusNotIn: [CallStatus!]
-  """
-  direction field predicates
-  """
-  direction: CallDirection
-  directionNEQ: CallDirection
-  directionIn: [CallDirection!]
-  directionNotIn: [CallDirection!]
   """
   source field predicates
   """
@@ -4264,52 +4271,44 @@ input CallWhereInput {
   rateDestinationEqualFold: String
   rateDestinationContainsFold: String
   """
-  price field predicates
+  customer_id field predicates
   """
-  price: Decimal
-  priceNEQ: Decimal
-  priceIn: [Decimal!]
-  priceNotIn: [Decimal!]
-  priceGT: Decimal
-  priceGTE: Decimal
-  priceLT: Decimal
-  priceLTE: Decimal
+  customerID: Int
+  customerIDNEQ: Int
+  customerIDIn: [Int!]
+  customerIDNotIn: [Int!]
+  customerIDGT: Int
+  customerIDGTE: Int
+  customerIDLT: Int
+  customerIDLTE: Int
+  customerIDIsNil: Boolean
+  customerIDNotNil: Boolean
   """
-  cost_known field predicates
+  rate_sheet_id field predicates
   """
-  costKnown: Boolean
-  costKnownNEQ: Boolean
+  rateSheetID: Int
+  rateSheetIDNEQ: Int
+  rateSheetIDIn: [Int!]
+  rateSheetIDNotIn: [Int!]
+  rateSheetIDGT: Int
+  rateSheetIDGTE: Int
+  rateSheetIDLT: Int
+  rateSheetIDLTE: Int
+  rateSheetIDIsNil: Boolean
+  rateSheetIDNotNil: Boolean
   """
-  cost field predicates
+  charge_id field predicates
   """
-  cost: Decimal
-  costNEQ: Decimal
-  costIn: [Decimal!]
-  costNotIn: [Decimal!]
-  costGT: Decimal
-  costGTE: Decimal
-  costLT: Decimal
-  costLTE: Decimal
-  """
-  processed field predicates
-  """
-  processed: Boolean
-  processedNEQ: Boolean
-  """
-  upload edge predicates
-  """
-  hasUpload: Boolean
-  hasUploadWith: [CdrUploadWhereInput!]
-  """
-  customer edge predicates
-  """
-  hasCustomer: Boolean
-  hasCustomerWith: [CustomerWhereInput!]
-  """
-  charge edge predicates
-  """
-  hasCharge: Boolean
-  hasChargeWith: [ChargeWhereInput!]
+  chargeID: Int
+  chargeIDNEQ: Int
+  chargeIDIn: [Int!]
+  chargeIDNotIn: [Int!]
+  chargeIDGT: Int
+  chargeIDGTE: Int
+  chargeIDLT: Int
+  chargeIDLTE: Int
+  chargeIDIsNil: Boolean
+  chargeIDNotNil: Boolean
 }
 type CdrLineError implements Node {
   id: ID!
@@ -4417,8 +4416,23 @@ type CdrUpload implements Node {
   zeroDuration: Int!
   duplicates: Int!
   unreadable: Int!
+  """
+  Lines that are not voice calls (FCS data, SMS): not calls, not counted in lines read
+  """
+  notVoice: Int!
+  bytesTotal: Int!
+  bytesDone: Int!
+  linesPerSecond: Int!
+  phaseStartedAt: Time
   totalPrice: Decimal!
+  """
+  Cost of the priced calls whose cost is known
+  """
   totalCost: Decimal!
+  """
+  Price minus cost over the priced calls whose cost is known
+  """
+  totalMargin: Decimal!
   analysedAt: Time
   processedAt: Time
   provider: Provider!
@@ -4478,6 +4492,7 @@ Properties by which CdrUpload connections can be ordered.
 """
 enum CdrUploadOrderField {
   CREATED_AT
+  FILE_NAME
   STATUS
 }
 """
@@ -4725,6 +4740,63 @@ input CdrUploadWhereInput {
   unreadableLT: Int
   unreadableLTE: Int
   """
+  not_voice field predicates
+  """
+  notVoice: Int
+  notVoiceNEQ: Int
+  notVoiceIn: [Int!]
+  notVoiceNotIn: [Int!]
+  notVoiceGT: Int
+  notVoiceGTE: Int
+  notVoiceLT: Int
+  notVoiceLTE: Int
+  """
+  bytes_total field predicates
+  """
+  bytesTotal: Int
+  bytesTotalNEQ: Int
+  bytesTotalIn: [Int!]
+  bytesTotalNotIn: [Int!]
+  bytesTotalGT: Int
+  bytesTotalGTE: Int
+  bytesTotalLT: Int
+  bytesTotalLTE: Int
+  """
+  bytes_done field predicates
+  """
+  bytesDone: Int
+  bytesDoneNEQ: Int
+  bytesDoneIn: [Int!]
+  bytesDoneNotIn: [Int!]
+  bytesDoneGT: Int
+  bytesDoneGTE: Int
+  bytesDoneLT: Int
+  bytesDoneLTE: Int
+  """
+  lines_per_second field predicates
+  """
+  linesPerSecond: Int
+  linesPerSecondNEQ: Int
+  linesPerSecondIn: [Int!]
+  linesPerSecondNotIn: [Int!]
+  linesPerSecondGT: Int
+  linesPerSecondGTE: Int
+  linesPerSecondLT: Int
+  linesPerSecondLTE: Int
+  """
+  phase_started_at field predicates
+  """
+  phaseStartedAt: Time
+  phaseStartedAtNEQ: Time
+  phaseStartedAtIn: [Time!]
+  phaseStartedAtNotIn: [Time!]
+  phaseStartedAtGT: Time
+  phaseStartedAtGTE: Time
+  phaseStartedAtLT: Time
+  phaseStartedAtLTE: Time
+  phaseStartedAtIsNil: Boolean
+  phaseStartedAtNotNil: Boolean
+  """
   total_price field predicates
   """
   totalPrice: Decimal
@@ -4746,6 +4818,17 @@ input CdrUploadWhereInput {
   totalCostGTE: Decimal
   totalCostLT: Decimal
   totalCostLTE: Decimal
+  """
+  total_margin field predicates
+  """
+  totalMargin: Decimal
+  totalMarginNEQ: Decimal
+  totalMarginIn: [Decimal!]
+  totalMarginNotIn: [Decimal!]
+  totalMarginGT: Decimal
+  totalMarginGTE: Decimal
+  totalMarginLT: Decimal
+  totalMarginLTE: Decimal
   """
   analysed_at field predicates
   """
@@ -6970,7 +7053,7 @@ type Rate implements Node {
   offpeakCost: Decimal!
   weekendCost: Decimal!
   """
-  A of an A/B duration block
+  A of an A/B duration block; 0 for the plain form B
   """
   blockFirst: Int!
   """
@@ -8140,12 +8223,12 @@ func (ec *executionContext) childFields_Call(ctx context.Context, field graphql.
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Call_id(ctx, field)
+	case "uploadID":
+		return ec.fieldContext_Call_uploadID(ctx, field)
 	case "line":
 		return ec.fieldContext_Call_line(ctx, field)
 	case "status":
 		return ec.fieldContext_Call_status(ctx, field)
-	case "direction":
-		return ec.fieldContext_Call_direction(ctx, field)
 	case "source":
 		return ec.fieldContext_Call_source(ctx, field)
 	case "destination":
@@ -8164,20 +8247,12 @@ func (ec *executionContext) childFields_Call(ctx context.Context, field graphql.
 		return ec.fieldContext_Call_band(ctx, field)
 	case "rateDestination":
 		return ec.fieldContext_Call_rateDestination(ctx, field)
-	case "price":
-		return ec.fieldContext_Call_price(ctx, field)
-	case "costKnown":
-		return ec.fieldContext_Call_costKnown(ctx, field)
-	case "cost":
-		return ec.fieldContext_Call_cost(ctx, field)
-	case "processed":
-		return ec.fieldContext_Call_processed(ctx, field)
-	case "upload":
-		return ec.fieldContext_Call_upload(ctx, field)
-	case "customer":
-		return ec.fieldContext_Call_customer(ctx, field)
-	case "charge":
-		return ec.fieldContext_Call_charge(ctx, field)
+	case "customerID":
+		return ec.fieldContext_Call_customerID(ctx, field)
+	case "rateSheetID":
+		return ec.fieldContext_Call_rateSheetID(ctx, field)
+	case "chargeID":
+		return ec.fieldContext_Call_chargeID(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Call", field.Name)
 }
@@ -8280,10 +8355,22 @@ func (ec *executionContext) childFields_CdrUpload(ctx context.Context, field gra
 		return ec.fieldContext_CdrUpload_duplicates(ctx, field)
 	case "unreadable":
 		return ec.fieldContext_CdrUpload_unreadable(ctx, field)
+	case "notVoice":
+		return ec.fieldContext_CdrUpload_notVoice(ctx, field)
+	case "bytesTotal":
+		return ec.fieldContext_CdrUpload_bytesTotal(ctx, field)
+	case "bytesDone":
+		return ec.fieldContext_CdrUpload_bytesDone(ctx, field)
+	case "linesPerSecond":
+		return ec.fieldContext_CdrUpload_linesPerSecond(ctx, field)
+	case "phaseStartedAt":
+		return ec.fieldContext_CdrUpload_phaseStartedAt(ctx, field)
 	case "totalPrice":
 		return ec.fieldContext_CdrUpload_totalPrice(ctx, field)
 	case "totalCost":
 		return ec.fieldContext_CdrUpload_totalCost(ctx, field)
+	case "totalMargin":
+		return ec.fieldContext_CdrUpload_totalMargin(ctx, field)
 	case "analysedAt":
 		return ec.fieldContext_CdrUpload_analysedAt(ctx, field)
 	case "processedAt":
@@ -11039,6 +11126,29 @@ func (ec *executionContext) fieldContext_Call_id(_ context.Context, field graphq
 	return graphql.NewScalarFieldContext("Call", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Call_uploadID(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_uploadID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Call_uploadID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Call_line(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11083,29 +11193,6 @@ func (ec *executionContext) _Call_status(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Call_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Call", field, false, false, "CallStatus")
-}
-
-func (ec *executionContext) _Call_direction(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Call_direction(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Direction, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v call.Direction) graphql.Marshaler {
-			return ec.marshalNCallDirection2githubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Call_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Call", field, false, false, "CallDirection")
 }
 
 func (ec *executionContext) _Call_source(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
@@ -11315,192 +11402,73 @@ func (ec *executionContext) fieldContext_Call_rateDestination(_ context.Context,
 	return graphql.NewScalarFieldContext("Call", field, false, false, "String")
 }
 
-func (ec *executionContext) _Call_price(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+func (ec *executionContext) _Call_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Call_price(ctx, field)
+			return ec.fieldContext_Call_customerID(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Price, nil
+			return obj.CustomerID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Call_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Call", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Call_costKnown(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Call_costKnown(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CostKnown, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Call_costKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Call", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _Call_cost(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Call_cost(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cost, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Call_cost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Call", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Call_processed(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Call_processed(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Processed, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Call_processed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Call", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _Call_upload(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Call_upload(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Upload(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.CdrUpload) graphql.Marshaler {
-			return ec.marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Call_upload(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Call",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CdrUpload(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Call_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Call_customer(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Customer(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
-			return ec.marshalOCustomer2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomer(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Call_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Call",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Customer(ctx, field)
-		},
-	}
-	return fc, nil
+func (ec *executionContext) fieldContext_Call_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, false, false, "Int")
 }
 
-func (ec *executionContext) _Call_charge(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+func (ec *executionContext) _Call_rateSheetID(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Call_charge(ctx, field)
+			return ec.fieldContext_Call_rateSheetID(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Charge(ctx)
+			return obj.RateSheetID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Charge) graphql.Marshaler {
-			return ec.marshalOCharge2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCharge(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Call_charge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Call",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Charge(ctx, field)
+func (ec *executionContext) fieldContext_Call_rateSheetID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Call_chargeID(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_chargeID(ctx, field)
 		},
-	}
-	return fc, nil
+		func(ctx context.Context) (any, error) {
+			return obj.ChargeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Call_chargeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CallConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CallConnection) (ret graphql.Marshaler) {
@@ -12569,6 +12537,121 @@ func (ec *executionContext) fieldContext_CdrUpload_unreadable(_ context.Context,
 	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Int")
 }
 
+func (ec *executionContext) _CdrUpload_notVoice(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_notVoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotVoice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_notVoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CdrUpload_bytesTotal(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_bytesTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BytesTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_bytesTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CdrUpload_bytesDone(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_bytesDone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BytesDone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_bytesDone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CdrUpload_linesPerSecond(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_linesPerSecond(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinesPerSecond, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_linesPerSecond(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CdrUpload_phaseStartedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_phaseStartedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PhaseStartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_phaseStartedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Time")
+}
+
 func (ec *executionContext) _CdrUpload_totalPrice(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12612,6 +12695,29 @@ func (ec *executionContext) _CdrUpload_totalCost(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_CdrUpload_totalCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CdrUpload_totalMargin(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_totalMargin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalMargin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_totalMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Decimal")
 }
 
@@ -23233,7 +23339,7 @@ func (ec *executionContext) unmarshalInputCallWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "line", "lineNEQ", "lineIn", "lineNotIn", "lineGT", "lineGTE", "lineLT", "lineLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "direction", "directionNEQ", "directionIn", "directionNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "destination", "destinationNEQ", "destinationIn", "destinationNotIn", "destinationGT", "destinationGTE", "destinationLT", "destinationLTE", "destinationContains", "destinationHasPrefix", "destinationHasSuffix", "destinationEqualFold", "destinationContainsFold", "account", "accountNEQ", "accountIn", "accountNotIn", "accountGT", "accountGTE", "accountLT", "accountLTE", "accountContains", "accountHasPrefix", "accountHasSuffix", "accountIsNil", "accountNotNil", "accountEqualFold", "accountContainsFold", "chargeCode", "chargeCodeNEQ", "chargeCodeIn", "chargeCodeNotIn", "chargeCodeGT", "chargeCodeGTE", "chargeCodeLT", "chargeCodeLTE", "chargeCodeContains", "chargeCodeHasPrefix", "chargeCodeHasSuffix", "chargeCodeIsNil", "chargeCodeNotNil", "chargeCodeEqualFold", "chargeCodeContainsFold", "start", "startNEQ", "startIn", "startNotIn", "startGT", "startGTE", "startLT", "startLTE", "duration", "durationNEQ", "durationIn", "durationNotIn", "durationGT", "durationGTE", "durationLT", "durationLTE", "billableSeconds", "billableSecondsNEQ", "billableSecondsIn", "billableSecondsNotIn", "billableSecondsGT", "billableSecondsGTE", "billableSecondsLT", "billableSecondsLTE", "band", "bandNEQ", "bandIn", "bandNotIn", "bandIsNil", "bandNotNil", "rateDestination", "rateDestinationNEQ", "rateDestinationIn", "rateDestinationNotIn", "rateDestinationGT", "rateDestinationGTE", "rateDestinationLT", "rateDestinationLTE", "rateDestinationContains", "rateDestinationHasPrefix", "rateDestinationHasSuffix", "rateDestinationIsNil", "rateDestinationNotNil", "rateDestinationEqualFold", "rateDestinationContainsFold", "price", "priceNEQ", "priceIn", "priceNotIn", "priceGT", "priceGTE", "priceLT", "priceLTE", "costKnown", "costKnownNEQ", "cost", "costNEQ", "costIn", "costNotIn", "costGT", "costGTE", "costLT", "costLTE", "processed", "processedNEQ", "hasUpload", "hasUploadWith", "hasCustomer", "hasCustomerWith", "hasCharge", "hasChargeWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "uploadID", "uploadIDNEQ", "uploadIDIn", "uploadIDNotIn", "uploadIDGT", "uploadIDGTE", "uploadIDLT", "uploadIDLTE", "line", "lineNEQ", "lineIn", "lineNotIn", "lineGT", "lineGTE", "lineLT", "lineLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "destination", "destinationNEQ", "destinationIn", "destinationNotIn", "destinationGT", "destinationGTE", "destinationLT", "destinationLTE", "destinationContains", "destinationHasPrefix", "destinationHasSuffix", "destinationEqualFold", "destinationContainsFold", "account", "accountNEQ", "accountIn", "accountNotIn", "accountGT", "accountGTE", "accountLT", "accountLTE", "accountContains", "accountHasPrefix", "accountHasSuffix", "accountIsNil", "accountNotNil", "accountEqualFold", "accountContainsFold", "chargeCode", "chargeCodeNEQ", "chargeCodeIn", "chargeCodeNotIn", "chargeCodeGT", "chargeCodeGTE", "chargeCodeLT", "chargeCodeLTE", "chargeCodeContains", "chargeCodeHasPrefix", "chargeCodeHasSuffix", "chargeCodeIsNil", "chargeCodeNotNil", "chargeCodeEqualFold", "chargeCodeContainsFold", "start", "startNEQ", "startIn", "startNotIn", "startGT", "startGTE", "startLT", "startLTE", "duration", "durationNEQ", "durationIn", "durationNotIn", "durationGT", "durationGTE", "durationLT", "durationLTE", "billableSeconds", "billableSecondsNEQ", "billableSecondsIn", "billableSecondsNotIn", "billableSecondsGT", "billableSecondsGTE", "billableSecondsLT", "billableSecondsLTE", "band", "bandNEQ", "bandIn", "bandNotIn", "bandIsNil", "bandNotNil", "rateDestination", "rateDestinationNEQ", "rateDestinationIn", "rateDestinationNotIn", "rateDestinationGT", "rateDestinationGTE", "rateDestinationLT", "rateDestinationLTE", "rateDestinationContains", "rateDestinationHasPrefix", "rateDestinationHasSuffix", "rateDestinationIsNil", "rateDestinationNotNil", "rateDestinationEqualFold", "rateDestinationContainsFold", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDIsNil", "customerIDNotNil", "rateSheetID", "rateSheetIDNEQ", "rateSheetIDIn", "rateSheetIDNotIn", "rateSheetIDGT", "rateSheetIDGTE", "rateSheetIDLT", "rateSheetIDLTE", "rateSheetIDIsNil", "rateSheetIDNotNil", "chargeID", "chargeIDNEQ", "chargeIDIn", "chargeIDNotIn", "chargeIDGT", "chargeIDGTE", "chargeIDLT", "chargeIDLTE", "chargeIDIsNil", "chargeIDNotNil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23317,6 +23423,62 @@ func (ec *executionContext) unmarshalInputCallWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.IDLTE = data
+		case "uploadID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadID = data
+		case "uploadIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadIDNEQ = data
+		case "uploadIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadIDIn = data
+		case "uploadIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadIDNotIn = data
+		case "uploadIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadIDGT = data
+		case "uploadIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadIDGTE = data
+		case "uploadIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadIDLT = data
+		case "uploadIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadIDLTE = data
 		case "line":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("line"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -23401,34 +23563,6 @@ func (ec *executionContext) unmarshalInputCallWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.StatusNotIn = data
-		case "direction":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalOCallDirection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirection(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Direction = data
-		case "directionNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("directionNEQ"))
-			data, err := ec.unmarshalOCallDirection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirection(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DirectionNEQ = data
-		case "directionIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("directionIn"))
-			data, err := ec.unmarshalOCallDirection2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirectionᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DirectionIn = data
-		case "directionNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("directionNotIn"))
-			data, err := ec.unmarshalOCallDirection2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirectionᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DirectionNotIn = data
 		case "source":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -24136,188 +24270,216 @@ func (ec *executionContext) unmarshalInputCallWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.RateDestinationContainsFold = data
-		case "price":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("price"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Price = data
-		case "priceNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.CustomerID = data
+		case "customerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PriceNEQ = data
-		case "priceIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			it.CustomerIDNEQ = data
+		case "customerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PriceIn = data
-		case "priceNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			it.CustomerIDIn = data
+		case "customerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PriceNotIn = data
-		case "priceGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceGT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.CustomerIDNotIn = data
+		case "customerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PriceGT = data
-		case "priceGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceGTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.CustomerIDGT = data
+		case "customerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PriceGTE = data
-		case "priceLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceLT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.CustomerIDGTE = data
+		case "customerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PriceLT = data
-		case "priceLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceLTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.CustomerIDLT = data
+		case "customerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PriceLTE = data
-		case "costKnown":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costKnown"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			it.CustomerIDLTE = data
+		case "customerIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CostKnown = data
-		case "costKnownNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costKnownNEQ"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			it.CustomerIDIsNil = data
+		case "customerIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CostKnownNEQ = data
-		case "cost":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cost"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.CustomerIDNotNil = data
+		case "rateSheetID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Cost = data
-		case "costNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.RateSheetID = data
+		case "rateSheetIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CostNEQ = data
-		case "costIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			it.RateSheetIDNEQ = data
+		case "rateSheetIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CostIn = data
-		case "costNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			it.RateSheetIDIn = data
+		case "rateSheetIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CostNotIn = data
-		case "costGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costGT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.RateSheetIDNotIn = data
+		case "rateSheetIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CostGT = data
-		case "costGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costGTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.RateSheetIDGT = data
+		case "rateSheetIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CostGTE = data
-		case "costLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costLT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.RateSheetIDGTE = data
+		case "rateSheetIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CostLT = data
-		case "costLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costLTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.RateSheetIDLT = data
+		case "rateSheetIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CostLTE = data
-		case "processed":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("processed"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			it.RateSheetIDLTE = data
+		case "rateSheetIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Processed = data
-		case "processedNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("processedNEQ"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			it.RateSheetIDIsNil = data
+		case "rateSheetIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ProcessedNEQ = data
-		case "hasUpload":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUpload"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			it.RateSheetIDNotNil = data
+		case "chargeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasUpload = data
-		case "hasUploadWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUploadWith"))
-			data, err := ec.unmarshalOCdrUploadWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUploadWhereInputᚄ(ctx, v)
+			it.ChargeID = data
+		case "chargeIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasUploadWith = data
-		case "hasCustomer":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustomer"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			it.ChargeIDNEQ = data
+		case "chargeIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasCustomer = data
-		case "hasCustomerWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustomerWith"))
-			data, err := ec.unmarshalOCustomerWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomerWhereInputᚄ(ctx, v)
+			it.ChargeIDIn = data
+		case "chargeIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasCustomerWith = data
-		case "hasCharge":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCharge"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			it.ChargeIDNotIn = data
+		case "chargeIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasCharge = data
-		case "hasChargeWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasChargeWith"))
-			data, err := ec.unmarshalOChargeWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐChargeWhereInputᚄ(ctx, v)
+			it.ChargeIDGT = data
+		case "chargeIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasChargeWith = data
+			it.ChargeIDGTE = data
+		case "chargeIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChargeIDLT = data
+		case "chargeIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChargeIDLTE = data
+		case "chargeIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChargeIDIsNil = data
+		case "chargeIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChargeIDNotNil = data
 		}
 	}
 	return it, nil
@@ -24777,7 +24939,7 @@ func (ec *executionContext) unmarshalInputCdrUploadWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameEqualFold", "fileNameContainsFold", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256EqualFold", "sha256ContainsFold", "sizeBytes", "sizeBytesNEQ", "sizeBytesIn", "sizeBytesNotIn", "sizeBytesGT", "sizeBytesGTE", "sizeBytesLT", "sizeBytesLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "analysisRun", "analysisRunNEQ", "analysisRunIn", "analysisRunNotIn", "analysisRunGT", "analysisRunGTE", "analysisRunLT", "analysisRunLTE", "phase", "phaseNEQ", "phaseIn", "phaseNotIn", "phaseGT", "phaseGTE", "phaseLT", "phaseLTE", "phaseContains", "phaseHasPrefix", "phaseHasSuffix", "phaseIsNil", "phaseNotNil", "phaseEqualFold", "phaseContainsFold", "linesDone", "linesDoneNEQ", "linesDoneIn", "linesDoneNotIn", "linesDoneGT", "linesDoneGTE", "linesDoneLT", "linesDoneLTE", "linesRead", "linesReadNEQ", "linesReadIn", "linesReadNotIn", "linesReadGT", "linesReadGTE", "linesReadLT", "linesReadLTE", "priced", "pricedNEQ", "pricedIn", "pricedNotIn", "pricedGT", "pricedGTE", "pricedLT", "pricedLTE", "withoutCustomer", "withoutCustomerNEQ", "withoutCustomerIn", "withoutCustomerNotIn", "withoutCustomerGT", "withoutCustomerGTE", "withoutCustomerLT", "withoutCustomerLTE", "withoutRate", "withoutRateNEQ", "withoutRateIn", "withoutRateNotIn", "withoutRateGT", "withoutRateGTE", "withoutRateLT", "withoutRateLTE", "zeroDuration", "zeroDurationNEQ", "zeroDurationIn", "zeroDurationNotIn", "zeroDurationGT", "zeroDurationGTE", "zeroDurationLT", "zeroDurationLTE", "duplicates", "duplicatesNEQ", "duplicatesIn", "duplicatesNotIn", "duplicatesGT", "duplicatesGTE", "duplicatesLT", "duplicatesLTE", "unreadable", "unreadableNEQ", "unreadableIn", "unreadableNotIn", "unreadableGT", "unreadableGTE", "unreadableLT", "unreadableLTE", "totalPrice", "totalPriceNEQ", "totalPriceIn", "totalPriceNotIn", "totalPriceGT", "totalPriceGTE", "totalPriceLT", "totalPriceLTE", "totalCost", "totalCostNEQ", "totalCostIn", "totalCostNotIn", "totalCostGT", "totalCostGTE", "totalCostLT", "totalCostLTE", "analysedAt", "analysedAtNEQ", "analysedAtIn", "analysedAtNotIn", "analysedAtGT", "analysedAtGTE", "analysedAtLT", "analysedAtLTE", "analysedAtIsNil", "analysedAtNotNil", "processedAt", "processedAtNEQ", "processedAtIn", "processedAtNotIn", "processedAtGT", "processedAtGTE", "processedAtLT", "processedAtLTE", "processedAtIsNil", "processedAtNotNil", "hasProvider", "hasProviderWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameEqualFold", "fileNameContainsFold", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256EqualFold", "sha256ContainsFold", "sizeBytes", "sizeBytesNEQ", "sizeBytesIn", "sizeBytesNotIn", "sizeBytesGT", "sizeBytesGTE", "sizeBytesLT", "sizeBytesLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "analysisRun", "analysisRunNEQ", "analysisRunIn", "analysisRunNotIn", "analysisRunGT", "analysisRunGTE", "analysisRunLT", "analysisRunLTE", "phase", "phaseNEQ", "phaseIn", "phaseNotIn", "phaseGT", "phaseGTE", "phaseLT", "phaseLTE", "phaseContains", "phaseHasPrefix", "phaseHasSuffix", "phaseIsNil", "phaseNotNil", "phaseEqualFold", "phaseContainsFold", "linesDone", "linesDoneNEQ", "linesDoneIn", "linesDoneNotIn", "linesDoneGT", "linesDoneGTE", "linesDoneLT", "linesDoneLTE", "linesRead", "linesReadNEQ", "linesReadIn", "linesReadNotIn", "linesReadGT", "linesReadGTE", "linesReadLT", "linesReadLTE", "priced", "pricedNEQ", "pricedIn", "pricedNotIn", "pricedGT", "pricedGTE", "pricedLT", "pricedLTE", "withoutCustomer", "withoutCustomerNEQ", "withoutCustomerIn", "withoutCustomerNotIn", "withoutCustomerGT", "withoutCustomerGTE", "withoutCustomerLT", "withoutCustomerLTE", "withoutRate", "withoutRateNEQ", "withoutRateIn", "withoutRateNotIn", "withoutRateGT", "withoutRateGTE", "withoutRateLT", "withoutRateLTE", "zeroDuration", "zeroDurationNEQ", "zeroDurationIn", "zeroDurationNotIn", "zeroDurationGT", "zeroDurationGTE", "zeroDurationLT", "zeroDurationLTE", "duplicates", "duplicatesNEQ", "duplicatesIn", "duplicatesNotIn", "duplicatesGT", "duplicatesGTE", "duplicatesLT", "duplicatesLTE", "unreadable", "unreadableNEQ", "unreadableIn", "unreadableNotIn", "unreadableGT", "unreadableGTE", "unreadableLT", "unreadableLTE", "notVoice", "notVoiceNEQ", "notVoiceIn", "notVoiceNotIn", "notVoiceGT", "notVoiceGTE", "notVoiceLT", "notVoiceLTE", "bytesTotal", "bytesTotalNEQ", "bytesTotalIn", "bytesTotalNotIn", "bytesTotalGT", "bytesTotalGTE", "bytesTotalLT", "bytesTotalLTE", "bytesDone", "bytesDoneNEQ", "bytesDoneIn", "bytesDoneNotIn", "bytesDoneGT", "bytesDoneGTE", "bytesDoneLT", "bytesDoneLTE", "linesPerSecond", "linesPerSecondNEQ", "linesPerSecondIn", "linesPerSecondNotIn", "linesPerSecondGT", "linesPerSecondGTE", "linesPerSecondLT", "linesPerSecondLTE", "phaseStartedAt", "phaseStartedAtNEQ", "phaseStartedAtIn", "phaseStartedAtNotIn", "phaseStartedAtGT", "phaseStartedAtGTE", "phaseStartedAtLT", "phaseStartedAtLTE", "phaseStartedAtIsNil", "phaseStartedAtNotNil", "totalPrice", "totalPriceNEQ", "totalPriceIn", "totalPriceNotIn", "totalPriceGT", "totalPriceGTE", "totalPriceLT", "totalPriceLTE", "totalCost", "totalCostNEQ", "totalCostIn", "totalCostNotIn", "totalCostGT", "totalCostGTE", "totalCostLT", "totalCostLTE", "totalMargin", "totalMarginNEQ", "totalMarginIn", "totalMarginNotIn", "totalMarginGT", "totalMarginGTE", "totalMarginLT", "totalMarginLTE", "analysedAt", "analysedAtNEQ", "analysedAtIn", "analysedAtNotIn", "analysedAtGT", "analysedAtGTE", "analysedAtLT", "analysedAtLTE", "analysedAtIsNil", "analysedAtNotNil", "processedAt", "processedAtNEQ", "processedAtIn", "processedAtNotIn", "processedAtGT", "processedAtGTE", "processedAtLT", "processedAtLTE", "processedAtIsNil", "processedAtNotNil", "hasProvider", "hasProviderWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25981,6 +26143,300 @@ func (ec *executionContext) unmarshalInputCdrUploadWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.UnreadableLTE = data
+		case "notVoice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notVoice"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotVoice = data
+		case "notVoiceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notVoiceNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotVoiceNEQ = data
+		case "notVoiceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notVoiceIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotVoiceIn = data
+		case "notVoiceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notVoiceNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotVoiceNotIn = data
+		case "notVoiceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notVoiceGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotVoiceGT = data
+		case "notVoiceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notVoiceGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotVoiceGTE = data
+		case "notVoiceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notVoiceLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotVoiceLT = data
+		case "notVoiceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notVoiceLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotVoiceLTE = data
+		case "bytesTotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesTotal"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesTotal = data
+		case "bytesTotalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesTotalNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesTotalNEQ = data
+		case "bytesTotalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesTotalIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesTotalIn = data
+		case "bytesTotalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesTotalNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesTotalNotIn = data
+		case "bytesTotalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesTotalGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesTotalGT = data
+		case "bytesTotalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesTotalGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesTotalGTE = data
+		case "bytesTotalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesTotalLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesTotalLT = data
+		case "bytesTotalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesTotalLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesTotalLTE = data
+		case "bytesDone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesDone"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesDone = data
+		case "bytesDoneNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesDoneNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesDoneNEQ = data
+		case "bytesDoneIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesDoneIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesDoneIn = data
+		case "bytesDoneNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesDoneNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesDoneNotIn = data
+		case "bytesDoneGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesDoneGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesDoneGT = data
+		case "bytesDoneGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesDoneGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesDoneGTE = data
+		case "bytesDoneLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesDoneLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesDoneLT = data
+		case "bytesDoneLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bytesDoneLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BytesDoneLTE = data
+		case "linesPerSecond":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("linesPerSecond"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LinesPerSecond = data
+		case "linesPerSecondNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("linesPerSecondNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LinesPerSecondNEQ = data
+		case "linesPerSecondIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("linesPerSecondIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LinesPerSecondIn = data
+		case "linesPerSecondNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("linesPerSecondNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LinesPerSecondNotIn = data
+		case "linesPerSecondGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("linesPerSecondGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LinesPerSecondGT = data
+		case "linesPerSecondGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("linesPerSecondGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LinesPerSecondGTE = data
+		case "linesPerSecondLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("linesPerSecondLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LinesPerSecondLT = data
+		case "linesPerSecondLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("linesPerSecondLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LinesPerSecondLTE = data
+		case "phaseStartedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phaseStartedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhaseStartedAt = data
+		case "phaseStartedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phaseStartedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhaseStartedAtNEQ = data
+		case "phaseStartedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phaseStartedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhaseStartedAtIn = data
+		case "phaseStartedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phaseStartedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhaseStartedAtNotIn = data
+		case "phaseStartedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phaseStartedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhaseStartedAtGT = data
+		case "phaseStartedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phaseStartedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhaseStartedAtGTE = data
+		case "phaseStartedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phaseStartedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhaseStartedAtLT = data
+		case "phaseStartedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phaseStartedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhaseStartedAtLTE = data
+		case "phaseStartedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phaseStartedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhaseStartedAtIsNil = data
+		case "phaseStartedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phaseStartedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhaseStartedAtNotNil = data
 		case "totalPrice":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalPrice"))
 			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
@@ -26093,6 +26549,62 @@ func (ec *executionContext) unmarshalInputCdrUploadWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.TotalCostLTE = data
+		case "totalMargin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalMargin"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalMargin = data
+		case "totalMarginNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalMarginNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalMarginNEQ = data
+		case "totalMarginIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalMarginIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalMarginIn = data
+		case "totalMarginNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalMarginNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalMarginNotIn = data
+		case "totalMarginGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalMarginGT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalMarginGT = data
+		case "totalMarginGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalMarginGTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalMarginGTE = data
+		case "totalMarginLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalMarginLT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalMarginLT = data
+		case "totalMarginLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalMarginLTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalMarginLTE = data
 		case "analysedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("analysedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -37489,106 +38001,83 @@ func (ec *executionContext) _Call(ctx context.Context, sel ast.SelectionSet, obj
 		case "id":
 			out.Values[i] = ec._Call_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
+			}
+		case "uploadID":
+			out.Values[i] = ec._Call_uploadID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		case "line":
 			out.Values[i] = ec._Call_line(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "status":
 			out.Values[i] = ec._Call_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "direction":
-			out.Values[i] = ec._Call_direction(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "source":
 			out.Values[i] = ec._Call_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "destination":
 			out.Values[i] = ec._Call_destination(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "account":
 			out.Values[i] = ec._Call_account(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "chargeCode":
 			out.Values[i] = ec._Call_chargeCode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "start":
 			out.Values[i] = ec._Call_start(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "duration":
 			out.Values[i] = ec._Call_duration(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "billableSeconds":
 			out.Values[i] = ec._Call_billableSeconds(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "band":
 			out.Values[i] = ec._Call_band(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "rateDestination":
 			out.Values[i] = ec._Call_rateDestination(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
-		case "price":
-			out.Values[i] = ec._Call_price(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+		case "customerID":
+			out.Values[i] = ec._Call_customerID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
-		case "costKnown":
-			out.Values[i] = ec._Call_costKnown(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+		case "rateSheetID":
+			out.Values[i] = ec._Call_rateSheetID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
-		case "cost":
-			out.Values[i] = ec._Call_cost(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+		case "chargeID":
+			out.Values[i] = ec._Call_chargeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
-		case "processed":
-			out.Values[i] = ec._Call_processed(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "upload":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Call_upload(ctx, field, obj)
-				})
-		case "customer":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Call_customer(ctx, field, obj)
-				})
-		case "charge":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Call_charge(ctx, field, obj)
-				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -37950,6 +38439,31 @@ func (ec *executionContext) _CdrUpload(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "notVoice":
+			out.Values[i] = ec._CdrUpload_notVoice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bytesTotal":
+			out.Values[i] = ec._CdrUpload_bytesTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bytesDone":
+			out.Values[i] = ec._CdrUpload_bytesDone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "linesPerSecond":
+			out.Values[i] = ec._CdrUpload_linesPerSecond(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phaseStartedAt":
+			out.Values[i] = ec._CdrUpload_phaseStartedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalPrice":
 			out.Values[i] = ec._CdrUpload_totalPrice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -37957,6 +38471,11 @@ func (ec *executionContext) _CdrUpload(ctx context.Context, sel ast.SelectionSet
 			}
 		case "totalCost":
 			out.Values[i] = ec._CdrUpload_totalCost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalMargin":
+			out.Values[i] = ec._CdrUpload_totalMargin(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -41117,16 +41636,6 @@ func (ec *executionContext) marshalNCallConnection2ᚖgithubᚗcomᚋtollgateᚋ
 	return ec._CallConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCallDirection2githubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirection(ctx context.Context, v any) (call.Direction, error) {
-	var res call.Direction
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNCallDirection2githubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirection(ctx context.Context, sel ast.SelectionSet, v call.Direction) graphql.Marshaler {
-	return v
-}
-
 func (ec *executionContext) unmarshalNCallOrderField2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCallOrderField(ctx context.Context, v any) (*ent.CallOrderField, error) {
 	var res = new(ent.CallOrderField)
 	err := res.UnmarshalGQL(v)
@@ -42687,58 +43196,6 @@ func (ec *executionContext) unmarshalOCallBand2ᚖgithubᚗcomᚋtollgateᚋtoll
 }
 
 func (ec *executionContext) marshalOCallBand2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐBand(ctx context.Context, sel ast.SelectionSet, v *call.Band) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return v
-}
-
-func (ec *executionContext) unmarshalOCallDirection2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirectionᚄ(ctx context.Context, v any) ([]call.Direction, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]call.Direction, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNCallDirection2githubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirection(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOCallDirection2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirectionᚄ(ctx context.Context, sel ast.SelectionSet, v []call.Direction) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCallDirection2githubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirection(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) unmarshalOCallDirection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirection(ctx context.Context, v any) (*call.Direction, error) {
-	if v == nil {
-		return nil, nil
-	}
-	var res = new(call.Direction)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOCallDirection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐDirection(ctx context.Context, sel ast.SelectionSet, v *call.Direction) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

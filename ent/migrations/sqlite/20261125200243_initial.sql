@@ -14,21 +14,21 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ("billing_schedules", 8589934592)
 -- create index "billing_schedules_name_key" to table: "billing_schedules"
 CREATE UNIQUE INDEX `billing_schedules_name_key` ON `billing_schedules` (`name`);
 -- create "calls" table
-CREATE TABLE `calls` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `line` integer NOT NULL, `analysis_run` integer NOT NULL DEFAULT (0), `status` text NOT NULL, `direction` text NOT NULL DEFAULT ('OUTBOUND'), `source` text NOT NULL, `destination` text NOT NULL, `account` text NULL, `charge_code` text NULL, `start` datetime NOT NULL, `duration` integer NOT NULL, `billable_seconds` integer NOT NULL DEFAULT (0), `band` text NULL, `rate_destination` text NULL, `price` text NOT NULL, `cost_known` bool NOT NULL DEFAULT (false), `cost` text NOT NULL, `unique_key` text NOT NULL, `processed` bool NOT NULL DEFAULT (false), `cdr_upload_calls` integer NOT NULL, `charge_calls` integer NULL, `customer_calls` integer NULL, CONSTRAINT `calls_cdr_uploads_calls` FOREIGN KEY (`cdr_upload_calls`) REFERENCES `cdr_uploads` (`id`) ON DELETE NO ACTION, CONSTRAINT `calls_charges_calls` FOREIGN KEY (`charge_calls`) REFERENCES `charges` (`id`) ON DELETE SET NULL, CONSTRAINT `calls_customers_calls` FOREIGN KEY (`customer_calls`) REFERENCES `customers` (`id`) ON DELETE SET NULL);
+CREATE TABLE `calls` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `upload_id` integer NOT NULL, `line` integer NOT NULL, `status` text NOT NULL, `source` text NOT NULL, `destination` text NOT NULL, `account` text NULL, `charge_code` text NULL, `start` datetime NOT NULL, `duration` integer NOT NULL, `billable_seconds` integer NOT NULL DEFAULT (0), `band` text NULL, `rate_destination` text NULL, `price_units` integer NOT NULL DEFAULT (0), `cost_units` integer NULL, `price_decimals` integer NOT NULL DEFAULT (4), `dup_key` integer NOT NULL, `customer_id` integer NULL, `rate_sheet_id` integer NULL, `charge_id` integer NULL);
 -- set sequence for "calls" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("calls", 12884901888);
--- create index "call_cdr_upload_calls" to table: "calls"
-CREATE INDEX `call_cdr_upload_calls` ON `calls` (`cdr_upload_calls`);
--- create index "call_unique_key" to table: "calls"
-CREATE INDEX `call_unique_key` ON `calls` (`unique_key`);
--- create index "call_processed_start_customer_calls" to table: "calls"
-CREATE INDEX `call_processed_start_customer_calls` ON `calls` (`processed`, `start`, `customer_calls`);
+-- create index "call_upload_id_line" to table: "calls"
+CREATE INDEX `call_upload_id_line` ON `calls` (`upload_id`, `line`);
+-- create index "call_dup_key" to table: "calls"
+CREATE INDEX `call_dup_key` ON `calls` (`dup_key`);
+-- create index "call_customer_id_charge_id_start" to table: "calls"
+CREATE INDEX `call_customer_id_charge_id_start` ON `calls` (`customer_id`, `charge_id`, `start`);
 -- create "cdr_line_errors" table
 CREATE TABLE `cdr_line_errors` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `analysis_run` integer NOT NULL DEFAULT (0), `line` integer NOT NULL, `reason` text NOT NULL, `excerpt` text NULL, `cdr_upload_line_errors` integer NOT NULL, CONSTRAINT `cdr_line_errors_cdr_uploads_line_errors` FOREIGN KEY (`cdr_upload_line_errors`) REFERENCES `cdr_uploads` (`id`) ON DELETE NO ACTION);
 -- set sequence for "cdr_line_errors" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("cdr_line_errors", 17179869184);
 -- create "cdr_uploads" table
-CREATE TABLE `cdr_uploads` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `direction` text NOT NULL DEFAULT ('OUTBOUND'), `file_name` text NOT NULL, `sha256` text NOT NULL, `size_bytes` integer NOT NULL DEFAULT (0), `blob_key` text NOT NULL, `status` text NOT NULL DEFAULT ('UPLOADED'), `failure_reason` text NULL, `analysis_run` integer NOT NULL DEFAULT (0), `phase` text NULL, `lines_done` integer NOT NULL DEFAULT (0), `lines_read` integer NOT NULL DEFAULT (0), `priced` integer NOT NULL DEFAULT (0), `without_customer` integer NOT NULL DEFAULT (0), `without_rate` integer NOT NULL DEFAULT (0), `zero_duration` integer NOT NULL DEFAULT (0), `duplicates` integer NOT NULL DEFAULT (0), `unreadable` integer NOT NULL DEFAULT (0), `total_price` text NOT NULL, `total_cost` text NOT NULL, `analysed_at` datetime NULL, `processed_at` datetime NULL, `provider_uploads` integer NOT NULL, CONSTRAINT `cdr_uploads_providers_uploads` FOREIGN KEY (`provider_uploads`) REFERENCES `providers` (`id`) ON DELETE NO ACTION);
+CREATE TABLE `cdr_uploads` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `direction` text NOT NULL DEFAULT ('OUTBOUND'), `file_name` text NOT NULL, `sha256` text NOT NULL, `size_bytes` integer NOT NULL DEFAULT (0), `blob_key` text NOT NULL, `status` text NOT NULL DEFAULT ('UPLOADED'), `failure_reason` text NULL, `analysis_run` integer NOT NULL DEFAULT (0), `phase` text NULL, `lines_done` integer NOT NULL DEFAULT (0), `lines_read` integer NOT NULL DEFAULT (0), `priced` integer NOT NULL DEFAULT (0), `without_customer` integer NOT NULL DEFAULT (0), `without_rate` integer NOT NULL DEFAULT (0), `zero_duration` integer NOT NULL DEFAULT (0), `duplicates` integer NOT NULL DEFAULT (0), `unreadable` integer NOT NULL DEFAULT (0), `not_voice` integer NOT NULL DEFAULT (0), `bytes_total` integer NOT NULL DEFAULT (0), `bytes_done` integer NOT NULL DEFAULT (0), `lines_per_second` integer NOT NULL DEFAULT (0), `price_decimals` integer NOT NULL DEFAULT (4), `phase_started_at` datetime NULL, `total_price` text NOT NULL, `total_cost` text NOT NULL, `total_margin` text NOT NULL, `analysed_at` datetime NULL, `processed_at` datetime NULL, `provider_uploads` integer NOT NULL, CONSTRAINT `cdr_uploads_providers_uploads` FOREIGN KEY (`provider_uploads`) REFERENCES `providers` (`id`) ON DELETE NO ACTION);
 -- set sequence for "cdr_uploads" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("cdr_uploads", 21474836480);
 -- create index "cdr_uploads_sha256_key" to table: "cdr_uploads"
@@ -205,12 +205,12 @@ DROP TABLE `cdr_uploads`;
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "cdr_line_errors";
 -- reverse: create "cdr_line_errors" table
 DROP TABLE `cdr_line_errors`;
--- reverse: create index "call_processed_start_customer_calls" to table: "calls"
-DROP INDEX `call_processed_start_customer_calls`;
--- reverse: create index "call_unique_key" to table: "calls"
-DROP INDEX `call_unique_key`;
--- reverse: create index "call_cdr_upload_calls" to table: "calls"
-DROP INDEX `call_cdr_upload_calls`;
+-- reverse: create index "call_customer_id_charge_id_start" to table: "calls"
+DROP INDEX `call_customer_id_charge_id_start`;
+-- reverse: create index "call_dup_key" to table: "calls"
+DROP INDEX `call_dup_key`;
+-- reverse: create index "call_upload_id_line" to table: "calls"
+DROP INDEX `call_upload_id_line`;
 -- reverse: set sequence for "calls" table
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "calls";
 -- reverse: create "calls" table
