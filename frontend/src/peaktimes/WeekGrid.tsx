@@ -1,4 +1,4 @@
-import { Box, Group, Table, Text } from '@mantine/core';
+import { Box, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { BAND_COLORS, BAND_LABELS, BANDS, DAY_LABELS, DAYS, type Band } from './blocks';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -23,7 +23,7 @@ export function WeekGrid({ grid, caption }: { grid: readonly (readonly Band[])[]
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={44}>
-                <span className="mantine-visually-hidden">Day</span>
+                <VisuallyHidden>Day</VisuallyHidden>
               </Table.Th>
               {HOURS.map((h) => (
                 <Table.Th key={h} ta="center" fz={10} fw={400} c="dimmed" p={0}>

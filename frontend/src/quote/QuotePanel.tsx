@@ -238,14 +238,21 @@ function QuoteResult({ quote: q }: { quote: Quote }) {
       </Group>
       {status.help && (
         <Text size="sm" c="dimmed" mb="sm">
-          {status.help}
+          {q.status === 'NO_RATE' && !q.rateSheet
+            ? `${q.tariff.name} has no rate sheet in force for this direction and start time (see the breakdown); an analysis would list this call under "calls without rates".`
+            : status.help}
         </Text>
       )}
       <DataList labelWidth={180}>
         <Item label="Price">{money(q.price, true)}</Item>
         <Item label="Cost">{money(q.cost)}</Item>
         <Item label="Margin">{money(q.margin)}</Item>
-        <Item label="Band">{BAND_LABELS[q.band]}{split ? ' at the start (split mode)' : ''}</Item>
+        {q.status === 'RATED' && (
+          <Item label="Band">
+            {BAND_LABELS[q.band]}
+            {split ? ' at the start (split mode)' : ''}
+          </Item>
+        )}
         <Item label="Billable seconds">
           {q.billableSeconds} ({formatSeconds(q.billableSeconds)})
         </Item>

@@ -14,6 +14,7 @@ import {
   Text,
   Title,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -181,7 +182,7 @@ export function TariffDetailPage({ tab }: { tab: TariffTab }) {
             <Tabs.Panel value="rates" pt="md">
               {groups.length === 0 ? (
                 <Stack gap="xs" maw={760}>
-                  <Title order={4}>No rate sheet yet — drop a CSV here</Title>
+                  <Title order={4}>No rate sheet yet</Title>
                   <Text size="sm" c="dimmed">
                     Until this tariff has a rate sheet its calls have no rate. The first upload becomes version 1 for
                     any provider, outbound; you can choose a provider or inbound before uploading.
@@ -287,7 +288,7 @@ function VersionHistory({
               <Table.Th>File</Table.Th>
               <Table.Th>Uploaded</Table.Th>
               <Table.Th w={140}>
-                <span className="mantine-visually-hidden">Actions</span>
+                <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -75,8 +75,10 @@ export function TariffListPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Name</Table.Th>
-                    <Table.Th>Band mode</Table.Th>
-                    <Table.Th ta="right">Rate sheet versions</Table.Th>
+                    <Table.Th style={{ whiteSpace: 'nowrap' }}>Band mode</Table.Th>
+                    <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      Rate sheet versions
+                    </Table.Th>
                     <Table.Th>Description</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -93,7 +95,7 @@ export function TariffListPage() {
                         }}
                       >
                         <Table.Td>
-                          <Group gap="xs">
+                          <Group gap="xs" wrap="nowrap">
                             <Anchor component={Link} to={`/tariffs/${t.id}`} fw={500}>
                               {t.name}
                             </Anchor>
@@ -104,7 +106,7 @@ export function TariffListPage() {
                             )}
                           </Group>
                         </Table.Td>
-                        <Table.Td>{BAND_MODE_LABELS[t.bandMode]}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{BAND_MODE_LABELS[t.bandMode]}</Table.Td>
                         <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                           {versions === 0 ? (
                             <Text span c="orange" size="sm">

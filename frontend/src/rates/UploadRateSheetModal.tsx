@@ -190,8 +190,9 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
         )}
         {when === 'at' && (
           <Text size="xs" c="dimmed">
-            A past date re-prices nothing already processed; it applies to calls analysed from now on. A future date
-            schedules the version: the one in force now keeps pricing until then.
+            Calls that start from this moment are priced with this version whenever they are analysed; calls
+            already processed keep their prices. A future date schedules it: the version in force now keeps pricing
+            until then.
           </Text>
         )}
 
