@@ -3,11 +3,7 @@ import { CustomerDetailPage } from './customers/CustomerDetailPage';
 import { CustomerEditPage } from './customers/CustomerEditPage';
 import { CustomerListPage } from './customers/CustomerListPage';
 import { CustomerNewPage } from './customers/CustomerNewPage';
-import { PeakTimesPage } from './peaktimes/PeakTimesPage';
 import { PortalHome } from './portal/PortalHome';
-import { QuotePage } from './quote/QuotePage';
-import { TariffDetailPage } from './rates/TariffDetailPage';
-import { TariffListPage } from './rates/TariffListPage';
 import { areas } from './shell/areas';
 import { ComingSoon } from './shell/ComingSoon';
 import { Layout } from './shell/Layout';
@@ -29,16 +25,22 @@ export const routes: RouteObject[] = [
       { path: 'customers/:id/clis', element: <CustomerDetailPage tab="clis" /> },
       { path: 'customers/:id/sites', element: <CustomerDetailPage tab="sites" /> },
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
-      { path: 'tariffs', element: <TariffListPage /> },
-      { path: 'tariffs/quote', element: <QuotePage /> },
-      { path: 'tariffs/:id', element: <TariffDetailPage tab="rates" /> },
-      { path: 'tariffs/:id/quote', element: <TariffDetailPage tab="quote" /> },
-      { path: 'peak-times', element: <PeakTimesPage /> },
+      // Tariffs & rates and Peak times load on first visit (dropzone, editors): a separate chunk.
+      { path: 'tariffs', lazy: async () => ({ Component: (await import('./rates/TariffListPage')).TariffListPage }) },
+      { path: 'tariffs/quote', lazy: async () => ({ Component: (await import('./quote/QuotePage')).QuotePage }) },
+      { path: 'tariffs/:id', lazy: async () => tariffPage('rates') },
+      { path: 'tariffs/:id/quote', lazy: async () => tariffPage('quote') },
+      { path: 'peak-times', lazy: async () => ({ Component: (await import('./peaktimes/PeakTimesPage')).PeakTimesPage }) },
       { path: '*', element: <NotFound /> },
     ],
   },
   { path: '/portal/*', element: <PortalHome /> },
 ];
+
+async function tariffPage(tab: 'rates' | 'quote') {
+  const { TariffDetailPage } = await import('./rates/TariffDetailPage');
+  return { element: <TariffDetailPage tab={tab} /> };
+}
 
 export function createRouter() {
   return createBrowserRouter(routes);
