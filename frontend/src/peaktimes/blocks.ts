@@ -121,7 +121,7 @@ export function validateBlocks(blocks: readonly BlockDraft[]): Map<number, Block
   }
   for (const list of pairs.values()) {
     const { a, b, start, end } = list[0];
-    const days = list.map((o) => DAY_LABELS[o.day]).join(', ');
+    const days = formatDays(list.map((o) => o.day));
     const span = `${formatMinutes(start)}–${formatMinutes(end)}`;
     for (const [self, other] of [
       [a, b],
