@@ -48,7 +48,8 @@ type Reader struct {
 	started  bool // the first non-blank line has been seen
 	readable bool // some line has been read (a record or an excluded line)
 	pending  []*LineError
-	queuedOK bool // r.rec holds a record to yield once pending is drained
+	queuedOK bool    // r.rec holds a record to yield once pending is drained
+	m        *mapper // the provider's column mapping (csv format), else nil
 }
 
 type field struct{ start, end int }
@@ -120,6 +121,9 @@ func (r *Reader) Next() bool {
 			r.started = true
 			var skip bool
 			prob, skip = r.parse(raw, first)
+			if r.err != nil {
+				return false // an I/O error while joining a quoted field's lines
+			}
 			if skip {
 				continue
 			}
@@ -261,6 +265,9 @@ func (r *Reader) split(line []byte) string {
 
 // parse reads one non-blank line into r.rec. skip is true for a header row.
 func (r *Reader) parse(line []byte, first bool) (prob *LineError, skip bool) {
+	if r.m != nil {
+		return r.parseMapped(line)
+	}
 	bad := func(format string, args ...any) (*LineError, bool) {
 		return &LineError{Line: r.line, Reason: fmt.Sprintf(format, args...)}, false
 	}
