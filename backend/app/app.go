@@ -16,6 +16,7 @@ import (
 	"github.com/hibiken/asynq"
 	"gocloud.dev/blob"
 
+	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/graph"
@@ -37,6 +38,8 @@ type App struct {
 	Queue  *jobs.Queue
 	// Pricing prices calls from the database's rate sheets and peak times.
 	Pricing *tariffs.Service
+	// Analysis stores, analyses and processes CDR uploads.
+	Analysis *analysis.Service
 }
 
 // Open opens everything the configuration names and applies pending
@@ -71,7 +74,12 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		a.Close()
 		return nil, err
 	}
+	a.Pricing.SetCurrency(cfg.Currency)
 	a.Queue = jobs.NewQueue(a.Redis.Asynq)
+	a.Analysis = &analysis.Service{
+		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
+		Events: a.Events, Log: log, CountryCode: cfg.CountryCode,
+	}
 	return a, nil
 }
 
@@ -97,6 +105,7 @@ func (a *App) Resolver() *graph.Resolver {
 		Client:      a.DB.Client,
 		Customers:   customers.Service{CountryCode: a.Config.CountryCode, RowLocks: a.DB.Dialect == dialect.MySQL},
 		Pricing:     a.Pricing,
+		Analysis:    a.Analysis,
 		Queue:       a.Queue,
 		Events:      a.Events,
 		MaxPageSize: a.Config.MaxPageSize,
@@ -165,9 +174,14 @@ func (a *App) RunWorker(ctx context.Context) error {
 		LogLevel:        asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
-	(&jobs.Handlers{Client: a.DB.Client, Events: a.Events, Log: a.Log}).Register(mux)
+	(&jobs.Handlers{Client: a.DB.Client, Analysis: a.Analysis, Events: a.Events, Log: a.Log}).Register(mux)
 	if err := srv.Start(mux); err != nil {
 		return fmt.Errorf("start the worker: %w", err)
+	}
+	// Work a crash or a Redis restart interrupted is in the database: queue
+	// it again (every task is safe to repeat).
+	if err := jobs.Redrive(ctx, a.Queue, a.Analysis); err != nil {
+		a.Log.Error("re-queue interrupted uploads", "err", err)
 	}
 	a.Log.Info("worker started", "concurrency", a.Config.WorkerConcurrency)
 	<-ctx.Done()

@@ -132,6 +132,12 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 	return r.db(ctx).User.Query().Paginate(ctx, after, first, before, last, ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
+// Call returns generated.CallResolver implementation.
+func (r *Resolver) Call() generated.CallResolver { return &callResolver{r} }
+
+// CdrUpload returns generated.CdrUploadResolver implementation.
+func (r *Resolver) CdrUpload() generated.CdrUploadResolver { return &cdrUploadResolver{r} }
+
 // PeakTimeBlock returns generated.PeakTimeBlockResolver implementation.
 func (r *Resolver) PeakTimeBlock() generated.PeakTimeBlockResolver { return &peakTimeBlockResolver{r} }
 
@@ -148,6 +154,8 @@ func (r *Resolver) Rate() generated.RateResolver { return &rateResolver{r} }
 func (r *Resolver) RateSheet() generated.RateSheetResolver { return &rateSheetResolver{r} }
 
 type (
+	callResolver          struct{ *Resolver }
+	cdrUploadResolver     struct{ *Resolver }
 	peakTimeBlockResolver struct{ *Resolver }
 	peakTimesResolver     struct{ *Resolver }
 	queryResolver         struct{ *Resolver }

@@ -7,14 +7,19 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/billing"
+	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/graph/generated"
 	"github.com/tollgate/tollgate/backend/graph/model"
@@ -24,8 +29,98 @@ import (
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/call"
+	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 )
+
+// Price is the resolver for the price field.
+func (r *callResolver) Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error) {
+	d := decimal.New(obj.PriceUnits, int32(-obj.PriceDecimals))
+	return &d, nil
+}
+
+// Cost is the resolver for the cost field.
+func (r *callResolver) Cost(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error) {
+	if obj.CostUnits == nil {
+		return nil, nil
+	}
+	d := decimal.New(*obj.CostUnits, int32(-obj.PriceDecimals))
+	return &d, nil
+}
+
+// Customer is the resolver for the customer field.
+func (r *callResolver) Customer(ctx context.Context, obj *ent.Call) (*ent.Customer, error) {
+	if obj.CustomerID == nil {
+		return nil, nil
+	}
+	return r.Client.Customer.Get(ctx, *obj.CustomerID)
+}
+
+// Upload is the resolver for the upload field.
+func (r *callResolver) Upload(ctx context.Context, obj *ent.Call) (*ent.CdrUpload, error) {
+	return r.Client.CdrUpload.Get(ctx, obj.UploadID)
+}
+
+// Progress is the resolver for the progress field.
+func (r *cdrUploadResolver) Progress(ctx context.Context, obj *ent.CdrUpload) (*model.UploadProgress, error) {
+	return progressModel(obj), nil
+}
+
+// CountsAddUp is the resolver for the countsAddUp field.
+func (r *cdrUploadResolver) CountsAddUp(ctx context.Context, obj *ent.CdrUpload) (bool, error) {
+	return obj.LinesRead == obj.Priced+obj.WithoutCustomer+obj.WithoutRate+obj.ZeroDuration+obj.Duplicates+obj.Unreadable, nil
+}
+
+// UnmatchedClis is the resolver for the unmatchedClis field.
+func (r *cdrUploadResolver) UnmatchedClis(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.UnmatchedCli, error) {
+	groups, err := r.Analysis.NoCustomerGroups(ctx, obj.ID, limit(first))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.UnmatchedCli, len(groups))
+	for i, g := range groups {
+		out[i] = &model.UnmatchedCli{Source: g.Source, Calls: int(g.Calls), Value: g.Value, FirstCall: g.First, LastCall: g.Last}
+		if g.Account != "" {
+			out[i].Account = &groups[i].Account
+		}
+	}
+	return out, nil
+}
+
+// UnratedDestinations is the resolver for the unratedDestinations field.
+func (r *cdrUploadResolver) UnratedDestinations(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.UnratedDestination, error) {
+	groups, err := r.Analysis.NoRateGroups(ctx, obj.ID, limit(first))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.UnratedDestination, len(groups))
+	for i, g := range groups {
+		out[i] = &model.UnratedDestination{Prefix: g.Prefix, Example: g.Example, Calls: int(g.Calls)}
+	}
+	return out, nil
+}
+
+// LineProblems is the resolver for the lineProblems field.
+func (r *cdrUploadResolver) LineProblems(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.CdrLineProblem, error) {
+	rows, err := obj.QueryLineErrors().Order(ent.Asc(cdrlineerror.FieldLine)).Limit(limit(first)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.CdrLineProblem, len(rows))
+	for i, e := range rows {
+		out[i] = &model.CdrLineProblem{Line: e.Line, Reason: e.Reason}
+	}
+	return out, nil
+}
+
+// ReportURL is the resolver for the reportURL field.
+func (r *cdrUploadResolver) ReportURL(ctx context.Context, obj *ent.CdrUpload, kind string) (string, error) {
+	if !validReport(kind) {
+		return "", apperr.Field(apperr.Invalid, "kind", "kind must be one of %s", strings.Join(reportKinds, ", "))
+	}
+	return fmt.Sprintf("/download/uploads/%d/%s.csv", obj.ID, kind), nil
+}
 
 // CreateCustomer is the resolver for the createCustomer field.
 func (r *mutationResolver) CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) (*ent.Customer, error) {
@@ -33,80 +128,82 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input ent.CreateC
 	for i, c := range clis {
 		in[i] = customers.CliInput{Value: c.Value, ValidFrom: c.ValidFrom, ValidTo: c.ValidTo, SiteID: c.SiteID, Description: c.Description}
 	}
-	return r.Customers.Create(ctx, r.db(ctx), input, in)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Customer, error) { return r.Customers.Create(ctx, c, input, in) })
 }
 
 // UpdateCustomer is the resolver for the updateCustomer field.
 func (r *mutationResolver) UpdateCustomer(ctx context.Context, id int, input ent.UpdateCustomerInput) (*ent.Customer, error) {
-	return r.Customers.Update(ctx, r.db(ctx), id, input)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Customer, error) { return r.Customers.Update(ctx, c, id, input) })
 }
 
 // DeleteCustomer is the resolver for the deleteCustomer field.
 func (r *mutationResolver) DeleteCustomer(ctx context.Context, id int) (int, error) {
-	return id, r.Customers.Delete(ctx, r.db(ctx), id)
+	return id, inTxDo(ctx, r.Resolver, func(c *ent.Client) error { return r.Customers.Delete(ctx, c, id) })
 }
 
 // CreateSite is the resolver for the createSite field.
 func (r *mutationResolver) CreateSite(ctx context.Context, input ent.CreateSiteInput) (*ent.Site, error) {
-	return r.Customers.CreateSite(ctx, r.db(ctx), input)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Site, error) { return r.Customers.CreateSite(ctx, c, input) })
 }
 
 // UpdateSite is the resolver for the updateSite field.
 func (r *mutationResolver) UpdateSite(ctx context.Context, id int, input ent.UpdateSiteInput) (*ent.Site, error) {
-	return r.Customers.UpdateSite(ctx, r.db(ctx), id, input)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Site, error) { return r.Customers.UpdateSite(ctx, c, id, input) })
 }
 
 // DeleteSite is the resolver for the deleteSite field.
 func (r *mutationResolver) DeleteSite(ctx context.Context, id int) (int, error) {
-	return id, r.Customers.DeleteSite(ctx, r.db(ctx), id)
+	return id, inTxDo(ctx, r.Resolver, func(c *ent.Client) error { return r.Customers.DeleteSite(ctx, c, id) })
 }
 
 // CreateCli is the resolver for the createCli field.
 func (r *mutationResolver) CreateCli(ctx context.Context, input ent.CreateCliInput) (*ent.Cli, error) {
-	return r.Customers.CreateCli(ctx, r.db(ctx), customers.CliInput{
-		CustomerID: input.CustomerID, Value: input.Value, ValidFrom: input.ValidFrom, ValidTo: input.ValidTo,
-		SiteID: input.SiteID, Description: input.Description,
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Cli, error) {
+		return r.Customers.CreateCli(ctx, c, customers.CliInput{
+			CustomerID: input.CustomerID, Value: input.Value, ValidFrom: input.ValidFrom, ValidTo: input.ValidTo,
+			SiteID: input.SiteID, Description: input.Description,
+		})
 	})
 }
 
 // UpdateCli is the resolver for the updateCli field.
 func (r *mutationResolver) UpdateCli(ctx context.Context, id int, input ent.UpdateCliInput) (*ent.Cli, error) {
-	return r.Customers.UpdateCli(ctx, r.db(ctx), id, input)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Cli, error) { return r.Customers.UpdateCli(ctx, c, id, input) })
 }
 
 // DeleteCli is the resolver for the deleteCli field.
 func (r *mutationResolver) DeleteCli(ctx context.Context, id int) (int, error) {
-	return id, r.Customers.DeleteCli(ctx, r.db(ctx), id)
+	return id, inTxDo(ctx, r.Resolver, func(c *ent.Client) error { return r.Customers.DeleteCli(ctx, c, id) })
 }
 
 // CreateTariff is the resolver for the createTariff field.
 func (r *mutationResolver) CreateTariff(ctx context.Context, input ent.CreateTariffInput) (*ent.Tariff, error) {
-	return tariffs.Create(ctx, r.db(ctx), input)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Tariff, error) { return tariffs.Create(ctx, c, input) })
 }
 
 // UpdateTariff is the resolver for the updateTariff field.
 func (r *mutationResolver) UpdateTariff(ctx context.Context, id int, input ent.UpdateTariffInput) (*ent.Tariff, error) {
-	return tariffs.Update(ctx, r.db(ctx), id, input)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Tariff, error) { return tariffs.Update(ctx, c, id, input) })
 }
 
 // DeleteTariff is the resolver for the deleteTariff field.
 func (r *mutationResolver) DeleteTariff(ctx context.Context, id int) (int, error) {
-	return id, tariffs.Delete(ctx, r.db(ctx), id)
+	return id, inTxDo(ctx, r.Resolver, func(c *ent.Client) error { return tariffs.Delete(ctx, c, id) })
 }
 
 // CreateProvider is the resolver for the createProvider field.
 func (r *mutationResolver) CreateProvider(ctx context.Context, input ent.CreateProviderInput) (*ent.Provider, error) {
-	return providers.Create(ctx, r.db(ctx), input)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Provider, error) { return providers.Create(ctx, c, input) })
 }
 
 // UpdateProvider is the resolver for the updateProvider field.
 func (r *mutationResolver) UpdateProvider(ctx context.Context, id int, input ent.UpdateProviderInput) (*ent.Provider, error) {
-	return providers.Update(ctx, r.db(ctx), id, input)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Provider, error) { return providers.Update(ctx, c, id, input) })
 }
 
 // DeleteProvider is the resolver for the deleteProvider field.
 func (r *mutationResolver) DeleteProvider(ctx context.Context, id int) (int, error) {
-	return id, providers.Delete(ctx, r.db(ctx), id)
+	return id, inTxDo(ctx, r.Resolver, func(c *ent.Client) error { return providers.Delete(ctx, c, id) })
 }
 
 // RecomputeUnbilledTotal is the resolver for the recomputeUnbilledTotal field.
@@ -131,9 +228,11 @@ func (r *mutationResolver) UploadRateSheet(ctx context.Context, input model.Uplo
 	if input.Units == model.MoneyUnitsMajor {
 		units = ratesheet.Major
 	}
-	return r.Pricing.Upload(ctx, r.db(ctx), tariffs.UploadInput{
-		TariffID: input.TariffID, ProviderID: input.ProviderID, Direction: input.Direction,
-		EffectiveFrom: input.EffectiveFrom, Units: units, FileName: input.File.Filename, File: input.File.File,
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.RateSheet, error) {
+		return r.Pricing.Upload(ctx, c, tariffs.UploadInput{
+			TariffID: input.TariffID, ProviderID: input.ProviderID, Direction: input.Direction,
+			EffectiveFrom: input.EffectiveFrom, Units: units, FileName: input.File.Filename, File: input.File.File,
+		})
 	})
 }
 
@@ -143,12 +242,39 @@ func (r *mutationResolver) ReplacePeakTimes(ctx context.Context, id *int, blocks
 	if err != nil {
 		return nil, err
 	}
-	return tariffs.ReplacePeakTimes(ctx, r.db(ctx), id, b)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.PeakTimes, error) { return tariffs.ReplacePeakTimes(ctx, c, id, b) })
 }
 
 // ImportPeakTimes is the resolver for the importPeakTimes field.
 func (r *mutationResolver) ImportPeakTimes(ctx context.Context, id *int, file graphql.Upload) (*ent.PeakTimes, error) {
-	return tariffs.ImportPeakTimes(ctx, r.db(ctx), id, file.File)
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.PeakTimes, error) { return tariffs.ImportPeakTimes(ctx, c, id, file.File) })
+}
+
+// UploadCdr is the resolver for the uploadCdr field.
+func (r *mutationResolver) UploadCdr(ctx context.Context, input model.UploadCdrInput) (*ent.CdrUpload, error) {
+	u, err := r.Analysis.Upload(ctx, r.Client, analysis.UploadInput{
+		ProviderID: input.ProviderID, Direction: input.Direction, FileName: input.File.Filename, File: input.File.File,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.startAnalysis(ctx, u.ID)
+}
+
+// ReanalyseUpload is the resolver for the reanalyseUpload field.
+func (r *mutationResolver) ReanalyseUpload(ctx context.Context, id int) (*ent.CdrUpload, error) {
+	return r.startAnalysis(ctx, id)
+}
+
+// ProcessUpload is the resolver for the processUpload field.
+func (r *mutationResolver) ProcessUpload(ctx context.Context, id int) (*ent.CdrUpload, error) {
+	if err := r.Analysis.RequestProcessing(ctx, r.Client, id); err != nil {
+		return nil, err
+	}
+	if _, err := r.Queue.ProcessUpload(ctx, id); err != nil {
+		return nil, err
+	}
+	return r.Client.CdrUpload.Get(ctx, id)
 }
 
 // Days is the resolver for the days field.
@@ -219,6 +345,45 @@ func (r *queryResolver) QuoteCall(ctx context.Context, input model.QuoteCallInpu
 	return quoteModel(q), nil
 }
 
+// CallTotals is the resolver for the callTotals field.
+func (r *queryResolver) CallTotals(ctx context.Context, where *ent.CallWhereInput) (*model.CallTotals, error) {
+	q := r.Client.Call.Query()
+	if where != nil {
+		p, err := where.P()
+		if err != nil {
+			return nil, apperr.New(apperr.Invalid, "%v", err)
+		}
+		if p != nil {
+			q = q.Where(p)
+		}
+	}
+	var sums []billing.UnitsSum
+	var count []struct {
+		Count int `json:"count"`
+	}
+	if err := q.Clone().Aggregate(ent.Count()).Scan(ctx, &count); err != nil {
+		return nil, err
+	}
+	if err := q.Where(call.StatusEQ(call.StatusPriced)).GroupBy(call.FieldPriceDecimals).
+		Aggregate(ent.As(ent.Sum(call.FieldPriceUnits), "sum")).Scan(ctx, &sums); err != nil {
+		return nil, err
+	}
+	n := 0
+	if len(count) > 0 {
+		n = count[0].Count
+	}
+	return &model.CallTotals{Calls: n, Price: billing.SumUnits(sums)}, nil
+}
+
+// CdrFormats is the resolver for the cdrFormats field.
+func (r *queryResolver) CdrFormats(ctx context.Context) ([]*model.CdrFormatInfo, error) {
+	out := make([]*model.CdrFormatInfo, 0, len(cdr.Formats)+1)
+	for _, f := range cdr.Formats {
+		out = append(out, &model.CdrFormatInfo{Name: f.Name, Description: f.Description})
+	}
+	return out, nil
+}
+
 // DurationBlock is the resolver for the durationBlock field.
 func (r *rateResolver) DurationBlock(ctx context.Context, obj *ent.Rate) (string, error) {
 	return tariffs.BlockOf(obj).String(), nil
@@ -277,6 +442,43 @@ func (r *subscriptionResolver) CustomerChanged(ctx context.Context, id int) (<-c
 			}
 			select {
 			case out <- c:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out, nil
+}
+
+// UploadChanged is the resolver for the uploadChanged field.
+func (r *subscriptionResolver) UploadChanged(ctx context.Context, id *int) (<-chan *ent.CdrUpload, error) {
+	topic := analysis.AllUploadsTopic
+	if id != nil {
+		if _, err := r.Client.CdrUpload.Get(ctx, *id); err != nil {
+			return nil, err
+		}
+		topic = analysis.UploadTopic(*id)
+	}
+	events, err := r.Events.Subscribe(ctx, topic)
+	if err != nil {
+		return nil, err
+	}
+	out := make(chan *ent.CdrUpload, 1)
+	go func() {
+		defer close(out)
+		for ev := range events {
+			var e struct {
+				Upload int `json:"upload"`
+			}
+			if json.Unmarshal(ev, &e) != nil {
+				continue
+			}
+			u, err := r.Client.CdrUpload.Get(ctx, e.Upload)
+			if err != nil {
+				continue
+			}
+			select {
+			case out <- u:
 			case <-ctx.Done():
 				return
 			}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/platform"
@@ -55,14 +56,17 @@ func (q *Queue) RecomputeUnbilled(ctx context.Context, customerID int) (string, 
 
 // Handlers runs tasks against the database.
 type Handlers struct {
-	Client *ent.Client
-	Events *platform.Events
-	Log    *slog.Logger
+	Client   *ent.Client
+	Analysis *analysis.Service
+	Events   *platform.Events
+	Log      *slog.Logger
 }
 
 // Register adds every handler to mux.
 func (h *Handlers) Register(mux *asynq.ServeMux) {
 	mux.HandleFunc(TypeRecomputeUnbilled, h.recomputeUnbilled)
+	mux.HandleFunc(TypeAnalyseUpload, h.analyseUpload)
+	mux.HandleFunc(TypeProcessUpload, h.processUpload)
 }
 
 func (h *Handlers) recomputeUnbilled(ctx context.Context, t *asynq.Task) error {

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -77,7 +76,8 @@ func Handler(o Options) http.Handler {
 }
 
 // GraphQL returns the GraphQL handler: POST, GET, multipart uploads and
-// graphql-transport-ws subscriptions; mutations run in one transaction each.
+// graphql-transport-ws subscriptions. Mutations open their own transactions
+// (a file upload must not hold one while it streams).
 func GraphQL(o Options) http.Handler {
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: o.Resolver}))
 	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
@@ -93,7 +93,6 @@ func GraphQL(o Options) http.Handler {
 		max = 2000
 	}
 	srv.Use(extension.FixedComplexityLimit(max))
-	srv.Use(entgql.Transactioner{TxOpener: o.Client})
 	srv.SetErrorPresenter(graph.ErrorPresenter(o.Log))
 	return srv
 }

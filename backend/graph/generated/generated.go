@@ -47,6 +47,8 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Call() CallResolver
+	CdrUpload() CdrUploadResolver
 	Mutation() MutationResolver
 	PeakTimeBlock() PeakTimeBlockResolver
 	PeakTimes() PeakTimesResolver
@@ -114,16 +116,20 @@ type ComplexityRoot struct {
 		BillableSeconds func(childComplexity int) int
 		ChargeCode      func(childComplexity int) int
 		ChargeID        func(childComplexity int) int
+		Cost            func(childComplexity int) int
+		Customer        func(childComplexity int) int
 		CustomerID      func(childComplexity int) int
 		Destination     func(childComplexity int) int
 		Duration        func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Line            func(childComplexity int) int
+		Price           func(childComplexity int) int
 		RateDestination func(childComplexity int) int
 		RateSheetID     func(childComplexity int) int
 		Source          func(childComplexity int) int
 		Start           func(childComplexity int) int
 		Status          func(childComplexity int) int
+		Upload          func(childComplexity int) int
 		UploadID        func(childComplexity int) int
 	}
 
@@ -156,6 +162,16 @@ type ComplexityRoot struct {
 		WeekendSeconds  func(childComplexity int) int
 	}
 
+	CallTotals struct {
+		Calls func(childComplexity int) int
+		Price func(childComplexity int) int
+	}
+
+	CdrFormatInfo struct {
+		Description func(childComplexity int) int
+		Name        func(childComplexity int) int
+	}
+
 	CdrLineError struct {
 		Excerpt func(childComplexity int) int
 		ID      func(childComplexity int) int
@@ -164,37 +180,48 @@ type ComplexityRoot struct {
 		Upload  func(childComplexity int) int
 	}
 
+	CdrLineProblem struct {
+		Line   func(childComplexity int) int
+		Reason func(childComplexity int) int
+	}
+
 	CdrUpload struct {
-		AnalysedAt      func(childComplexity int) int
-		AnalysisRun     func(childComplexity int) int
-		BytesDone       func(childComplexity int) int
-		BytesTotal      func(childComplexity int) int
-		CreatedAt       func(childComplexity int) int
-		Direction       func(childComplexity int) int
-		Duplicates      func(childComplexity int) int
-		FailureReason   func(childComplexity int) int
-		FileName        func(childComplexity int) int
-		ID              func(childComplexity int) int
-		LinesDone       func(childComplexity int) int
-		LinesPerSecond  func(childComplexity int) int
-		LinesRead       func(childComplexity int) int
-		NotVoice        func(childComplexity int) int
-		Phase           func(childComplexity int) int
-		PhaseStartedAt  func(childComplexity int) int
-		Priced          func(childComplexity int) int
-		ProcessedAt     func(childComplexity int) int
-		Provider        func(childComplexity int) int
-		Sha256          func(childComplexity int) int
-		SizeBytes       func(childComplexity int) int
-		Status          func(childComplexity int) int
-		TotalCost       func(childComplexity int) int
-		TotalMargin     func(childComplexity int) int
-		TotalPrice      func(childComplexity int) int
-		Unreadable      func(childComplexity int) int
-		UpdatedAt       func(childComplexity int) int
-		WithoutCustomer func(childComplexity int) int
-		WithoutRate     func(childComplexity int) int
-		ZeroDuration    func(childComplexity int) int
+		AnalysedAt          func(childComplexity int) int
+		AnalysisRun         func(childComplexity int) int
+		BytesDone           func(childComplexity int) int
+		BytesTotal          func(childComplexity int) int
+		CountsAddUp         func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		Direction           func(childComplexity int) int
+		Duplicates          func(childComplexity int) int
+		FailureReason       func(childComplexity int) int
+		FileName            func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		LineProblems        func(childComplexity int, first *int) int
+		LinesDone           func(childComplexity int) int
+		LinesPerSecond      func(childComplexity int) int
+		LinesRead           func(childComplexity int) int
+		NotVoice            func(childComplexity int) int
+		Phase               func(childComplexity int) int
+		PhaseStartedAt      func(childComplexity int) int
+		Priced              func(childComplexity int) int
+		ProcessedAt         func(childComplexity int) int
+		Progress            func(childComplexity int) int
+		Provider            func(childComplexity int) int
+		ReportURL           func(childComplexity int, kind string) int
+		Sha256              func(childComplexity int) int
+		SizeBytes           func(childComplexity int) int
+		Status              func(childComplexity int) int
+		TotalCost           func(childComplexity int) int
+		TotalMargin         func(childComplexity int) int
+		TotalPrice          func(childComplexity int) int
+		UnmatchedClis       func(childComplexity int, first *int) int
+		UnratedDestinations func(childComplexity int, first *int) int
+		Unreadable          func(childComplexity int) int
+		UpdatedAt           func(childComplexity int) int
+		WithoutCustomer     func(childComplexity int) int
+		WithoutRate         func(childComplexity int) int
+		ZeroDuration        func(childComplexity int) int
 	}
 
 	CdrUploadConnection struct {
@@ -355,6 +382,8 @@ type ComplexityRoot struct {
 		DeleteSite             func(childComplexity int, id int) int
 		DeleteTariff           func(childComplexity int, id int) int
 		ImportPeakTimes        func(childComplexity int, id *int, file graphql.Upload) int
+		ProcessUpload          func(childComplexity int, id int) int
+		ReanalyseUpload        func(childComplexity int, id int) int
 		RecomputeUnbilledTotal func(childComplexity int, customerID int) int
 		ReplacePeakTimes       func(childComplexity int, id *int, blocks []*model.PeakTimeBlockInput) int
 		UpdateCli              func(childComplexity int, id int, input ent.UpdateCliInput) int
@@ -362,6 +391,7 @@ type ComplexityRoot struct {
 		UpdateProvider         func(childComplexity int, id int, input ent.UpdateProviderInput) int
 		UpdateSite             func(childComplexity int, id int, input ent.UpdateSiteInput) int
 		UpdateTariff           func(childComplexity int, id int, input ent.UpdateTariffInput) int
+		UploadCdr              func(childComplexity int, input model.UploadCdrInput) int
 		UploadRateSheet        func(childComplexity int, input model.UploadRateSheetInput) int
 	}
 
@@ -440,7 +470,9 @@ type ComplexityRoot struct {
 	Query struct {
 		BillingRuns      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BillingRunOrder, where *ent.BillingRunWhereInput) int
 		BillingSchedules func(childComplexity int) int
+		CallTotals       func(childComplexity int, where *ent.CallWhereInput) int
 		Calls            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CallOrder, where *ent.CallWhereInput) int
+		CdrFormats       func(childComplexity int) int
 		CdrUploads       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CdrUploadOrder, where *ent.CdrUploadWhereInput) int
 		Clis             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CliOrder, where *ent.CliWhereInput) int
 		Customer         func(childComplexity int, id int) int
@@ -532,6 +564,7 @@ type ComplexityRoot struct {
 
 	Subscription struct {
 		CustomerChanged func(childComplexity int, id int) int
+		UploadChanged   func(childComplexity int, id *int) int
 	}
 
 	Tariff struct {
@@ -555,6 +588,29 @@ type ComplexityRoot struct {
 	TariffEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	UnmatchedCli struct {
+		Account   func(childComplexity int) int
+		Calls     func(childComplexity int) int
+		FirstCall func(childComplexity int) int
+		LastCall  func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Value     func(childComplexity int) int
+	}
+
+	UnratedDestination struct {
+		Calls   func(childComplexity int) int
+		Example func(childComplexity int) int
+		Prefix  func(childComplexity int) int
+	}
+
+	UploadProgress struct {
+		EtaSeconds     func(childComplexity int) int
+		Fraction       func(childComplexity int) int
+		LinesDone      func(childComplexity int) int
+		LinesPerSecond func(childComplexity int) int
+		Phase          func(childComplexity int) int
 	}
 
 	User struct {
@@ -593,6 +649,20 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type CallResolver interface {
+	Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error)
+	Cost(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error)
+	Customer(ctx context.Context, obj *ent.Call) (*ent.Customer, error)
+	Upload(ctx context.Context, obj *ent.Call) (*ent.CdrUpload, error)
+}
+type CdrUploadResolver interface {
+	Progress(ctx context.Context, obj *ent.CdrUpload) (*model.UploadProgress, error)
+	CountsAddUp(ctx context.Context, obj *ent.CdrUpload) (bool, error)
+	UnmatchedClis(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.UnmatchedCli, error)
+	UnratedDestinations(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.UnratedDestination, error)
+	LineProblems(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.CdrLineProblem, error)
+	ReportURL(ctx context.Context, obj *ent.CdrUpload, kind string) (string, error)
+}
 type MutationResolver interface {
 	CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) (*ent.Customer, error)
 	UpdateCustomer(ctx context.Context, id int, input ent.UpdateCustomerInput) (*ent.Customer, error)
@@ -613,6 +683,9 @@ type MutationResolver interface {
 	UploadRateSheet(ctx context.Context, input model.UploadRateSheetInput) (*ent.RateSheet, error)
 	ReplacePeakTimes(ctx context.Context, id *int, blocks []*model.PeakTimeBlockInput) (*ent.PeakTimes, error)
 	ImportPeakTimes(ctx context.Context, id *int, file graphql.Upload) (*ent.PeakTimes, error)
+	UploadCdr(ctx context.Context, input model.UploadCdrInput) (*ent.CdrUpload, error)
+	ReanalyseUpload(ctx context.Context, id int) (*ent.CdrUpload, error)
+	ProcessUpload(ctx context.Context, id int) (*ent.CdrUpload, error)
 }
 type PeakTimeBlockResolver interface {
 	Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error)
@@ -643,6 +716,8 @@ type QueryResolver interface {
 	Customer(ctx context.Context, id int) (*ent.Customer, error)
 	PeakTimes(ctx context.Context) (*ent.PeakTimes, error)
 	QuoteCall(ctx context.Context, input model.QuoteCallInput) (*model.CallQuote, error)
+	CallTotals(ctx context.Context, where *ent.CallWhereInput) (*model.CallTotals, error)
+	CdrFormats(ctx context.Context) ([]*model.CdrFormatInfo, error)
 }
 type RateResolver interface {
 	DurationBlock(ctx context.Context, obj *ent.Rate) (string, error)
@@ -655,6 +730,7 @@ type RateSheetResolver interface {
 }
 type SubscriptionResolver interface {
 	CustomerChanged(ctx context.Context, id int) (<-chan *ent.Customer, error)
+	UploadChanged(ctx context.Context, id *int) (<-chan *ent.CdrUpload, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -908,6 +984,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Call.ChargeID(childComplexity), true
+	case "Call.cost":
+		if e.ComplexityRoot.Call.Cost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.Cost(childComplexity), true
+	case "Call.customer":
+		if e.ComplexityRoot.Call.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.Customer(childComplexity), true
 	case "Call.customerID":
 		if e.ComplexityRoot.Call.CustomerID == nil {
 			break
@@ -938,6 +1026,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Call.Line(childComplexity), true
+	case "Call.price":
+		if e.ComplexityRoot.Call.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.Price(childComplexity), true
 	case "Call.rateDestination":
 		if e.ComplexityRoot.Call.RateDestination == nil {
 			break
@@ -968,6 +1062,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Call.Status(childComplexity), true
+	case "Call.upload":
+		if e.ComplexityRoot.Call.Upload == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.Upload(childComplexity), true
 	case "Call.uploadID":
 		if e.ComplexityRoot.Call.UploadID == nil {
 			break
@@ -1098,6 +1198,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CallQuote.WeekendSeconds(childComplexity), true
 
+	case "CallTotals.calls":
+		if e.ComplexityRoot.CallTotals.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallTotals.Calls(childComplexity), true
+	case "CallTotals.price":
+		if e.ComplexityRoot.CallTotals.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallTotals.Price(childComplexity), true
+
+	case "CdrFormatInfo.description":
+		if e.ComplexityRoot.CdrFormatInfo.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrFormatInfo.Description(childComplexity), true
+	case "CdrFormatInfo.name":
+		if e.ComplexityRoot.CdrFormatInfo.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrFormatInfo.Name(childComplexity), true
+
 	case "CdrLineError.excerpt":
 		if e.ComplexityRoot.CdrLineError.Excerpt == nil {
 			break
@@ -1129,6 +1255,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CdrLineError.Upload(childComplexity), true
 
+	case "CdrLineProblem.line":
+		if e.ComplexityRoot.CdrLineProblem.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrLineProblem.Line(childComplexity), true
+	case "CdrLineProblem.reason":
+		if e.ComplexityRoot.CdrLineProblem.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrLineProblem.Reason(childComplexity), true
+
 	case "CdrUpload.analysedAt":
 		if e.ComplexityRoot.CdrUpload.AnalysedAt == nil {
 			break
@@ -1153,6 +1292,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrUpload.BytesTotal(childComplexity), true
+	case "CdrUpload.countsAddUp":
+		if e.ComplexityRoot.CdrUpload.CountsAddUp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.CountsAddUp(childComplexity), true
 	case "CdrUpload.createdAt":
 		if e.ComplexityRoot.CdrUpload.CreatedAt == nil {
 			break
@@ -1189,6 +1334,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrUpload.ID(childComplexity), true
+	case "CdrUpload.lineProblems":
+		if e.ComplexityRoot.CdrUpload.LineProblems == nil {
+			break
+		}
+
+		args, err := ec.field_CdrUpload_lineProblems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CdrUpload.LineProblems(childComplexity, args["first"].(*int)), true
 	case "CdrUpload.linesDone":
 		if e.ComplexityRoot.CdrUpload.LinesDone == nil {
 			break
@@ -1237,12 +1393,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrUpload.ProcessedAt(childComplexity), true
+	case "CdrUpload.progress":
+		if e.ComplexityRoot.CdrUpload.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.Progress(childComplexity), true
 	case "CdrUpload.provider":
 		if e.ComplexityRoot.CdrUpload.Provider == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CdrUpload.Provider(childComplexity), true
+	case "CdrUpload.reportURL":
+		if e.ComplexityRoot.CdrUpload.ReportURL == nil {
+			break
+		}
+
+		args, err := ec.field_CdrUpload_reportURL_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CdrUpload.ReportURL(childComplexity, args["kind"].(string)), true
 	case "CdrUpload.sha256":
 		if e.ComplexityRoot.CdrUpload.Sha256 == nil {
 			break
@@ -1279,6 +1452,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrUpload.TotalPrice(childComplexity), true
+	case "CdrUpload.unmatchedClis":
+		if e.ComplexityRoot.CdrUpload.UnmatchedClis == nil {
+			break
+		}
+
+		args, err := ec.field_CdrUpload_unmatchedClis_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CdrUpload.UnmatchedClis(childComplexity, args["first"].(*int)), true
+	case "CdrUpload.unratedDestinations":
+		if e.ComplexityRoot.CdrUpload.UnratedDestinations == nil {
+			break
+		}
+
+		args, err := ec.field_CdrUpload_unratedDestinations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CdrUpload.UnratedDestinations(childComplexity, args["first"].(*int)), true
 	case "CdrUpload.unreadable":
 		if e.ComplexityRoot.CdrUpload.Unreadable == nil {
 			break
@@ -2035,6 +2230,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportPeakTimes(childComplexity, args["id"].(*int), args["file"].(graphql.Upload)), true
+	case "Mutation.processUpload":
+		if e.ComplexityRoot.Mutation.ProcessUpload == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_processUpload_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProcessUpload(childComplexity, args["id"].(int)), true
+	case "Mutation.reanalyseUpload":
+		if e.ComplexityRoot.Mutation.ReanalyseUpload == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reanalyseUpload_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReanalyseUpload(childComplexity, args["id"].(int)), true
 	case "Mutation.recomputeUnbilledTotal":
 		if e.ComplexityRoot.Mutation.RecomputeUnbilledTotal == nil {
 			break
@@ -2112,6 +2329,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateTariff(childComplexity, args["id"].(int), args["input"].(ent.UpdateTariffInput)), true
+	case "Mutation.uploadCdr":
+		if e.ComplexityRoot.Mutation.UploadCdr == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_uploadCdr_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UploadCdr(childComplexity, args["input"].(model.UploadCdrInput)), true
 	case "Mutation.uploadRateSheet":
 		if e.ComplexityRoot.Mutation.UploadRateSheet == nil {
 			break
@@ -2420,6 +2648,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.BillingSchedules(childComplexity), true
+	case "Query.callTotals":
+		if e.ComplexityRoot.Query.CallTotals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_callTotals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CallTotals(childComplexity, args["where"].(*ent.CallWhereInput)), true
 	case "Query.calls":
 		if e.ComplexityRoot.Query.Calls == nil {
 			break
@@ -2431,6 +2670,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Calls(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.CallOrder), args["where"].(*ent.CallWhereInput)), true
+	case "Query.cdrFormats":
+		if e.ComplexityRoot.Query.CdrFormats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CdrFormats(childComplexity), true
 	case "Query.cdrUploads":
 		if e.ComplexityRoot.Query.CdrUploads == nil {
 			break
@@ -2917,6 +3162,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.CustomerChanged(childComplexity, args["id"].(int)), true
+	case "Subscription.uploadChanged":
+		if e.ComplexityRoot.Subscription.UploadChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_uploadChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.UploadChanged(childComplexity, args["id"].(*int)), true
 
 	case "Tariff.bandMode":
 		if e.ComplexityRoot.Tariff.BandMode == nil {
@@ -3004,6 +3260,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TariffEdge.Node(childComplexity), true
+
+	case "UnmatchedCli.account":
+		if e.ComplexityRoot.UnmatchedCli.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnmatchedCli.Account(childComplexity), true
+	case "UnmatchedCli.calls":
+		if e.ComplexityRoot.UnmatchedCli.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnmatchedCli.Calls(childComplexity), true
+	case "UnmatchedCli.firstCall":
+		if e.ComplexityRoot.UnmatchedCli.FirstCall == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnmatchedCli.FirstCall(childComplexity), true
+	case "UnmatchedCli.lastCall":
+		if e.ComplexityRoot.UnmatchedCli.LastCall == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnmatchedCli.LastCall(childComplexity), true
+	case "UnmatchedCli.source":
+		if e.ComplexityRoot.UnmatchedCli.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnmatchedCli.Source(childComplexity), true
+	case "UnmatchedCli.value":
+		if e.ComplexityRoot.UnmatchedCli.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnmatchedCli.Value(childComplexity), true
+
+	case "UnratedDestination.calls":
+		if e.ComplexityRoot.UnratedDestination.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnratedDestination.Calls(childComplexity), true
+	case "UnratedDestination.example":
+		if e.ComplexityRoot.UnratedDestination.Example == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnratedDestination.Example(childComplexity), true
+	case "UnratedDestination.prefix":
+		if e.ComplexityRoot.UnratedDestination.Prefix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnratedDestination.Prefix(childComplexity), true
+
+	case "UploadProgress.etaSeconds":
+		if e.ComplexityRoot.UploadProgress.EtaSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadProgress.EtaSeconds(childComplexity), true
+	case "UploadProgress.fraction":
+		if e.ComplexityRoot.UploadProgress.Fraction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadProgress.Fraction(childComplexity), true
+	case "UploadProgress.linesDone":
+		if e.ComplexityRoot.UploadProgress.LinesDone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadProgress.LinesDone(childComplexity), true
+	case "UploadProgress.linesPerSecond":
+		if e.ComplexityRoot.UploadProgress.LinesPerSecond == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadProgress.LinesPerSecond(childComplexity), true
+	case "UploadProgress.phase":
+		if e.ComplexityRoot.UploadProgress.Phase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadProgress.Phase(childComplexity), true
 
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
@@ -3186,6 +3529,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateProviderInput", ec.unmarshalInputUpdateProviderInput),
 			graphql.NewInputUnmarshaler("UpdateSiteInput", ec.unmarshalInputUpdateSiteInput),
 			graphql.NewInputUnmarshaler("UpdateTariffInput", ec.unmarshalInputUpdateTariffInput),
+			graphql.NewInputUnmarshaler("UploadCdrInput", ec.unmarshalInputUploadCdrInput),
 			graphql.NewInputUnmarshaler("UploadRateSheetInput", ec.unmarshalInputUploadRateSheetInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
@@ -3505,6 +3849,104 @@ extend type Mutation {
   replacePeakTimes(id: ID, blocks: [PeakTimeBlockInput!]!): PeakTimes!
   """Replaces a schedule from peak-times CSV."""
   importPeakTimes(id: ID, file: Upload!): PeakTimes!
+}
+
+# ---------------------------------------------------------------- CDR uploads
+
+input UploadCdrInput {
+  providerID: ID!
+  """One direction per file: OUTBOUND (the default) or INBOUND (toll-free and similar)."""
+  direction: CdrUploadDirection! = OUTBOUND
+  file: Upload!
+}
+
+"""Where an upload's analysis or processing stands; updated at least every second while it runs."""
+type UploadProgress {
+  """queued, preparing, reading, duplicates, totals, ready, processing, processed, failed"""
+  phase: String!
+  """0 to 1, by bytes read while reading; 1 when done."""
+  fraction: Float!
+  linesDone: Int!
+  linesPerSecond: Int!
+  """Seconds left, estimated from the pace so far; empty when unknown."""
+  etaSeconds: Int
+}
+
+"""Calls of an upload from one CLI that matched no customer."""
+type UnmatchedCli {
+  """The calling number (outbound) as normalised."""
+  source: String!
+  account: String
+  calls: Int!
+  """What these calls are worth at the default tariff: revenue at stake."""
+  value: Decimal!
+  firstCall: Time!
+  lastCall: Time!
+}
+
+"""Calls of an upload to one destination prefix that no rate matched."""
+type UnratedDestination {
+  prefix: String!
+  example: String!
+  calls: Int!
+}
+
+"""An unreadable line of a CDR file."""
+type CdrLineProblem {
+  line: Int!
+  reason: String!
+}
+
+extend type CdrUpload {
+  progress: UploadProgress!
+  """lines read = priced + without customer + without rate + zero duration + duplicates + unreadable, always."""
+  countsAddUp: Boolean!
+  unmatchedClis(first: Int = 50): [UnmatchedCli!]!
+  unratedDestinations(first: Int = 50): [UnratedDestination!]!
+  lineProblems(first: Int = 50): [CdrLineProblem!]!
+  """CSV downloads: kind is one of calls, priced, no_customer, no_rate, zero_duration, duplicate, unreadable."""
+  reportURL(kind: String!): String!
+}
+
+extend type Call {
+  """Sell price in major units; for a call without a customer, its value at the default tariff."""
+  price: Decimal!
+  """Buy price, when the rate sheet gives one."""
+  cost: Decimal
+  customer: Customer
+  upload: CdrUpload!
+}
+
+"""Totals of the calls a filter selects."""
+type CallTotals {
+  calls: Int!
+  price: Decimal!
+}
+
+extend type Query {
+  """Totals of calls matching where (e.g. a customer and a date range)."""
+  callTotals(where: CallWhereInput): CallTotals!
+  """The built-in CDR formats."""
+  cdrFormats: [CdrFormatInfo!]!
+}
+
+type CdrFormatInfo {
+  name: String!
+  description: String!
+}
+
+extend type Mutation {
+  """Stores a CDR file and starts its analysis. The same file twice is refused (CONFLICT), naming the earlier upload."""
+  uploadCdr(input: UploadCdrInput!): CdrUpload!
+  """Analyses an upload again, replacing its calls (after fixing CLIs or rates). Not allowed once processed."""
+  reanalyseUpload(id: ID!): CdrUpload!
+  """Turns a Ready upload's priced calls into unbilled calls of their customers. It cannot be undone."""
+  processUpload(id: ID!): CdrUpload!
+}
+
+extend type Subscription {
+  """Progress of one upload, or of every upload when id is empty."""
+  uploadChanged(id: ID): CdrUpload!
 }
 `, BuiltIn: false},
 	{Name: "../../../ent/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -8253,6 +8695,14 @@ func (ec *executionContext) childFields_Call(ctx context.Context, field graphql.
 		return ec.fieldContext_Call_rateSheetID(ctx, field)
 	case "chargeID":
 		return ec.fieldContext_Call_chargeID(ctx, field)
+	case "price":
+		return ec.fieldContext_Call_price(ctx, field)
+	case "cost":
+		return ec.fieldContext_Call_cost(ctx, field)
+	case "customer":
+		return ec.fieldContext_Call_customer(ctx, field)
+	case "upload":
+		return ec.fieldContext_Call_upload(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Call", field.Name)
 }
@@ -8313,6 +8763,36 @@ func (ec *executionContext) childFields_CallQuote(ctx context.Context, field gra
 		return ec.fieldContext_CallQuote_tariff(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CallQuote", field.Name)
+}
+
+func (ec *executionContext) childFields_CallTotals(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "calls":
+		return ec.fieldContext_CallTotals_calls(ctx, field)
+	case "price":
+		return ec.fieldContext_CallTotals_price(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CallTotals", field.Name)
+}
+
+func (ec *executionContext) childFields_CdrFormatInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_CdrFormatInfo_name(ctx, field)
+	case "description":
+		return ec.fieldContext_CdrFormatInfo_description(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CdrFormatInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_CdrLineProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_CdrLineProblem_line(ctx, field)
+	case "reason":
+		return ec.fieldContext_CdrLineProblem_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CdrLineProblem", field.Name)
 }
 
 func (ec *executionContext) childFields_CdrUpload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8377,6 +8857,18 @@ func (ec *executionContext) childFields_CdrUpload(ctx context.Context, field gra
 		return ec.fieldContext_CdrUpload_processedAt(ctx, field)
 	case "provider":
 		return ec.fieldContext_CdrUpload_provider(ctx, field)
+	case "progress":
+		return ec.fieldContext_CdrUpload_progress(ctx, field)
+	case "countsAddUp":
+		return ec.fieldContext_CdrUpload_countsAddUp(ctx, field)
+	case "unmatchedClis":
+		return ec.fieldContext_CdrUpload_unmatchedClis(ctx, field)
+	case "unratedDestinations":
+		return ec.fieldContext_CdrUpload_unratedDestinations(ctx, field)
+	case "lineProblems":
+		return ec.fieldContext_CdrUpload_lineProblems(ctx, field)
+	case "reportURL":
+		return ec.fieldContext_CdrUpload_reportURL(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CdrUpload", field.Name)
 }
@@ -8993,6 +9485,52 @@ func (ec *executionContext) childFields_TariffEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type TariffEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_UnmatchedCli(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_UnmatchedCli_source(ctx, field)
+	case "account":
+		return ec.fieldContext_UnmatchedCli_account(ctx, field)
+	case "calls":
+		return ec.fieldContext_UnmatchedCli_calls(ctx, field)
+	case "value":
+		return ec.fieldContext_UnmatchedCli_value(ctx, field)
+	case "firstCall":
+		return ec.fieldContext_UnmatchedCli_firstCall(ctx, field)
+	case "lastCall":
+		return ec.fieldContext_UnmatchedCli_lastCall(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnmatchedCli", field.Name)
+}
+
+func (ec *executionContext) childFields_UnratedDestination(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "prefix":
+		return ec.fieldContext_UnratedDestination_prefix(ctx, field)
+	case "example":
+		return ec.fieldContext_UnratedDestination_example(ctx, field)
+	case "calls":
+		return ec.fieldContext_UnratedDestination_calls(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnratedDestination", field.Name)
+}
+
+func (ec *executionContext) childFields_UploadProgress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "phase":
+		return ec.fieldContext_UploadProgress_phase(ctx, field)
+	case "fraction":
+		return ec.fieldContext_UploadProgress_fraction(ctx, field)
+	case "linesDone":
+		return ec.fieldContext_UploadProgress_linesDone(ctx, field)
+	case "linesPerSecond":
+		return ec.fieldContext_UploadProgress_linesPerSecond(ctx, field)
+	case "etaSeconds":
+		return ec.fieldContext_UploadProgress_etaSeconds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UploadProgress", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9171,6 +9709,62 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_CdrUpload_lineProblems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_CdrUpload_reportURL_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_CdrUpload_unmatchedClis_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_CdrUpload_unratedDestinations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCli_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9341,6 +9935,34 @@ func (ec *executionContext) field_Mutation_importPeakTimes_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_processUpload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reanalyseUpload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recomputeUnbilledTotal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9487,6 +10109,20 @@ func (ec *executionContext) field_Mutation_updateTariff_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_uploadCdr_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UploadCdrInput, error) {
+			return ec.unmarshalNUploadCdrInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUploadCdrInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_uploadRateSheet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9566,6 +10202,20 @@ func (ec *executionContext) field_Query_billingRuns_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_callTotals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CallWhereInput, error) {
+			return ec.unmarshalOCallWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCallWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
 	return args, nil
 }
 
@@ -10217,6 +10867,20 @@ func (ec *executionContext) field_Subscription_customerChanged_args(ctx context.
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
 		func(ctx context.Context, v any) (int, error) {
 			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_uploadChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11471,6 +12135,116 @@ func (ec *executionContext) fieldContext_Call_chargeID(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Call", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Call_price(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Call().Price(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Call_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _Call_cost(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_cost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Call().Cost(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Call_cost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _Call_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Call().Customer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Call_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Call",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Call_upload(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_upload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Call().Upload(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CdrUpload) graphql.Marshaler {
+			return ec.marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Call_upload(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Call",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrUpload(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CallConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CallConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11976,6 +12750,98 @@ func (ec *executionContext) fieldContext_CallQuote_tariff(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _CallTotals_calls(ctx context.Context, field graphql.CollectedField, obj *model.CallTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallTotals_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallTotals_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallTotals", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CallTotals_price(ctx context.Context, field graphql.CollectedField, obj *model.CallTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallTotals_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Price, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallTotals_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CdrFormatInfo_name(ctx context.Context, field graphql.CollectedField, obj *model.CdrFormatInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrFormatInfo_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrFormatInfo_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrFormatInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _CdrFormatInfo_description(ctx context.Context, field graphql.CollectedField, obj *model.CdrFormatInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrFormatInfo_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrFormatInfo_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrFormatInfo", field, false, false, "String")
+}
+
 func (ec *executionContext) _CdrLineError_id(ctx context.Context, field graphql.CollectedField, obj *ent.CdrLineError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12098,6 +12964,52 @@ func (ec *executionContext) fieldContext_CdrLineError_upload(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CdrLineProblem_line(ctx context.Context, field graphql.CollectedField, obj *model.CdrLineProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrLineProblem_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrLineProblem_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrLineProblem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CdrLineProblem_reason(ctx context.Context, field graphql.CollectedField, obj *model.CdrLineProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrLineProblem_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrLineProblem_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrLineProblem", field, false, false, "String")
 }
 
 func (ec *executionContext) _CdrUpload_id(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
@@ -12795,6 +13707,237 @@ func (ec *executionContext) fieldContext_CdrUpload_provider(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Provider(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CdrUpload_progress(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CdrUpload().Progress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UploadProgress) graphql.Marshaler {
+			return ec.marshalNUploadProgress2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUploadProgress(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CdrUpload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadProgress(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CdrUpload_countsAddUp(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_countsAddUp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CdrUpload().CountsAddUp(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_countsAddUp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _CdrUpload_unmatchedClis(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_unmatchedClis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CdrUpload().UnmatchedClis(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UnmatchedCli) graphql.Marshaler {
+			return ec.marshalNUnmatchedCli2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUnmatchedCliᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_unmatchedClis(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CdrUpload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnmatchedCli(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CdrUpload_unmatchedClis_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CdrUpload_unratedDestinations(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_unratedDestinations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CdrUpload().UnratedDestinations(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UnratedDestination) graphql.Marshaler {
+			return ec.marshalNUnratedDestination2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUnratedDestinationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_unratedDestinations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CdrUpload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnratedDestination(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CdrUpload_unratedDestinations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CdrUpload_lineProblems(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_lineProblems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CdrUpload().LineProblems(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CdrLineProblem) graphql.Marshaler {
+			return ec.marshalNCdrLineProblem2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrLineProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_lineProblems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CdrUpload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrLineProblem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CdrUpload_lineProblems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CdrUpload_reportURL(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_reportURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CdrUpload().ReportURL(ctx, obj, fc.Args["kind"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_reportURL(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CdrUpload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CdrUpload_reportURL_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16168,6 +17311,138 @@ func (ec *executionContext) fieldContext_Mutation_importPeakTimes(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_uploadCdr(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_uploadCdr(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UploadCdr(ctx, fc.Args["input"].(model.UploadCdrInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CdrUpload) graphql.Marshaler {
+			return ec.marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_uploadCdr(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrUpload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_uploadCdr_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reanalyseUpload(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reanalyseUpload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReanalyseUpload(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CdrUpload) graphql.Marshaler {
+			return ec.marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reanalyseUpload(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrUpload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reanalyseUpload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_processUpload(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_processUpload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProcessUpload(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CdrUpload) graphql.Marshaler {
+			return ec.marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_processUpload(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrUpload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_processUpload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18063,6 +19338,82 @@ func (ec *executionContext) fieldContext_Query_quoteCall(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_callTotals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_callTotals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CallTotals(ctx, fc.Args["where"].(*ent.CallWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CallTotals) graphql.Marshaler {
+			return ec.marshalNCallTotals2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCallTotals(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_callTotals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CallTotals(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_callTotals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cdrFormats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cdrFormats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CdrFormats(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CdrFormatInfo) graphql.Marshaler {
+			return ec.marshalNCdrFormatInfo2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrFormatInfoᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cdrFormats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrFormatInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19453,6 +20804,50 @@ func (ec *executionContext) fieldContext_Subscription_customerChanged(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Subscription_uploadChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_uploadChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().UploadChanged(ctx, fc.Args["id"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CdrUpload) graphql.Marshaler {
+			return ec.marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_uploadChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrUpload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_uploadChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Tariff_id(ctx context.Context, field graphql.CollectedField, obj *ent.Tariff) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19818,6 +21213,328 @@ func (ec *executionContext) _TariffEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_TariffEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TariffEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _UnmatchedCli_source(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmatchedCli_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnmatchedCli_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmatchedCli", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnmatchedCli_account(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmatchedCli_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnmatchedCli_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmatchedCli", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnmatchedCli_calls(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmatchedCli_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnmatchedCli_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmatchedCli", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnmatchedCli_value(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmatchedCli_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnmatchedCli_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmatchedCli", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _UnmatchedCli_firstCall(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmatchedCli_firstCall(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstCall, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnmatchedCli_firstCall(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmatchedCli", field, false, false, "Time")
+}
+
+func (ec *executionContext) _UnmatchedCli_lastCall(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmatchedCli_lastCall(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastCall, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnmatchedCli_lastCall(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmatchedCli", field, false, false, "Time")
+}
+
+func (ec *executionContext) _UnratedDestination_prefix(ctx context.Context, field graphql.CollectedField, obj *model.UnratedDestination) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnratedDestination_prefix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Prefix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnratedDestination_prefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnratedDestination", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnratedDestination_example(ctx context.Context, field graphql.CollectedField, obj *model.UnratedDestination) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnratedDestination_example(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Example, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnratedDestination_example(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnratedDestination", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnratedDestination_calls(ctx context.Context, field graphql.CollectedField, obj *model.UnratedDestination) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnratedDestination_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnratedDestination_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnratedDestination", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UploadProgress_phase(ctx context.Context, field graphql.CollectedField, obj *model.UploadProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadProgress_phase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phase, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadProgress_phase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadProgress", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadProgress_fraction(ctx context.Context, field graphql.CollectedField, obj *model.UploadProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadProgress_fraction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fraction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadProgress_fraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadProgress", field, false, false, "Float")
+}
+
+func (ec *executionContext) _UploadProgress_linesDone(ctx context.Context, field graphql.CollectedField, obj *model.UploadProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadProgress_linesDone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinesDone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadProgress_linesDone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UploadProgress_linesPerSecond(ctx context.Context, field graphql.CollectedField, obj *model.UploadProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadProgress_linesPerSecond(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinesPerSecond, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadProgress_linesPerSecond(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UploadProgress_etaSeconds(ctx context.Context, field graphql.CollectedField, obj *model.UploadProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadProgress_etaSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EtaSeconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadProgress_etaSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadProgress", field, false, false, "Int")
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -36848,6 +38565,66 @@ func UnmarshalUpdateTariffInput(ctx context.Context, raw any) (ent.UpdateTariffI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUploadCdrInput(ctx context.Context, obj any) (model.UploadCdrInput, error) {
+	var it model.UploadCdrInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "OUTBOUND"
+	}
+
+	fieldsInOrder := [...]string{"providerID", "direction", "file"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "providerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderID = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNCdrUploadDirection2githubᚗcomᚋtollgateᚋtollgateᚋentᚋcdruploadᚐDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "file":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("file"))
+			data, err := ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.File = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUploadCdrInput unmarshals raw into the UploadCdrInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUploadCdrInput(ctx context.Context, raw any) (model.UploadCdrInput, error) {
+	var out model.UploadCdrInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UploadCdrInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUploadRateSheetInput(ctx context.Context, obj any) (model.UploadRateSheetInput, error) {
 	var it model.UploadRateSheetInput
 	if obj == nil {
@@ -38001,83 +39778,107 @@ func (ec *executionContext) _Call(ctx context.Context, sel ast.SelectionSet, obj
 		case "id":
 			out.Values[i] = ec._Call_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "uploadID":
 			out.Values[i] = ec._Call_uploadID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "line":
 			out.Values[i] = ec._Call_line(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
 			out.Values[i] = ec._Call_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
 			out.Values[i] = ec._Call_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "destination":
 			out.Values[i] = ec._Call_destination(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "account":
 			out.Values[i] = ec._Call_account(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "chargeCode":
 			out.Values[i] = ec._Call_chargeCode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "start":
 			out.Values[i] = ec._Call_start(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "duration":
 			out.Values[i] = ec._Call_duration(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "billableSeconds":
 			out.Values[i] = ec._Call_billableSeconds(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "band":
 			out.Values[i] = ec._Call_band(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rateDestination":
 			out.Values[i] = ec._Call_rateDestination(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "customerID":
 			out.Values[i] = ec._Call_customerID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rateSheetID":
 			out.Values[i] = ec._Call_rateSheetID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "chargeID":
 			out.Values[i] = ec._Call_chargeID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "price":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Call_price(ctx, field, obj)
+				})
+		case "cost":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Call_cost(ctx, field, obj)
+				})
+		case "customer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Call_customer(ctx, field, obj)
+				})
+		case "upload":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Call_upload(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38279,6 +40080,82 @@ func (ec *executionContext) _CallQuote(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var callTotalsImplementors = []string{"CallTotals"}
+
+func (ec *executionContext) _CallTotals(ctx context.Context, sel ast.SelectionSet, obj *model.CallTotals) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, callTotalsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CallTotals")
+		case "calls":
+			out.Values[i] = ec._CallTotals_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "price":
+			out.Values[i] = ec._CallTotals_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cdrFormatInfoImplementors = []string{"CdrFormatInfo"}
+
+func (ec *executionContext) _CdrFormatInfo(ctx context.Context, sel ast.SelectionSet, obj *model.CdrFormatInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cdrFormatInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CdrFormatInfo")
+		case "name":
+			out.Values[i] = ec._CdrFormatInfo_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._CdrFormatInfo_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cdrLineErrorImplementors = []string{"CdrLineError", "Node"}
 
 func (ec *executionContext) _CdrLineError(ctx context.Context, sel ast.SelectionSet, obj *ent.CdrLineError) graphql.Marshaler {
@@ -38316,6 +40193,44 @@ func (ec *executionContext) _CdrLineError(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CdrLineError_upload(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cdrLineProblemImplementors = []string{"CdrLineProblem"}
+
+func (ec *executionContext) _CdrLineProblem(ctx context.Context, sel ast.SelectionSet, obj *model.CdrLineProblem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cdrLineProblemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CdrLineProblem")
+		case "line":
+			out.Values[i] = ec._CdrLineProblem_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._CdrLineProblem_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38494,6 +40409,42 @@ func (ec *executionContext) _CdrUpload(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CdrUpload_provider(ctx, field, obj)
+				})
+		case "progress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CdrUpload_progress(ctx, field, obj)
+				})
+		case "countsAddUp":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CdrUpload_countsAddUp(ctx, field, obj)
+				})
+		case "unmatchedClis":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CdrUpload_unmatchedClis(ctx, field, obj)
+				})
+		case "unratedDestinations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CdrUpload_unratedDestinations(ctx, field, obj)
+				})
+		case "lineProblems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CdrUpload_lineProblems(ctx, field, obj)
+				})
+		case "reportURL":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CdrUpload_reportURL(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -39618,6 +41569,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "uploadCdr":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_uploadCdr(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reanalyseUpload":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reanalyseUpload(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "processUpload":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_processUpload(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -40252,6 +42224,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_quoteCall(ctx, field)
 				})
+		case "callTotals":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_callTotals(ctx, field)
+				})
+		case "cdrFormats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_cdrFormats(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -40754,6 +42738,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "customerChanged":
 		return ec._Subscription_customerChanged(ctx, fields[0])
+	case "uploadChanged":
+		return ec._Subscription_uploadChanged(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -40896,6 +42882,160 @@ func (ec *executionContext) _TariffEdge(ctx context.Context, sel ast.SelectionSe
 		case "cursor":
 			out.Values[i] = ec._TariffEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var unmatchedCliImplementors = []string{"UnmatchedCli"}
+
+func (ec *executionContext) _UnmatchedCli(ctx context.Context, sel ast.SelectionSet, obj *model.UnmatchedCli) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unmatchedCliImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnmatchedCli")
+		case "source":
+			out.Values[i] = ec._UnmatchedCli_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "account":
+			out.Values[i] = ec._UnmatchedCli_account(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._UnmatchedCli_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._UnmatchedCli_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstCall":
+			out.Values[i] = ec._UnmatchedCli_firstCall(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastCall":
+			out.Values[i] = ec._UnmatchedCli_lastCall(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var unratedDestinationImplementors = []string{"UnratedDestination"}
+
+func (ec *executionContext) _UnratedDestination(ctx context.Context, sel ast.SelectionSet, obj *model.UnratedDestination) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unratedDestinationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnratedDestination")
+		case "prefix":
+			out.Values[i] = ec._UnratedDestination_prefix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "example":
+			out.Values[i] = ec._UnratedDestination_example(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._UnratedDestination_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var uploadProgressImplementors = []string{"UploadProgress"}
+
+func (ec *executionContext) _UploadProgress(ctx context.Context, sel ast.SelectionSet, obj *model.UploadProgress) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, uploadProgressImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UploadProgress")
+		case "phase":
+			out.Values[i] = ec._UploadProgress_phase(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fraction":
+			out.Values[i] = ec._UploadProgress_fraction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linesDone":
+			out.Values[i] = ec._UploadProgress_linesDone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linesPerSecond":
+			out.Values[i] = ec._UploadProgress_linesPerSecond(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "etaSeconds":
+			out.Values[i] = ec._UploadProgress_etaSeconds(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -41668,14 +43808,70 @@ func (ec *executionContext) marshalNCallStatus2githubᚗcomᚋtollgateᚋtollgat
 	return v
 }
 
+func (ec *executionContext) marshalNCallTotals2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCallTotals(ctx context.Context, sel ast.SelectionSet, v *model.CallTotals) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CallTotals!")
+		return graphql.Null
+	}
+	return ec._CallTotals(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCallWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCallWhereInput(ctx context.Context, v any) (*ent.CallWhereInput, error) {
 	res, err := ec.unmarshalInputCallWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCdrFormatInfo2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrFormatInfoᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CdrFormatInfo) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCdrFormatInfo2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrFormatInfo(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCdrFormatInfo2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrFormatInfo(ctx context.Context, sel ast.SelectionSet, v *model.CdrFormatInfo) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CdrFormatInfo!")
+		return graphql.Null
+	}
+	return ec._CdrFormatInfo(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCdrLineErrorWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrLineErrorWhereInput(ctx context.Context, v any) (*ent.CdrLineErrorWhereInput, error) {
 	res, err := ec.unmarshalInputCdrLineErrorWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCdrLineProblem2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrLineProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CdrLineProblem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCdrLineProblem2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrLineProblem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCdrLineProblem2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrLineProblem(ctx context.Context, sel ast.SelectionSet, v *model.CdrLineProblem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CdrLineProblem!")
+		return graphql.Null
+	}
+	return ec._CdrLineProblem(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx context.Context, sel ast.SelectionSet, v *ent.CdrUpload) graphql.Marshaler {
@@ -41934,6 +44130,38 @@ func (ec *executionContext) marshalNDecimal2githubᚗcomᚋshopspringᚋdecimal�
 		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, v any) (*decimal.Decimal, error) {
+	res, err := scalar.UnmarshalDecimal(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, sel ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Decimal!")
+		return graphql.Null
+	}
+	_ = sel
+	res := scalar.MarshalDecimal(*v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNID2int(ctx context.Context, v any) (int, error) {
@@ -42531,6 +44759,54 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) marshalNUnmatchedCli2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUnmatchedCliᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UnmatchedCli) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUnmatchedCli2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUnmatchedCli(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUnmatchedCli2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUnmatchedCli(ctx context.Context, sel ast.SelectionSet, v *model.UnmatchedCli) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UnmatchedCli!")
+		return graphql.Null
+	}
+	return ec._UnmatchedCli(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUnratedDestination2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUnratedDestinationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UnratedDestination) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUnratedDestination2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUnratedDestination(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUnratedDestination2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUnratedDestination(ctx context.Context, sel ast.SelectionSet, v *model.UnratedDestination) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UnratedDestination!")
+		return graphql.Null
+	}
+	return ec._UnratedDestination(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpdateCliInput2githubᚗcomᚋtollgateᚋtollgateᚋentᚐUpdateCliInput(ctx context.Context, v any) (ent.UpdateCliInput, error) {
 	res, err := ec.unmarshalInputUpdateCliInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -42568,6 +44844,19 @@ func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋg
 		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNUploadCdrInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUploadCdrInput(ctx context.Context, v any) (model.UploadCdrInput, error) {
+	res, err := ec.unmarshalInputUploadCdrInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUploadProgress2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUploadProgress(ctx context.Context, sel ast.SelectionSet, v *model.UploadProgress) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UploadProgress!")
+		return graphql.Null
+	}
+	return ec._UploadProgress(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUploadRateSheetInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUploadRateSheetInput(ctx context.Context, v any) (model.UploadRateSheetInput, error) {

@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/user"
@@ -38,6 +39,23 @@ type CallQuote struct {
 	// The rate sheet version that priced it.
 	RateSheet *ent.RateSheet `json:"rateSheet,omitempty"`
 	Tariff    *ent.Tariff    `json:"tariff"`
+}
+
+// Totals of the calls a filter selects.
+type CallTotals struct {
+	Calls int             `json:"calls"`
+	Price decimal.Decimal `json:"price"`
+}
+
+type CdrFormatInfo struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// An unreadable line of a CDR file.
+type CdrLineProblem struct {
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
 }
 
 type CreateCliWithCustomerInput struct {
@@ -84,6 +102,44 @@ type QuoteCallInput struct {
 }
 
 type Subscription struct {
+}
+
+// Calls of an upload from one CLI that matched no customer.
+type UnmatchedCli struct {
+	// The calling number (outbound) as normalised.
+	Source  string  `json:"source"`
+	Account *string `json:"account,omitempty"`
+	Calls   int     `json:"calls"`
+	// What these calls are worth at the default tariff: revenue at stake.
+	Value     decimal.Decimal `json:"value"`
+	FirstCall time.Time       `json:"firstCall"`
+	LastCall  time.Time       `json:"lastCall"`
+}
+
+// Calls of an upload to one destination prefix that no rate matched.
+type UnratedDestination struct {
+	Prefix  string `json:"prefix"`
+	Example string `json:"example"`
+	Calls   int    `json:"calls"`
+}
+
+type UploadCdrInput struct {
+	ProviderID int `json:"providerID"`
+	// One direction per file: OUTBOUND (the default) or INBOUND (toll-free and similar).
+	Direction cdrupload.Direction `json:"direction"`
+	File      graphql.Upload      `json:"file"`
+}
+
+// Where an upload's analysis or processing stands; updated at least every second while it runs.
+type UploadProgress struct {
+	// queued, preparing, reading, duplicates, totals, ready, processing, processed, failed
+	Phase string `json:"phase"`
+	// 0 to 1, by bytes read while reading; 1 when done.
+	Fraction       float64 `json:"fraction"`
+	LinesDone      int     `json:"linesDone"`
+	LinesPerSecond int     `json:"linesPerSecond"`
+	// Seconds left, estimated from the pace so far; empty when unknown.
+	EtaSeconds *int `json:"etaSeconds,omitempty"`
 }
 
 type UploadRateSheetInput struct {

@@ -1,0 +1,403 @@
+package analysis
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/tollgate/tollgate/backend/cdr"
+	"github.com/tollgate/tollgate/backend/rating"
+	"github.com/tollgate/tollgate/backend/tariffs"
+	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/cdrlineerror"
+	"github.com/tollgate/tollgate/ent/cdrupload"
+	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/provider"
+	entratesheet "github.com/tollgate/tollgate/ent/ratesheet"
+)
+
+// ErrStale means the task asked for an analysis run that a newer request
+// has replaced, or that has already finished: nothing to do.
+var ErrStale = errors.New("stale analysis request")
+
+// progressEvery is how often progress reaches the row and subscribers.
+const progressEvery = 500 * time.Millisecond
+
+// maxStoredLineErrors bounds the unreadable lines kept with their reasons;
+// all of them are counted.
+const maxStoredLineErrors = 100_000
+
+// Analyse runs analysis number run of an upload: stream-parse the file,
+// match every call to a customer and price it, load the calls in bulk, flag
+// duplicates, and count. It replaces whatever an earlier run left, so a
+// crash at any point is mended by running it again.
+func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
+	c := s.Client
+	u, err := c.CdrUpload.Query().Where(cdrupload.ID(uploadID)).WithProvider().Only(ctx)
+	if err != nil {
+		return err
+	}
+	if u.AnalysisRun != run || u.Status == cdrupload.StatusReady || u.Status == cdrupload.StatusFailed ||
+		u.Status == cdrupload.StatusProcessing || u.Status == cdrupload.StatusProcessed {
+		return ErrStale
+	}
+	start := time.Now()
+	if err := c.CdrUpload.UpdateOneID(u.ID).SetStatus(cdrupload.StatusAnalysing).SetPhase("preparing").
+		SetPhaseStartedAt(start.UTC()).SetLinesDone(0).SetBytesDone(0).SetLinesPerSecond(0).Exec(ctx); err != nil {
+		return err
+	}
+	s.publish(ctx, u.ID)
+
+	counts, err := s.analyse(ctx, u)
+	if err != nil {
+		if ctx.Err() != nil {
+			return err // shutting down: the task is retried, the row says analysing
+		}
+		reason := err.Error()
+		var fe *cdr.FileError
+		if !errors.As(err, &fe) {
+			reason = "analysis stopped: " + reason
+		}
+		s.Log.Warn("analysis failed", "upload", u.ID, "err", err)
+		_, _ = s.deleteCalls(context.WithoutCancel(ctx), u.ID)
+		if uerr := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run)).
+			SetStatus(cdrupload.StatusFailed).SetPhase("failed").SetFailureReason(reason).Exec(context.WithoutCancel(ctx)); uerr != nil {
+			return uerr
+		}
+		s.publish(ctx, u.ID)
+		return nil // a failed file is an outcome, not a task to retry
+	}
+	upd := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run)).
+		SetStatus(cdrupload.StatusReady).SetPhase("ready").SetAnalysedAt(time.Now().UTC()).
+		SetBytesDone(u.BytesTotal).SetPriceDecimals(s.Pricing.Decimals)
+	counts.apply(upd)
+	if err := upd.Exec(ctx); err != nil {
+		if ent.IsNotFound(err) {
+			return ErrStale // re-analysis was requested meanwhile
+		}
+		return err
+	}
+	s.Log.Info("analysis done", "upload", u.ID, "lines", counts.linesRead, "priced", counts.priced,
+		"took", time.Since(start).Round(time.Millisecond))
+	s.publish(ctx, u.ID)
+	return nil
+}
+
+// analyse does the work of one run and returns the counters.
+func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, error) {
+	c := s.Client
+	if _, err := s.deleteCalls(ctx, u.ID); err != nil {
+		return nil, err
+	}
+	if _, err := c.CdrLineError.Delete().Where(cdrlineerror.HasUploadWith(cdrupload.ID(u.ID))).Exec(ctx); err != nil {
+		return nil, err
+	}
+	p := u.Edges.Provider
+	format, zone, err := s.format(p)
+	if err != nil {
+		return nil, err
+	}
+	clis, err := loadCliIndex(ctx, c, s.CountryCode)
+	if err != nil {
+		return nil, err
+	}
+	custTariff, defaultTariff, err := s.customerTariffs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	dir := entratesheet.DirectionOutbound
+	if u.Direction == cdrupload.DirectionInbound {
+		dir = entratesheet.DirectionInbound
+	}
+	books := &priceBooks{ctx: ctx, c: c, pricing: s.Pricing, providerID: p.ID, direction: dir, books: map[int]*book{}}
+
+	file, err := s.Blobs.NewReader(ctx, u.BlobKey, nil)
+	if err != nil {
+		return nil, fmt.Errorf("the stored file cannot be read: %w", err)
+	}
+	defer file.Close()
+	in := &countingReader{r: file}
+	rd := cdr.NewReader(in, format, zone)
+
+	var sk sink
+	if s.mysql() {
+		sk = newLoadDataSink(ctx, s.SQL, u.ID, s.Pricing.Decimals)
+	} else {
+		sk = newInsertSink(ctx, s.SQL, u.ID, s.Pricing.Decimals)
+	}
+	s.setPhase(ctx, u.ID, "reading")
+
+	var (
+		cnt       counters
+		lines     atomic.Int64
+		lineErrs  []*ent.CdrLineErrorCreate
+		row       pricedRow
+		keyBuf    []byte
+		stopTick  = make(chan struct{})
+		tickDone  = make(chan struct{})
+		readStart = time.Now()
+	)
+	go func() { // progress to the row and subscribers, twice a second
+		defer close(tickDone)
+		t := time.NewTicker(progressEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-stopTick:
+				return
+			case <-t.C:
+				n := lines.Load()
+				rate := int64(float64(n) / time.Since(readStart).Seconds())
+				_ = c.CdrUpload.UpdateOneID(u.ID).SetLinesDone(n).SetBytesDone(in.n.Load()).SetLinesPerSecond(rate).Exec(ctx)
+				s.publish(ctx, u.ID)
+			}
+		}
+	}()
+	flushErrs := func() error {
+		if len(lineErrs) == 0 {
+			return nil
+		}
+		err := c.CdrLineError.CreateBulk(lineErrs...).Exec(ctx)
+		lineErrs = lineErrs[:0]
+		return err
+	}
+
+	loopErr := func() error {
+		for rd.Next() {
+			lines.Add(1)
+			if pr := rd.Problem(); pr != nil {
+				if pr.Excluded {
+					cnt.notVoice++
+					continue
+				}
+				cnt.unreadable++
+				if cnt.unreadable <= maxStoredLineErrors {
+					lineErrs = append(lineErrs, c.CdrLineError.Create().SetUploadID(u.ID).SetAnalysisRun(u.AnalysisRun).
+						SetLine(pr.Line).SetReason(truncate(pr.Reason, 500)))
+					if len(lineErrs) == 500 {
+						if err := flushErrs(); err != nil {
+							return err
+						}
+					}
+				}
+				continue
+			}
+			rec := rd.Record()
+			keyBuf = s.priceRecord(&row, rec, u.Direction, p.ID, clis, custTariff, defaultTariff, books, keyBuf)
+			if row.err != nil {
+				return row.err
+			}
+			if err := sk.add(&row.callRow); err != nil {
+				return err
+			}
+		}
+		return rd.Err()
+	}()
+	close(stopTick)
+	<-tickDone
+	if loopErr != nil {
+		_ = sk.close()
+		return nil, loopErr
+	}
+	if err := sk.close(); err != nil {
+		return nil, fmt.Errorf("storing the calls: %w", err)
+	}
+	if err := flushErrs(); err != nil {
+		return nil, err
+	}
+	_ = c.CdrUpload.UpdateOneID(u.ID).SetLinesDone(lines.Load()).SetBytesDone(in.n.Load()).Exec(ctx)
+
+	s.setPhase(ctx, u.ID, "duplicates")
+	if err := s.flagDuplicates(ctx, u.ID); err != nil {
+		return nil, fmt.Errorf("finding duplicates: %w", err)
+	}
+	s.setPhase(ctx, u.ID, "totals")
+	if err := s.count(ctx, u.ID, &cnt); err != nil {
+		return nil, err
+	}
+	return &cnt, nil
+}
+
+// pricedRow is the scratch space of one call in the hot loop.
+type pricedRow struct {
+	callRow
+	err error
+}
+
+// priceRecord fills row from a CDR record: normalise, match the customer at
+// the call's start, choose the rate sheet version in force then, price.
+func (s *Service) priceRecord(row *pricedRow, rec *cdr.Record, dir cdrupload.Direction, providerID int,
+	clis *cliIndex, custTariff map[int]int, defaultTariff int, books *priceBooks, keyBuf []byte) []byte {
+	*row = pricedRow{}
+	src, _ := rating.Normalize(rec.Source, s.CountryCode)
+	dst, _ := rating.Normalize(rec.Destination, s.CountryCode)
+	row.line, row.source, row.destination = rec.Line, src, dst
+	row.account, row.chargeCode = rec.Account, rec.ChargeCode
+	row.start, row.duration = rec.Start, rec.Duration
+
+	keyBuf, row.dupKey = dupKey(keyBuf, providerID, rec, src, dst)
+
+	// Outbound calls belong to the caller's CLI, inbound ones to the DDI
+	// called; the account code stands in when the number matches no one.
+	own, other := src, dst
+	if dir == cdrupload.DirectionInbound {
+		own, other = dst, src
+	}
+	cust := clis.match(own, rec.Start)
+	if cust == 0 && rec.Account != "" {
+		cust = clis.matchRaw(rec.Account, rec.Start)
+	}
+	tariffID := defaultTariff
+	if cust != 0 {
+		row.customerID = cust
+		if t, ok := custTariff[cust]; ok {
+			tariffID = t
+		}
+	}
+	switch {
+	case rec.Duration == 0:
+		row.status = "ZERO_DURATION"
+	case cust == 0:
+		row.status = "NO_CUSTOMER"
+	default:
+		row.status = "NO_RATE"
+	}
+	if tariffID == 0 {
+		return keyBuf
+	}
+	b, err := books.book(tariffID)
+	if err != nil {
+		row.err = err
+		return keyBuf
+	}
+	v, err := books.at(b, rec.Start)
+	if err != nil {
+		row.err = err
+		return keyBuf
+	}
+	if v == nil {
+		return keyBuf
+	}
+	res := v.rater.Rate(rating.Call{ChargeCode: rec.ChargeCode, Number: other, Start: rec.Start, Duration: rec.Duration})
+	row.band = bandName(res.Band)
+	if res.Status != rating.Rated {
+		return keyBuf
+	}
+	row.rateSheetID = v.sheet.ID
+	row.billableSeconds = res.BillableSeconds
+	row.rateDestination = res.Rate.RateDestination()
+	row.priceUnits = res.Price
+	row.costUnits, row.costKnown = res.Cost, res.CostKnown
+	if row.status == "NO_RATE" {
+		row.status = "PRICED"
+	}
+	return keyBuf
+}
+
+func bandName(b rating.Band) string {
+	switch b {
+	case rating.Offpeak:
+		return "OFFPEAK"
+	case rating.Weekend:
+		return "WEEKEND"
+	}
+	return "PEAK"
+}
+
+// dupKey is the 64-bit FNV-1a hash of the duplicate key of CDR-FORMATS.md:
+// provider + unique id when the format has one, else provider + source +
+// destination + start + duration.
+func dupKey(buf []byte, providerID int, rec *cdr.Record, src, dst string) ([]byte, int64) {
+	b := strconv.AppendInt(buf[:0], int64(providerID), 10)
+	if rec.UniqueID != "" {
+		b = append(append(b, "|id|"...), rec.UniqueID...)
+	} else {
+		b = append(append(b, '|'), src...)
+		b = append(append(b, '|'), dst...)
+		b = append(b, '|')
+		b = strconv.AppendInt(b, rec.Start.Unix(), 10)
+		b = append(b, '|')
+		b = strconv.AppendInt(b, rec.Duration, 10)
+	}
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return b, int64(h)
+}
+
+func (s *Service) format(p *ent.Provider) (cdr.Format, *rating.Zone, error) {
+	zone, err := rating.LoadZone(p.TimeZone)
+	if err != nil {
+		return cdr.Format{}, nil, fmt.Errorf("provider %s has time zone %q, which is not a zone name", p.Name, p.TimeZone)
+	}
+	switch p.CdrFormat {
+	case provider.CdrFormatCsv:
+		return cdr.Format{}, nil, fmt.Errorf("provider %s uses the generic csv format, which needs its column mapping", p.Name)
+	}
+	f, err := cdr.LookupFormat(string(p.CdrFormat))
+	return f, zone, err
+}
+
+// customerTariffs maps each customer with a tariff to it, and returns the
+// default tariff.
+func (s *Service) customerTariffs(ctx context.Context) (map[int]int, int, error) {
+	var rows []struct {
+		ID     int  `json:"id"`
+		Tariff *int `json:"tariff_customers"`
+	}
+	if err := s.Client.Customer.Query().Where(customer.HasTariff()).
+		Select(customer.FieldID, "tariff_customers").Scan(ctx, &rows); err != nil {
+		return nil, 0, err
+	}
+	m := make(map[int]int, len(rows))
+	for _, r := range rows {
+		if r.Tariff != nil {
+			m[r.ID] = *r.Tariff
+		}
+	}
+	def, err := tariffs.DefaultTariff(ctx, s.Client)
+	if err != nil {
+		return m, 0, nil // no default tariff: customers without one get no rate
+	}
+	return m, def.ID, nil
+}
+
+func (s *Service) setPhase(ctx context.Context, id int, phase string) {
+	_ = s.Client.CdrUpload.UpdateOneID(id).SetPhase(phase).SetPhaseStartedAt(time.Now().UTC()).Exec(ctx)
+	s.publish(ctx, id)
+}
+
+// publish tells subscribers the upload changed; they read the row.
+func (s *Service) publish(ctx context.Context, id int) {
+	if s.Events == nil {
+		return
+	}
+	b, _ := json.Marshal(map[string]int{"upload": id})
+	_ = s.Events.Publish(context.WithoutCancel(ctx), UploadTopic(id), b)
+	_ = s.Events.Publish(context.WithoutCancel(ctx), AllUploadsTopic, b)
+}
+
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}

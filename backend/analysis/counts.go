@@ -1,0 +1,118 @@
+package analysis
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tollgate/tollgate/ent"
+)
+
+// counters are an analysis's figures. Every line is counted exactly once:
+// lines read = unreadable + duplicates + zero duration + without customer
+// + without rate + priced (CDR-FORMATS.md, Counting). Lines that are not
+// voice calls (FCS data, SMS) are not calls and are counted apart.
+type counters struct {
+	linesRead, unreadable, notVoice                      int64
+	priced, noCustomer, noRate, zeroDuration, duplicates int64
+	priceUnits, costUnits, marginUnits                   int64
+	decimals                                             int
+}
+
+func (c *counters) apply(u *ent.CdrUploadUpdateOne) {
+	d := int32(-c.decimals)
+	u.SetLinesRead(c.linesRead).SetUnreadable(c.unreadable).SetNotVoice(c.notVoice).
+		SetPriced(c.priced).SetWithoutCustomer(c.noCustomer).SetWithoutRate(c.noRate).
+		SetZeroDuration(c.zeroDuration).SetDuplicates(c.duplicates).SetLinesDone(c.linesRead + c.notVoice).
+		SetTotalPrice(decimal.New(c.priceUnits, d)).SetTotalCost(decimal.New(c.costUnits, d)).
+		SetTotalMargin(decimal.New(c.marginUnits, d))
+}
+
+// count reads the calls' statuses and sums back from the database, after
+// duplicates are flagged. Sums are of integer units: exact on any database.
+func (s *Service) count(ctx context.Context, uploadID int, c *counters) error {
+	c.decimals = s.Pricing.Decimals
+	rows, err := s.SQL.QueryContext(ctx, `SELECT status, COUNT(*),
+		COALESCE(SUM(price_units), 0),
+		COALESCE(SUM(CASE WHEN cost_units IS NULL THEN 0 ELSE cost_units END), 0),
+		COALESCE(SUM(CASE WHEN cost_units IS NULL THEN 0 ELSE price_units - cost_units END), 0)
+		FROM calls WHERE upload_id = ? GROUP BY status`, uploadID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			status           string
+			n, p, cost, marg int64
+		)
+		if err := rows.Scan(&status, &n, &p, &cost, &marg); err != nil {
+			return err
+		}
+		switch status {
+		case "PRICED":
+			c.priced, c.priceUnits, c.costUnits, c.marginUnits = n, p, cost, marg
+		case "NO_CUSTOMER":
+			c.noCustomer = n
+		case "NO_RATE":
+			c.noRate = n
+		case "ZERO_DURATION":
+			c.zeroDuration = n
+		case "DUPLICATE":
+			c.duplicates = n
+		default:
+			return fmt.Errorf("unexpected call status %q", status)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	c.linesRead = c.unreadable + c.duplicates + c.zeroDuration + c.noCustomer + c.noRate + c.priced
+	return nil
+}
+
+// flagDuplicates marks the calls of an upload that repeat an earlier line of
+// the same file, or a call of another upload that is not itself a
+// duplicate. Duplicates are listed and never charged.
+func (s *Service) flagDuplicates(ctx context.Context, uploadID int) error {
+	var q string
+	if s.mysql() {
+		q = `UPDATE calls c JOIN calls e ON e.dup_key = c.dup_key AND (
+			(e.upload_id = c.upload_id AND e.line < c.line) OR
+			(e.upload_id <> c.upload_id AND e.status <> 'DUPLICATE'))
+			SET c.status = 'DUPLICATE' WHERE c.upload_id = ?`
+	} else {
+		q = `UPDATE calls SET status = 'DUPLICATE' WHERE upload_id = ? AND EXISTS (
+			SELECT 1 FROM calls e WHERE e.dup_key = calls.dup_key AND (
+			(e.upload_id = calls.upload_id AND e.line < calls.line) OR
+			(e.upload_id <> calls.upload_id AND e.status <> 'DUPLICATE')))`
+	}
+	_, err := s.SQL.ExecContext(ctx, q, uploadID)
+	return err
+}
+
+// deleteCalls removes an upload's calls, in slices on MySQL so a big file
+// never holds one huge transaction.
+func (s *Service) deleteCalls(ctx context.Context, uploadID int) (int64, error) {
+	if !s.mysql() {
+		res, err := s.SQL.ExecContext(ctx, `DELETE FROM calls WHERE upload_id = ?`, uploadID)
+		return affected(res, err)
+	}
+	var total int64
+	for {
+		n, err := affected(s.SQL.ExecContext(ctx, `DELETE FROM calls WHERE upload_id = ? LIMIT 100000`, uploadID))
+		total += n
+		if err != nil || n < 100000 {
+			return total, err
+		}
+	}
+}
+
+func affected(res sql.Result, err error) (int64, error) {
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}

@@ -1,0 +1,92 @@
+package analysis
+
+import (
+	"context"
+	"math"
+	"time"
+
+	"github.com/tollgate/tollgate/backend/rating"
+	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/cli"
+)
+
+// assignment is one CLI's owner over a period, as unix seconds [from, to).
+type assignment struct {
+	from, to int64
+	customer int
+}
+
+// cliIndex matches a number to the customer owning it at a moment: an exact
+// CLI (or account code) wins, else the longest CLI range that is a prefix
+// of the number (RATING.md, Matching a call). Built once per analysis and
+// read-only afterwards; lookups do not allocate.
+type cliIndex struct {
+	exact       map[string][]assignment
+	ranges      map[string][]assignment
+	maxRange    int
+	countryCode string
+}
+
+func loadCliIndex(ctx context.Context, c *ent.Client, countryCode string) (*cliIndex, error) {
+	rows, err := c.Cli.Query().Select(cli.FieldValue, cli.FieldIsRange, cli.FieldValidFrom, cli.FieldValidTo).
+		WithCustomer(func(q *ent.CustomerQuery) { q.Select("id") }).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ix := &cliIndex{exact: map[string][]assignment{}, ranges: map[string][]assignment{}, countryCode: countryCode}
+	for _, r := range rows {
+		if r.Edges.Customer == nil {
+			continue
+		}
+		a := assignment{from: r.ValidFrom.Unix(), to: math.MaxInt64, customer: r.Edges.Customer.ID}
+		if r.ValidTo != nil {
+			a.to = r.ValidTo.Unix()
+		}
+		if r.IsRange {
+			ix.ranges[r.Value] = append(ix.ranges[r.Value], a)
+			ix.maxRange = max(ix.maxRange, len(r.Value))
+		} else {
+			ix.exact[r.Value] = append(ix.exact[r.Value], a)
+		}
+	}
+	return ix, nil
+}
+
+func owner(as []assignment, t int64) int {
+	for _, a := range as {
+		if t >= a.from && t < a.to {
+			return a.customer
+		}
+	}
+	return 0
+}
+
+// match returns the customer owning the normalised number at t, or 0.
+func (ix *cliIndex) match(number string, t time.Time) int {
+	if number == "" {
+		return 0
+	}
+	ts := t.Unix()
+	if as, ok := ix.exact[number]; ok {
+		if id := owner(as, ts); id != 0 {
+			return id
+		}
+	}
+	for l := min(len(number), ix.maxRange); l > 0; l-- {
+		if as, ok := ix.ranges[number[:l]]; ok {
+			if id := owner(as, ts); id != 0 {
+				return id
+			}
+		}
+	}
+	return 0
+}
+
+// matchRaw normalises a number as written in a CDR and matches it.
+func (ix *cliIndex) matchRaw(raw string, t time.Time) int {
+	if raw == "" {
+		return 0
+	}
+	v, _ := rating.Normalize(raw, ix.countryCode)
+	return ix.match(v, t)
+}

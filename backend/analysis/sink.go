@@ -1,0 +1,300 @@
+package analysis
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+)
+
+// callRow is one call as loaded into the calls table.
+type callRow struct {
+	line            int
+	status          string
+	source          string
+	destination     string
+	account         string
+	chargeCode      string
+	start           time.Time
+	duration        int64
+	billableSeconds int64
+	band            string // "" when none
+	rateDestination string
+	priceUnits      int64
+	costUnits       int64
+	costKnown       bool
+	dupKey          int64
+	customerID      int // 0: none
+	rateSheetID     int // 0: none
+}
+
+// callColumns are the columns a sink fills, in order.
+const callColumns = "upload_id, line, status, source, destination, account, charge_code, start, duration, billable_seconds, band, rate_destination, price_units, cost_units, price_decimals, dup_key, customer_id, rate_sheet_id"
+
+const callColumnCount = 18
+
+// sink stores calls in bulk, never a row at a time.
+type sink interface {
+	add(r *callRow) error
+	// close flushes and reports the first error of the load.
+	close() error
+}
+
+// loadDataSink streams rows to MySQL with LOAD DATA LOCAL INFILE from a
+// pipe: the rating goroutine writes tab-separated rows while the server
+// loads them, with no temporary file and constant memory.
+type loadDataSink struct {
+	pw       *io.PipeWriter
+	bw       *bufio.Writer
+	done     chan error
+	upload   int
+	decimals int
+	buf      []byte
+}
+
+var loadSeq atomic.Int64
+
+func newLoadDataSink(ctx context.Context, db *sql.DB, upload, decimals int) *loadDataSink {
+	pr, pw := io.Pipe()
+	name := fmt.Sprintf("tollgate-calls-%d-%d", upload, loadSeq.Add(1))
+	mysql.RegisterReaderHandler(name, func() io.Reader { return pr })
+	s := &loadDataSink{pw: pw, bw: bufio.NewWriterSize(pw, 256<<10), done: make(chan error, 1), upload: upload, decimals: decimals}
+	go func() {
+		defer mysql.DeregisterReaderHandler(name)
+		_, err := db.ExecContext(ctx, "LOAD DATA LOCAL INFILE 'Reader::"+name+"' INTO TABLE calls CHARACTER SET utf8mb4 "+
+			`FIELDS TERMINATED BY '\t' ESCAPED BY '\\' LINES TERMINATED BY '\n' (`+callColumns+")")
+		// Unblock a writer still writing when the load failed.
+		pr.CloseWithError(fmt.Errorf("the database stopped loading calls: %v", err))
+		s.done <- err
+	}()
+	return s
+}
+
+func (s *loadDataSink) add(r *callRow) error {
+	b := s.buf[:0]
+	b = strconv.AppendInt(b, int64(s.upload), 10)
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, int64(r.line), 10)
+	b = append(b, '\t')
+	b = append(b, r.status...)
+	b = appendText(append(b, '\t'), r.source)
+	b = appendText(append(b, '\t'), r.destination)
+	b = appendNullText(append(b, '\t'), r.account)
+	b = appendNullText(append(b, '\t'), r.chargeCode)
+	b = append(b, '\t')
+	b = r.start.UTC().AppendFormat(b, "2006-01-02 15:04:05.000000")
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, r.duration, 10)
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, r.billableSeconds, 10)
+	b = appendNullText(append(b, '\t'), r.band)
+	b = appendNullText(append(b, '\t'), r.rateDestination)
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, r.priceUnits, 10)
+	b = append(b, '\t')
+	if r.costKnown {
+		b = strconv.AppendInt(b, r.costUnits, 10)
+	} else {
+		b = append(b, `\N`...)
+	}
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, int64(s.decimals), 10)
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, r.dupKey, 10)
+	b = appendNullInt(append(b, '\t'), r.customerID)
+	b = appendNullInt(append(b, '\t'), r.rateSheetID)
+	b = append(b, '\n')
+	s.buf = b
+	_, err := s.bw.Write(b)
+	return err
+}
+
+func (s *loadDataSink) close() error {
+	err := s.bw.Flush()
+	if err == nil {
+		err = s.pw.Close()
+	} else {
+		s.pw.CloseWithError(err)
+	}
+	if lerr := <-s.done; lerr != nil {
+		return lerr
+	}
+	return err
+}
+
+// appendText escapes a field for LOAD DATA: backslash, tab and newline.
+func appendText(b []byte, s string) []byte {
+	if !strings.ContainsAny(s, "\\\t\n\r") {
+		return append(b, s...)
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\':
+			b = append(b, '\\', '\\')
+		case '\t':
+			b = append(b, '\\', 't')
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+func appendNullText(b []byte, s string) []byte {
+	if s == "" {
+		return append(b, `\N`...)
+	}
+	return appendText(b, s)
+}
+
+func appendNullInt(b []byte, v int) []byte {
+	if v == 0 {
+		return append(b, `\N`...)
+	}
+	return strconv.AppendInt(b, int64(v), 10)
+}
+
+// insertSink stores calls with multi-row INSERTs in transactions of many
+// batches: the portable path, used on SQLite and where LOAD DATA is off.
+type insertSink struct {
+	ctx      context.Context
+	db       *sql.DB
+	upload   int
+	decimals int
+	rows     []any
+	n        int
+	tx       *sql.Tx
+	inTx     int
+	stmt     *sql.Stmt
+	err      error
+}
+
+// insertBatch rows a statement: 18 columns × 500 stays far below the
+// placeholder limits of MySQL (65,535) and SQLite (32,766).
+const insertBatch = 500
+
+// rowsPerTx bounds a transaction so a huge file never holds one open lock
+// for minutes.
+const rowsPerTx = 50_000
+
+func newInsertSink(ctx context.Context, db *sql.DB, upload, decimals int) *insertSink {
+	return &insertSink{ctx: ctx, db: db, upload: upload, decimals: decimals, rows: make([]any, 0, insertBatch*callColumnCount)}
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(v int) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+func (s *insertSink) add(r *callRow) error {
+	if s.err != nil {
+		return s.err
+	}
+	var cost any
+	if r.costKnown {
+		cost = r.costUnits
+	}
+	s.rows = append(s.rows, s.upload, r.line, r.status, r.source, r.destination, nullText(r.account), nullText(r.chargeCode),
+		r.start.UTC(), r.duration, r.billableSeconds, nullText(r.band), nullText(r.rateDestination),
+		r.priceUnits, cost, s.decimals, r.dupKey, nullInt(r.customerID), nullInt(r.rateSheetID))
+	s.n++
+	if s.n == insertBatch {
+		s.err = s.flush()
+	}
+	return s.err
+}
+
+func (s *insertSink) flush() error {
+	if s.n == 0 {
+		return nil
+	}
+	if s.tx == nil {
+		tx, err := s.db.BeginTx(s.ctx, nil)
+		if err != nil {
+			return err
+		}
+		s.tx = tx
+	}
+	var err error
+	if s.n == insertBatch {
+		if s.stmt == nil {
+			if s.stmt, err = s.tx.PrepareContext(s.ctx, insertSQL(insertBatch)); err != nil {
+				return err
+			}
+		}
+		_, err = s.stmt.ExecContext(s.ctx, s.rows...)
+	} else {
+		_, err = s.tx.ExecContext(s.ctx, insertSQL(s.n), s.rows...)
+	}
+	if err != nil {
+		return err
+	}
+	s.inTx += s.n
+	s.rows, s.n = s.rows[:0], 0
+	if s.inTx >= rowsPerTx {
+		return s.commit()
+	}
+	return nil
+}
+
+func (s *insertSink) commit() error {
+	if s.stmt != nil {
+		s.stmt.Close()
+		s.stmt = nil
+	}
+	if s.tx == nil {
+		return nil
+	}
+	err := s.tx.Commit()
+	s.tx, s.inTx = nil, 0
+	return err
+}
+
+func (s *insertSink) close() error {
+	if s.err == nil {
+		s.err = s.flush()
+	}
+	if s.err == nil {
+		return s.commit()
+	}
+	if s.stmt != nil {
+		s.stmt.Close()
+	}
+	if s.tx != nil {
+		_ = s.tx.Rollback()
+	}
+	return s.err
+}
+
+func insertSQL(n int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO calls (" + callColumns + ") VALUES ")
+	row := "(" + strings.TrimSuffix(strings.Repeat("?,", callColumnCount), ",") + ")"
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(row)
+	}
+	return b.String()
+}

@@ -1,0 +1,60 @@
+package graph
+
+import (
+	"context"
+	"time"
+
+	"github.com/tollgate/tollgate/backend/graph/model"
+	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/cdrupload"
+)
+
+// reportKinds are the CSV reports of an upload.
+var reportKinds = []string{"calls", "priced", "no_customer", "no_rate", "zero_duration", "duplicate", "unreadable"}
+
+func validReport(kind string) bool {
+	for _, k := range reportKinds {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func limit(first *int) int {
+	if first == nil || *first <= 0 {
+		return 50
+	}
+	return min(*first, 1000)
+}
+
+// startAnalysis asks for a new analysis run and queues it.
+func (r *Resolver) startAnalysis(ctx context.Context, id int) (*ent.CdrUpload, error) {
+	run, err := r.Analysis.RequestAnalysis(ctx, r.Client, id)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := r.Queue.AnalyseUpload(ctx, id, run); err != nil {
+		return nil, err
+	}
+	return r.Client.CdrUpload.Get(ctx, id)
+}
+
+// progressModel derives the progress figures from the upload row.
+func progressModel(u *ent.CdrUpload) *model.UploadProgress {
+	p := &model.UploadProgress{Phase: u.Phase, LinesDone: int(u.LinesDone), LinesPerSecond: int(u.LinesPerSecond)}
+	switch u.Status {
+	case cdrupload.StatusReady, cdrupload.StatusProcessed, cdrupload.StatusFailed:
+		p.Fraction = 1
+		return p
+	}
+	if u.BytesTotal > 0 {
+		p.Fraction = float64(u.BytesDone) / float64(u.BytesTotal)
+	}
+	if u.Phase == "reading" && u.BytesDone > 0 && u.PhaseStartedAt != nil {
+		elapsed := time.Since(*u.PhaseStartedAt).Seconds()
+		left := int(elapsed * float64(u.BytesTotal-u.BytesDone) / float64(u.BytesDone))
+		p.EtaSeconds = &left
+	}
+	return p
+}

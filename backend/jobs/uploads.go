@@ -1,0 +1,102 @@
+package jobs
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/tollgate/tollgate/backend/analysis"
+	"github.com/tollgate/tollgate/backend/auth/viewer"
+)
+
+// Task types of CDR uploads.
+const (
+	TypeAnalyseUpload = "upload:analyse"
+	TypeProcessUpload = "upload:process"
+)
+
+type uploadPayload struct {
+	UploadID int `json:"upload_id"`
+	Run      int `json:"run,omitempty"`
+}
+
+// AnalyseUpload queues analysis run number run of an upload. The task id
+// carries the run, so asking twice for one run queues it once, and a new
+// run is never blocked by an old one's retained task.
+func (q *Queue) AnalyseUpload(ctx context.Context, uploadID, run int) (string, error) {
+	b, _ := json.Marshal(uploadPayload{UploadID: uploadID, Run: run})
+	info, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeAnalyseUpload, b),
+		asynq.TaskID(fmt.Sprintf("analyse-%d-%d", uploadID, run)), asynq.Queue("default"),
+		asynq.MaxRetry(10), asynq.Timeout(2*time.Hour), asynq.Retention(24*time.Hour))
+	if errors.Is(err, asynq.ErrTaskIDConflict) {
+		return fmt.Sprintf("analyse-%d-%d", uploadID, run), nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("queue the analysis: %w", err)
+	}
+	return info.ID, nil
+}
+
+// ProcessUpload queues the processing of an upload.
+func (q *Queue) ProcessUpload(ctx context.Context, uploadID int) (string, error) {
+	b, _ := json.Marshal(uploadPayload{UploadID: uploadID})
+	id := fmt.Sprintf("process-%d", uploadID)
+	info, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeProcessUpload, b),
+		asynq.TaskID(id), asynq.Queue("critical"), asynq.MaxRetry(25), asynq.Timeout(time.Hour), asynq.Retention(24*time.Hour))
+	if errors.Is(err, asynq.ErrTaskIDConflict) {
+		return id, nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("queue the processing: %w", err)
+	}
+	return info.ID, nil
+}
+
+func (h *Handlers) analyseUpload(ctx context.Context, t *asynq.Task) error {
+	var p uploadPayload
+	if err := json.Unmarshal(t.Payload(), &p); err != nil {
+		return fmt.Errorf("%w: bad payload: %v", asynq.SkipRetry, err)
+	}
+	err := h.Analysis.Analyse(viewer.System(ctx), p.UploadID, p.Run)
+	if errors.Is(err, analysis.ErrStale) {
+		return nil
+	}
+	return err
+}
+
+func (h *Handlers) processUpload(ctx context.Context, t *asynq.Task) error {
+	var p uploadPayload
+	if err := json.Unmarshal(t.Payload(), &p); err != nil {
+		return fmt.Errorf("%w: bad payload: %v", asynq.SkipRetry, err)
+	}
+	err := h.Analysis.Process(viewer.System(ctx), p.UploadID)
+	if errors.Is(err, analysis.ErrStale) {
+		return nil
+	}
+	return err
+}
+
+// Redrive queues again the uploads a crash or a Redis restart interrupted:
+// the database says what was in hand, and every task is safe to repeat.
+func Redrive(ctx context.Context, q *Queue, a *analysis.Service) error {
+	ctx = viewer.System(ctx)
+	analyse, process, err := a.Redrive(ctx)
+	if err != nil {
+		return err
+	}
+	for id, run := range analyse {
+		if _, err := q.AnalyseUpload(ctx, id, run); err != nil {
+			return err
+		}
+	}
+	for _, id := range process {
+		if _, err := q.ProcessUpload(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
