@@ -72,6 +72,9 @@ func (s *Service) Upload(ctx context.Context, c *ent.Client, in UploadInput) (*e
 		}
 		return nil, err
 	}
+	if in.Direction == "" {
+		in.Direction = cdrupload.DirectionOutbound
+	}
 	name := strings.TrimSpace(in.FileName)
 	if name == "" {
 		name = "calls.csv"
