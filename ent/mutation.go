@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/ent/apitoken"
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/billingschedule"
@@ -15794,7 +15795,7 @@ type ProviderMutation struct {
 	name               *string
 	cdr_format         *provider.CdrFormat
 	time_zone          *string
-	column_mapping     *map[string]string
+	column_mapping     **cdr.Mapping
 	clearedFields      map[string]struct{}
 	rate_sheets        map[int]struct{}
 	removedrate_sheets map[int]struct{}
@@ -16086,12 +16087,12 @@ func (m *ProviderMutation) ResetTimeZone() {
 }
 
 // SetColumnMapping sets the "column_mapping" field.
-func (m *ProviderMutation) SetColumnMapping(value map[string]string) {
-	m.column_mapping = &value
+func (m *ProviderMutation) SetColumnMapping(c *cdr.Mapping) {
+	m.column_mapping = &c
 }
 
 // ColumnMapping returns the value of the "column_mapping" field in the mutation.
-func (m *ProviderMutation) ColumnMapping() (r map[string]string, exists bool) {
+func (m *ProviderMutation) ColumnMapping() (r *cdr.Mapping, exists bool) {
 	v := m.column_mapping
 	if v == nil {
 		return
@@ -16102,7 +16103,7 @@ func (m *ProviderMutation) ColumnMapping() (r map[string]string, exists bool) {
 // OldColumnMapping returns the old "column_mapping" field's value of the Provider entity.
 // If the Provider object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ProviderMutation) OldColumnMapping(ctx context.Context) (v map[string]string, err error) {
+func (m *ProviderMutation) OldColumnMapping(ctx context.Context) (v *cdr.Mapping, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldColumnMapping is only allowed on UpdateOne operations")
 	}
@@ -16381,7 +16382,7 @@ func (m *ProviderMutation) SetField(name string, value ent.Value) error {
 		m.SetTimeZone(v)
 		return nil
 	case provider.FieldColumnMapping:
-		v, ok := value.(map[string]string)
+		v, ok := value.(*cdr.Mapping)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/ent/provider"
 )
 
@@ -28,8 +29,8 @@ type Provider struct {
 	CdrFormat provider.CdrFormat `json:"cdr_format,omitempty"`
 	// IANA zone the provider's CDR timestamps are written in
 	TimeZone string `json:"time_zone,omitempty"`
-	// For the generic csv format: record field -> column name or position, plus layout options
-	ColumnMapping map[string]string `json:"column_mapping,omitempty"`
+	// For the generic csv format: which column holds each record field, the time layouts, zone and duration unit
+	ColumnMapping *cdr.Mapping `json:"column_mapping,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProviderQuery when eager-loading is set.
 	Edges        ProviderEdges `json:"edges"`

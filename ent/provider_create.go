@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -79,7 +80,7 @@ func (_c *ProviderCreate) SetNillableTimeZone(v *string) *ProviderCreate {
 }
 
 // SetColumnMapping sets the "column_mapping" field.
-func (_c *ProviderCreate) SetColumnMapping(v map[string]string) *ProviderCreate {
+func (_c *ProviderCreate) SetColumnMapping(v *cdr.Mapping) *ProviderCreate {
 	_c.mutation.SetColumnMapping(v)
 	return _c
 }
@@ -202,6 +203,11 @@ func (_c *ProviderCreate) check() error {
 	if v, ok := _c.mutation.TimeZone(); ok {
 		if err := provider.TimeZoneValidator(v); err != nil {
 			return &ValidationError{Name: "time_zone", err: fmt.Errorf(`ent: validator failed for field "Provider.time_zone": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ColumnMapping(); ok {
+		if err := v.Validate(); err != nil {
+			return &ValidationError{Name: "column_mapping", err: fmt.Errorf(`ent: validator failed for field "Provider.column_mapping": %w`, err)}
 		}
 	}
 	return nil
@@ -388,7 +394,7 @@ func (u *ProviderUpsert) UpdateTimeZone() *ProviderUpsert {
 }
 
 // SetColumnMapping sets the "column_mapping" field.
-func (u *ProviderUpsert) SetColumnMapping(v map[string]string) *ProviderUpsert {
+func (u *ProviderUpsert) SetColumnMapping(v *cdr.Mapping) *ProviderUpsert {
 	u.Set(provider.FieldColumnMapping, v)
 	return u
 }
@@ -507,7 +513,7 @@ func (u *ProviderUpsertOne) UpdateTimeZone() *ProviderUpsertOne {
 }
 
 // SetColumnMapping sets the "column_mapping" field.
-func (u *ProviderUpsertOne) SetColumnMapping(v map[string]string) *ProviderUpsertOne {
+func (u *ProviderUpsertOne) SetColumnMapping(v *cdr.Mapping) *ProviderUpsertOne {
 	return u.Update(func(s *ProviderUpsert) {
 		s.SetColumnMapping(v)
 	})
@@ -795,7 +801,7 @@ func (u *ProviderUpsertBulk) UpdateTimeZone() *ProviderUpsertBulk {
 }
 
 // SetColumnMapping sets the "column_mapping" field.
-func (u *ProviderUpsertBulk) SetColumnMapping(v map[string]string) *ProviderUpsertBulk {
+func (u *ProviderUpsertBulk) SetColumnMapping(v *cdr.Mapping) *ProviderUpsertBulk {
 	return u.Update(func(s *ProviderUpsert) {
 		s.SetColumnMapping(v)
 	})

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/provider"
@@ -79,7 +80,7 @@ func (_u *ProviderUpdate) SetNillableTimeZone(v *string) *ProviderUpdate {
 }
 
 // SetColumnMapping sets the "column_mapping" field.
-func (_u *ProviderUpdate) SetColumnMapping(v map[string]string) *ProviderUpdate {
+func (_u *ProviderUpdate) SetColumnMapping(v *cdr.Mapping) *ProviderUpdate {
 	_u.mutation.SetColumnMapping(v)
 	return _u
 }
@@ -224,6 +225,11 @@ func (_u *ProviderUpdate) check() error {
 	if v, ok := _u.mutation.TimeZone(); ok {
 		if err := provider.TimeZoneValidator(v); err != nil {
 			return &ValidationError{Name: "time_zone", err: fmt.Errorf(`ent: validator failed for field "Provider.time_zone": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ColumnMapping(); ok {
+		if err := v.Validate(); err != nil {
+			return &ValidationError{Name: "column_mapping", err: fmt.Errorf(`ent: validator failed for field "Provider.column_mapping": %w`, err)}
 		}
 	}
 	return nil
@@ -418,7 +424,7 @@ func (_u *ProviderUpdateOne) SetNillableTimeZone(v *string) *ProviderUpdateOne {
 }
 
 // SetColumnMapping sets the "column_mapping" field.
-func (_u *ProviderUpdateOne) SetColumnMapping(v map[string]string) *ProviderUpdateOne {
+func (_u *ProviderUpdateOne) SetColumnMapping(v *cdr.Mapping) *ProviderUpdateOne {
 	_u.mutation.SetColumnMapping(v)
 	return _u
 }
@@ -576,6 +582,11 @@ func (_u *ProviderUpdateOne) check() error {
 	if v, ok := _u.mutation.TimeZone(); ok {
 		if err := provider.TimeZoneValidator(v); err != nil {
 			return &ValidationError{Name: "time_zone", err: fmt.Errorf(`ent: validator failed for field "Provider.time_zone": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ColumnMapping(); ok {
+		if err := v.Validate(); err != nil {
+			return &ValidationError{Name: "column_mapping", err: fmt.Errorf(`ent: validator failed for field "Provider.column_mapping": %w`, err)}
 		}
 	}
 	return nil

@@ -98,10 +98,6 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 		return nil, err
 	}
 	p := u.Edges.Provider
-	format, zone, err := s.format(p)
-	if err != nil {
-		return nil, err
-	}
 	clis, err := loadCliIndex(ctx, c, s.CountryCode)
 	if err != nil {
 		return nil, err
@@ -122,7 +118,10 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 	}
 	defer file.Close()
 	in := &countingReader{r: file}
-	rd := cdr.NewReader(in, format, zone)
+	rd, err := s.reader(p, in)
+	if err != nil {
+		return nil, err
+	}
 
 	var sk sink
 	if s.mysql() {
@@ -332,17 +331,27 @@ func dupKey(buf []byte, providerID int, rec *cdr.Record, src, dst string) ([]byt
 	return b, int64(h)
 }
 
-func (s *Service) format(p *ent.Provider) (cdr.Format, *rating.Zone, error) {
+// reader opens a CDR reader in the provider's format and time zone.
+func (s *Service) reader(p *ent.Provider, in io.Reader) (*cdr.Reader, error) {
 	zone, err := rating.LoadZone(p.TimeZone)
 	if err != nil {
-		return cdr.Format{}, nil, fmt.Errorf("provider %s has time zone %q, which is not a zone name", p.Name, p.TimeZone)
+		return nil, fmt.Errorf("provider %s has time zone %q, which is not a zone name", p.Name, p.TimeZone)
 	}
-	switch p.CdrFormat {
-	case provider.CdrFormatCsv:
-		return cdr.Format{}, nil, fmt.Errorf("provider %s uses the generic csv format, which needs its column mapping", p.Name)
+	if p.CdrFormat == provider.CdrFormatCsv {
+		if p.ColumnMapping == nil {
+			return nil, fmt.Errorf("provider %s uses the generic csv format but has no column mapping yet: describe its columns on the provider page", p.Name)
+		}
+		rd, err := cdr.NewMappedReader(in, *p.ColumnMapping, zone)
+		if err != nil {
+			return nil, &cdr.FileError{Format: "csv", First: &cdr.LineError{Line: 1, Reason: err.Error()}}
+		}
+		return rd, nil
 	}
 	f, err := cdr.LookupFormat(string(p.CdrFormat))
-	return f, zone, err
+	if err != nil {
+		return nil, err
+	}
+	return cdr.NewReader(in, f, zone), nil
 }
 
 // customerTariffs maps each customer with a tariff to it, and returns the

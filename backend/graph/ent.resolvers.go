@@ -144,6 +144,9 @@ func (r *Resolver) PeakTimeBlock() generated.PeakTimeBlockResolver { return &pea
 // PeakTimes returns generated.PeakTimesResolver implementation.
 func (r *Resolver) PeakTimes() generated.PeakTimesResolver { return &peakTimesResolver{r} }
 
+// Provider returns generated.ProviderResolver implementation.
+func (r *Resolver) Provider() generated.ProviderResolver { return &providerResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
@@ -158,6 +161,7 @@ type (
 	cdrUploadResolver     struct{ *Resolver }
 	peakTimeBlockResolver struct{ *Resolver }
 	peakTimesResolver     struct{ *Resolver }
+	providerResolver      struct{ *Resolver }
 	queryResolver         struct{ *Resolver }
 	rateResolver          struct{ *Resolver }
 	rateSheetResolver     struct{ *Resolver }

@@ -122,6 +122,61 @@ func (r *cdrUploadResolver) ReportURL(ctx context.Context, obj *ent.CdrUpload, k
 	return fmt.Sprintf("/download/uploads/%d/%s.csv", obj.ID, kind), nil
 }
 
+// Source is the resolver for the source field.
+func (r *csvMappingResolver) Source(ctx context.Context, obj *cdr.Mapping) (*string, error) {
+	return optColumn(obj.Source), nil
+}
+
+// Destination is the resolver for the destination field.
+func (r *csvMappingResolver) Destination(ctx context.Context, obj *cdr.Mapping) (string, error) {
+	return string(obj.Destination), nil
+}
+
+// Account is the resolver for the account field.
+func (r *csvMappingResolver) Account(ctx context.Context, obj *cdr.Mapping) (*string, error) {
+	return optColumn(obj.Account), nil
+}
+
+// ChargeCode is the resolver for the chargeCode field.
+func (r *csvMappingResolver) ChargeCode(ctx context.Context, obj *cdr.Mapping) (*string, error) {
+	return optColumn(obj.ChargeCode), nil
+}
+
+// Start is the resolver for the start field.
+func (r *csvMappingResolver) Start(ctx context.Context, obj *cdr.Mapping) (*string, error) {
+	return optColumn(obj.Start), nil
+}
+
+// Date is the resolver for the date field.
+func (r *csvMappingResolver) Date(ctx context.Context, obj *cdr.Mapping) (*string, error) {
+	return optColumn(obj.Date), nil
+}
+
+// Time is the resolver for the time field.
+func (r *csvMappingResolver) Time(ctx context.Context, obj *cdr.Mapping) (*string, error) {
+	return optColumn(obj.Time), nil
+}
+
+// Answer is the resolver for the answer field.
+func (r *csvMappingResolver) Answer(ctx context.Context, obj *cdr.Mapping) (*string, error) {
+	return optColumn(obj.Answer), nil
+}
+
+// Duration is the resolver for the duration field.
+func (r *csvMappingResolver) Duration(ctx context.Context, obj *cdr.Mapping) (string, error) {
+	return string(obj.Duration), nil
+}
+
+// UniqueID is the resolver for the uniqueId field.
+func (r *csvMappingResolver) UniqueID(ctx context.Context, obj *cdr.Mapping) (*string, error) {
+	return optColumn(obj.UniqueID), nil
+}
+
+// ProviderPrice is the resolver for the providerPrice field.
+func (r *csvMappingResolver) ProviderPrice(ctx context.Context, obj *cdr.Mapping) (*string, error) {
+	return optColumn(obj.ProviderPrice), nil
+}
+
 // CreateCustomer is the resolver for the createCustomer field.
 func (r *mutationResolver) CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) (*ent.Customer, error) {
 	in := make([]customers.CliInput, len(clis))
@@ -277,6 +332,30 @@ func (r *mutationResolver) ProcessUpload(ctx context.Context, id int) (*ent.CdrU
 	return r.Client.CdrUpload.Get(ctx, id)
 }
 
+// SetProviderCSVMapping is the resolver for the setProviderCsvMapping field.
+func (r *mutationResolver) SetProviderCSVMapping(ctx context.Context, providerID int, mapping model.CSVMappingInput) (*ent.Provider, error) {
+	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Provider, error) {
+		return providers.SetCsvMapping(ctx, c, providerID, mappingOf(mapping))
+	})
+}
+
+// PreviewCdrMapping is the resolver for the previewCdrMapping field.
+func (r *mutationResolver) PreviewCdrMapping(ctx context.Context, mapping model.CSVMappingInput, file graphql.Upload, lines *int, timeZone *string) (*model.CdrPreview, error) {
+	n := 10
+	if lines != nil {
+		n = *lines
+	}
+	zone := "UTC"
+	if timeZone != nil && *timeZone != "" {
+		zone = *timeZone
+	}
+	res, err := providers.Preview(mappingOf(mapping), file.File, zone, n)
+	if err != nil {
+		return nil, err
+	}
+	return previewModel(res), nil
+}
+
 // Days is the resolver for the days field.
 func (r *peakTimeBlockResolver) Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error) {
 	return weekdays(rating.Weekdays(obj.Weekdays)), nil
@@ -304,6 +383,11 @@ func (r *peakTimesResolver) WeekGrid(ctx context.Context, obj *ent.PeakTimes) ([
 		return nil, err
 	}
 	return bandGrid(g), nil
+}
+
+// CSVMapping is the resolver for the csvMapping field.
+func (r *providerResolver) CSVMapping(ctx context.Context, obj *ent.Provider) (*cdr.Mapping, error) {
+	return obj.ColumnMapping, nil
 }
 
 // Viewer is the resolver for the viewer field.
@@ -380,6 +464,15 @@ func (r *queryResolver) CdrFormats(ctx context.Context) ([]*model.CdrFormatInfo,
 	out := make([]*model.CdrFormatInfo, 0, len(cdr.Formats)+1)
 	for _, f := range cdr.Formats {
 		out = append(out, &model.CdrFormatInfo{Name: f.Name, Description: f.Description})
+	}
+	return out, nil
+}
+
+// CSVMappingPresets is the resolver for the csvMappingPresets field.
+func (r *queryResolver) CSVMappingPresets(ctx context.Context) ([]*model.CSVMappingPreset, error) {
+	out := make([]*model.CSVMappingPreset, len(cdr.Presets))
+	for i := range cdr.Presets {
+		out[i] = &model.CSVMappingPreset{Name: cdr.Presets[i].Name, Description: cdr.Presets[i].Description, Mapping: &cdr.Presets[i].Mapping}
 	}
 	return out, nil
 }
@@ -487,6 +580,9 @@ func (r *subscriptionResolver) UploadChanged(ctx context.Context, id *int) (<-ch
 	return out, nil
 }
 
+// CsvMapping returns generated.CsvMappingResolver implementation.
+func (r *Resolver) CsvMapping() generated.CsvMappingResolver { return &csvMappingResolver{r} }
+
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
@@ -494,6 +590,7 @@ func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResol
 func (r *Resolver) Subscription() generated.SubscriptionResolver { return &subscriptionResolver{r} }
 
 type (
+	csvMappingResolver   struct{ *Resolver }
 	mutationResolver     struct{ *Resolver }
 	subscriptionResolver struct{ *Resolver }
 )

@@ -4,10 +4,15 @@ package providers
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"time"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/cdr"
+	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/provider"
 )
@@ -91,4 +96,55 @@ func notFound(err error) error {
 		return &apperr.Error{Code: apperr.NotFound, Message: "provider does not exist", Err: err}
 	}
 	return err
+}
+
+// SetCsvMapping saves a csv-format provider's column mapping after checking
+// it whole: every problem is listed and nothing is saved.
+func SetCsvMapping(ctx context.Context, c *ent.Client, id int, m cdr.Mapping) (*ent.Provider, error) {
+	p, err := c.Provider.Get(ctx, id)
+	if err != nil {
+		return nil, notFound(err)
+	}
+	if p.CdrFormat != provider.CdrFormatCsv {
+		return nil, apperr.Field(apperr.Invalid, "providerID", "%s reads the built-in %s format; set its CDR format to CSV to give it a column mapping",
+			p.Name, strings.ToLower(string(p.CdrFormat)))
+	}
+	if err := mappingProblems(m); err != nil {
+		return nil, err
+	}
+	return c.Provider.UpdateOneID(id).SetColumnMapping(&m).Save(ctx)
+}
+
+// Preview reads the first lines of a file with a mapping; nothing is stored.
+func Preview(m cdr.Mapping, file io.Reader, zone string, lines int) (cdr.PreviewResult, error) {
+	if err := mappingProblems(m); err != nil {
+		return cdr.PreviewResult{}, err
+	}
+	z, err := rating.LoadZone(zone)
+	if err != nil {
+		return cdr.PreviewResult{}, apperr.Field(apperr.Invalid, "timeZone", "%q is not a time zone name such as Europe/London or UTC", zone)
+	}
+	res, err := cdr.Preview(file, m, z, lines)
+	if err != nil {
+		return res, apperr.Field(apperr.Invalid, "file", "%v", err)
+	}
+	return res, nil
+}
+
+func mappingProblems(m cdr.Mapping) error {
+	err := m.Validate()
+	if err == nil {
+		return nil
+	}
+	var me *cdr.MappingError
+	if !errors.As(err, &me) {
+		return apperr.Field(apperr.Invalid, "mapping", "%v", err)
+	}
+	problems := make([]map[string]any, len(me.Problems))
+	for i, p := range me.Problems {
+		problems[i] = map[string]any{"field": p.Field, "reason": p.Message}
+	}
+	return &apperr.Error{Code: apperr.Invalid, Field: "mapping", Err: err,
+		Message: fmt.Sprintf("the column mapping has %d problem(s); nothing was saved", len(me.Problems)),
+		Details: map[string]any{"problems": problems}}
 }

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/backend/cdr"
 )
 
 // Tariff groups the rate sheets a customer is priced with.
@@ -97,8 +98,8 @@ func (Provider) Fields() []ent.Field {
 		field.Enum("cdr_format").NamedValues("Asterisk", "ASTERISK", "Freeswitch", "FREESWITCH", "Fcs", "FCS", "Csv", "CSV"),
 		field.String("time_zone").Default("Europe/London").MaxLen(64).
 			Comment("IANA zone the provider's CDR timestamps are written in"),
-		field.JSON("column_mapping", map[string]string{}).Optional().
-			Comment("For the generic csv format: record field -> column name or position, plus layout options").
+		field.JSON("column_mapping", &cdr.Mapping{}).Optional().
+			Comment("For the generic csv format: which column holds each record field, the time layouts, zone and duration unit").
 			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/graph/scalar"
 	"github.com/tollgate/tollgate/ent"
@@ -49,9 +50,11 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Call() CallResolver
 	CdrUpload() CdrUploadResolver
+	CsvMapping() CsvMappingResolver
 	Mutation() MutationResolver
 	PeakTimeBlock() PeakTimeBlockResolver
 	PeakTimes() PeakTimesResolver
+	Provider() ProviderResolver
 	Query() QueryResolver
 	Rate() RateResolver
 	RateSheet() RateSheetResolver
@@ -185,6 +188,22 @@ type ComplexityRoot struct {
 		Reason func(childComplexity int) int
 	}
 
+	CdrPreview struct {
+		Header func(childComplexity int) int
+		Lines  func(childComplexity int) int
+	}
+
+	CdrPreviewLine struct {
+		Destination     func(childComplexity int) int
+		DurationSeconds func(childComplexity int) int
+		Fields          func(childComplexity int) int
+		Line            func(childComplexity int) int
+		Problem         func(childComplexity int) int
+		Source          func(childComplexity int) int
+		Start           func(childComplexity int) int
+		UniqueID        func(childComplexity int) int
+	}
+
 	CdrUpload struct {
 		AnalysedAt          func(childComplexity int) int
 		AnalysisRun         func(childComplexity int) int
@@ -289,6 +308,32 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CsvMapping struct {
+		Account        func(childComplexity int) int
+		Answer         func(childComplexity int) int
+		ChargeCode     func(childComplexity int) int
+		Date           func(childComplexity int) int
+		Delimiter      func(childComplexity int) int
+		Destination    func(childComplexity int) int
+		Duration       func(childComplexity int) int
+		DurationUnit   func(childComplexity int) int
+		Header         func(childComplexity int) int
+		Layouts        func(childComplexity int) int
+		NegativePrices func(childComplexity int) int
+		ProviderPrice  func(childComplexity int) int
+		Source         func(childComplexity int) int
+		Start          func(childComplexity int) int
+		Time           func(childComplexity int) int
+		TimeZone       func(childComplexity int) int
+		UniqueID       func(childComplexity int) int
+	}
+
+	CsvMappingPreset struct {
+		Description func(childComplexity int) int
+		Mapping     func(childComplexity int) int
+		Name        func(childComplexity int) int
+	}
+
 	Customer struct {
 		BillingType         func(childComplexity int) int
 		CallStatementFormat func(childComplexity int) int
@@ -382,10 +427,12 @@ type ComplexityRoot struct {
 		DeleteSite             func(childComplexity int, id int) int
 		DeleteTariff           func(childComplexity int, id int) int
 		ImportPeakTimes        func(childComplexity int, id *int, file graphql.Upload) int
+		PreviewCdrMapping      func(childComplexity int, mapping model.CSVMappingInput, file graphql.Upload, lines *int, timeZone *string) int
 		ProcessUpload          func(childComplexity int, id int) int
 		ReanalyseUpload        func(childComplexity int, id int) int
 		RecomputeUnbilledTotal func(childComplexity int, customerID int) int
 		ReplacePeakTimes       func(childComplexity int, id *int, blocks []*model.PeakTimeBlockInput) int
+		SetProviderCSVMapping  func(childComplexity int, providerID int, mapping model.CSVMappingInput) int
 		UpdateCli              func(childComplexity int, id int, input ent.UpdateCliInput) int
 		UpdateCustomer         func(childComplexity int, id int, input ent.UpdateCustomerInput) int
 		UpdateProvider         func(childComplexity int, id int, input ent.UpdateProviderInput) int
@@ -448,12 +495,13 @@ type ComplexityRoot struct {
 	}
 
 	Provider struct {
-		CdrFormat func(childComplexity int) int
-		CreatedAt func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Name      func(childComplexity int) int
-		TimeZone  func(childComplexity int) int
-		UpdatedAt func(childComplexity int) int
+		CSVMapping func(childComplexity int) int
+		CdrFormat  func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Name       func(childComplexity int) int
+		TimeZone   func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
 	}
 
 	ProviderConnection struct {
@@ -468,27 +516,28 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		BillingRuns      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BillingRunOrder, where *ent.BillingRunWhereInput) int
-		BillingSchedules func(childComplexity int) int
-		CallTotals       func(childComplexity int, where *ent.CallWhereInput) int
-		Calls            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CallOrder, where *ent.CallWhereInput) int
-		CdrFormats       func(childComplexity int) int
-		CdrUploads       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CdrUploadOrder, where *ent.CdrUploadWhereInput) int
-		Clis             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CliOrder, where *ent.CliWhereInput) int
-		Customer         func(childComplexity int, id int) int
-		Customers        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerOrder, where *ent.CustomerWhereInput) int
-		Invoices         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) int
-		Node             func(childComplexity int, id int) int
-		Nodes            func(childComplexity int, ids []int) int
-		PeakTimes        func(childComplexity int) int
-		PeakTimesList    func(childComplexity int) int
-		Products         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
-		Providers        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProviderOrder, where *ent.ProviderWhereInput) int
-		QuoteCall        func(childComplexity int, input model.QuoteCallInput) int
-		RateSheets       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RateSheetOrder, where *ent.RateSheetWhereInput) int
-		Tariffs          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TariffOrder, where *ent.TariffWhereInput) int
-		Users            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
-		Viewer           func(childComplexity int) int
+		BillingRuns       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BillingRunOrder, where *ent.BillingRunWhereInput) int
+		BillingSchedules  func(childComplexity int) int
+		CSVMappingPresets func(childComplexity int) int
+		CallTotals        func(childComplexity int, where *ent.CallWhereInput) int
+		Calls             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CallOrder, where *ent.CallWhereInput) int
+		CdrFormats        func(childComplexity int) int
+		CdrUploads        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CdrUploadOrder, where *ent.CdrUploadWhereInput) int
+		Clis              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CliOrder, where *ent.CliWhereInput) int
+		Customer          func(childComplexity int, id int) int
+		Customers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerOrder, where *ent.CustomerWhereInput) int
+		Invoices          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) int
+		Node              func(childComplexity int, id int) int
+		Nodes             func(childComplexity int, ids []int) int
+		PeakTimes         func(childComplexity int) int
+		PeakTimesList     func(childComplexity int) int
+		Products          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
+		Providers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProviderOrder, where *ent.ProviderWhereInput) int
+		QuoteCall         func(childComplexity int, input model.QuoteCallInput) int
+		RateSheets        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RateSheetOrder, where *ent.RateSheetWhereInput) int
+		Tariffs           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TariffOrder, where *ent.TariffWhereInput) int
+		Users             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
+		Viewer            func(childComplexity int) int
 	}
 
 	Rate struct {
@@ -663,6 +712,19 @@ type CdrUploadResolver interface {
 	LineProblems(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.CdrLineProblem, error)
 	ReportURL(ctx context.Context, obj *ent.CdrUpload, kind string) (string, error)
 }
+type CsvMappingResolver interface {
+	Source(ctx context.Context, obj *cdr.Mapping) (*string, error)
+	Destination(ctx context.Context, obj *cdr.Mapping) (string, error)
+	Account(ctx context.Context, obj *cdr.Mapping) (*string, error)
+	ChargeCode(ctx context.Context, obj *cdr.Mapping) (*string, error)
+	Start(ctx context.Context, obj *cdr.Mapping) (*string, error)
+	Date(ctx context.Context, obj *cdr.Mapping) (*string, error)
+	Time(ctx context.Context, obj *cdr.Mapping) (*string, error)
+	Answer(ctx context.Context, obj *cdr.Mapping) (*string, error)
+	Duration(ctx context.Context, obj *cdr.Mapping) (string, error)
+	UniqueID(ctx context.Context, obj *cdr.Mapping) (*string, error)
+	ProviderPrice(ctx context.Context, obj *cdr.Mapping) (*string, error)
+}
 type MutationResolver interface {
 	CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) (*ent.Customer, error)
 	UpdateCustomer(ctx context.Context, id int, input ent.UpdateCustomerInput) (*ent.Customer, error)
@@ -686,6 +748,8 @@ type MutationResolver interface {
 	UploadCdr(ctx context.Context, input model.UploadCdrInput) (*ent.CdrUpload, error)
 	ReanalyseUpload(ctx context.Context, id int) (*ent.CdrUpload, error)
 	ProcessUpload(ctx context.Context, id int) (*ent.CdrUpload, error)
+	SetProviderCSVMapping(ctx context.Context, providerID int, mapping model.CSVMappingInput) (*ent.Provider, error)
+	PreviewCdrMapping(ctx context.Context, mapping model.CSVMappingInput, file graphql.Upload, lines *int, timeZone *string) (*model.CdrPreview, error)
 }
 type PeakTimeBlockResolver interface {
 	Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error)
@@ -695,6 +759,9 @@ type PeakTimeBlockResolver interface {
 type PeakTimesResolver interface {
 	CSV(ctx context.Context, obj *ent.PeakTimes) (string, error)
 	WeekGrid(ctx context.Context, obj *ent.PeakTimes) ([][]peaktimeblock.Band, error)
+}
+type ProviderResolver interface {
+	CSVMapping(ctx context.Context, obj *ent.Provider) (*cdr.Mapping, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -718,6 +785,7 @@ type QueryResolver interface {
 	QuoteCall(ctx context.Context, input model.QuoteCallInput) (*model.CallQuote, error)
 	CallTotals(ctx context.Context, where *ent.CallWhereInput) (*model.CallTotals, error)
 	CdrFormats(ctx context.Context) ([]*model.CdrFormatInfo, error)
+	CSVMappingPresets(ctx context.Context) ([]*model.CSVMappingPreset, error)
 }
 type RateResolver interface {
 	DurationBlock(ctx context.Context, obj *ent.Rate) (string, error)
@@ -1268,6 +1336,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CdrLineProblem.Reason(childComplexity), true
 
+	case "CdrPreview.header":
+		if e.ComplexityRoot.CdrPreview.Header == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrPreview.Header(childComplexity), true
+	case "CdrPreview.lines":
+		if e.ComplexityRoot.CdrPreview.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrPreview.Lines(childComplexity), true
+
+	case "CdrPreviewLine.destination":
+		if e.ComplexityRoot.CdrPreviewLine.Destination == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrPreviewLine.Destination(childComplexity), true
+	case "CdrPreviewLine.durationSeconds":
+		if e.ComplexityRoot.CdrPreviewLine.DurationSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrPreviewLine.DurationSeconds(childComplexity), true
+	case "CdrPreviewLine.fields":
+		if e.ComplexityRoot.CdrPreviewLine.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrPreviewLine.Fields(childComplexity), true
+	case "CdrPreviewLine.line":
+		if e.ComplexityRoot.CdrPreviewLine.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrPreviewLine.Line(childComplexity), true
+	case "CdrPreviewLine.problem":
+		if e.ComplexityRoot.CdrPreviewLine.Problem == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrPreviewLine.Problem(childComplexity), true
+	case "CdrPreviewLine.source":
+		if e.ComplexityRoot.CdrPreviewLine.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrPreviewLine.Source(childComplexity), true
+	case "CdrPreviewLine.start":
+		if e.ComplexityRoot.CdrPreviewLine.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrPreviewLine.Start(childComplexity), true
+	case "CdrPreviewLine.uniqueId":
+		if e.ComplexityRoot.CdrPreviewLine.UniqueID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrPreviewLine.UniqueID(childComplexity), true
+
 	case "CdrUpload.analysedAt":
 		if e.ComplexityRoot.CdrUpload.AnalysedAt == nil {
 			break
@@ -1759,6 +1889,128 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CliEdge.Node(childComplexity), true
 
+	case "CsvMapping.account":
+		if e.ComplexityRoot.CsvMapping.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Account(childComplexity), true
+	case "CsvMapping.answer":
+		if e.ComplexityRoot.CsvMapping.Answer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Answer(childComplexity), true
+	case "CsvMapping.chargeCode":
+		if e.ComplexityRoot.CsvMapping.ChargeCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.ChargeCode(childComplexity), true
+	case "CsvMapping.date":
+		if e.ComplexityRoot.CsvMapping.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Date(childComplexity), true
+	case "CsvMapping.delimiter":
+		if e.ComplexityRoot.CsvMapping.Delimiter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Delimiter(childComplexity), true
+	case "CsvMapping.destination":
+		if e.ComplexityRoot.CsvMapping.Destination == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Destination(childComplexity), true
+	case "CsvMapping.duration":
+		if e.ComplexityRoot.CsvMapping.Duration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Duration(childComplexity), true
+	case "CsvMapping.durationUnit":
+		if e.ComplexityRoot.CsvMapping.DurationUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.DurationUnit(childComplexity), true
+	case "CsvMapping.header":
+		if e.ComplexityRoot.CsvMapping.Header == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Header(childComplexity), true
+	case "CsvMapping.layouts":
+		if e.ComplexityRoot.CsvMapping.Layouts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Layouts(childComplexity), true
+	case "CsvMapping.negativePrices":
+		if e.ComplexityRoot.CsvMapping.NegativePrices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.NegativePrices(childComplexity), true
+	case "CsvMapping.providerPrice":
+		if e.ComplexityRoot.CsvMapping.ProviderPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.ProviderPrice(childComplexity), true
+	case "CsvMapping.source":
+		if e.ComplexityRoot.CsvMapping.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Source(childComplexity), true
+	case "CsvMapping.start":
+		if e.ComplexityRoot.CsvMapping.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Start(childComplexity), true
+	case "CsvMapping.time":
+		if e.ComplexityRoot.CsvMapping.Time == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.Time(childComplexity), true
+	case "CsvMapping.timeZone":
+		if e.ComplexityRoot.CsvMapping.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.TimeZone(childComplexity), true
+	case "CsvMapping.uniqueId":
+		if e.ComplexityRoot.CsvMapping.UniqueID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMapping.UniqueID(childComplexity), true
+
+	case "CsvMappingPreset.description":
+		if e.ComplexityRoot.CsvMappingPreset.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMappingPreset.Description(childComplexity), true
+	case "CsvMappingPreset.mapping":
+		if e.ComplexityRoot.CsvMappingPreset.Mapping == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMappingPreset.Mapping(childComplexity), true
+	case "CsvMappingPreset.name":
+		if e.ComplexityRoot.CsvMappingPreset.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CsvMappingPreset.Name(childComplexity), true
+
 	case "Customer.billingType":
 		if e.ComplexityRoot.Customer.BillingType == nil {
 			break
@@ -2230,6 +2482,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportPeakTimes(childComplexity, args["id"].(*int), args["file"].(graphql.Upload)), true
+	case "Mutation.previewCdrMapping":
+		if e.ComplexityRoot.Mutation.PreviewCdrMapping == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_previewCdrMapping_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PreviewCdrMapping(childComplexity, args["mapping"].(model.CSVMappingInput), args["file"].(graphql.Upload), args["lines"].(*int), args["timeZone"].(*string)), true
 	case "Mutation.processUpload":
 		if e.ComplexityRoot.Mutation.ProcessUpload == nil {
 			break
@@ -2274,6 +2537,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReplacePeakTimes(childComplexity, args["id"].(*int), args["blocks"].([]*model.PeakTimeBlockInput)), true
+	case "Mutation.setProviderCsvMapping":
+		if e.ComplexityRoot.Mutation.SetProviderCSVMapping == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setProviderCsvMapping_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetProviderCSVMapping(childComplexity, args["providerID"].(int), args["mapping"].(model.CSVMappingInput)), true
 	case "Mutation.updateCli":
 		if e.ComplexityRoot.Mutation.UpdateCli == nil {
 			break
@@ -2562,6 +2836,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProductEdge.Node(childComplexity), true
 
+	case "Provider.csvMapping":
+		if e.ComplexityRoot.Provider.CSVMapping == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Provider.CSVMapping(childComplexity), true
 	case "Provider.cdrFormat":
 		if e.ComplexityRoot.Provider.CdrFormat == nil {
 			break
@@ -2648,6 +2928,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.BillingSchedules(childComplexity), true
+	case "Query.csvMappingPresets":
+		if e.ComplexityRoot.Query.CSVMappingPresets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CSVMappingPresets(childComplexity), true
 	case "Query.callTotals":
 		if e.ComplexityRoot.Query.CallTotals == nil {
 			break
@@ -3499,6 +3785,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateProviderInput", ec.unmarshalInputCreateProviderInput),
 			graphql.NewInputUnmarshaler("CreateSiteInput", ec.unmarshalInputCreateSiteInput),
 			graphql.NewInputUnmarshaler("CreateTariffInput", ec.unmarshalInputCreateTariffInput),
+			graphql.NewInputUnmarshaler("CsvMappingInput", ec.unmarshalInputCsvMappingInput),
 			graphql.NewInputUnmarshaler("CustomerOrder", ec.unmarshalInputCustomerOrder),
 			graphql.NewInputUnmarshaler("CustomerWhereInput", ec.unmarshalInputCustomerWhereInput),
 			graphql.NewInputUnmarshaler("InvoiceLineWhereInput", ec.unmarshalInputInvoiceLineWhereInput),
@@ -3947,6 +4234,95 @@ extend type Mutation {
 extend type Subscription {
   """Progress of one upload, or of every upload when id is empty."""
   uploadChanged(id: ID): CdrUpload!
+}
+
+# ---------------------------------------------------------------- generic CSV providers
+
+"""How to read a provider's own CSV layout (the csv CDR format). A column is a header name or a 1-based position."""
+type CsvMapping {
+  delimiter: String!
+  header: Boolean!
+  source: String
+  destination: String!
+  account: String
+  chargeCode: String
+  """One column with date and time; or use date + time."""
+  start: String
+  date: String
+  time: String
+  """Answer time, used when not empty (else start)."""
+  answer: String
+  duration: String!
+  uniqueId: String
+  providerPrice: String
+  negativePrices: Boolean!
+  """Timestamp layouts tried in order: tokens such as "YYYY-MM-DD HH:mm:ss" or "DD/MM/YYYY HH:mm", or rfc3339, rfc2822, unix."""
+  layouts: [String!]!
+  """Zone of the timestamps when they carry no offset; empty means the provider's zone."""
+  timeZone: String
+  """seconds, minutes, hms (HH:MM:SS) or milliseconds"""
+  durationUnit: String!
+}
+
+input CsvMappingInput {
+  delimiter: String! = ","
+  header: Boolean! = true
+  source: String
+  destination: String!
+  account: String
+  chargeCode: String
+  start: String
+  date: String
+  time: String
+  answer: String
+  duration: String!
+  uniqueId: String
+  providerPrice: String
+  negativePrices: Boolean! = false
+  layouts: [String!]!
+  timeZone: String
+  durationUnit: String! = "seconds"
+}
+
+"""A ready-made mapping for a well-known provider export."""
+type CsvMappingPreset {
+  name: String!
+  description: String!
+  mapping: CsvMapping!
+}
+
+"""The first lines of a file read with a mapping, before it is saved."""
+type CdrPreview {
+  header: [String!]
+  lines: [CdrPreviewLine!]!
+}
+
+type CdrPreviewLine {
+  line: Int!
+  fields: [String!]!
+  """Empty when the line could not be read; see problem."""
+  source: String
+  destination: String
+  start: Time
+  durationSeconds: Int
+  uniqueId: String
+  problem: String
+}
+
+extend type Provider {
+  """The column mapping of a csv-format provider."""
+  csvMapping: CsvMapping
+}
+
+extend type Query {
+  csvMappingPresets: [CsvMappingPreset!]!
+}
+
+extend type Mutation {
+  """Saves a csv-format provider's mapping after checking it; every problem is listed in extensions.problems."""
+  setProviderCsvMapping(providerID: ID!, mapping: CsvMappingInput!): Provider!
+  """Reads the first lines of a file with a mapping (nothing is stored), so staff can check it before saving."""
+  previewCdrMapping(mapping: CsvMappingInput!, file: Upload!, lines: Int = 10, timeZone: String): CdrPreview!
 }
 `, BuiltIn: false},
 	{Name: "../../../ent/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -8795,6 +9171,38 @@ func (ec *executionContext) childFields_CdrLineProblem(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type CdrLineProblem", field.Name)
 }
 
+func (ec *executionContext) childFields_CdrPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "header":
+		return ec.fieldContext_CdrPreview_header(ctx, field)
+	case "lines":
+		return ec.fieldContext_CdrPreview_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CdrPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_CdrPreviewLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_CdrPreviewLine_line(ctx, field)
+	case "fields":
+		return ec.fieldContext_CdrPreviewLine_fields(ctx, field)
+	case "source":
+		return ec.fieldContext_CdrPreviewLine_source(ctx, field)
+	case "destination":
+		return ec.fieldContext_CdrPreviewLine_destination(ctx, field)
+	case "start":
+		return ec.fieldContext_CdrPreviewLine_start(ctx, field)
+	case "durationSeconds":
+		return ec.fieldContext_CdrPreviewLine_durationSeconds(ctx, field)
+	case "uniqueId":
+		return ec.fieldContext_CdrPreviewLine_uniqueId(ctx, field)
+	case "problem":
+		return ec.fieldContext_CdrPreviewLine_problem(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CdrPreviewLine", field.Name)
+}
+
 func (ec *executionContext) childFields_CdrUpload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8989,6 +9397,58 @@ func (ec *executionContext) childFields_CliEdge(ctx context.Context, field graph
 		return ec.fieldContext_CliEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CliEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CsvMapping(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "delimiter":
+		return ec.fieldContext_CsvMapping_delimiter(ctx, field)
+	case "header":
+		return ec.fieldContext_CsvMapping_header(ctx, field)
+	case "source":
+		return ec.fieldContext_CsvMapping_source(ctx, field)
+	case "destination":
+		return ec.fieldContext_CsvMapping_destination(ctx, field)
+	case "account":
+		return ec.fieldContext_CsvMapping_account(ctx, field)
+	case "chargeCode":
+		return ec.fieldContext_CsvMapping_chargeCode(ctx, field)
+	case "start":
+		return ec.fieldContext_CsvMapping_start(ctx, field)
+	case "date":
+		return ec.fieldContext_CsvMapping_date(ctx, field)
+	case "time":
+		return ec.fieldContext_CsvMapping_time(ctx, field)
+	case "answer":
+		return ec.fieldContext_CsvMapping_answer(ctx, field)
+	case "duration":
+		return ec.fieldContext_CsvMapping_duration(ctx, field)
+	case "uniqueId":
+		return ec.fieldContext_CsvMapping_uniqueId(ctx, field)
+	case "providerPrice":
+		return ec.fieldContext_CsvMapping_providerPrice(ctx, field)
+	case "negativePrices":
+		return ec.fieldContext_CsvMapping_negativePrices(ctx, field)
+	case "layouts":
+		return ec.fieldContext_CsvMapping_layouts(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_CsvMapping_timeZone(ctx, field)
+	case "durationUnit":
+		return ec.fieldContext_CsvMapping_durationUnit(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CsvMapping", field.Name)
+}
+
+func (ec *executionContext) childFields_CsvMappingPreset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_CsvMappingPreset_name(ctx, field)
+	case "description":
+		return ec.fieldContext_CsvMappingPreset_description(ctx, field)
+	case "mapping":
+		return ec.fieldContext_CsvMappingPreset_mapping(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CsvMappingPreset", field.Name)
 }
 
 func (ec *executionContext) childFields_Customer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9271,6 +9731,8 @@ func (ec *executionContext) childFields_Provider(ctx context.Context, field grap
 		return ec.fieldContext_Provider_cdrFormat(ctx, field)
 	case "timeZone":
 		return ec.fieldContext_Provider_timeZone(ctx, field)
+	case "csvMapping":
+		return ec.fieldContext_Provider_csvMapping(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Provider", field.Name)
 }
@@ -9935,6 +10397,44 @@ func (ec *executionContext) field_Mutation_importPeakTimes_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_previewCdrMapping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "mapping",
+		func(ctx context.Context, v any) (model.CSVMappingInput, error) {
+			return ec.unmarshalNCsvMappingInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCSVMappingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mapping"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "timeZone",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["timeZone"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_processUpload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9996,6 +10496,28 @@ func (ec *executionContext) field_Mutation_replacePeakTimes_args(ctx context.Con
 		return nil, err
 	}
 	args["blocks"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setProviderCsvMapping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "providerID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["providerID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "mapping",
+		func(ctx context.Context, v any) (model.CSVMappingInput, error) {
+			return ec.unmarshalNCsvMappingInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCSVMappingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mapping"] = arg1
 	return args, nil
 }
 
@@ -13012,6 +13534,245 @@ func (ec *executionContext) fieldContext_CdrLineProblem_reason(_ context.Context
 	return graphql.NewScalarFieldContext("CdrLineProblem", field, false, false, "String")
 }
 
+func (ec *executionContext) _CdrPreview_header(ctx context.Context, field graphql.CollectedField, obj *model.CdrPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrPreview_header(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Header, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CdrPreview_header(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _CdrPreview_lines(ctx context.Context, field graphql.CollectedField, obj *model.CdrPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrPreview_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CdrPreviewLine) graphql.Marshaler {
+			return ec.marshalNCdrPreviewLine2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrPreviewLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrPreview_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CdrPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrPreviewLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CdrPreviewLine_line(ctx context.Context, field graphql.CollectedField, obj *model.CdrPreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrPreviewLine_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrPreviewLine_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrPreviewLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CdrPreviewLine_fields(ctx context.Context, field graphql.CollectedField, obj *model.CdrPreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrPreviewLine_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrPreviewLine_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrPreviewLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _CdrPreviewLine_source(ctx context.Context, field graphql.CollectedField, obj *model.CdrPreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrPreviewLine_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CdrPreviewLine_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrPreviewLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _CdrPreviewLine_destination(ctx context.Context, field graphql.CollectedField, obj *model.CdrPreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrPreviewLine_destination(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Destination, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CdrPreviewLine_destination(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrPreviewLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _CdrPreviewLine_start(ctx context.Context, field graphql.CollectedField, obj *model.CdrPreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrPreviewLine_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CdrPreviewLine_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrPreviewLine", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CdrPreviewLine_durationSeconds(ctx context.Context, field graphql.CollectedField, obj *model.CdrPreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrPreviewLine_durationSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationSeconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CdrPreviewLine_durationSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrPreviewLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CdrPreviewLine_uniqueId(ctx context.Context, field graphql.CollectedField, obj *model.CdrPreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrPreviewLine_uniqueId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UniqueID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CdrPreviewLine_uniqueId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrPreviewLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _CdrPreviewLine_problem(ctx context.Context, field graphql.CollectedField, obj *model.CdrPreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrPreviewLine_problem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Problem, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CdrPreviewLine_problem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrPreviewLine", field, false, false, "String")
+}
+
 func (ec *executionContext) _CdrUpload_id(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15009,6 +15770,475 @@ func (ec *executionContext) _CliEdge_cursor(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_CliEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CliEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CsvMapping_delimiter(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_delimiter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Delimiter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_delimiter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, false, false, "String")
+}
+
+func (ec *executionContext) _CsvMapping_header(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_header(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Header, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_header(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CsvMapping_source(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_destination(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_destination(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().Destination(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_destination(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_account(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().Account(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_chargeCode(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_chargeCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().ChargeCode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_chargeCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_start(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().Start(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_date(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().Date(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_time(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_time(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().Time(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_time(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_answer(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_answer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().Answer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_answer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_duration(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_duration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().Duration(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_duration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_uniqueId(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_uniqueId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().UniqueID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_uniqueId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_providerPrice(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_providerPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CsvMapping().ProviderPrice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_providerPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, true, true, "String")
+}
+
+func (ec *executionContext) _CsvMapping_negativePrices(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_negativePrices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NegativePrices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_negativePrices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CsvMapping_layouts(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_layouts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Layouts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_layouts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, false, false, "String")
+}
+
+func (ec *executionContext) _CsvMapping_timeZone(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, false, false, "String")
+}
+
+func (ec *executionContext) _CsvMapping_durationUnit(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMapping_durationUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationUnit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMapping_durationUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMapping", field, false, false, "String")
+}
+
+func (ec *executionContext) _CsvMappingPreset_name(ctx context.Context, field graphql.CollectedField, obj *model.CSVMappingPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMappingPreset_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMappingPreset_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMappingPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _CsvMappingPreset_description(ctx context.Context, field graphql.CollectedField, obj *model.CSVMappingPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMappingPreset_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMappingPreset_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CsvMappingPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _CsvMappingPreset_mapping(ctx context.Context, field graphql.CollectedField, obj *model.CSVMappingPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CsvMappingPreset_mapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mapping, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cdr.Mapping) graphql.Marshaler {
+			return ec.marshalNCsvMapping2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋcdrᚐMapping(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CsvMappingPreset_mapping(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CsvMappingPreset",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CsvMapping(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -17443,6 +18673,94 @@ func (ec *executionContext) fieldContext_Mutation_processUpload(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setProviderCsvMapping(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setProviderCsvMapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetProviderCSVMapping(ctx, fc.Args["providerID"].(int), fc.Args["mapping"].(model.CSVMappingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Provider) graphql.Marshaler {
+			return ec.marshalNProvider2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProvider(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setProviderCsvMapping(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Provider(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setProviderCsvMapping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_previewCdrMapping(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_previewCdrMapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PreviewCdrMapping(ctx, fc.Args["mapping"].(model.CSVMappingInput), fc.Args["file"].(graphql.Upload), fc.Args["lines"].(*int), fc.Args["timeZone"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CdrPreview) graphql.Marshaler {
+			return ec.marshalNCdrPreview2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrPreview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_previewCdrMapping(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrPreview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_previewCdrMapping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18406,6 +19724,38 @@ func (ec *executionContext) _Provider_timeZone(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Provider_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Provider", field, false, false, "String")
+}
+
+func (ec *executionContext) _Provider_csvMapping(ctx context.Context, field graphql.CollectedField, obj *ent.Provider) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Provider_csvMapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Provider().CSVMapping(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cdr.Mapping) graphql.Marshaler {
+			return ec.marshalOCsvMapping2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋcdrᚐMapping(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Provider_csvMapping(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Provider",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CsvMapping(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProviderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ProviderConnection) (ret graphql.Marshaler) {
@@ -19409,6 +20759,38 @@ func (ec *executionContext) fieldContext_Query_cdrFormats(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CdrFormatInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_csvMappingPresets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_csvMappingPresets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CSVMappingPresets(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CSVMappingPreset) graphql.Marshaler {
+			return ec.marshalNCsvMappingPreset2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCSVMappingPresetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_csvMappingPresets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CsvMappingPreset(ctx, field)
 		},
 	}
 	return fc, nil
@@ -30615,6 +31997,173 @@ func UnmarshalCreateTariffInput(ctx context.Context, raw any) (ent.CreateTariffI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCsvMappingInput(ctx context.Context, obj any) (model.CSVMappingInput, error) {
+	var it model.CSVMappingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["delimiter"]; !present {
+		asMap["delimiter"] = ","
+	}
+	if _, present := asMap["header"]; !present {
+		asMap["header"] = true
+	}
+	if _, present := asMap["negativePrices"]; !present {
+		asMap["negativePrices"] = false
+	}
+	if _, present := asMap["durationUnit"]; !present {
+		asMap["durationUnit"] = "seconds"
+	}
+
+	fieldsInOrder := [...]string{"delimiter", "header", "source", "destination", "account", "chargeCode", "start", "date", "time", "answer", "duration", "uniqueId", "providerPrice", "negativePrices", "layouts", "timeZone", "durationUnit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "delimiter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delimiter"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Delimiter = data
+		case "header":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("header"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Header = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "destination":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("destination"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Destination = data
+		case "account":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("account"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Account = data
+		case "chargeCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChargeCode = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "time":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("time"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Time = data
+		case "answer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answer"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Answer = data
+		case "duration":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("duration"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Duration = data
+		case "uniqueId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uniqueId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UniqueID = data
+		case "providerPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerPrice"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderPrice = data
+		case "negativePrices":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("negativePrices"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NegativePrices = data
+		case "layouts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("layouts"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Layouts = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
+		case "durationUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationUnit"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationUnit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCsvMappingInput unmarshals raw into the CsvMappingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCsvMappingInput(ctx context.Context, raw any) (model.CSVMappingInput, error) {
+	var out model.CSVMappingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CsvMappingInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCustomerOrder(ctx context.Context, obj any) (ent.CustomerOrder, error) {
 	var it ent.CustomerOrder
 	if obj == nil {
@@ -40248,6 +41797,112 @@ func (ec *executionContext) _CdrLineProblem(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var cdrPreviewImplementors = []string{"CdrPreview"}
+
+func (ec *executionContext) _CdrPreview(ctx context.Context, sel ast.SelectionSet, obj *model.CdrPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cdrPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CdrPreview")
+		case "header":
+			out.Values[i] = ec._CdrPreview_header(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._CdrPreview_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cdrPreviewLineImplementors = []string{"CdrPreviewLine"}
+
+func (ec *executionContext) _CdrPreviewLine(ctx context.Context, sel ast.SelectionSet, obj *model.CdrPreviewLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cdrPreviewLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CdrPreviewLine")
+		case "line":
+			out.Values[i] = ec._CdrPreviewLine_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._CdrPreviewLine_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._CdrPreviewLine_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "destination":
+			out.Values[i] = ec._CdrPreviewLine_destination(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._CdrPreviewLine_start(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "durationSeconds":
+			out.Values[i] = ec._CdrPreviewLine_durationSeconds(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "uniqueId":
+			out.Values[i] = ec._CdrPreviewLine_uniqueId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "problem":
+			out.Values[i] = ec._CdrPreviewLine_problem(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cdrUploadImplementors = []string{"CdrUpload", "Node"}
 
 func (ec *executionContext) _CdrUpload(ctx context.Context, sel ast.SelectionSet, obj *ent.CdrUpload) graphql.Marshaler {
@@ -40877,6 +42532,173 @@ func (ec *executionContext) _CliEdge(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "cursor":
 			out.Values[i] = ec._CliEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var csvMappingImplementors = []string{"CsvMapping"}
+
+func (ec *executionContext) _CsvMapping(ctx context.Context, sel ast.SelectionSet, obj *cdr.Mapping) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, csvMappingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CsvMapping")
+		case "delimiter":
+			out.Values[i] = ec._CsvMapping_delimiter(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "header":
+			out.Values[i] = ec._CsvMapping_header(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_source(ctx, field, obj)
+				})
+		case "destination":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_destination(ctx, field, obj)
+				})
+		case "account":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_account(ctx, field, obj)
+				})
+		case "chargeCode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_chargeCode(ctx, field, obj)
+				})
+		case "start":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_start(ctx, field, obj)
+				})
+		case "date":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_date(ctx, field, obj)
+				})
+		case "time":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_time(ctx, field, obj)
+				})
+		case "answer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_answer(ctx, field, obj)
+				})
+		case "duration":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_duration(ctx, field, obj)
+				})
+		case "uniqueId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_uniqueId(ctx, field, obj)
+				})
+		case "providerPrice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CsvMapping_providerPrice(ctx, field, obj)
+				})
+		case "negativePrices":
+			out.Values[i] = ec._CsvMapping_negativePrices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "layouts":
+			out.Values[i] = ec._CsvMapping_layouts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "timeZone":
+			out.Values[i] = ec._CsvMapping_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "durationUnit":
+			out.Values[i] = ec._CsvMapping_durationUnit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var csvMappingPresetImplementors = []string{"CsvMappingPreset"}
+
+func (ec *executionContext) _CsvMappingPreset(ctx context.Context, sel ast.SelectionSet, obj *model.CSVMappingPreset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, csvMappingPresetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CsvMappingPreset")
+		case "name":
+			out.Values[i] = ec._CsvMappingPreset_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._CsvMappingPreset_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mapping":
+			out.Values[i] = ec._CsvMappingPreset_mapping(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -41590,6 +43412,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setProviderCsvMapping":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setProviderCsvMapping(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "previewCdrMapping":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_previewCdrMapping(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -41966,33 +43802,39 @@ func (ec *executionContext) _Provider(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._Provider_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._Provider_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Provider_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._Provider_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cdrFormat":
 			out.Values[i] = ec._Provider_cdrFormat(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "timeZone":
 			out.Values[i] = ec._Provider_timeZone(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "csvMapping":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Provider_csvMapping(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42235,6 +44077,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_cdrFormats(ctx, field)
+				})
+		case "csvMappingPresets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_csvMappingPresets(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -43874,6 +45722,38 @@ func (ec *executionContext) marshalNCdrLineProblem2ᚖgithubᚗcomᚋtollgateᚋ
 	return ec._CdrLineProblem(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCdrPreview2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrPreview(ctx context.Context, sel ast.SelectionSet, v *model.CdrPreview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CdrPreview!")
+		return graphql.Null
+	}
+	return ec._CdrPreview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCdrPreviewLine2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrPreviewLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CdrPreviewLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCdrPreviewLine2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrPreviewLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCdrPreviewLine2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCdrPreviewLine(ctx context.Context, sel ast.SelectionSet, v *model.CdrPreviewLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CdrPreviewLine!")
+		return graphql.Null
+	}
+	return ec._CdrPreviewLine(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx context.Context, sel ast.SelectionSet, v *ent.CdrUpload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CdrUpload!")
@@ -44031,6 +45911,43 @@ func (ec *executionContext) unmarshalNCreateSiteInput2githubᚗcomᚋtollgateᚋ
 func (ec *executionContext) unmarshalNCreateTariffInput2githubᚗcomᚋtollgateᚋtollgateᚋentᚐCreateTariffInput(ctx context.Context, v any) (ent.CreateTariffInput, error) {
 	res, err := ec.unmarshalInputCreateTariffInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCsvMapping2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋcdrᚐMapping(ctx context.Context, sel ast.SelectionSet, v *cdr.Mapping) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CsvMapping!")
+		return graphql.Null
+	}
+	return ec._CsvMapping(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCsvMappingInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCSVMappingInput(ctx context.Context, v any) (model.CSVMappingInput, error) {
+	res, err := ec.unmarshalInputCsvMappingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCsvMappingPreset2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCSVMappingPresetᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CSVMappingPreset) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCsvMappingPreset2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCSVMappingPreset(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCsvMappingPreset2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐCSVMappingPreset(ctx context.Context, sel ast.SelectionSet, v *model.CSVMappingPreset) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CsvMappingPreset!")
+		return graphql.Null
+	}
+	return ec._CsvMappingPreset(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (entgql.Cursor[int], error) {
@@ -44698,6 +46615,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNTariff2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐTariff(ctx context.Context, sel ast.SelectionSet, v *ent.Tariff) graphql.Marshaler {
@@ -46035,6 +47981,13 @@ func (ec *executionContext) unmarshalOCreateCliWithCustomerInput2ᚕᚖgithubᚗ
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOCsvMapping2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋcdrᚐMapping(ctx context.Context, sel ast.SelectionSet, v *cdr.Mapping) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CsvMapping(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[int], error) {

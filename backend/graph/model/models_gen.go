@@ -11,6 +11,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -58,6 +59,24 @@ type CdrLineProblem struct {
 	Reason string `json:"reason"`
 }
 
+// The first lines of a file read with a mapping, before it is saved.
+type CdrPreview struct {
+	Header []string          `json:"header,omitempty"`
+	Lines  []*CdrPreviewLine `json:"lines"`
+}
+
+type CdrPreviewLine struct {
+	Line   int      `json:"line"`
+	Fields []string `json:"fields"`
+	// Empty when the line could not be read; see problem.
+	Source          *string    `json:"source,omitempty"`
+	Destination     *string    `json:"destination,omitempty"`
+	Start           *time.Time `json:"start,omitempty"`
+	DurationSeconds *int       `json:"durationSeconds,omitempty"`
+	UniqueID        *string    `json:"uniqueId,omitempty"`
+	Problem         *string    `json:"problem,omitempty"`
+}
+
 type CreateCliWithCustomerInput struct {
 	// A DDI (01134960000, +44 113 496 0000), a range ending in * (44113496*), or an account code.
 	Value       string     `json:"value"`
@@ -65,6 +84,33 @@ type CreateCliWithCustomerInput struct {
 	ValidTo     *time.Time `json:"validTo,omitempty"`
 	Description *string    `json:"description,omitempty"`
 	SiteID      *int       `json:"siteID,omitempty"`
+}
+
+type CSVMappingInput struct {
+	Delimiter      string   `json:"delimiter"`
+	Header         bool     `json:"header"`
+	Source         *string  `json:"source,omitempty"`
+	Destination    string   `json:"destination"`
+	Account        *string  `json:"account,omitempty"`
+	ChargeCode     *string  `json:"chargeCode,omitempty"`
+	Start          *string  `json:"start,omitempty"`
+	Date           *string  `json:"date,omitempty"`
+	Time           *string  `json:"time,omitempty"`
+	Answer         *string  `json:"answer,omitempty"`
+	Duration       string   `json:"duration"`
+	UniqueID       *string  `json:"uniqueId,omitempty"`
+	ProviderPrice  *string  `json:"providerPrice,omitempty"`
+	NegativePrices bool     `json:"negativePrices"`
+	Layouts        []string `json:"layouts"`
+	TimeZone       *string  `json:"timeZone,omitempty"`
+	DurationUnit   string   `json:"durationUnit"`
+}
+
+// A ready-made mapping for a well-known provider export.
+type CSVMappingPreset struct {
+	Name        string       `json:"name"`
+	Description string       `json:"description"`
+	Mapping     *cdr.Mapping `json:"mapping"`
 }
 
 // A background task Tollgate queued for you.
