@@ -124,7 +124,7 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 	}
 
 	var sk sink
-	if s.mysql() {
+	if s.mysql() && s.localInfile(ctx) {
 		sk = newLoadDataSink(ctx, s.SQL, u.ID, s.Pricing.Decimals)
 	} else {
 		sk = newInsertSink(ctx, s.SQL, u.ID, s.Pricing.Decimals)
@@ -329,6 +329,17 @@ func dupKey(buf []byte, providerID int, rec *cdr.Record, src, dst string) ([]byt
 		h *= 1099511628211
 	}
 	return b, int64(h)
+}
+
+// localInfile reports whether the MySQL server accepts LOAD DATA LOCAL
+// INFILE; without it calls are loaded with multi-row INSERTs.
+func (s *Service) localInfile(ctx context.Context) bool {
+	var on int
+	if err := s.SQL.QueryRowContext(ctx, "SELECT @@local_infile").Scan(&on); err != nil || on == 0 {
+		s.Log.Warn("the MySQL server has local_infile off: loading calls with INSERTs, which is slower; set local_infile=1")
+		return false
+	}
+	return true
 }
 
 // reader opens a CDR reader in the provider's format and time zone.
