@@ -2249,21 +2249,6 @@ func (_q *RateQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, rate.FieldWeekend)
 				fieldSeen[rate.FieldWeekend] = struct{}{}
 			}
-		case "peakCost":
-			if _, ok := fieldSeen[rate.FieldPeakCost]; !ok {
-				selectedFields = append(selectedFields, rate.FieldPeakCost)
-				fieldSeen[rate.FieldPeakCost] = struct{}{}
-			}
-		case "offpeakCost":
-			if _, ok := fieldSeen[rate.FieldOffpeakCost]; !ok {
-				selectedFields = append(selectedFields, rate.FieldOffpeakCost)
-				fieldSeen[rate.FieldOffpeakCost] = struct{}{}
-			}
-		case "weekendCost":
-			if _, ok := fieldSeen[rate.FieldWeekendCost]; !ok {
-				selectedFields = append(selectedFields, rate.FieldWeekendCost)
-				fieldSeen[rate.FieldWeekendCost] = struct{}{}
-			}
 		case "blockFirst":
 			if _, ok := fieldSeen[rate.FieldBlockFirst]; !ok {
 				selectedFields = append(selectedFields, rate.FieldBlockFirst)

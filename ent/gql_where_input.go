@@ -7675,36 +7675,6 @@ type RateWhereInput struct {
 	WeekendLT    *decimal.Decimal  `json:"weekendLT,omitempty"`
 	WeekendLTE   *decimal.Decimal  `json:"weekendLTE,omitempty"`
 
-	// "peak_cost" field predicates.
-	PeakCost      *decimal.Decimal  `json:"peakCost,omitempty"`
-	PeakCostNEQ   *decimal.Decimal  `json:"peakCostNEQ,omitempty"`
-	PeakCostIn    []decimal.Decimal `json:"peakCostIn,omitempty"`
-	PeakCostNotIn []decimal.Decimal `json:"peakCostNotIn,omitempty"`
-	PeakCostGT    *decimal.Decimal  `json:"peakCostGT,omitempty"`
-	PeakCostGTE   *decimal.Decimal  `json:"peakCostGTE,omitempty"`
-	PeakCostLT    *decimal.Decimal  `json:"peakCostLT,omitempty"`
-	PeakCostLTE   *decimal.Decimal  `json:"peakCostLTE,omitempty"`
-
-	// "offpeak_cost" field predicates.
-	OffpeakCost      *decimal.Decimal  `json:"offpeakCost,omitempty"`
-	OffpeakCostNEQ   *decimal.Decimal  `json:"offpeakCostNEQ,omitempty"`
-	OffpeakCostIn    []decimal.Decimal `json:"offpeakCostIn,omitempty"`
-	OffpeakCostNotIn []decimal.Decimal `json:"offpeakCostNotIn,omitempty"`
-	OffpeakCostGT    *decimal.Decimal  `json:"offpeakCostGT,omitempty"`
-	OffpeakCostGTE   *decimal.Decimal  `json:"offpeakCostGTE,omitempty"`
-	OffpeakCostLT    *decimal.Decimal  `json:"offpeakCostLT,omitempty"`
-	OffpeakCostLTE   *decimal.Decimal  `json:"offpeakCostLTE,omitempty"`
-
-	// "weekend_cost" field predicates.
-	WeekendCost      *decimal.Decimal  `json:"weekendCost,omitempty"`
-	WeekendCostNEQ   *decimal.Decimal  `json:"weekendCostNEQ,omitempty"`
-	WeekendCostIn    []decimal.Decimal `json:"weekendCostIn,omitempty"`
-	WeekendCostNotIn []decimal.Decimal `json:"weekendCostNotIn,omitempty"`
-	WeekendCostGT    *decimal.Decimal  `json:"weekendCostGT,omitempty"`
-	WeekendCostGTE   *decimal.Decimal  `json:"weekendCostGTE,omitempty"`
-	WeekendCostLT    *decimal.Decimal  `json:"weekendCostLT,omitempty"`
-	WeekendCostLTE   *decimal.Decimal  `json:"weekendCostLTE,omitempty"`
-
 	// "block_first" field predicates.
 	BlockFirst      *int  `json:"blockFirst,omitempty"`
 	BlockFirstNEQ   *int  `json:"blockFirstNEQ,omitempty"`
@@ -8073,78 +8043,6 @@ func (i *RateWhereInput) P() (predicate.Rate, error) {
 	}
 	if i.WeekendLTE != nil {
 		predicates = append(predicates, rate.WeekendLTE(*i.WeekendLTE))
-	}
-	if i.PeakCost != nil {
-		predicates = append(predicates, rate.PeakCostEQ(*i.PeakCost))
-	}
-	if i.PeakCostNEQ != nil {
-		predicates = append(predicates, rate.PeakCostNEQ(*i.PeakCostNEQ))
-	}
-	if len(i.PeakCostIn) > 0 {
-		predicates = append(predicates, rate.PeakCostIn(i.PeakCostIn...))
-	}
-	if len(i.PeakCostNotIn) > 0 {
-		predicates = append(predicates, rate.PeakCostNotIn(i.PeakCostNotIn...))
-	}
-	if i.PeakCostGT != nil {
-		predicates = append(predicates, rate.PeakCostGT(*i.PeakCostGT))
-	}
-	if i.PeakCostGTE != nil {
-		predicates = append(predicates, rate.PeakCostGTE(*i.PeakCostGTE))
-	}
-	if i.PeakCostLT != nil {
-		predicates = append(predicates, rate.PeakCostLT(*i.PeakCostLT))
-	}
-	if i.PeakCostLTE != nil {
-		predicates = append(predicates, rate.PeakCostLTE(*i.PeakCostLTE))
-	}
-	if i.OffpeakCost != nil {
-		predicates = append(predicates, rate.OffpeakCostEQ(*i.OffpeakCost))
-	}
-	if i.OffpeakCostNEQ != nil {
-		predicates = append(predicates, rate.OffpeakCostNEQ(*i.OffpeakCostNEQ))
-	}
-	if len(i.OffpeakCostIn) > 0 {
-		predicates = append(predicates, rate.OffpeakCostIn(i.OffpeakCostIn...))
-	}
-	if len(i.OffpeakCostNotIn) > 0 {
-		predicates = append(predicates, rate.OffpeakCostNotIn(i.OffpeakCostNotIn...))
-	}
-	if i.OffpeakCostGT != nil {
-		predicates = append(predicates, rate.OffpeakCostGT(*i.OffpeakCostGT))
-	}
-	if i.OffpeakCostGTE != nil {
-		predicates = append(predicates, rate.OffpeakCostGTE(*i.OffpeakCostGTE))
-	}
-	if i.OffpeakCostLT != nil {
-		predicates = append(predicates, rate.OffpeakCostLT(*i.OffpeakCostLT))
-	}
-	if i.OffpeakCostLTE != nil {
-		predicates = append(predicates, rate.OffpeakCostLTE(*i.OffpeakCostLTE))
-	}
-	if i.WeekendCost != nil {
-		predicates = append(predicates, rate.WeekendCostEQ(*i.WeekendCost))
-	}
-	if i.WeekendCostNEQ != nil {
-		predicates = append(predicates, rate.WeekendCostNEQ(*i.WeekendCostNEQ))
-	}
-	if len(i.WeekendCostIn) > 0 {
-		predicates = append(predicates, rate.WeekendCostIn(i.WeekendCostIn...))
-	}
-	if len(i.WeekendCostNotIn) > 0 {
-		predicates = append(predicates, rate.WeekendCostNotIn(i.WeekendCostNotIn...))
-	}
-	if i.WeekendCostGT != nil {
-		predicates = append(predicates, rate.WeekendCostGT(*i.WeekendCostGT))
-	}
-	if i.WeekendCostGTE != nil {
-		predicates = append(predicates, rate.WeekendCostGTE(*i.WeekendCostGTE))
-	}
-	if i.WeekendCostLT != nil {
-		predicates = append(predicates, rate.WeekendCostLT(*i.WeekendCostLT))
-	}
-	if i.WeekendCostLTE != nil {
-		predicates = append(predicates, rate.WeekendCostLTE(*i.WeekendCostLTE))
 	}
 	if i.BlockFirst != nil {
 		predicates = append(predicates, rate.BlockFirstEQ(*i.BlockFirst))

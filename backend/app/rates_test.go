@@ -112,10 +112,10 @@ func TestRateSheetsPeakTimesAndQuotes(t *testing.T) {
 				band, price, cost string
 			}{
 				{"2026-06-01T10:00:00+01:00", 61, "PEAK", "0.0153", "0.0061"},
-				{"2026-06-01T18:00:00+01:00", 60, "OFFPEAK", "0.0080", "0.0030"},
-				{"2026-06-06T12:00:00+01:00", 600, "WEEKEND", "0.0500", "0.0200"},
-				{"2026-06-01T07:30:00Z", 60, "PEAK", "0.0150", "0.0060"}, // 08:30 BST
-				{"2026-06-01T07:30:00+01:00", 60, "OFFPEAK", "0.0080", "0.0030"},
+				{"2026-06-01T18:00:00+01:00", 60, "OFFPEAK", "0.008", "0.003"},
+				{"2026-06-06T12:00:00+01:00", 600, "WEEKEND", "0.05", "0.02"},
+				{"2026-06-01T07:30:00Z", 60, "PEAK", "0.015", "0.006"}, // 08:30 BST
+				{"2026-06-01T07:30:00+01:00", 60, "OFFPEAK", "0.008", "0.003"},
 			} {
 				var q quoteData
 				env.MustDo(t, quote, map[string]any{"input": map[string]any{
@@ -127,6 +127,36 @@ func TestRateSheetsPeakTimesAndQuotes(t *testing.T) {
 			}
 			var q quoteData
 			env.MustDo(t, quote, map[string]any{"input": map[string]any{"number": "01134960123", "start": "2026-06-01T10:00:00+01:00", "durationSeconds": 61}}, &q)
+			// Unknown costs are empty, not zero.
+			var codes struct {
+				Tariff struct {
+					RateSheets []struct {
+						Rows struct {
+							Edges []struct {
+								Node struct {
+									Destination string
+									PeakCost    *string
+								}
+							}
+						}
+					}
+				} `json:"node"`
+			}
+			env.MustDo(t, `query($id: ID!) { node(id: $id) { ... on Tariff { rateSheets { rows(search: "UK") { edges { node { destination peakCost } } } } } } }`,
+				map[string]any{"id": tariff}, &codes)
+			sheetRows, err := ratesheet.Read(bytes.NewReader(sample), ratesheet.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			blank := map[string]bool{}
+			for _, r := range sheetRows {
+				blank[r.Destination] = !r.PeakRateCost.Valid
+			}
+			for _, e := range codes.Tariff.RateSheets[0].Rows.Edges {
+				if n := e.Node; blank[n.Destination] != (n.PeakCost == nil) {
+					t.Errorf("%s peak cost %v; blank in the sheet: %v", n.Destination, deref(n.PeakCost), blank[n.Destination])
+				}
+			}
 			if q.QuoteCall.Breakdown != "61 s × 1.5p/min = 1.525p; connection 0p; min 0p → £0.0153" || *q.QuoteCall.Margin != "0.0092" {
 				t.Errorf("breakdown %q margin %s", q.QuoteCall.Breakdown, deref(q.QuoteCall.Margin))
 			}

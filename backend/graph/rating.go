@@ -6,10 +6,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/tariffs"
+	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 )
 
@@ -102,4 +105,13 @@ func bandGrid(g [][]rating.Band) [][]peaktimeblock.Band {
 		}
 	}
 	return out
+}
+
+// knownCost returns a rate's cost for a band, or nil when the sheet left it
+// blank: unknown is not zero.
+func knownCost(r *ent.Rate, bit uint8, d decimal.Decimal) *decimal.Decimal {
+	if r.CostsKnown&(1<<bit) == 0 {
+		return nil
+	}
+	return &d
 }

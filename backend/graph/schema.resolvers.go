@@ -482,6 +482,21 @@ func (r *rateResolver) DurationBlock(ctx context.Context, obj *ent.Rate) (string
 	return tariffs.BlockOf(obj).String(), nil
 }
 
+// PeakCost is the resolver for the peakCost field.
+func (r *rateResolver) PeakCost(ctx context.Context, obj *ent.Rate) (*decimal.Decimal, error) {
+	return knownCost(obj, 0, obj.PeakCost), nil
+}
+
+// OffpeakCost is the resolver for the offpeakCost field.
+func (r *rateResolver) OffpeakCost(ctx context.Context, obj *ent.Rate) (*decimal.Decimal, error) {
+	return knownCost(obj, 1, obj.OffpeakCost), nil
+}
+
+// WeekendCost is the resolver for the weekendCost field.
+func (r *rateResolver) WeekendCost(ctx context.Context, obj *ent.Rate) (*decimal.Decimal, error) {
+	return knownCost(obj, 2, obj.WeekendCost), nil
+}
+
 // EffectiveUntil is the resolver for the effectiveUntil field.
 func (r *rateSheetResolver) EffectiveUntil(ctx context.Context, obj *ent.RateSheet) (*time.Time, error) {
 	return r.Pricing.EffectiveUntil(ctx, r.db(ctx), obj)

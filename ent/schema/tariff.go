@@ -173,9 +173,9 @@ func (Rate) Fields() []ent.Field {
 		field.Other("peak", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
 		field.Other("offpeak", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
 		field.Other("weekend", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
-		field.Other("peak_cost", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
-		field.Other("offpeak_cost", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
-		field.Other("weekend_cost", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
+		field.Other("peak_cost", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Other("offpeak_cost", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Other("weekend_cost", decimal.Decimal{}).SchemaType(dec(scaleRate)).Default(decimal.Zero).Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Uint8("costs_known").Default(0).Comment("Bit 0 peak, 1 offpeak, 2 weekend: which cost columns the sheet gave").
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("block_first").NonNegative().Default(0).Comment("A of an A/B duration block; 0 for the plain form B"),

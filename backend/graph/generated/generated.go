@@ -789,6 +789,9 @@ type QueryResolver interface {
 }
 type RateResolver interface {
 	DurationBlock(ctx context.Context, obj *ent.Rate) (string, error)
+	PeakCost(ctx context.Context, obj *ent.Rate) (*decimal.Decimal, error)
+	OffpeakCost(ctx context.Context, obj *ent.Rate) (*decimal.Decimal, error)
+	WeekendCost(ctx context.Context, obj *ent.Rate) (*decimal.Decimal, error)
 }
 type RateSheetResolver interface {
 	EffectiveUntil(ctx context.Context, obj *ent.RateSheet) (*time.Time, error)
@@ -4039,6 +4042,10 @@ extend type RateSheet {
 extend type Rate {
   """The duration block as written in sheets: "1", "60", "30/6"."""
   durationBlock: String!
+  """Buy prices per minute in minor units; empty where the sheet left the cost blank (unknown)."""
+  peakCost: Decimal
+  offpeakCost: Decimal
+  weekendCost: Decimal
 }
 
 """One block of a peak-times schedule, in local wall-clock time."""
@@ -7867,9 +7874,6 @@ type Rate implements Node {
   peak: Decimal!
   offpeak: Decimal!
   weekend: Decimal!
-  peakCost: Decimal!
-  offpeakCost: Decimal!
-  weekendCost: Decimal!
   """
   A of an A/B duration block; 0 for the plain form B
   """
@@ -8278,39 +8282,6 @@ input RateWhereInput {
   weekendGTE: Decimal
   weekendLT: Decimal
   weekendLTE: Decimal
-  """
-  peak_cost field predicates
-  """
-  peakCost: Decimal
-  peakCostNEQ: Decimal
-  peakCostIn: [Decimal!]
-  peakCostNotIn: [Decimal!]
-  peakCostGT: Decimal
-  peakCostGTE: Decimal
-  peakCostLT: Decimal
-  peakCostLTE: Decimal
-  """
-  offpeak_cost field predicates
-  """
-  offpeakCost: Decimal
-  offpeakCostNEQ: Decimal
-  offpeakCostIn: [Decimal!]
-  offpeakCostNotIn: [Decimal!]
-  offpeakCostGT: Decimal
-  offpeakCostGTE: Decimal
-  offpeakCostLT: Decimal
-  offpeakCostLTE: Decimal
-  """
-  weekend_cost field predicates
-  """
-  weekendCost: Decimal
-  weekendCostNEQ: Decimal
-  weekendCostIn: [Decimal!]
-  weekendCostNotIn: [Decimal!]
-  weekendCostGT: Decimal
-  weekendCostGTE: Decimal
-  weekendCostLT: Decimal
-  weekendCostLTE: Decimal
   """
   block_first field predicates
   """
@@ -9781,12 +9752,6 @@ func (ec *executionContext) childFields_Rate(ctx context.Context, field graphql.
 		return ec.fieldContext_Rate_offpeak(ctx, field)
 	case "weekend":
 		return ec.fieldContext_Rate_weekend(ctx, field)
-	case "peakCost":
-		return ec.fieldContext_Rate_peakCost(ctx, field)
-	case "offpeakCost":
-		return ec.fieldContext_Rate_offpeakCost(ctx, field)
-	case "weekendCost":
-		return ec.fieldContext_Rate_weekendCost(ctx, field)
 	case "blockFirst":
 		return ec.fieldContext_Rate_blockFirst(ctx, field)
 	case "blockNext":
@@ -9795,6 +9760,12 @@ func (ec *executionContext) childFields_Rate(ctx context.Context, field graphql.
 		return ec.fieldContext_Rate_rateSheet(ctx, field)
 	case "durationBlock":
 		return ec.fieldContext_Rate_durationBlock(ctx, field)
+	case "peakCost":
+		return ec.fieldContext_Rate_peakCost(ctx, field)
+	case "offpeakCost":
+		return ec.fieldContext_Rate_offpeakCost(ctx, field)
+	case "weekendCost":
+		return ec.fieldContext_Rate_weekendCost(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Rate", field.Name)
 }
@@ -21102,75 +21073,6 @@ func (ec *executionContext) fieldContext_Rate_weekend(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Rate", field, false, false, "Decimal")
 }
 
-func (ec *executionContext) _Rate_peakCost(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Rate_peakCost(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PeakCost, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Rate_peakCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Rate", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Rate_offpeakCost(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Rate_offpeakCost(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OffpeakCost, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Rate_offpeakCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Rate", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Rate_weekendCost(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Rate_weekendCost(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.WeekendCost, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Rate_weekendCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Rate", field, false, false, "Decimal")
-}
-
 func (ec *executionContext) _Rate_blockFirst(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21270,6 +21172,75 @@ func (ec *executionContext) _Rate_durationBlock(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Rate_durationBlock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Rate", field, true, true, "String")
+}
+
+func (ec *executionContext) _Rate_peakCost(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rate_peakCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rate().PeakCost(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rate_peakCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rate", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _Rate_offpeakCost(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rate_offpeakCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rate().OffpeakCost(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rate_offpeakCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rate", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _Rate_weekendCost(ctx context.Context, field graphql.CollectedField, obj *ent.Rate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rate_weekendCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rate().WeekendCost(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rate_weekendCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rate", field, true, true, "Decimal")
 }
 
 func (ec *executionContext) _RateConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RateConnection) (ret graphql.Marshaler) {
@@ -37429,7 +37400,7 @@ func (ec *executionContext) unmarshalInputRateWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "destination", "destinationNEQ", "destinationIn", "destinationNotIn", "destinationGT", "destinationGTE", "destinationLT", "destinationLTE", "destinationContains", "destinationHasPrefix", "destinationHasSuffix", "destinationEqualFold", "destinationContainsFold", "prefix", "prefixNEQ", "prefixIn", "prefixNotIn", "prefixGT", "prefixGTE", "prefixLT", "prefixLTE", "prefixContains", "prefixHasPrefix", "prefixHasSuffix", "prefixEqualFold", "prefixContainsFold", "isCode", "isCodeNEQ", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "minimumCharge", "minimumChargeNEQ", "minimumChargeIn", "minimumChargeNotIn", "minimumChargeGT", "minimumChargeGTE", "minimumChargeLT", "minimumChargeLTE", "connectionFee", "connectionFeeNEQ", "connectionFeeIn", "connectionFeeNotIn", "connectionFeeGT", "connectionFeeGTE", "connectionFeeLT", "connectionFeeLTE", "peak", "peakNEQ", "peakIn", "peakNotIn", "peakGT", "peakGTE", "peakLT", "peakLTE", "offpeak", "offpeakNEQ", "offpeakIn", "offpeakNotIn", "offpeakGT", "offpeakGTE", "offpeakLT", "offpeakLTE", "weekend", "weekendNEQ", "weekendIn", "weekendNotIn", "weekendGT", "weekendGTE", "weekendLT", "weekendLTE", "peakCost", "peakCostNEQ", "peakCostIn", "peakCostNotIn", "peakCostGT", "peakCostGTE", "peakCostLT", "peakCostLTE", "offpeakCost", "offpeakCostNEQ", "offpeakCostIn", "offpeakCostNotIn", "offpeakCostGT", "offpeakCostGTE", "offpeakCostLT", "offpeakCostLTE", "weekendCost", "weekendCostNEQ", "weekendCostIn", "weekendCostNotIn", "weekendCostGT", "weekendCostGTE", "weekendCostLT", "weekendCostLTE", "blockFirst", "blockFirstNEQ", "blockFirstIn", "blockFirstNotIn", "blockFirstGT", "blockFirstGTE", "blockFirstLT", "blockFirstLTE", "blockNext", "blockNextNEQ", "blockNextIn", "blockNextNotIn", "blockNextGT", "blockNextGTE", "blockNextLT", "blockNextLTE", "hasRateSheet", "hasRateSheetWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "destination", "destinationNEQ", "destinationIn", "destinationNotIn", "destinationGT", "destinationGTE", "destinationLT", "destinationLTE", "destinationContains", "destinationHasPrefix", "destinationHasSuffix", "destinationEqualFold", "destinationContainsFold", "prefix", "prefixNEQ", "prefixIn", "prefixNotIn", "prefixGT", "prefixGTE", "prefixLT", "prefixLTE", "prefixContains", "prefixHasPrefix", "prefixHasSuffix", "prefixEqualFold", "prefixContainsFold", "isCode", "isCodeNEQ", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "minimumCharge", "minimumChargeNEQ", "minimumChargeIn", "minimumChargeNotIn", "minimumChargeGT", "minimumChargeGTE", "minimumChargeLT", "minimumChargeLTE", "connectionFee", "connectionFeeNEQ", "connectionFeeIn", "connectionFeeNotIn", "connectionFeeGT", "connectionFeeGTE", "connectionFeeLT", "connectionFeeLTE", "peak", "peakNEQ", "peakIn", "peakNotIn", "peakGT", "peakGTE", "peakLT", "peakLTE", "offpeak", "offpeakNEQ", "offpeakIn", "offpeakNotIn", "offpeakGT", "offpeakGTE", "offpeakLT", "offpeakLTE", "weekend", "weekendNEQ", "weekendIn", "weekendNotIn", "weekendGT", "weekendGTE", "weekendLT", "weekendLTE", "blockFirst", "blockFirstNEQ", "blockFirstIn", "blockFirstNotIn", "blockFirstGT", "blockFirstGTE", "blockFirstLT", "blockFirstLTE", "blockNext", "blockNextNEQ", "blockNextIn", "blockNextNotIn", "blockNextGT", "blockNextGTE", "blockNextLT", "blockNextLTE", "hasRateSheet", "hasRateSheetWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38094,174 +38065,6 @@ func (ec *executionContext) unmarshalInputRateWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.WeekendLTE = data
-		case "peakCost":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peakCost"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PeakCost = data
-		case "peakCostNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peakCostNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PeakCostNEQ = data
-		case "peakCostIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peakCostIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PeakCostIn = data
-		case "peakCostNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peakCostNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PeakCostNotIn = data
-		case "peakCostGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peakCostGT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PeakCostGT = data
-		case "peakCostGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peakCostGTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PeakCostGTE = data
-		case "peakCostLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peakCostLT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PeakCostLT = data
-		case "peakCostLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peakCostLTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PeakCostLTE = data
-		case "offpeakCost":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offpeakCost"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.OffpeakCost = data
-		case "offpeakCostNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offpeakCostNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.OffpeakCostNEQ = data
-		case "offpeakCostIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offpeakCostIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.OffpeakCostIn = data
-		case "offpeakCostNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offpeakCostNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.OffpeakCostNotIn = data
-		case "offpeakCostGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offpeakCostGT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.OffpeakCostGT = data
-		case "offpeakCostGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offpeakCostGTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.OffpeakCostGTE = data
-		case "offpeakCostLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offpeakCostLT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.OffpeakCostLT = data
-		case "offpeakCostLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offpeakCostLTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.OffpeakCostLTE = data
-		case "weekendCost":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weekendCost"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WeekendCost = data
-		case "weekendCostNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weekendCostNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WeekendCostNEQ = data
-		case "weekendCostIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weekendCostIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WeekendCostIn = data
-		case "weekendCostNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weekendCostNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WeekendCostNotIn = data
-		case "weekendCostGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weekendCostGT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WeekendCostGT = data
-		case "weekendCostGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weekendCostGTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WeekendCostGTE = data
-		case "weekendCostLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weekendCostLT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WeekendCostLT = data
-		case "weekendCostLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weekendCostLTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WeekendCostLTE = data
 		case "blockFirst":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("blockFirst"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -44176,21 +43979,6 @@ func (ec *executionContext) _Rate(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "peakCost":
-			out.Values[i] = ec._Rate_peakCost(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "offpeakCost":
-			out.Values[i] = ec._Rate_offpeakCost(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "weekendCost":
-			out.Values[i] = ec._Rate_weekendCost(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "blockFirst":
 			out.Values[i] = ec._Rate_blockFirst(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -44212,6 +44000,24 @@ func (ec *executionContext) _Rate(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Rate_durationBlock(ctx, field, obj)
+				})
+		case "peakCost":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rate_peakCost(ctx, field, obj)
+				})
+		case "offpeakCost":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rate_offpeakCost(ctx, field, obj)
+				})
+		case "weekendCost":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rate_weekendCost(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

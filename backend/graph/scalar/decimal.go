@@ -14,14 +14,12 @@ import (
 // client ever parses it into a binary float by accident.
 type Decimal = decimal.Decimal
 
-// MarshalDecimal writes d as a quoted string keeping its scale, so a call
-// price of 4 places reads "0.0080", never "0.008".
+// MarshalDecimal writes d as a quoted string in canonical form, without
+// trailing zeros ("0.008", "12.3"): the same value reads the same whatever
+// the database or column it came from. Clients pad for display (a call
+// price to call_price_decimals places, an invoice amount to 2).
 func MarshalDecimal(d decimal.Decimal) graphql.Marshaler {
-	s := d.String()
-	if e := d.Exponent(); e < 0 {
-		s = d.StringFixed(-e)
-	}
-	return graphql.WriterFunc(func(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(s)) })
+	return graphql.WriterFunc(func(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(d.String())) })
 }
 
 // UnmarshalDecimal reads a string (or, leniently, an integer) into a decimal.
