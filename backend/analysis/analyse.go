@@ -59,8 +59,11 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 			return err // shutting down: the task is retried, the row says analysing
 		}
 		reason := err.Error()
-		var fe *cdr.FileError
-		if !errors.As(err, &fe) {
+		var (
+			fe *cdr.FileError
+			fp fileProblem
+		)
+		if !errors.As(err, &fe) && !errors.As(err, &fp) {
 			reason = "analysis stopped: " + reason
 		}
 		s.Log.Warn("analysis failed", "upload", u.ID, "err", err)
@@ -206,6 +209,9 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 	if err := sk.close(); err != nil {
 		return nil, fmt.Errorf("storing the calls: %w", err)
 	}
+	if lines.Load() == 0 {
+		return nil, fileProblem("the file holds no call lines (only a header, or blank lines): check it is the right file")
+	}
 	if err := flushErrs(); err != nil {
 		return nil, err
 	}
@@ -221,6 +227,11 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 	}
 	return &cnt, nil
 }
+
+// fileProblem is why a file cannot be analysed, in a clerk's words.
+type fileProblem string
+
+func (f fileProblem) Error() string { return string(f) }
 
 // pricedRow is the scratch space of one call in the hot loop.
 type pricedRow struct {

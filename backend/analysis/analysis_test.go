@@ -345,3 +345,93 @@ func unbilled(t *testing.T, f *fixture) decimal.Decimal {
 	}
 	return c.UnbilledTotal
 }
+
+// Bad files end in a clear outcome — failed with a reason a clerk can act
+// on, or ready with the bad lines listed — never a crash or a charge.
+func TestBadFilesHaveClearOutcomes(t *testing.T) {
+	f := newFixture(t, testenv.Embedded)
+	sample := testenv.ReadShared(t, "cdr/asterisk-sample.csv")
+	junk := make([]byte, 64<<10)
+	jr := rand.New(rand.NewPCG(1, 2))
+	for i := range junk {
+		junk[i] = byte(jr.Uint32())
+	}
+	huge := append(bytes.Repeat([]byte("x"), 10<<20), '\n')
+	firstLine := bytes.IndexByte(sample, '\n') + 1
+	lastLine := len("this line is not a CDR\n")
+	cases := []struct {
+		name, file string
+		content    []byte
+		status     cdrupload.Status
+		reason     string // in the failure reason
+		unreadable int64
+	}{
+		// The junk last line goes and line 11 loses its end: 1 unreadable line.
+		{"truncated last line", "cut.csv", sample[:len(sample)-lastLine-50], cdrupload.StatusReady, "", 1},
+		{"wrong format for the provider", "fcs.csv", testenv.ReadShared(t, "cdr/fcs-sample.csv"), cdrupload.StatusFailed, "Asterisk", 0},
+		{"binary junk", "junk.bin", junk, cdrupload.StatusFailed, "Asterisk", 0},
+		{"a 10 MB line among good ones", "long.csv", append(append(append([]byte{}, sample[:firstLine]...), huge...), sample[firstLine:]...), cdrupload.StatusReady, "", 0},
+		{"only a header", "header.csv", []byte("\n\n"), cdrupload.StatusFailed, "no call lines", 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			u, err := f.svc.Upload(f.ctx, f.env.App.DB.Client, analysis.UploadInput{ProviderID: f.provider.ID, FileName: tc.file, File: bytes.NewReader(tc.content)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			u = f.reanalyse(t, u.ID)
+			if u.Status != tc.status {
+				t.Fatalf("status %s (%s), want %s", u.Status, u.FailureReason, tc.status)
+			}
+			if !strings.Contains(u.FailureReason, tc.reason) {
+				t.Errorf("failure reason %q does not mention %q", u.FailureReason, tc.reason)
+			}
+			if u.Status == cdrupload.StatusFailed {
+				if u.FailureReason == "" {
+					t.Error("failed without a reason")
+				}
+				if n, _ := f.env.App.DB.Client.Call.Query().Where(call.UploadID(u.ID)).Count(f.ctx); n != 0 {
+					t.Errorf("a failed upload kept %d calls", n)
+				}
+				if err := f.svc.RequestProcessing(f.ctx, f.env.App.DB.Client, u.ID); err == nil {
+					t.Error("a failed upload could be processed")
+				}
+				return
+			}
+			addsUp(t, u)
+			if tc.unreadable > 0 && u.Unreadable != tc.unreadable {
+				t.Errorf("%d unreadable lines, want %d", u.Unreadable, tc.unreadable)
+			}
+		})
+	}
+	// The 10 MB line is one unreadable line (line 2) beside the sample's own
+	// junk line; the sample's 12 lines are all still read.
+	var long *ent.CdrUpload
+	all, _ := f.env.App.DB.Client.CdrUpload.Query().All(f.ctx)
+	for _, u := range all {
+		if u.FileName == "long.csv" {
+			long = u
+		}
+	}
+	if long == nil || long.Unreadable != 2 || long.LinesRead != 13 {
+		t.Errorf("long line file: %+v", long)
+	}
+}
+
+// An FCS file of only its header row has no calls: a clear failure.
+func TestHeaderOnlyFile(t *testing.T) {
+	f := newFixture(t, testenv.Embedded)
+	fcs, err := f.env.App.DB.Client.Provider.Create().SetName("Gamma").SetCdrFormat(provider.CdrFormatFcs).Save(f.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := strings.SplitAfter(string(testenv.ReadShared(t, "cdr/fcs-sample.csv")), "\n")[0]
+	u, err := f.svc.Upload(f.ctx, f.env.App.DB.Client, analysis.UploadInput{ProviderID: fcs.ID, FileName: "header.csv", File: strings.NewReader(header)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u = f.reanalyse(t, u.ID)
+	if u.Status != cdrupload.StatusFailed || !strings.Contains(u.FailureReason, "no call lines") {
+		t.Errorf("header-only FCS file: %s %q", u.Status, u.FailureReason)
+	}
+}
