@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -97,5 +98,54 @@ func TestCsvProviderMappingPreviewAndAnalysis(t *testing.T) {
 	}
 	if got.Node.Status != "READY" || got.Node.LinesRead == 0 || !got.Node.CountsAddUp {
 		t.Fatalf("analysis of the Twilio file: %+v", got.Node)
+	}
+}
+
+// Upload progress reaches subscribers through the event bus (Redis pub/sub
+// in production), ending with the ready upload and its counts.
+func TestUploadProgressSubscription(t *testing.T) {
+	for _, mode := range testenv.Modes {
+		t.Run(string(mode), func(t *testing.T) {
+			env := testenv.StartMode(t, mode)
+			var prov struct{ CreateProvider struct{ ID string } }
+			env.MustDo(t, `mutation { createProvider(input: {name: "PBX", cdrFormat: ASTERISK}) { id } }`, nil, &prov)
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			sub := env.Subscribe(t, ctx, `subscription { uploadChanged { id status linesRead countsAddUp progress { phase fraction linesDone } } }`, nil)
+			time.Sleep(200 * time.Millisecond)
+			r := env.Upload(t, `mutation($p: ID!, $f: Upload!) { uploadCdr(input: {providerID: $p, file: $f}) { id } }`,
+				map[string]any{"p": prov.CreateProvider.ID, "f": nil}, "variables.f", "june.csv", testenv.ReadShared(t, "cdr/asterisk-sample.csv"))
+			var up struct{ UploadCdr struct{ ID string } }
+			decode(t, r, &up)
+			phases := []string{}
+			for {
+				var ev struct {
+					UploadChanged struct {
+						ID, Status  string
+						LinesRead   int
+						CountsAddUp bool
+						Progress    struct {
+							Phase    string
+							Fraction float64
+						}
+					}
+				}
+				sub.Next(t, 20*time.Second, &ev)
+				u := ev.UploadChanged
+				if u.ID != up.UploadCdr.ID {
+					continue
+				}
+				phases = append(phases, u.Progress.Phase)
+				if u.Status == "READY" {
+					if u.LinesRead != 12 || !u.CountsAddUp || u.Progress.Fraction != 1 {
+						t.Errorf("final event: %+v", u)
+					}
+					break
+				}
+			}
+			if len(phases) < 2 {
+				t.Errorf("phases seen: %v; want progress before ready", phases)
+			}
+		})
 	}
 }
