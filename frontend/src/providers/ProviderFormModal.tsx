@@ -1,0 +1,136 @@
+import { Alert, Button, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMemo, useState } from 'react';
+import type { CombinedError } from 'urql';
+import { apiErrors, splitFormErrors } from '../graphql/errors';
+import type { ProviderCdrFormat } from '../gql/graphql';
+import {
+  CDR_FORMAT_LABELS,
+  emptyProvider,
+  providerFormFields,
+  timeZoneGroups,
+  validateProvider,
+  type ProviderFormValues,
+} from './providerForm';
+
+interface Props {
+  opened: boolean;
+  title: string;
+  submitLabel: string;
+  initialValues?: ProviderFormValues;
+  /** What each format is, by the server (`cdrFormats`). */
+  descriptions: Record<ProviderCdrFormat, string>;
+  onClose: () => void;
+  /** Resolves to the server's error, if any; the form maps it onto its fields. */
+  onSubmit: (values: ProviderFormValues) => Promise<CombinedError | undefined>;
+}
+
+/** Create or edit a provider in a modal: name, CDR format, time zone. */
+export function ProviderFormModal({ opened, ...props }: Props) {
+  return (
+    <Modal opened={opened} onClose={props.onClose} title={props.title} size="lg">
+      {/* Mounted only while open, so each opening starts from the provider as it is now. */}
+      {opened && <ProviderForm {...props} />}
+    </Modal>
+  );
+}
+
+function ProviderForm({ submitLabel, initialValues, descriptions, onClose, onSubmit }: Omit<Props, 'opened' | 'title'>) {
+  const form = useForm<ProviderFormValues>({
+    mode: 'controlled',
+    initialValues: initialValues ?? emptyProvider,
+    validate: validateProvider,
+    validateInputOnBlur: ['name'],
+  });
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const zones = useMemo(() => timeZoneGroups(undefined, initialValues?.timeZone), [initialValues?.timeZone]);
+
+  const submit = form.onSubmit(async (values) => {
+    setFormErrors([]);
+    setSaving(true);
+    try {
+      const error = await onSubmit(values);
+      if (error) {
+        const { fieldErrors, formErrors } = splitFormErrors(apiErrors(error), providerFormFields);
+        form.setErrors(fieldErrors);
+        setFormErrors(formErrors);
+      }
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  const format = form.getValues().cdrFormat;
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Provider">
+      <Stack>
+        {formErrors.length > 0 && (
+          <Alert color="red" title="The provider was not saved" role="alert">
+            {formErrors.map((m) => (
+              <div key={m}>{m}</div>
+            ))}
+          </Alert>
+        )}
+        <TextInput
+          label="Name"
+          withAsterisk
+          data-autofocus
+          autoComplete="off"
+          placeholder="e.g. Gamma, Acme SIP"
+          {...form.getInputProps('name')}
+        />
+        <Radio.Group
+          label="CDR format"
+          description="How this provider's call records are written; it decides how every uploaded file is read"
+          withAsterisk
+          {...form.getInputProps('cdrFormat')}
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
+            {(Object.keys(CDR_FORMAT_LABELS) as ProviderCdrFormat[]).map((f) => (
+              <Radio.Card key={f} value={f} p="sm" radius="md" aria-label={CDR_FORMAT_LABELS[f]}>
+                <Group wrap="nowrap" align="flex-start" gap="sm">
+                  <Radio.Indicator mt={2} />
+                  <div>
+                    <Text fw={500} size="sm">
+                      {CDR_FORMAT_LABELS[f]}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {descriptions[f]}
+                    </Text>
+                  </div>
+                </Group>
+              </Radio.Card>
+            ))}
+          </SimpleGrid>
+        </Radio.Group>
+        {format === 'CSV' && (
+          <Alert color="yellow" variant="light" title="Column mapping not available here yet">
+            A CSV provider needs its columns described (which column is the number called, the start, the duration)
+            before its files can be read. Until that editor arrives, uploads from this provider will fail to be read.
+          </Alert>
+        )}
+        <Select
+          label="Time zone"
+          description="The zone the provider's CDR timestamps are written in (FCS files are always UK time)"
+          withAsterisk
+          data={zones}
+          searchable
+          allowDeselect={false}
+          nothingFoundMessage="No time zone by that name"
+          maxDropdownHeight={280}
+          {...form.getInputProps('timeZone')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={saving}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

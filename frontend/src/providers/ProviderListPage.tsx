@@ -1,0 +1,199 @@
+import { ActionIcon, Alert, Button, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconBuildingBroadcastTower, IconPencil, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { formatDate } from '../customers/format';
+import { apiErrorMessage } from '../graphql/errors';
+import type { ProviderFieldsFragment } from '../gql/graphql';
+import { usePageTitle } from '../shell/usePageTitle';
+import { CreateProviderMutation, DeleteProviderMutation, ProviderListQuery, UpdateProviderMutation } from './documents';
+import {
+  CDR_FORMAT_LABELS,
+  formatDescriptions,
+  providerToFormValues,
+  toCreateProviderInput,
+  toUpdateProviderInput,
+} from './providerForm';
+import { ProviderFormModal } from './ProviderFormModal';
+
+// An empty list holds no Provider for urql's cache to notice a new one by.
+const listContext = { additionalTypenames: ['Provider'] };
+
+export function ProviderListPage() {
+  usePageTitle('Providers');
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<ProviderFieldsFragment | null>(null);
+  const [{ data, fetching, error }] = useQuery({ query: ProviderListQuery, context: listContext });
+  const [, createProvider] = useMutation(CreateProviderMutation);
+  const [, updateProvider] = useMutation(UpdateProviderMutation);
+  const [, deleteProvider] = useMutation(DeleteProviderMutation);
+
+  const providers = (data?.providers.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const descriptions = useMemo(() => formatDescriptions(data?.cdrFormats), [data?.cdrFormats]);
+
+  const confirmDelete = (p: ProviderFieldsFragment) =>
+    modals.openConfirmModal({
+      title: `Delete ${p.name}?`,
+      children: (
+        <Text size="sm">
+          The provider is removed from the list. A provider that has CDR uploads or rate sheets cannot be deleted: they
+          stay on record for the calls they priced.
+        </Text>
+      ),
+      labels: { confirm: 'Delete provider', cancel: 'Keep it' },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        const result = await deleteProvider({ id: p.id }, listContext);
+        if (result.error) {
+          notifications.show({ color: 'red', title: 'Provider not deleted', message: apiErrorMessage(result.error) });
+          return;
+        }
+        notifications.show({ color: 'teal', title: 'Provider deleted', message: p.name });
+      },
+    });
+
+  const newButton = (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+      New provider
+    </Button>
+  );
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>Providers</Title>
+        {newButton}
+      </Group>
+      <Text c="dimmed" size="sm" maw={760}>
+        The carriers you buy minutes from. Each sends its call records (CDRs) in a format of its own and writes their
+        times in a time zone of its own; both decide how its files are read when you upload them.
+      </Text>
+
+      {error && (
+        <Alert color="red" title="Could not load providers">
+          {apiErrorMessage(error)}
+        </Alert>
+      )}
+
+      {!data && fetching ? (
+        <Stack gap="xs" aria-busy="true" aria-label="Loading providers">
+          {Array.from({ length: 3 }, (_, i) => (
+            <Skeleton key={i} height={36} />
+          ))}
+        </Stack>
+      ) : providers.length === 0 && !error ? (
+        <EmptyState
+          mt="xl"
+          variant="light"
+          icon={<IconBuildingBroadcastTower size={28} />}
+          title="No providers yet"
+          description="Add the carrier whose CDR files you want to bill: its name, the format of its files and their time zone."
+        >
+          <EmptyState.Actions>{newButton}</EmptyState.Actions>
+        </EmptyState>
+      ) : (
+        providers.length > 0 && (
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={720}>
+              <Table verticalSpacing="sm" aria-label="Providers">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Name</Table.Th>
+                    <Table.Th>CDR format</Table.Th>
+                    <Table.Th>Time zone</Table.Th>
+                    <Table.Th>Added</Table.Th>
+                    <Table.Th w={120}>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {providers.map((p) => (
+                    <Table.Tr key={p.id}>
+                      <Table.Td fw={500}>{p.name}</Table.Td>
+                      <Table.Td>
+                        <Tooltip label={descriptions[p.cdrFormat]} multiline w={320} withArrow>
+                          <Text span size="sm">
+                            {CDR_FORMAT_LABELS[p.cdrFormat]}
+                          </Text>
+                        </Tooltip>
+                      </Table.Td>
+                      <Table.Td ff="monospace" fz="sm">
+                        {p.timeZone}
+                      </Table.Td>
+                      <Table.Td>{formatDate(p.createdAt)}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          <Tooltip label="Upload a CDR file">
+                            <ActionIcon
+                              component={Link}
+                              to={`/uploads?provider=${encodeURIComponent(p.id)}`}
+                              variant="subtle"
+                              aria-label={`Upload a CDR file from ${p.name}`}
+                            >
+                              <IconUpload size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label="Edit">
+                            <ActionIcon variant="subtle" aria-label={`Edit ${p.name}`} onClick={() => setEditing(p)}>
+                              <IconPencil size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label="Delete">
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              aria-label={`Delete ${p.name}`}
+                              onClick={() => confirmDelete(p)}
+                            >
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )
+      )}
+
+      <ProviderFormModal
+        opened={creating}
+        title="New provider"
+        submitLabel="Create provider"
+        descriptions={descriptions}
+        onClose={() => setCreating(false)}
+        onSubmit={async (values) => {
+          const result = await createProvider({ input: toCreateProviderInput(values) }, listContext);
+          if (result.error || !result.data) return result.error;
+          const p = result.data.createProvider;
+          notifications.show({ color: 'teal', title: 'Provider created', message: `${p.name}: now upload its CDR files` });
+          setCreating(false);
+          return undefined;
+        }}
+      />
+      <ProviderFormModal
+        opened={editing !== null}
+        title={editing ? `Edit ${editing.name}` : 'Edit provider'}
+        submitLabel="Save changes"
+        descriptions={descriptions}
+        initialValues={editing ? providerToFormValues(editing) : undefined}
+        onClose={() => setEditing(null)}
+        onSubmit={async (values) => {
+          if (!editing) return undefined;
+          const result = await updateProvider({ id: editing.id, input: toUpdateProviderInput(values) }, listContext);
+          if (result.error || !result.data) return result.error;
+          notifications.show({ color: 'teal', title: 'Provider saved', message: result.data.updateProvider.name });
+          setEditing(null);
+          return undefined;
+        }}
+      />
+    </Stack>
+  );
+}

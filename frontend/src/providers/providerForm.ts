@@ -1,0 +1,87 @@
+import type { CreateProviderInput, ProviderCdrFormat, ProviderFieldsFragment, UpdateProviderInput } from '../gql/graphql';
+import { DEFAULT_TIME_ZONE } from '../rates/time';
+
+export interface ProviderFormValues {
+  name: string;
+  cdrFormat: ProviderCdrFormat | '';
+  timeZone: string;
+}
+
+export const providerFormFields: readonly (keyof ProviderFormValues)[] = ['name', 'cdrFormat', 'timeZone'];
+
+export const emptyProvider: ProviderFormValues = { name: '', cdrFormat: '', timeZone: DEFAULT_TIME_ZONE };
+
+export const CDR_FORMAT_LABELS: Record<ProviderCdrFormat, string> = {
+  ASTERISK: 'Asterisk',
+  FREESWITCH: 'FreeSWITCH',
+  FCS: 'FCS (UK standard)',
+  CSV: 'Other CSV',
+};
+
+/**
+ * What each format is, in the server's words (`cdrFormats`), matched by name;
+ * the fallback covers a format the server does not describe (yet).
+ */
+export function formatDescriptions(
+  formats: readonly { name: string; description: string }[] | null | undefined,
+): Record<ProviderCdrFormat, string> {
+  const byName = new Map((formats ?? []).map((f) => [f.name.toLowerCase(), f.description]));
+  return {
+    ASTERISK: byName.get('asterisk') ?? 'Asterisk cdr_csv Master.csv',
+    FREESWITCH: byName.get('freeswitch') ?? 'FreeSWITCH mod_cdr_csv',
+    FCS: byName.get('fcs') ?? 'UK FCS standard CDR',
+    CSV:
+      byName.get('csv') ??
+      'Any other provider: a column mapping described once per provider. The mapping editor is not in this form yet.',
+  };
+}
+
+/**
+ * Time zones to choose from, the common ones for a UK reseller first. The
+ * browser knows every IANA zone; "UTC" is added because some browsers list
+ * only geographic zones.
+ */
+export function timeZoneGroups(
+  all: readonly string[] = supportedTimeZones(),
+  current?: string,
+): { group: string; items: string[] }[] {
+  const common = [DEFAULT_TIME_ZONE, 'UTC', 'Europe/Dublin', 'Europe/Paris', 'Europe/Berlin', 'America/New_York'];
+  const known = new Set([...all, 'UTC']);
+  if (current) known.add(current);
+  const first = common.filter((z) => known.has(z));
+  const rest = [...known].filter((z) => !first.includes(z)).sort();
+  return [
+    { group: 'Common', items: first },
+    { group: 'All time zones', items: rest },
+  ];
+}
+
+function supportedTimeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [DEFAULT_TIME_ZONE, 'UTC'];
+  }
+}
+
+export function providerToFormValues(p: ProviderFieldsFragment): ProviderFormValues {
+  return { name: p.name, cdrFormat: p.cdrFormat, timeZone: p.timeZone };
+}
+
+export function validateProvider(v: ProviderFormValues): Partial<Record<keyof ProviderFormValues, string>> {
+  const errors: Partial<Record<keyof ProviderFormValues, string>> = {};
+  const name = v.name.trim();
+  if (!name) errors.name = 'Give the provider a name, e.g. Gamma';
+  else if (name.length > 100) errors.name = 'At most 100 characters';
+  if (!v.cdrFormat) errors.cdrFormat = 'Choose the format its CDR files arrive in';
+  if (!v.timeZone) errors.timeZone = 'Choose the time zone its CDR timestamps are written in';
+  return errors;
+}
+
+export function toCreateProviderInput(v: ProviderFormValues): CreateProviderInput {
+  return { name: v.name.trim(), cdrFormat: v.cdrFormat as ProviderCdrFormat, timeZone: v.timeZone };
+}
+
+export function toUpdateProviderInput(v: ProviderFormValues): UpdateProviderInput {
+  return { name: v.name.trim(), cdrFormat: v.cdrFormat as ProviderCdrFormat, timeZone: v.timeZone };
+}
