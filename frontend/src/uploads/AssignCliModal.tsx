@@ -1,0 +1,151 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { intId } from '../calls/callFilter';
+import { formatMoney } from '../customers/format';
+import { ParentCustomerSelect } from '../customers/pickers';
+import { apiErrorMessage } from '../graphql/errors';
+import { DEFAULT_TIME_ZONE, formatInZone } from '../rates/time';
+import { AssignCliMutation, EarliestUnmatchedCallQuery } from './documents';
+
+export interface UnmatchedGroup {
+  source: string;
+  account?: string | null;
+  calls: number;
+  value: string;
+}
+
+export interface Assigned {
+  value: string;
+  customer: { id: string; name: string; reference: string };
+}
+
+interface Props {
+  uploadId: string;
+  group: UnmatchedGroup | null;
+  onClose: () => void;
+  onAssigned: (a: Assigned) => void;
+}
+
+/**
+ * The one-click fix for calls without a customer: give the CLI to the
+ * customer who owns it, valid from the earliest of these calls (so earlier
+ * calls of a previous owner stay theirs), then re-analyse.
+ */
+export function AssignCliModal({ group, onClose, ...props }: Props) {
+  return (
+    <Modal
+      opened={group !== null}
+      onClose={onClose}
+      title={group ? `Assign ${group.source} to a customer` : 'Assign to a customer'}
+      size="lg"
+    >
+      {group && <AssignForm group={group} onClose={onClose} {...props} />}
+    </Modal>
+  );
+}
+
+function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group'> & { group: UnmatchedGroup }) {
+  const [customerId, setCustomerId] = useState<string | null>(null);
+  const [which, setWhich] = useState<'number' | 'account'>('number');
+  const [missing, setMissing] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [{ data, fetching, error }] = useQuery({
+    query: EarliestUnmatchedCallQuery,
+    variables: { where: { uploadID: intId(uploadId), status: 'NO_CUSTOMER', source: group.source } },
+    requestPolicy: 'network-only',
+  });
+  const [{ fetching: saving }, assign] = useMutation(AssignCliMutation);
+  const earliest = data?.calls.edges?.[0]?.node?.start ?? null;
+  const value = which === 'account' && group.account ? group.account : group.source;
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setMissing(!customerId);
+    if (!customerId || !earliest) return;
+    setFailure(null);
+    const result = await assign(
+      { input: { customerID: customerId, value, validFrom: earliest } },
+      { additionalTypenames: ['Cli', 'Customer'] },
+    );
+    if (result.error || !result.data) {
+      setFailure(apiErrorMessage(result.error) || 'The CLI was not added.');
+      return;
+    }
+    const cli = result.data.createCli;
+    notifications.show({
+      color: 'teal',
+      title: `${cli.value} now belongs to ${cli.customer.name}`,
+      message: 'Re-analyse the upload to match its calls.',
+    });
+    onAssigned({ value: cli.value, customer: cli.customer });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Assign to a customer">
+      <Stack>
+        <Text size="sm">
+          {group.calls === 1 ? '1 call' : `${group.calls} calls`} from <b>{group.source}</b> matched no customer; they
+          are worth {formatMoney(group.value)} at the default tariff. Choose the customer this number belongs to.
+        </Text>
+        {group.account && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="assign-which-label">
+              Match by
+            </Text>
+            <SegmentedControl
+              aria-labelledby="assign-which-label"
+              value={which}
+              onChange={(v) => setWhich(v as 'number' | 'account')}
+              data={[
+                { value: 'number', label: `Number ${group.source}` },
+                { value: 'account', label: `Account code ${group.account}` },
+              ]}
+            />
+          </Stack>
+        )}
+        <ParentCustomerSelect
+          label="Customer"
+          withAsterisk
+          data-autofocus
+          value={customerId}
+          onChange={(id) => {
+            setCustomerId(id);
+            setMissing(false);
+          }}
+          error={missing ? 'Choose the customer who owns this number' : undefined}
+        />
+        {fetching && !data ? (
+          <Skeleton height={20} width={320} />
+        ) : error ? (
+          <Alert color="red" title="Could not find the first call">
+            {apiErrorMessage(error)}
+          </Alert>
+        ) : earliest ? (
+          <Text size="sm" c="dimmed">
+            The CLI {value} is added valid from {formatInZone(earliest, DEFAULT_TIME_ZONE)}, the first of these calls,
+            with no end date. Then re-analyse the upload to price them for the customer.
+          </Text>
+        ) : (
+          <Alert color="yellow" title="These calls are no longer without a customer">
+            The upload may have been re-analysed since. Close this and look again.
+          </Alert>
+        )}
+        {failure && (
+          <Alert color="red" title="The CLI was not added" role="alert">
+            {failure}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={saving}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving} disabled={!earliest}>
+            Assign CLI
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,205 @@
+import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconFileUpload } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { formatDateTime, formatMoney } from '../customers/format';
+import { apiErrorMessage } from '../graphql/errors';
+import type { UploadRowFragment } from '../gql/graphql';
+import { formatBytes } from '../rates/CsvDropzone';
+import { usePageTitle } from '../shell/usePageTitle';
+import { UploadListQuery } from './documents';
+import { DIRECTION_LABELS, formatCount, isRunning, newerUpload, STATUS_COLORS, STATUS_LABELS } from './progress';
+import { UploadCdrForm } from './UploadCdrForm';
+import { UploadProgressBar } from './UploadProgressBar';
+import { useUploadEvents } from './useUploadEvents';
+
+export const UPLOADS_PAGE_SIZE = 25;
+
+const listContext = { additionalTypenames: ['CdrUpload'] };
+const num = { fontVariantNumeric: 'tabular-nums' } as const;
+
+export function UploadListPage() {
+  usePageTitle('Uploads (CDR)');
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const after = params.get('after');
+  const before = params.get('before');
+  const variables = useMemo(
+    () =>
+      before
+        ? { last: UPLOADS_PAGE_SIZE, before }
+        : { first: UPLOADS_PAGE_SIZE, after: after ?? undefined },
+    [after, before],
+  );
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: UploadListQuery, variables, context: listContext });
+  const live = useUploadEvents();
+
+  const connection = data?.cdrUploads;
+  const uploads = (connection?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const pageInfo = connection?.pageInfo;
+
+  // An upload started elsewhere (another tab, the API) appears on the first page once it reports progress.
+  const refetchedFor = useRef(new Set<string>());
+  useEffect(() => {
+    if (!data || after || before) return;
+    const known = new Set(uploads.map((u) => u.id));
+    const unknown = Object.keys(live).filter((id) => !known.has(id) && !refetchedFor.current.has(id));
+    if (unknown.length === 0) return;
+    unknown.forEach((id) => refetchedFor.current.add(id));
+    reexecute({ requestPolicy: 'network-only' });
+  }, [live, data, uploads, after, before, reexecute]);
+
+  const goTo = (cursor: { after?: string | null; before?: string | null }) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.delete('after');
+      next.delete('before');
+      if (cursor.after) next.set('after', cursor.after);
+      if (cursor.before) next.set('before', cursor.before);
+      return next;
+    });
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>Uploads (CDR)</Title>
+      <Text c="dimmed" size="sm" maw={760}>
+        Upload a provider&apos;s call records. Each file is analysed at once: its calls are matched to customers and
+        priced. Reconcile what did not match, re-analyse as often as you like, then process the file to make its priced
+        calls unbilled calls of their customers.
+      </Text>
+
+      <UploadCdrForm initialProviderId={params.get('provider')} />
+
+      <Title order={3} size="h4" mt="sm">
+        Uploaded files
+      </Title>
+
+      {error && (
+        <Alert color="red" title="Could not load uploads">
+          {apiErrorMessage(error)}
+        </Alert>
+      )}
+
+      {!data && fetching ? (
+        <Stack gap="xs" aria-busy="true" aria-label="Loading uploads">
+          {Array.from({ length: 4 }, (_, i) => (
+            <Skeleton key={i} height={44} />
+          ))}
+        </Stack>
+      ) : uploads.length === 0 && !error ? (
+        <EmptyState
+          variant="light"
+          icon={<IconFileUpload size={28} />}
+          title="No CDR files yet"
+          description="Drop your provider's CDR file above. You will watch it being analysed here, call by call."
+        />
+      ) : (
+        uploads.length > 0 && (
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={900}>
+              <Table highlightOnHover verticalSpacing="sm" aria-label="Uploads">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>File</Table.Th>
+                    <Table.Th>Provider</Table.Th>
+                    <Table.Th>Uploaded</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th w={340}>Progress / result</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {uploads.map((queried) => {
+                    const u = newerUpload(queried, live[queried.id]);
+                    return (
+                      <Table.Tr
+                        key={u.id}
+                        style={{ cursor: 'pointer' }}
+                        onClick={(e) => {
+                          if ((e.target as HTMLElement).closest('a')) return;
+                          navigate(`/uploads/${u.id}`);
+                        }}
+                      >
+                        <Table.Td>
+                          <Anchor component={Link} to={`/uploads/${u.id}`} fw={500}>
+                            {u.fileName}
+                          </Anchor>
+                          <Text size="xs" c="dimmed">
+                            {DIRECTION_LABELS[u.direction]} · {formatBytes(u.sizeBytes)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>{u.provider.name}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(u.createdAt)}</Table.Td>
+                        <Table.Td>
+                          <Badge color={STATUS_COLORS[u.status]} variant="light">
+                            {STATUS_LABELS[u.status]}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>
+                          <UploadOutcome upload={u} />
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )
+      )}
+
+      {connection && connection.totalCount > UPLOADS_PAGE_SIZE && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {connection.totalCount} files, {UPLOADS_PAGE_SIZE} per page, newest first
+          </Text>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconChevronLeft size={16} />}
+              disabled={!pageInfo?.hasPreviousPage}
+              onClick={() => goTo({ before: pageInfo?.startCursor })}
+            >
+              Newer
+            </Button>
+            <Button
+              variant="default"
+              rightSection={<IconChevronRight size={16} />}
+              disabled={!pageInfo?.hasNextPage}
+              onClick={() => goTo({ after: pageInfo?.endCursor })}
+            >
+              Older
+            </Button>
+          </Group>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** While the server works: the live bar. Afterwards: what came of it, in one line. */
+function UploadOutcome({ upload: u }: { upload: UploadRowFragment }) {
+  if (isRunning(u.status)) return <UploadProgressBar upload={u} size="sm" />;
+  if (u.status === 'FAILED') {
+    return (
+      <Tooltip label={u.failureReason} multiline w={360} disabled={!u.failureReason}>
+        <Text size="sm" c="red" lineClamp={2}>
+          {u.failureReason || 'The analysis failed.'}
+        </Text>
+      </Tooltip>
+    );
+  }
+  const unmatched = u.withoutCustomer + u.withoutRate;
+  return (
+    <Stack gap={0}>
+      <Text size="sm" style={num}>
+        {formatCount(u.priced)} priced of {formatCount(u.linesRead)} lines · {formatMoney(u.totalPrice)}
+      </Text>
+      {u.status === 'READY' && unmatched > 0 && (
+        <Text size="xs" c="orange">
+          {formatCount(unmatched)} to reconcile
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { formatEta, formatRate, newerUpload, percent, phaseLabel, progressSummary } from './progress';
+
+describe('upload progress', () => {
+  it.each([
+    [null, null],
+    [undefined, null],
+    [-1, null],
+    [0, 'almost done'],
+    [0.4, 'almost done'],
+    [5, 'about 5 s left'],
+    [59, 'about 59 s left'],
+    [60, '1 min 00 s left'],
+    [125, '2 min 05 s left'],
+    [3600, '1 h 00 min left'],
+    [3725, '1 h 02 min left'],
+  ])('ETA of %s seconds reads %s', (seconds, text) => {
+    expect(formatEta(seconds)).toBe(text);
+  });
+
+  it('shows the pace only once it is known', () => {
+    expect(formatRate(0)).toBeNull();
+    expect(formatRate(123456)).toBe('123,456 calls/s');
+  });
+
+  it('never shows 100% before the work is done', () => {
+    expect(percent(0)).toBe(0);
+    expect(percent(0.456)).toBe(45);
+    expect(percent(0.999)).toBe(99);
+    expect(percent(1)).toBe(99);
+    expect(percent(1, true)).toBe(100);
+    expect(percent(Number.NaN)).toBe(0);
+  });
+
+  it('names phases in billing words, and unknown ones readably', () => {
+    expect(phaseLabel('reading')).toBe('Reading and pricing calls');
+    expect(phaseLabel('')).toBe('Waiting to start');
+    expect(phaseLabel('indexing')).toBe('Indexing');
+  });
+
+  it('summarises a running analysis in one line', () => {
+    expect(
+      progressSummary({ phase: 'reading', fraction: 0.4567, linesDone: 120000, linesPerSecond: 60000, etaSeconds: 2 }),
+    ).toBe('Reading and pricing calls · 45% · 120,000 lines · 60,000 calls/s · about 2 s left');
+    expect(progressSummary({ phase: 'queued', fraction: 0, linesDone: 0, linesPerSecond: 0, etaSeconds: null })).toBe(
+      'Waiting to start',
+    );
+  });
+
+  it('keeps the snapshot the server wrote last, the query on a tie', () => {
+    const query = { updatedAt: '2026-06-01T10:00:00.100Z', from: 'query' };
+    const older = { updatedAt: '2026-06-01T10:00:00.050Z', from: 'event' };
+    const newer = { updatedAt: '2026-06-01T10:00:01Z', from: 'event' };
+    expect(newerUpload(query, null).from).toBe('query');
+    expect(newerUpload(query, older).from).toBe('query');
+    expect(newerUpload(query, newer).from).toBe('event');
+    expect(newerUpload(query, { ...query, from: 'event' }).from).toBe('query');
+  });
+});

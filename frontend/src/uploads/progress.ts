@@ -1,0 +1,116 @@
+import type { CdrUploadDirection, CdrUploadStatus } from '../gql/graphql';
+
+// How far an upload's analysis or processing is, in a clerk's words. The
+// figures are counts and rates, not money, so plain numbers are fine here.
+
+export const STATUS_LABELS: Record<CdrUploadStatus, string> = {
+  UPLOADED: 'Queued',
+  ANALYSING: 'Analysing',
+  READY: 'Ready',
+  PROCESSING: 'Processing',
+  PROCESSED: 'Processed',
+  FAILED: 'Failed',
+};
+
+export const STATUS_COLORS: Record<CdrUploadStatus, string> = {
+  UPLOADED: 'gray',
+  ANALYSING: 'blue',
+  READY: 'teal',
+  PROCESSING: 'violet',
+  PROCESSED: 'green',
+  FAILED: 'red',
+};
+
+export const DIRECTION_LABELS: Record<CdrUploadDirection, string> = { OUTBOUND: 'Outbound', INBOUND: 'Inbound' };
+
+export const DIRECTION_HELP: Record<CdrUploadDirection, string> = {
+  OUTBOUND: 'Calls your customers made: matched by the calling number (CLI).',
+  INBOUND: 'Calls to numbers your customers own (toll-free): matched by the number dialled.',
+};
+
+/** The API's phases (UploadProgress.phase) as a clerk reads them. */
+const PHASE_LABELS: Record<string, string> = {
+  queued: 'Waiting to start',
+  preparing: 'Preparing',
+  reading: 'Reading and pricing calls',
+  duplicates: 'Looking for duplicate calls',
+  totals: 'Adding up',
+  ready: 'Ready',
+  processing: 'Processing',
+  processed: 'Processed',
+  failed: 'Failed',
+};
+
+export function phaseLabel(phase: string | null | undefined): string {
+  if (!phase) return 'Waiting to start';
+  return PHASE_LABELS[phase] ?? phase.charAt(0).toUpperCase() + phase.slice(1);
+}
+
+/** Whether the server is still working on the upload (progress events keep coming). */
+export function isRunning(status: CdrUploadStatus): boolean {
+  return status === 'UPLOADED' || status === 'ANALYSING' || status === 'PROCESSING';
+}
+
+/** 0.4567 → 45: whole per cent, never 100 before the work is done. */
+export function percent(fraction: number, done = false): number {
+  if (done) return 100;
+  if (!Number.isFinite(fraction) || fraction <= 0) return 0;
+  return Math.min(99, Math.floor(fraction * 100));
+}
+
+const grouping = new Intl.NumberFormat('en-GB');
+
+/** 1234567 → "1,234,567". */
+export function formatCount(n: number): string {
+  return grouping.format(n);
+}
+
+/** Lines a second → "12,345 calls/s"; nothing to say before the pace is known. */
+export function formatRate(linesPerSecond: number): string | null {
+  if (!linesPerSecond || linesPerSecond <= 0) return null;
+  return `${grouping.format(linesPerSecond)} calls/s`;
+}
+
+/** Seconds left → "about 5 s left", "2 min 05 s left", "1 h 02 min left"; null while unknown. */
+export function formatEta(seconds: number | null | undefined): string | null {
+  if (seconds == null || !Number.isFinite(seconds) || seconds < 0) return null;
+  const s = Math.round(seconds);
+  if (s < 1) return 'almost done';
+  if (s < 60) return `about ${s} s left`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s left`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min left`;
+}
+
+export interface ProgressLike {
+  phase: string;
+  fraction: number;
+  linesDone: number;
+  linesPerSecond: number;
+  etaSeconds?: number | null;
+}
+
+/** The line under a progress bar: "Reading and pricing calls · 45% · 120,000 lines · 60,000 calls/s · about 2 s left". */
+export function progressSummary(p: ProgressLike): string {
+  const parts = [phaseLabel(p.phase)];
+  if (p.phase === 'reading' || p.fraction > 0) parts.push(`${percent(p.fraction)}%`);
+  if (p.linesDone > 0) parts.push(`${formatCount(p.linesDone)} ${p.linesDone === 1 ? 'line' : 'lines'}`);
+  const rate = formatRate(p.linesPerSecond);
+  if (rate) parts.push(rate);
+  const eta = formatEta(p.etaSeconds);
+  if (eta) parts.push(eta);
+  return parts.join(' · ');
+}
+
+/**
+ * Of two snapshots of the same upload (a query result and a progress event),
+ * the one the server wrote last; a tie goes to the first (the query, which
+ * carries more).
+ */
+export function newerUpload<T extends { updatedAt: string }>(a: T, b: T | null | undefined): T {
+  if (!b) return a;
+  const ta = Date.parse(a.updatedAt);
+  const tb = Date.parse(b.updatedAt);
+  if (Number.isNaN(tb)) return a;
+  if (Number.isNaN(ta)) return b;
+  return tb > ta ? b : a;
+}
