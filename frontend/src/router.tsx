@@ -24,6 +24,7 @@ export const routes: RouteObject[] = [
       { path: 'customers/:id', element: <CustomerDetailPage tab="details" /> },
       { path: 'customers/:id/clis', element: <CustomerDetailPage tab="clis" /> },
       { path: 'customers/:id/sites', element: <CustomerDetailPage tab="sites" /> },
+      { path: 'customers/:id/calls', element: <CustomerDetailPage tab="calls" /> },
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
       // Tariffs & rates and Peak times load on first visit (dropzone, editors): a separate chunk.
       { path: 'tariffs', lazy: async () => ({ Component: (await import('./rates/TariffListPage')).TariffListPage }) },
@@ -31,6 +32,11 @@ export const routes: RouteObject[] = [
       { path: 'tariffs/:id', lazy: async () => tariffPage('rates') },
       { path: 'tariffs/:id/quote', lazy: async () => tariffPage('quote') },
       { path: 'peak-times', lazy: async () => ({ Component: (await import('./peaktimes/PeakTimesPage')).PeakTimesPage }) },
+      // Providers, CDR uploads and calls load on first visit too.
+      { path: 'providers', lazy: async () => ({ Component: (await import('./providers/ProviderListPage')).ProviderListPage }) },
+      { path: 'uploads', lazy: async () => ({ Component: (await import('./uploads/UploadListPage')).UploadListPage }) },
+      { path: 'uploads/:id', lazy: async () => ({ Component: (await import('./uploads/UploadDetailPage')).UploadDetailPage }) },
+      { path: 'calls', lazy: async () => ({ Component: (await import('./calls/CallListPage')).CallListPage }) },
       { path: '*', element: <NotFound /> },
     ],
   },

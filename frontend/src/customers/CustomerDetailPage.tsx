@@ -15,10 +15,11 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconBuilding, IconId, IconInfoCircle, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconBuilding, IconId, IconInfoCircle, IconPencil, IconPhoneCall, IconTrash } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { CustomerCallsTab } from '../calls/CustomerCallsTab';
 import { apiErrorMessage } from '../graphql/errors';
 import type { CustomerQuery as CustomerQueryResult } from '../gql/graphql';
 import { CliTab } from './CliTab';
@@ -34,7 +35,7 @@ import {
 import { SitesTab } from './SitesTab';
 import { usePageTitle } from '../shell/usePageTitle';
 
-export type CustomerTab = 'details' | 'clis' | 'sites';
+export type CustomerTab = 'details' | 'clis' | 'sites' | 'calls';
 export type LoadedCustomer = NonNullable<CustomerQueryResult['customer']>;
 
 // CLIs and sites are added by their own mutations; an empty list holds no
@@ -162,6 +163,9 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
                   {customer.sites?.length ?? 0}
                 </Badge>
               </Tabs.Tab>
+              <Tabs.Tab value="calls" leftSection={<IconPhoneCall size={16} />}>
+                Calls
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="details" pt="md">
               <CustomerDetails customer={customer} />
@@ -171,6 +175,9 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
             </Tabs.Panel>
             <Tabs.Panel value="sites" pt="md">
               <SitesTab customer={customer} onChanged={refetch} />
+            </Tabs.Panel>
+            <Tabs.Panel value="calls" pt="md">
+              <CustomerCallsTab customer={customer} />
             </Tabs.Panel>
           </Tabs>
         </>

@@ -63,6 +63,7 @@ export const areas: Area[] = [
     icon: IconBuildingBroadcastTower,
     purpose:
       'The carriers you buy minutes from, each with the CDR file format its call records arrive in and its own rate sheets.',
+    built: true,
   },
   {
     label: 'Uploads (CDR)',
@@ -70,12 +71,14 @@ export const areas: Area[] = [
     icon: IconUpload,
     purpose:
       "Upload a provider's call detail records, watch every call being matched to a customer and priced, reconcile what did not match, then process the file.",
+    built: true,
   },
   {
     label: 'Calls',
     path: '/calls',
     icon: IconPhoneCall,
     purpose: 'Search every priced call by customer, CLI, destination or date and export what you find.',
+    built: true,
   },
   {
     label: 'Billing runs',

@@ -1,0 +1,419 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconChevronLeft, IconChevronRight, IconDownload, IconFilterOff, IconPhoneCall, IconSearch } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { formatMoney } from '../customers/format';
+import { apiErrorMessage } from '../graphql/errors';
+import type { CallStatus } from '../gql/graphql';
+import { DEFAULT_TIME_ZONE } from '../rates/time';
+import {
+  CALL_STATUS_COLORS,
+  CALL_STATUS_LABELS,
+  callFilterToWhere,
+  customerCallsCsvURL,
+  emptyCallFilter,
+  filterFromParams,
+  filterToParams,
+  type CallFilter,
+} from './callFilter';
+import { CallListQuery, CallUploadQuery, OpenUploadsQuery } from './documents';
+
+export const CALLS_PAGE_SIZE = 50;
+
+const num = { fontVariantNumeric: 'tabular-nums' } as const;
+const BAND_LABELS = { PEAK: 'Peak', OFFPEAK: 'Off-peak', WEEKEND: 'Weekend' } as const;
+const startFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: DEFAULT_TIME_ZONE });
+
+function formatStart(time: string): string {
+  const d = new Date(time);
+  return Number.isNaN(d.getTime()) ? time : startFormat.format(d);
+}
+
+/**
+ * Calls with filters in the URL, totals of what the filters select, cursor
+ * pages and a CSV export. Given a customer, it shows that customer's calls
+ * of processed uploads (an upload's calls become the customer's when it is
+ * processed), exported by the streamed customer endpoint.
+ */
+export function CallsBrowser({ customerId }: { customerId?: string }) {
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const after = params.get('after');
+  const before = params.get('before');
+
+  const setFilter = (patch: Partial<CallFilter>) =>
+    setParams((p) => filterToParams({ ...filterFromParams(p), ...patch }, p), { replace: true });
+
+  // Typed numbers are searched once the clerk pauses.
+  const [cli, setCli] = useState(filter.cli);
+  const [destination, setDestination] = useState(filter.destination);
+  const [debouncedCli] = useDebouncedValue(cli, 300);
+  const [debouncedDestination] = useDebouncedValue(destination, 300);
+  useEffect(() => {
+    if (debouncedCli.trim() !== filter.cli || debouncedDestination.trim() !== filter.destination) {
+      setFilter({ cli: debouncedCli, destination: debouncedDestination });
+    }
+  }, [debouncedCli, debouncedDestination]);
+
+  const [{ data: openData, error: openError }] = useQuery({
+    query: OpenUploadsQuery,
+    pause: !customerId,
+    context: useMemo(() => ({ additionalTypenames: ['CdrUpload'] }), []),
+  });
+  const excludeUploadIds = useMemo(
+    () => (openData?.cdrUploads.edges ?? []).flatMap((e) => (e?.node ? [e.node.id] : [])),
+    [openData],
+  );
+  const scopeReady = !customerId || !!openData;
+
+  const where = useMemo(
+    () => callFilterToWhere(filter, { customerId, excludeUploadIds: customerId ? excludeUploadIds : undefined }),
+    [filter, customerId, excludeUploadIds],
+  );
+  const variables = useMemo(
+    () =>
+      before
+        ? { last: CALLS_PAGE_SIZE, before, where }
+        : { first: CALLS_PAGE_SIZE, after: after ?? undefined, where },
+    [after, before, where],
+  );
+  const [{ data, fetching, error }] = useQuery({
+    query: CallListQuery,
+    variables,
+    pause: !scopeReady,
+    context: useMemo(() => ({ additionalTypenames: ['Call', 'CdrUpload'] }), []),
+  });
+
+  const [{ data: uploadData }] = useQuery({
+    query: CallUploadQuery,
+    variables: { id: filter.uploadId ?? '' },
+    pause: !filter.uploadId,
+  });
+  const upload = uploadData?.node && 'fileName' in uploadData.node ? uploadData.node : null;
+
+  const connection = data?.calls;
+  const calls = (connection?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const pageInfo = connection?.pageInfo;
+  const totals = data?.callTotals;
+  const filtered =
+    filter.from || filter.to || filter.cli || filter.destination || filter.status || filter.uploadId || filter.unbilled;
+
+  const goTo = (cursor: { after?: string | null; before?: string | null }) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.delete('after');
+      next.delete('before');
+      if (cursor.after) next.set('after', cursor.after);
+      if (cursor.before) next.set('before', cursor.before);
+      return next;
+    });
+
+  const clearAll = () => {
+    setCli('');
+    setDestination('');
+    setParams((p) => filterToParams(emptyCallFilter, p), { replace: true });
+  };
+
+  const exportHref = customerId ? customerCallsCsvURL(customerId, filter) : upload?.callsReport;
+  const exportHelp = customerId
+    ? `Every ${filter.unbilled ? 'unbilled ' : ''}call of the customer${
+        filter.from || filter.to ? ' in the date range' : ''
+      }; the number and status filters do not apply to the file.`
+    : upload
+      ? `Every call of ${upload.fileName}, whatever the other filters.`
+      : 'Filter by an upload to export its calls, or export a customer’s calls from its Calls tab.';
+
+  return (
+    <Stack gap="md">
+      <Paper withBorder radius="md" p="sm">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <DateInput
+            label="From"
+            valueFormat="YYYY-MM-DD"
+            placeholder="First day"
+            value={filter.from}
+            onChange={(v) => setFilter({ from: v })}
+            clearable
+            w={150}
+          />
+          <DateInput
+            label="To"
+            valueFormat="YYYY-MM-DD"
+            placeholder="Last day"
+            value={filter.to}
+            onChange={(v) => setFilter({ to: v })}
+            minDate={filter.from ?? undefined}
+            clearable
+            w={150}
+          />
+          <TextInput
+            label="CLI"
+            placeholder="e.g. 0113 496 0001"
+            leftSection={<IconSearch size={14} />}
+            value={cli}
+            onChange={(e) => setCli(e.currentTarget.value)}
+            w={190}
+          />
+          <TextInput
+            label="Destination"
+            placeholder="e.g. 07700 or +33"
+            leftSection={<IconSearch size={14} />}
+            value={destination}
+            onChange={(e) => setDestination(e.currentTarget.value)}
+            w={190}
+          />
+          <Select
+            label="Status"
+            placeholder="Any status"
+            data={(Object.keys(CALL_STATUS_LABELS) as CallStatus[]).map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))}
+            value={filter.unbilled ? 'PRICED' : filter.status}
+            onChange={(v) => setFilter({ status: (v as CallStatus | null) ?? null })}
+            disabled={filter.unbilled}
+            clearable
+            w={180}
+          />
+          {customerId && (
+            <Switch
+              label="Unbilled only"
+              checked={filter.unbilled}
+              onChange={(e) => setFilter({ unbilled: e.currentTarget.checked })}
+              mb={8}
+            />
+          )}
+          {filtered && (
+            <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={clearAll} mb={2}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
+        {filter.uploadId && (
+          <Group gap={4} mt="xs">
+            <Badge
+              variant="light"
+              size="lg"
+              rightSection={
+                <CloseButton size="xs" aria-label="Show calls of every upload" onClick={() => setFilter({ uploadId: null })} />
+              }
+            >
+              Upload: {upload ? upload.fileName : filter.uploadId}
+            </Badge>
+            {upload && (
+              <Anchor component={Link} to={`/uploads/${upload.id}`} size="sm">
+                open the upload
+              </Anchor>
+            )}
+          </Group>
+        )}
+        <Text size="xs" c="dimmed" mt={6}>
+          Days are whole days in UK time ({DEFAULT_TIME_ZONE}). Numbers are matched however they are written: 0113…,
+          +44113… and 44113… are the same.
+        </Text>
+      </Paper>
+
+      {(error || openError) && (
+        <Alert color="red" title="Could not load calls">
+          {apiErrorMessage(error ?? openError)}
+        </Alert>
+      )}
+
+      <Group justify="space-between" align="center">
+        <Group gap="xl" aria-label="Totals" role="group">
+          <div>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              Calls
+            </Text>
+            <Text fw={700} size="lg" style={num} data-testid="calls-total">
+              {totals ? totals.calls.toLocaleString('en-GB') : '…'}
+            </Text>
+          </div>
+          <div>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              Price of priced calls
+            </Text>
+            <Text fw={700} size="lg" style={num} data-testid="calls-price">
+              {totals ? `£${formatMoney(totals.price)}` : '…'}
+            </Text>
+          </div>
+        </Group>
+        <Tooltip label={exportHelp} multiline w={300} withArrow>
+          {exportHref ? (
+            <Button component="a" href={exportHref} download variant="default" leftSection={<IconDownload size={16} />}>
+              Export CSV
+            </Button>
+          ) : (
+            <Button variant="default" leftSection={<IconDownload size={16} />} data-disabled onClick={(e) => e.preventDefault()}>
+              Export CSV
+            </Button>
+          )}
+        </Tooltip>
+      </Group>
+
+      {!data && (fetching || !scopeReady) ? (
+        <Stack gap="xs" aria-busy="true" aria-label="Loading calls">
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} height={32} />
+          ))}
+        </Stack>
+      ) : calls.length === 0 && !error ? (
+        <Paper withBorder radius="md" p="xl">
+          <Stack align="center" gap={4}>
+            <IconPhoneCall size={28} color="var(--mantine-color-dimmed)" />
+            <Text fw={500}>{filtered ? 'No call matches these filters' : 'No calls yet'}</Text>
+            <Text size="sm" c="dimmed" ta="center" maw={520}>
+              {filtered
+                ? 'Widen the dates or clear a filter.'
+                : customerId
+                  ? 'Calls appear here once a CDR upload with calls from this customer’s CLIs is processed.'
+                  : 'Upload a CDR file: its calls appear here as soon as it is analysed.'}
+            </Text>
+            {!filtered && !customerId && (
+              <Button component={Link} to="/uploads" variant="light" mt="xs">
+                Upload a CDR file
+              </Button>
+            )}
+          </Stack>
+        </Paper>
+      ) : (
+        calls.length > 0 && (
+          <Paper withBorder radius="md" style={{ opacity: fetching ? 0.7 : 1, transition: 'opacity 120ms' }}>
+            <Table.ScrollContainer minWidth={customerId ? 980 : 1180}>
+              <Table striped highlightOnHover verticalSpacing={6} fz="sm" aria-label="Calls" aria-busy={fetching}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Start</Table.Th>
+                    <Table.Th>CLI</Table.Th>
+                    <Table.Th>Destination</Table.Th>
+                    <Table.Th ta="right" title="Answered seconds">
+                      Duration (s)
+                    </Table.Th>
+                    <Table.Th ta="right" title="Seconds charged, after the rate's duration block">
+                      Billed (s)
+                    </Table.Th>
+                    <Table.Th>Band</Table.Th>
+                    <Table.Th>Rate</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th ta="right">Price</Table.Th>
+                    <Table.Th ta="right">Cost</Table.Th>
+                    {!customerId && <Table.Th>Customer</Table.Th>}
+                    {!customerId && <Table.Th>Upload</Table.Th>}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {calls.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td style={{ ...num, whiteSpace: 'nowrap' }}>{formatStart(c.start)}</Table.Td>
+                      <Table.Td ff="monospace">
+                        {c.source}
+                        {c.account && (
+                          <Text span size="xs" c="dimmed">
+                            {' '}
+                            ({c.account})
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td ff="monospace">{c.destination}</Table.Td>
+                      <Table.Td ta="right" style={num}>
+                        {c.duration}
+                      </Table.Td>
+                      <Table.Td ta="right" style={num}>
+                        {c.billableSeconds}
+                      </Table.Td>
+                      <Table.Td>{c.band ? BAND_LABELS[c.band] : ''}</Table.Td>
+                      <Table.Td ff="monospace">{c.rateDestination || ''}</Table.Td>
+                      <Table.Td>
+                        <Badge color={CALL_STATUS_COLORS[c.status]} variant="light" size="sm">
+                          {CALL_STATUS_LABELS[c.status]}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td
+                        ta="right"
+                        style={num}
+                        c={c.status === 'PRICED' ? undefined : 'dimmed'}
+                        title={c.status === 'PRICED' ? undefined : 'Not charged: its value at the default tariff'}
+                        data-testid="call-price"
+                      >
+                        {c.price}
+                      </Table.Td>
+                      <Table.Td ta="right" style={num} c="dimmed">
+                        {c.cost ?? '—'}
+                      </Table.Td>
+                      {!customerId && (
+                        <Table.Td>
+                          {c.customer ? (
+                            <Anchor component={Link} to={`/customers/${c.customer.id}/calls`} size="sm">
+                              {c.customer.name}
+                            </Anchor>
+                          ) : (
+                            <Text span size="sm" c="dimmed">
+                              —
+                            </Text>
+                          )}
+                        </Table.Td>
+                      )}
+                      {!customerId && (
+                        <Table.Td>
+                          <Anchor component={Link} to={`/uploads/${c.upload.id}`} size="sm">
+                            {c.upload.fileName}
+                          </Anchor>
+                          <Text span size="xs" c="dimmed">
+                            {' '}
+                            line {c.line}
+                          </Text>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )
+      )}
+
+      {connection && connection.totalCount > CALLS_PAGE_SIZE && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {connection.totalCount.toLocaleString('en-GB')} calls, newest first, {CALLS_PAGE_SIZE} per page
+          </Text>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconChevronLeft size={16} />}
+              disabled={!pageInfo?.hasPreviousPage}
+              onClick={() => goTo({ before: pageInfo?.startCursor })}
+            >
+              Newer
+            </Button>
+            <Button
+              variant="default"
+              rightSection={<IconChevronRight size={16} />}
+              disabled={!pageInfo?.hasNextPage}
+              onClick={() => goTo({ after: pageInfo?.endCursor })}
+            >
+              Older
+            </Button>
+          </Group>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  callFilterToWhere,
+  customerCallsCsvURL,
+  emptyCallFilter,
+  filterFromParams,
+  filterToParams,
+  intId,
+  nextDay,
+  normaliseNumberSearch,
+} from './callFilter';
+
+describe('searching calls', () => {
+  it.each([
+    ['01134960001', '441134960001'],
+    ['0113 496-0001', '441134960001'],
+    ['+44 (113) 496 0001', '441134960001'],
+    ['0044113496', '44113496'],
+    ['4960001', '4960001'],
+    ['  ', ''],
+    ['TRUNK-7', 'TRUNK7'],
+  ])('normalises %s as calls store numbers: %s', (typed, stored) => {
+    expect(normaliseNumberSearch(typed)).toBe(stored);
+  });
+
+  it('maps nothing to an empty filter', () => {
+    expect(callFilterToWhere(emptyCallFilter)).toEqual({});
+  });
+
+  it('reads days as whole days in London, last day included', () => {
+    // June is British Summer Time: midnight in London is 23:00 UTC the day before.
+    expect(callFilterToWhere({ ...emptyCallFilter, from: '2026-06-01', to: '2026-06-30' })).toEqual({
+      startGTE: '2026-05-31T23:00:00Z',
+      startLT: '2026-06-30T23:00:00Z',
+    });
+    expect(callFilterToWhere({ ...emptyCallFilter, from: '2026-01-01' })).toEqual({ startGTE: '2026-01-01T00:00:00Z' });
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+  });
+
+  it('searches the CLI anywhere, the destination from its start when typed as a number', () => {
+    expect(callFilterToWhere({ ...emptyCallFilter, cli: '0113 4960002', destination: '07700' })).toEqual({
+      sourceContains: '441134960002',
+      destinationHasPrefix: '447700',
+    });
+    expect(callFilterToWhere({ ...emptyCallFilter, destination: '900123' })).toEqual({ destinationContains: '900123' });
+  });
+
+  it('scopes to a customer, an upload, and leaves out uploads not processed', () => {
+    expect(
+      callFilterToWhere(
+        { ...emptyCallFilter, uploadId: '21474836481', status: 'NO_RATE' },
+        { customerId: '34359738369', excludeUploadIds: ['21474836482'] },
+      ),
+    ).toEqual({
+      customerID: 34359738369,
+      uploadIDNotIn: [21474836482],
+      uploadID: 21474836481,
+      status: 'NO_RATE',
+    });
+  });
+
+  it('unbilled means priced and on no charge yet, whatever status was picked', () => {
+    expect(callFilterToWhere({ ...emptyCallFilter, unbilled: true, status: 'DUPLICATE' })).toEqual({
+      status: 'PRICED',
+      chargeIDIsNil: true,
+    });
+  });
+
+  it('round-trips through the URL, starting again from the first page', () => {
+    const f = { ...emptyCallFilter, from: '2026-06-01', cli: '0113', status: 'PRICED' as const, unbilled: true };
+    const params = filterToParams(f, new URLSearchParams('after=abc&tab=x'));
+    expect(params.get('after')).toBeNull();
+    expect(params.get('tab')).toBe('x');
+    expect(filterFromParams(params)).toEqual(f);
+    expect(filterFromParams(new URLSearchParams('status=BOGUS&from=yesterday'))).toEqual(emptyCallFilter);
+  });
+
+  it('exports a customer’s calls by date range and unbilled only', () => {
+    expect(customerCallsCsvURL('34359738369', { from: null, to: null, unbilled: false })).toBe(
+      '/download/customers/34359738369/calls.csv',
+    );
+    expect(customerCallsCsvURL('7', { from: '2026-06-01', to: '2026-06-30', unbilled: true })).toBe(
+      '/download/customers/7/calls.csv?from=2026-05-31T23%3A00%3A00Z&to=2026-06-30T23%3A00%3A00Z&unbilled=1',
+    );
+  });
+
+  it('refuses an id that is not a number rather than filter by the wrong one', () => {
+    expect(intId('21474836481')).toBe(21474836481);
+    expect(() => intId('Q2RyVXBsb2FkOjE=')).toThrow();
+  });
+});

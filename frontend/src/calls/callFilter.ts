@@ -1,0 +1,167 @@
+import type { CallStatus, CallWhereInput } from '../gql/graphql';
+import { DEFAULT_TIME_ZONE, wallTimeToISO } from '../rates/time';
+
+/** What the clerk filters calls by; lives in the page's URL so a search can be shared and survives a reload. */
+export interface CallFilter {
+  /** First day, "YYYY-MM-DD", inclusive. */
+  from: string | null;
+  /** Last day, "YYYY-MM-DD", inclusive. */
+  to: string | null;
+  /** Part of the calling number (CLI). */
+  cli: string;
+  /** The dialled number, or its start. */
+  destination: string;
+  status: CallStatus | null;
+  /** Only the calls of one upload (its ID). */
+  uploadId: string | null;
+  /** Only priced calls of processed uploads not yet on a charge. */
+  unbilled: boolean;
+}
+
+export const emptyCallFilter: CallFilter = {
+  from: null,
+  to: null,
+  cli: '',
+  destination: '',
+  status: null,
+  uploadId: null,
+  unbilled: false,
+};
+
+export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
+  PRICED: 'Priced',
+  NO_CUSTOMER: 'Without customer',
+  NO_RATE: 'Without rate',
+  ZERO_DURATION: 'Zero duration',
+  DUPLICATE: 'Duplicate',
+};
+
+export const CALL_STATUS_COLORS: Record<CallStatus, string> = {
+  PRICED: 'teal',
+  NO_CUSTOMER: 'orange',
+  NO_RATE: 'yellow',
+  ZERO_DURATION: 'gray',
+  DUPLICATE: 'grape',
+};
+
+/**
+ * The API's Int filters (customerID, uploadID) take the same number as the
+ * object's ID, which is a decimal string: "34359738369" → 34359738369.
+ */
+export function intId(id: string): number {
+  const n = Number(id);
+  if (!Number.isSafeInteger(n)) throw new Error(`not a numeric id: ${id}`);
+  return n;
+}
+
+/**
+ * Calls store numbers normalised (RATING.md, Numbers): digits with the
+ * country code. Typed search text is normalised the same way, so "0113 496",
+ * "+44113496" and "0044113496" all find 44113496…. The country code is the
+ * deployment's default, 44. Text with letters (an account code) stays as typed.
+ */
+export function normaliseNumberSearch(text: string, countryCode = '44'): string {
+  const s = text.trim().replace(/[\s\-.()]/g, '');
+  if (!s) return '';
+  if (/^\+\d/.test(s)) return s.slice(1);
+  if (/^00\d/.test(s)) return s.slice(2);
+  if (/^0\d/.test(s)) return countryCode + s.slice(1);
+  return s;
+}
+
+/** "2026-06-30" → "2026-07-01". */
+export function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+export interface CallScope {
+  /** A customer's calls only. */
+  customerId?: string;
+  /** Uploads whose calls are left out (not processed yet, so not a customer's calls). */
+  excludeUploadIds?: readonly string[];
+  /** The zone the days are read in: the deployment's. */
+  zone?: string;
+}
+
+/** The filter as the API's CallWhereInput. Days are whole days in the deployment's time zone. */
+export function callFilterToWhere(f: CallFilter, scope: CallScope = {}): CallWhereInput {
+  const zone = scope.zone ?? DEFAULT_TIME_ZONE;
+  const where: CallWhereInput = {};
+  if (scope.customerId) where.customerID = intId(scope.customerId);
+  if (scope.excludeUploadIds && scope.excludeUploadIds.length > 0) {
+    where.uploadIDNotIn = scope.excludeUploadIds.map(intId);
+  }
+  if (f.uploadId) where.uploadID = intId(f.uploadId);
+  const from = f.from ? wallTimeToISO(f.from, '00:00', zone) : null;
+  const to = f.to ? wallTimeToISO(nextDay(f.to), '00:00', zone) : null;
+  if (from) where.startGTE = from;
+  if (to) where.startLT = to;
+  const cli = normaliseNumberSearch(f.cli);
+  if (cli) where.sourceContains = cli;
+  const dest = normaliseNumberSearch(f.destination);
+  if (dest) {
+    // "0113…" or "+44113…" is the start of a number; a bare fragment may be anywhere in it.
+    if (/^[+0]/.test(f.destination.trim())) where.destinationHasPrefix = dest;
+    else where.destinationContains = dest;
+  }
+  if (f.unbilled) {
+    where.status = 'PRICED';
+    where.chargeIDIsNil = true;
+  } else if (f.status) {
+    where.status = f.status;
+  }
+  return where;
+}
+
+const STATUSES = Object.keys(CALL_STATUS_LABELS) as CallStatus[];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function filterFromParams(p: URLSearchParams): CallFilter {
+  const status = p.get('status');
+  const from = p.get('from');
+  const to = p.get('to');
+  return {
+    from: from && DAY.test(from) ? from : null,
+    to: to && DAY.test(to) ? to : null,
+    cli: p.get('cli') ?? '',
+    destination: p.get('dest') ?? '',
+    status: status && (STATUSES as string[]).includes(status) ? (status as CallStatus) : null,
+    uploadId: p.get('upload') || null,
+    unbilled: p.get('unbilled') === '1',
+  };
+}
+
+/** Writes the filter into search params, starting again from the first page. */
+export function filterToParams(f: CallFilter, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
+  const next = new URLSearchParams(base);
+  const set = (key: string, value: string | null | undefined) => {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  };
+  set('from', f.from);
+  set('to', f.to);
+  set('cli', f.cli.trim());
+  set('dest', f.destination.trim());
+  set('status', f.status);
+  set('upload', f.uploadId);
+  set('unbilled', f.unbilled ? '1' : null);
+  next.delete('after');
+  next.delete('before');
+  return next;
+}
+
+/**
+ * The streamed CSV of a customer's calls. It filters by date range and
+ * "unbilled" only; the other filters of the page do not apply to it.
+ */
+export function customerCallsCsvURL(customerId: string, f: Pick<CallFilter, 'from' | 'to' | 'unbilled'>, zone = DEFAULT_TIME_ZONE): string {
+  const q = new URLSearchParams();
+  const from = f.from ? wallTimeToISO(f.from, '00:00', zone) : null;
+  const to = f.to ? wallTimeToISO(nextDay(f.to), '00:00', zone) : null;
+  if (from) q.set('from', from);
+  if (to) q.set('to', to);
+  if (f.unbilled) q.set('unbilled', '1');
+  const qs = q.toString();
+  return `/download/customers/${encodeURIComponent(customerId)}/calls.csv${qs ? `?${qs}` : ''}`;
+}
