@@ -1,0 +1,217 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The shared test data sits beside the repository (CI checks out shared/ there too).
+// The package is an ES module: no __dirname, so derive it from this file's URL.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const UK_SAMPLE = path.resolve(here, '../../../shared/testdata/rates/uk-sample.csv');
+const ASTERISK_SAMPLE = path.resolve(here, '../../../shared/testdata/cdr/asterisk-sample.csv');
+
+// Console errors fail the test: a clerk should never meet a broken page.
+function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+async function gql<T = Record<string, unknown>>(
+  request: APIRequestContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const res = await request.post('/graphql', { data: { query, variables } });
+  expect(res.ok()).toBe(true);
+  const body = await res.json();
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data as T;
+}
+
+/**
+ * The rating set-up this walk relies on, through the API (the rates spec covers
+ * the screens): the seeded "Standard" tariff is the default and has the UK
+ * sample sheet in force from 2026-01-01; no peak-time blocks, so every call is
+ * Peak; and the sample's CLIs belong to nobody (other specs share the server).
+ */
+async function prepareRating(request: APIRequestContext) {
+  const { tariffs } = await gql<{
+    tariffs: { edges: { node: { id: string; isDefault: boolean; rateSheets: { id: string }[] | null } }[] };
+  }>(request, `{ tariffs(first: 1, where: { name: "Standard" }) { edges { node { id isDefault rateSheets { id } } } } }`);
+  const standard = tariffs.edges[0]?.node;
+  expect(standard, 'the seeded Standard tariff').toBeTruthy();
+  if (!standard.isDefault) {
+    await gql(request, `mutation($id: ID!) { updateTariff(id: $id, input: { isDefault: true }) { id } }`, {
+      id: standard.id,
+    });
+  }
+  if (!standard.rateSheets?.length) {
+    const operations = {
+      query: `mutation($input: UploadRateSheetInput!) { uploadRateSheet(input: $input) { id } }`,
+      variables: { input: { tariffID: standard.id, effectiveFrom: '2026-01-01T00:00:00Z', file: null } },
+    };
+    const res = await request.post('/graphql', {
+      multipart: {
+        operations: JSON.stringify(operations),
+        // The file part must come after these two: a key such as "0" would sort first.
+        map: JSON.stringify({ sheet: ['variables.input.file'] }),
+        sheet: { name: 'uk-sample.csv', mimeType: 'text/csv', buffer: readFileSync(UK_SAMPLE) },
+      },
+    });
+    const body = await res.json();
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  }
+  await gql(request, `mutation { replacePeakTimes(blocks: []) { id } }`);
+  const { clis } = await gql<{ clis: { edges: { node: { id: string } }[] } }>(
+    request,
+    `{ clis(first: 100, where: { valueIn: ["441134960001", "441134960002", "441134960003"] }) { edges { node { id } } } }`,
+  );
+  for (const { node } of clis.edges) {
+    await gql(request, `mutation($id: ID!) { deleteCli(id: $id) }`, { id: node.id });
+  }
+}
+
+/** "1.3063" → 13063n: money in ten-thousandths, added up exactly. */
+function units(decimal: string): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d{0,4}))?$/.exec(decimal.replace(/[£,\s]/g, ''));
+  if (!m) throw new Error(`not an amount: ${decimal}`);
+  const v = BigInt(m[2]) * 10000n + BigInt((m[3] ?? '').padEnd(4, '0'));
+  return m[1] ? -v : v;
+}
+
+test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it', async ({ page, request }) => {
+  const consoleErrors = collectConsoleErrors(page);
+  await prepareRating(request);
+  const suffix = Date.now().toString(36).toUpperCase();
+  const providerName = `Asterisk PBX ${suffix}`;
+  const reference = `CDR-${suffix}`;
+  const customerName = `Leeds Office ${suffix}`;
+
+  // A provider whose files are Asterisk Master.csv.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Providers' }).click();
+  await expect(page.getByRole('heading', { name: 'Providers' })).toBeVisible();
+  await page.getByRole('button', { name: 'New provider' }).first().click();
+  const providerForm = page.getByRole('dialog', { name: 'New provider' });
+  await providerForm.getByLabel('Name').fill(providerName);
+  await providerForm.getByRole('radio', { name: 'Asterisk' }).click();
+  await expect(providerForm.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Europe/London');
+  await providerForm.getByRole('button', { name: 'Create provider' }).click();
+  await expect(providerForm).toBeHidden();
+  const providerRow = page.getByRole('table', { name: 'Providers' }).getByRole('row', { name: new RegExp(providerName) });
+  await expect(providerRow).toContainText('Asterisk');
+  await expect(providerRow).toContainText('Europe/London');
+
+  // A customer owning 01134960001 only.
+  await page.goto('/customers/new');
+  await page.getByRole('textbox', { name: 'Reference' }).fill(reference);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(customerName);
+  await page.getByLabel('Delivery email').fill('accounts@leeds-office.test');
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expect(page.getByRole('heading', { name: customerName })).toBeVisible();
+  const addCli = page.getByRole('form', { name: 'Add a CLI' });
+  await addCli.getByLabel('Number or account code').fill('01134960001');
+  await addCli.getByRole('button', { name: 'Add CLI' }).click();
+  await expect(page.getByRole('cell', { name: '441134960001', exact: true })).toBeVisible();
+  const customerURL = page.url().replace(/\/clis$/, '');
+
+  // Upload the Asterisk sample: the detail page follows its analysis live.
+  await page.getByRole('link', { name: 'Uploads (CDR)' }).click();
+  await expect(page.getByRole('heading', { name: 'Uploads (CDR)' })).toBeVisible();
+  const uploadForm = page.getByRole('form', { name: 'Upload a CDR file' });
+  await uploadForm.getByRole('combobox', { name: 'Provider' }).click();
+  await page.getByRole('option', { name: `${providerName} (Asterisk)` }).click();
+  await expect(uploadForm.getByText('One direction per file.')).toBeVisible();
+  await uploadForm.getByLabel('CDR file').setInputFiles(ASTERISK_SAMPLE);
+  await expect(uploadForm.getByText('asterisk-sample.csv')).toBeVisible();
+  await uploadForm.getByRole('button', { name: 'Upload and analyse' }).click();
+  await expect(page.getByRole('heading', { name: 'asterisk-sample.csv' })).toBeVisible();
+  await expect(page.getByText('Ready', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const uploadURL = page.url();
+
+  // The analysis: 12 lines read, every one accounted for once.
+  const counts = page.getByRole('table', { name: 'Counts' });
+  await expect(page.getByTestId('count-priced')).toHaveText('3');
+  await expect(page.getByTestId('count-withoutCustomer')).toHaveText('7');
+  await expect(page.getByTestId('count-zeroDuration')).toHaveText('1');
+  await expect(page.getByTestId('count-unreadable')).toHaveText('1');
+  await expect(page.getByTestId('count-linesRead')).toHaveText('12');
+  await expect(counts).toContainText('3 + 7 + 0 + 1 + 0 + 1 = 12');
+  await expect(counts.getByLabel('Adds up')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Unreadable lines' })).toContainText('12');
+
+  // Calls without customers, grouped by CLI; each report downloads as CSV.
+  const unmatched = page.getByRole('table', { name: 'Calls without a customer by CLI' });
+  await expect(unmatched.getByRole('row')).toHaveCount(3); // header + 2
+  await expect(unmatched.getByRole('row', { name: /441134960002/ })).toContainText('3');
+  await expect(unmatched.getByRole('row', { name: /441134960003/ })).toContainText('4');
+  const report = await page
+    .getByRole('link', { name: 'Download calls without a customer (CSV)' })
+    .getAttribute('href');
+  const csv = await request.get(report!);
+  expect(csv.ok()).toBe(true);
+  expect(await csv.text()).toContain('441134960003');
+
+  // The one-click fix: 441134960002 belongs to the customer; then re-analyse.
+  await page.getByRole('button', { name: 'Assign 441134960002 to a customer' }).click();
+  const assign = page.getByRole('dialog', { name: 'Assign 441134960002 to a customer' });
+  await expect(assign.getByText(/valid from 2 Jun 2026, 11:05/)).toBeVisible();
+  await assign.getByRole('combobox', { name: 'Customer' }).fill(suffix);
+  await page.getByRole('option', { name: `${customerName} (${reference})` }).click();
+  await assign.getByRole('button', { name: 'Assign CLI' }).click();
+  await expect(assign).toBeHidden();
+  await page.getByRole('button', { name: 'Re-analyse now' }).click();
+  await expect(page.getByTestId('count-priced')).toHaveText('6', { timeout: 30_000 });
+  await expect(page.getByText('Ready', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('count-withoutCustomer')).toHaveText('4');
+  await expect(page.getByTestId('count-linesRead')).toHaveText('12');
+  await expect(unmatched.getByRole('row')).toHaveCount(2); // header + 441134960003
+
+  // Process, after reading plainly what it does.
+  await page.getByRole('button', { name: 'Process…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Process asterisk-sample.csv?' });
+  await expect(confirm).toContainText(`6 priced calls become unbilled calls of 1 customer (${customerName})`);
+  await expect(confirm).toContainText('This cannot be undone');
+  await confirm.getByRole('button', { name: 'Process 6 calls' }).click();
+  await expect(page.getByText('Processed', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Re-analyse' })).toHaveCount(0);
+
+  // The same file again is refused, naming the earlier upload.
+  await page.getByRole('link', { name: 'Uploads (CDR)' }).first().click();
+  await uploadForm.getByRole('combobox', { name: 'Provider' }).click();
+  await page.getByRole('option', { name: `${providerName} (Asterisk)` }).click();
+  await uploadForm.getByLabel('CDR file').setInputFiles(ASTERISK_SAMPLE);
+  await uploadForm.getByRole('button', { name: 'Upload and analyse' }).click();
+  const refused = uploadForm.getByRole('alert');
+  await expect(refused).toContainText('already uploaded as asterisk-sample.csv');
+  await refused.getByRole('link', { name: 'Open the earlier upload' }).click();
+  await expect(page).toHaveURL(uploadURL);
+
+  // The customer's calls: the unbilled total is the sum of its priced calls.
+  // With every call at Peak (no peak-time blocks) RATING.md gives, for this customer:
+  // line 1 0.0153, line 2 0.0200, line 3 0.0800 (its own CLI), and line 4 0.0910,
+  // line 5 0.0000 (freephone), line 6 1.1000 (the assigned CLI): 1.3063 in all.
+  await page.goto(`${customerURL}/calls`);
+  await expect(page.getByRole('tab', { name: 'Calls' })).toHaveAttribute('aria-selected', 'true');
+  const calls = page.getByRole('table', { name: 'Calls' });
+  await expect(calls.getByRole('row')).toHaveCount(7); // header + 6
+  const prices = await calls.getByTestId('call-price').allTextContents();
+  const sum = prices.reduce((total, p) => total + units(p), 0n);
+  expect(sum).toBe(units('1.3063'));
+  await expect(page.getByTestId('unbilled-total')).toHaveText('£1.3063');
+  await expect(page.getByTestId('calls-price')).toHaveText('£1.3063');
+
+  // A filter narrows the calls and their total: the assigned CLI's calls only.
+  await page.getByRole('textbox', { name: 'CLI' }).fill('0113 4960002');
+  await expect(calls.getByRole('row')).toHaveCount(4); // header + 3
+  await expect(page.getByTestId('calls-price')).toHaveText('£1.191');
+  const exported = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+  const file = await request.get(exported!);
+  expect((await file.text()).trim().split('\n')).toHaveLength(7); // header + 6: the file ignores the CLI filter
+
+  // The refused upload is logged by the browser only if the server answered 4xx; anything else is a bug.
+  expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+});
