@@ -32,11 +32,15 @@ type Documents = {
     "\n  query PeakTimes {\n    peakTimes {\n      ...PeakTimesFields\n    }\n  }\n": typeof types.PeakTimesDocument,
     "\n  mutation ReplacePeakTimes($id: ID, $blocks: [PeakTimeBlockInput!]!) {\n    replacePeakTimes(id: $id, blocks: $blocks) {\n      ...PeakTimesFields\n    }\n  }\n": typeof types.ReplacePeakTimesDocument,
     "\n  mutation ImportPeakTimes($id: ID, $file: Upload!) {\n    importPeakTimes(id: $id, file: $file) {\n      ...PeakTimesFields\n    }\n  }\n": typeof types.ImportPeakTimesDocument,
-    "\n  fragment ProviderFields on Provider {\n    id\n    name\n    cdrFormat\n    timeZone\n    createdAt\n  }\n": typeof types.ProviderFieldsFragmentDoc,
+    "\n  fragment CsvMappingFields on CsvMapping {\n    delimiter\n    header\n    source\n    destination\n    account\n    chargeCode\n    start\n    date\n    time\n    answer\n    duration\n    uniqueId\n    providerPrice\n    negativePrices\n    layouts\n    timeZone\n    durationUnit\n  }\n": typeof types.CsvMappingFieldsFragmentDoc,
+    "\n  fragment ProviderFields on Provider {\n    id\n    name\n    cdrFormat\n    timeZone\n    createdAt\n    csvMapping {\n      ...CsvMappingFields\n    }\n  }\n": typeof types.ProviderFieldsFragmentDoc,
     "\n  query ProviderList {\n    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ProviderFields\n        }\n      }\n    }\n    cdrFormats {\n      name\n      description\n    }\n  }\n": typeof types.ProviderListDocument,
     "\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      ...ProviderFields\n    }\n  }\n": typeof types.CreateProviderDocument,
     "\n  mutation UpdateProvider($id: ID!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderFields\n    }\n  }\n": typeof types.UpdateProviderDocument,
     "\n  mutation DeleteProvider($id: ID!) {\n    deleteProvider(id: $id)\n  }\n": typeof types.DeleteProviderDocument,
+    "\n  query CsvMappingPresets {\n    csvMappingPresets {\n      name\n      description\n      mapping {\n        ...CsvMappingFields\n      }\n    }\n  }\n": typeof types.CsvMappingPresetsDocument,
+    "\n  mutation SetProviderCsvMapping($providerID: ID!, $mapping: CsvMappingInput!) {\n    setProviderCsvMapping(providerID: $providerID, mapping: $mapping) {\n      ...ProviderFields\n    }\n  }\n": typeof types.SetProviderCsvMappingDocument,
+    "\n  mutation PreviewCdrMapping($mapping: CsvMappingInput!, $file: Upload!, $timeZone: String) {\n    previewCdrMapping(mapping: $mapping, file: $file, lines: 10, timeZone: $timeZone) {\n      header\n      lines {\n        line\n        fields\n        source\n        destination\n        start\n        durationSeconds\n        uniqueId\n        problem\n      }\n    }\n  }\n": typeof types.PreviewCdrMappingDocument,
     "\n  query QuoteCall($input: QuoteCallInput!) {\n    quoteCall(input: $input) {\n      status\n      number\n      billableSeconds\n      band\n      peakSeconds\n      offpeakSeconds\n      weekendSeconds\n      rateDestination\n      description\n      price\n      cost\n      margin\n      breakdown\n      rateSheet {\n        id\n        version\n        provider {\n          id\n          name\n        }\n      }\n      tariff {\n        id\n        name\n        bandMode\n      }\n    }\n  }\n": typeof types.QuoteCallDocument,
     "\n  query TariffList {\n    tariffs(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          isDefault\n          bandMode\n          description\n          rateSheets {\n            id\n            inForce\n          }\n        }\n      }\n    }\n  }\n": typeof types.TariffListDocument,
     "\n  fragment RateSheetVersion on RateSheet {\n    id\n    direction\n    version\n    effectiveFrom\n    effectiveUntil\n    inForce\n    rowCount\n    fileName\n    units\n    createdAt\n    downloadURL\n    provider {\n      id\n      name\n    }\n  }\n": typeof types.RateSheetVersionFragmentDoc,
@@ -79,11 +83,15 @@ const documents: Documents = {
     "\n  query PeakTimes {\n    peakTimes {\n      ...PeakTimesFields\n    }\n  }\n": types.PeakTimesDocument,
     "\n  mutation ReplacePeakTimes($id: ID, $blocks: [PeakTimeBlockInput!]!) {\n    replacePeakTimes(id: $id, blocks: $blocks) {\n      ...PeakTimesFields\n    }\n  }\n": types.ReplacePeakTimesDocument,
     "\n  mutation ImportPeakTimes($id: ID, $file: Upload!) {\n    importPeakTimes(id: $id, file: $file) {\n      ...PeakTimesFields\n    }\n  }\n": types.ImportPeakTimesDocument,
-    "\n  fragment ProviderFields on Provider {\n    id\n    name\n    cdrFormat\n    timeZone\n    createdAt\n  }\n": types.ProviderFieldsFragmentDoc,
+    "\n  fragment CsvMappingFields on CsvMapping {\n    delimiter\n    header\n    source\n    destination\n    account\n    chargeCode\n    start\n    date\n    time\n    answer\n    duration\n    uniqueId\n    providerPrice\n    negativePrices\n    layouts\n    timeZone\n    durationUnit\n  }\n": types.CsvMappingFieldsFragmentDoc,
+    "\n  fragment ProviderFields on Provider {\n    id\n    name\n    cdrFormat\n    timeZone\n    createdAt\n    csvMapping {\n      ...CsvMappingFields\n    }\n  }\n": types.ProviderFieldsFragmentDoc,
     "\n  query ProviderList {\n    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ProviderFields\n        }\n      }\n    }\n    cdrFormats {\n      name\n      description\n    }\n  }\n": types.ProviderListDocument,
     "\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      ...ProviderFields\n    }\n  }\n": types.CreateProviderDocument,
     "\n  mutation UpdateProvider($id: ID!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderFields\n    }\n  }\n": types.UpdateProviderDocument,
     "\n  mutation DeleteProvider($id: ID!) {\n    deleteProvider(id: $id)\n  }\n": types.DeleteProviderDocument,
+    "\n  query CsvMappingPresets {\n    csvMappingPresets {\n      name\n      description\n      mapping {\n        ...CsvMappingFields\n      }\n    }\n  }\n": types.CsvMappingPresetsDocument,
+    "\n  mutation SetProviderCsvMapping($providerID: ID!, $mapping: CsvMappingInput!) {\n    setProviderCsvMapping(providerID: $providerID, mapping: $mapping) {\n      ...ProviderFields\n    }\n  }\n": types.SetProviderCsvMappingDocument,
+    "\n  mutation PreviewCdrMapping($mapping: CsvMappingInput!, $file: Upload!, $timeZone: String) {\n    previewCdrMapping(mapping: $mapping, file: $file, lines: 10, timeZone: $timeZone) {\n      header\n      lines {\n        line\n        fields\n        source\n        destination\n        start\n        durationSeconds\n        uniqueId\n        problem\n      }\n    }\n  }\n": types.PreviewCdrMappingDocument,
     "\n  query QuoteCall($input: QuoteCallInput!) {\n    quoteCall(input: $input) {\n      status\n      number\n      billableSeconds\n      band\n      peakSeconds\n      offpeakSeconds\n      weekendSeconds\n      rateDestination\n      description\n      price\n      cost\n      margin\n      breakdown\n      rateSheet {\n        id\n        version\n        provider {\n          id\n          name\n        }\n      }\n      tariff {\n        id\n        name\n        bandMode\n      }\n    }\n  }\n": types.QuoteCallDocument,
     "\n  query TariffList {\n    tariffs(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          isDefault\n          bandMode\n          description\n          rateSheets {\n            id\n            inForce\n          }\n        }\n      }\n    }\n  }\n": types.TariffListDocument,
     "\n  fragment RateSheetVersion on RateSheet {\n    id\n    direction\n    version\n    effectiveFrom\n    effectiveUntil\n    inForce\n    rowCount\n    fileName\n    units\n    createdAt\n    downloadURL\n    provider {\n      id\n      name\n    }\n  }\n": types.RateSheetVersionFragmentDoc,
@@ -197,7 +205,11 @@ export function graphql(source: "\n  mutation ImportPeakTimes($id: ID, $file: Up
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ProviderFields on Provider {\n    id\n    name\n    cdrFormat\n    timeZone\n    createdAt\n  }\n"): (typeof documents)["\n  fragment ProviderFields on Provider {\n    id\n    name\n    cdrFormat\n    timeZone\n    createdAt\n  }\n"];
+export function graphql(source: "\n  fragment CsvMappingFields on CsvMapping {\n    delimiter\n    header\n    source\n    destination\n    account\n    chargeCode\n    start\n    date\n    time\n    answer\n    duration\n    uniqueId\n    providerPrice\n    negativePrices\n    layouts\n    timeZone\n    durationUnit\n  }\n"): (typeof documents)["\n  fragment CsvMappingFields on CsvMapping {\n    delimiter\n    header\n    source\n    destination\n    account\n    chargeCode\n    start\n    date\n    time\n    answer\n    duration\n    uniqueId\n    providerPrice\n    negativePrices\n    layouts\n    timeZone\n    durationUnit\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProviderFields on Provider {\n    id\n    name\n    cdrFormat\n    timeZone\n    createdAt\n    csvMapping {\n      ...CsvMappingFields\n    }\n  }\n"): (typeof documents)["\n  fragment ProviderFields on Provider {\n    id\n    name\n    cdrFormat\n    timeZone\n    createdAt\n    csvMapping {\n      ...CsvMappingFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -214,6 +226,18 @@ export function graphql(source: "\n  mutation UpdateProvider($id: ID!, $input: U
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteProvider($id: ID!) {\n    deleteProvider(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteProvider($id: ID!) {\n    deleteProvider(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CsvMappingPresets {\n    csvMappingPresets {\n      name\n      description\n      mapping {\n        ...CsvMappingFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query CsvMappingPresets {\n    csvMappingPresets {\n      name\n      description\n      mapping {\n        ...CsvMappingFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetProviderCsvMapping($providerID: ID!, $mapping: CsvMappingInput!) {\n    setProviderCsvMapping(providerID: $providerID, mapping: $mapping) {\n      ...ProviderFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetProviderCsvMapping($providerID: ID!, $mapping: CsvMappingInput!) {\n    setProviderCsvMapping(providerID: $providerID, mapping: $mapping) {\n      ...ProviderFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PreviewCdrMapping($mapping: CsvMappingInput!, $file: Upload!, $timeZone: String) {\n    previewCdrMapping(mapping: $mapping, file: $file, lines: 10, timeZone: $timeZone) {\n      header\n      lines {\n        line\n        fields\n        source\n        destination\n        start\n        durationSeconds\n        uniqueId\n        problem\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PreviewCdrMapping($mapping: CsvMappingInput!, $file: Upload!, $timeZone: String) {\n    previewCdrMapping(mapping: $mapping, file: $file, lines: 10, timeZone: $timeZone) {\n      header\n      lines {\n        line\n        fields\n        source\n        destination\n        start\n        durationSeconds\n        uniqueId\n        problem\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

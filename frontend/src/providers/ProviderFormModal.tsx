@@ -106,9 +106,9 @@ function ProviderForm({ submitLabel, initialValues, descriptions, onClose, onSub
           </SimpleGrid>
         </Radio.Group>
         {format === 'CSV' && (
-          <Alert color="yellow" variant="light" title="Column mapping not available here yet">
-            A CSV provider needs its columns described (which column is the number called, the start, the duration)
-            before its files can be read. Until that editor arrives, uploads from this provider will fail to be read.
+          <Alert color="blue" variant="light" title="Then describe its columns">
+            A CSV provider&apos;s files are read with a column mapping: which column is the number called, the start, the
+            duration. Once the provider is saved, the mapping form opens, with presets and a preview of a sample file.
           </Alert>
         )}
         <Select

@@ -1,7 +1,7 @@
-import { ActionIcon, Alert, Button, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingBroadcastTower, IconPencil, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
+import { IconBuildingBroadcastTower, IconColumns, IconPencil, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -17,6 +17,7 @@ import {
   toCreateProviderInput,
   toUpdateProviderInput,
 } from './providerForm';
+import { CsvMappingModal } from './CsvMappingModal';
 import { ProviderFormModal } from './ProviderFormModal';
 
 // An empty list holds no Provider for urql's cache to notice a new one by.
@@ -26,6 +27,7 @@ export function ProviderListPage() {
   usePageTitle('Providers');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<ProviderFieldsFragment | null>(null);
+  const [mapping, setMapping] = useState<ProviderFieldsFragment | null>(null);
   const [{ data, fetching, error }] = useQuery({ query: ProviderListQuery, context: listContext });
   const [, createProvider] = useMutation(CreateProviderMutation);
   const [, updateProvider] = useMutation(UpdateProviderMutation);
@@ -115,11 +117,18 @@ export function ProviderListPage() {
                     <Table.Tr key={p.id}>
                       <Table.Td fw={500}>{p.name}</Table.Td>
                       <Table.Td>
-                        <Tooltip label={descriptions[p.cdrFormat]} multiline w={320} withArrow>
-                          <Text span size="sm">
-                            {CDR_FORMAT_LABELS[p.cdrFormat]}
-                          </Text>
-                        </Tooltip>
+                        <Group gap="xs" wrap="nowrap">
+                          <Tooltip label={descriptions[p.cdrFormat]} multiline w={320} withArrow>
+                            <Text span size="sm">
+                              {CDR_FORMAT_LABELS[p.cdrFormat]}
+                            </Text>
+                          </Tooltip>
+                          {p.cdrFormat === 'CSV' && !p.csvMapping && (
+                            <Badge color="orange" variant="light" size="sm">
+                              Mapping needed
+                            </Badge>
+                          )}
+                        </Group>
                       </Table.Td>
                       <Table.Td ff="monospace" fz="sm">
                         {p.timeZone}
@@ -137,6 +146,17 @@ export function ProviderListPage() {
                               <IconUpload size={16} />
                             </ActionIcon>
                           </Tooltip>
+                          {p.cdrFormat === 'CSV' && (
+                            <Tooltip label="Column mapping">
+                              <ActionIcon
+                                variant="subtle"
+                                aria-label={`Column mapping of ${p.name}`}
+                                onClick={() => setMapping(p)}
+                              >
+                                <IconColumns size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                          )}
                           <Tooltip label="Edit">
                             <ActionIcon variant="subtle" aria-label={`Edit ${p.name}`} onClick={() => setEditing(p)}>
                               <IconPencil size={16} />
@@ -173,11 +193,18 @@ export function ProviderListPage() {
           const result = await createProvider({ input: toCreateProviderInput(values) }, listContext);
           if (result.error || !result.data) return result.error;
           const p = result.data.createProvider;
-          notifications.show({ color: 'teal', title: 'Provider created', message: `${p.name}: now upload its CDR files` });
           setCreating(false);
+          if (p.cdrFormat === 'CSV') {
+            // A CSV provider's files cannot be read until its columns are described.
+            notifications.show({ color: 'teal', title: 'Provider created', message: `${p.name}: now describe its columns` });
+            setMapping(p);
+          } else {
+            notifications.show({ color: 'teal', title: 'Provider created', message: `${p.name}: now upload its CDR files` });
+          }
           return undefined;
         }}
       />
+      <CsvMappingModal provider={mapping} onClose={() => setMapping(null)} />
       <ProviderFormModal
         opened={editing !== null}
         title={editing ? `Edit ${editing.name}` : 'Edit provider'}

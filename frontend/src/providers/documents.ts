@@ -3,6 +3,28 @@ import { graphql } from '../gql';
 // Every GraphQL operation of the Providers area. Types come from codegen
 // (`npm run codegen -w frontend`), never by hand.
 
+export const CsvMappingFieldsFragment = graphql(`
+  fragment CsvMappingFields on CsvMapping {
+    delimiter
+    header
+    source
+    destination
+    account
+    chargeCode
+    start
+    date
+    time
+    answer
+    duration
+    uniqueId
+    providerPrice
+    negativePrices
+    layouts
+    timeZone
+    durationUnit
+  }
+`);
+
 export const ProviderFieldsFragment = graphql(`
   fragment ProviderFields on Provider {
     id
@@ -10,6 +32,9 @@ export const ProviderFieldsFragment = graphql(`
     cdrFormat
     timeZone
     createdAt
+    csvMapping {
+      ...CsvMappingFields
+    }
   }
 `);
 
@@ -49,5 +74,44 @@ export const UpdateProviderMutation = graphql(`
 export const DeleteProviderMutation = graphql(`
   mutation DeleteProvider($id: ID!) {
     deleteProvider(id: $id)
+  }
+`);
+
+export const CsvMappingPresetsQuery = graphql(`
+  query CsvMappingPresets {
+    csvMappingPresets {
+      name
+      description
+      mapping {
+        ...CsvMappingFields
+      }
+    }
+  }
+`);
+
+export const SetProviderCsvMappingMutation = graphql(`
+  mutation SetProviderCsvMapping($providerID: ID!, $mapping: CsvMappingInput!) {
+    setProviderCsvMapping(providerID: $providerID, mapping: $mapping) {
+      ...ProviderFields
+    }
+  }
+`);
+
+// The sample file travels as a GraphQL multipart request; nothing is stored.
+export const PreviewCdrMappingMutation = graphql(`
+  mutation PreviewCdrMapping($mapping: CsvMappingInput!, $file: Upload!, $timeZone: String) {
+    previewCdrMapping(mapping: $mapping, file: $file, lines: 10, timeZone: $timeZone) {
+      header
+      lines {
+        line
+        fields
+        source
+        destination
+        start
+        durationSeconds
+        uniqueId
+        problem
+      }
+    }
   }
 `);

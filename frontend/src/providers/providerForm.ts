@@ -32,7 +32,7 @@ export function formatDescriptions(
     FCS: byName.get('fcs') ?? 'UK FCS standard CDR',
     CSV:
       byName.get('csv') ??
-      'Any other provider: a column mapping described once per provider. The mapping editor is not in this form yet.',
+      'Any other provider: its own CSV layout, described once with a column mapping (presets for DIDWW and Twilio).',
   };
 }
 
