@@ -33,6 +33,7 @@ import {
   emptyCallFilter,
   filterFromParams,
   filterToParams,
+  formatPrice,
   type CallFilter,
 } from './callFilter';
 import { CallListQuery, CallUploadQuery, OpenUploadsQuery } from './documents';
@@ -295,8 +296,16 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
       ) : (
         calls.length > 0 && (
           <Paper withBorder radius="md" style={{ opacity: fetching ? 0.7 : 1, transition: 'opacity 120ms' }}>
-            <Table.ScrollContainer minWidth={customerId ? 980 : 1180}>
-              <Table striped highlightOnHover verticalSpacing={6} fz="sm" aria-label="Calls" aria-busy={fetching}>
+            <Table.ScrollContainer minWidth={customerId ? 1000 : 1360}>
+              <Table
+                striped
+                highlightOnHover
+                verticalSpacing={6}
+                fz="sm"
+                aria-label="Calls"
+                aria-busy={fetching}
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Start</Table.Th>
@@ -351,10 +360,10 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
                         title={c.status === 'PRICED' ? undefined : 'Not charged: its value at the default tariff'}
                         data-testid="call-price"
                       >
-                        {c.price}
+                        {formatPrice(c.price)}
                       </Table.Td>
                       <Table.Td ta="right" style={num} c="dimmed">
-                        {c.cost ?? '—'}
+                        {formatPrice(c.cost)}
                       </Table.Td>
                       {!customerId && (
                         <Table.Td>

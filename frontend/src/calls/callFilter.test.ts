@@ -4,6 +4,7 @@ import {
   customerCallsCsvURL,
   emptyCallFilter,
   filterFromParams,
+  formatPrice,
   filterToParams,
   intId,
   nextDay,
@@ -23,8 +24,20 @@ describe('searching calls', () => {
     expect(normaliseNumberSearch(typed)).toBe(stored);
   });
 
-  it('maps nothing to an empty filter', () => {
-    expect(callFilterToWhere(emptyCallFilter)).toEqual({});
+  it('maps nothing to no filter (the API refuses an empty one)', () => {
+    expect(callFilterToWhere(emptyCallFilter)).toBeUndefined();
+    expect(callFilterToWhere({ ...emptyCallFilter, cli: ' ' })).toBeUndefined();
+  });
+
+  it.each([
+    ['1.1', '1.1000'],
+    ['0', '0.0000'],
+    ['0.0153', '0.0153'],
+    ['-0.5', '-0.5000'],
+    ['0.123456', '0.123456'],
+    [null, '—'],
+  ])('shows the price %s as %s', (price, shown) => {
+    expect(formatPrice(price)).toBe(shown);
   });
 
   it('reads days as whole days in London, last day included', () => {

@@ -84,8 +84,11 @@ export interface CallScope {
   zone?: string;
 }
 
-/** The filter as the API's CallWhereInput. Days are whole days in the deployment's time zone. */
-export function callFilterToWhere(f: CallFilter, scope: CallScope = {}): CallWhereInput {
+/**
+ * The filter as the API's CallWhereInput, or undefined for no filter at all
+ * (the API refuses an empty one). Days are whole days in the deployment's time zone.
+ */
+export function callFilterToWhere(f: CallFilter, scope: CallScope = {}): CallWhereInput | undefined {
   const zone = scope.zone ?? DEFAULT_TIME_ZONE;
   const where: CallWhereInput = {};
   if (scope.customerId) where.customerID = intId(scope.customerId);
@@ -111,7 +114,7 @@ export function callFilterToWhere(f: CallFilter, scope: CallScope = {}): CallWhe
   } else if (f.status) {
     where.status = f.status;
   }
-  return where;
+  return Object.keys(where).length > 0 ? where : undefined;
 }
 
 const STATUSES = Object.keys(CALL_STATUS_LABELS) as CallStatus[];
@@ -164,4 +167,13 @@ export function customerCallsCsvURL(customerId: string, f: Pick<CallFilter, 'fro
   if (f.unbilled) q.set('unbilled', '1');
   const qs = q.toString();
   return `/download/customers/${encodeURIComponent(customerId)}/calls.csv${qs ? `?${qs}` : ''}`;
+}
+
+/** "1.1" → "1.1000": a price padded to the 4 places calls are priced to, as text, never through a float. */
+export function formatPrice(decimal: string | null | undefined, places = 4): string {
+  if (decimal == null || decimal === '') return '—';
+  const m = /^(-?\d+)(?:\.(\d*))?$/.exec(decimal.trim());
+  if (!m) return decimal;
+  const fraction = (m[2] ?? '').padEnd(places, '0');
+  return `${m[1]}.${fraction}`;
 }
