@@ -31,7 +31,7 @@ function Section({
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-label={title}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
             <Group gap="xs">
               <Title order={3} size="h4">

@@ -31,6 +31,7 @@ export function UploadCdrForm({ initialProviderId }: { initialProviderId?: strin
   const [missing, setMissing] = useState<{ provider?: string; file?: string }>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [{ fetching }, uploadCdr] = useMutation(UploadCdrMutation);
+  const chosen = providers.find((p) => p.id === providerId);
 
   // With a single provider there is nothing to choose.
   useEffect(() => {
@@ -130,6 +131,15 @@ export function UploadCdrForm({ initialProviderId }: { initialProviderId?: strin
               </Text>
             )}
           </div>
+          {chosen?.cdrFormat === 'CSV' && !chosen.csvMapping && (
+            <Alert color="yellow" title={`${chosen.name} has no column mapping yet`}>
+              Its files cannot be read until its columns are described.{' '}
+              <Anchor component={Link} to="/providers">
+                Describe them on the Providers page
+              </Anchor>
+              .
+            </Alert>
+          )}
           {refusal && (
             <Alert color="red" title="The file was not uploaded" role="alert">
               {refusal.message}

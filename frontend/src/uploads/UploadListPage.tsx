@@ -193,7 +193,7 @@ function UploadOutcome({ upload: u }: { upload: UploadRowFragment }) {
   return (
     <Stack gap={0}>
       <Text size="sm" style={num}>
-        {formatCount(u.priced)} priced of {formatCount(u.linesRead)} lines · {formatMoney(u.totalPrice)}
+        {formatCount(u.priced)} priced of {formatCount(u.linesRead)} lines · £{formatMoney(u.totalPrice)}
       </Text>
       {u.status === 'READY' && unmatched > 0 && (
         <Text size="xs" c="orange">
