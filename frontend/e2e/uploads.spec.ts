@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -214,4 +215,51 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
 
   // The refused upload is logged by the browser only if the server answered 4xx; anything else is a bug.
   expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+});
+
+/** A Twilio-style call log: one good line, one with a start that is not a date. */
+function writeTwilioLog(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'tollgate-cdr-')), 'twilio-calls.csv');
+  writeFileSync(
+    file,
+    [
+      'Sid,From,To,StartTime,Duration,Price',
+      'CA01,+441134960001,+442079460123,2026-06-01 10:00:00,61,-0.01',
+      'CA02,+441134960001,+447700900123,yesterday,30,-0.02',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+test('a CSV provider gets its column mapping from a preset, checked on a sample first', async ({ page }) => {
+  const consoleErrors = collectConsoleErrors(page);
+  const name = `Twilio ${Date.now().toString(36).toUpperCase()}`;
+  await page.goto('/providers');
+  await page.getByRole('button', { name: 'New provider' }).first().click();
+  const providerForm = page.getByRole('dialog', { name: 'New provider' });
+  await providerForm.getByLabel('Name').fill(name);
+  await providerForm.getByRole('radio', { name: 'Other CSV' }).click();
+  await expect(providerForm.getByText('Then describe its columns')).toBeVisible();
+  await providerForm.getByRole('button', { name: 'Create provider' }).click();
+
+  // The mapping form opens at once: start from the Twilio preset and preview a sample.
+  const mapping = page.getByRole('dialog', { name: `Column mapping of ${name}` });
+  await expect(mapping).toBeVisible();
+  await mapping.getByRole('combobox', { name: 'Start from a preset' }).click();
+  await page.getByRole('option', { name: /Twilio/ }).click();
+  await expect(mapping.getByRole('textbox', { name: 'Number called' })).toHaveValue('To');
+  await mapping.getByLabel('Sample CDR file').setInputFiles(writeTwilioLog());
+  const preview = mapping.getByRole('table', { name: 'Preview' });
+  await expect(mapping.getByText('1 of 2 lines read')).toBeVisible();
+  await expect(preview.getByRole('row', { name: /CA01/ })).toContainText('+442079460123');
+  await expect(preview.getByRole('row').nth(2)).toContainText('"yesterday" is not a date');
+  await mapping.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(mapping).toBeHidden();
+  await expect(page.getByText('Column mapping saved')).toBeVisible();
+  const row = page.getByRole('table', { name: 'Providers' }).getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('Other CSV');
+  await expect(row).not.toContainText('Mapping needed');
+
+  expect(consoleErrors).toEqual([]);
 });
