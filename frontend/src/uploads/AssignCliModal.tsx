@@ -8,6 +8,7 @@ import { ParentCustomerSelect } from '../customers/pickers';
 import { apiErrorMessage } from '../graphql/errors';
 import { DEFAULT_TIME_ZONE, formatInZone } from '../rates/time';
 import { AssignCliMutation, EarliestUnmatchedCallQuery } from './documents';
+import { formatCount } from './progress';
 
 export interface UnmatchedGroup {
   source: string;
@@ -86,8 +87,8 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
     <form onSubmit={submit} noValidate aria-label="Assign to a customer">
       <Stack>
         <Text size="sm">
-          {group.calls === 1 ? '1 call' : `${group.calls} calls`} from <b>{group.source}</b> matched no customer; they
-          are worth {formatMoney(group.value)} at the default tariff. Choose the customer this number belongs to.
+          {group.calls === 1 ? '1 call' : `${formatCount(group.calls)} calls`} from <b>{group.source}</b> matched no customer; they
+          are worth £{formatMoney(group.value)} at the default tariff. Choose the customer this number belongs to.
         </Text>
         {group.account && (
           <Stack gap={4}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEta, formatRate, newerUpload, percent, phaseLabel, progressSummary } from './progress';
+import { formatEta, formatRate, isMeasured, newerUpload, percent, phaseLabel, progressSummary } from './progress';
 
 describe('upload progress', () => {
   it.each([
@@ -45,6 +45,16 @@ describe('upload progress', () => {
     expect(progressSummary({ phase: 'queued', fraction: 0, linesDone: 0, linesPerSecond: 0, etaSeconds: null })).toBe(
       'Waiting to start',
     );
+    // After reading, the per cent and pace of the reading say nothing about what is left.
+    expect(
+      progressSummary({ phase: 'duplicates', fraction: 1, linesDone: 600000, linesPerSecond: 51847, etaSeconds: null }),
+    ).toBe('Looking for duplicate calls · 600,000 lines');
+  });
+
+  it('measures the bar only while reading', () => {
+    expect(isMeasured({ phase: 'reading', fraction: 0.3 })).toBe(true);
+    expect(isMeasured({ phase: 'reading', fraction: 0 })).toBe(false);
+    expect(isMeasured({ phase: 'duplicates', fraction: 1 })).toBe(false);
   });
 
   it('keeps the snapshot the server wrote last, the query on a tie', () => {

@@ -89,16 +89,28 @@ export interface ProgressLike {
   etaSeconds?: number | null;
 }
 
-/** The line under a progress bar: "Reading and pricing calls · 45% · 120,000 lines · 60,000 calls/s · about 2 s left". */
+/**
+ * The line under a progress bar: "Reading and pricing calls · 45% · 120,000 lines · 60,000 calls/s · about 2 s left".
+ * Per cent, pace and time left are measured while reading the file; the
+ * phases after it (duplicates, totals) say only what they are doing.
+ */
 export function progressSummary(p: ProgressLike): string {
   const parts = [phaseLabel(p.phase)];
-  if (p.phase === 'reading' || p.fraction > 0) parts.push(`${percent(p.fraction)}%`);
+  const reading = p.phase === 'reading';
+  if (reading) parts.push(`${percent(p.fraction)}%`);
   if (p.linesDone > 0) parts.push(`${formatCount(p.linesDone)} ${p.linesDone === 1 ? 'line' : 'lines'}`);
-  const rate = formatRate(p.linesPerSecond);
-  if (rate) parts.push(rate);
-  const eta = formatEta(p.etaSeconds);
-  if (eta) parts.push(eta);
+  if (reading) {
+    const rate = formatRate(p.linesPerSecond);
+    if (rate) parts.push(rate);
+    const eta = formatEta(p.etaSeconds);
+    if (eta) parts.push(eta);
+  }
   return parts.join(' · ');
+}
+
+/** Whether the bar can show how far the work is, or only that it is under way. */
+export function isMeasured(p: Pick<ProgressLike, 'phase' | 'fraction'>): boolean {
+  return p.phase === 'reading' && p.fraction > 0;
 }
 
 /**
