@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconFileUpload } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { formatDateTime, formatMoney } from '../customers/format';
@@ -12,6 +12,7 @@ import { UploadListQuery } from './documents';
 import { DIRECTION_LABELS, formatCount, isRunning, newerUpload, STATUS_COLORS, STATUS_LABELS } from './progress';
 import { UploadCdrForm } from './UploadCdrForm';
 import { UploadProgressBar } from './UploadProgressBar';
+import { useStallRefetch } from './useStallRefetch';
 import { useUploadEvents } from './useUploadEvents';
 
 export const UPLOADS_PAGE_SIZE = 25;
@@ -33,6 +34,7 @@ export function UploadListPage() {
     [after, before],
   );
   const [{ data, fetching, error }, reexecute] = useQuery({ query: UploadListQuery, variables, context: listContext });
+  const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const live = useUploadEvents();
 
   const connection = data?.cdrUploads;
@@ -49,6 +51,11 @@ export function UploadListPage() {
     unknown.forEach((id) => refetchedFor.current.add(id));
     reexecute({ requestPolicy: 'network-only' });
   }, [live, data, uploads, after, before, reexecute]);
+
+  // A file analysed before the subscription was listening sends no more events: ask again.
+  const anyRunning = uploads.some((u) => isRunning(newerUpload(u, live[u.id]).status));
+  const lastEvent = Object.values(live).reduce((latest, u) => (u.updatedAt > latest ? u.updatedAt : latest), '');
+  useStallRefetch(anyRunning, lastEvent, refetch);
 
   const goTo = (cursor: { after?: string | null; before?: string | null }) =>
     setParams((p) => {
