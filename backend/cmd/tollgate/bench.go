@@ -311,7 +311,7 @@ type phaseSpan struct {
 	took time.Duration
 }
 
-// followPhases polls the upload row's phase every 20 ms until the returned
+// followPhases polls the upload row's phase every 100 ms until the returned
 // function is called, which returns each phase's span.
 func followPhases(ctx context.Context, c *ent.Client, id int) func() []phaseSpan {
 	quit := make(chan struct{})
@@ -322,7 +322,7 @@ func followPhases(ctx context.Context, c *ent.Client, id int) func() []phaseSpan
 			cur   string
 			since = time.Now()
 		)
-		t := time.NewTicker(20 * time.Millisecond)
+		t := time.NewTicker(100 * time.Millisecond) // finer costs CPU the analysis needs
 		defer t.Stop()
 		for {
 			select {
