@@ -75,6 +75,10 @@ type CdrUpload struct {
 	TotalCost decimal.Decimal `json:"total_cost,omitempty"`
 	// Price minus cost over the priced calls whose cost is known
 	TotalMargin decimal.Decimal `json:"total_margin,omitempty"`
+	// Start of the earliest call: uploads whose calls do not overlap in time cannot share a duplicate
+	CallsFrom *time.Time `json:"calls_from,omitempty"`
+	// Start of the latest call
+	CallsTo *time.Time `json:"calls_to,omitempty"`
 	// AnalysedAt holds the value of the "analysed_at" field.
 	AnalysedAt *time.Time `json:"analysed_at,omitempty"`
 	// ProcessedAt holds the value of the "processed_at" field.
@@ -132,7 +136,7 @@ func (*CdrUpload) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case cdrupload.FieldDirection, cdrupload.FieldFileName, cdrupload.FieldSha256, cdrupload.FieldBlobKey, cdrupload.FieldStatus, cdrupload.FieldFailureReason, cdrupload.FieldPhase:
 			values[i] = new(sql.NullString)
-		case cdrupload.FieldCreatedAt, cdrupload.FieldUpdatedAt, cdrupload.FieldPhaseStartedAt, cdrupload.FieldAnalysedAt, cdrupload.FieldProcessedAt:
+		case cdrupload.FieldCreatedAt, cdrupload.FieldUpdatedAt, cdrupload.FieldPhaseStartedAt, cdrupload.FieldCallsFrom, cdrupload.FieldCallsTo, cdrupload.FieldAnalysedAt, cdrupload.FieldProcessedAt:
 			values[i] = new(sql.NullTime)
 		case cdrupload.ForeignKeys[0]: // provider_uploads
 			values[i] = new(sql.NullInt64)
@@ -326,6 +330,20 @@ func (_m *CdrUpload) assignValues(columns []string, values []any) error {
 			} else if value != nil {
 				_m.TotalMargin = *value
 			}
+		case cdrupload.FieldCallsFrom:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field calls_from", values[i])
+			} else if value.Valid {
+				_m.CallsFrom = new(time.Time)
+				*_m.CallsFrom = value.Time
+			}
+		case cdrupload.FieldCallsTo:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field calls_to", values[i])
+			} else if value.Valid {
+				_m.CallsTo = new(time.Time)
+				*_m.CallsTo = value.Time
+			}
 		case cdrupload.FieldAnalysedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field analysed_at", values[i])
@@ -478,6 +496,16 @@ func (_m *CdrUpload) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("total_margin=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TotalMargin))
+	builder.WriteString(", ")
+	if v := _m.CallsFrom; v != nil {
+		builder.WriteString("calls_from=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.CallsTo; v != nil {
+		builder.WriteString("calls_to=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	if v := _m.AnalysedAt; v != nil {
 		builder.WriteString("analysed_at=")

@@ -393,6 +393,34 @@ func (_c *CdrUploadCreate) SetNillableTotalMargin(v *decimal.Decimal) *CdrUpload
 	return _c
 }
 
+// SetCallsFrom sets the "calls_from" field.
+func (_c *CdrUploadCreate) SetCallsFrom(v time.Time) *CdrUploadCreate {
+	_c.mutation.SetCallsFrom(v)
+	return _c
+}
+
+// SetNillableCallsFrom sets the "calls_from" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableCallsFrom(v *time.Time) *CdrUploadCreate {
+	if v != nil {
+		_c.SetCallsFrom(*v)
+	}
+	return _c
+}
+
+// SetCallsTo sets the "calls_to" field.
+func (_c *CdrUploadCreate) SetCallsTo(v time.Time) *CdrUploadCreate {
+	_c.mutation.SetCallsTo(v)
+	return _c
+}
+
+// SetNillableCallsTo sets the "calls_to" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableCallsTo(v *time.Time) *CdrUploadCreate {
+	if v != nil {
+		_c.SetCallsTo(*v)
+	}
+	return _c
+}
+
 // SetAnalysedAt sets the "analysed_at" field.
 func (_c *CdrUploadCreate) SetAnalysedAt(v time.Time) *CdrUploadCreate {
 	_c.mutation.SetAnalysedAt(v)
@@ -899,6 +927,14 @@ func (_c *CdrUploadCreate) createSpec() (*CdrUpload, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.TotalMargin(); ok {
 		_spec.SetField(cdrupload.FieldTotalMargin, field.TypeOther, value)
 		_node.TotalMargin = value
+	}
+	if value, ok := _c.mutation.CallsFrom(); ok {
+		_spec.SetField(cdrupload.FieldCallsFrom, field.TypeTime, value)
+		_node.CallsFrom = &value
+	}
+	if value, ok := _c.mutation.CallsTo(); ok {
+		_spec.SetField(cdrupload.FieldCallsTo, field.TypeTime, value)
+		_node.CallsTo = &value
 	}
 	if value, ok := _c.mutation.AnalysedAt(); ok {
 		_spec.SetField(cdrupload.FieldAnalysedAt, field.TypeTime, value)
@@ -1422,6 +1458,42 @@ func (u *CdrUploadUpsert) SetTotalMargin(v decimal.Decimal) *CdrUploadUpsert {
 // UpdateTotalMargin sets the "total_margin" field to the value that was provided on create.
 func (u *CdrUploadUpsert) UpdateTotalMargin() *CdrUploadUpsert {
 	u.SetExcluded(cdrupload.FieldTotalMargin)
+	return u
+}
+
+// SetCallsFrom sets the "calls_from" field.
+func (u *CdrUploadUpsert) SetCallsFrom(v time.Time) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldCallsFrom, v)
+	return u
+}
+
+// UpdateCallsFrom sets the "calls_from" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateCallsFrom() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldCallsFrom)
+	return u
+}
+
+// ClearCallsFrom clears the value of the "calls_from" field.
+func (u *CdrUploadUpsert) ClearCallsFrom() *CdrUploadUpsert {
+	u.SetNull(cdrupload.FieldCallsFrom)
+	return u
+}
+
+// SetCallsTo sets the "calls_to" field.
+func (u *CdrUploadUpsert) SetCallsTo(v time.Time) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldCallsTo, v)
+	return u
+}
+
+// UpdateCallsTo sets the "calls_to" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateCallsTo() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldCallsTo)
+	return u
+}
+
+// ClearCallsTo clears the value of the "calls_to" field.
+func (u *CdrUploadUpsert) ClearCallsTo() *CdrUploadUpsert {
+	u.SetNull(cdrupload.FieldCallsTo)
 	return u
 }
 
@@ -2007,6 +2079,48 @@ func (u *CdrUploadUpsertOne) SetTotalMargin(v decimal.Decimal) *CdrUploadUpsertO
 func (u *CdrUploadUpsertOne) UpdateTotalMargin() *CdrUploadUpsertOne {
 	return u.Update(func(s *CdrUploadUpsert) {
 		s.UpdateTotalMargin()
+	})
+}
+
+// SetCallsFrom sets the "calls_from" field.
+func (u *CdrUploadUpsertOne) SetCallsFrom(v time.Time) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetCallsFrom(v)
+	})
+}
+
+// UpdateCallsFrom sets the "calls_from" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateCallsFrom() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateCallsFrom()
+	})
+}
+
+// ClearCallsFrom clears the value of the "calls_from" field.
+func (u *CdrUploadUpsertOne) ClearCallsFrom() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.ClearCallsFrom()
+	})
+}
+
+// SetCallsTo sets the "calls_to" field.
+func (u *CdrUploadUpsertOne) SetCallsTo(v time.Time) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetCallsTo(v)
+	})
+}
+
+// UpdateCallsTo sets the "calls_to" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateCallsTo() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateCallsTo()
+	})
+}
+
+// ClearCallsTo clears the value of the "calls_to" field.
+func (u *CdrUploadUpsertOne) ClearCallsTo() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.ClearCallsTo()
 	})
 }
 
@@ -2764,6 +2878,48 @@ func (u *CdrUploadUpsertBulk) SetTotalMargin(v decimal.Decimal) *CdrUploadUpsert
 func (u *CdrUploadUpsertBulk) UpdateTotalMargin() *CdrUploadUpsertBulk {
 	return u.Update(func(s *CdrUploadUpsert) {
 		s.UpdateTotalMargin()
+	})
+}
+
+// SetCallsFrom sets the "calls_from" field.
+func (u *CdrUploadUpsertBulk) SetCallsFrom(v time.Time) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetCallsFrom(v)
+	})
+}
+
+// UpdateCallsFrom sets the "calls_from" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateCallsFrom() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateCallsFrom()
+	})
+}
+
+// ClearCallsFrom clears the value of the "calls_from" field.
+func (u *CdrUploadUpsertBulk) ClearCallsFrom() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.ClearCallsFrom()
+	})
+}
+
+// SetCallsTo sets the "calls_to" field.
+func (u *CdrUploadUpsertBulk) SetCallsTo(v time.Time) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetCallsTo(v)
+	})
+}
+
+// UpdateCallsTo sets the "calls_to" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateCallsTo() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateCallsTo()
+	})
+}
+
+// ClearCallsTo clears the value of the "calls_to" field.
+func (u *CdrUploadUpsertBulk) ClearCallsTo() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.ClearCallsTo()
 	})
 }
 

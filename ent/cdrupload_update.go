@@ -524,6 +524,46 @@ func (_u *CdrUploadUpdate) SetNillableTotalMargin(v *decimal.Decimal) *CdrUpload
 	return _u
 }
 
+// SetCallsFrom sets the "calls_from" field.
+func (_u *CdrUploadUpdate) SetCallsFrom(v time.Time) *CdrUploadUpdate {
+	_u.mutation.SetCallsFrom(v)
+	return _u
+}
+
+// SetNillableCallsFrom sets the "calls_from" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableCallsFrom(v *time.Time) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetCallsFrom(*v)
+	}
+	return _u
+}
+
+// ClearCallsFrom clears the value of the "calls_from" field.
+func (_u *CdrUploadUpdate) ClearCallsFrom() *CdrUploadUpdate {
+	_u.mutation.ClearCallsFrom()
+	return _u
+}
+
+// SetCallsTo sets the "calls_to" field.
+func (_u *CdrUploadUpdate) SetCallsTo(v time.Time) *CdrUploadUpdate {
+	_u.mutation.SetCallsTo(v)
+	return _u
+}
+
+// SetNillableCallsTo sets the "calls_to" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableCallsTo(v *time.Time) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetCallsTo(*v)
+	}
+	return _u
+}
+
+// ClearCallsTo clears the value of the "calls_to" field.
+func (_u *CdrUploadUpdate) ClearCallsTo() *CdrUploadUpdate {
+	_u.mutation.ClearCallsTo()
+	return _u
+}
+
 // SetAnalysedAt sets the "analysed_at" field.
 func (_u *CdrUploadUpdate) SetAnalysedAt(v time.Time) *CdrUploadUpdate {
 	_u.mutation.SetAnalysedAt(v)
@@ -918,6 +958,18 @@ func (_u *CdrUploadUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.TotalMargin(); ok {
 		_spec.SetField(cdrupload.FieldTotalMargin, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.CallsFrom(); ok {
+		_spec.SetField(cdrupload.FieldCallsFrom, field.TypeTime, value)
+	}
+	if _u.mutation.CallsFromCleared() {
+		_spec.ClearField(cdrupload.FieldCallsFrom, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CallsTo(); ok {
+		_spec.SetField(cdrupload.FieldCallsTo, field.TypeTime, value)
+	}
+	if _u.mutation.CallsToCleared() {
+		_spec.ClearField(cdrupload.FieldCallsTo, field.TypeTime)
 	}
 	if value, ok := _u.mutation.AnalysedAt(); ok {
 		_spec.SetField(cdrupload.FieldAnalysedAt, field.TypeTime, value)
@@ -1518,6 +1570,46 @@ func (_u *CdrUploadUpdateOne) SetNillableTotalMargin(v *decimal.Decimal) *CdrUpl
 	return _u
 }
 
+// SetCallsFrom sets the "calls_from" field.
+func (_u *CdrUploadUpdateOne) SetCallsFrom(v time.Time) *CdrUploadUpdateOne {
+	_u.mutation.SetCallsFrom(v)
+	return _u
+}
+
+// SetNillableCallsFrom sets the "calls_from" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableCallsFrom(v *time.Time) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetCallsFrom(*v)
+	}
+	return _u
+}
+
+// ClearCallsFrom clears the value of the "calls_from" field.
+func (_u *CdrUploadUpdateOne) ClearCallsFrom() *CdrUploadUpdateOne {
+	_u.mutation.ClearCallsFrom()
+	return _u
+}
+
+// SetCallsTo sets the "calls_to" field.
+func (_u *CdrUploadUpdateOne) SetCallsTo(v time.Time) *CdrUploadUpdateOne {
+	_u.mutation.SetCallsTo(v)
+	return _u
+}
+
+// SetNillableCallsTo sets the "calls_to" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableCallsTo(v *time.Time) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetCallsTo(*v)
+	}
+	return _u
+}
+
+// ClearCallsTo clears the value of the "calls_to" field.
+func (_u *CdrUploadUpdateOne) ClearCallsTo() *CdrUploadUpdateOne {
+	_u.mutation.ClearCallsTo()
+	return _u
+}
+
 // SetAnalysedAt sets the "analysed_at" field.
 func (_u *CdrUploadUpdateOne) SetAnalysedAt(v time.Time) *CdrUploadUpdateOne {
 	_u.mutation.SetAnalysedAt(v)
@@ -1942,6 +2034,18 @@ func (_u *CdrUploadUpdateOne) sqlSave(ctx context.Context) (_node *CdrUpload, er
 	}
 	if value, ok := _u.mutation.TotalMargin(); ok {
 		_spec.SetField(cdrupload.FieldTotalMargin, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.CallsFrom(); ok {
+		_spec.SetField(cdrupload.FieldCallsFrom, field.TypeTime, value)
+	}
+	if _u.mutation.CallsFromCleared() {
+		_spec.ClearField(cdrupload.FieldCallsFrom, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CallsTo(); ok {
+		_spec.SetField(cdrupload.FieldCallsTo, field.TypeTime, value)
+	}
+	if _u.mutation.CallsToCleared() {
+		_spec.ClearField(cdrupload.FieldCallsTo, field.TypeTime)
 	}
 	if value, ok := _u.mutation.AnalysedAt(); ok {
 		_spec.SetField(cdrupload.FieldAnalysedAt, field.TypeTime, value)

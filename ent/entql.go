@@ -185,6 +185,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cdrupload.FieldTotalPrice:      {Type: field.TypeOther, Column: cdrupload.FieldTotalPrice},
 			cdrupload.FieldTotalCost:       {Type: field.TypeOther, Column: cdrupload.FieldTotalCost},
 			cdrupload.FieldTotalMargin:     {Type: field.TypeOther, Column: cdrupload.FieldTotalMargin},
+			cdrupload.FieldCallsFrom:       {Type: field.TypeTime, Column: cdrupload.FieldCallsFrom},
+			cdrupload.FieldCallsTo:         {Type: field.TypeTime, Column: cdrupload.FieldCallsTo},
 			cdrupload.FieldAnalysedAt:      {Type: field.TypeTime, Column: cdrupload.FieldAnalysedAt},
 			cdrupload.FieldProcessedAt:     {Type: field.TypeTime, Column: cdrupload.FieldProcessedAt},
 		},
@@ -1722,6 +1724,16 @@ func (f *CdrUploadFilter) WhereTotalCost(p entql.OtherP) {
 // WhereTotalMargin applies the entql other predicate on the total_margin field.
 func (f *CdrUploadFilter) WhereTotalMargin(p entql.OtherP) {
 	f.Where(p.Field(cdrupload.FieldTotalMargin))
+}
+
+// WhereCallsFrom applies the entql time.Time predicate on the calls_from field.
+func (f *CdrUploadFilter) WhereCallsFrom(p entql.TimeP) {
+	f.Where(p.Field(cdrupload.FieldCallsFrom))
+}
+
+// WhereCallsTo applies the entql time.Time predicate on the calls_to field.
+func (f *CdrUploadFilter) WhereCallsTo(p entql.TimeP) {
+	f.Where(p.Field(cdrupload.FieldCallsTo))
 }
 
 // WhereAnalysedAt applies the entql time.Time predicate on the analysed_at field.

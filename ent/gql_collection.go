@@ -827,6 +827,16 @@ func (_q *CdrUploadQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, cdrupload.FieldTotalMargin)
 				fieldSeen[cdrupload.FieldTotalMargin] = struct{}{}
 			}
+		case "callsFrom":
+			if _, ok := fieldSeen[cdrupload.FieldCallsFrom]; !ok {
+				selectedFields = append(selectedFields, cdrupload.FieldCallsFrom)
+				fieldSeen[cdrupload.FieldCallsFrom] = struct{}{}
+			}
+		case "callsTo":
+			if _, ok := fieldSeen[cdrupload.FieldCallsTo]; !ok {
+				selectedFields = append(selectedFields, cdrupload.FieldCallsTo)
+				fieldSeen[cdrupload.FieldCallsTo] = struct{}{}
+			}
 		case "analysedAt":
 			if _, ok := fieldSeen[cdrupload.FieldAnalysedAt]; !ok {
 				selectedFields = append(selectedFields, cdrupload.FieldAnalysedAt)

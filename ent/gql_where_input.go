@@ -2634,6 +2634,30 @@ type CdrUploadWhereInput struct {
 	TotalMarginLT    *decimal.Decimal  `json:"totalMarginLT,omitempty"`
 	TotalMarginLTE   *decimal.Decimal  `json:"totalMarginLTE,omitempty"`
 
+	// "calls_from" field predicates.
+	CallsFrom       *time.Time  `json:"callsFrom,omitempty"`
+	CallsFromNEQ    *time.Time  `json:"callsFromNEQ,omitempty"`
+	CallsFromIn     []time.Time `json:"callsFromIn,omitempty"`
+	CallsFromNotIn  []time.Time `json:"callsFromNotIn,omitempty"`
+	CallsFromGT     *time.Time  `json:"callsFromGT,omitempty"`
+	CallsFromGTE    *time.Time  `json:"callsFromGTE,omitempty"`
+	CallsFromLT     *time.Time  `json:"callsFromLT,omitempty"`
+	CallsFromLTE    *time.Time  `json:"callsFromLTE,omitempty"`
+	CallsFromIsNil  bool        `json:"callsFromIsNil,omitempty"`
+	CallsFromNotNil bool        `json:"callsFromNotNil,omitempty"`
+
+	// "calls_to" field predicates.
+	CallsTo       *time.Time  `json:"callsTo,omitempty"`
+	CallsToNEQ    *time.Time  `json:"callsToNEQ,omitempty"`
+	CallsToIn     []time.Time `json:"callsToIn,omitempty"`
+	CallsToNotIn  []time.Time `json:"callsToNotIn,omitempty"`
+	CallsToGT     *time.Time  `json:"callsToGT,omitempty"`
+	CallsToGTE    *time.Time  `json:"callsToGTE,omitempty"`
+	CallsToLT     *time.Time  `json:"callsToLT,omitempty"`
+	CallsToLTE    *time.Time  `json:"callsToLTE,omitempty"`
+	CallsToIsNil  bool        `json:"callsToIsNil,omitempty"`
+	CallsToNotNil bool        `json:"callsToNotNil,omitempty"`
+
 	// "analysed_at" field predicates.
 	AnalysedAt       *time.Time  `json:"analysedAt,omitempty"`
 	AnalysedAtNEQ    *time.Time  `json:"analysedAtNEQ,omitempty"`
@@ -3435,6 +3459,66 @@ func (i *CdrUploadWhereInput) P() (predicate.CdrUpload, error) {
 	}
 	if i.TotalMarginLTE != nil {
 		predicates = append(predicates, cdrupload.TotalMarginLTE(*i.TotalMarginLTE))
+	}
+	if i.CallsFrom != nil {
+		predicates = append(predicates, cdrupload.CallsFromEQ(*i.CallsFrom))
+	}
+	if i.CallsFromNEQ != nil {
+		predicates = append(predicates, cdrupload.CallsFromNEQ(*i.CallsFromNEQ))
+	}
+	if len(i.CallsFromIn) > 0 {
+		predicates = append(predicates, cdrupload.CallsFromIn(i.CallsFromIn...))
+	}
+	if len(i.CallsFromNotIn) > 0 {
+		predicates = append(predicates, cdrupload.CallsFromNotIn(i.CallsFromNotIn...))
+	}
+	if i.CallsFromGT != nil {
+		predicates = append(predicates, cdrupload.CallsFromGT(*i.CallsFromGT))
+	}
+	if i.CallsFromGTE != nil {
+		predicates = append(predicates, cdrupload.CallsFromGTE(*i.CallsFromGTE))
+	}
+	if i.CallsFromLT != nil {
+		predicates = append(predicates, cdrupload.CallsFromLT(*i.CallsFromLT))
+	}
+	if i.CallsFromLTE != nil {
+		predicates = append(predicates, cdrupload.CallsFromLTE(*i.CallsFromLTE))
+	}
+	if i.CallsFromIsNil {
+		predicates = append(predicates, cdrupload.CallsFromIsNil())
+	}
+	if i.CallsFromNotNil {
+		predicates = append(predicates, cdrupload.CallsFromNotNil())
+	}
+	if i.CallsTo != nil {
+		predicates = append(predicates, cdrupload.CallsToEQ(*i.CallsTo))
+	}
+	if i.CallsToNEQ != nil {
+		predicates = append(predicates, cdrupload.CallsToNEQ(*i.CallsToNEQ))
+	}
+	if len(i.CallsToIn) > 0 {
+		predicates = append(predicates, cdrupload.CallsToIn(i.CallsToIn...))
+	}
+	if len(i.CallsToNotIn) > 0 {
+		predicates = append(predicates, cdrupload.CallsToNotIn(i.CallsToNotIn...))
+	}
+	if i.CallsToGT != nil {
+		predicates = append(predicates, cdrupload.CallsToGT(*i.CallsToGT))
+	}
+	if i.CallsToGTE != nil {
+		predicates = append(predicates, cdrupload.CallsToGTE(*i.CallsToGTE))
+	}
+	if i.CallsToLT != nil {
+		predicates = append(predicates, cdrupload.CallsToLT(*i.CallsToLT))
+	}
+	if i.CallsToLTE != nil {
+		predicates = append(predicates, cdrupload.CallsToLTE(*i.CallsToLTE))
+	}
+	if i.CallsToIsNil {
+		predicates = append(predicates, cdrupload.CallsToIsNil())
+	}
+	if i.CallsToNotNil {
+		predicates = append(predicates, cdrupload.CallsToNotNil())
 	}
 	if i.AnalysedAt != nil {
 		predicates = append(predicates, cdrupload.AnalysedAtEQ(*i.AnalysedAt))

@@ -5321,6 +5321,8 @@ type CdrUploadMutation struct {
 	total_price         *decimal.Decimal
 	total_cost          *decimal.Decimal
 	total_margin        *decimal.Decimal
+	calls_from          *time.Time
+	calls_to            *time.Time
 	analysed_at         *time.Time
 	processed_at        *time.Time
 	clearedFields       map[string]struct{}
@@ -6779,6 +6781,104 @@ func (m *CdrUploadMutation) ResetTotalMargin() {
 	m.total_margin = nil
 }
 
+// SetCallsFrom sets the "calls_from" field.
+func (m *CdrUploadMutation) SetCallsFrom(t time.Time) {
+	m.calls_from = &t
+}
+
+// CallsFrom returns the value of the "calls_from" field in the mutation.
+func (m *CdrUploadMutation) CallsFrom() (r time.Time, exists bool) {
+	v := m.calls_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCallsFrom returns the old "calls_from" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldCallsFrom(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCallsFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCallsFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCallsFrom: %w", err)
+	}
+	return oldValue.CallsFrom, nil
+}
+
+// ClearCallsFrom clears the value of the "calls_from" field.
+func (m *CdrUploadMutation) ClearCallsFrom() {
+	m.calls_from = nil
+	m.clearedFields[cdrupload.FieldCallsFrom] = struct{}{}
+}
+
+// CallsFromCleared returns if the "calls_from" field was cleared in this mutation.
+func (m *CdrUploadMutation) CallsFromCleared() bool {
+	_, ok := m.clearedFields[cdrupload.FieldCallsFrom]
+	return ok
+}
+
+// ResetCallsFrom resets all changes to the "calls_from" field.
+func (m *CdrUploadMutation) ResetCallsFrom() {
+	m.calls_from = nil
+	delete(m.clearedFields, cdrupload.FieldCallsFrom)
+}
+
+// SetCallsTo sets the "calls_to" field.
+func (m *CdrUploadMutation) SetCallsTo(t time.Time) {
+	m.calls_to = &t
+}
+
+// CallsTo returns the value of the "calls_to" field in the mutation.
+func (m *CdrUploadMutation) CallsTo() (r time.Time, exists bool) {
+	v := m.calls_to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCallsTo returns the old "calls_to" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldCallsTo(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCallsTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCallsTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCallsTo: %w", err)
+	}
+	return oldValue.CallsTo, nil
+}
+
+// ClearCallsTo clears the value of the "calls_to" field.
+func (m *CdrUploadMutation) ClearCallsTo() {
+	m.calls_to = nil
+	m.clearedFields[cdrupload.FieldCallsTo] = struct{}{}
+}
+
+// CallsToCleared returns if the "calls_to" field was cleared in this mutation.
+func (m *CdrUploadMutation) CallsToCleared() bool {
+	_, ok := m.clearedFields[cdrupload.FieldCallsTo]
+	return ok
+}
+
+// ResetCallsTo resets all changes to the "calls_to" field.
+func (m *CdrUploadMutation) ResetCallsTo() {
+	m.calls_to = nil
+	delete(m.clearedFields, cdrupload.FieldCallsTo)
+}
+
 // SetAnalysedAt sets the "analysed_at" field.
 func (m *CdrUploadMutation) SetAnalysedAt(t time.Time) {
 	m.analysed_at = &t
@@ -7004,7 +7104,7 @@ func (m *CdrUploadMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CdrUploadMutation) Fields() []string {
-	fields := make([]string, 0, 30)
+	fields := make([]string, 0, 32)
 	if m.created_at != nil {
 		fields = append(fields, cdrupload.FieldCreatedAt)
 	}
@@ -7089,6 +7189,12 @@ func (m *CdrUploadMutation) Fields() []string {
 	if m.total_margin != nil {
 		fields = append(fields, cdrupload.FieldTotalMargin)
 	}
+	if m.calls_from != nil {
+		fields = append(fields, cdrupload.FieldCallsFrom)
+	}
+	if m.calls_to != nil {
+		fields = append(fields, cdrupload.FieldCallsTo)
+	}
 	if m.analysed_at != nil {
 		fields = append(fields, cdrupload.FieldAnalysedAt)
 	}
@@ -7159,6 +7265,10 @@ func (m *CdrUploadMutation) Field(name string) (ent.Value, bool) {
 		return m.TotalCost()
 	case cdrupload.FieldTotalMargin:
 		return m.TotalMargin()
+	case cdrupload.FieldCallsFrom:
+		return m.CallsFrom()
+	case cdrupload.FieldCallsTo:
+		return m.CallsTo()
 	case cdrupload.FieldAnalysedAt:
 		return m.AnalysedAt()
 	case cdrupload.FieldProcessedAt:
@@ -7228,6 +7338,10 @@ func (m *CdrUploadMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldTotalCost(ctx)
 	case cdrupload.FieldTotalMargin:
 		return m.OldTotalMargin(ctx)
+	case cdrupload.FieldCallsFrom:
+		return m.OldCallsFrom(ctx)
+	case cdrupload.FieldCallsTo:
+		return m.OldCallsTo(ctx)
 	case cdrupload.FieldAnalysedAt:
 		return m.OldAnalysedAt(ctx)
 	case cdrupload.FieldProcessedAt:
@@ -7436,6 +7550,20 @@ func (m *CdrUploadMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTotalMargin(v)
+		return nil
+	case cdrupload.FieldCallsFrom:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCallsFrom(v)
+		return nil
+	case cdrupload.FieldCallsTo:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCallsTo(v)
 		return nil
 	case cdrupload.FieldAnalysedAt:
 		v, ok := value.(time.Time)
@@ -7673,6 +7801,12 @@ func (m *CdrUploadMutation) ClearedFields() []string {
 	if m.FieldCleared(cdrupload.FieldPhaseStartedAt) {
 		fields = append(fields, cdrupload.FieldPhaseStartedAt)
 	}
+	if m.FieldCleared(cdrupload.FieldCallsFrom) {
+		fields = append(fields, cdrupload.FieldCallsFrom)
+	}
+	if m.FieldCleared(cdrupload.FieldCallsTo) {
+		fields = append(fields, cdrupload.FieldCallsTo)
+	}
 	if m.FieldCleared(cdrupload.FieldAnalysedAt) {
 		fields = append(fields, cdrupload.FieldAnalysedAt)
 	}
@@ -7701,6 +7835,12 @@ func (m *CdrUploadMutation) ClearField(name string) error {
 		return nil
 	case cdrupload.FieldPhaseStartedAt:
 		m.ClearPhaseStartedAt()
+		return nil
+	case cdrupload.FieldCallsFrom:
+		m.ClearCallsFrom()
+		return nil
+	case cdrupload.FieldCallsTo:
+		m.ClearCallsTo()
 		return nil
 	case cdrupload.FieldAnalysedAt:
 		m.ClearAnalysedAt()
@@ -7799,6 +7939,12 @@ func (m *CdrUploadMutation) ResetField(name string) error {
 		return nil
 	case cdrupload.FieldTotalMargin:
 		m.ResetTotalMargin()
+		return nil
+	case cdrupload.FieldCallsFrom:
+		m.ResetCallsFrom()
+		return nil
+	case cdrupload.FieldCallsTo:
+		m.ResetCallsTo()
 		return nil
 	case cdrupload.FieldAnalysedAt:
 		m.ResetAnalysedAt()

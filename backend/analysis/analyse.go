@@ -143,6 +143,8 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 		stopTick  = make(chan struct{})
 		tickDone  = make(chan struct{})
 		readStart = time.Now()
+		keys      = newKeySet()
+		from, to  time.Time
 	)
 	go func() { // progress to the row and subscribers, twice a second
 		defer close(tickDone)
@@ -194,6 +196,17 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 			if row.err != nil {
 				return row.err
 			}
+			// A repeat of an earlier line of this file is a duplicate
+			// (CDR-FORMATS.md): the first occurrence keeps its status.
+			if keys.seen(row.dupKey) {
+				row.status = "DUPLICATE"
+			}
+			if from.IsZero() || rec.Start.Before(from) {
+				from = rec.Start
+			}
+			if rec.Start.After(to) {
+				to = rec.Start
+			}
 			if err := sk.add(&row.callRow); err != nil {
 				return err
 			}
@@ -215,16 +228,27 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 	if err := flushErrs(); err != nil {
 		return nil, err
 	}
-	_ = c.CdrUpload.UpdateOneID(u.ID).SetLinesDone(lines.Load()).SetBytesDone(in.n.Load()).Exec(ctx)
+	upd := c.CdrUpload.UpdateOneID(u.ID).SetLinesDone(lines.Load()).SetBytesDone(in.n.Load())
+	if !from.IsZero() {
+		upd.SetCallsFrom(from.UTC()).SetCallsTo(to.UTC())
+	}
+	if err := upd.Exec(ctx); err != nil {
+		return nil, err
+	}
+	readTook := time.Since(readStart)
 
 	s.setPhase(ctx, u.ID, "duplicates")
-	if err := s.flagDuplicates(ctx, u.ID); err != nil {
+	dupStart := time.Now()
+	if err := s.flagDuplicates(ctx, u.ID, p.ID, from, to, keys.full); err != nil {
 		return nil, fmt.Errorf("finding duplicates: %w", err)
 	}
 	s.setPhase(ctx, u.ID, "totals")
+	countStart := time.Now()
 	if err := s.count(ctx, u.ID, &cnt); err != nil {
 		return nil, err
 	}
+	s.Log.Info("analysis phases", "upload", u.ID, "read_rate_load", readTook.Round(time.Millisecond),
+		"duplicates", countStart.Sub(dupStart).Round(time.Millisecond), "totals", time.Since(countStart).Round(time.Millisecond))
 	return &cnt, nil
 }
 

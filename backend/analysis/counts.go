@@ -4,10 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/cdrupload"
+	"github.com/tollgate/tollgate/ent/provider"
 )
 
 // counters are an analysis's figures. Every line is counted exactly once:
@@ -73,21 +78,54 @@ func (s *Service) count(ctx context.Context, uploadID int, c *counters) error {
 	return nil
 }
 
-// flagDuplicates marks the calls of an upload that repeat an earlier line of
-// the same file, or a call of another upload that is not itself a
-// duplicate. Duplicates are listed and never charged.
-func (s *Service) flagDuplicates(ctx context.Context, uploadID int) error {
+// flagDuplicates marks the calls of an upload that repeat a call of another
+// upload (of any provider's key space: the key holds the provider) that is
+// not itself a duplicate, and — when the file was too long for the
+// in-memory check — an earlier line of the same file. Duplicates are listed
+// and never charged.
+//
+// A duplicate call has the same start as the call it repeats, so only
+// uploads whose calls overlap this one's in time are joined: the usual
+// monthly file, overlapping none, skips the join entirely.
+func (s *Service) flagDuplicates(ctx context.Context, uploadID, providerID int, from, to time.Time, inFile bool) error {
+	var others []int
+	if !from.IsZero() {
+		err := s.Client.CdrUpload.Query().Where(
+			cdrupload.IDNEQ(uploadID),
+			cdrupload.HasProviderWith(provider.ID(providerID)),
+			cdrupload.StatusIn(cdrupload.StatusReady, cdrupload.StatusProcessing, cdrupload.StatusProcessed, cdrupload.StatusAnalysing),
+			cdrupload.CallsFromLTE(to.UTC()), cdrupload.CallsToGTE(from.UTC()),
+		).Select(cdrupload.FieldID).Scan(ctx, &others)
+		if err != nil {
+			return err
+		}
+	}
+	if len(others) == 0 && !inFile {
+		return nil
+	}
+	in := "NULL"
+	if len(others) > 0 {
+		ids := make([]string, len(others))
+		for i, id := range others {
+			ids[i] = strconv.Itoa(id)
+		}
+		in = strings.Join(ids, ",")
+	}
+	sameFile := "FALSE"
+	if inFile {
+		sameFile = "TRUE"
+	}
 	var q string
 	if s.mysql() {
 		q = `UPDATE calls c JOIN calls e ON e.dup_key = c.dup_key AND (
-			(e.upload_id = c.upload_id AND e.line < c.line) OR
-			(e.upload_id <> c.upload_id AND e.status <> 'DUPLICATE'))
-			SET c.status = 'DUPLICATE' WHERE c.upload_id = ?`
+			(` + sameFile + ` AND e.upload_id = c.upload_id AND e.line < c.line) OR
+			(e.upload_id IN (` + in + `) AND e.status <> 'DUPLICATE'))
+			SET c.status = 'DUPLICATE' WHERE c.upload_id = ? AND c.status <> 'DUPLICATE'`
 	} else {
-		q = `UPDATE calls SET status = 'DUPLICATE' WHERE upload_id = ? AND EXISTS (
+		q = `UPDATE calls SET status = 'DUPLICATE' WHERE upload_id = ? AND status <> 'DUPLICATE' AND EXISTS (
 			SELECT 1 FROM calls e WHERE e.dup_key = calls.dup_key AND (
-			(e.upload_id = calls.upload_id AND e.line < calls.line) OR
-			(e.upload_id <> calls.upload_id AND e.status <> 'DUPLICATE')))`
+			(` + sameFile + ` AND e.upload_id = calls.upload_id AND e.line < calls.line) OR
+			(e.upload_id IN (` + in + `) AND e.status <> 'DUPLICATE')))`
 	}
 	_, err := s.SQL.ExecContext(ctx, q, uploadID)
 	return err

@@ -75,6 +75,10 @@ const (
 	FieldTotalCost = "total_cost"
 	// FieldTotalMargin holds the string denoting the total_margin field in the database.
 	FieldTotalMargin = "total_margin"
+	// FieldCallsFrom holds the string denoting the calls_from field in the database.
+	FieldCallsFrom = "calls_from"
+	// FieldCallsTo holds the string denoting the calls_to field in the database.
+	FieldCallsTo = "calls_to"
 	// FieldAnalysedAt holds the string denoting the analysed_at field in the database.
 	FieldAnalysedAt = "analysed_at"
 	// FieldProcessedAt holds the string denoting the processed_at field in the database.
@@ -132,6 +136,8 @@ var Columns = []string{
 	FieldTotalPrice,
 	FieldTotalCost,
 	FieldTotalMargin,
+	FieldCallsFrom,
+	FieldCallsTo,
 	FieldAnalysedAt,
 	FieldProcessedAt,
 }
@@ -447,6 +453,16 @@ func ByTotalCost(opts ...sql.OrderTermOption) OrderOption {
 // ByTotalMargin orders the results by the total_margin field.
 func ByTotalMargin(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTotalMargin, opts...).ToFunc()
+}
+
+// ByCallsFrom orders the results by the calls_from field.
+func ByCallsFrom(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCallsFrom, opts...).ToFunc()
+}
+
+// ByCallsTo orders the results by the calls_to field.
+func ByCallsTo(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCallsTo, opts...).ToFunc()
 }
 
 // ByAnalysedAt orders the results by the analysed_at field.

@@ -186,6 +186,16 @@ func TotalMargin(v decimal.Decimal) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldTotalMargin, v))
 }
 
+// CallsFrom applies equality check predicate on the "calls_from" field. It's identical to CallsFromEQ.
+func CallsFrom(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldCallsFrom, v))
+}
+
+// CallsTo applies equality check predicate on the "calls_to" field. It's identical to CallsToEQ.
+func CallsTo(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldCallsTo, v))
+}
+
 // AnalysedAt applies equality check predicate on the "analysed_at" field. It's identical to AnalysedAtEQ.
 func AnalysedAt(v time.Time) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldAnalysedAt, v))
@@ -1429,6 +1439,106 @@ func TotalMarginLT(v decimal.Decimal) predicate.CdrUpload {
 // TotalMarginLTE applies the LTE predicate on the "total_margin" field.
 func TotalMarginLTE(v decimal.Decimal) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldLTE(FieldTotalMargin, v))
+}
+
+// CallsFromEQ applies the EQ predicate on the "calls_from" field.
+func CallsFromEQ(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldCallsFrom, v))
+}
+
+// CallsFromNEQ applies the NEQ predicate on the "calls_from" field.
+func CallsFromNEQ(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldCallsFrom, v))
+}
+
+// CallsFromIn applies the In predicate on the "calls_from" field.
+func CallsFromIn(vs ...time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldCallsFrom, vs...))
+}
+
+// CallsFromNotIn applies the NotIn predicate on the "calls_from" field.
+func CallsFromNotIn(vs ...time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldCallsFrom, vs...))
+}
+
+// CallsFromGT applies the GT predicate on the "calls_from" field.
+func CallsFromGT(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldCallsFrom, v))
+}
+
+// CallsFromGTE applies the GTE predicate on the "calls_from" field.
+func CallsFromGTE(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldCallsFrom, v))
+}
+
+// CallsFromLT applies the LT predicate on the "calls_from" field.
+func CallsFromLT(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldCallsFrom, v))
+}
+
+// CallsFromLTE applies the LTE predicate on the "calls_from" field.
+func CallsFromLTE(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldCallsFrom, v))
+}
+
+// CallsFromIsNil applies the IsNil predicate on the "calls_from" field.
+func CallsFromIsNil() predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIsNull(FieldCallsFrom))
+}
+
+// CallsFromNotNil applies the NotNil predicate on the "calls_from" field.
+func CallsFromNotNil() predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotNull(FieldCallsFrom))
+}
+
+// CallsToEQ applies the EQ predicate on the "calls_to" field.
+func CallsToEQ(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldCallsTo, v))
+}
+
+// CallsToNEQ applies the NEQ predicate on the "calls_to" field.
+func CallsToNEQ(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldCallsTo, v))
+}
+
+// CallsToIn applies the In predicate on the "calls_to" field.
+func CallsToIn(vs ...time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldCallsTo, vs...))
+}
+
+// CallsToNotIn applies the NotIn predicate on the "calls_to" field.
+func CallsToNotIn(vs ...time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldCallsTo, vs...))
+}
+
+// CallsToGT applies the GT predicate on the "calls_to" field.
+func CallsToGT(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldCallsTo, v))
+}
+
+// CallsToGTE applies the GTE predicate on the "calls_to" field.
+func CallsToGTE(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldCallsTo, v))
+}
+
+// CallsToLT applies the LT predicate on the "calls_to" field.
+func CallsToLT(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldCallsTo, v))
+}
+
+// CallsToLTE applies the LTE predicate on the "calls_to" field.
+func CallsToLTE(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldCallsTo, v))
+}
+
+// CallsToIsNil applies the IsNil predicate on the "calls_to" field.
+func CallsToIsNil() predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIsNull(FieldCallsTo))
+}
+
+// CallsToNotNil applies the NotNil predicate on the "calls_to" field.
+func CallsToNotNil() predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotNull(FieldCallsTo))
 }
 
 // AnalysedAtEQ applies the EQ predicate on the "analysed_at" field.

@@ -181,6 +181,8 @@ var (
 		{Name: "total_price", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "total_cost", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "total_margin", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
+		{Name: "calls_from", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "calls_to", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "analysed_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "processed_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "provider_uploads", Type: field.TypeInt},
@@ -193,7 +195,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "cdr_uploads_providers_uploads",
-				Columns:    []*schema.Column{CdrUploadsColumns[31]},
+				Columns:    []*schema.Column{CdrUploadsColumns[33]},
 				RefColumns: []*schema.Column{ProvidersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
