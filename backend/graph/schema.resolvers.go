@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -434,7 +435,7 @@ func (r *queryResolver) CallTotals(ctx context.Context, where *ent.CallWhereInpu
 	q := r.Client.Call.Query()
 	if where != nil {
 		p, err := where.P()
-		if err != nil {
+		if err != nil && !errors.Is(err, ent.ErrEmptyCallWhereInput) {
 			return nil, apperr.New(apperr.Invalid, "%v", err)
 		}
 		if p != nil {

@@ -209,6 +209,8 @@ type ComplexityRoot struct {
 		AnalysisRun         func(childComplexity int) int
 		BytesDone           func(childComplexity int) int
 		BytesTotal          func(childComplexity int) int
+		CallsFrom           func(childComplexity int) int
+		CallsTo             func(childComplexity int) int
 		CountsAddUp         func(childComplexity int) int
 		CreatedAt           func(childComplexity int) int
 		Direction           func(childComplexity int) int
@@ -1425,6 +1427,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrUpload.BytesTotal(childComplexity), true
+	case "CdrUpload.callsFrom":
+		if e.ComplexityRoot.CdrUpload.CallsFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.CallsFrom(childComplexity), true
+	case "CdrUpload.callsTo":
+		if e.ComplexityRoot.CdrUpload.CallsTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.CallsTo(childComplexity), true
 	case "CdrUpload.countsAddUp":
 		if e.ComplexityRoot.CdrUpload.CountsAddUp == nil {
 			break
@@ -5258,6 +5272,14 @@ type CdrUpload implements Node {
   Price minus cost over the priced calls whose cost is known
   """
   totalMargin: Decimal!
+  """
+  Start of the earliest call: uploads whose calls do not overlap in time cannot share a duplicate
+  """
+  callsFrom: Time
+  """
+  Start of the latest call
+  """
+  callsTo: Time
   analysedAt: Time
   processedAt: Time
   provider: Provider!
@@ -5654,6 +5676,32 @@ input CdrUploadWhereInput {
   totalMarginGTE: Decimal
   totalMarginLT: Decimal
   totalMarginLTE: Decimal
+  """
+  calls_from field predicates
+  """
+  callsFrom: Time
+  callsFromNEQ: Time
+  callsFromIn: [Time!]
+  callsFromNotIn: [Time!]
+  callsFromGT: Time
+  callsFromGTE: Time
+  callsFromLT: Time
+  callsFromLTE: Time
+  callsFromIsNil: Boolean
+  callsFromNotNil: Boolean
+  """
+  calls_to field predicates
+  """
+  callsTo: Time
+  callsToNEQ: Time
+  callsToIn: [Time!]
+  callsToNotIn: [Time!]
+  callsToGT: Time
+  callsToGTE: Time
+  callsToLT: Time
+  callsToLTE: Time
+  callsToIsNil: Boolean
+  callsToNotNil: Boolean
   """
   analysed_at field predicates
   """
@@ -9230,6 +9278,10 @@ func (ec *executionContext) childFields_CdrUpload(ctx context.Context, field gra
 		return ec.fieldContext_CdrUpload_totalCost(ctx, field)
 	case "totalMargin":
 		return ec.fieldContext_CdrUpload_totalMargin(ctx, field)
+	case "callsFrom":
+		return ec.fieldContext_CdrUpload_callsFrom(ctx, field)
+	case "callsTo":
+		return ec.fieldContext_CdrUpload_callsTo(ctx, field)
 	case "analysedAt":
 		return ec.fieldContext_CdrUpload_analysedAt(ctx, field)
 	case "processedAt":
@@ -14363,6 +14415,52 @@ func (ec *executionContext) _CdrUpload_totalMargin(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_CdrUpload_totalMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CdrUpload_callsFrom(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_callsFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallsFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_callsFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CdrUpload_callsTo(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_callsTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallsTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_callsTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Time")
 }
 
 func (ec *executionContext) _CdrUpload_analysedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
@@ -28009,7 +28107,7 @@ func (ec *executionContext) unmarshalInputCdrUploadWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameEqualFold", "fileNameContainsFold", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256EqualFold", "sha256ContainsFold", "sizeBytes", "sizeBytesNEQ", "sizeBytesIn", "sizeBytesNotIn", "sizeBytesGT", "sizeBytesGTE", "sizeBytesLT", "sizeBytesLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "analysisRun", "analysisRunNEQ", "analysisRunIn", "analysisRunNotIn", "analysisRunGT", "analysisRunGTE", "analysisRunLT", "analysisRunLTE", "phase", "phaseNEQ", "phaseIn", "phaseNotIn", "phaseGT", "phaseGTE", "phaseLT", "phaseLTE", "phaseContains", "phaseHasPrefix", "phaseHasSuffix", "phaseIsNil", "phaseNotNil", "phaseEqualFold", "phaseContainsFold", "linesDone", "linesDoneNEQ", "linesDoneIn", "linesDoneNotIn", "linesDoneGT", "linesDoneGTE", "linesDoneLT", "linesDoneLTE", "linesRead", "linesReadNEQ", "linesReadIn", "linesReadNotIn", "linesReadGT", "linesReadGTE", "linesReadLT", "linesReadLTE", "priced", "pricedNEQ", "pricedIn", "pricedNotIn", "pricedGT", "pricedGTE", "pricedLT", "pricedLTE", "withoutCustomer", "withoutCustomerNEQ", "withoutCustomerIn", "withoutCustomerNotIn", "withoutCustomerGT", "withoutCustomerGTE", "withoutCustomerLT", "withoutCustomerLTE", "withoutRate", "withoutRateNEQ", "withoutRateIn", "withoutRateNotIn", "withoutRateGT", "withoutRateGTE", "withoutRateLT", "withoutRateLTE", "zeroDuration", "zeroDurationNEQ", "zeroDurationIn", "zeroDurationNotIn", "zeroDurationGT", "zeroDurationGTE", "zeroDurationLT", "zeroDurationLTE", "duplicates", "duplicatesNEQ", "duplicatesIn", "duplicatesNotIn", "duplicatesGT", "duplicatesGTE", "duplicatesLT", "duplicatesLTE", "unreadable", "unreadableNEQ", "unreadableIn", "unreadableNotIn", "unreadableGT", "unreadableGTE", "unreadableLT", "unreadableLTE", "notVoice", "notVoiceNEQ", "notVoiceIn", "notVoiceNotIn", "notVoiceGT", "notVoiceGTE", "notVoiceLT", "notVoiceLTE", "bytesTotal", "bytesTotalNEQ", "bytesTotalIn", "bytesTotalNotIn", "bytesTotalGT", "bytesTotalGTE", "bytesTotalLT", "bytesTotalLTE", "bytesDone", "bytesDoneNEQ", "bytesDoneIn", "bytesDoneNotIn", "bytesDoneGT", "bytesDoneGTE", "bytesDoneLT", "bytesDoneLTE", "linesPerSecond", "linesPerSecondNEQ", "linesPerSecondIn", "linesPerSecondNotIn", "linesPerSecondGT", "linesPerSecondGTE", "linesPerSecondLT", "linesPerSecondLTE", "phaseStartedAt", "phaseStartedAtNEQ", "phaseStartedAtIn", "phaseStartedAtNotIn", "phaseStartedAtGT", "phaseStartedAtGTE", "phaseStartedAtLT", "phaseStartedAtLTE", "phaseStartedAtIsNil", "phaseStartedAtNotNil", "totalPrice", "totalPriceNEQ", "totalPriceIn", "totalPriceNotIn", "totalPriceGT", "totalPriceGTE", "totalPriceLT", "totalPriceLTE", "totalCost", "totalCostNEQ", "totalCostIn", "totalCostNotIn", "totalCostGT", "totalCostGTE", "totalCostLT", "totalCostLTE", "totalMargin", "totalMarginNEQ", "totalMarginIn", "totalMarginNotIn", "totalMarginGT", "totalMarginGTE", "totalMarginLT", "totalMarginLTE", "analysedAt", "analysedAtNEQ", "analysedAtIn", "analysedAtNotIn", "analysedAtGT", "analysedAtGTE", "analysedAtLT", "analysedAtLTE", "analysedAtIsNil", "analysedAtNotNil", "processedAt", "processedAtNEQ", "processedAtIn", "processedAtNotIn", "processedAtGT", "processedAtGTE", "processedAtLT", "processedAtLTE", "processedAtIsNil", "processedAtNotNil", "hasProvider", "hasProviderWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameEqualFold", "fileNameContainsFold", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256EqualFold", "sha256ContainsFold", "sizeBytes", "sizeBytesNEQ", "sizeBytesIn", "sizeBytesNotIn", "sizeBytesGT", "sizeBytesGTE", "sizeBytesLT", "sizeBytesLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "analysisRun", "analysisRunNEQ", "analysisRunIn", "analysisRunNotIn", "analysisRunGT", "analysisRunGTE", "analysisRunLT", "analysisRunLTE", "phase", "phaseNEQ", "phaseIn", "phaseNotIn", "phaseGT", "phaseGTE", "phaseLT", "phaseLTE", "phaseContains", "phaseHasPrefix", "phaseHasSuffix", "phaseIsNil", "phaseNotNil", "phaseEqualFold", "phaseContainsFold", "linesDone", "linesDoneNEQ", "linesDoneIn", "linesDoneNotIn", "linesDoneGT", "linesDoneGTE", "linesDoneLT", "linesDoneLTE", "linesRead", "linesReadNEQ", "linesReadIn", "linesReadNotIn", "linesReadGT", "linesReadGTE", "linesReadLT", "linesReadLTE", "priced", "pricedNEQ", "pricedIn", "pricedNotIn", "pricedGT", "pricedGTE", "pricedLT", "pricedLTE", "withoutCustomer", "withoutCustomerNEQ", "withoutCustomerIn", "withoutCustomerNotIn", "withoutCustomerGT", "withoutCustomerGTE", "withoutCustomerLT", "withoutCustomerLTE", "withoutRate", "withoutRateNEQ", "withoutRateIn", "withoutRateNotIn", "withoutRateGT", "withoutRateGTE", "withoutRateLT", "withoutRateLTE", "zeroDuration", "zeroDurationNEQ", "zeroDurationIn", "zeroDurationNotIn", "zeroDurationGT", "zeroDurationGTE", "zeroDurationLT", "zeroDurationLTE", "duplicates", "duplicatesNEQ", "duplicatesIn", "duplicatesNotIn", "duplicatesGT", "duplicatesGTE", "duplicatesLT", "duplicatesLTE", "unreadable", "unreadableNEQ", "unreadableIn", "unreadableNotIn", "unreadableGT", "unreadableGTE", "unreadableLT", "unreadableLTE", "notVoice", "notVoiceNEQ", "notVoiceIn", "notVoiceNotIn", "notVoiceGT", "notVoiceGTE", "notVoiceLT", "notVoiceLTE", "bytesTotal", "bytesTotalNEQ", "bytesTotalIn", "bytesTotalNotIn", "bytesTotalGT", "bytesTotalGTE", "bytesTotalLT", "bytesTotalLTE", "bytesDone", "bytesDoneNEQ", "bytesDoneIn", "bytesDoneNotIn", "bytesDoneGT", "bytesDoneGTE", "bytesDoneLT", "bytesDoneLTE", "linesPerSecond", "linesPerSecondNEQ", "linesPerSecondIn", "linesPerSecondNotIn", "linesPerSecondGT", "linesPerSecondGTE", "linesPerSecondLT", "linesPerSecondLTE", "phaseStartedAt", "phaseStartedAtNEQ", "phaseStartedAtIn", "phaseStartedAtNotIn", "phaseStartedAtGT", "phaseStartedAtGTE", "phaseStartedAtLT", "phaseStartedAtLTE", "phaseStartedAtIsNil", "phaseStartedAtNotNil", "totalPrice", "totalPriceNEQ", "totalPriceIn", "totalPriceNotIn", "totalPriceGT", "totalPriceGTE", "totalPriceLT", "totalPriceLTE", "totalCost", "totalCostNEQ", "totalCostIn", "totalCostNotIn", "totalCostGT", "totalCostGTE", "totalCostLT", "totalCostLTE", "totalMargin", "totalMarginNEQ", "totalMarginIn", "totalMarginNotIn", "totalMarginGT", "totalMarginGTE", "totalMarginLT", "totalMarginLTE", "callsFrom", "callsFromNEQ", "callsFromIn", "callsFromNotIn", "callsFromGT", "callsFromGTE", "callsFromLT", "callsFromLTE", "callsFromIsNil", "callsFromNotNil", "callsTo", "callsToNEQ", "callsToIn", "callsToNotIn", "callsToGT", "callsToGTE", "callsToLT", "callsToLTE", "callsToIsNil", "callsToNotNil", "analysedAt", "analysedAtNEQ", "analysedAtIn", "analysedAtNotIn", "analysedAtGT", "analysedAtGTE", "analysedAtLT", "analysedAtLTE", "analysedAtIsNil", "analysedAtNotNil", "processedAt", "processedAtNEQ", "processedAtIn", "processedAtNotIn", "processedAtGT", "processedAtGTE", "processedAtLT", "processedAtLTE", "processedAtIsNil", "processedAtNotNil", "hasProvider", "hasProviderWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29675,6 +29773,146 @@ func (ec *executionContext) unmarshalInputCdrUploadWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.TotalMarginLTE = data
+		case "callsFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsFrom"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsFrom = data
+		case "callsFromNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsFromNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsFromNEQ = data
+		case "callsFromIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsFromIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsFromIn = data
+		case "callsFromNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsFromNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsFromNotIn = data
+		case "callsFromGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsFromGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsFromGT = data
+		case "callsFromGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsFromGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsFromGTE = data
+		case "callsFromLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsFromLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsFromLT = data
+		case "callsFromLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsFromLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsFromLTE = data
+		case "callsFromIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsFromIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsFromIsNil = data
+		case "callsFromNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsFromNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsFromNotNil = data
+		case "callsTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsTo"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsTo = data
+		case "callsToNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsToNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsToNEQ = data
+		case "callsToIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsToIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsToIn = data
+		case "callsToNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsToNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsToNotIn = data
+		case "callsToGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsToGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsToGT = data
+		case "callsToGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsToGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsToGTE = data
+		case "callsToLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsToLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsToLT = data
+		case "callsToLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsToLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsToLTE = data
+		case "callsToIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsToIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsToIsNil = data
+		case "callsToNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsToNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsToNotNil = data
 		case "analysedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("analysedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -41850,6 +42088,16 @@ func (ec *executionContext) _CdrUpload(ctx context.Context, sel ast.SelectionSet
 		case "totalMargin":
 			out.Values[i] = ec._CdrUpload_totalMargin(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "callsFrom":
+			out.Values[i] = ec._CdrUpload_callsFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "callsTo":
+			out.Values[i] = ec._CdrUpload_callsTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "analysedAt":
