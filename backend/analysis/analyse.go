@@ -30,7 +30,7 @@ const progressEvery = 500 * time.Millisecond
 
 // maxStoredLineErrors bounds the unreadable lines kept with their reasons;
 // all of them are counted.
-const maxStoredLineErrors = 100_000
+const maxStoredLineErrors = 20_000
 
 // Analyse runs analysis number run of an upload: stream-parse the file,
 // match every call to a customer and price it, load the calls in bulk, flag
@@ -157,18 +157,26 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 			case <-t.C:
 				n := lines.Load()
 				rate := int64(float64(n) / time.Since(readStart).Seconds())
-				_ = c.CdrUpload.UpdateOneID(u.ID).SetLinesDone(n).SetBytesDone(in.n.Load()).SetLinesPerSecond(rate).Exec(ctx)
+				// A short deadline: on SQLite the loader's transaction holds
+				// the write lock, and a skipped tick costs only freshness.
+				tctx, cancel := context.WithTimeout(ctx, progressEvery/2)
+				_ = c.CdrUpload.UpdateOneID(u.ID).SetLinesDone(n).SetBytesDone(in.n.Load()).SetLinesPerSecond(rate).Exec(tctx)
+				cancel()
 				s.publish(ctx, u.ID)
 			}
 		}
 	}()
+	// Unreadable lines are kept in memory (bounded) and written after the
+	// calls: on SQLite the loader's open transaction holds the only write
+	// lock, so writing them meanwhile would wait on ourselves.
 	flushErrs := func() error {
-		if len(lineErrs) == 0 {
-			return nil
+		for lo := 0; lo < len(lineErrs); lo += 500 {
+			if err := c.CdrLineError.CreateBulk(lineErrs[lo:min(lo+500, len(lineErrs))]...).Exec(ctx); err != nil {
+				return err
+			}
 		}
-		err := c.CdrLineError.CreateBulk(lineErrs...).Exec(ctx)
-		lineErrs = lineErrs[:0]
-		return err
+		lineErrs = nil
+		return nil
 	}
 
 	loopErr := func() error {
@@ -183,11 +191,6 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 				if cnt.unreadable <= maxStoredLineErrors {
 					lineErrs = append(lineErrs, c.CdrLineError.Create().SetUploadID(u.ID).SetAnalysisRun(u.AnalysisRun).
 						SetLine(pr.Line).SetReason(truncate(pr.Reason, 500)))
-					if len(lineErrs) == 500 {
-						if err := flushErrs(); err != nil {
-							return err
-						}
-					}
 				}
 				continue
 			}
@@ -213,14 +216,14 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 		}
 		return rd.Err()
 	}()
+	closeErr := sk.close()
 	close(stopTick)
 	<-tickDone
 	if loopErr != nil {
-		_ = sk.close()
 		return nil, loopErr
 	}
-	if err := sk.close(); err != nil {
-		return nil, fmt.Errorf("storing the calls: %w", err)
+	if closeErr != nil {
+		return nil, fmt.Errorf("storing the calls: %w", closeErr)
 	}
 	if lines.Load() == 0 {
 		return nil, fileProblem("the file holds no call lines (only a header, or blank lines): check it is the right file")

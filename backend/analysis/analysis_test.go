@@ -178,6 +178,18 @@ func TestAnalysisMatchesDryRunAndReanalysisFixes(t *testing.T) {
 				}
 			}
 			check(map[string]bool{"441134960001": true})
+			groups, err := f.svc.NoCustomerGroups(f.ctx, u.ID, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(groups) != 2 || groups[0].First.IsZero() || groups[0].Last.Before(groups[0].First) {
+				t.Errorf("calls without customers by CLI: %+v", groups)
+			}
+			for _, g := range groups {
+				if g.Source == "441134960002" && (g.Calls != 3 || !g.First.Equal(time.Date(2026, 6, 2, 10, 5, 3, 0, time.UTC))) {
+					t.Errorf("441134960002: %+v; want 3 calls from 2026-06-02 11:05:03 BST", g)
+				}
+			}
 			if u.WithoutCustomer != 7 || u.Unreadable != 1 || u.ZeroDuration != 1 || u.Priced != 3 {
 				t.Errorf("first analysis: %+v", u)
 			}

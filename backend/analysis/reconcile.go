@@ -97,7 +97,7 @@ func (a *anyTime) Scan(v any) error {
 }
 
 func parseSQLiteTime(s string) time.Time {
-	for _, l := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02 15:04:05"} {
+	for _, l := range []string{"2006-01-02 15:04:05.999999999 -0700 MST", "2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02 15:04:05"} {
 		if t, err := time.Parse(l, s); err == nil {
 			return t.UTC()
 		}
