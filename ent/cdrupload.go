@@ -57,6 +57,8 @@ type CdrUpload struct {
 	Duplicates int64 `json:"duplicates,omitempty"`
 	// Unreadable holds the value of the "unreadable" field.
 	Unreadable int64 `json:"unreadable,omitempty"`
+	// Customers with priced calls in this upload
+	Customers int `json:"customers,omitempty"`
 	// Lines that are not voice calls (FCS data, SMS): not calls, not counted in lines read
 	NotVoice int64 `json:"not_voice,omitempty"`
 	// BytesTotal holds the value of the "bytes_total" field.
@@ -132,7 +134,7 @@ func (*CdrUpload) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case cdrupload.FieldTotalPrice, cdrupload.FieldTotalCost, cdrupload.FieldTotalMargin:
 			values[i] = new(decimal.Decimal)
-		case cdrupload.FieldID, cdrupload.FieldSizeBytes, cdrupload.FieldAnalysisRun, cdrupload.FieldLinesDone, cdrupload.FieldLinesRead, cdrupload.FieldPriced, cdrupload.FieldWithoutCustomer, cdrupload.FieldWithoutRate, cdrupload.FieldZeroDuration, cdrupload.FieldDuplicates, cdrupload.FieldUnreadable, cdrupload.FieldNotVoice, cdrupload.FieldBytesTotal, cdrupload.FieldBytesDone, cdrupload.FieldLinesPerSecond, cdrupload.FieldPriceDecimals:
+		case cdrupload.FieldID, cdrupload.FieldSizeBytes, cdrupload.FieldAnalysisRun, cdrupload.FieldLinesDone, cdrupload.FieldLinesRead, cdrupload.FieldPriced, cdrupload.FieldWithoutCustomer, cdrupload.FieldWithoutRate, cdrupload.FieldZeroDuration, cdrupload.FieldDuplicates, cdrupload.FieldUnreadable, cdrupload.FieldCustomers, cdrupload.FieldNotVoice, cdrupload.FieldBytesTotal, cdrupload.FieldBytesDone, cdrupload.FieldLinesPerSecond, cdrupload.FieldPriceDecimals:
 			values[i] = new(sql.NullInt64)
 		case cdrupload.FieldDirection, cdrupload.FieldFileName, cdrupload.FieldSha256, cdrupload.FieldBlobKey, cdrupload.FieldStatus, cdrupload.FieldFailureReason, cdrupload.FieldPhase:
 			values[i] = new(sql.NullString)
@@ -274,6 +276,12 @@ func (_m *CdrUpload) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field unreadable", values[i])
 			} else if value.Valid {
 				_m.Unreadable = value.Int64
+			}
+		case cdrupload.FieldCustomers:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field customers", values[i])
+			} else if value.Valid {
+				_m.Customers = int(value.Int64)
 			}
 		case cdrupload.FieldNotVoice:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -467,6 +475,9 @@ func (_m *CdrUpload) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("unreadable=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Unreadable))
+	builder.WriteString(", ")
+	builder.WriteString("customers=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Customers))
 	builder.WriteString(", ")
 	builder.WriteString("not_voice=")
 	builder.WriteString(fmt.Sprintf("%v", _m.NotVoice))

@@ -267,6 +267,20 @@ func (_c *CdrUploadCreate) SetNillableUnreadable(v *int64) *CdrUploadCreate {
 	return _c
 }
 
+// SetCustomers sets the "customers" field.
+func (_c *CdrUploadCreate) SetCustomers(v int) *CdrUploadCreate {
+	_c.mutation.SetCustomers(v)
+	return _c
+}
+
+// SetNillableCustomers sets the "customers" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableCustomers(v *int) *CdrUploadCreate {
+	if v != nil {
+		_c.SetCustomers(*v)
+	}
+	return _c
+}
+
 // SetNotVoice sets the "not_voice" field.
 func (_c *CdrUploadCreate) SetNotVoice(v int64) *CdrUploadCreate {
 	_c.mutation.SetNotVoice(v)
@@ -574,6 +588,10 @@ func (_c *CdrUploadCreate) defaults() error {
 		v := cdrupload.DefaultUnreadable
 		_c.mutation.SetUnreadable(v)
 	}
+	if _, ok := _c.mutation.Customers(); !ok {
+		v := cdrupload.DefaultCustomers
+		_c.mutation.SetCustomers(v)
+	}
 	if _, ok := _c.mutation.NotVoice(); !ok {
 		v := cdrupload.DefaultNotVoice
 		_c.mutation.SetNotVoice(v)
@@ -742,6 +760,14 @@ func (_c *CdrUploadCreate) check() error {
 			return &ValidationError{Name: "unreadable", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.unreadable": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.Customers(); !ok {
+		return &ValidationError{Name: "customers", err: errors.New(`ent: missing required field "CdrUpload.customers"`)}
+	}
+	if v, ok := _c.mutation.Customers(); ok {
+		if err := cdrupload.CustomersValidator(v); err != nil {
+			return &ValidationError{Name: "customers", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.customers": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.NotVoice(); !ok {
 		return &ValidationError{Name: "not_voice", err: errors.New(`ent: missing required field "CdrUpload.not_voice"`)}
 	}
@@ -891,6 +917,10 @@ func (_c *CdrUploadCreate) createSpec() (*CdrUpload, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Unreadable(); ok {
 		_spec.SetField(cdrupload.FieldUnreadable, field.TypeInt64, value)
 		_node.Unreadable = value
+	}
+	if value, ok := _c.mutation.Customers(); ok {
+		_spec.SetField(cdrupload.FieldCustomers, field.TypeInt, value)
+		_node.Customers = value
 	}
 	if value, ok := _c.mutation.NotVoice(); ok {
 		_spec.SetField(cdrupload.FieldNotVoice, field.TypeInt64, value)
@@ -1314,6 +1344,24 @@ func (u *CdrUploadUpsert) UpdateUnreadable() *CdrUploadUpsert {
 // AddUnreadable adds v to the "unreadable" field.
 func (u *CdrUploadUpsert) AddUnreadable(v int64) *CdrUploadUpsert {
 	u.Add(cdrupload.FieldUnreadable, v)
+	return u
+}
+
+// SetCustomers sets the "customers" field.
+func (u *CdrUploadUpsert) SetCustomers(v int) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldCustomers, v)
+	return u
+}
+
+// UpdateCustomers sets the "customers" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateCustomers() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldCustomers)
+	return u
+}
+
+// AddCustomers adds v to the "customers" field.
+func (u *CdrUploadUpsert) AddCustomers(v int) *CdrUploadUpsert {
+	u.Add(cdrupload.FieldCustomers, v)
 	return u
 }
 
@@ -1911,6 +1959,27 @@ func (u *CdrUploadUpsertOne) AddUnreadable(v int64) *CdrUploadUpsertOne {
 func (u *CdrUploadUpsertOne) UpdateUnreadable() *CdrUploadUpsertOne {
 	return u.Update(func(s *CdrUploadUpsert) {
 		s.UpdateUnreadable()
+	})
+}
+
+// SetCustomers sets the "customers" field.
+func (u *CdrUploadUpsertOne) SetCustomers(v int) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetCustomers(v)
+	})
+}
+
+// AddCustomers adds v to the "customers" field.
+func (u *CdrUploadUpsertOne) AddCustomers(v int) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddCustomers(v)
+	})
+}
+
+// UpdateCustomers sets the "customers" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateCustomers() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateCustomers()
 	})
 }
 
@@ -2710,6 +2779,27 @@ func (u *CdrUploadUpsertBulk) AddUnreadable(v int64) *CdrUploadUpsertBulk {
 func (u *CdrUploadUpsertBulk) UpdateUnreadable() *CdrUploadUpsertBulk {
 	return u.Update(func(s *CdrUploadUpsert) {
 		s.UpdateUnreadable()
+	})
+}
+
+// SetCustomers sets the "customers" field.
+func (u *CdrUploadUpsertBulk) SetCustomers(v int) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetCustomers(v)
+	})
+}
+
+// AddCustomers adds v to the "customers" field.
+func (u *CdrUploadUpsertBulk) AddCustomers(v int) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddCustomers(v)
+	})
+}
+
+// UpdateCustomers sets the "customers" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateCustomers() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateCustomers()
 	})
 }
 

@@ -357,6 +357,27 @@ func (_u *CdrUploadUpdate) AddUnreadable(v int64) *CdrUploadUpdate {
 	return _u
 }
 
+// SetCustomers sets the "customers" field.
+func (_u *CdrUploadUpdate) SetCustomers(v int) *CdrUploadUpdate {
+	_u.mutation.ResetCustomers()
+	_u.mutation.SetCustomers(v)
+	return _u
+}
+
+// SetNillableCustomers sets the "customers" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableCustomers(v *int) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetCustomers(*v)
+	}
+	return _u
+}
+
+// AddCustomers adds value to the "customers" field.
+func (_u *CdrUploadUpdate) AddCustomers(v int) *CdrUploadUpdate {
+	_u.mutation.AddCustomers(v)
+	return _u
+}
+
 // SetNotVoice sets the "not_voice" field.
 func (_u *CdrUploadUpdate) SetNotVoice(v int64) *CdrUploadUpdate {
 	_u.mutation.ResetNotVoice()
@@ -786,6 +807,11 @@ func (_u *CdrUploadUpdate) check() error {
 			return &ValidationError{Name: "unreadable", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.unreadable": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Customers(); ok {
+		if err := cdrupload.CustomersValidator(v); err != nil {
+			return &ValidationError{Name: "customers", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.customers": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.NotVoice(); ok {
 		if err := cdrupload.NotVoiceValidator(v); err != nil {
 			return &ValidationError{Name: "not_voice", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.not_voice": %w`, err)}
@@ -913,6 +939,12 @@ func (_u *CdrUploadUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedUnreadable(); ok {
 		_spec.AddField(cdrupload.FieldUnreadable, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.Customers(); ok {
+		_spec.SetField(cdrupload.FieldCustomers, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCustomers(); ok {
+		_spec.AddField(cdrupload.FieldCustomers, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.NotVoice(); ok {
 		_spec.SetField(cdrupload.FieldNotVoice, field.TypeInt64, value)
@@ -1403,6 +1435,27 @@ func (_u *CdrUploadUpdateOne) AddUnreadable(v int64) *CdrUploadUpdateOne {
 	return _u
 }
 
+// SetCustomers sets the "customers" field.
+func (_u *CdrUploadUpdateOne) SetCustomers(v int) *CdrUploadUpdateOne {
+	_u.mutation.ResetCustomers()
+	_u.mutation.SetCustomers(v)
+	return _u
+}
+
+// SetNillableCustomers sets the "customers" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableCustomers(v *int) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetCustomers(*v)
+	}
+	return _u
+}
+
+// AddCustomers adds value to the "customers" field.
+func (_u *CdrUploadUpdateOne) AddCustomers(v int) *CdrUploadUpdateOne {
+	_u.mutation.AddCustomers(v)
+	return _u
+}
+
 // SetNotVoice sets the "not_voice" field.
 func (_u *CdrUploadUpdateOne) SetNotVoice(v int64) *CdrUploadUpdateOne {
 	_u.mutation.ResetNotVoice()
@@ -1845,6 +1898,11 @@ func (_u *CdrUploadUpdateOne) check() error {
 			return &ValidationError{Name: "unreadable", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.unreadable": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Customers(); ok {
+		if err := cdrupload.CustomersValidator(v); err != nil {
+			return &ValidationError{Name: "customers", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.customers": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.NotVoice(); ok {
 		if err := cdrupload.NotVoiceValidator(v); err != nil {
 			return &ValidationError{Name: "not_voice", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.not_voice": %w`, err)}
@@ -1989,6 +2047,12 @@ func (_u *CdrUploadUpdateOne) sqlSave(ctx context.Context) (_node *CdrUpload, er
 	}
 	if value, ok := _u.mutation.AddedUnreadable(); ok {
 		_spec.AddField(cdrupload.FieldUnreadable, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.Customers(); ok {
+		_spec.SetField(cdrupload.FieldCustomers, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCustomers(); ok {
+		_spec.AddField(cdrupload.FieldCustomers, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.NotVoice(); ok {
 		_spec.SetField(cdrupload.FieldNotVoice, field.TypeInt64, value)

@@ -34,6 +34,7 @@ import (
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
+	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 	"github.com/tollgate/tollgate/ent/user"
 
 	stdsql "database/sql"
@@ -82,6 +83,8 @@ type Client struct {
 	Site *SiteClient
 	// Tariff is the client for interacting with the Tariff builders.
 	Tariff *TariffClient
+	// UploadCustomerTotal is the client for interacting with the UploadCustomerTotal builders.
+	UploadCustomerTotal *UploadCustomerTotalClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
 }
@@ -114,6 +117,7 @@ func (c *Client) init() {
 	c.RateSheet = NewRateSheetClient(c.config)
 	c.Site = NewSiteClient(c.config)
 	c.Tariff = NewTariffClient(c.config)
+	c.UploadCustomerTotal = NewUploadCustomerTotalClient(c.config)
 	c.User = NewUserClient(c.config)
 }
 
@@ -205,28 +209,29 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:             ctx,
-		config:          cfg,
-		ApiToken:        NewApiTokenClient(cfg),
-		BillingRun:      NewBillingRunClient(cfg),
-		BillingSchedule: NewBillingScheduleClient(cfg),
-		Call:            NewCallClient(cfg),
-		CdrLineError:    NewCdrLineErrorClient(cfg),
-		CdrUpload:       NewCdrUploadClient(cfg),
-		Charge:          NewChargeClient(cfg),
-		Cli:             NewCliClient(cfg),
-		Customer:        NewCustomerClient(cfg),
-		Invoice:         NewInvoiceClient(cfg),
-		InvoiceLine:     NewInvoiceLineClient(cfg),
-		PeakTimeBlock:   NewPeakTimeBlockClient(cfg),
-		PeakTimes:       NewPeakTimesClient(cfg),
-		Product:         NewProductClient(cfg),
-		Provider:        NewProviderClient(cfg),
-		Rate:            NewRateClient(cfg),
-		RateSheet:       NewRateSheetClient(cfg),
-		Site:            NewSiteClient(cfg),
-		Tariff:          NewTariffClient(cfg),
-		User:            NewUserClient(cfg),
+		ctx:                 ctx,
+		config:              cfg,
+		ApiToken:            NewApiTokenClient(cfg),
+		BillingRun:          NewBillingRunClient(cfg),
+		BillingSchedule:     NewBillingScheduleClient(cfg),
+		Call:                NewCallClient(cfg),
+		CdrLineError:        NewCdrLineErrorClient(cfg),
+		CdrUpload:           NewCdrUploadClient(cfg),
+		Charge:              NewChargeClient(cfg),
+		Cli:                 NewCliClient(cfg),
+		Customer:            NewCustomerClient(cfg),
+		Invoice:             NewInvoiceClient(cfg),
+		InvoiceLine:         NewInvoiceLineClient(cfg),
+		PeakTimeBlock:       NewPeakTimeBlockClient(cfg),
+		PeakTimes:           NewPeakTimesClient(cfg),
+		Product:             NewProductClient(cfg),
+		Provider:            NewProviderClient(cfg),
+		Rate:                NewRateClient(cfg),
+		RateSheet:           NewRateSheetClient(cfg),
+		Site:                NewSiteClient(cfg),
+		Tariff:              NewTariffClient(cfg),
+		UploadCustomerTotal: NewUploadCustomerTotalClient(cfg),
+		User:                NewUserClient(cfg),
 	}, nil
 }
 
@@ -244,28 +249,29 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:             ctx,
-		config:          cfg,
-		ApiToken:        NewApiTokenClient(cfg),
-		BillingRun:      NewBillingRunClient(cfg),
-		BillingSchedule: NewBillingScheduleClient(cfg),
-		Call:            NewCallClient(cfg),
-		CdrLineError:    NewCdrLineErrorClient(cfg),
-		CdrUpload:       NewCdrUploadClient(cfg),
-		Charge:          NewChargeClient(cfg),
-		Cli:             NewCliClient(cfg),
-		Customer:        NewCustomerClient(cfg),
-		Invoice:         NewInvoiceClient(cfg),
-		InvoiceLine:     NewInvoiceLineClient(cfg),
-		PeakTimeBlock:   NewPeakTimeBlockClient(cfg),
-		PeakTimes:       NewPeakTimesClient(cfg),
-		Product:         NewProductClient(cfg),
-		Provider:        NewProviderClient(cfg),
-		Rate:            NewRateClient(cfg),
-		RateSheet:       NewRateSheetClient(cfg),
-		Site:            NewSiteClient(cfg),
-		Tariff:          NewTariffClient(cfg),
-		User:            NewUserClient(cfg),
+		ctx:                 ctx,
+		config:              cfg,
+		ApiToken:            NewApiTokenClient(cfg),
+		BillingRun:          NewBillingRunClient(cfg),
+		BillingSchedule:     NewBillingScheduleClient(cfg),
+		Call:                NewCallClient(cfg),
+		CdrLineError:        NewCdrLineErrorClient(cfg),
+		CdrUpload:           NewCdrUploadClient(cfg),
+		Charge:              NewChargeClient(cfg),
+		Cli:                 NewCliClient(cfg),
+		Customer:            NewCustomerClient(cfg),
+		Invoice:             NewInvoiceClient(cfg),
+		InvoiceLine:         NewInvoiceLineClient(cfg),
+		PeakTimeBlock:       NewPeakTimeBlockClient(cfg),
+		PeakTimes:           NewPeakTimesClient(cfg),
+		Product:             NewProductClient(cfg),
+		Provider:            NewProviderClient(cfg),
+		Rate:                NewRateClient(cfg),
+		RateSheet:           NewRateSheetClient(cfg),
+		Site:                NewSiteClient(cfg),
+		Tariff:              NewTariffClient(cfg),
+		UploadCustomerTotal: NewUploadCustomerTotalClient(cfg),
+		User:                NewUserClient(cfg),
 	}, nil
 }
 
@@ -298,7 +304,7 @@ func (c *Client) Use(hooks ...Hook) {
 		c.ApiToken, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
 		c.CdrUpload, c.Charge, c.Cli, c.Customer, c.Invoice, c.InvoiceLine,
 		c.PeakTimeBlock, c.PeakTimes, c.Product, c.Provider, c.Rate, c.RateSheet,
-		c.Site, c.Tariff, c.User,
+		c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -311,7 +317,7 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.ApiToken, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
 		c.CdrUpload, c.Charge, c.Cli, c.Customer, c.Invoice, c.InvoiceLine,
 		c.PeakTimeBlock, c.PeakTimes, c.Product, c.Provider, c.Rate, c.RateSheet,
-		c.Site, c.Tariff, c.User,
+		c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -358,6 +364,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Site.mutate(ctx, m)
 	case *TariffMutation:
 		return c.Tariff.mutate(ctx, m)
+	case *UploadCustomerTotalMutation:
+		return c.UploadCustomerTotal.mutate(ctx, m)
 	case *UserMutation:
 		return c.User.mutate(ctx, m)
 	default:
@@ -3583,6 +3591,140 @@ func (c *TariffClient) mutate(ctx context.Context, m *TariffMutation) (Value, er
 	}
 }
 
+// UploadCustomerTotalClient is a client for the UploadCustomerTotal schema.
+type UploadCustomerTotalClient struct {
+	config
+}
+
+// NewUploadCustomerTotalClient returns a client for the UploadCustomerTotal from the given config.
+func NewUploadCustomerTotalClient(c config) *UploadCustomerTotalClient {
+	return &UploadCustomerTotalClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `uploadcustomertotal.Hooks(f(g(h())))`.
+func (c *UploadCustomerTotalClient) Use(hooks ...Hook) {
+	c.hooks.UploadCustomerTotal = append(c.hooks.UploadCustomerTotal, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `uploadcustomertotal.Intercept(f(g(h())))`.
+func (c *UploadCustomerTotalClient) Intercept(interceptors ...Interceptor) {
+	c.inters.UploadCustomerTotal = append(c.inters.UploadCustomerTotal, interceptors...)
+}
+
+// Create returns a builder for creating a UploadCustomerTotal entity.
+func (c *UploadCustomerTotalClient) Create() *UploadCustomerTotalCreate {
+	mutation := newUploadCustomerTotalMutation(c.config, OpCreate)
+	return &UploadCustomerTotalCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of UploadCustomerTotal entities.
+func (c *UploadCustomerTotalClient) CreateBulk(builders ...*UploadCustomerTotalCreate) *UploadCustomerTotalCreateBulk {
+	return &UploadCustomerTotalCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *UploadCustomerTotalClient) MapCreateBulk(slice any, setFunc func(*UploadCustomerTotalCreate, int)) *UploadCustomerTotalCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &UploadCustomerTotalCreateBulk{err: fmt.Errorf("calling to UploadCustomerTotalClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*UploadCustomerTotalCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &UploadCustomerTotalCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for UploadCustomerTotal.
+func (c *UploadCustomerTotalClient) Update() *UploadCustomerTotalUpdate {
+	mutation := newUploadCustomerTotalMutation(c.config, OpUpdate)
+	return &UploadCustomerTotalUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *UploadCustomerTotalClient) UpdateOne(_m *UploadCustomerTotal) *UploadCustomerTotalUpdateOne {
+	mutation := newUploadCustomerTotalMutation(c.config, OpUpdateOne, withUploadCustomerTotal(_m))
+	return &UploadCustomerTotalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *UploadCustomerTotalClient) UpdateOneID(id int) *UploadCustomerTotalUpdateOne {
+	mutation := newUploadCustomerTotalMutation(c.config, OpUpdateOne, withUploadCustomerTotalID(id))
+	return &UploadCustomerTotalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for UploadCustomerTotal.
+func (c *UploadCustomerTotalClient) Delete() *UploadCustomerTotalDelete {
+	mutation := newUploadCustomerTotalMutation(c.config, OpDelete)
+	return &UploadCustomerTotalDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *UploadCustomerTotalClient) DeleteOne(_m *UploadCustomerTotal) *UploadCustomerTotalDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *UploadCustomerTotalClient) DeleteOneID(id int) *UploadCustomerTotalDeleteOne {
+	builder := c.Delete().Where(uploadcustomertotal.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &UploadCustomerTotalDeleteOne{builder}
+}
+
+// Query returns a query builder for UploadCustomerTotal.
+func (c *UploadCustomerTotalClient) Query() *UploadCustomerTotalQuery {
+	return &UploadCustomerTotalQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeUploadCustomerTotal},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a UploadCustomerTotal entity by its id.
+func (c *UploadCustomerTotalClient) Get(ctx context.Context, id int) (*UploadCustomerTotal, error) {
+	return c.Query().Where(uploadcustomertotal.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *UploadCustomerTotalClient) GetX(ctx context.Context, id int) *UploadCustomerTotal {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *UploadCustomerTotalClient) Hooks() []Hook {
+	hooks := c.hooks.UploadCustomerTotal
+	return append(hooks[:len(hooks):len(hooks)], uploadcustomertotal.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *UploadCustomerTotalClient) Interceptors() []Interceptor {
+	return c.inters.UploadCustomerTotal
+}
+
+func (c *UploadCustomerTotalClient) mutate(ctx context.Context, m *UploadCustomerTotalMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&UploadCustomerTotalCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&UploadCustomerTotalUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&UploadCustomerTotalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&UploadCustomerTotalDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown UploadCustomerTotal mutation op: %q", m.Op())
+	}
+}
+
 // UserClient is a client for the User schema.
 type UserClient struct {
 	config
@@ -3754,12 +3896,13 @@ type (
 	hooks struct {
 		ApiToken, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload, Charge,
 		Cli, Customer, Invoice, InvoiceLine, PeakTimeBlock, PeakTimes, Product,
-		Provider, Rate, RateSheet, Site, Tariff, User []ent.Hook
+		Provider, Rate, RateSheet, Site, Tariff, UploadCustomerTotal, User []ent.Hook
 	}
 	inters struct {
 		ApiToken, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload, Charge,
 		Cli, Customer, Invoice, InvoiceLine, PeakTimeBlock, PeakTimes, Product,
-		Provider, Rate, RateSheet, Site, Tariff, User []ent.Interceptor
+		Provider, Rate, RateSheet, Site, Tariff, UploadCustomerTotal,
+		User []ent.Interceptor
 	}
 )
 

@@ -31,6 +31,7 @@ import (
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
+	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 	"github.com/tollgate/tollgate/ent/user"
 )
 
@@ -92,26 +93,27 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:        apitoken.ValidColumn,
-			billingrun.Table:      billingrun.ValidColumn,
-			billingschedule.Table: billingschedule.ValidColumn,
-			call.Table:            call.ValidColumn,
-			cdrlineerror.Table:    cdrlineerror.ValidColumn,
-			cdrupload.Table:       cdrupload.ValidColumn,
-			charge.Table:          charge.ValidColumn,
-			cli.Table:             cli.ValidColumn,
-			customer.Table:        customer.ValidColumn,
-			invoice.Table:         invoice.ValidColumn,
-			invoiceline.Table:     invoiceline.ValidColumn,
-			peaktimeblock.Table:   peaktimeblock.ValidColumn,
-			peaktimes.Table:       peaktimes.ValidColumn,
-			product.Table:         product.ValidColumn,
-			provider.Table:        provider.ValidColumn,
-			rate.Table:            rate.ValidColumn,
-			ratesheet.Table:       ratesheet.ValidColumn,
-			site.Table:            site.ValidColumn,
-			tariff.Table:          tariff.ValidColumn,
-			user.Table:            user.ValidColumn,
+			apitoken.Table:            apitoken.ValidColumn,
+			billingrun.Table:          billingrun.ValidColumn,
+			billingschedule.Table:     billingschedule.ValidColumn,
+			call.Table:                call.ValidColumn,
+			cdrlineerror.Table:        cdrlineerror.ValidColumn,
+			cdrupload.Table:           cdrupload.ValidColumn,
+			charge.Table:              charge.ValidColumn,
+			cli.Table:                 cli.ValidColumn,
+			customer.Table:            customer.ValidColumn,
+			invoice.Table:             invoice.ValidColumn,
+			invoiceline.Table:         invoiceline.ValidColumn,
+			peaktimeblock.Table:       peaktimeblock.ValidColumn,
+			peaktimes.Table:           peaktimes.ValidColumn,
+			product.Table:             product.ValidColumn,
+			provider.Table:            provider.ValidColumn,
+			rate.Table:                rate.ValidColumn,
+			ratesheet.Table:           ratesheet.ValidColumn,
+			site.Table:                site.ValidColumn,
+			tariff.Table:              tariff.ValidColumn,
+			uploadcustomertotal.Table: uploadcustomertotal.ValidColumn,
+			user.Table:                user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -23,6 +23,7 @@ import (
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
+	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 	"github.com/tollgate/tollgate/ent/user"
 
 	"entgo.io/ent/dialect/sql"
@@ -33,7 +34,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 20)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -176,6 +177,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cdrupload.FieldZeroDuration:    {Type: field.TypeInt64, Column: cdrupload.FieldZeroDuration},
 			cdrupload.FieldDuplicates:      {Type: field.TypeInt64, Column: cdrupload.FieldDuplicates},
 			cdrupload.FieldUnreadable:      {Type: field.TypeInt64, Column: cdrupload.FieldUnreadable},
+			cdrupload.FieldCustomers:       {Type: field.TypeInt, Column: cdrupload.FieldCustomers},
 			cdrupload.FieldNotVoice:        {Type: field.TypeInt64, Column: cdrupload.FieldNotVoice},
 			cdrupload.FieldBytesTotal:      {Type: field.TypeInt64, Column: cdrupload.FieldBytesTotal},
 			cdrupload.FieldBytesDone:       {Type: field.TypeInt64, Column: cdrupload.FieldBytesDone},
@@ -469,6 +471,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 	}
 	graph.Nodes[19] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   uploadcustomertotal.Table,
+			Columns: uploadcustomertotal.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: uploadcustomertotal.FieldID,
+			},
+		},
+		Type: "UploadCustomerTotal",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			uploadcustomertotal.FieldUploadID:      {Type: field.TypeInt, Column: uploadcustomertotal.FieldUploadID},
+			uploadcustomertotal.FieldCustomerID:    {Type: field.TypeInt, Column: uploadcustomertotal.FieldCustomerID},
+			uploadcustomertotal.FieldCalls:         {Type: field.TypeInt64, Column: uploadcustomertotal.FieldCalls},
+			uploadcustomertotal.FieldPriceUnits:    {Type: field.TypeInt64, Column: uploadcustomertotal.FieldPriceUnits},
+			uploadcustomertotal.FieldPriceDecimals: {Type: field.TypeInt, Column: uploadcustomertotal.FieldPriceDecimals},
+		},
+	}
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1679,6 +1699,11 @@ func (f *CdrUploadFilter) WhereDuplicates(p entql.Int64P) {
 // WhereUnreadable applies the entql int64 predicate on the unreadable field.
 func (f *CdrUploadFilter) WhereUnreadable(p entql.Int64P) {
 	f.Where(p.Field(cdrupload.FieldUnreadable))
+}
+
+// WhereCustomers applies the entql int predicate on the customers field.
+func (f *CdrUploadFilter) WhereCustomers(p entql.IntP) {
+	f.Where(p.Field(cdrupload.FieldCustomers))
 }
 
 // WhereNotVoice applies the entql int64 predicate on the not_voice field.
@@ -3311,6 +3336,71 @@ func (f *TariffFilter) WhereHasPeakTimesWith(preds ...predicate.PeakTimes) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *UploadCustomerTotalQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the UploadCustomerTotalQuery builder.
+func (_q *UploadCustomerTotalQuery) Filter() *UploadCustomerTotalFilter {
+	return &UploadCustomerTotalFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *UploadCustomerTotalMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the UploadCustomerTotalMutation builder.
+func (m *UploadCustomerTotalMutation) Filter() *UploadCustomerTotalFilter {
+	return &UploadCustomerTotalFilter{config: m.config, predicateAdder: m}
+}
+
+// UploadCustomerTotalFilter provides a generic filtering capability at runtime for UploadCustomerTotalQuery.
+type UploadCustomerTotalFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *UploadCustomerTotalFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *UploadCustomerTotalFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(uploadcustomertotal.FieldID))
+}
+
+// WhereUploadID applies the entql int predicate on the upload_id field.
+func (f *UploadCustomerTotalFilter) WhereUploadID(p entql.IntP) {
+	f.Where(p.Field(uploadcustomertotal.FieldUploadID))
+}
+
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *UploadCustomerTotalFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(uploadcustomertotal.FieldCustomerID))
+}
+
+// WhereCalls applies the entql int64 predicate on the calls field.
+func (f *UploadCustomerTotalFilter) WhereCalls(p entql.Int64P) {
+	f.Where(p.Field(uploadcustomertotal.FieldCalls))
+}
+
+// WherePriceUnits applies the entql int64 predicate on the price_units field.
+func (f *UploadCustomerTotalFilter) WherePriceUnits(p entql.Int64P) {
+	f.Where(p.Field(uploadcustomertotal.FieldPriceUnits))
+}
+
+// WherePriceDecimals applies the entql int predicate on the price_decimals field.
+func (f *UploadCustomerTotalFilter) WherePriceDecimals(p entql.IntP) {
+	f.Where(p.Field(uploadcustomertotal.FieldPriceDecimals))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *UserQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3339,7 +3429,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -787,6 +787,11 @@ func (_q *CdrUploadQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, cdrupload.FieldUnreadable)
 				fieldSeen[cdrupload.FieldUnreadable] = struct{}{}
 			}
+		case "customers":
+			if _, ok := fieldSeen[cdrupload.FieldCustomers]; !ok {
+				selectedFields = append(selectedFields, cdrupload.FieldCustomers)
+				fieldSeen[cdrupload.FieldCustomers] = struct{}{}
+			}
 		case "notVoice":
 			if _, ok := fieldSeen[cdrupload.FieldNotVoice]; !ok {
 				selectedFields = append(selectedFields, cdrupload.FieldNotVoice)

@@ -2552,6 +2552,16 @@ type CdrUploadWhereInput struct {
 	UnreadableLT    *int64  `json:"unreadableLT,omitempty"`
 	UnreadableLTE   *int64  `json:"unreadableLTE,omitempty"`
 
+	// "customers" field predicates.
+	Customers      *int  `json:"customers,omitempty"`
+	CustomersNEQ   *int  `json:"customersNEQ,omitempty"`
+	CustomersIn    []int `json:"customersIn,omitempty"`
+	CustomersNotIn []int `json:"customersNotIn,omitempty"`
+	CustomersGT    *int  `json:"customersGT,omitempty"`
+	CustomersGTE   *int  `json:"customersGTE,omitempty"`
+	CustomersLT    *int  `json:"customersLT,omitempty"`
+	CustomersLTE   *int  `json:"customersLTE,omitempty"`
+
 	// "not_voice" field predicates.
 	NotVoice      *int64  `json:"notVoice,omitempty"`
 	NotVoiceNEQ   *int64  `json:"notVoiceNEQ,omitempty"`
@@ -3261,6 +3271,30 @@ func (i *CdrUploadWhereInput) P() (predicate.CdrUpload, error) {
 	}
 	if i.UnreadableLTE != nil {
 		predicates = append(predicates, cdrupload.UnreadableLTE(*i.UnreadableLTE))
+	}
+	if i.Customers != nil {
+		predicates = append(predicates, cdrupload.CustomersEQ(*i.Customers))
+	}
+	if i.CustomersNEQ != nil {
+		predicates = append(predicates, cdrupload.CustomersNEQ(*i.CustomersNEQ))
+	}
+	if len(i.CustomersIn) > 0 {
+		predicates = append(predicates, cdrupload.CustomersIn(i.CustomersIn...))
+	}
+	if len(i.CustomersNotIn) > 0 {
+		predicates = append(predicates, cdrupload.CustomersNotIn(i.CustomersNotIn...))
+	}
+	if i.CustomersGT != nil {
+		predicates = append(predicates, cdrupload.CustomersGT(*i.CustomersGT))
+	}
+	if i.CustomersGTE != nil {
+		predicates = append(predicates, cdrupload.CustomersGTE(*i.CustomersGTE))
+	}
+	if i.CustomersLT != nil {
+		predicates = append(predicates, cdrupload.CustomersLT(*i.CustomersLT))
+	}
+	if i.CustomersLTE != nil {
+		predicates = append(predicates, cdrupload.CustomersLTE(*i.CustomersLTE))
 	}
 	if i.NotVoice != nil {
 		predicates = append(predicates, cdrupload.NotVoiceEQ(*i.NotVoice))

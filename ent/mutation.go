@@ -33,6 +33,7 @@ import (
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
+	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 	"github.com/tollgate/tollgate/ent/user"
 )
 
@@ -45,26 +46,27 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeApiToken        = "ApiToken"
-	TypeBillingRun      = "BillingRun"
-	TypeBillingSchedule = "BillingSchedule"
-	TypeCall            = "Call"
-	TypeCdrLineError    = "CdrLineError"
-	TypeCdrUpload       = "CdrUpload"
-	TypeCharge          = "Charge"
-	TypeCli             = "Cli"
-	TypeCustomer        = "Customer"
-	TypeInvoice         = "Invoice"
-	TypeInvoiceLine     = "InvoiceLine"
-	TypePeakTimeBlock   = "PeakTimeBlock"
-	TypePeakTimes       = "PeakTimes"
-	TypeProduct         = "Product"
-	TypeProvider        = "Provider"
-	TypeRate            = "Rate"
-	TypeRateSheet       = "RateSheet"
-	TypeSite            = "Site"
-	TypeTariff          = "Tariff"
-	TypeUser            = "User"
+	TypeApiToken            = "ApiToken"
+	TypeBillingRun          = "BillingRun"
+	TypeBillingSchedule     = "BillingSchedule"
+	TypeCall                = "Call"
+	TypeCdrLineError        = "CdrLineError"
+	TypeCdrUpload           = "CdrUpload"
+	TypeCharge              = "Charge"
+	TypeCli                 = "Cli"
+	TypeCustomer            = "Customer"
+	TypeInvoice             = "Invoice"
+	TypeInvoiceLine         = "InvoiceLine"
+	TypePeakTimeBlock       = "PeakTimeBlock"
+	TypePeakTimes           = "PeakTimes"
+	TypeProduct             = "Product"
+	TypeProvider            = "Provider"
+	TypeRate                = "Rate"
+	TypeRateSheet           = "RateSheet"
+	TypeSite                = "Site"
+	TypeTariff              = "Tariff"
+	TypeUploadCustomerTotal = "UploadCustomerTotal"
+	TypeUser                = "User"
 )
 
 // ApiTokenMutation represents an operation that mutates the ApiToken nodes in the graph.
@@ -5307,6 +5309,8 @@ type CdrUploadMutation struct {
 	addduplicates       *int64
 	unreadable          *int64
 	addunreadable       *int64
+	customers           *int
+	addcustomers        *int
 	not_voice           *int64
 	addnot_voice        *int64
 	bytes_total         *int64
@@ -6344,6 +6348,62 @@ func (m *CdrUploadMutation) ResetUnreadable() {
 	m.addunreadable = nil
 }
 
+// SetCustomers sets the "customers" field.
+func (m *CdrUploadMutation) SetCustomers(i int) {
+	m.customers = &i
+	m.addcustomers = nil
+}
+
+// Customers returns the value of the "customers" field in the mutation.
+func (m *CdrUploadMutation) Customers() (r int, exists bool) {
+	v := m.customers
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomers returns the old "customers" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldCustomers(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomers is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomers requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomers: %w", err)
+	}
+	return oldValue.Customers, nil
+}
+
+// AddCustomers adds i to the "customers" field.
+func (m *CdrUploadMutation) AddCustomers(i int) {
+	if m.addcustomers != nil {
+		*m.addcustomers += i
+	} else {
+		m.addcustomers = &i
+	}
+}
+
+// AddedCustomers returns the value that was added to the "customers" field in this mutation.
+func (m *CdrUploadMutation) AddedCustomers() (r int, exists bool) {
+	v := m.addcustomers
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomers resets all changes to the "customers" field.
+func (m *CdrUploadMutation) ResetCustomers() {
+	m.customers = nil
+	m.addcustomers = nil
+}
+
 // SetNotVoice sets the "not_voice" field.
 func (m *CdrUploadMutation) SetNotVoice(i int64) {
 	m.not_voice = &i
@@ -7104,7 +7164,7 @@ func (m *CdrUploadMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CdrUploadMutation) Fields() []string {
-	fields := make([]string, 0, 32)
+	fields := make([]string, 0, 33)
 	if m.created_at != nil {
 		fields = append(fields, cdrupload.FieldCreatedAt)
 	}
@@ -7161,6 +7221,9 @@ func (m *CdrUploadMutation) Fields() []string {
 	}
 	if m.unreadable != nil {
 		fields = append(fields, cdrupload.FieldUnreadable)
+	}
+	if m.customers != nil {
+		fields = append(fields, cdrupload.FieldCustomers)
 	}
 	if m.not_voice != nil {
 		fields = append(fields, cdrupload.FieldNotVoice)
@@ -7247,6 +7310,8 @@ func (m *CdrUploadMutation) Field(name string) (ent.Value, bool) {
 		return m.Duplicates()
 	case cdrupload.FieldUnreadable:
 		return m.Unreadable()
+	case cdrupload.FieldCustomers:
+		return m.Customers()
 	case cdrupload.FieldNotVoice:
 		return m.NotVoice()
 	case cdrupload.FieldBytesTotal:
@@ -7320,6 +7385,8 @@ func (m *CdrUploadMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldDuplicates(ctx)
 	case cdrupload.FieldUnreadable:
 		return m.OldUnreadable(ctx)
+	case cdrupload.FieldCustomers:
+		return m.OldCustomers(ctx)
 	case cdrupload.FieldNotVoice:
 		return m.OldNotVoice(ctx)
 	case cdrupload.FieldBytesTotal:
@@ -7488,6 +7555,13 @@ func (m *CdrUploadMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUnreadable(v)
 		return nil
+	case cdrupload.FieldCustomers:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomers(v)
+		return nil
 	case cdrupload.FieldNotVoice:
 		v, ok := value.(int64)
 		if !ok {
@@ -7617,6 +7691,9 @@ func (m *CdrUploadMutation) AddedFields() []string {
 	if m.addunreadable != nil {
 		fields = append(fields, cdrupload.FieldUnreadable)
 	}
+	if m.addcustomers != nil {
+		fields = append(fields, cdrupload.FieldCustomers)
+	}
 	if m.addnot_voice != nil {
 		fields = append(fields, cdrupload.FieldNotVoice)
 	}
@@ -7660,6 +7737,8 @@ func (m *CdrUploadMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedDuplicates()
 	case cdrupload.FieldUnreadable:
 		return m.AddedUnreadable()
+	case cdrupload.FieldCustomers:
+		return m.AddedCustomers()
 	case cdrupload.FieldNotVoice:
 		return m.AddedNotVoice()
 	case cdrupload.FieldBytesTotal:
@@ -7748,6 +7827,13 @@ func (m *CdrUploadMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUnreadable(v)
+		return nil
+	case cdrupload.FieldCustomers:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomers(v)
 		return nil
 	case cdrupload.FieldNotVoice:
 		v, ok := value.(int64)
@@ -7912,6 +7998,9 @@ func (m *CdrUploadMutation) ResetField(name string) error {
 		return nil
 	case cdrupload.FieldUnreadable:
 		m.ResetUnreadable()
+		return nil
+	case cdrupload.FieldCustomers:
+		m.ResetCustomers()
 		return nil
 	case cdrupload.FieldNotVoice:
 		m.ResetNotVoice()
@@ -20749,6 +20838,716 @@ func (m *TariffMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Tariff edge %s", name)
+}
+
+// UploadCustomerTotalMutation represents an operation that mutates the UploadCustomerTotal nodes in the graph.
+type UploadCustomerTotalMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	upload_id         *int
+	addupload_id      *int
+	customer_id       *int
+	addcustomer_id    *int
+	calls             *int64
+	addcalls          *int64
+	price_units       *int64
+	addprice_units    *int64
+	price_decimals    *int
+	addprice_decimals *int
+	clearedFields     map[string]struct{}
+	done              bool
+	oldValue          func(context.Context) (*UploadCustomerTotal, error)
+	predicates        []predicate.UploadCustomerTotal
+}
+
+var _ ent.Mutation = (*UploadCustomerTotalMutation)(nil)
+
+// uploadcustomertotalOption allows management of the mutation configuration using functional options.
+type uploadcustomertotalOption func(*UploadCustomerTotalMutation)
+
+// newUploadCustomerTotalMutation creates new mutation for the UploadCustomerTotal entity.
+func newUploadCustomerTotalMutation(c config, op Op, opts ...uploadcustomertotalOption) *UploadCustomerTotalMutation {
+	m := &UploadCustomerTotalMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeUploadCustomerTotal,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withUploadCustomerTotalID sets the ID field of the mutation.
+func withUploadCustomerTotalID(id int) uploadcustomertotalOption {
+	return func(m *UploadCustomerTotalMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *UploadCustomerTotal
+		)
+		m.oldValue = func(ctx context.Context) (*UploadCustomerTotal, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().UploadCustomerTotal.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withUploadCustomerTotal sets the old UploadCustomerTotal of the mutation.
+func withUploadCustomerTotal(node *UploadCustomerTotal) uploadcustomertotalOption {
+	return func(m *UploadCustomerTotalMutation) {
+		m.oldValue = func(context.Context) (*UploadCustomerTotal, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m UploadCustomerTotalMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m UploadCustomerTotalMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *UploadCustomerTotalMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *UploadCustomerTotalMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().UploadCustomerTotal.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetUploadID sets the "upload_id" field.
+func (m *UploadCustomerTotalMutation) SetUploadID(i int) {
+	m.upload_id = &i
+	m.addupload_id = nil
+}
+
+// UploadID returns the value of the "upload_id" field in the mutation.
+func (m *UploadCustomerTotalMutation) UploadID() (r int, exists bool) {
+	v := m.upload_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUploadID returns the old "upload_id" field's value of the UploadCustomerTotal entity.
+// If the UploadCustomerTotal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UploadCustomerTotalMutation) OldUploadID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUploadID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUploadID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUploadID: %w", err)
+	}
+	return oldValue.UploadID, nil
+}
+
+// AddUploadID adds i to the "upload_id" field.
+func (m *UploadCustomerTotalMutation) AddUploadID(i int) {
+	if m.addupload_id != nil {
+		*m.addupload_id += i
+	} else {
+		m.addupload_id = &i
+	}
+}
+
+// AddedUploadID returns the value that was added to the "upload_id" field in this mutation.
+func (m *UploadCustomerTotalMutation) AddedUploadID() (r int, exists bool) {
+	v := m.addupload_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUploadID resets all changes to the "upload_id" field.
+func (m *UploadCustomerTotalMutation) ResetUploadID() {
+	m.upload_id = nil
+	m.addupload_id = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *UploadCustomerTotalMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *UploadCustomerTotalMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the UploadCustomerTotal entity.
+// If the UploadCustomerTotal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UploadCustomerTotalMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *UploadCustomerTotalMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *UploadCustomerTotalMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *UploadCustomerTotalMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetCalls sets the "calls" field.
+func (m *UploadCustomerTotalMutation) SetCalls(i int64) {
+	m.calls = &i
+	m.addcalls = nil
+}
+
+// Calls returns the value of the "calls" field in the mutation.
+func (m *UploadCustomerTotalMutation) Calls() (r int64, exists bool) {
+	v := m.calls
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCalls returns the old "calls" field's value of the UploadCustomerTotal entity.
+// If the UploadCustomerTotal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UploadCustomerTotalMutation) OldCalls(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCalls is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCalls requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCalls: %w", err)
+	}
+	return oldValue.Calls, nil
+}
+
+// AddCalls adds i to the "calls" field.
+func (m *UploadCustomerTotalMutation) AddCalls(i int64) {
+	if m.addcalls != nil {
+		*m.addcalls += i
+	} else {
+		m.addcalls = &i
+	}
+}
+
+// AddedCalls returns the value that was added to the "calls" field in this mutation.
+func (m *UploadCustomerTotalMutation) AddedCalls() (r int64, exists bool) {
+	v := m.addcalls
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCalls resets all changes to the "calls" field.
+func (m *UploadCustomerTotalMutation) ResetCalls() {
+	m.calls = nil
+	m.addcalls = nil
+}
+
+// SetPriceUnits sets the "price_units" field.
+func (m *UploadCustomerTotalMutation) SetPriceUnits(i int64) {
+	m.price_units = &i
+	m.addprice_units = nil
+}
+
+// PriceUnits returns the value of the "price_units" field in the mutation.
+func (m *UploadCustomerTotalMutation) PriceUnits() (r int64, exists bool) {
+	v := m.price_units
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPriceUnits returns the old "price_units" field's value of the UploadCustomerTotal entity.
+// If the UploadCustomerTotal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UploadCustomerTotalMutation) OldPriceUnits(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPriceUnits is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPriceUnits requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPriceUnits: %w", err)
+	}
+	return oldValue.PriceUnits, nil
+}
+
+// AddPriceUnits adds i to the "price_units" field.
+func (m *UploadCustomerTotalMutation) AddPriceUnits(i int64) {
+	if m.addprice_units != nil {
+		*m.addprice_units += i
+	} else {
+		m.addprice_units = &i
+	}
+}
+
+// AddedPriceUnits returns the value that was added to the "price_units" field in this mutation.
+func (m *UploadCustomerTotalMutation) AddedPriceUnits() (r int64, exists bool) {
+	v := m.addprice_units
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPriceUnits resets all changes to the "price_units" field.
+func (m *UploadCustomerTotalMutation) ResetPriceUnits() {
+	m.price_units = nil
+	m.addprice_units = nil
+}
+
+// SetPriceDecimals sets the "price_decimals" field.
+func (m *UploadCustomerTotalMutation) SetPriceDecimals(i int) {
+	m.price_decimals = &i
+	m.addprice_decimals = nil
+}
+
+// PriceDecimals returns the value of the "price_decimals" field in the mutation.
+func (m *UploadCustomerTotalMutation) PriceDecimals() (r int, exists bool) {
+	v := m.price_decimals
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPriceDecimals returns the old "price_decimals" field's value of the UploadCustomerTotal entity.
+// If the UploadCustomerTotal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UploadCustomerTotalMutation) OldPriceDecimals(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPriceDecimals is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPriceDecimals requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPriceDecimals: %w", err)
+	}
+	return oldValue.PriceDecimals, nil
+}
+
+// AddPriceDecimals adds i to the "price_decimals" field.
+func (m *UploadCustomerTotalMutation) AddPriceDecimals(i int) {
+	if m.addprice_decimals != nil {
+		*m.addprice_decimals += i
+	} else {
+		m.addprice_decimals = &i
+	}
+}
+
+// AddedPriceDecimals returns the value that was added to the "price_decimals" field in this mutation.
+func (m *UploadCustomerTotalMutation) AddedPriceDecimals() (r int, exists bool) {
+	v := m.addprice_decimals
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPriceDecimals resets all changes to the "price_decimals" field.
+func (m *UploadCustomerTotalMutation) ResetPriceDecimals() {
+	m.price_decimals = nil
+	m.addprice_decimals = nil
+}
+
+// Where appends a list predicates to the UploadCustomerTotalMutation builder.
+func (m *UploadCustomerTotalMutation) Where(ps ...predicate.UploadCustomerTotal) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the UploadCustomerTotalMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *UploadCustomerTotalMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.UploadCustomerTotal, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *UploadCustomerTotalMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *UploadCustomerTotalMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (UploadCustomerTotal).
+func (m *UploadCustomerTotalMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *UploadCustomerTotalMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.upload_id != nil {
+		fields = append(fields, uploadcustomertotal.FieldUploadID)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, uploadcustomertotal.FieldCustomerID)
+	}
+	if m.calls != nil {
+		fields = append(fields, uploadcustomertotal.FieldCalls)
+	}
+	if m.price_units != nil {
+		fields = append(fields, uploadcustomertotal.FieldPriceUnits)
+	}
+	if m.price_decimals != nil {
+		fields = append(fields, uploadcustomertotal.FieldPriceDecimals)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *UploadCustomerTotalMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case uploadcustomertotal.FieldUploadID:
+		return m.UploadID()
+	case uploadcustomertotal.FieldCustomerID:
+		return m.CustomerID()
+	case uploadcustomertotal.FieldCalls:
+		return m.Calls()
+	case uploadcustomertotal.FieldPriceUnits:
+		return m.PriceUnits()
+	case uploadcustomertotal.FieldPriceDecimals:
+		return m.PriceDecimals()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *UploadCustomerTotalMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case uploadcustomertotal.FieldUploadID:
+		return m.OldUploadID(ctx)
+	case uploadcustomertotal.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case uploadcustomertotal.FieldCalls:
+		return m.OldCalls(ctx)
+	case uploadcustomertotal.FieldPriceUnits:
+		return m.OldPriceUnits(ctx)
+	case uploadcustomertotal.FieldPriceDecimals:
+		return m.OldPriceDecimals(ctx)
+	}
+	return nil, fmt.Errorf("unknown UploadCustomerTotal field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *UploadCustomerTotalMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case uploadcustomertotal.FieldUploadID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUploadID(v)
+		return nil
+	case uploadcustomertotal.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case uploadcustomertotal.FieldCalls:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCalls(v)
+		return nil
+	case uploadcustomertotal.FieldPriceUnits:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPriceUnits(v)
+		return nil
+	case uploadcustomertotal.FieldPriceDecimals:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPriceDecimals(v)
+		return nil
+	}
+	return fmt.Errorf("unknown UploadCustomerTotal field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *UploadCustomerTotalMutation) AddedFields() []string {
+	var fields []string
+	if m.addupload_id != nil {
+		fields = append(fields, uploadcustomertotal.FieldUploadID)
+	}
+	if m.addcustomer_id != nil {
+		fields = append(fields, uploadcustomertotal.FieldCustomerID)
+	}
+	if m.addcalls != nil {
+		fields = append(fields, uploadcustomertotal.FieldCalls)
+	}
+	if m.addprice_units != nil {
+		fields = append(fields, uploadcustomertotal.FieldPriceUnits)
+	}
+	if m.addprice_decimals != nil {
+		fields = append(fields, uploadcustomertotal.FieldPriceDecimals)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *UploadCustomerTotalMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case uploadcustomertotal.FieldUploadID:
+		return m.AddedUploadID()
+	case uploadcustomertotal.FieldCustomerID:
+		return m.AddedCustomerID()
+	case uploadcustomertotal.FieldCalls:
+		return m.AddedCalls()
+	case uploadcustomertotal.FieldPriceUnits:
+		return m.AddedPriceUnits()
+	case uploadcustomertotal.FieldPriceDecimals:
+		return m.AddedPriceDecimals()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *UploadCustomerTotalMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case uploadcustomertotal.FieldUploadID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUploadID(v)
+		return nil
+	case uploadcustomertotal.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case uploadcustomertotal.FieldCalls:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCalls(v)
+		return nil
+	case uploadcustomertotal.FieldPriceUnits:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPriceUnits(v)
+		return nil
+	case uploadcustomertotal.FieldPriceDecimals:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPriceDecimals(v)
+		return nil
+	}
+	return fmt.Errorf("unknown UploadCustomerTotal numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *UploadCustomerTotalMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *UploadCustomerTotalMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *UploadCustomerTotalMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown UploadCustomerTotal nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *UploadCustomerTotalMutation) ResetField(name string) error {
+	switch name {
+	case uploadcustomertotal.FieldUploadID:
+		m.ResetUploadID()
+		return nil
+	case uploadcustomertotal.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case uploadcustomertotal.FieldCalls:
+		m.ResetCalls()
+		return nil
+	case uploadcustomertotal.FieldPriceUnits:
+		m.ResetPriceUnits()
+		return nil
+	case uploadcustomertotal.FieldPriceDecimals:
+		m.ResetPriceDecimals()
+		return nil
+	}
+	return fmt.Errorf("unknown UploadCustomerTotal field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *UploadCustomerTotalMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *UploadCustomerTotalMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *UploadCustomerTotalMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *UploadCustomerTotalMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *UploadCustomerTotalMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *UploadCustomerTotalMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *UploadCustomerTotalMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown UploadCustomerTotal unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *UploadCustomerTotalMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown UploadCustomerTotal edge %s", name)
 }
 
 // UserMutation represents an operation that mutates the User nodes in the graph.

@@ -52,6 +52,8 @@ type Tx struct {
 	Site *SiteClient
 	// Tariff is the client for interacting with the Tariff builders.
 	Tariff *TariffClient
+	// UploadCustomerTotal is the client for interacting with the UploadCustomerTotal builders.
+	UploadCustomerTotal *UploadCustomerTotalClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
 
@@ -204,6 +206,7 @@ func (tx *Tx) init() {
 	tx.RateSheet = NewRateSheetClient(tx.config)
 	tx.Site = NewSiteClient(tx.config)
 	tx.Tariff = NewTariffClient(tx.config)
+	tx.UploadCustomerTotal = NewUploadCustomerTotalClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 }
 

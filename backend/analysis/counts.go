@@ -13,6 +13,7 @@ import (
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/provider"
+	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 )
 
 // counters are an analysis's figures. Every line is counted exactly once:
@@ -23,7 +24,7 @@ type counters struct {
 	linesRead, unreadable, notVoice                      int64
 	priced, noCustomer, noRate, zeroDuration, duplicates int64
 	priceUnits, costUnits, marginUnits                   int64
-	decimals                                             int
+	decimals, customers                                  int
 }
 
 func (c *counters) apply(u *ent.CdrUploadUpdateOne) {
@@ -32,41 +33,52 @@ func (c *counters) apply(u *ent.CdrUploadUpdateOne) {
 		SetPriced(c.priced).SetWithoutCustomer(c.noCustomer).SetWithoutRate(c.noRate).
 		SetZeroDuration(c.zeroDuration).SetDuplicates(c.duplicates).SetLinesDone(c.linesRead + c.notVoice).
 		SetTotalPrice(decimal.New(c.priceUnits, d)).SetTotalCost(decimal.New(c.costUnits, d)).
-		SetTotalMargin(decimal.New(c.marginUnits, d))
+		SetTotalMargin(decimal.New(c.marginUnits, d)).SetCustomers(c.customers)
 }
 
 // count reads the calls' statuses and sums back from the database, after
-// duplicates are flagged. Sums are of integer units: exact on any database.
+// duplicates are flagged, and records what the priced calls come to for
+// each customer (processing adds those). Sums are of integer units: exact
+// on any database.
 func (s *Service) count(ctx context.Context, uploadID int, c *counters) error {
 	c.decimals = s.Pricing.Decimals
-	rows, err := s.SQL.QueryContext(ctx, `SELECT status, COUNT(*),
+	rows, err := s.SQL.QueryContext(ctx, `SELECT status, COALESCE(customer_id, 0), COUNT(*),
 		COALESCE(SUM(price_units), 0),
 		COALESCE(SUM(CASE WHEN cost_units IS NULL THEN 0 ELSE cost_units END), 0),
 		COALESCE(SUM(CASE WHEN cost_units IS NULL THEN 0 ELSE price_units - cost_units END), 0)
-		FROM calls WHERE upload_id = ? GROUP BY status`, uploadID)
+		FROM calls WHERE upload_id = ? GROUP BY status, customer_id`, uploadID)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	var perCustomer []*ent.UploadCustomerTotalCreate
 	for rows.Next() {
 		var (
 			status           string
+			customer         int
 			n, p, cost, marg int64
 		)
-		if err := rows.Scan(&status, &n, &p, &cost, &marg); err != nil {
+		if err := rows.Scan(&status, &customer, &n, &p, &cost, &marg); err != nil {
 			return err
 		}
 		switch status {
 		case "PRICED":
-			c.priced, c.priceUnits, c.costUnits, c.marginUnits = n, p, cost, marg
+			c.priced += n
+			c.priceUnits += p
+			c.costUnits += cost
+			c.marginUnits += marg
+			if customer != 0 {
+				perCustomer = append(perCustomer, s.Client.UploadCustomerTotal.Create().SetUploadID(uploadID).
+					SetCustomerID(customer).SetCalls(n).SetPriceUnits(p).SetPriceDecimals(c.decimals))
+			}
 		case "NO_CUSTOMER":
-			c.noCustomer = n
+			c.noCustomer += n
 		case "NO_RATE":
-			c.noRate = n
+			c.noRate += n
 		case "ZERO_DURATION":
-			c.zeroDuration = n
+			c.zeroDuration += n
 		case "DUPLICATE":
-			c.duplicates = n
+			c.duplicates += n
 		default:
 			return fmt.Errorf("unexpected call status %q", status)
 		}
@@ -74,7 +86,16 @@ func (s *Service) count(ctx context.Context, uploadID int, c *counters) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	c.customers = len(perCustomer)
 	c.linesRead = c.unreadable + c.duplicates + c.zeroDuration + c.noCustomer + c.noRate + c.priced
+	if _, err := s.Client.UploadCustomerTotal.Delete().Where(uploadcustomertotal.UploadID(uploadID)).Exec(ctx); err != nil {
+		return err
+	}
+	for lo := 0; lo < len(perCustomer); lo += 1000 {
+		if err := s.Client.UploadCustomerTotal.CreateBulk(perCustomer[lo:min(lo+1000, len(perCustomer))]...).Exec(ctx); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -9,7 +9,6 @@ import (
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrupload"
-	"github.com/tollgate/tollgate/ent/customer"
 )
 
 // UnbilledCalls selects a customer's unbilled calls: priced calls of
@@ -56,46 +55,4 @@ func RecomputeUnbilled(ctx context.Context, c *ent.Client, customerID int) (deci
 		return decimal.Zero, err
 	}
 	return total, nil
-}
-
-// RecomputeUnbilledFor recounts the unbilled totals of many customers at
-// once, counting the calls of upload alsoProcessed as processed (the caller
-// is flipping it in the same transaction). With lock set (MySQL) the
-// customers' rows are locked first, in id order, so two uploads processed at
-// once cannot both write a total computed before the other's calls counted.
-func RecomputeUnbilledFor(ctx context.Context, c *ent.Client, customerIDs []int, alsoProcessed int, lock bool) error {
-	uploads, err := c.CdrUpload.Query().Where(cdrupload.StatusEQ(cdrupload.StatusProcessed)).IDs(ctx)
-	if err != nil {
-		return err
-	}
-	uploads = append(uploads, alsoProcessed)
-	const chunk = 1000
-	for lo := 0; lo < len(customerIDs); lo += chunk {
-		ids := customerIDs[lo:min(lo+chunk, len(customerIDs))]
-		if lock {
-			if _, err := c.Customer.Query().Where(customer.IDIn(ids...)).Order(ent.Asc(customer.FieldID)).ForUpdate().IDs(ctx); err != nil {
-				return err
-			}
-		}
-		var sums []struct {
-			CustomerID    int   `json:"customer_id"`
-			PriceDecimals int   `json:"price_decimals"`
-			Sum           int64 `json:"sum"`
-		}
-		err := c.Call.Query().Where(call.CustomerIDIn(ids...), call.StatusEQ(call.StatusPriced), call.ChargeIDIsNil(), call.UploadIDIn(uploads...)).
-			GroupBy(call.FieldCustomerID, call.FieldPriceDecimals).Aggregate(ent.As(ent.Sum(call.FieldPriceUnits), "sum")).Scan(ctx, &sums)
-		if err != nil {
-			return err
-		}
-		totals := make(map[int][]UnitsSum, len(ids))
-		for _, s := range sums {
-			totals[s.CustomerID] = append(totals[s.CustomerID], UnitsSum{PriceDecimals: s.PriceDecimals, Sum: s.Sum})
-		}
-		for _, id := range ids {
-			if err := c.Customer.UpdateOneID(id).SetUnbilledTotal(SumUnits(totals[id])).Exec(ctx); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

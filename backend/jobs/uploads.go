@@ -31,7 +31,7 @@ func (q *Queue) AnalyseUpload(ctx context.Context, uploadID, run int) (string, e
 	b, _ := json.Marshal(uploadPayload{UploadID: uploadID, Run: run})
 	info, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeAnalyseUpload, b),
 		asynq.TaskID(fmt.Sprintf("analyse-%d-%d", uploadID, run)), asynq.Queue("default"),
-		asynq.MaxRetry(10), asynq.Timeout(2*time.Hour), asynq.Retention(24*time.Hour))
+		asynq.MaxRetry(10), asynq.Timeout(2*time.Hour), asynq.Retention(time.Minute))
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
 		return fmt.Sprintf("analyse-%d-%d", uploadID, run), nil
 	}
@@ -46,7 +46,7 @@ func (q *Queue) ProcessUpload(ctx context.Context, uploadID int) (string, error)
 	b, _ := json.Marshal(uploadPayload{UploadID: uploadID})
 	id := fmt.Sprintf("process-%d", uploadID)
 	info, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeProcessUpload, b),
-		asynq.TaskID(id), asynq.Queue("critical"), asynq.MaxRetry(25), asynq.Timeout(time.Hour), asynq.Retention(24*time.Hour))
+		asynq.TaskID(id), asynq.Queue("critical"), asynq.MaxRetry(25), asynq.Timeout(time.Hour), asynq.Retention(time.Minute))
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
 		return id, nil
 	}

@@ -57,6 +57,8 @@ const (
 	FieldDuplicates = "duplicates"
 	// FieldUnreadable holds the string denoting the unreadable field in the database.
 	FieldUnreadable = "unreadable"
+	// FieldCustomers holds the string denoting the customers field in the database.
+	FieldCustomers = "customers"
 	// FieldNotVoice holds the string denoting the not_voice field in the database.
 	FieldNotVoice = "not_voice"
 	// FieldBytesTotal holds the string denoting the bytes_total field in the database.
@@ -127,6 +129,7 @@ var Columns = []string{
 	FieldZeroDuration,
 	FieldDuplicates,
 	FieldUnreadable,
+	FieldCustomers,
 	FieldNotVoice,
 	FieldBytesTotal,
 	FieldBytesDone,
@@ -225,6 +228,10 @@ var (
 	DefaultUnreadable int64
 	// UnreadableValidator is a validator for the "unreadable" field. It is called by the builders before save.
 	UnreadableValidator func(int64) error
+	// DefaultCustomers holds the default value on creation for the "customers" field.
+	DefaultCustomers int
+	// CustomersValidator is a validator for the "customers" field. It is called by the builders before save.
+	CustomersValidator func(int) error
 	// DefaultNotVoice holds the default value on creation for the "not_voice" field.
 	DefaultNotVoice int64
 	// NotVoiceValidator is a validator for the "not_voice" field. It is called by the builders before save.
@@ -408,6 +415,11 @@ func ByDuplicates(opts ...sql.OrderTermOption) OrderOption {
 // ByUnreadable orders the results by the unreadable field.
 func ByUnreadable(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUnreadable, opts...).ToFunc()
+}
+
+// ByCustomers orders the results by the customers field.
+func ByCustomers(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCustomers, opts...).ToFunc()
 }
 
 // ByNotVoice orders the results by the not_voice field.

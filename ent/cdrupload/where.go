@@ -141,6 +141,11 @@ func Unreadable(v int64) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldUnreadable, v))
 }
 
+// Customers applies equality check predicate on the "customers" field. It's identical to CustomersEQ.
+func Customers(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldCustomers, v))
+}
+
 // NotVoice applies equality check predicate on the "not_voice" field. It's identical to NotVoiceEQ.
 func NotVoice(v int64) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldNotVoice, v))
@@ -1069,6 +1074,46 @@ func UnreadableLT(v int64) predicate.CdrUpload {
 // UnreadableLTE applies the LTE predicate on the "unreadable" field.
 func UnreadableLTE(v int64) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldLTE(FieldUnreadable, v))
+}
+
+// CustomersEQ applies the EQ predicate on the "customers" field.
+func CustomersEQ(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldCustomers, v))
+}
+
+// CustomersNEQ applies the NEQ predicate on the "customers" field.
+func CustomersNEQ(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldCustomers, v))
+}
+
+// CustomersIn applies the In predicate on the "customers" field.
+func CustomersIn(vs ...int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldCustomers, vs...))
+}
+
+// CustomersNotIn applies the NotIn predicate on the "customers" field.
+func CustomersNotIn(vs ...int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldCustomers, vs...))
+}
+
+// CustomersGT applies the GT predicate on the "customers" field.
+func CustomersGT(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldCustomers, v))
+}
+
+// CustomersGTE applies the GTE predicate on the "customers" field.
+func CustomersGTE(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldCustomers, v))
+}
+
+// CustomersLT applies the LT predicate on the "customers" field.
+func CustomersLT(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldCustomers, v))
+}
+
+// CustomersLTE applies the LTE predicate on the "customers" field.
+func CustomersLTE(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldCustomers, v))
 }
 
 // NotVoiceEQ applies the EQ predicate on the "not_voice" field.

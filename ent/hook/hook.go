@@ -237,6 +237,18 @@ func (f TariffFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, erro
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TariffMutation", m)
 }
 
+// The UploadCustomerTotalFunc type is an adapter to allow the use of ordinary
+// function as UploadCustomerTotal mutator.
+type UploadCustomerTotalFunc func(context.Context, *ent.UploadCustomerTotalMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f UploadCustomerTotalFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.UploadCustomerTotalMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.UploadCustomerTotalMutation", m)
+}
+
 // The UserFunc type is an adapter to allow the use of ordinary
 // function as User mutator.
 type UserFunc func(context.Context, *ent.UserMutation) (ent.Value, error)

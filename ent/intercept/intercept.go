@@ -28,6 +28,7 @@ import (
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
+	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 	"github.com/tollgate/tollgate/ent/user"
 )
 
@@ -600,6 +601,33 @@ func (f TraverseTariff) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.TariffQuery", q)
 }
 
+// The UploadCustomerTotalFunc type is an adapter to allow the use of ordinary function as a Querier.
+type UploadCustomerTotalFunc func(context.Context, *ent.UploadCustomerTotalQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f UploadCustomerTotalFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.UploadCustomerTotalQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.UploadCustomerTotalQuery", q)
+}
+
+// The TraverseUploadCustomerTotal type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseUploadCustomerTotal func(context.Context, *ent.UploadCustomerTotalQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseUploadCustomerTotal) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseUploadCustomerTotal) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.UploadCustomerTotalQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.UploadCustomerTotalQuery", q)
+}
+
 // The UserFunc type is an adapter to allow the use of ordinary function as a Querier.
 type UserFunc func(context.Context, *ent.UserQuery) (ent.Value, error)
 
@@ -668,6 +696,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SiteQuery, predicate.Site, site.OrderOption]{typ: ent.TypeSite, tq: q}, nil
 	case *ent.TariffQuery:
 		return &query[*ent.TariffQuery, predicate.Tariff, tariff.OrderOption]{typ: ent.TypeTariff, tq: q}, nil
+	case *ent.UploadCustomerTotalQuery:
+		return &query[*ent.UploadCustomerTotalQuery, predicate.UploadCustomerTotal, uploadcustomertotal.OrderOption]{typ: ent.TypeUploadCustomerTotal, tq: q}, nil
 	case *ent.UserQuery:
 		return &query[*ent.UserQuery, predicate.User, user.OrderOption]{typ: ent.TypeUser, tq: q}, nil
 	default:

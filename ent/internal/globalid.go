@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"api_tokens\":0,\"billing_runs\":4294967296,\"billing_schedules\":8589934592,\"calls\":12884901888,\"cdr_line_errors\":17179869184,\"cdr_uploads\":21474836480,\"charges\":25769803776,\"clis\":30064771072,\"customers\":34359738368,\"invoice_lines\":42949672960,\"invoices\":38654705664,\"peak_time_blocks\":47244640256,\"peak_times\":51539607552,\"products\":55834574848,\"providers\":60129542144,\"rate_sheets\":68719476736,\"rates\":64424509440,\"sites\":73014444032,\"tariffs\":77309411328,\"users\":81604378624}"
+const IncrementStarts = "{\"api_tokens\":0,\"billing_runs\":4294967296,\"billing_schedules\":8589934592,\"calls\":12884901888,\"cdr_line_errors\":17179869184,\"cdr_uploads\":21474836480,\"charges\":25769803776,\"clis\":30064771072,\"customers\":34359738368,\"invoice_lines\":42949672960,\"invoices\":38654705664,\"peak_time_blocks\":47244640256,\"peak_times\":51539607552,\"products\":55834574848,\"providers\":60129542144,\"rate_sheets\":68719476736,\"rates\":64424509440,\"sites\":73014444032,\"tariffs\":77309411328,\"upload_customer_totals\":85899345920,\"users\":81604378624}"

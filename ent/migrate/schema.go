@@ -172,6 +172,7 @@ var (
 		{Name: "zero_duration", Type: field.TypeInt64, Default: 0},
 		{Name: "duplicates", Type: field.TypeInt64, Default: 0},
 		{Name: "unreadable", Type: field.TypeInt64, Default: 0},
+		{Name: "customers", Type: field.TypeInt, Default: 0},
 		{Name: "not_voice", Type: field.TypeInt64, Default: 0},
 		{Name: "bytes_total", Type: field.TypeInt64, Default: 0},
 		{Name: "bytes_done", Type: field.TypeInt64, Default: 0},
@@ -195,7 +196,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "cdr_uploads_providers_uploads",
-				Columns:    []*schema.Column{CdrUploadsColumns[33]},
+				Columns:    []*schema.Column{CdrUploadsColumns[34]},
 				RefColumns: []*schema.Column{ProvidersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -620,6 +621,28 @@ var (
 			},
 		},
 	}
+	// UploadCustomerTotalsColumns holds the columns for the "upload_customer_totals" table.
+	UploadCustomerTotalsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "upload_id", Type: field.TypeInt},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "calls", Type: field.TypeInt64},
+		{Name: "price_units", Type: field.TypeInt64},
+		{Name: "price_decimals", Type: field.TypeInt},
+	}
+	// UploadCustomerTotalsTable holds the schema information for the "upload_customer_totals" table.
+	UploadCustomerTotalsTable = &schema.Table{
+		Name:       "upload_customer_totals",
+		Columns:    UploadCustomerTotalsColumns,
+		PrimaryKey: []*schema.Column{UploadCustomerTotalsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "uploadcustomertotal_upload_id_customer_id",
+				Unique:  true,
+				Columns: []*schema.Column{UploadCustomerTotalsColumns[1], UploadCustomerTotalsColumns[2]},
+			},
+		},
+	}
 	// UsersColumns holds the columns for the "users" table.
 	UsersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -669,6 +692,7 @@ var (
 		RateSheetsTable,
 		SitesTable,
 		TariffsTable,
+		UploadCustomerTotalsTable,
 		UsersTable,
 	}
 )
@@ -751,6 +775,9 @@ func init() {
 	TariffsTable.ForeignKeys[0].RefTable = PeakTimesTable
 	TariffsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(77309411328),
+	}
+	UploadCustomerTotalsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(85899345920),
 	}
 	UsersTable.ForeignKeys[0].RefTable = CustomersTable
 	UsersTable.Annotation = &entsql.Annotation{

@@ -63,5 +63,8 @@ type Site func(*sql.Selector)
 // Tariff is the predicate function for tariff builders.
 type Tariff func(*sql.Selector)
 
+// UploadCustomerTotal is the predicate function for uploadcustomertotal builders.
+type UploadCustomerTotal func(*sql.Selector)
+
 // User is the predicate function for user builders.
 type User func(*sql.Selector)

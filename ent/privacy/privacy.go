@@ -567,6 +567,30 @@ func (f TariffMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TariffMutation", m)
 }
 
+// The UploadCustomerTotalQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type UploadCustomerTotalQueryRuleFunc func(context.Context, *ent.UploadCustomerTotalQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f UploadCustomerTotalQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.UploadCustomerTotalQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.UploadCustomerTotalQuery", q)
+}
+
+// The UploadCustomerTotalMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type UploadCustomerTotalMutationRuleFunc func(context.Context, *ent.UploadCustomerTotalMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f UploadCustomerTotalMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.UploadCustomerTotalMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.UploadCustomerTotalMutation", m)
+}
+
 // The UserQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type UserQueryRuleFunc func(context.Context, *ent.UserQuery) error
@@ -664,6 +688,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.TariffQuery:
 		return q.Filter(), nil
+	case *ent.UploadCustomerTotalQuery:
+		return q.Filter(), nil
 	case *ent.UserQuery:
 		return q.Filter(), nil
 	default:
@@ -710,6 +736,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.SiteMutation:
 		return m.Filter(), nil
 	case *ent.TariffMutation:
+		return m.Filter(), nil
+	case *ent.UploadCustomerTotalMutation:
 		return m.Filter(), nil
 	case *ent.UserMutation:
 		return m.Filter(), nil

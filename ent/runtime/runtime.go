@@ -27,6 +27,7 @@ import (
 	"github.com/tollgate/tollgate/ent/schema"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
+	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 	"github.com/tollgate/tollgate/ent/user"
 
 	"entgo.io/ent"
@@ -353,44 +354,50 @@ func init() {
 	cdrupload.DefaultUnreadable = cdruploadDescUnreadable.Default.(int64)
 	// cdrupload.UnreadableValidator is a validator for the "unreadable" field. It is called by the builders before save.
 	cdrupload.UnreadableValidator = cdruploadDescUnreadable.Validators[0].(func(int64) error)
+	// cdruploadDescCustomers is the schema descriptor for customers field.
+	cdruploadDescCustomers := cdruploadFields[17].Descriptor()
+	// cdrupload.DefaultCustomers holds the default value on creation for the customers field.
+	cdrupload.DefaultCustomers = cdruploadDescCustomers.Default.(int)
+	// cdrupload.CustomersValidator is a validator for the "customers" field. It is called by the builders before save.
+	cdrupload.CustomersValidator = cdruploadDescCustomers.Validators[0].(func(int) error)
 	// cdruploadDescNotVoice is the schema descriptor for not_voice field.
-	cdruploadDescNotVoice := cdruploadFields[17].Descriptor()
+	cdruploadDescNotVoice := cdruploadFields[18].Descriptor()
 	// cdrupload.DefaultNotVoice holds the default value on creation for the not_voice field.
 	cdrupload.DefaultNotVoice = cdruploadDescNotVoice.Default.(int64)
 	// cdrupload.NotVoiceValidator is a validator for the "not_voice" field. It is called by the builders before save.
 	cdrupload.NotVoiceValidator = cdruploadDescNotVoice.Validators[0].(func(int64) error)
 	// cdruploadDescBytesTotal is the schema descriptor for bytes_total field.
-	cdruploadDescBytesTotal := cdruploadFields[18].Descriptor()
+	cdruploadDescBytesTotal := cdruploadFields[19].Descriptor()
 	// cdrupload.DefaultBytesTotal holds the default value on creation for the bytes_total field.
 	cdrupload.DefaultBytesTotal = cdruploadDescBytesTotal.Default.(int64)
 	// cdrupload.BytesTotalValidator is a validator for the "bytes_total" field. It is called by the builders before save.
 	cdrupload.BytesTotalValidator = cdruploadDescBytesTotal.Validators[0].(func(int64) error)
 	// cdruploadDescBytesDone is the schema descriptor for bytes_done field.
-	cdruploadDescBytesDone := cdruploadFields[19].Descriptor()
+	cdruploadDescBytesDone := cdruploadFields[20].Descriptor()
 	// cdrupload.DefaultBytesDone holds the default value on creation for the bytes_done field.
 	cdrupload.DefaultBytesDone = cdruploadDescBytesDone.Default.(int64)
 	// cdrupload.BytesDoneValidator is a validator for the "bytes_done" field. It is called by the builders before save.
 	cdrupload.BytesDoneValidator = cdruploadDescBytesDone.Validators[0].(func(int64) error)
 	// cdruploadDescLinesPerSecond is the schema descriptor for lines_per_second field.
-	cdruploadDescLinesPerSecond := cdruploadFields[20].Descriptor()
+	cdruploadDescLinesPerSecond := cdruploadFields[21].Descriptor()
 	// cdrupload.DefaultLinesPerSecond holds the default value on creation for the lines_per_second field.
 	cdrupload.DefaultLinesPerSecond = cdruploadDescLinesPerSecond.Default.(int64)
 	// cdrupload.LinesPerSecondValidator is a validator for the "lines_per_second" field. It is called by the builders before save.
 	cdrupload.LinesPerSecondValidator = cdruploadDescLinesPerSecond.Validators[0].(func(int64) error)
 	// cdruploadDescPriceDecimals is the schema descriptor for price_decimals field.
-	cdruploadDescPriceDecimals := cdruploadFields[21].Descriptor()
+	cdruploadDescPriceDecimals := cdruploadFields[22].Descriptor()
 	// cdrupload.DefaultPriceDecimals holds the default value on creation for the price_decimals field.
 	cdrupload.DefaultPriceDecimals = cdruploadDescPriceDecimals.Default.(int)
 	// cdruploadDescTotalPrice is the schema descriptor for total_price field.
-	cdruploadDescTotalPrice := cdruploadFields[23].Descriptor()
+	cdruploadDescTotalPrice := cdruploadFields[24].Descriptor()
 	// cdrupload.DefaultTotalPrice holds the default value on creation for the total_price field.
 	cdrupload.DefaultTotalPrice = cdruploadDescTotalPrice.Default.(decimal.Decimal)
 	// cdruploadDescTotalCost is the schema descriptor for total_cost field.
-	cdruploadDescTotalCost := cdruploadFields[24].Descriptor()
+	cdruploadDescTotalCost := cdruploadFields[25].Descriptor()
 	// cdrupload.DefaultTotalCost holds the default value on creation for the total_cost field.
 	cdrupload.DefaultTotalCost = cdruploadDescTotalCost.Default.(decimal.Decimal)
 	// cdruploadDescTotalMargin is the schema descriptor for total_margin field.
-	cdruploadDescTotalMargin := cdruploadFields[25].Descriptor()
+	cdruploadDescTotalMargin := cdruploadFields[26].Descriptor()
 	// cdrupload.DefaultTotalMargin holds the default value on creation for the total_margin field.
 	cdrupload.DefaultTotalMargin = cdruploadDescTotalMargin.Default.(decimal.Decimal)
 	chargeMixin := schema.Charge{}.Mixin()
@@ -1067,6 +1074,22 @@ func init() {
 	tariffDescIsDefault := tariffFields[1].Descriptor()
 	// tariff.DefaultIsDefault holds the default value on creation for the is_default field.
 	tariff.DefaultIsDefault = tariffDescIsDefault.Default.(bool)
+	uploadcustomertotalMixin := schema.UploadCustomerTotal{}.Mixin()
+	uploadcustomertotal.Policy = privacy.NewPolicies(uploadcustomertotalMixin[0], schema.UploadCustomerTotal{})
+	uploadcustomertotal.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := uploadcustomertotal.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	uploadcustomertotalFields := schema.UploadCustomerTotal{}.Fields()
+	_ = uploadcustomertotalFields
+	// uploadcustomertotalDescCalls is the schema descriptor for calls field.
+	uploadcustomertotalDescCalls := uploadcustomertotalFields[2].Descriptor()
+	// uploadcustomertotal.CallsValidator is a validator for the "calls" field. It is called by the builders before save.
+	uploadcustomertotal.CallsValidator = uploadcustomertotalDescCalls.Validators[0].(func(int64) error)
 	userMixin := schema.User{}.Mixin()
 	user.Policy = privacy.NewPolicies(userMixin[1], schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -39,6 +39,7 @@ func (CdrUpload) Fields() []ent.Field {
 		field.Int64("zero_duration").NonNegative().Default(0),
 		field.Int64("duplicates").NonNegative().Default(0),
 		field.Int64("unreadable").NonNegative().Default(0),
+		field.Int("customers").NonNegative().Default(0).Comment("Customers with priced calls in this upload"),
 		field.Int64("not_voice").NonNegative().Default(0).Comment("Lines that are not voice calls (FCS data, SMS): not calls, not counted in lines read"),
 		field.Int64("bytes_total").NonNegative().Default(0).Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Int64("bytes_done").NonNegative().Default(0),
@@ -136,4 +137,29 @@ func (CdrLineError) Fields() []ent.Field {
 
 func (CdrLineError) Edges() []ent.Edge {
 	return []ent.Edge{edge.From("upload", CdrUpload.Type).Ref("line_errors").Unique().Required()}
+}
+
+// UploadCustomerTotal is what an upload's priced calls come to for one
+// customer, counted by its analysis: processing adds it to the customer's
+// unbilled total without reading the calls again.
+type UploadCustomerTotal struct{ ent.Schema }
+
+func (UploadCustomerTotal) Mixin() []ent.Mixin { return []ent.Mixin{AccessMixin{}} }
+
+func (UploadCustomerTotal) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("upload_id"),
+		field.Int("customer_id"),
+		field.Int64("calls").NonNegative(),
+		field.Int64("price_units"),
+		field.Int("price_decimals"),
+	}
+}
+
+func (UploadCustomerTotal) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("upload_id", "customer_id").Unique()}
+}
+
+func (UploadCustomerTotal) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }

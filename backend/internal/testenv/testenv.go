@@ -4,7 +4,7 @@
 //
 // MariaDB and Redis are found at TOLLGATE_TEST_MYSQL (default
 // root:@tcp(127.0.0.1:3306)/) and TOLLGATE_TEST_REDIS (default
-// redis://127.0.0.1:6379/15). When they do not answer, tests of that mode
+// redis://127.0.0.1:6379; each test claims one of its databases 1 to 15). When they do not answer, tests of that mode
 // are skipped — except under CI=true, where that is a failure.
 package testenv
 
@@ -66,7 +66,7 @@ func redisURL() string {
 	if v := os.Getenv("TOLLGATE_TEST_REDIS"); v != "" {
 		return v
 	}
-	return "redis://127.0.0.1:6379/15"
+	return "redis://127.0.0.1:6379"
 }
 
 func unavailable(t testing.TB, what string, err error) {
@@ -91,14 +91,59 @@ func Config(t testing.TB, mode Mode) platform.Config {
 	cfg.ShutdownTimeout = 5 * time.Second
 	if mode == MySQL {
 		cfg.DatabaseURL = CreateMySQLDatabase(t)
-		cfg.RedisURL = redisURL()
-		rdb := redis.NewClient(mustRedisOpts(t, cfg.RedisURL))
-		defer rdb.Close()
-		if err := rdb.Ping(context.Background()).Err(); err != nil {
-			unavailable(t, "Redis", err)
-		}
+		cfg.RedisURL = claimRedisDB(t)
 	}
 	return cfg
+}
+
+// claimRedisDB gives the test a Redis database of its own (1 to 15),
+// emptied, so that workers of tests running at once — in other packages,
+// other processes — never take each other's tasks. Claims are keys in
+// database 0 that expire if a test dies without releasing its own.
+func claimRedisDB(t testing.TB) string {
+	t.Helper()
+	opts := mustRedisOpts(t, redisURL())
+	ctl := redis.NewClient(&redis.Options{Addr: opts.Addr, Password: opts.Password, DB: 0})
+	ctx := context.Background()
+	if err := ctl.Ping(ctx).Err(); err != nil {
+		ctl.Close()
+		unavailable(t, "Redis", err)
+	}
+	token := fmt.Sprintf("%d-%d", os.Getpid(), time.Now().UnixNano())
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		for db := 1; db <= 15; db++ {
+			key := fmt.Sprintf("tollgate:test:redis-db:%d", db)
+			ok, err := ctl.SetNX(ctx, key, token, 10*time.Minute).Result()
+			if err != nil {
+				ctl.Close()
+				t.Fatal(err)
+			}
+			if !ok {
+				continue
+			}
+			own := redis.NewClient(&redis.Options{Addr: opts.Addr, Password: opts.Password, DB: db})
+			if err := own.FlushDB(ctx).Err(); err != nil {
+				t.Fatal(err)
+			}
+			own.Close()
+			t.Cleanup(func() {
+				own := redis.NewClient(&redis.Options{Addr: opts.Addr, Password: opts.Password, DB: db})
+				_ = own.FlushDB(context.Background()).Err()
+				own.Close()
+				if v, _ := ctl.Get(context.Background(), key).Result(); v == token {
+					ctl.Del(context.Background(), key)
+				}
+				ctl.Close()
+			})
+			return fmt.Sprintf("redis://%s/%d", opts.Addr, db)
+		}
+		if time.Now().After(deadline) {
+			ctl.Close()
+			t.Fatal("no free Redis database for the test after 2 minutes")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
 
 func mustRedisOpts(t testing.TB, u string) *redis.Options {

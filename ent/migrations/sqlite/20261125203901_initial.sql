@@ -28,7 +28,7 @@ CREATE TABLE `cdr_line_errors` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT,
 -- set sequence for "cdr_line_errors" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("cdr_line_errors", 17179869184);
 -- create "cdr_uploads" table
-CREATE TABLE `cdr_uploads` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `direction` text NOT NULL DEFAULT ('OUTBOUND'), `file_name` text NOT NULL, `sha256` text NOT NULL, `size_bytes` integer NOT NULL DEFAULT (0), `blob_key` text NOT NULL, `status` text NOT NULL DEFAULT ('UPLOADED'), `failure_reason` text NULL, `analysis_run` integer NOT NULL DEFAULT (0), `phase` text NULL, `lines_done` integer NOT NULL DEFAULT (0), `lines_read` integer NOT NULL DEFAULT (0), `priced` integer NOT NULL DEFAULT (0), `without_customer` integer NOT NULL DEFAULT (0), `without_rate` integer NOT NULL DEFAULT (0), `zero_duration` integer NOT NULL DEFAULT (0), `duplicates` integer NOT NULL DEFAULT (0), `unreadable` integer NOT NULL DEFAULT (0), `not_voice` integer NOT NULL DEFAULT (0), `bytes_total` integer NOT NULL DEFAULT (0), `bytes_done` integer NOT NULL DEFAULT (0), `lines_per_second` integer NOT NULL DEFAULT (0), `price_decimals` integer NOT NULL DEFAULT (4), `phase_started_at` datetime NULL, `total_price` text NOT NULL, `total_cost` text NOT NULL, `total_margin` text NOT NULL, `calls_from` datetime NULL, `calls_to` datetime NULL, `analysed_at` datetime NULL, `processed_at` datetime NULL, `provider_uploads` integer NOT NULL, CONSTRAINT `cdr_uploads_providers_uploads` FOREIGN KEY (`provider_uploads`) REFERENCES `providers` (`id`) ON DELETE NO ACTION);
+CREATE TABLE `cdr_uploads` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `direction` text NOT NULL DEFAULT ('OUTBOUND'), `file_name` text NOT NULL, `sha256` text NOT NULL, `size_bytes` integer NOT NULL DEFAULT (0), `blob_key` text NOT NULL, `status` text NOT NULL DEFAULT ('UPLOADED'), `failure_reason` text NULL, `analysis_run` integer NOT NULL DEFAULT (0), `phase` text NULL, `lines_done` integer NOT NULL DEFAULT (0), `lines_read` integer NOT NULL DEFAULT (0), `priced` integer NOT NULL DEFAULT (0), `without_customer` integer NOT NULL DEFAULT (0), `without_rate` integer NOT NULL DEFAULT (0), `zero_duration` integer NOT NULL DEFAULT (0), `duplicates` integer NOT NULL DEFAULT (0), `unreadable` integer NOT NULL DEFAULT (0), `customers` integer NOT NULL DEFAULT (0), `not_voice` integer NOT NULL DEFAULT (0), `bytes_total` integer NOT NULL DEFAULT (0), `bytes_done` integer NOT NULL DEFAULT (0), `lines_per_second` integer NOT NULL DEFAULT (0), `price_decimals` integer NOT NULL DEFAULT (4), `phase_started_at` datetime NULL, `total_price` text NOT NULL, `total_cost` text NOT NULL, `total_margin` text NOT NULL, `calls_from` datetime NULL, `calls_to` datetime NULL, `analysed_at` datetime NULL, `processed_at` datetime NULL, `provider_uploads` integer NOT NULL, CONSTRAINT `cdr_uploads_providers_uploads` FOREIGN KEY (`provider_uploads`) REFERENCES `providers` (`id`) ON DELETE NO ACTION);
 -- set sequence for "cdr_uploads" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("cdr_uploads", 21474836480);
 -- create index "cdr_uploads_sha256_key" to table: "cdr_uploads"
@@ -107,6 +107,12 @@ CREATE TABLE `tariffs` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `create
 INSERT INTO sqlite_sequence (name, seq) VALUES ("tariffs", 77309411328);
 -- create index "tariffs_name_key" to table: "tariffs"
 CREATE UNIQUE INDEX `tariffs_name_key` ON `tariffs` (`name`);
+-- create "upload_customer_totals" table
+CREATE TABLE `upload_customer_totals` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `upload_id` integer NOT NULL, `customer_id` integer NOT NULL, `calls` integer NOT NULL, `price_units` integer NOT NULL, `price_decimals` integer NOT NULL);
+-- set sequence for "upload_customer_totals" table
+INSERT INTO sqlite_sequence (name, seq) VALUES ("upload_customer_totals", 85899345920);
+-- create index "uploadcustomertotal_upload_id_customer_id" to table: "upload_customer_totals"
+CREATE UNIQUE INDEX `uploadcustomertotal_upload_id_customer_id` ON `upload_customer_totals` (`upload_id`, `customer_id`);
 -- create "users" table
 CREATE TABLE `users` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `email` text NOT NULL, `name` text NULL, `kind` text NOT NULL DEFAULT ('STAFF'), `role` text NOT NULL DEFAULT ('BILLING'), `password_hash` text NULL, `disabled` bool NOT NULL DEFAULT (false), `last_sign_in_at` datetime NULL, `customer_portal_users` integer NULL, CONSTRAINT `users_customers_portal_users` FOREIGN KEY (`customer_portal_users`) REFERENCES `customers` (`id`) ON DELETE SET NULL);
 -- set sequence for "users" table
@@ -121,6 +127,12 @@ DROP INDEX `users_email_key`;
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "users";
 -- reverse: create "users" table
 DROP TABLE `users`;
+-- reverse: create index "uploadcustomertotal_upload_id_customer_id" to table: "upload_customer_totals"
+DROP INDEX `uploadcustomertotal_upload_id_customer_id`;
+-- reverse: set sequence for "upload_customer_totals" table
+UPDATE sqlite_sequence SET seq = 0 WHERE name = "upload_customer_totals";
+-- reverse: create "upload_customer_totals" table
+DROP TABLE `upload_customer_totals`;
 -- reverse: create index "tariffs_name_key" to table: "tariffs"
 DROP INDEX `tariffs_name_key`;
 -- reverse: set sequence for "tariffs" table
