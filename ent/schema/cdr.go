@@ -111,9 +111,11 @@ func (Call) Fields() []ent.Field {
 
 func (Call) Indexes() []ent.Index {
 	return []ent.Index{
-		index.Fields("upload_id", "line"),
+		// One index serves both the upload's own queries (its calls, by
+		// line) and a customer's calls, which are always reached through
+		// the few uploads of a period (processed, unbilled, or in a range).
+		index.Fields("upload_id", "customer_id", "line"),
 		index.Fields("dup_key"),
-		index.Fields("customer_id", "charge_id", "start"),
 	}
 }
 

@@ -17,12 +17,10 @@ CREATE UNIQUE INDEX `billing_schedules_name_key` ON `billing_schedules` (`name`)
 CREATE TABLE `calls` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `upload_id` integer NOT NULL, `line` integer NOT NULL, `status` text NOT NULL, `source` text NOT NULL, `destination` text NOT NULL, `account` text NULL, `charge_code` text NULL, `start` datetime NOT NULL, `duration` integer NOT NULL, `billable_seconds` integer NOT NULL DEFAULT (0), `band` text NULL, `rate_destination` text NULL, `price_units` integer NOT NULL DEFAULT (0), `cost_units` integer NULL, `price_decimals` integer NOT NULL DEFAULT (4), `dup_key` integer NOT NULL, `customer_id` integer NULL, `rate_sheet_id` integer NULL, `charge_id` integer NULL);
 -- set sequence for "calls" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("calls", 12884901888);
--- create index "call_upload_id_line" to table: "calls"
-CREATE INDEX `call_upload_id_line` ON `calls` (`upload_id`, `line`);
+-- create index "call_upload_id_customer_id_line" to table: "calls"
+CREATE INDEX `call_upload_id_customer_id_line` ON `calls` (`upload_id`, `customer_id`, `line`);
 -- create index "call_dup_key" to table: "calls"
 CREATE INDEX `call_dup_key` ON `calls` (`dup_key`);
--- create index "call_customer_id_charge_id_start" to table: "calls"
-CREATE INDEX `call_customer_id_charge_id_start` ON `calls` (`customer_id`, `charge_id`, `start`);
 -- create "cdr_line_errors" table
 CREATE TABLE `cdr_line_errors` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `analysis_run` integer NOT NULL DEFAULT (0), `line` integer NOT NULL, `reason` text NOT NULL, `excerpt` text NULL, `cdr_upload_line_errors` integer NOT NULL, CONSTRAINT `cdr_line_errors_cdr_uploads_line_errors` FOREIGN KEY (`cdr_upload_line_errors`) REFERENCES `cdr_uploads` (`id`) ON DELETE NO ACTION);
 -- set sequence for "cdr_line_errors" table
@@ -217,12 +215,10 @@ DROP TABLE `cdr_uploads`;
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "cdr_line_errors";
 -- reverse: create "cdr_line_errors" table
 DROP TABLE `cdr_line_errors`;
--- reverse: create index "call_customer_id_charge_id_start" to table: "calls"
-DROP INDEX `call_customer_id_charge_id_start`;
 -- reverse: create index "call_dup_key" to table: "calls"
 DROP INDEX `call_dup_key`;
--- reverse: create index "call_upload_id_line" to table: "calls"
-DROP INDEX `call_upload_id_line`;
+-- reverse: create index "call_upload_id_customer_id_line" to table: "calls"
+DROP INDEX `call_upload_id_customer_id_line`;
 -- reverse: set sequence for "calls" table
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "calls";
 -- reverse: create "calls" table
