@@ -8,12 +8,14 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/tollgate/tollgate/ent/cdrupload"
 )
 
 // CliGroup is the calls of an upload from one number that matched no
 // customer, with their value at the default tariff ("value at stake").
 type CliGroup struct {
-	Source  string
+	Source  string // the number a customer would own: caller (outbound) or number dialled (inbound)
 	Account string
 	Calls   int64
 	Value   decimal.Decimal
@@ -33,11 +35,20 @@ type DestinationGroup struct {
 // enough for a country and an area or mobile range.
 const NoRatePrefixLength = 6
 
-// NoCustomerGroups groups an upload's calls without a customer by CLI,
-// largest value first.
+// NoCustomerGroups groups an upload's calls without a customer by the
+// number a customer would own — the caller for outbound calls, the number
+// dialled for inbound ones — largest value first.
 func (s *Service) NoCustomerGroups(ctx context.Context, uploadID, limit int) ([]CliGroup, error) {
-	rows, err := s.SQL.QueryContext(ctx, `SELECT source, COALESCE(MAX(account), ''), COUNT(*), COALESCE(SUM(price_units), 0), MAX(price_decimals), MIN(start), MAX(start)
-		FROM calls WHERE upload_id = ? AND status = 'NO_CUSTOMER' GROUP BY source ORDER BY 4 DESC, 3 DESC, 1 LIMIT ?`, uploadID, limit)
+	u, err := s.Client.CdrUpload.Get(ctx, uploadID)
+	if err != nil {
+		return nil, err
+	}
+	own := "source"
+	if u.Direction == cdrupload.DirectionInbound {
+		own = "destination"
+	}
+	rows, err := s.SQL.QueryContext(ctx, `SELECT `+own+`, COALESCE(MAX(account), ''), COUNT(*), COALESCE(SUM(price_units), 0), MAX(price_decimals), MIN(start), MAX(start)
+		FROM calls WHERE upload_id = ? AND status = 'NO_CUSTOMER' GROUP BY `+own+` ORDER BY 4 DESC, 3 DESC, 1 LIMIT ?`, uploadID, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,11 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 				gerr.Extensions[k] = v
 			}
 		}
-		if code == apperr.Internal {
+		if code == apperr.Internal && errors.Is(err, context.Canceled) {
+			// The client went away mid-request: nothing to report.
+			log.DebugContext(ctx, "request cancelled", "path", gerr.Path.String())
+			msg = "the request was cancelled"
+		} else if code == apperr.Internal {
 			ref := reference()
 			log.ErrorContext(ctx, "internal error", "ref", ref, "path", gerr.Path.String(), "err", err)
 			msg = "something went wrong on our side (reference " + ref + "); nothing was changed"

@@ -213,6 +213,7 @@ type ComplexityRoot struct {
 		CallsTo             func(childComplexity int) int
 		CountsAddUp         func(childComplexity int) int
 		CreatedAt           func(childComplexity int) int
+		Customers           func(childComplexity int) int
 		Direction           func(childComplexity int) int
 		Duplicates          func(childComplexity int) int
 		FailureReason       func(childComplexity int) int
@@ -1451,6 +1452,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrUpload.CreatedAt(childComplexity), true
+	case "CdrUpload.customers":
+		if e.ComplexityRoot.CdrUpload.Customers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.Customers(childComplexity), true
 	case "CdrUpload.direction":
 		if e.ComplexityRoot.CdrUpload.Direction == nil {
 			break
@@ -4182,7 +4189,7 @@ type UploadProgress {
 
 """Calls of an upload from one CLI that matched no customer."""
 type UnmatchedCli {
-  """The calling number (outbound) as normalised."""
+  """The number a customer would own, normalised: the caller for outbound files, the number dialled for inbound ones."""
   source: String!
   account: String
   calls: Int!
@@ -5256,6 +5263,10 @@ type CdrUpload implements Node {
   duplicates: Int!
   unreadable: Int!
   """
+  Customers with priced calls in this upload
+  """
+  customers: Int!
+  """
   Lines that are not voice calls (FCS data, SMS): not calls, not counted in lines read
   """
   notVoice: Int!
@@ -5586,6 +5597,17 @@ input CdrUploadWhereInput {
   unreadableGTE: Int
   unreadableLT: Int
   unreadableLTE: Int
+  """
+  customers field predicates
+  """
+  customers: Int
+  customersNEQ: Int
+  customersIn: [Int!]
+  customersNotIn: [Int!]
+  customersGT: Int
+  customersGTE: Int
+  customersLT: Int
+  customersLTE: Int
   """
   not_voice field predicates
   """
@@ -9262,6 +9284,8 @@ func (ec *executionContext) childFields_CdrUpload(ctx context.Context, field gra
 		return ec.fieldContext_CdrUpload_duplicates(ctx, field)
 	case "unreadable":
 		return ec.fieldContext_CdrUpload_unreadable(ctx, field)
+	case "customers":
+		return ec.fieldContext_CdrUpload_customers(ctx, field)
 	case "notVoice":
 		return ec.fieldContext_CdrUpload_notVoice(ctx, field)
 	case "bytesTotal":
@@ -14230,6 +14254,29 @@ func (ec *executionContext) _CdrUpload_unreadable(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_CdrUpload_unreadable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CdrUpload_customers(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_customers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CdrUpload", field, false, false, "Int")
 }
 
@@ -28107,7 +28154,7 @@ func (ec *executionContext) unmarshalInputCdrUploadWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameEqualFold", "fileNameContainsFold", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256EqualFold", "sha256ContainsFold", "sizeBytes", "sizeBytesNEQ", "sizeBytesIn", "sizeBytesNotIn", "sizeBytesGT", "sizeBytesGTE", "sizeBytesLT", "sizeBytesLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "analysisRun", "analysisRunNEQ", "analysisRunIn", "analysisRunNotIn", "analysisRunGT", "analysisRunGTE", "analysisRunLT", "analysisRunLTE", "phase", "phaseNEQ", "phaseIn", "phaseNotIn", "phaseGT", "phaseGTE", "phaseLT", "phaseLTE", "phaseContains", "phaseHasPrefix", "phaseHasSuffix", "phaseIsNil", "phaseNotNil", "phaseEqualFold", "phaseContainsFold", "linesDone", "linesDoneNEQ", "linesDoneIn", "linesDoneNotIn", "linesDoneGT", "linesDoneGTE", "linesDoneLT", "linesDoneLTE", "linesRead", "linesReadNEQ", "linesReadIn", "linesReadNotIn", "linesReadGT", "linesReadGTE", "linesReadLT", "linesReadLTE", "priced", "pricedNEQ", "pricedIn", "pricedNotIn", "pricedGT", "pricedGTE", "pricedLT", "pricedLTE", "withoutCustomer", "withoutCustomerNEQ", "withoutCustomerIn", "withoutCustomerNotIn", "withoutCustomerGT", "withoutCustomerGTE", "withoutCustomerLT", "withoutCustomerLTE", "withoutRate", "withoutRateNEQ", "withoutRateIn", "withoutRateNotIn", "withoutRateGT", "withoutRateGTE", "withoutRateLT", "withoutRateLTE", "zeroDuration", "zeroDurationNEQ", "zeroDurationIn", "zeroDurationNotIn", "zeroDurationGT", "zeroDurationGTE", "zeroDurationLT", "zeroDurationLTE", "duplicates", "duplicatesNEQ", "duplicatesIn", "duplicatesNotIn", "duplicatesGT", "duplicatesGTE", "duplicatesLT", "duplicatesLTE", "unreadable", "unreadableNEQ", "unreadableIn", "unreadableNotIn", "unreadableGT", "unreadableGTE", "unreadableLT", "unreadableLTE", "notVoice", "notVoiceNEQ", "notVoiceIn", "notVoiceNotIn", "notVoiceGT", "notVoiceGTE", "notVoiceLT", "notVoiceLTE", "bytesTotal", "bytesTotalNEQ", "bytesTotalIn", "bytesTotalNotIn", "bytesTotalGT", "bytesTotalGTE", "bytesTotalLT", "bytesTotalLTE", "bytesDone", "bytesDoneNEQ", "bytesDoneIn", "bytesDoneNotIn", "bytesDoneGT", "bytesDoneGTE", "bytesDoneLT", "bytesDoneLTE", "linesPerSecond", "linesPerSecondNEQ", "linesPerSecondIn", "linesPerSecondNotIn", "linesPerSecondGT", "linesPerSecondGTE", "linesPerSecondLT", "linesPerSecondLTE", "phaseStartedAt", "phaseStartedAtNEQ", "phaseStartedAtIn", "phaseStartedAtNotIn", "phaseStartedAtGT", "phaseStartedAtGTE", "phaseStartedAtLT", "phaseStartedAtLTE", "phaseStartedAtIsNil", "phaseStartedAtNotNil", "totalPrice", "totalPriceNEQ", "totalPriceIn", "totalPriceNotIn", "totalPriceGT", "totalPriceGTE", "totalPriceLT", "totalPriceLTE", "totalCost", "totalCostNEQ", "totalCostIn", "totalCostNotIn", "totalCostGT", "totalCostGTE", "totalCostLT", "totalCostLTE", "totalMargin", "totalMarginNEQ", "totalMarginIn", "totalMarginNotIn", "totalMarginGT", "totalMarginGTE", "totalMarginLT", "totalMarginLTE", "callsFrom", "callsFromNEQ", "callsFromIn", "callsFromNotIn", "callsFromGT", "callsFromGTE", "callsFromLT", "callsFromLTE", "callsFromIsNil", "callsFromNotNil", "callsTo", "callsToNEQ", "callsToIn", "callsToNotIn", "callsToGT", "callsToGTE", "callsToLT", "callsToLTE", "callsToIsNil", "callsToNotNil", "analysedAt", "analysedAtNEQ", "analysedAtIn", "analysedAtNotIn", "analysedAtGT", "analysedAtGTE", "analysedAtLT", "analysedAtLTE", "analysedAtIsNil", "analysedAtNotNil", "processedAt", "processedAtNEQ", "processedAtIn", "processedAtNotIn", "processedAtGT", "processedAtGTE", "processedAtLT", "processedAtLTE", "processedAtIsNil", "processedAtNotNil", "hasProvider", "hasProviderWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameEqualFold", "fileNameContainsFold", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256EqualFold", "sha256ContainsFold", "sizeBytes", "sizeBytesNEQ", "sizeBytesIn", "sizeBytesNotIn", "sizeBytesGT", "sizeBytesGTE", "sizeBytesLT", "sizeBytesLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "analysisRun", "analysisRunNEQ", "analysisRunIn", "analysisRunNotIn", "analysisRunGT", "analysisRunGTE", "analysisRunLT", "analysisRunLTE", "phase", "phaseNEQ", "phaseIn", "phaseNotIn", "phaseGT", "phaseGTE", "phaseLT", "phaseLTE", "phaseContains", "phaseHasPrefix", "phaseHasSuffix", "phaseIsNil", "phaseNotNil", "phaseEqualFold", "phaseContainsFold", "linesDone", "linesDoneNEQ", "linesDoneIn", "linesDoneNotIn", "linesDoneGT", "linesDoneGTE", "linesDoneLT", "linesDoneLTE", "linesRead", "linesReadNEQ", "linesReadIn", "linesReadNotIn", "linesReadGT", "linesReadGTE", "linesReadLT", "linesReadLTE", "priced", "pricedNEQ", "pricedIn", "pricedNotIn", "pricedGT", "pricedGTE", "pricedLT", "pricedLTE", "withoutCustomer", "withoutCustomerNEQ", "withoutCustomerIn", "withoutCustomerNotIn", "withoutCustomerGT", "withoutCustomerGTE", "withoutCustomerLT", "withoutCustomerLTE", "withoutRate", "withoutRateNEQ", "withoutRateIn", "withoutRateNotIn", "withoutRateGT", "withoutRateGTE", "withoutRateLT", "withoutRateLTE", "zeroDuration", "zeroDurationNEQ", "zeroDurationIn", "zeroDurationNotIn", "zeroDurationGT", "zeroDurationGTE", "zeroDurationLT", "zeroDurationLTE", "duplicates", "duplicatesNEQ", "duplicatesIn", "duplicatesNotIn", "duplicatesGT", "duplicatesGTE", "duplicatesLT", "duplicatesLTE", "unreadable", "unreadableNEQ", "unreadableIn", "unreadableNotIn", "unreadableGT", "unreadableGTE", "unreadableLT", "unreadableLTE", "customers", "customersNEQ", "customersIn", "customersNotIn", "customersGT", "customersGTE", "customersLT", "customersLTE", "notVoice", "notVoiceNEQ", "notVoiceIn", "notVoiceNotIn", "notVoiceGT", "notVoiceGTE", "notVoiceLT", "notVoiceLTE", "bytesTotal", "bytesTotalNEQ", "bytesTotalIn", "bytesTotalNotIn", "bytesTotalGT", "bytesTotalGTE", "bytesTotalLT", "bytesTotalLTE", "bytesDone", "bytesDoneNEQ", "bytesDoneIn", "bytesDoneNotIn", "bytesDoneGT", "bytesDoneGTE", "bytesDoneLT", "bytesDoneLTE", "linesPerSecond", "linesPerSecondNEQ", "linesPerSecondIn", "linesPerSecondNotIn", "linesPerSecondGT", "linesPerSecondGTE", "linesPerSecondLT", "linesPerSecondLTE", "phaseStartedAt", "phaseStartedAtNEQ", "phaseStartedAtIn", "phaseStartedAtNotIn", "phaseStartedAtGT", "phaseStartedAtGTE", "phaseStartedAtLT", "phaseStartedAtLTE", "phaseStartedAtIsNil", "phaseStartedAtNotNil", "totalPrice", "totalPriceNEQ", "totalPriceIn", "totalPriceNotIn", "totalPriceGT", "totalPriceGTE", "totalPriceLT", "totalPriceLTE", "totalCost", "totalCostNEQ", "totalCostIn", "totalCostNotIn", "totalCostGT", "totalCostGTE", "totalCostLT", "totalCostLTE", "totalMargin", "totalMarginNEQ", "totalMarginIn", "totalMarginNotIn", "totalMarginGT", "totalMarginGTE", "totalMarginLT", "totalMarginLTE", "callsFrom", "callsFromNEQ", "callsFromIn", "callsFromNotIn", "callsFromGT", "callsFromGTE", "callsFromLT", "callsFromLTE", "callsFromIsNil", "callsFromNotNil", "callsTo", "callsToNEQ", "callsToIn", "callsToNotIn", "callsToGT", "callsToGTE", "callsToLT", "callsToLTE", "callsToIsNil", "callsToNotNil", "analysedAt", "analysedAtNEQ", "analysedAtIn", "analysedAtNotIn", "analysedAtGT", "analysedAtGTE", "analysedAtLT", "analysedAtLTE", "analysedAtIsNil", "analysedAtNotNil", "processedAt", "processedAtNEQ", "processedAtIn", "processedAtNotIn", "processedAtGT", "processedAtGTE", "processedAtLT", "processedAtLTE", "processedAtIsNil", "processedAtNotNil", "hasProvider", "hasProviderWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29311,6 +29358,62 @@ func (ec *executionContext) unmarshalInputCdrUploadWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.UnreadableLTE = data
+		case "customers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customers"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Customers = data
+		case "customersNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersNEQ = data
+		case "customersIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersIn = data
+		case "customersNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersNotIn = data
+		case "customersGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersGT = data
+		case "customersGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersGTE = data
+		case "customersLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersLT = data
+		case "customersLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersLTE = data
 		case "notVoice":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notVoice"))
 			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
@@ -42047,6 +42150,11 @@ func (ec *executionContext) _CdrUpload(ctx context.Context, sel ast.SelectionSet
 			}
 		case "unreadable":
 			out.Values[i] = ec._CdrUpload_unreadable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customers":
+			out.Values[i] = ec._CdrUpload_customers(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -152,7 +152,7 @@ type Subscription struct {
 
 // Calls of an upload from one CLI that matched no customer.
 type UnmatchedCli struct {
-	// The calling number (outbound) as normalised.
+	// The number a customer would own, normalised: the caller for outbound files, the number dialled for inbound ones.
 	Source  string  `json:"source"`
 	Account *string `json:"account,omitempty"`
 	Calls   int     `json:"calls"`
