@@ -28,7 +28,7 @@ spa: node_modules ## build the SPA into frontend/dist
 	npm run build -w frontend
 
 build: spa ## build bin/tollgate with the SPA embedded
-	$(GO) build -tags spa -o $(BIN) ./backend/cmd/tollgate
+	$(GO) build -trimpath -ldflags "-s -w" -tags spa -o $(BIN) ./backend/cmd/tollgate
 
 run: build ## build everything and start embedded at http://localhost:8080
 	./$(BIN) serve
