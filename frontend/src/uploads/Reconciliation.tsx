@@ -3,7 +3,7 @@ import { IconUserPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { formatMoney } from '../customers/format';
+import { formatPrice } from '../calls/callFilter';
 import { CsvButton, type DetailedUpload } from './CountsBreakdown';
 import { DefaultTariffQuery } from './documents';
 import type { UnmatchedGroup } from './AssignCliModal';
@@ -98,7 +98,7 @@ export function UnmatchedClisSection({
                     {formatCount(g.calls)}
                   </Table.Td>
                   <Table.Td ta="right" style={num}>
-                    {formatMoney(g.value)}
+                    £{formatPrice(g.value)}
                   </Table.Td>
                   <Table.Td ta="right">
                     {canFix && (
