@@ -12,26 +12,12 @@ import (
 	"testing/iotest"
 	"time"
 
+	"github.com/tollgate/tollgate/backend/internal/shared"
+
 	"github.com/tollgate/tollgate/backend/rating"
 )
 
-func sharedTestdata(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "testdata")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
+func sharedTestdata(t testing.TB) string { return shared.Testdata(t) }
 
 func format(t testing.TB, name string) Format {
 	t.Helper()

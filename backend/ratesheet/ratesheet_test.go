@@ -9,30 +9,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tollgate/tollgate/backend/internal/shared"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/tollgate/tollgate/backend/rating"
 )
 
-// sharedTestdata finds ../shared/testdata beside the repository root (the
-// directory holding go.mod), wherever the repository is cloned.
-func sharedTestdata(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "testdata")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
+func sharedTestdata(t testing.TB) string { return shared.Testdata(t) }
 
 func TestReadSampleSheet(t *testing.T) {
 	f, err := os.Open(filepath.Join(sharedTestdata(t), "rates", "uk-sample.csv"))

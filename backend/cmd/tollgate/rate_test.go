@@ -6,26 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tollgate/tollgate/backend/internal/shared"
 )
 
-// rateTestdata finds ../shared/testdata beside the repository root.
-func rateTestdata(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "testdata")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
+func rateTestdata(t testing.TB) string { return shared.Testdata(t) }
 
 func sampleRateFlags(td, format string) rateFlags {
 	return rateFlags{

@@ -1,37 +1,20 @@
 package testenv
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tollgate/tollgate/backend/internal/shared"
 )
 
-// Shared returns the path of a file under ../shared/testdata beside the
-// repository root (CI lays shared/ there too).
+// Shared returns the path of a file under ../shared/testdata.
 func Shared(t testing.TB, rel string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "testdata", rel)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
+	return filepath.Join(shared.Testdata(t), rel)
 }
 
 // ReadShared reads a file under ../shared/testdata.
 func ReadShared(t testing.TB, rel string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(Shared(t, rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return shared.Read(t, rel)
 }
