@@ -77,6 +77,10 @@ type CdrUpload struct {
 	TotalCost decimal.Decimal `json:"total_cost,omitempty"`
 	// Price minus cost over the priced calls whose cost is known
 	TotalMargin decimal.Decimal `json:"total_margin,omitempty"`
+	// The analysis run holding the upload; a crashed worker's lease lapses and another run takes over
+	LeaseOwner string `json:"lease_owner,omitempty"`
+	// LeaseUntil holds the value of the "lease_until" field.
+	LeaseUntil *time.Time `json:"lease_until,omitempty"`
 	// Start of the earliest call: uploads whose calls do not overlap in time cannot share a duplicate
 	CallsFrom *time.Time `json:"calls_from,omitempty"`
 	// Start of the latest call
@@ -136,9 +140,9 @@ func (*CdrUpload) scanValues(columns []string) ([]any, error) {
 			values[i] = new(decimal.Decimal)
 		case cdrupload.FieldID, cdrupload.FieldSizeBytes, cdrupload.FieldAnalysisRun, cdrupload.FieldLinesDone, cdrupload.FieldLinesRead, cdrupload.FieldPriced, cdrupload.FieldWithoutCustomer, cdrupload.FieldWithoutRate, cdrupload.FieldZeroDuration, cdrupload.FieldDuplicates, cdrupload.FieldUnreadable, cdrupload.FieldCustomers, cdrupload.FieldNotVoice, cdrupload.FieldBytesTotal, cdrupload.FieldBytesDone, cdrupload.FieldLinesPerSecond, cdrupload.FieldPriceDecimals:
 			values[i] = new(sql.NullInt64)
-		case cdrupload.FieldDirection, cdrupload.FieldFileName, cdrupload.FieldSha256, cdrupload.FieldBlobKey, cdrupload.FieldStatus, cdrupload.FieldFailureReason, cdrupload.FieldPhase:
+		case cdrupload.FieldDirection, cdrupload.FieldFileName, cdrupload.FieldSha256, cdrupload.FieldBlobKey, cdrupload.FieldStatus, cdrupload.FieldFailureReason, cdrupload.FieldPhase, cdrupload.FieldLeaseOwner:
 			values[i] = new(sql.NullString)
-		case cdrupload.FieldCreatedAt, cdrupload.FieldUpdatedAt, cdrupload.FieldPhaseStartedAt, cdrupload.FieldCallsFrom, cdrupload.FieldCallsTo, cdrupload.FieldAnalysedAt, cdrupload.FieldProcessedAt:
+		case cdrupload.FieldCreatedAt, cdrupload.FieldUpdatedAt, cdrupload.FieldPhaseStartedAt, cdrupload.FieldLeaseUntil, cdrupload.FieldCallsFrom, cdrupload.FieldCallsTo, cdrupload.FieldAnalysedAt, cdrupload.FieldProcessedAt:
 			values[i] = new(sql.NullTime)
 		case cdrupload.ForeignKeys[0]: // provider_uploads
 			values[i] = new(sql.NullInt64)
@@ -338,6 +342,19 @@ func (_m *CdrUpload) assignValues(columns []string, values []any) error {
 			} else if value != nil {
 				_m.TotalMargin = *value
 			}
+		case cdrupload.FieldLeaseOwner:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field lease_owner", values[i])
+			} else if value.Valid {
+				_m.LeaseOwner = value.String
+			}
+		case cdrupload.FieldLeaseUntil:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field lease_until", values[i])
+			} else if value.Valid {
+				_m.LeaseUntil = new(time.Time)
+				*_m.LeaseUntil = value.Time
+			}
 		case cdrupload.FieldCallsFrom:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field calls_from", values[i])
@@ -507,6 +524,14 @@ func (_m *CdrUpload) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("total_margin=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TotalMargin))
+	builder.WriteString(", ")
+	builder.WriteString("lease_owner=")
+	builder.WriteString(_m.LeaseOwner)
+	builder.WriteString(", ")
+	if v := _m.LeaseUntil; v != nil {
+		builder.WriteString("lease_until=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	if v := _m.CallsFrom; v != nil {
 		builder.WriteString("calls_from=")

@@ -407,6 +407,34 @@ func (_c *CdrUploadCreate) SetNillableTotalMargin(v *decimal.Decimal) *CdrUpload
 	return _c
 }
 
+// SetLeaseOwner sets the "lease_owner" field.
+func (_c *CdrUploadCreate) SetLeaseOwner(v string) *CdrUploadCreate {
+	_c.mutation.SetLeaseOwner(v)
+	return _c
+}
+
+// SetNillableLeaseOwner sets the "lease_owner" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableLeaseOwner(v *string) *CdrUploadCreate {
+	if v != nil {
+		_c.SetLeaseOwner(*v)
+	}
+	return _c
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (_c *CdrUploadCreate) SetLeaseUntil(v time.Time) *CdrUploadCreate {
+	_c.mutation.SetLeaseUntil(v)
+	return _c
+}
+
+// SetNillableLeaseUntil sets the "lease_until" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableLeaseUntil(v *time.Time) *CdrUploadCreate {
+	if v != nil {
+		_c.SetLeaseUntil(*v)
+	}
+	return _c
+}
+
 // SetCallsFrom sets the "calls_from" field.
 func (_c *CdrUploadCreate) SetCallsFrom(v time.Time) *CdrUploadCreate {
 	_c.mutation.SetCallsFrom(v)
@@ -812,6 +840,11 @@ func (_c *CdrUploadCreate) check() error {
 	if _, ok := _c.mutation.TotalMargin(); !ok {
 		return &ValidationError{Name: "total_margin", err: errors.New(`ent: missing required field "CdrUpload.total_margin"`)}
 	}
+	if v, ok := _c.mutation.LeaseOwner(); ok {
+		if err := cdrupload.LeaseOwnerValidator(v); err != nil {
+			return &ValidationError{Name: "lease_owner", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.lease_owner": %w`, err)}
+		}
+	}
 	if len(_c.mutation.ProviderIDs()) == 0 {
 		return &ValidationError{Name: "provider", err: errors.New(`ent: missing required edge "CdrUpload.provider"`)}
 	}
@@ -957,6 +990,14 @@ func (_c *CdrUploadCreate) createSpec() (*CdrUpload, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.TotalMargin(); ok {
 		_spec.SetField(cdrupload.FieldTotalMargin, field.TypeOther, value)
 		_node.TotalMargin = value
+	}
+	if value, ok := _c.mutation.LeaseOwner(); ok {
+		_spec.SetField(cdrupload.FieldLeaseOwner, field.TypeString, value)
+		_node.LeaseOwner = value
+	}
+	if value, ok := _c.mutation.LeaseUntil(); ok {
+		_spec.SetField(cdrupload.FieldLeaseUntil, field.TypeTime, value)
+		_node.LeaseUntil = &value
 	}
 	if value, ok := _c.mutation.CallsFrom(); ok {
 		_spec.SetField(cdrupload.FieldCallsFrom, field.TypeTime, value)
@@ -1506,6 +1547,42 @@ func (u *CdrUploadUpsert) SetTotalMargin(v decimal.Decimal) *CdrUploadUpsert {
 // UpdateTotalMargin sets the "total_margin" field to the value that was provided on create.
 func (u *CdrUploadUpsert) UpdateTotalMargin() *CdrUploadUpsert {
 	u.SetExcluded(cdrupload.FieldTotalMargin)
+	return u
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (u *CdrUploadUpsert) SetLeaseOwner(v string) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldLeaseOwner, v)
+	return u
+}
+
+// UpdateLeaseOwner sets the "lease_owner" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateLeaseOwner() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldLeaseOwner)
+	return u
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (u *CdrUploadUpsert) ClearLeaseOwner() *CdrUploadUpsert {
+	u.SetNull(cdrupload.FieldLeaseOwner)
+	return u
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (u *CdrUploadUpsert) SetLeaseUntil(v time.Time) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldLeaseUntil, v)
+	return u
+}
+
+// UpdateLeaseUntil sets the "lease_until" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateLeaseUntil() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldLeaseUntil)
+	return u
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (u *CdrUploadUpsert) ClearLeaseUntil() *CdrUploadUpsert {
+	u.SetNull(cdrupload.FieldLeaseUntil)
 	return u
 }
 
@@ -2148,6 +2225,48 @@ func (u *CdrUploadUpsertOne) SetTotalMargin(v decimal.Decimal) *CdrUploadUpsertO
 func (u *CdrUploadUpsertOne) UpdateTotalMargin() *CdrUploadUpsertOne {
 	return u.Update(func(s *CdrUploadUpsert) {
 		s.UpdateTotalMargin()
+	})
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (u *CdrUploadUpsertOne) SetLeaseOwner(v string) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetLeaseOwner(v)
+	})
+}
+
+// UpdateLeaseOwner sets the "lease_owner" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateLeaseOwner() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateLeaseOwner()
+	})
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (u *CdrUploadUpsertOne) ClearLeaseOwner() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.ClearLeaseOwner()
+	})
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (u *CdrUploadUpsertOne) SetLeaseUntil(v time.Time) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetLeaseUntil(v)
+	})
+}
+
+// UpdateLeaseUntil sets the "lease_until" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateLeaseUntil() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateLeaseUntil()
+	})
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (u *CdrUploadUpsertOne) ClearLeaseUntil() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.ClearLeaseUntil()
 	})
 }
 
@@ -2968,6 +3087,48 @@ func (u *CdrUploadUpsertBulk) SetTotalMargin(v decimal.Decimal) *CdrUploadUpsert
 func (u *CdrUploadUpsertBulk) UpdateTotalMargin() *CdrUploadUpsertBulk {
 	return u.Update(func(s *CdrUploadUpsert) {
 		s.UpdateTotalMargin()
+	})
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (u *CdrUploadUpsertBulk) SetLeaseOwner(v string) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetLeaseOwner(v)
+	})
+}
+
+// UpdateLeaseOwner sets the "lease_owner" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateLeaseOwner() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateLeaseOwner()
+	})
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (u *CdrUploadUpsertBulk) ClearLeaseOwner() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.ClearLeaseOwner()
+	})
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (u *CdrUploadUpsertBulk) SetLeaseUntil(v time.Time) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetLeaseUntil(v)
+	})
+}
+
+// UpdateLeaseUntil sets the "lease_until" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateLeaseUntil() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateLeaseUntil()
+	})
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (u *CdrUploadUpsertBulk) ClearLeaseUntil() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.ClearLeaseUntil()
 	})
 }
 

@@ -545,6 +545,46 @@ func (_u *CdrUploadUpdate) SetNillableTotalMargin(v *decimal.Decimal) *CdrUpload
 	return _u
 }
 
+// SetLeaseOwner sets the "lease_owner" field.
+func (_u *CdrUploadUpdate) SetLeaseOwner(v string) *CdrUploadUpdate {
+	_u.mutation.SetLeaseOwner(v)
+	return _u
+}
+
+// SetNillableLeaseOwner sets the "lease_owner" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableLeaseOwner(v *string) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetLeaseOwner(*v)
+	}
+	return _u
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (_u *CdrUploadUpdate) ClearLeaseOwner() *CdrUploadUpdate {
+	_u.mutation.ClearLeaseOwner()
+	return _u
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (_u *CdrUploadUpdate) SetLeaseUntil(v time.Time) *CdrUploadUpdate {
+	_u.mutation.SetLeaseUntil(v)
+	return _u
+}
+
+// SetNillableLeaseUntil sets the "lease_until" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableLeaseUntil(v *time.Time) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetLeaseUntil(*v)
+	}
+	return _u
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (_u *CdrUploadUpdate) ClearLeaseUntil() *CdrUploadUpdate {
+	_u.mutation.ClearLeaseUntil()
+	return _u
+}
+
 // SetCallsFrom sets the "calls_from" field.
 func (_u *CdrUploadUpdate) SetCallsFrom(v time.Time) *CdrUploadUpdate {
 	_u.mutation.SetCallsFrom(v)
@@ -832,6 +872,11 @@ func (_u *CdrUploadUpdate) check() error {
 			return &ValidationError{Name: "lines_per_second", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.lines_per_second": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.LeaseOwner(); ok {
+		if err := cdrupload.LeaseOwnerValidator(v); err != nil {
+			return &ValidationError{Name: "lease_owner", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.lease_owner": %w`, err)}
+		}
+	}
 	if _u.mutation.ProviderCleared() && len(_u.mutation.ProviderIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "CdrUpload.provider"`)
 	}
@@ -990,6 +1035,18 @@ func (_u *CdrUploadUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.TotalMargin(); ok {
 		_spec.SetField(cdrupload.FieldTotalMargin, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.LeaseOwner(); ok {
+		_spec.SetField(cdrupload.FieldLeaseOwner, field.TypeString, value)
+	}
+	if _u.mutation.LeaseOwnerCleared() {
+		_spec.ClearField(cdrupload.FieldLeaseOwner, field.TypeString)
+	}
+	if value, ok := _u.mutation.LeaseUntil(); ok {
+		_spec.SetField(cdrupload.FieldLeaseUntil, field.TypeTime, value)
+	}
+	if _u.mutation.LeaseUntilCleared() {
+		_spec.ClearField(cdrupload.FieldLeaseUntil, field.TypeTime)
 	}
 	if value, ok := _u.mutation.CallsFrom(); ok {
 		_spec.SetField(cdrupload.FieldCallsFrom, field.TypeTime, value)
@@ -1623,6 +1680,46 @@ func (_u *CdrUploadUpdateOne) SetNillableTotalMargin(v *decimal.Decimal) *CdrUpl
 	return _u
 }
 
+// SetLeaseOwner sets the "lease_owner" field.
+func (_u *CdrUploadUpdateOne) SetLeaseOwner(v string) *CdrUploadUpdateOne {
+	_u.mutation.SetLeaseOwner(v)
+	return _u
+}
+
+// SetNillableLeaseOwner sets the "lease_owner" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableLeaseOwner(v *string) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetLeaseOwner(*v)
+	}
+	return _u
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (_u *CdrUploadUpdateOne) ClearLeaseOwner() *CdrUploadUpdateOne {
+	_u.mutation.ClearLeaseOwner()
+	return _u
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (_u *CdrUploadUpdateOne) SetLeaseUntil(v time.Time) *CdrUploadUpdateOne {
+	_u.mutation.SetLeaseUntil(v)
+	return _u
+}
+
+// SetNillableLeaseUntil sets the "lease_until" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableLeaseUntil(v *time.Time) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetLeaseUntil(*v)
+	}
+	return _u
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (_u *CdrUploadUpdateOne) ClearLeaseUntil() *CdrUploadUpdateOne {
+	_u.mutation.ClearLeaseUntil()
+	return _u
+}
+
 // SetCallsFrom sets the "calls_from" field.
 func (_u *CdrUploadUpdateOne) SetCallsFrom(v time.Time) *CdrUploadUpdateOne {
 	_u.mutation.SetCallsFrom(v)
@@ -1923,6 +2020,11 @@ func (_u *CdrUploadUpdateOne) check() error {
 			return &ValidationError{Name: "lines_per_second", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.lines_per_second": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.LeaseOwner(); ok {
+		if err := cdrupload.LeaseOwnerValidator(v); err != nil {
+			return &ValidationError{Name: "lease_owner", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.lease_owner": %w`, err)}
+		}
+	}
 	if _u.mutation.ProviderCleared() && len(_u.mutation.ProviderIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "CdrUpload.provider"`)
 	}
@@ -2098,6 +2200,18 @@ func (_u *CdrUploadUpdateOne) sqlSave(ctx context.Context) (_node *CdrUpload, er
 	}
 	if value, ok := _u.mutation.TotalMargin(); ok {
 		_spec.SetField(cdrupload.FieldTotalMargin, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.LeaseOwner(); ok {
+		_spec.SetField(cdrupload.FieldLeaseOwner, field.TypeString, value)
+	}
+	if _u.mutation.LeaseOwnerCleared() {
+		_spec.ClearField(cdrupload.FieldLeaseOwner, field.TypeString)
+	}
+	if value, ok := _u.mutation.LeaseUntil(); ok {
+		_spec.SetField(cdrupload.FieldLeaseUntil, field.TypeTime, value)
+	}
+	if _u.mutation.LeaseUntilCleared() {
+		_spec.ClearField(cdrupload.FieldLeaseUntil, field.TypeTime)
 	}
 	if value, ok := _u.mutation.CallsFrom(); ok {
 		_spec.SetField(cdrupload.FieldCallsFrom, field.TypeTime, value)

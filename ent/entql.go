@@ -187,6 +187,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cdrupload.FieldTotalPrice:      {Type: field.TypeOther, Column: cdrupload.FieldTotalPrice},
 			cdrupload.FieldTotalCost:       {Type: field.TypeOther, Column: cdrupload.FieldTotalCost},
 			cdrupload.FieldTotalMargin:     {Type: field.TypeOther, Column: cdrupload.FieldTotalMargin},
+			cdrupload.FieldLeaseOwner:      {Type: field.TypeString, Column: cdrupload.FieldLeaseOwner},
+			cdrupload.FieldLeaseUntil:      {Type: field.TypeTime, Column: cdrupload.FieldLeaseUntil},
 			cdrupload.FieldCallsFrom:       {Type: field.TypeTime, Column: cdrupload.FieldCallsFrom},
 			cdrupload.FieldCallsTo:         {Type: field.TypeTime, Column: cdrupload.FieldCallsTo},
 			cdrupload.FieldAnalysedAt:      {Type: field.TypeTime, Column: cdrupload.FieldAnalysedAt},
@@ -1749,6 +1751,16 @@ func (f *CdrUploadFilter) WhereTotalCost(p entql.OtherP) {
 // WhereTotalMargin applies the entql other predicate on the total_margin field.
 func (f *CdrUploadFilter) WhereTotalMargin(p entql.OtherP) {
 	f.Where(p.Field(cdrupload.FieldTotalMargin))
+}
+
+// WhereLeaseOwner applies the entql string predicate on the lease_owner field.
+func (f *CdrUploadFilter) WhereLeaseOwner(p entql.StringP) {
+	f.Where(p.Field(cdrupload.FieldLeaseOwner))
+}
+
+// WhereLeaseUntil applies the entql time.Time predicate on the lease_until field.
+func (f *CdrUploadFilter) WhereLeaseUntil(p entql.TimeP) {
+	f.Where(p.Field(cdrupload.FieldLeaseUntil))
 }
 
 // WhereCallsFrom applies the entql time.Time predicate on the calls_from field.

@@ -5325,6 +5325,8 @@ type CdrUploadMutation struct {
 	total_price         *decimal.Decimal
 	total_cost          *decimal.Decimal
 	total_margin        *decimal.Decimal
+	lease_owner         *string
+	lease_until         *time.Time
 	calls_from          *time.Time
 	calls_to            *time.Time
 	analysed_at         *time.Time
@@ -6841,6 +6843,104 @@ func (m *CdrUploadMutation) ResetTotalMargin() {
 	m.total_margin = nil
 }
 
+// SetLeaseOwner sets the "lease_owner" field.
+func (m *CdrUploadMutation) SetLeaseOwner(s string) {
+	m.lease_owner = &s
+}
+
+// LeaseOwner returns the value of the "lease_owner" field in the mutation.
+func (m *CdrUploadMutation) LeaseOwner() (r string, exists bool) {
+	v := m.lease_owner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseOwner returns the old "lease_owner" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldLeaseOwner(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseOwner is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseOwner requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseOwner: %w", err)
+	}
+	return oldValue.LeaseOwner, nil
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (m *CdrUploadMutation) ClearLeaseOwner() {
+	m.lease_owner = nil
+	m.clearedFields[cdrupload.FieldLeaseOwner] = struct{}{}
+}
+
+// LeaseOwnerCleared returns if the "lease_owner" field was cleared in this mutation.
+func (m *CdrUploadMutation) LeaseOwnerCleared() bool {
+	_, ok := m.clearedFields[cdrupload.FieldLeaseOwner]
+	return ok
+}
+
+// ResetLeaseOwner resets all changes to the "lease_owner" field.
+func (m *CdrUploadMutation) ResetLeaseOwner() {
+	m.lease_owner = nil
+	delete(m.clearedFields, cdrupload.FieldLeaseOwner)
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (m *CdrUploadMutation) SetLeaseUntil(t time.Time) {
+	m.lease_until = &t
+}
+
+// LeaseUntil returns the value of the "lease_until" field in the mutation.
+func (m *CdrUploadMutation) LeaseUntil() (r time.Time, exists bool) {
+	v := m.lease_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseUntil returns the old "lease_until" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldLeaseUntil(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseUntil: %w", err)
+	}
+	return oldValue.LeaseUntil, nil
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (m *CdrUploadMutation) ClearLeaseUntil() {
+	m.lease_until = nil
+	m.clearedFields[cdrupload.FieldLeaseUntil] = struct{}{}
+}
+
+// LeaseUntilCleared returns if the "lease_until" field was cleared in this mutation.
+func (m *CdrUploadMutation) LeaseUntilCleared() bool {
+	_, ok := m.clearedFields[cdrupload.FieldLeaseUntil]
+	return ok
+}
+
+// ResetLeaseUntil resets all changes to the "lease_until" field.
+func (m *CdrUploadMutation) ResetLeaseUntil() {
+	m.lease_until = nil
+	delete(m.clearedFields, cdrupload.FieldLeaseUntil)
+}
+
 // SetCallsFrom sets the "calls_from" field.
 func (m *CdrUploadMutation) SetCallsFrom(t time.Time) {
 	m.calls_from = &t
@@ -7164,7 +7264,7 @@ func (m *CdrUploadMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CdrUploadMutation) Fields() []string {
-	fields := make([]string, 0, 33)
+	fields := make([]string, 0, 35)
 	if m.created_at != nil {
 		fields = append(fields, cdrupload.FieldCreatedAt)
 	}
@@ -7252,6 +7352,12 @@ func (m *CdrUploadMutation) Fields() []string {
 	if m.total_margin != nil {
 		fields = append(fields, cdrupload.FieldTotalMargin)
 	}
+	if m.lease_owner != nil {
+		fields = append(fields, cdrupload.FieldLeaseOwner)
+	}
+	if m.lease_until != nil {
+		fields = append(fields, cdrupload.FieldLeaseUntil)
+	}
 	if m.calls_from != nil {
 		fields = append(fields, cdrupload.FieldCallsFrom)
 	}
@@ -7330,6 +7436,10 @@ func (m *CdrUploadMutation) Field(name string) (ent.Value, bool) {
 		return m.TotalCost()
 	case cdrupload.FieldTotalMargin:
 		return m.TotalMargin()
+	case cdrupload.FieldLeaseOwner:
+		return m.LeaseOwner()
+	case cdrupload.FieldLeaseUntil:
+		return m.LeaseUntil()
 	case cdrupload.FieldCallsFrom:
 		return m.CallsFrom()
 	case cdrupload.FieldCallsTo:
@@ -7405,6 +7515,10 @@ func (m *CdrUploadMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldTotalCost(ctx)
 	case cdrupload.FieldTotalMargin:
 		return m.OldTotalMargin(ctx)
+	case cdrupload.FieldLeaseOwner:
+		return m.OldLeaseOwner(ctx)
+	case cdrupload.FieldLeaseUntil:
+		return m.OldLeaseUntil(ctx)
 	case cdrupload.FieldCallsFrom:
 		return m.OldCallsFrom(ctx)
 	case cdrupload.FieldCallsTo:
@@ -7624,6 +7738,20 @@ func (m *CdrUploadMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTotalMargin(v)
+		return nil
+	case cdrupload.FieldLeaseOwner:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseOwner(v)
+		return nil
+	case cdrupload.FieldLeaseUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseUntil(v)
 		return nil
 	case cdrupload.FieldCallsFrom:
 		v, ok := value.(time.Time)
@@ -7887,6 +8015,12 @@ func (m *CdrUploadMutation) ClearedFields() []string {
 	if m.FieldCleared(cdrupload.FieldPhaseStartedAt) {
 		fields = append(fields, cdrupload.FieldPhaseStartedAt)
 	}
+	if m.FieldCleared(cdrupload.FieldLeaseOwner) {
+		fields = append(fields, cdrupload.FieldLeaseOwner)
+	}
+	if m.FieldCleared(cdrupload.FieldLeaseUntil) {
+		fields = append(fields, cdrupload.FieldLeaseUntil)
+	}
 	if m.FieldCleared(cdrupload.FieldCallsFrom) {
 		fields = append(fields, cdrupload.FieldCallsFrom)
 	}
@@ -7921,6 +8055,12 @@ func (m *CdrUploadMutation) ClearField(name string) error {
 		return nil
 	case cdrupload.FieldPhaseStartedAt:
 		m.ClearPhaseStartedAt()
+		return nil
+	case cdrupload.FieldLeaseOwner:
+		m.ClearLeaseOwner()
+		return nil
+	case cdrupload.FieldLeaseUntil:
+		m.ClearLeaseUntil()
 		return nil
 	case cdrupload.FieldCallsFrom:
 		m.ClearCallsFrom()
@@ -8028,6 +8168,12 @@ func (m *CdrUploadMutation) ResetField(name string) error {
 		return nil
 	case cdrupload.FieldTotalMargin:
 		m.ResetTotalMargin()
+		return nil
+	case cdrupload.FieldLeaseOwner:
+		m.ResetLeaseOwner()
+		return nil
+	case cdrupload.FieldLeaseUntil:
+		m.ResetLeaseUntil()
 		return nil
 	case cdrupload.FieldCallsFrom:
 		m.ResetCallsFrom()

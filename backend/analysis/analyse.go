@@ -2,10 +2,12 @@ package analysis
 
 import (
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -25,6 +27,59 @@ import (
 // has replaced, or that has already finished: nothing to do.
 var ErrStale = errors.New("stale analysis request")
 
+// ErrBusy means another run holds the upload's lease: try again later.
+var ErrBusy = errors.New("another worker is analysing this upload")
+
+// DefaultLease is how long an analysis holds its upload without renewing;
+// a crashed worker's upload is taken over this long after its last renewal.
+const DefaultLease = 30 * time.Second
+
+func (s *Service) leaseFor() time.Duration {
+	if s.Lease > 0 {
+		return s.Lease
+	}
+	return DefaultLease
+}
+
+// leaseOwner names one analysis run of one process.
+func leaseOwner() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	host, _ := os.Hostname()
+	return truncate(fmt.Sprintf("%s/%d/%x", host, os.Getpid(), b), 64)
+}
+
+// stale reports whether run is not the analysis the upload wants now.
+func stale(u *ent.CdrUpload, run int) bool {
+	return u.AnalysisRun != run || (u.Status != cdrupload.StatusUploaded && u.Status != cdrupload.StatusAnalysing)
+}
+
+// renewLease keeps the lease alive while the run works, and cancels the run
+// if the lease was lost (another worker took the upload over).
+func (s *Service) renewLease(ctx context.Context, cancel context.CancelCauseFunc, id int, owner string) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(s.leaseFor() / 6)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				n, err := s.Client.CdrUpload.Update().Where(cdrupload.ID(id), cdrupload.LeaseOwner(owner)).
+					SetLeaseUntil(time.Now().Add(s.leaseFor()).UTC()).Save(ctx)
+				if err == nil && n == 0 {
+					cancel(ErrStale)
+					return
+				}
+			}
+		}
+	}()
+	return func() { close(done) }
+}
+
 // progressEvery is how often progress reaches the row and subscribers.
 const progressEvery = 500 * time.Millisecond
 
@@ -42,21 +97,43 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 	if err != nil {
 		return err
 	}
-	if u.AnalysisRun != run || u.Status == cdrupload.StatusReady || u.Status == cdrupload.StatusFailed ||
-		u.Status == cdrupload.StatusProcessing || u.Status == cdrupload.StatusProcessed {
+	if stale(u, run) {
 		return ErrStale
 	}
+	// Only one run works on an upload at a time: it holds a lease on the
+	// row, renewed while it works. A killed worker's lease lapses and the
+	// next task takes over; until then another task is told to wait.
+	owner := leaseOwner()
 	start := time.Now()
-	if err := c.CdrUpload.UpdateOneID(u.ID).SetStatus(cdrupload.StatusAnalysing).SetPhase("preparing").
-		SetPhaseStartedAt(start.UTC()).SetLinesDone(0).SetBytesDone(0).SetLinesPerSecond(0).Exec(ctx); err != nil {
+	n, err := c.CdrUpload.Update().Where(cdrupload.ID(uploadID), cdrupload.AnalysisRun(run),
+		cdrupload.StatusIn(cdrupload.StatusUploaded, cdrupload.StatusAnalysing),
+		cdrupload.Or(cdrupload.LeaseUntilIsNil(), cdrupload.LeaseUntilLT(start.UTC()))).
+		SetLeaseOwner(owner).SetLeaseUntil(start.Add(s.leaseFor()).UTC()).
+		SetStatus(cdrupload.StatusAnalysing).SetPhase("preparing").
+		SetPhaseStartedAt(start.UTC()).SetLinesDone(0).SetBytesDone(0).SetLinesPerSecond(0).Save(ctx)
+	if err != nil {
 		return err
 	}
+	if n == 0 {
+		if u, err = c.CdrUpload.Get(ctx, uploadID); err == nil && stale(u, run) {
+			return ErrStale
+		}
+		return ErrBusy
+	}
 	s.publish(ctx, u.ID)
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	stopRenew := s.renewLease(ctx, cancel, uploadID, owner)
+	defer stopRenew()
 
 	counts, err := s.analyse(ctx, u)
 	if err != nil {
 		if ctx.Err() != nil {
-			return err // shutting down: the task is retried, the row says analysing
+			// Shutting down (or the lease was lost): hand the upload back
+			// at once; the task is retried and the row still says analysing.
+			_ = c.CdrUpload.Update().Where(cdrupload.ID(u.ID), cdrupload.LeaseOwner(owner)).ClearLeaseUntil().
+				Exec(context.WithoutCancel(ctx))
+			return err
 		}
 		reason := err.Error()
 		var (
@@ -68,20 +145,21 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 		}
 		s.Log.Warn("analysis failed", "upload", u.ID, "err", err)
 		_, _ = s.deleteCalls(context.WithoutCancel(ctx), u.ID)
-		if uerr := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run)).
-			SetStatus(cdrupload.StatusFailed).SetPhase("failed").SetFailureReason(reason).Exec(context.WithoutCancel(ctx)); uerr != nil {
+		if uerr := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run), cdrupload.LeaseOwner(owner)).
+			SetStatus(cdrupload.StatusFailed).SetPhase("failed").SetFailureReason(reason).ClearLeaseUntil().
+			Exec(context.WithoutCancel(ctx)); uerr != nil && !ent.IsNotFound(uerr) {
 			return uerr
 		}
 		s.publish(ctx, u.ID)
 		return nil // a failed file is an outcome, not a task to retry
 	}
-	upd := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run)).
-		SetStatus(cdrupload.StatusReady).SetPhase("ready").SetAnalysedAt(time.Now().UTC()).
+	upd := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run), cdrupload.LeaseOwner(owner)).
+		SetStatus(cdrupload.StatusReady).SetPhase("ready").SetAnalysedAt(time.Now().UTC()).ClearLeaseUntil().
 		SetBytesDone(u.BytesTotal).SetPriceDecimals(s.Pricing.Decimals)
 	counts.apply(upd)
 	if err := upd.Exec(ctx); err != nil {
 		if ent.IsNotFound(err) {
-			return ErrStale // re-analysis was requested meanwhile
+			return ErrStale // re-analysis was requested meanwhile, or the lease was lost
 		}
 		return err
 	}

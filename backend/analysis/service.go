@@ -17,6 +17,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"time"
 
 	"entgo.io/ent/dialect"
 	"gocloud.dev/blob"
@@ -43,6 +44,8 @@ type Service struct {
 	Events      Publisher
 	Log         *slog.Logger
 	CountryCode string
+	// Lease is how long a crashed worker keeps an upload (DefaultLease).
+	Lease time.Duration
 }
 
 // UploadTopic is the event topic of one upload's progress; AllUploadsTopic

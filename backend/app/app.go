@@ -78,7 +78,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 	a.Queue = jobs.NewQueue(a.Redis.Asynq)
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
-		Events: a.Events, Log: log, CountryCode: cfg.CountryCode,
+		Events: a.Events, Log: log, CountryCode: cfg.CountryCode, Lease: cfg.AnalysisLease,
 	}
 	return a, nil
 }
@@ -171,6 +171,7 @@ func (a *App) RunWorker(ctx context.Context) error {
 		Queues:          map[string]int{"critical": 6, "default": 3, "low": 1},
 		ShutdownTimeout: a.Config.ShutdownTimeout,
 		Logger:          asynqLogger{a.Log},
+		RetryDelayFunc:  jobs.RetryDelay,
 		LogLevel:        asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()

@@ -65,7 +65,7 @@ func (h *Handlers) analyseUpload(ctx context.Context, t *asynq.Task) error {
 	if errors.Is(err, analysis.ErrStale) {
 		return nil
 	}
-	return err
+	return err // ErrBusy is retried soon (RetryDelay)
 }
 
 func (h *Handlers) processUpload(ctx context.Context, t *asynq.Task) error {
@@ -82,6 +82,9 @@ func (h *Handlers) processUpload(ctx context.Context, t *asynq.Task) error {
 
 // Redrive queues again the uploads a crash or a Redis restart interrupted:
 // the database says what was in hand, and every task is safe to repeat.
+// Analyses get a task of their own rather than waiting the minute or two
+// the queue takes to give up on a dead worker's task: the upload's lease
+// lets only one run work at a time.
 func Redrive(ctx context.Context, q *Queue, a *analysis.Service) error {
 	ctx = viewer.System(ctx)
 	analyse, process, err := a.Redrive(ctx)
@@ -89,8 +92,12 @@ func Redrive(ctx context.Context, q *Queue, a *analysis.Service) error {
 		return err
 	}
 	for id, run := range analyse {
-		if _, err := q.AnalyseUpload(ctx, id, run); err != nil {
-			return err
+		b, _ := json.Marshal(uploadPayload{UploadID: id, Run: run})
+		_, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeAnalyseUpload, b),
+			asynq.TaskID(fmt.Sprintf("analyse-%d-%d-redrive-%d", id, run, time.Now().UnixNano())),
+			asynq.MaxRetry(30), asynq.Timeout(2*time.Hour), asynq.Retention(time.Minute))
+		if err != nil {
+			return fmt.Errorf("re-queue the analysis of upload %d: %w", id, err)
 		}
 	}
 	for _, id := range process {
@@ -99,4 +106,14 @@ func Redrive(ctx context.Context, q *Queue, a *analysis.Service) error {
 		}
 	}
 	return nil
+}
+
+// RetryDelay is the workers' retry back-off: an analysis waiting for
+// another run's lease asks again in a few seconds; anything else backs off
+// as the queue does by default.
+func RetryDelay(n int, err error, t *asynq.Task) time.Duration {
+	if errors.Is(err, analysis.ErrBusy) {
+		return 5 * time.Second
+	}
+	return asynq.DefaultRetryDelayFunc(n, err, t)
 }

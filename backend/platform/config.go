@@ -40,6 +40,9 @@ type Config struct {
 	MaxComplexity     int           `env:"TOLLGATE_MAX_COMPLEXITY" envDefault:"2000"`
 	ShutdownTimeout   time.Duration `env:"TOLLGATE_SHUTDOWN_TIMEOUT" envDefault:"20s"`
 	WorkerConcurrency int           `env:"TOLLGATE_WORKER_CONCURRENCY" envDefault:"4"`
+	// AnalysisLease is how soon another worker takes over the upload of a
+	// worker that died mid-analysis.
+	AnalysisLease time.Duration `env:"TOLLGATE_ANALYSIS_LEASE" envDefault:"30s"`
 }
 
 // LoadConfig reads the environment.

@@ -77,6 +77,10 @@ const (
 	FieldTotalCost = "total_cost"
 	// FieldTotalMargin holds the string denoting the total_margin field in the database.
 	FieldTotalMargin = "total_margin"
+	// FieldLeaseOwner holds the string denoting the lease_owner field in the database.
+	FieldLeaseOwner = "lease_owner"
+	// FieldLeaseUntil holds the string denoting the lease_until field in the database.
+	FieldLeaseUntil = "lease_until"
 	// FieldCallsFrom holds the string denoting the calls_from field in the database.
 	FieldCallsFrom = "calls_from"
 	// FieldCallsTo holds the string denoting the calls_to field in the database.
@@ -139,6 +143,8 @@ var Columns = []string{
 	FieldTotalPrice,
 	FieldTotalCost,
 	FieldTotalMargin,
+	FieldLeaseOwner,
+	FieldLeaseUntil,
 	FieldCallsFrom,
 	FieldCallsTo,
 	FieldAnalysedAt,
@@ -256,6 +262,8 @@ var (
 	DefaultTotalCost decimal.Decimal
 	// DefaultTotalMargin holds the default value on creation for the "total_margin" field.
 	DefaultTotalMargin decimal.Decimal
+	// LeaseOwnerValidator is a validator for the "lease_owner" field. It is called by the builders before save.
+	LeaseOwnerValidator func(string) error
 )
 
 // Direction defines the type for the "direction" enum field.
@@ -465,6 +473,16 @@ func ByTotalCost(opts ...sql.OrderTermOption) OrderOption {
 // ByTotalMargin orders the results by the total_margin field.
 func ByTotalMargin(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTotalMargin, opts...).ToFunc()
+}
+
+// ByLeaseOwner orders the results by the lease_owner field.
+func ByLeaseOwner(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLeaseOwner, opts...).ToFunc()
+}
+
+// ByLeaseUntil orders the results by the lease_until field.
+func ByLeaseUntil(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLeaseUntil, opts...).ToFunc()
 }
 
 // ByCallsFrom orders the results by the calls_from field.

@@ -191,6 +191,16 @@ func TotalMargin(v decimal.Decimal) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldTotalMargin, v))
 }
 
+// LeaseOwner applies equality check predicate on the "lease_owner" field. It's identical to LeaseOwnerEQ.
+func LeaseOwner(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldLeaseOwner, v))
+}
+
+// LeaseUntil applies equality check predicate on the "lease_until" field. It's identical to LeaseUntilEQ.
+func LeaseUntil(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldLeaseUntil, v))
+}
+
 // CallsFrom applies equality check predicate on the "calls_from" field. It's identical to CallsFromEQ.
 func CallsFrom(v time.Time) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldCallsFrom, v))
@@ -1484,6 +1494,131 @@ func TotalMarginLT(v decimal.Decimal) predicate.CdrUpload {
 // TotalMarginLTE applies the LTE predicate on the "total_margin" field.
 func TotalMarginLTE(v decimal.Decimal) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldLTE(FieldTotalMargin, v))
+}
+
+// LeaseOwnerEQ applies the EQ predicate on the "lease_owner" field.
+func LeaseOwnerEQ(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerNEQ applies the NEQ predicate on the "lease_owner" field.
+func LeaseOwnerNEQ(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerIn applies the In predicate on the "lease_owner" field.
+func LeaseOwnerIn(vs ...string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldLeaseOwner, vs...))
+}
+
+// LeaseOwnerNotIn applies the NotIn predicate on the "lease_owner" field.
+func LeaseOwnerNotIn(vs ...string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldLeaseOwner, vs...))
+}
+
+// LeaseOwnerGT applies the GT predicate on the "lease_owner" field.
+func LeaseOwnerGT(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerGTE applies the GTE predicate on the "lease_owner" field.
+func LeaseOwnerGTE(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerLT applies the LT predicate on the "lease_owner" field.
+func LeaseOwnerLT(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerLTE applies the LTE predicate on the "lease_owner" field.
+func LeaseOwnerLTE(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerContains applies the Contains predicate on the "lease_owner" field.
+func LeaseOwnerContains(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldContains(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerHasPrefix applies the HasPrefix predicate on the "lease_owner" field.
+func LeaseOwnerHasPrefix(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldHasPrefix(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerHasSuffix applies the HasSuffix predicate on the "lease_owner" field.
+func LeaseOwnerHasSuffix(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldHasSuffix(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerIsNil applies the IsNil predicate on the "lease_owner" field.
+func LeaseOwnerIsNil() predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIsNull(FieldLeaseOwner))
+}
+
+// LeaseOwnerNotNil applies the NotNil predicate on the "lease_owner" field.
+func LeaseOwnerNotNil() predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotNull(FieldLeaseOwner))
+}
+
+// LeaseOwnerEqualFold applies the EqualFold predicate on the "lease_owner" field.
+func LeaseOwnerEqualFold(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEqualFold(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerContainsFold applies the ContainsFold predicate on the "lease_owner" field.
+func LeaseOwnerContainsFold(v string) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldContainsFold(FieldLeaseOwner, v))
+}
+
+// LeaseUntilEQ applies the EQ predicate on the "lease_until" field.
+func LeaseUntilEQ(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldLeaseUntil, v))
+}
+
+// LeaseUntilNEQ applies the NEQ predicate on the "lease_until" field.
+func LeaseUntilNEQ(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldLeaseUntil, v))
+}
+
+// LeaseUntilIn applies the In predicate on the "lease_until" field.
+func LeaseUntilIn(vs ...time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldLeaseUntil, vs...))
+}
+
+// LeaseUntilNotIn applies the NotIn predicate on the "lease_until" field.
+func LeaseUntilNotIn(vs ...time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldLeaseUntil, vs...))
+}
+
+// LeaseUntilGT applies the GT predicate on the "lease_until" field.
+func LeaseUntilGT(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldLeaseUntil, v))
+}
+
+// LeaseUntilGTE applies the GTE predicate on the "lease_until" field.
+func LeaseUntilGTE(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldLeaseUntil, v))
+}
+
+// LeaseUntilLT applies the LT predicate on the "lease_until" field.
+func LeaseUntilLT(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldLeaseUntil, v))
+}
+
+// LeaseUntilLTE applies the LTE predicate on the "lease_until" field.
+func LeaseUntilLTE(v time.Time) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldLeaseUntil, v))
+}
+
+// LeaseUntilIsNil applies the IsNil predicate on the "lease_until" field.
+func LeaseUntilIsNil() predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIsNull(FieldLeaseUntil))
+}
+
+// LeaseUntilNotNil applies the NotNil predicate on the "lease_until" field.
+func LeaseUntilNotNil() predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotNull(FieldLeaseUntil))
 }
 
 // CallsFromEQ applies the EQ predicate on the "calls_from" field.

@@ -177,6 +177,8 @@ var (
 		{Name: "total_price", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "total_cost", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "total_margin", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
+		{Name: "lease_owner", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "lease_until", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "calls_from", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "calls_to", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "analysed_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
@@ -191,7 +193,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "cdr_uploads_providers_uploads",
-				Columns:    []*schema.Column{CdrUploadsColumns[34]},
+				Columns:    []*schema.Column{CdrUploadsColumns[36]},
 				RefColumns: []*schema.Column{ProvidersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},

@@ -400,6 +400,10 @@ func init() {
 	cdruploadDescTotalMargin := cdruploadFields[26].Descriptor()
 	// cdrupload.DefaultTotalMargin holds the default value on creation for the total_margin field.
 	cdrupload.DefaultTotalMargin = cdruploadDescTotalMargin.Default.(decimal.Decimal)
+	// cdruploadDescLeaseOwner is the schema descriptor for lease_owner field.
+	cdruploadDescLeaseOwner := cdruploadFields[27].Descriptor()
+	// cdrupload.LeaseOwnerValidator is a validator for the "lease_owner" field. It is called by the builders before save.
+	cdrupload.LeaseOwnerValidator = cdruploadDescLeaseOwner.Validators[0].(func(string) error)
 	chargeMixin := schema.Charge{}.Mixin()
 	charge.Policy = privacy.NewPolicies(chargeMixin[1], schema.Charge{})
 	charge.Hooks[0] = func(next ent.Mutator) ent.Mutator {

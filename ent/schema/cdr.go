@@ -51,6 +51,9 @@ func (CdrUpload) Fields() []ent.Field {
 			Comment("Cost of the priced calls whose cost is known"),
 		field.Other("total_margin", decimal.Decimal{}).SchemaType(dec(scaleCall)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")).
 			Comment("Price minus cost over the priced calls whose cost is known"),
+		field.String("lease_owner").Optional().MaxLen(64).Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("The analysis run holding the upload; a crashed worker's lease lapses and another run takes over"),
+		field.Time("lease_until").SchemaType(datetime6).Optional().Nillable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Time("calls_from").SchemaType(datetime6).Optional().Nillable().Comment("Start of the earliest call: uploads whose calls do not overlap in time cannot share a duplicate"),
 		field.Time("calls_to").SchemaType(datetime6).Optional().Nillable().Comment("Start of the latest call"),
 		field.Time("analysed_at").SchemaType(datetime6).Optional().Nillable(),
