@@ -51,7 +51,9 @@ func (s *Service) count(ctx context.Context, uploadID int, c *counters) error {
 		return err
 	}
 	defer rows.Close()
-	var perCustomer []*ent.UploadCustomerTotalCreate
+	type sums struct{ calls, units int64 }
+	perCustomer := map[int]*sums{}
+	var order []int
 	for rows.Next() {
 		var (
 			status           string
@@ -61,16 +63,25 @@ func (s *Service) count(ctx context.Context, uploadID int, c *counters) error {
 		if err := rows.Scan(&status, &customer, &n, &p, &cost, &marg); err != nil {
 			return err
 		}
+		// Every customer with calls here gets a row (it is how a customer's
+		// calls are found without an index on the calls' customer); only
+		// priced calls add to what processing bills.
+		if customer != 0 {
+			if perCustomer[customer] == nil {
+				perCustomer[customer] = &sums{}
+				order = append(order, customer)
+			}
+			if status == "PRICED" {
+				perCustomer[customer].calls += n
+				perCustomer[customer].units += p
+			}
+		}
 		switch status {
 		case "PRICED":
 			c.priced += n
 			c.priceUnits += p
 			c.costUnits += cost
 			c.marginUnits += marg
-			if customer != 0 {
-				perCustomer = append(perCustomer, s.Client.UploadCustomerTotal.Create().SetUploadID(uploadID).
-					SetCustomerID(customer).SetCalls(n).SetPriceUnits(p).SetPriceDecimals(c.decimals))
-			}
 		case "NO_CUSTOMER":
 			c.noCustomer += n
 		case "NO_RATE":
@@ -86,13 +97,21 @@ func (s *Service) count(ctx context.Context, uploadID int, c *counters) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	c.customers = len(perCustomer)
 	c.linesRead = c.unreadable + c.duplicates + c.zeroDuration + c.noCustomer + c.noRate + c.priced
 	if _, err := s.Client.UploadCustomerTotal.Delete().Where(uploadcustomertotal.UploadID(uploadID)).Exec(ctx); err != nil {
 		return err
 	}
-	for lo := 0; lo < len(perCustomer); lo += 1000 {
-		if err := s.Client.UploadCustomerTotal.CreateBulk(perCustomer[lo:min(lo+1000, len(perCustomer))]...).Exec(ctx); err != nil {
+	creates := make([]*ent.UploadCustomerTotalCreate, 0, len(order))
+	for _, id := range order {
+		t := perCustomer[id]
+		if t.calls > 0 {
+			c.customers++
+		}
+		creates = append(creates, s.Client.UploadCustomerTotal.Create().SetUploadID(uploadID).
+			SetCustomerID(id).SetCalls(t.calls).SetPriceUnits(t.units).SetPriceDecimals(c.decimals))
+	}
+	for lo := 0; lo < len(creates); lo += 1000 {
+		if err := s.Client.UploadCustomerTotal.CreateBulk(creates[lo:min(lo+1000, len(creates))]...).Exec(ctx); err != nil {
 			return err
 		}
 	}

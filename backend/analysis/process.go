@@ -32,7 +32,7 @@ func (s *Service) Process(ctx context.Context, uploadID int) error {
 	}
 	start := time.Now()
 	s.setPhase(ctx, uploadID, "processing")
-	totals, err := s.Client.UploadCustomerTotal.Query().Where(uploadcustomertotal.UploadID(uploadID)).
+	totals, err := s.Client.UploadCustomerTotal.Query().Where(uploadcustomertotal.UploadID(uploadID), uploadcustomertotal.PriceUnitsNEQ(0)).
 		Order(ent.Asc(uploadcustomertotal.FieldCustomerID)).All(ctx)
 	if err != nil {
 		return err

@@ -140,8 +140,9 @@ func (s *Service) WriteCallsCSV(ctx context.Context, w io.Writer, f CallFilter, 
 		args = append(args, f.UploadID)
 	}
 	if f.CustomerID != 0 {
-		q += ` AND customer_id = ?`
-		args = append(args, f.CustomerID)
+		// Through the customer's uploads: calls keep no customer index.
+		q += ` AND upload_id IN (SELECT upload_id FROM upload_customer_totals WHERE customer_id = ?) AND customer_id = ?`
+		args = append(args, f.CustomerID, f.CustomerID)
 	}
 	if f.Status != "" {
 		q += ` AND status = ?`

@@ -198,6 +198,13 @@ func seedCalls(t *testing.T, ctx context.Context, db *ent.Client, customerID int
 		{processed.ID, 0, call.StatusZeroDuration}, // never charged
 		{processed.ID, 900, call.StatusDuplicate},  // never charged
 	}
+	// What analysis records: which uploads hold the customer's calls.
+	for _, up := range []int{processed.ID, ready.ID} {
+		if err := db.UploadCustomerTotal.Create().SetUploadID(up).SetCustomerID(customerID).SetCalls(0).
+			SetPriceUnits(0).SetPriceDecimals(4).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for i, c := range calls {
 		_, err := db.Call.Create().SetUploadID(c.upload).SetCustomerID(customerID).SetLine(i + 1).SetStatus(c.status).
 			SetSource("441134960000").SetDestination("442079460000").SetStart(time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)).

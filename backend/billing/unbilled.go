@@ -9,12 +9,27 @@ import (
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrupload"
+	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 )
+
+// CustomerUploads lists the uploads holding calls of a customer. The calls
+// table has no index on the customer (every index costs bulk-load
+// throughput), so a customer's calls are reached through these uploads.
+func CustomerUploads(ctx context.Context, c *ent.Client, customerID int) ([]int, error) {
+	var ids []int
+	err := c.UploadCustomerTotal.Query().Where(uploadcustomertotal.CustomerID(customerID)).
+		Select(uploadcustomertotal.FieldUploadID).Scan(ctx, &ids)
+	return ids, err
+}
 
 // UnbilledCalls selects a customer's unbilled calls: priced calls of
 // processed uploads that no charge has taken yet.
 func UnbilledCalls(ctx context.Context, c *ent.Client, customerID int) (*ent.CallQuery, error) {
-	uploads, err := c.CdrUpload.Query().Where(cdrupload.StatusEQ(cdrupload.StatusProcessed)).IDs(ctx)
+	mine, err := CustomerUploads(ctx, c, customerID)
+	if err != nil {
+		return nil, err
+	}
+	uploads, err := c.CdrUpload.Query().Where(cdrupload.IDIn(mine...), cdrupload.StatusEQ(cdrupload.StatusProcessed)).IDs(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -11,12 +11,12 @@ import (
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/ent"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
 	entcustomer "github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/site"
+	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 )
 
 // Service holds the deployment settings customer rules depend on.
@@ -114,7 +114,7 @@ func (s Service) Delete(ctx context.Context, c *ent.Client, id int) error {
 	if err != nil {
 		return notFound(err, "customer", id)
 	}
-	if n, err := c.Call.Query().Where(call.CustomerID(id)).Limit(1).Count(ctx); err != nil {
+	if n, err := c.UploadCustomerTotal.Query().Where(uploadcustomertotal.CustomerID(id)).Limit(1).Count(ctx); err != nil {
 		return err
 	} else if n > 0 {
 		return apperr.New(apperr.Conflict, "%s has calls and cannot be deleted; set its status to Cancelled instead", cu.Name)

@@ -43,7 +43,11 @@ func (r *queryResolver) Calls(ctx context.Context, after *entgql.Cursor[int], fi
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).Call.Query().Paginate(ctx, after, first, before, last, ent.WithCallOrder(orderBy), ent.WithCallFilter(where.Filter))
+	q, err := r.callsScope(ctx, where)
+	if err != nil {
+		return nil, err
+	}
+	return q.Paginate(ctx, after, first, before, last, ent.WithCallOrder(orderBy), ent.WithCallFilter(where.Filter))
 }
 
 // CdrUploads is the resolver for the cdrUploads field.

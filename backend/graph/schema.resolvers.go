@@ -432,7 +432,10 @@ func (r *queryResolver) QuoteCall(ctx context.Context, input model.QuoteCallInpu
 
 // CallTotals is the resolver for the callTotals field.
 func (r *queryResolver) CallTotals(ctx context.Context, where *ent.CallWhereInput) (*model.CallTotals, error) {
-	q := r.Client.Call.Query()
+	q, err := r.callsScope(ctx, where)
+	if err != nil {
+		return nil, err
+	}
 	if where != nil {
 		p, err := where.P()
 		if err != nil && !errors.Is(err, ent.ErrEmptyCallWhereInput) {

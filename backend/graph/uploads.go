@@ -4,8 +4,10 @@ import (
 	"context"
 	"time"
 
+	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 )
 
@@ -57,4 +59,20 @@ func progressModel(u *ent.CdrUpload) *model.UploadProgress {
 		p.EtaSeconds = &left
 	}
 	return p
+}
+
+// callsScope starts a calls query. A filter on one customer is narrowed to
+// the uploads holding that customer's calls: the calls table keeps no index
+// on the customer (each index costs bulk-load throughput), but one on the
+// upload.
+func (r *Resolver) callsScope(ctx context.Context, where *ent.CallWhereInput) (*ent.CallQuery, error) {
+	q := r.db(ctx).Call.Query()
+	if where == nil || where.CustomerID == nil {
+		return q, nil
+	}
+	ids, err := billing.CustomerUploads(ctx, r.db(ctx), *where.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	return q.Where(call.UploadIDIn(ids...)), nil
 }

@@ -111,9 +111,9 @@ var (
 		PrimaryKey: []*schema.Column{CallsColumns[0]},
 		Indexes: []*schema.Index{
 			{
-				Name:    "call_upload_id_customer_id_line",
+				Name:    "call_upload_id_line",
 				Unique:  false,
-				Columns: []*schema.Column{CallsColumns[1], CallsColumns[17], CallsColumns[2]},
+				Columns: []*schema.Column{CallsColumns[1], CallsColumns[2]},
 			},
 			{
 				Name:    "call_dup_key",

@@ -17,8 +17,8 @@ CREATE UNIQUE INDEX `billing_schedules_name_key` ON `billing_schedules` (`name`)
 CREATE TABLE `calls` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `upload_id` integer NOT NULL, `line` integer NOT NULL, `status` text NOT NULL, `source` text NOT NULL, `destination` text NOT NULL, `account` text NULL, `charge_code` text NULL, `start` datetime NOT NULL, `duration` integer NOT NULL, `billable_seconds` integer NOT NULL DEFAULT (0), `band` text NULL, `rate_destination` text NULL, `price_units` integer NOT NULL DEFAULT (0), `cost_units` integer NULL, `price_decimals` integer NOT NULL DEFAULT (4), `dup_key` integer NOT NULL, `customer_id` integer NULL, `rate_sheet_id` integer NULL, `charge_id` integer NULL);
 -- set sequence for "calls" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("calls", 12884901888);
--- create index "call_upload_id_customer_id_line" to table: "calls"
-CREATE INDEX `call_upload_id_customer_id_line` ON `calls` (`upload_id`, `customer_id`, `line`);
+-- create index "call_upload_id_line" to table: "calls"
+CREATE INDEX `call_upload_id_line` ON `calls` (`upload_id`, `line`);
 -- create index "call_dup_key" to table: "calls"
 CREATE INDEX `call_dup_key` ON `calls` (`dup_key`);
 -- create "cdr_line_errors" table
@@ -217,8 +217,8 @@ UPDATE sqlite_sequence SET seq = 0 WHERE name = "cdr_line_errors";
 DROP TABLE `cdr_line_errors`;
 -- reverse: create index "call_dup_key" to table: "calls"
 DROP INDEX `call_dup_key`;
--- reverse: create index "call_upload_id_customer_id_line" to table: "calls"
-DROP INDEX `call_upload_id_customer_id_line`;
+-- reverse: create index "call_upload_id_line" to table: "calls"
+DROP INDEX `call_upload_id_line`;
 -- reverse: set sequence for "calls" table
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "calls";
 -- reverse: create "calls" table
