@@ -121,6 +121,12 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 		return ErrBusy
 	}
 	s.publish(ctx, u.ID)
+	// However the run ends — done, failed, or overtaken by a newer request —
+	// it hands the upload back at once rather than at the lease's end.
+	defer func() {
+		_ = c.CdrUpload.Update().Where(cdrupload.ID(uploadID), cdrupload.LeaseOwner(owner)).ClearLeaseUntil().
+			Exec(context.WithoutCancel(ctx))
+	}()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	stopRenew := s.renewLease(ctx, cancel, uploadID, owner)
@@ -129,10 +135,8 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 	counts, err := s.analyse(ctx, u)
 	if err != nil {
 		if ctx.Err() != nil {
-			// Shutting down (or the lease was lost): hand the upload back
-			// at once; the task is retried and the row still says analysing.
-			_ = c.CdrUpload.Update().Where(cdrupload.ID(u.ID), cdrupload.LeaseOwner(owner)).ClearLeaseUntil().
-				Exec(context.WithoutCancel(ctx))
+			// Shutting down (or the lease was lost): the task is retried
+			// and the row still says analysing.
 			return err
 		}
 		reason := err.Error()
