@@ -150,7 +150,7 @@ func (c *counter) Write(b []byte) (int, error) {
 func (s *Service) RequestAnalysis(ctx context.Context, c *ent.Client, id int) (int, error) {
 	u, err := c.CdrUpload.Get(ctx, id)
 	if err != nil {
-		return 0, notFound(err, id)
+		return 0, apperr.NotFoundAs(err, "upload", id)
 	}
 	switch u.Status {
 	case cdrupload.StatusProcessing, cdrupload.StatusProcessed:
@@ -170,7 +170,7 @@ func (s *Service) RequestAnalysis(ctx context.Context, c *ent.Client, id int) (i
 func (s *Service) RequestProcessing(ctx context.Context, c *ent.Client, id int) error {
 	u, err := c.CdrUpload.Get(ctx, id)
 	if err != nil {
-		return notFound(err, id)
+		return apperr.NotFoundAs(err, "upload", id)
 	}
 	switch u.Status {
 	case cdrupload.StatusReady:
@@ -180,13 +180,6 @@ func (s *Service) RequestProcessing(ctx context.Context, c *ent.Client, id int) 
 		return apperr.New(apperr.Conflict, "%s is %s: only a Ready upload can be processed", u.FileName, strings.ToLower(string(u.Status)))
 	}
 	return c.CdrUpload.UpdateOneID(id).SetStatus(cdrupload.StatusProcessing).SetPhase("processing").Exec(ctx)
-}
-
-func notFound(err error, id int) error {
-	if ent.IsNotFound(err) {
-		return &apperr.Error{Code: apperr.NotFound, Message: fmt.Sprintf("upload %d does not exist", id), Err: err}
-	}
-	return err
 }
 
 func (s *Service) mysql() bool { return s.Dialect == dialect.MySQL }

@@ -6,6 +6,7 @@ package apperr
 import (
 	"errors"
 	"fmt"
+	"github.com/tollgate/tollgate/ent"
 )
 
 // Code classifies an error for API consumers.
@@ -60,4 +61,14 @@ func CodeOf(err error) Code {
 		return e.Code
 	}
 	return Internal
+}
+
+// NotFoundAs turns Ent's "not found" into a NOT_FOUND error naming what is
+// missing ("tariff 12 does not exist"); other errors pass through.
+func NotFoundAs(err error, what string, id int) error {
+	var nf *ent.NotFoundError
+	if errors.As(err, &nf) {
+		return &Error{Code: NotFound, Message: fmt.Sprintf("%s %d does not exist", what, id), Err: err}
+	}
+	return err
 }

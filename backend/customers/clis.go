@@ -67,7 +67,7 @@ func (s Service) CreateCli(ctx context.Context, c *ent.Client, in CliInput) (*en
 		return nil, err
 	}
 	if _, err := c.Customer.Get(ctx, in.CustomerID); err != nil {
-		return nil, notFound(err, "customer", in.CustomerID)
+		return nil, apperr.NotFoundAs(err, "customer", in.CustomerID)
 	}
 	from := Always
 	if in.ValidFrom != nil {
@@ -95,7 +95,7 @@ func (s Service) CreateCli(ctx context.Context, c *ent.Client, in CliInput) (*en
 func (s Service) UpdateCli(ctx context.Context, c *ent.Client, id int, in ent.UpdateCliInput) (*ent.Cli, error) {
 	cur, err := c.Cli.Query().Where(cli.ID(id)).WithCustomer().WithSite().Only(ctx)
 	if err != nil {
-		return nil, notFound(err, "CLI", id)
+		return nil, apperr.NotFoundAs(err, "CLI", id)
 	}
 	p := ParsedCli{Value: cur.Value, Range: cur.IsRange, Account: cur.IsAccount}
 	if in.Value != nil {
@@ -137,7 +137,7 @@ func (s Service) UpdateCli(ctx context.Context, c *ent.Client, id int, in ent.Up
 // DeleteCli removes a CLI. Calls already matched keep their customer.
 func (s Service) DeleteCli(ctx context.Context, c *ent.Client, id int) error {
 	if err := c.Cli.DeleteOneID(id).Exec(ctx); err != nil {
-		return notFound(err, "CLI", id)
+		return apperr.NotFoundAs(err, "CLI", id)
 	}
 	return nil
 }

@@ -60,7 +60,7 @@ func (s Service) Create(ctx context.Context, c *ent.Client, in ent.CreateCustome
 func (s Service) Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateCustomerInput) (*ent.Customer, error) {
 	cur, err := c.Customer.Get(ctx, id)
 	if err != nil {
-		return nil, notFound(err, "customer", id)
+		return nil, apperr.NotFoundAs(err, "customer", id)
 	}
 	ref, name := cur.Reference, cur.Name
 	if in.Reference != nil {
@@ -112,7 +112,7 @@ func (s Service) Update(ctx context.Context, c *ent.Client, id int, in ent.Updat
 func (s Service) Delete(ctx context.Context, c *ent.Client, id int) error {
 	cu, err := c.Customer.Get(ctx, id)
 	if err != nil {
-		return notFound(err, "customer", id)
+		return apperr.NotFoundAs(err, "customer", id)
 	}
 	if n, err := c.UploadCustomerTotal.Query().Where(uploadcustomertotal.CustomerID(id)).Limit(1).Count(ctx); err != nil {
 		return err
@@ -178,11 +178,4 @@ func referenceFree(ctx context.Context, c *ent.Client, ref string, except int) e
 		return err
 	}
 	return apperr.Field(apperr.Conflict, "reference", "reference %s is already used by %s", ref, other.Name)
-}
-
-func notFound(err error, what string, id int) error {
-	if ent.IsNotFound(err) {
-		return &apperr.Error{Code: apperr.NotFound, Message: what + " " + strconv.Itoa(id) + " does not exist", Err: err}
-	}
-	return err
 }

@@ -17,7 +17,7 @@ func (s Service) CreateSite(ctx context.Context, c *ent.Client, in ent.CreateSit
 		return nil, apperr.Field(apperr.Invalid, "name", "site name is required")
 	}
 	if _, err := c.Customer.Get(ctx, in.CustomerID); err != nil {
-		return nil, notFound(err, "customer", in.CustomerID)
+		return nil, apperr.NotFoundAs(err, "customer", in.CustomerID)
 	}
 	if err := siteNameFree(ctx, c, in.CustomerID, in.Name, 0); err != nil {
 		return nil, err
@@ -29,7 +29,7 @@ func (s Service) CreateSite(ctx context.Context, c *ent.Client, in ent.CreateSit
 func (s Service) UpdateSite(ctx context.Context, c *ent.Client, id int, in ent.UpdateSiteInput) (*ent.Site, error) {
 	cur, err := c.Site.Query().Where(site.ID(id)).WithCustomer().Only(ctx)
 	if err != nil {
-		return nil, notFound(err, "site", id)
+		return nil, apperr.NotFoundAs(err, "site", id)
 	}
 	if in.Name != nil {
 		n := strings.TrimSpace(*in.Name)
@@ -47,7 +47,7 @@ func (s Service) UpdateSite(ctx context.Context, c *ent.Client, id int, in ent.U
 // DeleteSite removes a site; its CLIs stay with the customer, site-less.
 func (s Service) DeleteSite(ctx context.Context, c *ent.Client, id int) error {
 	if err := c.Site.UpdateOneID(id).ClearClis().Exec(ctx); err != nil {
-		return notFound(err, "site", id)
+		return apperr.NotFoundAs(err, "site", id)
 	}
 	return c.Site.DeleteOneID(id).Exec(ctx)
 }

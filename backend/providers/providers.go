@@ -34,7 +34,7 @@ func Create(ctx context.Context, c *ent.Client, in ent.CreateProviderInput) (*en
 // Update changes a provider. Its format and zone apply to later analyses.
 func Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateProviderInput) (*ent.Provider, error) {
 	if _, err := c.Provider.Get(ctx, id); err != nil {
-		return nil, notFound(err)
+		return nil, apperr.NotFoundAs(err, "provider", id)
 	}
 	if in.Name != nil {
 		n := strings.TrimSpace(*in.Name)
@@ -55,7 +55,7 @@ func Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateProviderInp
 func Delete(ctx context.Context, c *ent.Client, id int) error {
 	p, err := c.Provider.Get(ctx, id)
 	if err != nil {
-		return notFound(err)
+		return apperr.NotFoundAs(err, "provider", id)
 	}
 	if n, err := p.QueryUploads().Count(ctx); err != nil {
 		return err
@@ -91,19 +91,12 @@ func nameFree(ctx context.Context, c *ent.Client, name string, except int) error
 	return nil
 }
 
-func notFound(err error) error {
-	if ent.IsNotFound(err) {
-		return &apperr.Error{Code: apperr.NotFound, Message: "provider does not exist", Err: err}
-	}
-	return err
-}
-
 // SetCsvMapping saves a csv-format provider's column mapping after checking
 // it whole: every problem is listed and nothing is saved.
 func SetCsvMapping(ctx context.Context, c *ent.Client, id int, m cdr.Mapping) (*ent.Provider, error) {
 	p, err := c.Provider.Get(ctx, id)
 	if err != nil {
-		return nil, notFound(err)
+		return nil, apperr.NotFoundAs(err, "provider", id)
 	}
 	if p.CdrFormat != provider.CdrFormatCsv {
 		return nil, apperr.Field(apperr.Invalid, "providerID", "%s reads the built-in %s format; set its CDR format to CSV to give it a column mapping",

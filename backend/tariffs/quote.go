@@ -71,7 +71,7 @@ func (s *Service) Quote(ctx context.Context, c *ent.Client, in QuoteInput) (*Quo
 	if in.TariffID == nil {
 		t, err = DefaultTariff(ctx, c)
 	} else if t, err = c.Tariff.Get(ctx, *in.TariffID); err != nil {
-		err = notFound(err, *in.TariffID)
+		err = apperr.NotFoundAs(err, "tariff", *in.TariffID)
 	}
 	if err != nil {
 		return nil, err

@@ -43,7 +43,7 @@ type UploadInput struct {
 func (s *Service) Upload(ctx context.Context, c *ent.Client, in UploadInput) (*ent.RateSheet, error) {
 	t, err := c.Tariff.Get(ctx, in.TariffID)
 	if err != nil {
-		return nil, notFound(err, in.TariffID)
+		return nil, apperr.NotFoundAs(err, "tariff", in.TariffID)
 	}
 	if in.ProviderID != nil {
 		if ok, err := c.Provider.Query().Where(provider.ID(*in.ProviderID)).Exist(ctx); err != nil {

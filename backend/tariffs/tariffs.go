@@ -29,7 +29,7 @@ func Create(ctx context.Context, c *ent.Client, in ent.CreateTariffInput) (*ent.
 // Update changes a tariff.
 func Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateTariffInput) (*ent.Tariff, error) {
 	if _, err := c.Tariff.Get(ctx, id); err != nil {
-		return nil, notFound(err, id)
+		return nil, apperr.NotFoundAs(err, "tariff", id)
 	}
 	if in.Name != nil {
 		n := strings.TrimSpace(*in.Name)
@@ -50,7 +50,7 @@ func Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateTariffInput
 func Delete(ctx context.Context, c *ent.Client, id int) error {
 	t, err := c.Tariff.Get(ctx, id)
 	if err != nil {
-		return notFound(err, id)
+		return apperr.NotFoundAs(err, "tariff", id)
 	}
 	if n, err := t.QueryCustomers().Count(ctx); err != nil {
 		return err
@@ -77,11 +77,4 @@ func nameFree(ctx context.Context, c *ent.Client, name string, except int) error
 		return apperr.Field(apperr.Conflict, "name", "a tariff called %s already exists", name)
 	}
 	return nil
-}
-
-func notFound(err error, id int) error {
-	if ent.IsNotFound(err) {
-		return &apperr.Error{Code: apperr.NotFound, Message: "tariff does not exist", Err: err}
-	}
-	return err
 }
