@@ -15,12 +15,12 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
-	return r.db(ctx).Noder(ctx, id)
+	return r.Client.Noder(ctx, id)
 }
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, error) {
-	return r.db(ctx).Noders(ctx, ids)
+	return r.Client.Noders(ctx, ids)
 }
 
 // BillingRuns is the resolver for the billingRuns field.
@@ -29,12 +29,12 @@ func (r *queryResolver) BillingRuns(ctx context.Context, after *entgql.Cursor[in
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).BillingRun.Query().Paginate(ctx, after, first, before, last, ent.WithBillingRunOrder(orderBy), ent.WithBillingRunFilter(where.Filter))
+	return r.Client.BillingRun.Query().Paginate(ctx, after, first, before, last, ent.WithBillingRunOrder(orderBy), ent.WithBillingRunFilter(where.Filter))
 }
 
 // BillingSchedules is the resolver for the billingSchedules field.
 func (r *queryResolver) BillingSchedules(ctx context.Context) ([]*ent.BillingSchedule, error) {
-	return r.db(ctx).BillingSchedule.Query().Order(ent.Asc("name")).All(ctx)
+	return r.Client.BillingSchedule.Query().Order(ent.Asc("name")).All(ctx)
 }
 
 // Calls is the resolver for the calls field.
@@ -56,7 +56,7 @@ func (r *queryResolver) CdrUploads(ctx context.Context, after *entgql.Cursor[int
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).CdrUpload.Query().Paginate(ctx, after, first, before, last, ent.WithCdrUploadOrder(orderBy), ent.WithCdrUploadFilter(where.Filter))
+	return r.Client.CdrUpload.Query().Paginate(ctx, after, first, before, last, ent.WithCdrUploadOrder(orderBy), ent.WithCdrUploadFilter(where.Filter))
 }
 
 // Clis is the resolver for the clis field.
@@ -65,7 +65,7 @@ func (r *queryResolver) Clis(ctx context.Context, after *entgql.Cursor[int], fir
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).Cli.Query().Paginate(ctx, after, first, before, last, ent.WithCliOrder(orderBy), ent.WithCliFilter(where.Filter))
+	return r.Client.Cli.Query().Paginate(ctx, after, first, before, last, ent.WithCliOrder(orderBy), ent.WithCliFilter(where.Filter))
 }
 
 // Customers is the resolver for the customers field.
@@ -74,7 +74,7 @@ func (r *queryResolver) Customers(ctx context.Context, after *entgql.Cursor[int]
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).Customer.Query().Paginate(ctx, after, first, before, last, ent.WithCustomerOrder(orderBy), ent.WithCustomerFilter(where.Filter))
+	return r.Client.Customer.Query().Paginate(ctx, after, first, before, last, ent.WithCustomerOrder(orderBy), ent.WithCustomerFilter(where.Filter))
 }
 
 // Invoices is the resolver for the invoices field.
@@ -83,12 +83,12 @@ func (r *queryResolver) Invoices(ctx context.Context, after *entgql.Cursor[int],
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).Invoice.Query().Paginate(ctx, after, first, before, last, ent.WithInvoiceOrder(orderBy), ent.WithInvoiceFilter(where.Filter))
+	return r.Client.Invoice.Query().Paginate(ctx, after, first, before, last, ent.WithInvoiceOrder(orderBy), ent.WithInvoiceFilter(where.Filter))
 }
 
 // PeakTimesList is the resolver for the peakTimesList field.
 func (r *queryResolver) PeakTimesList(ctx context.Context) ([]*ent.PeakTimes, error) {
-	return r.db(ctx).PeakTimes.Query().Order(ent.Asc("name")).All(ctx)
+	return r.Client.PeakTimes.Query().Order(ent.Asc("name")).All(ctx)
 }
 
 // Products is the resolver for the products field.
@@ -97,7 +97,7 @@ func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[int],
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).Product.Query().Paginate(ctx, after, first, before, last, ent.WithProductOrder(orderBy), ent.WithProductFilter(where.Filter))
+	return r.Client.Product.Query().Paginate(ctx, after, first, before, last, ent.WithProductOrder(orderBy), ent.WithProductFilter(where.Filter))
 }
 
 // Providers is the resolver for the providers field.
@@ -106,7 +106,7 @@ func (r *queryResolver) Providers(ctx context.Context, after *entgql.Cursor[int]
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).Provider.Query().Paginate(ctx, after, first, before, last, ent.WithProviderOrder(orderBy), ent.WithProviderFilter(where.Filter))
+	return r.Client.Provider.Query().Paginate(ctx, after, first, before, last, ent.WithProviderOrder(orderBy), ent.WithProviderFilter(where.Filter))
 }
 
 // RateSheets is the resolver for the rateSheets field.
@@ -115,7 +115,7 @@ func (r *queryResolver) RateSheets(ctx context.Context, after *entgql.Cursor[int
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).RateSheet.Query().Paginate(ctx, after, first, before, last, ent.WithRateSheetOrder(orderBy), ent.WithRateSheetFilter(where.Filter))
+	return r.Client.RateSheet.Query().Paginate(ctx, after, first, before, last, ent.WithRateSheetOrder(orderBy), ent.WithRateSheetFilter(where.Filter))
 }
 
 // Tariffs is the resolver for the tariffs field.
@@ -124,7 +124,7 @@ func (r *queryResolver) Tariffs(ctx context.Context, after *entgql.Cursor[int], 
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).Tariff.Query().Paginate(ctx, after, first, before, last, ent.WithTariffOrder(orderBy), ent.WithTariffFilter(where.Filter))
+	return r.Client.Tariff.Query().Paginate(ctx, after, first, before, last, ent.WithTariffOrder(orderBy), ent.WithTariffFilter(where.Filter))
 }
 
 // Users is the resolver for the users field.
@@ -133,7 +133,7 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 	if err != nil {
 		return nil, err
 	}
-	return r.db(ctx).User.Query().Paginate(ctx, after, first, before, last, ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
+	return r.Client.User.Query().Paginate(ctx, after, first, before, last, ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
 // Call returns generated.CallResolver implementation.

@@ -26,15 +26,6 @@ type Resolver struct {
 	MaxPageSize int
 }
 
-// db returns the client of the request's transaction (mutations run in one)
-// or the plain client for queries.
-func (r *Resolver) db(ctx context.Context) *ent.Client {
-	if c := ent.FromContext(ctx); c != nil {
-		return c
-	}
-	return r.Client
-}
-
 // DefaultPageSize is the page size when a query asks for none.
 const DefaultPageSize = 25
 

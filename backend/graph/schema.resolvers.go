@@ -265,7 +265,7 @@ func (r *mutationResolver) DeleteProvider(ctx context.Context, id int) (int, err
 // RecomputeUnbilledTotal is the resolver for the recomputeUnbilledTotal field.
 func (r *mutationResolver) RecomputeUnbilledTotal(ctx context.Context, customerID int) (*model.Job, error) {
 	// Reading the customer first checks it exists and that the viewer may see it.
-	if _, err := r.db(ctx).Customer.Get(ctx, customerID); err != nil {
+	if _, err := r.Client.Customer.Get(ctx, customerID); err != nil {
 		return nil, err
 	}
 	if v, ok := viewer.FromContext(ctx); !ok || !v.CanWrite() {
@@ -402,12 +402,12 @@ func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
 
 // Customer is the resolver for the customer field.
 func (r *queryResolver) Customer(ctx context.Context, id int) (*ent.Customer, error) {
-	return r.db(ctx).Customer.Get(ctx, id)
+	return r.Client.Customer.Get(ctx, id)
 }
 
 // PeakTimes is the resolver for the peakTimes field.
 func (r *queryResolver) PeakTimes(ctx context.Context) (*ent.PeakTimes, error) {
-	return tariffs.DefaultPeakTimes(ctx, r.db(ctx))
+	return tariffs.DefaultPeakTimes(ctx, r.Client)
 }
 
 // QuoteCall is the resolver for the quoteCall field.
@@ -420,7 +420,7 @@ func (r *queryResolver) QuoteCall(ctx context.Context, input model.QuoteCallInpu
 	if input.ChargeCode != nil {
 		code = *input.ChargeCode
 	}
-	q, err := r.Pricing.Quote(ctx, r.db(ctx), tariffs.QuoteInput{
+	q, err := r.Pricing.Quote(ctx, r.Client, tariffs.QuoteInput{
 		TariffID: input.TariffID, ProviderID: input.ProviderID, Direction: input.Direction,
 		Number: input.Number, ChargeCode: code, Start: start, Duration: int64(input.DurationSeconds),
 	})
@@ -503,12 +503,12 @@ func (r *rateResolver) WeekendCost(ctx context.Context, obj *ent.Rate) (*decimal
 
 // EffectiveUntil is the resolver for the effectiveUntil field.
 func (r *rateSheetResolver) EffectiveUntil(ctx context.Context, obj *ent.RateSheet) (*time.Time, error) {
-	return r.Pricing.EffectiveUntil(ctx, r.db(ctx), obj)
+	return r.Pricing.EffectiveUntil(ctx, r.Client, obj)
 }
 
 // InForce is the resolver for the inForce field.
 func (r *rateSheetResolver) InForce(ctx context.Context, obj *ent.RateSheet) (bool, error) {
-	until, err := r.Pricing.EffectiveUntil(ctx, r.db(ctx), obj)
+	until, err := r.Pricing.EffectiveUntil(ctx, r.Client, obj)
 	if err != nil {
 		return false, err
 	}

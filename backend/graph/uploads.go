@@ -66,11 +66,11 @@ func progressModel(u *ent.CdrUpload) *model.UploadProgress {
 // on the customer (each index costs bulk-load throughput), but one on the
 // upload.
 func (r *Resolver) callsScope(ctx context.Context, where *ent.CallWhereInput) (*ent.CallQuery, error) {
-	q := r.db(ctx).Call.Query()
+	q := r.Client.Call.Query()
 	if where == nil || where.CustomerID == nil {
 		return q, nil
 	}
-	ids, err := billing.CustomerUploads(ctx, r.db(ctx), *where.CustomerID)
+	ids, err := billing.CustomerUploads(ctx, r.Client, *where.CustomerID)
 	if err != nil {
 		return nil, err
 	}
