@@ -28,15 +28,21 @@ type uploadPayload struct {
 // carries the run, so asking twice for one run queues it once, and a new
 // run is never blocked by an old one's retained task.
 func (q *Queue) AnalyseUpload(ctx context.Context, uploadID, run int) (string, error) {
+	return q.enqueueAnalysis(ctx, uploadID, run, fmt.Sprintf("analyse-%d-%d", uploadID, run))
+}
+
+// enqueueAnalysis queues an analyse task under taskID; a task already
+// queued under that id counts as queued.
+func (q *Queue) enqueueAnalysis(ctx context.Context, uploadID, run int, taskID string) (string, error) {
 	b, _ := json.Marshal(uploadPayload{UploadID: uploadID, Run: run})
 	info, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeAnalyseUpload, b),
-		asynq.TaskID(fmt.Sprintf("analyse-%d-%d", uploadID, run)), asynq.Queue("default"),
-		asynq.MaxRetry(10), asynq.Timeout(2*time.Hour), asynq.Retention(time.Minute))
+		asynq.TaskID(taskID), asynq.Queue("default"),
+		asynq.MaxRetry(30), asynq.Timeout(2*time.Hour), asynq.Retention(time.Minute))
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
-		return fmt.Sprintf("analyse-%d-%d", uploadID, run), nil
+		return taskID, nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("queue the analysis: %w", err)
+		return "", fmt.Errorf("queue the analysis of upload %d: %w", uploadID, err)
 	}
 	return info.ID, nil
 }
@@ -92,12 +98,8 @@ func Redrive(ctx context.Context, q *Queue, a *analysis.Service) error {
 		return err
 	}
 	for id, run := range analyse {
-		b, _ := json.Marshal(uploadPayload{UploadID: id, Run: run})
-		_, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeAnalyseUpload, b),
-			asynq.TaskID(fmt.Sprintf("analyse-%d-%d-redrive-%d", id, run, time.Now().UnixNano())),
-			asynq.MaxRetry(30), asynq.Timeout(2*time.Hour), asynq.Retention(time.Minute))
-		if err != nil {
-			return fmt.Errorf("re-queue the analysis of upload %d: %w", id, err)
+		if _, err := q.enqueueAnalysis(ctx, id, run, fmt.Sprintf("analyse-%d-%d-redrive-%d", id, run, time.Now().UnixNano())); err != nil {
+			return err
 		}
 	}
 	for _, id := range process {
