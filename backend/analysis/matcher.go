@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/tollgate/tollgate/backend/rating"
@@ -21,9 +22,11 @@ type assignment struct {
 // of the number (RATING.md, Matching a call). Built once per analysis and
 // read-only afterwards; lookups do not allocate.
 type cliIndex struct {
-	exact       map[string][]assignment
-	ranges      map[string][]assignment
-	maxRange    int
+	exact  map[string][]assignment
+	ranges map[string][]assignment
+	// rangeLens are the lengths ranges come in, longest first: a number is
+	// looked up at those lengths only, not at every length (hot path).
+	rangeLens   []int
 	countryCode string
 }
 
@@ -43,12 +46,15 @@ func loadCliIndex(ctx context.Context, c *ent.Client, countryCode string) (*cliI
 			a.to = r.ValidTo.Unix()
 		}
 		if r.IsRange {
+			if !slices.Contains(ix.rangeLens, len(r.Value)) {
+				ix.rangeLens = append(ix.rangeLens, len(r.Value))
+			}
 			ix.ranges[r.Value] = append(ix.ranges[r.Value], a)
-			ix.maxRange = max(ix.maxRange, len(r.Value))
 		} else {
 			ix.exact[r.Value] = append(ix.exact[r.Value], a)
 		}
 	}
+	slices.SortFunc(ix.rangeLens, func(a, b int) int { return b - a })
 	return ix, nil
 }
 
@@ -72,7 +78,10 @@ func (ix *cliIndex) match(number string, t time.Time) int {
 			return id
 		}
 	}
-	for l := min(len(number), ix.maxRange); l > 0; l-- {
+	for _, l := range ix.rangeLens {
+		if l > len(number) {
+			continue
+		}
 		if as, ok := ix.ranges[number[:l]]; ok {
 			if id := owner(as, ts); id != 0 {
 				return id
