@@ -519,7 +519,7 @@ func (s *Service) publish(ctx context.Context, id int) {
 	if s.Events == nil {
 		return
 	}
-	b, _ := json.Marshal(map[string]int{"upload": id})
+	b, _ := json.Marshal(UploadEvent{UploadID: id})
 	_ = s.Events.Publish(context.WithoutCancel(ctx), UploadTopic(id), b)
 	_ = s.Events.Publish(context.WithoutCancel(ctx), AllUploadsTopic, b)
 }

@@ -62,8 +62,8 @@ func newFixture(t *testing.T, mode testenv.Mode) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := customers.Service{CountryCode: "44"}
-	cu, err := cs.Create(ctx, c, ent.CreateCustomerInput{Reference: "LEEDS", Name: "Leeds Office Ltd"},
+	cs := env.App.Customers
+	cu, err := cs.Create(ctx, ent.CreateCustomerInput{Reference: "LEEDS", Name: "Leeds Office Ltd"},
 		[]customers.CliInput{{Value: "01134960001"}})
 	if err != nil {
 		t.Fatal(err)
@@ -195,11 +195,11 @@ func TestAnalysisMatchesDryRunAndReanalysisFixes(t *testing.T) {
 			}
 
 			// The clerk assigns 01134960002 and 0113496000* to customers and re-analyses.
-			cs := customers.Service{CountryCode: "44"}
-			if _, err := cs.CreateCli(f.ctx, f.env.App.DB.Client, customers.CliInput{CustomerID: f.customer.ID, Value: "01134960002"}); err != nil {
+			cs := f.env.App.Customers
+			if _, err := cs.CreateCli(f.ctx, customers.CliInput{CustomerID: f.customer.ID, Value: "01134960002"}); err != nil {
 				t.Fatal(err)
 			}
-			other, err := cs.Create(f.ctx, f.env.App.DB.Client, ent.CreateCustomerInput{Reference: "SALES", Name: "Sales Ltd"},
+			other, err := cs.Create(f.ctx, ent.CreateCustomerInput{Reference: "SALES", Name: "Sales Ltd"},
 				[]customers.CliInput{{Value: "0113496000*"}})
 			if err != nil {
 				t.Fatal(err)

@@ -18,10 +18,12 @@ import (
 
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/backend/jobs"
 	"github.com/tollgate/tollgate/backend/platform"
+	"github.com/tollgate/tollgate/backend/providers"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/backend/web"
 	"github.com/tollgate/tollgate/frontend"
@@ -36,6 +38,10 @@ type App struct {
 	Blobs  *blob.Bucket
 	Events *platform.Events
 	Queue  *jobs.Queue
+	// The domain services; each owns its transactions.
+	Customers *customers.Service
+	Providers *providers.Service
+	Billing   *billing.Service
 	// Pricing prices calls from the database's rate sheets and peak times.
 	Pricing *tariffs.Service
 	// Analysis stores, analyses and processes CDR uploads.
@@ -76,6 +82,9 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 	}
 	a.Pricing.SetCurrency(cfg.Currency)
 	a.Queue = jobs.NewQueue(a.Redis.Asynq)
+	a.Customers = customers.NewService(a.DB.Client, cfg.CountryCode, a.DB.Dialect == dialect.MySQL)
+	a.Providers = providers.NewService(a.DB.Client)
+	a.Billing = &billing.Service{Client: a.DB.Client, Queue: a.Queue, Events: a.Events}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
 		Events: a.Events, Log: log, CountryCode: cfg.CountryCode, Lease: cfg.AnalysisLease,
@@ -103,10 +112,12 @@ func (a *App) Close() {
 func (a *App) Resolver() *graph.Resolver {
 	return &graph.Resolver{
 		Client:      a.DB.Client,
-		Customers:   customers.Service{CountryCode: a.Config.CountryCode, RowLocks: a.DB.Dialect == dialect.MySQL},
+		Customers:   a.Customers,
+		Providers:   a.Providers,
+		Billing:     a.Billing,
 		Pricing:     a.Pricing,
 		Analysis:    a.Analysis,
-		Queue:       a.Queue,
+		UploadQueue: a.Queue,
 		Events:      a.Events,
 		MaxPageSize: a.Config.MaxPageSize,
 	}
@@ -168,14 +179,14 @@ func (a *App) ServeHTTP(ctx context.Context, ln net.Listener) error {
 func (a *App) RunWorker(ctx context.Context) error {
 	srv := asynq.NewServer(a.Redis.Asynq, asynq.Config{
 		Concurrency:     a.Config.WorkerConcurrency,
-		Queues:          map[string]int{"critical": 6, "default": 3, "low": 1},
+		Queues:          jobs.Weights,
 		ShutdownTimeout: a.Config.ShutdownTimeout,
 		Logger:          asynqLogger{a.Log},
 		RetryDelayFunc:  jobs.RetryDelay,
 		LogLevel:        asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
-	(&jobs.Handlers{Client: a.DB.Client, Analysis: a.Analysis, Events: a.Events, Log: a.Log}).Register(mux)
+	(&jobs.Handlers{Analysis: a.Analysis, Billing: a.Billing, Log: a.Log}).Register(mux)
 	if err := srv.Start(mux); err != nil {
 		return fmt.Errorf("start the worker: %w", err)
 	}

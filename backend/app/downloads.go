@@ -18,14 +18,14 @@ import (
 // request's viewer, so the privacy policies apply as for GraphQL.
 func (a *App) downloads(r chi.Router) {
 	r.Get("/download/uploads/{id}/{kind}.csv", func(w http.ResponseWriter, req *http.Request) {
-		id, err := strconv.Atoi(chi.URLParam(req, "id"))
+		id, err := pathID(req, "id", "upload")
 		if err != nil {
-			http.Error(w, "no such upload", http.StatusNotFound)
+			a.downloadError(w, req, err)
 			return
 		}
 		u, err := a.DB.Client.CdrUpload.Get(req.Context(), id)
 		if err != nil {
-			http.Error(w, "no such upload", http.StatusNotFound)
+			a.downloadError(w, req, apperr.NotFoundAs(err, "upload", id))
 			return
 		}
 		kind := chi.URLParam(req, "kind")
@@ -40,7 +40,7 @@ func (a *App) downloads(r chi.Router) {
 			}
 			err = a.Analysis.WriteCallsCSV(req.Context(), w, analysis.CallFilter{UploadID: u.ID, Status: status}, a.Pricing.Zone.Location())
 		default:
-			http.Error(w, "unknown report "+kind, http.StatusNotFound)
+			a.downloadError(w, req, apperr.New(apperr.NotFound, "an upload has no report %q", kind))
 			return
 		}
 		if err != nil {
@@ -48,13 +48,13 @@ func (a *App) downloads(r chi.Router) {
 		}
 	})
 	r.Get("/download/customers/{id}/calls.csv", func(w http.ResponseWriter, req *http.Request) {
-		id, err := strconv.Atoi(chi.URLParam(req, "id"))
+		id, err := pathID(req, "id", "customer")
 		if err != nil {
-			http.Error(w, "no such customer", http.StatusNotFound)
+			a.downloadError(w, req, err)
 			return
 		}
 		if _, err := a.DB.Client.Customer.Get(req.Context(), id); err != nil {
-			http.Error(w, "no such customer", http.StatusNotFound)
+			a.downloadError(w, req, apperr.NotFoundAs(err, "customer", id))
 			return
 		}
 		f := analysis.CallFilter{CustomerID: id, Unbilled: req.URL.Query().Get("unbilled") == "1"}
@@ -62,7 +62,7 @@ func (a *App) downloads(r chi.Router) {
 			if v := req.URL.Query().Get(name); v != "" {
 				t, err := time.Parse(time.RFC3339, v)
 				if err != nil {
-					http.Error(w, name+" must be an RFC 3339 time such as 2026-06-01T00:00:00Z", http.StatusBadRequest)
+					a.downloadError(w, req, apperr.Field(apperr.Invalid, name, "%s must be an RFC 3339 time such as 2026-06-01T00:00:00Z", name))
 					return
 				}
 				*dst = &t
@@ -74,25 +74,39 @@ func (a *App) downloads(r chi.Router) {
 		}
 	})
 	r.Get("/download/rate-sheets/{file}", func(w http.ResponseWriter, req *http.Request) {
-		id, err := strconv.Atoi(strings.TrimSuffix(chi.URLParam(req, "file"), ".csv"))
+		name := strings.TrimSuffix(chi.URLParam(req, "file"), ".csv")
+		id, err := strconv.Atoi(name)
 		if err != nil {
-			http.Error(w, "no such rate sheet", http.StatusNotFound)
+			a.downloadError(w, req, apperr.New(apperr.NotFound, "there is no rate sheet %q: rate sheet downloads are named by their id, e.g. 12.csv", name))
 			return
 		}
 		var buf bytes.Buffer
 		if err := a.Pricing.Export(req.Context(), a.DB.Client, id, &buf); err != nil {
-			switch apperr.CodeOf(err) {
-			case apperr.NotFound:
-				http.Error(w, err.Error(), http.StatusNotFound)
-			default:
-				a.Log.Error("export rate sheet", "id", id, "err", err)
-				http.Error(w, "the rate sheet could not be exported", http.StatusInternalServerError)
-			}
+			a.downloadError(w, req, err)
 			return
 		}
 		csvHeaders(w, fmt.Sprintf("rate-sheet-%d.csv", id))
 		_, _ = w.Write(buf.Bytes())
 	})
+}
+
+// pathID reads the id of the thing named what from the URL path.
+func pathID(req *http.Request, param, what string) (int, error) {
+	v := chi.URLParam(req, param)
+	id, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, apperr.New(apperr.NotFound, "there is no %s %q: %s ids are numbers", what, v, what)
+	}
+	return id, nil
+}
+
+// downloadError answers a failed download as the API would: the status of
+// the error's code and the same message (an internal error is logged and
+// shown as a reference only).
+func (a *App) downloadError(w http.ResponseWriter, req *http.Request, err error) {
+	c := apperr.Report(req.Context(), a.Log, err, "path", req.URL.Path)
+	w.Header().Del("Content-Disposition")
+	http.Error(w, c.Message, c.Status())
 }
 
 func csvHeaders(w http.ResponseWriter, name string) {

@@ -18,7 +18,6 @@ import (
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/internal/shared"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
-	"github.com/tollgate/tollgate/backend/providers"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/backend/workload"
@@ -120,7 +119,7 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 	if _, err := wl.Load(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	prov, err := providers.Create(ctx, c, ent.CreateProviderInput{Name: "Killed carrier", CdrFormat: "ASTERISK"})
+	prov, err := a.Providers.Create(ctx, ent.CreateProviderInput{Name: "Killed carrier", CdrFormat: "ASTERISK"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,3 @@
-// Package billing turns processed calls and pending charges into invoices.
 package billing
 
 import (
@@ -6,6 +5,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tollgate/tollgate/backend/internal/events"
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrupload"
@@ -15,20 +16,21 @@ import (
 // CustomerUploads lists the uploads holding calls of a customer. The calls
 // table has no index on the customer (every index costs bulk-load
 // throughput), so a customer's calls are reached through these uploads.
-func CustomerUploads(ctx context.Context, c *ent.Client, customerID int) ([]int, error) {
+func (s *Service) CustomerUploads(ctx context.Context, customerID int) ([]int, error) {
 	var ids []int
-	err := c.UploadCustomerTotal.Query().Where(uploadcustomertotal.CustomerID(customerID)).
+	err := txn.Client(ctx, s.Client).UploadCustomerTotal.Query().Where(uploadcustomertotal.CustomerID(customerID)).
 		Select(uploadcustomertotal.FieldUploadID).Scan(ctx, &ids)
 	return ids, err
 }
 
 // UnbilledCalls selects a customer's unbilled calls: priced calls of
 // processed uploads that no charge has taken yet.
-func UnbilledCalls(ctx context.Context, c *ent.Client, customerID int) (*ent.CallQuery, error) {
-	mine, err := CustomerUploads(ctx, c, customerID)
+func (s *Service) UnbilledCalls(ctx context.Context, customerID int) (*ent.CallQuery, error) {
+	mine, err := s.CustomerUploads(ctx, customerID)
 	if err != nil {
 		return nil, err
 	}
+	c := txn.Client(ctx, s.Client)
 	uploads, err := c.CdrUpload.Query().Where(cdrupload.IDIn(mine...), cdrupload.StatusEQ(cdrupload.StatusProcessed)).IDs(ctx)
 	if err != nil {
 		return nil, err
@@ -37,8 +39,8 @@ func UnbilledCalls(ctx context.Context, c *ent.Client, customerID int) (*ent.Cal
 		call.ChargeIDIsNil(), call.UploadIDIn(uploads...)), nil
 }
 
-// SumUnits adds prices kept as integer units of 10^-decimals, exactly.
-func SumUnits(rows []UnitsSum) decimal.Decimal {
+// sumUnits adds prices kept as integer units of 10^-decimals, exactly.
+func sumUnits(rows []unitsSum) decimal.Decimal {
 	total := decimal.Zero
 	for _, r := range rows {
 		total = total.Add(decimal.New(r.Sum, int32(-r.PriceDecimals)))
@@ -46,28 +48,42 @@ func SumUnits(rows []UnitsSum) decimal.Decimal {
 	return total
 }
 
-// UnitsSum is one SUM(price_units) grouped by the scale it was priced at.
-type UnitsSum struct {
+// unitsSum is one SUM(price_units) grouped by the scale it was priced at.
+type unitsSum struct {
 	PriceDecimals int   `json:"price_decimals"`
 	Sum           int64 `json:"sum"`
 }
 
-// RecomputeUnbilled recounts a customer's unbilled calls total from the
-// calls themselves, stores it on the customer and returns it. Recounting
-// from scratch (rather than adding increments) makes it safe to run any
-// number of times. Prices are integer units, so SUM is exact on SQLite too.
-func RecomputeUnbilled(ctx context.Context, c *ent.Client, customerID int) (decimal.Decimal, error) {
-	q, err := UnbilledCalls(ctx, c, customerID)
-	if err != nil {
-		return decimal.Zero, err
-	}
-	var sums []UnitsSum
+// sumPrices totals the prices of the calls q selects, exactly.
+func sumPrices(ctx context.Context, q *ent.CallQuery) (decimal.Decimal, error) {
+	var sums []unitsSum
 	if err := q.GroupBy(call.FieldPriceDecimals).Aggregate(ent.As(ent.Sum(call.FieldPriceUnits), "sum")).Scan(ctx, &sums); err != nil {
 		return decimal.Zero, err
 	}
-	total := SumUnits(sums)
-	if err := c.Customer.UpdateOneID(customerID).SetUnbilledTotal(total).Exec(ctx); err != nil {
+	return sumUnits(sums), nil
+}
+
+// RecomputeUnbilled recounts a customer's unbilled calls total from the
+// calls themselves, stores it on the customer, tells the customer's
+// watchers and returns it. Recounting from scratch (rather than adding
+// increments) makes it safe to run any number of times. Prices are integer
+// units, so SUM is exact on SQLite too.
+func (s *Service) RecomputeUnbilled(ctx context.Context, customerID int) (decimal.Decimal, error) {
+	total, err := txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (decimal.Decimal, error) {
+		q, err := s.UnbilledCalls(ctx, customerID)
+		if err != nil {
+			return decimal.Zero, err
+		}
+		total, err := sumPrices(ctx, q)
+		if err != nil {
+			return decimal.Zero, err
+		}
+		return total, c.Customer.UpdateOneID(customerID).SetUnbilledTotal(total).Exec(ctx)
+	})
+	if err != nil {
 		return decimal.Zero, err
 	}
+	// A lost event costs the watchers freshness only: the total is stored.
+	_ = events.Publish(ctx, s.Events, CustomerEvent{CustomerID: customerID, Changed: "unbilledTotal"})
 	return total, nil
 }

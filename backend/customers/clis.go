@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cli"
@@ -37,7 +38,7 @@ type ParsedCli struct {
 // ParseCli normalises a CLI as RATING.md's Numbers section says: national
 // and international spellings of a number become one value; a trailing *
 // makes a DDI range; anything else that is not a number is an account code.
-func (s Service) ParseCli(raw string) (ParsedCli, error) {
+func (s *Service) ParseCli(raw string) (ParsedCli, error) {
 	v := strings.TrimSpace(raw)
 	if v == "" {
 		return ParsedCli{}, apperr.Field(apperr.Invalid, "value", "the CLI is empty: enter a number such as 01134960000, a range such as 0113496*, or an account code")
@@ -61,7 +62,13 @@ func (s Service) ParseCli(raw string) (ParsedCli, error) {
 
 // CreateCli adds a CLI to a customer. The same number (or range, or account
 // code) may not belong to two assignments over overlapping dates.
-func (s Service) CreateCli(ctx context.Context, c *ent.Client, in CliInput) (*ent.Cli, error) {
+func (s *Service) CreateCli(ctx context.Context, in CliInput) (*ent.Cli, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Cli, error) {
+		return s.createCli(ctx, c, in)
+	})
+}
+
+func (s *Service) createCli(ctx context.Context, c *ent.Client, in CliInput) (*ent.Cli, error) {
 	p, err := s.ParseCli(in.Value)
 	if err != nil {
 		return nil, err
@@ -92,7 +99,13 @@ func (s Service) CreateCli(ctx context.Context, c *ent.Client, in CliInput) (*en
 }
 
 // UpdateCli changes a CLI's value, dates, site or description.
-func (s Service) UpdateCli(ctx context.Context, c *ent.Client, id int, in ent.UpdateCliInput) (*ent.Cli, error) {
+func (s *Service) UpdateCli(ctx context.Context, id int, in ent.UpdateCliInput) (*ent.Cli, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Cli, error) {
+		return s.updateCli(ctx, c, id, in)
+	})
+}
+
+func (s *Service) updateCli(ctx context.Context, c *ent.Client, id int, in ent.UpdateCliInput) (*ent.Cli, error) {
 	cur, err := c.Cli.Query().Where(cli.ID(id)).WithCustomer().WithSite().Only(ctx)
 	if err != nil {
 		return nil, apperr.NotFoundAs(err, "CLI", id)
@@ -135,14 +148,14 @@ func (s Service) UpdateCli(ctx context.Context, c *ent.Client, id int, in ent.Up
 }
 
 // DeleteCli removes a CLI. Calls already matched keep their customer.
-func (s Service) DeleteCli(ctx context.Context, c *ent.Client, id int) error {
-	if err := c.Cli.DeleteOneID(id).Exec(ctx); err != nil {
+func (s *Service) DeleteCli(ctx context.Context, id int) error {
+	if err := s.Client.Cli.DeleteOneID(id).Exec(ctx); err != nil {
 		return apperr.NotFoundAs(err, "CLI", id)
 	}
 	return nil
 }
 
-func (s Service) checkCli(ctx context.Context, c *ent.Client, p ParsedCli, from time.Time, to *time.Time, customerID int, siteID *int, self int) error {
+func (s *Service) checkCli(ctx context.Context, c *ent.Client, p ParsedCli, from time.Time, to *time.Time, customerID int, siteID *int, self int) error {
 	if to != nil && !to.After(from) {
 		return apperr.Field(apperr.Invalid, "validTo", "valid to (%s) must be after valid from (%s)", to.Format(time.DateOnly), from.Format(time.DateOnly))
 	}

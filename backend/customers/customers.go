@@ -1,6 +1,6 @@
 // Package customers keeps customers, their sites and their CLIs: the
-// pivot of every charge. Functions take the Ent client of the caller's
-// transaction (GraphQL mutations run in one), so a failed call writes nothing.
+// pivot of every charge. Every write runs in one transaction (the caller's,
+// when there is one), so a failed call writes nothing.
 package customers
 
 import (
@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
@@ -19,8 +20,10 @@ import (
 	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 )
 
-// Service holds the deployment settings customer rules depend on.
+// Service keeps customers, sites and CLIs in the database, with the
+// deployment settings customer rules depend on.
 type Service struct {
+	Client *ent.Client
 	// CountryCode turns national numbers (01134960000) into international
 	// ones (441134960000), as RATING.md's Numbers section says.
 	CountryCode string
@@ -30,8 +33,19 @@ type Service struct {
 	RowLocks bool
 }
 
+// NewService returns the customers service on client.
+func NewService(client *ent.Client, countryCode string, rowLocks bool) *Service {
+	return &Service{Client: client, CountryCode: countryCode, RowLocks: rowLocks}
+}
+
 // Create adds a customer and, in the same transaction, its first CLIs.
-func (s Service) Create(ctx context.Context, c *ent.Client, in ent.CreateCustomerInput, clis []CliInput) (*ent.Customer, error) {
+func (s *Service) Create(ctx context.Context, in ent.CreateCustomerInput, clis []CliInput) (*ent.Customer, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Customer, error) {
+		return s.create(ctx, c, in, clis)
+	})
+}
+
+func (s *Service) create(ctx context.Context, c *ent.Client, in ent.CreateCustomerInput, clis []CliInput) (*ent.Customer, error) {
 	in.Reference = strings.TrimSpace(in.Reference)
 	in.Name = strings.TrimSpace(in.Name)
 	if err := validateCustomer(in.Reference, in.Name, in.BillingType, in.ParentID, in.InvoiceDelivery, in.DeliveryEmail); err != nil {
@@ -46,7 +60,7 @@ func (s Service) Create(ctx context.Context, c *ent.Client, in ent.CreateCustome
 	}
 	for i, ci := range clis {
 		ci.CustomerID = cu.ID
-		if _, err := s.CreateCli(ctx, c, ci); err != nil {
+		if _, err := s.createCli(ctx, c, ci); err != nil {
 			if e, ok := apperr.As(err); ok && e.Field != "" {
 				e.Field = "clis." + strconv.Itoa(i) + "." + e.Field
 			}
@@ -57,7 +71,13 @@ func (s Service) Create(ctx context.Context, c *ent.Client, in ent.CreateCustome
 }
 
 // Update changes a customer's details.
-func (s Service) Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateCustomerInput) (*ent.Customer, error) {
+func (s *Service) Update(ctx context.Context, id int, in ent.UpdateCustomerInput) (*ent.Customer, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Customer, error) {
+		return s.update(ctx, c, id, in)
+	})
+}
+
+func (s *Service) update(ctx context.Context, c *ent.Client, id int, in ent.UpdateCustomerInput) (*ent.Customer, error) {
 	cur, err := c.Customer.Get(ctx, id)
 	if err != nil {
 		return nil, apperr.NotFoundAs(err, "customer", id)
@@ -109,7 +129,11 @@ func (s Service) Update(ctx context.Context, c *ent.Client, id int, in ent.Updat
 
 // Delete removes a customer that has never been billed: no calls, charges or
 // invoices. Its CLIs and sites go with it.
-func (s Service) Delete(ctx context.Context, c *ent.Client, id int) error {
+func (s *Service) Delete(ctx context.Context, id int) error {
+	return txn.Do(ctx, s.Client, func(ctx context.Context, c *ent.Client) error { return s.delete(ctx, c, id) })
+}
+
+func (s *Service) delete(ctx context.Context, c *ent.Client, id int) error {
 	cu, err := c.Customer.Get(ctx, id)
 	if err != nil {
 		return apperr.NotFoundAs(err, "customer", id)

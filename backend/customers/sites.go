@@ -5,13 +5,20 @@ import (
 	"strings"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/ent"
 	entcustomer "github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/site"
 )
 
 // CreateSite adds a site to a customer; names are unique per customer.
-func (s Service) CreateSite(ctx context.Context, c *ent.Client, in ent.CreateSiteInput) (*ent.Site, error) {
+func (s *Service) CreateSite(ctx context.Context, in ent.CreateSiteInput) (*ent.Site, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Site, error) {
+		return s.createSite(ctx, c, in)
+	})
+}
+
+func (s *Service) createSite(ctx context.Context, c *ent.Client, in ent.CreateSiteInput) (*ent.Site, error) {
 	in.Name = strings.TrimSpace(in.Name)
 	if in.Name == "" {
 		return nil, apperr.Field(apperr.Invalid, "name", "site name is required")
@@ -26,7 +33,13 @@ func (s Service) CreateSite(ctx context.Context, c *ent.Client, in ent.CreateSit
 }
 
 // UpdateSite renames or re-addresses a site.
-func (s Service) UpdateSite(ctx context.Context, c *ent.Client, id int, in ent.UpdateSiteInput) (*ent.Site, error) {
+func (s *Service) UpdateSite(ctx context.Context, id int, in ent.UpdateSiteInput) (*ent.Site, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Site, error) {
+		return s.updateSite(ctx, c, id, in)
+	})
+}
+
+func (s *Service) updateSite(ctx context.Context, c *ent.Client, id int, in ent.UpdateSiteInput) (*ent.Site, error) {
 	cur, err := c.Site.Query().Where(site.ID(id)).WithCustomer().Only(ctx)
 	if err != nil {
 		return nil, apperr.NotFoundAs(err, "site", id)
@@ -45,11 +58,13 @@ func (s Service) UpdateSite(ctx context.Context, c *ent.Client, id int, in ent.U
 }
 
 // DeleteSite removes a site; its CLIs stay with the customer, site-less.
-func (s Service) DeleteSite(ctx context.Context, c *ent.Client, id int) error {
-	if err := c.Site.UpdateOneID(id).ClearClis().Exec(ctx); err != nil {
-		return apperr.NotFoundAs(err, "site", id)
-	}
-	return c.Site.DeleteOneID(id).Exec(ctx)
+func (s *Service) DeleteSite(ctx context.Context, id int) error {
+	return txn.Do(ctx, s.Client, func(ctx context.Context, c *ent.Client) error {
+		if err := c.Site.UpdateOneID(id).ClearClis().Exec(ctx); err != nil {
+			return apperr.NotFoundAs(err, "site", id)
+		}
+		return c.Site.DeleteOneID(id).Exec(ctx)
+	})
 }
 
 func siteNameFree(ctx context.Context, c *ent.Client, customerID int, name string, except int) error {

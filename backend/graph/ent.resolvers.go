@@ -43,7 +43,7 @@ func (r *queryResolver) Calls(ctx context.Context, after *entgql.Cursor[int], fi
 	if err != nil {
 		return nil, err
 	}
-	q, err := r.callsScope(ctx, where)
+	q, err := r.Billing.Calls(ctx, where)
 	if err != nil {
 		return nil, err
 	}

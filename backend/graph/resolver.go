@@ -8,22 +8,33 @@ import (
 
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/customers"
-	"github.com/tollgate/tollgate/backend/jobs"
-	"github.com/tollgate/tollgate/backend/platform"
+	"github.com/tollgate/tollgate/backend/internal/events"
+	"github.com/tollgate/tollgate/backend/providers"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
 )
 
 // Resolver is the root resolver; it holds the services resolvers call.
+// It knows no queue and no event bus of its own: the services queue their
+// work, and subscriptions read the domains' events through Events.
 type Resolver struct {
 	Client      *ent.Client
-	Customers   customers.Service
+	Customers   *customers.Service
+	Providers   *providers.Service
+	Billing     *billing.Service
 	Pricing     *tariffs.Service
 	Analysis    *analysis.Service
-	Queue       *jobs.Queue
-	Events      *platform.Events
+	UploadQueue UploadQueue
+	Events      events.Subscriber
 	MaxPageSize int
+}
+
+// UploadQueue queues the analysis and processing of uploads.
+type UploadQueue interface {
+	AnalyseUpload(ctx context.Context, uploadID, run int) (string, error)
+	ProcessUpload(ctx context.Context, uploadID int) (string, error)
 }
 
 // DefaultPageSize is the page size when a query asks for none.
@@ -88,4 +99,31 @@ func inTxDo(ctx context.Context, r *Resolver, fn func(*ent.Client) error) error 
 		return err
 	}
 	return tx.Commit()
+}
+
+// watch turns the events of type E on topic into fresh reads of what
+// changed: an event is only a hint, the database row is the truth. A read
+// that fails (the thing was deleted, or the viewer may no longer see it)
+// sends nothing.
+func watch[E, T any](ctx context.Context, r *Resolver, topic string, load func(context.Context, E) (T, error)) (<-chan T, error) {
+	in, err := events.Watch[E](ctx, r.Events, topic)
+	if err != nil {
+		return nil, err
+	}
+	out := make(chan T, 1)
+	go func() {
+		defer close(out)
+		for e := range in {
+			v, err := load(ctx, e)
+			if err != nil {
+				continue
+			}
+			select {
+			case out <- v:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out, nil
 }

@@ -7,8 +7,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -24,13 +22,10 @@ import (
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/graph/generated"
 	"github.com/tollgate/tollgate/backend/graph/model"
-	"github.com/tollgate/tollgate/backend/jobs"
-	"github.com/tollgate/tollgate/backend/providers"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 )
@@ -184,52 +179,50 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input ent.CreateC
 	for i, c := range clis {
 		in[i] = customers.CliInput{Value: c.Value, ValidFrom: c.ValidFrom, ValidTo: c.ValidTo, SiteID: c.SiteID, Description: c.Description}
 	}
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Customer, error) { return r.Customers.Create(ctx, c, input, in) })
+	return r.Customers.Create(ctx, input, in)
 }
 
 // UpdateCustomer is the resolver for the updateCustomer field.
 func (r *mutationResolver) UpdateCustomer(ctx context.Context, id int, input ent.UpdateCustomerInput) (*ent.Customer, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Customer, error) { return r.Customers.Update(ctx, c, id, input) })
+	return r.Customers.Update(ctx, id, input)
 }
 
 // DeleteCustomer is the resolver for the deleteCustomer field.
 func (r *mutationResolver) DeleteCustomer(ctx context.Context, id int) (int, error) {
-	return id, inTxDo(ctx, r.Resolver, func(c *ent.Client) error { return r.Customers.Delete(ctx, c, id) })
+	return id, r.Customers.Delete(ctx, id)
 }
 
 // CreateSite is the resolver for the createSite field.
 func (r *mutationResolver) CreateSite(ctx context.Context, input ent.CreateSiteInput) (*ent.Site, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Site, error) { return r.Customers.CreateSite(ctx, c, input) })
+	return r.Customers.CreateSite(ctx, input)
 }
 
 // UpdateSite is the resolver for the updateSite field.
 func (r *mutationResolver) UpdateSite(ctx context.Context, id int, input ent.UpdateSiteInput) (*ent.Site, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Site, error) { return r.Customers.UpdateSite(ctx, c, id, input) })
+	return r.Customers.UpdateSite(ctx, id, input)
 }
 
 // DeleteSite is the resolver for the deleteSite field.
 func (r *mutationResolver) DeleteSite(ctx context.Context, id int) (int, error) {
-	return id, inTxDo(ctx, r.Resolver, func(c *ent.Client) error { return r.Customers.DeleteSite(ctx, c, id) })
+	return id, r.Customers.DeleteSite(ctx, id)
 }
 
 // CreateCli is the resolver for the createCli field.
 func (r *mutationResolver) CreateCli(ctx context.Context, input ent.CreateCliInput) (*ent.Cli, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Cli, error) {
-		return r.Customers.CreateCli(ctx, c, customers.CliInput{
-			CustomerID: input.CustomerID, Value: input.Value, ValidFrom: input.ValidFrom, ValidTo: input.ValidTo,
-			SiteID: input.SiteID, Description: input.Description,
-		})
+	return r.Customers.CreateCli(ctx, customers.CliInput{
+		CustomerID: input.CustomerID, Value: input.Value, ValidFrom: input.ValidFrom, ValidTo: input.ValidTo,
+		SiteID: input.SiteID, Description: input.Description,
 	})
 }
 
 // UpdateCli is the resolver for the updateCli field.
 func (r *mutationResolver) UpdateCli(ctx context.Context, id int, input ent.UpdateCliInput) (*ent.Cli, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Cli, error) { return r.Customers.UpdateCli(ctx, c, id, input) })
+	return r.Customers.UpdateCli(ctx, id, input)
 }
 
 // DeleteCli is the resolver for the deleteCli field.
 func (r *mutationResolver) DeleteCli(ctx context.Context, id int) (int, error) {
-	return id, inTxDo(ctx, r.Resolver, func(c *ent.Client) error { return r.Customers.DeleteCli(ctx, c, id) })
+	return id, r.Customers.DeleteCli(ctx, id)
 }
 
 // CreateTariff is the resolver for the createTariff field.
@@ -249,33 +242,26 @@ func (r *mutationResolver) DeleteTariff(ctx context.Context, id int) (int, error
 
 // CreateProvider is the resolver for the createProvider field.
 func (r *mutationResolver) CreateProvider(ctx context.Context, input ent.CreateProviderInput) (*ent.Provider, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Provider, error) { return providers.Create(ctx, c, input) })
+	return r.Providers.Create(ctx, input)
 }
 
 // UpdateProvider is the resolver for the updateProvider field.
 func (r *mutationResolver) UpdateProvider(ctx context.Context, id int, input ent.UpdateProviderInput) (*ent.Provider, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Provider, error) { return providers.Update(ctx, c, id, input) })
+	return r.Providers.Update(ctx, id, input)
 }
 
 // DeleteProvider is the resolver for the deleteProvider field.
 func (r *mutationResolver) DeleteProvider(ctx context.Context, id int) (int, error) {
-	return id, inTxDo(ctx, r.Resolver, func(c *ent.Client) error { return providers.Delete(ctx, c, id) })
+	return id, r.Providers.Delete(ctx, id)
 }
 
 // RecomputeUnbilledTotal is the resolver for the recomputeUnbilledTotal field.
 func (r *mutationResolver) RecomputeUnbilledTotal(ctx context.Context, customerID int) (*model.Job, error) {
-	// Reading the customer first checks it exists and that the viewer may see it.
-	if _, err := r.Client.Customer.Get(ctx, customerID); err != nil {
-		return nil, err
-	}
-	if v, ok := viewer.FromContext(ctx); !ok || !v.CanWrite() {
-		return nil, apperr.New(apperr.Forbidden, "an admin or billing role is needed to queue work")
-	}
-	id, err := r.Queue.RecomputeUnbilled(ctx, customerID)
+	job, err := r.Billing.RequestRecompute(ctx, customerID)
 	if err != nil {
 		return nil, err
 	}
-	return &model.Job{ID: id, Kind: jobs.TypeRecomputeUnbilled}, nil
+	return &model.Job{ID: job.ID, Kind: job.Kind}, nil
 }
 
 // UploadRateSheet is the resolver for the uploadRateSheet field.
@@ -327,7 +313,7 @@ func (r *mutationResolver) ProcessUpload(ctx context.Context, id int) (*ent.CdrU
 	if err := r.Analysis.RequestProcessing(ctx, r.Client, id); err != nil {
 		return nil, err
 	}
-	if _, err := r.Queue.ProcessUpload(ctx, id); err != nil {
+	if _, err := r.UploadQueue.ProcessUpload(ctx, id); err != nil {
 		return nil, err
 	}
 	return r.Client.CdrUpload.Get(ctx, id)
@@ -335,9 +321,7 @@ func (r *mutationResolver) ProcessUpload(ctx context.Context, id int) (*ent.CdrU
 
 // SetProviderCSVMapping is the resolver for the setProviderCsvMapping field.
 func (r *mutationResolver) SetProviderCSVMapping(ctx context.Context, providerID int, mapping model.CSVMappingInput) (*ent.Provider, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Provider, error) {
-		return providers.SetCsvMapping(ctx, c, providerID, mappingOf(mapping))
-	})
+	return r.Providers.SetCsvMapping(ctx, providerID, mappingOf(mapping))
 }
 
 // PreviewCdrMapping is the resolver for the previewCdrMapping field.
@@ -350,7 +334,7 @@ func (r *mutationResolver) PreviewCdrMapping(ctx context.Context, mapping model.
 	if timeZone != nil && *timeZone != "" {
 		zone = *timeZone
 	}
-	res, err := providers.Preview(mappingOf(mapping), file.File, zone, n)
+	res, err := r.Providers.Preview(mappingOf(mapping), file.File, zone, n)
 	if err != nil {
 		return nil, err
 	}
@@ -432,35 +416,11 @@ func (r *queryResolver) QuoteCall(ctx context.Context, input model.QuoteCallInpu
 
 // CallTotals is the resolver for the callTotals field.
 func (r *queryResolver) CallTotals(ctx context.Context, where *ent.CallWhereInput) (*model.CallTotals, error) {
-	q, err := r.callsScope(ctx, where)
+	t, err := r.Billing.CallTotals(ctx, where)
 	if err != nil {
 		return nil, err
 	}
-	if where != nil {
-		p, err := where.P()
-		if err != nil && !errors.Is(err, ent.ErrEmptyCallWhereInput) {
-			return nil, apperr.New(apperr.Invalid, "%v", err)
-		}
-		if p != nil {
-			q = q.Where(p)
-		}
-	}
-	var sums []billing.UnitsSum
-	var count []struct {
-		Count int `json:"count"`
-	}
-	if err := q.Clone().Aggregate(ent.Count()).Scan(ctx, &count); err != nil {
-		return nil, err
-	}
-	if err := q.Where(call.StatusEQ(call.StatusPriced)).GroupBy(call.FieldPriceDecimals).
-		Aggregate(ent.As(ent.Sum(call.FieldPriceUnits), "sum")).Scan(ctx, &sums); err != nil {
-		return nil, err
-	}
-	n := 0
-	if len(count) > 0 {
-		n = count[0].Count
-	}
-	return &model.CallTotals{Calls: n, Price: billing.SumUnits(sums)}, nil
+	return &model.CallTotals{Calls: t.Calls, Price: t.Price}, nil
 }
 
 // CdrFormats is the resolver for the cdrFormats field.
@@ -540,26 +500,9 @@ func (r *subscriptionResolver) CustomerChanged(ctx context.Context, id int) (<-c
 	if _, err := r.Client.Customer.Get(ctx, id); err != nil {
 		return nil, err
 	}
-	events, err := r.Events.Subscribe(ctx, jobs.CustomerTopic(id))
-	if err != nil {
-		return nil, err
-	}
-	out := make(chan *ent.Customer, 1)
-	go func() {
-		defer close(out)
-		for range events {
-			c, err := r.Client.Customer.Get(ctx, id)
-			if err != nil {
-				return
-			}
-			select {
-			case out <- c:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out, nil
+	return watch(ctx, r.Resolver, billing.CustomerTopic(id), func(ctx context.Context, _ billing.CustomerEvent) (*ent.Customer, error) {
+		return r.Client.Customer.Get(ctx, id)
+	})
 }
 
 // UploadChanged is the resolver for the uploadChanged field.
@@ -571,32 +514,9 @@ func (r *subscriptionResolver) UploadChanged(ctx context.Context, id *int) (<-ch
 		}
 		topic = analysis.UploadTopic(*id)
 	}
-	events, err := r.Events.Subscribe(ctx, topic)
-	if err != nil {
-		return nil, err
-	}
-	out := make(chan *ent.CdrUpload, 1)
-	go func() {
-		defer close(out)
-		for ev := range events {
-			var e struct {
-				Upload int `json:"upload"`
-			}
-			if json.Unmarshal(ev, &e) != nil {
-				continue
-			}
-			u, err := r.Client.CdrUpload.Get(ctx, e.Upload)
-			if err != nil {
-				continue
-			}
-			select {
-			case out <- u:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out, nil
+	return watch(ctx, r.Resolver, topic, func(ctx context.Context, e analysis.UploadEvent) (*ent.CdrUpload, error) {
+		return r.Client.CdrUpload.Get(ctx, e.UploadID)
+	})
 }
 
 // CsvMapping returns generated.CsvMappingResolver implementation.

@@ -4,10 +4,8 @@ import (
 	"context"
 	"time"
 
-	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/ent"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 )
 
@@ -36,7 +34,7 @@ func (r *Resolver) startAnalysis(ctx context.Context, id int) (*ent.CdrUpload, e
 	if err != nil {
 		return nil, err
 	}
-	if _, err := r.Queue.AnalyseUpload(ctx, id, run); err != nil {
+	if _, err := r.UploadQueue.AnalyseUpload(ctx, id, run); err != nil {
 		return nil, err
 	}
 	return r.Client.CdrUpload.Get(ctx, id)
@@ -59,20 +57,4 @@ func progressModel(u *ent.CdrUpload) *model.UploadProgress {
 		p.EtaSeconds = &left
 	}
 	return p
-}
-
-// callsScope starts a calls query. A filter on one customer is narrowed to
-// the uploads holding that customer's calls: the calls table keeps no index
-// on the customer (each index costs bulk-load throughput), but one on the
-// upload.
-func (r *Resolver) callsScope(ctx context.Context, where *ent.CallWhereInput) (*ent.CallQuery, error) {
-	q := r.Client.Call.Query()
-	if where == nil || where.CustomerID == nil {
-		return q, nil
-	}
-	ids, err := billing.CustomerUploads(ctx, r.Client, *where.CustomerID)
-	if err != nil {
-		return nil, err
-	}
-	return q.Where(call.UploadIDIn(ids...)), nil
 }

@@ -1,7 +1,7 @@
 // Package jobs holds Tollgate's background task types and their handlers.
 // Handlers are thin: decode the payload, act as the system viewer, call one
-// domain function, publish an event. Every task is idempotent, because the
-// queue delivers at least once.
+// domain function (which announces what changed). Every task is idempotent,
+// because the queue delivers at least once.
 package jobs
 
 import (
@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"strconv"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -17,7 +16,6 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
-	"github.com/tollgate/tollgate/backend/platform"
 	"github.com/tollgate/tollgate/ent"
 )
 
@@ -26,11 +24,21 @@ const (
 	TypeRecomputeUnbilled = "customer:recompute-unbilled"
 )
 
-// CustomerTopic is the event topic of one customer's changes.
-func CustomerTopic(id int) string { return "customer:" + strconv.Itoa(id) }
+// The queues workers take tasks from, and how much of a worker's attention
+// each gets (Weights): processing an upload is what a clerk waits for.
+const (
+	QueueCritical = "critical"
+	QueueDefault  = "default"
+	QueueLow      = "low"
+)
 
-// Queue enqueues tasks.
+// Weights are the relative priorities of the queues.
+var Weights = map[string]int{QueueCritical: 6, QueueDefault: 3, QueueLow: 1}
+
+// Queue enqueues tasks; it is the Enqueuer of the domain services.
 type Queue struct{ client *asynq.Client }
+
+var _ billing.Enqueuer = (*Queue)(nil)
 
 // NewQueue returns a queue on the given Redis.
 func NewQueue(r asynq.RedisConnOpt) *Queue { return &Queue{client: asynq.NewClient(r)} }
@@ -42,23 +50,21 @@ type customerPayload struct {
 	CustomerID int `json:"customer_id"`
 }
 
-// RecomputeUnbilled queues a recount of a customer's unbilled total and
-// returns the task id.
-func (q *Queue) RecomputeUnbilled(ctx context.Context, customerID int) (string, error) {
+// EnqueueRecompute queues a recount of a customer's unbilled total.
+func (q *Queue) EnqueueRecompute(ctx context.Context, customerID int) (billing.Job, error) {
 	b, _ := json.Marshal(customerPayload{CustomerID: customerID})
 	info, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeRecomputeUnbilled, b),
-		asynq.MaxRetry(5), asynq.Timeout(5*time.Minute), asynq.Retention(time.Hour))
+		asynq.Queue(QueueDefault), asynq.MaxRetry(5), asynq.Timeout(5*time.Minute), asynq.Retention(time.Hour))
 	if err != nil {
-		return "", fmt.Errorf("queue the recount: %w", err)
+		return billing.Job{}, fmt.Errorf("queue the recount: %w", err)
 	}
-	return info.ID, nil
+	return billing.Job{ID: info.ID, Kind: TypeRecomputeUnbilled}, nil
 }
 
 // Handlers runs tasks against the database.
 type Handlers struct {
-	Client   *ent.Client
 	Analysis *analysis.Service
-	Events   *platform.Events
+	Billing  *billing.Service
 	Log      *slog.Logger
 }
 
@@ -75,7 +81,7 @@ func (h *Handlers) recomputeUnbilled(ctx context.Context, t *asynq.Task) error {
 		return fmt.Errorf("%w: bad payload: %v", asynq.SkipRetry, err)
 	}
 	ctx = viewer.System(ctx)
-	total, err := billing.RecomputeUnbilled(ctx, h.Client, p.CustomerID)
+	total, err := h.Billing.RecomputeUnbilled(ctx, p.CustomerID)
 	if ent.IsNotFound(err) {
 		return fmt.Errorf("%w: customer %d no longer exists", asynq.SkipRetry, p.CustomerID)
 	}
@@ -83,8 +89,5 @@ func (h *Handlers) recomputeUnbilled(ctx context.Context, t *asynq.Task) error {
 		return err
 	}
 	h.Log.Info("unbilled total recomputed", "customer", p.CustomerID, "total", total.String())
-	if err := h.Events.Publish(ctx, CustomerTopic(p.CustomerID), []byte(`{"changed":"unbilledTotal"}`)); err != nil {
-		h.Log.Warn("publish customer change", "customer", p.CustomerID, "err", err)
-	}
 	return nil
 }

@@ -36,7 +36,7 @@ func (q *Queue) AnalyseUpload(ctx context.Context, uploadID, run int) (string, e
 func (q *Queue) enqueueAnalysis(ctx context.Context, uploadID, run int, taskID string) (string, error) {
 	b, _ := json.Marshal(uploadPayload{UploadID: uploadID, Run: run})
 	info, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeAnalyseUpload, b),
-		asynq.TaskID(taskID), asynq.Queue("default"),
+		asynq.TaskID(taskID), asynq.Queue(QueueDefault),
 		asynq.MaxRetry(30), asynq.Timeout(2*time.Hour), asynq.Retention(time.Minute))
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
 		return taskID, nil
@@ -52,7 +52,7 @@ func (q *Queue) ProcessUpload(ctx context.Context, uploadID int) (string, error)
 	b, _ := json.Marshal(uploadPayload{UploadID: uploadID})
 	id := fmt.Sprintf("process-%d", uploadID)
 	info, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeProcessUpload, b),
-		asynq.TaskID(id), asynq.Queue("critical"), asynq.MaxRetry(25), asynq.Timeout(time.Hour), asynq.Retention(time.Minute))
+		asynq.TaskID(id), asynq.Queue(QueueCritical), asynq.MaxRetry(25), asynq.Timeout(time.Hour), asynq.Retention(time.Minute))
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
 		return id, nil
 	}

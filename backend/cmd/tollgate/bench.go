@@ -23,7 +23,6 @@ import (
 	"github.com/tollgate/tollgate/backend/app"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/platform"
-	"github.com/tollgate/tollgate/backend/providers"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/backend/workload"
@@ -177,7 +176,7 @@ func runBench(ctx context.Context, cfg platform.Config, o benchOptions, stdout, 
 			return err
 		}
 		tz := "Europe/London"
-		if prov, err = providers.Create(sys, c, ent.CreateProviderInput{Name: "Bench carrier (" + wc.Format + ")",
+		if prov, err = a.Providers.Create(sys, ent.CreateProviderInput{Name: "Bench carrier (" + wc.Format + ")",
 			CdrFormat: provider.CdrFormat(strings.ToUpper(wc.Format)), TimeZone: &tz}); err != nil {
 			return fmt.Errorf("create the provider: %w", err)
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/tollgate/tollgate/backend/app"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/platform"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/tariffs"
@@ -401,20 +402,14 @@ func runImportRates(ctx context.Context, cfg platform.Config, o importRatesOptio
 
 	// One transaction: a sheet's rows are inserted in batches, and a
 	// failure must leave no half version behind.
-	tx, err := c.Tx(sys)
+	sheet, err := txn.Get(sys, c, func(ctx context.Context, c *ent.Client) (*ent.RateSheet, error) {
+		return a.Pricing.Upload(ctx, c, tariffs.UploadInput{TariffID: t.ID, ProviderID: providerID,
+			Direction: dir, EffectiveFrom: from, Units: units, FileName: filepath.Base(path), File: file})
+	})
 	if err != nil {
-		return err
-	}
-	sheet, err := a.Pricing.Upload(sys, tx.Client(), tariffs.UploadInput{TariffID: t.ID, ProviderID: providerID,
-		Direction: dir, EffectiveFrom: from, Units: units, FileName: filepath.Base(path), File: file})
-	if err != nil {
-		_ = tx.Rollback()
 		for _, line := range sheetProblems(err) {
 			fmt.Fprintln(stderr, "  "+line)
 		}
-		return err
-	}
-	if err := tx.Commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "rate sheet %s stored as version %d of tariff %s (%s, %s): %s rows in %s, in force from %s\n",

@@ -13,7 +13,6 @@ import (
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
 	"github.com/tollgate/tollgate/backend/platform"
-	"github.com/tollgate/tollgate/backend/providers"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/provider"
@@ -26,17 +25,15 @@ func importEnv(t *testing.T) platform.Config {
 	t.Helper()
 	cfg := testenv.Config(t, testenv.Embedded)
 	withApp(t, cfg, func(ctx context.Context, a *app.App) {
-		c := a.DB.Client
 		for _, p := range []ent.CreateProviderInput{
 			{Name: "Office PBX", CdrFormat: provider.CdrFormatAsterisk},
 			{Name: "Gamma", CdrFormat: provider.CdrFormatFcs},
 		} {
-			if _, err := providers.Create(ctx, c, p); err != nil {
+			if _, err := a.Providers.Create(ctx, p); err != nil {
 				t.Fatal(err)
 			}
 		}
-		svc := customers.Service{CountryCode: "44"}
-		_, err := svc.Create(ctx, c, ent.CreateCustomerInput{Reference: "LEEDS1", Name: "Leeds Office Ltd"},
+		_, err := a.Customers.Create(ctx, ent.CreateCustomerInput{Reference: "LEEDS1", Name: "Leeds Office Ltd"},
 			[]customers.CliInput{{Value: "01134960001"}, {Value: "01134960002"}})
 		if err != nil {
 			t.Fatal(err)

@@ -1,0 +1,89 @@
+package customers_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/customers"
+	"github.com/tollgate/tollgate/backend/internal/testenv"
+	"github.com/tollgate/tollgate/backend/internal/txn"
+	"github.com/tollgate/tollgate/ent"
+	entcustomer "github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/provider"
+)
+
+// The service owns its transaction: a customer whose second CLI is refused
+// is not created at all, and the refusal names the CLI at fault.
+func TestCreateWritesNothingWhenACliIsRefused(t *testing.T) {
+	for _, mode := range testenv.Modes {
+		t.Run(string(mode), func(t *testing.T) {
+			env := testenv.StartMode(t, mode)
+			ctx := viewer.System(context.Background())
+			svc := env.App.Customers
+
+			_, err := svc.Create(ctx, ent.CreateCustomerInput{Reference: "ACME01", Name: "Acme Ltd"},
+				[]customers.CliInput{{Value: "01134960000"}, {Value: "  "}})
+			e, ok := apperr.As(err)
+			if !ok || e.Code != apperr.Invalid || e.Field != "clis.1.value" {
+				t.Fatalf("err = %v (%+v); want INVALID on clis.1.value", err, e)
+			}
+			n, err := env.App.DB.Client.Customer.Query().Where(entcustomer.Reference("ACME01")).Count(ctx)
+			if err != nil || n != 0 {
+				t.Fatalf("customers after the refusal: %d (%v); want 0", n, err)
+			}
+			if n, err := env.App.DB.Client.Cli.Query().Count(ctx); err != nil || n != 0 {
+				t.Fatalf("CLIs after the refusal: %d (%v); want 0", n, err)
+			}
+		})
+	}
+}
+
+// A service called inside another's transaction joins it: when the outer
+// work fails, what the customers and providers services wrote goes too.
+func TestServicesJoinTheCallersTransaction(t *testing.T) {
+	for _, mode := range testenv.Modes {
+		t.Run(string(mode), func(t *testing.T) {
+			env := testenv.StartMode(t, mode)
+			ctx := viewer.System(context.Background())
+			c := env.App.DB.Client
+			abort := errors.New("the clerk's batch failed later")
+
+			err := txn.Do(ctx, c, func(ctx context.Context, _ *ent.Client) error {
+				if _, err := env.App.Customers.Create(ctx, ent.CreateCustomerInput{Reference: "LEEDS1", Name: "Leeds Office Ltd"},
+					[]customers.CliInput{{Value: "01134960001"}}); err != nil {
+					return err
+				}
+				if _, err := env.App.Providers.Create(ctx, ent.CreateProviderInput{Name: "Gamma", CdrFormat: provider.CdrFormatFcs}); err != nil {
+					return err
+				}
+				// Inside the transaction the new customer is visible.
+				if n, err := txn.Client(ctx, c).Customer.Query().Where(entcustomer.Reference("LEEDS1")).Count(ctx); err != nil || n != 1 {
+					t.Errorf("customer inside the transaction: %d (%v); want 1", n, err)
+				}
+				return abort
+			})
+			if !errors.Is(err, abort) {
+				t.Fatalf("err = %v; want the outer failure", err)
+			}
+			if n, err := c.Customer.Query().Count(ctx); err != nil || n != 0 {
+				t.Errorf("customers after the rollback: %d (%v); want 0", n, err)
+			}
+			if n, err := c.Provider.Query().Where(provider.Name("Gamma")).Count(ctx); err != nil || n != 0 {
+				t.Errorf("providers after the rollback: %d (%v); want 0", n, err)
+			}
+
+			// On its own the same call commits.
+			cu, err := env.App.Customers.Create(ctx, ent.CreateCustomerInput{Reference: "LEEDS1", Name: "Leeds Office Ltd"},
+				[]customers.CliInput{{Value: "01134960001"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n, err := cu.QueryClis().Count(ctx); err != nil || n != 1 {
+				t.Errorf("CLIs of the committed customer: %d (%v); want 1", n, err)
+			}
+		})
+	}
+}
