@@ -87,7 +87,7 @@ func (Call) Mixin() []ent.Mixin { return []ent.Mixin{AccessMixin{}} }
 
 func (Call) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("upload_id").Immutable(),
+		field.Int("upload_id").Immutable().Annotations(globalID),
 		field.Int("line").Positive().Comment("1-based physical line in the CDR file"),
 		field.Enum("status").NamedValues("Priced", "PRICED", "NoCustomer", "NO_CUSTOMER", "NoRate", "NO_RATE",
 			"ZeroDuration", "ZERO_DURATION", "Duplicate", "DUPLICATE").Annotations(entgql.OrderField("STATUS")),
@@ -106,11 +106,15 @@ func (Call) Fields() []ent.Field {
 		field.Int("price_decimals").Default(4).Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int64("dup_key").Annotations(entgql.Skip(entgql.SkipAll)).
 			Comment("64-bit hash of provider + unique id, else provider + source + destination + start + duration"),
-		field.Int("customer_id").Optional().Nillable(),
-		field.Int("rate_sheet_id").Optional().Nillable().Comment("The version that priced it"),
-		field.Int("charge_id").Optional().Nillable().Comment("The Call Charges charge that billed it"),
+		field.Int("customer_id").Optional().Nillable().Annotations(globalID),
+		field.Int("rate_sheet_id").Optional().Nillable().Annotations(globalID).Comment("The version that priced it"),
+		field.Int("charge_id").Optional().Nillable().Annotations(globalID).Comment("The Call Charges charge that billed it"),
 	}
 }
+
+// globalID makes a field holding another entity's id a GraphQL ID: Ent's
+// global ids exceed 2^31, which the GraphQL spec's 32-bit Int forbids.
+var globalID = entgql.Type("ID")
 
 func (Call) Indexes() []ent.Index {
 	return []ent.Index{

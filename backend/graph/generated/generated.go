@@ -4847,7 +4847,7 @@ input BillingScheduleWhereInput {
 }
 type Call implements Node {
   id: ID!
-  uploadID: Int!
+  uploadID: ID!
   """
   1-based physical line in the CDR file
   """
@@ -4862,15 +4862,15 @@ type Call implements Node {
   billableSeconds: Int!
   band: CallBand
   rateDestination: String
-  customerID: Int
+  customerID: ID
   """
   The version that priced it
   """
-  rateSheetID: Int
+  rateSheetID: ID
   """
   The Call Charges charge that billed it
   """
-  chargeID: Int
+  chargeID: ID
 }
 """
 CallBand is enum for the field band
@@ -4962,14 +4962,14 @@ input CallWhereInput {
   """
   upload_id field predicates
   """
-  uploadID: Int
-  uploadIDNEQ: Int
-  uploadIDIn: [Int!]
-  uploadIDNotIn: [Int!]
-  uploadIDGT: Int
-  uploadIDGTE: Int
-  uploadIDLT: Int
-  uploadIDLTE: Int
+  uploadID: ID
+  uploadIDNEQ: ID
+  uploadIDIn: [ID!]
+  uploadIDNotIn: [ID!]
+  uploadIDGT: ID
+  uploadIDGTE: ID
+  uploadIDLT: ID
+  uploadIDLTE: ID
   """
   line field predicates
   """
@@ -5119,40 +5119,40 @@ input CallWhereInput {
   """
   customer_id field predicates
   """
-  customerID: Int
-  customerIDNEQ: Int
-  customerIDIn: [Int!]
-  customerIDNotIn: [Int!]
-  customerIDGT: Int
-  customerIDGTE: Int
-  customerIDLT: Int
-  customerIDLTE: Int
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
   customerIDIsNil: Boolean
   customerIDNotNil: Boolean
   """
   rate_sheet_id field predicates
   """
-  rateSheetID: Int
-  rateSheetIDNEQ: Int
-  rateSheetIDIn: [Int!]
-  rateSheetIDNotIn: [Int!]
-  rateSheetIDGT: Int
-  rateSheetIDGTE: Int
-  rateSheetIDLT: Int
-  rateSheetIDLTE: Int
+  rateSheetID: ID
+  rateSheetIDNEQ: ID
+  rateSheetIDIn: [ID!]
+  rateSheetIDNotIn: [ID!]
+  rateSheetIDGT: ID
+  rateSheetIDGTE: ID
+  rateSheetIDLT: ID
+  rateSheetIDLTE: ID
   rateSheetIDIsNil: Boolean
   rateSheetIDNotNil: Boolean
   """
   charge_id field predicates
   """
-  chargeID: Int
-  chargeIDNEQ: Int
-  chargeIDIn: [Int!]
-  chargeIDNotIn: [Int!]
-  chargeIDGT: Int
-  chargeIDGTE: Int
-  chargeIDLT: Int
-  chargeIDLTE: Int
+  chargeID: ID
+  chargeIDNEQ: ID
+  chargeIDIn: [ID!]
+  chargeIDNotIn: [ID!]
+  chargeIDGT: ID
+  chargeIDGTE: ID
+  chargeIDLT: ID
+  chargeIDLTE: ID
   chargeIDIsNil: Boolean
   chargeIDNotNil: Boolean
 }
@@ -12372,14 +12372,14 @@ func (ec *executionContext) _Call_uploadID(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+			return ec.marshalNID2int(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Call_uploadID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Call", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("Call", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Call_line(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
@@ -12648,14 +12648,14 @@ func (ec *executionContext) _Call_customerID(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
+			return ec.marshalOID2ᚖint(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Call_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Call", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("Call", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Call_rateSheetID(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
@@ -12671,14 +12671,14 @@ func (ec *executionContext) _Call_rateSheetID(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
+			return ec.marshalOID2ᚖint(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Call_rateSheetID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Call", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("Call", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Call_chargeID(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
@@ -12694,14 +12694,14 @@ func (ec *executionContext) _Call_chargeID(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
+			return ec.marshalOID2ᚖint(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Call_chargeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Call", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("Call", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Call_price(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
@@ -26640,56 +26640,56 @@ func (ec *executionContext) unmarshalInputCallWhereInput(ctx context.Context, ob
 			it.IDLTE = data
 		case "uploadID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadID"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.UploadID = data
 		case "uploadIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.UploadIDNEQ = data
 		case "uploadIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.UploadIDIn = data
 		case "uploadIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.UploadIDNotIn = data
 		case "uploadIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.UploadIDGT = data
 		case "uploadIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.UploadIDGTE = data
 		case "uploadIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.UploadIDLT = data
 		case "uploadIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadIDLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -27487,56 +27487,56 @@ func (ec *executionContext) unmarshalInputCallWhereInput(ctx context.Context, ob
 			it.RateDestinationContainsFold = data
 		case "customerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerID = data
 		case "customerIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDNEQ = data
 		case "customerIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDIn = data
 		case "customerIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDNotIn = data
 		case "customerIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDGT = data
 		case "customerIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDGTE = data
 		case "customerIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDLT = data
 		case "customerIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -27557,56 +27557,56 @@ func (ec *executionContext) unmarshalInputCallWhereInput(ctx context.Context, ob
 			it.CustomerIDNotNil = data
 		case "rateSheetID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetID"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RateSheetID = data
 		case "rateSheetIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RateSheetIDNEQ = data
 		case "rateSheetIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RateSheetIDIn = data
 		case "rateSheetIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RateSheetIDNotIn = data
 		case "rateSheetIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RateSheetIDGT = data
 		case "rateSheetIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RateSheetIDGTE = data
 		case "rateSheetIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RateSheetIDLT = data
 		case "rateSheetIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateSheetIDLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -27627,56 +27627,56 @@ func (ec *executionContext) unmarshalInputCallWhereInput(ctx context.Context, ob
 			it.RateSheetIDNotNil = data
 		case "chargeID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeID"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ChargeID = data
 		case "chargeIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ChargeIDNEQ = data
 		case "chargeIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ChargeIDIn = data
 		case "chargeIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ChargeIDNotIn = data
 		case "chargeIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ChargeIDGT = data
 		case "chargeIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ChargeIDGTE = data
 		case "chargeIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ChargeIDLT = data
 		case "chargeIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chargeIDLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}

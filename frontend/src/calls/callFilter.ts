@@ -45,16 +45,6 @@ export const CALL_STATUS_COLORS: Record<CallStatus, string> = {
 };
 
 /**
- * The API's Int filters (customerID, uploadID) take the same number as the
- * object's ID, which is a decimal string: "34359738369" → 34359738369.
- */
-export function intId(id: string): number {
-  const n = Number(id);
-  if (!Number.isSafeInteger(n)) throw new Error(`not a numeric id: ${id}`);
-  return n;
-}
-
-/**
  * Calls store numbers normalised (RATING.md, Numbers): digits with the
  * country code. Typed search text is normalised the same way, so "0113 496",
  * "+44113496" and "0044113496" all find 44113496…. The country code is the
@@ -91,11 +81,11 @@ export interface CallScope {
 export function callFilterToWhere(f: CallFilter, scope: CallScope = {}): CallWhereInput | undefined {
   const zone = scope.zone ?? DEFAULT_TIME_ZONE;
   const where: CallWhereInput = {};
-  if (scope.customerId) where.customerID = intId(scope.customerId);
+  if (scope.customerId) where.customerID = scope.customerId;
   if (scope.excludeUploadIds && scope.excludeUploadIds.length > 0) {
-    where.uploadIDNotIn = scope.excludeUploadIds.map(intId);
+    where.uploadIDNotIn = [...scope.excludeUploadIds];
   }
-  if (f.uploadId) where.uploadID = intId(f.uploadId);
+  if (f.uploadId) where.uploadID = f.uploadId;
   const from = f.from ? wallTimeToISO(f.from, '00:00', zone) : null;
   const to = f.to ? wallTimeToISO(nextDay(f.to), '00:00', zone) : null;
   if (from) where.startGTE = from;

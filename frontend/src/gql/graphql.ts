@@ -276,26 +276,26 @@ export type CallWhereInput = {
   chargeCodeNotIn?: Array<string> | null | undefined;
   chargeCodeNotNil?: boolean | null | undefined;
   /** charge_id field predicates */
-  chargeID?: number | null | undefined;
-  chargeIDGT?: number | null | undefined;
-  chargeIDGTE?: number | null | undefined;
-  chargeIDIn?: Array<number> | null | undefined;
+  chargeID?: string | number | null | undefined;
+  chargeIDGT?: string | number | null | undefined;
+  chargeIDGTE?: string | number | null | undefined;
+  chargeIDIn?: Array<string | number> | null | undefined;
   chargeIDIsNil?: boolean | null | undefined;
-  chargeIDLT?: number | null | undefined;
-  chargeIDLTE?: number | null | undefined;
-  chargeIDNEQ?: number | null | undefined;
-  chargeIDNotIn?: Array<number> | null | undefined;
+  chargeIDLT?: string | number | null | undefined;
+  chargeIDLTE?: string | number | null | undefined;
+  chargeIDNEQ?: string | number | null | undefined;
+  chargeIDNotIn?: Array<string | number> | null | undefined;
   chargeIDNotNil?: boolean | null | undefined;
   /** customer_id field predicates */
-  customerID?: number | null | undefined;
-  customerIDGT?: number | null | undefined;
-  customerIDGTE?: number | null | undefined;
-  customerIDIn?: Array<number> | null | undefined;
+  customerID?: string | number | null | undefined;
+  customerIDGT?: string | number | null | undefined;
+  customerIDGTE?: string | number | null | undefined;
+  customerIDIn?: Array<string | number> | null | undefined;
   customerIDIsNil?: boolean | null | undefined;
-  customerIDLT?: number | null | undefined;
-  customerIDLTE?: number | null | undefined;
-  customerIDNEQ?: number | null | undefined;
-  customerIDNotIn?: Array<number> | null | undefined;
+  customerIDLT?: string | number | null | undefined;
+  customerIDLTE?: string | number | null | undefined;
+  customerIDNEQ?: string | number | null | undefined;
+  customerIDNotIn?: Array<string | number> | null | undefined;
   customerIDNotNil?: boolean | null | undefined;
   /** destination field predicates */
   destination?: string | null | undefined;
@@ -357,15 +357,15 @@ export type CallWhereInput = {
   rateDestinationNotIn?: Array<string> | null | undefined;
   rateDestinationNotNil?: boolean | null | undefined;
   /** rate_sheet_id field predicates */
-  rateSheetID?: number | null | undefined;
-  rateSheetIDGT?: number | null | undefined;
-  rateSheetIDGTE?: number | null | undefined;
-  rateSheetIDIn?: Array<number> | null | undefined;
+  rateSheetID?: string | number | null | undefined;
+  rateSheetIDGT?: string | number | null | undefined;
+  rateSheetIDGTE?: string | number | null | undefined;
+  rateSheetIDIn?: Array<string | number> | null | undefined;
   rateSheetIDIsNil?: boolean | null | undefined;
-  rateSheetIDLT?: number | null | undefined;
-  rateSheetIDLTE?: number | null | undefined;
-  rateSheetIDNEQ?: number | null | undefined;
-  rateSheetIDNotIn?: Array<number> | null | undefined;
+  rateSheetIDLT?: string | number | null | undefined;
+  rateSheetIDLTE?: string | number | null | undefined;
+  rateSheetIDNEQ?: string | number | null | undefined;
+  rateSheetIDNotIn?: Array<string | number> | null | undefined;
   rateSheetIDNotNil?: boolean | null | undefined;
   /** source field predicates */
   source?: string | null | undefined;
@@ -396,14 +396,14 @@ export type CallWhereInput = {
   statusNEQ?: CallStatus | null | undefined;
   statusNotIn?: Array<CallStatus> | null | undefined;
   /** upload_id field predicates */
-  uploadID?: number | null | undefined;
-  uploadIDGT?: number | null | undefined;
-  uploadIDGTE?: number | null | undefined;
-  uploadIDIn?: Array<number> | null | undefined;
-  uploadIDLT?: number | null | undefined;
-  uploadIDLTE?: number | null | undefined;
-  uploadIDNEQ?: number | null | undefined;
-  uploadIDNotIn?: Array<number> | null | undefined;
+  uploadID?: string | number | null | undefined;
+  uploadIDGT?: string | number | null | undefined;
+  uploadIDGTE?: string | number | null | undefined;
+  uploadIDIn?: Array<string | number> | null | undefined;
+  uploadIDLT?: string | number | null | undefined;
+  uploadIDLTE?: string | number | null | undefined;
+  uploadIDNEQ?: string | number | null | undefined;
+  uploadIDNotIn?: Array<string | number> | null | undefined;
 };
 
 /** CdrUploadDirection is enum for the field direction */

@@ -2,7 +2,6 @@ import { Alert, Button, Group, Modal, SegmentedControl, Skeleton, Stack, Text } 
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { intId } from '../calls/callFilter';
 import { formatMoney } from '../customers/format';
 import { ParentCustomerSelect } from '../customers/pickers';
 import { apiErrorMessage } from '../graphql/errors';
@@ -54,7 +53,7 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
   const [failure, setFailure] = useState<string | null>(null);
   const [{ data, fetching, error }] = useQuery({
     query: EarliestUnmatchedCallQuery,
-    variables: { where: { uploadID: intId(uploadId), status: 'NO_CUSTOMER', source: group.source } },
+    variables: { where: { uploadID: uploadId, status: 'NO_CUSTOMER', source: group.source } },
     requestPolicy: 'network-only',
   });
   const [{ fetching: saving }, assign] = useMutation(AssignCliMutation);

@@ -37,11 +37,11 @@ describe('the customers an upload will charge', () => {
   });
 
   it('filters priced calls of the upload, leaving out customers seen', () => {
-    expect(pricedCallsWhere('21474836481', [])).toEqual({ uploadID: 21474836481, status: 'PRICED' });
+    expect(pricedCallsWhere('21474836481', [])).toEqual({ uploadID: '21474836481', status: 'PRICED' });
     expect(pricedCallsWhere('21474836481', ['34359738369'])).toEqual({
-      uploadID: 21474836481,
+      uploadID: '21474836481',
       status: 'PRICED',
-      customerIDNotIn: [34359738369],
+      customerIDNotIn: ['34359738369'],
     });
   });
 

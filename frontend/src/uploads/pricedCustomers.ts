@@ -1,5 +1,4 @@
 import type { CallWhereInput } from '../gql/graphql';
-import { intId } from '../calls/callFilter';
 
 export interface CustomerRef {
   id: string;
@@ -15,9 +14,9 @@ export interface PricedPage {
 
 /** The filter of an upload's priced calls whose customer has not been seen yet. */
 export function pricedCallsWhere(uploadId: string, seen: readonly string[]): CallWhereInput {
-  const where: CallWhereInput = { uploadID: intId(uploadId), status: 'PRICED' };
+  const where: CallWhereInput = { uploadID: uploadId, status: 'PRICED' };
   // An empty NOT IN is left out rather than sent.
-  if (seen.length > 0) where.customerIDNotIn = seen.map(intId);
+  if (seen.length > 0) where.customerIDNotIn = [...seen];
   return where;
 }
 
