@@ -14,7 +14,6 @@ import (
 
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/backend/rating"
-	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	"github.com/tollgate/tollgate/ent/cdrupload"
@@ -394,20 +393,20 @@ func (s *Service) priceRecord(row *pricedRow, rec *cdr.Record, dir cdrupload.Dir
 		row.err = err
 		return keyBuf
 	}
-	v, err := books.at(b, rec.Start)
+	sheet, rater, err := books.at(b, rec.Start)
 	if err != nil {
 		row.err = err
 		return keyBuf
 	}
-	if v == nil {
+	if sheet == nil {
 		return keyBuf
 	}
-	res := v.rater.Rate(rating.Call{ChargeCode: rec.ChargeCode, Number: other, Start: rec.Start, Duration: rec.Duration})
+	res := rater.Rate(rating.Call{ChargeCode: rec.ChargeCode, Number: other, Start: rec.Start, Duration: rec.Duration})
 	row.band = bandName(res.Band)
 	if res.Status != rating.Rated {
 		return keyBuf
 	}
-	row.rateSheetID = v.sheet.ID
+	row.rateSheetID = sheet.ID
 	row.billableSeconds = res.BillableSeconds
 	row.rateDestination = res.Rate.RateDestination()
 	row.priceUnits = res.Price
@@ -502,7 +501,7 @@ func (s *Service) customerTariffs(ctx context.Context) (map[int]int, int, error)
 			m[r.ID] = *r.Tariff
 		}
 	}
-	def, err := tariffs.DefaultTariff(ctx, s.Client)
+	def, err := s.Pricing.DefaultTariff(ctx)
 	if err != nil {
 		return m, 0, nil // no default tariff: customers without one get no rate
 	}

@@ -42,12 +42,12 @@ func newFixture(t *testing.T, mode testenv.Mode) *fixture {
 	env := testenv.StartMode(t, mode)
 	ctx := viewer.System(context.Background())
 	c := env.App.DB.Client
-	def, err := tariffs.DefaultTariff(ctx, c)
+	def, err := env.App.Pricing.DefaultTariff(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	if _, err := env.App.Pricing.Upload(ctx, c, tariffs.UploadInput{TariffID: def.ID, Direction: entratesheet.DirectionOutbound,
+	if _, err := env.App.Pricing.Upload(ctx, tariffs.UploadInput{TariffID: def.ID, Direction: entratesheet.DirectionOutbound,
 		EffectiveFrom: &from, FileName: "uk-sample.csv", File: bytes.NewReader(testenv.ReadShared(t, "rates/uk-sample.csv"))}); err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func newFixture(t *testing.T, mode testenv.Mode) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tariffs.ReplacePeakTimes(ctx, c, nil, pt.Blocks()); err != nil {
+	if _, err := env.App.Pricing.ReplacePeakTimes(ctx, nil, pt.Blocks()); err != nil {
 		t.Fatal(err)
 	}
 	p, err := c.Provider.Create().SetName("Asterisk PBX").SetCdrFormat(provider.CdrFormatAsterisk).Save(ctx)
@@ -74,7 +74,7 @@ func newFixture(t *testing.T, mode testenv.Mode) *fixture {
 // analyse stores a file and runs its analysis to the end, in-process.
 func (f *fixture) analyse(t *testing.T, name string, content []byte) *ent.CdrUpload {
 	t.Helper()
-	u, err := f.svc.Upload(f.ctx, f.env.App.DB.Client, analysis.UploadInput{ProviderID: f.provider.ID, FileName: name, File: bytes.NewReader(content)})
+	u, err := f.svc.Upload(f.ctx, analysis.UploadInput{ProviderID: f.provider.ID, FileName: name, File: bytes.NewReader(content)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func (f *fixture) analyse(t *testing.T, name string, content []byte) *ent.CdrUpl
 
 func (f *fixture) reanalyse(t *testing.T, id int) *ent.CdrUpload {
 	t.Helper()
-	run, err := f.svc.RequestAnalysis(f.ctx, f.env.App.DB.Client, id)
+	run, err := f.svc.RequestAnalysis(f.ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +236,7 @@ func TestDuplicatesAreFlaggedNeverCharged(t *testing.T) {
 				t.Errorf("second file: %d duplicates of %d lines, want 4 of 5", second.Duplicates, second.LinesRead)
 			}
 			// The same bytes again are refused outright, naming the upload.
-			_, err := f.svc.Upload(f.ctx, f.env.App.DB.Client, analysis.UploadInput{ProviderID: f.provider.ID, FileName: "again.csv",
+			_, err := f.svc.Upload(f.ctx, analysis.UploadInput{ProviderID: f.provider.ID, FileName: "again.csv",
 				File: strings.NewReader(strings.Join(lines[:3], ""))})
 			if err == nil || !strings.Contains(err.Error(), "june-a.csv") {
 				t.Errorf("same file again: %v", err)
@@ -279,7 +279,7 @@ func TestInterruptedWorkEndsAsACleanRun(t *testing.T) {
 			data := syntheticCDR(n, 7)
 			clean := newFixture(t, mode)
 			cu := clean.analyse(t, "clean.csv", data)
-			if err := clean.svc.RequestProcessing(clean.ctx, clean.env.App.DB.Client, cu.ID); err != nil {
+			if err := clean.svc.RequestProcessing(clean.ctx, cu.ID); err != nil {
 				t.Fatal(err)
 			}
 			if err := clean.svc.Process(clean.ctx, cu.ID); err != nil {
@@ -290,11 +290,11 @@ func TestInterruptedWorkEndsAsACleanRun(t *testing.T) {
 			cleanTotal := unbilled(t, clean)
 
 			f := newFixture(t, mode)
-			u, err := f.svc.Upload(f.ctx, f.env.App.DB.Client, analysis.UploadInput{ProviderID: f.provider.ID, FileName: "crashy.csv", File: bytes.NewReader(data)})
+			u, err := f.svc.Upload(f.ctx, analysis.UploadInput{ProviderID: f.provider.ID, FileName: "crashy.csv", File: bytes.NewReader(data)})
 			if err != nil {
 				t.Fatal(err)
 			}
-			run, err := f.svc.RequestAnalysis(f.ctx, f.env.App.DB.Client, u.ID)
+			run, err := f.svc.RequestAnalysis(f.ctx, u.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -307,7 +307,7 @@ func TestInterruptedWorkEndsAsACleanRun(t *testing.T) {
 			if err := f.svc.Analyse(f.ctx, u.ID, run); err != nil && err != analysis.ErrStale {
 				t.Fatal(err)
 			}
-			if err := f.svc.RequestProcessing(f.ctx, f.env.App.DB.Client, u.ID); err != nil {
+			if err := f.svc.RequestProcessing(f.ctx, u.ID); err != nil {
 				t.Fatal(err)
 			}
 			for i := 0; i < 3; i++ {
@@ -387,7 +387,7 @@ func TestBadFilesHaveClearOutcomes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			u, err := f.svc.Upload(f.ctx, f.env.App.DB.Client, analysis.UploadInput{ProviderID: f.provider.ID, FileName: tc.file, File: bytes.NewReader(tc.content)})
+			u, err := f.svc.Upload(f.ctx, analysis.UploadInput{ProviderID: f.provider.ID, FileName: tc.file, File: bytes.NewReader(tc.content)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -405,7 +405,7 @@ func TestBadFilesHaveClearOutcomes(t *testing.T) {
 				if n, _ := f.env.App.DB.Client.Call.Query().Where(call.UploadID(u.ID)).Count(f.ctx); n != 0 {
 					t.Errorf("a failed upload kept %d calls", n)
 				}
-				if err := f.svc.RequestProcessing(f.ctx, f.env.App.DB.Client, u.ID); err == nil {
+				if err := f.svc.RequestProcessing(f.ctx, u.ID); err == nil {
 					t.Error("a failed upload could be processed")
 				}
 				return
@@ -438,7 +438,7 @@ func TestHeaderOnlyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	header := strings.SplitAfter(string(testenv.ReadShared(t, "cdr/fcs-sample.csv")), "\n")[0]
-	u, err := f.svc.Upload(f.ctx, f.env.App.DB.Client, analysis.UploadInput{ProviderID: fcs.ID, FileName: "header.csv", File: strings.NewReader(header)})
+	u, err := f.svc.Upload(f.ctx, analysis.UploadInput{ProviderID: fcs.ID, FileName: "header.csv", File: strings.NewReader(header)})
 	if err != nil {
 		t.Fatal(err)
 	}

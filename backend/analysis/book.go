@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"context"
-	"sort"
 	"time"
 
 	"github.com/tollgate/tollgate/backend/rating"
@@ -12,22 +11,16 @@ import (
 	"github.com/tollgate/tollgate/ent/tariff"
 )
 
-// version is one rate sheet version on a tariff's timeline.
-type version struct {
-	from  int64
-	sheet *ent.RateSheet
-	rater *rating.Rater // compiled on first use
-}
-
-// book is the price timeline of one tariff for one provider and direction:
-// the provider's own versions, falling back to the any-provider ones.
+// book is one tariff's prices for one analysis: its timeline for the
+// upload's provider and direction, and the engines of the versions used so
+// far.
 type book struct {
 	tariff   *ent.Tariff
-	provider []version
-	any      []version
+	timeline *tariffs.Timeline
+	raters   map[int]*rating.Rater // by rate sheet id, compiled on first use
 }
 
-// priceBooks compiles tariffs' timelines on demand during an analysis.
+// priceBooks compiles tariffs' books on demand during an analysis.
 type priceBooks struct {
 	ctx        context.Context
 	c          *ent.Client
@@ -45,50 +38,29 @@ func (p *priceBooks) book(tariffID int) (*book, error) {
 	if err != nil {
 		return nil, err
 	}
-	sheets, err := t.QueryRateSheets().Where(entratesheet.DirectionEQ(p.direction)).WithProvider().All(p.ctx)
+	tl, err := p.pricing.Timeline(p.ctx, tariffID, &p.providerID, p.direction)
 	if err != nil {
 		return nil, err
 	}
-	b := &book{tariff: t}
-	for _, s := range sheets {
-		v := version{from: s.EffectiveFrom.Unix(), sheet: s}
-		switch {
-		case s.Edges.Provider == nil:
-			b.any = append(b.any, v)
-		case s.Edges.Provider.ID == p.providerID:
-			b.provider = append(b.provider, v)
-		}
-	}
-	for _, vs := range [][]version{b.provider, b.any} {
-		sort.Slice(vs, func(i, j int) bool {
-			if vs[i].from != vs[j].from {
-				return vs[i].from < vs[j].from
-			}
-			return vs[i].sheet.Version < vs[j].sheet.Version
-		})
-	}
+	b := &book{tariff: t, timeline: tl, raters: map[int]*rating.Rater{}}
 	p.books[tariffID] = b
 	return b, nil
 }
 
-// at returns the version in force at t: the provider's, else any
-// provider's; nil when the tariff has none in force.
-func (p *priceBooks) at(b *book, t time.Time) (*version, error) {
-	ts := t.Unix()
-	for _, vs := range [][]version{b.provider, b.any} {
-		i := sort.Search(len(vs), func(i int) bool { return vs[i].from > ts }) - 1
-		if i < 0 {
-			continue
-		}
-		v := &vs[i]
-		if v.rater == nil {
-			r, err := p.pricing.Rater(p.ctx, p.c, b.tariff, v.sheet)
-			if err != nil {
-				return nil, err
-			}
-			v.rater = r
-		}
-		return v, nil
+// at returns the version in force at t and its engine (the timeline's
+// choice, as a quote makes it); nil when the tariff has none in force.
+func (p *priceBooks) at(b *book, t time.Time) (*ent.RateSheet, *rating.Rater, error) {
+	sheet := b.timeline.At(t)
+	if sheet == nil {
+		return nil, nil, nil
 	}
-	return nil, nil
+	r, ok := b.raters[sheet.ID]
+	if !ok {
+		var err error
+		if r, err = p.pricing.Rater(p.ctx, b.tariff, sheet); err != nil {
+			return nil, nil, err
+		}
+		b.raters[sheet.ID] = r
+	}
+	return sheet, r, nil
 }

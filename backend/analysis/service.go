@@ -23,6 +23,7 @@ import (
 	"gocloud.dev/blob"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
@@ -32,6 +33,12 @@ import (
 // production). Events are hints; the upload row holds the truth.
 type Publisher interface {
 	Publish(ctx context.Context, topic string, payload []byte) error
+}
+
+// Enqueuer queues the background work of an upload; backend/jobs implements it.
+type Enqueuer interface {
+	EnqueueAnalysis(ctx context.Context, uploadID, run int) error
+	EnqueueProcessing(ctx context.Context, uploadID int) error
 }
 
 // Service runs uploads, analyses and processing.
@@ -46,6 +53,9 @@ type Service struct {
 	CountryCode string
 	// Lease is how long a crashed worker keeps an upload (DefaultLease).
 	Lease time.Duration
+	// Queue runs analyses and processing in the background (StartAnalysis,
+	// StartProcessing).
+	Queue Enqueuer
 }
 
 // UploadTopic is the event topic of one upload's progress; AllUploadsTopic
@@ -67,7 +77,8 @@ type UploadInput struct {
 
 // Upload streams a CDR file to the blob store while hashing it, and records
 // it. The same file twice is refused, naming the earlier upload.
-func (s *Service) Upload(ctx context.Context, c *ent.Client, in UploadInput) (*ent.CdrUpload, error) {
+func (s *Service) Upload(ctx context.Context, in UploadInput) (*ent.CdrUpload, error) {
+	c := txn.Client(ctx, s.Client)
 	p, err := c.Provider.Get(ctx, in.ProviderID)
 	if err != nil {
 		if ent.IsNotFound(err) {
@@ -147,7 +158,8 @@ func (c *counter) Write(b []byte) (int, error) {
 // RequestAnalysis marks an upload for (re-)analysis and returns the run
 // number the analyse task must carry. Processed uploads cannot be
 // re-analysed.
-func (s *Service) RequestAnalysis(ctx context.Context, c *ent.Client, id int) (int, error) {
+func (s *Service) RequestAnalysis(ctx context.Context, id int) (int, error) {
+	c := txn.Client(ctx, s.Client)
 	u, err := c.CdrUpload.Get(ctx, id)
 	if err != nil {
 		return 0, apperr.NotFoundAs(err, "upload", id)
@@ -167,7 +179,8 @@ func (s *Service) RequestAnalysis(ctx context.Context, c *ent.Client, id int) (i
 }
 
 // RequestProcessing checks an upload may be processed and marks it so.
-func (s *Service) RequestProcessing(ctx context.Context, c *ent.Client, id int) error {
+func (s *Service) RequestProcessing(ctx context.Context, id int) error {
+	c := txn.Client(ctx, s.Client)
 	u, err := c.CdrUpload.Get(ctx, id)
 	if err != nil {
 		return apperr.NotFoundAs(err, "upload", id)
@@ -180,6 +193,31 @@ func (s *Service) RequestProcessing(ctx context.Context, c *ent.Client, id int) 
 		return apperr.New(apperr.Conflict, "%s is %s: only a Ready upload can be processed", u.FileName, strings.ToLower(string(u.Status)))
 	}
 	return c.CdrUpload.UpdateOneID(id).SetStatus(cdrupload.StatusProcessing).SetPhase("processing").Exec(ctx)
+}
+
+// StartAnalysis asks for a new analysis run of an upload and queues it; it
+// returns the upload as it now stands.
+func (s *Service) StartAnalysis(ctx context.Context, uploadID int) (*ent.CdrUpload, error) {
+	run, err := s.RequestAnalysis(ctx, uploadID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Queue.EnqueueAnalysis(ctx, uploadID, run); err != nil {
+		return nil, err
+	}
+	return txn.Client(ctx, s.Client).CdrUpload.Get(ctx, uploadID)
+}
+
+// StartProcessing marks a ready upload for processing and queues it; it
+// returns the upload as it now stands.
+func (s *Service) StartProcessing(ctx context.Context, uploadID int) (*ent.CdrUpload, error) {
+	if err := s.RequestProcessing(ctx, uploadID); err != nil {
+		return nil, err
+	}
+	if err := s.Queue.EnqueueProcessing(ctx, uploadID); err != nil {
+		return nil, err
+	}
+	return txn.Client(ctx, s.Client).CdrUpload.Get(ctx, uploadID)
 }
 
 func (s *Service) mysql() bool { return s.Dialect == dialect.MySQL }

@@ -62,10 +62,6 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 			a.Close()
 			return nil, err
 		}
-		if err = tariffs.EnsureDefaults(viewer.System(ctx), a.DB.Client); err != nil {
-			a.Close()
-			return nil, fmt.Errorf("create the default tariff and peak times: %w", err)
-		}
 	}
 	if a.Redis, err = platform.OpenRedis(ctx, cfg, log); err != nil {
 		a.Close()
@@ -76,18 +72,24 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		return nil, err
 	}
 	a.Events = platform.NewEvents(a.Redis.Client)
-	if a.Pricing, err = tariffs.NewService(cfg.CountryCode, cfg.TimeZone, cfg.Rounding, cfg.CallPriceDecimals, a.Blobs); err != nil {
+	if a.Pricing, err = tariffs.NewService(a.DB.Client, cfg.CountryCode, cfg.TimeZone, cfg.Rounding, cfg.CallPriceDecimals, a.Blobs); err != nil {
 		a.Close()
 		return nil, err
 	}
 	a.Pricing.SetCurrency(cfg.Currency)
+	if migrate {
+		if err = a.Pricing.EnsureDefaults(viewer.System(ctx)); err != nil {
+			a.Close()
+			return nil, fmt.Errorf("create the default tariff and peak times: %w", err)
+		}
+	}
 	a.Queue = jobs.NewQueue(a.Redis.Asynq)
 	a.Customers = customers.NewService(a.DB.Client, cfg.CountryCode, a.DB.Dialect == dialect.MySQL)
 	a.Providers = providers.NewService(a.DB.Client)
 	a.Billing = &billing.Service{Client: a.DB.Client, Queue: a.Queue, Events: a.Events}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
-		Events: a.Events, Log: log, CountryCode: cfg.CountryCode, Lease: cfg.AnalysisLease,
+		Events: a.Events, Log: log, CountryCode: cfg.CountryCode, Lease: cfg.AnalysisLease, Queue: a.Queue,
 	}
 	return a, nil
 }
@@ -117,7 +119,6 @@ func (a *App) Resolver() *graph.Resolver {
 		Billing:     a.Billing,
 		Pricing:     a.Pricing,
 		Analysis:    a.Analysis,
-		UploadQueue: a.Queue,
 		Events:      a.Events,
 		MaxPageSize: a.Config.MaxPageSize,
 	}

@@ -81,7 +81,7 @@ func (a *App) downloads(r chi.Router) {
 			return
 		}
 		var buf bytes.Buffer
-		if err := a.Pricing.Export(req.Context(), a.DB.Client, id, &buf); err != nil {
+		if err := a.Pricing.Export(req.Context(), id, &buf); err != nil {
 			a.downloadError(w, req, err)
 			return
 		}

@@ -123,7 +123,7 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	def, err := tariffs.DefaultTariff(ctx, c)
+	def, err := a.Pricing.DefaultTariff(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	from := wl.SheetEffectiveFrom()
-	if _, err := a.Pricing.Upload(ctx, c, tariffs.UploadInput{TariffID: def.ID, Direction: entratesheet.DirectionOutbound,
+	if _, err := a.Pricing.Upload(ctx, tariffs.UploadInput{TariffID: def.ID, Direction: entratesheet.DirectionOutbound,
 		EffectiveFrom: &from, Units: ratesheet.Minor, FileName: "rates.csv", File: &sheet}); err != nil {
 		t.Fatal(err)
 	}
@@ -140,15 +140,11 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := a.Analysis.Upload(ctx, c, analysis.UploadInput{ProviderID: prov.ID, FileName: "month.csv", File: &cdrFile})
+	u, err := a.Analysis.Upload(ctx, analysis.UploadInput{ProviderID: prov.ID, FileName: "month.csv", File: &cdrFile})
 	if err != nil {
 		t.Fatal(err)
 	}
-	run, err := a.Analysis.RequestAnalysis(ctx, c, u.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Queue.AnalyseUpload(ctx, u.ID, run); err != nil {
+	if _, err := a.Analysis.StartAnalysis(ctx, u.ID); err != nil {
 		t.Fatal(err)
 	}
 
@@ -197,10 +193,7 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 	}
 
 	// Processing, killed too.
-	if err := a.Analysis.RequestProcessing(ctx, c, u.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Queue.ProcessUpload(ctx, u.ID); err != nil {
+	if _, err := a.Analysis.StartProcessing(ctx, u.ID); err != nil {
 		t.Fatal(err)
 	}
 	w := startWorker(t, bin, a)

@@ -6,13 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/tariffs"
-	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 )
 
@@ -68,7 +65,7 @@ func quoteModel(q *tariffs.Quote) *model.CallQuote {
 	m := &model.CallQuote{
 		Number:          q.Number,
 		BillableSeconds: int(res.BillableSeconds),
-		Band:            tariffs.StoredBand(res.Band),
+		Band:            tariffs.BandCode[peaktimeblock.Band](res.Band),
 		PeakSeconds:     int(res.Seconds[rating.Peak]),
 		OffpeakSeconds:  int(res.Seconds[rating.Offpeak]),
 		WeekendSeconds:  int(res.Seconds[rating.Weekend]),
@@ -101,17 +98,8 @@ func bandGrid(g [][]rating.Band) [][]peaktimeblock.Band {
 	for i, row := range g {
 		out[i] = make([]peaktimeblock.Band, len(row))
 		for j, b := range row {
-			out[i][j] = tariffs.StoredBand(b)
+			out[i][j] = tariffs.BandCode[peaktimeblock.Band](b)
 		}
 	}
 	return out
-}
-
-// knownCost returns a rate's cost for a band, or nil when the sheet left it
-// blank: unknown is not zero.
-func knownCost(r *ent.Rate, bit uint8, d decimal.Decimal) *decimal.Decimal {
-	if r.CostsKnown&(1<<bit) == 0 {
-		return nil
-	}
-	return &d
 }

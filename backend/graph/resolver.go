@@ -26,15 +26,8 @@ type Resolver struct {
 	Billing     *billing.Service
 	Pricing     *tariffs.Service
 	Analysis    *analysis.Service
-	UploadQueue UploadQueue
 	Events      events.Subscriber
 	MaxPageSize int
-}
-
-// UploadQueue queues the analysis and processing of uploads.
-type UploadQueue interface {
-	AnalyseUpload(ctx context.Context, uploadID, run int) (string, error)
-	ProcessUpload(ctx context.Context, uploadID int) (string, error)
 }
 
 // DefaultPageSize is the page size when a query asks for none.

@@ -227,17 +227,17 @@ func (r *mutationResolver) DeleteCli(ctx context.Context, id int) (int, error) {
 
 // CreateTariff is the resolver for the createTariff field.
 func (r *mutationResolver) CreateTariff(ctx context.Context, input ent.CreateTariffInput) (*ent.Tariff, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Tariff, error) { return tariffs.Create(ctx, c, input) })
+	return r.Pricing.Create(ctx, input)
 }
 
 // UpdateTariff is the resolver for the updateTariff field.
 func (r *mutationResolver) UpdateTariff(ctx context.Context, id int, input ent.UpdateTariffInput) (*ent.Tariff, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.Tariff, error) { return tariffs.Update(ctx, c, id, input) })
+	return r.Pricing.Update(ctx, id, input)
 }
 
 // DeleteTariff is the resolver for the deleteTariff field.
 func (r *mutationResolver) DeleteTariff(ctx context.Context, id int) (int, error) {
-	return id, inTxDo(ctx, r.Resolver, func(c *ent.Client) error { return tariffs.Delete(ctx, c, id) })
+	return id, r.Pricing.Delete(ctx, id)
 }
 
 // CreateProvider is the resolver for the createProvider field.
@@ -270,11 +270,9 @@ func (r *mutationResolver) UploadRateSheet(ctx context.Context, input model.Uplo
 	if input.Units == model.MoneyUnitsMajor {
 		units = ratesheet.Major
 	}
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.RateSheet, error) {
-		return r.Pricing.Upload(ctx, c, tariffs.UploadInput{
-			TariffID: input.TariffID, ProviderID: input.ProviderID, Direction: input.Direction,
-			EffectiveFrom: input.EffectiveFrom, Units: units, FileName: input.File.Filename, File: input.File.File,
-		})
+	return r.Pricing.Upload(ctx, tariffs.UploadInput{
+		TariffID: input.TariffID, ProviderID: input.ProviderID, Direction: input.Direction,
+		EffectiveFrom: input.EffectiveFrom, Units: units, FileName: input.File.Filename, File: input.File.File,
 	})
 }
 
@@ -284,39 +282,33 @@ func (r *mutationResolver) ReplacePeakTimes(ctx context.Context, id *int, blocks
 	if err != nil {
 		return nil, err
 	}
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.PeakTimes, error) { return tariffs.ReplacePeakTimes(ctx, c, id, b) })
+	return r.Pricing.ReplacePeakTimes(ctx, id, b)
 }
 
 // ImportPeakTimes is the resolver for the importPeakTimes field.
 func (r *mutationResolver) ImportPeakTimes(ctx context.Context, id *int, file graphql.Upload) (*ent.PeakTimes, error) {
-	return inTx(ctx, r.Resolver, func(c *ent.Client) (*ent.PeakTimes, error) { return tariffs.ImportPeakTimes(ctx, c, id, file.File) })
+	return r.Pricing.ImportPeakTimes(ctx, id, file.File)
 }
 
 // UploadCdr is the resolver for the uploadCdr field.
 func (r *mutationResolver) UploadCdr(ctx context.Context, input model.UploadCdrInput) (*ent.CdrUpload, error) {
-	u, err := r.Analysis.Upload(ctx, r.Client, analysis.UploadInput{
+	u, err := r.Analysis.Upload(ctx, analysis.UploadInput{
 		ProviderID: input.ProviderID, Direction: input.Direction, FileName: input.File.Filename, File: input.File.File,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return r.startAnalysis(ctx, u.ID)
+	return r.Analysis.StartAnalysis(ctx, u.ID)
 }
 
 // ReanalyseUpload is the resolver for the reanalyseUpload field.
 func (r *mutationResolver) ReanalyseUpload(ctx context.Context, id int) (*ent.CdrUpload, error) {
-	return r.startAnalysis(ctx, id)
+	return r.Analysis.StartAnalysis(ctx, id)
 }
 
 // ProcessUpload is the resolver for the processUpload field.
 func (r *mutationResolver) ProcessUpload(ctx context.Context, id int) (*ent.CdrUpload, error) {
-	if err := r.Analysis.RequestProcessing(ctx, r.Client, id); err != nil {
-		return nil, err
-	}
-	if _, err := r.UploadQueue.ProcessUpload(ctx, id); err != nil {
-		return nil, err
-	}
-	return r.Client.CdrUpload.Get(ctx, id)
+	return r.Analysis.StartProcessing(ctx, id)
 }
 
 // SetProviderCSVMapping is the resolver for the setProviderCsvMapping field.
@@ -358,12 +350,12 @@ func (r *peakTimeBlockResolver) End(ctx context.Context, obj *ent.PeakTimeBlock)
 
 // CSV is the resolver for the csv field.
 func (r *peakTimesResolver) CSV(ctx context.Context, obj *ent.PeakTimes) (string, error) {
-	return tariffs.CSV(ctx, obj)
+	return r.Pricing.CSV(ctx, obj)
 }
 
 // WeekGrid is the resolver for the weekGrid field.
 func (r *peakTimesResolver) WeekGrid(ctx context.Context, obj *ent.PeakTimes) ([][]peaktimeblock.Band, error) {
-	g, err := tariffs.WeekGrid(ctx, obj)
+	g, err := r.Pricing.WeekGrid(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
@@ -391,7 +383,7 @@ func (r *queryResolver) Customer(ctx context.Context, id int) (*ent.Customer, er
 
 // PeakTimes is the resolver for the peakTimes field.
 func (r *queryResolver) PeakTimes(ctx context.Context) (*ent.PeakTimes, error) {
-	return tariffs.DefaultPeakTimes(ctx, r.Client)
+	return r.Pricing.DefaultPeakTimes(ctx)
 }
 
 // QuoteCall is the resolver for the quoteCall field.
@@ -404,7 +396,7 @@ func (r *queryResolver) QuoteCall(ctx context.Context, input model.QuoteCallInpu
 	if input.ChargeCode != nil {
 		code = *input.ChargeCode
 	}
-	q, err := r.Pricing.Quote(ctx, r.Client, tariffs.QuoteInput{
+	q, err := r.Pricing.Quote(ctx, tariffs.QuoteInput{
 		TariffID: input.TariffID, ProviderID: input.ProviderID, Direction: input.Direction,
 		Number: input.Number, ChargeCode: code, Start: start, Duration: int64(input.DurationSeconds),
 	})
@@ -448,32 +440,27 @@ func (r *rateResolver) DurationBlock(ctx context.Context, obj *ent.Rate) (string
 
 // PeakCost is the resolver for the peakCost field.
 func (r *rateResolver) PeakCost(ctx context.Context, obj *ent.Rate) (*decimal.Decimal, error) {
-	return knownCost(obj, 0, obj.PeakCost), nil
+	return tariffs.Cost(obj, rating.Peak), nil
 }
 
 // OffpeakCost is the resolver for the offpeakCost field.
 func (r *rateResolver) OffpeakCost(ctx context.Context, obj *ent.Rate) (*decimal.Decimal, error) {
-	return knownCost(obj, 1, obj.OffpeakCost), nil
+	return tariffs.Cost(obj, rating.Offpeak), nil
 }
 
 // WeekendCost is the resolver for the weekendCost field.
 func (r *rateResolver) WeekendCost(ctx context.Context, obj *ent.Rate) (*decimal.Decimal, error) {
-	return knownCost(obj, 2, obj.WeekendCost), nil
+	return tariffs.Cost(obj, rating.Weekend), nil
 }
 
 // EffectiveUntil is the resolver for the effectiveUntil field.
 func (r *rateSheetResolver) EffectiveUntil(ctx context.Context, obj *ent.RateSheet) (*time.Time, error) {
-	return r.Pricing.EffectiveUntil(ctx, r.Client, obj)
+	return r.Pricing.EffectiveUntil(ctx, obj)
 }
 
 // InForce is the resolver for the inForce field.
 func (r *rateSheetResolver) InForce(ctx context.Context, obj *ent.RateSheet) (bool, error) {
-	until, err := r.Pricing.EffectiveUntil(ctx, r.Client, obj)
-	if err != nil {
-		return false, err
-	}
-	now := time.Now()
-	return !obj.EffectiveFrom.After(now) && (until == nil || until.After(now)), nil
+	return r.Pricing.InForce(ctx, obj, time.Now())
 }
 
 // Rows is the resolver for the rows field.

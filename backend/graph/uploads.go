@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"context"
 	"time"
 
 	"github.com/tollgate/tollgate/backend/graph/model"
@@ -26,18 +25,6 @@ func limit(first *int) int {
 		return 50
 	}
 	return min(*first, 1000)
-}
-
-// startAnalysis asks for a new analysis run and queues it.
-func (r *Resolver) startAnalysis(ctx context.Context, id int) (*ent.CdrUpload, error) {
-	run, err := r.Analysis.RequestAnalysis(ctx, r.Client, id)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := r.UploadQueue.AnalyseUpload(ctx, id, run); err != nil {
-		return nil, err
-	}
-	return r.Client.CdrUpload.Get(ctx, id)
 }
 
 // progressModel derives the progress figures from the upload row.

@@ -24,42 +24,40 @@ type uploadPayload struct {
 	Run      int `json:"run,omitempty"`
 }
 
-// AnalyseUpload queues analysis run number run of an upload. The task id
+// The queue satisfies the analysis package's view of it.
+var _ analysis.Enqueuer = (*Queue)(nil)
+
+// EnqueueAnalysis queues analysis run number run of an upload. The task id
 // carries the run, so asking twice for one run queues it once, and a new
 // run is never blocked by an old one's retained task.
-func (q *Queue) AnalyseUpload(ctx context.Context, uploadID, run int) (string, error) {
+func (q *Queue) EnqueueAnalysis(ctx context.Context, uploadID, run int) error {
 	return q.enqueueAnalysis(ctx, uploadID, run, fmt.Sprintf("analyse-%d-%d", uploadID, run))
 }
 
 // enqueueAnalysis queues an analyse task under taskID; a task already
 // queued under that id counts as queued.
-func (q *Queue) enqueueAnalysis(ctx context.Context, uploadID, run int, taskID string) (string, error) {
+func (q *Queue) enqueueAnalysis(ctx context.Context, uploadID, run int, taskID string) error {
 	b, _ := json.Marshal(uploadPayload{UploadID: uploadID, Run: run})
-	info, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeAnalyseUpload, b),
+	_, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeAnalyseUpload, b),
 		asynq.TaskID(taskID), asynq.Queue(QueueDefault),
 		asynq.MaxRetry(30), asynq.Timeout(2*time.Hour), asynq.Retention(time.Minute))
-	if errors.Is(err, asynq.ErrTaskIDConflict) {
-		return taskID, nil
+	if err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+		return fmt.Errorf("queue the analysis of upload %d: %w", uploadID, err)
 	}
-	if err != nil {
-		return "", fmt.Errorf("queue the analysis of upload %d: %w", uploadID, err)
-	}
-	return info.ID, nil
+	return nil
 }
 
-// ProcessUpload queues the processing of an upload.
-func (q *Queue) ProcessUpload(ctx context.Context, uploadID int) (string, error) {
+// EnqueueProcessing queues the processing of an upload; asking twice
+// queues it once.
+func (q *Queue) EnqueueProcessing(ctx context.Context, uploadID int) error {
 	b, _ := json.Marshal(uploadPayload{UploadID: uploadID})
-	id := fmt.Sprintf("process-%d", uploadID)
-	info, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeProcessUpload, b),
-		asynq.TaskID(id), asynq.Queue(QueueCritical), asynq.MaxRetry(25), asynq.Timeout(time.Hour), asynq.Retention(time.Minute))
-	if errors.Is(err, asynq.ErrTaskIDConflict) {
-		return id, nil
+	_, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeProcessUpload, b),
+		asynq.TaskID(fmt.Sprintf("process-%d", uploadID)), asynq.Queue(QueueCritical),
+		asynq.MaxRetry(25), asynq.Timeout(time.Hour), asynq.Retention(time.Minute))
+	if err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+		return fmt.Errorf("queue the processing of upload %d: %w", uploadID, err)
 	}
-	if err != nil {
-		return "", fmt.Errorf("queue the processing: %w", err)
-	}
-	return info.ID, nil
+	return nil
 }
 
 func (h *Handlers) analyseUpload(ctx context.Context, t *asynq.Task) error {
@@ -98,12 +96,12 @@ func Redrive(ctx context.Context, q *Queue, a *analysis.Service) error {
 		return err
 	}
 	for id, run := range analyse {
-		if _, err := q.enqueueAnalysis(ctx, id, run, fmt.Sprintf("analyse-%d-%d-redrive-%d", id, run, time.Now().UnixNano())); err != nil {
+		if err := q.enqueueAnalysis(ctx, id, run, fmt.Sprintf("analyse-%d-%d-redrive-%d", id, run, time.Now().UnixNano())); err != nil {
 			return err
 		}
 	}
 	for _, id := range process {
-		if _, err := q.ProcessUpload(ctx, id); err != nil {
+		if err := q.EnqueueProcessing(ctx, id); err != nil {
 			return err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
@@ -17,8 +18,8 @@ import (
 )
 
 // DefaultPeakTimes returns the default schedule.
-func DefaultPeakTimes(ctx context.Context, c *ent.Client) (*ent.PeakTimes, error) {
-	p, err := c.PeakTimes.Query().Where(peaktimes.IsDefault(true)).First(ctx)
+func (s *Service) DefaultPeakTimes(ctx context.Context) (*ent.PeakTimes, error) {
+	p, err := txn.Client(ctx, s.Client).PeakTimes.Query().Where(peaktimes.IsDefault(true)).First(ctx)
 	if ent.IsNotFound(err) {
 		return nil, apperr.New(apperr.NotFound, "there is no default peak-times schedule")
 	}
@@ -27,8 +28,9 @@ func DefaultPeakTimes(ctx context.Context, c *ent.Client) (*ent.PeakTimes, error
 
 // PeakTimesOf returns the schedule a tariff prices with: its own, else the
 // default one, else all peak (RATING.md: no peak times means all peak).
-func PeakTimesOf(ctx context.Context, c *ent.Client, t *ent.Tariff) (*rating.PeakTimes, error) {
-	p, err := t.QueryPeakTimes().Only(ctx)
+func (s *Service) PeakTimesOf(ctx context.Context, t *ent.Tariff) (*rating.PeakTimes, error) {
+	c := txn.Client(ctx, s.Client)
+	p, err := c.Tariff.QueryPeakTimes(t).Only(ctx)
 	if ent.IsNotFound(err) {
 		p, err = c.PeakTimes.Query().Where(peaktimes.IsDefault(true)).First(ctx)
 		if ent.IsNotFound(err) {
@@ -38,16 +40,21 @@ func PeakTimesOf(ctx context.Context, c *ent.Client, t *ent.Tariff) (*rating.Pea
 	if err != nil {
 		return nil, err
 	}
-	return Compile(ctx, p)
+	return s.compile(ctx, p)
 }
 
-// Compile turns a stored schedule into the engine's.
-func Compile(ctx context.Context, p *ent.PeakTimes) (*rating.PeakTimes, error) {
-	blocks, err := p.QueryBlocks().Order(ent.Asc(peaktimeblock.FieldID)).All(ctx)
+// compile turns a stored schedule into the engine's.
+func (s *Service) compile(ctx context.Context, p *ent.PeakTimes) (*rating.PeakTimes, error) {
+	blocks, err := s.blocks(ctx, p)
 	if err != nil {
 		return nil, err
 	}
 	return rating.NewPeakTimes(EngineBlocks(blocks))
+}
+
+// blocks returns a schedule's stored blocks in their order.
+func (s *Service) blocks(ctx context.Context, p *ent.PeakTimes) ([]*ent.PeakTimeBlock, error) {
+	return txn.Client(ctx, s.Client).PeakTimes.QueryBlocks(p).Order(ent.Asc(peaktimeblock.FieldID)).All(ctx)
 }
 
 // EngineBlocks converts stored blocks to the engine's.
@@ -59,38 +66,46 @@ func EngineBlocks(blocks []*ent.PeakTimeBlock) []rating.PeakBlock {
 	return out
 }
 
-// BandOf maps a stored band to the engine's.
-func BandOf(b peaktimeblock.Band) rating.Band {
-	switch b {
-	case peaktimeblock.BandOffpeak:
-		return rating.Offpeak
-	case peaktimeblock.BandWeekend:
-		return rating.Weekend
+// bandCodes are the bands as the database and the API spell them (peak
+// time blocks, calls, quotes): the one mapping between the two.
+var bandCodes = [...]string{rating.Peak: "PEAK", rating.Offpeak: "OFFPEAK", rating.Weekend: "WEEKEND"}
+
+// BandCode spells an engine band as a stored enum (peaktimeblock.Band,
+// call.Band, or a plain string).
+func BandCode[T ~string](b rating.Band) T {
+	if int(b) < len(bandCodes) {
+		return T(bandCodes[b])
 	}
-	return rating.Peak
+	return T(bandCodes[rating.Peak])
 }
 
-// StoredBand maps an engine band to the stored one.
-func StoredBand(b rating.Band) peaktimeblock.Band {
-	switch b {
-	case rating.Offpeak:
-		return peaktimeblock.BandOffpeak
-	case rating.Weekend:
-		return peaktimeblock.BandWeekend
+// BandOf reads a stored band; anything unknown is peak, as time no block
+// covers is.
+func BandOf[T ~string](code T) rating.Band {
+	for b, c := range bandCodes {
+		if string(code) == c {
+			return rating.Band(b)
+		}
 	}
-	return peaktimeblock.BandPeak
+	return rating.Peak
 }
 
 // ReplacePeakTimes replaces the blocks of a schedule (nil id: the default)
 // after checking them whole: every bad or overlapping block is listed and
 // nothing changes.
-func ReplacePeakTimes(ctx context.Context, c *ent.Client, id *int, blocks []rating.PeakBlock) (*ent.PeakTimes, error) {
+func (s *Service) ReplacePeakTimes(ctx context.Context, id *int, blocks []rating.PeakBlock) (*ent.PeakTimes, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.PeakTimes, error) {
+		return s.replacePeakTimes(ctx, c, id, blocks)
+	})
+}
+
+func (s *Service) replacePeakTimes(ctx context.Context, c *ent.Client, id *int, blocks []rating.PeakBlock) (*ent.PeakTimes, error) {
 	var (
 		p   *ent.PeakTimes
 		err error
 	)
 	if id == nil {
-		p, err = DefaultPeakTimes(ctx, c)
+		p, err = s.DefaultPeakTimes(ctx)
 	} else {
 		p, err = c.PeakTimes.Get(ctx, *id)
 	}
@@ -108,7 +123,7 @@ func ReplacePeakTimes(ctx context.Context, c *ent.Client, id *int, blocks []rati
 	}
 	creates := make([]*ent.PeakTimeBlockCreate, len(blocks))
 	for i, b := range blocks {
-		creates[i] = c.PeakTimeBlock.Create().SetPeakTimesID(p.ID).SetBand(StoredBand(b.Band)).
+		creates[i] = c.PeakTimeBlock.Create().SetPeakTimesID(p.ID).SetBand(BandCode[peaktimeblock.Band](b.Band)).
 			SetWeekdays(int(b.Days)).SetStartMinute(b.Start).SetEndMinute(b.End)
 	}
 	if err := c.PeakTimeBlock.CreateBulk(creates...).Exec(ctx); err != nil {
@@ -118,7 +133,7 @@ func ReplacePeakTimes(ctx context.Context, c *ent.Client, id *int, blocks []rati
 }
 
 // ImportPeakTimes replaces a schedule from peak-times CSV.
-func ImportPeakTimes(ctx context.Context, c *ent.Client, id *int, r io.Reader) (*ent.PeakTimes, error) {
+func (s *Service) ImportPeakTimes(ctx context.Context, id *int, r io.Reader) (*ent.PeakTimes, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, 1<<20))
 	if err != nil {
 		return nil, apperr.Field(apperr.Invalid, "file", "the file could not be read: %v", err)
@@ -127,7 +142,7 @@ func ImportPeakTimes(ctx context.Context, c *ent.Client, id *int, r io.Reader) (
 	if err != nil {
 		return nil, rejection(err)
 	}
-	return ReplacePeakTimes(ctx, c, id, pt.Blocks())
+	return s.ReplacePeakTimes(ctx, id, pt.Blocks())
 }
 
 // checkBlocks lists every problem of a set of blocks at once.
@@ -169,8 +184,8 @@ func describe(b rating.PeakBlock) string {
 }
 
 // CSV returns a schedule as peak-times CSV.
-func CSV(ctx context.Context, p *ent.PeakTimes) (string, error) {
-	blocks, err := p.QueryBlocks().Order(ent.Asc(peaktimeblock.FieldID)).All(ctx)
+func (s *Service) CSV(ctx context.Context, p *ent.PeakTimes) (string, error) {
+	blocks, err := s.blocks(ctx, p)
 	if err != nil {
 		return "", err
 	}
@@ -182,8 +197,8 @@ func CSV(ctx context.Context, p *ent.PeakTimes) (string, error) {
 }
 
 // WeekGrid returns the band at the start of every hour, Monday first.
-func WeekGrid(ctx context.Context, p *ent.PeakTimes) ([][]rating.Band, error) {
-	pt, err := Compile(ctx, p)
+func (s *Service) WeekGrid(ctx context.Context, p *ent.PeakTimes) ([][]rating.Band, error) {
+	pt, err := s.compile(ctx, p)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
 	entratesheet "github.com/tollgate/tollgate/ent/ratesheet"
@@ -33,8 +34,8 @@ type Quote struct {
 }
 
 // DefaultTariff returns the default tariff.
-func DefaultTariff(ctx context.Context, c *ent.Client) (*ent.Tariff, error) {
-	t, err := c.Tariff.Query().Where(tariff.IsDefault(true)).First(ctx)
+func (s *Service) DefaultTariff(ctx context.Context) (*ent.Tariff, error) {
+	t, err := txn.Client(ctx, s.Client).Tariff.Query().Where(tariff.IsDefault(true)).First(ctx)
 	if ent.IsNotFound(err) {
 		return nil, apperr.New(apperr.NotFound, "no tariff is marked as the default; mark one as default first")
 	}
@@ -42,14 +43,14 @@ func DefaultTariff(ctx context.Context, c *ent.Client) (*ent.Tariff, error) {
 }
 
 // Rater returns the engine for a tariff's sheet version and peak times.
-func (s *Service) Rater(ctx context.Context, c *ent.Client, t *ent.Tariff, sheet *ent.RateSheet) (*rating.Rater, error) {
-	pt, err := PeakTimesOf(ctx, c, t)
+func (s *Service) Rater(ctx context.Context, t *ent.Tariff, sheet *ent.RateSheet) (*rating.Rater, error) {
+	pt, err := s.PeakTimesOf(ctx, t)
 	if err != nil {
 		return nil, err
 	}
 	var table *rating.Table
 	if sheet != nil {
-		if table, err = s.Table(ctx, c, sheet); err != nil {
+		if table, err = s.Table(ctx, sheet); err != nil {
 			return nil, err
 		}
 	} else if table, err = rating.NewTable(nil, s.CountryCode); err != nil {
@@ -62,15 +63,16 @@ func (s *Service) Rater(ctx context.Context, c *ent.Client, t *ent.Tariff, sheet
 	return rating.NewRater(table, pt, s.Zone, rating.Options{BandMode: mode, Rounding: s.Rounding, Decimals: s.Decimals})
 }
 
-// Quote prices one call exactly as an analysis would.
-func (s *Service) Quote(ctx context.Context, c *ent.Client, in QuoteInput) (*Quote, error) {
+// Quote prices one call exactly as an analysis would: the same timeline
+// chooses the version, the same engine prices it.
+func (s *Service) Quote(ctx context.Context, in QuoteInput) (*Quote, error) {
 	var (
 		t   *ent.Tariff
 		err error
 	)
 	if in.TariffID == nil {
-		t, err = DefaultTariff(ctx, c)
-	} else if t, err = c.Tariff.Get(ctx, *in.TariffID); err != nil {
+		t, err = s.DefaultTariff(ctx)
+	} else if t, err = txn.Client(ctx, s.Client).Tariff.Get(ctx, *in.TariffID); err != nil {
 		err = apperr.NotFoundAs(err, "tariff", *in.TariffID)
 	}
 	if err != nil {
@@ -83,11 +85,12 @@ func (s *Service) Quote(ctx context.Context, c *ent.Client, in QuoteInput) (*Quo
 	if number == "" && in.ChargeCode == "" {
 		return nil, apperr.Field(apperr.Invalid, "number", "enter the number to price")
 	}
-	sheet, err := s.SheetFor(ctx, c, t.ID, in.ProviderID, in.Direction, in.Start)
+	tl, err := s.Timeline(ctx, t.ID, in.ProviderID, in.Direction)
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.Rater(ctx, c, t, sheet)
+	sheet := tl.At(in.Start)
+	r, err := s.Rater(ctx, t, sheet)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
@@ -40,7 +41,16 @@ type UploadInput struct {
 // Upload validates a rate sheet and stores it as the next version of its
 // tariff, provider and direction. The sheet is accepted whole or rejected
 // whole: a rejection lists every bad line and leaves the version in force.
-func (s *Service) Upload(ctx context.Context, c *ent.Client, in UploadInput) (*ent.RateSheet, error) {
+// The version takes effect at EffectiveFrom(in.EffectiveFrom): a fraction
+// of a second is rounded up to the next whole second, and the version
+// returned says when it takes effect.
+func (s *Service) Upload(ctx context.Context, in UploadInput) (*ent.RateSheet, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.RateSheet, error) {
+		return s.upload(ctx, c, in)
+	})
+}
+
+func (s *Service) upload(ctx context.Context, c *ent.Client, in UploadInput) (*ent.RateSheet, error) {
 	t, err := c.Tariff.Get(ctx, in.TariffID)
 	if err != nil {
 		return nil, apperr.NotFoundAs(err, "tariff", in.TariffID)
@@ -70,12 +80,14 @@ func (s *Service) Upload(ctx context.Context, c *ent.Client, in UploadInput) (*e
 	sum := sha256.Sum256(raw)
 	digest := hex.EncodeToString(sum[:])
 
+	// Now is already past: a sheet without a date is in force from the
+	// second it was uploaded.
 	from := time.Now().UTC().Truncate(time.Second)
 	if in.EffectiveFrom != nil {
-		from = in.EffectiveFrom.UTC()
+		from = EffectiveFrom(*in.EffectiveFrom)
 	}
 	version := 1
-	last, err := s.versions(c, in.TariffID, in.ProviderID, in.Direction).Order(ent.Desc(entratesheet.FieldVersion)).First(ctx)
+	last, err := s.versions(ctx, in.TariffID, in.ProviderID, in.Direction).Order(ent.Desc(entratesheet.FieldVersion)).First(ctx)
 	switch {
 	case err == nil:
 		version = last.Version + 1
@@ -123,12 +135,12 @@ func (s *Service) rateCreate(c *ent.Client, sheetID int, r ratesheet.Row) *ent.R
 	// The key the engine matches on: prefix digits, or a charge code
 	// matched case-insensitively.
 	prefix, code := rating.Normalize(r.Destination, s.CountryCode)
-	known := uint8(0)
-	costs := [3]decimal.NullDecimal{r.PeakRateCost, r.OffpeakRateCost, r.WeekendRateCost}
+	var known CostsKnown
+	costs := [3]decimal.NullDecimal{rating.Peak: r.PeakRateCost, rating.Offpeak: r.OffpeakRateCost, rating.Weekend: r.WeekendRateCost}
 	val := [3]decimal.Decimal{}
 	for b, cst := range costs {
 		if cst.Valid {
-			known |= 1 << b
+			known = known.With(rating.Band(b))
 			val[b] = cst.Decimal
 		}
 	}
@@ -138,7 +150,7 @@ func (s *Service) rateCreate(c *ent.Client, sheetID int, r ratesheet.Row) *ent.R
 		SetDescription(r.Description).
 		SetMinimumCharge(r.MinimumCharge).SetConnectionFee(r.ConnectionFee).
 		SetPeak(r.PeakRate).SetOffpeak(r.OffpeakRate).SetWeekend(r.WeekendRate).
-		SetPeakCost(val[0]).SetOffpeakCost(val[1]).SetWeekendCost(val[2]).SetCostsKnown(known).
+		SetPeakCost(val[0]).SetOffpeakCost(val[1]).SetWeekendCost(val[2]).SetCostsKnown(uint8(known)).
 		SetBlockFirst(first).SetBlockNext(step)
 }
 
@@ -162,64 +174,32 @@ func rejection(err error) error {
 
 // versions selects the versions of one tariff, provider (nil: any) and
 // direction.
-func (s *Service) versions(c *ent.Client, tariffID int, providerID *int, dir entratesheet.Direction) *ent.RateSheetQuery {
-	q := c.RateSheet.Query().Where(entratesheet.HasTariffWith(tariff.ID(tariffID)), entratesheet.DirectionEQ(dir))
+func (s *Service) versions(ctx context.Context, tariffID int, providerID *int, dir entratesheet.Direction) *ent.RateSheetQuery {
+	q := txn.Client(ctx, s.Client).RateSheet.Query().Where(entratesheet.HasTariffWith(tariff.ID(tariffID)), entratesheet.DirectionEQ(dir))
 	if providerID == nil {
 		return q.Where(entratesheet.Not(entratesheet.HasProvider()))
 	}
 	return q.Where(entratesheet.HasProviderWith(provider.ID(*providerID)))
 }
 
-// VersionAt returns the version of one tariff, provider (nil: any) and
-// direction in force at t: the latest effective_from not after t, the
-// higher version on a tie. Nil when none is.
-func (s *Service) VersionAt(ctx context.Context, c *ent.Client, tariffID int, providerID *int, dir entratesheet.Direction, t time.Time) (*ent.RateSheet, error) {
-	v, err := s.versions(c, tariffID, providerID, dir).Where(entratesheet.EffectiveFromLTE(t.UTC())).
-		Order(ent.Desc(entratesheet.FieldEffectiveFrom), ent.Desc(entratesheet.FieldVersion)).First(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	return v, err
-}
-
-// SheetFor returns the sheet that prices a call of a tariff at t: the
-// provider's own version in force then, else the any-provider one.
-func (s *Service) SheetFor(ctx context.Context, c *ent.Client, tariffID int, providerID *int, dir entratesheet.Direction, t time.Time) (*ent.RateSheet, error) {
-	if providerID != nil {
-		v, err := s.VersionAt(ctx, c, tariffID, providerID, dir, t)
-		if err != nil || v != nil {
-			return v, err
-		}
-	}
-	return s.VersionAt(ctx, c, tariffID, nil, dir, t)
-}
-
 // EffectiveUntil returns when the next version of the same tariff,
 // provider and direction took over from sheet, or nil while it is the last.
-func (s *Service) EffectiveUntil(ctx context.Context, c *ent.Client, sheet *ent.RateSheet) (*time.Time, error) {
-	tid, err := sheet.QueryTariff().OnlyID(ctx)
+func (s *Service) EffectiveUntil(ctx context.Context, sheet *ent.RateSheet) (*time.Time, error) {
+	tl, err := s.TimelineOf(ctx, sheet)
 	if err != nil {
 		return nil, err
 	}
-	var pid *int
-	if id, err := sheet.QueryProvider().OnlyID(ctx); err == nil {
-		pid = &id
-	} else if !ent.IsNotFound(err) {
-		return nil, err
-	}
-	next, err := s.versions(c, tid, pid, sheet.Direction).Where(
-		entratesheet.IDNEQ(sheet.ID),
-		entratesheet.Or(
-			entratesheet.EffectiveFromGT(sheet.EffectiveFrom),
-			entratesheet.And(entratesheet.EffectiveFrom(sheet.EffectiveFrom), entratesheet.VersionGT(sheet.Version)),
-		)).Order(ent.Asc(entratesheet.FieldEffectiveFrom), ent.Asc(entratesheet.FieldVersion)).First(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
+	return tl.Until(sheet), nil
+}
+
+// InForce reports whether sheet is the version of its tariff, provider and
+// direction in force at t.
+func (s *Service) InForce(ctx context.Context, sheet *ent.RateSheet, t time.Time) (bool, error) {
+	tl, err := s.TimelineOf(ctx, sheet)
 	if err != nil {
-		return nil, err
+		return false, err
 	}
-	return &next.EffectiveFrom, nil
+	return tl.InForce(sheet, t), nil
 }
 
 // Rows selects a version's rows, optionally those whose destination or
@@ -234,8 +214,8 @@ func Rows(sheet *ent.RateSheet, search string) *ent.RateQuery {
 }
 
 // Export writes a version back as rate sheet CSV, in minor units.
-func (s *Service) Export(ctx context.Context, c *ent.Client, sheetID int, w io.Writer) error {
-	sheet, err := c.RateSheet.Get(ctx, sheetID)
+func (s *Service) Export(ctx context.Context, sheetID int, w io.Writer) error {
+	sheet, err := txn.Client(ctx, s.Client).RateSheet.Get(ctx, sheetID)
 	if err != nil {
 		return &apperr.Error{Code: apperr.NotFound, Message: "rate sheet version does not exist", Err: err}
 	}
@@ -252,14 +232,15 @@ func (s *Service) Export(ctx context.Context, c *ent.Client, sheetID int, w io.W
 
 // SheetRow turns a stored row back into a sheet row.
 func SheetRow(r *ent.Rate) ratesheet.Row {
-	cost := func(bit uint8, d decimal.Decimal) decimal.NullDecimal {
-		return decimal.NullDecimal{Decimal: d, Valid: r.CostsKnown&(1<<bit) != 0}
+	known := CostsKnown(r.CostsKnown)
+	cost := func(b rating.Band, d decimal.Decimal) decimal.NullDecimal {
+		return decimal.NullDecimal{Decimal: d, Valid: known.Has(b)}
 	}
 	return ratesheet.Row{
 		Line: r.Line, Destination: r.Destination, Description: r.Description,
 		MinimumCharge: r.MinimumCharge, ConnectionFee: r.ConnectionFee,
 		PeakRate: r.Peak, OffpeakRate: r.Offpeak, WeekendRate: r.Weekend,
-		PeakRateCost: cost(0, r.PeakCost), OffpeakRateCost: cost(1, r.OffpeakCost), WeekendRateCost: cost(2, r.WeekendCost),
+		PeakRateCost: cost(rating.Peak, r.PeakCost), OffpeakRateCost: cost(rating.Offpeak, r.OffpeakCost), WeekendRateCost: cost(rating.Weekend, r.WeekendCost),
 		DurationBlock: BlockOf(r),
 	}
 }
@@ -267,4 +248,24 @@ func SheetRow(r *ent.Rate) ratesheet.Row {
 // BlockOf returns a stored row's duration block.
 func BlockOf(r *ent.Rate) rating.DurationBlock {
 	return rating.DurationBlock{First: int32(r.BlockFirst), Step: int32(r.BlockNext)}
+}
+
+// CostsKnown is a stored rate row's costs_known: which bands' costs the
+// sheet gave (bit b for band b). A cost left blank is unknown, not zero.
+type CostsKnown uint8
+
+// Has reports whether the cost of band b is known.
+func (k CostsKnown) Has(b rating.Band) bool { return k&(1<<b) != 0 }
+
+// With returns k with the cost of band b known.
+func (k CostsKnown) With(b rating.Band) CostsKnown { return k | 1<<b }
+
+// Cost returns a stored row's cost for a band, or nil when the sheet left
+// it blank.
+func Cost(r *ent.Rate, b rating.Band) *decimal.Decimal {
+	if !CostsKnown(r.CostsKnown).Has(b) {
+		return nil
+	}
+	d := [...]decimal.Decimal{rating.Peak: r.PeakCost, rating.Offpeak: r.OffpeakCost, rating.Weekend: r.WeekendCost}[b]
+	return &d
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/peaktimes"
@@ -18,6 +19,7 @@ import (
 // It caches compiled rate tables by sheet version: versions never change
 // once uploaded, so a cached table is never stale.
 type Service struct {
+	Client      *ent.Client
 	CountryCode string
 	Zone        *rating.Zone
 	Rounding    rating.Rounding
@@ -31,7 +33,7 @@ type Service struct {
 }
 
 // NewService returns a pricing service for the deployment settings.
-func NewService(countryCode, zone, rounding string, decimals int, blobs *blob.Bucket) (*Service, error) {
+func NewService(c *ent.Client, countryCode, zone, rounding string, decimals int, blobs *blob.Bucket) (*Service, error) {
 	z, err := rating.LoadZone(zone)
 	if err != nil {
 		return nil, err
@@ -40,7 +42,7 @@ func NewService(countryCode, zone, rounding string, decimals int, blobs *blob.Bu
 	if err != nil {
 		return nil, err
 	}
-	return &Service{CountryCode: countryCode, Zone: z, Rounding: r, Decimals: decimals, Blobs: blobs,
+	return &Service{Client: c, CountryCode: countryCode, Zone: z, Rounding: r, Decimals: decimals, Blobs: blobs,
 		MajorSymbol: "£", MinorSuffix: "p", tables: map[int]*rating.Table{}}, nil
 }
 
@@ -64,7 +66,8 @@ const maxCachedTables = 256
 
 // EnsureDefaults creates the default tariff and the default peak-times
 // schedule on a new installation, so calls can be priced from day one.
-func EnsureDefaults(ctx context.Context, c *ent.Client) error {
+func (s *Service) EnsureDefaults(ctx context.Context) error {
+	c := s.Client
 	if ok, err := c.PeakTimes.Query().Where(peaktimes.IsDefault(true)).Exist(ctx); err != nil {
 		return err
 	} else if !ok {
@@ -89,14 +92,14 @@ func EnsureDefaults(ctx context.Context, c *ent.Client) error {
 }
 
 // Table returns the compiled rate table of a sheet version.
-func (s *Service) Table(ctx context.Context, c *ent.Client, sheet *ent.RateSheet) (*rating.Table, error) {
+func (s *Service) Table(ctx context.Context, sheet *ent.RateSheet) (*rating.Table, error) {
 	s.mu.Lock()
 	t, ok := s.tables[sheet.ID]
 	s.mu.Unlock()
 	if ok {
 		return t, nil
 	}
-	rows, err := sheet.QueryRates().All(ctx)
+	rows, err := txn.Client(ctx, s.Client).RateSheet.QueryRates(sheet).All(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -141,8 +144,8 @@ func RatingRate(r *ent.Rate) (rating.Rate, error) {
 	if err != nil {
 		return out, err
 	}
-	for b := 0; b < 3; b++ {
-		out.CostKnown[b] = r.CostsKnown&(1<<b) != 0
+	for _, b := range []rating.Band{rating.Peak, rating.Offpeak, rating.Weekend} {
+		out.CostKnown[b] = CostsKnown(r.CostsKnown).Has(b)
 	}
 	return out, nil
 }

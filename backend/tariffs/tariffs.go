@@ -8,12 +8,17 @@ import (
 	"strings"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/tariff"
 )
 
 // Create adds a tariff. Making it the default takes that role from any other.
-func Create(ctx context.Context, c *ent.Client, in ent.CreateTariffInput) (*ent.Tariff, error) {
+func (s *Service) Create(ctx context.Context, in ent.CreateTariffInput) (*ent.Tariff, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Tariff, error) { return create(ctx, c, in) })
+}
+
+func create(ctx context.Context, c *ent.Client, in ent.CreateTariffInput) (*ent.Tariff, error) {
 	in.Name = strings.TrimSpace(in.Name)
 	if err := nameFree(ctx, c, in.Name, 0); err != nil {
 		return nil, err
@@ -27,7 +32,11 @@ func Create(ctx context.Context, c *ent.Client, in ent.CreateTariffInput) (*ent.
 }
 
 // Update changes a tariff.
-func Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateTariffInput) (*ent.Tariff, error) {
+func (s *Service) Update(ctx context.Context, id int, in ent.UpdateTariffInput) (*ent.Tariff, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Tariff, error) { return update(ctx, c, id, in) })
+}
+
+func update(ctx context.Context, c *ent.Client, id int, in ent.UpdateTariffInput) (*ent.Tariff, error) {
 	if _, err := c.Tariff.Get(ctx, id); err != nil {
 		return nil, apperr.NotFoundAs(err, "tariff", id)
 	}
@@ -47,7 +56,11 @@ func Update(ctx context.Context, c *ent.Client, id int, in ent.UpdateTariffInput
 }
 
 // Delete removes a tariff no customer uses and no rate sheet belongs to.
-func Delete(ctx context.Context, c *ent.Client, id int) error {
+func (s *Service) Delete(ctx context.Context, id int) error {
+	return txn.Do(ctx, s.Client, func(ctx context.Context, c *ent.Client) error { return remove(ctx, c, id) })
+}
+
+func remove(ctx context.Context, c *ent.Client, id int) error {
 	t, err := c.Tariff.Get(ctx, id)
 	if err != nil {
 		return apperr.NotFoundAs(err, "tariff", id)

@@ -180,7 +180,7 @@ func runBench(ctx context.Context, cfg platform.Config, o benchOptions, stdout, 
 			CdrFormat: provider.CdrFormat(strings.ToUpper(wc.Format)), TimeZone: &tz}); err != nil {
 			return fmt.Errorf("create the provider: %w", err)
 		}
-		def, err := tariffs.DefaultTariff(sys, c)
+		def, err := a.Pricing.DefaultTariff(sys)
 		if err != nil {
 			return err
 		}
@@ -189,7 +189,7 @@ func runBench(ctx context.Context, cfg platform.Config, o benchOptions, stdout, 
 			return err
 		}
 		from := wl.SheetEffectiveFrom()
-		if _, err := a.Pricing.Upload(sys, c, tariffs.UploadInput{TariffID: def.ID, Direction: entratesheet.DirectionOutbound,
+		if _, err := a.Pricing.Upload(sys, tariffs.UploadInput{TariffID: def.ID, Direction: entratesheet.DirectionOutbound,
 			EffectiveFrom: &from, Units: ratesheet.Minor, FileName: "bench-rates.csv", File: &sheet}); err != nil {
 			return fmt.Errorf("upload the generated rate sheet: %w", describeProblems(err))
 		}
@@ -231,7 +231,7 @@ func runBench(ctx context.Context, cfg platform.Config, o benchOptions, stdout, 
 			return err
 		}
 		defer in.Close()
-		up, err = a.Analysis.Upload(sys, c, analysis.UploadInput{ProviderID: prov.ID, Direction: cdrupload.DirectionOutbound,
+		up, err = a.Analysis.Upload(sys, analysis.UploadInput{ProviderID: prov.ID, Direction: cdrupload.DirectionOutbound,
 			FileName: filepath.Base(path), File: in})
 		return err
 	})
@@ -241,7 +241,7 @@ func runBench(ctx context.Context, cfg platform.Config, o benchOptions, stdout, 
 
 	var subPhases []phaseSpan
 	err = timed("analysis", exp.Lines, exp.Bytes, func() error {
-		run, err := a.Analysis.RequestAnalysis(sys, c, up.ID)
+		run, err := a.Analysis.RequestAnalysis(sys, up.ID)
 		if err != nil {
 			return err
 		}
@@ -274,7 +274,7 @@ func runBench(ctx context.Context, cfg platform.Config, o benchOptions, stdout, 
 	}
 
 	err = timed("processing", up.Priced, 0, func() error {
-		if err := a.Analysis.RequestProcessing(sys, c, up.ID); err != nil {
+		if err := a.Analysis.RequestProcessing(sys, up.ID); err != nil {
 			return err
 		}
 		return a.Analysis.Process(sys, up.ID)

@@ -20,7 +20,6 @@ import (
 	"github.com/tollgate/tollgate/backend/app"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
-	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/platform"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/tariffs"
@@ -139,7 +138,7 @@ func runImportCdr(ctx context.Context, cfg platform.Config, o importCdrOptions, 
 
 	bar := newBar(o.progress, st.Size(), "storing  ", stderr)
 	name := filepath.Base(path)
-	up, err := a.Analysis.Upload(sys, c, analysis.UploadInput{ProviderID: p.ID, Direction: cdrupload.Direction(dir),
+	up, err := a.Analysis.Upload(sys, analysis.UploadInput{ProviderID: p.ID, Direction: cdrupload.Direction(dir),
 		FileName: name, File: file, Progress: func(n int64) { _ = bar.Set64(n) }})
 	_ = bar.Finish()
 	if err != nil {
@@ -147,12 +146,8 @@ func runImportCdr(ctx context.Context, cfg platform.Config, o importCdrOptions, 
 	}
 	fmt.Fprintf(stdout, "stored %s as upload %d (%s from %s, %s)\n", name, up.ID, strings.ToLower(string(up.Direction)), p.Name, megabytes(up.SizeBytes))
 
-	run, err := a.Analysis.RequestAnalysis(sys, c, up.ID)
-	if err != nil {
-		return err
-	}
 	if o.noAnalyse {
-		if _, err := a.Queue.AnalyseUpload(sys, up.ID, run); err != nil {
+		if _, err := a.Analysis.StartAnalysis(sys, up.ID); err != nil {
 			return fmt.Errorf("upload %d is stored but its analysis could not be queued: %w; re-analyse it from the Uploads page", up.ID, err)
 		}
 		if a.Redis.Embedded() {
@@ -164,6 +159,10 @@ func runImportCdr(ctx context.Context, cfg platform.Config, o importCdrOptions, 
 		return nil
 	}
 
+	run, err := a.Analysis.RequestAnalysis(sys, up.ID)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	err = analyseWithProgress(sys, a, up, run, o.progress, stderr)
 	if err != nil {
@@ -386,7 +385,7 @@ func runImportRates(ctx context.Context, cfg platform.Config, o importRatesOptio
 	defer a.Close()
 	sys := viewer.System(ctx)
 	c := a.DB.Client
-	t, err := findTariff(sys, c, o.tariff)
+	t, err := findTariff(sys, a.Pricing, o.tariff)
 	if err != nil {
 		return err
 	}
@@ -400,12 +399,9 @@ func runImportRates(ctx context.Context, cfg platform.Config, o importRatesOptio
 		providerID, providerName = &prov.ID, prov.Name
 	}
 
-	// One transaction: a sheet's rows are inserted in batches, and a
-	// failure must leave no half version behind.
-	sheet, err := txn.Get(sys, c, func(ctx context.Context, c *ent.Client) (*ent.RateSheet, error) {
-		return a.Pricing.Upload(ctx, c, tariffs.UploadInput{TariffID: t.ID, ProviderID: providerID,
-			Direction: dir, EffectiveFrom: from, Units: units, FileName: filepath.Base(path), File: file})
-	})
+	// Upload is one transaction: a failure leaves no half version behind.
+	sheet, err := a.Pricing.Upload(sys, tariffs.UploadInput{TariffID: t.ID, ProviderID: providerID,
+		Direction: dir, EffectiveFrom: from, Units: units, FileName: filepath.Base(path), File: file})
 	if err != nil {
 		for _, line := range sheetProblems(err) {
 			fmt.Fprintln(stderr, "  "+line)
@@ -420,10 +416,11 @@ func runImportRates(ctx context.Context, cfg platform.Config, o importRatesOptio
 
 // findTariff finds a tariff by id or name (case-insensitive); empty means
 // the default tariff. An unknown one lists the known ones.
-func findTariff(ctx context.Context, c *ent.Client, ref string) (*ent.Tariff, error) {
+func findTariff(ctx context.Context, pricing *tariffs.Service, ref string) (*ent.Tariff, error) {
+	c := pricing.Client
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
-		return tariffs.DefaultTariff(ctx, c)
+		return pricing.DefaultTariff(ctx)
 	}
 	if id, err := strconv.Atoi(ref); err == nil {
 		if t, err := c.Tariff.Get(ctx, id); err == nil {

@@ -4043,7 +4043,7 @@ input UploadRateSheetInput {
   """Empty: the tariff's sheet for any provider."""
   providerID: ID
   direction: RateSheetDirection! = OUTBOUND
-  """When this version starts pricing calls; default now."""
+  """When this version starts pricing calls; default now. Versions take effect at whole seconds: a fraction is rounded up to the next second (10:00:00.5 becomes 10:00:01), so a new price never reaches a call that started before the moment given. The version returned carries the effectiveFrom stored."""
   effectiveFrom: Time
   units: MoneyUnits! = MINOR
   file: Upload!
@@ -4158,7 +4158,7 @@ extend type Query {
 }
 
 extend type Mutation {
-  """Adds a new version of a tariff's rate sheet. The file is accepted whole or rejected whole: a rejection has code INVALID and extensions.problems lists every bad line ({line, column, value, reason}); the version in force stays in force."""
+  """Adds a new version of a tariff's rate sheet. The file is accepted whole or rejected whole: a rejection has code INVALID and extensions.problems lists every bad line ({line, column, value, reason}); the version in force stays in force. The version returned says when it takes effect (effectiveFrom, rounded up to a whole second)."""
   uploadRateSheet(input: UploadRateSheetInput!): RateSheet!
   """Replaces the blocks of a peak-times schedule (default: the default schedule). Overlapping blocks are rejected with every overlap listed."""
   replacePeakTimes(id: ID, blocks: [PeakTimeBlockInput!]!): PeakTimes!
