@@ -1630,7 +1630,7 @@ export type UploadCdrInput = {
 
 export type UploadRateSheetInput = {
   direction?: RateSheetDirection;
-  /** When this version starts pricing calls; default now. */
+  /** When this version starts pricing calls; default now. Versions take effect at whole seconds: a fraction is rounded up to the next second (10:00:00.5 becomes 10:00:01), so a new price never reaches a call that started before the moment given. The version returned carries the effectiveFrom stored. */
   effectiveFrom?: string | null | undefined;
   file: File;
   /** Empty: the tariff's sheet for any provider. */
