@@ -121,6 +121,7 @@ func (a *App) Resolver() *graph.Resolver {
 		Analysis:    a.Analysis,
 		Events:      a.Events,
 		MaxPageSize: a.Config.MaxPageSize,
+		Settings:    a.Config.Settings(),
 	}
 }
 

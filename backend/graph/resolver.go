@@ -12,6 +12,7 @@ import (
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/internal/events"
 	"github.com/tollgate/tollgate/backend/providers"
+	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
 )
@@ -28,6 +29,8 @@ type Resolver struct {
 	Analysis    *analysis.Service
 	Events      events.Subscriber
 	MaxPageSize int
+	// Settings is what the deployment is set to, for the settings query.
+	Settings settings.Settings
 }
 
 // DefaultPageSize is the page size when a query asks for none.

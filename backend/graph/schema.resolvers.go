@@ -24,6 +24,7 @@ import (
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/rating"
+	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
@@ -431,6 +432,12 @@ func (r *queryResolver) CSVMappingPresets(ctx context.Context) ([]*model.CSVMapp
 		out[i] = &model.CSVMappingPreset{Name: cdr.Presets[i].Name, Description: cdr.Presets[i].Description, Mapping: &cdr.Presets[i].Mapping}
 	}
 	return out, nil
+}
+
+// Settings is the resolver for the settings field.
+func (r *queryResolver) Settings(ctx context.Context) (*settings.Settings, error) {
+	s := r.Resolver.Settings
+	return &s, nil
 }
 
 // DurationBlock is the resolver for the durationBlock field.

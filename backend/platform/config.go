@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/caarlos0/env/v11"
+
+	"github.com/tollgate/tollgate/backend/settings"
 )
 
 // Config is read from the environment; every setting has a default that
@@ -28,6 +30,9 @@ type Config struct {
 	// CallPriceDecimals and Rounding shape every call price (RATING.md, Money).
 	CallPriceDecimals int    `env:"TOLLGATE_CALL_PRICE_DECIMALS" envDefault:"4"`
 	Rounding          string `env:"TOLLGATE_ROUNDING" envDefault:"half-up"`
+	// InvoiceDecimals is the places of an invoice's amounts and of every
+	// total the screens show.
+	InvoiceDecimals int `env:"TOLLGATE_INVOICE_DECIMALS" envDefault:"2"`
 
 	// AuthMode "dev" gives every request the development-only staff viewer
 	// until sign-in exists; "none" gives requests no viewer at all.
@@ -66,6 +71,12 @@ func (c Config) validate() error {
 	if c.CallPriceDecimals < 1 || c.CallPriceDecimals > 8 {
 		return fmt.Errorf("TOLLGATE_CALL_PRICE_DECIMALS must be 1 to 8, not %d", c.CallPriceDecimals)
 	}
+	if c.InvoiceDecimals < 0 || c.InvoiceDecimals > 8 {
+		return fmt.Errorf("TOLLGATE_INVOICE_DECIMALS must be 0 to 8, not %d", c.InvoiceDecimals)
+	}
+	if _, err := settings.CurrencySymbol(c.Currency); err != nil {
+		return fmt.Errorf("TOLLGATE_CURRENCY: %w", err)
+	}
 	switch c.Rounding {
 	case "half-up", "half-even", "up", "down":
 	default:
@@ -84,6 +95,24 @@ func (c Config) Location() *time.Location {
 		return time.UTC
 	}
 	return loc
+}
+
+// Settings is what the deployment is set to, as the settings query tells
+// the screens.
+func (c Config) Settings() settings.Settings {
+	symbol, err := settings.CurrencySymbol(c.Currency)
+	if err != nil {
+		symbol = c.Currency // validate refuses such a code; a hand-built Config may still hold one
+	}
+	return settings.Settings{
+		Currency:          c.Currency,
+		CurrencySymbol:    symbol,
+		TimeZone:          c.TimeZone,
+		CountryCode:       c.CountryCode,
+		CallPriceDecimals: c.CallPriceDecimals,
+		InvoiceDecimals:   c.InvoiceDecimals,
+		Rounding:          c.Rounding,
+	}
 }
 
 // Embedded reports whether no external database is configured.

@@ -19,6 +19,7 @@ import (
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/graph/scalar"
+	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/apitoken"
 	"github.com/tollgate/tollgate/ent/billingrun"
@@ -538,6 +539,7 @@ type ComplexityRoot struct {
 		Providers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProviderOrder, where *ent.ProviderWhereInput) int
 		QuoteCall         func(childComplexity int, input model.QuoteCallInput) int
 		RateSheets        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RateSheetOrder, where *ent.RateSheetWhereInput) int
+		Settings          func(childComplexity int) int
 		Tariffs           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TariffOrder, where *ent.TariffWhereInput) int
 		Users             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
 		Viewer            func(childComplexity int) int
@@ -602,6 +604,16 @@ type ComplexityRoot struct {
 	RateSheetEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Settings struct {
+		CallPriceDecimals func(childComplexity int) int
+		CountryCode       func(childComplexity int) int
+		Currency          func(childComplexity int) int
+		CurrencySymbol    func(childComplexity int) int
+		InvoiceDecimals   func(childComplexity int) int
+		Rounding          func(childComplexity int) int
+		TimeZone          func(childComplexity int) int
 	}
 
 	Site struct {
@@ -789,6 +801,7 @@ type QueryResolver interface {
 	CallTotals(ctx context.Context, where *ent.CallWhereInput) (*model.CallTotals, error)
 	CdrFormats(ctx context.Context) ([]*model.CdrFormatInfo, error)
 	CSVMappingPresets(ctx context.Context) ([]*model.CSVMappingPreset, error)
+	Settings(ctx context.Context) (*settings.Settings, error)
 }
 type RateResolver interface {
 	DurationBlock(ctx context.Context, obj *ent.Rate) (string, error)
@@ -3120,6 +3133,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RateSheets(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RateSheetOrder), args["where"].(*ent.RateSheetWhereInput)), true
+	case "Query.settings":
+		if e.ComplexityRoot.Query.Settings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Settings(childComplexity), true
 	case "Query.tariffs":
 		if e.ComplexityRoot.Query.Tariffs == nil {
 			break
@@ -3417,6 +3436,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RateSheetEdge.Node(childComplexity), true
+
+	case "Settings.callPriceDecimals":
+		if e.ComplexityRoot.Settings.CallPriceDecimals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.CallPriceDecimals(childComplexity), true
+	case "Settings.countryCode":
+		if e.ComplexityRoot.Settings.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.CountryCode(childComplexity), true
+	case "Settings.currency":
+		if e.ComplexityRoot.Settings.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.Currency(childComplexity), true
+	case "Settings.currencySymbol":
+		if e.ComplexityRoot.Settings.CurrencySymbol == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.CurrencySymbol(childComplexity), true
+	case "Settings.invoiceDecimals":
+		if e.ComplexityRoot.Settings.InvoiceDecimals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.InvoiceDecimals(childComplexity), true
+	case "Settings.rounding":
+		if e.ComplexityRoot.Settings.Rounding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.Rounding(childComplexity), true
+	case "Settings.timeZone":
+		if e.ComplexityRoot.Settings.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.TimeZone(childComplexity), true
 
 	case "Site.address":
 		if e.ComplexityRoot.Site.Address == nil {
@@ -4351,6 +4413,31 @@ extend type Mutation {
   setProviderCsvMapping(providerID: ID!, mapping: CsvMappingInput!): Provider!
   """Reads the first lines of a file with a mapping (nothing is stored), so staff can check it before saving."""
   previewCdrMapping(mapping: CsvMappingInput!, file: Upload!, lines: Int = 10, timeZone: String): CdrPreview!
+}
+
+# ---------------------------------------------------------------- settings
+
+"""What this Tollgate is set to: how screens show money and time. Deployment-wide values come from the configuration; the company's own settings join them with billing."""
+type Settings {
+  """ISO 4217 code of the one currency every amount is in (TOLLGATE_CURRENCY), e.g. GBP."""
+  currency: String!
+  """The symbol shown before an amount, e.g. £ for GBP; the code itself for a currency without one."""
+  currencySymbol: String!
+  """IANA time zone (TOLLGATE_TIMEZONE) that peak times are in and every time is shown in, e.g. Europe/London."""
+  timeZone: String!
+  """Country calling code (TOLLGATE_COUNTRY_CODE) that turns national numbers into international ones, e.g. 44."""
+  countryCode: String!
+  """Decimal places of a call's price and cost in major units (TOLLGATE_CALL_PRICE_DECIMALS), e.g. 4."""
+  callPriceDecimals: Int!
+  """Decimal places of an invoice's amounts and of totals (TOLLGATE_INVOICE_DECIMALS), e.g. 2."""
+  invoiceDecimals: Int!
+  """How prices are rounded to their places (TOLLGATE_ROUNDING): half-up, half-even, up or down."""
+  rounding: String!
+}
+
+extend type Query {
+  """The deployment's currency, time zone and money places; the same for every caller."""
+  settings: Settings!
 }
 `, BuiltIn: false},
 	{Name: "../../../ent/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -9926,6 +10013,26 @@ func (ec *executionContext) childFields_RateSheetEdge(ctx context.Context, field
 		return ec.fieldContext_RateSheetEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RateSheetEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Settings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "currency":
+		return ec.fieldContext_Settings_currency(ctx, field)
+	case "currencySymbol":
+		return ec.fieldContext_Settings_currencySymbol(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_Settings_timeZone(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_Settings_countryCode(ctx, field)
+	case "callPriceDecimals":
+		return ec.fieldContext_Settings_callPriceDecimals(ctx, field)
+	case "invoiceDecimals":
+		return ec.fieldContext_Settings_invoiceDecimals(ctx, field)
+	case "rounding":
+		return ec.fieldContext_Settings_rounding(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Settings", field.Name)
 }
 
 func (ec *executionContext) childFields_Site(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -20912,6 +21019,38 @@ func (ec *executionContext) fieldContext_Query_csvMappingPresets(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_settings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_settings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Settings(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *settings.Settings) graphql.Marshaler {
+			return ec.marshalNSettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_settings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Settings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22077,6 +22216,167 @@ func (ec *executionContext) _RateSheetEdge_cursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_RateSheetEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RateSheetEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Settings_currency(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
+}
+
+func (ec *executionContext) _Settings_currencySymbol(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_currencySymbol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencySymbol, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_currencySymbol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
+}
+
+func (ec *executionContext) _Settings_timeZone(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
+}
+
+func (ec *executionContext) _Settings_countryCode(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
+}
+
+func (ec *executionContext) _Settings_callPriceDecimals(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_callPriceDecimals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallPriceDecimals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_callPriceDecimals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Settings_invoiceDecimals(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_invoiceDecimals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceDecimals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_invoiceDecimals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Settings_rounding(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_rounding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rounding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_rounding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
 }
 
 func (ec *executionContext) _Site_id(ctx context.Context, field graphql.CollectedField, obj *ent.Site) (ret graphql.Marshaler) {
@@ -44243,6 +44543,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_csvMappingPresets(ctx, field)
 				})
+		case "settings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_settings(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -44648,6 +44954,69 @@ func (ec *executionContext) _RateSheetEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "cursor":
 			out.Values[i] = ec._RateSheetEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var settingsImplementors = []string{"Settings"}
+
+func (ec *executionContext) _Settings(ctx context.Context, sel ast.SelectionSet, obj *settings.Settings) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, settingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Settings")
+		case "currency":
+			out.Values[i] = ec._Settings_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currencySymbol":
+			out.Values[i] = ec._Settings_currencySymbol(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "timeZone":
+			out.Values[i] = ec._Settings_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "countryCode":
+			out.Values[i] = ec._Settings_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "callPriceDecimals":
+			out.Values[i] = ec._Settings_callPriceDecimals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceDecimals":
+			out.Values[i] = ec._Settings_invoiceDecimals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rounding":
+			out.Values[i] = ec._Settings_rounding(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -46736,6 +47105,14 @@ func (ec *executionContext) unmarshalNRateSheetWhereInput2ᚖgithubᚗcomᚋtoll
 func (ec *executionContext) unmarshalNRateWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐRateWhereInput(ctx context.Context, v any) (*ent.RateWhereInput, error) {
 	res, err := ec.unmarshalInputRateWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐSettings(ctx context.Context, sel ast.SelectionSet, v *settings.Settings) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Settings!")
+		return graphql.Null
+	}
+	return ec._Settings(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSite2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐSite(ctx context.Context, sel ast.SelectionSet, v *ent.Site) graphql.Marshaler {

@@ -1,0 +1,42 @@
+// Package settings is what a deployment is set to and every screen needs:
+// its one currency, its time zone, its country code and how money is rounded
+// and shown. Today these come from the configuration; billing adds the
+// company's own settings (name, address, VAT number), kept in the database,
+// to the same type.
+package settings
+
+import (
+	"fmt"
+
+	"golang.org/x/text/currency"
+)
+
+// Settings answers the settings query.
+type Settings struct {
+	// Currency is the ISO 4217 code of every amount Tollgate handles.
+	Currency string
+	// CurrencySymbol is what the screens put before an amount: "£", "€", "$".
+	CurrencySymbol string
+	// TimeZone is the IANA zone peak times are in and times are shown in.
+	TimeZone string
+	// CountryCode turns national numbers into international ones ("44").
+	CountryCode string
+	// CallPriceDecimals is how many decimal places a call's price has.
+	CallPriceDecimals int
+	// InvoiceDecimals is how many decimal places an invoice's amounts have.
+	InvoiceDecimals int
+	// Rounding is how an amount is rounded to those places: half-up,
+	// half-even, up or down.
+	Rounding string
+}
+
+// CurrencySymbol is the short symbol a clerk reads for an ISO 4217 code
+// (CLDR's narrow symbol: "£" for GBP, "$" for USD, "kr" for SEK), or the
+// code itself for a currency that has none.
+func CurrencySymbol(code string) (string, error) {
+	u, err := currency.ParseISO(code)
+	if err != nil {
+		return "", fmt.Errorf("%q is not an ISO 4217 currency code such as GBP or EUR", code)
+	}
+	return fmt.Sprint(currency.NarrowSymbol(u)), nil
+}
