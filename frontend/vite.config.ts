@@ -21,6 +21,9 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // The browser of the tests is in New York and the deployment (src/test/settings.tsx)
+    // in London: a time shown in the browser's zone instead of the deployment's fails.
+    env: { TZ: 'America/New_York' },
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,

@@ -177,7 +177,7 @@ test('a clerk sets up a tariff, its rate sheet and peak times, then quotes a cal
   const result = page.getByRole('region', { name: 'Quote result' });
   await expect(result).toBeVisible();
   await expect(result.getByText('Rated', { exact: true })).toBeVisible();
-  await expect(result.getByText('0.0153', { exact: true })).toBeVisible();
+  await expect(result.getByText('£0.0153', { exact: true })).toBeVisible();
   await expect(result.getByText('Peak', { exact: true }).first()).toBeVisible();
   await expect(result).toContainText('Leeds');
   await expect(result).toContainText('version 1');

@@ -202,13 +202,14 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
   const prices = await calls.getByTestId('call-price').allTextContents();
   const sum = prices.reduce((total, p) => total + units(p), 0n);
   expect(sum).toBe(units('1.3063'));
-  await expect(page.getByTestId('unbilled-total')).toHaveText('£1.3063');
-  await expect(page.getByTestId('calls-price')).toHaveText('£1.3063');
+  // Totals are shown at the invoice's 2 places, each call at its 4.
+  await expect(page.getByTestId('unbilled-total')).toHaveText('£1.31');
+  await expect(page.getByTestId('calls-price')).toHaveText('£1.31');
 
   // A filter narrows the calls and their total: the assigned CLI's calls only.
   await page.getByRole('textbox', { name: 'CLI' }).fill('0113 4960002');
   await expect(calls.getByRole('row')).toHaveCount(4); // header + 3
-  await expect(page.getByTestId('calls-price')).toHaveText('£1.191');
+  await expect(page.getByTestId('calls-price')).toHaveText('£1.19');
   const exported = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
   const file = await request.get(exported!);
   expect((await file.text()).trim().split('\n')).toHaveLength(7); // header + 6: the file ignores the CLI filter

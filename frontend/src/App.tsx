@@ -5,6 +5,7 @@ import { Notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
+import { SettingsProvider } from './common/settings';
 import { createTollgateClient } from './graphql/client';
 import { createRouter } from './router';
 import { theme } from './theme';
@@ -18,7 +19,9 @@ export function App() {
         <UrqlProvider value={client}>
           <ModalsProvider>
             <Notifications position="top-right" />
-            <RouterProvider router={router} />
+            <SettingsProvider>
+              <RouterProvider router={router} />
+            </SettingsProvider>
           </ModalsProvider>
         </UrqlProvider>
       </DatesProvider>

@@ -17,14 +17,17 @@ import {
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronLeft, IconChevronRight, IconDownload, IconFilterOff, IconPhoneCall, IconSearch } from '@tabler/icons-react';
+import { IconDownload, IconFilterOff, IconPhoneCall, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { formatMoney } from '../customers/format';
+import { CursorPager } from '../common/CursorPager';
+import { countOf, formatCount } from '../common/numbers';
+import { pageVariables, withCursor, type Cursor } from '../common/pager';
+import { useSettings } from '../common/settings';
+import { useFormat } from '../common/useFormat';
 import { apiErrorMessage } from '../graphql/errors';
 import type { CallStatus } from '../gql/graphql';
-import { DEFAULT_TIME_ZONE } from '../rates/time';
 import {
   CALL_STATUS_COLORS,
   CALL_STATUS_LABELS,
@@ -33,7 +36,6 @@ import {
   emptyCallFilter,
   filterFromParams,
   filterToParams,
-  formatPrice,
   type CallFilter,
 } from './callFilter';
 import { CallListQuery, CallUploadQuery, OpenUploadsQuery } from './documents';
@@ -42,12 +44,6 @@ export const CALLS_PAGE_SIZE = 50;
 
 const num = { fontVariantNumeric: 'tabular-nums' } as const;
 const BAND_LABELS = { PEAK: 'Peak', OFFPEAK: 'Off-peak', WEEKEND: 'Weekend' } as const;
-const startFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: DEFAULT_TIME_ZONE });
-
-function formatStart(time: string): string {
-  const d = new Date(time);
-  return Number.isNaN(d.getTime()) ? time : startFormat.format(d);
-}
 
 /**
  * Calls with filters in the URL, totals of what the filters select, cursor
@@ -57,6 +53,8 @@ function formatStart(time: string): string {
  */
 export function CallsBrowser({ customerId }: { customerId?: string }) {
   const [params, setParams] = useSearchParams();
+  const { countryCode } = useSettings();
+  const format = useFormat();
   const filter = useMemo(() => filterFromParams(params), [params]);
   const after = params.get('after');
   const before = params.get('before');
@@ -87,16 +85,16 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
   const scopeReady = !customerId || !!openData;
 
   const where = useMemo(
-    () => callFilterToWhere(filter, { customerId, excludeUploadIds: customerId ? excludeUploadIds : undefined }),
-    [filter, customerId, excludeUploadIds],
-  );
-  const variables = useMemo(
     () =>
-      before
-        ? { last: CALLS_PAGE_SIZE, before, where }
-        : { first: CALLS_PAGE_SIZE, after: after ?? undefined, where },
-    [after, before, where],
+      callFilterToWhere(filter, {
+        customerId,
+        excludeUploadIds: customerId ? excludeUploadIds : undefined,
+        zone: format.zone,
+        countryCode,
+      }),
+    [filter, customerId, excludeUploadIds, format.zone, countryCode],
   );
+  const variables = useMemo(() => ({ ...pageVariables(CALLS_PAGE_SIZE, { after, before }), where }), [after, before, where]);
   const [{ data, fetching, error }] = useQuery({
     query: CallListQuery,
     variables,
@@ -113,20 +111,11 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
 
   const connection = data?.calls;
   const calls = (connection?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
-  const pageInfo = connection?.pageInfo;
   const totals = data?.callTotals;
   const filtered =
     filter.from || filter.to || filter.cli || filter.destination || filter.status || filter.uploadId || filter.unbilled;
 
-  const goTo = (cursor: { after?: string | null; before?: string | null }) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.delete('after');
-      next.delete('before');
-      if (cursor.after) next.set('after', cursor.after);
-      if (cursor.before) next.set('before', cursor.before);
-      return next;
-    });
+  const goTo = (cursor: Cursor) => setParams((p) => withCursor(p, cursor));
 
   const clearAll = () => {
     setCli('');
@@ -134,7 +123,7 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
     setParams((p) => filterToParams(emptyCallFilter, p), { replace: true });
   };
 
-  const exportHref = customerId ? customerCallsCsvURL(customerId, filter) : upload?.callsReport;
+  const exportHref = customerId ? customerCallsCsvURL(customerId, filter, format.zone) : upload?.callsReport;
   const exportHelp = customerId
     ? `Every ${filter.unbilled ? 'unbilled ' : ''}call of the customer${
         filter.from || filter.to ? ' in the date range' : ''
@@ -225,8 +214,8 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
           </Group>
         )}
         <Text size="xs" c="dimmed" mt={6}>
-          Days are whole days in UK time ({DEFAULT_TIME_ZONE}). Numbers are matched however they are written: 0113…,
-          +44113… and 44113… are the same.
+          Days are whole days in {format.zone} time, and times are shown in it. Numbers are matched however they are
+          written: a national 0…, +{countryCode}… and {countryCode}… are the same number.
         </Text>
       </Paper>
 
@@ -243,7 +232,7 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
               Calls
             </Text>
             <Text fw={700} size="lg" style={num} data-testid="calls-total">
-              {totals ? totals.calls.toLocaleString('en-GB') : '…'}
+              {totals ? formatCount(totals.calls) : '…'}
             </Text>
           </div>
           <div>
@@ -251,7 +240,7 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
               Price of priced calls
             </Text>
             <Text fw={700} size="lg" style={num} data-testid="calls-price">
-              {totals ? `£${formatMoney(totals.price)}` : '…'}
+              {totals ? format.total(totals.price) : '…'}
             </Text>
           </div>
         </Group>
@@ -308,7 +297,7 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
               >
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Start</Table.Th>
+                    <Table.Th>Start ({format.zone})</Table.Th>
                     <Table.Th>CLI</Table.Th>
                     <Table.Th>Destination</Table.Th>
                     <Table.Th ta="right" title="Answered seconds">
@@ -329,7 +318,7 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
                 <Table.Tbody>
                   {calls.map((c) => (
                     <Table.Tr key={c.id}>
-                      <Table.Td style={{ ...num, whiteSpace: 'nowrap' }}>{formatStart(c.start)}</Table.Td>
+                      <Table.Td style={{ ...num, whiteSpace: 'nowrap' }}>{format.dateTime(c.start, { seconds: true })}</Table.Td>
                       <Table.Td ff="monospace">
                         {c.source}
                         {c.account && (
@@ -360,10 +349,11 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
                         title={c.status === 'PRICED' ? undefined : 'Not charged: its value at the default tariff'}
                         data-testid="call-price"
                       >
-                        {formatPrice(c.price)}
+                        {/* A call no rate matched has no price: its 0 is not one. */}
+                        {format.price(c.status === 'NO_RATE' ? null : c.price)}
                       </Table.Td>
                       <Table.Td ta="right" style={num} c="dimmed">
-                        {formatPrice(c.cost)}
+                        {format.price(c.cost)}
                       </Table.Td>
                       {!customerId && (
                         <Table.Td>
@@ -398,30 +388,14 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
         )
       )}
 
-      {connection && connection.totalCount > CALLS_PAGE_SIZE && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {connection.totalCount.toLocaleString('en-GB')} calls, newest first, {CALLS_PAGE_SIZE} per page
-          </Text>
-          <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconChevronLeft size={16} />}
-              disabled={!pageInfo?.hasPreviousPage}
-              onClick={() => goTo({ before: pageInfo?.startCursor })}
-            >
-              Newer
-            </Button>
-            <Button
-              variant="default"
-              rightSection={<IconChevronRight size={16} />}
-              disabled={!pageInfo?.hasNextPage}
-              onClick={() => goTo({ after: pageInfo?.endCursor })}
-            >
-              Older
-            </Button>
-          </Group>
-        </Group>
+      {connection && (
+        <CursorPager
+          connection={connection}
+          pageSize={CALLS_PAGE_SIZE}
+          summary={`${countOf(connection.totalCount, 'call')}, newest first`}
+          onPage={goTo}
+          newestFirst
+        />
       )}
     </Stack>
   );

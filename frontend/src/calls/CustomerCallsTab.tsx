@@ -1,9 +1,10 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
-import { formatMoney } from '../customers/format';
+import { useFormat } from '../common/useFormat';
 import { CallsBrowser } from './CallsBrowser';
 
 /** A customer's calls, with what it owes for calls not yet invoiced at the top. */
 export function CustomerCallsTab({ customer }: { customer: { id: string; name: string; unbilledTotal: string } }) {
+  const format = useFormat();
   return (
     <Stack gap="md">
       <Paper withBorder radius="md" p="md" aria-label="Unbilled calls">
@@ -13,7 +14,7 @@ export function CustomerCallsTab({ customer }: { customer: { id: string; name: s
               Unbilled calls
             </Text>
             <Text size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="unbilled-total">
-              £{formatMoney(customer.unbilledTotal)}
+              {format.total(customer.unbilledTotal)}
             </Text>
           </div>
           <Text size="sm" c="dimmed" maw={520}>

@@ -4,11 +4,12 @@ import {
   customerCallsCsvURL,
   emptyCallFilter,
   filterFromParams,
-  formatPrice,
   filterToParams,
-  nextDay,
   normaliseNumberSearch,
 } from './callFilter';
+
+// A deployment in the UK; the browser running the tests is in New York.
+const london = { zone: 'Europe/London', countryCode: '44' };
 
 describe('searching calls', () => {
   it.each([
@@ -20,48 +21,43 @@ describe('searching calls', () => {
     ['  ', ''],
     ['TRUNK-7', 'TRUNK7'],
   ])('normalises %s as calls store numbers: %s', (typed, stored) => {
-    expect(normaliseNumberSearch(typed)).toBe(stored);
+    expect(normaliseNumberSearch(typed, '44')).toBe(stored);
+  });
+
+  it('reads a national number with the deployment’s country code', () => {
+    expect(normaliseNumberSearch('0612345678', '33')).toBe('33612345678');
   });
 
   it('maps nothing to no filter (the API refuses an empty one)', () => {
-    expect(callFilterToWhere(emptyCallFilter)).toBeUndefined();
-    expect(callFilterToWhere({ ...emptyCallFilter, cli: ' ' })).toBeUndefined();
-  });
-
-  it.each([
-    ['1.1', '1.1000'],
-    ['0', '0.0000'],
-    ['0.0153', '0.0153'],
-    ['-0.5', '-0.5000'],
-    ['0.123456', '0.123456'],
-    [null, '—'],
-  ])('shows the price %s as %s', (price, shown) => {
-    expect(formatPrice(price)).toBe(shown);
+    expect(callFilterToWhere(emptyCallFilter, london)).toBeUndefined();
+    expect(callFilterToWhere({ ...emptyCallFilter, cli: ' ' }, london)).toBeUndefined();
   });
 
   it('reads days as whole days in London, last day included', () => {
     // June is British Summer Time: midnight in London is 23:00 UTC the day before.
-    expect(callFilterToWhere({ ...emptyCallFilter, from: '2026-06-01', to: '2026-06-30' })).toEqual({
+    expect(callFilterToWhere({ ...emptyCallFilter, from: '2026-06-01', to: '2026-06-30' }, london)).toEqual({
       startGTE: '2026-05-31T23:00:00Z',
       startLT: '2026-06-30T23:00:00Z',
     });
-    expect(callFilterToWhere({ ...emptyCallFilter, from: '2026-01-01' })).toEqual({ startGTE: '2026-01-01T00:00:00Z' });
-    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+    expect(callFilterToWhere({ ...emptyCallFilter, from: '2026-01-01' }, london)).toEqual({ startGTE: '2026-01-01T00:00:00Z' });
+    expect(callFilterToWhere({ ...emptyCallFilter, from: '2026-06-01' }, { ...london, zone: 'Asia/Tokyo' })).toEqual({
+      startGTE: '2026-05-31T15:00:00Z',
+    });
   });
 
   it('searches the CLI anywhere, the destination from its start when typed as a number', () => {
-    expect(callFilterToWhere({ ...emptyCallFilter, cli: '0113 4960002', destination: '07700' })).toEqual({
+    expect(callFilterToWhere({ ...emptyCallFilter, cli: '0113 4960002', destination: '07700' }, london)).toEqual({
       sourceContains: '441134960002',
       destinationHasPrefix: '447700',
     });
-    expect(callFilterToWhere({ ...emptyCallFilter, destination: '900123' })).toEqual({ destinationContains: '900123' });
+    expect(callFilterToWhere({ ...emptyCallFilter, destination: '900123' }, london)).toEqual({ destinationContains: '900123' });
   });
 
   it('scopes to a customer, an upload, and leaves out uploads not processed', () => {
     expect(
       callFilterToWhere(
         { ...emptyCallFilter, uploadId: '21474836481', status: 'NO_RATE' },
-        { customerId: '34359738369', excludeUploadIds: ['21474836482'] },
+        { ...london, customerId: '34359738369', excludeUploadIds: ['21474836482'] },
       ),
     ).toEqual({
       customerID: '34359738369',
@@ -72,7 +68,7 @@ describe('searching calls', () => {
   });
 
   it('unbilled means priced and on no charge yet, whatever status was picked', () => {
-    expect(callFilterToWhere({ ...emptyCallFilter, unbilled: true, status: 'DUPLICATE' })).toEqual({
+    expect(callFilterToWhere({ ...emptyCallFilter, unbilled: true, status: 'DUPLICATE' }, london)).toEqual({
       status: 'PRICED',
       chargeIDIsNil: true,
     });
@@ -88,10 +84,10 @@ describe('searching calls', () => {
   });
 
   it('exports a customer’s calls by date range and unbilled only', () => {
-    expect(customerCallsCsvURL('34359738369', { from: null, to: null, unbilled: false })).toBe(
+    expect(customerCallsCsvURL('34359738369', { from: null, to: null, unbilled: false }, 'Europe/London')).toBe(
       '/download/customers/34359738369/calls.csv',
     );
-    expect(customerCallsCsvURL('7', { from: '2026-06-01', to: '2026-06-30', unbilled: true })).toBe(
+    expect(customerCallsCsvURL('7', { from: '2026-06-01', to: '2026-06-30', unbilled: true }, 'Europe/London')).toBe(
       '/download/customers/7/calls.csv?from=2026-05-31T23%3A00%3A00Z&to=2026-06-30T23%3A00%3A00Z&unbilled=1',
     );
   });

@@ -1,5 +1,6 @@
 import type { CallStatus, CallWhereInput } from '../gql/graphql';
-import { DEFAULT_TIME_ZONE, wallTimeToISO } from '../rates/time';
+import { withCursor } from '../common/pager';
+import { dayRange } from '../common/time';
 
 /** What the clerk filters calls by; lives in the page's URL so a search can be shared and survives a reload. */
 export interface CallFilter {
@@ -47,10 +48,10 @@ export const CALL_STATUS_COLORS: Record<CallStatus, string> = {
 /**
  * Calls store numbers normalised (RATING.md, Numbers): digits with the
  * country code. Typed search text is normalised the same way, so "0113 496",
- * "+44113496" and "0044113496" all find 44113496…. The country code is the
- * deployment's default, 44. Text with letters (an account code) stays as typed.
+ * "+44113496" and "0044113496" all find 44113496…, with the deployment's
+ * country code. Text with letters (an account code) stays as typed.
  */
-export function normaliseNumberSearch(text: string, countryCode = '44'): string {
+export function normaliseNumberSearch(text: string, countryCode: string): string {
   const s = text.trim().replace(/[\s\-.()]/g, '');
   if (!s) return '';
   if (/^\+\d/.test(s)) return s.slice(1);
@@ -59,40 +60,34 @@ export function normaliseNumberSearch(text: string, countryCode = '44'): string 
   return s;
 }
 
-/** "2026-06-30" → "2026-07-01". */
-export function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
 export interface CallScope {
   /** A customer's calls only. */
   customerId?: string;
   /** Uploads whose calls are left out (not processed yet, so not a customer's calls). */
   excludeUploadIds?: readonly string[];
   /** The zone the days are read in: the deployment's. */
-  zone?: string;
+  zone: string;
+  /** The deployment's country code, for numbers typed nationally. */
+  countryCode: string;
 }
 
 /**
  * The filter as the API's CallWhereInput, or undefined for no filter at all
  * (the API refuses an empty one). Days are whole days in the deployment's time zone.
  */
-export function callFilterToWhere(f: CallFilter, scope: CallScope = {}): CallWhereInput | undefined {
-  const zone = scope.zone ?? DEFAULT_TIME_ZONE;
+export function callFilterToWhere(f: CallFilter, scope: CallScope): CallWhereInput | undefined {
   const where: CallWhereInput = {};
   if (scope.customerId) where.customerID = scope.customerId;
   if (scope.excludeUploadIds && scope.excludeUploadIds.length > 0) {
     where.uploadIDNotIn = [...scope.excludeUploadIds];
   }
   if (f.uploadId) where.uploadID = f.uploadId;
-  const from = f.from ? wallTimeToISO(f.from, '00:00', zone) : null;
-  const to = f.to ? wallTimeToISO(nextDay(f.to), '00:00', zone) : null;
+  const { from, to } = dayRange(f.from, f.to, scope.zone);
   if (from) where.startGTE = from;
   if (to) where.startLT = to;
-  const cli = normaliseNumberSearch(f.cli);
+  const cli = normaliseNumberSearch(f.cli, scope.countryCode);
   if (cli) where.sourceContains = cli;
-  const dest = normaliseNumberSearch(f.destination);
+  const dest = normaliseNumberSearch(f.destination, scope.countryCode);
   if (dest) {
     // "0113…" or "+44113…" is the start of a number; a bare fragment may be anywhere in it.
     if (/^[+0]/.test(f.destination.trim())) where.destinationHasPrefix = dest;
@@ -139,31 +134,19 @@ export function filterToParams(f: CallFilter, base: URLSearchParams = new URLSea
   set('status', f.status);
   set('upload', f.uploadId);
   set('unbilled', f.unbilled ? '1' : null);
-  next.delete('after');
-  next.delete('before');
-  return next;
+  return withCursor(next, {});
 }
 
 /**
  * The streamed CSV of a customer's calls. It filters by date range and
  * "unbilled" only; the other filters of the page do not apply to it.
  */
-export function customerCallsCsvURL(customerId: string, f: Pick<CallFilter, 'from' | 'to' | 'unbilled'>, zone = DEFAULT_TIME_ZONE): string {
+export function customerCallsCsvURL(customerId: string, f: Pick<CallFilter, 'from' | 'to' | 'unbilled'>, zone: string): string {
   const q = new URLSearchParams();
-  const from = f.from ? wallTimeToISO(f.from, '00:00', zone) : null;
-  const to = f.to ? wallTimeToISO(nextDay(f.to), '00:00', zone) : null;
+  const { from, to } = dayRange(f.from, f.to, zone);
   if (from) q.set('from', from);
   if (to) q.set('to', to);
   if (f.unbilled) q.set('unbilled', '1');
   const qs = q.toString();
   return `/download/customers/${encodeURIComponent(customerId)}/calls.csv${qs ? `?${qs}` : ''}`;
-}
-
-/** "1.1" → "1.1000": a price padded to the 4 places calls are priced to, as text, never through a float. */
-export function formatPrice(decimal: string | null | undefined, places = 4): string {
-  if (decimal == null || decimal === '') return '—';
-  const m = /^(-?\d+)(?:\.(\d*))?$/.exec(decimal.trim());
-  if (!m) return decimal;
-  const fraction = (m[2] ?? '').padEnd(places, '0');
-  return `${m[1]}.${fraction}`;
 }

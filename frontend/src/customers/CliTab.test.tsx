@@ -4,8 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { Client, CombinedError, Provider, type Exchange, type OperationResult } from 'urql';
 import { describe, expect, it, vi } from 'vitest';
 import { filter, map, pipe } from 'wonka';
+import { WithSettings } from '../test/settings';
 import { CliTab } from './CliTab';
-import type { LoadedCustomer } from './CustomerDetailPage';
+import type { LoadedCustomer } from './loadedCustomer';
 
 const customer = {
   __typename: 'Customer',
@@ -34,7 +35,9 @@ function renderTab(client: Client, onChanged = vi.fn()) {
   render(
     <MantineProvider>
       <Provider value={client}>
-        <CliTab customer={customer} onChanged={onChanged} />
+        <WithSettings>
+          <CliTab customer={customer} onChanged={onChanged} />
+        </WithSettings>
       </Provider>
     </MantineProvider>,
   );

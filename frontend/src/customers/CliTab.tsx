@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   EmptyState,
@@ -21,11 +20,13 @@ import { notifications } from '@mantine/notifications';
 import { IconId, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { apiErrorMessage, apiErrors, splitFormErrors } from '../graphql/errors';
+import { FormErrors } from '../common/FormErrors';
+import { useFormat } from '../common/useFormat';
+import { useServerErrors } from '../common/useServerErrors';
+import { apiErrorMessage } from '../graphql/errors';
 import { cliFieldMap, cliFormFields, emptyCli, toCreateCliInput, validateCli, type CliFormValues } from './cliForm';
-import type { LoadedCustomer } from './CustomerDetailPage';
+import type { LoadedCustomer } from './loadedCustomer';
 import { CreateCliMutation, DeleteCliMutation } from './documents';
-import { formatDate } from './format';
 
 type Cli = NonNullable<LoadedCustomer['clis']>[number];
 
@@ -52,28 +53,27 @@ export function CliTab({ customer, onChanged }: { customer: LoadedCustomer; onCh
 function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: () => void }) {
   const [, createCli] = useMutation(CreateCliMutation);
   const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { zone } = useFormat();
   const valueInput = useRef<HTMLInputElement>(null);
   const form = useForm<CliFormValues>({
     mode: 'controlled',
     initialValues: emptyCli,
     validate: (values) => validateCli(values),
   });
+  const serverErrors = useServerErrors(form, cliFormFields, {
+    fieldMap: cliFieldMap,
+    // A clash with another customer's CLI is about the number, so say it there.
+    place: (e) => (e.code === 'CONFLICT' && !e.field ? { ...e, field: 'value' } : e),
+  });
   const sites = customer.sites ?? [];
 
   const submit = form.onSubmit(async (values) => {
-    setFormError(null);
+    serverErrors.clear();
     setSaving(true);
-    const result = await createCli({ input: toCreateCliInput(customer.id, values) });
+    const result = await createCli({ input: toCreateCliInput(customer.id, values, zone) });
     setSaving(false);
     if (result.error || !result.data) {
-      // A clash with another customer's CLI is about the number, so say it there.
-      const errors = apiErrors(result.error, cliFieldMap).map((e) =>
-        e.code === 'CONFLICT' && !e.field ? { ...e, field: 'value' } : e,
-      );
-      const { fieldErrors, formErrors } = splitFormErrors(errors, cliFormFields);
-      form.setErrors(fieldErrors);
-      setFormError(formErrors.join(' ') || null);
+      serverErrors.show(result.error);
       return;
     }
     const cli = result.data.createCli;
@@ -91,11 +91,7 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
         <Title order={4} mb="sm">
           Add a CLI
         </Title>
-        {formError && (
-          <Alert color="red" mb="sm" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormErrors errors={serverErrors.formErrors} mb="sm" />
         <Group align="flex-start" gap="sm" wrap="wrap">
           <TextInput
             ref={valueInput}
@@ -144,6 +140,9 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
             {...form.getInputProps('description')}
           />
         </Group>
+        <Text size="xs" c="dimmed" mt={6}>
+          A day starts at midnight {zone} time; valid to is the first day the CLI is no longer the customer&apos;s.
+        </Text>
         <Button type="submit" loading={saving} leftSection={<IconPlus size={16} />} mt="md">
           Add CLI
         </Button>
@@ -154,6 +153,7 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
 
 function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
   const [, deleteCli] = useMutation(DeleteCliMutation);
+  const format = useFormat();
   const sorted = [...clis].sort((a, b) => a.value.localeCompare(b.value) || a.validFrom.localeCompare(b.validFrom));
 
   const confirmDelete = (cli: Cli) =>
@@ -216,8 +216,16 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
                     )}
                   </Group>
                 </Table.Td>
-                <Table.Td>{formatValidFrom(cli.validFrom)}</Table.Td>
-                <Table.Td>{cli.validTo ? formatDate(cli.validTo) : <Text c="dimmed" size="sm">Open-ended</Text>}</Table.Td>
+                <Table.Td>
+                  {new Date(cli.validFrom).getTime() <= ALWAYS ? (
+                    <Text c="dimmed" size="sm">
+                      Always
+                    </Text>
+                  ) : (
+                    format.date(cli.validFrom)
+                  )}
+                </Table.Td>
+                <Table.Td>{cli.validTo ? format.date(cli.validTo) : <Text c="dimmed" size="sm">Open-ended</Text>}</Table.Td>
                 <Table.Td>{cli.site?.name ?? <Text c="dimmed" size="sm">—</Text>}</Table.Td>
                 <Table.Td>{cli.description ?? ''}</Table.Td>
                 <Table.Td>
@@ -244,14 +252,3 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
 // A CLI added without a start date is stored as valid from 2000-01-01 UTC
 // (`customers.Always` in the server): show what it means, not the date.
 const ALWAYS = Date.UTC(2000, 0, 1);
-
-function formatValidFrom(time: string) {
-  if (new Date(time).getTime() <= ALWAYS) {
-    return (
-      <Text c="dimmed" size="sm">
-        Always
-      </Text>
-    );
-  }
-  return formatDate(time);
-}

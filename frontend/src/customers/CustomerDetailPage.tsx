@@ -21,10 +21,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CustomerCallsTab } from '../calls/CustomerCallsTab';
 import { apiErrorMessage } from '../graphql/errors';
-import type { CustomerQuery as CustomerQueryResult } from '../gql/graphql';
+import { useFormat } from '../common/useFormat';
 import { CliTab } from './CliTab';
 import { CustomerQuery, DeleteCustomerMutation } from './documents';
-import { formatDateTime, formatMoney } from './format';
 import {
   billingTypeLabels,
   callStatementFormatLabels,
@@ -32,11 +31,11 @@ import {
   statusColors,
   statusLabels,
 } from './labels';
+import type { LoadedCustomer } from './loadedCustomer';
 import { SitesTab } from './SitesTab';
 import { usePageTitle } from '../shell/usePageTitle';
 
 export type CustomerTab = 'details' | 'clis' | 'sites' | 'calls';
-export type LoadedCustomer = NonNullable<CustomerQueryResult['customer']>;
 
 // CLIs and sites are added by their own mutations; an empty list holds no
 // Cli or Site for urql's cache to notice, so name the types explicitly.
@@ -187,6 +186,7 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
 }
 
 function CustomerDetails({ customer: c }: { customer: LoadedCustomer }) {
+  const format = useFormat();
   const none = (
     <Text span c="dimmed">
       Not set
@@ -197,7 +197,7 @@ function CustomerDetails({ customer: c }: { customer: LoadedCustomer }) {
       <DataList labelWidth={200}>
         <Item label="Unbilled calls">
           <Text span fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {formatMoney(c.unbilledTotal)}
+            {format.total(c.unbilledTotal)}
           </Text>
         </Item>
         <Item label="Billing type">
@@ -236,8 +236,8 @@ function CustomerDetails({ customer: c }: { customer: LoadedCustomer }) {
         <Item label="Postal address">
           {c.postalAddress ? <span style={{ whiteSpace: 'pre-line' }}>{c.postalAddress}</span> : none}
         </Item>
-        <Item label="Created">{formatDateTime(c.createdAt)}</Item>
-        <Item label="Last changed">{formatDateTime(c.updatedAt)}</Item>
+        <Item label="Created">{format.dateTime(c.createdAt, { withZone: true })}</Item>
+        <Item label="Last changed">{format.dateTime(c.updatedAt, { withZone: true })}</Item>
       </DataList>
     </Paper>
   );

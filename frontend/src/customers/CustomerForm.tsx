@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -14,7 +13,8 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { CombinedError } from 'urql';
-import { apiErrors, splitFormErrors } from '../graphql/errors';
+import { FormErrors } from '../common/FormErrors';
+import { useServerErrors } from '../common/useServerErrors';
 import type { CustomerDetailsFragment } from '../gql/graphql';
 import {
   customerFieldMap,
@@ -42,22 +42,15 @@ export function CustomerForm({ customer, submitLabel, onSubmit, onCancel }: Prop
     validate: (values) => validateCustomer(values, customer?.id),
     validateInputOnBlur: true,
   });
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const serverErrors = useServerErrors(form, customerFormFields, { fieldMap: customerFieldMap });
   const [saving, setSaving] = useState(false);
 
   const submit = form.onSubmit(async (values) => {
-    setFormErrors([]);
+    serverErrors.clear();
     setSaving(true);
     try {
       const error = await onSubmit(values);
-      if (error) {
-        const { fieldErrors, formErrors } = splitFormErrors(
-          apiErrors(error, customerFieldMap),
-          customerFormFields,
-        );
-        form.setErrors(fieldErrors);
-        setFormErrors(formErrors);
-      }
+      if (error) serverErrors.show(error);
     } finally {
       setSaving(false);
     }
@@ -68,13 +61,7 @@ export function CustomerForm({ customer, submitLabel, onSubmit, onCancel }: Prop
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="lg" maw={760}>
-        {formErrors.length > 0 && (
-          <Alert color="red" title="The customer was not saved" role="alert">
-            {formErrors.map((m) => (
-              <div key={m}>{m}</div>
-            ))}
-          </Alert>
-        )}
+        <FormErrors title="The customer was not saved" errors={serverErrors.formErrors} />
 
         <Fieldset legend="Customer">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

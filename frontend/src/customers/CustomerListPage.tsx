@@ -14,13 +14,16 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAddressBook, IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAddressBook, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { CursorPager, useUrlCursor } from '../common/CursorPager';
+import { countOf } from '../common/numbers';
+import { withCursor } from '../common/pager';
+import { useFormat } from '../common/useFormat';
 import { apiErrorMessage } from '../graphql/errors';
 import { CustomerListQuery } from './documents';
-import { formatMoney } from './format';
 import { billingTypeLabels, statusColors, statusLabels } from './labels';
 import { customerListVariables, PAGE_SIZE } from './pagination';
 import { usePageTitle } from '../shell/usePageTitle';
@@ -34,8 +37,8 @@ export function CustomerListPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const q = params.get('q') ?? '';
-  const after = params.get('after');
-  const before = params.get('before');
+  const [{ after, before }, goTo] = useUrlCursor();
+  const format = useFormat();
 
   const [search, setSearch] = useState(q);
   const [debouncedSearch] = useDebouncedValue(search, 300);
@@ -45,11 +48,9 @@ export function CustomerListPage() {
     if (debouncedSearch.trim() === q) return;
     setParams(
       (p) => {
-        const next = new URLSearchParams(p);
+        const next = withCursor(p, {});
         if (debouncedSearch.trim()) next.set('q', debouncedSearch.trim());
         else next.delete('q');
-        next.delete('after');
-        next.delete('before');
         return next;
       },
       { replace: true },
@@ -61,18 +62,6 @@ export function CustomerListPage() {
 
   const connection = data?.customers;
   const customers = (connection?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
-  const pageInfo = connection?.pageInfo;
-
-  const goTo = (cursor: { after?: string | null; before?: string | null }) => {
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.delete('after');
-      next.delete('before');
-      if (cursor.after) next.set('after', cursor.after);
-      if (cursor.before) next.set('before', cursor.before);
-      return next;
-    });
-  };
 
   return (
     <Stack gap="md">
@@ -175,7 +164,7 @@ export function CustomerListPage() {
                         </Badge>
                       </Table.Td>
                       <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                        {formatMoney(c.unbilledTotal)}
+                        {format.total(c.unbilledTotal)}
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -186,31 +175,8 @@ export function CustomerListPage() {
         )
       )}
 
-      {connection && connection.totalCount > 0 && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {connection.totalCount === 1 ? '1 customer' : `${connection.totalCount} customers`}
-            {connection.totalCount > PAGE_SIZE && `, ${PAGE_SIZE} per page`}
-          </Text>
-          <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconChevronLeft size={16} />}
-              disabled={!pageInfo?.hasPreviousPage}
-              onClick={() => goTo({ before: pageInfo?.startCursor })}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="default"
-              rightSection={<IconChevronRight size={16} />}
-              disabled={!pageInfo?.hasNextPage}
-              onClick={() => goTo({ after: pageInfo?.endCursor })}
-            >
-              Next
-            </Button>
-          </Group>
-        </Group>
+      {connection && (
+        <CursorPager connection={connection} pageSize={PAGE_SIZE} summary={countOf(connection.totalCount, 'customer')} onPage={goTo} />
       )}
     </Stack>
   );

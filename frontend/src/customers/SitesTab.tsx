@@ -1,11 +1,12 @@
-import { Alert, Button, EmptyState, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, EmptyState, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBuilding, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { apiErrors, splitFormErrors } from '../graphql/errors';
-import type { LoadedCustomer } from './CustomerDetailPage';
+import { FormErrors } from '../common/FormErrors';
+import { useServerErrors } from '../common/useServerErrors';
+import type { LoadedCustomer } from './loadedCustomer';
 import { CreateSiteMutation } from './documents';
 
 /** Sites group a customer's CLIs; their charges are shown separately on invoices. */
@@ -53,22 +54,20 @@ export function SitesTab({ customer, onChanged }: { customer: LoadedCustomer; on
 function AddSiteForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: () => void }) {
   const [, createSite] = useMutation(CreateSiteMutation);
   const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
     initialValues: { name: '', address: '' },
     validate: { name: (v: string) => (v.trim() ? null : 'Enter the site’s name, e.g. Leeds office') },
   });
+  const serverErrors = useServerErrors(form, ['name', 'address']);
 
   const submit = form.onSubmit(async ({ name, address }) => {
-    setFormError(null);
+    serverErrors.clear();
     setSaving(true);
     const result = await createSite({ input: { customerID: customer.id, name: name.trim(), address: address.trim() || undefined } });
     setSaving(false);
     if (result.error || !result.data) {
-      const { fieldErrors, formErrors } = splitFormErrors(apiErrors(result.error), ['name', 'address']);
-      form.setErrors(fieldErrors);
-      setFormError(formErrors.join(' ') || null);
+      serverErrors.show(result.error);
       return;
     }
     notifications.show({ color: 'teal', title: 'Site added', message: result.data.createSite.name });
@@ -82,11 +81,7 @@ function AddSiteForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded:
         <Title order={4} mb="sm">
           Add a site
         </Title>
-        {formError && (
-          <Alert color="red" mb="sm" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormErrors errors={serverErrors.formErrors} mb="sm" />
         <Group align="flex-start" gap="sm">
           <TextInput label="Site name" withAsterisk autoComplete="off" w={240} {...form.getInputProps('name')} />
           <TextInput label="Address" autoComplete="off" w={320} {...form.getInputProps('address')} />

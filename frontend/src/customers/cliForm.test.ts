@@ -38,7 +38,7 @@ describe('validateCli', () => {
 
 describe('toCreateCliInput', () => {
   it('leaves empty optional fields out', () => {
-    expect(toCreateCliInput('c1', cli({ value: ' 01134960000 ' }))).toEqual({
+    expect(toCreateCliInput('c1', cli({ value: ' 01134960000 ' }), 'Europe/London')).toEqual({
       customerID: 'c1',
       value: '01134960000',
       validFrom: undefined,
@@ -48,14 +48,16 @@ describe('toCreateCliInput', () => {
     });
   });
 
-  it('passes site, end day and description through', () => {
+  it('passes site, end day and description through; days start at midnight in the deployment’s zone', () => {
     const input = toCreateCliInput(
       'c1',
-      cli({ value: '44113496*', validFrom: '2026-02-01', validTo: '2026-03-01', siteId: 's1', description: ' Leeds ' }),
+      cli({ value: '44113496*', validFrom: '2026-02-01', validTo: '2026-06-01', siteId: 's1', description: ' Leeds ' }),
+      'Europe/London',
     );
     expect(input).toMatchObject({
       validFrom: '2026-02-01T00:00:00Z',
-      validTo: '2026-03-01T00:00:00Z',
+      // 1 June is in British Summer Time: its midnight is 23:00 UTC the day before.
+      validTo: '2026-05-31T23:00:00Z',
       siteID: 's1',
       description: 'Leeds',
     });

@@ -1,3 +1,4 @@
+import { dayStart } from '../common/time';
 import type { CreateCliInput } from '../gql/graphql';
 
 /** The "add a CLI" form. Dates are calendar days, "YYYY-MM-DD", as DateInput gives them. */
@@ -51,18 +52,14 @@ export function validateCli(v: CliFormValues): Partial<Record<keyof CliFormValue
   return errors;
 }
 
-/** Calendar day → the RFC 3339 instant the API expects (midnight UTC). */
-export function dayToTime(day: string): string {
-  return `${day}T00:00:00Z`;
-}
-
-export function toCreateCliInput(customerID: string, v: CliFormValues): CreateCliInput {
+/** Days are whole days in `zone`, the deployment's: a CLI valid from 1 June is its customer's from midnight there. */
+export function toCreateCliInput(customerID: string, v: CliFormValues, zone: string): CreateCliInput {
   const description = v.description.trim();
   return {
     customerID,
     value: v.value.trim(),
-    validFrom: v.validFrom ? dayToTime(v.validFrom) : undefined,
-    validTo: v.validTo ? dayToTime(v.validTo) : undefined,
+    validFrom: v.validFrom ? (dayStart(v.validFrom, zone) ?? undefined) : undefined,
+    validTo: v.validTo ? (dayStart(v.validTo, zone) ?? undefined) : undefined,
     siteID: v.siteId ?? undefined,
     description: description || undefined,
   };

@@ -1,3 +1,4 @@
+import { pageVariables, type Cursor } from '../common/pager';
 import type { CustomerListQueryVariables, CustomerWhereInput } from '../gql/graphql';
 
 export const PAGE_SIZE = 25;
@@ -9,17 +10,11 @@ export function customerSearchFilter(q: string): CustomerWhereInput | undefined 
   return { or: [{ nameContainsFold: text }, { referenceContainsFold: text }] };
 }
 
-/**
- * Relay cursor pagination: going forward asks for the first 25 after the last
- * row seen, going back for the last 25 before the first row seen.
- */
-export function customerListVariables(page: {
-  q: string;
-  after?: string | null;
-  before?: string | null;
-}): CustomerListQueryVariables {
-  const where = customerSearchFilter(page.q);
-  const orderBy = { field: 'NAME', direction: 'ASC' } as const;
-  if (page.before) return { last: PAGE_SIZE, before: page.before, where, orderBy };
-  return { first: PAGE_SIZE, after: page.after ?? undefined, where, orderBy };
+/** A page of customers by name, matching the search text. */
+export function customerListVariables(page: { q: string } & Cursor): CustomerListQueryVariables {
+  return {
+    ...pageVariables(PAGE_SIZE, page),
+    where: customerSearchFilter(page.q),
+    orderBy: { field: 'NAME', direction: 'ASC' },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorMessage, apiErrors, splitFormErrors, toFormField } from './errors';
+import { apiErrorMessage, apiErrors, toFormField } from './errors';
 
 const gqlError = (message: string, extensions?: Record<string, unknown>) => ({
   networkError: undefined,
@@ -60,32 +60,5 @@ describe('toFormField', () => {
     expect(toFormField('input.parentID', { 'input.parentID': 'parent', parentID: 'parentId' })).toBe('parent');
     expect(toFormField('input.parentID', { parentID: 'parentId' })).toBe('parentId');
     expect(toFormField(undefined)).toBeUndefined();
-  });
-});
-
-describe('splitFormErrors', () => {
-  it('puts errors of known fields next to the field and the rest above the form', () => {
-    const split = splitFormErrors(
-      [
-        { code: 'INVALID', message: 'not a number', field: 'value' },
-        { code: 'INVALID', message: 'unknown field', field: 'colour' },
-        { code: 'CONFLICT', message: 'held by another customer' },
-      ],
-      ['value', 'validFrom'],
-    );
-    expect(split.fieldErrors).toEqual({ value: 'not a number' });
-    expect(split.formErrors).toEqual(['unknown field', 'held by another customer']);
-  });
-
-  it('keeps the first message when a field has several', () => {
-    const split = splitFormErrors(
-      [
-        { code: 'INVALID', message: 'first', field: 'value' },
-        { code: 'INVALID', message: 'second', field: 'value' },
-      ],
-      ['value'],
-    );
-    expect(split.fieldErrors).toEqual({ value: 'first' });
-    expect(split.formErrors).toEqual(['second']);
   });
 });

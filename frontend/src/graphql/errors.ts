@@ -68,26 +68,6 @@ export function apiErrors(
   });
 }
 
-/**
- * Splits API errors into messages per form field (for fields the form has)
- * and messages that belong to the form as a whole.
- */
-export function splitFormErrors(
-  errors: ApiError[],
-  formFields: readonly string[],
-): { fieldErrors: Record<string, string>; formErrors: string[] } {
-  const fieldErrors: Record<string, string> = {};
-  const formErrors: string[] = [];
-  for (const e of errors) {
-    if (e.field && formFields.includes(e.field) && !(e.field in fieldErrors)) {
-      fieldErrors[e.field] = e.message;
-    } else {
-      formErrors.push(e.message);
-    }
-  }
-  return { fieldErrors, formErrors };
-}
-
 /** One line for a notification or an alert. */
 export function apiErrorMessage(error: CombinedError | CombinedErrorLike | null | undefined): string {
   return apiErrors(error)

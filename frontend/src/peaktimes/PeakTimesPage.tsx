@@ -29,9 +29,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { apiErrorMessage } from '../graphql/errors';
 import type { PeakTimesFieldsFragment, Weekday } from '../gql/graphql';
-import { CsvDropzone } from '../rates/CsvDropzone';
-import { fileProblems, problemCount, type FileProblem } from '../rates/problems';
-import { ProblemsReport } from '../rates/ProblemsReport';
+import { CsvDropzone } from '../common/CsvDropzone';
+import { fileProblems, problemCount, type FileProblem } from '../common/problems';
+import { ProblemsReport } from '../common/ProblemsReport';
 import { usePageTitle } from '../shell/usePageTitle';
 import {
   BAND_LABELS,

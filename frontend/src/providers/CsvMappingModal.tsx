@@ -23,16 +23,17 @@ import { notifications } from '@mantine/notifications';
 import { IconEye } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
-import { apiErrorMessage } from '../graphql/errors';
 import type { PreviewCdrMappingMutation as PreviewResult, ProviderFieldsFragment } from '../gql/graphql';
-import { CsvDropzone } from '../rates/CsvDropzone';
-import { formatInZone } from '../rates/time';
+import { CsvDropzone } from '../common/CsvDropzone';
+import { serverFormErrors } from '../common/serverErrors';
+import { useSettings } from '../common/settings';
+import { formatDateTime } from '../common/time';
 import {
   DELIMITERS,
   DURATION_UNITS,
   formToMappingInput,
   LAYOUT_SUGGESTIONS,
-  mappingProblems,
+  csvMappingFields,
   mappingToForm,
   validateCsvMapping,
   type CsvMappingFormValues,
@@ -76,15 +77,15 @@ function MappingForm({ provider, onClose }: { provider: ProviderFieldsFragment; 
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [{ fetching: previewing }, runPreview] = useMutation(PreviewCdrMappingMutation);
   const [{ fetching: saving }, save] = useMutation(SetProviderCsvMappingMutation);
-  const zones = useMemo(() => timeZoneGroups(), []);
+  const { timeZone: deploymentZone } = useSettings();
+  const zones = useMemo(() => timeZoneGroups(deploymentZone), [deploymentZone]);
   const v = form.getValues();
 
   // Problems the server names by field go next to the field; the rest above the form.
   const showProblems = (error: CombinedError | undefined): string[] => {
-    const { fieldErrors, other } = mappingProblems(error);
+    const { fieldErrors, formErrors } = serverFormErrors(error, csvMappingFields);
     form.setErrors(fieldErrors);
-    if (other.length === 0 && Object.keys(fieldErrors).length === 0) return [apiErrorMessage(error)];
-    return other.filter(Boolean);
+    return formErrors;
   };
 
   const doPreview = async (file: File | null = sample) => {
@@ -331,7 +332,7 @@ function PreviewTable({ preview, zone, readable }: { preview: Preview; zone: str
                   <>
                     <Table.Td ff="monospace">{l.source ?? ''}</Table.Td>
                     <Table.Td ff="monospace">{l.destination ?? ''}</Table.Td>
-                    <Table.Td>{l.start ? formatInZone(l.start, zone) : ''}</Table.Td>
+                    <Table.Td>{l.start ? formatDateTime(l.start, zone) : ''}</Table.Td>
                     <Table.Td ta="right">{l.durationSeconds ?? ''}</Table.Td>
                     <Table.Td ff="monospace">{l.uniqueId ?? ''}</Table.Td>
                   </>

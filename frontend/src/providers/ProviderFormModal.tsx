@@ -2,7 +2,9 @@ import { Alert, Button, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, Te
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import type { CombinedError } from 'urql';
-import { apiErrors, splitFormErrors } from '../graphql/errors';
+import { FormErrors } from '../common/FormErrors';
+import { useSettings } from '../common/settings';
+import { useServerErrors } from '../common/useServerErrors';
 import type { ProviderCdrFormat } from '../gql/graphql';
 import {
   CDR_FORMAT_LABELS,
@@ -36,26 +38,26 @@ export function ProviderFormModal({ opened, ...props }: Props) {
 }
 
 function ProviderForm({ submitLabel, initialValues, descriptions, onClose, onSubmit }: Omit<Props, 'opened' | 'title'>) {
+  const { timeZone: deploymentZone } = useSettings();
   const form = useForm<ProviderFormValues>({
     mode: 'controlled',
-    initialValues: initialValues ?? emptyProvider,
+    initialValues: initialValues ?? emptyProvider(deploymentZone),
     validate: validateProvider,
     validateInputOnBlur: ['name'],
   });
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const serverErrors = useServerErrors(form, providerFormFields);
   const [saving, setSaving] = useState(false);
-  const zones = useMemo(() => timeZoneGroups(undefined, initialValues?.timeZone), [initialValues?.timeZone]);
+  const zones = useMemo(
+    () => timeZoneGroups(deploymentZone, undefined, initialValues?.timeZone),
+    [deploymentZone, initialValues?.timeZone],
+  );
 
   const submit = form.onSubmit(async (values) => {
-    setFormErrors([]);
+    serverErrors.clear();
     setSaving(true);
     try {
       const error = await onSubmit(values);
-      if (error) {
-        const { fieldErrors, formErrors } = splitFormErrors(apiErrors(error), providerFormFields);
-        form.setErrors(fieldErrors);
-        setFormErrors(formErrors);
-      }
+      if (error) serverErrors.show(error);
     } finally {
       setSaving(false);
     }
@@ -66,13 +68,7 @@ function ProviderForm({ submitLabel, initialValues, descriptions, onClose, onSub
   return (
     <form onSubmit={submit} noValidate aria-label="Provider">
       <Stack>
-        {formErrors.length > 0 && (
-          <Alert color="red" title="The provider was not saved" role="alert">
-            {formErrors.map((m) => (
-              <div key={m}>{m}</div>
-            ))}
-          </Alert>
-        )}
+        <FormErrors title="The provider was not saved" errors={serverErrors.formErrors} />
         <TextInput
           label="Name"
           withAsterisk

@@ -5,7 +5,7 @@ import { IconBuildingBroadcastTower, IconColumns, IconPencil, IconPlus, IconTras
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { formatDate } from '../customers/format';
+import { useFormat } from '../common/useFormat';
 import { apiErrorMessage } from '../graphql/errors';
 import type { ProviderFieldsFragment } from '../gql/graphql';
 import { usePageTitle } from '../shell/usePageTitle';
@@ -25,6 +25,7 @@ const listContext = { additionalTypenames: ['Provider'] };
 
 export function ProviderListPage() {
   usePageTitle('Providers');
+  const format = useFormat();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<ProviderFieldsFragment | null>(null);
   const [mapping, setMapping] = useState<ProviderFieldsFragment | null>(null);
@@ -133,7 +134,7 @@ export function ProviderListPage() {
                       <Table.Td ff="monospace" fz="sm">
                         {p.timeZone}
                       </Table.Td>
-                      <Table.Td>{formatDate(p.createdAt)}</Table.Td>
+                      <Table.Td>{format.date(p.createdAt)}</Table.Td>
                       <Table.Td>
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <Tooltip label="Upload a CDR file">

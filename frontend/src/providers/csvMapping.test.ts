@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCsvMapping, formToMappingInput, mappingProblems, mappingToForm, validateCsvMapping } from './csvMapping';
+import { emptyCsvMapping, formToMappingInput, mappingToForm, validateCsvMapping } from './csvMapping';
 
 const twilio = {
   delimiter: ',',
@@ -66,24 +66,5 @@ describe('the CSV column mapping form', () => {
   it('wants positions when the file has no header row', () => {
     const errors = validateCsvMapping({ ...emptyCsvMapping, header: false, destination: 'To', duration: '5', start: '3' });
     expect(errors).toEqual({ destination: 'Without a header row, give the column by position (1, 2, …)' });
-  });
-
-  it('puts each refused field next to its input', () => {
-    const { fieldErrors, other } = mappingProblems({
-      graphQLErrors: [
-        {
-          extensions: {
-            code: 'INVALID',
-            problems: [
-              { field: 'start', reason: 'say which column holds the start' },
-              { field: 'layouts', reason: 'give a layout' },
-              { field: '', reason: 'the file has no column "Nope"' },
-            ],
-          },
-        },
-      ],
-    });
-    expect(fieldErrors).toEqual({ start: 'say which column holds the start', layouts: 'give a layout' });
-    expect(other).toEqual(['the file has no column "Nope"']);
   });
 });

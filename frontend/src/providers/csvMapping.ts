@@ -1,4 +1,3 @@
-import type { CombinedError } from 'urql';
 import type { CsvMappingFieldsFragment, CsvMappingInput } from '../gql/graphql';
 
 /**
@@ -163,30 +162,4 @@ export function validateCsvMapping(v: CsvMappingFormValues): Partial<Record<keyo
     }
   }
   return errors;
-}
-
-/**
- * A refused mapping lists every problem in `extensions.problems` as
- * {field, reason}; fields are the mapping's input names, as the form's.
- */
-export function mappingProblems(error: CombinedError | { graphQLErrors: readonly { extensions?: Record<string, unknown> | null }[] } | null | undefined): {
-  fieldErrors: Record<string, string>;
-  other: string[];
-} {
-  const fieldErrors: Record<string, string> = {};
-  const other: string[] = [];
-  for (const e of error?.graphQLErrors ?? []) {
-    const problems = e.extensions?.problems;
-    if (!Array.isArray(problems)) continue;
-    for (const p of problems as { field?: unknown; reason?: unknown }[]) {
-      const field = typeof p.field === 'string' ? p.field : '';
-      const reason = String(p.reason ?? '');
-      if (field && (csvMappingFields as readonly string[]).includes(field) && !(field in fieldErrors)) {
-        fieldErrors[field] = reason;
-      } else {
-        other.push(reason);
-      }
-    }
-  }
-  return { fieldErrors, other };
 }

@@ -26,10 +26,15 @@ describe('provider form', () => {
   });
 
   it('lists common zones first, then every other zone once, including UTC and the current one', () => {
-    const groups = timeZoneGroups(['Asia/Tokyo', 'Europe/London', 'Europe/Paris'], 'Etc/GMT+1');
+    const groups = timeZoneGroups('Europe/London', ['Asia/Tokyo', 'Europe/London', 'Europe/Paris'], 'Etc/GMT+1');
     expect(groups[0]).toEqual({ group: 'Common', items: ['Europe/London', 'UTC', 'Europe/Paris'] });
     expect(groups[1].items).toEqual(['Asia/Tokyo', 'Etc/GMT+1']);
     const all = groups.flatMap((g) => g.items);
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('puts the deployment’s zone first, even one the browser does not list', () => {
+    const groups = timeZoneGroups('Asia/Tokyo', ['Europe/London']);
+    expect(groups[0].items.slice(0, 3)).toEqual(['Asia/Tokyo', 'UTC', 'Europe/London']);
   });
 });

@@ -1,5 +1,4 @@
 import type { CreateProviderInput, ProviderCdrFormat, ProviderFieldsFragment, UpdateProviderInput } from '../gql/graphql';
-import { DEFAULT_TIME_ZONE } from '../rates/time';
 
 export interface ProviderFormValues {
   name: string;
@@ -9,7 +8,10 @@ export interface ProviderFormValues {
 
 export const providerFormFields: readonly (keyof ProviderFormValues)[] = ['name', 'cdrFormat', 'timeZone'];
 
-export const emptyProvider: ProviderFormValues = { name: '', cdrFormat: '', timeZone: DEFAULT_TIME_ZONE };
+/** A new provider's timestamps are in the deployment's zone until the clerk says otherwise. */
+export function emptyProvider(deploymentZone: string): ProviderFormValues {
+  return { name: '', cdrFormat: '', timeZone: deploymentZone };
+}
 
 export const CDR_FORMAT_LABELS: Record<ProviderCdrFormat, string> = {
   ASTERISK: 'Asterisk',
@@ -37,18 +39,19 @@ export function formatDescriptions(
 }
 
 /**
- * Time zones to choose from, the common ones for a UK reseller first. The
- * browser knows every IANA zone; "UTC" is added because some browsers list
- * only geographic zones.
+ * Time zones to choose from: the deployment's first, then the ones common
+ * for a European reseller. The browser knows every IANA zone; "UTC" is
+ * added because some browsers list only geographic zones.
  */
 export function timeZoneGroups(
+  deploymentZone: string,
   all: readonly string[] = supportedTimeZones(),
   current?: string,
 ): { group: string; items: string[] }[] {
-  const common = [DEFAULT_TIME_ZONE, 'UTC', 'Europe/Dublin', 'Europe/Paris', 'Europe/Berlin', 'America/New_York'];
-  const known = new Set([...all, 'UTC']);
+  const common = [deploymentZone, 'UTC', 'Europe/London', 'Europe/Dublin', 'Europe/Paris', 'Europe/Berlin', 'America/New_York'];
+  const known = new Set([...all, 'UTC', deploymentZone]);
   if (current) known.add(current);
-  const first = common.filter((z) => known.has(z));
+  const first = [...new Set(common)].filter((z) => known.has(z));
   const rest = [...known].filter((z) => !first.includes(z)).sort();
   return [
     { group: 'Common', items: first },
@@ -60,7 +63,7 @@ function supportedTimeZones(): string[] {
   try {
     return Intl.supportedValuesOf('timeZone');
   } catch {
-    return [DEFAULT_TIME_ZONE, 'UTC'];
+    return ['UTC'];
   }
 }
 

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   DataList,
@@ -20,12 +19,15 @@ import { IconCalculator } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useClient } from 'urql';
 import { TariffSelect } from '../customers/pickers';
-import { apiErrors, splitFormErrors } from '../graphql/errors';
+import { FormErrors } from '../common/FormErrors';
+import { DIRECTION_LABELS } from '../common/labels';
+import { useSettings } from '../common/settings';
+import { nowInZone, timeZoneOptions } from '../common/time';
+import { useServerErrors } from '../common/useServerErrors';
+import { useFormat } from '../common/useFormat';
 import type { QuoteCallQuery, RateSheetDirection } from '../gql/graphql';
 import { BAND_COLORS, BAND_LABELS } from '../peaktimes/blocks';
-import { ProviderSelect } from '../rates/pickers';
-import { DIRECTION_LABELS } from '../rates/sheets';
-import { DEFAULT_TIME_ZONE, nowInZone, timeZoneOptions } from '../rates/time';
+import { AnyProviderSelect } from '../providers/ProviderSelect';
 import { QuoteCallQuery as QuoteCallDocument } from './documents';
 import { formatSeconds, toQuoteInput, validateQuote, type QuoteFormValues } from './quoteForm';
 
@@ -58,7 +60,8 @@ const fieldMap: Record<string, keyof QuoteFormValues> = {
 export function QuotePanel({ tariff }: { tariff?: { id: string; name: string } }) {
   const client = useClient();
   const [providerZone, setProviderZone] = useState<string | null>(null);
-  const now = nowInZone(DEFAULT_TIME_ZONE);
+  const { timeZone: deploymentZone } = useSettings();
+  const now = nowInZone(deploymentZone);
   const form = useForm<QuoteFormValues>({
     mode: 'controlled',
     initialValues: {
@@ -69,30 +72,25 @@ export function QuotePanel({ tariff }: { tariff?: { id: string; name: string } }
       chargeCode: '',
       startDay: now.day,
       startTime: now.time,
-      timeZone: DEFAULT_TIME_ZONE,
+      timeZone: deploymentZone,
       durationSeconds: 60,
     },
     validate: validateQuote,
   });
+  const serverErrors = useServerErrors(form, Object.keys(form.getValues()), { fieldMap });
   const [quote, setQuote] = useState<Quote | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [fetching, setFetching] = useState(false);
   const v = form.getValues();
 
   const submit = form.onSubmit(async (values) => {
-    setFailure(null);
+    serverErrors.clear();
     setFetching(true);
     try {
       const result = await client
         .query(QuoteCallDocument, { input: toQuoteInput(values) }, { requestPolicy: 'network-only' })
         .toPromise();
       if (result.error || !result.data) {
-        const { fieldErrors, formErrors } = splitFormErrors(
-          apiErrors(result.error, fieldMap),
-          Object.keys(values),
-        );
-        form.setErrors(fieldErrors);
-        setFailure(formErrors.join(' ') || (Object.keys(fieldErrors).length ? null : 'The call could not be quoted.'));
+        serverErrors.show(result.error);
         setQuote(null);
         return;
       }
@@ -121,7 +119,7 @@ export function QuotePanel({ tariff }: { tariff?: { id: string; name: string } }
                   error={form.errors.tariffId}
                 />
               )}
-              <ProviderSelect
+              <AnyProviderSelect
                 label="Provider"
                 description="Its own sheet if it has one, else the any-provider sheet"
                 value={v.providerId}
@@ -184,17 +182,13 @@ export function QuotePanel({ tariff }: { tariff?: { id: string; name: string } }
               <Select
                 label="Time zone"
                 description="Peak times are read in the deployment's zone"
-                data={timeZoneOptions([providerZone])}
+                data={timeZoneOptions(deploymentZone, [providerZone])}
                 allowDeselect={false}
                 w={260}
                 {...form.getInputProps('timeZone')}
               />
             </Group>
-            {failure && (
-              <Alert color="red" title="No quote" role="alert">
-                {failure}
-              </Alert>
-            )}
+            <FormErrors title="No quote" errors={serverErrors.formErrors} />
             <Group>
               <Button type="submit" loading={fetching} leftSection={<IconCalculator size={16} />}>
                 Quote
@@ -212,6 +206,7 @@ export function QuotePanel({ tariff }: { tariff?: { id: string; name: string } }
 function QuoteResult({ quote: q }: { quote: Quote }) {
   const status = STATUS[q.status];
   const split = q.tariff.bandMode === 'SPLIT';
+  const format = useFormat();
   const money = (d: string | null | undefined, strong = false) =>
     d == null ? (
       <Text span c="dimmed" size="sm">
@@ -219,7 +214,7 @@ function QuoteResult({ quote: q }: { quote: Quote }) {
       </Text>
     ) : (
       <Text span ff="monospace" fw={strong ? 700 : undefined} size={strong ? 'lg' : undefined}>
-        {d}
+        {format.price(d)}
       </Text>
     );
 

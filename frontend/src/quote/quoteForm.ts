@@ -1,5 +1,5 @@
 import type { QuoteCallInput, RateSheetDirection } from '../gql/graphql';
-import { wallTimeToISO } from '../rates/time';
+import { wallTimeToISO } from '../common/time';
 
 /** The "Quote a call" form. Start is a wall-clock time read in `timeZone`. */
 export interface QuoteFormValues {

@@ -1,8 +1,11 @@
-import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronLeft, IconChevronRight, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { CursorPager } from '../common/CursorPager';
+import { countOf } from '../common/numbers';
+import { pageVariables, type Cursor } from '../common/pager';
 import { apiErrorMessage } from '../graphql/errors';
 import type { RateSheetVersionFragment } from '../gql/graphql';
 import { RateSheetRowsQuery } from './documents';
@@ -16,16 +19,13 @@ const num = { fontVariantNumeric: 'tabular-nums' } as const;
 export function RateRowsTable({ sheet }: { sheet: RateSheetVersionFragment }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const [page, setPage] = useState<{ after?: string; before?: string }>({});
+  const [page, setPage] = useState<Cursor>({});
 
   // Another version or another search starts again from the first page.
   useEffect(() => setPage({}), [sheet.id, debounced]);
 
   const variables = useMemo(
-    () =>
-      page.before
-        ? { id: sheet.id, last: ROWS_PAGE_SIZE, before: page.before, search: debounced || undefined }
-        : { id: sheet.id, first: ROWS_PAGE_SIZE, after: page.after, search: debounced || undefined },
+    () => ({ id: sheet.id, ...pageVariables(ROWS_PAGE_SIZE, page), search: debounced || undefined }),
     [sheet.id, page, debounced],
   );
   const [{ data, fetching, error }] = useQuery({ query: RateSheetRowsQuery, variables });
@@ -123,35 +123,13 @@ export function RateRowsTable({ sheet }: { sheet: RateSheetVersionFragment }) {
       )}
 
       {rows && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {rows.totalCount === 1 ? '1 rate' : `${rows.totalCount} rates`}
-            {debounced ? ` matching “${debounced}”` : ''}
-            {rows.totalCount > ROWS_PAGE_SIZE && `, ${ROWS_PAGE_SIZE} per page`}
-          </Text>
-          {rows.totalCount > ROWS_PAGE_SIZE && (
-            <Group gap="xs">
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconChevronLeft size={14} />}
-                disabled={!rows.pageInfo.hasPreviousPage}
-                onClick={() => setPage({ before: rows.pageInfo.startCursor ?? undefined })}
-              >
-                Previous
-              </Button>
-              <Button
-                variant="default"
-                size="xs"
-                rightSection={<IconChevronRight size={14} />}
-                disabled={!rows.pageInfo.hasNextPage}
-                onClick={() => setPage({ after: rows.pageInfo.endCursor ?? undefined })}
-              >
-                Next
-              </Button>
-            </Group>
-          )}
-        </Group>
+        <CursorPager
+          connection={rows}
+          pageSize={ROWS_PAGE_SIZE}
+          summary={`${countOf(rows.totalCount, 'rate')}${debounced ? ` matching “${debounced}”` : ''}`}
+          onPage={setPage}
+          size="xs"
+        />
       )}
     </Stack>
   );

@@ -22,12 +22,12 @@ import { IconCalculator, IconDownload, IconFileSpreadsheet, IconPencil, IconTras
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { formatDateTime } from '../customers/format';
+import { CsvDropzone } from '../common/CsvDropzone';
+import { useFormat } from '../common/useFormat';
 import { apiErrorMessage } from '../graphql/errors';
 import type { RateSheetVersionFragment } from '../gql/graphql';
 import { QuotePanel } from '../quote/QuotePanel';
 import { usePageTitle } from '../shell/usePageTitle';
-import { CsvDropzone } from './CsvDropzone';
 import { DeleteTariffMutation, TariffQuery, UpdateTariffMutation } from './documents';
 import { RateRowsTable } from './RateRowsTable';
 import { defaultSheet, groupRateSheets, groupTitle, type SheetGroup } from './sheets';
@@ -263,6 +263,7 @@ function VersionHistory({
   onUpload: () => void;
 }) {
   const title = groupTitle(group);
+  const format = useFormat();
   return (
     <Paper withBorder radius="md">
       <Group justify="space-between" px="md" pt="sm" pb={4}>
@@ -283,7 +284,7 @@ function VersionHistory({
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Version</Table.Th>
-              <Table.Th>Effective</Table.Th>
+              <Table.Th>Effective ({format.zone})</Table.Th>
               <Table.Th ta="right">Rows</Table.Th>
               <Table.Th>File</Table.Th>
               <Table.Th>Uploaded</Table.Th>
@@ -322,8 +323,8 @@ function VersionHistory({
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {formatDateTime(v.effectiveFrom)} →{' '}
-                      {v.effectiveUntil ? formatDateTime(v.effectiveUntil) : v.inForce ? 'in force' : 'open-ended'}
+                      {format.dateTime(v.effectiveFrom)} →{' '}
+                      {v.effectiveUntil ? format.dateTime(v.effectiveUntil) : v.inForce ? 'in force' : 'open-ended'}
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -340,7 +341,7 @@ function VersionHistory({
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{formatDateTime(v.createdAt)}</Text>
+                    <Text size="sm">{format.dateTime(v.createdAt)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { CombinedError } from 'urql';
-import { apiErrors, splitFormErrors } from '../graphql/errors';
+import { FormErrors } from '../common/FormErrors';
+import { useServerErrors } from '../common/useServerErrors';
 import type { TariffBandMode } from '../gql/graphql';
 import {
   BAND_MODE_HELP,
@@ -40,19 +41,15 @@ function TariffForm({ submitLabel, initialValues, onClose, onSubmit }: Omit<Prop
     validate: validateTariff,
     validateInputOnBlur: true,
   });
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const serverErrors = useServerErrors(form, tariffFormFields);
   const [saving, setSaving] = useState(false);
 
   const submit = form.onSubmit(async (values) => {
-    setFormErrors([]);
+    serverErrors.clear();
     setSaving(true);
     try {
       const error = await onSubmit(values);
-      if (error) {
-        const { fieldErrors, formErrors } = splitFormErrors(apiErrors(error), tariffFormFields);
-        form.setErrors(fieldErrors);
-        setFormErrors(formErrors);
-      }
+      if (error) serverErrors.show(error);
     } finally {
       setSaving(false);
     }
@@ -63,13 +60,7 @@ function TariffForm({ submitLabel, initialValues, onClose, onSubmit }: Omit<Prop
   return (
     <form onSubmit={submit} noValidate aria-label="Tariff">
       <Stack>
-        {formErrors.length > 0 && (
-          <Alert color="red" title="The tariff was not saved" role="alert">
-            {formErrors.map((m) => (
-              <div key={m}>{m}</div>
-            ))}
-          </Alert>
-        )}
+        <FormErrors title="The tariff was not saved" errors={serverErrors.formErrors} />
         <TextInput
           label="Name"
           withAsterisk

@@ -5,6 +5,7 @@ import { Client, CombinedError, Provider, type Exchange, type OperationResult } 
 import { describe, expect, it, vi } from 'vitest';
 import { map, pipe } from 'wonka';
 import type { RateSheetVersionFragment } from '../gql/graphql';
+import { WithSettings } from '../test/settings';
 import { groupRateSheets } from './sheets';
 import { UploadRateSheetModal } from './UploadRateSheetModal';
 
@@ -72,14 +73,16 @@ describe('uploading a rate sheet', () => {
     render(
       <MantineProvider>
         <Provider value={client}>
-          <UploadRateSheetModal
-            opened
-            onClose={() => {}}
-            tariff={{ id: 't1', name: 'Standard' }}
-            groups={groupRateSheets([v1])}
-            initialFile={file}
-            onUploaded={onUploaded}
-          />
+          <WithSettings>
+            <UploadRateSheetModal
+              opened
+              onClose={() => {}}
+              tariff={{ id: 't1', name: 'Standard' }}
+              groups={groupRateSheets([v1])}
+              initialFile={file}
+              onUploaded={onUploaded}
+            />
+          </WithSettings>
         </Provider>
       </MantineProvider>,
     );
@@ -107,13 +110,15 @@ describe('uploading a rate sheet', () => {
     render(
       <MantineProvider>
         <Provider value={client}>
-          <UploadRateSheetModal
-            opened
-            onClose={() => {}}
-            tariff={{ id: 't1', name: 'Standard' }}
-            groups={[]}
-            onUploaded={() => {}}
-          />
+          <WithSettings>
+            <UploadRateSheetModal
+              opened
+              onClose={() => {}}
+              tariff={{ id: 't1', name: 'Standard' }}
+              groups={[]}
+              onUploaded={() => {}}
+            />
+          </WithSettings>
         </Provider>
       </MantineProvider>,
     );

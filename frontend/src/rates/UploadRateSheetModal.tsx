@@ -5,13 +5,15 @@ import { useEffect, useState } from 'react';
 import { useMutation } from 'urql';
 import { apiErrorMessage } from '../graphql/errors';
 import type { MoneyUnits, RateSheetDirection, RateSheetVersionFragment } from '../gql/graphql';
-import { CsvDropzone } from './CsvDropzone';
+import { CsvDropzone } from '../common/CsvDropzone';
+import { DIRECTION_LABELS } from '../common/labels';
+import { fileProblems, problemCount, type FileProblem } from '../common/problems';
+import { ProblemsReport } from '../common/ProblemsReport';
+import { useSettings } from '../common/settings';
+import { formatDateTime, nowInZone, timeZoneOptions, wallTimeToISO } from '../common/time';
+import { AnyProviderSelect } from '../providers/ProviderSelect';
 import { UploadRateSheetMutation } from './documents';
-import { ProviderSelect } from './pickers';
-import { fileProblems, problemCount, type FileProblem } from './problems';
-import { ProblemsReport } from './ProblemsReport';
-import { DIRECTION_LABELS, groupTitle, type SheetGroup } from './sheets';
-import { DEFAULT_TIME_ZONE, formatInZone, nowInZone, timeZoneOptions, wallTimeToISO } from './time';
+import { groupTitle, type SheetGroup } from './sheets';
 
 interface Props {
   opened: boolean;
@@ -39,9 +41,10 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
   const [providerName, setProviderName] = useState<string | null>(initialGroup?.provider?.name ?? null);
   const [direction, setDirection] = useState<RateSheetDirection>(initialGroup?.direction ?? 'OUTBOUND');
   const [when, setWhen] = useState<'now' | 'at'>('now');
-  const [zone, setZone] = useState(DEFAULT_TIME_ZONE);
-  const [day, setDay] = useState<string | null>(() => nowInZone(DEFAULT_TIME_ZONE).day);
-  const [time, setTime] = useState(() => nowInZone(DEFAULT_TIME_ZONE).time);
+  const { timeZone: deploymentZone } = useSettings();
+  const [zone, setZone] = useState(deploymentZone);
+  const [day, setDay] = useState<string | null>(() => nowInZone(deploymentZone).day);
+  const [time, setTime] = useState(() => nowInZone(deploymentZone).time);
   const [units, setUnits] = useState<MoneyUnits>('MINOR');
   const [fileError, setFileError] = useState<string | null>(null);
   const [whenError, setWhenError] = useState<string | null>(null);
@@ -89,7 +92,7 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
       color: 'teal',
       title: `Rate sheet version ${sheet.version} uploaded`,
       message: `${groupTitle(sheet)}: ${sheet.rowCount} ${sheet.rowCount === 1 ? 'rate' : 'rates'}, ${
-        sheet.inForce ? 'in force now' : `in force from ${formatInZone(sheet.effectiveFrom, zone)}`
+        sheet.inForce ? 'in force now' : `in force from ${formatDateTime(sheet.effectiveFrom, zone, { withZone: true })}`
       }.`,
     });
     onUploaded(sheet);
@@ -119,7 +122,7 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
         </div>
 
         <Group grow align="flex-start">
-          <ProviderSelect
+          <AnyProviderSelect
             label="Provider"
             description="Any provider: used for every provider without its own sheet"
             value={providerId}
@@ -175,7 +178,7 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
             <TimeInput label="Time" value={time} onChange={(e) => setTime(e.currentTarget.value)} w={120} />
             <Select
               label="Time zone"
-              data={timeZoneOptions()}
+              data={timeZoneOptions(deploymentZone)}
               value={zone}
               onChange={(z) => z && setZone(z)}
               allowDeselect={false}

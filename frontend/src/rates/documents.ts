@@ -99,21 +99,6 @@ export const DeleteTariffMutation = graphql(`
   }
 `);
 
-export const ProviderPickerQuery = graphql(`
-  query ProviderPicker {
-    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {
-      edges {
-        node {
-          id
-          name
-          cdrFormat
-          timeZone
-        }
-      }
-    }
-  }
-`);
-
 // The file travels as a GraphQL multipart request: urql's fetchExchange puts
 // any File in the variables into the form (see upload.test.ts).
 export const UploadRateSheetMutation = graphql(`

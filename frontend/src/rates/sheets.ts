@@ -1,7 +1,6 @@
+import { DIRECTION_LABELS } from '../common/labels';
 import type { RateSheetDirection, RateSheetVersionFragment } from '../gql/graphql';
-
-export const DIRECTION_LABELS: Record<RateSheetDirection, string> = { OUTBOUND: 'Outbound', INBOUND: 'Inbound' };
-export const ANY_PROVIDER = 'Any provider';
+import { ANY_PROVIDER } from '../providers/ProviderSelect';
 
 /** The versions of one sheet: one tariff, one provider (or any), one direction. */
 export interface SheetGroup {

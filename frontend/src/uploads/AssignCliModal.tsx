@@ -2,12 +2,11 @@ import { Alert, Button, Group, Modal, SegmentedControl, Skeleton, Stack, Text } 
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { formatMoney } from '../customers/format';
+import { formatCount } from '../common/numbers';
+import { useFormat } from '../common/useFormat';
 import { ParentCustomerSelect } from '../customers/pickers';
 import { apiErrorMessage } from '../graphql/errors';
-import { DEFAULT_TIME_ZONE, formatInZone } from '../rates/time';
 import { AssignCliMutation, EarliestUnmatchedCallQuery } from './documents';
-import { formatCount } from './progress';
 
 export interface UnmatchedGroup {
   source: string;
@@ -51,6 +50,7 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
   const [which, setWhich] = useState<'number' | 'account'>('number');
   const [missing, setMissing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const format = useFormat();
   const [{ data, fetching, error }] = useQuery({
     query: EarliestUnmatchedCallQuery,
     variables: { where: { uploadID: uploadId, status: 'NO_CUSTOMER', source: group.source } },
@@ -87,7 +87,7 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
       <Stack>
         <Text size="sm">
           {group.calls === 1 ? '1 call' : `${formatCount(group.calls)} calls`} from <b>{group.source}</b> matched no customer; they
-          are worth £{formatMoney(group.value)} at the default tariff. Choose the customer this number belongs to.
+          are worth {format.total(group.value)} at the default tariff. Choose the customer this number belongs to.
         </Text>
         {group.account && (
           <Stack gap={4}>
@@ -124,7 +124,7 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
           </Alert>
         ) : earliest ? (
           <Text size="sm" c="dimmed">
-            The CLI {value} is added valid from {formatInZone(earliest, DEFAULT_TIME_ZONE)}, the first of these calls,
+            The CLI {value} is added valid from {format.dateTime(earliest, { withZone: true })}, the first of these calls,
             with no end date. Then re-analyse the upload to price them for the customer.
           </Text>
         ) : (

@@ -1,9 +1,9 @@
 import { Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconDownload } from '@tabler/icons-react';
-import { formatMoney } from '../customers/format';
+import { formatCount } from '../common/numbers';
+import { useFormat } from '../common/useFormat';
 import type { UploadDetailQuery } from '../gql/graphql';
 import { countsBreakdown, type CountKey } from './counts';
-import { formatCount } from './progress';
 
 export type DetailedUpload = Extract<NonNullable<UploadDetailQuery['node']>, { fileName: string }>;
 
@@ -147,13 +147,14 @@ export function CountsBreakdown({ upload: u }: { upload: DetailedUpload }) {
 }
 
 function Money({ label, value, help }: { label: string; value: string; help: string }) {
+  const format = useFormat();
   return (
     <Paper withBorder radius="md" p="sm" bg="var(--mantine-color-gray-0)">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
-      <Text size="xl" fw={700} style={num} aria-label={`${label} ${formatMoney(value)}`}>
-        £{formatMoney(value)}
+      <Text size="xl" fw={700} style={num} aria-label={`${label} ${format.total(value)}`}>
+        {format.total(value)}
       </Text>
       <Text size="xs" c="dimmed">
         {help}

@@ -2,12 +2,12 @@ import { Alert, Button, Group, List, Modal, Skeleton, Stack, Text } from '@manti
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useClient } from 'urql';
-import { formatMoney } from '../customers/format';
+import { formatCount } from '../common/numbers';
+import { useFormat } from '../common/useFormat';
 import { apiErrorMessage } from '../graphql/errors';
 import type { UploadRowFragment } from '../gql/graphql';
 import { PricedCustomersQuery } from './documents';
 import { customersPhrase, findPricedCustomers, pricedCallsWhere, type CustomerRef } from './pricedCustomers';
-import { formatCount } from './progress';
 
 interface Props {
   upload: UploadRowFragment | null;
@@ -53,6 +53,7 @@ function ProcessSummary({ upload: u, processing, onClose, onConfirm }: Props & {
   }, [client, u.id]);
 
   const notCharged = u.withoutCustomer + u.withoutRate;
+  const format = useFormat();
   const pricedCalls = u.priced === 1 ? '1 priced call' : `${formatCount(u.priced)} priced calls`;
 
   return (
@@ -64,7 +65,7 @@ function ProcessSummary({ upload: u, processing, onClose, onConfirm }: Props & {
           ) : (
             <>
               <b>{pricedCalls}</b> become unbilled calls of <b>{customersPhrase(customers.list, customers.complete)}</b>,{' '}
-              <b>£{formatMoney(u.totalPrice)}</b> in total. They go on each customer&apos;s next invoice.
+              <b>{format.total(u.totalPrice)}</b> in total. They go on each customer&apos;s next invoice.
             </>
           )}
         </Text>

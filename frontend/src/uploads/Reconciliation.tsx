@@ -3,11 +3,11 @@ import { IconUserPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { formatPrice } from '../calls/callFilter';
+import { formatCount } from '../common/numbers';
+import { useFormat } from '../common/useFormat';
 import { CsvButton, type DetailedUpload } from './CountsBreakdown';
 import { DefaultTariffQuery } from './documents';
 import type { UnmatchedGroup } from './AssignCliModal';
-import { formatCount } from './progress';
 
 const num = { fontVariantNumeric: 'tabular-nums' } as const;
 
@@ -64,6 +64,7 @@ export function UnmatchedClisSection({
   onAssign: (g: UnmatchedGroup) => void;
 }) {
   const groups = u.unmatchedClis;
+  const format = useFormat();
   return (
     <Section
       title="Calls without a customer"
@@ -98,7 +99,7 @@ export function UnmatchedClisSection({
                     {formatCount(g.calls)}
                   </Table.Td>
                   <Table.Td ta="right" style={num}>
-                    £{formatPrice(g.value)}
+                    {format.total(g.value)}
                   </Table.Td>
                   <Table.Td ta="right">
                     {canFix && (

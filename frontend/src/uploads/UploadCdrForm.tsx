@@ -3,13 +3,14 @@ import { IconBuildingBroadcastTower, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { CsvDropzone } from '../common/CsvDropzone';
+import { DIRECTION_LABELS } from '../common/labels';
 import { apiErrorMessage, apiErrors } from '../graphql/errors';
 import type { CdrUploadDirection } from '../gql/graphql';
 import { ProviderListQuery } from '../providers/documents';
 import { ProviderSelect } from '../providers/ProviderSelect';
-import { CsvDropzone } from '../rates/CsvDropzone';
 import { UploadCdrMutation } from './documents';
-import { DIRECTION_HELP, DIRECTION_LABELS } from './progress';
+import { DIRECTION_HELP } from './progress';
 
 // A constant: urql runs the query again whenever the context object changes.
 const providersContext = { additionalTypenames: ['Provider'] };

@@ -18,16 +18,17 @@ import { IconAlertTriangle, IconCircleCheck, IconList, IconPlayerPlay, IconRefre
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { formatDateTime } from '../customers/format';
+import { DIRECTION_LABELS } from '../common/labels';
+import { formatBytes, formatCount } from '../common/numbers';
+import { useFormat } from '../common/useFormat';
 import { apiErrorMessage } from '../graphql/errors';
 import type { UploadDetailQuery } from '../gql/graphql';
-import { formatBytes } from '../rates/CsvDropzone';
 import { usePageTitle } from '../shell/usePageTitle';
 import { AssignCliModal, type Assigned, type UnmatchedGroup } from './AssignCliModal';
 import { CountsBreakdown, type DetailedUpload } from './CountsBreakdown';
 import { ProcessUploadMutation, ReanalyseUploadMutation, UploadDetailQuery as UploadDetailDocument } from './documents';
 import { ProcessUploadModal } from './ProcessUploadModal';
-import { DIRECTION_LABELS, formatCount, isRunning, newerUpload, STATUS_COLORS, STATUS_LABELS } from './progress';
+import { isRunning, newerUpload, STATUS_COLORS, STATUS_LABELS } from './progress';
 import { ExcludedSection, UnmatchedClisSection, UnratedSection, UnreadableSection } from './Reconciliation';
 import { UploadProgressBar } from './UploadProgressBar';
 import { useStallRefetch } from './useStallRefetch';
@@ -40,6 +41,7 @@ function asUpload(node: UploadDetailQuery['node'] | undefined): DetailedUpload |
 }
 
 export function UploadDetailPage() {
+  const format = useFormat();
   const { id = '' } = useParams();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: UploadDetailDocument,
@@ -144,8 +146,8 @@ export function UploadDetailPage() {
               </Group>
               <Text c="dimmed" size="sm">
                 {upload.provider.name} · {DIRECTION_LABELS[upload.direction]} · {formatBytes(upload.sizeBytes)} ·
-                uploaded {formatDateTime(upload.createdAt)}
-                {upload.analysedAt && ` · analysed ${formatDateTime(upload.analysedAt)}`}
+                uploaded {format.dateTime(upload.createdAt, { withZone: true })}
+                {upload.analysedAt && ` · analysed ${format.dateTime(upload.analysedAt, { withZone: true })}`}
               </Text>
             </div>
             <Group gap="xs">
@@ -207,7 +209,7 @@ export function UploadDetailPage() {
 
           {upload.status === 'PROCESSED' && (
             <Alert color="green" icon={<IconCircleCheck size={20} />} title="Processed">
-              {upload.processedAt && <>On {formatDateTime(upload.processedAt)}, its </>}
+              {upload.processedAt && <>On {format.dateTime(upload.processedAt, { withZone: true })}, its </>}
               {!upload.processedAt && <>Its </>}
               {formatCount(upload.priced)} priced {upload.priced === 1 ? 'call' : 'calls'} became unbilled calls of their
               customers. A processed file can no longer be re-analysed.

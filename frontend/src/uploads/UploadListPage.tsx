@@ -1,15 +1,18 @@
-import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconFileUpload } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, EmptyState, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconFileUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { formatDateTime, formatMoney } from '../customers/format';
+import { CursorPager, useUrlCursor } from '../common/CursorPager';
+import { DIRECTION_LABELS } from '../common/labels';
+import { countOf, formatBytes, formatCount } from '../common/numbers';
+import { pageVariables } from '../common/pager';
+import { useFormat } from '../common/useFormat';
 import { apiErrorMessage } from '../graphql/errors';
 import type { UploadRowFragment } from '../gql/graphql';
-import { formatBytes } from '../rates/CsvDropzone';
 import { usePageTitle } from '../shell/usePageTitle';
 import { UploadListQuery } from './documents';
-import { DIRECTION_LABELS, formatCount, isRunning, newerUpload, STATUS_COLORS, STATUS_LABELS } from './progress';
+import { isRunning, newerUpload, STATUS_COLORS, STATUS_LABELS } from './progress';
 import { UploadCdrForm } from './UploadCdrForm';
 import { UploadProgressBar } from './UploadProgressBar';
 import { useStallRefetch } from './useStallRefetch';
@@ -22,24 +25,17 @@ const num = { fontVariantNumeric: 'tabular-nums' } as const;
 
 export function UploadListPage() {
   usePageTitle('Uploads (CDR)');
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const navigate = useNavigate();
-  const after = params.get('after');
-  const before = params.get('before');
-  const variables = useMemo(
-    () =>
-      before
-        ? { last: UPLOADS_PAGE_SIZE, before }
-        : { first: UPLOADS_PAGE_SIZE, after: after ?? undefined },
-    [after, before],
-  );
+  const [{ after, before }, goTo] = useUrlCursor();
+  const format = useFormat();
+  const variables = useMemo(() => pageVariables(UPLOADS_PAGE_SIZE, { after, before }), [after, before]);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: UploadListQuery, variables, context: listContext });
   const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const live = useUploadEvents();
 
   const connection = data?.cdrUploads;
   const uploads = (connection?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
-  const pageInfo = connection?.pageInfo;
 
   // An upload started elsewhere (another tab, the API) appears on the first page once it reports progress.
   const refetchedFor = useRef(new Set<string>());
@@ -56,16 +52,6 @@ export function UploadListPage() {
   const anyRunning = uploads.some((u) => isRunning(newerUpload(u, live[u.id]).status));
   const lastEvent = Object.values(live).reduce((latest, u) => (u.updatedAt > latest ? u.updatedAt : latest), '');
   useStallRefetch(anyRunning, lastEvent, refetch);
-
-  const goTo = (cursor: { after?: string | null; before?: string | null }) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.delete('after');
-      next.delete('before');
-      if (cursor.after) next.set('after', cursor.after);
-      if (cursor.before) next.set('before', cursor.before);
-      return next;
-    });
 
   return (
     <Stack gap="md">
@@ -110,7 +96,7 @@ export function UploadListPage() {
                   <Table.Tr>
                     <Table.Th>File</Table.Th>
                     <Table.Th>Provider</Table.Th>
-                    <Table.Th>Uploaded</Table.Th>
+                    <Table.Th>Uploaded ({format.zone})</Table.Th>
                     <Table.Th>Status</Table.Th>
                     <Table.Th w={340}>Progress / result</Table.Th>
                   </Table.Tr>
@@ -136,7 +122,7 @@ export function UploadListPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td>{u.provider.name}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(u.createdAt)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(u.createdAt)}</Table.Td>
                         <Table.Td>
                           <Badge color={STATUS_COLORS[u.status]} variant="light">
                             {STATUS_LABELS[u.status]}
@@ -155,30 +141,14 @@ export function UploadListPage() {
         )
       )}
 
-      {connection && connection.totalCount > UPLOADS_PAGE_SIZE && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {connection.totalCount} files, {UPLOADS_PAGE_SIZE} per page, newest first
-          </Text>
-          <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconChevronLeft size={16} />}
-              disabled={!pageInfo?.hasPreviousPage}
-              onClick={() => goTo({ before: pageInfo?.startCursor })}
-            >
-              Newer
-            </Button>
-            <Button
-              variant="default"
-              rightSection={<IconChevronRight size={16} />}
-              disabled={!pageInfo?.hasNextPage}
-              onClick={() => goTo({ after: pageInfo?.endCursor })}
-            >
-              Older
-            </Button>
-          </Group>
-        </Group>
+      {connection && (
+        <CursorPager
+          connection={connection}
+          pageSize={UPLOADS_PAGE_SIZE}
+          summary={`${countOf(connection.totalCount, 'file')}, newest first`}
+          onPage={goTo}
+          newestFirst
+        />
       )}
     </Stack>
   );
@@ -186,6 +156,7 @@ export function UploadListPage() {
 
 /** While the server works: the live bar. Afterwards: what came of it, in one line. */
 function UploadOutcome({ upload: u }: { upload: UploadRowFragment }) {
+  const format = useFormat();
   if (isRunning(u.status)) return <UploadProgressBar upload={u} size="sm" />;
   if (u.status === 'FAILED') {
     return (
@@ -200,7 +171,7 @@ function UploadOutcome({ upload: u }: { upload: UploadRowFragment }) {
   return (
     <Stack gap={0}>
       <Text size="sm" style={num}>
-        {formatCount(u.priced)} priced of {formatCount(u.linesRead)} lines · £{formatMoney(u.totalPrice)}
+        {formatCount(u.priced)} priced of {formatCount(u.linesRead)} lines · {format.total(u.totalPrice)}
       </Text>
       {u.status === 'READY' && unmatched > 0 && (
         <Text size="xs" c="orange">

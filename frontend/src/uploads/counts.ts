@@ -1,3 +1,4 @@
+import { formatCount } from '../common/numbers';
 /**
  * The analysis of an upload accounts for every line read exactly once
  * (RATING.md, "Counting"):
@@ -51,12 +52,11 @@ export function countsBreakdown(u: UploadCounts): Breakdown {
   const sum = ROWS.reduce((n, r) => n + u[r.key], 0);
   const total = Math.max(sum, u.linesRead);
   const rows = ROWS.map((r) => ({ ...r, count: u[r.key], share: total > 0 ? (u[r.key] / total) * 100 : 0 }));
-  const fmt = new Intl.NumberFormat('en-GB');
   return {
     rows,
     sum,
     linesRead: u.linesRead,
     addsUp: sum === u.linesRead,
-    equation: `${rows.map((r) => fmt.format(r.count)).join(' + ')} = ${fmt.format(sum)}`,
+    equation: `${rows.map((r) => formatCount(r.count)).join(' + ')} = ${formatCount(sum)}`,
   };
 }

@@ -1,3 +1,4 @@
+import { formatCount } from '../common/numbers';
 import type { CdrUploadDirection, CdrUploadStatus } from '../gql/graphql';
 
 // How far an upload's analysis or processing is, in a clerk's words. The
@@ -20,8 +21,6 @@ export const STATUS_COLORS: Record<CdrUploadStatus, string> = {
   PROCESSED: 'green',
   FAILED: 'red',
 };
-
-export const DIRECTION_LABELS: Record<CdrUploadDirection, string> = { OUTBOUND: 'Outbound', INBOUND: 'Inbound' };
 
 export const DIRECTION_HELP: Record<CdrUploadDirection, string> = {
   OUTBOUND: 'Calls your customers made: matched by the calling number (CLI).',
@@ -58,17 +57,10 @@ export function percent(fraction: number, done = false): number {
   return Math.min(99, Math.floor(fraction * 100));
 }
 
-const grouping = new Intl.NumberFormat('en-GB');
-
-/** 1234567 → "1,234,567". */
-export function formatCount(n: number): string {
-  return grouping.format(n);
-}
-
 /** Lines a second → "12,345 calls/s"; nothing to say before the pace is known. */
 export function formatRate(linesPerSecond: number): string | null {
   if (!linesPerSecond || linesPerSecond <= 0) return null;
-  return `${grouping.format(linesPerSecond)} calls/s`;
+  return `${formatCount(linesPerSecond)} calls/s`;
 }
 
 /** Seconds left → "about 5 s left", "2 min 05 s left", "1 h 02 min left"; null while unknown. */

@@ -1,11 +1,9 @@
 /**
- * Wall-clock times typed by a clerk ("2026-06-01", "10:00") are read in a
- * named time zone — the deployment's, Europe/London unless told otherwise —
- * and sent to the API as an instant. Peak times are local wall-clock time in
- * that zone too (RATING.md), so a quote for "Monday 10:00" means 10:00 there,
- * whatever the clerk's browser thinks.
+ * Times are shown, and typed wall-clock times ("2026-06-01", "10:00") read,
+ * in a named time zone — the deployment's (the settings query), never the
+ * browser's. Peak times are wall-clock time in that zone too, so a quote for
+ * "Monday 10:00" means 10:00 there, whatever the clerk's computer thinks.
  */
-export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -81,23 +79,85 @@ export function nowInZone(zone: string, now: Date = new Date()): { day: string; 
   return { day: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }
 
-/** "2026-03-01T09:30:00Z" → "1 Mar 2026, 09:30" in `zone`. */
-export function formatInZone(time: string | null | undefined, zone: string): string {
+const shown = new Map<string, Intl.DateTimeFormat>();
+
+function shownFormat(zone: string, kind: 'date' | 'minutes' | 'seconds', withZone: boolean): Intl.DateTimeFormat {
+  const key = `${zone}|${kind}|${withZone}`;
+  let f = shown.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...(kind === 'date'
+        ? {}
+        : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(kind === 'seconds' ? { second: '2-digit' } : {}) }),
+      ...(withZone ? { timeZoneName: 'short' } : {}),
+    });
+    shown.set(key, f);
+  }
+  return f;
+}
+
+export interface DateTimeOptions {
+  /** Add the seconds: "1 Mar 2026, 09:30:05". */
+  seconds?: boolean;
+  /** Name the zone ("GMT", "BST", "CEST") where the reader could take it for their own. */
+  withZone?: boolean;
+}
+
+/** "2026-03-01T09:30:00Z" → "1 Mar 2026, 09:30" in `zone`; "—" for no time. */
+export function formatDateTime(time: string | null | undefined, zone: string, opts: DateTimeOptions = {}): string {
   if (!time) return '—';
   const d = new Date(time);
   if (Number.isNaN(d.getTime())) return time;
-  return d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  return shownFormat(zone, opts.seconds ? 'seconds' : 'minutes', !!opts.withZone).format(d);
+}
+
+/** "2026-05-31T23:00:00Z" → "1 Jun 2026": the day it is in `zone` at that instant. */
+export function formatDate(time: string | null | undefined, zone: string): string {
+  if (!time) return '—';
+  const d = new Date(time);
+  if (Number.isNaN(d.getTime())) return time;
+  return shownFormat(zone, 'date', false).format(d);
+}
+
+/** A calendar day typed by the clerk ("2026-06-01") → its first instant in `zone`, as the API takes it. */
+export function dayStart(day: string, zone: string): string | null {
+  return wallTimeToISO(day, '00:00', zone);
+}
+
+/** "2026-06-30" → "2026-07-01". */
+function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * Typed first and last days (both included) → the instants [from, to) the
+ * API filters by: whole days in `zone`. Null for a day not given or not read.
+ */
+export function dayRange(
+  first: string | null | undefined,
+  last: string | null | undefined,
+  zone: string,
+): { from: string | null; to: string | null } {
+  return {
+    from: first ? dayStart(first, zone) : null,
+    to: last && DAY.test(last) ? dayStart(nextDay(last), zone) : null,
+  };
 }
 
 /** The time zones a clerk may read a time in: the deployment's, UTC, their own, and any extra (a provider's). */
-export function timeZoneOptions(extra: readonly (string | null | undefined)[] = []): string[] {
+export function timeZoneOptions(deploymentZone: string, extra: readonly (string | null | undefined)[] = []): string[] {
   let browser: string | undefined;
   try {
     browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
   } catch {
     browser = undefined;
   }
-  const zones = [DEFAULT_TIME_ZONE, 'UTC', browser, ...extra].filter(
+  const zones = [deploymentZone, 'UTC', browser, ...extra].filter(
     (z): z is string => !!z && isValidTimeZone(z),
   );
   return [...new Set(zones)];

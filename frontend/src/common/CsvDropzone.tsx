@@ -3,6 +3,7 @@ import { Group, Stack, Text } from '@mantine/core';
 import { Dropzone, type FileRejection } from '@mantine/dropzone';
 import { IconFileSpreadsheet, IconUpload, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
+import { formatBytes } from './numbers';
 
 /** Browsers label CSV files differently (Windows says Excel); the extension is what counts. */
 export const CSV_ACCEPT = {
@@ -85,10 +86,4 @@ function rejectionMessage(rejections: FileRejection[]): string {
   if (!r) return 'That file cannot be used.';
   if (r.errors.some((e) => e.code === 'file-invalid-type')) return `${r.file.name} is not a CSV file (.csv).`;
   return `${r.file.name}: ${r.errors.map((e) => e.message).join('; ')}`;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,0 +1,24 @@
+import { useState } from 'react';
+import type { CombinedError } from 'urql';
+import { serverFormErrors, type ServerErrorOptions } from './serverErrors';
+
+/** The part of a Mantine form this needs. */
+interface FormLike {
+  setErrors: (errors: Record<string, string>) => void;
+}
+
+/**
+ * A form's server errors: `show` puts a refused mutation's messages on the
+ * form's fields and keeps the rest in `formErrors`, for an alert above it.
+ */
+export function useServerErrors(form: FormLike, formFields: readonly string[], opts: ServerErrorOptions = {}) {
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const show = (error: CombinedError | null | undefined) => {
+    const { fieldErrors, formErrors } = serverFormErrors(error, formFields, opts);
+    form.setErrors(fieldErrors);
+    setFormErrors(formErrors);
+    return { fieldErrors, formErrors };
+  };
+  const clear = () => setFormErrors([]);
+  return { formErrors, show, clear };
+}
