@@ -20,7 +20,7 @@ check-generated: generate ## fail when generated code differs from what is commi
 migration: ## write a new versioned migration from the Ent schema: make migration name=add_x (needs MariaDB on 127.0.0.1)
 	$(GO) run -mod=mod ent/migrations/diff.go $(name)
 
-node_modules: package.json package-lock.json frontend/package.json
+node_modules: package.json package-lock.json frontend/package.json tools/eslint/package.json
 	npm ci
 	@touch node_modules
 
@@ -36,6 +36,7 @@ run: build ## build everything and start embedded at http://localhost:8080
 test: build ## run every test: Go (unit + integration), SPA unit tests, Playwright end to end
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	npm run lint -w frontend
 	npm run test -w frontend
 	npm run e2e -w frontend
 

@@ -16,9 +16,9 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { IconDownload, IconFilterOff, IconPhoneCall, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CursorPager } from '../common/CursorPager';
@@ -65,13 +65,19 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
   // Typed numbers are searched once the clerk pauses.
   const [cli, setCli] = useState(filter.cli);
   const [destination, setDestination] = useState(filter.destination);
-  const [debouncedCli] = useDebouncedValue(cli, 300);
-  const [debouncedDestination] = useDebouncedValue(destination, 300);
-  useEffect(() => {
-    if (debouncedCli.trim() !== filter.cli || debouncedDestination.trim() !== filter.destination) {
-      setFilter({ cli: debouncedCli, destination: debouncedDestination });
-    }
-  }, [debouncedCli, debouncedDestination]);
+  const searchNumbers = useDebouncedCallback(
+    (numbers: Pick<CallFilter, 'cli' | 'destination'>) =>
+      setParams(
+        (p) => {
+          const current = filterFromParams(p);
+          // Spaces alone change no search: stay on the page shown.
+          if (current.cli === numbers.cli.trim() && current.destination === numbers.destination.trim()) return p;
+          return filterToParams({ ...current, ...numbers }, p);
+        },
+        { replace: true },
+      ),
+    300,
+  );
 
   const [{ data: openData, error: openError }] = useQuery({
     query: OpenUploadsQuery,
@@ -118,6 +124,7 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
   const goTo = (cursor: Cursor) => setParams((p) => withCursor(p, cursor));
 
   const clearAll = () => {
+    searchNumbers.cancel();
     setCli('');
     setDestination('');
     setParams((p) => filterToParams(emptyCallFilter, p), { replace: true });
@@ -160,7 +167,10 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
             placeholder="e.g. 0113 496 0001"
             leftSection={<IconSearch size={14} />}
             value={cli}
-            onChange={(e) => setCli(e.currentTarget.value)}
+            onChange={(e) => {
+              setCli(e.currentTarget.value);
+              searchNumbers({ cli: e.currentTarget.value, destination });
+            }}
             w={190}
           />
           <TextInput
@@ -168,7 +178,10 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
             placeholder="e.g. 07700 or +33"
             leftSection={<IconSearch size={14} />}
             value={destination}
-            onChange={(e) => setDestination(e.currentTarget.value)}
+            onChange={(e) => {
+              setDestination(e.currentTarget.value);
+              searchNumbers({ cli, destination: e.currentTarget.value });
+            }}
             w={190}
           />
           <Select

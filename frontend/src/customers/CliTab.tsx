@@ -67,7 +67,7 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
   });
   const sites = customer.sites ?? [];
 
-  const submit = form.onSubmit(async (values) => {
+  const addCli = async (values: CliFormValues) => {
     serverErrors.clear();
     setSaving(true);
     const result = await createCli({ input: toCreateCliInput(customer.id, values, zone) });
@@ -83,11 +83,12 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
     form.resetDirty();
     valueInput.current?.focus();
     onAdded();
-  });
+  };
 
   return (
     <Paper withBorder radius="md" p="md">
-      <form onSubmit={submit} noValidate aria-label="Add a CLI">
+      {/* The handler focuses the number input, so it is made when the form is sent, not while rendering. */}
+      <form onSubmit={(e) => form.onSubmit(addCli)(e)} noValidate aria-label="Add a CLI">
         <Title order={4} mb="sm">
           Add a CLI
         </Title>

@@ -25,7 +25,7 @@ import {
   IconRestore,
   IconTrash,
 } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { apiErrorMessage } from '../graphql/errors';
 import type { PeakTimesFieldsFragment, Weekday } from '../gql/graphql';
@@ -104,7 +104,9 @@ export function PeakTimesPage() {
           <Skeleton height={160} />
         </Stack>
       )}
-      {schedule && <ScheduleEditor key={schedule.id} schedule={schedule} />}
+      {/* Keyed by content: a saved or imported change starts the editor again from it, while a
+          background refetch of the same schedule leaves the clerk's edits alone. */}
+      {schedule && <ScheduleEditor key={`${schedule.id}:${scheduleContent(schedule)}`} schedule={schedule} />}
 
       {schedule && (
         <ImportModal
@@ -121,23 +123,19 @@ export function PeakTimesPage() {
   );
 }
 
+function scheduleContent(schedule: PeakTimesFieldsFragment): string {
+  return JSON.stringify(toBlockInputs(fromServerBlocks(schedule.blocks)));
+}
+
 function ScheduleEditor({ schedule }: { schedule: PeakTimesFieldsFragment }) {
-  // Keyed by content: a background refetch of the same schedule must not wipe the clerk's edits.
-  const savedKey = JSON.stringify(toBlockInputs(fromServerBlocks(schedule.blocks)));
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const saved = useMemo(() => fromServerBlocks(schedule.blocks), [savedKey]);
+  // The schedule as saved when the editor opened (PeakTimesPage remounts it when that changes).
+  const [saved] = useState(() => fromServerBlocks(schedule.blocks));
   const [draft, setDraft] = useState<BlockDraft[]>(saved);
   const [showErrors, setShowErrors] = useState(false);
   const [serverProblems, setServerProblems] = useState<FileProblem[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching: saving }, replace] = useMutation(ReplacePeakTimesMutation);
 
-  // The saved schedule changed (saved here, or imported): start again from it.
-  useEffect(() => {
-    setDraft(saved);
-    setShowErrors(false);
-    setServerProblems(null);
-  }, [saved]);
 
   const dirty = !sameSchedule(draft, saved);
   const errors = validateBlocks(draft);
@@ -347,29 +345,26 @@ function ScheduleEditor({ schedule }: { schedule: PeakTimesFieldsFragment }) {
   );
 }
 
-function ImportModal({
-  opened,
-  schedule,
-  onClose,
-  onImported,
-}: {
-  opened: boolean;
+interface ImportProps {
   schedule: PeakTimesFieldsFragment;
   onClose: () => void;
   onImported: () => void;
-}) {
+}
+
+function ImportModal({ opened, ...props }: ImportProps & { opened: boolean }) {
+  return (
+    <Modal opened={opened} onClose={props.onClose} title="Import peak times from CSV" size="lg">
+      {/* Mounted only while open, so each opening starts with no file and no report. */}
+      {opened && <ImportForm {...props} />}
+    </Modal>
+  );
+}
+
+function ImportForm({ schedule, onClose, onImported }: ImportProps) {
   const [file, setFile] = useState<File | null>(null);
   const [problems, setProblems] = useState<FileProblem[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching }, importCsv] = useMutation(ImportPeakTimesMutation);
-
-  useEffect(() => {
-    if (!opened) {
-      setFile(null);
-      setProblems(null);
-      setFailure(null);
-    }
-  }, [opened]);
 
   const submit = async () => {
     if (!file) return;
@@ -388,8 +383,7 @@ function ImportModal({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Import peak times from CSV" size="lg">
-      <Stack>
+    <Stack>
         <Text size="sm">
           The file replaces every block of {schedule.name}. Columns: <code>band,days,start,end</code>, e.g.{' '}
           <code>peak,Mon-Fri,08:00,18:00</code>.
@@ -422,7 +416,6 @@ function ImportModal({
             Replace the schedule
           </Button>
         </Group>
-      </Stack>
-    </Modal>
+    </Stack>
   );
 }

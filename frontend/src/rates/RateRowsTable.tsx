@@ -1,7 +1,7 @@
 import { Alert, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { CursorPager } from '../common/CursorPager';
 import { countOf } from '../common/numbers';
@@ -19,14 +19,15 @@ const num = { fontVariantNumeric: 'tabular-nums' } as const;
 export function RateRowsTable({ sheet }: { sheet: RateSheetVersionFragment }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const [page, setPage] = useState<Cursor>({});
-
-  // Another version or another search starts again from the first page.
-  useEffect(() => setPage({}), [sheet.id, debounced]);
+  // A page belongs to one version and one search: another starts again from the first page.
+  const listed = `${sheet.id}|${debounced}`;
+  const [paged, setPaged] = useState<{ listed: string; cursor: Cursor }>({ listed, cursor: {} });
+  const after = paged.listed === listed ? paged.cursor.after : undefined;
+  const before = paged.listed === listed ? paged.cursor.before : undefined;
 
   const variables = useMemo(
-    () => ({ id: sheet.id, ...pageVariables(ROWS_PAGE_SIZE, page), search: debounced || undefined }),
-    [sheet.id, page, debounced],
+    () => ({ id: sheet.id, ...pageVariables(ROWS_PAGE_SIZE, { after, before }), search: debounced || undefined }),
+    [sheet.id, after, before, debounced],
   );
   const [{ data, fetching, error }] = useQuery({ query: RateSheetRowsQuery, variables });
   const rows = data?.rateSheets.edges?.[0]?.node?.rows;
@@ -127,7 +128,7 @@ export function RateRowsTable({ sheet }: { sheet: RateSheetVersionFragment }) {
           connection={rows}
           pageSize={ROWS_PAGE_SIZE}
           summary={`${countOf(rows.totalCount, 'rate')}${debounced ? ` matching “${debounced}”` : ''}`}
-          onPage={setPage}
+          onPage={(cursor) => setPaged({ listed, cursor })}
           size="xs"
         />
       )}

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMutation } from 'urql';
 import { apiErrorMessage } from '../graphql/errors';
 import type { MoneyUnits, RateSheetDirection, RateSheetVersionFragment } from '../gql/graphql';
@@ -53,10 +53,10 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
   const [{ fetching }, upload] = useMutation(UploadRateSheetMutation);
 
   // A new file, or a different target, is a new attempt: the old report no longer applies.
-  useEffect(() => {
+  const newAttempt = () => {
     setProblems(null);
     setFailure(null);
-  }, [file, providerId, direction, units]);
+  };
 
   const target = groups.find((g) => (g.provider?.id ?? null) === providerId && g.direction === direction);
   const targetTitle = groupTitle({ provider: providerId ? { id: providerId, name: providerName ?? '' } : null, direction });
@@ -109,6 +109,7 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
             onFile={(f) => {
               setFile(f);
               setFileError(null);
+              newAttempt();
             }}
             title="Drop the rate sheet CSV here"
             hint="or click to choose it; Destination, Minimum Charge, Connection Fee, Peak, Offpeak and Weekend Rate columns"
@@ -129,6 +130,7 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
             onChange={(id, p) => {
               setProviderId(id);
               setProviderName(p?.name ?? null);
+              newAttempt();
             }}
           />
           <Stack gap={4}>
@@ -141,7 +143,10 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
             <SegmentedControl
               aria-labelledby="upload-direction-label"
               value={direction}
-              onChange={(v) => setDirection(v as RateSheetDirection)}
+              onChange={(v) => {
+                setDirection(v as RateSheetDirection);
+                newAttempt();
+              }}
               data={(['OUTBOUND', 'INBOUND'] as const).map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
             />
           </Stack>
@@ -150,7 +155,10 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
         <Radio.Group
           label="Money in the file is in"
           value={units}
-          onChange={(v) => setUnits(v as MoneyUnits)}
+          onChange={(v) => {
+            setUnits(v as MoneyUnits);
+            newAttempt();
+          }}
         >
           <Group mt="xs">
             <Radio value="MINOR" label="Pence (e.g. 1.5 = 1.5p a minute)" />

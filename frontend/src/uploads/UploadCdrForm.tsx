@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, EmptyState, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconBuildingBroadcastTower, IconPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CsvDropzone } from '../common/CsvDropzone';
@@ -26,7 +26,9 @@ export function UploadCdrForm({ initialProviderId }: { initialProviderId?: strin
   const navigate = useNavigate();
   const [{ data: providersData }] = useQuery({ query: ProviderListQuery, context: providersContext });
   const providers = (providersData?.providers.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
-  const [providerId, setProviderId] = useState<string | null>(initialProviderId ?? null);
+  const [picked, setPicked] = useState<string | null>(initialProviderId ?? null);
+  // With a single provider there is nothing to choose.
+  const providerId = picked ?? (providers.length === 1 ? providers[0].id : null);
   const [direction, setDirection] = useState<CdrUploadDirection>('OUTBOUND');
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState<{ provider?: string; file?: string }>({});
@@ -34,12 +36,6 @@ export function UploadCdrForm({ initialProviderId }: { initialProviderId?: strin
   const [{ fetching }, uploadCdr] = useMutation(UploadCdrMutation);
   const chosen = providers.find((p) => p.id === providerId);
 
-  // With a single provider there is nothing to choose.
-  useEffect(() => {
-    if (!providerId && providers.length === 1) setProviderId(providers[0].id);
-  }, [providerId, providers]);
-
-  useEffect(() => setRefusal(null), [file, providerId, direction]);
 
   if (providersData && providers.length === 0) {
     return (
@@ -94,7 +90,8 @@ export function UploadCdrForm({ initialProviderId }: { initialProviderId?: strin
               withAsterisk
               value={providerId}
               onChange={(id) => {
-                setProviderId(id);
+                setPicked(id);
+                setRefusal(null);
                 setMissing((x) => ({ ...x, provider: undefined }));
               }}
               error={missing.provider}
@@ -110,7 +107,10 @@ export function UploadCdrForm({ initialProviderId }: { initialProviderId?: strin
                 aria-labelledby="cdr-direction-label"
                 aria-describedby="cdr-direction-help"
                 value={direction}
-                onChange={(v) => setDirection(v as CdrUploadDirection)}
+                onChange={(v) => {
+                  setDirection(v as CdrUploadDirection);
+                  setRefusal(null);
+                }}
                 data={(['OUTBOUND', 'INBOUND'] as const).map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
               />
             </Stack>
@@ -120,6 +120,7 @@ export function UploadCdrForm({ initialProviderId }: { initialProviderId?: strin
               file={file}
               onFile={(f) => {
                 setFile(f);
+                setRefusal(null);
                 setMissing((x) => ({ ...x, file: undefined }));
               }}
               title="Drop a CDR file here"
