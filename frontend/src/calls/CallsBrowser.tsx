@@ -298,7 +298,7 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
       ) : (
         calls.length > 0 && (
           <Paper withBorder radius="md" style={{ opacity: fetching ? 0.7 : 1, transition: 'opacity 120ms' }}>
-            <Table.ScrollContainer minWidth={customerId ? 1000 : 1360}>
+            <Table.ScrollContainer minWidth={customerId ? 1100 : 1500}>
               <Table
                 striped
                 highlightOnHover
@@ -362,8 +362,9 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
                         title={c.status === 'PRICED' ? undefined : 'Not charged: its value at the default tariff'}
                         data-testid="call-price"
                       >
-                        {/* A call no rate matched has no price: its 0 is not one. */}
-                        {format.price(c.status === 'NO_RATE' ? null : c.price)}
+                        {/* A call no rate matched (without a rate, zero duration, or without a customer and
+                            no rate at the default tariff) has no price: its stored 0 is not one. */}
+                        {format.price(c.rateDestination ? c.price : null)}
                       </Table.Td>
                       <Table.Td ta="right" style={num} c="dimmed">
                         {format.price(c.cost)}
