@@ -5,24 +5,31 @@
  * "Monday 10:00" means 10:00 there, whatever the clerk's computer thinks.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Making an Intl.DateTimeFormat is slow and a page formats hundreds of times: keep each one made.
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, f);
+    f = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, f);
   }
   return f;
+}
+
+/** Every part of an instant in `zone`, as numbers can be read from. */
+function formatter(zone: string): Intl.DateTimeFormat {
+  return dateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 /** Minutes the zone is ahead of UTC at the instant `utcMs`. */
@@ -79,25 +86,18 @@ export function nowInZone(zone: string, now: Date = new Date()): { day: string; 
   return { day: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }
 
-const shown = new Map<string, Intl.DateTimeFormat>();
-
+/** An instant as a clerk reads it in `zone`: "1 Mar 2026", "1 Mar 2026, 09:30", "1 Mar 2026, 09:30:05 GMT". */
 function shownFormat(zone: string, kind: 'date' | 'minutes' | 'seconds', withZone: boolean): Intl.DateTimeFormat {
-  const key = `${zone}|${kind}|${withZone}`;
-  let f = shown.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      ...(kind === 'date'
-        ? {}
-        : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(kind === 'seconds' ? { second: '2-digit' } : {}) }),
-      ...(withZone ? { timeZoneName: 'short' } : {}),
-    });
-    shown.set(key, f);
-  }
-  return f;
+  return dateTimeFormat('en-GB', {
+    timeZone: zone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(kind === 'date'
+      ? {}
+      : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(kind === 'seconds' ? { second: '2-digit' } : {}) }),
+    ...(withZone ? { timeZoneName: 'short' } : {}),
+  });
 }
 
 export interface DateTimeOptions {
