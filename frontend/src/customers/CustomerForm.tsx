@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Fieldset,
   Group,
@@ -11,8 +10,8 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { CombinedError } from 'urql';
+import { FormActions } from '../common/FormActions';
 import { FormErrors } from '../common/FormErrors';
 import { useServerErrors } from '../common/useServerErrors';
 import type { CustomerDetailsFragment } from '../gql/graphql';
@@ -43,18 +42,8 @@ export function CustomerForm({ customer, submitLabel, onSubmit, onCancel }: Prop
     validateInputOnBlur: true,
   });
   const serverErrors = useServerErrors(form, customerFormFields, { fieldMap: customerFieldMap });
-  const [saving, setSaving] = useState(false);
 
-  const submit = form.onSubmit(async (values) => {
-    serverErrors.clear();
-    setSaving(true);
-    try {
-      const error = await onSubmit(values);
-      if (error) serverErrors.show(error);
-    } finally {
-      setSaving(false);
-    }
-  });
+  const submit = form.onSubmit((values) => serverErrors.save(() => onSubmit(values)));
 
   const v = form.getValues();
 
@@ -162,14 +151,7 @@ export function CustomerForm({ customer, submitLabel, onSubmit, onCancel }: Prop
           </Stack>
         </Fieldset>
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} saving={serverErrors.saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CombinedError } from 'urql';
+import { FormActions } from '../common/FormActions';
 import { FormErrors } from '../common/FormErrors';
 import { useSettings } from '../common/settings';
 import { useServerErrors } from '../common/useServerErrors';
@@ -46,22 +47,12 @@ function ProviderForm({ submitLabel, initialValues, descriptions, onClose, onSub
     validateInputOnBlur: ['name'],
   });
   const serverErrors = useServerErrors(form, providerFormFields);
-  const [saving, setSaving] = useState(false);
   const zones = useMemo(
     () => timeZoneGroups(deploymentZone, undefined, initialValues?.timeZone),
     [deploymentZone, initialValues?.timeZone],
   );
 
-  const submit = form.onSubmit(async (values) => {
-    serverErrors.clear();
-    setSaving(true);
-    try {
-      const error = await onSubmit(values);
-      if (error) serverErrors.show(error);
-    } finally {
-      setSaving(false);
-    }
-  });
+  const submit = form.onSubmit((values) => serverErrors.save(() => onSubmit(values)));
 
   const format = form.getValues().cdrFormat;
 
@@ -118,14 +109,7 @@ function ProviderForm({ submitLabel, initialValues, descriptions, onClose, onSub
           maxDropdownHeight={280}
           {...form.getInputProps('timeZone')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={saving}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} saving={serverErrors.saving} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,7 +1,7 @@
-import { Button, Checkbox, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { CombinedError } from 'urql';
+import { FormActions } from '../common/FormActions';
 import { FormErrors } from '../common/FormErrors';
 import { useServerErrors } from '../common/useServerErrors';
 import type { TariffBandMode } from '../gql/graphql';
@@ -42,18 +42,8 @@ function TariffForm({ submitLabel, initialValues, onClose, onSubmit }: Omit<Prop
     validateInputOnBlur: true,
   });
   const serverErrors = useServerErrors(form, tariffFormFields);
-  const [saving, setSaving] = useState(false);
 
-  const submit = form.onSubmit(async (values) => {
-    serverErrors.clear();
-    setSaving(true);
-    try {
-      const error = await onSubmit(values);
-      if (error) serverErrors.show(error);
-    } finally {
-      setSaving(false);
-    }
-  });
+  const submit = form.onSubmit((values) => serverErrors.save(() => onSubmit(values)));
 
   const bandMode = form.getValues().bandMode;
 
@@ -95,14 +85,7 @@ function TariffForm({ submitLabel, initialValues, onClose, onSubmit }: Omit<Prop
         <Text size="xs" c="dimmed">
           Prices live in the tariff&apos;s rate sheets: upload them on the tariff&apos;s page once it is saved.
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={saving}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} saving={serverErrors.saving} onCancel={onClose} />
       </Stack>
     </form>
   );
