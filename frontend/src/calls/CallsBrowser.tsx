@@ -7,7 +7,6 @@ import {
   Group,
   Paper,
   Select,
-  Skeleton,
   Stack,
   Switch,
   Table,
@@ -21,6 +20,7 @@ import { IconDownload, IconFilterOff, IconPhoneCall, IconSearch } from '@tabler/
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { LoadingRows } from '../common/loading';
 import { CursorPager } from '../common/CursorPager';
 import { countOf, formatCount } from '../common/numbers';
 import { pageVariables, withCursor, type Cursor } from '../common/pager';
@@ -271,11 +271,7 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
       </Group>
 
       {!data && (fetching || !scopeReady) ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading calls">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} height={32} />
-          ))}
-        </Stack>
+        <LoadingRows label="Loading calls" rows={6} height={32} />
       ) : calls.length === 0 && !error ? (
         <Paper withBorder radius="md" p="xl">
           <Stack align="center" gap={4}>

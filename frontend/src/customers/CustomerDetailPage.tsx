@@ -19,6 +19,7 @@ import { IconBuilding, IconId, IconInfoCircle, IconPencil, IconPhoneCall, IconTr
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { LoadError } from '../common/loading';
 import { CustomerCallsTab } from '../calls/CustomerCallsTab';
 import { apiErrorMessage } from '../graphql/errors';
 import { useFormat } from '../common/useFormat';
@@ -86,11 +87,7 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
         <span>{customer?.name ?? 'Customer'}</span>
       </Breadcrumbs>
 
-      {error && (
-        <Alert color="red" title="Could not load the customer">
-          {apiErrorMessage(error)}
-        </Alert>
-      )}
+      <LoadError title="Could not load the customer" error={error} />
       {fetching && !customer && (
         <Stack>
           <Skeleton height={34} width={320} />

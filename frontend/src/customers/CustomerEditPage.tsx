@@ -2,7 +2,7 @@ import { Alert, Anchor, Breadcrumbs, Skeleton, Stack, Title } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { apiErrorMessage } from '../graphql/errors';
+import { LoadError } from '../common/loading';
 import { CustomerForm } from './CustomerForm';
 import { toUpdateCustomerInput } from './customerForm';
 import { CustomerQuery, UpdateCustomerMutation } from './documents';
@@ -35,11 +35,7 @@ export function CustomerEditPage() {
         <span>Edit</span>
       </Breadcrumbs>
       <Title order={2}>{customer ? `Edit ${customer.name}` : 'Edit customer'}</Title>
-      {error && (
-        <Alert color="red" title="Could not load the customer">
-          {apiErrorMessage(error)}
-        </Alert>
-      )}
+      <LoadError title="Could not load the customer" error={error} />
       {fetching && !customer && <Skeleton height={400} maw={760} />}
       {!fetching && !error && !customer && <Alert color="yellow">This customer does not exist any more.</Alert>}
       {customer && (

@@ -1,12 +1,10 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
   EmptyState,
   Group,
   Paper,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -18,11 +16,11 @@ import { IconAddressBook, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { LoadError, LoadingRows } from '../common/loading';
 import { CursorPager, useUrlCursor } from '../common/CursorPager';
 import { countOf } from '../common/numbers';
 import { withCursor } from '../common/pager';
 import { useFormat } from '../common/useFormat';
-import { apiErrorMessage } from '../graphql/errors';
 import { CustomerListQuery } from './documents';
 import { billingTypeLabels, statusColors, statusLabels } from './labels';
 import { customerListVariables, PAGE_SIZE } from './pagination';
@@ -82,18 +80,10 @@ export function CustomerListPage() {
         type="search"
       />
 
-      {error && (
-        <Alert color="red" title="Could not load customers">
-          {apiErrorMessage(error)}
-        </Alert>
-      )}
+      <LoadError title="Could not load customers" error={error} />
 
       {!data && fetching ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading customers">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} height={36} />
-          ))}
-        </Stack>
+        <LoadingRows label="Loading customers" rows={6} height={36} />
       ) : customers.length === 0 && !error ? (
         q ? (
           <EmptyState

@@ -27,6 +27,7 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { LoadError } from '../common/loading';
 import { apiErrorMessage } from '../graphql/errors';
 import type { PeakTimesFieldsFragment, Weekday } from '../gql/graphql';
 import { CsvDropzone } from '../common/CsvDropzone';
@@ -93,11 +94,7 @@ export function PeakTimesPage() {
         end of the day.
       </Alert>
 
-      {error && (
-        <Alert color="red" title="Could not load the peak times">
-          {apiErrorMessage(error)}
-        </Alert>
-      )}
+      <LoadError title="Could not load the peak times" error={error} />
       {!data && fetching && (
         <Stack aria-busy="true" aria-label="Loading peak times">
           <Skeleton height={220} />

@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Badge, Button, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, EmptyState, Group, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingBroadcastTower, IconColumns, IconPencil, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { LoadError, LoadingRows } from '../common/loading';
 import { useFormat } from '../common/useFormat';
 import { apiErrorMessage } from '../graphql/errors';
 import type { ProviderFieldsFragment } from '../gql/graphql';
@@ -75,18 +76,10 @@ export function ProviderListPage() {
         times in a time zone of its own; both decide how its files are read when you upload them.
       </Text>
 
-      {error && (
-        <Alert color="red" title="Could not load providers">
-          {apiErrorMessage(error)}
-        </Alert>
-      )}
+      <LoadError title="Could not load providers" error={error} />
 
       {!data && fetching ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading providers">
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} height={36} />
-          ))}
-        </Stack>
+        <LoadingRows label="Loading providers" rows={3} height={36} />
       ) : providers.length === 0 && !error ? (
         <EmptyState
           mt="xl"

@@ -1,12 +1,12 @@
-import { Alert, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { LoadError, LoadingRows } from '../common/loading';
 import { CursorPager } from '../common/CursorPager';
 import { countOf } from '../common/numbers';
 import { pageVariables, type Cursor } from '../common/pager';
-import { apiErrorMessage } from '../graphql/errors';
 import type { RateSheetVersionFragment } from '../gql/graphql';
 import { RateSheetRowsQuery } from './documents';
 import { groupTitle, pence } from './sheets';
@@ -56,18 +56,10 @@ export function RateRowsTable({ sheet }: { sheet: RateSheetVersionFragment }) {
         />
       </Group>
 
-      {error && (
-        <Alert color="red" title="Could not load the rates">
-          {apiErrorMessage(error)}
-        </Alert>
-      )}
+      <LoadError title="Could not load the rates" error={error} />
 
       {!data && fetching ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading rates">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} height={30} />
-          ))}
-        </Stack>
+        <LoadingRows label="Loading rates" rows={6} height={30} />
       ) : (
         <Paper withBorder radius="md" style={{ opacity: searching ? 0.6 : 1, transition: 'opacity 120ms' }}>
           <Table.ScrollContainer minWidth={1000}>

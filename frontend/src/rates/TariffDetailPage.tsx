@@ -22,6 +22,7 @@ import { IconCalculator, IconDownload, IconFileSpreadsheet, IconPencil, IconTras
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { LoadError } from '../common/loading';
 import { CsvDropzone } from '../common/CsvDropzone';
 import { useFormat } from '../common/useFormat';
 import { apiErrorMessage } from '../graphql/errors';
@@ -103,11 +104,7 @@ export function TariffDetailPage({ tab }: { tab: TariffTab }) {
         <span>{tariff?.name ?? 'Tariff'}</span>
       </Breadcrumbs>
 
-      {error && (
-        <Alert color="red" title="Could not load the tariff">
-          {apiErrorMessage(error)}
-        </Alert>
-      )}
+      <LoadError title="Could not load the tariff" error={error} />
       {fetching && !data && (
         <Stack>
           <Skeleton height={34} width={320} />

@@ -1,10 +1,10 @@
-import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalculator, IconPlus, IconZoomMoney } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { apiErrorMessage } from '../graphql/errors';
+import { LoadError, LoadingRows } from '../common/loading';
 import { usePageTitle } from '../shell/usePageTitle';
 import { CreateTariffMutation, TariffListQuery } from './documents';
 import { BAND_MODE_LABELS, toCreateTariffInput } from './tariffForm';
@@ -45,18 +45,10 @@ export function TariffListPage() {
         upload is a new version, and the versions before it stay on record.
       </Text>
 
-      {error && (
-        <Alert color="red" title="Could not load tariffs">
-          {apiErrorMessage(error)}
-        </Alert>
-      )}
+      <LoadError title="Could not load tariffs" error={error} />
 
       {!data && fetching ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading tariffs">
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} height={36} />
-          ))}
-        </Stack>
+        <LoadingRows label="Loading tariffs" rows={4} height={36} />
       ) : tariffs.length === 0 && !error ? (
         <EmptyState
           mt="xl"

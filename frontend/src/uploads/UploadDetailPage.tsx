@@ -18,6 +18,7 @@ import { IconAlertTriangle, IconCircleCheck, IconList, IconPlayerPlay, IconRefre
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { LoadError } from '../common/loading';
 import { DIRECTION_LABELS } from '../common/labels';
 import { formatBytes, formatCount } from '../common/numbers';
 import { useFormat } from '../common/useFormat';
@@ -114,11 +115,7 @@ export function UploadDetailPage() {
         <span>{upload?.fileName ?? 'Upload'}</span>
       </Breadcrumbs>
 
-      {error && (
-        <Alert color="red" title="Could not load the upload">
-          {apiErrorMessage(error)}
-        </Alert>
-      )}
+      <LoadError title="Could not load the upload" error={error} />
       {fetching && !upload && (
         <Stack>
           <Skeleton height={34} width={320} />

@@ -1,14 +1,14 @@
-import { Alert, Anchor, Badge, EmptyState, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, EmptyState, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { LoadError, LoadingRows } from '../common/loading';
 import { CursorPager, useUrlCursor } from '../common/CursorPager';
 import { DIRECTION_LABELS } from '../common/labels';
 import { countOf, formatBytes, formatCount } from '../common/numbers';
 import { pageVariables } from '../common/pager';
 import { useFormat } from '../common/useFormat';
-import { apiErrorMessage } from '../graphql/errors';
 import type { UploadRowFragment } from '../gql/graphql';
 import { usePageTitle } from '../shell/usePageTitle';
 import { UploadListQuery } from './documents';
@@ -68,18 +68,10 @@ export function UploadListPage() {
         Uploaded files
       </Title>
 
-      {error && (
-        <Alert color="red" title="Could not load uploads">
-          {apiErrorMessage(error)}
-        </Alert>
-      )}
+      <LoadError title="Could not load uploads" error={error} />
 
       {!data && fetching ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading uploads">
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} height={44} />
-          ))}
-        </Stack>
+        <LoadingRows label="Loading uploads" rows={4} height={44} />
       ) : uploads.length === 0 && !error ? (
         <EmptyState
           variant="light"
