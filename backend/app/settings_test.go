@@ -10,12 +10,13 @@ import (
 type settingsData struct {
 	Settings struct {
 		Currency, CurrencySymbol, TimeZone, CountryCode string
+		MinorUnitSymbol, MinorUnitName, MajorUnitName   string
 		CallPriceDecimals, InvoiceDecimals              int
 		Rounding                                        string
 	}
 }
 
-const settingsQuery = `{ settings { currency currencySymbol timeZone countryCode callPriceDecimals invoiceDecimals rounding } }`
+const settingsQuery = `{ settings { currency currencySymbol minorUnitSymbol minorUnitName majorUnitName timeZone countryCode callPriceDecimals invoiceDecimals rounding } }`
 
 // The screens show money and time the way the deployment is configured,
 // not the way the SPA guesses: the settings query tells them.
@@ -29,7 +30,8 @@ func TestSettingsQueryAnswersFromTheConfiguration(t *testing.T) {
 	env.MustDo(t, settingsQuery, nil, &got)
 	s := got.Settings
 	if s.Currency != "EUR" || s.CurrencySymbol != "€" || s.TimeZone != "Europe/Paris" || s.CountryCode != "33" ||
-		s.CallPriceDecimals != 5 || s.InvoiceDecimals != 3 || s.Rounding != "half-even" {
+		s.CallPriceDecimals != 5 || s.InvoiceDecimals != 3 || s.Rounding != "half-even" ||
+		s.MinorUnitSymbol != "c" || s.MinorUnitName != "cents" || s.MajorUnitName != "euros" {
 		t.Fatalf("settings = %+v", s)
 	}
 }
@@ -47,7 +49,8 @@ func TestSettingsDefaults(t *testing.T) {
 	}
 	s := cfg.Settings()
 	if s.Currency != "GBP" || s.CurrencySymbol != "£" || s.TimeZone != "Europe/London" || s.CountryCode != "44" ||
-		s.CallPriceDecimals != 4 || s.InvoiceDecimals != 2 || s.Rounding != "half-up" {
+		s.CallPriceDecimals != 4 || s.InvoiceDecimals != 2 || s.Rounding != "half-up" ||
+		s.MinorUnitSymbol != "p" || s.MinorUnitName != "pence" || s.MajorUnitName != "pounds" {
 		t.Fatalf("default settings = %+v", s)
 	}
 }

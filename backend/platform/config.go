@@ -104,9 +104,13 @@ func (c Config) Settings() settings.Settings {
 	if err != nil {
 		symbol = c.Currency // validate refuses such a code; a hand-built Config may still hold one
 	}
+	units := settings.UnitsOf(c.Currency)
 	return settings.Settings{
 		Currency:          c.Currency,
 		CurrencySymbol:    symbol,
+		MinorUnitSymbol:   units.MinorSymbol,
+		MinorUnitName:     units.MinorName,
+		MajorUnitName:     units.MajorName,
 		TimeZone:          c.TimeZone,
 		CountryCode:       c.CountryCode,
 		CallPriceDecimals: c.CallPriceDecimals,

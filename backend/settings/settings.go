@@ -17,6 +17,9 @@ type Settings struct {
 	Currency string
 	// CurrencySymbol is what the screens put before an amount: "£", "€", "$".
 	CurrencySymbol string
+	// Rate sheets price a minute in the currency's minor unit: its symbol
+	// after an amount ("1.5p") and the names of both units ("pence", "pounds").
+	MinorUnitSymbol, MinorUnitName, MajorUnitName string
 	// TimeZone is the IANA zone peak times are in and times are shown in.
 	TimeZone string
 	// CountryCode turns national numbers into international ones ("44").
@@ -39,4 +42,30 @@ func CurrencySymbol(code string) (string, error) {
 		return "", fmt.Errorf("%q is not an ISO 4217 currency code such as GBP or EUR", code)
 	}
 	return fmt.Sprint(currency.NarrowSymbol(u)), nil
+}
+
+// Units are what a currency's two units are called.
+type Units struct {
+	// MinorSymbol follows an amount in minor units: "p", "c", "¢".
+	MinorSymbol string
+	MinorName   string
+	MajorName   string
+}
+
+var knownUnits = map[string]Units{
+	"GBP": {"p", "pence", "pounds"},
+	"EUR": {"c", "cents", "euros"},
+	"USD": {"¢", "cents", "dollars"},
+	"CAD": {"¢", "cents", "dollars"},
+	"AUD": {"¢", "cents", "dollars"},
+	"NZD": {"¢", "cents", "dollars"},
+}
+
+// UnitsOf names the units of an ISO 4217 code; a currency this table does
+// not know is written in plain "minor units" and "major units".
+func UnitsOf(code string) Units {
+	if u, ok := knownUnits[code]; ok {
+		return u
+	}
+	return Units{MinorSymbol: " minor", MinorName: "minor units", MajorName: "major units"}
 }

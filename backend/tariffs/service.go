@@ -9,6 +9,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/rating"
+	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/tariff"
@@ -46,18 +47,14 @@ func NewService(c *ent.Client, countryCode, zone, rounding string, decimals int,
 		MajorSymbol: "£", MinorSuffix: "p", tables: map[int]*rating.Table{}}, nil
 }
 
-// SetCurrency sets the symbols breakdowns use for an ISO 4217 code.
+// SetCurrency sets the symbols breakdowns use for an ISO 4217 code, the
+// same the screens show (the settings package names them).
 func (s *Service) SetCurrency(code string) {
-	switch code {
-	case "GBP":
-		s.MajorSymbol, s.MinorSuffix = "£", "p"
-	case "EUR":
-		s.MajorSymbol, s.MinorSuffix = "€", "c"
-	case "USD", "CAD", "AUD", "NZD":
-		s.MajorSymbol, s.MinorSuffix = "$", "¢"
-	default:
-		s.MajorSymbol, s.MinorSuffix = code+" ", " minor"
+	symbol, err := settings.CurrencySymbol(code)
+	if err != nil {
+		symbol = code + " "
 	}
+	s.MajorSymbol, s.MinorSuffix = symbol, settings.UnitsOf(code).MinorSymbol
 }
 
 // maxCachedTables bounds the table cache; a reseller rarely has more live

@@ -612,6 +612,9 @@ type ComplexityRoot struct {
 		Currency          func(childComplexity int) int
 		CurrencySymbol    func(childComplexity int) int
 		InvoiceDecimals   func(childComplexity int) int
+		MajorUnitName     func(childComplexity int) int
+		MinorUnitName     func(childComplexity int) int
+		MinorUnitSymbol   func(childComplexity int) int
 		Rounding          func(childComplexity int) int
 		TimeZone          func(childComplexity int) int
 	}
@@ -3467,6 +3470,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Settings.InvoiceDecimals(childComplexity), true
+	case "Settings.majorUnitName":
+		if e.ComplexityRoot.Settings.MajorUnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.MajorUnitName(childComplexity), true
+	case "Settings.minorUnitName":
+		if e.ComplexityRoot.Settings.MinorUnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.MinorUnitName(childComplexity), true
+	case "Settings.minorUnitSymbol":
+		if e.ComplexityRoot.Settings.MinorUnitSymbol == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.MinorUnitSymbol(childComplexity), true
 	case "Settings.rounding":
 		if e.ComplexityRoot.Settings.Rounding == nil {
 			break
@@ -4423,6 +4444,12 @@ type Settings {
   currency: String!
   """The symbol shown before an amount, e.g. £ for GBP; the code itself for a currency without one."""
   currencySymbol: String!
+  """The symbol after an amount in the minor unit, as rate sheets price a minute, e.g. p for GBP ("1.5p")."""
+  minorUnitSymbol: String!
+  """The minor unit's name, e.g. pence; "minor units" for a currency Tollgate has no name for."""
+  minorUnitName: String!
+  """The major unit's name, e.g. pounds; "major units" for a currency Tollgate has no name for."""
+  majorUnitName: String!
   """IANA time zone (TOLLGATE_TIMEZONE) that peak times are in and every time is shown in, e.g. Europe/London."""
   timeZone: String!
   """Country calling code (TOLLGATE_COUNTRY_CODE) that turns national numbers into international ones, e.g. 44."""
@@ -10021,6 +10048,12 @@ func (ec *executionContext) childFields_Settings(ctx context.Context, field grap
 		return ec.fieldContext_Settings_currency(ctx, field)
 	case "currencySymbol":
 		return ec.fieldContext_Settings_currencySymbol(ctx, field)
+	case "minorUnitSymbol":
+		return ec.fieldContext_Settings_minorUnitSymbol(ctx, field)
+	case "minorUnitName":
+		return ec.fieldContext_Settings_minorUnitName(ctx, field)
+	case "majorUnitName":
+		return ec.fieldContext_Settings_majorUnitName(ctx, field)
 	case "timeZone":
 		return ec.fieldContext_Settings_timeZone(ctx, field)
 	case "countryCode":
@@ -22261,6 +22294,75 @@ func (ec *executionContext) _Settings_currencySymbol(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Settings_currencySymbol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
+}
+
+func (ec *executionContext) _Settings_minorUnitSymbol(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_minorUnitSymbol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinorUnitSymbol, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_minorUnitSymbol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
+}
+
+func (ec *executionContext) _Settings_minorUnitName(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_minorUnitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinorUnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_minorUnitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
+}
+
+func (ec *executionContext) _Settings_majorUnitName(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_majorUnitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MajorUnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_majorUnitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
 }
 
@@ -44992,6 +45094,21 @@ func (ec *executionContext) _Settings(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "currencySymbol":
 			out.Values[i] = ec._Settings_currencySymbol(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minorUnitSymbol":
+			out.Values[i] = ec._Settings_minorUnitSymbol(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minorUnitName":
+			out.Values[i] = ec._Settings_minorUnitName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "majorUnitName":
+			out.Values[i] = ec._Settings_majorUnitName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

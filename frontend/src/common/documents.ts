@@ -8,6 +8,9 @@ export const SettingsQuery = graphql(`
     settings {
       currency
       currencySymbol
+      minorUnitSymbol
+      minorUnitName
+      majorUnitName
       timeZone
       countryCode
       callPriceDecimals

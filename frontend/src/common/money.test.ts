@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, roundDecimal, type Rounding } from './money';
+import { formatMinor, formatMoney, roundDecimal, type Rounding } from './money';
 
 const pounds = (places: number, rounding: Rounding = 'half-up') => ({ symbol: '£', places, rounding });
 
@@ -57,5 +57,14 @@ describe('roundDecimal', () => {
 
   it('keeps digits a float would lose', () => {
     expect(roundDecimal('12345678901234567.891', 2, 'half-up')).toBe('12345678901234567.89');
+  });
+});
+
+describe('formatMinor', () => {
+  it('shows a rate exactly as sent, never through a float, with the minor unit', () => {
+    expect(formatMinor('1.5000', 'p')).toBe('1.5000p');
+    expect(formatMinor('0.1000000000000000055511', 'p')).toBe('0.1000000000000000055511p');
+    expect(formatMinor('2', '¢')).toBe('2¢');
+    expect(formatMinor(null, 'p')).toBe('—');
   });
 });

@@ -63,3 +63,12 @@ export function formatMoney(decimal: string | null | undefined, f: MoneyFormat):
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${f.symbol}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 }
+
+/**
+ * "1.5000" → "1.5000p": rate sheet money is in the minor unit, shown exactly
+ * as the server sends it, every digit kept, with the unit's symbol after it.
+ */
+export function formatMinor(decimal: string | null | undefined, minorSymbol: string): string {
+  if (decimal == null || decimal.trim() === '') return '—';
+  return `${decimal}${minorSymbol}`;
+}

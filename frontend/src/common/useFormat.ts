@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatMoney, toRounding } from './money';
+import { formatMinor, formatMoney, toRounding } from './money';
 import { useSettings } from './settings';
 import { formatDate, formatDateTime, type DateTimeOptions } from './time';
 
@@ -20,6 +20,11 @@ export function useFormat() {
       price: (decimal: string | null | undefined) => formatMoney(decimal, price),
       /** A sum of calls or an invoice amount, at the invoice places: "£1,234.50". */
       total: (decimal: string | null | undefined) => formatMoney(decimal, total),
+      /** A rate sheet amount, in the minor unit as the sheet has it: "1.5p". */
+      minor: (decimal: string | null | undefined) => formatMinor(decimal, s.minorUnitSymbol),
+      /** "pence", "cents": what rate sheets price a minute in. */
+      minorUnitName: s.minorUnitName,
+      majorUnitName: s.majorUnitName,
       dateTime: (time: string | null | undefined, opts?: DateTimeOptions) => formatDateTime(time, s.timeZone, opts),
       date: (time: string | null | undefined) => formatDate(time, s.timeZone),
     };

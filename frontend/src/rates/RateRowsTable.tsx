@@ -7,9 +7,10 @@ import { LoadError, LoadingRows } from '../common/loading';
 import { CursorPager } from '../common/CursorPager';
 import { countOf } from '../common/numbers';
 import { pageVariables, type Cursor } from '../common/pager';
+import { useFormat } from '../common/useFormat';
 import type { RateSheetVersionFragment } from '../gql/graphql';
 import { RateSheetRowsQuery } from './documents';
-import { groupTitle, pence } from './sheets';
+import { groupTitle } from './sheets';
 
 export const ROWS_PAGE_SIZE = 25;
 
@@ -17,6 +18,7 @@ const num = { fontVariantNumeric: 'tabular-nums' } as const;
 
 /** The rates of one rate sheet version, searchable by destination or description. */
 export function RateRowsTable({ sheet }: { sheet: RateSheetVersionFragment }) {
+  const format = useFormat();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   // A page belongs to one version and one search: another starts again from the first page.
@@ -42,7 +44,7 @@ export function RateRowsTable({ sheet }: { sheet: RateSheetVersionFragment }) {
             Rates of version {sheet.version}
           </Title>
           <Text size="sm" c="dimmed">
-            {groupTitle(sheet)} · money in pence per minute (minimum charge and connection fee per call)
+            {groupTitle(sheet)} · money in {format.minorUnitName} per minute (minimum charge and connection fee per call)
           </Text>
         </div>
         <TextInput
@@ -97,14 +99,14 @@ export function RateRowsTable({ sheet }: { sheet: RateSheetVersionFragment }) {
                     <Table.Tr key={r.id}>
                       <Table.Td ff="monospace">{r.destination}</Table.Td>
                       <Table.Td>{r.description ?? ''}</Table.Td>
-                      <Table.Td ta="right" style={num}>{pence(r.minimumCharge)}</Table.Td>
-                      <Table.Td ta="right" style={num}>{pence(r.connectionFee)}</Table.Td>
-                      <Table.Td ta="right" style={num}>{pence(r.peak)}</Table.Td>
-                      <Table.Td ta="right" style={num}>{pence(r.offpeak)}</Table.Td>
-                      <Table.Td ta="right" style={num}>{pence(r.weekend)}</Table.Td>
-                      <Table.Td ta="right" style={num} c="dimmed">{pence(r.peakCost)}</Table.Td>
-                      <Table.Td ta="right" style={num} c="dimmed">{pence(r.offpeakCost)}</Table.Td>
-                      <Table.Td ta="right" style={num} c="dimmed">{pence(r.weekendCost)}</Table.Td>
+                      <Table.Td ta="right" style={num}>{format.minor(r.minimumCharge)}</Table.Td>
+                      <Table.Td ta="right" style={num}>{format.minor(r.connectionFee)}</Table.Td>
+                      <Table.Td ta="right" style={num}>{format.minor(r.peak)}</Table.Td>
+                      <Table.Td ta="right" style={num}>{format.minor(r.offpeak)}</Table.Td>
+                      <Table.Td ta="right" style={num}>{format.minor(r.weekend)}</Table.Td>
+                      <Table.Td ta="right" style={num} c="dimmed">{format.minor(r.peakCost)}</Table.Td>
+                      <Table.Td ta="right" style={num} c="dimmed">{format.minor(r.offpeakCost)}</Table.Td>
+                      <Table.Td ta="right" style={num} c="dimmed">{format.minor(r.weekendCost)}</Table.Td>
                       <Table.Td ta="right" style={num}>{r.durationBlock}</Table.Td>
                     </Table.Tr>
                   ))

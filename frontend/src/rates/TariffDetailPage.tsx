@@ -333,7 +333,7 @@ function VersionHistory({
                     </Text>
                     {v.units === 'MAJOR' && (
                       <Text size="xs" c="dimmed">
-                        uploaded in pounds
+                        uploaded in {format.majorUnitName}
                       </Text>
                     )}
                   </Table.Td>

@@ -10,6 +10,7 @@ import { DIRECTION_LABELS } from '../common/labels';
 import { fileProblems, problemCount, type FileProblem } from '../common/problems';
 import { ProblemsReport } from '../common/ProblemsReport';
 import { useSettings } from '../common/settings';
+import { useFormat } from '../common/useFormat';
 import { formatDateTime, nowInZone, timeZoneOptions, wallTimeToISO } from '../common/time';
 import { AnyProviderSelect } from '../providers/ProviderSelect';
 import { UploadRateSheetMutation } from './documents';
@@ -42,6 +43,7 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
   const [direction, setDirection] = useState<RateSheetDirection>(initialGroup?.direction ?? 'OUTBOUND');
   const [when, setWhen] = useState<'now' | 'at'>('now');
   const { timeZone: deploymentZone } = useSettings();
+  const format = useFormat();
   const [zone, setZone] = useState(deploymentZone);
   const [day, setDay] = useState<string | null>(() => nowInZone(deploymentZone).day);
   const [time, setTime] = useState(() => nowInZone(deploymentZone).time);
@@ -161,8 +163,8 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
           }}
         >
           <Group mt="xs">
-            <Radio value="MINOR" label="Pence (e.g. 1.5 = 1.5p a minute)" />
-            <Radio value="MAJOR" label="Pounds (e.g. 0.015 = 1.5p a minute)" />
+            <Radio value="MINOR" label={`${capitalised(format.minorUnitName)} (e.g. 1.5 = ${format.minor('1.5')} a minute)`} />
+            <Radio value="MAJOR" label={`${capitalised(format.majorUnitName)} (e.g. 0.015 = ${format.minor('1.5')} a minute)`} />
           </Group>
         </Radio.Group>
 
@@ -241,4 +243,8 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
       </Stack>
     </form>
   );
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RateSheetVersionFragment } from '../gql/graphql';
-import { defaultSheet, groupRateSheets, groupTitle, pence } from './sheets';
+import { defaultSheet, groupRateSheets, groupTitle } from './sheets';
 
 let n = 0;
 const sheet = (over: Partial<RateSheetVersionFragment>): RateSheetVersionFragment => ({
@@ -54,13 +54,5 @@ describe('groupRateSheets', () => {
 
   it('a group with only a future version opens on it', () => {
     expect(defaultSheet(groupRateSheets([sheet({ version: 1, inForce: false })]))?.version).toBe(1);
-  });
-});
-
-describe('pence', () => {
-  it('shows the decimal exactly as sent, never through a float', () => {
-    expect(pence('1.5000')).toBe('1.5000p');
-    expect(pence('0.1000000000000000055511')).toBe('0.1000000000000000055511p');
-    expect(pence(null)).toBe('—');
   });
 });

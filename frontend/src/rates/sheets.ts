@@ -51,9 +51,3 @@ export function defaultSheet(groups: readonly SheetGroup[]): RateSheetVersionFra
   const g = groups[0];
   return g ? (g.inForce ?? g.versions[0]) : undefined;
 }
-
-/** "1.5000" → "1.5000p": rate sheet money is pence, shown exactly as the server sends it. */
-export function pence(decimal: string | null | undefined): string {
-  if (decimal == null || decimal === '') return '—';
-  return `${decimal}p`;
-}

@@ -5,6 +5,9 @@ import { SettingsContext, type Settings } from '../common/settings';
 export const londonSettings: Settings = {
   currency: 'GBP',
   currencySymbol: '£',
+  minorUnitSymbol: 'p',
+  minorUnitName: 'pence',
+  majorUnitName: 'pounds',
   timeZone: 'Europe/London',
   countryCode: '44',
   callPriceDecimals: 4,
