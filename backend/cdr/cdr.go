@@ -30,56 +30,8 @@ type Record struct {
 	ProviderPrice decimal.NullDecimal // major units, when the format has it
 }
 
-// Format is a built-in CDR format.
-type Format struct {
-	Name        string
-	Description string
-	// Zone is the zone the format's timestamps are always in, when the
-	// format fixes one (FCS: UK local time); empty means the provider's
-	// configured zone.
-	Zone string
-
-	kind    kind
-	title   string // "an Asterisk Master.csv line"
-	arity   string // "16 to 21"
-	minF    int
-	maxF    int
-	header  bool // the first line may be a header row
-	allowed func(n int) bool
-}
-
-type kind uint8
-
-const (
-	asterisk kind = iota + 1
-	freeswitch
-	fcs
-)
-
-// Formats lists the built-in formats, for the provider form and the CLI.
-var Formats = []Format{
-	{
-		Name:        "asterisk",
-		Description: "Asterisk cdr_csv Master.csv: no header, 16 to 21 columns, answer time and billsec",
-		kind:        asterisk, title: "an Asterisk Master.csv line", arity: "16 to 21",
-		allowed: func(n int) bool { return n >= 16 && n <= 21 },
-	},
-	{
-		Name:        "freeswitch",
-		Description: "FreeSWITCH mod_cdr_csv, default example template: no header, every field quoted, 13 or 15 columns",
-		kind:        freeswitch, title: "a FreeSWITCH CSV line", arity: "13 or 15",
-		allowed: func(n int) bool { return n == 13 || n == 15 },
-	},
-	{
-		Name:        "fcs",
-		Description: "UK FCS standard CDR (Gamma and other carriers): a header row, then 42 columns mapped by position; UK local time",
-		Zone:        "Europe/London",
-		kind:        fcs, title: "an FCS line", arity: "42", header: true,
-		allowed: func(n int) bool { return n == 42 },
-	},
-}
-
-// LookupFormat finds a built-in format by name (case-insensitive).
+// LookupFormat finds a built-in format by name (case-insensitive); the
+// provider's enum value ("ASTERISK") names it too.
 func LookupFormat(name string) (Format, error) {
 	var names []string
 	for _, f := range Formats {

@@ -451,8 +451,10 @@ func NewMappedReader(r io.Reader, m Mapping, zone *rating.Zone) (*Reader, error)
 			c.zone = rating.NewZone(time.UTC)
 		}
 	}
+	f := MappedCSV
+	f.title = "a line of this CSV mapping"
 	rd := &Reader{
-		format: Format{Name: "csv", Description: "a CSV file read with the provider's column mapping", title: "a line of this CSV mapping"},
+		format: f,
 		zone:   c.zone,
 		br:     bufio.NewReaderSize(r, 64<<10),
 		m:      c,

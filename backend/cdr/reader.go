@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/tollgate/tollgate/backend/rating"
 )
 
@@ -42,6 +40,8 @@ type Reader struct {
 	buf      []byte  // unescaped field contents of the current line
 	fields   []field // spans of buf
 	rec      Record
+	next     Record // the line being parsed, r.rec once it reads
+	text     string // the current line's unescaped fields, one allocation
 	problem  *LineError
 	err      error
 	eof      bool
@@ -268,87 +268,36 @@ func (r *Reader) parse(line []byte, first bool) (prob *LineError, skip bool) {
 	if r.m != nil {
 		return r.parseMapped(line)
 	}
-	bad := func(format string, args ...any) (*LineError, bool) {
-		return &LineError{Line: r.line, Reason: fmt.Sprintf(format, args...)}, false
-	}
 	if msg := r.split(line); msg != "" {
-		return bad("%s", msg)
+		return r.bad("%s", msg), false
 	}
 	nf := len(r.fields)
 	if first && r.format.header && nf >= 5 && !bytes.ContainsAny(r.raw(4), "0123456789") {
 		return nil, true // FCS header row: its date column holds a name
 	}
-	if !r.format.allowed(nf) {
-		return bad("has %d fields; %s has %s", nf, r.format.title, r.format.arity)
+	if r.format.parse == nil { // the mapped CSV, opened without its mapping
+		return r.bad("the %s format is read through a column mapping, and none was given", r.format.Name), false
 	}
-	if r.format.kind == fcs {
-		if t := bytes.TrimSpace(r.raw(0)); !bytes.EqualFold(t, []byte("V")) {
-			return &LineError{Line: r.line, Excluded: true, Reason: fmt.Sprintf("call type %q is not a voice call; excluded", t)}, false
-		}
+	if !r.format.allowed(nf) {
+		return r.bad("has %d fields; %s has %s", nf, r.format.title, r.format.arity), false
 	}
 	// One string for the whole line: record fields are substrings of it, so
 	// a line costs one allocation however many fields it has.
-	s := string(r.buf)
-	get := func(i int) string {
-		if i >= nf {
-			return ""
-		}
-		return strings.TrimSpace(s[r.fields[i].start:r.fields[i].end])
+	r.text = string(r.buf)
+	r.next = Record{Line: r.line}
+	if p := r.format.parse(r, &r.next); p != nil {
+		return p, false
 	}
-	rec := Record{Line: r.line}
-	var when, durField, durName string
-	var whenName string
-	switch r.format.kind {
-	case asterisk:
-		rec.Account, rec.Source, rec.Destination, rec.UniqueID = get(0), get(1), get(2), get(16)
-		when, whenName = get(10), "answer time"
-		if when == "" {
-			when, whenName = get(9), "start time"
-		}
-		durField, durName = get(13), "billsec"
-	case freeswitch:
-		rec.Source, rec.Destination, rec.UniqueID, rec.Account = get(1), get(2), get(10), get(12)
-		when, whenName = get(5), "answer_stamp"
-		if when == "" {
-			when, whenName = get(4), "start_stamp"
-		}
-		durField, durName = get(8), "billsec"
-	case fcs:
-		rec.Source, rec.Destination, rec.ChargeCode, rec.UniqueID = get(2), get(3), get(10), get(28)
-		durField, durName = get(6), "Duration"
-		date, clock := get(4), get(5)
-		y, mo, d, ok := parseDMY(date)
-		if !ok {
-			return bad("Call Date %q is not a date (DD/MM/YYYY)", date)
-		}
-		h, mi, sec, ok := parseHMS(clock)
-		if !ok {
-			return bad("Call Time %q is not a time (HH:MM:SS)", clock)
-		}
-		rec.Start = r.zone.Date(y, time.Month(mo), d, h, mi, sec)
-		if p := get(12); p != "" {
-			if v, err := decimal.NewFromString(p); err == nil {
-				rec.ProviderPrice = decimal.NullDecimal{Decimal: v, Valid: true}
-			}
-		}
-	}
-	if r.format.kind != fcs {
-		if when == "" {
-			return bad("has no answer or start time")
-		}
-		y, mo, d, h, mi, sec, ok := parseYMDHMS(when)
-		if !ok {
-			return bad("%s %q is not a date and time (YYYY-MM-DD HH:MM:SS)", whenName, when)
-		}
-		rec.Start = r.zone.Date(y, time.Month(mo), d, h, mi, sec)
-	}
-	dur, reason := parseDuration(durField)
-	if reason != "" {
-		return bad("%s %q %s", durName, durField, reason)
-	}
-	rec.Duration = dur
-	r.rec = rec
+	r.rec = r.next
 	return nil, false
+}
+
+// get is field i of the current line, trimmed; a missing field is empty.
+func (r *Reader) get(i int) string {
+	if i >= len(r.fields) {
+		return ""
+	}
+	return strings.TrimSpace(r.text[r.fields[i].start:r.fields[i].end])
 }
 
 func (r *Reader) raw(i int) []byte {

@@ -29,6 +29,7 @@ import (
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
+	"github.com/tollgate/tollgate/ent/provider"
 )
 
 // Price is the resolver for the price field.
@@ -418,9 +419,10 @@ func (r *queryResolver) CallTotals(ctx context.Context, where *ent.CallWhereInpu
 
 // CdrFormats is the resolver for the cdrFormats field.
 func (r *queryResolver) CdrFormats(ctx context.Context) ([]*model.CdrFormatInfo, error) {
-	out := make([]*model.CdrFormatInfo, 0, len(cdr.Formats)+1)
-	for _, f := range cdr.Formats {
-		out = append(out, &model.CdrFormatInfo{Name: f.Name, Description: f.Description})
+	formats := cdr.ProviderFormats()
+	out := make([]*model.CdrFormatInfo, len(formats))
+	for i, f := range formats {
+		out[i] = &model.CdrFormatInfo{Value: provider.CdrFormat(f.Value()), Label: f.Label, Description: f.Description}
 	}
 	return out, nil
 }

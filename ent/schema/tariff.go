@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"strings"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -95,13 +97,24 @@ func (Provider) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixi
 func (Provider) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("name").NotEmpty().MaxLen(128).Unique().Annotations(entgql.OrderField("NAME")),
-		field.Enum("cdr_format").NamedValues("Asterisk", "ASTERISK", "Freeswitch", "FREESWITCH", "Fcs", "FCS", "Csv", "CSV"),
+		// The formats are declared in backend/cdr; a new one there is a new value here.
+		field.Enum("cdr_format").NamedValues(cdrFormatValues()...),
 		field.String("time_zone").Default("Europe/London").MaxLen(64).
 			Comment("IANA zone the provider's CDR timestamps are written in"),
 		field.JSON("column_mapping", &cdr.Mapping{}).Optional().
 			Comment("For the generic csv format: which column holds each record field, the time layouts, zone and duration unit").
 			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
+}
+
+// cdrFormatValues are the (Go name, value) pairs of the provider's format
+// enum, one per declared CDR format: "Asterisk", "ASTERISK", ...
+func cdrFormatValues() []string {
+	var pairs []string
+	for _, f := range cdr.ProviderFormats() {
+		pairs = append(pairs, strings.ToUpper(f.Name[:1])+f.Name[1:], f.Value())
+	}
+	return pairs
 }
 
 func (Provider) Edges() []ent.Edge {

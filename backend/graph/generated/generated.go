@@ -173,7 +173,8 @@ type ComplexityRoot struct {
 
 	CdrFormatInfo struct {
 		Description func(childComplexity int) int
-		Name        func(childComplexity int) int
+		Label       func(childComplexity int) int
+		Value       func(childComplexity int) int
 	}
 
 	CdrLineError struct {
@@ -1307,12 +1308,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrFormatInfo.Description(childComplexity), true
-	case "CdrFormatInfo.name":
-		if e.ComplexityRoot.CdrFormatInfo.Name == nil {
+	case "CdrFormatInfo.label":
+		if e.ComplexityRoot.CdrFormatInfo.Label == nil {
 			break
 		}
 
-		return e.ComplexityRoot.CdrFormatInfo.Name(childComplexity), true
+		return e.ComplexityRoot.CdrFormatInfo.Label(childComplexity), true
+	case "CdrFormatInfo.value":
+		if e.ComplexityRoot.CdrFormatInfo.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrFormatInfo.Value(childComplexity), true
 
 	case "CdrLineError.excerpt":
 		if e.ComplexityRoot.CdrLineError.Excerpt == nil {
@@ -4324,12 +4331,17 @@ type CallTotals {
 extend type Query {
   """Totals of calls matching where (e.g. a customer and a date range)."""
   callTotals(where: CallWhereInput): CallTotals!
-  """The built-in CDR formats."""
+  """Every CDR format a provider can have, in the order to offer them: the built-in ones, then CSV with a column mapping."""
   cdrFormats: [CdrFormatInfo!]!
 }
 
+"""A CDR format, as declared once on the server."""
 type CdrFormatInfo {
-  name: String!
+  """The provider's cdrFormat value."""
+  value: ProviderCdrFormat!
+  """What people call it, e.g. "FCS (UK standard)"."""
+  label: String!
+  """What its files look like."""
   description: String!
 }
 
@@ -9308,8 +9320,10 @@ func (ec *executionContext) childFields_CallTotals(ctx context.Context, field gr
 
 func (ec *executionContext) childFields_CdrFormatInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "name":
-		return ec.fieldContext_CdrFormatInfo_name(ctx, field)
+	case "value":
+		return ec.fieldContext_CdrFormatInfo_value(ctx, field)
+	case "label":
+		return ec.fieldContext_CdrFormatInfo_label(ctx, field)
 	case "description":
 		return ec.fieldContext_CdrFormatInfo_description(ctx, field)
 	}
@@ -13505,16 +13519,39 @@ func (ec *executionContext) fieldContext_CallTotals_price(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CallTotals", field, false, false, "Decimal")
 }
 
-func (ec *executionContext) _CdrFormatInfo_name(ctx context.Context, field graphql.CollectedField, obj *model.CdrFormatInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _CdrFormatInfo_value(ctx context.Context, field graphql.CollectedField, obj *model.CdrFormatInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CdrFormatInfo_name(ctx, field)
+			return ec.fieldContext_CdrFormatInfo_value(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v provider.CdrFormat) graphql.Marshaler {
+			return ec.marshalNProviderCdrFormat2githubᚗcomᚋtollgateᚋtollgateᚋentᚋproviderᚐCdrFormat(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrFormatInfo_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrFormatInfo", field, false, false, "ProviderCdrFormat")
+}
+
+func (ec *executionContext) _CdrFormatInfo_label(ctx context.Context, field graphql.CollectedField, obj *model.CdrFormatInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrFormatInfo_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -13524,7 +13561,7 @@ func (ec *executionContext) _CdrFormatInfo_name(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_CdrFormatInfo_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_CdrFormatInfo_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CdrFormatInfo", field, false, false, "String")
 }
 
@@ -42224,8 +42261,13 @@ func (ec *executionContext) _CdrFormatInfo(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CdrFormatInfo")
-		case "name":
-			out.Values[i] = ec._CdrFormatInfo_name(ctx, field, obj)
+		case "value":
+			out.Values[i] = ec._CdrFormatInfo_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._CdrFormatInfo_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
+	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/user"
 )
@@ -48,8 +49,13 @@ type CallTotals struct {
 	Price decimal.Decimal `json:"price"`
 }
 
+// A CDR format, as declared once on the server.
 type CdrFormatInfo struct {
-	Name        string `json:"name"`
+	// The provider's cdrFormat value.
+	Value provider.CdrFormat `json:"value"`
+	// What people call it, e.g. "FCS (UK standard)".
+	Label string `json:"label"`
+	// What its files look like.
 	Description string `json:"description"`
 }
 

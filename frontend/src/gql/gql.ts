@@ -35,7 +35,7 @@ type Documents = {
     "\n  mutation ImportPeakTimes($id: ID, $file: Upload!) {\n    importPeakTimes(id: $id, file: $file) {\n      ...PeakTimesFields\n    }\n  }\n": typeof types.ImportPeakTimesDocument,
     "\n  fragment CsvMappingFields on CsvMapping {\n    delimiter\n    header\n    source\n    destination\n    account\n    chargeCode\n    start\n    date\n    time\n    answer\n    duration\n    uniqueId\n    providerPrice\n    negativePrices\n    layouts\n    timeZone\n    durationUnit\n  }\n": typeof types.CsvMappingFieldsFragmentDoc,
     "\n  fragment ProviderFields on Provider {\n    id\n    name\n    cdrFormat\n    timeZone\n    createdAt\n    csvMapping {\n      ...CsvMappingFields\n    }\n  }\n": typeof types.ProviderFieldsFragmentDoc,
-    "\n  query ProviderList {\n    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ProviderFields\n        }\n      }\n    }\n    cdrFormats {\n      name\n      description\n    }\n  }\n": typeof types.ProviderListDocument,
+    "\n  query ProviderList {\n    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ProviderFields\n        }\n      }\n    }\n    cdrFormats {\n      value\n      label\n      description\n    }\n  }\n": typeof types.ProviderListDocument,
     "\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      ...ProviderFields\n    }\n  }\n": typeof types.CreateProviderDocument,
     "\n  mutation UpdateProvider($id: ID!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderFields\n    }\n  }\n": typeof types.UpdateProviderDocument,
     "\n  mutation DeleteProvider($id: ID!) {\n    deleteProvider(id: $id)\n  }\n": typeof types.DeleteProviderDocument,
@@ -86,7 +86,7 @@ const documents: Documents = {
     "\n  mutation ImportPeakTimes($id: ID, $file: Upload!) {\n    importPeakTimes(id: $id, file: $file) {\n      ...PeakTimesFields\n    }\n  }\n": types.ImportPeakTimesDocument,
     "\n  fragment CsvMappingFields on CsvMapping {\n    delimiter\n    header\n    source\n    destination\n    account\n    chargeCode\n    start\n    date\n    time\n    answer\n    duration\n    uniqueId\n    providerPrice\n    negativePrices\n    layouts\n    timeZone\n    durationUnit\n  }\n": types.CsvMappingFieldsFragmentDoc,
     "\n  fragment ProviderFields on Provider {\n    id\n    name\n    cdrFormat\n    timeZone\n    createdAt\n    csvMapping {\n      ...CsvMappingFields\n    }\n  }\n": types.ProviderFieldsFragmentDoc,
-    "\n  query ProviderList {\n    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ProviderFields\n        }\n      }\n    }\n    cdrFormats {\n      name\n      description\n    }\n  }\n": types.ProviderListDocument,
+    "\n  query ProviderList {\n    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ProviderFields\n        }\n      }\n    }\n    cdrFormats {\n      value\n      label\n      description\n    }\n  }\n": types.ProviderListDocument,
     "\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      ...ProviderFields\n    }\n  }\n": types.CreateProviderDocument,
     "\n  mutation UpdateProvider($id: ID!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderFields\n    }\n  }\n": types.UpdateProviderDocument,
     "\n  mutation DeleteProvider($id: ID!) {\n    deleteProvider(id: $id)\n  }\n": types.DeleteProviderDocument,
@@ -217,7 +217,7 @@ export function graphql(source: "\n  fragment ProviderFields on Provider {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProviderList {\n    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ProviderFields\n        }\n      }\n    }\n    cdrFormats {\n      name\n      description\n    }\n  }\n"): (typeof documents)["\n  query ProviderList {\n    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ProviderFields\n        }\n      }\n    }\n    cdrFormats {\n      name\n      description\n    }\n  }\n"];
+export function graphql(source: "\n  query ProviderList {\n    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ProviderFields\n        }\n      }\n    }\n    cdrFormats {\n      value\n      label\n      description\n    }\n  }\n"): (typeof documents)["\n  query ProviderList {\n    providers(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ProviderFields\n        }\n      }\n    }\n    cdrFormats {\n      value\n      label\n      description\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

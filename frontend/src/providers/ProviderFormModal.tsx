@@ -6,13 +6,12 @@ import { FormActions } from '../common/FormActions';
 import { FormErrors } from '../common/FormErrors';
 import { useSettings } from '../common/settings';
 import { useServerErrors } from '../common/useServerErrors';
-import type { ProviderCdrFormat } from '../gql/graphql';
 import {
-  CDR_FORMAT_LABELS,
   emptyProvider,
   providerFormFields,
   timeZoneGroups,
   validateProvider,
+  type CdrFormatInfo,
   type ProviderFormValues,
 } from './providerForm';
 
@@ -21,8 +20,8 @@ interface Props {
   title: string;
   submitLabel: string;
   initialValues?: ProviderFormValues;
-  /** What each format is, by the server (`cdrFormats`). */
-  descriptions: Record<ProviderCdrFormat, string>;
+  /** The formats to offer, as the server declares them (`cdrFormats`). */
+  formats: readonly CdrFormatInfo[];
   onClose: () => void;
   /** Resolves to the server's error, if any; the form maps it onto its fields. */
   onSubmit: (values: ProviderFormValues) => Promise<CombinedError | undefined>;
@@ -38,7 +37,7 @@ export function ProviderFormModal({ opened, ...props }: Props) {
   );
 }
 
-function ProviderForm({ submitLabel, initialValues, descriptions, onClose, onSubmit }: Omit<Props, 'opened' | 'title'>) {
+function ProviderForm({ submitLabel, initialValues, formats, onClose, onSubmit }: Omit<Props, 'opened' | 'title'>) {
   const { timeZone: deploymentZone } = useSettings();
   const form = useForm<ProviderFormValues>({
     mode: 'controlled',
@@ -75,16 +74,16 @@ function ProviderForm({ submitLabel, initialValues, descriptions, onClose, onSub
           {...form.getInputProps('cdrFormat')}
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
-            {(Object.keys(CDR_FORMAT_LABELS) as ProviderCdrFormat[]).map((f) => (
-              <Radio.Card key={f} value={f} p="sm" radius="md" aria-label={CDR_FORMAT_LABELS[f]}>
+            {formats.map((f) => (
+              <Radio.Card key={f.value} value={f.value} p="sm" radius="md" aria-label={f.label}>
                 <Group wrap="nowrap" align="flex-start" gap="sm">
                   <Radio.Indicator mt={2} />
                   <div>
                     <Text fw={500} size="sm">
-                      {CDR_FORMAT_LABELS[f]}
+                      {f.label}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {descriptions[f]}
+                      {f.description}
                     </Text>
                   </div>
                 </Group>

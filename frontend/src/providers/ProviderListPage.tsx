@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, EmptyState, Group, Paper, Stack, Table, Text
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingBroadcastTower, IconColumns, IconPencil, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LoadError, LoadingRows } from '../common/loading';
@@ -12,8 +12,7 @@ import type { ProviderFieldsFragment } from '../gql/graphql';
 import { usePageTitle } from '../shell/usePageTitle';
 import { CreateProviderMutation, DeleteProviderMutation, ProviderListQuery, UpdateProviderMutation } from './documents';
 import {
-  CDR_FORMAT_LABELS,
-  formatDescriptions,
+  formatLabel,
   providerToFormValues,
   toCreateProviderInput,
   toUpdateProviderInput,
@@ -36,7 +35,7 @@ export function ProviderListPage() {
   const [, deleteProvider] = useMutation(DeleteProviderMutation);
 
   const providers = (data?.providers.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
-  const descriptions = useMemo(() => formatDescriptions(data?.cdrFormats), [data?.cdrFormats]);
+  const formats = data?.cdrFormats ?? [];
 
   const confirmDelete = (p: ProviderFieldsFragment) =>
     modals.openConfirmModal({
@@ -112,9 +111,9 @@ export function ProviderListPage() {
                       <Table.Td fw={500}>{p.name}</Table.Td>
                       <Table.Td>
                         <Group gap="xs" wrap="nowrap">
-                          <Tooltip label={descriptions[p.cdrFormat]} multiline w={320} withArrow>
+                          <Tooltip label={formats.find((f) => f.value === p.cdrFormat)?.description} multiline w={320} withArrow>
                             <Text span size="sm">
-                              {CDR_FORMAT_LABELS[p.cdrFormat]}
+                              {formatLabel(formats, p.cdrFormat)}
                             </Text>
                           </Tooltip>
                           {p.cdrFormat === 'CSV' && !p.csvMapping && (
@@ -181,7 +180,7 @@ export function ProviderListPage() {
         opened={creating}
         title="New provider"
         submitLabel="Create provider"
-        descriptions={descriptions}
+        formats={formats}
         onClose={() => setCreating(false)}
         onSubmit={async (values) => {
           const result = await createProvider({ input: toCreateProviderInput(values) }, listContext);
@@ -203,7 +202,7 @@ export function ProviderListPage() {
         opened={editing !== null}
         title={editing ? `Edit ${editing.name}` : 'Edit provider'}
         submitLabel="Save changes"
-        descriptions={descriptions}
+        formats={formats}
         initialValues={editing ? providerToFormValues(editing) : undefined}
         onClose={() => setEditing(null)}
         onSubmit={async (values) => {

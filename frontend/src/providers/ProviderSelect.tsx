@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useQuery } from 'urql';
 import { ProviderListQuery } from './documents';
-import { CDR_FORMAT_LABELS } from './providerForm';
+import { formatLabel } from './providerForm';
 
 // A constant: urql runs the query again whenever the context object changes.
 const providersContext = { additionalTypenames: ['Provider'] };
@@ -35,7 +35,7 @@ export function ProviderSelect({ value, onChange, ...props }: PickerProps & { on
       {...props}
       value={value}
       onChange={onChange}
-      data={providers.map((p) => ({ value: p.id, label: `${p.name} (${CDR_FORMAT_LABELS[p.cdrFormat]})` }))}
+      data={providers.map((p) => ({ value: p.id, label: `${p.name} (${formatLabel(data?.cdrFormats, p.cdrFormat)})` }))}
       allowDeselect={false}
       searchable={searchable}
       error={props.error ?? error}

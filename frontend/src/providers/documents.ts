@@ -49,7 +49,8 @@ export const ProviderListQuery = graphql(`
       }
     }
     cdrFormats {
-      name
+      value
+      label
       description
     }
   }

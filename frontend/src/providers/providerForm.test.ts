@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDescriptions, timeZoneGroups, toCreateProviderInput, validateProvider } from './providerForm';
+import { formatLabel, timeZoneGroups, toCreateProviderInput, validateProvider } from './providerForm';
 
 describe('provider form', () => {
   it('asks for a name, a format and a time zone', () => {
@@ -19,10 +19,11 @@ describe('provider form', () => {
     });
   });
 
-  it('describes formats in the server words, with a fallback for one it does not list', () => {
-    const d = formatDescriptions([{ name: 'asterisk', description: 'Master.csv' }]);
-    expect(d.ASTERISK).toBe('Master.csv');
-    expect(d.CSV).toMatch(/column mapping/);
+  it('labels a format in the server words, and by its value when the server does not list it', () => {
+    const formats = [{ value: 'FCS' as const, label: 'FCS (UK standard)', description: '42 columns' }];
+    expect(formatLabel(formats, 'FCS')).toBe('FCS (UK standard)');
+    expect(formatLabel(formats, 'CSV')).toBe('CSV');
+    expect(formatLabel(undefined, 'ASTERISK')).toBe('ASTERISK');
   });
 
   it('lists common zones first, then every other zone once, including UTC and the current one', () => {

@@ -13,29 +13,16 @@ export function emptyProvider(deploymentZone: string): ProviderFormValues {
   return { name: '', cdrFormat: '', timeZone: deploymentZone };
 }
 
-export const CDR_FORMAT_LABELS: Record<ProviderCdrFormat, string> = {
-  ASTERISK: 'Asterisk',
-  FREESWITCH: 'FreeSWITCH',
-  FCS: 'FCS (UK standard)',
-  CSV: 'Other CSV',
-};
+/** A CDR format as the server declares it (`cdrFormats`). */
+export interface CdrFormatInfo {
+  value: ProviderCdrFormat;
+  label: string;
+  description: string;
+}
 
-/**
- * What each format is, in the server's words (`cdrFormats`), matched by name;
- * the fallback covers a format the server does not describe (yet).
- */
-export function formatDescriptions(
-  formats: readonly { name: string; description: string }[] | null | undefined,
-): Record<ProviderCdrFormat, string> {
-  const byName = new Map((formats ?? []).map((f) => [f.name.toLowerCase(), f.description]));
-  return {
-    ASTERISK: byName.get('asterisk') ?? 'Asterisk cdr_csv Master.csv',
-    FREESWITCH: byName.get('freeswitch') ?? 'FreeSWITCH mod_cdr_csv',
-    FCS: byName.get('fcs') ?? 'UK FCS standard CDR',
-    CSV:
-      byName.get('csv') ??
-      'Any other provider: its own CSV layout, described once with a column mapping (presets for DIDWW and Twilio).',
-  };
+/** The format's label in the server's list, else its value (a format the list does not have yet). */
+export function formatLabel(formats: readonly CdrFormatInfo[] | null | undefined, value: ProviderCdrFormat): string {
+  return formats?.find((f) => f.value === value)?.label ?? value;
 }
 
 /**
