@@ -47,26 +47,16 @@ var Formats = []Format{
 		Description: "Asterisk cdr_csv Master.csv: no header, 16 to 21 columns, answer time and billsec",
 		title:       "an Asterisk Master.csv line", arity: "16 to 21",
 		allowed: func(n int) bool { return n >= 16 && n <= 21 },
-		parse: func(r *Reader, rec *Record) *LineError {
-			rec.Account, rec.Source, rec.Destination, rec.UniqueID = r.get(0), r.get(1), r.get(2), r.get(16)
-			if p := r.stamp(rec, r.get(10), "answer time", r.get(9), "start time"); p != nil {
-				return p
-			}
-			return r.duration(rec, r.get(13), "billsec")
-		},
+		parse: columns{account: 0, source: 1, destination: 2, uniqueID: 16,
+			answer: 10, answerName: "answer time", start: 9, startName: "start time", billsec: 13, billsecName: "billsec"}.parse,
 	},
 	{
 		Name: "freeswitch", Label: "FreeSWITCH",
 		Description: "FreeSWITCH mod_cdr_csv, default example template: no header, every field quoted, 13 or 15 columns",
 		title:       "a FreeSWITCH CSV line", arity: "13 or 15",
 		allowed: func(n int) bool { return n == 13 || n == 15 },
-		parse: func(r *Reader, rec *Record) *LineError {
-			rec.Source, rec.Destination, rec.UniqueID, rec.Account = r.get(1), r.get(2), r.get(10), r.get(12)
-			if p := r.stamp(rec, r.get(5), "answer_stamp", r.get(4), "start_stamp"); p != nil {
-				return p
-			}
-			return r.duration(rec, r.get(8), "billsec")
-		},
+		parse: columns{source: 1, destination: 2, uniqueID: 10, account: 12,
+			answer: 5, answerName: "answer_stamp", start: 4, startName: "start_stamp", billsec: 8, billsecName: "billsec"}.parse,
 	},
 	{
 		Name: "fcs", Label: "FCS (UK standard)",
@@ -127,12 +117,23 @@ func parseFCS(r *Reader, rec *Record) *LineError {
 	return r.duration(rec, r.get(6), "Duration")
 }
 
-// stamp sets the call's start from its answer time, or its start time when
-// it was never answered, both YYYY-MM-DD HH:MM:SS.
-func (r *Reader) stamp(rec *Record, answer, answerName, start, startName string) *LineError {
-	when, name := answer, answerName
+// columns are where a call's fields stand in a line of a PBX format
+// (Asterisk, FreeSWITCH): fixed positions, times written YYYY-MM-DD
+// HH:MM:SS, and the billed seconds. The names are the PBX's own, for the
+// reasons a line is unreadable.
+type columns struct {
+	source, destination, account, uniqueID int
+	answer, start, billsec                 int
+	answerName, startName, billsecName     string
+}
+
+// parse reads a line at these columns. A call starts when it is answered;
+// one never answered starts at its start time.
+func (c columns) parse(r *Reader, rec *Record) *LineError {
+	rec.Source, rec.Destination, rec.Account, rec.UniqueID = r.get(c.source), r.get(c.destination), r.get(c.account), r.get(c.uniqueID)
+	when, name := r.get(c.answer), c.answerName
 	if when == "" {
-		when, name = start, startName
+		when, name = r.get(c.start), c.startName
 	}
 	if when == "" {
 		return r.bad("has no answer or start time")
@@ -142,7 +143,7 @@ func (r *Reader) stamp(rec *Record, answer, answerName, start, startName string)
 		return r.bad("%s %q is not a date and time (YYYY-MM-DD HH:MM:SS)", name, when)
 	}
 	rec.Start = r.zone.Date(y, time.Month(mo), d, h, mi, sec)
-	return nil
+	return r.duration(rec, r.get(c.billsec), c.billsecName)
 }
 
 // duration sets the call's billed seconds from the field called name.

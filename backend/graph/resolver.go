@@ -96,30 +96,3 @@ func inTxDo(ctx context.Context, r *Resolver, fn func(*ent.Client) error) error 
 	}
 	return tx.Commit()
 }
-
-// watch turns the events of type E on topic into fresh reads of what
-// changed: an event is only a hint, the database row is the truth. A read
-// that fails (the thing was deleted, or the viewer may no longer see it)
-// sends nothing.
-func watch[E, T any](ctx context.Context, r *Resolver, topic string, load func(context.Context, E) (T, error)) (<-chan T, error) {
-	in, err := events.Watch[E](ctx, r.Events, topic)
-	if err != nil {
-		return nil, err
-	}
-	out := make(chan T, 1)
-	go func() {
-		defer close(out)
-		for e := range in {
-			v, err := load(ctx, e)
-			if err != nil {
-				continue
-			}
-			select {
-			case out <- v:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out, nil
-}

@@ -22,6 +22,7 @@ import (
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/graph/generated"
 	"github.com/tollgate/tollgate/backend/graph/model"
+	"github.com/tollgate/tollgate/backend/internal/events"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/settings"
@@ -496,7 +497,7 @@ func (r *subscriptionResolver) CustomerChanged(ctx context.Context, id int) (<-c
 	if _, err := r.Client.Customer.Get(ctx, id); err != nil {
 		return nil, err
 	}
-	return watch(ctx, r.Resolver, billing.CustomerTopic(id), func(ctx context.Context, _ billing.CustomerEvent) (*ent.Customer, error) {
+	return events.Watch(ctx, r.Events, billing.CustomerTopic(id), func(ctx context.Context, _ billing.CustomerEvent) (*ent.Customer, error) {
 		return r.Client.Customer.Get(ctx, id)
 	})
 }
@@ -510,7 +511,7 @@ func (r *subscriptionResolver) UploadChanged(ctx context.Context, id *int) (<-ch
 		}
 		topic = analysis.UploadTopic(*id)
 	}
-	return watch(ctx, r.Resolver, topic, func(ctx context.Context, e analysis.UploadEvent) (*ent.CdrUpload, error) {
+	return events.Watch(ctx, r.Events, topic, func(ctx context.Context, e analysis.UploadEvent) (*ent.CdrUpload, error) {
 		return r.Client.CdrUpload.Get(ctx, e.UploadID)
 	})
 }

@@ -277,30 +277,52 @@ func printUploadSummary(ctx context.Context, w io.Writer, c *ent.Client, u *ent.
 // unknown one lists the known ones.
 func findProvider(ctx context.Context, c *ent.Client, ref string) (*ent.Provider, error) {
 	ref = strings.TrimSpace(ref)
+	return findByRef(ctx, ref, "provider", c.Provider.Get,
+		func(ctx context.Context, name string) (*ent.Provider, error) {
+			return c.Provider.Query().Where(provider.NameEqualFold(name)).Only(ctx)
+		},
+		func(ctx context.Context) ([]string, error) {
+			all, err := c.Provider.Query().Order(ent.Asc(provider.FieldName)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if len(all) == 0 {
+				return nil, apperr.New(apperr.NotFound, "there is no provider %q, nor any provider yet: add the provider (its CDR format and time zone) in the staff app first", ref)
+			}
+			known := make([]string, len(all))
+			for i, p := range all {
+				known[i] = fmt.Sprintf("%s (id %d, %s)", p.Name, p.ID, strings.ToLower(string(p.CdrFormat)))
+			}
+			return known, nil
+		})
+}
+
+// findByRef finds the what named by ref: by id when ref is a number that
+// is one's id, else by name. An unknown ref is NOT_FOUND, listing the
+// known ones so that the operator can pick.
+func findByRef[T any](ctx context.Context, ref, what string,
+	byID func(context.Context, int) (T, error),
+	byName func(context.Context, string) (T, error),
+	known func(context.Context) ([]string, error),
+) (T, error) {
+	var zero T
 	if id, err := strconv.Atoi(ref); err == nil {
-		if p, err := c.Provider.Get(ctx, id); err == nil {
-			return p, nil
+		if v, err := byID(ctx, id); err == nil {
+			return v, nil
 		} else if !ent.IsNotFound(err) {
-			return nil, err
+			return zero, err
 		}
 	}
-	if p, err := c.Provider.Query().Where(provider.NameEqualFold(ref)).Only(ctx); err == nil {
-		return p, nil
+	if v, err := byName(ctx, ref); err == nil {
+		return v, nil
 	} else if !ent.IsNotFound(err) {
-		return nil, err
+		return zero, err
 	}
-	all, err := c.Provider.Query().Order(ent.Asc(provider.FieldName)).All(ctx)
+	names, err := known(ctx)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	if len(all) == 0 {
-		return nil, apperr.New(apperr.NotFound, "there is no provider %q, nor any provider yet: add the provider (its CDR format and time zone) in the staff app first", ref)
-	}
-	known := make([]string, len(all))
-	for i, p := range all {
-		known[i] = fmt.Sprintf("%s (id %d, %s)", p.Name, p.ID, strings.ToLower(string(p.CdrFormat)))
-	}
-	return nil, apperr.New(apperr.NotFound, "there is no provider %q; the providers are: %s", ref, strings.Join(known, ", "))
+	return zero, apperr.New(apperr.NotFound, "there is no %s %q; the %ss are: %s", what, ref, what, strings.Join(names, ", "))
 }
 
 func parseDirection(s string) (entratesheet.Direction, error) {
@@ -422,28 +444,24 @@ func findTariff(ctx context.Context, pricing *tariffs.Service, ref string) (*ent
 	if ref == "" {
 		return pricing.DefaultTariff(ctx)
 	}
-	if id, err := strconv.Atoi(ref); err == nil {
-		if t, err := c.Tariff.Get(ctx, id); err == nil {
-			return t, nil
-		}
-	}
-	if t, err := c.Tariff.Query().Where(tariff.NameEqualFold(ref)).Only(ctx); err == nil {
-		return t, nil
-	} else if !ent.IsNotFound(err) {
-		return nil, err
-	}
-	all, err := c.Tariff.Query().Order(ent.Asc(tariff.FieldName)).All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	known := make([]string, len(all))
-	for i, t := range all {
-		known[i] = t.Name
-		if t.IsDefault {
-			known[i] += " (default)"
-		}
-	}
-	return nil, apperr.New(apperr.NotFound, "there is no tariff %q; the tariffs are: %s", ref, strings.Join(known, ", "))
+	return findByRef(ctx, ref, "tariff", c.Tariff.Get,
+		func(ctx context.Context, name string) (*ent.Tariff, error) {
+			return c.Tariff.Query().Where(tariff.NameEqualFold(name)).Only(ctx)
+		},
+		func(ctx context.Context) ([]string, error) {
+			all, err := c.Tariff.Query().Order(ent.Asc(tariff.FieldName)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			known := make([]string, len(all))
+			for i, t := range all {
+				known[i] = t.Name
+				if t.IsDefault {
+					known[i] += " (default)"
+				}
+			}
+			return known, nil
+		})
 }
 
 // sheetProblems lists every bad line of a rejected sheet, one a line.

@@ -46,14 +46,17 @@ func Publish(ctx context.Context, p Publisher, e Event) error {
 	return p.Publish(context.WithoutCancel(ctx), e.Topic(), b)
 }
 
-// Watch returns the events of type E published on topic until ctx ends.
-// A payload that is not an E is skipped.
-func Watch[E any](ctx context.Context, s Subscriber, topic string) (<-chan E, error) {
+// Watch turns the events of type E published on topic into fresh reads of
+// what changed, until ctx ends: an event is only a hint, so each one is
+// handed to load, which reads the thing again. A payload that is not an E,
+// or a read that fails (the thing was deleted, or the viewer may no longer
+// see it), sends nothing.
+func Watch[E, T any](ctx context.Context, s Subscriber, topic string, load func(context.Context, E) (T, error)) (<-chan T, error) {
 	raw, err := s.Subscribe(ctx, topic)
 	if err != nil {
 		return nil, err
 	}
-	out := make(chan E, 1)
+	out := make(chan T, 1)
 	go func() {
 		defer close(out)
 		for b := range raw {
@@ -61,8 +64,12 @@ func Watch[E any](ctx context.Context, s Subscriber, topic string) (<-chan E, er
 			if json.Unmarshal(b, &e) != nil {
 				continue
 			}
+			v, err := load(ctx, e)
+			if err != nil {
+				continue
+			}
 			select {
-			case out <- e:
+			case out <- v:
 			case <-ctx.Done():
 				return
 			}
