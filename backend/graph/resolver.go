@@ -4,8 +4,6 @@
 package graph
 
 import (
-	"context"
-
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/billing"
@@ -62,37 +60,4 @@ func (r *Resolver) page(first, last *int) (*int, *int, error) {
 		}
 	}
 	return first, last, nil
-}
-
-// inTx runs a mutation in one transaction: all of it is written, or none.
-// The result is unwrapped from the finished transaction so that its field
-// resolvers query through the plain client.
-func inTx[T interface{ Unwrap() T }](ctx context.Context, r *Resolver, fn func(*ent.Client) (T, error)) (T, error) {
-	var zero T
-	tx, err := r.Client.Tx(ctx)
-	if err != nil {
-		return zero, err
-	}
-	v, err := fn(tx.Client())
-	if err != nil {
-		_ = tx.Rollback()
-		return zero, err
-	}
-	if err := tx.Commit(); err != nil {
-		return zero, err
-	}
-	return v.Unwrap(), nil
-}
-
-// inTxDo runs a mutation without a result in one transaction.
-func inTxDo(ctx context.Context, r *Resolver, fn func(*ent.Client) error) error {
-	tx, err := r.Client.Tx(ctx)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx.Client()); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
 }
