@@ -21,6 +21,7 @@ function useProviders() {
   const providers = (data?.providers.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   return {
     providers,
+    formats: data?.cdrFormats,
     loading: fetching && !data,
     error: error ? 'Could not load providers' : undefined,
     searchable: providers.length > 8,
@@ -29,13 +30,13 @@ function useProviders() {
 
 /** The provider a CDR file comes from; its format and time zone decide how the file is read. */
 export function ProviderSelect({ value, onChange, ...props }: PickerProps & { onChange: (id: string | null) => void }) {
-  const { providers, loading, error, searchable } = useProviders();
+  const { providers, formats, loading, error, searchable } = useProviders();
   return (
     <Select
       {...props}
       value={value}
       onChange={onChange}
-      data={providers.map((p) => ({ value: p.id, label: `${p.name} (${formatLabel(data?.cdrFormats, p.cdrFormat)})` }))}
+      data={providers.map((p) => ({ value: p.id, label: `${p.name} (${formatLabel(formats, p.cdrFormat)})` }))}
       allowDeselect={false}
       searchable={searchable}
       error={props.error ?? error}
