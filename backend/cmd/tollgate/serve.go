@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net"
 	"os"
 	"os/signal"
@@ -40,6 +41,17 @@ func (f *runtimeFlags) config() (platform.Config, error) {
 	return cfg, nil
 }
 
+// start is the beginning of every long-running command: its configuration,
+// its logger, and a context that ends on Ctrl-C or SIGTERM (call stop).
+func (f *runtimeFlags) start() (platform.Config, *slog.Logger, context.Context, context.CancelFunc, error) {
+	cfg, err := f.config()
+	if err != nil {
+		return cfg, nil, nil, nil, err
+	}
+	ctx, stop := signalContext()
+	return cfg, platform.NewLogger(os.Stderr, cfg.LogLevel, cfg.LogFormat), ctx, stop, nil
+}
+
 func signalContext() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
@@ -51,12 +63,10 @@ func newServeCmd(use, short string, api, worker bool) *cobra.Command {
 		Short: short,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := f.config()
+			cfg, log, ctx, stop, err := f.start()
 			if err != nil {
 				return err
 			}
-			log := platform.NewLogger(os.Stderr, cfg.LogLevel, cfg.LogFormat)
-			ctx, stop := signalContext()
 			defer stop()
 			// serve and api apply pending migrations at start; a worker
 			// waits for an api process to have done so.
@@ -93,12 +103,10 @@ var migrateCmd = &cobra.Command{
 	Short: "Apply pending database migrations and exit",
 	Args:  cobra.NoArgs,
 	RunE: func(cmd *cobra.Command, _ []string) error {
-		cfg, err := migrateFlags.config()
+		cfg, log, ctx, stop, err := migrateFlags.start()
 		if err != nil {
 			return err
 		}
-		log := platform.NewLogger(os.Stderr, cfg.LogLevel, cfg.LogFormat)
-		ctx, stop := signalContext()
 		defer stop()
 		db, err := platform.OpenDatabase(ctx, cfg)
 		if err != nil {
