@@ -8,18 +8,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"sync/atomic"
 	"time"
 
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	"github.com/tollgate/tollgate/ent/cdrupload"
-	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/provider"
-	entratesheet "github.com/tollgate/tollgate/ent/ratesheet"
 )
 
 // ErrStale means the task asked for an analysis run that a newer request
@@ -108,7 +106,7 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 		cdrupload.StatusIn(cdrupload.StatusUploaded, cdrupload.StatusAnalysing),
 		cdrupload.Or(cdrupload.LeaseUntilIsNil(), cdrupload.LeaseUntilLT(start.UTC()))).
 		SetLeaseOwner(owner).SetLeaseUntil(start.Add(s.leaseFor()).UTC()).
-		SetStatus(cdrupload.StatusAnalysing).SetPhase("preparing").
+		SetStatus(cdrupload.StatusAnalysing).SetPhase(string(PhasePreparing)).
 		SetPhaseStartedAt(start.UTC()).SetLinesDone(0).SetBytesDone(0).SetLinesPerSecond(0).Save(ctx)
 	if err != nil {
 		return err
@@ -147,9 +145,9 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 			reason = "analysis stopped: " + reason
 		}
 		s.Log.Warn("analysis failed", "upload", u.ID, "err", err)
-		_, _ = s.deleteCalls(context.WithoutCancel(ctx), u.ID)
+		_, _ = s.calls().deleteUpload(context.WithoutCancel(ctx), u.ID)
 		if uerr := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run), cdrupload.LeaseOwner(owner)).
-			SetStatus(cdrupload.StatusFailed).SetPhase("failed").SetFailureReason(reason).ClearLeaseUntil().
+			SetStatus(cdrupload.StatusFailed).SetPhase(string(PhaseFailed)).SetFailureReason(reason).ClearLeaseUntil().
 			Exec(context.WithoutCancel(ctx)); uerr != nil && !ent.IsNotFound(uerr) {
 			return uerr
 		}
@@ -157,7 +155,7 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 		return nil // a failed file is an outcome, not a task to retry
 	}
 	upd := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run), cdrupload.LeaseOwner(owner)).
-		SetStatus(cdrupload.StatusReady).SetPhase("ready").SetAnalysedAt(time.Now().UTC()).ClearLeaseUntil().
+		SetStatus(cdrupload.StatusReady).SetPhase(string(PhaseReady)).SetAnalysedAt(time.Now().UTC()).ClearLeaseUntil().
 		SetBytesDone(u.BytesTotal).SetPriceDecimals(s.Pricing.Decimals)
 	counts.apply(upd)
 	if err := upd.Exec(ctx); err != nil {
@@ -172,124 +170,120 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 	return nil
 }
 
-// analyse does the work of one run and returns the counters.
+// analyse does the work of one run, step by step, and returns the
+// counters.
 func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, error) {
-	c := s.Client
-	if _, err := s.deleteCalls(ctx, u.ID); err != nil {
+	if err := s.clearRun(ctx, u.ID); err != nil {
 		return nil, err
 	}
-	if _, err := c.CdrLineError.Delete().Where(cdrlineerror.HasUploadWith(cdrupload.ID(u.ID))).Exec(ctx); err != nil {
-		return nil, err
-	}
-	p := u.Edges.Provider
-	clis, err := loadCliIndex(ctx, c, s.CountryCode)
+	pr, err := s.newPricer(ctx, u)
 	if err != nil {
 		return nil, err
 	}
-	custTariff, defaultTariff, err := s.customerTariffs(ctx)
+	read, err := s.readAndLoad(ctx, u, pr)
 	if err != nil {
 		return nil, err
 	}
-	dir := entratesheet.DirectionOutbound
-	if u.Direction == cdrupload.DirectionInbound {
-		dir = entratesheet.DirectionInbound
+	if err := s.recordRead(ctx, u, read); err != nil {
+		return nil, err
 	}
-	books := &priceBooks{ctx: ctx, c: c, pricing: s.Pricing, providerID: p.ID, direction: dir, books: map[int]*book{}}
 
+	s.setPhase(ctx, u.ID, PhaseDuplicates)
+	dupStart := time.Now()
+	if err := s.flagDuplicates(ctx, u.ID, pr.providerID, read.from, read.to, read.keysFull); err != nil {
+		return nil, fmt.Errorf("finding duplicates: %w", err)
+	}
+	s.setPhase(ctx, u.ID, PhaseTotals)
+	countStart := time.Now()
+	cnt := read.counters
+	if err := s.count(ctx, u.ID, &cnt); err != nil {
+		return nil, err
+	}
+	s.Log.Info("analysis phases", "upload", u.ID, "read_rate_load", read.took.Round(time.Millisecond),
+		"duplicates", countStart.Sub(dupStart).Round(time.Millisecond), "totals", time.Since(countStart).Round(time.Millisecond))
+	return &cnt, nil
+}
+
+// clearRun removes what an earlier run of the upload left: its calls and
+// its unreadable lines.
+func (s *Service) clearRun(ctx context.Context, uploadID int) error {
+	if _, err := s.calls().deleteUpload(ctx, uploadID); err != nil {
+		return err
+	}
+	_, err := s.Client.CdrLineError.Delete().Where(cdrlineerror.HasUploadWith(cdrupload.ID(uploadID))).Exec(ctx)
+	return err
+}
+
+// readResult is what reading an upload's file found, before duplicates
+// across files and the totals are known.
+type readResult struct {
+	counters               // unreadable and not-voice lines so far
+	lines, bytes int64     // lines and bytes read
+	from, to     time.Time // the first and last call's start; zero for none
+	keysFull     bool      // the in-file duplicate check ran out of room
+	lineErrs     []*ent.CdrLineErrorCreate
+	took         time.Duration
+}
+
+// readAndLoad streams the upload's file through the pricer into the call
+// store: read a line, price it, flag an in-file repeat, load it. Progress
+// reaches the row and subscribers twice a second meanwhile.
+func (s *Service) readAndLoad(ctx context.Context, u *ent.CdrUpload, pr *pricer) (*readResult, error) {
 	file, err := s.Blobs.NewReader(ctx, u.BlobKey, nil)
 	if err != nil {
 		return nil, fmt.Errorf("the stored file cannot be read: %w", err)
 	}
 	defer file.Close()
 	in := &countingReader{r: file}
-	rd, err := s.reader(p, in)
+	rd, err := s.reader(u.Edges.Provider, in)
 	if err != nil {
 		return nil, err
 	}
-
-	var sk sink
-	if s.mysql() && s.localInfile(ctx) {
-		sk = newLoadDataSink(ctx, s.SQL, u.ID, s.Pricing.Decimals)
-	} else {
-		sk = newInsertSink(ctx, s.SQL, u.ID, s.Pricing.Decimals)
-	}
-	s.setPhase(ctx, u.ID, "reading")
+	sk := s.calls().sink(ctx, u.ID, s.Pricing.Decimals)
+	s.setPhase(ctx, u.ID, PhaseReading)
 
 	var (
-		cnt       counters
-		lines     atomic.Int64
-		lineErrs  []*ent.CdrLineErrorCreate
-		row       pricedRow
-		keyBuf    []byte
-		stopTick  = make(chan struct{})
-		tickDone  = make(chan struct{})
-		readStart = time.Now()
-		keys      = newKeySet()
-		from, to  time.Time
+		res   = &readResult{}
+		lines atomic.Int64
+		row   pricedRow
+		keys  = newKeySet()
+		start = time.Now()
 	)
-	go func() { // progress to the row and subscribers, twice a second
-		defer close(tickDone)
-		t := time.NewTicker(progressEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-stopTick:
-				return
-			case <-t.C:
-				n := lines.Load()
-				rate := int64(float64(n) / time.Since(readStart).Seconds())
-				// A short deadline: on SQLite the loader's transaction holds
-				// the write lock, and a skipped tick costs only freshness.
-				tctx, cancel := context.WithTimeout(ctx, progressEvery/2)
-				_ = c.CdrUpload.UpdateOneID(u.ID).SetLinesDone(n).SetBytesDone(in.n.Load()).SetLinesPerSecond(rate).Exec(tctx)
-				cancel()
-				s.publish(ctx, u.ID)
-			}
-		}
-	}()
-	// Unreadable lines are kept in memory (bounded) and written after the
-	// calls: on SQLite the loader's open transaction holds the only write
-	// lock, so writing them meanwhile would wait on ourselves.
-	flushErrs := func() error {
-		for lo := 0; lo < len(lineErrs); lo += 500 {
-			if err := c.CdrLineError.CreateBulk(lineErrs[lo:min(lo+500, len(lineErrs))]...).Exec(ctx); err != nil {
-				return err
-			}
-		}
-		lineErrs = nil
-		return nil
-	}
-
+	stopProgress := s.reportProgress(ctx, u.ID, start, &lines, &in.n)
 	loopErr := func() error {
 		for rd.Next() {
 			lines.Add(1)
 			if pr := rd.Problem(); pr != nil {
 				if pr.Excluded {
-					cnt.notVoice++
+					res.notVoice++
 					continue
 				}
-				cnt.unreadable++
-				if cnt.unreadable <= maxStoredLineErrors {
-					lineErrs = append(lineErrs, c.CdrLineError.Create().SetUploadID(u.ID).SetAnalysisRun(u.AnalysisRun).
+				res.unreadable++
+				// Unreadable lines are kept in memory (bounded) and written
+				// after the calls: on SQLite the loader's open transaction
+				// holds the only write lock, so writing them meanwhile would
+				// wait on ourselves.
+				if res.unreadable <= maxStoredLineErrors {
+					res.lineErrs = append(res.lineErrs, s.Client.CdrLineError.Create().SetUploadID(u.ID).SetAnalysisRun(u.AnalysisRun).
 						SetLine(pr.Line).SetReason(truncate(pr.Reason, 500)))
 				}
 				continue
 			}
 			rec := rd.Record()
-			keyBuf = s.priceRecord(&row, rec, u.Direction, p.ID, clis, custTariff, defaultTariff, books, keyBuf)
+			pr.price(&row, rec)
 			if row.err != nil {
 				return row.err
 			}
 			// A repeat of an earlier line of this file is a duplicate
 			// (CDR-FORMATS.md): the first occurrence keeps its status.
 			if keys.seen(row.dupKey) {
-				row.status = "DUPLICATE"
+				row.status = call.StatusDuplicate
 			}
-			if from.IsZero() || rec.Start.Before(from) {
-				from = rec.Start
+			if res.from.IsZero() || rec.Start.Before(res.from) {
+				res.from = rec.Start
 			}
-			if rec.Start.After(to) {
-				to = rec.Start
+			if rec.Start.After(res.to) {
+				res.to = rec.Start
 			}
 			if err := sk.add(&row.callRow); err != nil {
 				return err
@@ -298,168 +292,70 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 		return rd.Err()
 	}()
 	closeErr := sk.close()
-	close(stopTick)
-	<-tickDone
+	stopProgress()
 	if loopErr != nil {
 		return nil, loopErr
 	}
 	if closeErr != nil {
 		return nil, fmt.Errorf("storing the calls: %w", closeErr)
 	}
-	if lines.Load() == 0 {
+	res.lines, res.bytes, res.keysFull, res.took = lines.Load(), in.n.Load(), keys.full, time.Since(start)
+	if res.lines == 0 {
 		return nil, fileProblem("the file holds no call lines (only a header, or blank lines): check it is the right file")
 	}
-	if err := flushErrs(); err != nil {
-		return nil, err
-	}
-	upd := c.CdrUpload.UpdateOneID(u.ID).SetLinesDone(lines.Load()).SetBytesDone(in.n.Load())
-	if !from.IsZero() {
-		upd.SetCallsFrom(from.UTC()).SetCallsTo(to.UTC())
-	}
-	if err := upd.Exec(ctx); err != nil {
-		return nil, err
-	}
-	readTook := time.Since(readStart)
+	return res, nil
+}
 
-	s.setPhase(ctx, u.ID, "duplicates")
-	dupStart := time.Now()
-	if err := s.flagDuplicates(ctx, u.ID, p.ID, from, to, keys.full); err != nil {
-		return nil, fmt.Errorf("finding duplicates: %w", err)
+// reportProgress writes the lines and bytes read so far to the row and
+// tells subscribers, twice a second, until the returned stop is called.
+func (s *Service) reportProgress(ctx context.Context, uploadID int, start time.Time, lines, bytes *atomic.Int64) (stop func()) {
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(progressEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				n := lines.Load()
+				rate := int64(float64(n) / time.Since(start).Seconds())
+				// A short deadline: on SQLite the loader's transaction holds
+				// the write lock, and a skipped tick costs only freshness.
+				tctx, cancel := context.WithTimeout(ctx, progressEvery/2)
+				_ = s.Client.CdrUpload.UpdateOneID(uploadID).SetLinesDone(n).SetBytesDone(bytes.Load()).SetLinesPerSecond(rate).Exec(tctx)
+				cancel()
+				s.publish(ctx, uploadID)
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-done
 	}
-	s.setPhase(ctx, u.ID, "totals")
-	countStart := time.Now()
-	if err := s.count(ctx, u.ID, &cnt); err != nil {
-		return nil, err
+}
+
+// recordRead stores the unreadable lines and what was read: lines, bytes
+// and the span of the calls' starts.
+func (s *Service) recordRead(ctx context.Context, u *ent.CdrUpload, r *readResult) error {
+	for lo := 0; lo < len(r.lineErrs); lo += 500 {
+		if err := s.Client.CdrLineError.CreateBulk(r.lineErrs[lo:min(lo+500, len(r.lineErrs))]...).Exec(ctx); err != nil {
+			return err
+		}
 	}
-	s.Log.Info("analysis phases", "upload", u.ID, "read_rate_load", readTook.Round(time.Millisecond),
-		"duplicates", countStart.Sub(dupStart).Round(time.Millisecond), "totals", time.Since(countStart).Round(time.Millisecond))
-	return &cnt, nil
+	r.lineErrs = nil
+	upd := s.Client.CdrUpload.UpdateOneID(u.ID).SetLinesDone(r.lines).SetBytesDone(r.bytes)
+	if !r.from.IsZero() {
+		upd.SetCallsFrom(r.from.UTC()).SetCallsTo(r.to.UTC())
+	}
+	return upd.Exec(ctx)
 }
 
 // fileProblem is why a file cannot be analysed, in a clerk's words.
 type fileProblem string
 
 func (f fileProblem) Error() string { return string(f) }
-
-// pricedRow is the scratch space of one call in the hot loop.
-type pricedRow struct {
-	callRow
-	err error
-}
-
-// priceRecord fills row from a CDR record: normalise, match the customer at
-// the call's start, choose the rate sheet version in force then, price.
-func (s *Service) priceRecord(row *pricedRow, rec *cdr.Record, dir cdrupload.Direction, providerID int,
-	clis *cliIndex, custTariff map[int]int, defaultTariff int, books *priceBooks, keyBuf []byte) []byte {
-	*row = pricedRow{}
-	src, _ := rating.Normalize(rec.Source, s.CountryCode)
-	dst, _ := rating.Normalize(rec.Destination, s.CountryCode)
-	row.line, row.source, row.destination = rec.Line, src, dst
-	row.account, row.chargeCode = rec.Account, rec.ChargeCode
-	row.start, row.duration = rec.Start, rec.Duration
-
-	keyBuf, row.dupKey = dupKey(keyBuf, providerID, rec, src, dst)
-
-	// Outbound calls belong to the caller's CLI, inbound ones to the DDI
-	// called; the account code stands in when the number matches no one.
-	own, other := src, dst
-	if dir == cdrupload.DirectionInbound {
-		own, other = dst, src
-	}
-	cust := clis.match(own, rec.Start)
-	if cust == 0 && rec.Account != "" {
-		cust = clis.matchRaw(rec.Account, rec.Start)
-	}
-	tariffID := defaultTariff
-	if cust != 0 {
-		row.customerID = cust
-		if t, ok := custTariff[cust]; ok {
-			tariffID = t
-		}
-	}
-	switch {
-	case rec.Duration == 0:
-		row.status = "ZERO_DURATION"
-	case cust == 0:
-		row.status = "NO_CUSTOMER"
-	default:
-		row.status = "NO_RATE"
-	}
-	if tariffID == 0 {
-		return keyBuf
-	}
-	b, err := books.book(tariffID)
-	if err != nil {
-		row.err = err
-		return keyBuf
-	}
-	sheet, rater, err := books.at(b, rec.Start)
-	if err != nil {
-		row.err = err
-		return keyBuf
-	}
-	if sheet == nil {
-		return keyBuf
-	}
-	res := rater.Rate(rating.Call{ChargeCode: rec.ChargeCode, Number: other, Start: rec.Start, Duration: rec.Duration})
-	row.band = bandName(res.Band)
-	if res.Status != rating.Rated {
-		return keyBuf
-	}
-	row.rateSheetID = sheet.ID
-	row.billableSeconds = res.BillableSeconds
-	row.rateDestination = res.Rate.RateDestination()
-	row.priceUnits = res.Price
-	row.costUnits, row.costKnown = res.Cost, res.CostKnown
-	if row.status == "NO_RATE" {
-		row.status = "PRICED"
-	}
-	return keyBuf
-}
-
-func bandName(b rating.Band) string {
-	switch b {
-	case rating.Offpeak:
-		return "OFFPEAK"
-	case rating.Weekend:
-		return "WEEKEND"
-	}
-	return "PEAK"
-}
-
-// dupKey is the 64-bit FNV-1a hash of the duplicate key of CDR-FORMATS.md:
-// provider + unique id when the format has one, else provider + source +
-// destination + start + duration.
-func dupKey(buf []byte, providerID int, rec *cdr.Record, src, dst string) ([]byte, int64) {
-	b := strconv.AppendInt(buf[:0], int64(providerID), 10)
-	if rec.UniqueID != "" {
-		b = append(append(b, "|id|"...), rec.UniqueID...)
-	} else {
-		b = append(append(b, '|'), src...)
-		b = append(append(b, '|'), dst...)
-		b = append(b, '|')
-		b = strconv.AppendInt(b, rec.Start.Unix(), 10)
-		b = append(b, '|')
-		b = strconv.AppendInt(b, rec.Duration, 10)
-	}
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return b, int64(h)
-}
-
-// localInfile reports whether the MySQL server accepts LOAD DATA LOCAL
-// INFILE; without it calls are loaded with multi-row INSERTs.
-func (s *Service) localInfile(ctx context.Context) bool {
-	var on int
-	if err := s.SQL.QueryRowContext(ctx, "SELECT @@local_infile").Scan(&on); err != nil || on == 0 {
-		s.Log.Warn("the MySQL server has local_infile off: loading calls with INSERTs, which is slower; set local_infile=1")
-		return false
-	}
-	return true
-}
 
 // reader opens a CDR reader in the provider's format and time zone.
 func (s *Service) reader(p *ent.Provider, in io.Reader) (*cdr.Reader, error) {
@@ -484,32 +380,8 @@ func (s *Service) reader(p *ent.Provider, in io.Reader) (*cdr.Reader, error) {
 	return cdr.NewReader(in, f, zone), nil
 }
 
-// customerTariffs maps each customer with a tariff to it, and returns the
-// default tariff.
-func (s *Service) customerTariffs(ctx context.Context) (map[int]int, int, error) {
-	var rows []struct {
-		ID     int  `json:"id"`
-		Tariff *int `json:"tariff_customers"`
-	}
-	if err := s.Client.Customer.Query().Where(customer.HasTariff()).
-		Select(customer.FieldID, "tariff_customers").Scan(ctx, &rows); err != nil {
-		return nil, 0, err
-	}
-	m := make(map[int]int, len(rows))
-	for _, r := range rows {
-		if r.Tariff != nil {
-			m[r.ID] = *r.Tariff
-		}
-	}
-	def, err := s.Pricing.DefaultTariff(ctx)
-	if err != nil {
-		return m, 0, nil // no default tariff: customers without one get no rate
-	}
-	return m, def.ID, nil
-}
-
-func (s *Service) setPhase(ctx context.Context, id int, phase string) {
-	_ = s.Client.CdrUpload.UpdateOneID(id).SetPhase(phase).SetPhaseStartedAt(time.Now().UTC()).Exec(ctx)
+func (s *Service) setPhase(ctx context.Context, id int, phase Phase) {
+	_ = s.Client.CdrUpload.UpdateOneID(id).SetPhase(string(phase)).SetPhaseStartedAt(time.Now().UTC()).Exec(ctx)
 	s.publish(ctx, id)
 }
 

@@ -2,15 +2,13 @@ package analysis
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
@@ -42,60 +40,44 @@ func (c *counters) apply(u *ent.CdrUploadUpdateOne) {
 // on any database.
 func (s *Service) count(ctx context.Context, uploadID int, c *counters) error {
 	c.decimals = s.Pricing.Decimals
-	rows, err := s.SQL.QueryContext(ctx, `SELECT status, COALESCE(customer_id, 0), COUNT(*),
-		COALESCE(SUM(price_units), 0),
-		COALESCE(SUM(CASE WHEN cost_units IS NULL THEN 0 ELSE cost_units END), 0),
-		COALESCE(SUM(CASE WHEN cost_units IS NULL THEN 0 ELSE price_units - cost_units END), 0)
-		FROM calls WHERE upload_id = ? GROUP BY status, customer_id`, uploadID)
+	tallies, err := s.calls().tallies(ctx, uploadID)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
 	type sums struct{ calls, units int64 }
 	perCustomer := map[int]*sums{}
 	var order []int
-	for rows.Next() {
-		var (
-			status           string
-			customer         int
-			n, p, cost, marg int64
-		)
-		if err := rows.Scan(&status, &customer, &n, &p, &cost, &marg); err != nil {
-			return err
-		}
+	for _, t := range tallies {
 		// Every customer with calls here gets a row (it is how a customer's
 		// calls are found without an index on the calls' customer); only
 		// priced calls add to what processing bills.
-		if customer != 0 {
-			if perCustomer[customer] == nil {
-				perCustomer[customer] = &sums{}
-				order = append(order, customer)
+		if t.customer != 0 {
+			if perCustomer[t.customer] == nil {
+				perCustomer[t.customer] = &sums{}
+				order = append(order, t.customer)
 			}
-			if status == "PRICED" {
-				perCustomer[customer].calls += n
-				perCustomer[customer].units += p
+			if t.status == call.StatusPriced {
+				perCustomer[t.customer].calls += t.calls
+				perCustomer[t.customer].units += t.price
 			}
 		}
-		switch status {
-		case "PRICED":
-			c.priced += n
-			c.priceUnits += p
-			c.costUnits += cost
-			c.marginUnits += marg
-		case "NO_CUSTOMER":
-			c.noCustomer += n
-		case "NO_RATE":
-			c.noRate += n
-		case "ZERO_DURATION":
-			c.zeroDuration += n
-		case "DUPLICATE":
-			c.duplicates += n
+		switch t.status {
+		case call.StatusPriced:
+			c.priced += t.calls
+			c.priceUnits += t.price
+			c.costUnits += t.cost
+			c.marginUnits += t.pricedSales - t.cost
+		case call.StatusNoCustomer:
+			c.noCustomer += t.calls
+		case call.StatusNoRate:
+			c.noRate += t.calls
+		case call.StatusZeroDuration:
+			c.zeroDuration += t.calls
+		case call.StatusDuplicate:
+			c.duplicates += t.calls
 		default:
-			return fmt.Errorf("unexpected call status %q", status)
+			return fmt.Errorf("unexpected call status %q", t.status)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	c.linesRead = c.unreadable + c.duplicates + c.zeroDuration + c.noCustomer + c.noRate + c.priced
 	if _, err := s.Client.UploadCustomerTotal.Delete().Where(uploadcustomertotal.UploadID(uploadID)).Exec(ctx); err != nil {
@@ -143,54 +125,5 @@ func (s *Service) flagDuplicates(ctx context.Context, uploadID, providerID int, 
 	if len(others) == 0 && !inFile {
 		return nil
 	}
-	in := "NULL"
-	if len(others) > 0 {
-		ids := make([]string, len(others))
-		for i, id := range others {
-			ids[i] = strconv.Itoa(id)
-		}
-		in = strings.Join(ids, ",")
-	}
-	sameFile := "FALSE"
-	if inFile {
-		sameFile = "TRUE"
-	}
-	var q string
-	if s.mysql() {
-		q = `UPDATE calls c JOIN calls e ON e.dup_key = c.dup_key AND (
-			(` + sameFile + ` AND e.upload_id = c.upload_id AND e.line < c.line) OR
-			(e.upload_id IN (` + in + `) AND e.status <> 'DUPLICATE'))
-			SET c.status = 'DUPLICATE' WHERE c.upload_id = ? AND c.status <> 'DUPLICATE'`
-	} else {
-		q = `UPDATE calls SET status = 'DUPLICATE' WHERE upload_id = ? AND status <> 'DUPLICATE' AND EXISTS (
-			SELECT 1 FROM calls e WHERE e.dup_key = calls.dup_key AND (
-			(` + sameFile + ` AND e.upload_id = calls.upload_id AND e.line < calls.line) OR
-			(e.upload_id IN (` + in + `) AND e.status <> 'DUPLICATE')))`
-	}
-	_, err := s.SQL.ExecContext(ctx, q, uploadID)
-	return err
-}
-
-// deleteCalls removes an upload's calls, in slices on MySQL so a big file
-// never holds one huge transaction.
-func (s *Service) deleteCalls(ctx context.Context, uploadID int) (int64, error) {
-	if !s.mysql() {
-		res, err := s.SQL.ExecContext(ctx, `DELETE FROM calls WHERE upload_id = ?`, uploadID)
-		return affected(res, err)
-	}
-	var total int64
-	for {
-		n, err := affected(s.SQL.ExecContext(ctx, `DELETE FROM calls WHERE upload_id = ? LIMIT 100000`, uploadID))
-		total += n
-		if err != nil || n < 100000 {
-			return total, err
-		}
-	}
-}
-
-func affected(res sql.Result, err error) (int64, error) {
-	if err != nil {
-		return 0, err
-	}
-	return res.RowsAffected()
+	return s.calls().flagDuplicates(ctx, uploadID, others, inFile)
 }

@@ -19,7 +19,6 @@ import (
 	"strings"
 	"time"
 
-	"entgo.io/ent/dialect"
 	"gocloud.dev/blob"
 
 	"github.com/tollgate/tollgate/backend/apperr"
@@ -125,7 +124,7 @@ func (s *Service) Upload(ctx context.Context, in UploadInput) (*ent.CdrUpload, e
 	}
 	u, err := c.CdrUpload.Create().SetProvider(p).SetDirection(in.Direction).SetFileName(name).
 		SetSha256(digest).SetSizeBytes(n).SetBytesTotal(n).SetBlobKey(key).
-		SetStatus(cdrupload.StatusUploaded).SetPhase("queued").Save(ctx)
+		SetStatus(cdrupload.StatusUploaded).SetPhase(string(PhaseQueued)).Save(ctx)
 	if err != nil {
 		_ = s.Blobs.Delete(context.WithoutCancel(ctx), key)
 		if ent.IsConstraintError(err) {
@@ -170,7 +169,7 @@ func (s *Service) RequestAnalysis(ctx context.Context, id int) (int, error) {
 	}
 	run := u.AnalysisRun + 1
 	err = c.CdrUpload.UpdateOneID(id).Where(cdrupload.AnalysisRun(u.AnalysisRun)).
-		SetAnalysisRun(run).SetStatus(cdrupload.StatusUploaded).SetPhase("queued").SetFailureReason("").
+		SetAnalysisRun(run).SetStatus(cdrupload.StatusUploaded).SetPhase(string(PhaseQueued)).SetFailureReason("").
 		SetLinesDone(0).SetBytesDone(0).SetLinesPerSecond(0).Exec(ctx)
 	if ent.IsNotFound(err) {
 		return 0, apperr.New(apperr.Conflict, "the upload changed while you asked; try again")
@@ -192,7 +191,7 @@ func (s *Service) RequestProcessing(ctx context.Context, id int) error {
 	default:
 		return apperr.New(apperr.Conflict, "%s is %s: only a Ready upload can be processed", u.FileName, strings.ToLower(string(u.Status)))
 	}
-	return c.CdrUpload.UpdateOneID(id).SetStatus(cdrupload.StatusProcessing).SetPhase("processing").Exec(ctx)
+	return c.CdrUpload.UpdateOneID(id).SetStatus(cdrupload.StatusProcessing).SetPhase(string(PhaseProcessing)).Exec(ctx)
 }
 
 // StartAnalysis asks for a new analysis run of an upload and queues it; it
@@ -219,5 +218,3 @@ func (s *Service) StartProcessing(ctx context.Context, uploadID int) (*ent.CdrUp
 	}
 	return txn.Client(ctx, s.Client).CdrUpload.Get(ctx, uploadID)
 }
-
-func (s *Service) mysql() bool { return s.Dialect == dialect.MySQL }

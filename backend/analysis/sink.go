@@ -12,12 +12,14 @@ import (
 	"time"
 
 	"github.com/go-sql-driver/mysql"
+
+	"github.com/tollgate/tollgate/ent/call"
 )
 
 // callRow is one call as loaded into the calls table.
 type callRow struct {
 	line            int
-	status          string
+	status          call.Status
 	source          string
 	destination     string
 	account         string
@@ -40,7 +42,8 @@ const callColumns = "upload_id, line, status, source, destination, account, char
 
 const callColumnCount = 18
 
-// sink stores calls in bulk, never a row at a time.
+// sink stores calls in bulk, never a row at a time: the call store's load
+// path (callStore.sink chooses one).
 type sink interface {
 	add(r *callRow) error
 	// close flushes and reports the first error of the load.
@@ -83,7 +86,7 @@ func (s *loadDataSink) add(r *callRow) error {
 	b = append(b, '\t')
 	b = strconv.AppendInt(b, int64(r.line), 10)
 	b = append(b, '\t')
-	b = append(b, r.status...)
+	b = append(b, string(r.status)...)
 	b = appendText(append(b, '\t'), r.source)
 	b = appendText(append(b, '\t'), r.destination)
 	b = appendNullText(append(b, '\t'), r.account)
@@ -214,7 +217,7 @@ func (s *insertSink) add(r *callRow) error {
 	if r.costKnown {
 		cost = r.costUnits
 	}
-	s.rows = append(s.rows, s.upload, r.line, r.status, r.source, r.destination, nullText(r.account), nullText(r.chargeCode),
+	s.rows = append(s.rows, s.upload, r.line, string(r.status), r.source, r.destination, nullText(r.account), nullText(r.chargeCode),
 		r.start.UTC(), r.duration, r.billableSeconds, nullText(r.band), nullText(r.rateDestination),
 		r.priceUnits, cost, s.decimals, r.dupKey, nullInt(r.customerID), nullInt(r.rateSheetID))
 	s.n++

@@ -29,21 +29,13 @@ func (a *App) downloads(r chi.Router) {
 			return
 		}
 		kind := chi.URLParam(req, "kind")
-		csvHeaders(w, fmt.Sprintf("upload-%d-%s.csv", id, kind))
-		switch kind {
-		case "unreadable":
-			err = a.Analysis.WriteLineErrorsCSV(req.Context(), w, u.ID)
-		case "calls", "priced", "no_customer", "no_rate", "zero_duration", "duplicate":
-			status := strings.ToUpper(kind)
-			if kind == "calls" {
-				status = ""
-			}
-			err = a.Analysis.WriteCallsCSV(req.Context(), w, analysis.CallFilter{UploadID: u.ID, Status: status}, a.Pricing.Zone.Location())
-		default:
+		report, ok := analysis.ParseReport(kind)
+		if !ok {
 			a.downloadError(w, req, apperr.New(apperr.NotFound, "an upload has no report %q", kind))
 			return
 		}
-		if err != nil {
+		csvHeaders(w, fmt.Sprintf("upload-%d-%s.csv", id, kind))
+		if err := a.Analysis.WriteReport(req.Context(), w, u.ID, report, a.Pricing.Zone.Location()); err != nil {
 			a.Log.Error("upload report", "upload", id, "kind", kind, "err", err)
 		}
 	})

@@ -97,7 +97,7 @@ type rateSetup struct {
 	format  cdr.Format
 	cdrZone *rating.Zone
 	zone    *rating.Zone
-	inbound bool
+	dir     rating.Direction
 	cc      string
 }
 
@@ -113,12 +113,8 @@ func prepareRate(o rateFlags) (*rateSetup, error) {
 	if s.format, err = cdr.LookupFormat(o.format); err != nil {
 		return nil, err
 	}
-	switch strings.ToLower(o.direction) {
-	case "outbound":
-	case "inbound":
-		s.inbound = true
-	default:
-		return nil, fmt.Errorf("--direction %q: use outbound or inbound", o.direction)
+	if s.dir, err = rating.ParseDirection(o.direction); err != nil {
+		return nil, fmt.Errorf("--direction: %w", err)
 	}
 	var ropts rating.Options
 	if ropts.BandMode, err = rating.ParseBandMode(o.bandMode); err != nil {
@@ -246,10 +242,7 @@ func runRate(o rateFlags, in io.Reader, stdout, stderr io.Writer) error {
 		sum.read++
 		src, _ := rating.Normalize(rec.Source, s.cc)
 		dst, _ := rating.Normalize(rec.Destination, s.cc)
-		number := dst
-		if s.inbound {
-			number = src // RATING.md: inbound is rated by the caller's number
-		}
+		_, number := s.dir.Numbers(src, dst)
 		res := s.rater.Rate(rating.Call{ChargeCode: rec.ChargeCode, Number: number, Start: rec.Start, Duration: rec.Duration})
 
 		buf = strconv.AppendInt(buf[:0], int64(rec.Line), 10)
