@@ -114,11 +114,8 @@ func (r *cdrUploadResolver) LineProblems(ctx context.Context, obj *ent.CdrUpload
 }
 
 // ReportURL is the resolver for the reportURL field.
-func (r *cdrUploadResolver) ReportURL(ctx context.Context, obj *ent.CdrUpload, kind string) (string, error) {
-	if !validReport(kind) {
-		return "", apperr.Field(apperr.Invalid, "kind", "kind must be one of %s", strings.Join(reportKinds, ", "))
-	}
-	return fmt.Sprintf("/download/uploads/%d/%s.csv", obj.ID, kind), nil
+func (r *cdrUploadResolver) ReportURL(ctx context.Context, obj *ent.CdrUpload, kind analysis.Report) (string, error) {
+	return kind.URL(obj.ID), nil
 }
 
 // Source is the resolver for the source field.

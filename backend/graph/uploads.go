@@ -3,22 +3,11 @@ package graph
 import (
 	"time"
 
+	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 )
-
-// reportKinds are the CSV reports of an upload.
-var reportKinds = []string{"calls", "priced", "no_customer", "no_rate", "zero_duration", "duplicate", "unreadable"}
-
-func validReport(kind string) bool {
-	for _, k := range reportKinds {
-		if k == kind {
-			return true
-		}
-	}
-	return false
-}
 
 func limit(first *int) int {
 	if first == nil || *first <= 0 {
@@ -29,7 +18,7 @@ func limit(first *int) int {
 
 // progressModel derives the progress figures from the upload row.
 func progressModel(u *ent.CdrUpload) *model.UploadProgress {
-	p := &model.UploadProgress{Phase: u.Phase, LinesDone: int(u.LinesDone), LinesPerSecond: int(u.LinesPerSecond)}
+	p := &model.UploadProgress{Phase: analysis.Phase(u.Phase), LinesDone: int(u.LinesDone), LinesPerSecond: int(u.LinesPerSecond)}
 	switch u.Status {
 	case cdrupload.StatusReady, cdrupload.StatusProcessed, cdrupload.StatusFailed:
 		p.Fraction = 1
@@ -38,7 +27,7 @@ func progressModel(u *ent.CdrUpload) *model.UploadProgress {
 	if u.BytesTotal > 0 {
 		p.Fraction = float64(u.BytesDone) / float64(u.BytesTotal)
 	}
-	if u.Phase == "reading" && u.BytesDone > 0 && u.PhaseStartedAt != nil {
+	if analysis.Phase(u.Phase) == analysis.PhaseReading && u.BytesDone > 0 && u.PhaseStartedAt != nil {
 		elapsed := time.Since(*u.PhaseStartedAt).Seconds()
 		left := int(elapsed * float64(u.BytesTotal-u.BytesDone) / float64(u.BytesDone))
 		p.EtaSeconds = &left

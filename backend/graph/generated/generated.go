@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/graph/scalar"
@@ -232,7 +233,7 @@ type ComplexityRoot struct {
 		ProcessedAt         func(childComplexity int) int
 		Progress            func(childComplexity int) int
 		Provider            func(childComplexity int) int
-		ReportURL           func(childComplexity int, kind string) int
+		ReportURL           func(childComplexity int, kind analysis.Report) int
 		Sha256              func(childComplexity int) int
 		SizeBytes           func(childComplexity int) int
 		Status              func(childComplexity int) int
@@ -729,7 +730,7 @@ type CdrUploadResolver interface {
 	UnmatchedClis(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.UnmatchedCli, error)
 	UnratedDestinations(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.UnratedDestination, error)
 	LineProblems(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.CdrLineProblem, error)
-	ReportURL(ctx context.Context, obj *ent.CdrUpload, kind string) (string, error)
+	ReportURL(ctx context.Context, obj *ent.CdrUpload, kind analysis.Report) (string, error)
 }
 type CsvMappingResolver interface {
 	Source(ctx context.Context, obj *cdr.Mapping) (*string, error)
@@ -1592,7 +1593,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.CdrUpload.ReportURL(childComplexity, args["kind"].(string)), true
+		return e.ComplexityRoot.CdrUpload.ReportURL(childComplexity, args["kind"].(analysis.Report)), true
 	case "CdrUpload.sha256":
 		if e.ComplexityRoot.CdrUpload.Sha256 == nil {
 			break
@@ -4265,10 +4266,44 @@ input UploadCdrInput {
   file: Upload!
 }
 
+"""The step an upload's work is at, in the order an upload goes through them."""
+enum UploadPhase {
+  """Waiting for a worker."""
+  QUEUED
+  """Clearing the last run, loading CLIs and tariffs."""
+  PREPARING
+  """Reading, matching, pricing and storing the calls; fraction and etaSeconds measure it."""
+  READING
+  """Flagging calls that repeat other calls."""
+  DUPLICATES
+  """Counting and adding up."""
+  TOTALS
+  """Analysed: can be processed."""
+  READY
+  """The file could not be analysed (CdrUpload.failureReason says why)."""
+  FAILED
+  """Becoming the customers' unbilled calls."""
+  PROCESSING
+  """Its calls are the customers' unbilled calls."""
+  PROCESSED
+}
+
+"""A CSV report of an upload (CdrUpload.reportURL)."""
+enum ReportKind {
+  """Every call."""
+  CALLS
+  PRICED
+  NO_CUSTOMER
+  NO_RATE
+  ZERO_DURATION
+  DUPLICATE
+  """The lines that could not be read, with the reason."""
+  UNREADABLE
+}
+
 """Where an upload's analysis or processing stands; updated at least every second while it runs."""
 type UploadProgress {
-  """queued, preparing, reading, duplicates, totals, ready, processing, processed, failed"""
-  phase: String!
+  phase: UploadPhase!
   """0 to 1, by bytes read while reading; 1 when done."""
   fraction: Float!
   linesDone: Int!
@@ -4309,8 +4344,8 @@ extend type CdrUpload {
   unmatchedClis(first: Int = 50): [UnmatchedCli!]!
   unratedDestinations(first: Int = 50): [UnratedDestination!]!
   lineProblems(first: Int = 50): [CdrLineProblem!]!
-  """CSV downloads: kind is one of calls, priced, no_customer, no_rate, zero_duration, duplicate, unreadable."""
-  reportURL(kind: String!): String!
+  """Where a CSV report of the upload downloads from."""
+  reportURL(kind: ReportKind!): String!
 }
 
 extend type Call {
@@ -10390,8 +10425,8 @@ func (ec *executionContext) field_CdrUpload_reportURL_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
+		func(ctx context.Context, v any) (analysis.Report, error) {
+			return ec.unmarshalNReportKind2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐReport(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -14962,7 +14997,7 @@ func (ec *executionContext) _CdrUpload_reportURL(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.CdrUpload().ReportURL(ctx, obj, fc.Args["kind"].(string))
+			return ec.Resolvers.CdrUpload().ReportURL(ctx, obj, fc.Args["kind"].(analysis.Report))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -23371,15 +23406,15 @@ func (ec *executionContext) _UploadProgress_phase(ctx context.Context, field gra
 			return obj.Phase, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Phase) graphql.Marshaler {
+			return ec.marshalNUploadPhase2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐPhase(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_UploadProgress_phase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UploadProgress", field, false, false, "String")
+	return graphql.NewScalarFieldContext("UploadProgress", field, false, false, "UploadPhase")
 }
 
 func (ec *executionContext) _UploadProgress_fraction(ctx context.Context, field graphql.CollectedField, obj *model.UploadProgress) (ret graphql.Marshaler) {
@@ -47266,6 +47301,42 @@ func (ec *executionContext) unmarshalNRateWhereInput2ᚖgithubᚗcomᚋtollgate�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNReportKind2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐReport(ctx context.Context, v any) (analysis.Report, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNReportKind2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐReport[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportKind2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐReport(ctx context.Context, sel ast.SelectionSet, v analysis.Report) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNReportKind2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐReport[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReportKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNReportKind2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐReport = map[string]analysis.Report{
+		"CALLS":         analysis.ReportCalls,
+		"PRICED":        analysis.ReportPriced,
+		"NO_CUSTOMER":   analysis.ReportNoCustomer,
+		"NO_RATE":       analysis.ReportNoRate,
+		"ZERO_DURATION": analysis.ReportZeroDuration,
+		"DUPLICATE":     analysis.ReportDuplicate,
+		"UNREADABLE":    analysis.ReportUnreadable,
+	}
+	marshalNReportKind2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐReport = map[analysis.Report]string{
+		analysis.ReportCalls:        "CALLS",
+		analysis.ReportPriced:       "PRICED",
+		analysis.ReportNoCustomer:   "NO_CUSTOMER",
+		analysis.ReportNoRate:       "NO_RATE",
+		analysis.ReportZeroDuration: "ZERO_DURATION",
+		analysis.ReportDuplicate:    "DUPLICATE",
+		analysis.ReportUnreadable:   "UNREADABLE",
+	}
+)
+
 func (ec *executionContext) marshalNSettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐSettings(ctx context.Context, sel ast.SelectionSet, v *settings.Settings) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Settings!")
@@ -47494,6 +47565,46 @@ func (ec *executionContext) unmarshalNUploadCdrInput2githubᚗcomᚋtollgateᚋt
 	res, err := ec.unmarshalInputUploadCdrInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) unmarshalNUploadPhase2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐPhase(ctx context.Context, v any) (analysis.Phase, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNUploadPhase2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐPhase[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUploadPhase2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐPhase(ctx context.Context, sel ast.SelectionSet, v analysis.Phase) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNUploadPhase2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐPhase[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "UploadPhase!")
+	}
+	return res
+}
+
+var (
+	unmarshalNUploadPhase2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐPhase = map[string]analysis.Phase{
+		"QUEUED":     analysis.PhaseQueued,
+		"PREPARING":  analysis.PhasePreparing,
+		"READING":    analysis.PhaseReading,
+		"DUPLICATES": analysis.PhaseDuplicates,
+		"TOTALS":     analysis.PhaseTotals,
+		"READY":      analysis.PhaseReady,
+		"FAILED":     analysis.PhaseFailed,
+		"PROCESSING": analysis.PhaseProcessing,
+		"PROCESSED":  analysis.PhaseProcessed,
+	}
+	marshalNUploadPhase2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐPhase = map[analysis.Phase]string{
+		analysis.PhaseQueued:     "QUEUED",
+		analysis.PhasePreparing:  "PREPARING",
+		analysis.PhaseReading:    "READING",
+		analysis.PhaseDuplicates: "DUPLICATES",
+		analysis.PhaseTotals:     "TOTALS",
+		analysis.PhaseReady:      "READY",
+		analysis.PhaseFailed:     "FAILED",
+		analysis.PhaseProcessing: "PROCESSING",
+		analysis.PhaseProcessed:  "PROCESSED",
+	}
+)
 
 func (ec *executionContext) marshalNUploadProgress2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUploadProgress(ctx context.Context, sel ast.SelectionSet, v *model.UploadProgress) graphql.Marshaler {
 	if v == nil {

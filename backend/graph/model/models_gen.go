@@ -11,6 +11,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
@@ -184,8 +185,7 @@ type UploadCdrInput struct {
 
 // Where an upload's analysis or processing stands; updated at least every second while it runs.
 type UploadProgress struct {
-	// queued, preparing, reading, duplicates, totals, ready, processing, processed, failed
-	Phase string `json:"phase"`
+	Phase analysis.Phase `json:"phase"`
 	// 0 to 1, by bytes read while reading; 1 when done.
 	Fraction       float64 `json:"fraction"`
 	LinesDone      int     `json:"linesDone"`

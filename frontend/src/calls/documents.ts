@@ -74,7 +74,7 @@ export const CallUploadQuery = graphql(`
       ... on CdrUpload {
         id
         fileName
-        callsReport: reportURL(kind: "calls")
+        callsReport: reportURL(kind: CALLS)
       }
     }
   }

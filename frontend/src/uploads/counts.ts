@@ -7,16 +7,6 @@ import { formatCount } from '../common/numbers';
 
 export type CountKey = 'priced' | 'withoutCustomer' | 'withoutRate' | 'zeroDuration' | 'duplicates' | 'unreadable';
 
-/** The CSV report (CdrUpload.reportURL kind) of each count. */
-export const REPORT_KIND: Record<CountKey, string> = {
-  priced: 'priced',
-  withoutCustomer: 'no_customer',
-  withoutRate: 'no_rate',
-  zeroDuration: 'zero_duration',
-  duplicates: 'duplicate',
-  unreadable: 'unreadable',
-};
-
 const ROWS: { key: CountKey; label: string; help: string; color: string }[] = [
   { key: 'priced', label: 'Priced', help: 'matched to a customer and a rate: these are charged', color: 'teal' },
   { key: 'withoutCustomer', label: 'Without customer', help: 'no CLI matched: not charged', color: 'orange' },

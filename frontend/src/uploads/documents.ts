@@ -88,13 +88,13 @@ export const UploadDetailQuery = graphql(`
           line
           reason
         }
-        callsReport: reportURL(kind: "calls")
-        pricedReport: reportURL(kind: "priced")
-        noCustomerReport: reportURL(kind: "no_customer")
-        noRateReport: reportURL(kind: "no_rate")
-        zeroDurationReport: reportURL(kind: "zero_duration")
-        duplicateReport: reportURL(kind: "duplicate")
-        unreadableReport: reportURL(kind: "unreadable")
+        callsReport: reportURL(kind: CALLS)
+        pricedReport: reportURL(kind: PRICED)
+        noCustomerReport: reportURL(kind: NO_CUSTOMER)
+        noRateReport: reportURL(kind: NO_RATE)
+        zeroDurationReport: reportURL(kind: ZERO_DURATION)
+        duplicateReport: reportURL(kind: DUPLICATE)
+        unreadableReport: reportURL(kind: UNREADABLE)
       }
     }
   }

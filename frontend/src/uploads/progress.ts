@@ -1,5 +1,5 @@
 import { formatCount } from '../common/numbers';
-import type { CdrUploadDirection, CdrUploadStatus } from '../gql/graphql';
+import type { CdrUploadDirection, CdrUploadStatus, UploadPhase } from '../gql/graphql';
 
 // How far an upload's analysis or processing is, in a clerk's words. The
 // figures are counts and rates, not money, so plain numbers are fine here.
@@ -28,21 +28,21 @@ export const DIRECTION_HELP: Record<CdrUploadDirection, string> = {
 };
 
 /** The API's phases (UploadProgress.phase) as a clerk reads them. */
-const PHASE_LABELS: Record<string, string> = {
-  queued: 'Waiting to start',
-  preparing: 'Preparing',
-  reading: 'Reading and pricing calls',
-  duplicates: 'Looking for duplicate calls',
-  totals: 'Adding up',
-  ready: 'Ready',
-  processing: 'Processing',
-  processed: 'Processed',
-  failed: 'Failed',
+const PHASE_LABELS: Record<UploadPhase, string> = {
+  QUEUED: 'Waiting to start',
+  PREPARING: 'Preparing',
+  READING: 'Reading and pricing calls',
+  DUPLICATES: 'Looking for duplicate calls',
+  TOTALS: 'Adding up',
+  READY: 'Ready',
+  PROCESSING: 'Processing',
+  PROCESSED: 'Processed',
+  FAILED: 'Failed',
 };
 
-export function phaseLabel(phase: string | null | undefined): string {
+export function phaseLabel(phase: UploadPhase | null | undefined): string {
   if (!phase) return 'Waiting to start';
-  return PHASE_LABELS[phase] ?? phase.charAt(0).toUpperCase() + phase.slice(1);
+  return PHASE_LABELS[phase];
 }
 
 /** Whether the server is still working on the upload (progress events keep coming). */
@@ -74,7 +74,7 @@ export function formatEta(seconds: number | null | undefined): string | null {
 }
 
 export interface ProgressLike {
-  phase: string;
+  phase: UploadPhase;
   fraction: number;
   linesDone: number;
   linesPerSecond: number;
@@ -88,7 +88,7 @@ export interface ProgressLike {
  */
 export function progressSummary(p: ProgressLike): string {
   const parts = [phaseLabel(p.phase)];
-  const reading = p.phase === 'reading';
+  const reading = p.phase === 'READING';
   if (reading) parts.push(`${percent(p.fraction)}%`);
   if (p.linesDone > 0) parts.push(`${formatCount(p.linesDone)} ${p.linesDone === 1 ? 'line' : 'lines'}`);
   if (reading) {
@@ -102,7 +102,7 @@ export function progressSummary(p: ProgressLike): string {
 
 /** Whether the bar can show how far the work is, or only that it is under way. */
 export function isMeasured(p: Pick<ProgressLike, 'phase' | 'fraction'>): boolean {
-  return p.phase === 'reading' && p.fraction > 0;
+  return p.phase === 'READING' && p.fraction > 0;
 }
 
 /**
