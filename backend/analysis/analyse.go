@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tollgate/tollgate/backend/cdr"
+	"github.com/tollgate/tollgate/backend/internal/periodic"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/call"
@@ -309,31 +310,16 @@ func (s *Service) readAndLoad(ctx context.Context, u *ent.CdrUpload, pr *pricer)
 // reportProgress writes the lines and bytes read so far to the row and
 // tells subscribers, twice a second, until the returned stop is called.
 func (s *Service) reportProgress(ctx context.Context, uploadID int, start time.Time, lines, bytes *atomic.Int64) (stop func()) {
-	quit, done := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		t := time.NewTicker(progressEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-quit:
-				return
-			case <-t.C:
-				n := lines.Load()
-				rate := int64(float64(n) / time.Since(start).Seconds())
-				// A short deadline: on SQLite the loader's transaction holds
-				// the write lock, and a skipped tick costs only freshness.
-				tctx, cancel := context.WithTimeout(ctx, progressEvery/2)
-				_ = s.Client.CdrUpload.UpdateOneID(uploadID).SetLinesDone(n).SetBytesDone(bytes.Load()).SetLinesPerSecond(rate).Exec(tctx)
-				cancel()
-				s.publish(ctx, uploadID)
-			}
-		}
-	}()
-	return func() {
-		close(quit)
-		<-done
-	}
+	return periodic.Every(progressEvery, func() {
+		n := lines.Load()
+		rate := int64(float64(n) / time.Since(start).Seconds())
+		// A short deadline: on SQLite the loader's transaction holds the
+		// write lock, and a skipped tick costs only freshness.
+		tctx, cancel := context.WithTimeout(ctx, progressEvery/2)
+		_ = s.Client.CdrUpload.UpdateOneID(uploadID).SetLinesDone(n).SetBytesDone(bytes.Load()).SetLinesPerSecond(rate).Exec(tctx)
+		cancel()
+		s.publish(ctx, uploadID)
+	})
 }
 
 // recordRead stores the unreadable lines and what was read: lines, bytes

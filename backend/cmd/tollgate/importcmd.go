@@ -20,6 +20,7 @@ import (
 	"github.com/tollgate/tollgate/backend/app"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/internal/periodic"
 	"github.com/tollgate/tollgate/backend/platform"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/tariffs"
@@ -182,28 +183,16 @@ func runImportCdr(ctx context.Context, cfg platform.Config, o importCdrOptions, 
 // upload row, where the analysis writes its progress twice a second.
 func analyseWithProgress(ctx context.Context, a *app.App, up *ent.CdrUpload, run int, show bool, stderr io.Writer) error {
 	bar := newBar(show, up.BytesTotal, "analysing", stderr)
-	quit, done := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		t := time.NewTicker(250 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-quit:
-				return
-			case <-t.C:
-				u, err := a.DB.Client.CdrUpload.Get(ctx, up.ID)
-				if err != nil {
-					continue
-				}
-				bar.Describe(fmt.Sprintf("analysing %s lines (%s/s) %-10s", thousands(u.LinesDone), thousands(u.LinesPerSecond), u.Phase))
-				_ = bar.Set64(u.BytesDone)
-			}
+	stop := periodic.Every(250*time.Millisecond, func() {
+		u, err := a.DB.Client.CdrUpload.Get(ctx, up.ID)
+		if err != nil {
+			return
 		}
-	}()
+		bar.Describe(fmt.Sprintf("analysing %s lines (%s/s) %-10s", thousands(u.LinesDone), thousands(u.LinesPerSecond), u.Phase))
+		_ = bar.Set64(u.BytesDone)
+	})
 	err := a.Analysis.Analyse(ctx, up.ID, run)
-	close(quit)
-	<-done
+	stop()
 	if err == nil {
 		_ = bar.Set64(up.BytesTotal)
 	}
