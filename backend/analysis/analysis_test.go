@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/customers"
+	"github.com/tollgate/tollgate/backend/internal/fixtures"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/tariffs"
@@ -27,7 +28,7 @@ import (
 	entratesheet "github.com/tollgate/tollgate/ent/ratesheet"
 )
 
-// fixture is a reseller with the shared sample rate sheet and peak times,
+// fixture is a reseller with the repository's sample rate sheet and peak times,
 // an Asterisk provider and one customer owning 01134960001.
 type fixture struct {
 	env      *testenv.Env
@@ -48,10 +49,10 @@ func newFixture(t *testing.T, mode testenv.Mode) *fixture {
 	}
 	from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	if _, err := env.App.Pricing.Upload(ctx, tariffs.UploadInput{TariffID: def.ID, Direction: entratesheet.DirectionOutbound,
-		EffectiveFrom: &from, FileName: "uk-sample.csv", File: bytes.NewReader(testenv.ReadShared(t, "rates/uk-sample.csv"))}); err != nil {
+		EffectiveFrom: &from, FileName: "sample.csv", File: bytes.NewReader(fixtures.Read(t, fixtures.RateSheet))}); err != nil {
 		t.Fatal(err)
 	}
-	pt, err := ratesheet.ReadPeakTimes(bytes.NewReader(testenv.ReadShared(t, "peak-times.csv")))
+	pt, err := ratesheet.ReadPeakTimes(bytes.NewReader(fixtures.Read(t, fixtures.PeakTimes)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,11 +110,11 @@ func addsUp(t *testing.T, u *ent.CdrUpload) {
 	}
 }
 
-// expectedLines reads the shared expected dry-run output of a sample: the
-// status and price of every line, as RATING.md defines them.
+// expectedLines reads the expected dry-run output of a sample: the status
+// and price of every line, worked out by hand in testdata/README.md.
 func expectedLines(t *testing.T, name string) map[int][]string {
 	t.Helper()
-	rows, err := csv.NewReader(bytes.NewReader(testenv.ReadShared(t, "expected/"+name))).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(fixtures.Read(t, "expected/"+name))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestAnalysisMatchesDryRunAndReanalysisFixes(t *testing.T) {
 	for _, mode := range testenv.Modes {
 		t.Run(string(mode), func(t *testing.T) {
 			f := newFixture(t, mode)
-			sample := testenv.ReadShared(t, "cdr/asterisk-sample.csv")
+			sample := fixtures.Read(t, "cdr/asterisk-sample.csv")
 			want := expectedLines(t, "asterisk-sample.rated.csv")
 
 			u := f.analyse(t, "asterisk-sample.csv", sample)
@@ -224,7 +225,7 @@ func TestDuplicatesAreFlaggedNeverCharged(t *testing.T) {
 	for _, mode := range testenv.Modes {
 		t.Run(string(mode), func(t *testing.T) {
 			f := newFixture(t, mode)
-			lines := strings.SplitAfter(string(testenv.ReadShared(t, "cdr/asterisk-sample.csv")), "\n")
+			lines := strings.SplitAfter(string(fixtures.Read(t, "cdr/asterisk-sample.csv")), "\n")
 			first := f.analyse(t, "june-a.csv", []byte(strings.Join(lines[:3], "")))
 			if first.Priced != 3 || first.Duplicates != 0 {
 				t.Fatalf("first file: %+v", first)
@@ -362,7 +363,7 @@ func unbilled(t *testing.T, f *fixture) decimal.Decimal {
 // on, or ready with the bad lines listed — never a crash or a charge.
 func TestBadFilesHaveClearOutcomes(t *testing.T) {
 	f := newFixture(t, testenv.Embedded)
-	sample := testenv.ReadShared(t, "cdr/asterisk-sample.csv")
+	sample := fixtures.Read(t, "cdr/asterisk-sample.csv")
 	junk := make([]byte, 64<<10)
 	jr := rand.New(rand.NewPCG(1, 2))
 	for i := range junk {
@@ -370,7 +371,7 @@ func TestBadFilesHaveClearOutcomes(t *testing.T) {
 	}
 	huge := append(bytes.Repeat([]byte("x"), 10<<20), '\n')
 	firstLine := bytes.IndexByte(sample, '\n') + 1
-	lastLine := len("this line is not a CDR\n")
+	lastLine := len("a note left in the file by hand\n")
 	cases := []struct {
 		name, file string
 		content    []byte
@@ -380,7 +381,7 @@ func TestBadFilesHaveClearOutcomes(t *testing.T) {
 	}{
 		// The junk last line goes and line 11 loses its end: 1 unreadable line.
 		{"truncated last line", "cut.csv", sample[:len(sample)-lastLine-50], cdrupload.StatusReady, "", 1},
-		{"wrong format for the provider", "fcs.csv", testenv.ReadShared(t, "cdr/fcs-sample.csv"), cdrupload.StatusFailed, "Asterisk", 0},
+		{"wrong format for the provider", "fcs.csv", fixtures.Read(t, "cdr/fcs-sample.csv"), cdrupload.StatusFailed, "Asterisk", 0},
 		{"binary junk", "junk.bin", junk, cdrupload.StatusFailed, "Asterisk", 0},
 		{"a 10 MB line among good ones", "long.csv", append(append(append([]byte{}, sample[:firstLine]...), huge...), sample[firstLine:]...), cdrupload.StatusReady, "", 0},
 		{"only a header", "header.csv", []byte("\n\n"), cdrupload.StatusFailed, "no call lines", 0},
@@ -437,7 +438,7 @@ func TestHeaderOnlyFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	header := strings.SplitAfter(string(testenv.ReadShared(t, "cdr/fcs-sample.csv")), "\n")[0]
+	header := strings.SplitAfter(string(fixtures.Read(t, "cdr/fcs-sample.csv")), "\n")[0]
 	u, err := f.svc.Upload(f.ctx, analysis.UploadInput{ProviderID: fcs.ID, FileName: "header.csv", File: strings.NewReader(header)})
 	if err != nil {
 		t.Fatal(err)

@@ -16,7 +16,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/app"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
-	"github.com/tollgate/tollgate/backend/internal/shared"
+	"github.com/tollgate/tollgate/backend/internal/fixtures"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/tariffs"
@@ -29,29 +29,13 @@ import (
 // buildTollgate compiles the binary once for the test.
 func buildTollgate(t *testing.T) string {
 	t.Helper()
-	root := filepath.Dir(shared.Testdata(t)) // ../shared
-	root = filepath.Join(filepath.Dir(root), filepath.Base(mustRepoDir(t)))
 	bin := filepath.Join(t.TempDir(), "tollgate")
 	cmd := exec.Command("go", "build", "-o", bin, "./backend/cmd/tollgate")
-	cmd.Dir = root
+	cmd.Dir = fixtures.RepoRoot(t)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("build tollgate: %v\n%s", err, out)
 	}
 	return bin
-}
-
-func mustRepoDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		dir = filepath.Dir(dir)
-	}
 }
 
 // worker is a separate `tollgate worker` process on the test's database.

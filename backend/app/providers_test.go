@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tollgate/tollgate/backend/internal/fixtures"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
 )
 
@@ -114,7 +115,7 @@ func TestUploadProgressSubscription(t *testing.T) {
 			sub := env.Subscribe(t, ctx, `subscription { uploadChanged { id status linesRead countsAddUp progress { phase fraction linesDone } } }`, nil)
 			time.Sleep(200 * time.Millisecond)
 			r := env.Upload(t, `mutation($p: ID!, $f: Upload!) { uploadCdr(input: {providerID: $p, file: $f}) { id } }`,
-				map[string]any{"p": prov.CreateProvider.ID, "f": nil}, "variables.f", "june.csv", testenv.ReadShared(t, "cdr/asterisk-sample.csv"))
+				map[string]any{"p": prov.CreateProvider.ID, "f": nil}, "variables.f", "june.csv", fixtures.Read(t, "cdr/asterisk-sample.csv"))
 			var up struct{ UploadCdr struct{ ID string } }
 			decode(t, r, &up)
 			phases := []string{}

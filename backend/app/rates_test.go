@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tollgate/tollgate/backend/internal/fixtures"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 )
@@ -53,11 +54,11 @@ func defaultTariff(t *testing.T, env *testenv.Env) string {
 	return out.Tariffs.Edges[0].Node.ID
 }
 
-// The RATING.md sample peak times, as blocks.
+// testdata/peak-times.csv as blocks: weekdays 07:00-09:00 are in none (peak).
 var samplePeakTimes = []any{
-	map[string]any{"band": "PEAK", "days": []string{"MON", "TUE", "WED", "THU", "FRI"}, "start": "08:00", "end": "18:00"},
-	map[string]any{"band": "OFFPEAK", "days": []string{"MON", "TUE", "WED", "THU", "FRI"}, "start": "18:00", "end": "24:00"},
-	map[string]any{"band": "OFFPEAK", "days": []string{"MON", "TUE", "WED", "THU", "FRI"}, "start": "00:00", "end": "08:00"},
+	map[string]any{"band": "OFFPEAK", "days": []string{"MON", "TUE", "WED", "THU", "FRI"}, "start": "00:00", "end": "07:00"},
+	map[string]any{"band": "PEAK", "days": []string{"MON", "TUE", "WED", "THU", "FRI"}, "start": "09:00", "end": "17:30"},
+	map[string]any{"band": "OFFPEAK", "days": []string{"MON", "TUE", "WED", "THU", "FRI"}, "start": "17:30", "end": "24:00"},
 	map[string]any{"band": "WEEKEND", "days": []string{"SAT", "SUN"}, "start": "00:00", "end": "24:00"},
 }
 
@@ -69,17 +70,17 @@ func TestRateSheetsPeakTimesAndQuotes(t *testing.T) {
 		t.Run(string(mode), func(t *testing.T) {
 			env := testenv.StartMode(t, mode)
 			tariff := defaultTariff(t, env)
-			sample := testenv.ReadShared(t, "rates/uk-sample.csv")
+			sample := fixtures.Read(t, fixtures.RateSheet)
 
 			var v1 sheetData
 			r := env.Upload(t, uploadSheet, map[string]any{"input": map[string]any{
 				"tariffID": tariff, "effectiveFrom": "2026-01-01T00:00:00Z", "file": nil,
-			}}, "variables.input.file", "uk-sample.csv", sample)
+			}}, "variables.input.file", "sample.csv", sample)
 			if len(r.Errors) > 0 {
 				t.Fatalf("upload: %+v", r.Errors)
 			}
 			decode(t, r, &v1)
-			if v1.UploadRateSheet.Version != 1 || v1.UploadRateSheet.RowCount != 18 || !v1.UploadRateSheet.InForce {
+			if v1.UploadRateSheet.Version != 1 || v1.UploadRateSheet.RowCount != 13 || !v1.UploadRateSheet.InForce {
 				t.Fatalf("version 1: %+v", v1)
 			}
 
@@ -92,11 +93,11 @@ func TestRateSheetsPeakTimesAndQuotes(t *testing.T) {
 			}
 			env.MustDo(t, `mutation($b: [PeakTimeBlockInput!]!) { replacePeakTimes(blocks: $b) { csv weekGrid } }`,
 				map[string]any{"b": samplePeakTimes}, &pt)
-			if got, want := pt.ReplacePeakTimes.CSV, string(testenv.ReadShared(t, "peak-times.csv")); got != want {
+			if got, want := pt.ReplacePeakTimes.CSV, string(fixtures.Read(t, fixtures.PeakTimes)); got != want {
 				t.Errorf("peak times CSV:\n%s\nwant\n%s", got, want)
 			}
-			if g := pt.ReplacePeakTimes.WeekGrid; g[0][7] != "OFFPEAK" || g[0][8] != "PEAK" || g[4][18] != "OFFPEAK" || g[5][12] != "WEEKEND" {
-				t.Errorf("week grid Mon 07,08 / Fri 18 / Sat 12: %v %v %v %v", g[0][7], g[0][8], g[4][18], g[5][12])
+			if g := pt.ReplacePeakTimes.WeekGrid; g[0][6] != "OFFPEAK" || g[0][7] != "PEAK" || g[0][9] != "PEAK" || g[4][18] != "OFFPEAK" || g[5][12] != "WEEKEND" {
+				t.Errorf("week grid Mon 06,07,09 / Fri 18 / Sat 12: %v %v %v %v %v", g[0][6], g[0][7], g[0][9], g[4][18], g[5][12])
 			}
 			overlap := append([]any{}, samplePeakTimes...)
 			overlap = append(overlap, map[string]any{"band": "OFFPEAK", "days": []string{"WED"}, "start": "12:00", "end": "13:00"})
@@ -105,28 +106,28 @@ func TestRateSheetsPeakTimesAndQuotes(t *testing.T) {
 				t.Fatalf("overlap accepted or badly reported: %+v", res)
 			}
 
-			// RATING.md's worked examples on the +44113 row (Leeds).
+			// The quotes of testdata/README.md on the +44161 row (Manchester).
 			for _, c := range []struct {
 				start             string
 				secs              int
 				band, price, cost string
 			}{
-				{"2026-06-01T10:00:00+01:00", 61, "PEAK", "0.0153", "0.0061"},
-				{"2026-06-01T18:00:00+01:00", 60, "OFFPEAK", "0.008", "0.003"},
-				{"2026-06-06T12:00:00+01:00", 600, "WEEKEND", "0.05", "0.02"},
-				{"2026-06-01T07:30:00Z", 60, "PEAK", "0.015", "0.006"}, // 08:30 BST
-				{"2026-06-01T07:30:00+01:00", 60, "OFFPEAK", "0.008", "0.003"},
+				{"2026-06-01T10:00:00+01:00", 61, "PEAK", "0.0244", "0.0092"},
+				{"2026-06-01T18:00:00+01:00", 60, "OFFPEAK", "0.012", "0.0045"},
+				{"2026-06-06T12:00:00+01:00", 600, "WEEKEND", "0.06", "0.03"},
+				{"2026-06-01T16:45:00Z", 60, "OFFPEAK", "0.012", "0.0045"}, // 17:45 BST
+				{"2026-06-01T16:45:00+01:00", 60, "PEAK", "0.024", "0.009"},
 			} {
 				var q quoteData
 				env.MustDo(t, quote, map[string]any{"input": map[string]any{
-					"number": "01134960123", "start": c.start, "durationSeconds": c.secs}}, &q)
+					"number": "01614960123", "start": c.start, "durationSeconds": c.secs}}, &q)
 				got := q.QuoteCall
-				if got.Status != "RATED" || got.Band != c.band || *got.Price != c.price || *got.Cost != c.cost || *got.RateDestination != "44113" {
+				if got.Status != "RATED" || got.Band != c.band || *got.Price != c.price || *got.Cost != c.cost || *got.RateDestination != "44161" {
 					t.Errorf("%s %ds: got %+v price %v cost %v", c.start, c.secs, got, deref(got.Price), deref(got.Cost))
 				}
 			}
 			var q quoteData
-			env.MustDo(t, quote, map[string]any{"input": map[string]any{"number": "01134960123", "start": "2026-06-01T10:00:00+01:00", "durationSeconds": 61}}, &q)
+			env.MustDo(t, quote, map[string]any{"input": map[string]any{"number": "01614960123", "start": "2026-06-01T10:00:00+01:00", "durationSeconds": 61}}, &q)
 			// Unknown costs are empty, not zero.
 			var codes struct {
 				Tariff struct {
@@ -157,7 +158,7 @@ func TestRateSheetsPeakTimesAndQuotes(t *testing.T) {
 					t.Errorf("%s peak cost %v; blank in the sheet: %v", n.Destination, deref(n.PeakCost), blank[n.Destination])
 				}
 			}
-			if q.QuoteCall.Breakdown != "61 s × 1.5p/min = 1.525p; connection 0p; min 0p → £0.0153" || *q.QuoteCall.Margin != "0.0092" {
+			if q.QuoteCall.Breakdown != "61 s × 2.4p/min = 2.44p; connection 0p; min 0p → £0.0244" || *q.QuoteCall.Margin != "0.0152" {
 				t.Errorf("breakdown %q margin %s", q.QuoteCall.Breakdown, deref(q.QuoteCall.Margin))
 			}
 			env.MustDo(t, quote, map[string]any{"input": map[string]any{"number": "0861234567", "durationSeconds": 30}}, &q)
@@ -182,7 +183,7 @@ func TestRateSheetsPeakTimesAndQuotes(t *testing.T) {
 			}
 
 			// Version 2 from July: June calls keep version 1's prices.
-			v2sheet := strings.Replace(string(sample), "+44113,0,0,1.5,0.8,0.5", "+44113,0,0,3.0,0.8,0.5", 1)
+			v2sheet := strings.Replace(string(sample), "+44161,0,0,2.4,1.2,0.6", "+44161,0,0,4.8,1.2,0.6", 1)
 			var v2 sheetData
 			r = env.Upload(t, uploadSheet, map[string]any{"input": map[string]any{
 				"tariffID": tariff, "effectiveFrom": "2026-07-01T00:00:00+01:00", "file": nil,
@@ -195,10 +196,10 @@ func TestRateSheetsPeakTimesAndQuotes(t *testing.T) {
 				start, price string
 				version      int
 			}{
-				{"2026-06-30T10:00:00+01:00", "0.0153", 1},
-				{"2026-07-06T10:00:00+01:00", "0.0305", 2},
+				{"2026-06-30T10:00:00+01:00", "0.0244", 1},
+				{"2026-07-06T10:00:00+01:00", "0.0488", 2},
 			} {
-				env.MustDo(t, quote, map[string]any{"input": map[string]any{"number": "+441134960123", "start": c.start, "durationSeconds": 61}}, &q)
+				env.MustDo(t, quote, map[string]any{"input": map[string]any{"number": "+441614960123", "start": c.start, "durationSeconds": 61}}, &q)
 				if *q.QuoteCall.Price != c.price || q.QuoteCall.RateSheet.Version != c.version {
 					t.Errorf("%s: price %s from version %d, want %s from %d", c.start, deref(q.QuoteCall.Price), q.QuoteCall.RateSheet.Version, c.price, c.version)
 				}
@@ -217,10 +218,10 @@ func TestRateSheetsPeakTimesAndQuotes(t *testing.T) {
 					}
 				} `json:"node"`
 			}
-			env.MustDo(t, `query($id: ID!) { node(id: $id) { ... on Tariff { rateSheets { version effectiveUntil rows(search: "leeds") { totalCount edges { node { destination peak durationBlock } } } } } } }`,
+			env.MustDo(t, `query($id: ID!) { node(id: $id) { ... on Tariff { rateSheets { version effectiveUntil rows(search: "manchester") { totalCount edges { node { destination peak durationBlock } } } } } } }`,
 				map[string]any{"id": tariff}, &hist)
 			for _, s := range hist.Tariff.RateSheets {
-				if s.Rows.TotalCount != 1 || s.Rows.Edges[0].Node.Destination != "+44113" {
+				if s.Rows.TotalCount != 1 || s.Rows.Edges[0].Node.Destination != "+44161" {
 					t.Errorf("version %d search: %+v", s.Version, s.Rows)
 				}
 				if s.Version == 1 && (s.EffectiveUntil == nil || !strings.HasPrefix(*s.EffectiveUntil, "2026-06-30T23:00:00")) {

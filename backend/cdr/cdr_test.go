@@ -4,20 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"time"
 
-	"github.com/tollgate/tollgate/backend/internal/shared"
-
+	"github.com/tollgate/tollgate/backend/internal/fixtures"
 	"github.com/tollgate/tollgate/backend/rating"
 )
-
-func sharedTestdata(t testing.TB) string { return shared.Testdata(t) }
 
 func format(t testing.TB, name string) Format {
 	t.Helper()
@@ -53,11 +48,7 @@ func readAll(t testing.TB, name, in string) ([]outcome, error) {
 }
 
 func sample(t testing.TB, file string) string {
-	b, err := os.ReadFile(filepath.Join(sharedTestdata(t), "cdr", file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return string(fixtures.Read(t, "cdr/"+file))
 }
 
 func TestAsteriskSample(t *testing.T) {
@@ -69,9 +60,20 @@ func TestAsteriskSample(t *testing.T) {
 		t.Fatalf("%d lines", len(out))
 	}
 	r := out[0].rec
-	if r.Line != 1 || r.Source != "01134960001" || r.Destination != "01134960123" || r.Account != "" || r.Duration != 61 ||
-		r.UniqueID != "1780304396.1" || r.Start.Format(time.RFC3339) != "2026-06-01T10:00:00+01:00" {
+	if r.Line != 1 || r.Source != "01134960001" || r.Destination != "01614960123" || r.Account != "" || r.Duration != 61 ||
+		r.UniqueID != "1780304392.101" || r.Start.Format(time.RFC3339) != "2026-06-01T10:00:00+01:00" {
 		t.Errorf("line 1: %+v", r)
+	}
+	if r := out[3].rec; r.Account != "acct-7" || r.Destination != "07911123456" {
+		t.Errorf("line 4: %+v", r)
+	}
+	// 21 fields: peeraccount, linkedid and sequence after the userfield.
+	if r := out[6].rec; r == nil || r.UniqueID != "1780743598.113" || r.Duration != 10 {
+		t.Errorf("line 7: %+v %v", r, out[6].prob)
+	}
+	// 01:59 on the night BST ends happens twice: the first time (BST) is meant.
+	if r := out[10].rec; r.Start.Format(time.RFC3339) != "2026-10-25T01:59:00+01:00" || r.Duration != 90 {
+		t.Errorf("line 11: %+v", r)
 	}
 	// Unanswered: empty unquoted answer field → the start time.
 	if r := out[7].rec; r.Duration != 0 || r.Start.Format(time.RFC3339) != "2026-06-07T09:00:00+01:00" {
@@ -87,16 +89,21 @@ func TestFreeSWITCHSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != 4 {
+	if len(out) != 5 {
 		t.Fatalf("%d lines", len(out))
 	}
-	// Line 2 has a space before a field.
-	if r := out[1].rec; r == nil || r.Destination != "+4930123456" || r.Duration != 120 || r.Account != "1001" ||
-		r.UniqueID != "1c2888e3-b3ab-4d66-be6b-91b6430f0afd" {
+	// Line 2 has a space before a field, and answers in the spring-forward
+	// gap: 01:30 does not exist that night and moves on by the hour.
+	if r := out[1].rec; r == nil || r.Destination != "02920180999" || r.Duration != 200 || r.Account != "2002" ||
+		r.UniqueID != "5d4e3f2a-6b7c-4d8e-9f0a-1b2c3d4e5f03" || r.Start.Format(time.RFC3339) != "2026-03-29T02:30:00+01:00" {
 		t.Errorf("line 2: %+v %v", r, out[1].prob)
 	}
 	if r := out[2].rec; r.Duration != 0 || r.Start.Format(time.RFC3339) != "2026-06-08T12:40:00+01:00" {
 		t.Errorf("line 3: %+v", r)
+	}
+	// Line 5 stops after accountcode (13 fields).
+	if r := out[4].rec; r == nil || r.Account != "2003" || r.Duration != 59 {
+		t.Errorf("line 5: %+v %v", r, out[4].prob)
 	}
 }
 
@@ -105,17 +112,24 @@ func TestFCSSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != 3 {
+	if len(out) != 5 {
 		t.Fatalf("%d lines", len(out))
 	}
 	r := out[0].rec
-	if r.Line != 2 || r.Source != "441134960001" || r.Destination != "441632960123" || r.ChargeCode != "UKN" ||
-		r.UniqueID != "R0000001" || !r.ProviderPrice.Valid || r.ProviderPrice.Decimal.String() != "0.011" ||
+	if r.Line != 2 || r.Source != "441134960001" || r.Destination != "441619460123" || r.ChargeCode != "NATIONAL" ||
+		r.UniqueID != "GX-20260601-0001" || !r.ProviderPrice.Valid || r.ProviderPrice.Decimal.String() != "0.0142" ||
 		r.Start.Format(time.RFC3339) != "2026-06-01T10:00:00+01:00" {
 		t.Errorf("line 2: %+v", r)
 	}
 	if out[2].rec.ChargeCode != "" {
 		t.Error("empty charge code")
+	}
+	// December is GMT; the data record (Call Type D) is not a voice call.
+	if r := out[3].rec; r.Start.Format(time.RFC3339) != "2026-12-15T08:15:00Z" || r.Duration != 1 {
+		t.Errorf("line 5: %+v", r)
+	}
+	if p := out[4].prob; p == nil || !p.Excluded || p.Line != 6 {
+		t.Errorf("line 6: %+v", p)
 	}
 }
 

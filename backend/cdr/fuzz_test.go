@@ -2,10 +2,9 @@ package cdr
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/tollgate/tollgate/backend/internal/fixtures"
 	"github.com/tollgate/tollgate/backend/rating"
 )
 
@@ -13,11 +12,10 @@ import (
 // numbers that only grow, every problem with a line and a reason, durations
 // within range.
 func fuzzFormat(f *testing.F, name, sampleFile string, extra ...string) {
-	if b, err := os.ReadFile(filepath.Join(sharedTestdata(f), "cdr", sampleFile)); err == nil {
-		f.Add(b)
-		f.Add(bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")))
-		f.Add(b[:len(b)/2])
-	}
+	b := fixtures.Read(f, "cdr/"+sampleFile)
+	f.Add(b)
+	f.Add(bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")))
+	f.Add(b[:len(b)/2])
 	for _, s := range extra {
 		f.Add([]byte(s))
 	}

@@ -4,22 +4,18 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/tollgate/tollgate/backend/internal/shared"
-
 	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/backend/internal/fixtures"
 
 	"github.com/tollgate/tollgate/backend/rating"
 )
 
-func sharedTestdata(t testing.TB) string { return shared.Testdata(t) }
-
 func TestReadSampleSheet(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedTestdata(t), "rates", "uk-sample.csv"))
+	f, err := os.Open(fixtures.Path(t, fixtures.RateSheet))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,15 +24,15 @@ func TestReadSampleSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 18 {
+	if len(rows) != 13 {
 		t.Fatalf("%d rows", len(rows))
 	}
-	mob := rows[5]
-	if mob.Destination != "+447" || mob.Line != 7 || !mob.PeakRate.Equal(decimal.RequireFromString("6")) ||
+	mob := rows[4]
+	if mob.Destination != "+447" || mob.Line != 6 || !mob.PeakRate.Equal(decimal.RequireFromString("7.2")) ||
 		mob.DurationBlock != (rating.DurationBlock{First: 60, Step: 1}) || mob.Description != "UK Mobile" || !mob.PeakRateCost.Valid {
 		t.Errorf("row %+v", mob)
 	}
-	if rows[7].PeakRateCost.Valid {
+	if rows[5].Destination != "0800" || rows[5].PeakRateCost.Valid {
 		t.Error("blank cost must be unknown")
 	}
 	if _, err := Table(rows, ""); err != nil {
@@ -161,16 +157,14 @@ func TestEmptySheetRejected(t *testing.T) {
 }
 
 func TestWriteThenReadGivesTheSameRows(t *testing.T) {
-	f, err := os.ReadFile(filepath.Join(sharedTestdata(t), "rates", "uk-sample.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := fixtures.Read(t, fixtures.RateSheet)
 	rows, err := Read(bytes.NewReader(f), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Add awkward values: a description with a comma and quotes.
-	rows = append(rows, Row{Line: 20, Destination: "UK GEOGRAPHIC", MinimumCharge: decimal.RequireFromString("0.000001"),
+	rows = append(rows, Row{Line: len(rows) + 2, // the line after the last row (line 1 is the header)
+		Destination: "UK GEOGRAPHIC", MinimumCharge: decimal.RequireFromString("0.000001"),
 		ConnectionFee: decimal.Zero, PeakRate: decimal.RequireFromString("1"), OffpeakRate: decimal.Zero, WeekendRate: decimal.Zero,
 		Description: `Geo, "all"`, DurationBlock: rating.DurationBlock{First: 30, Step: 6}})
 	var buf bytes.Buffer
@@ -199,7 +193,7 @@ func TestWriteThenReadGivesTheSameRows(t *testing.T) {
 }
 
 func TestReadSamplePeakTimes(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedTestdata(t), "peak-times.csv"))
+	f, err := os.Open(fixtures.Path(t, fixtures.PeakTimes))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +206,8 @@ func TestReadSamplePeakTimes(t *testing.T) {
 		day  time.Weekday
 		min  int
 		want rating.Band
-	}{{time.Monday, 8 * 60, rating.Peak}, {time.Monday, 8*60 - 1, rating.Offpeak}, {time.Friday, 18 * 60, rating.Offpeak},
+	}{{time.Monday, 9 * 60, rating.Peak}, {time.Monday, 7*60 - 1, rating.Offpeak}, {time.Friday, 17*60 + 30, rating.Offpeak},
+		{time.Friday, 17*60 + 29, rating.Peak}, {time.Tuesday, 8 * 60, rating.Peak}, // 07:00-09:00 is in no block: peak
 		{time.Saturday, 0, rating.Weekend}, {time.Sunday, 1439, rating.Weekend}}
 	for _, c := range checks {
 		if got := p.BandAt(c.day, c.min); got != c.want {
@@ -223,7 +218,7 @@ func TestReadSamplePeakTimes(t *testing.T) {
 	if err := WritePeakTimes(&buf, p.Blocks()); err != nil {
 		t.Fatal(err)
 	}
-	orig, _ := os.ReadFile(filepath.Join(sharedTestdata(t), "peak-times.csv"))
+	orig := fixtures.Read(t, fixtures.PeakTimes)
 	if buf.String() != string(orig) {
 		t.Errorf("export differs:\n%s\nwant\n%s", buf.String(), orig)
 	}

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The shared test data sits beside the repository (CI checks out shared/ there too).
+// The repository's own fixtures (testdata/README.md works out every price).
 // The package is an ES module: no __dirname, so derive it from this file's URL.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const UK_SAMPLE = path.resolve(here, '../../../shared/testdata/rates/uk-sample.csv');
+const SAMPLE_SHEET = path.resolve(here, '../../testdata/rates/sample.csv');
 
 // Console errors fail the test: a clerk should never meet a broken page.
 function collectConsoleErrors(page: Page): string[] {
@@ -59,9 +59,9 @@ test('a clerk sets up a tariff, its rate sheet and peak times, then quotes a cal
   await expect(page.getByText('No rate sheet yet — drop a CSV here').first()).toBeVisible();
 
   // Drop the sample sheet on the empty state: the upload dialog opens with it.
-  await page.getByLabel('Rate sheet file').setInputFiles(UK_SAMPLE);
+  await page.getByLabel('Rate sheet file').setInputFiles(SAMPLE_SHEET);
   const upload = page.getByRole('dialog', { name: `Upload a rate sheet to ${tariffName}` });
-  await expect(upload.getByText('uk-sample.csv')).toBeVisible();
+  await expect(upload.getByText('sample.csv')).toBeVisible();
   await expect(upload.getByRole('combobox', { name: 'Provider' })).toHaveValue('Any provider');
   // In force from the start of 2026, so the June call quoted below finds it.
   await upload.getByRole('radio', { name: 'A date and time' }).check();
@@ -71,27 +71,27 @@ test('a clerk sets up a tariff, its rate sheet and peak times, then quotes a cal
   await expect(upload).toBeHidden();
   await expect(page.getByText('Rate sheet version 1 uploaded')).toBeVisible();
 
-  // Version 1 is in force with the sample's 18 rates.
+  // Version 1 is in force with the sample's 13 rates.
   const versions = page.getByRole('table', { name: 'Any provider · Outbound versions' });
   const v1 = versions.getByRole('row', { name: /v1/ });
   await expect(v1).toContainText('In force');
-  await expect(v1.getByRole('cell', { name: '18', exact: true })).toBeVisible();
-  await expect(v1).toContainText('uk-sample.csv');
+  await expect(v1.getByRole('cell', { name: '13', exact: true })).toBeVisible();
+  await expect(v1).toContainText('sample.csv');
 
   // The download link serves the version as CSV.
   const href = await v1.getByRole('link', { name: 'Download version 1' }).getAttribute('href');
   expect(href).toBeTruthy();
   const download = await request.get(href!);
   expect(download.ok()).toBe(true);
-  expect(await download.text()).toContain('44113');
+  expect(await download.text()).toContain('44161');
 
   // Search the rates.
   const rates = page.getByRole('table', { name: 'Rates' });
-  await expect(rates.getByRole('row')).toHaveCount(19); // header + 18
-  await page.getByRole('searchbox', { name: 'Search rates' }).fill('Leeds');
+  await expect(rates.getByRole('row')).toHaveCount(14); // header + 13
+  await page.getByRole('searchbox', { name: 'Search rates' }).fill('Manchester');
   await expect(rates.getByRole('row')).toHaveCount(2);
-  await expect(rates.getByRole('cell', { name: '+44113', exact: true })).toBeVisible();
-  await expect(rates.getByRole('row', { name: /Leeds/ })).toContainText('1.5');
+  await expect(rates.getByRole('cell', { name: '+44161', exact: true })).toBeVisible();
+  await expect(rates.getByRole('row', { name: /Manchester/ })).toContainText('2.4');
 
   // A bad sheet is rejected whole, with every bad line listed; version 1 stays in force.
   await page.getByRole('button', { name: 'Upload rate sheet' }).click();
@@ -162,12 +162,13 @@ test('a clerk sets up a tariff, its rate sheet and peak times, then quotes a cal
   expect(exported).toMatch(/peak,.*08:00,18:00/);
   expect(exported).toMatch(/weekend,.*00:00,24:00/);
 
-  // Quote the RATING.md example on the tariff: Monday 1 June 2026 10:00 London, 61 s to Leeds.
+  // Quote a call on the tariff: Monday 1 June 2026 10:00 London (peak), 61 s to Manchester:
+  // 2.4p/min × 61 s = 2.44p → 0.0244 (testdata/README.md).
   await page.getByRole('link', { name: 'Tariffs & rates' }).click();
   await page.getByRole('link', { name: tariffName }).click();
   await page.getByRole('tab', { name: 'Quote a call' }).click();
   const quote = page.getByRole('form', { name: 'Quote a call' });
-  await quote.getByLabel('Dialled number').fill('01134960123');
+  await quote.getByLabel('Dialled number').fill('01614960123');
   await quote.getByLabel('Start date').fill('2026-06-01');
   await quote.getByLabel('Start time').fill('10:00');
   await expect(quote.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Europe/London');
@@ -177,9 +178,9 @@ test('a clerk sets up a tariff, its rate sheet and peak times, then quotes a cal
   const result = page.getByRole('region', { name: 'Quote result' });
   await expect(result).toBeVisible();
   await expect(result.getByText('Rated', { exact: true })).toBeVisible();
-  await expect(result.getByText('£0.0153', { exact: true })).toBeVisible();
+  await expect(result.getByText('£0.0244', { exact: true })).toBeVisible();
   await expect(result.getByText('Peak', { exact: true }).first()).toBeVisible();
-  await expect(result).toContainText('Leeds');
+  await expect(result).toContainText('Manchester');
   await expect(result).toContainText('version 1');
 
   // The refused upload is logged by the browser only if the server answered 4xx; anything else is a bug.

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The shared test data sits beside the repository (CI checks out shared/ there too).
+// The repository's own fixtures (testdata/README.md works out every price).
 // The package is an ES module: no __dirname, so derive it from this file's URL.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const UK_SAMPLE = path.resolve(here, '../../../shared/testdata/rates/uk-sample.csv');
-const ASTERISK_SAMPLE = path.resolve(here, '../../../shared/testdata/cdr/asterisk-sample.csv');
+const SAMPLE_SHEET = path.resolve(here, '../../testdata/rates/sample.csv');
+const ASTERISK_SAMPLE = path.resolve(here, '../../testdata/cdr/asterisk-sample.csv');
 
 // Console errors fail the test: a clerk should never meet a broken page.
 function collectConsoleErrors(page: Page): string[] {
@@ -59,7 +59,7 @@ async function prepareRating(request: APIRequestContext) {
         operations: JSON.stringify(operations),
         // The file part must come after these two: a key such as "0" would sort first.
         map: JSON.stringify({ sheet: ['variables.input.file'] }),
-        sheet: { name: 'uk-sample.csv', mimeType: 'text/csv', buffer: readFileSync(UK_SAMPLE) },
+        sheet: { name: 'sample.csv', mimeType: 'text/csv', buffer: readFileSync(SAMPLE_SHEET) },
       },
     });
     const body = await res.json();
@@ -192,24 +192,24 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
   await expect(page).toHaveURL(uploadURL);
 
   // The customer's calls: the unbilled total is the sum of its priced calls.
-  // With every call at Peak (no peak-time blocks) RATING.md gives, for this customer:
-  // line 1 0.0153, line 2 0.0200, line 3 0.0800 (its own CLI), and line 4 0.0910,
-  // line 5 0.0000 (freephone), line 6 1.1000 (the assigned CLI): 1.3063 in all.
+  // With every call at Peak (no peak-time blocks) testdata/README.md gives, for this customer:
+  // line 1 0.0244, line 2 0.0213, line 3 0.0720 (its own CLI), and line 4 0.1092,
+  // line 5 0.0000 (freephone), line 6 0.1000 (the assigned CLI): 0.3269 in all.
   await page.goto(`${customerURL}/calls`);
   await expect(page.getByRole('tab', { name: 'Calls' })).toHaveAttribute('aria-selected', 'true');
   const calls = page.getByRole('table', { name: 'Calls' });
   await expect(calls.getByRole('row')).toHaveCount(7); // header + 6
   const prices = await calls.getByTestId('call-price').allTextContents();
   const sum = prices.reduce((total, p) => total + units(p), 0n);
-  expect(sum).toBe(units('1.3063'));
+  expect(sum).toBe(units('0.3269'));
   // Totals are shown at the invoice's 2 places, each call at its 4.
-  await expect(page.getByTestId('unbilled-total')).toHaveText('£1.31');
-  await expect(page.getByTestId('calls-price')).toHaveText('£1.31');
+  await expect(page.getByTestId('unbilled-total')).toHaveText('£0.33');
+  await expect(page.getByTestId('calls-price')).toHaveText('£0.33');
 
   // A filter narrows the calls and their total: the assigned CLI's calls only.
   await page.getByRole('textbox', { name: 'CLI' }).fill('0113 4960002');
   await expect(calls.getByRole('row')).toHaveCount(4); // header + 3
-  await expect(page.getByTestId('calls-price')).toHaveText('£1.19');
+  await expect(page.getByTestId('calls-price')).toHaveText('£0.21'); // 0.1092 + 0 + 0.1000 = 0.2092
   const exported = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
   const file = await request.get(exported!);
   expect((await file.text()).trim().split('\n')).toHaveLength(7); // header + 6: the file ignores the CLI filter

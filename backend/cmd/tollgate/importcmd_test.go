@@ -11,6 +11,7 @@ import (
 	"github.com/tollgate/tollgate/backend/app"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/customers"
+	"github.com/tollgate/tollgate/backend/internal/fixtures"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
 	"github.com/tollgate/tollgate/backend/platform"
 	"github.com/tollgate/tollgate/ent"
@@ -58,23 +59,24 @@ func importSampleRates(t *testing.T, cfg platform.Config) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	o := importRatesOptions{provider: "any", direction: "outbound", effectiveFrom: "2026-01-01T00:00:00Z", units: "minor"}
-	if err := runImportRates(context.Background(), cfg, o, testenv.Shared(t, "rates/uk-sample.csv"), &out, &errOut); err != nil {
+	if err := runImportRates(context.Background(), cfg, o, fixtures.Path(t, fixtures.RateSheet), &out, &errOut); err != nil {
 		t.Fatalf("%v\n%s", err, errOut.String())
 	}
-	if want := "stored as version 1 of tariff Standard (any provider, outbound): 18 rows in minor, in force from 2026-01-01T00:00:00Z"; !strings.Contains(out.String(), want) {
+	if want := "stored as version 1 of tariff Standard (any provider, outbound): 13 rows in minor, in force from 2026-01-01T00:00:00Z"; !strings.Contains(out.String(), want) {
 		t.Errorf("output %q lacks %q", out.String(), want)
 	}
 }
 
-// The asterisk sample against the UK sample sheet, with every peak time
-// peak (the default peak times): six calls of the customer priced, four of
-// 01134960003 without a customer, one unanswered, one line not a CDR.
+// The asterisk sample against the sample sheet, with every time peak (no
+// peak times): six calls of the customer priced, four of 01134960003
+// without a customer, one unanswered, one line not a CDR
+// (testdata/README.md works the prices out).
 func TestImportCdrAnalysesAndSummarises(t *testing.T) {
 	cfg := importEnv(t)
 	importSampleRates(t, cfg)
 	var out, errOut bytes.Buffer
 	o := importCdrOptions{provider: "office pbx", direction: "outbound", progress: true}
-	if err := runImportCdr(context.Background(), cfg, o, testenv.Shared(t, "cdr/asterisk-sample.csv"), &out, &errOut); err != nil {
+	if err := runImportCdr(context.Background(), cfg, o, fixtures.Path(t, "cdr/asterisk-sample.csv"), &out, &errOut); err != nil {
 		t.Fatalf("%v\n%s", err, errOut.String())
 	}
 	got := out.String()
@@ -83,7 +85,7 @@ func TestImportCdrAnalysesAndSummarises(t *testing.T) {
 		"from Office PBX (asterisk), outbound: READY",
 		"lines read  12", "priced   6", "without customer   4", "without rate   0",
 		"zero duration   1", "duplicates   0", "unreadable   1",
-		"total price £1.31", // 0.0153 + 0.0200 + 0.0800 + 0.0910 + 0 + 1.1000
+		"total price £0.33", // 0.0244 + 0.0213 + 0.0720 + 0.1092 + 0 + 0.1000 = 0.3269
 		"line 12: has 1 fields; an Asterisk Master.csv line has 16 to 21",
 	} {
 		if !strings.Contains(squeeze(got), squeeze(want)) {
@@ -106,7 +108,7 @@ func TestImportCdrAnalysesAndSummarises(t *testing.T) {
 
 	// The same file again is refused, naming the earlier upload.
 	out.Reset()
-	err := runImportCdr(context.Background(), cfg, o, testenv.Shared(t, "cdr/asterisk-sample.csv"), &out, &errOut)
+	err := runImportCdr(context.Background(), cfg, o, fixtures.Path(t, "cdr/asterisk-sample.csv"), &out, &errOut)
 	if err == nil || !strings.Contains(err.Error(), "already uploaded as asterisk-sample.csv") || !strings.Contains(err.Error(), "(upload ") {
 		t.Errorf("second import: %v", err)
 	}
@@ -116,7 +118,7 @@ func TestImportCdrNoAnalyseOnlyStores(t *testing.T) {
 	cfg := importEnv(t)
 	var out, errOut bytes.Buffer
 	o := importCdrOptions{provider: "Gamma", direction: "outbound", noAnalyse: true}
-	if err := runImportCdr(context.Background(), cfg, o, testenv.Shared(t, "cdr/fcs-sample.csv"), &out, &errOut); err != nil {
+	if err := runImportCdr(context.Background(), cfg, o, fixtures.Path(t, "cdr/fcs-sample.csv"), &out, &errOut); err != nil {
 		t.Fatalf("%v\n%s", err, errOut.String())
 	}
 	if !strings.Contains(out.String(), "waits for analysis") {
@@ -150,7 +152,7 @@ func TestImportCdrClearErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			err := runImportCdr(context.Background(), cfg, tc.o, testenv.Shared(t, tc.file), &out, &errOut)
+			err := runImportCdr(context.Background(), cfg, tc.o, fixtures.Path(t, tc.file), &out, &errOut)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -167,7 +169,7 @@ func TestImportCdrClearErrors(t *testing.T) {
 func TestImportCdrWrongFormatFails(t *testing.T) {
 	cfg := importEnv(t)
 	var out, errOut bytes.Buffer
-	err := runImportCdr(context.Background(), cfg, importCdrOptions{provider: "Gamma"}, testenv.Shared(t, "cdr/asterisk-sample.csv"), &out, &errOut)
+	err := runImportCdr(context.Background(), cfg, importCdrOptions{provider: "Gamma"}, fixtures.Path(t, "cdr/asterisk-sample.csv"), &out, &errOut)
 	if err == nil || !strings.Contains(err.Error(), "failed") || !strings.Contains(err.Error(), "an FCS line has 42") {
 		t.Errorf("error: %v\n%s", err, out.String())
 	}
@@ -204,10 +206,10 @@ func TestImportRatesForAProviderAndTariffByName(t *testing.T) {
 	cfg := importEnv(t)
 	var out, errOut bytes.Buffer
 	o := importRatesOptions{tariff: "standard", provider: "Gamma", direction: "inbound", effectiveFrom: "2026-07-01T00:00:00+01:00", units: "major"}
-	if err := runImportRates(context.Background(), cfg, o, testenv.Shared(t, "rates/uk-sample.csv"), &out, &errOut); err != nil {
+	if err := runImportRates(context.Background(), cfg, o, fixtures.Path(t, fixtures.RateSheet), &out, &errOut); err != nil {
 		t.Fatalf("%v\n%s", err, errOut.String())
 	}
-	if want := "version 1 of tariff Standard (Gamma, inbound): 18 rows in major, in force from 2026-07-01T00:00:00+01:00"; !strings.Contains(out.String(), want) {
+	if want := "version 1 of tariff Standard (Gamma, inbound): 13 rows in major, in force from 2026-07-01T00:00:00+01:00"; !strings.Contains(out.String(), want) {
 		t.Errorf("output %q lacks %q", out.String(), want)
 	}
 	withApp(t, cfg, func(ctx context.Context, a *app.App) {
@@ -231,7 +233,7 @@ func TestImportRatesForAProviderAndTariffByName(t *testing.T) {
 		{"unknown provider", importRatesOptions{provider: "Nobody"}, `there is no provider "Nobody"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := runImportRates(context.Background(), cfg, tc.o, testenv.Shared(t, "rates/uk-sample.csv"), &out, &errOut)
+			err := runImportRates(context.Background(), cfg, tc.o, fixtures.Path(t, fixtures.RateSheet), &out, &errOut)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v lacks %q", err, tc.want)
 			}

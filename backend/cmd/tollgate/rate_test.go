@@ -7,15 +7,23 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tollgate/tollgate/backend/internal/shared"
+	"github.com/tollgate/tollgate/backend/internal/fixtures"
 )
 
-func rateTestdata(t testing.TB) string { return shared.Testdata(t) }
+// rateTestdata is the repository's own testdata/ (testdata/README.md works
+// out every expected line by hand).
+func rateTestdata(t testing.TB) string { return fixtures.Dir(t) }
 
 func sampleRateFlags(td, format string) rateFlags {
+	return sheetRateFlags(td, fixtures.RateSheet, format)
+}
+
+// sheetRateFlags are the dry run's defaults with the rate sheet at
+// td/sheet and the peak times at td/peak-times.csv.
+func sheetRateFlags(td, sheet, format string) rateFlags {
 	return rateFlags{
-		rates:     filepath.Join(td, "rates", "uk-sample.csv"),
-		peakTimes: filepath.Join(td, "peak-times.csv"),
+		rates:     filepath.Join(td, filepath.FromSlash(sheet)),
+		peakTimes: filepath.Join(td, fixtures.PeakTimes),
 		format:    format,
 		direction: "outbound",
 		timezone:  "Europe/London",
@@ -25,9 +33,16 @@ func sampleRateFlags(td, format string) rateFlags {
 	}
 }
 
-// The dry run must reproduce shared/testdata/expected byte for byte.
+// The dry run must reproduce testdata/expected byte for byte.
 func TestRateMatchesExpectedOutput(t *testing.T) {
-	td := rateTestdata(t)
+	checkExpectedOutputs(t, rateTestdata(t), fixtures.RateSheet)
+}
+
+// checkExpectedOutputs prices every td/cdr/FORMAT-*.csv against the sheet
+// and td/peak-times.csv and compares the output with
+// td/expected/FORMAT-*.rated.csv byte for byte.
+func checkExpectedOutputs(t *testing.T, td, sheet string) {
+	t.Helper()
 	files, err := filepath.Glob(filepath.Join(td, "cdr", "*.csv"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no sample CDR files: %v", err)
@@ -46,7 +61,7 @@ func TestRateMatchesExpectedOutput(t *testing.T) {
 			}
 			defer in.Close()
 			var stdout, stderr bytes.Buffer
-			if err := runRate(sampleRateFlags(td, format), in, &stdout, &stderr); err != nil {
+			if err := runRate(sheetRateFlags(td, sheet, format), in, &stdout, &stderr); err != nil {
 				t.Fatalf("%v\n%s", err, stderr.String())
 			}
 			if !bytes.Equal(stdout.Bytes(), want) {
@@ -71,7 +86,7 @@ func TestRateReportsRejectedLinesAndSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "line 12 has 1 fields; an Asterisk Master.csv line has 16 to 21\n" +
-		"lines read: 12, rated: 9, no rate: 1, zero duration: 1, rejected: 1, total price: 1.4149\n"
+		"lines read: 12, rated: 9, no rate: 1, zero duration: 1, rejected: 1, total price: 0.5228\n"
 	if stderr.String() != want {
 		t.Errorf("stderr\n got %q\nwant %q", stderr.String(), want)
 	}
@@ -88,26 +103,27 @@ func TestRateInboundRatesByTheCaller(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(stdout.String(), "\n")
-	// Line 2 dials Germany but comes from Leeds: rated as Leeds peak.
-	if want := "2,rated,441134960001,4930123456,2026-06-08T12:30:02+01:00,120,120,peak,44113,0.0300,0.0120"; lines[2] != want {
+	// Line 2 dials Cardiff but comes from Leeds: rated as a UK 01 number, weekend.
+	if want := "2,rated,441134960002,442920180999,2026-03-29T02:30:00+01:00,200,200,weekend,441,0.0167,0.0067"; lines[2] != want {
 		t.Errorf("got  %s\nwant %s", lines[2], want)
 	}
 }
 
 func TestRateOptionsChangeThePrice(t *testing.T) {
 	td := rateTestdata(t)
-	cdrLine := `"","01134960001","01134960123","ctx","","c","d","Dial","x","2026-06-01 17:59:30","2026-06-01 17:59:30","2026-06-01 18:00:30",60,60,"ANSWERED","DOCUMENTATION","1",""` + "\n"
+	// 60 s to Manchester from Mon 1 June 17:29:30, 30 s before off-peak starts.
+	cdrLine := `"","01134960001","01614960123","ctx","","c","d","Dial","x","2026-06-01 17:29:30","2026-06-01 17:29:30","2026-06-01 17:30:30",60,60,"ANSWERED","DOCUMENTATION","1",""` + "\n"
 	cases := []struct {
 		name  string
 		edit  func(*rateFlags)
 		price string
 		start string
 	}{
-		{"start mode", func(*rateFlags) {}, "0.0150", "2026-06-01T17:59:30+01:00"},
-		{"split mode", func(o *rateFlags) { o.bandMode = "split" }, "0.0115", "2026-06-01T17:59:30+01:00"},
-		{"CDR in UTC", func(o *rateFlags) { o.cdrTimezone = "UTC" }, "0.0080", "2026-06-01T18:59:30+01:00"},
-		{"output in UTC keeps +00:00", func(o *rateFlags) { o.timezone = "UTC"; o.cdrTimezone = "Europe/London" }, "0.0150", "2026-06-01T16:59:30+00:00"},
-		{"no peak times = all peak", func(o *rateFlags) { o.peakTimes = "" }, "0.0150", "2026-06-01T17:59:30+01:00"},
+		{"start mode", func(*rateFlags) {}, "0.0240", "2026-06-01T17:29:30+01:00"},
+		{"split mode", func(o *rateFlags) { o.bandMode = "split" }, "0.0180", "2026-06-01T17:29:30+01:00"},
+		{"CDR in UTC", func(o *rateFlags) { o.cdrTimezone = "UTC" }, "0.0120", "2026-06-01T18:29:30+01:00"},
+		{"output in UTC keeps +00:00", func(o *rateFlags) { o.timezone = "UTC"; o.cdrTimezone = "Europe/London" }, "0.0240", "2026-06-01T16:29:30+00:00"},
+		{"no peak times = all peak", func(o *rateFlags) { o.peakTimes = "" }, "0.0240", "2026-06-01T17:29:30+01:00"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -179,8 +195,8 @@ func TestRateCommandReadsStandardInput(t *testing.T) {
 	rootCmd.SetIn(bytes.NewReader(in))
 	rootCmd.SetOut(&stdout)
 	rootCmd.SetErr(&stderr)
-	rootCmd.SetArgs([]string{"rate", "--rates", filepath.Join(td, "rates", "uk-sample.csv"),
-		"--peak-times", filepath.Join(td, "peak-times.csv"), "--format", "freeswitch", "-"})
+	rootCmd.SetArgs([]string{"rate", "--rates", filepath.Join(td, fixtures.RateSheet),
+		"--peak-times", filepath.Join(td, fixtures.PeakTimes), "--format", "freeswitch", "-"})
 	defer func() { rootCmd.SetIn(nil); rootCmd.SetOut(nil); rootCmd.SetErr(nil); rootCmd.SetArgs(nil) }()
 	if err := rootCmd.Execute(); err != nil {
 		t.Fatal(err)
