@@ -40,10 +40,13 @@ test: build ## run every test: Go (unit + integration), SPA unit tests, Playwrig
 	npm run test -w frontend
 	npm run e2e -w frontend
 
+conformance: ## extra check: price the conformance samples in ../shared/testdata (beside the repository) byte for byte
+	TOLLGATE_CONFORMANCE=1 $(GO) test -count=1 -run '^TestConformance' ./backend/cmd/tollgate/
+
 bench: ## rating micro-benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./backend/rating/...
 
 clean: ## remove build output
 	rm -rf bin frontend/dist
 
-.PHONY: help generate check-generated migration spa build run test bench clean
+.PHONY: help generate check-generated migration spa build run test conformance bench clean
