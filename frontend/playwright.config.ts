@@ -1,16 +1,29 @@
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // Every run starts the real server (`make build` puts it in bin/, the SPA
-// embedded) on an empty data directory. Playwright loads this file in each
-// worker too; the environment variable keeps them on the first one's directory.
+// embedded) on an empty data directory and a free port, unless
+// TOLLGATE_E2E_URL names a server that is already running. Playwright loads
+// this file in each worker too; the environment variables keep them all on
+// the first load's directory and port.
 process.env.TOLLGATE_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tollgate-e2e-'));
 const dataDir = process.env.TOLLGATE_E2E_DATA_DIR;
 
-const port = 18080;
-const baseURL = `http://127.0.0.1:${port}`;
+/** A port nothing listens on now: the kernel's pick for port 0, asked synchronously in a child node. */
+function freePort(): string {
+  const script =
+    "const s = require('node:net').createServer();" +
+    "s.listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });";
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
+}
+
+const external = process.env.TOLLGATE_E2E_URL;
+if (!external) process.env.TOLLGATE_E2E_PORT ??= freePort();
+const port = process.env.TOLLGATE_E2E_PORT;
+const baseURL = external ?? `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -42,15 +55,17 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    // DATABASE_URL / REDIS_URL, when set, reach the server through the environment.
-    command: `../bin/tollgate serve --addr 127.0.0.1:${port} --data-dir ${dataDir}`,
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    // Merged over process.env. The request log is noise here; warnings and errors still show.
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: external
+    ? undefined
+    : {
+        // DATABASE_URL / REDIS_URL, when set, reach the server through the environment.
+        command: `../bin/tollgate serve --addr 127.0.0.1:${port} --data-dir ${dataDir}`,
+        url: `${baseURL}/healthz`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        // Merged over process.env. The request log is noise here; warnings and errors still show.
+        env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
 });
