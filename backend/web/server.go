@@ -15,7 +15,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -67,7 +66,7 @@ func Handler(o Options) http.Handler {
 
 	gql := GraphQL(o)
 	r.Handle("/graphql", gql)
-	r.Get("/graphiql", playground.Handler("Tollgate GraphiQL", "/graphql"))
+	r.Get("/graphiql", graphiqlHandler(o.SPA))
 	if o.Downloads != nil {
 		o.Downloads(r)
 	}
@@ -123,6 +122,27 @@ func requestLog(log *slog.Logger) func(http.Handler) http.Handler {
 	}
 }
 
+// graphiqlHandler serves GraphiQL, which is built with the SPA (its second
+// page, graphiql.html) so that every asset comes from this binary and the
+// page opens with no internet. Without the SPA it says how to get it.
+func graphiqlHandler(dist fs.FS) http.HandlerFunc {
+	var page []byte
+	if dist != nil {
+		page, _ = fs.ReadFile(dist, "graphiql.html")
+	}
+	if page == nil {
+		return func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = w.Write([]byte(`<!doctype html><title>Tollgate GraphiQL</title><p>GraphiQL is built with the SPA, and this binary was built without it. Run <code>make build</code>, or send queries to <code>/graphql</code> (POST or GET, WebSocket for subscriptions).</p>`))
+		}
+	}
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write(page)
+	}
+}
+
 // spaHandler serves the built SPA: real files as they are (hashed assets
 // cached for a year), any other path gets index.html so client-side routes
 // survive a reload.
@@ -130,7 +150,7 @@ func spaHandler(dist fs.FS) http.HandlerFunc {
 	if dist == nil {
 		return func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			_, _ = w.Write([]byte(`<!doctype html><title>Tollgate</title><p>This binary was built without the SPA. Run <code>make build</code>, or use the API at <a href="/graphiql">/graphiql</a>.</p>`))
+			_, _ = w.Write([]byte(`<!doctype html><title>Tollgate</title><p>This binary was built without the SPA. Run <code>make build</code>, or use the API at <code>/graphql</code>.</p>`))
 		}
 	}
 	files := http.FileServer(http.FS(dist))
