@@ -40,7 +40,6 @@ type Reader struct {
 	buf      []byte  // unescaped field contents of the current line
 	fields   []field // spans of buf
 	rec      Record
-	next     Record // the line being parsed, r.rec once it reads
 	text     string // the current line's unescaped fields, one allocation
 	problem  *LineError
 	err      error
@@ -284,11 +283,12 @@ func (r *Reader) parse(line []byte, first bool) (prob *LineError, skip bool) {
 	// One string for the whole line: record fields are substrings of it, so
 	// a line costs one allocation however many fields it has.
 	r.text = string(r.buf)
-	r.next = Record{Line: r.line}
-	if p := r.format.parse(r, &r.next); p != nil {
-		return p, false
+	rec, prob := r.format.parse(r)
+	if prob != nil {
+		return prob, false
 	}
-	r.rec = r.next
+	rec.Line = r.line
+	r.rec = rec
 	return nil, false
 }
 
