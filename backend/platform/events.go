@@ -4,7 +4,12 @@ import (
 	"context"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/tollgate/tollgate/backend/internal/events"
 )
+
+// Events is the bus the domains' events travel on.
+var _ events.Bus = (*Events)(nil)
 
 // Events fans progress and change events out through Redis pub/sub, so a
 // subscriber on any API process sees what a worker on any other does.
