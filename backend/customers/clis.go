@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/internal/txn"
@@ -57,7 +58,71 @@ func (s *Service) ParseCli(raw string) (ParsedCli, error) {
 	if len(norm) > 64 {
 		return ParsedCli{}, apperr.Field(apperr.Invalid, "value", "a CLI may have at most 64 characters")
 	}
+	if account {
+		if err := checkAccountCode(raw, norm); err != nil {
+			return ParsedCli{}, err
+		}
+	} else if err := s.checkNumber(raw, norm, rng); err != nil {
+		return ParsedCli{}, err
+	}
 	return ParsedCli{Value: norm, Range: rng, Account: account}, nil
+}
+
+// MinNationalDigits is how many digits a CLI number or range needs after
+// its country code. A shorter range (44*, 1*) would take every otherwise
+// unmatched caller of a whole country, and a shorter number ("0", "00") is
+// no telephone number a call can come from.
+const MinNationalDigits = 4
+
+// maxCountryCodeDigits is the longest country calling code (ITU E.164).
+const maxCountryCodeDigits = 3
+
+// checkNumber refuses numbers and ranges too short to name one line or one
+// block of lines. For the deployment's own country the national part is
+// counted; for a foreign number, whose country code may be up to three
+// digits long, the whole number needs three digits more.
+func (s Service) checkNumber(raw, norm string, rng bool) error {
+	need := maxCountryCodeDigits + MinNationalDigits
+	if s.CountryCode != "" && strings.HasPrefix(norm, s.CountryCode) {
+		need = len(s.CountryCode) + MinNationalDigits
+	}
+	if len(norm) >= need {
+		return nil
+	}
+	what := "number"
+	if rng {
+		what = "range"
+	}
+	return apperr.Field(apperr.Invalid, "value",
+		"%q is too short to be a CLI %s: after the country code it needs at least %d digits (such as 0113 496 0000, or 0113496* for a range), so that it cannot match the calls of a whole country or none at all",
+		raw, what, MinNationalDigits)
+}
+
+// accountCodePunctuation is what an account code may hold besides letters
+// and digits (spaces, '-', '.', '(' and ')' are dropped by normalising).
+const accountCodePunctuation = "_:@+/#"
+
+// checkAccountCode refuses account codes no trunk id or SIP account looks
+// like: punctuation alone ("+", "!!!") or characters CDR account codes do
+// not carry.
+func checkAccountCode(raw, norm string) error {
+	letters := false
+	for _, r := range norm {
+		switch {
+		case unicode.IsLetter(r):
+			letters = true
+		case unicode.IsDigit(r), strings.ContainsRune(accountCodePunctuation, r):
+		default:
+			return apperr.Field(apperr.Invalid, "value",
+				"%q cannot be an account code: %q is not allowed; account codes hold letters, digits and %s",
+				raw, string(r), strings.Join(strings.Split(accountCodePunctuation, ""), " "))
+		}
+	}
+	if !letters {
+		return apperr.Field(apperr.Invalid, "value",
+			"%q is neither a number nor an account code: an account code needs at least one letter", raw)
+	}
+	return nil
 }
 
 // CreateCli adds a CLI to a customer. The same number (or range, or account
