@@ -6,6 +6,7 @@ package apperr
 import (
 	"errors"
 	"fmt"
+
 	"github.com/tollgate/tollgate/ent"
 )
 

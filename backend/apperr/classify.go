@@ -82,7 +82,7 @@ func Report(ctx context.Context, log *slog.Logger, err error, attrs ...any) Clas
 		c.Message = "the request was cancelled"
 		return c
 	}
-	ref := reference()
+	ref := Reference()
 	log.ErrorContext(ctx, "internal error", append([]any{"ref", ref, "err", err}, attrs...)...)
 	c.Message = "something went wrong on our side (reference " + ref + "); nothing was changed"
 	return c
@@ -115,7 +115,9 @@ func camel(s string) string {
 	return strings.Join(parts, "")
 }
 
-func reference() string {
+// Reference returns a short random reference that ties a message shown to
+// a person to the log line holding the technical details.
+func Reference() string {
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)

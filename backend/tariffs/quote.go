@@ -81,6 +81,12 @@ func (s *Service) Quote(ctx context.Context, in QuoteInput) (*Quote, error) {
 	if in.Duration < 0 {
 		return nil, apperr.Field(apperr.Invalid, "durationSeconds", "duration cannot be negative")
 	}
+	if in.Duration > rating.MaxDuration {
+		// Rating clamps longer calls; a quote must not price a different
+		// duration from the one asked about.
+		return nil, apperr.Field(apperr.Invalid, "durationSeconds",
+			"a call may last at most %d seconds (about 115 days); %d is longer", rating.MaxDuration, in.Duration)
+	}
 	number, _ := rating.Normalize(in.Number, s.CountryCode)
 	if number == "" && in.ChargeCode == "" {
 		return nil, apperr.Field(apperr.Invalid, "number", "enter the number to price")

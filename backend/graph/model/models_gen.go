@@ -85,7 +85,7 @@ type CdrPreviewLine struct {
 }
 
 type CreateCliWithCustomerInput struct {
-	// A DDI (01134960000, +44 113 496 0000), a range ending in * (44113496*), or an account code.
+	// A DDI (01134960000, +44 113 496 0000), a range ending in * (44113496*; at least 4 digits after the country code), or an account code (letters, digits and _ : @ + / #).
 	Value       string     `json:"value"`
 	ValidFrom   *time.Time `json:"validFrom,omitempty"`
 	ValidTo     *time.Time `json:"validTo,omitempty"`

@@ -2,9 +2,9 @@
 package scalar
 
 import (
-	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/shopspring/decimal"
@@ -22,21 +22,36 @@ func MarshalDecimal(d decimal.Decimal) graphql.Marshaler {
 	return graphql.WriterFunc(func(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(d.String())) })
 }
 
-// UnmarshalDecimal reads a string (or, leniently, an integer) into a decimal.
-// A JSON float is refused: it may already have lost exactness.
+// The widest decimal the money and rate columns store: decimal(20,6) holds
+// 14 digits before the point and 6 after.
+const (
+	MaxDecimalIntegerDigits = 14
+	MaxDecimalPlaces        = 6
+)
+
+// UnmarshalDecimal reads a string (or, leniently, an integer) into a decimal
+// the database columns can hold. A JSON float is refused: it may already
+// have lost exactness.
 func UnmarshalDecimal(v any) (decimal.Decimal, error) {
+	var d decimal.Decimal
 	switch x := v.(type) {
 	case string:
-		d, err := decimal.NewFromString(x)
-		if err != nil {
-			return decimal.Decimal{}, fmt.Errorf("%q is not a decimal number", x)
+		var err error
+		if d, err = decimal.NewFromString(x); err != nil || strings.ContainsAny(x, "eE") {
+			return decimal.Decimal{}, invalid("%q is not a decimal number such as \"12.50\" (a point, not a comma, and no exponent)", x)
 		}
-		return d, nil
 	case int:
-		return decimal.NewFromInt(int64(x)), nil
+		d = decimal.NewFromInt(int64(x))
 	case int64:
-		return decimal.NewFromInt(x), nil
+		d = decimal.NewFromInt(x)
 	default:
-		return decimal.Decimal{}, fmt.Errorf("a Decimal must be sent as a string such as \"12.50\"")
+		return decimal.Decimal{}, invalid("a Decimal must be sent as a string such as \"12.50\"")
 	}
+	if -d.Exponent() > MaxDecimalPlaces && !d.Equal(d.Truncate(MaxDecimalPlaces)) {
+		return decimal.Decimal{}, invalid("%s has more than %d decimal places", d, MaxDecimalPlaces)
+	}
+	if d.Abs().GreaterThanOrEqual(decimal.New(1, MaxDecimalIntegerDigits)) {
+		return decimal.Decimal{}, invalid("%s is too large: at most %d digits before the decimal point", d, MaxDecimalIntegerDigits)
+	}
+	return d, nil
 }
