@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"time"
 
 	"entgo.io/ent/dialect"
 	"github.com/hibiken/asynq"
@@ -137,6 +136,8 @@ func (a *App) Handler() http.Handler {
 		SPA:           spa,
 		Ready:         a.Ready,
 		Downloads:     a.downloads,
+		Limits: web.Limits{MaxUploadBytes: a.Config.MaxUploadBytes, QueryTimeout: a.Config.QueryTimeout,
+			BodyTimeout: a.Config.BodyTimeout},
 	})
 }
 
@@ -155,10 +156,10 @@ func (a *App) Ready(ctx context.Context) error {
 // configured shutdown timeout.
 func (a *App) ServeHTTP(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Handler:           a.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		Handler:     a.Handler(),
+		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
+	web.ServerTimeouts(srv)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	a.Log.Info("listening", "addr", ln.Addr().String())

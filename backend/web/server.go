@@ -13,12 +13,11 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
-	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/backend/graph/generated"
@@ -40,10 +39,10 @@ type Options struct {
 	Ready func(context.Context) error
 	// Downloads mounts file downloads (rate sheets, statements) on the router.
 	Downloads func(chi.Router)
+	// Limits bound request bodies, uploads and query run time; zero
+	// fields take DefaultLimits.
+	Limits Limits
 }
-
-// MaxUploadBytes bounds one multipart upload (CDR files can be large).
-const MaxUploadBytes = 4 << 30
 
 // Handler returns the HTTP handler of the whole server.
 func Handler(o Options) http.Handler {
@@ -52,20 +51,10 @@ func Handler(o Options) http.Handler {
 	r.Use(withViewer(o.DevViewer))
 
 	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok\n")) })
-	r.Get("/readyz", func(w http.ResponseWriter, req *http.Request) {
-		ctx, cancel := context.WithTimeout(req.Context(), 3*time.Second)
-		defer cancel()
-		if o.Ready != nil {
-			if err := o.Ready(ctx); err != nil {
-				http.Error(w, "not ready: "+err.Error(), http.StatusServiceUnavailable)
-				return
-			}
-		}
-		_, _ = w.Write([]byte("ready\n"))
-	})
+	r.Get("/readyz", readyHandler(o))
 
 	gql := GraphQL(o)
-	r.Handle("/graphql", gql)
+	r.Handle("/graphql", limitBodies(o.Limits.withDefaults())(gql))
 	r.Get("/graphiql", graphiqlHandler(o.SPA))
 	if o.Downloads != nil {
 		o.Downloads(r)
@@ -78,22 +67,35 @@ func Handler(o Options) http.Handler {
 // graphql-transport-ws subscriptions. Mutations open their own transactions
 // (a file upload must not hold one while it streams).
 func GraphQL(o Options) http.Handler {
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: o.Resolver}))
+	limits := o.Limits.withDefaults()
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: o.Resolver, Complexity: graph.Complexity(o.Resolver.MaxPageSize)}))
 	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxUploadBytes, MaxMemory: 32 << 20})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.AddTransport(uploads(limits))
+	useLimits(srv, o.MaxComplexity, limits)
 	srv.Use(extension.Introspection{})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	max := o.MaxComplexity
-	if max <= 0 {
-		max = 2000
-	}
-	srv.Use(extension.FixedComplexityLimit(max))
 	srv.SetErrorPresenter(graph.ErrorPresenter(o.Log))
 	return srv
+}
+
+// readyHandler answers /readyz. What failed is logged with a reference;
+// the answer names only the reference, not addresses or driver errors.
+func readyHandler(o Options) http.HandlerFunc {
+	return func(w http.ResponseWriter, req *http.Request) {
+		ctx, cancel := context.WithTimeout(req.Context(), 3*time.Second)
+		defer cancel()
+		if o.Ready != nil {
+			if err := o.Ready(ctx); err != nil {
+				ref := apperr.Reference()
+				o.Log.ErrorContext(ctx, "not ready", "ref", ref, "err", err)
+				http.Error(w, "not ready: the database or the queue does not answer (reference "+ref+" in the log)", http.StatusServiceUnavailable)
+				return
+			}
+		}
+		_, _ = w.Write([]byte("ready\n"))
+	}
 }
 
 func withViewer(dev bool) func(http.Handler) http.Handler {

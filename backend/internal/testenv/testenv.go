@@ -28,6 +28,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/app"
 	"github.com/tollgate/tollgate/backend/platform"
+	"github.com/tollgate/tollgate/backend/web"
 )
 
 // Mode is a runtime flavour under test.
@@ -205,6 +206,7 @@ func Start(t testing.TB, cfg platform.Config) *Env {
 		t.Fatalf("open %s: %v", describe(cfg), err)
 	}
 	srv := httptest.NewUnstartedServer(a.Handler())
+	web.ServerTimeouts(srv.Config)
 	srv.Start()
 	done := make(chan struct{})
 	go func() {
