@@ -23,7 +23,7 @@ type Cli struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Normalised as RATING.md says: digits with country code, or an upper-cased account code
+	// Normalised as docs/rating.md says: digits with country code, or an upper-cased account code
 	Value string `json:"value,omitempty"`
 	// A DDI block: matches every number it is a prefix of (longest range wins)
 	IsRange bool `json:"is_range,omitempty"`

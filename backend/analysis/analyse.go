@@ -276,7 +276,7 @@ func (s *Service) readAndLoad(ctx context.Context, u *ent.CdrUpload, pr *pricer)
 				return row.err
 			}
 			// A repeat of an earlier line of this file is a duplicate
-			// (CDR-FORMATS.md): the first occurrence keeps its status.
+			// (docs/cdr-formats.md): the first occurrence keeps its status.
 			if keys.seen(row.dupKey) {
 				row.status = call.StatusDuplicate
 			}

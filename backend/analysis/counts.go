@@ -16,7 +16,7 @@ import (
 
 // counters are an analysis's figures. Every line is counted exactly once:
 // lines read = unreadable + duplicates + zero duration + without customer
-// + without rate + priced (CDR-FORMATS.md, Counting). Lines that are not
+// + without rate + priced (docs/analysis.md, Every line counted once). Lines that are not
 // voice calls (FCS data, SMS) are not calls and are counted apart.
 type counters struct {
 	linesRead, unreadable, notVoice                      int64

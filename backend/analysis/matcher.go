@@ -19,7 +19,7 @@ type assignment struct {
 
 // cliIndex matches a number to the customer owning it at a moment: an exact
 // CLI (or account code) wins, else the longest CLI range that is a prefix
-// of the number (RATING.md, Matching a call). Built once per analysis and
+// of the number (docs/rating.md, Which customer). Built once per analysis and
 // read-only afterwards; lookups do not allocate.
 type cliIndex struct {
 	exact  map[string][]assignment

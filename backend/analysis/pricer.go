@@ -153,7 +153,7 @@ type pricedRow struct {
 	err error
 }
 
-// dupKey is the 64-bit FNV-1a hash of the duplicate key of CDR-FORMATS.md:
+// dupKey is the 64-bit FNV-1a hash of the duplicate key of docs/cdr-formats.md:
 // provider + unique id when the format has one, else provider + source +
 // destination + start + duration.
 func dupKey(buf []byte, providerID int, rec *cdr.Record, src, dst string) ([]byte, int64) {

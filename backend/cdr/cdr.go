@@ -1,5 +1,5 @@
 // Package cdr reads providers' call detail record files into one Record type
-// (docs/CDR-FORMATS.md). Readers stream: memory stays constant whatever the
+// (docs/cdr-formats.md). Readers stream: memory stays constant whatever the
 // file size, every unreadable line is reported with its number and a reason
 // while reading carries on, and no input makes them panic (they are fuzzed).
 package cdr
@@ -24,7 +24,7 @@ type Record struct {
 	// read as wall-clock time in the provider's zone.
 	Start time.Time
 	// Duration is the billed (answered) time in whole seconds, fractions
-	// rounded up (RATING.md, Billable seconds).
+	// rounded up (docs/rating.md, Billable seconds).
 	Duration      int64
 	UniqueID      string
 	ProviderPrice decimal.NullDecimal // major units, when the format has it

@@ -31,7 +31,7 @@ type timeLayout struct {
 	spec   string // as staff wrote it, for messages
 	layout string // Go layout
 	// offset: the value carries a UTC offset, which wins over the zone
-	// (CDR-FORMATS.md, csv). utc: the value says UTC or GMT literally.
+	// (docs/cdr-formats.md, csv). utc: the value says UTC or GMT literally.
 	offset, utc bool
 	// abbrev: the layout reads a zone abbreviation (MST). Only UTC and GMT
 	// are trusted: the time package guesses other abbreviations from the

@@ -16,7 +16,7 @@ import (
 )
 
 // Mapping describes one provider's CSV file for the generic csv format
-// (docs/CDR-FORMATS.md, csv). Staff fill it in once on the provider form; it
+// (docs/cdr-formats.md, csv). Staff fill it in once on the provider form; it
 // is stored on the provider row as JSON. Presets holds ready-made mappings.
 //
 // Required: Destination; Source or Account; Start, or Date and Time;
@@ -63,7 +63,7 @@ type Mapping struct {
 	TimeZone string `json:"timeZone,omitempty"`
 	// DurationUnit is seconds (the default when empty), minutes (decimal
 	// minutes), hms (H:MM:SS) or milliseconds. A fraction of a second
-	// rounds up (RATING.md, Billable seconds).
+	// rounds up (docs/rating.md, Billable seconds).
 	DurationUnit string `json:"durationUnit"`
 }
 

@@ -308,7 +308,7 @@ func (r *Reader) raw(i int) []byte {
 }
 
 // parseDuration reads whole or fractional seconds; a fraction rounds up
-// (RATING.md: "Fractions of a second round up").
+// (docs/rating.md, Billable seconds).
 func parseDuration(s string) (int64, string) {
 	if s == "" {
 		return 0, "is not a number of seconds"

@@ -36,7 +36,7 @@ type ParsedCli struct {
 	Account bool
 }
 
-// ParseCli normalises a CLI as RATING.md's Numbers section says: national
+// ParseCli normalises a CLI as docs/rating.md's Numbers section says: national
 // and international spellings of a number become one value; a trailing *
 // makes a DDI range; anything else that is not a number is an account code.
 func (s *Service) ParseCli(raw string) (ParsedCli, error) {

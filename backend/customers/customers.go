@@ -25,7 +25,7 @@ import (
 type Service struct {
 	Client *ent.Client
 	// CountryCode turns national numbers (01134960000) into international
-	// ones (441134960000), as RATING.md's Numbers section says.
+	// ones (441134960000), as docs/rating.md's Numbers section says.
 	CountryCode string
 	// RowLocks takes row locks (SELECT ... FOR UPDATE) while checking that a
 	// CLI is free. MySQL needs them; SQLite has none, and needs none because

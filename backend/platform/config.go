@@ -27,7 +27,7 @@ type Config struct {
 	TimeZone    string `env:"TOLLGATE_TIMEZONE" envDefault:"Europe/London"`
 	CountryCode string `env:"TOLLGATE_COUNTRY_CODE" envDefault:"44"`
 	Currency    string `env:"TOLLGATE_CURRENCY" envDefault:"GBP"`
-	// CallPriceDecimals and Rounding shape every call price (RATING.md, Money).
+	// CallPriceDecimals and Rounding shape every call price (docs/rating.md, Money).
 	CallPriceDecimals int    `env:"TOLLGATE_CALL_PRICE_DECIMALS" envDefault:"4"`
 	Rounding          string `env:"TOLLGATE_ROUNDING" envDefault:"half-up"`
 	// InvoiceDecimals is the places of an invoice's amounts and of every

@@ -14,7 +14,7 @@ import (
 
 var peakColumns = []string{"band", "days", "start", "end"}
 
-// ReadPeakTimes parses a peak-times CSV (RATING.md, Peak times CSV):
+// ReadPeakTimes parses a peak-times CSV (docs/rating.md, The peak-times CSV):
 // band,days,start,end with an optional header row. Every bad line, and every
 // pair of overlapping blocks, is listed in a *ValidationError. A file with no
 // blocks is the all-peak schedule.

@@ -1,5 +1,5 @@
 // Package ratesheet reads and writes the rate sheet and peak-times CSV files
-// of docs/RATING.md, with the validation staff rely on: a sheet is accepted
+// of docs/rating.md, with the validation staff rely on: a sheet is accepted
 // whole or rejected whole, and a rejection lists every bad line.
 package ratesheet
 
@@ -177,7 +177,7 @@ func (e *ValidationError) Error() string {
 	return sb.String()
 }
 
-// Column names in their positional order (RATING.md, Rate sheet CSV).
+// Column names in their positional order (docs/rating.md, The rate-sheet CSV).
 var columns = []string{
 	"Destination", "Minimum Charge", "Connection Fee", "Peak Rate", "Offpeak Rate", "Weekend Rate",
 	"Peak Rate Cost", "Offpeak Rate Cost", "Weekend Rate Cost", "Description", "Duration Block",

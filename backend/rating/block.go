@@ -16,7 +16,7 @@ const MaxBlockSeconds = 86400
 // around; CDR readers refuse such lines before they get here.
 const MaxDuration = 10_000_000
 
-// DurationBlock is a rate row's charging increment (RATING.md, Billable
+// DurationBlock is a rate row's charging increment (docs/rating.md, Billable
 // seconds): First seconds are charged as a whole, then Step-second steps.
 // The plain form "B" is First = 0, Step = B; "A/B" is First = A, Step = B.
 type DurationBlock struct {
@@ -94,7 +94,7 @@ func (b DurationBlock) Billable(d int64) int64 {
 }
 
 // CeilSeconds turns a measured duration into whole billable seconds, a
-// fraction rounding up (RATING.md: "Fractions of a second round up").
+// fraction rounding up (docs/rating.md, Billable seconds).
 // Negative durations give 0; very long ones are clamped to MaxDuration.
 func CeilSeconds(d time.Duration) int64 {
 	if d <= 0 {

@@ -19,7 +19,7 @@ const (
 
 // Numbers splits a call's source and destination into the number that
 // identifies the customer (own) and the number the call is rated by
-// (rated): RATING.md's one rule for each direction. It works on anything
+// (rated): docs/rating.md's one rule for each direction. It works on anything
 // that names the two ends, numbers or the columns holding them.
 func (d Direction) Numbers(source, destination string) (own, rated string) {
 	if d == Inbound {

@@ -1,5 +1,5 @@
 // Package rating is Tollgate's pricing engine: the pure, exact implementation
-// of docs/RATING.md. It normalises numbers, matches a call to a rate row
+// of docs/rating.md. It normalises numbers, matches a call to a rate row
 // (charge code first, then the longest destination prefix), finds the band in
 // force from the peak-times schedule in the deployment's time zone, applies
 // the duration block and prices the call in fixed-point integers.

@@ -3,11 +3,11 @@ package rating
 import "strings"
 
 // DefaultCountryCode is the deployment's country code when none is set
-// (RATING.md, Numbers: "deployment setting country_code, default 44").
+// (docs/rating.md, Numbers: "deployment setting country_code, default 44").
 const DefaultCountryCode = "44"
 
 // Normalize turns a CLI, dialled number or rate prefix into the one form used
-// for matching (RATING.md, Numbers):
+// for matching (docs/rating.md, Numbers):
 //
 //  1. drop spaces, '-', '.', '(' and ')';
 //  2. "+D…" → "D…", "00D…" → "D…", "0D…" → countryCode+"D…";

@@ -9,7 +9,7 @@ import (
 // Band is a tariff period. Its value indexes Rate.Rates and Rate.Costs.
 type Band uint8
 
-// The three bands of RATING.md.
+// The three bands of docs/rating.md.
 const (
 	Peak Band = iota
 	Offpeak
@@ -74,8 +74,8 @@ type Overlap struct {
 }
 
 // FindOverlaps lists every pair of blocks that overlap on some day (one entry
-// per pair, on the first such day, Sunday first). RATING.md: "Overlapping
-// blocks are rejected."
+// per pair, on the first such day, Sunday first). Blocks may not overlap
+// (docs/rating.md, Band).
 func FindOverlaps(blocks []PeakBlock) []Overlap {
 	var out []Overlap
 	for i := range blocks {

@@ -13,7 +13,7 @@ import (
 // Status is the outcome of rating one call.
 type Status uint8
 
-// Call outcomes (RATING.md; the CLI prints their String form).
+// Call outcomes (docs/rating.md; the CLI prints their String form).
 const (
 	Rated        Status = iota // priced
 	NoRate                     // no row matched the call
@@ -35,7 +35,7 @@ func (s Status) String() string {
 // Rounding is how a price is rounded to call_price_decimals places.
 type Rounding uint8
 
-// Rounding modes (RATING.md, Money). HalfUp rounds half away from zero.
+// Rounding modes (docs/rating.md, Money). HalfUp rounds half away from zero.
 const (
 	HalfUp Rounding = iota
 	HalfEven
@@ -65,7 +65,7 @@ func ParseRounding(s string) (Rounding, error) {
 // BandMode chooses how a call crossing a band boundary is priced.
 type BandMode uint8
 
-// Band modes (RATING.md, Band).
+// Band modes (docs/rating.md, Band: peak, off-peak, weekend).
 const (
 	BandAtStart BandMode = iota // the band in force at the call's start
 	BandSplit                   // each second at the band in force then
@@ -294,7 +294,7 @@ func (r *Rater) bandSpan(unix int64) (Band, int64) {
 	return r.peak.band[idx], span
 }
 
-// price fills the priced fields of res for row (RATING.md, Price):
+// price fills the priced fields of res for row (docs/rating.md, Price):
 //
 //	usage       = rate_band × S / 60
 //	price_minor = max(connection_fee + usage, minimum_charge)

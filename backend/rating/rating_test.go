@@ -25,7 +25,7 @@ func block(t testing.TB, s string) DurationBlock {
 	return b
 }
 
-// samplePeak is the schedule of RATING.md's "Peak times CSV" section.
+// samplePeak is the schedule of docs/rating.md's "Peak times CSV" section.
 func samplePeak(t testing.TB) *PeakTimes {
 	t.Helper()
 	weekdays := Days(time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)

@@ -47,7 +47,7 @@ func (r *Rate) Label() string {
 
 // Table finds the rate row for a call: the charge-code row when the CDR's
 // charge code is on the sheet, else the longest destination prefix of the
-// number (RATING.md, Matching a call). It is read-only once built and safe
+// number (docs/rating.md, Which rate). It is read-only once built and safe
 // for concurrent use.
 type Table struct {
 	rates []Rate
@@ -74,7 +74,7 @@ func (e *DuplicateError) Error() string {
 }
 
 // NewTable builds a table from rate rows. Destinations are normalised with
-// countryCode (RATING.md, Numbers); two rows with the same normalised
+// countryCode (docs/rating.md, Numbers); two rows with the same normalised
 // destination are a *DuplicateError. An empty destination is an error.
 func NewTable(rates []Rate, countryCode string) (*Table, error) {
 	t := &Table{

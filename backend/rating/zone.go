@@ -103,7 +103,7 @@ func (z *Zone) Offset(t time.Time) int {
 }
 
 // Date is the instant at which clocks in the zone show the given wall-clock
-// time, under RATING.md's rules for CDR timestamps: a time that does not
+// time, under docs/rating.md's rules for CDR timestamps: a time that does not
 // exist (the spring-forward gap) moves forward by the length of the gap, and
 // an ambiguous one (the autumn overlap) is its first occurrence. Out-of-range
 // fields normalise as in time.Date. The result carries the zone's location.

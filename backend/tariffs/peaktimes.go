@@ -27,7 +27,7 @@ func (s *Service) DefaultPeakTimes(ctx context.Context) (*ent.PeakTimes, error) 
 }
 
 // PeakTimesOf returns the schedule a tariff prices with: its own, else the
-// default one, else all peak (RATING.md: no peak times means all peak).
+// default one, else all peak (docs/rating.md: no peak times means all peak).
 func (s *Service) PeakTimesOf(ctx context.Context, t *ent.Tariff) (*rating.PeakTimes, error) {
 	c := txn.Client(ctx, s.Client)
 	p, err := c.Tariff.QueryPeakTimes(t).Only(ctx)

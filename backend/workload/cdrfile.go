@@ -10,7 +10,7 @@ import (
 )
 
 // Expected is what an analysis of a generated CDR file must count
-// (CDR-FORMATS.md, Counting): every line in exactly one counter.
+// (docs/analysis.md, Every line counted once): every line in exactly one counter.
 type Expected struct {
 	Lines int64 // data lines written (a header row is not one)
 	// LinesRead is the lines of calls: Lines less NotVoice.

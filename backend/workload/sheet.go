@@ -254,11 +254,11 @@ func childRow(r *rand.Rand, parent rateRow, prefix, desc string) rateRow {
 	return withCosts(r, row)
 }
 
-// sheetHeader is the column order of RATING.md.
+// sheetHeader is the column order of docs/rating.md.
 var sheetHeader = []string{"Destination", "Minimum Charge", "Connection Fee", "Peak Rate", "Offpeak Rate", "Weekend Rate",
 	"Peak Rate Cost", "Offpeak Rate Cost", "Weekend Rate Cost", "Description", "Duration Block"}
 
-// WriteRateSheet writes the sheet as rate sheet CSV (RATING.md), money in
+// WriteRateSheet writes the sheet as rate sheet CSV (docs/rating.md), money in
 // pence (minor units).
 func (w *Workload) WriteRateSheet(out io.Writer) error {
 	cw := csv.NewWriter(out)

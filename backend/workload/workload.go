@@ -9,7 +9,7 @@
 // held.
 //
 // The generator knows which counter every line it writes must land in
-// (CDR-FORMATS.md, Counting), and returns those figures, so a benchmark can
+// (docs/analysis.md, Every line counted once), and returns those figures, so a benchmark can
 // check an analysis's counters exactly, not only that they add up.
 package workload
 

@@ -121,8 +121,8 @@ func TestSheetIsAccepted(t *testing.T) {
 	}
 }
 
-// The generator's Expected must be what the rules of RATING.md and
-// CDR-FORMATS.md make of the file: rate it here, without a database, with
+// The generator's Expected must be what the rules of docs/rating.md and
+// docs/cdr-formats.md make of the file: rate it here, without a database, with
 // the same customers and sheet, and compare.
 func TestExpectedMatchesTheRules(t *testing.T) {
 	for _, format := range formats {

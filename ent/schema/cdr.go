@@ -73,7 +73,7 @@ func (CdrUpload) Annotations() []schema.Annotation {
 }
 
 // Call is one call line of an upload after analysis. Every line of a file is
-// counted exactly once (CDR-FORMATS.md, Counting).
+// counted exactly once (docs/analysis.md, Every line counted once).
 //
 // Calls are bulk-loaded a million at a time, so the table is lean: plain id
 // columns instead of foreign keys (no per-row constraint checks), money as

@@ -106,7 +106,7 @@ func (Cli) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{}} 
 func (Cli) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("value").NotEmpty().MaxLen(64).
-			Comment("Normalised as RATING.md says: digits with country code, or an upper-cased account code").
+			Comment("Normalised as docs/rating.md says: digits with country code, or an upper-cased account code").
 			Annotations(entgql.OrderField("VALUE")),
 		field.Bool("is_range").Default(false).
 			Comment("A DDI block: matches every number it is a prefix of (longest range wins)").

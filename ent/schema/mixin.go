@@ -30,7 +30,7 @@ var datetime6 = map[string]string{dialect.MySQL: "datetime(6)"}
 
 // Money scales. Rates carry up to 6 decimal places of minor units; a call's
 // price is major units at 4 dp (call_price_decimals); charges, invoices and
-// tax are 2 dp (RATING.md, Money).
+// tax are 2 dp (docs/rating.md, Money).
 const (
 	scaleRate    = "decimal(20,6)"
 	scaleCall    = "decimal(18,4)"

@@ -111,7 +111,7 @@ test('a clerk sets up a tariff, its rate sheet and peak times, then quotes a cal
   await expect(versions.getByRole('row')).toHaveCount(2); // header + v1
   await expect(v1).toContainText('In force');
 
-  // Peak times: the RATING.md sample, typed block by block.
+  // Peak times: the docs/rating.md sample, typed block by block.
   await page.getByRole('link', { name: 'Peak times' }).click();
   await expect(page.getByRole('heading', { name: 'Peak times', exact: true })).toBeVisible();
   await expect(page.getByText('Time not covered by any block is peak')).toBeVisible();

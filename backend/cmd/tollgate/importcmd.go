@@ -341,7 +341,7 @@ func newImportRatesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rates [--tariff NAME] [--provider NAME|any] [--direction outbound|inbound] [--effective-from RFC3339] [--units minor|major] FILE",
 		Short: "Upload a rate sheet as the next version of a tariff's prices",
-		Long: `Validate a rate sheet CSV (RATING.md) and store it as the next version for a
+		Long: `Validate a rate sheet CSV (docs/rating.md) and store it as the next version for a
 tariff, a provider (or any provider) and a direction, in force from
 --effective-from. A sheet is accepted whole or rejected whole: a rejection
 prints every bad line and changes nothing.`,

@@ -18,8 +18,8 @@ import (
 	"github.com/tollgate/tollgate/backend/rating"
 )
 
-// rateFlags are the options of `tollgate rate` (RATING.md, Dry run from the
-// command line).
+// rateFlags are the options of `tollgate rate` (docs/rating.md, the
+// dry run).
 type rateFlags struct {
 	rates       string
 	peakTimes   string
@@ -132,7 +132,7 @@ func prepareRate(o rateFlags) (*rateSetup, error) {
 	}
 	cdrZoneName := o.cdrTimezone
 	if cdrZoneName == "" {
-		// CDR-FORMATS.md: a format may fix its zone (FCS is UK local time);
+		// docs/cdr-formats.md: a format may fix its zone (FCS is UK local time);
 		// otherwise the provider's zone defaults to the deployment's.
 		cdrZoneName = s.format.Zone
 	}
@@ -175,7 +175,7 @@ func prepareRate(o rateFlags) (*rateSetup, error) {
 	return s, nil
 }
 
-// rateSummary counts the lines of a run (CDR-FORMATS.md, Counting).
+// rateSummary counts the lines of a run (docs/analysis.md, Every line counted once).
 type rateSummary struct {
 	read, rated, noRate, zero, rejected, excluded int
 	total                                         int64

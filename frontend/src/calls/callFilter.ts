@@ -46,7 +46,7 @@ export const CALL_STATUS_COLORS: Record<CallStatus, string> = {
 };
 
 /**
- * Calls store numbers normalised (RATING.md, Numbers): digits with the
+ * Calls store numbers normalised (docs/rating.md, Numbers): digits with the
  * country code. Typed search text is normalised the same way, so "0113 496",
  * "+44113496" and "0044113496" all find 44113496…, with the deployment's
  * country code. Text with letters (an account code) stays as typed.

@@ -531,7 +531,7 @@ export type CreateCliInput = {
   validFrom?: string | null | undefined;
   /** Exclusive; empty means open-ended */
   validTo?: string | null | undefined;
-  /** Normalised as RATING.md says: digits with country code, or an upper-cased account code */
+  /** Normalised as docs/rating.md says: digits with country code, or an upper-cased account code */
   value: string;
 };
 

@@ -200,7 +200,7 @@ export function fromServerBlocks(
   );
 }
 
-/** The schedule RATING.md uses as its example: the usual UK split. */
+/** The schedule docs/rating.md uses as its example: the usual UK split. */
 export function standardUkSchedule(): BlockDraft[] {
   const weekdays: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
   return [

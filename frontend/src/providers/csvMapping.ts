@@ -1,7 +1,7 @@
 import type { CsvMappingFieldsFragment, CsvMappingInput } from '../gql/graphql';
 
 /**
- * The column mapping of a csv-format provider (CDR-FORMATS.md, "csv"), as a
+ * The column mapping of a csv-format provider (docs/cdr-formats.md, "csv"), as a
  * form: every column is a header name or a 1-based position, typed as text;
  * empty means "not in the file".
  */

@@ -15,7 +15,7 @@ const values = (over: Partial<QuoteFormValues> = {}): QuoteFormValues => ({
 });
 
 describe('validateQuote', () => {
-  it('accepts the RATING.md example', () => {
+  it('accepts the docs/rating.md example', () => {
     expect(validateQuote(values())).toEqual({});
   });
 

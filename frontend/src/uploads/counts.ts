@@ -1,7 +1,7 @@
 import { formatCount } from '../common/numbers';
 /**
  * The analysis of an upload accounts for every line read exactly once
- * (RATING.md, "Counting"):
+ * (docs/analysis.md, "Every line counted once"):
  * lines read = priced + without customer + without rate + zero duration + duplicates + unreadable.
  */
 
