@@ -1,6 +1,8 @@
 package app_test
 
 import (
+	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,4 +73,28 @@ func TestQuoteRefusesDurationsOverTheLimit(t *testing.T) {
 	r := env.Do(t, quote, map[string]any{"input": map[string]any{"number": "01134960000", "durationSeconds": 2147483647}})
 	wantInvalid(t, r, "durationSeconds", "at most 10000000 seconds")
 	env.MustDo(t, quote, map[string]any{"input": map[string]any{"number": "01134960000", "durationSeconds": 10000000}}, nil)
+}
+
+// A sheet with a description longer than its column is refused with the
+// line and a sentence (Ent's raw text before), and its file is not kept.
+func TestOverlongRateSheetTextIsRefusedByLine(t *testing.T) {
+	for _, mode := range testenv.Modes {
+		t.Run(string(mode), func(t *testing.T) {
+			env := testenv.StartMode(t, mode)
+			sheet := "Destination,Minimum Charge,Connection Fee,Peak Rate,Offpeak Rate,Weekend Rate,Peak Rate Cost,Offpeak Rate Cost,Weekend Rate Cost,Description,Duration Block\n" +
+				"+44113,0,0,1,1,1,,,,Leeds,1\n" +
+				"+44114,0,0,1,1,1,,,," + strings.Repeat("é", 200) + ",1\n"
+			r := env.Upload(t, uploadSheet, map[string]any{"input": map[string]any{"tariffID": defaultTariff(t, env), "file": nil}},
+				"variables.input.file", "rates.csv", []byte(sheet))
+			wantInvalid(t, r, "", "")
+			problems, _ := json.Marshal(r.Errors[0].Extensions["problems"])
+			if !strings.Contains(string(problems), `"line":3`) || !strings.Contains(string(problems), "255 characters") {
+				t.Fatalf("problems %s", problems)
+			}
+			files, _ := filepath.Glob(filepath.Join(env.Config.DataDir, "files", "rate-sheets", "*", "*"))
+			if len(files) != 0 {
+				t.Fatalf("a rejected sheet left %v in blob storage", files)
+			}
+		})
+	}
 }

@@ -45,6 +45,13 @@ func ParseUnits(s string) (Units, error) {
 }
 
 // Options control how a sheet is read.
+// The longest destination and description the rate columns hold, in
+// bytes of UTF-8 (as the stored rows are checked).
+const (
+	MaxDestinationBytes = 64
+	MaxDescriptionBytes = 255
+)
+
 type Options struct {
 	Units Units
 	// CountryCode normalises destinations such as "01132" (default "44").
@@ -349,6 +356,8 @@ func parseRow(rec []string, line int, colIndex []int, opts Options, add func(Pro
 		bad(0, "missing required column: every line needs a destination")
 	} else if k, _ := rating.Normalize(row.Destination, opts.CountryCode); k == "" {
 		bad(0, "is not a number prefix or a charge code")
+	} else if len(row.Destination) > MaxDestinationBytes || len(k) > MaxDestinationBytes {
+		bad(0, fmt.Sprintf("is longer than the %d characters a destination may have (letters outside A-Z count as 2 to 4)", MaxDestinationBytes))
 	}
 	money := func(col int, required bool) (decimal.Decimal, bool) {
 		v := strings.TrimSpace(vals[col])
@@ -375,6 +384,9 @@ func parseRow(rec []string, line int, colIndex []int, opts Options, add func(Pro
 		*dst = decimal.NullDecimal{Decimal: d, Valid: valid}
 	}
 	row.Description = strings.TrimSpace(vals[9])
+	if len(row.Description) > MaxDescriptionBytes {
+		bad(9, fmt.Sprintf("is longer than the %d characters a description may have (letters outside A-Z count as 2 to 4); shorten it", MaxDescriptionBytes))
+	}
 	b, err := rating.ParseDurationBlock(vals[10])
 	if err != nil {
 		bad(10, "bad duration block: "+err.Error())

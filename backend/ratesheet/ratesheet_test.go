@@ -280,3 +280,26 @@ func TestEmptyPeakTimesIsAllPeak(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Destinations and descriptions longer than their columns are refused on
+// their line, counted in bytes as the stored rows are: 255 two-byte letters
+// are 510 bytes.
+func TestOverlongTextIsRefusedOnItsLine(t *testing.T) {
+	head := "Destination,Minimum Charge,Connection Fee,Peak Rate,Offpeak Rate,Weekend Rate,Peak Rate Cost,Offpeak Rate Cost,Weekend Rate Cost,Description,Duration Block\n"
+	in := head +
+		"+44113,0,0,1,1,1,,,,Leeds,1\n" +
+		"+44" + strings.Repeat("1", 62) + ",0,0,1,1,1,,,,,1\n" + // line 3: 65 characters
+		"+44114,0,0,1,1,1,,,," + strings.Repeat("é", 128) + ",1\n" + // line 4: 256 bytes
+		"+44115,0,0,1,1,1,,,," + strings.Repeat("e", 255) + ",1\n" // line 5: exactly 255, fine
+	_, err := Read(strings.NewReader(in), Options{})
+	var verr *ValidationError
+	if !errors.As(err, &verr) || len(verr.Problems) != 2 {
+		t.Fatalf("want two problems, got %v", err)
+	}
+	if p := verr.Problems[0]; p.Line != 3 || p.Column != "Destination" || !strings.Contains(p.Reason, "64 characters") {
+		t.Errorf("problem %+v", p)
+	}
+	if p := verr.Problems[1]; p.Line != 4 || p.Column != "Description" || !strings.Contains(p.Reason, "255 characters") {
+		t.Errorf("problem %+v", p)
+	}
+}
