@@ -41,15 +41,15 @@ type Config struct {
 	LogLevel  string `env:"LOG_LEVEL" envDefault:"info"`
 	LogFormat string `env:"LOG_FORMAT" envDefault:"text"` // text | json
 
-	MaxPageSize       int           `env:"TOLLGATE_MAX_PAGE_SIZE" envDefault:"100"`
-	MaxComplexity     int           `env:"TOLLGATE_MAX_COMPLEXITY" envDefault:"10000"`
+	MaxPageSize   int `env:"TOLLGATE_MAX_PAGE_SIZE" envDefault:"100"`
+	MaxComplexity int `env:"TOLLGATE_MAX_COMPLEXITY" envDefault:"10000"`
 	// MaxUploadBytes caps one uploaded file (CDR files can be large);
 	// QueryTimeout bounds how long one GraphQL query may run.
 	MaxUploadBytes int64         `env:"TOLLGATE_MAX_UPLOAD_BYTES" envDefault:"2147483648"`
 	QueryTimeout   time.Duration `env:"TOLLGATE_QUERY_TIMEOUT" envDefault:"30s"`
 	// BodyTimeout is how long a request body may take to arrive, and how
 	// long an upload may send nothing.
-	BodyTimeout time.Duration `env:"TOLLGATE_BODY_TIMEOUT" envDefault:"60s"`
+	BodyTimeout       time.Duration `env:"TOLLGATE_BODY_TIMEOUT" envDefault:"60s"`
 	ShutdownTimeout   time.Duration `env:"TOLLGATE_SHUTDOWN_TIMEOUT" envDefault:"20s"`
 	WorkerConcurrency int           `env:"TOLLGATE_WORKER_CONCURRENCY" envDefault:"4"`
 	// AnalysisLease is how soon another worker takes over the upload of a

@@ -4,8 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"log/slog"
+	"net"
 	"strings"
 	"testing"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
@@ -116,5 +121,27 @@ func TestEmbeddedDataSurvivesRestart(t *testing.T) {
 	env.MustDo(t, `{ customers { edges { node { reference clis { value } } } } }`, nil, &out)
 	if len(out.Customers.Edges) != 1 || out.Customers.Edges[0].Node.Reference != "KEEP" || len(out.Customers.Edges[0].Node.Clis) != 2 {
 		t.Fatalf("after restart: %+v", out)
+	}
+}
+
+// The embedded queue server listens on loopback and refuses a client that
+// does not know this process's password; Tollgate's own clients know it.
+func TestEmbeddedRedisNeedsItsPassword(t *testing.T) {
+	ctx := context.Background()
+	r, err := platform.OpenRedis(ctx, platform.Config{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if host, _, _ := net.SplitHostPort(r.Addr); host != "127.0.0.1" {
+		t.Fatalf("listens on %s", r.Addr)
+	}
+	if err := r.Client.Ping(ctx).Err(); err != nil {
+		t.Fatalf("own client: %v", err)
+	}
+	stranger := redis.NewClient(&redis.Options{Addr: r.Addr})
+	defer stranger.Close()
+	if err := stranger.Set(ctx, "k", "v", 0).Err(); err == nil || !strings.Contains(err.Error(), "NOAUTH") {
+		t.Fatalf("a client without the password got %v", err)
 	}
 }

@@ -2,6 +2,8 @@ package platform
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 
@@ -36,14 +38,23 @@ func (r *Redis) Close() error {
 // database is the source of truth and re-drives unfinished work.
 func OpenRedis(ctx context.Context, c Config, log *slog.Logger) (*Redis, error) {
 	if c.RedisURL == "" {
+		// The server listens on loopback only, and any local process could
+		// connect to it: every connection must give a password made afresh
+		// for this process, known only to its own clients.
+		secret := make([]byte, 24)
+		if _, err := rand.Read(secret); err != nil {
+			return nil, fmt.Errorf("make the in-process queue's password: %w", err)
+		}
+		password := hex.EncodeToString(secret)
 		m := miniredis.NewMiniRedis()
+		m.RequireAuth(password)
 		if err := m.StartAddr("127.0.0.1:0"); err != nil {
 			return nil, fmt.Errorf("start the in-process queue server: %w", err)
 		}
 		log.Info("queue: in-process Redis-compatible server", "addr", m.Addr())
 		r := &Redis{
-			Client:   redis.NewClient(&redis.Options{Addr: m.Addr()}),
-			Asynq:    asynq.RedisClientOpt{Addr: m.Addr()},
+			Client:   redis.NewClient(&redis.Options{Addr: m.Addr(), Password: password}),
+			Asynq:    asynq.RedisClientOpt{Addr: m.Addr(), Password: password},
 			Addr:     m.Addr(),
 			embedded: m,
 		}
