@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/backend/internal/periodic"
 	"github.com/tollgate/tollgate/backend/rating"
@@ -143,9 +144,15 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 			fp fileProblem
 		)
 		if !errors.As(err, &fe) && !errors.As(err, &fp) {
-			reason = "analysis stopped: " + reason
+			// Not the file's fault: the clerk gets a sentence and a
+			// reference, the log the driver's text (which may name
+			// tables, hosts and addresses).
+			ref := apperr.Reference()
+			s.Log.Error("analysis stopped", "upload", u.ID, "ref", ref, "err", err)
+			reason = "the analysis stopped because of a problem on our side (reference " + ref + "); analyse the upload again, and give support the reference if it happens again"
+		} else {
+			s.Log.Warn("analysis failed", "upload", u.ID, "err", err)
 		}
-		s.Log.Warn("analysis failed", "upload", u.ID, "err", err)
 		_, _ = s.calls().deleteUpload(context.WithoutCancel(ctx), u.ID)
 		if uerr := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run), cdrupload.LeaseOwner(owner)).
 			SetStatus(cdrupload.StatusFailed).SetPhase(string(PhaseFailed)).SetFailureReason(reason).ClearLeaseUntil().

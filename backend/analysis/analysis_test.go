@@ -448,3 +448,21 @@ func TestHeaderOnlyFile(t *testing.T) {
 		t.Errorf("header-only FCS file: %s %q", u.Status, u.FailureReason)
 	}
 }
+
+// An analysis stopped by the database, not by the file, tells the clerk a
+// sentence with a reference, never the driver's text.
+func TestFailureReasonHidesDriverErrors(t *testing.T) {
+	f := newFixture(t, testenv.Embedded)
+	u, err := f.svc.Upload(f.ctx, analysis.UploadInput{ProviderID: f.provider.ID, FileName: "calls.csv", File: bytes.NewReader(fixtures.Read(t, "cdr/asterisk-sample.csv"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.env.App.DB.DB.ExecContext(f.ctx, "ALTER TABLE calls RENAME TO calls_elsewhere"); err != nil {
+		t.Fatal(err)
+	}
+	u = f.reanalyse(t, u.ID)
+	if u.Status != cdrupload.StatusFailed || !strings.Contains(u.FailureReason, "reference") ||
+		strings.Contains(u.FailureReason, "calls") || strings.Contains(u.FailureReason, "SQL") {
+		t.Fatalf("%s: %q", u.Status, u.FailureReason)
+	}
+}
