@@ -238,4 +238,3 @@ func TestBrokenAndOversizedUploadsAreRefusedWithACode(t *testing.T) {
 		t.Fatalf("refused requests created %d uploads", n)
 	}
 }
-
