@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"entgo.io/ent/dialect"
 	"errors"
 	"fmt"
 	"io"
@@ -297,6 +298,11 @@ func runBench(ctx context.Context, cfg platform.Config, o benchOptions, stdout, 
 	}
 	fmt.Fprintf(stdout, "CDR file: %s, %s lines, generated in %.2f s\n", megabytes(exp.Bytes), thousands(exp.Lines), phases[1].seconds)
 	fmt.Fprintf(stdout, "status %s; total price %s, cost %s, margin %s\n\n", up.Status, up.TotalPrice, up.TotalCost, up.TotalMargin)
+	if a.DB.Dialect == dialect.MySQL {
+		if err := printRawBaseline(sys, stdout, a.DB.DB, up, phases, cfg.DataDir); err != nil {
+			return err
+		}
+	}
 	countErr := printCounters(stdout, up, exp)
 	overall := mem.overall()
 	fmt.Fprintf(stdout, "\nmemory: peak heap in use %s, peak heap reserved (HeapSys) %s, peak from the OS (Sys) %s, max RSS %s\n",
