@@ -87,8 +87,8 @@ func (s *loadDataSink) add(r *callRow) error {
 	b = strconv.AppendInt(b, int64(r.line), 10)
 	b = append(b, '\t')
 	b = append(b, string(r.status)...)
-	b = appendText(append(b, '\t'), r.source)
-	b = appendText(append(b, '\t'), r.destination)
+	b = AppendLoadDataText(append(b, '\t'), r.source)
+	b = AppendLoadDataText(append(b, '\t'), r.destination)
 	b = appendNullText(append(b, '\t'), r.account)
 	b = appendNullText(append(b, '\t'), r.chargeCode)
 	b = append(b, '\t')
@@ -132,8 +132,10 @@ func (s *loadDataSink) close() error {
 	return err
 }
 
-// appendText escapes a field for LOAD DATA: backslash, tab and newline.
-func appendText(b []byte, s string) []byte {
+// AppendLoadDataText escapes a field for LOAD DATA's default text layout:
+// backslash, tab, newline and carriage return. The bench's raw-load baseline
+// writes the same layout.
+func AppendLoadDataText(b []byte, s string) []byte {
 	if !strings.ContainsAny(s, "\\\t\n\r") {
 		return append(b, s...)
 	}
@@ -158,7 +160,7 @@ func appendNullText(b []byte, s string) []byte {
 	if s == "" {
 		return append(b, `\N`...)
 	}
-	return appendText(b, s)
+	return AppendLoadDataText(b, s)
 }
 
 func appendNullInt(b []byte, v int) []byte {

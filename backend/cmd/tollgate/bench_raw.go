@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/ent"
 )
 
@@ -83,20 +84,7 @@ func dumpCalls(ctx context.Context, db *sql.DB, uploadID int, w io.Writer) error
 				line = append(line, '\\', 'N')
 				continue
 			}
-			for _, c := range v {
-				switch c {
-				case '\\':
-					line = append(line, '\\', '\\')
-				case '\t':
-					line = append(line, '\\', 't')
-				case '\n':
-					line = append(line, '\\', 'n')
-				case 0:
-					line = append(line, '\\', '0')
-				default:
-					line = append(line, c)
-				}
-			}
+			line = analysis.AppendLoadDataText(line, string(v))
 		}
 		line = append(line, '\n')
 		if _, err := bw.Write(line); err != nil {
