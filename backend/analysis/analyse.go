@@ -3,7 +3,6 @@ package analysis
 import (
 	"context"
 	"crypto/rand"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/cdr"
+	"github.com/tollgate/tollgate/backend/internal/events"
 	"github.com/tollgate/tollgate/backend/internal/periodic"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
@@ -380,12 +380,9 @@ func (s *Service) setPhase(ctx context.Context, id int, phase Phase) {
 
 // publish tells subscribers the upload changed; they read the row.
 func (s *Service) publish(ctx context.Context, id int) {
-	if s.Events == nil {
-		return
-	}
-	b, _ := json.Marshal(UploadEvent{UploadID: id})
-	_ = s.Events.Publish(context.WithoutCancel(ctx), UploadTopic(id), b)
-	_ = s.Events.Publish(context.WithoutCancel(ctx), AllUploadsTopic, b)
+	e := UploadEvent{UploadID: id}
+	_ = events.Publish(ctx, s.Events, e)
+	_ = events.Publish(ctx, s.Events, allUploads{e})
 }
 
 type countingReader struct {

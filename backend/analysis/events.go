@@ -6,3 +6,11 @@ package analysis
 type UploadEvent struct {
 	UploadID int `json:"upload"`
 }
+
+// Topic is the upload's own topic.
+func (e UploadEvent) Topic() string { return UploadTopic(e.UploadID) }
+
+// allUploads is the same event on the topic that carries every upload's.
+type allUploads struct{ UploadEvent }
+
+func (allUploads) Topic() string { return AllUploadsTopic }

@@ -22,17 +22,12 @@ import (
 	"gocloud.dev/blob"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/internal/events"
 	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 )
-
-// Publisher sends progress events to subscribers (Redis pub/sub in
-// production). Events are hints; the upload row holds the truth.
-type Publisher interface {
-	Publish(ctx context.Context, topic string, payload []byte) error
-}
 
 // Enqueuer queues the background work of an upload; backend/jobs implements it.
 type Enqueuer interface {
@@ -47,7 +42,7 @@ type Service struct {
 	Dialect     string  // dialect.MySQL or dialect.SQLite
 	Blobs       *blob.Bucket
 	Pricing     *tariffs.Service
-	Events      Publisher
+	Events      events.Publisher // progress hints; the upload row holds the truth
 	Log         *slog.Logger
 	CountryCode string
 	// Lease is how long a crashed worker keeps an upload (DefaultLease).
