@@ -37,8 +37,12 @@ type CdrUpload struct {
 	Status cdrupload.Status `json:"status,omitempty"`
 	// FailureReason holds the value of the "failure_reason" field.
 	FailureReason string `json:"failure_reason,omitempty"`
-	// Bumped by each (re-)analysis; calls carry it
+	// Bumped by each (re-)analysis; its task id carries it
 	AnalysisRun int `json:"analysis_run,omitempty"`
+	// Bumped by each processing request; its task id carries it, so a retained old task never blocks a new one
+	ProcessingRun int `json:"processing_run,omitempty"`
+	// A failed analysis left calls to delete; the re-drive finishes the clean-up
+	CallsToClear bool `json:"calls_to_clear,omitempty"`
 	// Phase holds the value of the "phase" field.
 	Phase string `json:"phase,omitempty"`
 	// LinesDone holds the value of the "lines_done" field.
@@ -138,7 +142,9 @@ func (*CdrUpload) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case cdrupload.FieldTotalPrice, cdrupload.FieldTotalCost, cdrupload.FieldTotalMargin:
 			values[i] = new(decimal.Decimal)
-		case cdrupload.FieldID, cdrupload.FieldSizeBytes, cdrupload.FieldAnalysisRun, cdrupload.FieldLinesDone, cdrupload.FieldLinesRead, cdrupload.FieldPriced, cdrupload.FieldWithoutCustomer, cdrupload.FieldWithoutRate, cdrupload.FieldZeroDuration, cdrupload.FieldDuplicates, cdrupload.FieldUnreadable, cdrupload.FieldCustomers, cdrupload.FieldNotVoice, cdrupload.FieldBytesTotal, cdrupload.FieldBytesDone, cdrupload.FieldLinesPerSecond, cdrupload.FieldPriceDecimals:
+		case cdrupload.FieldCallsToClear:
+			values[i] = new(sql.NullBool)
+		case cdrupload.FieldID, cdrupload.FieldSizeBytes, cdrupload.FieldAnalysisRun, cdrupload.FieldProcessingRun, cdrupload.FieldLinesDone, cdrupload.FieldLinesRead, cdrupload.FieldPriced, cdrupload.FieldWithoutCustomer, cdrupload.FieldWithoutRate, cdrupload.FieldZeroDuration, cdrupload.FieldDuplicates, cdrupload.FieldUnreadable, cdrupload.FieldCustomers, cdrupload.FieldNotVoice, cdrupload.FieldBytesTotal, cdrupload.FieldBytesDone, cdrupload.FieldLinesPerSecond, cdrupload.FieldPriceDecimals:
 			values[i] = new(sql.NullInt64)
 		case cdrupload.FieldDirection, cdrupload.FieldFileName, cdrupload.FieldSha256, cdrupload.FieldBlobKey, cdrupload.FieldStatus, cdrupload.FieldFailureReason, cdrupload.FieldPhase, cdrupload.FieldLeaseOwner:
 			values[i] = new(sql.NullString)
@@ -226,6 +232,18 @@ func (_m *CdrUpload) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field analysis_run", values[i])
 			} else if value.Valid {
 				_m.AnalysisRun = int(value.Int64)
+			}
+		case cdrupload.FieldProcessingRun:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field processing_run", values[i])
+			} else if value.Valid {
+				_m.ProcessingRun = int(value.Int64)
+			}
+		case cdrupload.FieldCallsToClear:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field calls_to_clear", values[i])
+			} else if value.Valid {
+				_m.CallsToClear = value.Bool
 			}
 		case cdrupload.FieldPhase:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -465,6 +483,12 @@ func (_m *CdrUpload) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("analysis_run=")
 	builder.WriteString(fmt.Sprintf("%v", _m.AnalysisRun))
+	builder.WriteString(", ")
+	builder.WriteString("processing_run=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ProcessingRun))
+	builder.WriteString(", ")
+	builder.WriteString("calls_to_clear=")
+	builder.WriteString(fmt.Sprintf("%v", _m.CallsToClear))
 	builder.WriteString(", ")
 	builder.WriteString("phase=")
 	builder.WriteString(_m.Phase)

@@ -141,6 +141,34 @@ func (_c *CdrUploadCreate) SetNillableAnalysisRun(v *int) *CdrUploadCreate {
 	return _c
 }
 
+// SetProcessingRun sets the "processing_run" field.
+func (_c *CdrUploadCreate) SetProcessingRun(v int) *CdrUploadCreate {
+	_c.mutation.SetProcessingRun(v)
+	return _c
+}
+
+// SetNillableProcessingRun sets the "processing_run" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableProcessingRun(v *int) *CdrUploadCreate {
+	if v != nil {
+		_c.SetProcessingRun(*v)
+	}
+	return _c
+}
+
+// SetCallsToClear sets the "calls_to_clear" field.
+func (_c *CdrUploadCreate) SetCallsToClear(v bool) *CdrUploadCreate {
+	_c.mutation.SetCallsToClear(v)
+	return _c
+}
+
+// SetNillableCallsToClear sets the "calls_to_clear" field if the given value is not nil.
+func (_c *CdrUploadCreate) SetNillableCallsToClear(v *bool) *CdrUploadCreate {
+	if v != nil {
+		_c.SetCallsToClear(*v)
+	}
+	return _c
+}
+
 // SetPhase sets the "phase" field.
 func (_c *CdrUploadCreate) SetPhase(v string) *CdrUploadCreate {
 	_c.mutation.SetPhase(v)
@@ -584,6 +612,14 @@ func (_c *CdrUploadCreate) defaults() error {
 		v := cdrupload.DefaultAnalysisRun
 		_c.mutation.SetAnalysisRun(v)
 	}
+	if _, ok := _c.mutation.ProcessingRun(); !ok {
+		v := cdrupload.DefaultProcessingRun
+		_c.mutation.SetProcessingRun(v)
+	}
+	if _, ok := _c.mutation.CallsToClear(); !ok {
+		v := cdrupload.DefaultCallsToClear
+		_c.mutation.SetCallsToClear(v)
+	}
 	if _, ok := _c.mutation.LinesDone(); !ok {
 		v := cdrupload.DefaultLinesDone
 		_c.mutation.SetLinesDone(v)
@@ -718,6 +754,17 @@ func (_c *CdrUploadCreate) check() error {
 		if err := cdrupload.AnalysisRunValidator(v); err != nil {
 			return &ValidationError{Name: "analysis_run", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.analysis_run": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.ProcessingRun(); !ok {
+		return &ValidationError{Name: "processing_run", err: errors.New(`ent: missing required field "CdrUpload.processing_run"`)}
+	}
+	if v, ok := _c.mutation.ProcessingRun(); ok {
+		if err := cdrupload.ProcessingRunValidator(v); err != nil {
+			return &ValidationError{Name: "processing_run", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.processing_run": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.CallsToClear(); !ok {
+		return &ValidationError{Name: "calls_to_clear", err: errors.New(`ent: missing required field "CdrUpload.calls_to_clear"`)}
 	}
 	if v, ok := _c.mutation.Phase(); ok {
 		if err := cdrupload.PhaseValidator(v); err != nil {
@@ -914,6 +961,14 @@ func (_c *CdrUploadCreate) createSpec() (*CdrUpload, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.AnalysisRun(); ok {
 		_spec.SetField(cdrupload.FieldAnalysisRun, field.TypeInt, value)
 		_node.AnalysisRun = value
+	}
+	if value, ok := _c.mutation.ProcessingRun(); ok {
+		_spec.SetField(cdrupload.FieldProcessingRun, field.TypeInt, value)
+		_node.ProcessingRun = value
+	}
+	if value, ok := _c.mutation.CallsToClear(); ok {
+		_spec.SetField(cdrupload.FieldCallsToClear, field.TypeBool, value)
+		_node.CallsToClear = value
 	}
 	if value, ok := _c.mutation.Phase(); ok {
 		_spec.SetField(cdrupload.FieldPhase, field.TypeString, value)
@@ -1223,6 +1278,36 @@ func (u *CdrUploadUpsert) UpdateAnalysisRun() *CdrUploadUpsert {
 // AddAnalysisRun adds v to the "analysis_run" field.
 func (u *CdrUploadUpsert) AddAnalysisRun(v int) *CdrUploadUpsert {
 	u.Add(cdrupload.FieldAnalysisRun, v)
+	return u
+}
+
+// SetProcessingRun sets the "processing_run" field.
+func (u *CdrUploadUpsert) SetProcessingRun(v int) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldProcessingRun, v)
+	return u
+}
+
+// UpdateProcessingRun sets the "processing_run" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateProcessingRun() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldProcessingRun)
+	return u
+}
+
+// AddProcessingRun adds v to the "processing_run" field.
+func (u *CdrUploadUpsert) AddProcessingRun(v int) *CdrUploadUpsert {
+	u.Add(cdrupload.FieldProcessingRun, v)
+	return u
+}
+
+// SetCallsToClear sets the "calls_to_clear" field.
+func (u *CdrUploadUpsert) SetCallsToClear(v bool) *CdrUploadUpsert {
+	u.Set(cdrupload.FieldCallsToClear, v)
+	return u
+}
+
+// UpdateCallsToClear sets the "calls_to_clear" field to the value that was provided on create.
+func (u *CdrUploadUpsert) UpdateCallsToClear() *CdrUploadUpsert {
+	u.SetExcluded(cdrupload.FieldCallsToClear)
 	return u
 }
 
@@ -1847,6 +1932,41 @@ func (u *CdrUploadUpsertOne) AddAnalysisRun(v int) *CdrUploadUpsertOne {
 func (u *CdrUploadUpsertOne) UpdateAnalysisRun() *CdrUploadUpsertOne {
 	return u.Update(func(s *CdrUploadUpsert) {
 		s.UpdateAnalysisRun()
+	})
+}
+
+// SetProcessingRun sets the "processing_run" field.
+func (u *CdrUploadUpsertOne) SetProcessingRun(v int) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetProcessingRun(v)
+	})
+}
+
+// AddProcessingRun adds v to the "processing_run" field.
+func (u *CdrUploadUpsertOne) AddProcessingRun(v int) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddProcessingRun(v)
+	})
+}
+
+// UpdateProcessingRun sets the "processing_run" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateProcessingRun() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateProcessingRun()
+	})
+}
+
+// SetCallsToClear sets the "calls_to_clear" field.
+func (u *CdrUploadUpsertOne) SetCallsToClear(v bool) *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetCallsToClear(v)
+	})
+}
+
+// UpdateCallsToClear sets the "calls_to_clear" field to the value that was provided on create.
+func (u *CdrUploadUpsertOne) UpdateCallsToClear() *CdrUploadUpsertOne {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateCallsToClear()
 	})
 }
 
@@ -2709,6 +2829,41 @@ func (u *CdrUploadUpsertBulk) AddAnalysisRun(v int) *CdrUploadUpsertBulk {
 func (u *CdrUploadUpsertBulk) UpdateAnalysisRun() *CdrUploadUpsertBulk {
 	return u.Update(func(s *CdrUploadUpsert) {
 		s.UpdateAnalysisRun()
+	})
+}
+
+// SetProcessingRun sets the "processing_run" field.
+func (u *CdrUploadUpsertBulk) SetProcessingRun(v int) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetProcessingRun(v)
+	})
+}
+
+// AddProcessingRun adds v to the "processing_run" field.
+func (u *CdrUploadUpsertBulk) AddProcessingRun(v int) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.AddProcessingRun(v)
+	})
+}
+
+// UpdateProcessingRun sets the "processing_run" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateProcessingRun() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateProcessingRun()
+	})
+}
+
+// SetCallsToClear sets the "calls_to_clear" field.
+func (u *CdrUploadUpsertBulk) SetCallsToClear(v bool) *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.SetCallsToClear(v)
+	})
+}
+
+// UpdateCallsToClear sets the "calls_to_clear" field to the value that was provided on create.
+func (u *CdrUploadUpsertBulk) UpdateCallsToClear() *CdrUploadUpsertBulk {
+	return u.Update(func(s *CdrUploadUpsert) {
+		s.UpdateCallsToClear()
 	})
 }
 

@@ -169,6 +169,41 @@ func (_u *CdrUploadUpdate) AddAnalysisRun(v int) *CdrUploadUpdate {
 	return _u
 }
 
+// SetProcessingRun sets the "processing_run" field.
+func (_u *CdrUploadUpdate) SetProcessingRun(v int) *CdrUploadUpdate {
+	_u.mutation.ResetProcessingRun()
+	_u.mutation.SetProcessingRun(v)
+	return _u
+}
+
+// SetNillableProcessingRun sets the "processing_run" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableProcessingRun(v *int) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetProcessingRun(*v)
+	}
+	return _u
+}
+
+// AddProcessingRun adds value to the "processing_run" field.
+func (_u *CdrUploadUpdate) AddProcessingRun(v int) *CdrUploadUpdate {
+	_u.mutation.AddProcessingRun(v)
+	return _u
+}
+
+// SetCallsToClear sets the "calls_to_clear" field.
+func (_u *CdrUploadUpdate) SetCallsToClear(v bool) *CdrUploadUpdate {
+	_u.mutation.SetCallsToClear(v)
+	return _u
+}
+
+// SetNillableCallsToClear sets the "calls_to_clear" field if the given value is not nil.
+func (_u *CdrUploadUpdate) SetNillableCallsToClear(v *bool) *CdrUploadUpdate {
+	if v != nil {
+		_u.SetCallsToClear(*v)
+	}
+	return _u
+}
+
 // SetPhase sets the "phase" field.
 func (_u *CdrUploadUpdate) SetPhase(v string) *CdrUploadUpdate {
 	_u.mutation.SetPhase(v)
@@ -802,6 +837,11 @@ func (_u *CdrUploadUpdate) check() error {
 			return &ValidationError{Name: "analysis_run", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.analysis_run": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ProcessingRun(); ok {
+		if err := cdrupload.ProcessingRunValidator(v); err != nil {
+			return &ValidationError{Name: "processing_run", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.processing_run": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Phase(); ok {
 		if err := cdrupload.PhaseValidator(v); err != nil {
 			return &ValidationError{Name: "phase", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.phase": %w`, err)}
@@ -930,6 +970,15 @@ func (_u *CdrUploadUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedAnalysisRun(); ok {
 		_spec.AddField(cdrupload.FieldAnalysisRun, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.ProcessingRun(); ok {
+		_spec.SetField(cdrupload.FieldProcessingRun, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedProcessingRun(); ok {
+		_spec.AddField(cdrupload.FieldProcessingRun, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.CallsToClear(); ok {
+		_spec.SetField(cdrupload.FieldCallsToClear, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.Phase(); ok {
 		_spec.SetField(cdrupload.FieldPhase, field.TypeString, value)
@@ -1301,6 +1350,41 @@ func (_u *CdrUploadUpdateOne) SetNillableAnalysisRun(v *int) *CdrUploadUpdateOne
 // AddAnalysisRun adds value to the "analysis_run" field.
 func (_u *CdrUploadUpdateOne) AddAnalysisRun(v int) *CdrUploadUpdateOne {
 	_u.mutation.AddAnalysisRun(v)
+	return _u
+}
+
+// SetProcessingRun sets the "processing_run" field.
+func (_u *CdrUploadUpdateOne) SetProcessingRun(v int) *CdrUploadUpdateOne {
+	_u.mutation.ResetProcessingRun()
+	_u.mutation.SetProcessingRun(v)
+	return _u
+}
+
+// SetNillableProcessingRun sets the "processing_run" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableProcessingRun(v *int) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetProcessingRun(*v)
+	}
+	return _u
+}
+
+// AddProcessingRun adds value to the "processing_run" field.
+func (_u *CdrUploadUpdateOne) AddProcessingRun(v int) *CdrUploadUpdateOne {
+	_u.mutation.AddProcessingRun(v)
+	return _u
+}
+
+// SetCallsToClear sets the "calls_to_clear" field.
+func (_u *CdrUploadUpdateOne) SetCallsToClear(v bool) *CdrUploadUpdateOne {
+	_u.mutation.SetCallsToClear(v)
+	return _u
+}
+
+// SetNillableCallsToClear sets the "calls_to_clear" field if the given value is not nil.
+func (_u *CdrUploadUpdateOne) SetNillableCallsToClear(v *bool) *CdrUploadUpdateOne {
+	if v != nil {
+		_u.SetCallsToClear(*v)
+	}
 	return _u
 }
 
@@ -1950,6 +2034,11 @@ func (_u *CdrUploadUpdateOne) check() error {
 			return &ValidationError{Name: "analysis_run", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.analysis_run": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ProcessingRun(); ok {
+		if err := cdrupload.ProcessingRunValidator(v); err != nil {
+			return &ValidationError{Name: "processing_run", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.processing_run": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Phase(); ok {
 		if err := cdrupload.PhaseValidator(v); err != nil {
 			return &ValidationError{Name: "phase", err: fmt.Errorf(`ent: validator failed for field "CdrUpload.phase": %w`, err)}
@@ -2095,6 +2184,15 @@ func (_u *CdrUploadUpdateOne) sqlSave(ctx context.Context) (_node *CdrUpload, er
 	}
 	if value, ok := _u.mutation.AddedAnalysisRun(); ok {
 		_spec.AddField(cdrupload.FieldAnalysisRun, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.ProcessingRun(); ok {
+		_spec.SetField(cdrupload.FieldProcessingRun, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedProcessingRun(); ok {
+		_spec.AddField(cdrupload.FieldProcessingRun, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.CallsToClear(); ok {
+		_spec.SetField(cdrupload.FieldCallsToClear, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.Phase(); ok {
 		_spec.SetField(cdrupload.FieldPhase, field.TypeString, value)

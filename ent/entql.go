@@ -168,6 +168,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cdrupload.FieldStatus:          {Type: field.TypeEnum, Column: cdrupload.FieldStatus},
 			cdrupload.FieldFailureReason:   {Type: field.TypeString, Column: cdrupload.FieldFailureReason},
 			cdrupload.FieldAnalysisRun:     {Type: field.TypeInt, Column: cdrupload.FieldAnalysisRun},
+			cdrupload.FieldProcessingRun:   {Type: field.TypeInt, Column: cdrupload.FieldProcessingRun},
+			cdrupload.FieldCallsToClear:    {Type: field.TypeBool, Column: cdrupload.FieldCallsToClear},
 			cdrupload.FieldPhase:           {Type: field.TypeString, Column: cdrupload.FieldPhase},
 			cdrupload.FieldLinesDone:       {Type: field.TypeInt64, Column: cdrupload.FieldLinesDone},
 			cdrupload.FieldLinesRead:       {Type: field.TypeInt64, Column: cdrupload.FieldLinesRead},
@@ -1656,6 +1658,16 @@ func (f *CdrUploadFilter) WhereFailureReason(p entql.StringP) {
 // WhereAnalysisRun applies the entql int predicate on the analysis_run field.
 func (f *CdrUploadFilter) WhereAnalysisRun(p entql.IntP) {
 	f.Where(p.Field(cdrupload.FieldAnalysisRun))
+}
+
+// WhereProcessingRun applies the entql int predicate on the processing_run field.
+func (f *CdrUploadFilter) WhereProcessingRun(p entql.IntP) {
+	f.Where(p.Field(cdrupload.FieldProcessingRun))
+}
+
+// WhereCallsToClear applies the entql bool predicate on the calls_to_clear field.
+func (f *CdrUploadFilter) WhereCallsToClear(p entql.BoolP) {
+	f.Where(p.Field(cdrupload.FieldCallsToClear))
 }
 
 // WherePhase applies the entql string predicate on the phase field.

@@ -5292,6 +5292,9 @@ type CdrUploadMutation struct {
 	failure_reason      *string
 	analysis_run        *int
 	addanalysis_run     *int
+	processing_run      *int
+	addprocessing_run   *int
+	calls_to_clear      *bool
 	phase               *string
 	lines_done          *int64
 	addlines_done       *int64
@@ -5851,6 +5854,98 @@ func (m *CdrUploadMutation) AddedAnalysisRun() (r int, exists bool) {
 func (m *CdrUploadMutation) ResetAnalysisRun() {
 	m.analysis_run = nil
 	m.addanalysis_run = nil
+}
+
+// SetProcessingRun sets the "processing_run" field.
+func (m *CdrUploadMutation) SetProcessingRun(i int) {
+	m.processing_run = &i
+	m.addprocessing_run = nil
+}
+
+// ProcessingRun returns the value of the "processing_run" field in the mutation.
+func (m *CdrUploadMutation) ProcessingRun() (r int, exists bool) {
+	v := m.processing_run
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProcessingRun returns the old "processing_run" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldProcessingRun(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProcessingRun is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProcessingRun requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProcessingRun: %w", err)
+	}
+	return oldValue.ProcessingRun, nil
+}
+
+// AddProcessingRun adds i to the "processing_run" field.
+func (m *CdrUploadMutation) AddProcessingRun(i int) {
+	if m.addprocessing_run != nil {
+		*m.addprocessing_run += i
+	} else {
+		m.addprocessing_run = &i
+	}
+}
+
+// AddedProcessingRun returns the value that was added to the "processing_run" field in this mutation.
+func (m *CdrUploadMutation) AddedProcessingRun() (r int, exists bool) {
+	v := m.addprocessing_run
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetProcessingRun resets all changes to the "processing_run" field.
+func (m *CdrUploadMutation) ResetProcessingRun() {
+	m.processing_run = nil
+	m.addprocessing_run = nil
+}
+
+// SetCallsToClear sets the "calls_to_clear" field.
+func (m *CdrUploadMutation) SetCallsToClear(b bool) {
+	m.calls_to_clear = &b
+}
+
+// CallsToClear returns the value of the "calls_to_clear" field in the mutation.
+func (m *CdrUploadMutation) CallsToClear() (r bool, exists bool) {
+	v := m.calls_to_clear
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCallsToClear returns the old "calls_to_clear" field's value of the CdrUpload entity.
+// If the CdrUpload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CdrUploadMutation) OldCallsToClear(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCallsToClear is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCallsToClear requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCallsToClear: %w", err)
+	}
+	return oldValue.CallsToClear, nil
+}
+
+// ResetCallsToClear resets all changes to the "calls_to_clear" field.
+func (m *CdrUploadMutation) ResetCallsToClear() {
+	m.calls_to_clear = nil
 }
 
 // SetPhase sets the "phase" field.
@@ -7264,7 +7359,7 @@ func (m *CdrUploadMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CdrUploadMutation) Fields() []string {
-	fields := make([]string, 0, 35)
+	fields := make([]string, 0, 37)
 	if m.created_at != nil {
 		fields = append(fields, cdrupload.FieldCreatedAt)
 	}
@@ -7294,6 +7389,12 @@ func (m *CdrUploadMutation) Fields() []string {
 	}
 	if m.analysis_run != nil {
 		fields = append(fields, cdrupload.FieldAnalysisRun)
+	}
+	if m.processing_run != nil {
+		fields = append(fields, cdrupload.FieldProcessingRun)
+	}
+	if m.calls_to_clear != nil {
+		fields = append(fields, cdrupload.FieldCallsToClear)
 	}
 	if m.phase != nil {
 		fields = append(fields, cdrupload.FieldPhase)
@@ -7398,6 +7499,10 @@ func (m *CdrUploadMutation) Field(name string) (ent.Value, bool) {
 		return m.FailureReason()
 	case cdrupload.FieldAnalysisRun:
 		return m.AnalysisRun()
+	case cdrupload.FieldProcessingRun:
+		return m.ProcessingRun()
+	case cdrupload.FieldCallsToClear:
+		return m.CallsToClear()
 	case cdrupload.FieldPhase:
 		return m.Phase()
 	case cdrupload.FieldLinesDone:
@@ -7477,6 +7582,10 @@ func (m *CdrUploadMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldFailureReason(ctx)
 	case cdrupload.FieldAnalysisRun:
 		return m.OldAnalysisRun(ctx)
+	case cdrupload.FieldProcessingRun:
+		return m.OldProcessingRun(ctx)
+	case cdrupload.FieldCallsToClear:
+		return m.OldCallsToClear(ctx)
 	case cdrupload.FieldPhase:
 		return m.OldPhase(ctx)
 	case cdrupload.FieldLinesDone:
@@ -7605,6 +7714,20 @@ func (m *CdrUploadMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetAnalysisRun(v)
+		return nil
+	case cdrupload.FieldProcessingRun:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProcessingRun(v)
+		return nil
+	case cdrupload.FieldCallsToClear:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCallsToClear(v)
 		return nil
 	case cdrupload.FieldPhase:
 		v, ok := value.(string)
@@ -7795,6 +7918,9 @@ func (m *CdrUploadMutation) AddedFields() []string {
 	if m.addanalysis_run != nil {
 		fields = append(fields, cdrupload.FieldAnalysisRun)
 	}
+	if m.addprocessing_run != nil {
+		fields = append(fields, cdrupload.FieldProcessingRun)
+	}
 	if m.addlines_done != nil {
 		fields = append(fields, cdrupload.FieldLinesDone)
 	}
@@ -7849,6 +7975,8 @@ func (m *CdrUploadMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedSizeBytes()
 	case cdrupload.FieldAnalysisRun:
 		return m.AddedAnalysisRun()
+	case cdrupload.FieldProcessingRun:
+		return m.AddedProcessingRun()
 	case cdrupload.FieldLinesDone:
 		return m.AddedLinesDone()
 	case cdrupload.FieldLinesRead:
@@ -7899,6 +8027,13 @@ func (m *CdrUploadMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddAnalysisRun(v)
+		return nil
+	case cdrupload.FieldProcessingRun:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddProcessingRun(v)
 		return nil
 	case cdrupload.FieldLinesDone:
 		v, ok := value.(int64)
@@ -8111,6 +8246,12 @@ func (m *CdrUploadMutation) ResetField(name string) error {
 		return nil
 	case cdrupload.FieldAnalysisRun:
 		m.ResetAnalysisRun()
+		return nil
+	case cdrupload.FieldProcessingRun:
+		m.ResetProcessingRun()
+		return nil
+	case cdrupload.FieldCallsToClear:
+		m.ResetCallsToClear()
 		return nil
 	case cdrupload.FieldPhase:
 		m.ResetPhase()

@@ -39,6 +39,10 @@ const (
 	FieldFailureReason = "failure_reason"
 	// FieldAnalysisRun holds the string denoting the analysis_run field in the database.
 	FieldAnalysisRun = "analysis_run"
+	// FieldProcessingRun holds the string denoting the processing_run field in the database.
+	FieldProcessingRun = "processing_run"
+	// FieldCallsToClear holds the string denoting the calls_to_clear field in the database.
+	FieldCallsToClear = "calls_to_clear"
 	// FieldPhase holds the string denoting the phase field in the database.
 	FieldPhase = "phase"
 	// FieldLinesDone holds the string denoting the lines_done field in the database.
@@ -124,6 +128,8 @@ var Columns = []string{
 	FieldStatus,
 	FieldFailureReason,
 	FieldAnalysisRun,
+	FieldProcessingRun,
+	FieldCallsToClear,
 	FieldPhase,
 	FieldLinesDone,
 	FieldLinesRead,
@@ -200,6 +206,12 @@ var (
 	DefaultAnalysisRun int
 	// AnalysisRunValidator is a validator for the "analysis_run" field. It is called by the builders before save.
 	AnalysisRunValidator func(int) error
+	// DefaultProcessingRun holds the default value on creation for the "processing_run" field.
+	DefaultProcessingRun int
+	// ProcessingRunValidator is a validator for the "processing_run" field. It is called by the builders before save.
+	ProcessingRunValidator func(int) error
+	// DefaultCallsToClear holds the default value on creation for the "calls_to_clear" field.
+	DefaultCallsToClear bool
 	// PhaseValidator is a validator for the "phase" field. It is called by the builders before save.
 	PhaseValidator func(string) error
 	// DefaultLinesDone holds the default value on creation for the "lines_done" field.
@@ -378,6 +390,16 @@ func ByFailureReason(opts ...sql.OrderTermOption) OrderOption {
 // ByAnalysisRun orders the results by the analysis_run field.
 func ByAnalysisRun(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAnalysisRun, opts...).ToFunc()
+}
+
+// ByProcessingRun orders the results by the processing_run field.
+func ByProcessingRun(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldProcessingRun, opts...).ToFunc()
+}
+
+// ByCallsToClear orders the results by the calls_to_clear field.
+func ByCallsToClear(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCallsToClear, opts...).ToFunc()
 }
 
 // ByPhase orders the results by the phase field.

@@ -96,6 +96,16 @@ func AnalysisRun(v int) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldAnalysisRun, v))
 }
 
+// ProcessingRun applies equality check predicate on the "processing_run" field. It's identical to ProcessingRunEQ.
+func ProcessingRun(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldProcessingRun, v))
+}
+
+// CallsToClear applies equality check predicate on the "calls_to_clear" field. It's identical to CallsToClearEQ.
+func CallsToClear(v bool) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldCallsToClear, v))
+}
+
 // Phase applies equality check predicate on the "phase" field. It's identical to PhaseEQ.
 func Phase(v string) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldEQ(FieldPhase, v))
@@ -689,6 +699,56 @@ func AnalysisRunLT(v int) predicate.CdrUpload {
 // AnalysisRunLTE applies the LTE predicate on the "analysis_run" field.
 func AnalysisRunLTE(v int) predicate.CdrUpload {
 	return predicate.CdrUpload(sql.FieldLTE(FieldAnalysisRun, v))
+}
+
+// ProcessingRunEQ applies the EQ predicate on the "processing_run" field.
+func ProcessingRunEQ(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldProcessingRun, v))
+}
+
+// ProcessingRunNEQ applies the NEQ predicate on the "processing_run" field.
+func ProcessingRunNEQ(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldProcessingRun, v))
+}
+
+// ProcessingRunIn applies the In predicate on the "processing_run" field.
+func ProcessingRunIn(vs ...int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldIn(FieldProcessingRun, vs...))
+}
+
+// ProcessingRunNotIn applies the NotIn predicate on the "processing_run" field.
+func ProcessingRunNotIn(vs ...int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNotIn(FieldProcessingRun, vs...))
+}
+
+// ProcessingRunGT applies the GT predicate on the "processing_run" field.
+func ProcessingRunGT(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGT(FieldProcessingRun, v))
+}
+
+// ProcessingRunGTE applies the GTE predicate on the "processing_run" field.
+func ProcessingRunGTE(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldGTE(FieldProcessingRun, v))
+}
+
+// ProcessingRunLT applies the LT predicate on the "processing_run" field.
+func ProcessingRunLT(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLT(FieldProcessingRun, v))
+}
+
+// ProcessingRunLTE applies the LTE predicate on the "processing_run" field.
+func ProcessingRunLTE(v int) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldLTE(FieldProcessingRun, v))
+}
+
+// CallsToClearEQ applies the EQ predicate on the "calls_to_clear" field.
+func CallsToClearEQ(v bool) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldEQ(FieldCallsToClear, v))
+}
+
+// CallsToClearNEQ applies the NEQ predicate on the "calls_to_clear" field.
+func CallsToClearNEQ(v bool) predicate.CdrUpload {
+	return predicate.CdrUpload(sql.FieldNEQ(FieldCallsToClear, v))
 }
 
 // PhaseEQ applies the EQ predicate on the "phase" field.

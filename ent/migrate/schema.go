@@ -158,6 +158,8 @@ var (
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"UPLOADED", "ANALYSING", "READY", "PROCESSING", "PROCESSED", "FAILED"}, Default: "UPLOADED"},
 		{Name: "failure_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "analysis_run", Type: field.TypeInt, Default: 0},
+		{Name: "processing_run", Type: field.TypeInt, Default: 0},
+		{Name: "calls_to_clear", Type: field.TypeBool, Default: false},
 		{Name: "phase", Type: field.TypeString, Nullable: true, Size: 32},
 		{Name: "lines_done", Type: field.TypeInt64, Default: 0},
 		{Name: "lines_read", Type: field.TypeInt64, Default: 0},
@@ -193,7 +195,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "cdr_uploads_providers_uploads",
-				Columns:    []*schema.Column{CdrUploadsColumns[36]},
+				Columns:    []*schema.Column{CdrUploadsColumns[38]},
 				RefColumns: []*schema.Column{ProvidersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},

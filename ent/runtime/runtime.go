@@ -302,106 +302,116 @@ func init() {
 	cdrupload.DefaultAnalysisRun = cdruploadDescAnalysisRun.Default.(int)
 	// cdrupload.AnalysisRunValidator is a validator for the "analysis_run" field. It is called by the builders before save.
 	cdrupload.AnalysisRunValidator = cdruploadDescAnalysisRun.Validators[0].(func(int) error)
+	// cdruploadDescProcessingRun is the schema descriptor for processing_run field.
+	cdruploadDescProcessingRun := cdruploadFields[8].Descriptor()
+	// cdrupload.DefaultProcessingRun holds the default value on creation for the processing_run field.
+	cdrupload.DefaultProcessingRun = cdruploadDescProcessingRun.Default.(int)
+	// cdrupload.ProcessingRunValidator is a validator for the "processing_run" field. It is called by the builders before save.
+	cdrupload.ProcessingRunValidator = cdruploadDescProcessingRun.Validators[0].(func(int) error)
+	// cdruploadDescCallsToClear is the schema descriptor for calls_to_clear field.
+	cdruploadDescCallsToClear := cdruploadFields[9].Descriptor()
+	// cdrupload.DefaultCallsToClear holds the default value on creation for the calls_to_clear field.
+	cdrupload.DefaultCallsToClear = cdruploadDescCallsToClear.Default.(bool)
 	// cdruploadDescPhase is the schema descriptor for phase field.
-	cdruploadDescPhase := cdruploadFields[8].Descriptor()
+	cdruploadDescPhase := cdruploadFields[10].Descriptor()
 	// cdrupload.PhaseValidator is a validator for the "phase" field. It is called by the builders before save.
 	cdrupload.PhaseValidator = cdruploadDescPhase.Validators[0].(func(string) error)
 	// cdruploadDescLinesDone is the schema descriptor for lines_done field.
-	cdruploadDescLinesDone := cdruploadFields[9].Descriptor()
+	cdruploadDescLinesDone := cdruploadFields[11].Descriptor()
 	// cdrupload.DefaultLinesDone holds the default value on creation for the lines_done field.
 	cdrupload.DefaultLinesDone = cdruploadDescLinesDone.Default.(int64)
 	// cdrupload.LinesDoneValidator is a validator for the "lines_done" field. It is called by the builders before save.
 	cdrupload.LinesDoneValidator = cdruploadDescLinesDone.Validators[0].(func(int64) error)
 	// cdruploadDescLinesRead is the schema descriptor for lines_read field.
-	cdruploadDescLinesRead := cdruploadFields[10].Descriptor()
+	cdruploadDescLinesRead := cdruploadFields[12].Descriptor()
 	// cdrupload.DefaultLinesRead holds the default value on creation for the lines_read field.
 	cdrupload.DefaultLinesRead = cdruploadDescLinesRead.Default.(int64)
 	// cdrupload.LinesReadValidator is a validator for the "lines_read" field. It is called by the builders before save.
 	cdrupload.LinesReadValidator = cdruploadDescLinesRead.Validators[0].(func(int64) error)
 	// cdruploadDescPriced is the schema descriptor for priced field.
-	cdruploadDescPriced := cdruploadFields[11].Descriptor()
+	cdruploadDescPriced := cdruploadFields[13].Descriptor()
 	// cdrupload.DefaultPriced holds the default value on creation for the priced field.
 	cdrupload.DefaultPriced = cdruploadDescPriced.Default.(int64)
 	// cdrupload.PricedValidator is a validator for the "priced" field. It is called by the builders before save.
 	cdrupload.PricedValidator = cdruploadDescPriced.Validators[0].(func(int64) error)
 	// cdruploadDescWithoutCustomer is the schema descriptor for without_customer field.
-	cdruploadDescWithoutCustomer := cdruploadFields[12].Descriptor()
+	cdruploadDescWithoutCustomer := cdruploadFields[14].Descriptor()
 	// cdrupload.DefaultWithoutCustomer holds the default value on creation for the without_customer field.
 	cdrupload.DefaultWithoutCustomer = cdruploadDescWithoutCustomer.Default.(int64)
 	// cdrupload.WithoutCustomerValidator is a validator for the "without_customer" field. It is called by the builders before save.
 	cdrupload.WithoutCustomerValidator = cdruploadDescWithoutCustomer.Validators[0].(func(int64) error)
 	// cdruploadDescWithoutRate is the schema descriptor for without_rate field.
-	cdruploadDescWithoutRate := cdruploadFields[13].Descriptor()
+	cdruploadDescWithoutRate := cdruploadFields[15].Descriptor()
 	// cdrupload.DefaultWithoutRate holds the default value on creation for the without_rate field.
 	cdrupload.DefaultWithoutRate = cdruploadDescWithoutRate.Default.(int64)
 	// cdrupload.WithoutRateValidator is a validator for the "without_rate" field. It is called by the builders before save.
 	cdrupload.WithoutRateValidator = cdruploadDescWithoutRate.Validators[0].(func(int64) error)
 	// cdruploadDescZeroDuration is the schema descriptor for zero_duration field.
-	cdruploadDescZeroDuration := cdruploadFields[14].Descriptor()
+	cdruploadDescZeroDuration := cdruploadFields[16].Descriptor()
 	// cdrupload.DefaultZeroDuration holds the default value on creation for the zero_duration field.
 	cdrupload.DefaultZeroDuration = cdruploadDescZeroDuration.Default.(int64)
 	// cdrupload.ZeroDurationValidator is a validator for the "zero_duration" field. It is called by the builders before save.
 	cdrupload.ZeroDurationValidator = cdruploadDescZeroDuration.Validators[0].(func(int64) error)
 	// cdruploadDescDuplicates is the schema descriptor for duplicates field.
-	cdruploadDescDuplicates := cdruploadFields[15].Descriptor()
+	cdruploadDescDuplicates := cdruploadFields[17].Descriptor()
 	// cdrupload.DefaultDuplicates holds the default value on creation for the duplicates field.
 	cdrupload.DefaultDuplicates = cdruploadDescDuplicates.Default.(int64)
 	// cdrupload.DuplicatesValidator is a validator for the "duplicates" field. It is called by the builders before save.
 	cdrupload.DuplicatesValidator = cdruploadDescDuplicates.Validators[0].(func(int64) error)
 	// cdruploadDescUnreadable is the schema descriptor for unreadable field.
-	cdruploadDescUnreadable := cdruploadFields[16].Descriptor()
+	cdruploadDescUnreadable := cdruploadFields[18].Descriptor()
 	// cdrupload.DefaultUnreadable holds the default value on creation for the unreadable field.
 	cdrupload.DefaultUnreadable = cdruploadDescUnreadable.Default.(int64)
 	// cdrupload.UnreadableValidator is a validator for the "unreadable" field. It is called by the builders before save.
 	cdrupload.UnreadableValidator = cdruploadDescUnreadable.Validators[0].(func(int64) error)
 	// cdruploadDescCustomers is the schema descriptor for customers field.
-	cdruploadDescCustomers := cdruploadFields[17].Descriptor()
+	cdruploadDescCustomers := cdruploadFields[19].Descriptor()
 	// cdrupload.DefaultCustomers holds the default value on creation for the customers field.
 	cdrupload.DefaultCustomers = cdruploadDescCustomers.Default.(int)
 	// cdrupload.CustomersValidator is a validator for the "customers" field. It is called by the builders before save.
 	cdrupload.CustomersValidator = cdruploadDescCustomers.Validators[0].(func(int) error)
 	// cdruploadDescNotVoice is the schema descriptor for not_voice field.
-	cdruploadDescNotVoice := cdruploadFields[18].Descriptor()
+	cdruploadDescNotVoice := cdruploadFields[20].Descriptor()
 	// cdrupload.DefaultNotVoice holds the default value on creation for the not_voice field.
 	cdrupload.DefaultNotVoice = cdruploadDescNotVoice.Default.(int64)
 	// cdrupload.NotVoiceValidator is a validator for the "not_voice" field. It is called by the builders before save.
 	cdrupload.NotVoiceValidator = cdruploadDescNotVoice.Validators[0].(func(int64) error)
 	// cdruploadDescBytesTotal is the schema descriptor for bytes_total field.
-	cdruploadDescBytesTotal := cdruploadFields[19].Descriptor()
+	cdruploadDescBytesTotal := cdruploadFields[21].Descriptor()
 	// cdrupload.DefaultBytesTotal holds the default value on creation for the bytes_total field.
 	cdrupload.DefaultBytesTotal = cdruploadDescBytesTotal.Default.(int64)
 	// cdrupload.BytesTotalValidator is a validator for the "bytes_total" field. It is called by the builders before save.
 	cdrupload.BytesTotalValidator = cdruploadDescBytesTotal.Validators[0].(func(int64) error)
 	// cdruploadDescBytesDone is the schema descriptor for bytes_done field.
-	cdruploadDescBytesDone := cdruploadFields[20].Descriptor()
+	cdruploadDescBytesDone := cdruploadFields[22].Descriptor()
 	// cdrupload.DefaultBytesDone holds the default value on creation for the bytes_done field.
 	cdrupload.DefaultBytesDone = cdruploadDescBytesDone.Default.(int64)
 	// cdrupload.BytesDoneValidator is a validator for the "bytes_done" field. It is called by the builders before save.
 	cdrupload.BytesDoneValidator = cdruploadDescBytesDone.Validators[0].(func(int64) error)
 	// cdruploadDescLinesPerSecond is the schema descriptor for lines_per_second field.
-	cdruploadDescLinesPerSecond := cdruploadFields[21].Descriptor()
+	cdruploadDescLinesPerSecond := cdruploadFields[23].Descriptor()
 	// cdrupload.DefaultLinesPerSecond holds the default value on creation for the lines_per_second field.
 	cdrupload.DefaultLinesPerSecond = cdruploadDescLinesPerSecond.Default.(int64)
 	// cdrupload.LinesPerSecondValidator is a validator for the "lines_per_second" field. It is called by the builders before save.
 	cdrupload.LinesPerSecondValidator = cdruploadDescLinesPerSecond.Validators[0].(func(int64) error)
 	// cdruploadDescPriceDecimals is the schema descriptor for price_decimals field.
-	cdruploadDescPriceDecimals := cdruploadFields[22].Descriptor()
+	cdruploadDescPriceDecimals := cdruploadFields[24].Descriptor()
 	// cdrupload.DefaultPriceDecimals holds the default value on creation for the price_decimals field.
 	cdrupload.DefaultPriceDecimals = cdruploadDescPriceDecimals.Default.(int)
 	// cdruploadDescTotalPrice is the schema descriptor for total_price field.
-	cdruploadDescTotalPrice := cdruploadFields[24].Descriptor()
+	cdruploadDescTotalPrice := cdruploadFields[26].Descriptor()
 	// cdrupload.DefaultTotalPrice holds the default value on creation for the total_price field.
 	cdrupload.DefaultTotalPrice = cdruploadDescTotalPrice.Default.(decimal.Decimal)
 	// cdruploadDescTotalCost is the schema descriptor for total_cost field.
-	cdruploadDescTotalCost := cdruploadFields[25].Descriptor()
+	cdruploadDescTotalCost := cdruploadFields[27].Descriptor()
 	// cdrupload.DefaultTotalCost holds the default value on creation for the total_cost field.
 	cdrupload.DefaultTotalCost = cdruploadDescTotalCost.Default.(decimal.Decimal)
 	// cdruploadDescTotalMargin is the schema descriptor for total_margin field.
-	cdruploadDescTotalMargin := cdruploadFields[26].Descriptor()
+	cdruploadDescTotalMargin := cdruploadFields[28].Descriptor()
 	// cdrupload.DefaultTotalMargin holds the default value on creation for the total_margin field.
 	cdrupload.DefaultTotalMargin = cdruploadDescTotalMargin.Default.(decimal.Decimal)
 	// cdruploadDescLeaseOwner is the schema descriptor for lease_owner field.
-	cdruploadDescLeaseOwner := cdruploadFields[27].Descriptor()
+	cdruploadDescLeaseOwner := cdruploadFields[29].Descriptor()
 	// cdrupload.LeaseOwnerValidator is a validator for the "lease_owner" field. It is called by the builders before save.
 	cdrupload.LeaseOwnerValidator = cdruploadDescLeaseOwner.Validators[0].(func(string) error)
 	chargeMixin := schema.Charge{}.Mixin()

@@ -29,7 +29,11 @@ func (CdrUpload) Fields() []ent.Field {
 				"Processing", "PROCESSING", "Processed", "PROCESSED", "Failed", "FAILED").
 			Default("UPLOADED").Annotations(entgql.OrderField("STATUS")),
 		field.Text("failure_reason").Optional(),
-		field.Int("analysis_run").NonNegative().Default(0).Comment("Bumped by each (re-)analysis; calls carry it"),
+		field.Int("analysis_run").NonNegative().Default(0).Comment("Bumped by each (re-)analysis; its task id carries it"),
+		field.Int("processing_run").NonNegative().Default(0).Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("Bumped by each processing request; its task id carries it, so a retained old task never blocks a new one"),
+		field.Bool("calls_to_clear").Default(false).Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("A failed analysis left calls to delete; the re-drive finishes the clean-up"),
 		field.String("phase").Optional().MaxLen(32),
 		field.Int64("lines_done").NonNegative().Default(0),
 		field.Int64("lines_read").NonNegative().Default(0),

@@ -5411,7 +5411,7 @@ type CdrUpload implements Node {
   status: CdrUploadStatus!
   failureReason: String
   """
-  Bumped by each (re-)analysis; calls carry it
+  Bumped by each (re-)analysis; its task id carries it
   """
   analysisRun: Int!
   phase: String
