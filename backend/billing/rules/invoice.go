@@ -204,11 +204,13 @@ func Bill(d Deployment, r Run) (Result, error) {
 	if r.Numbering.Custom != 0 {
 		next = r.Numbering.Custom
 	}
+	res.NextNumber = r.Numbering.Next
 	for i := range res.Invoices {
 		res.Invoices[i].Number = next
 		next++
+		// A custom start moves the sequence on only once it is used.
+		res.NextNumber = max(next, r.Numbering.Next)
 	}
-	res.NextNumber = max(next, r.Numbering.Next)
 	return res, nil
 }
 

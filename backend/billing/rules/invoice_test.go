@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tollgate/tollgate/backend/billing/rules"
+	"github.com/tollgate/tollgate/backend/settings"
 )
 
 func customer(id int, ref string, prices ...string) rules.Customer {
@@ -52,6 +53,25 @@ func TestACustomStartIsAboveEveryNumberUsed(t *testing.T) {
 	r.Numbering.Custom = 105
 	if _, err := rules.Bill(deployment(), r); err != nil {
 		t.Errorf("custom start just above the highest used: %v", err)
+	}
+	// A custom start that numbers nothing leaves the sequence where it was.
+	r.Numbering.Custom = 200
+	r.MinimumTotal = dec("100")
+	if res := bill(t, r); len(res.Invoices) != 0 || res.NextNumber != 105 {
+		t.Errorf("%d invoices and next number %d, want none and 105", len(res.Invoices), res.NextNumber)
+	}
+}
+
+func TestDeploymentOfSettings(t *testing.T) {
+	d, err := rules.DeploymentOf(settings.Settings{InvoiceDecimals: 3, Rounding: "half-even"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Money != (rules.Money{Places: 3, Rounding: rules.HalfEven}) || d.PaymentTerms != 30 || !d.DefaultTaxRate.Equal(dec("20")) {
+		t.Errorf("deployment %+v, want 3 places half-even, 20%% and 30 days", d)
+	}
+	if _, err := rules.DeploymentOf(settings.Settings{InvoiceDecimals: 2, Rounding: "nearest"}); err == nil {
+		t.Error("an unknown rounding mode was accepted")
 	}
 }
 

@@ -235,6 +235,7 @@ func TestParsePeriodNames(t *testing.T) {
 		{monthlyOn1, "June 2026", "2026-06"},
 		{monthlyOn1, "2026-06-01", "2026-06"},
 		{quarterly, "2026-Q5", "2026-Q2"},
+		{quarterly, "2026-Q+2", "2026-Q2"},
 		{quarterly, "2026-06", "2026-Q2"},
 		{weekly, "2026-06-02", "weeks start on Monday"},
 		{manual, "2026-06-30..2026-06-01", "end after it starts"},

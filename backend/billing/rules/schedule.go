@@ -195,7 +195,7 @@ func (s Schedule) ParsePeriod(name string) (Period, error) {
 		y, q, ok := strings.Cut(name, "-Q")
 		year, err1 := strconv.Atoi(y)
 		n, err2 := strconv.Atoi(q)
-		if !ok || len(y) != 4 || err1 != nil || err2 != nil || n < 1 || n > 4 {
+		if !ok || len(y) != 4 || len(q) != 1 || err1 != nil || err2 != nil || n < 1 || n > 4 {
 			return bad("2026-Q2")
 		}
 		return s.PeriodOf(Date{year, time.Month(3*n - 2), s.Day})
