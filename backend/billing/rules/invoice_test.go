@@ -178,9 +178,9 @@ func TestTaxIsRoundedOncePerRate(t *testing.T) {
 		}
 		return c
 	}
-	five, none := "5", "0"
+	five, none, twenty := "5", "0", "20.00" // 20.00% is the default 20%
 	c := customer(1, "A01", "0.0250", "0.0299") // Call Charges 0.05 at the default 20%
-	c.Charges = []rules.Charge{oneOff(1, "0.10", &five), oneOff(2, "0.10", &five), oneOff(3, "3.33", &none), oneOff(4, "1.03", nil)}
+	c.Charges = []rules.Charge{oneOff(1, "0.10", &five), oneOff(2, "0.10", &five), oneOff(3, "3.33", &none), oneOff(4, "1.03", &twenty)}
 	inv := only(t, bill(t, juneRun(t, c)))
 	if len(inv.Taxes) != 3 {
 		t.Fatalf("tax summary %+v, want rates 0, 5 and 20", inv.Taxes)

@@ -190,8 +190,9 @@ func TestDueListsEveryPeriodWhoseEndHasPassed(t *testing.T) {
 	if due, err := (rules.Schedule{Frequency: rules.Manual}).Due(date(t, "2026-01-01"), julyFirst, london); err != nil || len(due) != 0 {
 		t.Errorf("a manual schedule is due %v, %v; it is never due", due, err)
 	}
-	if _, err := monthlyOn1.Due(date(t, "1990-01-01"), julyFirst, london); err == nil {
-		t.Error("36 years of monthly runs were due at once")
+	due, err = monthlyOn1.Due(date(t, "1990-01-01"), julyFirst, london)
+	if err != nil || len(due) != rules.MaxCatchUp || due[0] != period(t, "1990-01-01", "1990-02-01") {
+		t.Errorf("36 years behind: %d periods (%v), want the oldest %d from January 1990", len(due), err, rules.MaxCatchUp)
 	}
 }
 

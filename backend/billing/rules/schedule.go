@@ -133,12 +133,14 @@ func (s Schedule) Previous(p Period) (Period, error) {
 }
 
 // MaxCatchUp bounds how many missed periods one call to Due returns, so a
-// schedule with a wrong "billed until" date cannot start years of runs.
+// wrong "billed until" date cannot start years of runs at once; the rest
+// follow once these are billed.
 const MaxCatchUp = 120
 
 // Due lists the periods whose run is due by now: every period from the one
 // containing from (usually the end of the last period billed) whose end
-// has passed in loc, oldest first. A manual schedule is never due.
+// has passed in loc, oldest first, at most MaxCatchUp. A manual schedule
+// is never due.
 func (s Schedule) Due(from Date, now time.Time, loc *time.Location) ([]Period, error) {
 	if s.Frequency == Manual {
 		return nil, s.Validate()
@@ -148,10 +150,7 @@ func (s Schedule) Due(from Date, now time.Time, loc *time.Location) ([]Period, e
 		return nil, err
 	}
 	var due []Period
-	for !now.Before(p.EndsAt(loc)) {
-		if len(due) == MaxCatchUp {
-			return nil, invalid("period", "more than %d periods since %s are unbilled; bill them from a later period", MaxCatchUp, from)
-		}
+	for len(due) < MaxCatchUp && !now.Before(p.EndsAt(loc)) {
 		due = append(due, p)
 		p, _ = s.PeriodOf(p.End)
 	}
