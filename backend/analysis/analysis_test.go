@@ -19,13 +19,10 @@ import (
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/internal/fixtures"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
-	"github.com/tollgate/tollgate/backend/ratesheet"
-	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/provider"
-	entratesheet "github.com/tollgate/tollgate/ent/ratesheet"
 )
 
 // fixture is a reseller with the repository's sample rate sheet and peak times,
@@ -43,22 +40,7 @@ func newFixture(t *testing.T, mode testenv.Mode) *fixture {
 	env := testenv.StartMode(t, mode)
 	ctx := viewer.System(context.Background())
 	c := env.App.DB.Client
-	def, err := env.App.Pricing.DefaultTariff(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	if _, err := env.App.Pricing.Upload(ctx, tariffs.UploadInput{TariffID: def.ID, Direction: entratesheet.DirectionOutbound,
-		EffectiveFrom: &from, FileName: "sample.csv", File: bytes.NewReader(fixtures.Read(t, fixtures.RateSheet))}); err != nil {
-		t.Fatal(err)
-	}
-	pt, err := ratesheet.ReadPeakTimes(bytes.NewReader(fixtures.Read(t, fixtures.PeakTimes)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := env.App.Pricing.ReplacePeakTimes(ctx, nil, pt.Blocks()); err != nil {
-		t.Fatal(err)
-	}
+	env.LoadSampleRates(t, ctx)
 	p, err := c.Provider.Create().SetName("Asterisk PBX").SetCdrFormat(provider.CdrFormatAsterisk).Save(ctx)
 	if err != nil {
 		t.Fatal(err)

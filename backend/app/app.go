@@ -85,7 +85,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 	a.Queue = jobs.NewQueue(a.Redis.Asynq)
 	a.Customers = customers.NewService(a.DB.Client, cfg.CountryCode, a.DB.Dialect == dialect.MySQL)
 	a.Providers = providers.NewService(a.DB.Client)
-	a.Billing = &billing.Service{Client: a.DB.Client, Queue: a.Queue, Events: a.Events}
+	a.Billing = &billing.Service{Client: a.DB.Client, Queue: a.Queue, Events: a.Events, RowLocks: a.DB.Dialect == dialect.MySQL}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
 		Events: a.Events, Log: log, CountryCode: cfg.CountryCode, Lease: cfg.AnalysisLease, Queue: a.Queue,

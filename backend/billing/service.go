@@ -30,6 +30,13 @@ type Service struct {
 	Client *ent.Client
 	Queue  Enqueuer         // nil where nothing is queued (the CLI)
 	Events events.Publisher // nil where nobody listens
+	// RowLocks locks the customer row (SELECT ... FOR UPDATE) before a
+	// recount reads. MySQL needs it; SQLite has no row locks and needs
+	// none: its transactions begin IMMEDIATE, so they run one at a time.
+	RowLocks bool
+	// AfterRecountRead, when set, is called between a recount's read and
+	// its write. Tests pause there to race a recount against processing.
+	AfterRecountRead func(ctx context.Context, customerID int)
 }
 
 // CustomerEvent says a customer's billing figures changed; watchers read
