@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -16,7 +14,6 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/config"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
-	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
@@ -214,11 +211,11 @@ func (b *invoiceBuilder) header() error {
 	height := max(top+2, 24)
 	logo := col.New(5)
 	if len(inv.Seller.Logo) > 0 {
-		ext, err := imageType(inv.Seller.Logo)
+		img, ext, err := preparedLogo(inv.Seller.Logo)
 		if err != nil {
 			return err
 		}
-		logo = image.NewFromBytesCol(5, inv.Seller.Logo, ext, props.Rect{Percent: 100, Left: 0, Top: 0})
+		logo = image.NewFromBytesCol(5, img, ext, props.Rect{Percent: 100})
 	}
 	b.m.AddRow(height, logo, col.New(7).Add(seller...))
 	b.m.AddRow(4, line.NewCol(12, props.Line{Thickness: 0.4, SizePercent: 100}))
@@ -360,15 +357,4 @@ func (b *invoiceBuilder) footer() core.Row {
 		foot += ", VAT number " + s.VATNumber
 	}
 	return row.New(10).Add(txtCol(8, foot, props.Text{Top: 5, Size: smallSize, Color: grey}))
-}
-
-// imageType tells PNG from JPEG by their first bytes.
-func imageType(b []byte) (extension.Type, error) {
-	switch {
-	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
-		return extension.Png, nil
-	case bytes.HasPrefix(b, []byte{0xff, 0xd8, 0xff}):
-		return extension.Jpg, nil
-	}
-	return "", errors.New("the company logo is neither a PNG nor a JPEG image; upload it again as one of those")
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -159,28 +160,61 @@ func TestInvoicePDFManyLinesAcrossPages(t *testing.T) {
 	}
 }
 
-// The logo is drawn, PNG or JPEG; anything else is refused with a sentence.
+// The logo is drawn, PNG or JPEG: PNG transparency is laid on white (no soft
+// mask, which gofpdf would rebuild on every invoice), 16-bit PNGs that
+// gofpdf refuses are accepted, a logo larger than it is drawn is scaled to
+// 300 dpi, and anything else is refused with a sentence.
 func TestInvoicePDFDrawsTheLogo(t *testing.T) {
-	for _, format := range []string{"png", "jpeg"} {
-		inv := parentInvoice(t)
-		inv.Seller.Logo = logo(t, format)
-		path := filepath.Join(t.TempDir(), "inv.pdf")
-		if err := os.WriteFile(path, renderInvoice(t, inv), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command("pdfimages", "-list", path).CombinedOutput()
-		if err != nil {
-			t.Fatalf("pdfimages: %v\n%s", err, out)
-		}
-		if _, ok := lineWith(string(out), "1", "0", "image", "240", "80"); !ok {
-			t.Errorf("%s: the 240×80 logo is not in the PDF:\n%s", format, out)
-		}
+	for name, tc := range map[string]struct {
+		logo          []byte
+		width, height string
+		enc           string
+	}{
+		"png with transparency": {logo(t, "png"), "240", "80", "image"},
+		"jpeg":                  {logo(t, "jpeg"), "240", "80", "jpeg"},
+		"16-bit png":            {encodeLogo(t, "png", image.NewNRGBA64(image.Rect(0, 0, 240, 80))), "240", "80", "image"},
+		"large png":             {encodeLogo(t, "png", image.NewNRGBA(image.Rect(0, 0, 1800, 600))), "900", "300", "image"},
+		"large jpeg":            {encodeLogo(t, "jpeg", image.NewRGBA(image.Rect(0, 0, 2400, 600))), "900", "225", "jpeg"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			inv := parentInvoice(t)
+			inv.Seller.Logo = tc.logo
+			images := pdfImages(t, renderInvoice(t, inv))
+			if len(images) != 1 {
+				t.Fatalf("want the logo as the one image, got %q", images)
+			}
+			// page num type width height color comp bpc enc ...
+			got := images[0]
+			if got[2] != "image" || got[3] != tc.width || got[4] != tc.height || got[5] != "rgb" || got[8] != tc.enc {
+				t.Errorf("logo drawn as %q, want an rgb %s × %s %s image", got, tc.width, tc.height, tc.enc)
+			}
+		})
 	}
 	inv := parentInvoice(t)
 	inv.Seller.Logo = []byte("GIF89a...")
-	if err := InvoicePDF(&bytes.Buffer{}, inv); err == nil || !strings.Contains(err.Error(), "neither a PNG nor a JPEG") {
+	if err := InvoicePDF(&bytes.Buffer{}, inv); err == nil || !strings.Contains(err.Error(), "could not be read as a PNG or JPEG image") {
 		t.Errorf("a GIF logo gave %v", err)
 	}
+}
+
+// pdfImages lists the images of a PDF with poppler's pdfimages, one row of
+// fields each.
+func pdfImages(t *testing.T, pdf []byte) [][]string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdfimages", "-list", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfimages: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var rows [][]string
+	for _, l := range lines[2:] { // a header and a rule
+		rows = append(rows, strings.Fields(l))
+	}
+	return rows
 }
 
 func TestInvoicePDFRefusesFiguresThatDoNotAddUp(t *testing.T) {

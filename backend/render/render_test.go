@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"os"
@@ -80,28 +81,38 @@ func lineWith(text string, parts ...string) (string, bool) {
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-// logo makes a small two-colour image, as a reseller's logo would be.
+// logo makes a 240 × 80 logo as resellers have them: flat colours, and in
+// PNG a transparent background with a fading band.
 func logo(t testing.TB, format string) []byte {
 	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 240, 80))
-	for x := range 240 {
-		for y := range 80 {
-			c := color.RGBA{20, 60, 140, 255}
-			if (x/20+y/20)%2 == 0 {
-				c = color.RGBA{240, 180, 20, 255}
+	return encodeLogo(t, format, image.NewNRGBA(image.Rect(0, 0, 240, 80)))
+}
+
+func encodeLogo(t testing.TB, format string, img draw.Image) []byte {
+	t.Helper()
+	b := img.Bounds()
+	for x := range b.Dx() {
+		for y := range b.Dy() {
+			dx, dy := x-b.Dy()/2, y-b.Dy()/2
+			switch {
+			case dx*dx+dy*dy < b.Dy()*b.Dy()/5:
+				img.Set(x, y, color.NRGBA{20, 60, 140, 255})
+			case y > b.Dy()/3 && y < 2*b.Dy()/3 && x > b.Dy():
+				img.Set(x, y, color.NRGBA{240, 180, 20, uint8(255 - 200*x/b.Dx())})
+			case format == "jpeg":
+				img.Set(x, y, color.White)
 			}
-			img.Set(x, y, c)
 		}
 	}
-	var b bytes.Buffer
+	var out bytes.Buffer
 	var err error
 	if format == "png" {
-		err = png.Encode(&b, img)
+		err = png.Encode(&out, img)
 	} else {
-		err = jpeg.Encode(&b, img, nil)
+		err = jpeg.Encode(&out, img, nil)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes()
+	return out.Bytes()
 }
