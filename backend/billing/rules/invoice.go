@@ -347,7 +347,7 @@ func validate(d Deployment, r Run) error {
 		return invalid("issueDate", "give the invoices' issue date")
 	}
 	if r.IssueDate.Before(r.Period.End) {
-		return invalid("issueDate", "the issue date %s is before the period ends on %s; issue on %s or later", r.IssueDate, r.Period.Last(), r.Period.End)
+		return invalid("issueDate", "the issue date %s is before the end of the period, whose last day is %s; issue on %s or later", r.IssueDate, r.Period.Last(), r.Period.End)
 	}
 	if r.MinimumTotal.Sign() < 0 {
 		return invalid("minimumAmount", "the minimum invoice amount is %s; it cannot be negative", r.MinimumTotal)

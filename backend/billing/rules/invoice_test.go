@@ -88,7 +88,7 @@ func TestBadInputIsRefusedWithTheFieldAndASentence(t *testing.T) {
 		field string
 		says  string
 	}{
-		{"issue date before the period's end", func(r *rules.Run) { r.IssueDate = date(t, "2026-06-30") }, "issueDate", "before the period ends"},
+		{"issue date before the period's end", func(r *rules.Run) { r.IssueDate = date(t, "2026-06-30") }, "issueDate", "before the end of the period, whose last day is 2026-06-30; issue on 2026-07-01"},
 		{"no issue date", func(r *rules.Run) { r.IssueDate = rules.Date{} }, "issueDate", "issue date"},
 		{"negative price", charge(func(c *rules.Charge) { c.UnitPrice = dec("-1.00") }), "unitPrice", "cannot be negative"},
 		{"price finer than a penny", charge(func(c *rules.Charge) { c.UnitPrice = dec("1.005") }), "unitPrice", "2 decimal places"},
@@ -178,7 +178,7 @@ func TestTaxIsRoundedOncePerRate(t *testing.T) {
 		}
 		return c
 	}
-	five, none, twenty := "5", "0", "20.00" // 20.00% is the default 20%
+	five, none, twenty := "5", "0", "20.00"     // 20.00% is the default 20%
 	c := customer(1, "A01", "0.0250", "0.0299") // Call Charges 0.05 at the default 20%
 	c.Charges = []rules.Charge{oneOff(1, "0.10", &five), oneOff(2, "0.10", &five), oneOff(3, "3.33", &none), oneOff(4, "1.03", &twenty)}
 	inv := only(t, bill(t, juneRun(t, c)))

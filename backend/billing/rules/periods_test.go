@@ -273,3 +273,17 @@ func TestScheduleValidation(t *testing.T) {
 		}
 	}
 }
+
+func TestAManualPeriodIsFollowedByOneAsLong(t *testing.T) {
+	manual := rules.Schedule{Frequency: rules.Manual}
+	p := period(t, "2026-06-10", "2026-06-20")
+	if n, err := manual.Next(p); err != nil || n != period(t, "2026-06-20", "2026-06-30") {
+		t.Errorf("after %s: %s, %v; want 2026-06-20..2026-06-29", p, n, err)
+	}
+	if b, err := manual.Previous(p); err != nil || b != period(t, "2026-05-31", "2026-06-10") {
+		t.Errorf("before %s: %s, %v; want 2026-05-31..2026-06-09", p, b, err)
+	}
+	if _, err := manual.PeriodOf(date(t, "2026-06-15")); err == nil {
+		t.Error("a manual schedule found a period of its own")
+	}
+}

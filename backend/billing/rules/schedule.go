@@ -116,7 +116,7 @@ func anchoredPeriod(d Date, day, months int) Period {
 	return Period{start, start.addMonths(months)}
 }
 
-// Next is the period after p.
+// Next is the period after p; after a manual period, one as long.
 func (s Schedule) Next(p Period) (Period, error) {
 	if s.Frequency == Manual {
 		return Period{p.End, p.End.AddDays(p.Days())}, nil
@@ -124,7 +124,7 @@ func (s Schedule) Next(p Period) (Period, error) {
 	return s.PeriodOf(p.End)
 }
 
-// Previous is the period before p.
+// Previous is the period before p; before a manual period, one as long.
 func (s Schedule) Previous(p Period) (Period, error) {
 	if s.Frequency == Manual {
 		return Period{p.Start.AddDays(-p.Days()), p.Start}, nil
