@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -307,6 +308,31 @@ func TestRoundQuotientIsExact(t *testing.T) {
 		for i, w := range []string{c.halfUp, c.halfEven, c.up, c.down} {
 			m := rules.Money{Places: 2, Rounding: rules.Rounding(i)}
 			money(t, c.num+" / "+c.den+" "+m.Rounding.String(), m.RoundQuotient(dec(c.num), dec(c.den)), w)
+		}
+	}
+}
+
+// A preview is the run itself: the same input gives the same invoices, and
+// billing leaves its input as it was.
+func TestBillIsDeterministicAndLeavesItsInputAlone(t *testing.T) {
+	mk := func() rules.Run {
+		rental := monthly(t, 7, "12.50", "2026-05-01")
+		rental.BilledThrough = date(t, "2026-06-30")
+		q := customer(11, "Q01", "2.0050")
+		q.ParentID = 10
+		site := rules.Customer{ID: 12, Reference: "S01", Name: "S Ltd", Calls: []rules.CallGroup{
+			{SiteID: 3, SiteName: "York", Calls: 1, Total: dec("0.5")}, {SiteID: 3, SiteName: "York", Calls: 1, Total: dec("0.5")}}}
+		return juneRun(t, site, q, customer(10, "P01", "10.0040"),
+			rules.Customer{ID: 1, Reference: "A01", Name: "A Ltd", Calls: calls("0.0153"), Charges: []rules.Charge{rental, monthly(t, 8, "30.00", "2026-06-10")}})
+	}
+	first := bill(t, mk())
+	for i := 0; i < 20; i++ {
+		r := mk()
+		if got := bill(t, r); !reflect.DeepEqual(got, first) {
+			t.Fatalf("run %d differs:\n%+v\n%+v", i, got, first)
+		}
+		if !reflect.DeepEqual(r, mk()) {
+			t.Fatal("Bill changed its input")
 		}
 	}
 }
