@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -16,27 +15,11 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/app"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
-	"github.com/tollgate/tollgate/backend/internal/fixtures"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
-	"github.com/tollgate/tollgate/backend/ratesheet"
-	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/backend/workload"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
-	entratesheet "github.com/tollgate/tollgate/ent/ratesheet"
 )
-
-// buildTollgate compiles the binary once for the test.
-func buildTollgate(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "tollgate")
-	cmd := exec.Command("go", "build", "-o", bin, "./backend/cmd/tollgate")
-	cmd.Dir = fixtures.RepoRoot(t)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build tollgate: %v\n%s", err, out)
-	}
-	return bin
-}
 
 // worker is a separate `tollgate worker` process on the test's database.
 type worker struct{ cmd *exec.Cmd }
@@ -87,7 +70,7 @@ func waitStatus(t *testing.T, ctx context.Context, c *ent.Client, id int, want c
 // adds up to the upload's priced calls — each applied once.
 func TestKilledWorkersLoseNothing(t *testing.T) {
 	cfg := testenv.Config(t, testenv.MySQL)
-	bin := buildTollgate(t)
+	bin := testenv.BuildTollgate(t)
 	ctx := viewer.System(context.Background())
 	a, err := app.Open(ctx, cfg, testenv.Logger(), true)
 	if err != nil {
@@ -100,26 +83,8 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := wl.Load(ctx, c); err != nil {
-		t.Fatal(err)
-	}
-	prov, err := a.Providers.Create(ctx, ent.CreateProviderInput{Name: "Killed carrier", CdrFormat: "ASTERISK"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	def, err := a.Pricing.DefaultTariff(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sheet, cdrFile bytes.Buffer
-	if err := wl.WriteRateSheet(&sheet); err != nil {
-		t.Fatal(err)
-	}
-	from := wl.SheetEffectiveFrom()
-	if _, err := a.Pricing.Upload(ctx, tariffs.UploadInput{TariffID: def.ID, Direction: entratesheet.DirectionOutbound,
-		EffectiveFrom: &from, Units: ratesheet.Minor, FileName: "rates.csv", File: &sheet}); err != nil {
-		t.Fatal(err)
-	}
+	prov := testenv.Reseller(t, a, wl, "Killed carrier")
+	var cdrFile bytes.Buffer
 	want, err := wl.WriteCDR(&cdrFile)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -36,17 +37,62 @@ type Response struct {
 // Do posts a GraphQL operation and decodes the response.
 func (e *Env) Do(t testing.TB, query string, vars map[string]any) Response {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	res, err := http.Post(e.Server.URL+"/graphql", "application/json", bytes.NewReader(body))
+	r, _, err := Post(context.Background(), http.DefaultClient, e.Server.URL, query, vars)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return r
+}
+
+// Post sends a GraphQL operation to the Tollgate at baseURL and returns the
+// decoded response with the HTTP status. It fails only when no GraphQL
+// response came back, so that tests driving servers from many goroutines
+// (where t.Fatal may not be called) can count what they got.
+func Post(ctx context.Context, c *http.Client, baseURL, query string, vars map[string]any) (Response, int, error) {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, baseURL+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		return Response{}, 0, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	return send(c, req)
+}
+
+// PostUpload sends a GraphQL multipart request (graphql-multipart-request-spec)
+// with one file bound to the variable at path (e.g. "variables.input.file"),
+// as Post does.
+func PostUpload(ctx context.Context, c *http.Client, baseURL, query string, vars map[string]any, path, filename string, content []byte) (Response, int, error) {
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	ops, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	_ = mw.WriteField("operations", string(ops))
+	m, _ := json.Marshal(map[string][]string{"0": {path}})
+	_ = mw.WriteField("map", string(m))
+	fw, err := mw.CreateFormFile("0", filename)
+	if err != nil {
+		return Response{}, 0, err
+	}
+	_, _ = fw.Write(content)
+	_ = mw.Close()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, baseURL+"/graphql", &body)
+	if err != nil {
+		return Response{}, 0, err
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return send(c, req)
+}
+
+func send(c *http.Client, req *http.Request) (Response, int, error) {
+	res, err := c.Do(req)
+	if err != nil {
+		return Response{}, 0, err
 	}
 	defer res.Body.Close()
 	var r Response
 	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
-		t.Fatalf("decode GraphQL response (HTTP %d): %v", res.StatusCode, err)
+		return Response{}, res.StatusCode, fmt.Errorf("decode GraphQL response (HTTP %d): %w", res.StatusCode, err)
 	}
-	return r
+	return r, res.StatusCode, nil
 }
 
 // MustDo posts an operation, fails on any error, and decodes data into out.
@@ -132,30 +178,13 @@ func (s *Subscription) Next(t testing.TB, timeout time.Duration, out any) {
 	}
 }
 
-// Upload posts a GraphQL multipart request (graphql-multipart-request-spec)
-// with one file bound to the variable at path (e.g. "variables.input.file").
+// Upload posts a GraphQL multipart request with one file bound to the
+// variable at path (e.g. "variables.input.file").
 func (e *Env) Upload(t testing.TB, query string, vars map[string]any, path, filename string, content []byte) Response {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	ops, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	_ = mw.WriteField("operations", string(ops))
-	m, _ := json.Marshal(map[string][]string{"0": {path}})
-	_ = mw.WriteField("map", string(m))
-	fw, err := mw.CreateFormFile("0", filename)
+	r, _, err := PostUpload(context.Background(), http.DefaultClient, e.Server.URL, query, vars, path, filename, content)
 	if err != nil {
 		t.Fatal(err)
-	}
-	_, _ = fw.Write(content)
-	_ = mw.Close()
-	res, err := http.Post(e.Server.URL+"/graphql", mw.FormDataContentType(), &body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var r Response
-	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
-		t.Fatalf("decode GraphQL response (HTTP %d): %v", res.StatusCode, err)
 	}
 	return r
 }
