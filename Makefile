@@ -43,10 +43,15 @@ test: build ## run every test: Go (unit + integration), SPA unit tests, Playwrig
 conformance: ## extra check: price the conformance samples in ../shared/testdata (beside the repository) byte for byte
 	TOLLGATE_CONFORMANCE=1 $(GO) test -count=1 -run '^TestConformance' ./backend/cmd/tollgate/
 
+SOAK_DURATION ?= 2m
+soak: ## the soak test on MariaDB + Redis: api processes, a killed worker, random clerk work, then the invariants (SOAK_DURATION=2m, SOAK_SEED=n)
+	TOLLGATE_SOAK=1 TOLLGATE_SOAK_DURATION=$(SOAK_DURATION) TOLLGATE_SOAK_SEED=$(SOAK_SEED) \
+		$(GO) test -count=1 -v -timeout 60m -run '^TestSoak$$' ./backend/soak/
+
 bench: ## rating micro-benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./backend/rating/...
 
 clean: ## remove build output
 	rm -rf bin frontend/dist
 
-.PHONY: help generate check-generated migration spa build run test conformance bench clean
+.PHONY: help generate check-generated migration spa build run test conformance soak bench clean
