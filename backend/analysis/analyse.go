@@ -150,6 +150,9 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 			ref := apperr.Reference()
 			s.Log.Error("analysis stopped", "upload", u.ID, "ref", ref, "err", err)
 			reason = "the analysis stopped because of a problem on our side (reference " + ref + "); analyse the upload again, and give support the reference if it happens again"
+			if errors.As(err, new(busyError)) {
+				reason = "the database was too busy with other work to finish the analysis (reference " + ref + "); analyse the upload again in a few minutes, and give support the reference if it keeps happening"
+			}
 		} else {
 			s.Log.Warn("analysis failed", "upload", u.ID, "err", err)
 		}
@@ -180,31 +183,42 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 
 // analyse does the work of one run, step by step, and returns the
 // counters.
+//
+// A deadlock or a lock wait timeout rolls back only the statement that lost;
+// every step replaces what it writes, so it is retried (retryLocks), the load
+// with the clearing of the calls before it.
 func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, error) {
-	if err := s.clearRun(ctx, u.ID); err != nil {
-		return nil, err
-	}
 	pr, err := s.newPricer(ctx, u)
 	if err != nil {
 		return nil, err
 	}
-	read, err := s.readAndLoad(ctx, u, pr)
-	if err != nil {
+	var read *readResult
+	if err := s.retryLocks(ctx, u.ID, "loading the calls", func() (err error) {
+		if err = s.clearRun(ctx, u.ID); err == nil {
+			read, err = s.readAndLoad(ctx, u, pr)
+		}
+		return err
+	}); err != nil {
 		return nil, err
 	}
-	if err := s.recordRead(ctx, u, read); err != nil {
+	if err := s.retryLocks(ctx, u.ID, "recording what was read", func() error { return s.recordRead(ctx, u, read) }); err != nil {
 		return nil, err
 	}
 
 	s.setPhase(ctx, u.ID, PhaseDuplicates)
 	dupStart := time.Now()
-	if err := s.flagDuplicates(ctx, u.ID, pr.providerID, read.from, read.to, read.keysFull); err != nil {
+	if err := s.retryLocks(ctx, u.ID, "finding duplicates", func() error {
+		return s.flagDuplicates(ctx, u.ID, pr.providerID, read.from, read.to, read.keysFull)
+	}); err != nil {
 		return nil, fmt.Errorf("finding duplicates: %w", err)
 	}
 	s.setPhase(ctx, u.ID, PhaseTotals)
 	countStart := time.Now()
-	cnt := read.counters
-	if err := s.count(ctx, u.ID, &cnt); err != nil {
+	var cnt counters
+	if err := s.retryLocks(ctx, u.ID, "counting", func() error {
+		cnt = read.counters // count adds to them
+		return s.count(ctx, u.ID, &cnt)
+	}); err != nil {
 		return nil, err
 	}
 	s.Log.Info("analysis phases", "upload", u.ID, "read_rate_load", read.took.Round(time.Millisecond),

@@ -125,5 +125,5 @@ func (s *Service) flagDuplicates(ctx context.Context, uploadID, providerID int, 
 	if len(others) == 0 && !inFile {
 		return nil
 	}
-	return s.calls().flagDuplicates(ctx, uploadID, others, inFile)
+	return s.calls().flagDuplicates(ctx, uploadID, providerID, others, inFile)
 }

@@ -74,39 +74,27 @@ func affected(res sql.Result, err error) (int64, error) {
 
 // flagDuplicates marks the calls of an upload that repeat a call of one of
 // the others uploads that is not itself a duplicate, and, with inFile, an
-// earlier line of the same upload.
-func (cs *callStore) flagDuplicates(ctx context.Context, uploadID int, others []int, inFile bool) error {
+// earlier line of the same upload. On SQLite it is one statement: SQLite
+// runs one writer at a time, and the statement reads and writes in the same
+// write transaction, so two analyses never decide on each other's
+// unflagged calls at once. MySQL: duplicates.go.
+func (cs *callStore) flagDuplicates(ctx context.Context, uploadID, providerID int, others []int, inFile bool) error {
+	if cs.mysql {
+		return cs.flagDuplicatesMySQL(ctx, uploadID, providerID, others, inFile)
+	}
 	in := "NULL"
 	if len(others) > 0 {
-		ids := make([]string, len(others))
-		for i, id := range others {
-			ids[i] = strconv.Itoa(id)
-		}
-		in = strings.Join(ids, ",")
+		in = idList(others)
 	}
 	sameFile := "FALSE"
 	if inFile {
 		sameFile = "TRUE"
 	}
 	dup := call.StatusDuplicate
-	var (
-		q    string
-		args []any
-	)
-	if cs.mysql {
-		q = `UPDATE calls c JOIN calls e ON e.dup_key = c.dup_key AND (
-			(` + sameFile + ` AND e.upload_id = c.upload_id AND e.line < c.line) OR
-			(e.upload_id IN (` + in + `) AND e.status <> ?))
-			SET c.status = ? WHERE c.upload_id = ? AND c.status <> ?`
-		args = []any{dup, dup, uploadID, dup}
-	} else {
-		q = `UPDATE calls SET status = ? WHERE upload_id = ? AND status <> ? AND EXISTS (
-			SELECT 1 FROM calls e WHERE e.dup_key = calls.dup_key AND (
-			(` + sameFile + ` AND e.upload_id = calls.upload_id AND e.line < calls.line) OR
-			(e.upload_id IN (` + in + `) AND e.status <> ?)))`
-		args = []any{dup, uploadID, dup, dup}
-	}
-	_, err := cs.db.ExecContext(ctx, q, args...)
+	_, err := cs.db.ExecContext(ctx, `UPDATE calls SET status = ? WHERE upload_id = ? AND status <> ? AND EXISTS (
+		SELECT 1 FROM calls e WHERE e.dup_key = calls.dup_key AND (
+		(`+sameFile+` AND e.upload_id = calls.upload_id AND e.line < calls.line) OR
+		(e.upload_id IN (`+in+`) AND e.status <> ?)))`, dup, uploadID, dup, dup)
 	return err
 }
 

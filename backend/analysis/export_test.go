@@ -1,0 +1,14 @@
+package analysis
+
+import (
+	"context"
+	"database/sql"
+	"log/slog"
+)
+
+// FlagDuplicatesOn runs the duplicates step of an upload on MySQL through
+// db, so a test can give it a pool of its own settings.
+func FlagDuplicatesOn(ctx context.Context, db *sql.DB, uploadID, providerID int, others []int, inFile bool) error {
+	cs := &callStore{db: db, mysql: true, log: slog.Default()}
+	return cs.flagDuplicates(ctx, uploadID, providerID, others, inFile)
+}
