@@ -19,6 +19,9 @@ import (
 type Statement struct {
 	Seller   Seller
 	Customer Party
+	// Charge names the Call Charges line the statement itemises, as on the
+	// invoice: "Call Charges" or "Call Charges — Leeds office" for a site.
+	Charge string
 	// InvoiceNumber is the invoice the calls are billed on; 0 when the
 	// statement goes out before one is issued.
 	InvoiceNumber int64

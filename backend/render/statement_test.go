@@ -71,6 +71,7 @@ func testStatement(t testing.TB, calls []Call) Statement {
 	return Statement{
 		Seller:        testSeller(t),
 		Customer:      Party{Name: "Acme Plumbing Ltd", Reference: "ACME01", Address: []string{"1 Canal Wharf", "Leeds LS11 5PS"}},
+		Charge:        "Call Charges — Leeds office",
 		InvoiceNumber: 1042,
 		PeriodStart:   time.Date(2026, 6, 1, 0, 0, 0, 0, london),
 		PeriodEnd:     time.Date(2026, 7, 1, 0, 0, 0, 0, london),
@@ -215,6 +216,8 @@ func TestStatementsRefuseWhatDoesNotAddUp(t *testing.T) {
 // their count and sum, totals the statement and numbers every page.
 func TestStatementPDFFoldsSmallCallsAndNumbersPages(t *testing.T) {
 	calls := generatedCalls(400, 11)
+	calls[0].Price = dec("0.2000")
+	calls[0].Destination = "United Kingdom Mobile - Vodafone (Personal Numbering Service)"
 	threshold := dec("0.0100")
 	var listed, folded []Call
 	for _, c := range calls {
@@ -241,7 +244,10 @@ func TestStatementPDFFoldsSmallCallsAndNumbersPages(t *testing.T) {
 			t.Errorf("the statement does not say %q", want)
 		}
 	}
-	for _, row := range [][]string{{"Invoice", "1042"}, {"Calls total", mustMoney(t, sum(calls))}} {
+	for _, row := range [][]string{
+		{"Charge", "Call Charges — Leeds office"}, {"Invoice", "1042"}, {"Calls total", mustMoney(t, sum(calls))},
+		{"Times are in Europe/London. Calls under £0.0100 each are not listed one by one"},
+	} {
 		if _, ok := lineWith(all, row...); !ok {
 			t.Errorf("no line reads %q", row)
 		}
@@ -274,6 +280,10 @@ func TestStatementPDFFoldsSmallCallsAndNumbersPages(t *testing.T) {
 		if _, ok := lineWith(page, "Date", "Time", "CLI", "Number dialled", "Destination", "Band", "Duration", "Billable s", "Price (£)"); !ok {
 			t.Errorf("page %d has no table header", p)
 		}
+	}
+	// A destination wider than its column is cut with an ellipsis before the band.
+	if _, ok := lineWith(all, calls[0].Dialled, "United Kingdom Mobile - Vodafone", "…", calls[0].Band); !ok || strings.Contains(all, "Numbering Service") {
+		t.Errorf("the long destination of the call to %s is not cut to its column", calls[0].Dialled)
 	}
 	// Characters outside ASCII come through WinAnsi intact.
 	if !strings.Contains(all, "Côte d'Ivoire Mobile") {

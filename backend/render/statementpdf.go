@@ -129,7 +129,11 @@ func (d *statementPDF) firstPageHeader(total, foldText string) {
 		d.text(margin, y, regular, 8.5, l)
 	}
 
-	facts := [][2]string{{"Period", d.period}}
+	var facts [][2]string
+	if st.Charge != "" {
+		facts = append(facts, [2]string{"Charge", st.Charge})
+	}
+	facts = append(facts, [2]string{"Period", d.period})
 	if st.InvoiceNumber != 0 {
 		facts = append(facts, [2]string{"Invoice", strconv.FormatInt(st.InvoiceNumber, 10)})
 	}
@@ -144,10 +148,12 @@ func (d *statementPDF) firstPageHeader(total, foldText string) {
 		y = ry
 	}
 	y += 10
+	note := "Times are in " + st.Location.String() + "."
 	if foldText != "" {
-		d.text(margin, y, regular, 8, "Calls under "+foldText+" each are not listed one by one: their number and total are on one line at the end.")
-		y += 14
+		note += " Calls under " + foldText + " each are not listed one by one: their number and total are on one line at the end."
 	}
+	d.text(margin, y, regular, 8, note)
+	y += 14
 	d.tableHeader(y + 8)
 }
 
