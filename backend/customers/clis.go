@@ -128,7 +128,7 @@ func checkAccountCode(raw, norm string) error {
 // CreateCli adds a CLI to a customer. The same number (or range, or account
 // code) may not belong to two assignments over overlapping dates.
 func (s *Service) CreateCli(ctx context.Context, in CliInput) (*ent.Cli, error) {
-	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Cli, error) {
+	return txn.GetRetrying(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Cli, error) {
 		return s.createCli(ctx, c, in)
 	})
 }
@@ -165,7 +165,7 @@ func (s *Service) createCli(ctx context.Context, c *ent.Client, in CliInput) (*e
 
 // UpdateCli changes a CLI's value, dates, site or description.
 func (s *Service) UpdateCli(ctx context.Context, id int, in ent.UpdateCliInput) (*ent.Cli, error) {
-	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Cli, error) {
+	return txn.GetRetrying(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Cli, error) {
 		return s.updateCli(ctx, c, id, in)
 	})
 }

@@ -40,7 +40,7 @@ func NewService(client *ent.Client, countryCode string, rowLocks bool) *Service 
 
 // Create adds a customer and, in the same transaction, its first CLIs.
 func (s *Service) Create(ctx context.Context, in ent.CreateCustomerInput, clis []CliInput) (*ent.Customer, error) {
-	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Customer, error) {
+	return txn.GetRetrying(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.Customer, error) {
 		return s.create(ctx, c, in, clis)
 	})
 }

@@ -3,6 +3,8 @@ package customers_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/tollgate/tollgate/backend/apperr"
@@ -85,5 +87,69 @@ func TestServicesJoinTheCallersTransaction(t *testing.T) {
 				t.Errorf("CLIs of the committed customer: %d (%v); want 1", n, err)
 			}
 		})
+	}
+}
+
+// Clerks adding different numbers at the same moment on MariaDB each get
+// their CLI: the clash check's locks on numbers nobody holds yet (gap
+// locks) made concurrent inserts deadlock, and the clerk read INTERNAL.
+// Two clerks adding the same number still get one CLI and one CONFLICT.
+func TestConcurrentClisAreAllAddedWithoutDeadlocks(t *testing.T) {
+	env := testenv.StartMode(t, testenv.MySQL)
+	ctx := viewer.System(context.Background())
+	svc := env.App.Customers
+	var owners []int
+	for i := range 4 {
+		cu, err := svc.Create(ctx, ent.CreateCustomerInput{Reference: fmt.Sprintf("GAP%02d", i), Name: fmt.Sprintf("Gap %d Ltd", i)}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		owners = append(owners, cu.ID)
+	}
+	const clerks, rounds = 8, 6
+	for round := range rounds {
+		var wg sync.WaitGroup
+		errs := make([]error, clerks)
+		for k := range clerks {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				// Neighbouring numbers: one gap of the value index.
+				_, errs[k] = svc.CreateCli(ctx, customers.CliInput{CustomerID: owners[k%len(owners)], Value: fmt.Sprintf("0113496%02d%02d", round, k)})
+			}()
+		}
+		wg.Wait()
+		for k, err := range errs {
+			if err != nil {
+				t.Errorf("round %d, clerk %d: %v", round, k, err)
+			}
+		}
+	}
+	if n, err := env.App.DB.Client.Cli.Query().Count(ctx); err != nil || n != clerks*rounds {
+		t.Errorf("%d CLIs (%v); want %d", n, err, clerks*rounds)
+	}
+
+	var wg sync.WaitGroup
+	errs := make([]error, clerks)
+	for k := range clerks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[k] = svc.CreateCli(ctx, customers.CliInput{CustomerID: owners[k%len(owners)], Value: "0113 496 9999"})
+		}()
+	}
+	wg.Wait()
+	added := 0
+	for k, err := range errs {
+		switch {
+		case err == nil:
+			added++
+		case apperr.CodeOf(err) == apperr.Conflict:
+		default:
+			t.Errorf("clerk %d adding a number another clerk adds: %v; want success or CONFLICT", k, err)
+		}
+	}
+	if added != 1 {
+		t.Errorf("the same number was added %d times; want once", added)
 	}
 }
