@@ -126,13 +126,22 @@ func TestSoak(t *testing.T) {
 		t.Fatal(err)
 	}
 	settled := time.Since(settleStart)
-	gaveUp := archived(insp)
+	gaveUp, dropped := archived(insp)
 	dead := cl.checkAPIs()
 	cl.stopAll()
 
 	broken, err := violations(ctx, db)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Σ unbilled = Σ processed priced calls, per customer, and none of
+	// those calls belongs to a customer that no longer exists.
+	drift, err := a.Billing.UnbilledDrift(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range drift {
+		broken = append(broken, "unbilled totals: "+d.String())
 	}
 	miscounted, err := linesCounted(ctx, db, w.uploads)
 	if err != nil {
@@ -145,8 +154,8 @@ func TestSoak(t *testing.T) {
 	cl.mu.Lock()
 	kills, starts := cl.kills, cl.starts
 	cl.mu.Unlock()
-	t.Logf("soak summary\n  seed %d; %s of operations (%d clerks on %d api processes), settled in %s\n  worker: %d SIGKILLs, %d starts\n  uploads: %d accepted %v; %d calls stored; Σ unbilled %s\n%s",
-		o.seed, worked.Round(time.Second), o.clerks, o.apis, settled.Round(time.Second), kills, starts,
+	t.Logf("soak summary\n  seed %d; %s of operations (%d clerks on %d api processes), settled in %s\n  worker: %d SIGKILLs, %d starts; %d tasks dropped by their handler\n  uploads: %d accepted %v; %d calls stored; Σ unbilled %s\n%s",
+		o.seed, worked.Round(time.Second), o.clerks, o.apis, settled.Round(time.Second), kills, starts, dropped,
 		len(w.uploads), tot.uploads, tot.calls, tot.unbilled, tl.summary())
 
 	var problems []string
