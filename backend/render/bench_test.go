@@ -80,7 +80,9 @@ func TestStatementPDFStreamsInBoundedMemory(t *testing.T) {
 	if out.n < 4<<20 {
 		t.Fatalf("the statement is only %d bytes; the bound below would prove nothing", out.n)
 	}
-	if grew > 2<<20 {
+	// What may grow: zlib's compressor (about 1.2 MB), the 64 kB write
+	// buffer, one page and 8 bytes an object; the file itself may not.
+	if grew > 3<<20 {
 		t.Errorf("the live heap grew by %d bytes while writing %d: the statement is held in memory, not streamed", grew, out.n)
 	}
 }
