@@ -243,36 +243,43 @@ func overlapping(seed uint64) (a, b []byte, shared int) {
 // Two files repeating each other's calls, analysed at the same time, flag
 // each repeated call exactly once: one of the pair keeps it.
 func TestOverlappingUploadsAnalysedTogetherFlagEachDuplicateOnce(t *testing.T) {
-	f := newFixture(t, testenv.MySQL)
-	svc, retries := watchedService(t, f)
-	stop := lockWaits(t, f)
-	for trial := range 4 {
-		// A provider per trial: its files are compared with nobody else's.
-		p, err := f.env.App.DB.Client.Provider.Create().SetName(fmt.Sprintf("Trunk %d", trial)).SetCdrFormat(provider.CdrFormatAsterisk).Save(f.ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, b, want := overlapping(uint64(10 + trial))
-		got := analyseTogether(t, f, svc, p.ID, map[string][]byte{"a.csv": a, "b.csv": b})
-		ua, ub := got["a.csv"], got["b.csv"]
-		for _, u := range got {
-			if u.Status != cdrupload.StatusReady {
-				t.Fatalf("trial %d: %s is %s: %q", trial, u.FileName, u.Status, u.FailureReason)
+	for _, mode := range testenv.Modes {
+		t.Run(string(mode), func(t *testing.T) {
+			f := newFixture(t, mode)
+			svc, retries := watchedService(t, f)
+			stop := func() map[string]int { return nil }
+			if mode == testenv.MySQL {
+				stop = lockWaits(t, f)
 			}
-			addsUp(t, u)
-		}
-		if n := sharedKeys(t, f, ua.ID, ub.ID); n != want {
-			t.Errorf("trial %d: %d calls in both files, want %d", trial, n, want)
-		}
-		if ua.Duplicates+ub.Duplicates != int64(want) {
-			t.Errorf("trial %d: %d + %d duplicates, want %d in all", trial, ua.Duplicates, ub.Duplicates, want)
-		}
-	}
-	if n := retries.Load(); n != 0 {
-		t.Errorf("the analyses lost locks to each other %d times", n)
-	}
-	if w := rowLockWaits(stop()); len(w) > 0 {
-		t.Errorf("the analyses waited for row locks: %v", w)
+			for trial := range 4 {
+				// A provider per trial: its files are compared with nobody else's.
+				p, err := f.env.App.DB.Client.Provider.Create().SetName(fmt.Sprintf("Trunk %d", trial)).SetCdrFormat(provider.CdrFormatAsterisk).Save(f.ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a, b, want := overlapping(uint64(10 + trial))
+				got := analyseTogether(t, f, svc, p.ID, map[string][]byte{"a.csv": a, "b.csv": b})
+				ua, ub := got["a.csv"], got["b.csv"]
+				for _, u := range got {
+					if u.Status != cdrupload.StatusReady {
+						t.Fatalf("trial %d: %s is %s: %q", trial, u.FileName, u.Status, u.FailureReason)
+					}
+					addsUp(t, u)
+				}
+				if n := sharedKeys(t, f, ua.ID, ub.ID); n != want {
+					t.Errorf("trial %d: %d calls in both files, want %d", trial, n, want)
+				}
+				if ua.Duplicates+ub.Duplicates != int64(want) {
+					t.Errorf("trial %d: %d + %d duplicates, want %d in all", trial, ua.Duplicates, ub.Duplicates, want)
+				}
+			}
+			if n := retries.Load(); n != 0 {
+				t.Errorf("the analyses lost locks to each other %d times", n)
+			}
+			if w := rowLockWaits(stop()); len(w) > 0 {
+				t.Errorf("the analyses waited for row locks: %v", w)
+			}
+		})
 	}
 }
 

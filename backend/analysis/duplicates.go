@@ -33,8 +33,7 @@ import (
 // first's decisions, committed: of two calls with one key exactly one is
 // flagged. A duplicate key holds the provider, and only one provider's
 // uploads are compared, so a lock per provider is enough. Loads, pricing and
-// totals are not serialised; on a 60 k-call upload the step takes a fraction
-// of a second.
+// totals are not serialised.
 
 // dupSlice is how many of the upload's lines one round of the step reads
 // and marks: bounded memory and short statements for any file length.
