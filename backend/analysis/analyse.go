@@ -19,6 +19,7 @@ import (
 	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	"github.com/tollgate/tollgate/ent/cdrupload"
+	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/provider"
 )
 
@@ -53,30 +54,46 @@ func stale(u *ent.CdrUpload, run int) bool {
 	return u.AnalysisRun != run || (u.Status != cdrupload.StatusUploaded && u.Status != cdrupload.StatusAnalysing)
 }
 
+// holder is one run's hold on its upload: the row is written by the run
+// only while it matches where (the upload, the lease owner, and the run or
+// status the work is for). Once it does not, the run was superseded or
+// taken over: cancel stops it, so it neither writes nor deletes any more.
+type holder struct {
+	id     int
+	owner  string
+	where  []predicate.CdrUpload
+	cancel context.CancelCauseFunc
+}
+
+func (s *Service) newHolder(id int, owner string, guards ...predicate.CdrUpload) *holder {
+	return &holder{id: id, owner: owner, where: append([]predicate.CdrUpload{cdrupload.ID(id), cdrupload.LeaseOwner(owner)}, guards...)}
+}
+
+// update writes the row while the run still holds it, and cancels the run
+// when it no longer does.
+func (h *holder) update(ctx context.Context, c *ent.Client, set func(*ent.CdrUploadUpdate)) error {
+	upd := c.CdrUpload.Update().Where(h.where...)
+	set(upd)
+	n, err := upd.Save(ctx)
+	if err == nil && n == 0 && h.cancel != nil {
+		h.cancel(ErrStale)
+	}
+	return err
+}
+
+// renewEvery is how often a run renews its lease and so notices that it
+// was superseded.
+func (s *Service) renewEvery() time.Duration { return min(s.leaseFor()/6, time.Second) }
+
 // renewLease keeps the lease alive while the run works, and cancels the run
-// if the lease was lost (another worker took the upload over).
-func (s *Service) renewLease(ctx context.Context, cancel context.CancelCauseFunc, id int, owner string) (stop func()) {
-	done := make(chan struct{})
-	go func() {
-		t := time.NewTicker(s.leaseFor() / 6)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				n, err := s.Client.CdrUpload.Update().Where(cdrupload.ID(id), cdrupload.LeaseOwner(owner)).
-					SetLeaseUntil(time.Now().Add(s.leaseFor()).UTC()).Save(ctx)
-				if err == nil && n == 0 {
-					cancel(ErrStale)
-					return
-				}
-			}
+// as soon as it no longer holds the upload: another worker took it over, or
+// a newer request changed the run.
+func (s *Service) renewLease(ctx context.Context, h *holder) (stop func()) {
+	return periodic.Every(s.renewEvery(), func() {
+		if ctx.Err() == nil {
+			_ = h.update(ctx, s.Client, func(u *ent.CdrUploadUpdate) { u.SetLeaseUntil(time.Now().Add(s.leaseFor()).UTC()) })
 		}
-	}()
-	return func() { close(done) }
+	})
 }
 
 // progressEvery is how often progress reaches the row and subscribers.
@@ -104,20 +121,18 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 	// next task takes over; until then another task is told to wait.
 	owner := leaseOwner()
 	start := time.Now()
-	n, err := c.CdrUpload.Update().Where(cdrupload.ID(uploadID), cdrupload.AnalysisRun(run),
-		cdrupload.StatusIn(cdrupload.StatusUploaded, cdrupload.StatusAnalysing),
-		cdrupload.Or(cdrupload.LeaseUntilIsNil(), cdrupload.LeaseUntilLT(start.UTC()))).
-		SetLeaseOwner(owner).SetLeaseUntil(start.Add(s.leaseFor()).UTC()).
-		SetStatus(cdrupload.StatusAnalysing).SetPhase(string(PhasePreparing)).
-		SetPhaseStartedAt(start.UTC()).SetLinesDone(0).SetBytesDone(0).SetLinesPerSecond(0).Save(ctx)
-	if err != nil {
-		return err
-	}
-	if n == 0 {
+	err = s.move(ctx, uploadID, toAnalysing, func(upd *ent.CdrUploadUpdate) {
+		upd.SetLeaseOwner(owner).SetLeaseUntil(start.Add(s.leaseFor()).UTC()).
+			SetPhase(string(PhasePreparing)).SetPhaseStartedAt(start.UTC()).SetLinesDone(0).SetBytesDone(0).SetLinesPerSecond(0)
+	}, cdrupload.AnalysisRun(run), cdrupload.Or(cdrupload.LeaseUntilIsNil(), cdrupload.LeaseUntilLT(start.UTC())))
+	if lost(err) {
 		if u, err = c.CdrUpload.Get(ctx, uploadID); err == nil && stale(u, run) {
 			return ErrStale
 		}
 		return ErrBusy
+	}
+	if err != nil {
+		return err
 	}
 	s.publish(ctx, u.ID)
 	// However the run ends — done, failed, or overtaken by a newer request —
@@ -128,56 +143,120 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 	}()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	stopRenew := s.renewLease(ctx, cancel, uploadID, owner)
+	h := s.newHolder(uploadID, owner, cdrupload.AnalysisRun(run))
+	h.cancel = cancel
+	stopRenew := s.renewLease(ctx, h)
 	defer stopRenew()
 
-	counts, err := s.analyse(ctx, u)
+	counts, err := s.analyse(ctx, u, h)
 	if err != nil {
 		if ctx.Err() != nil {
-			// Shutting down (or the lease was lost): the task is retried
-			// and the row still says analysing.
+			if errors.Is(context.Cause(ctx), ErrStale) {
+				return ErrStale // superseded: the newer run does the work
+			}
+			// Shutting down: the task is retried and the row still says
+			// analysing.
 			return err
 		}
-		reason := err.Error()
-		var (
-			fe *cdr.FileError
-			fp fileProblem
-		)
-		if !errors.As(err, &fe) && !errors.As(err, &fp) {
-			// Not the file's fault: the clerk gets a sentence and a
-			// reference, the log the driver's text (which may name
-			// tables, hosts and addresses).
-			ref := apperr.Reference()
-			s.Log.Error("analysis stopped", "upload", u.ID, "ref", ref, "err", err)
-			reason = "the analysis stopped because of a problem on our side (reference " + ref + "); analyse the upload again, and give support the reference if it happens again"
-			if errors.As(err, new(busyError)) {
-				reason = "the database was too busy with other work to finish the analysis (reference " + ref + "); analyse the upload again in a few minutes, and give support the reference if it keeps happening"
-			}
-		} else {
-			s.Log.Warn("analysis failed", "upload", u.ID, "err", err)
-		}
-		_, _ = s.calls().deleteUpload(context.WithoutCancel(ctx), u.ID)
-		if uerr := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run), cdrupload.LeaseOwner(owner)).
-			SetStatus(cdrupload.StatusFailed).SetPhase(string(PhaseFailed)).SetFailureReason(reason).ClearLeaseUntil().
-			Exec(context.WithoutCancel(ctx)); uerr != nil && !ent.IsNotFound(uerr) {
-			return uerr
-		}
-		s.publish(ctx, u.ID)
-		return nil // a failed file is an outcome, not a task to retry
+		return s.fail(ctx, h, u, run, err)
 	}
-	upd := c.CdrUpload.UpdateOneID(u.ID).Where(cdrupload.AnalysisRun(run), cdrupload.LeaseOwner(owner)).
-		SetStatus(cdrupload.StatusReady).SetPhase(string(PhaseReady)).SetAnalysedAt(time.Now().UTC()).ClearLeaseUntil().
-		SetBytesDone(u.BytesTotal).SetPriceDecimals(s.Pricing.Decimals)
-	counts.apply(upd)
-	if err := upd.Exec(ctx); err != nil {
-		if ent.IsNotFound(err) {
-			return ErrStale // re-analysis was requested meanwhile, or the lease was lost
-		}
+	err = s.move(ctx, u.ID, toReady, func(upd *ent.CdrUploadUpdate) {
+		upd.SetPhase(string(PhaseReady)).SetAnalysedAt(time.Now().UTC()).ClearLeaseUntil().SetCallsToClear(false).
+			SetBytesDone(u.BytesTotal).SetPriceDecimals(s.Pricing.Decimals)
+		counts.apply(upd.Mutation())
+	}, h.where...)
+	if lost(err) {
+		return ErrStale // re-analysis was requested meanwhile, or the lease was lost
+	}
+	if err != nil {
 		return err
 	}
 	s.Log.Info("analysis done", "upload", u.ID, "lines", counts.linesRead, "priced", counts.priced,
 		"took", time.Since(start).Round(time.Millisecond))
 	s.publish(ctx, u.ID)
+	return nil
+}
+
+// fail records why a run failed and clears the calls it loaded. The upload
+// is FAILED first, marked as having calls to clear, so its calls count
+// nowhere from that moment; if the delete fails too, the re-drive finishes
+// it (ClearFailed).
+func (s *Service) fail(ctx context.Context, h *holder, u *ent.CdrUpload, run int, cause error) error {
+	reason := cause.Error()
+	var (
+		fe *cdr.FileError
+		fp fileProblem
+	)
+	if !errors.As(cause, &fe) && !errors.As(cause, &fp) {
+		// Not the file's fault: the clerk gets a sentence and a
+		// reference, the log the driver's text (which may name
+		// tables, hosts and addresses).
+		ref := apperr.Reference()
+		s.Log.Error("analysis stopped", "upload", u.ID, "ref", ref, "err", cause)
+		reason = "the analysis stopped because of a problem on our side (reference " + ref + "); analyse the upload again, and give support the reference if it happens again"
+		if errors.As(cause, new(busyError)) {
+			reason = "the database was too busy with other work to finish the analysis (reference " + ref + "); analyse the upload again in a few minutes, and give support the reference if it keeps happening"
+		}
+	} else {
+		s.Log.Warn("analysis failed", "upload", u.ID, "err", cause)
+	}
+	err := s.move(ctx, u.ID, toFailed, func(upd *ent.CdrUploadUpdate) {
+		upd.SetPhase(string(PhaseFailed)).SetFailureReason(reason).SetCallsToClear(true)
+	}, h.where...)
+	if lost(err) {
+		return ErrStale
+	}
+	if err != nil {
+		return err
+	}
+	s.publish(ctx, u.ID)
+	// The run keeps its lease while it clears, so no new run loads calls
+	// that this delete would take.
+	h.where = []predicate.CdrUpload{cdrupload.ID(u.ID), cdrupload.LeaseOwner(h.owner), cdrupload.AnalysisRun(run)}
+	if err := s.clearCalls(ctx, h); err != nil {
+		s.Log.Warn("a failed analysis's calls are not cleared yet; the re-drive finishes it", "upload", u.ID, "err", err)
+	}
+	return nil // a failed file is an outcome, not a task to retry
+}
+
+// clearCalls deletes the calls of a failed upload the holder holds, then
+// records that none are left.
+func (s *Service) clearCalls(ctx context.Context, h *holder) error {
+	if err := s.hook("clean-up"); err != nil {
+		return err
+	}
+	if _, err := s.calls().deleteUpload(ctx, h.id); err != nil {
+		return err
+	}
+	return h.update(ctx, s.Client, func(u *ent.CdrUploadUpdate) { u.SetCallsToClear(false) })
+}
+
+// ClearFailed finishes the clean-up of a failed analysis whose delete did
+// not complete (the re-drive calls it). It holds the upload's lease while it
+// deletes, and gives up at once if a re-analysis is requested meanwhile:
+// that run clears the calls itself.
+func (s *Service) ClearFailed(ctx context.Context, id int) error {
+	owner := leaseOwner()
+	now := time.Now()
+	n, err := s.Client.CdrUpload.Update().Where(cdrupload.ID(id), cdrupload.StatusEQ(cdrupload.StatusFailed), cdrupload.CallsToClear(true),
+		cdrupload.Or(cdrupload.LeaseUntilIsNil(), cdrupload.LeaseUntilLT(now.UTC()))).
+		SetLeaseOwner(owner).SetLeaseUntil(now.Add(s.leaseFor()).UTC()).Save(ctx)
+	if err != nil || n == 0 {
+		return err
+	}
+	defer func() {
+		_ = s.Client.CdrUpload.Update().Where(cdrupload.ID(id), cdrupload.LeaseOwner(owner)).ClearLeaseUntil().
+			Exec(context.WithoutCancel(ctx))
+	}()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	h := s.newHolder(id, owner, cdrupload.StatusEQ(cdrupload.StatusFailed))
+	h.cancel = cancel
+	defer s.renewLease(ctx, h)()
+	if err := s.clearCalls(ctx, h); err != nil {
+		return err
+	}
+	s.Log.Info("a failed analysis's calls are cleared", "upload", id)
 	return nil
 }
 
@@ -187,7 +266,7 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 // A deadlock or a lock wait timeout rolls back only the statement that lost;
 // every step replaces what it writes, so it is retried (retryLocks), the load
 // with the clearing of the calls before it.
-func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, error) {
+func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload, h *holder) (*counters, error) {
 	pr, err := s.newPricer(ctx, u)
 	if err != nil {
 		return nil, err
@@ -195,24 +274,27 @@ func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload) (*counters, err
 	var read *readResult
 	if err := s.retryLocks(ctx, u.ID, "loading the calls", func() (err error) {
 		if err = s.clearRun(ctx, u.ID); err == nil {
-			read, err = s.readAndLoad(ctx, u, pr)
+			read, err = s.readAndLoad(ctx, u, h, pr)
 		}
 		return err
 	}); err != nil {
 		return nil, err
 	}
-	if err := s.retryLocks(ctx, u.ID, "recording what was read", func() error { return s.recordRead(ctx, u, read) }); err != nil {
+	if err := s.retryLocks(ctx, u.ID, "recording what was read", func() error { return s.recordRead(ctx, u, h, read) }); err != nil {
 		return nil, err
 	}
 
-	s.setPhase(ctx, u.ID, PhaseDuplicates)
+	s.setPhase(ctx, h, PhaseDuplicates)
 	dupStart := time.Now()
 	if err := s.retryLocks(ctx, u.ID, "finding duplicates", func() error {
 		return s.flagDuplicates(ctx, u.ID, pr.providerID, read.from, read.to, read.keysFull)
 	}); err != nil {
 		return nil, fmt.Errorf("finding duplicates: %w", err)
 	}
-	s.setPhase(ctx, u.ID, PhaseTotals)
+	s.setPhase(ctx, h, PhaseTotals)
+	if err := s.hook("totals"); err != nil {
+		return nil, err
+	}
 	countStart := time.Now()
 	var cnt counters
 	if err := s.retryLocks(ctx, u.ID, "counting", func() error {
@@ -250,7 +332,7 @@ type readResult struct {
 // readAndLoad streams the upload's file through the pricer into the call
 // store: read a line, price it, flag an in-file repeat, load it. Progress
 // reaches the row and subscribers twice a second meanwhile.
-func (s *Service) readAndLoad(ctx context.Context, u *ent.CdrUpload, pr *pricer) (*readResult, error) {
+func (s *Service) readAndLoad(ctx context.Context, u *ent.CdrUpload, h *holder, pr *pricer) (*readResult, error) {
 	file, err := s.Blobs.NewReader(ctx, u.BlobKey, nil)
 	if err != nil {
 		return nil, fmt.Errorf("the stored file cannot be read: %w", err)
@@ -262,7 +344,7 @@ func (s *Service) readAndLoad(ctx context.Context, u *ent.CdrUpload, pr *pricer)
 		return nil, err
 	}
 	sk := s.calls().sink(ctx, u.ID, s.Pricing.Decimals)
-	s.setPhase(ctx, u.ID, PhaseReading)
+	s.setPhase(ctx, h, PhaseReading)
 
 	var (
 		res   = &readResult{}
@@ -271,7 +353,7 @@ func (s *Service) readAndLoad(ctx context.Context, u *ent.CdrUpload, pr *pricer)
 		keys  = newKeySet()
 		start = time.Now()
 	)
-	stopProgress := s.reportProgress(ctx, u.ID, start, &lines, &in.n)
+	stopProgress := s.reportProgress(ctx, h, start, &lines, &in.n)
 	loopErr := func() error {
 		for rd.Next() {
 			lines.Add(1)
@@ -330,33 +412,36 @@ func (s *Service) readAndLoad(ctx context.Context, u *ent.CdrUpload, pr *pricer)
 
 // reportProgress writes the lines and bytes read so far to the row and
 // tells subscribers, twice a second, until the returned stop is called.
-func (s *Service) reportProgress(ctx context.Context, uploadID int, start time.Time, lines, bytes *atomic.Int64) (stop func()) {
+func (s *Service) reportProgress(ctx context.Context, h *holder, start time.Time, lines, bytes *atomic.Int64) (stop func()) {
 	return periodic.Every(progressEvery, func() {
 		n := lines.Load()
 		rate := int64(float64(n) / time.Since(start).Seconds())
 		// A short deadline: on SQLite the loader's transaction holds the
 		// write lock, and a skipped tick costs only freshness.
 		tctx, cancel := context.WithTimeout(ctx, progressEvery/2)
-		_ = s.Client.CdrUpload.UpdateOneID(uploadID).SetLinesDone(n).SetBytesDone(bytes.Load()).SetLinesPerSecond(rate).Exec(tctx)
+		_ = h.update(tctx, s.Client, func(u *ent.CdrUploadUpdate) {
+			u.SetLinesDone(n).SetBytesDone(bytes.Load()).SetLinesPerSecond(rate)
+		})
 		cancel()
-		s.publish(ctx, uploadID)
+		s.publish(ctx, h.id)
 	})
 }
 
 // recordRead stores the unreadable lines and what was read: lines, bytes
 // and the span of the calls' starts.
-func (s *Service) recordRead(ctx context.Context, u *ent.CdrUpload, r *readResult) error {
+func (s *Service) recordRead(ctx context.Context, u *ent.CdrUpload, h *holder, r *readResult) error {
 	for lo := 0; lo < len(r.lineErrs); lo += 500 {
 		if err := s.Client.CdrLineError.CreateBulk(r.lineErrs[lo:min(lo+500, len(r.lineErrs))]...).Exec(ctx); err != nil {
 			return err
 		}
 	}
 	r.lineErrs = nil
-	upd := s.Client.CdrUpload.UpdateOneID(u.ID).SetLinesDone(r.lines).SetBytesDone(r.bytes)
-	if !r.from.IsZero() {
-		upd.SetCallsFrom(r.from.UTC()).SetCallsTo(r.to.UTC())
-	}
-	return upd.Exec(ctx)
+	return h.update(ctx, s.Client, func(upd *ent.CdrUploadUpdate) {
+		upd.SetLinesDone(r.lines).SetBytesDone(r.bytes)
+		if !r.from.IsZero() {
+			upd.SetCallsFrom(r.from.UTC()).SetCallsTo(r.to.UTC())
+		}
+	})
 }
 
 // fileProblem is why a file cannot be analysed, in a clerk's words.
@@ -387,9 +472,10 @@ func (s *Service) reader(p *ent.Provider, in io.Reader) (*cdr.Reader, error) {
 	return cdr.NewReader(in, f, zone), nil
 }
 
-func (s *Service) setPhase(ctx context.Context, id int, phase Phase) {
-	_ = s.Client.CdrUpload.UpdateOneID(id).SetPhase(string(phase)).SetPhaseStartedAt(time.Now().UTC()).Exec(ctx)
-	s.publish(ctx, id)
+// setPhase records the run's phase while it holds the upload.
+func (s *Service) setPhase(ctx context.Context, h *holder, phase Phase) {
+	_ = h.update(ctx, s.Client, func(u *ent.CdrUploadUpdate) { u.SetPhase(string(phase)).SetPhaseStartedAt(time.Now().UTC()) })
+	s.publish(ctx, h.id)
 }
 
 // publish tells subscribers the upload changed; they read the row.

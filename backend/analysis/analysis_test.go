@@ -262,7 +262,7 @@ func TestInterruptedWorkEndsAsACleanRun(t *testing.T) {
 			data := syntheticCDR(n, 7)
 			clean := newFixture(t, mode)
 			cu := clean.analyse(t, "clean.csv", data)
-			if err := clean.svc.RequestProcessing(clean.ctx, cu.ID); err != nil {
+			if _, err := clean.svc.RequestProcessing(clean.ctx, cu.ID); err != nil {
 				t.Fatal(err)
 			}
 			if err := clean.svc.Process(clean.ctx, cu.ID); err != nil {
@@ -290,7 +290,7 @@ func TestInterruptedWorkEndsAsACleanRun(t *testing.T) {
 			if err := f.svc.Analyse(f.ctx, u.ID, run); err != nil && err != analysis.ErrStale {
 				t.Fatal(err)
 			}
-			if err := f.svc.RequestProcessing(f.ctx, u.ID); err != nil {
+			if _, err := f.svc.RequestProcessing(f.ctx, u.ID); err != nil {
 				t.Fatal(err)
 			}
 			for i := 0; i < 3; i++ {
@@ -388,7 +388,7 @@ func TestBadFilesHaveClearOutcomes(t *testing.T) {
 				if n, _ := f.env.App.DB.Client.Call.Query().Where(call.UploadID(u.ID)).Count(f.ctx); n != 0 {
 					t.Errorf("a failed upload kept %d calls", n)
 				}
-				if err := f.svc.RequestProcessing(f.ctx, u.ID); err == nil {
+				if _, err := f.svc.RequestProcessing(f.ctx, u.ID); err == nil {
 					t.Error("a failed upload could be processed")
 				}
 				return

@@ -12,15 +12,18 @@ type Phase string
 
 // The phases, in the order an upload goes through them.
 const (
-	PhaseQueued     Phase = "queued"     // waiting for a worker
-	PhasePreparing  Phase = "preparing"  // clearing the last run, loading CLIs and tariffs
-	PhaseReading    Phase = "reading"    // reading, matching, pricing and loading the calls
-	PhaseDuplicates Phase = "duplicates" // flagging calls that repeat others
-	PhaseTotals     Phase = "totals"     // counting and summing
-	PhaseReady      Phase = "ready"      // analysed: can be processed
-	PhaseFailed     Phase = "failed"     // the file could not be analysed
-	PhaseProcessing Phase = "processing" // becoming the customers' unbilled calls
-	PhaseProcessed  Phase = "processed"  // its calls are the customers' now
+	PhaseQueued Phase = "queued" // waiting for a worker
+	// PhaseWaitingForQueue: stored and recorded, but the work queue did not
+	// answer; the re-drive queues it when the queue is back.
+	PhaseWaitingForQueue Phase = "waiting_for_queue"
+	PhasePreparing       Phase = "preparing"  // clearing the last run, loading CLIs and tariffs
+	PhaseReading         Phase = "reading"    // reading, matching, pricing and loading the calls
+	PhaseDuplicates      Phase = "duplicates" // flagging calls that repeat others
+	PhaseTotals          Phase = "totals"     // counting and summing
+	PhaseReady           Phase = "ready"      // analysed: can be processed
+	PhaseFailed          Phase = "failed"     // the file could not be analysed
+	PhaseProcessing      Phase = "processing" // becoming the customers' unbilled calls
+	PhaseProcessed       Phase = "processed"  // its calls are the customers' now
 )
 
 // Report is one CSV report of an upload's calls (GraphQL ReportKind).

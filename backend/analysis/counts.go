@@ -25,13 +25,21 @@ type counters struct {
 	decimals, customers                                  int
 }
 
-func (c *counters) apply(u *ent.CdrUploadUpdateOne) {
+func (c *counters) apply(m *ent.CdrUploadMutation) {
 	d := int32(-c.decimals)
-	u.SetLinesRead(c.linesRead).SetUnreadable(c.unreadable).SetNotVoice(c.notVoice).
-		SetPriced(c.priced).SetWithoutCustomer(c.noCustomer).SetWithoutRate(c.noRate).
-		SetZeroDuration(c.zeroDuration).SetDuplicates(c.duplicates).SetLinesDone(c.linesRead + c.notVoice).
-		SetTotalPrice(decimal.New(c.priceUnits, d)).SetTotalCost(decimal.New(c.costUnits, d)).
-		SetTotalMargin(decimal.New(c.marginUnits, d)).SetCustomers(c.customers)
+	m.SetLinesRead(c.linesRead)
+	m.SetUnreadable(c.unreadable)
+	m.SetNotVoice(c.notVoice)
+	m.SetPriced(c.priced)
+	m.SetWithoutCustomer(c.noCustomer)
+	m.SetWithoutRate(c.noRate)
+	m.SetZeroDuration(c.zeroDuration)
+	m.SetDuplicates(c.duplicates)
+	m.SetLinesDone(c.linesRead + c.notVoice)
+	m.SetTotalPrice(decimal.New(c.priceUnits, d))
+	m.SetTotalCost(decimal.New(c.costUnits, d))
+	m.SetTotalMargin(decimal.New(c.marginUnits, d))
+	m.SetCustomers(c.customers)
 }
 
 // count reads the calls' statuses and sums back from the database, after

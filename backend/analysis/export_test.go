@@ -12,3 +12,7 @@ func FlagDuplicatesOn(ctx context.Context, db *sql.DB, uploadID, providerID int,
 	cs := &callStore{db: db, mysql: true, log: slog.Default()}
 	return cs.flagDuplicates(ctx, uploadID, providerID, others, inFile)
 }
+
+// SetTestHook lets a test pause or fail the service at named points of its
+// work ("request-analysis", "totals", "clean-up").
+func SetTestHook(s *Service, h func(point string) error) { s.testHook = h }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
@@ -15,42 +16,39 @@ import (
 // transaction, guarded by the status, so a crash leaves either the whole
 // upload applied or none of it, and a second run changes nothing.
 func (s *Service) Process(ctx context.Context, uploadID int) error {
-	u, err := s.Client.CdrUpload.Get(ctx, uploadID)
+	start := time.Now()
+	// Only the phase, and only while processing is what the upload waits
+	// for: a re-delivered task finds it processed and changes nothing.
+	n, err := s.Client.CdrUpload.Update().Where(cdrupload.ID(uploadID), cdrupload.StatusEQ(cdrupload.StatusProcessing)).
+		SetPhase(string(PhaseProcessing)).SetPhaseStartedAt(start.UTC()).Save(ctx)
 	if err != nil {
 		return err
 	}
-	switch u.Status {
-	case cdrupload.StatusProcessed:
-		return nil
-	case cdrupload.StatusProcessing, cdrupload.StatusReady:
-	default:
-		return ErrStale
+	if n == 0 {
+		if done, err := s.Client.CdrUpload.Query().Where(cdrupload.ID(uploadID), cdrupload.StatusEQ(cdrupload.StatusProcessed)).Exist(ctx); err != nil || done {
+			return err // processed already: a second delivery changes nothing
+		}
+		return ErrStale // never asked for
 	}
-	start := time.Now()
-	s.setPhase(ctx, uploadID, PhaseProcessing)
+	s.publish(ctx, uploadID)
 	totals, err := s.Client.UploadCustomerTotal.Query().Where(uploadcustomertotal.UploadID(uploadID), uploadcustomertotal.PriceUnitsNEQ(0)).
 		Order(ent.Asc(uploadcustomertotal.FieldCustomerID)).All(ctx)
 	if err != nil {
 		return err
 	}
-	tx, err := s.Client.Tx(ctx)
-	if err != nil {
-		return err
-	}
-	applied, err := func() (bool, error) {
-		n, err := tx.CdrUpload.Update().Where(cdrupload.ID(uploadID),
-			cdrupload.StatusIn(cdrupload.StatusReady, cdrupload.StatusProcessing)).
-			SetStatus(cdrupload.StatusProcessed).SetPhase(string(PhaseProcessed)).SetProcessedAt(time.Now().UTC()).Save(ctx)
-		if err != nil || n == 0 {
-			return false, err // n == 0: another run got there first
+	err = txn.Do(ctx, s.Client, func(ctx context.Context, c *ent.Client) error {
+		err := s.move(ctx, uploadID, toProcessed, func(u *ent.CdrUploadUpdate) {
+			u.SetPhase(string(PhaseProcessed)).SetProcessedAt(time.Now().UTC())
+		})
+		if err != nil {
+			return err // lost: another run got there first
 		}
-		return true, s.calls().addUnbilled(ctx, tx, totals)
-	}()
-	if err != nil || !applied {
-		_ = tx.Rollback()
-		return err
+		return s.calls().addUnbilled(ctx, ent.TxFromContext(ctx), totals)
+	})
+	if lost(err) {
+		return nil
 	}
-	if err := tx.Commit(); err != nil {
+	if err != nil {
 		return err
 	}
 	s.Log.Info("upload processed", "upload", uploadID, "customers", len(totals), "took", time.Since(start).Round(time.Millisecond))
@@ -58,21 +56,42 @@ func (s *Service) Process(ctx context.Context, uploadID int) error {
 	return nil
 }
 
-// Redrive lists the uploads whose work a crash interrupted: analyses to run
-// again (with their run number) and processing to finish.
-func (s *Service) Redrive(ctx context.Context) (analyse map[int]int, process []int, err error) {
-	ups, err := s.Client.CdrUpload.Query().Where(cdrupload.StatusIn(cdrupload.StatusUploaded, cdrupload.StatusAnalysing, cdrupload.StatusProcessing)).
-		Select(cdrupload.FieldID, cdrupload.FieldStatus, cdrupload.FieldAnalysisRun).All(ctx)
+// Work is what the database says is in hand: analyses to run (upload and
+// run), processing to finish (upload and processing run), and failed
+// analyses whose calls are still to be cleared.
+type Work struct {
+	Analyse, Process []Job
+	Clear            []int
+}
+
+// Job is one upload's task as the queue names it.
+type Job struct{ UploadID, Run int }
+
+// Redrive lists the work no task may be left to finish: uploads not in a
+// final state, except analyses a live lease shows in hand, and failed
+// analyses' unfinished clean-ups. Every task is safe to run twice, so the
+// re-drive may queue what is already queued.
+func (s *Service) Redrive(ctx context.Context) (Work, error) {
+	now := time.Now().UTC()
+	ups, err := s.Client.CdrUpload.Query().Where(cdrupload.Or(
+		cdrupload.And(cdrupload.StatusIn(cdrupload.StatusUploaded, cdrupload.StatusAnalysing),
+			cdrupload.Or(cdrupload.LeaseUntilIsNil(), cdrupload.LeaseUntilLT(now))),
+		cdrupload.StatusEQ(cdrupload.StatusProcessing),
+		cdrupload.And(cdrupload.StatusEQ(cdrupload.StatusFailed), cdrupload.CallsToClear(true)),
+	)).Select(cdrupload.FieldID, cdrupload.FieldStatus, cdrupload.FieldAnalysisRun, cdrupload.FieldProcessingRun).All(ctx)
 	if err != nil {
-		return nil, nil, err
+		return Work{}, err
 	}
-	analyse = map[int]int{}
+	var w Work
 	for _, u := range ups {
-		if u.Status == cdrupload.StatusProcessing {
-			process = append(process, u.ID)
-		} else {
-			analyse[u.ID] = u.AnalysisRun
+		switch u.Status {
+		case cdrupload.StatusProcessing:
+			w.Process = append(w.Process, Job{u.ID, u.ProcessingRun})
+		case cdrupload.StatusFailed:
+			w.Clear = append(w.Clear, u.ID)
+		default:
+			w.Analyse = append(w.Analyse, Job{u.ID, u.AnalysisRun})
 		}
 	}
-	return analyse, process, nil
+	return w, nil
 }

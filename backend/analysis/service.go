@@ -27,12 +27,13 @@ import (
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
+	"github.com/tollgate/tollgate/ent/predicate"
 )
 
 // Enqueuer queues the background work of an upload; backend/jobs implements it.
 type Enqueuer interface {
 	EnqueueAnalysis(ctx context.Context, uploadID, run int) error
-	EnqueueProcessing(ctx context.Context, uploadID int) error
+	EnqueueProcessing(ctx context.Context, uploadID, run int) error
 }
 
 // Service runs uploads, analyses and processing.
@@ -50,6 +51,8 @@ type Service struct {
 	// Queue runs analyses and processing in the background (StartAnalysis,
 	// StartProcessing).
 	Queue Enqueuer
+
+	testHook func(point string) error
 }
 
 // UploadTopic is the event topic of one upload's progress; AllUploadsTopic
@@ -110,6 +113,11 @@ func (s *Service) Upload(ctx context.Context, in UploadInput) (*ent.CdrUpload, e
 	digest := hex.EncodeToString(h.Sum(nil))
 	if earlier, err := c.CdrUpload.Query().Where(cdrupload.Sha256(digest)).WithProvider().Only(ctx); err == nil {
 		_ = s.Blobs.Delete(ctx, key)
+		if earlier.Status == cdrupload.StatusUploaded && earlier.Phase == string(PhaseWaitingForQueue) && earlier.Edges.Provider.ID == p.ID {
+			// The same file sent again while its first upload waits for the
+			// queue: a retry, answered with the upload already stored.
+			return earlier, nil
+		}
 		return nil, &apperr.Error{Code: apperr.Conflict, Field: "file",
 			Message: fmt.Sprintf("this file was already uploaded as %s on %s (upload %d, %s); the same file is never billed twice",
 				earlier.FileName, earlier.CreatedAt.Format("2 Jan 2006 15:04"), earlier.ID, strings.ToLower(string(earlier.Status))),
@@ -150,66 +158,117 @@ func (c *counter) Write(b []byte) (int, error) {
 }
 
 // RequestAnalysis marks an upload for (re-)analysis and returns the run
-// number the analyse task must carry. Processed uploads cannot be
-// re-analysed.
+// number the analyse task must carry. An upload being processed, or
+// processed, cannot be re-analysed (CONFLICT). The run is bumped in the
+// guarded statement itself, so two requests at once make two runs and the
+// later one counts.
 func (s *Service) RequestAnalysis(ctx context.Context, id int) (int, error) {
-	c := txn.Client(ctx, s.Client)
-	u, err := c.CdrUpload.Get(ctx, id)
-	if err != nil {
-		return 0, apperr.NotFoundAs(err, "upload", id)
-	}
-	switch u.Status {
-	case cdrupload.StatusProcessing, cdrupload.StatusProcessed:
-		return 0, apperr.New(apperr.Conflict, "%s has been processed: its calls belong to its customers now and it can no longer be re-analysed", u.FileName)
-	}
-	run := u.AnalysisRun + 1
-	err = c.CdrUpload.UpdateOneID(id).Where(cdrupload.AnalysisRun(u.AnalysisRun)).
-		SetAnalysisRun(run).SetStatus(cdrupload.StatusUploaded).SetPhase(string(PhaseQueued)).SetFailureReason("").
-		SetLinesDone(0).SetBytesDone(0).SetLinesPerSecond(0).Exec(ctx)
-	if ent.IsNotFound(err) {
-		return 0, apperr.New(apperr.Conflict, "the upload changed while you asked; try again")
-	}
-	return run, err
+	_ = s.hook("request-analysis")
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (int, error) {
+		err := s.move(ctx, id, toReanalysis, func(u *ent.CdrUploadUpdate) {
+			u.AddAnalysisRun(1).SetPhase(string(PhaseQueued)).SetFailureReason("").
+				SetLinesDone(0).SetBytesDone(0).SetLinesPerSecond(0)
+		})
+		if err != nil {
+			return 0, err
+		}
+		// Inside the transaction the row is ours: this reads our own run.
+		u, err := c.CdrUpload.Query().Where(cdrupload.ID(id)).Select(cdrupload.FieldAnalysisRun).Only(ctx)
+		if err != nil {
+			return 0, err
+		}
+		return u.AnalysisRun, nil
+	})
 }
 
-// RequestProcessing checks an upload may be processed and marks it so.
-func (s *Service) RequestProcessing(ctx context.Context, id int) error {
-	c := txn.Client(ctx, s.Client)
-	u, err := c.CdrUpload.Get(ctx, id)
-	if err != nil {
-		return apperr.NotFoundAs(err, "upload", id)
-	}
-	switch u.Status {
-	case cdrupload.StatusReady:
-	case cdrupload.StatusProcessing, cdrupload.StatusProcessed:
-		return nil // already asked: processing is idempotent
-	default:
-		return apperr.New(apperr.Conflict, "%s is %s: only a Ready upload can be processed", u.FileName, strings.ToLower(string(u.Status)))
-	}
-	return c.CdrUpload.UpdateOneID(id).SetStatus(cdrupload.StatusProcessing).SetPhase(string(PhaseProcessing)).Exec(ctx)
+// RequestProcessing marks a ready upload for processing and returns the
+// processing run its task must carry. Asking again while it is processing
+// (or once processed) changes nothing and answers the current run:
+// processing runs once whatever the number of requests.
+func (s *Service) RequestProcessing(ctx context.Context, id int) (int, error) {
+	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (int, error) {
+		err := s.move(ctx, id, toProcessing, func(u *ent.CdrUploadUpdate) {
+			u.AddProcessingRun(1).SetPhase(string(PhaseProcessing))
+		})
+		if err != nil && !lost(err) {
+			return 0, err
+		}
+		u, gerr := c.CdrUpload.Query().Where(cdrupload.ID(id)).Select(cdrupload.FieldStatus, cdrupload.FieldProcessingRun).Only(ctx)
+		if gerr != nil {
+			return 0, gerr
+		}
+		if err != nil && u.Status != cdrupload.StatusProcessing && u.Status != cdrupload.StatusProcessed {
+			return 0, err
+		}
+		return u.ProcessingRun, nil
+	})
 }
 
 // StartAnalysis asks for a new analysis run of an upload and queues it; it
-// returns the upload as it now stands.
+// returns the upload as it now stands. When the queue cannot be reached
+// the request stands in the database: the upload says it waits for the
+// queue, and the re-drive queues it when the queue is back.
 func (s *Service) StartAnalysis(ctx context.Context, uploadID int) (*ent.CdrUpload, error) {
 	run, err := s.RequestAnalysis(ctx, uploadID)
 	if err != nil {
 		return nil, err
 	}
 	if err := s.Queue.EnqueueAnalysis(ctx, uploadID, run); err != nil {
-		return nil, err
+		s.Log.Warn("analysis recorded but not queued; the re-drive queues it", "upload", uploadID, "err", err)
+		s.waitForQueue(ctx, uploadID, cdrupload.StatusUploaded, cdrupload.AnalysisRun(run))
 	}
 	return txn.Client(ctx, s.Client).CdrUpload.Get(ctx, uploadID)
 }
 
 // StartProcessing marks a ready upload for processing and queues it; it
-// returns the upload as it now stands.
+// returns the upload as it now stands. A queue that cannot be reached is
+// handled as for StartAnalysis.
 func (s *Service) StartProcessing(ctx context.Context, uploadID int) (*ent.CdrUpload, error) {
-	if err := s.RequestProcessing(ctx, uploadID); err != nil {
+	run, err := s.RequestProcessing(ctx, uploadID)
+	if err != nil {
 		return nil, err
 	}
-	if err := s.Queue.EnqueueProcessing(ctx, uploadID); err != nil {
-		return nil, err
+	if err := s.Queue.EnqueueProcessing(ctx, uploadID, run); err != nil {
+		s.Log.Warn("processing recorded but not queued; the re-drive queues it", "upload", uploadID, "err", err)
+		s.waitForQueue(ctx, uploadID, cdrupload.StatusProcessing)
 	}
 	return txn.Client(ctx, s.Client).CdrUpload.Get(ctx, uploadID)
+}
+
+// waitForQueue records on the upload that its task could not be queued.
+// Only the phase changes, and only while the upload still waits for that
+// task.
+func (s *Service) waitForQueue(ctx context.Context, id int, status cdrupload.Status, guards ...predicate.CdrUpload) {
+	err := txn.Client(ctx, s.Client).CdrUpload.Update().
+		Where(cdrupload.ID(id), cdrupload.StatusEQ(status)).Where(guards...).
+		SetPhase(string(PhaseWaitingForQueue)).Exec(ctx)
+	if err != nil {
+		s.Log.Error("record that an upload waits for the queue", "upload", id, "err", err)
+	}
+	s.publish(ctx, id)
+}
+
+// Queued records that an upload's task is queued again after it waited for
+// the queue (the re-drive calls it).
+func (s *Service) Queued(ctx context.Context, id int) error {
+	c := txn.Client(ctx, s.Client)
+	n, err := c.CdrUpload.Update().Where(cdrupload.ID(id), cdrupload.Phase(string(PhaseWaitingForQueue)),
+		cdrupload.StatusEQ(cdrupload.StatusUploaded)).SetPhase(string(PhaseQueued)).Save(ctx)
+	if err == nil && n == 0 {
+		n, err = c.CdrUpload.Update().Where(cdrupload.ID(id), cdrupload.Phase(string(PhaseWaitingForQueue)),
+			cdrupload.StatusEQ(cdrupload.StatusProcessing)).SetPhase(string(PhaseProcessing)).Save(ctx)
+	}
+	if n > 0 {
+		s.publish(ctx, id)
+	}
+	return err
+}
+
+// hook is a test's look at a point of the work (export_test.go); nil in
+// production.
+func (s *Service) hook(point string) error {
+	if s.testHook == nil {
+		return nil
+	}
+	return s.testHook(point)
 }

@@ -191,7 +191,8 @@ type exportedCall struct {
 // upload, else by start, without holding them in memory.
 func (cs *callStore) eachCall(ctx context.Context, f CallFilter, fn func(*exportedCall) error) error {
 	q := `SELECT line, status, COALESCE(customer_id, 0), source, destination, COALESCE(account, ''), COALESCE(charge_code, ''), start, duration,
-		billable_seconds, COALESCE(band, ''), COALESCE(rate_destination, ''), price_units, cost_units, price_decimals FROM calls WHERE 1 = 1`
+		billable_seconds, COALESCE(band, ''), COALESCE(rate_destination, ''), price_units, cost_units, price_decimals FROM calls WHERE ` +
+		countedUploadsSQL()
 	var args []any
 	if f.UploadID != 0 {
 		q += ` AND upload_id = ?`

@@ -20,6 +20,7 @@ import (
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/graph"
+	"github.com/tollgate/tollgate/backend/internal/periodic"
 	"github.com/tollgate/tollgate/backend/jobs"
 	"github.com/tollgate/tollgate/backend/platform"
 	"github.com/tollgate/tollgate/backend/providers"
@@ -193,13 +194,19 @@ func (a *App) RunWorker(ctx context.Context) error {
 	if err := srv.Start(mux); err != nil {
 		return fmt.Errorf("start the worker: %w", err)
 	}
-	// Work a crash or a Redis restart interrupted is in the database: queue
-	// it again (every task is safe to repeat).
-	if err := jobs.Redrive(ctx, a.Queue, a.Analysis); err != nil {
-		a.Log.Error("re-queue interrupted uploads", "err", err)
+	// Work a crash, a Redis restart or a queue that was down left behind
+	// is in the database: queue it again now and then periodically (every
+	// task is safe to repeat), so no upload waits for a restart.
+	redrive := func() {
+		if err := jobs.Redrive(ctx, a.Queue, a.Analysis); err != nil && ctx.Err() == nil {
+			a.Log.Error("re-queue interrupted uploads", "err", err)
+		}
 	}
+	redrive()
+	stopRedrive := periodic.Every(a.Config.RedriveEvery, redrive)
 	a.Log.Info("worker started", "concurrency", a.Config.WorkerConcurrency)
 	<-ctx.Done()
+	stopRedrive()
 	srv.Shutdown()
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/call"
@@ -22,8 +23,11 @@ type CallTotals struct {
 // calls table keeps no index on the customer (each index costs bulk-load
 // throughput), but one on the upload. The where filter itself is left to
 // the caller (pagination applies it).
+//
+// Only calls of uploads whose analysis stands are seen (analysis.CountedCalls):
+// an analysis under way or failed has calls that count nowhere.
 func (s *Service) Calls(ctx context.Context, where *ent.CallWhereInput) (*ent.CallQuery, error) {
-	q := s.Client.Call.Query()
+	q := s.Client.Call.Query().Where(analysis.CountedCalls())
 	if where == nil || where.CustomerID == nil {
 		return q, nil
 	}

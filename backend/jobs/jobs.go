@@ -7,6 +7,7 @@ package jobs
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -35,16 +36,22 @@ const (
 // Weights are the relative priorities of the queues.
 var Weights = map[string]int{QueueCritical: 6, QueueDefault: 3, QueueLow: 1}
 
-// Queue enqueues tasks; it is the Enqueuer of the domain services.
-type Queue struct{ client *asynq.Client }
+// Queue enqueues tasks; it is the Enqueuer of the domain services. The
+// inspector tells whether a task already under an id will still run.
+type Queue struct {
+	client    *asynq.Client
+	inspector *asynq.Inspector
+}
 
 var _ billing.Enqueuer = (*Queue)(nil)
 
 // NewQueue returns a queue on the given Redis.
-func NewQueue(r asynq.RedisConnOpt) *Queue { return &Queue{client: asynq.NewClient(r)} }
+func NewQueue(r asynq.RedisConnOpt) *Queue {
+	return &Queue{client: asynq.NewClient(r), inspector: asynq.NewInspector(r)}
+}
 
-// Close closes the queue's connection.
-func (q *Queue) Close() error { return q.client.Close() }
+// Close closes the queue's connections.
+func (q *Queue) Close() error { return errors.Join(q.client.Close(), q.inspector.Close()) }
 
 type customerPayload struct {
 	CustomerID int `json:"customer_id"`

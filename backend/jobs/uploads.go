@@ -31,33 +31,51 @@ var _ analysis.Enqueuer = (*Queue)(nil)
 // carries the run, so asking twice for one run queues it once, and a new
 // run is never blocked by an old one's retained task.
 func (q *Queue) EnqueueAnalysis(ctx context.Context, uploadID, run int) error {
-	return q.enqueueAnalysis(ctx, uploadID, run, fmt.Sprintf("analyse-%d-%d", uploadID, run))
-}
-
-// enqueueAnalysis queues an analyse task under taskID; a task already
-// queued under that id counts as queued.
-func (q *Queue) enqueueAnalysis(ctx context.Context, uploadID, run int, taskID string) error {
 	b, _ := json.Marshal(uploadPayload{UploadID: uploadID, Run: run})
-	_, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeAnalyseUpload, b),
-		asynq.TaskID(taskID), asynq.Queue(QueueDefault),
-		asynq.MaxRetry(30), asynq.Timeout(2*time.Hour), asynq.Retention(time.Minute))
-	if err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+	err := q.enqueueOnce(ctx, asynq.NewTask(TypeAnalyseUpload, b), QueueDefault, fmt.Sprintf("analyse-%d-%d", uploadID, run),
+		asynq.MaxRetry(30), asynq.Timeout(2*time.Hour))
+	if err != nil {
 		return fmt.Errorf("queue the analysis of upload %d: %w", uploadID, err)
 	}
 	return nil
 }
 
-// EnqueueProcessing queues the processing of an upload; asking twice
-// queues it once.
-func (q *Queue) EnqueueProcessing(ctx context.Context, uploadID int) error {
-	b, _ := json.Marshal(uploadPayload{UploadID: uploadID})
-	_, err := q.client.EnqueueContext(ctx, asynq.NewTask(TypeProcessUpload, b),
-		asynq.TaskID(fmt.Sprintf("process-%d", uploadID)), asynq.Queue(QueueCritical),
-		asynq.MaxRetry(25), asynq.Timeout(time.Hour), asynq.Retention(time.Minute))
-	if err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+// EnqueueProcessing queues processing run number run of an upload; asking
+// twice for one run queues it once.
+func (q *Queue) EnqueueProcessing(ctx context.Context, uploadID, run int) error {
+	b, _ := json.Marshal(uploadPayload{UploadID: uploadID, Run: run})
+	err := q.enqueueOnce(ctx, asynq.NewTask(TypeProcessUpload, b), QueueCritical, fmt.Sprintf("process-%d-%d", uploadID, run),
+		asynq.MaxRetry(25), asynq.Timeout(time.Hour))
+	if err != nil {
 		return fmt.Errorf("queue the processing of upload %d: %w", uploadID, err)
 	}
 	return nil
+}
+
+// enqueueOnce queues a task under taskID. The caller asks only for work
+// the database says is still to do, so a task already under that id counts
+// as queued only while it will still run (waiting, scheduled, or retrying):
+// one that has run (kept for a while after), was archived when its retries
+// ran out, or is marked active though a crashed worker held it, is not
+// going to finish the work, and the task is queued again under an id of
+// its own. Every task is safe to run twice.
+func (q *Queue) enqueueOnce(ctx context.Context, t *asynq.Task, queue, taskID string, opts ...asynq.Option) error {
+	opts = append(opts, asynq.Queue(queue), asynq.Retention(time.Minute))
+	_, err := q.client.EnqueueContext(ctx, t, append(opts, asynq.TaskID(taskID))...)
+	if !errors.Is(err, asynq.ErrTaskIDConflict) {
+		return err
+	}
+	info, ierr := q.inspector.GetTaskInfo(queue, taskID)
+	if ierr == nil {
+		switch info.State {
+		case asynq.TaskStatePending, asynq.TaskStateScheduled, asynq.TaskStateRetry, asynq.TaskStateAggregating:
+			return nil
+		}
+	} else if !errors.Is(ierr, asynq.ErrTaskNotFound) {
+		return ierr
+	}
+	_, err = q.client.EnqueueContext(ctx, t, append(opts, asynq.TaskID(fmt.Sprintf("%s-again-%d", taskID, time.Now().UnixNano())))...)
+	return err
 }
 
 func (h *Handlers) analyseUpload(ctx context.Context, t *asynq.Task) error {
@@ -84,28 +102,36 @@ func (h *Handlers) processUpload(ctx context.Context, t *asynq.Task) error {
 	return err
 }
 
-// Redrive queues again the uploads a crash or a Redis restart interrupted:
-// the database says what was in hand, and every task is safe to repeat.
-// Analyses get a task of their own rather than waiting the minute or two
-// the queue takes to give up on a dead worker's task: the upload's lease
-// lets only one run work at a time.
+// Redrive queues what the database says is in hand and no task may be left
+// to finish: analyses and processing a crash, a Redis restart or a queue
+// that was down left behind, and re-analyses whose retries ran out. It
+// finishes the clean-up of failed analyses itself. The worker runs it at
+// start and then periodically (RedriveEvery); every task is safe to repeat.
 func Redrive(ctx context.Context, q *Queue, a *analysis.Service) error {
 	ctx = viewer.System(ctx)
-	analyse, process, err := a.Redrive(ctx)
+	w, err := a.Redrive(ctx)
 	if err != nil {
 		return err
 	}
-	for id, run := range analyse {
-		if err := q.enqueueAnalysis(ctx, id, run, fmt.Sprintf("analyse-%d-%d-redrive-%d", id, run, time.Now().UnixNano())); err != nil {
-			return err
+	var errs []error
+	for _, j := range w.Analyse {
+		if err := q.EnqueueAnalysis(ctx, j.UploadID, j.Run); err != nil {
+			errs = append(errs, err)
+		} else {
+			errs = append(errs, a.Queued(ctx, j.UploadID))
 		}
 	}
-	for _, id := range process {
-		if err := q.EnqueueProcessing(ctx, id); err != nil {
-			return err
+	for _, j := range w.Process {
+		if err := q.EnqueueProcessing(ctx, j.UploadID, j.Run); err != nil {
+			errs = append(errs, err)
+		} else {
+			errs = append(errs, a.Queued(ctx, j.UploadID))
 		}
 	}
-	return nil
+	for _, id := range w.Clear {
+		errs = append(errs, a.ClearFailed(ctx, id))
+	}
+	return errors.Join(errs...)
 }
 
 // RetryDelay is the workers' retry back-off: an analysis waiting for

@@ -55,6 +55,9 @@ type Config struct {
 	// AnalysisLease is how soon another worker takes over the upload of a
 	// worker that died mid-analysis.
 	AnalysisLease time.Duration `env:"TOLLGATE_ANALYSIS_LEASE" envDefault:"30s"`
+	// RedriveEvery is how often a worker queues again the work the
+	// database says is in hand and no task will finish.
+	RedriveEvery time.Duration `env:"TOLLGATE_REDRIVE_EVERY" envDefault:"1m"`
 }
 
 // LoadConfig reads the environment.
@@ -88,6 +91,9 @@ func (c Config) validate() error {
 	case "half-up", "half-even", "up", "down":
 	default:
 		return fmt.Errorf("TOLLGATE_ROUNDING must be half-up, half-even, up or down, not %q", c.Rounding)
+	}
+	if c.RedriveEvery <= 0 {
+		return fmt.Errorf("TOLLGATE_REDRIVE_EVERY must be a positive duration such as 1m, not %s", c.RedriveEvery)
 	}
 	if c.AuthMode != "dev" && c.AuthMode != "none" {
 		return fmt.Errorf("TOLLGATE_AUTH must be dev or none, not %q", c.AuthMode)

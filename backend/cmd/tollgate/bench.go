@@ -275,7 +275,7 @@ func runBench(ctx context.Context, cfg platform.Config, o benchOptions, stdout, 
 	}
 
 	err = timed("processing", up.Priced, 0, func() error {
-		if err := a.Analysis.RequestProcessing(sys, up.ID); err != nil {
+		if _, err := a.Analysis.RequestProcessing(sys, up.ID); err != nil {
 			return err
 		}
 		return a.Analysis.Process(sys, up.ID)

@@ -90,6 +90,9 @@ func Config(t testing.TB, mode Mode) platform.Config {
 	cfg.Addr = "127.0.0.1:0"
 	cfg.DatabaseURL, cfg.RedisURL, cfg.BlobURL, cfg.SMTPURL = "", "", "", ""
 	cfg.ShutdownTimeout = 5 * time.Second
+	// Tests drive analyses in-process; one that needs the periodic
+	// re-drive sets its own interval.
+	cfg.RedriveEvery = time.Hour
 	if mode == MySQL {
 		cfg.DatabaseURL = CreateMySQLDatabase(t)
 		cfg.RedisURL = claimRedisDB(t)
