@@ -4270,6 +4270,8 @@ input UploadCdrInput {
 enum UploadPhase {
   """Waiting for a worker."""
   QUEUED
+  """Stored and recorded, but the work queue did not answer: it is queued as soon as the queue is back, nothing to do meanwhile."""
+  WAITING_FOR_QUEUE
   """Clearing the last run, loading CLIs and tariffs."""
   PREPARING
   """Reading, matching, pricing and storing the calls; fraction and etaSeconds measure it."""
@@ -47583,26 +47585,28 @@ func (ec *executionContext) marshalNUploadPhase2githubᚗcomᚋtollgateᚋtollga
 
 var (
 	unmarshalNUploadPhase2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐPhase = map[string]analysis.Phase{
-		"QUEUED":     analysis.PhaseQueued,
-		"PREPARING":  analysis.PhasePreparing,
-		"READING":    analysis.PhaseReading,
-		"DUPLICATES": analysis.PhaseDuplicates,
-		"TOTALS":     analysis.PhaseTotals,
-		"READY":      analysis.PhaseReady,
-		"FAILED":     analysis.PhaseFailed,
-		"PROCESSING": analysis.PhaseProcessing,
-		"PROCESSED":  analysis.PhaseProcessed,
+		"QUEUED":            analysis.PhaseQueued,
+		"WAITING_FOR_QUEUE": analysis.PhaseWaitingForQueue,
+		"PREPARING":         analysis.PhasePreparing,
+		"READING":           analysis.PhaseReading,
+		"DUPLICATES":        analysis.PhaseDuplicates,
+		"TOTALS":            analysis.PhaseTotals,
+		"READY":             analysis.PhaseReady,
+		"FAILED":            analysis.PhaseFailed,
+		"PROCESSING":        analysis.PhaseProcessing,
+		"PROCESSED":         analysis.PhaseProcessed,
 	}
 	marshalNUploadPhase2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐPhase = map[analysis.Phase]string{
-		analysis.PhaseQueued:     "QUEUED",
-		analysis.PhasePreparing:  "PREPARING",
-		analysis.PhaseReading:    "READING",
-		analysis.PhaseDuplicates: "DUPLICATES",
-		analysis.PhaseTotals:     "TOTALS",
-		analysis.PhaseReady:      "READY",
-		analysis.PhaseFailed:     "FAILED",
-		analysis.PhaseProcessing: "PROCESSING",
-		analysis.PhaseProcessed:  "PROCESSED",
+		analysis.PhaseQueued:          "QUEUED",
+		analysis.PhaseWaitingForQueue: "WAITING_FOR_QUEUE",
+		analysis.PhasePreparing:       "PREPARING",
+		analysis.PhaseReading:         "READING",
+		analysis.PhaseDuplicates:      "DUPLICATES",
+		analysis.PhaseTotals:          "TOTALS",
+		analysis.PhaseReady:           "READY",
+		analysis.PhaseFailed:          "FAILED",
+		analysis.PhaseProcessing:      "PROCESSING",
+		analysis.PhaseProcessed:       "PROCESSED",
 	}
 )
 

@@ -1647,7 +1647,9 @@ export type UploadPhase =
   /** Analysed: can be processed. */
   | 'READY'
   /** Counting and adding up. */
-  | 'TOTALS';
+  | 'TOTALS'
+  /** Stored and recorded, but the work queue did not answer: it is queued as soon as the queue is back, nothing to do meanwhile. */
+  | 'WAITING_FOR_QUEUE';
 
 export type UploadRateSheetInput = {
   direction?: RateSheetDirection;

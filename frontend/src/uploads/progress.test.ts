@@ -36,6 +36,7 @@ describe('upload progress', () => {
     expect(phaseLabel('READING')).toBe('Reading and pricing calls');
     expect(phaseLabel('DUPLICATES')).toBe('Looking for duplicate calls');
     expect(phaseLabel(null)).toBe('Waiting to start');
+    expect(phaseLabel('WAITING_FOR_QUEUE')).toContain('starts by itself once the queue is back');
   });
 
   it('summarises a running analysis in one line', () => {

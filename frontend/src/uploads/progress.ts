@@ -30,6 +30,7 @@ export const DIRECTION_HELP: Record<CdrUploadDirection, string> = {
 /** The API's phases (UploadProgress.phase) as a clerk reads them. */
 const PHASE_LABELS: Record<UploadPhase, string> = {
   QUEUED: 'Waiting to start',
+  WAITING_FOR_QUEUE: 'Stored; the work queue is not answering, so it starts by itself once the queue is back',
   PREPARING: 'Preparing',
   READING: 'Reading and pricing calls',
   DUPLICATES: 'Looking for duplicate calls',
