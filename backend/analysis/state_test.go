@@ -317,4 +317,3 @@ func TestFailedAnalysisCallsNeverCountAndAreCleared(t *testing.T) {
 		})
 	}
 }
-

@@ -28,7 +28,8 @@ func startWorker(t *testing.T, bin string, a *app.App) *worker {
 	t.Helper()
 	cmd := exec.Command(bin, "worker", "--data-dir", a.Config.DataDir)
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+a.Config.DatabaseURL, "REDIS_URL="+a.Config.RedisURL, "LOG_LEVEL=error",
-		"TOLLGATE_ANALYSIS_LEASE=3s") // a dead worker's upload is taken over 3 s after its last renewal
+		"TOLLGATE_ANALYSIS_LEASE=3s", // a dead worker's upload is taken over 3 s after its last renewal
+		"TOLLGATE_REDRIVE_EVERY=1s")  // by the next re-drive
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
