@@ -22,11 +22,12 @@ import (
 // testServer is a real SMTP server (emersion/go-smtp) on loopback, in the
 // test process, that keeps what it is given.
 type testServer struct {
-	addr     string
-	user     string
-	password string
-	mu       sync.Mutex
-	got      []received
+	addr      string
+	user      string
+	password  string
+	mu        sync.Mutex
+	got       []received
+	authTries int
 }
 
 // received is one message as the server took it.
@@ -75,6 +76,9 @@ type serverOpts struct {
 	implicit bool // TLS from the first byte (smtps)
 	user     string
 	password string
+	// insecureAuth offers PLAIN sign-in without TLS, as a badly set server
+	// would; the client must still not send the password.
+	insecureAuth bool
 }
 
 // startServer serves until the test ends and returns the server and a TLS
@@ -88,6 +92,7 @@ func startServer(t *testing.T, o serverOpts) (*testServer, *tls.Config) {
 	s.Domain = "localhost"
 	s.ReadTimeout, s.WriteTimeout = 10*time.Second, 10*time.Second
 	s.ErrorLog = testLogger{t}
+	s.AllowInsecureAuth = o.insecureAuth
 	var clientTLS *tls.Config
 	if o.tls || o.implicit {
 		cert, pool := selfSigned(t)
@@ -129,6 +134,9 @@ type testSession struct {
 func (s *testSession) AuthMechanisms() []string { return []string{sasl.Plain} }
 
 func (s *testSession) Auth(string) (sasl.Server, error) {
+	s.srv.mu.Lock()
+	s.srv.authTries++
+	s.srv.mu.Unlock()
 	return sasl.NewPlainServer(func(_, user, pass string) error {
 		if user != s.srv.user || pass != s.srv.password {
 			return smtp.ErrAuthFailed

@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"fmt"
 	"net"
+	"net/textproto"
 	"strings"
 	"testing"
 	"time"
@@ -325,5 +326,96 @@ func TestParseSMTPURL(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: error %v, want one saying %q", url, err, want)
 		}
+	}
+}
+
+// scriptedServer speaks just enough SMTP to accept one message and then
+// drops the connection at the RSET go-mail sends after the DATA reply, as a
+// server that crashes or a network that breaks right after accepting would.
+func scriptedServer(t *testing.T) (addr string, accepted <-chan string) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan string, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		c, err := l.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		tp := textproto.NewConn(c)
+		reply := func(s string) { _ = tp.PrintfLine("%s", s) }
+		reply("220 localhost ESMTP")
+		for {
+			line, err := tp.ReadLine()
+			if err != nil {
+				return
+			}
+			switch cmd := strings.ToUpper(strings.SplitN(line, " ", 2)[0]); cmd {
+			case "EHLO", "HELO":
+				reply("250 localhost")
+			case "MAIL", "RCPT", "NOOP":
+				reply("250 OK")
+			case "DATA":
+				reply("354 go ahead")
+				body, err := tp.ReadDotBytes()
+				if err != nil {
+					return
+				}
+				got <- string(body)
+				reply("250 accepted")
+			default: // RSET, QUIT: the connection breaks
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { l.Close(); <-done })
+	return l.Addr().String(), got
+}
+
+// Once the server has said 250 to the message it is delivered; a failure
+// after that must not read as one to retry, which would send it twice.
+func TestSMTPAcceptedMessageIsSentEvenIfTheSessionThenBreaks(t *testing.T) {
+	addr, accepted := scriptedServer(t)
+	s := smtpURL(t, "smtp", "", addr, "?starttls=none&timeout=5s")
+	if err := s.Send(context.Background(), invoiceMessage(t, "delivery-3", "a@customer.example")); err != nil {
+		t.Fatalf("a message the server accepted was reported as failed: %v", err)
+	}
+	select {
+	case body := <-accepted:
+		if !strings.Contains(body, "Message-ID: <delivery-3@acme.example>") {
+			t.Fatalf("the server got another message:\n%.300s", body)
+		}
+	default:
+		t.Fatal("the server accepted nothing")
+	}
+}
+
+// Without TLS the password is never sent, even to a server offering PLAIN.
+func TestSMTPNeverSendsAPasswordInTheClear(t *testing.T) {
+	srv, _ := startServer(t, serverOpts{insecureAuth: true, user: "billing", password: "pw"})
+	s := smtpURL(t, "smtp", "billing:pw@", srv.addr, "?starttls=none")
+	d := deliveryError(t, s.Send(context.Background(), invoiceMessage(t, "delivery-1", "a@customer.example")))
+	srv.mu.Lock()
+	tries := srv.authTries
+	srv.mu.Unlock()
+	if !IsPermanent(d) || tries != 0 || len(srv.messages()) != 0 {
+		t.Fatalf("%+v, %d sign-in attempts: want permanent and no password sent", d, tries)
+	}
+}
+
+// starttls=opportunistic still delivers to a server without STARTTLS.
+func TestSMTPOpportunisticStartTLSDeliversToAPlainServer(t *testing.T) {
+	srv, _ := startServer(t, serverOpts{})
+	s := smtpURL(t, "smtp", "", srv.addr, "?starttls=opportunistic")
+	if err := s.Send(context.Background(), invoiceMessage(t, "delivery-1", "a@customer.example")); err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.messages(); len(got) != 1 || got[0].tls {
+		t.Fatalf("received %+v", got)
 	}
 }
