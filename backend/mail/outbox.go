@@ -31,10 +31,28 @@ const emlExt = ".eml"
 // tmpPrefix marks files still being written; List never shows them.
 const tmpPrefix = ".writing-"
 
-// NewOutbox creates the directory if needed.
+// staleAfter is how old a temporary file must be before NewOutbox takes it
+// for the leftover of a crashed write rather than another process's write
+// in progress.
+const staleAfter = time.Hour
+
+// NewOutbox creates the directory if needed and removes what crashed
+// writes left behind.
 func NewOutbox(dir string) (*Outbox, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("the outbox directory %s cannot be created: %w", dir, err)
+	}
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("the outbox directory %s cannot be read: %w", dir, err)
+	}
+	for _, de := range des {
+		if !strings.HasPrefix(de.Name(), tmpPrefix) {
+			continue
+		}
+		if info, err := de.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
+			_ = os.Remove(filepath.Join(dir, de.Name()))
+		}
 	}
 	return &Outbox{Dir: dir}, nil
 }

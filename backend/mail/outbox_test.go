@@ -211,3 +211,25 @@ func TestOutboxListsNewestFirst(t *testing.T) {
 		t.Errorf("List(2): %v %v", top, err)
 	}
 }
+
+// What a crashed write left is cleared on the next start; a write that may
+// still be going on in another process is left alone.
+func TestNewOutboxClearsLeftoversOfCrashedWrites(t *testing.T) {
+	o := newOutbox(t)
+	stale, fresh := filepath.Join(o.Dir, tmpPrefix+"old"), filepath.Join(o.Dir, tmpPrefix+"new")
+	for _, p := range []string{stale, fresh} {
+		if err := os.WriteFile(p, []byte("From: half"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * staleAfter)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewOutbox(o.Dir); err != nil {
+		t.Fatal(err)
+	}
+	if names := dirNames(t, o.Dir); fmt.Sprint(names) != fmt.Sprint([]string{tmpPrefix + "new"}) {
+		t.Fatalf("outbox holds %v, want only the fresh temporary file", names)
+	}
+}
