@@ -107,19 +107,24 @@ func TestConcurrentClisAreAllAddedWithoutDeadlocks(t *testing.T) {
 		owners = append(owners, cu.ID)
 	}
 	const clerks, rounds = 8, 6
-	for round := range rounds {
+	// atOnce has every clerk add a CLI at the same moment, the value
+	// clerk k adds being value(k), and returns their errors.
+	atOnce := func(value func(k int) string) []error {
 		var wg sync.WaitGroup
 		errs := make([]error, clerks)
 		for k := range clerks {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				// Neighbouring numbers: one gap of the value index.
-				_, errs[k] = svc.CreateCli(ctx, customers.CliInput{CustomerID: owners[k%len(owners)], Value: fmt.Sprintf("0113496%02d%02d", round, k)})
+				_, errs[k] = svc.CreateCli(ctx, customers.CliInput{CustomerID: owners[k%len(owners)], Value: value(k)})
 			}()
 		}
 		wg.Wait()
-		for k, err := range errs {
+		return errs
+	}
+	for round := range rounds {
+		// Neighbouring numbers: one gap of the value index.
+		for k, err := range atOnce(func(k int) string { return fmt.Sprintf("0113496%02d%02d", round, k) }) {
 			if err != nil {
 				t.Errorf("round %d, clerk %d: %v", round, k, err)
 			}
@@ -129,16 +134,7 @@ func TestConcurrentClisAreAllAddedWithoutDeadlocks(t *testing.T) {
 		t.Errorf("%d CLIs (%v); want %d", n, err, clerks*rounds)
 	}
 
-	var wg sync.WaitGroup
-	errs := make([]error, clerks)
-	for k := range clerks {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, errs[k] = svc.CreateCli(ctx, customers.CliInput{CustomerID: owners[k%len(owners)], Value: "0113 496 9999"})
-		}()
-	}
-	wg.Wait()
+	errs := atOnce(func(int) string { return "0113 496 9999" })
 	added := 0
 	for k, err := range errs {
 		switch {
