@@ -77,10 +77,11 @@ func (s *cdrSource) file(r *rand.Rand, seq int) ([]byte, int64) {
 			body = append(body[:at], append([][]byte{bad}, body[at:]...)...)
 			lines++
 		}
-		out.Reset()
+		var with bytes.Buffer // not out: body's lines point into out's bytes
 		for _, l := range body {
-			out.Write(l)
+			with.Write(l)
 		}
+		return with.Bytes(), lines
 	}
 	return out.Bytes(), lines
 }
