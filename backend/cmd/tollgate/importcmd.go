@@ -148,10 +148,13 @@ func runImportCdr(ctx context.Context, cfg platform.Config, o importCdrOptions, 
 	fmt.Fprintf(stdout, "stored %s as upload %d (%s from %s, %s)\n", name, up.ID, strings.ToLower(string(up.Direction)), p.Name, megabytes(up.SizeBytes))
 
 	if o.noAnalyse {
-		if _, err := a.Analysis.StartAnalysis(sys, up.ID); err != nil {
-			return fmt.Errorf("upload %d is stored but its analysis could not be queued: %w; re-analyse it from the Uploads page", up.ID, err)
+		queued, err := a.Analysis.StartAnalysis(sys, up.ID)
+		if err != nil {
+			return fmt.Errorf("upload %d is stored but its analysis could not be asked for: %w; re-analyse it from the Uploads page", up.ID, err)
 		}
-		if a.Redis.Embedded() {
+		if analysis.Phase(queued.Phase) == analysis.PhaseWaitingForQueue {
+			fmt.Fprintf(stdout, "upload %d is stored; the queue did not answer, and a worker queues its analysis once the queue is back\n", up.ID)
+		} else if a.Redis.Embedded() {
 			// The in-process queue ends with this process; the row does not.
 			fmt.Fprintf(stdout, "upload %d waits for analysis: with the embedded queue, `tollgate serve` analyses it when it next starts\n", up.ID)
 		} else {
