@@ -260,13 +260,32 @@ func (s *Service) ClearFailed(ctx context.Context, id int) error {
 	return nil
 }
 
-// analyse does the work of one run, step by step, and returns the
+// analyse does the work of one run and returns the counters. A customer
+// deleted while its calls were being priced (customers.Delete refuses
+// during an analysis, but one begun as the delete committed has loaded
+// its CLIs) makes the work start again, matched against the CLIs as they
+// are now.
+func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload, h *holder) (*counters, error) {
+	for attempt := 1; ; attempt++ {
+		cnt, err := s.analyseOnce(ctx, u, h)
+		var gone customersGone
+		if !errors.As(err, &gone) {
+			return cnt, err
+		}
+		if attempt == 3 {
+			return nil, fileProblem("customers were deleted while this file was being analysed, three times over; analyse it again")
+		}
+		s.Log.Warn("customers deleted during the analysis: matching the calls again", "upload", u.ID, "customers", []int(gone))
+	}
+}
+
+// analyseOnce does the work of one run, step by step, and returns the
 // counters.
 //
 // A deadlock or a lock wait timeout rolls back only the statement that lost;
 // every step replaces what it writes, so it is retried (retryLocks), the load
 // with the clearing of the calls before it.
-func (s *Service) analyse(ctx context.Context, u *ent.CdrUpload, h *holder) (*counters, error) {
+func (s *Service) analyseOnce(ctx context.Context, u *ent.CdrUpload, h *holder) (*counters, error) {
 	pr, err := s.newPricer(ctx, u)
 	if err != nil {
 		return nil, err

@@ -2,10 +2,14 @@ package analysis
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
 	"github.com/shopspring/decimal"
+
+	"github.com/tollgate/tollgate/backend/internal/txn"
 
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/call"
@@ -88,24 +92,35 @@ func (s *Service) count(ctx context.Context, uploadID int, c *counters) error {
 		}
 	}
 	c.linesRead = c.unreadable + c.duplicates + c.zeroDuration + c.noCustomer + c.noRate + c.priced
-	if _, err := s.Client.UploadCustomerTotal.Delete().Where(uploadcustomertotal.UploadID(uploadID)).Exec(ctx); err != nil {
-		return err
-	}
-	creates := make([]*ent.UploadCustomerTotalCreate, 0, len(order))
 	for _, id := range order {
-		t := perCustomer[id]
-		if t.calls > 0 {
+		if perCustomer[id].calls > 0 {
 			c.customers++
 		}
-		creates = append(creates, s.Client.UploadCustomerTotal.Create().SetUploadID(uploadID).
-			SetCustomerID(id).SetCalls(t.calls).SetPriceUnits(t.units).SetPriceDecimals(c.decimals))
 	}
-	for lo := 0; lo < len(creates); lo += 1000 {
-		if err := s.Client.UploadCustomerTotal.CreateBulk(creates[lo:min(lo+1000, len(creates))]...).Exec(ctx); err != nil {
+	// The totals are written under the customers' row locks, which
+	// customers.Delete takes too: a customer deleted since the CLIs were
+	// loaded is found here, and the run starts again without it, rather
+	// than pricing calls to nobody.
+	return txn.Do(ctx, s.Client, func(ctx context.Context, tc *ent.Client) error {
+		if gone, err := lockCustomers(ctx, tc, s.Dialect == dialect.MySQL, order); err != nil || len(gone) > 0 {
+			return errors.Join(err, gone.err())
+		}
+		if _, err := tc.UploadCustomerTotal.Delete().Where(uploadcustomertotal.UploadID(uploadID)).Exec(ctx); err != nil {
 			return err
 		}
-	}
-	return nil
+		creates := make([]*ent.UploadCustomerTotalCreate, 0, len(order))
+		for _, id := range order {
+			t := perCustomer[id]
+			creates = append(creates, tc.UploadCustomerTotal.Create().SetUploadID(uploadID).
+				SetCustomerID(id).SetCalls(t.calls).SetPriceUnits(t.units).SetPriceDecimals(c.decimals))
+		}
+		for lo := 0; lo < len(creates); lo += 1000 {
+			if err := tc.UploadCustomerTotal.CreateBulk(creates[lo:min(lo+1000, len(creates))]...).Exec(ctx); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // flagDuplicates marks the calls of an upload that repeat a call of another

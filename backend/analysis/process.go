@@ -2,11 +2,14 @@ package analysis
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"time"
 
 	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
+	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 )
 
@@ -54,6 +57,47 @@ func (s *Service) Process(ctx context.Context, uploadID int) error {
 	s.Log.Info("upload processed", "upload", uploadID, "customers", len(totals), "took", time.Since(start).Round(time.Millisecond))
 	s.publish(ctx, uploadID)
 	return nil
+}
+
+// customersGone are customers an analysis priced calls to that have been
+// deleted since.
+type customersGone []int
+
+// err is nil when no customer is gone.
+func (g customersGone) err() error {
+	if len(g) == 0 {
+		return nil
+	}
+	return g
+}
+
+func (g customersGone) Error() string {
+	return fmt.Sprintf("customers %v were deleted after the calls were priced to them: analyse the upload again to match the calls anew", []int(g))
+}
+
+// lockCustomers takes the row locks of customers (on MySQL; SQLite's
+// IMMEDIATE transactions already run one at a time) for the rest of the
+// transaction, and returns those that no longer exist. The locks come in
+// id order, as processing's UPDATE takes them, so they cannot deadlock.
+func lockCustomers(ctx context.Context, c *ent.Client, rowLocks bool, ids []int) (customersGone, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	q := c.Customer.Query().Where(customer.IDIn(ids...)).Order(ent.Asc(customer.FieldID))
+	if rowLocks {
+		q = q.ForUpdate()
+	}
+	found, err := q.IDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var gone customersGone
+	for _, id := range ids {
+		if !slices.Contains(found, id) {
+			gone = append(gone, id)
+		}
+	}
+	return gone, nil
 }
 
 // Work is what the database says is in hand: analyses to run (upload and

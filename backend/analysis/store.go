@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -269,12 +270,18 @@ func (cs *callStore) eachLineError(ctx context.Context, uploadID int, fn func(li
 // keeps money as text, so there the sum is made in Go (its writes are
 // serial).
 func (cs *callStore) addUnbilled(ctx context.Context, tx *ent.Tx, totals []*ent.UploadCustomerTotal) error {
+	// Every customer must still be there: calls priced to a deleted one
+	// would count in the upload's total and in nobody's unbilled total.
+	ids := make([]int, len(totals))
+	for i, t := range totals {
+		ids[i] = t.CustomerID
+	}
+	if gone, err := lockCustomers(ctx, tx.Client(), cs.mysql, ids); err != nil || len(gone) > 0 {
+		return errors.Join(err, gone.err())
+	}
 	if !cs.mysql {
 		for _, t := range totals {
 			cu, err := tx.Customer.Get(ctx, t.CustomerID)
-			if ent.IsNotFound(err) {
-				continue // deleted since: nothing to bill
-			}
 			if err != nil {
 				return err
 			}

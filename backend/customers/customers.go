@@ -12,6 +12,7 @@ import (
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
 	entcustomer "github.com/tollgate/tollgate/ent/customer"
@@ -128,27 +129,67 @@ func (s *Service) update(ctx context.Context, c *ent.Client, id int, in ent.Upda
 }
 
 // Delete removes a customer that has never been billed: no calls, charges or
-// invoices. Its CLIs and sites go with it.
+// invoices. Its CLIs and sites go with it. It is refused while an analysis
+// is queued or running, since that analysis may be pricing calls to the
+// customer (it matched them against the CLIs as they were when it began).
 func (s *Service) Delete(ctx context.Context, id int) error {
 	return txn.Do(ctx, s.Client, func(ctx context.Context, c *ent.Client) error { return s.delete(ctx, c, id) })
 }
 
 func (s *Service) delete(ctx context.Context, c *ent.Client, id int) error {
-	cu, err := c.Customer.Get(ctx, id)
+	// The row lock comes before any other read. An analysis records what it
+	// priced to each customer under a lock on the same rows, so it comes
+	// either wholly before this delete — and the checks below see its
+	// totals, because InnoDB takes the transaction's snapshot at its first
+	// plain read, after the lock is granted — or after it, and finds the
+	// customer gone (analysis.lockCustomers).
+	q := c.Customer.Query().Where(entcustomer.ID(id))
+	if s.RowLocks {
+		q = q.ForUpdate()
+	}
+	cu, err := q.Only(ctx)
 	if err != nil {
 		return apperr.NotFoundAs(err, "customer", id)
 	}
-	if n, err := c.UploadCustomerTotal.Query().Where(uploadcustomertotal.CustomerID(id)).Limit(1).Count(ctx); err != nil {
+	if err := s.deletable(ctx, c, cu); err != nil {
 		return err
-	} else if n > 0 {
+	}
+	if _, err := c.Cli.Delete().Where(cli.HasCustomerWith(entcustomer.ID(id))).Exec(ctx); err != nil {
+		return err
+	}
+	if _, err := c.Site.Delete().Where(site.HasCustomerWith(entcustomer.ID(id))).Exec(ctx); err != nil {
+		return err
+	}
+	return c.Customer.DeleteOneID(id).Exec(ctx)
+}
+
+// deletable refuses to delete a customer whose calls have been or may be
+// priced: the unbilled totals must always add up to the priced calls
+// (docs/analysis.md, Processing).
+func (s *Service) deletable(ctx context.Context, c *ent.Client, cu *ent.Customer) error {
+	var withCalls []int
+	if err := c.UploadCustomerTotal.Query().Where(uploadcustomertotal.CustomerID(cu.ID)).
+		Select(uploadcustomertotal.FieldUploadID).Scan(ctx, &withCalls); err != nil {
+		return err
+	}
+	if len(withCalls) > 0 {
+		pending, err := c.CdrUpload.Query().Where(cdrupload.IDIn(withCalls...), cdrupload.StatusNEQ(cdrupload.StatusProcessed)).
+			Order(ent.Asc(cdrupload.FieldID)).All(ctx)
+		if err != nil {
+			return err
+		}
+		if len(pending) > 0 {
+			return apperr.New(apperr.Conflict, "%s has calls in %s, not processed yet, and cannot be deleted; remove its CLIs and analyse %s again first, or set its status to Cancelled instead",
+				cu.Name, uploadNames(pending), them(len(pending)))
+		}
 		return apperr.New(apperr.Conflict, "%s has calls and cannot be deleted; set its status to Cancelled instead", cu.Name)
 	}
-	if n, err := c.Charge.Query().Where(charge.HasCustomerWith(entcustomer.ID(id))).Count(ctx); err != nil {
+	if n, err := c.Charge.Query().Where(charge.HasCustomerWith(entcustomer.ID(cu.ID))).Count(ctx); err != nil {
 		return err
 	} else if n > 0 {
 		return apperr.New(apperr.Conflict, "%s has charges and cannot be deleted; set its status to Cancelled instead", cu.Name)
 	}
-	if n, err := c.Invoice.Query().Where(invoice.HasCustomerWith(entcustomer.ID(id))).Count(ctx); err != nil {
+	if n, err := c.Invoice.Query().Where(invoice.HasCustomerWith(entcustomer.ID(cu.ID))).Count(ctx); err != nil {
 		return err
 	} else if n > 0 {
 		return apperr.New(apperr.Conflict, "%s has invoices and cannot be deleted; set its status to Cancelled instead", cu.Name)
@@ -158,13 +199,48 @@ func (s *Service) delete(ctx context.Context, c *ent.Client, id int) error {
 	} else if n > 0 {
 		return apperr.New(apperr.Conflict, "%s is the parent of %d customer(s); move them first", cu.Name, n)
 	}
-	if _, err := c.Cli.Delete().Where(cli.HasCustomerWith(entcustomer.ID(id))).Exec(ctx); err != nil {
+	analysing, err := c.CdrUpload.Query().Where(cdrupload.StatusIn(cdrupload.StatusUploaded, cdrupload.StatusAnalysing)).
+		Order(ent.Asc(cdrupload.FieldID)).All(ctx)
+	if err != nil {
 		return err
 	}
-	if _, err := c.Site.Delete().Where(site.HasCustomerWith(entcustomer.ID(id))).Exec(ctx); err != nil {
-		return err
+	if len(analysing) > 0 {
+		return apperr.New(apperr.Conflict, "%s cannot be deleted while %s %s being analysed: the analysis may be pricing calls to it; try again when it has finished",
+			cu.Name, uploadNames(analysing), isAre(len(analysing)))
 	}
-	return c.Customer.DeleteOneID(id).Exec(ctx)
+	return nil
+}
+
+// uploadNames names uploads for a clerk: "upload june.csv", "uploads
+// a.csv, b.csv and 3 more".
+func uploadNames(us []*ent.CdrUpload) string {
+	const most = 3
+	names := make([]string, 0, most)
+	for _, u := range us[:min(len(us), most)] {
+		names = append(names, u.FileName)
+	}
+	list := strings.Join(names, ", ")
+	if len(us) > most {
+		list += " and " + strconv.Itoa(len(us)-most) + " more"
+	}
+	if len(us) == 1 {
+		return "upload " + list
+	}
+	return "uploads " + list
+}
+
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }
 
 func validateCustomer(ref, name string, bt *entcustomer.BillingType, parent *int, del *entcustomer.InvoiceDelivery, email *string) error {
