@@ -190,7 +190,7 @@ func (a *App) RunWorker(ctx context.Context) error {
 		LogLevel:        asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
-	(&jobs.Handlers{Analysis: a.Analysis, Billing: a.Billing, Log: a.Log}).Register(mux)
+	(&jobs.Handlers{Analysis: a.Analysis, Billing: a.Billing, Queue: a.Queue, Log: a.Log}).Register(mux)
 	if err := srv.Start(mux); err != nil {
 		return fmt.Errorf("start the worker: %w", err)
 	}
