@@ -125,3 +125,31 @@ func TestCustomerGoneMidAnalysisIsMatchedAgain(t *testing.T) {
 	}
 	r.noDrift(t)
 }
+
+// Processing never adds a customer's calls to nobody: if a customer with
+// priced calls in a ready upload is gone (removed behind the service's
+// checks), the processing is refused and changes nothing.
+func TestProcessingRefusesACustomerThatIsGone(t *testing.T) {
+	for _, mode := range testenv.Modes {
+		t.Run(string(mode), func(t *testing.T) {
+			r := newReseller(t, mode)
+			victim := r.customer(t, "GONE", "01134960001")
+			r.customer(t, "STAYS", "01134960002")
+			id := r.ready(t, r.cdr(20, "01134960001", "01134960002"))
+			c := r.env.App.DB.Client
+			if _, err := c.Cli.Delete().Where(cli.HasCustomerWith(entcustomer.ID(victim.ID))).Exec(r.ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := c.Customer.DeleteOneID(victim.ID).Exec(r.ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.env.App.Analysis.Process(r.ctx, id); err == nil {
+				t.Error("processing an upload with calls priced to a deleted customer succeeded; want it refused")
+			}
+			if u := r.get(t, id); u.Status == cdrupload.StatusProcessed {
+				t.Errorf("upload %s after the refusal; want it left to be analysed again", u.Status)
+			}
+			r.noDrift(t)
+		})
+	}
+}
