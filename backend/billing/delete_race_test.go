@@ -58,9 +58,7 @@ func TestCustomerDeleteIsRefusedWhileAnAnalysisMayPriceItsCalls(t *testing.T) {
 			if apperr.CodeOf(err) != apperr.Conflict || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "not processed") {
 				t.Errorf("delete with calls in a ready upload: %v; want CONFLICT naming %s as not processed", err, name)
 			}
-			if err := r.env.App.Analysis.Process(r.ctx, id); err != nil {
-				t.Fatal(err)
-			}
+			r.process(t, id)
 			if err := r.env.App.Customers.Delete(r.ctx, victim.ID); apperr.CodeOf(err) != apperr.Conflict {
 				t.Errorf("delete with unbilled calls: %v; want CONFLICT", err)
 			}
@@ -113,9 +111,7 @@ func TestCustomerGoneMidAnalysisIsMatchedAgain(t *testing.T) {
 	if u.Priced != bigFile/2 || u.WithoutCustomer != bigFile/2 {
 		t.Errorf("priced %d, without customer %d; want %d each (the deleted customer's calls have no customer now)", u.Priced, u.WithoutCustomer, bigFile/2)
 	}
-	if err := r.env.App.Analysis.Process(r.ctx, id); err != nil {
-		t.Fatal(err)
-	}
+	r.process(t, id)
 	cu, err := c.Customer.Get(r.ctx, stays.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -143,6 +139,7 @@ func TestProcessingRefusesACustomerThatIsGone(t *testing.T) {
 			if err := c.Customer.DeleteOneID(victim.ID).Exec(r.ctx); err != nil {
 				t.Fatal(err)
 			}
+			r.askToProcess(t, id)
 			if err := r.env.App.Analysis.Process(r.ctx, id); err == nil {
 				t.Error("processing an upload with calls priced to a deleted customer succeeded; want it refused")
 			}

@@ -27,6 +27,7 @@ func TestRecountAndProcessingCannotInterleave(t *testing.T) {
 	svc := &billing.Service{Client: r.env.App.DB.Client, RowLocks: true,
 		AfterRecountRead: func(context.Context, int) { readDone <- struct{}{}; <-release }}
 	for i, id := range uploads {
+		r.askToProcess(t, id)
 		recounted := make(chan error, 1)
 		go func() { _, err := svc.RecomputeUnbilled(r.ctx, cu.ID); recounted <- err }()
 		<-readDone

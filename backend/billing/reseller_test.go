@@ -97,6 +97,24 @@ func (r *reseller) ready(t *testing.T, content []byte) int {
 	return id
 }
 
+// askToProcess moves a ready upload to PROCESSING, as the clerk's request
+// does; Process then does the work.
+func (r *reseller) askToProcess(t *testing.T, id int) {
+	t.Helper()
+	if _, err := r.env.App.Analysis.RequestProcessing(r.ctx, id); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// process asks for an upload's processing and does it, in-process.
+func (r *reseller) process(t *testing.T, id int) {
+	t.Helper()
+	r.askToProcess(t, id)
+	if err := r.env.App.Analysis.Process(r.ctx, id); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func (r *reseller) get(t *testing.T, id int) *ent.CdrUpload {
 	t.Helper()
 	u, err := r.env.App.DB.Client.CdrUpload.Get(r.ctx, id)
