@@ -23,6 +23,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
+	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
@@ -61,6 +62,8 @@ type Client struct {
 	Charge *ChargeClient
 	// Cli is the client for interacting with the Cli builders.
 	Cli *CliClient
+	// CompanySettings is the client for interacting with the CompanySettings builders.
+	CompanySettings *CompanySettingsClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
 	// Invoice is the client for interacting with the Invoice builders.
@@ -106,6 +109,7 @@ func (c *Client) init() {
 	c.CdrUpload = NewCdrUploadClient(c.config)
 	c.Charge = NewChargeClient(c.config)
 	c.Cli = NewCliClient(c.config)
+	c.CompanySettings = NewCompanySettingsClient(c.config)
 	c.Customer = NewCustomerClient(c.config)
 	c.Invoice = NewInvoiceClient(c.config)
 	c.InvoiceLine = NewInvoiceLineClient(c.config)
@@ -219,6 +223,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		CdrUpload:           NewCdrUploadClient(cfg),
 		Charge:              NewChargeClient(cfg),
 		Cli:                 NewCliClient(cfg),
+		CompanySettings:     NewCompanySettingsClient(cfg),
 		Customer:            NewCustomerClient(cfg),
 		Invoice:             NewInvoiceClient(cfg),
 		InvoiceLine:         NewInvoiceLineClient(cfg),
@@ -259,6 +264,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		CdrUpload:           NewCdrUploadClient(cfg),
 		Charge:              NewChargeClient(cfg),
 		Cli:                 NewCliClient(cfg),
+		CompanySettings:     NewCompanySettingsClient(cfg),
 		Customer:            NewCustomerClient(cfg),
 		Invoice:             NewInvoiceClient(cfg),
 		InvoiceLine:         NewInvoiceLineClient(cfg),
@@ -302,9 +308,9 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.ApiToken, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
-		c.CdrUpload, c.Charge, c.Cli, c.Customer, c.Invoice, c.InvoiceLine,
-		c.PeakTimeBlock, c.PeakTimes, c.Product, c.Provider, c.Rate, c.RateSheet,
-		c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
+		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Invoice,
+		c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product, c.Provider, c.Rate,
+		c.RateSheet, c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -315,9 +321,9 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.ApiToken, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
-		c.CdrUpload, c.Charge, c.Cli, c.Customer, c.Invoice, c.InvoiceLine,
-		c.PeakTimeBlock, c.PeakTimes, c.Product, c.Provider, c.Rate, c.RateSheet,
-		c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
+		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Invoice,
+		c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product, c.Provider, c.Rate,
+		c.RateSheet, c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -342,6 +348,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Charge.mutate(ctx, m)
 	case *CliMutation:
 		return c.Cli.mutate(ctx, m)
+	case *CompanySettingsMutation:
+		return c.CompanySettings.mutate(ctx, m)
 	case *CustomerMutation:
 		return c.Customer.mutate(ctx, m)
 	case *InvoiceMutation:
@@ -1650,6 +1658,140 @@ func (c *CliClient) mutate(ctx context.Context, m *CliMutation) (Value, error) {
 		return (&CliDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Cli mutation op: %q", m.Op())
+	}
+}
+
+// CompanySettingsClient is a client for the CompanySettings schema.
+type CompanySettingsClient struct {
+	config
+}
+
+// NewCompanySettingsClient returns a client for the CompanySettings from the given config.
+func NewCompanySettingsClient(c config) *CompanySettingsClient {
+	return &CompanySettingsClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `companysettings.Hooks(f(g(h())))`.
+func (c *CompanySettingsClient) Use(hooks ...Hook) {
+	c.hooks.CompanySettings = append(c.hooks.CompanySettings, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `companysettings.Intercept(f(g(h())))`.
+func (c *CompanySettingsClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CompanySettings = append(c.inters.CompanySettings, interceptors...)
+}
+
+// Create returns a builder for creating a CompanySettings entity.
+func (c *CompanySettingsClient) Create() *CompanySettingsCreate {
+	mutation := newCompanySettingsMutation(c.config, OpCreate)
+	return &CompanySettingsCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CompanySettings entities.
+func (c *CompanySettingsClient) CreateBulk(builders ...*CompanySettingsCreate) *CompanySettingsCreateBulk {
+	return &CompanySettingsCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CompanySettingsClient) MapCreateBulk(slice any, setFunc func(*CompanySettingsCreate, int)) *CompanySettingsCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CompanySettingsCreateBulk{err: fmt.Errorf("calling to CompanySettingsClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CompanySettingsCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CompanySettingsCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CompanySettings.
+func (c *CompanySettingsClient) Update() *CompanySettingsUpdate {
+	mutation := newCompanySettingsMutation(c.config, OpUpdate)
+	return &CompanySettingsUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CompanySettingsClient) UpdateOne(_m *CompanySettings) *CompanySettingsUpdateOne {
+	mutation := newCompanySettingsMutation(c.config, OpUpdateOne, withCompanySettings(_m))
+	return &CompanySettingsUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CompanySettingsClient) UpdateOneID(id int) *CompanySettingsUpdateOne {
+	mutation := newCompanySettingsMutation(c.config, OpUpdateOne, withCompanySettingsID(id))
+	return &CompanySettingsUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CompanySettings.
+func (c *CompanySettingsClient) Delete() *CompanySettingsDelete {
+	mutation := newCompanySettingsMutation(c.config, OpDelete)
+	return &CompanySettingsDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CompanySettingsClient) DeleteOne(_m *CompanySettings) *CompanySettingsDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CompanySettingsClient) DeleteOneID(id int) *CompanySettingsDeleteOne {
+	builder := c.Delete().Where(companysettings.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CompanySettingsDeleteOne{builder}
+}
+
+// Query returns a query builder for CompanySettings.
+func (c *CompanySettingsClient) Query() *CompanySettingsQuery {
+	return &CompanySettingsQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCompanySettings},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CompanySettings entity by its id.
+func (c *CompanySettingsClient) Get(ctx context.Context, id int) (*CompanySettings, error) {
+	return c.Query().Where(companysettings.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CompanySettingsClient) GetX(ctx context.Context, id int) *CompanySettings {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CompanySettingsClient) Hooks() []Hook {
+	hooks := c.hooks.CompanySettings
+	return append(hooks[:len(hooks):len(hooks)], companysettings.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CompanySettingsClient) Interceptors() []Interceptor {
+	return c.inters.CompanySettings
+}
+
+func (c *CompanySettingsClient) mutate(ctx context.Context, m *CompanySettingsMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CompanySettingsCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CompanySettingsUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CompanySettingsUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CompanySettingsDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CompanySettings mutation op: %q", m.Op())
 	}
 }
 
@@ -3895,13 +4037,14 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		ApiToken, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload, Charge,
-		Cli, Customer, Invoice, InvoiceLine, PeakTimeBlock, PeakTimes, Product,
-		Provider, Rate, RateSheet, Site, Tariff, UploadCustomerTotal, User []ent.Hook
+		Cli, CompanySettings, Customer, Invoice, InvoiceLine, PeakTimeBlock, PeakTimes,
+		Product, Provider, Rate, RateSheet, Site, Tariff, UploadCustomerTotal,
+		User []ent.Hook
 	}
 	inters struct {
 		ApiToken, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload, Charge,
-		Cli, Customer, Invoice, InvoiceLine, PeakTimeBlock, PeakTimes, Product,
-		Provider, Rate, RateSheet, Site, Tariff, UploadCustomerTotal,
+		Cli, CompanySettings, Customer, Invoice, InvoiceLine, PeakTimeBlock, PeakTimes,
+		Product, Provider, Rate, RateSheet, Site, Tariff, UploadCustomerTotal,
 		User []ent.Interceptor
 	}
 )

@@ -20,6 +20,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
+	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
@@ -101,6 +102,7 @@ func checkColumn(t, c string) error {
 			cdrupload.Table:           cdrupload.ValidColumn,
 			charge.Table:              charge.ValidColumn,
 			cli.Table:                 cli.ValidColumn,
+			companysettings.Table:     companysettings.ValidColumn,
 			customer.Table:            customer.ValidColumn,
 			invoice.Table:             invoice.ValidColumn,
 			invoiceline.Table:         invoiceline.ValidColumn,

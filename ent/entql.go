@@ -11,6 +11,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
+	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
@@ -34,7 +35,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 22)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -244,6 +245,34 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   companysettings.Table,
+			Columns: companysettings.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: companysettings.FieldID,
+			},
+		},
+		Type: "CompanySettings",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			companysettings.FieldCreatedAt:           {Type: field.TypeTime, Column: companysettings.FieldCreatedAt},
+			companysettings.FieldUpdatedAt:           {Type: field.TypeTime, Column: companysettings.FieldUpdatedAt},
+			companysettings.FieldSingleton:           {Type: field.TypeString, Column: companysettings.FieldSingleton},
+			companysettings.FieldCompanyName:         {Type: field.TypeString, Column: companysettings.FieldCompanyName},
+			companysettings.FieldAddress:             {Type: field.TypeString, Column: companysettings.FieldAddress},
+			companysettings.FieldVatNumber:           {Type: field.TypeString, Column: companysettings.FieldVatNumber},
+			companysettings.FieldLogoBlobKey:         {Type: field.TypeString, Column: companysettings.FieldLogoBlobKey},
+			companysettings.FieldLogoContentType:     {Type: field.TypeString, Column: companysettings.FieldLogoContentType},
+			companysettings.FieldDefaultTaxRate:      {Type: field.TypeOther, Column: companysettings.FieldDefaultTaxRate},
+			companysettings.FieldPaymentTermsDays:    {Type: field.TypeInt, Column: companysettings.FieldPaymentTermsDays},
+			companysettings.FieldEmailSenderName:     {Type: field.TypeString, Column: companysettings.FieldEmailSenderName},
+			companysettings.FieldEmailSenderAddress:  {Type: field.TypeString, Column: companysettings.FieldEmailSenderAddress},
+			companysettings.FieldInvoiceEmailSubject: {Type: field.TypeString, Column: companysettings.FieldInvoiceEmailSubject},
+			companysettings.FieldInvoiceEmailBody:    {Type: field.TypeString, Column: companysettings.FieldInvoiceEmailBody},
+			companysettings.FieldNextInvoiceNumber:   {Type: field.TypeInt64, Column: companysettings.FieldNextInvoiceNumber},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -268,7 +297,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldUnbilledTotal:       {Type: field.TypeOther, Column: customer.FieldUnbilledTotal},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invoice.Table,
 			Columns: invoice.Columns,
@@ -293,7 +322,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invoice.FieldPdfBlobKey: {Type: field.TypeString, Column: invoice.FieldPdfBlobKey},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invoiceline.Table,
 			Columns: invoiceline.Columns,
@@ -313,7 +342,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invoiceline.FieldTaxRate:     {Type: field.TypeOther, Column: invoiceline.FieldTaxRate},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   peaktimeblock.Table,
 			Columns: peaktimeblock.Columns,
@@ -330,7 +359,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			peaktimeblock.FieldEndMinute:   {Type: field.TypeInt, Column: peaktimeblock.FieldEndMinute},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   peaktimes.Table,
 			Columns: peaktimes.Columns,
@@ -347,7 +376,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			peaktimes.FieldIsDefault: {Type: field.TypeBool, Column: peaktimes.FieldIsDefault},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -367,7 +396,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldRecurrence:  {Type: field.TypeEnum, Column: product.FieldRecurrence},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   provider.Table,
 			Columns: provider.Columns,
@@ -386,7 +415,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			provider.FieldColumnMapping: {Type: field.TypeJSON, Column: provider.FieldColumnMapping},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   rate.Table,
 			Columns: rate.Columns,
@@ -415,7 +444,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rate.FieldLine:          {Type: field.TypeInt, Column: rate.FieldLine},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ratesheet.Table,
 			Columns: ratesheet.Columns,
@@ -438,7 +467,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ratesheet.FieldRowCount:      {Type: field.TypeInt, Column: ratesheet.FieldRowCount},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   site.Table,
 			Columns: site.Columns,
@@ -455,7 +484,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			site.FieldAddress:   {Type: field.TypeString, Column: site.FieldAddress},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tariff.Table,
 			Columns: tariff.Columns,
@@ -474,7 +503,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tariff.FieldDescription: {Type: field.TypeString, Column: tariff.FieldDescription},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   uploadcustomertotal.Table,
 			Columns: uploadcustomertotal.Columns,
@@ -492,7 +521,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			uploadcustomertotal.FieldPriceDecimals: {Type: field.TypeInt, Column: uploadcustomertotal.FieldPriceDecimals},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -2069,6 +2098,121 @@ func (f *CliFilter) WhereHasSiteWith(preds ...predicate.Site) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CompanySettingsQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CompanySettingsQuery builder.
+func (_q *CompanySettingsQuery) Filter() *CompanySettingsFilter {
+	return &CompanySettingsFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CompanySettingsMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CompanySettingsMutation builder.
+func (m *CompanySettingsMutation) Filter() *CompanySettingsFilter {
+	return &CompanySettingsFilter{config: m.config, predicateAdder: m}
+}
+
+// CompanySettingsFilter provides a generic filtering capability at runtime for CompanySettingsQuery.
+type CompanySettingsFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CompanySettingsFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CompanySettingsFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(companysettings.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CompanySettingsFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(companysettings.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CompanySettingsFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(companysettings.FieldUpdatedAt))
+}
+
+// WhereSingleton applies the entql string predicate on the singleton field.
+func (f *CompanySettingsFilter) WhereSingleton(p entql.StringP) {
+	f.Where(p.Field(companysettings.FieldSingleton))
+}
+
+// WhereCompanyName applies the entql string predicate on the company_name field.
+func (f *CompanySettingsFilter) WhereCompanyName(p entql.StringP) {
+	f.Where(p.Field(companysettings.FieldCompanyName))
+}
+
+// WhereAddress applies the entql string predicate on the address field.
+func (f *CompanySettingsFilter) WhereAddress(p entql.StringP) {
+	f.Where(p.Field(companysettings.FieldAddress))
+}
+
+// WhereVatNumber applies the entql string predicate on the vat_number field.
+func (f *CompanySettingsFilter) WhereVatNumber(p entql.StringP) {
+	f.Where(p.Field(companysettings.FieldVatNumber))
+}
+
+// WhereLogoBlobKey applies the entql string predicate on the logo_blob_key field.
+func (f *CompanySettingsFilter) WhereLogoBlobKey(p entql.StringP) {
+	f.Where(p.Field(companysettings.FieldLogoBlobKey))
+}
+
+// WhereLogoContentType applies the entql string predicate on the logo_content_type field.
+func (f *CompanySettingsFilter) WhereLogoContentType(p entql.StringP) {
+	f.Where(p.Field(companysettings.FieldLogoContentType))
+}
+
+// WhereDefaultTaxRate applies the entql other predicate on the default_tax_rate field.
+func (f *CompanySettingsFilter) WhereDefaultTaxRate(p entql.OtherP) {
+	f.Where(p.Field(companysettings.FieldDefaultTaxRate))
+}
+
+// WherePaymentTermsDays applies the entql int predicate on the payment_terms_days field.
+func (f *CompanySettingsFilter) WherePaymentTermsDays(p entql.IntP) {
+	f.Where(p.Field(companysettings.FieldPaymentTermsDays))
+}
+
+// WhereEmailSenderName applies the entql string predicate on the email_sender_name field.
+func (f *CompanySettingsFilter) WhereEmailSenderName(p entql.StringP) {
+	f.Where(p.Field(companysettings.FieldEmailSenderName))
+}
+
+// WhereEmailSenderAddress applies the entql string predicate on the email_sender_address field.
+func (f *CompanySettingsFilter) WhereEmailSenderAddress(p entql.StringP) {
+	f.Where(p.Field(companysettings.FieldEmailSenderAddress))
+}
+
+// WhereInvoiceEmailSubject applies the entql string predicate on the invoice_email_subject field.
+func (f *CompanySettingsFilter) WhereInvoiceEmailSubject(p entql.StringP) {
+	f.Where(p.Field(companysettings.FieldInvoiceEmailSubject))
+}
+
+// WhereInvoiceEmailBody applies the entql string predicate on the invoice_email_body field.
+func (f *CompanySettingsFilter) WhereInvoiceEmailBody(p entql.StringP) {
+	f.Where(p.Field(companysettings.FieldInvoiceEmailBody))
+}
+
+// WhereNextInvoiceNumber applies the entql int64 predicate on the next_invoice_number field.
+func (f *CompanySettingsFilter) WhereNextInvoiceNumber(p entql.Int64P) {
+	f.Where(p.Field(companysettings.FieldNextInvoiceNumber))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CustomerQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2097,7 +2241,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2328,7 +2472,7 @@ type InvoiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvoiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2484,7 +2628,7 @@ type InvoiceLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvoiceLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2573,7 +2717,7 @@ type PeakTimeBlockFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PeakTimeBlockFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2647,7 +2791,7 @@ type PeakTimesFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PeakTimesFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2735,7 +2879,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2824,7 +2968,7 @@ type ProviderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProviderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2922,7 +3066,7 @@ type RateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3056,7 +3200,7 @@ type RateSheetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateSheetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3188,7 +3332,7 @@ type SiteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SiteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3276,7 +3420,7 @@ type TariffFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TariffFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3388,7 +3532,7 @@ type UploadCustomerTotalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UploadCustomerTotalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3453,7 +3597,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -21,6 +21,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
+	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
@@ -54,6 +55,7 @@ const (
 	TypeCdrUpload           = "CdrUpload"
 	TypeCharge              = "Charge"
 	TypeCli                 = "Cli"
+	TypeCompanySettings     = "CompanySettings"
 	TypeCustomer            = "Customer"
 	TypeInvoice             = "Invoice"
 	TypeInvoiceLine         = "InvoiceLine"
@@ -10395,6 +10397,1331 @@ func (m *CliMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Cli edge %s", name)
+}
+
+// CompanySettingsMutation represents an operation that mutates the CompanySettings nodes in the graph.
+type CompanySettingsMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *int
+	created_at             *time.Time
+	updated_at             *time.Time
+	singleton              *string
+	company_name           *string
+	address                *string
+	vat_number             *string
+	logo_blob_key          *string
+	logo_content_type      *string
+	default_tax_rate       *decimal.Decimal
+	payment_terms_days     *int
+	addpayment_terms_days  *int
+	email_sender_name      *string
+	email_sender_address   *string
+	invoice_email_subject  *string
+	invoice_email_body     *string
+	next_invoice_number    *int64
+	addnext_invoice_number *int64
+	clearedFields          map[string]struct{}
+	done                   bool
+	oldValue               func(context.Context) (*CompanySettings, error)
+	predicates             []predicate.CompanySettings
+}
+
+var _ ent.Mutation = (*CompanySettingsMutation)(nil)
+
+// companysettingsOption allows management of the mutation configuration using functional options.
+type companysettingsOption func(*CompanySettingsMutation)
+
+// newCompanySettingsMutation creates new mutation for the CompanySettings entity.
+func newCompanySettingsMutation(c config, op Op, opts ...companysettingsOption) *CompanySettingsMutation {
+	m := &CompanySettingsMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCompanySettings,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCompanySettingsID sets the ID field of the mutation.
+func withCompanySettingsID(id int) companysettingsOption {
+	return func(m *CompanySettingsMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CompanySettings
+		)
+		m.oldValue = func(ctx context.Context) (*CompanySettings, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CompanySettings.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCompanySettings sets the old CompanySettings of the mutation.
+func withCompanySettings(node *CompanySettings) companysettingsOption {
+	return func(m *CompanySettingsMutation) {
+		m.oldValue = func(context.Context) (*CompanySettings, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CompanySettingsMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CompanySettingsMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CompanySettingsMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CompanySettingsMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CompanySettings.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CompanySettingsMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CompanySettingsMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CompanySettingsMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CompanySettingsMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CompanySettingsMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CompanySettingsMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetSingleton sets the "singleton" field.
+func (m *CompanySettingsMutation) SetSingleton(s string) {
+	m.singleton = &s
+}
+
+// Singleton returns the value of the "singleton" field in the mutation.
+func (m *CompanySettingsMutation) Singleton() (r string, exists bool) {
+	v := m.singleton
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSingleton returns the old "singleton" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldSingleton(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSingleton is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSingleton requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSingleton: %w", err)
+	}
+	return oldValue.Singleton, nil
+}
+
+// ResetSingleton resets all changes to the "singleton" field.
+func (m *CompanySettingsMutation) ResetSingleton() {
+	m.singleton = nil
+}
+
+// SetCompanyName sets the "company_name" field.
+func (m *CompanySettingsMutation) SetCompanyName(s string) {
+	m.company_name = &s
+}
+
+// CompanyName returns the value of the "company_name" field in the mutation.
+func (m *CompanySettingsMutation) CompanyName() (r string, exists bool) {
+	v := m.company_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyName returns the old "company_name" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldCompanyName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyName: %w", err)
+	}
+	return oldValue.CompanyName, nil
+}
+
+// ClearCompanyName clears the value of the "company_name" field.
+func (m *CompanySettingsMutation) ClearCompanyName() {
+	m.company_name = nil
+	m.clearedFields[companysettings.FieldCompanyName] = struct{}{}
+}
+
+// CompanyNameCleared returns if the "company_name" field was cleared in this mutation.
+func (m *CompanySettingsMutation) CompanyNameCleared() bool {
+	_, ok := m.clearedFields[companysettings.FieldCompanyName]
+	return ok
+}
+
+// ResetCompanyName resets all changes to the "company_name" field.
+func (m *CompanySettingsMutation) ResetCompanyName() {
+	m.company_name = nil
+	delete(m.clearedFields, companysettings.FieldCompanyName)
+}
+
+// SetAddress sets the "address" field.
+func (m *CompanySettingsMutation) SetAddress(s string) {
+	m.address = &s
+}
+
+// Address returns the value of the "address" field in the mutation.
+func (m *CompanySettingsMutation) Address() (r string, exists bool) {
+	v := m.address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAddress returns the old "address" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldAddress(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAddress: %w", err)
+	}
+	return oldValue.Address, nil
+}
+
+// ClearAddress clears the value of the "address" field.
+func (m *CompanySettingsMutation) ClearAddress() {
+	m.address = nil
+	m.clearedFields[companysettings.FieldAddress] = struct{}{}
+}
+
+// AddressCleared returns if the "address" field was cleared in this mutation.
+func (m *CompanySettingsMutation) AddressCleared() bool {
+	_, ok := m.clearedFields[companysettings.FieldAddress]
+	return ok
+}
+
+// ResetAddress resets all changes to the "address" field.
+func (m *CompanySettingsMutation) ResetAddress() {
+	m.address = nil
+	delete(m.clearedFields, companysettings.FieldAddress)
+}
+
+// SetVatNumber sets the "vat_number" field.
+func (m *CompanySettingsMutation) SetVatNumber(s string) {
+	m.vat_number = &s
+}
+
+// VatNumber returns the value of the "vat_number" field in the mutation.
+func (m *CompanySettingsMutation) VatNumber() (r string, exists bool) {
+	v := m.vat_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVatNumber returns the old "vat_number" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldVatNumber(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVatNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVatNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVatNumber: %w", err)
+	}
+	return oldValue.VatNumber, nil
+}
+
+// ClearVatNumber clears the value of the "vat_number" field.
+func (m *CompanySettingsMutation) ClearVatNumber() {
+	m.vat_number = nil
+	m.clearedFields[companysettings.FieldVatNumber] = struct{}{}
+}
+
+// VatNumberCleared returns if the "vat_number" field was cleared in this mutation.
+func (m *CompanySettingsMutation) VatNumberCleared() bool {
+	_, ok := m.clearedFields[companysettings.FieldVatNumber]
+	return ok
+}
+
+// ResetVatNumber resets all changes to the "vat_number" field.
+func (m *CompanySettingsMutation) ResetVatNumber() {
+	m.vat_number = nil
+	delete(m.clearedFields, companysettings.FieldVatNumber)
+}
+
+// SetLogoBlobKey sets the "logo_blob_key" field.
+func (m *CompanySettingsMutation) SetLogoBlobKey(s string) {
+	m.logo_blob_key = &s
+}
+
+// LogoBlobKey returns the value of the "logo_blob_key" field in the mutation.
+func (m *CompanySettingsMutation) LogoBlobKey() (r string, exists bool) {
+	v := m.logo_blob_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLogoBlobKey returns the old "logo_blob_key" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldLogoBlobKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLogoBlobKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLogoBlobKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLogoBlobKey: %w", err)
+	}
+	return oldValue.LogoBlobKey, nil
+}
+
+// ClearLogoBlobKey clears the value of the "logo_blob_key" field.
+func (m *CompanySettingsMutation) ClearLogoBlobKey() {
+	m.logo_blob_key = nil
+	m.clearedFields[companysettings.FieldLogoBlobKey] = struct{}{}
+}
+
+// LogoBlobKeyCleared returns if the "logo_blob_key" field was cleared in this mutation.
+func (m *CompanySettingsMutation) LogoBlobKeyCleared() bool {
+	_, ok := m.clearedFields[companysettings.FieldLogoBlobKey]
+	return ok
+}
+
+// ResetLogoBlobKey resets all changes to the "logo_blob_key" field.
+func (m *CompanySettingsMutation) ResetLogoBlobKey() {
+	m.logo_blob_key = nil
+	delete(m.clearedFields, companysettings.FieldLogoBlobKey)
+}
+
+// SetLogoContentType sets the "logo_content_type" field.
+func (m *CompanySettingsMutation) SetLogoContentType(s string) {
+	m.logo_content_type = &s
+}
+
+// LogoContentType returns the value of the "logo_content_type" field in the mutation.
+func (m *CompanySettingsMutation) LogoContentType() (r string, exists bool) {
+	v := m.logo_content_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLogoContentType returns the old "logo_content_type" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldLogoContentType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLogoContentType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLogoContentType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLogoContentType: %w", err)
+	}
+	return oldValue.LogoContentType, nil
+}
+
+// ClearLogoContentType clears the value of the "logo_content_type" field.
+func (m *CompanySettingsMutation) ClearLogoContentType() {
+	m.logo_content_type = nil
+	m.clearedFields[companysettings.FieldLogoContentType] = struct{}{}
+}
+
+// LogoContentTypeCleared returns if the "logo_content_type" field was cleared in this mutation.
+func (m *CompanySettingsMutation) LogoContentTypeCleared() bool {
+	_, ok := m.clearedFields[companysettings.FieldLogoContentType]
+	return ok
+}
+
+// ResetLogoContentType resets all changes to the "logo_content_type" field.
+func (m *CompanySettingsMutation) ResetLogoContentType() {
+	m.logo_content_type = nil
+	delete(m.clearedFields, companysettings.FieldLogoContentType)
+}
+
+// SetDefaultTaxRate sets the "default_tax_rate" field.
+func (m *CompanySettingsMutation) SetDefaultTaxRate(d decimal.Decimal) {
+	m.default_tax_rate = &d
+}
+
+// DefaultTaxRate returns the value of the "default_tax_rate" field in the mutation.
+func (m *CompanySettingsMutation) DefaultTaxRate() (r decimal.Decimal, exists bool) {
+	v := m.default_tax_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDefaultTaxRate returns the old "default_tax_rate" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldDefaultTaxRate(ctx context.Context) (v decimal.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDefaultTaxRate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDefaultTaxRate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDefaultTaxRate: %w", err)
+	}
+	return oldValue.DefaultTaxRate, nil
+}
+
+// ResetDefaultTaxRate resets all changes to the "default_tax_rate" field.
+func (m *CompanySettingsMutation) ResetDefaultTaxRate() {
+	m.default_tax_rate = nil
+}
+
+// SetPaymentTermsDays sets the "payment_terms_days" field.
+func (m *CompanySettingsMutation) SetPaymentTermsDays(i int) {
+	m.payment_terms_days = &i
+	m.addpayment_terms_days = nil
+}
+
+// PaymentTermsDays returns the value of the "payment_terms_days" field in the mutation.
+func (m *CompanySettingsMutation) PaymentTermsDays() (r int, exists bool) {
+	v := m.payment_terms_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentTermsDays returns the old "payment_terms_days" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldPaymentTermsDays(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentTermsDays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentTermsDays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentTermsDays: %w", err)
+	}
+	return oldValue.PaymentTermsDays, nil
+}
+
+// AddPaymentTermsDays adds i to the "payment_terms_days" field.
+func (m *CompanySettingsMutation) AddPaymentTermsDays(i int) {
+	if m.addpayment_terms_days != nil {
+		*m.addpayment_terms_days += i
+	} else {
+		m.addpayment_terms_days = &i
+	}
+}
+
+// AddedPaymentTermsDays returns the value that was added to the "payment_terms_days" field in this mutation.
+func (m *CompanySettingsMutation) AddedPaymentTermsDays() (r int, exists bool) {
+	v := m.addpayment_terms_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPaymentTermsDays resets all changes to the "payment_terms_days" field.
+func (m *CompanySettingsMutation) ResetPaymentTermsDays() {
+	m.payment_terms_days = nil
+	m.addpayment_terms_days = nil
+}
+
+// SetEmailSenderName sets the "email_sender_name" field.
+func (m *CompanySettingsMutation) SetEmailSenderName(s string) {
+	m.email_sender_name = &s
+}
+
+// EmailSenderName returns the value of the "email_sender_name" field in the mutation.
+func (m *CompanySettingsMutation) EmailSenderName() (r string, exists bool) {
+	v := m.email_sender_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmailSenderName returns the old "email_sender_name" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldEmailSenderName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmailSenderName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmailSenderName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmailSenderName: %w", err)
+	}
+	return oldValue.EmailSenderName, nil
+}
+
+// ClearEmailSenderName clears the value of the "email_sender_name" field.
+func (m *CompanySettingsMutation) ClearEmailSenderName() {
+	m.email_sender_name = nil
+	m.clearedFields[companysettings.FieldEmailSenderName] = struct{}{}
+}
+
+// EmailSenderNameCleared returns if the "email_sender_name" field was cleared in this mutation.
+func (m *CompanySettingsMutation) EmailSenderNameCleared() bool {
+	_, ok := m.clearedFields[companysettings.FieldEmailSenderName]
+	return ok
+}
+
+// ResetEmailSenderName resets all changes to the "email_sender_name" field.
+func (m *CompanySettingsMutation) ResetEmailSenderName() {
+	m.email_sender_name = nil
+	delete(m.clearedFields, companysettings.FieldEmailSenderName)
+}
+
+// SetEmailSenderAddress sets the "email_sender_address" field.
+func (m *CompanySettingsMutation) SetEmailSenderAddress(s string) {
+	m.email_sender_address = &s
+}
+
+// EmailSenderAddress returns the value of the "email_sender_address" field in the mutation.
+func (m *CompanySettingsMutation) EmailSenderAddress() (r string, exists bool) {
+	v := m.email_sender_address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmailSenderAddress returns the old "email_sender_address" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldEmailSenderAddress(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmailSenderAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmailSenderAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmailSenderAddress: %w", err)
+	}
+	return oldValue.EmailSenderAddress, nil
+}
+
+// ClearEmailSenderAddress clears the value of the "email_sender_address" field.
+func (m *CompanySettingsMutation) ClearEmailSenderAddress() {
+	m.email_sender_address = nil
+	m.clearedFields[companysettings.FieldEmailSenderAddress] = struct{}{}
+}
+
+// EmailSenderAddressCleared returns if the "email_sender_address" field was cleared in this mutation.
+func (m *CompanySettingsMutation) EmailSenderAddressCleared() bool {
+	_, ok := m.clearedFields[companysettings.FieldEmailSenderAddress]
+	return ok
+}
+
+// ResetEmailSenderAddress resets all changes to the "email_sender_address" field.
+func (m *CompanySettingsMutation) ResetEmailSenderAddress() {
+	m.email_sender_address = nil
+	delete(m.clearedFields, companysettings.FieldEmailSenderAddress)
+}
+
+// SetInvoiceEmailSubject sets the "invoice_email_subject" field.
+func (m *CompanySettingsMutation) SetInvoiceEmailSubject(s string) {
+	m.invoice_email_subject = &s
+}
+
+// InvoiceEmailSubject returns the value of the "invoice_email_subject" field in the mutation.
+func (m *CompanySettingsMutation) InvoiceEmailSubject() (r string, exists bool) {
+	v := m.invoice_email_subject
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInvoiceEmailSubject returns the old "invoice_email_subject" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldInvoiceEmailSubject(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInvoiceEmailSubject is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInvoiceEmailSubject requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInvoiceEmailSubject: %w", err)
+	}
+	return oldValue.InvoiceEmailSubject, nil
+}
+
+// ClearInvoiceEmailSubject clears the value of the "invoice_email_subject" field.
+func (m *CompanySettingsMutation) ClearInvoiceEmailSubject() {
+	m.invoice_email_subject = nil
+	m.clearedFields[companysettings.FieldInvoiceEmailSubject] = struct{}{}
+}
+
+// InvoiceEmailSubjectCleared returns if the "invoice_email_subject" field was cleared in this mutation.
+func (m *CompanySettingsMutation) InvoiceEmailSubjectCleared() bool {
+	_, ok := m.clearedFields[companysettings.FieldInvoiceEmailSubject]
+	return ok
+}
+
+// ResetInvoiceEmailSubject resets all changes to the "invoice_email_subject" field.
+func (m *CompanySettingsMutation) ResetInvoiceEmailSubject() {
+	m.invoice_email_subject = nil
+	delete(m.clearedFields, companysettings.FieldInvoiceEmailSubject)
+}
+
+// SetInvoiceEmailBody sets the "invoice_email_body" field.
+func (m *CompanySettingsMutation) SetInvoiceEmailBody(s string) {
+	m.invoice_email_body = &s
+}
+
+// InvoiceEmailBody returns the value of the "invoice_email_body" field in the mutation.
+func (m *CompanySettingsMutation) InvoiceEmailBody() (r string, exists bool) {
+	v := m.invoice_email_body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInvoiceEmailBody returns the old "invoice_email_body" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldInvoiceEmailBody(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInvoiceEmailBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInvoiceEmailBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInvoiceEmailBody: %w", err)
+	}
+	return oldValue.InvoiceEmailBody, nil
+}
+
+// ClearInvoiceEmailBody clears the value of the "invoice_email_body" field.
+func (m *CompanySettingsMutation) ClearInvoiceEmailBody() {
+	m.invoice_email_body = nil
+	m.clearedFields[companysettings.FieldInvoiceEmailBody] = struct{}{}
+}
+
+// InvoiceEmailBodyCleared returns if the "invoice_email_body" field was cleared in this mutation.
+func (m *CompanySettingsMutation) InvoiceEmailBodyCleared() bool {
+	_, ok := m.clearedFields[companysettings.FieldInvoiceEmailBody]
+	return ok
+}
+
+// ResetInvoiceEmailBody resets all changes to the "invoice_email_body" field.
+func (m *CompanySettingsMutation) ResetInvoiceEmailBody() {
+	m.invoice_email_body = nil
+	delete(m.clearedFields, companysettings.FieldInvoiceEmailBody)
+}
+
+// SetNextInvoiceNumber sets the "next_invoice_number" field.
+func (m *CompanySettingsMutation) SetNextInvoiceNumber(i int64) {
+	m.next_invoice_number = &i
+	m.addnext_invoice_number = nil
+}
+
+// NextInvoiceNumber returns the value of the "next_invoice_number" field in the mutation.
+func (m *CompanySettingsMutation) NextInvoiceNumber() (r int64, exists bool) {
+	v := m.next_invoice_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNextInvoiceNumber returns the old "next_invoice_number" field's value of the CompanySettings entity.
+// If the CompanySettings object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanySettingsMutation) OldNextInvoiceNumber(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNextInvoiceNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNextInvoiceNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNextInvoiceNumber: %w", err)
+	}
+	return oldValue.NextInvoiceNumber, nil
+}
+
+// AddNextInvoiceNumber adds i to the "next_invoice_number" field.
+func (m *CompanySettingsMutation) AddNextInvoiceNumber(i int64) {
+	if m.addnext_invoice_number != nil {
+		*m.addnext_invoice_number += i
+	} else {
+		m.addnext_invoice_number = &i
+	}
+}
+
+// AddedNextInvoiceNumber returns the value that was added to the "next_invoice_number" field in this mutation.
+func (m *CompanySettingsMutation) AddedNextInvoiceNumber() (r int64, exists bool) {
+	v := m.addnext_invoice_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetNextInvoiceNumber resets all changes to the "next_invoice_number" field.
+func (m *CompanySettingsMutation) ResetNextInvoiceNumber() {
+	m.next_invoice_number = nil
+	m.addnext_invoice_number = nil
+}
+
+// Where appends a list predicates to the CompanySettingsMutation builder.
+func (m *CompanySettingsMutation) Where(ps ...predicate.CompanySettings) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CompanySettingsMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CompanySettingsMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CompanySettings, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CompanySettingsMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CompanySettingsMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CompanySettings).
+func (m *CompanySettingsMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CompanySettingsMutation) Fields() []string {
+	fields := make([]string, 0, 15)
+	if m.created_at != nil {
+		fields = append(fields, companysettings.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, companysettings.FieldUpdatedAt)
+	}
+	if m.singleton != nil {
+		fields = append(fields, companysettings.FieldSingleton)
+	}
+	if m.company_name != nil {
+		fields = append(fields, companysettings.FieldCompanyName)
+	}
+	if m.address != nil {
+		fields = append(fields, companysettings.FieldAddress)
+	}
+	if m.vat_number != nil {
+		fields = append(fields, companysettings.FieldVatNumber)
+	}
+	if m.logo_blob_key != nil {
+		fields = append(fields, companysettings.FieldLogoBlobKey)
+	}
+	if m.logo_content_type != nil {
+		fields = append(fields, companysettings.FieldLogoContentType)
+	}
+	if m.default_tax_rate != nil {
+		fields = append(fields, companysettings.FieldDefaultTaxRate)
+	}
+	if m.payment_terms_days != nil {
+		fields = append(fields, companysettings.FieldPaymentTermsDays)
+	}
+	if m.email_sender_name != nil {
+		fields = append(fields, companysettings.FieldEmailSenderName)
+	}
+	if m.email_sender_address != nil {
+		fields = append(fields, companysettings.FieldEmailSenderAddress)
+	}
+	if m.invoice_email_subject != nil {
+		fields = append(fields, companysettings.FieldInvoiceEmailSubject)
+	}
+	if m.invoice_email_body != nil {
+		fields = append(fields, companysettings.FieldInvoiceEmailBody)
+	}
+	if m.next_invoice_number != nil {
+		fields = append(fields, companysettings.FieldNextInvoiceNumber)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CompanySettingsMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case companysettings.FieldCreatedAt:
+		return m.CreatedAt()
+	case companysettings.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case companysettings.FieldSingleton:
+		return m.Singleton()
+	case companysettings.FieldCompanyName:
+		return m.CompanyName()
+	case companysettings.FieldAddress:
+		return m.Address()
+	case companysettings.FieldVatNumber:
+		return m.VatNumber()
+	case companysettings.FieldLogoBlobKey:
+		return m.LogoBlobKey()
+	case companysettings.FieldLogoContentType:
+		return m.LogoContentType()
+	case companysettings.FieldDefaultTaxRate:
+		return m.DefaultTaxRate()
+	case companysettings.FieldPaymentTermsDays:
+		return m.PaymentTermsDays()
+	case companysettings.FieldEmailSenderName:
+		return m.EmailSenderName()
+	case companysettings.FieldEmailSenderAddress:
+		return m.EmailSenderAddress()
+	case companysettings.FieldInvoiceEmailSubject:
+		return m.InvoiceEmailSubject()
+	case companysettings.FieldInvoiceEmailBody:
+		return m.InvoiceEmailBody()
+	case companysettings.FieldNextInvoiceNumber:
+		return m.NextInvoiceNumber()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CompanySettingsMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case companysettings.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case companysettings.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case companysettings.FieldSingleton:
+		return m.OldSingleton(ctx)
+	case companysettings.FieldCompanyName:
+		return m.OldCompanyName(ctx)
+	case companysettings.FieldAddress:
+		return m.OldAddress(ctx)
+	case companysettings.FieldVatNumber:
+		return m.OldVatNumber(ctx)
+	case companysettings.FieldLogoBlobKey:
+		return m.OldLogoBlobKey(ctx)
+	case companysettings.FieldLogoContentType:
+		return m.OldLogoContentType(ctx)
+	case companysettings.FieldDefaultTaxRate:
+		return m.OldDefaultTaxRate(ctx)
+	case companysettings.FieldPaymentTermsDays:
+		return m.OldPaymentTermsDays(ctx)
+	case companysettings.FieldEmailSenderName:
+		return m.OldEmailSenderName(ctx)
+	case companysettings.FieldEmailSenderAddress:
+		return m.OldEmailSenderAddress(ctx)
+	case companysettings.FieldInvoiceEmailSubject:
+		return m.OldInvoiceEmailSubject(ctx)
+	case companysettings.FieldInvoiceEmailBody:
+		return m.OldInvoiceEmailBody(ctx)
+	case companysettings.FieldNextInvoiceNumber:
+		return m.OldNextInvoiceNumber(ctx)
+	}
+	return nil, fmt.Errorf("unknown CompanySettings field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompanySettingsMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case companysettings.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case companysettings.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case companysettings.FieldSingleton:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSingleton(v)
+		return nil
+	case companysettings.FieldCompanyName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyName(v)
+		return nil
+	case companysettings.FieldAddress:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAddress(v)
+		return nil
+	case companysettings.FieldVatNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVatNumber(v)
+		return nil
+	case companysettings.FieldLogoBlobKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLogoBlobKey(v)
+		return nil
+	case companysettings.FieldLogoContentType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLogoContentType(v)
+		return nil
+	case companysettings.FieldDefaultTaxRate:
+		v, ok := value.(decimal.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDefaultTaxRate(v)
+		return nil
+	case companysettings.FieldPaymentTermsDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentTermsDays(v)
+		return nil
+	case companysettings.FieldEmailSenderName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmailSenderName(v)
+		return nil
+	case companysettings.FieldEmailSenderAddress:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmailSenderAddress(v)
+		return nil
+	case companysettings.FieldInvoiceEmailSubject:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInvoiceEmailSubject(v)
+		return nil
+	case companysettings.FieldInvoiceEmailBody:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInvoiceEmailBody(v)
+		return nil
+	case companysettings.FieldNextInvoiceNumber:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNextInvoiceNumber(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CompanySettings field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CompanySettingsMutation) AddedFields() []string {
+	var fields []string
+	if m.addpayment_terms_days != nil {
+		fields = append(fields, companysettings.FieldPaymentTermsDays)
+	}
+	if m.addnext_invoice_number != nil {
+		fields = append(fields, companysettings.FieldNextInvoiceNumber)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CompanySettingsMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case companysettings.FieldPaymentTermsDays:
+		return m.AddedPaymentTermsDays()
+	case companysettings.FieldNextInvoiceNumber:
+		return m.AddedNextInvoiceNumber()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompanySettingsMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case companysettings.FieldPaymentTermsDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPaymentTermsDays(v)
+		return nil
+	case companysettings.FieldNextInvoiceNumber:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddNextInvoiceNumber(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CompanySettings numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CompanySettingsMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(companysettings.FieldCompanyName) {
+		fields = append(fields, companysettings.FieldCompanyName)
+	}
+	if m.FieldCleared(companysettings.FieldAddress) {
+		fields = append(fields, companysettings.FieldAddress)
+	}
+	if m.FieldCleared(companysettings.FieldVatNumber) {
+		fields = append(fields, companysettings.FieldVatNumber)
+	}
+	if m.FieldCleared(companysettings.FieldLogoBlobKey) {
+		fields = append(fields, companysettings.FieldLogoBlobKey)
+	}
+	if m.FieldCleared(companysettings.FieldLogoContentType) {
+		fields = append(fields, companysettings.FieldLogoContentType)
+	}
+	if m.FieldCleared(companysettings.FieldEmailSenderName) {
+		fields = append(fields, companysettings.FieldEmailSenderName)
+	}
+	if m.FieldCleared(companysettings.FieldEmailSenderAddress) {
+		fields = append(fields, companysettings.FieldEmailSenderAddress)
+	}
+	if m.FieldCleared(companysettings.FieldInvoiceEmailSubject) {
+		fields = append(fields, companysettings.FieldInvoiceEmailSubject)
+	}
+	if m.FieldCleared(companysettings.FieldInvoiceEmailBody) {
+		fields = append(fields, companysettings.FieldInvoiceEmailBody)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CompanySettingsMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CompanySettingsMutation) ClearField(name string) error {
+	switch name {
+	case companysettings.FieldCompanyName:
+		m.ClearCompanyName()
+		return nil
+	case companysettings.FieldAddress:
+		m.ClearAddress()
+		return nil
+	case companysettings.FieldVatNumber:
+		m.ClearVatNumber()
+		return nil
+	case companysettings.FieldLogoBlobKey:
+		m.ClearLogoBlobKey()
+		return nil
+	case companysettings.FieldLogoContentType:
+		m.ClearLogoContentType()
+		return nil
+	case companysettings.FieldEmailSenderName:
+		m.ClearEmailSenderName()
+		return nil
+	case companysettings.FieldEmailSenderAddress:
+		m.ClearEmailSenderAddress()
+		return nil
+	case companysettings.FieldInvoiceEmailSubject:
+		m.ClearInvoiceEmailSubject()
+		return nil
+	case companysettings.FieldInvoiceEmailBody:
+		m.ClearInvoiceEmailBody()
+		return nil
+	}
+	return fmt.Errorf("unknown CompanySettings nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CompanySettingsMutation) ResetField(name string) error {
+	switch name {
+	case companysettings.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case companysettings.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case companysettings.FieldSingleton:
+		m.ResetSingleton()
+		return nil
+	case companysettings.FieldCompanyName:
+		m.ResetCompanyName()
+		return nil
+	case companysettings.FieldAddress:
+		m.ResetAddress()
+		return nil
+	case companysettings.FieldVatNumber:
+		m.ResetVatNumber()
+		return nil
+	case companysettings.FieldLogoBlobKey:
+		m.ResetLogoBlobKey()
+		return nil
+	case companysettings.FieldLogoContentType:
+		m.ResetLogoContentType()
+		return nil
+	case companysettings.FieldDefaultTaxRate:
+		m.ResetDefaultTaxRate()
+		return nil
+	case companysettings.FieldPaymentTermsDays:
+		m.ResetPaymentTermsDays()
+		return nil
+	case companysettings.FieldEmailSenderName:
+		m.ResetEmailSenderName()
+		return nil
+	case companysettings.FieldEmailSenderAddress:
+		m.ResetEmailSenderAddress()
+		return nil
+	case companysettings.FieldInvoiceEmailSubject:
+		m.ResetInvoiceEmailSubject()
+		return nil
+	case companysettings.FieldInvoiceEmailBody:
+		m.ResetInvoiceEmailBody()
+		return nil
+	case companysettings.FieldNextInvoiceNumber:
+		m.ResetNextInvoiceNumber()
+		return nil
+	}
+	return fmt.Errorf("unknown CompanySettings field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CompanySettingsMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CompanySettingsMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CompanySettingsMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CompanySettingsMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CompanySettingsMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CompanySettingsMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CompanySettingsMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown CompanySettings unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CompanySettingsMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown CompanySettings edge %s", name)
 }
 
 // CustomerMutation represents an operation that mutates the Customer nodes in the graph.

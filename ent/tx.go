@@ -30,6 +30,8 @@ type Tx struct {
 	Charge *ChargeClient
 	// Cli is the client for interacting with the Cli builders.
 	Cli *CliClient
+	// CompanySettings is the client for interacting with the CompanySettings builders.
+	CompanySettings *CompanySettingsClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
 	// Invoice is the client for interacting with the Invoice builders.
@@ -195,6 +197,7 @@ func (tx *Tx) init() {
 	tx.CdrUpload = NewCdrUploadClient(tx.config)
 	tx.Charge = NewChargeClient(tx.config)
 	tx.Cli = NewCliClient(tx.config)
+	tx.CompanySettings = NewCompanySettingsClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.Invoice = NewInvoiceClient(tx.config)
 	tx.InvoiceLine = NewInvoiceLineClient(tx.config)

@@ -18,6 +18,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
+	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/backend/internal/periodic"
@@ -46,6 +47,8 @@ type App struct {
 	Pricing *tariffs.Service
 	// Analysis stores, analyses and processes CDR uploads.
 	Analysis *analysis.Service
+	// Company keeps the company's settings.
+	Company *company.Service
 }
 
 // Open opens everything the configuration names and applies pending
@@ -87,6 +90,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 	a.Customers = customers.NewService(a.DB.Client, cfg.CountryCode, a.DB.Dialect == dialect.MySQL)
 	a.Providers = providers.NewService(a.DB.Client)
 	a.Billing = &billing.Service{Client: a.DB.Client, Queue: a.Queue, Events: a.Events, RowLocks: a.DB.Dialect == dialect.MySQL}
+	a.Company = &company.Service{Client: a.DB.Client, Blobs: a.Blobs, Deployment: cfg.Settings(), RowLocks: a.DB.Dialect == dialect.MySQL}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
 		Events: a.Events, Log: log, CountryCode: cfg.CountryCode, Lease: cfg.AnalysisLease, Queue: a.Queue,
@@ -121,7 +125,7 @@ func (a *App) Resolver() *graph.Resolver {
 		Analysis:    a.Analysis,
 		Events:      a.Events,
 		MaxPageSize: a.Config.MaxPageSize,
-		Settings:    a.Config.Settings(),
+		Company:     a.Company,
 	}
 }
 

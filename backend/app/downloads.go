@@ -65,6 +65,18 @@ func (a *App) downloads(r chi.Router) {
 			a.Log.Error("calls export", "customer", id, "err", err)
 		}
 	})
+	r.Get("/download/settings/logo", func(w http.ResponseWriter, req *http.Request) {
+		b, kind, err := a.Company.Logo(req.Context())
+		if err != nil {
+			a.downloadError(w, req, err)
+			return
+		}
+		w.Header().Set("Content-Type", kind)
+		// The URL carries the logo's digest (settings.Company.LogoURL), so a
+		// browser may keep what it fetched while the URL is the same.
+		w.Header().Set("Cache-Control", "private, max-age=86400")
+		_, _ = w.Write(b)
+	})
 	r.Get("/download/rate-sheets/{file}", func(w http.ResponseWriter, req *http.Request) {
 		name := strings.TrimSuffix(chi.URLParam(req, "file"), ".csv")
 		id, err := strconv.Atoi(name)

@@ -7,6 +7,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/billing"
+	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/internal/events"
 	"github.com/tollgate/tollgate/backend/providers"
@@ -27,8 +28,19 @@ type Resolver struct {
 	Analysis    *analysis.Service
 	Events      events.Subscriber
 	MaxPageSize int
-	// Settings is what the deployment is set to, for the settings query.
-	Settings settings.Settings
+	// Company keeps the company's settings and knows the deployment's.
+	Company *company.Service
+}
+
+// settingsAfter answers a settings mutation with the whole settings, as
+// the settings query would.
+func (r *Resolver) settingsAfter(c settings.Company, err error) (*settings.Settings, error) {
+	if err != nil {
+		return nil, err
+	}
+	s := r.Company.Deployment
+	s.Company = &c
+	return &s, nil
 }
 
 // DefaultPageSize is the page size when a query asks for none.

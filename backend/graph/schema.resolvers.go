@@ -19,6 +19,7 @@ import (
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/cdr"
+	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/graph/generated"
 	"github.com/tollgate/tollgate/backend/graph/model"
@@ -333,6 +334,26 @@ func (r *mutationResolver) PreviewCdrMapping(ctx context.Context, mapping model.
 	return previewModel(res), nil
 }
 
+// UpdateSettings is the resolver for the updateSettings field.
+func (r *mutationResolver) UpdateSettings(ctx context.Context, input company.Input) (*settings.Settings, error) {
+	return r.settingsAfter(r.Company.Update(ctx, input))
+}
+
+// UploadLogo is the resolver for the uploadLogo field.
+func (r *mutationResolver) UploadLogo(ctx context.Context, file graphql.Upload) (*settings.Settings, error) {
+	return r.settingsAfter(r.Company.UploadLogo(ctx, file.File))
+}
+
+// RemoveLogo is the resolver for the removeLogo field.
+func (r *mutationResolver) RemoveLogo(ctx context.Context) (*settings.Settings, error) {
+	return r.settingsAfter(r.Company.RemoveLogo(ctx))
+}
+
+// SetNextInvoiceNumber is the resolver for the setNextInvoiceNumber field.
+func (r *mutationResolver) SetNextInvoiceNumber(ctx context.Context, number int) (*settings.Settings, error) {
+	return r.settingsAfter(r.Company.SetNextInvoiceNumber(ctx, int64(number)))
+}
+
 // Days is the resolver for the days field.
 func (r *peakTimeBlockResolver) Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error) {
 	return weekdays(rating.Weekdays(obj.Weekdays)), nil
@@ -436,8 +457,8 @@ func (r *queryResolver) CSVMappingPresets(ctx context.Context) ([]*model.CSVMapp
 
 // Settings is the resolver for the settings field.
 func (r *queryResolver) Settings(ctx context.Context) (*settings.Settings, error) {
-	s := r.Resolver.Settings
-	return &s, nil
+	s, err := r.Company.Settings(ctx)
+	return &s, err
 }
 
 // DurationBlock is the resolver for the durationBlock field.

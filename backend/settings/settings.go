@@ -1,8 +1,7 @@
 // Package settings is what a deployment is set to and every screen needs:
 // its one currency, its time zone, its country code and how money is rounded
-// and shown. Today these come from the configuration; billing adds the
-// company's own settings (name, address, VAT number), kept in the database,
-// to the same type.
+// and shown, from the configuration; and the company's own settings (name,
+// address, tax, terms, email), which backend/company keeps in the database.
 package settings
 
 import (
@@ -31,6 +30,9 @@ type Settings struct {
 	// Rounding is how an amount is rounded to those places: half-up,
 	// half-even, up or down.
 	Rounding string
+	// Company is the reseller's stored settings; nil where only the
+	// deployment's values were read (the defaults apply).
+	Company *Company
 }
 
 // CurrencySymbol is the short symbol a clerk reads for an ISO 4217 code

@@ -16,6 +16,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
+	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
@@ -302,6 +303,33 @@ func (f TraverseCli) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.CliQuery", q)
+}
+
+// The CompanySettingsFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CompanySettingsFunc func(context.Context, *ent.CompanySettingsQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CompanySettingsFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CompanySettingsQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CompanySettingsQuery", q)
+}
+
+// The TraverseCompanySettings type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCompanySettings func(context.Context, *ent.CompanySettingsQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCompanySettings) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCompanySettings) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CompanySettingsQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CompanySettingsQuery", q)
 }
 
 // The CustomerFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -674,6 +702,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ChargeQuery, predicate.Charge, charge.OrderOption]{typ: ent.TypeCharge, tq: q}, nil
 	case *ent.CliQuery:
 		return &query[*ent.CliQuery, predicate.Cli, cli.OrderOption]{typ: ent.TypeCli, tq: q}, nil
+	case *ent.CompanySettingsQuery:
+		return &query[*ent.CompanySettingsQuery, predicate.CompanySettings, companysettings.OrderOption]{typ: ent.TypeCompanySettings, tq: q}, nil
 	case *ent.CustomerQuery:
 		return &query[*ent.CustomerQuery, predicate.Customer, customer.OrderOption]{typ: ent.TypeCustomer, tq: q}, nil
 	case *ent.InvoiceQuery:

@@ -286,6 +286,31 @@ var (
 			},
 		},
 	}
+	// CompanySettingsColumns holds the columns for the "company_settings" table.
+	CompanySettingsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "singleton", Type: field.TypeString, Unique: true, Size: 16},
+		{Name: "company_name", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "address", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "vat_number", Type: field.TypeString, Nullable: true, Size: 32},
+		{Name: "logo_blob_key", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "logo_content_type", Type: field.TypeString, Nullable: true, Size: 32},
+		{Name: "default_tax_rate", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(7,4)", "sqlite3": "text"}},
+		{Name: "payment_terms_days", Type: field.TypeInt, Default: 30},
+		{Name: "email_sender_name", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "email_sender_address", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "invoice_email_subject", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "invoice_email_body", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "next_invoice_number", Type: field.TypeInt64, Default: 1},
+	}
+	// CompanySettingsTable holds the schema information for the "company_settings" table.
+	CompanySettingsTable = &schema.Table{
+		Name:       "company_settings",
+		Columns:    CompanySettingsColumns,
+		PrimaryKey: []*schema.Column{CompanySettingsColumns[0]},
+	}
 	// CustomersColumns holds the columns for the "customers" table.
 	CustomersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -680,6 +705,7 @@ var (
 		CdrUploadsTable,
 		ChargesTable,
 		ClisTable,
+		CompanySettingsTable,
 		CustomersTable,
 		InvoicesTable,
 		InvoiceLinesTable,
@@ -729,6 +755,9 @@ func init() {
 	ClisTable.ForeignKeys[1].RefTable = SitesTable
 	ClisTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(30064771072),
+	}
+	CompanySettingsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(90194313216),
 	}
 	CustomersTable.ForeignKeys[0].RefTable = BillingSchedulesTable
 	CustomersTable.ForeignKeys[1].RefTable = CustomersTable

@@ -30,6 +30,9 @@ type Charge func(*sql.Selector)
 // Cli is the predicate function for cli builders.
 type Cli func(*sql.Selector)
 
+// CompanySettings is the predicate function for companysettings builders.
+type CompanySettings func(*sql.Selector)
+
 // Customer is the predicate function for customer builders.
 type Customer func(*sql.Selector)
 

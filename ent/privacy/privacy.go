@@ -303,6 +303,30 @@ func (f CliMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) e
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CliMutation", m)
 }
 
+// The CompanySettingsQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CompanySettingsQueryRuleFunc func(context.Context, *ent.CompanySettingsQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CompanySettingsQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CompanySettingsQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CompanySettingsQuery", q)
+}
+
+// The CompanySettingsMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CompanySettingsMutationRuleFunc func(context.Context, *ent.CompanySettingsMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CompanySettingsMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CompanySettingsMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CompanySettingsMutation", m)
+}
+
 // The CustomerQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CustomerQueryRuleFunc func(context.Context, *ent.CustomerQuery) error
@@ -666,6 +690,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CliQuery:
 		return q.Filter(), nil
+	case *ent.CompanySettingsQuery:
+		return q.Filter(), nil
 	case *ent.CustomerQuery:
 		return q.Filter(), nil
 	case *ent.InvoiceQuery:
@@ -714,6 +740,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ChargeMutation:
 		return m.Filter(), nil
 	case *ent.CliMutation:
+		return m.Filter(), nil
+	case *ent.CompanySettingsMutation:
 		return m.Filter(), nil
 	case *ent.CustomerMutation:
 		return m.Filter(), nil

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
+	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
@@ -530,6 +531,76 @@ func init() {
 	cliDescDescription := cliFields[5].Descriptor()
 	// cli.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	cli.DescriptionValidator = cliDescDescription.Validators[0].(func(string) error)
+	companysettingsMixin := schema.CompanySettings{}.Mixin()
+	companysettings.Policy = privacy.NewPolicies(companysettingsMixin[1], schema.CompanySettings{})
+	companysettings.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := companysettings.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	companysettingsMixinFields0 := companysettingsMixin[0].Fields()
+	_ = companysettingsMixinFields0
+	companysettingsFields := schema.CompanySettings{}.Fields()
+	_ = companysettingsFields
+	// companysettingsDescCreatedAt is the schema descriptor for created_at field.
+	companysettingsDescCreatedAt := companysettingsMixinFields0[0].Descriptor()
+	// companysettings.DefaultCreatedAt holds the default value on creation for the created_at field.
+	companysettings.DefaultCreatedAt = companysettingsDescCreatedAt.Default.(func() time.Time)
+	// companysettingsDescUpdatedAt is the schema descriptor for updated_at field.
+	companysettingsDescUpdatedAt := companysettingsMixinFields0[1].Descriptor()
+	// companysettings.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	companysettings.DefaultUpdatedAt = companysettingsDescUpdatedAt.Default.(func() time.Time)
+	// companysettings.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	companysettings.UpdateDefaultUpdatedAt = companysettingsDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// companysettingsDescSingleton is the schema descriptor for singleton field.
+	companysettingsDescSingleton := companysettingsFields[0].Descriptor()
+	// companysettings.SingletonValidator is a validator for the "singleton" field. It is called by the builders before save.
+	companysettings.SingletonValidator = companysettingsDescSingleton.Validators[0].(func(string) error)
+	// companysettingsDescCompanyName is the schema descriptor for company_name field.
+	companysettingsDescCompanyName := companysettingsFields[1].Descriptor()
+	// companysettings.CompanyNameValidator is a validator for the "company_name" field. It is called by the builders before save.
+	companysettings.CompanyNameValidator = companysettingsDescCompanyName.Validators[0].(func(string) error)
+	// companysettingsDescVatNumber is the schema descriptor for vat_number field.
+	companysettingsDescVatNumber := companysettingsFields[3].Descriptor()
+	// companysettings.VatNumberValidator is a validator for the "vat_number" field. It is called by the builders before save.
+	companysettings.VatNumberValidator = companysettingsDescVatNumber.Validators[0].(func(string) error)
+	// companysettingsDescLogoBlobKey is the schema descriptor for logo_blob_key field.
+	companysettingsDescLogoBlobKey := companysettingsFields[4].Descriptor()
+	// companysettings.LogoBlobKeyValidator is a validator for the "logo_blob_key" field. It is called by the builders before save.
+	companysettings.LogoBlobKeyValidator = companysettingsDescLogoBlobKey.Validators[0].(func(string) error)
+	// companysettingsDescLogoContentType is the schema descriptor for logo_content_type field.
+	companysettingsDescLogoContentType := companysettingsFields[5].Descriptor()
+	// companysettings.LogoContentTypeValidator is a validator for the "logo_content_type" field. It is called by the builders before save.
+	companysettings.LogoContentTypeValidator = companysettingsDescLogoContentType.Validators[0].(func(string) error)
+	// companysettingsDescDefaultTaxRate is the schema descriptor for default_tax_rate field.
+	companysettingsDescDefaultTaxRate := companysettingsFields[6].Descriptor()
+	// companysettings.DefaultDefaultTaxRate holds the default value on creation for the default_tax_rate field.
+	companysettings.DefaultDefaultTaxRate = companysettingsDescDefaultTaxRate.Default.(decimal.Decimal)
+	// companysettingsDescPaymentTermsDays is the schema descriptor for payment_terms_days field.
+	companysettingsDescPaymentTermsDays := companysettingsFields[7].Descriptor()
+	// companysettings.DefaultPaymentTermsDays holds the default value on creation for the payment_terms_days field.
+	companysettings.DefaultPaymentTermsDays = companysettingsDescPaymentTermsDays.Default.(int)
+	// companysettingsDescEmailSenderName is the schema descriptor for email_sender_name field.
+	companysettingsDescEmailSenderName := companysettingsFields[8].Descriptor()
+	// companysettings.EmailSenderNameValidator is a validator for the "email_sender_name" field. It is called by the builders before save.
+	companysettings.EmailSenderNameValidator = companysettingsDescEmailSenderName.Validators[0].(func(string) error)
+	// companysettingsDescEmailSenderAddress is the schema descriptor for email_sender_address field.
+	companysettingsDescEmailSenderAddress := companysettingsFields[9].Descriptor()
+	// companysettings.EmailSenderAddressValidator is a validator for the "email_sender_address" field. It is called by the builders before save.
+	companysettings.EmailSenderAddressValidator = companysettingsDescEmailSenderAddress.Validators[0].(func(string) error)
+	// companysettingsDescInvoiceEmailSubject is the schema descriptor for invoice_email_subject field.
+	companysettingsDescInvoiceEmailSubject := companysettingsFields[10].Descriptor()
+	// companysettings.InvoiceEmailSubjectValidator is a validator for the "invoice_email_subject" field. It is called by the builders before save.
+	companysettings.InvoiceEmailSubjectValidator = companysettingsDescInvoiceEmailSubject.Validators[0].(func(string) error)
+	// companysettingsDescNextInvoiceNumber is the schema descriptor for next_invoice_number field.
+	companysettingsDescNextInvoiceNumber := companysettingsFields[12].Descriptor()
+	// companysettings.DefaultNextInvoiceNumber holds the default value on creation for the next_invoice_number field.
+	companysettings.DefaultNextInvoiceNumber = companysettingsDescNextInvoiceNumber.Default.(int64)
+	// companysettings.NextInvoiceNumberValidator is a validator for the "next_invoice_number" field. It is called by the builders before save.
+	companysettings.NextInvoiceNumberValidator = companysettingsDescNextInvoiceNumber.Validators[0].(func(int64) error)
 	customerMixin := schema.Customer{}.Mixin()
 	customer.Policy = privacy.NewPolicies(customerMixin[1], schema.Customer{})
 	customer.Hooks[0] = func(next ent.Mutator) ent.Mutator {

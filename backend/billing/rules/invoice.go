@@ -27,17 +27,22 @@ var (
 	DefaultPaymentTerms = 30
 )
 
-// DeploymentOf reads a deployment's money settings, with the default tax
-// rate and payment terms until the settings carry their own.
+// DeploymentOf reads a deployment's money settings, with the company's
+// default tax rate and payment terms, or 20% and 30 days when the settings
+// carry no company's.
 func DeploymentOf(s settings.Settings) (Deployment, error) {
 	r, err := ParseRounding(s.Rounding)
 	if err != nil {
 		return Deployment{}, invalid("rounding", "%s", err)
 	}
-	return Deployment{
+	d := Deployment{
 		Money:          Money{Places: int32(s.InvoiceDecimals), Rounding: r},
 		DefaultTaxRate: DefaultTaxRate, PaymentTerms: DefaultPaymentTerms,
-	}, nil
+	}
+	if c := s.Company; c != nil {
+		d.DefaultTaxRate, d.PaymentTerms = c.DefaultTaxRate, c.PaymentTermsDays
+	}
+	return d, nil
 }
 
 // Customer is one customer of a run with what it has to bill.

@@ -71,6 +71,13 @@ func TestDeploymentOfSettings(t *testing.T) {
 	if d.Money != (rules.Money{Places: 3, Rounding: rules.HalfEven}) || d.PaymentTerms != 30 || !d.DefaultTaxRate.Equal(dec("20")) {
 		t.Errorf("deployment %+v, want 3 places half-even, 20%% and 30 days", d)
 	}
+	// The company's stored settings are the source once they are read,
+	// 0% and 0 days included.
+	d, err = rules.DeploymentOf(settings.Settings{InvoiceDecimals: 2, Rounding: "half-up",
+		Company: &settings.Company{DefaultTaxRate: dec("0"), PaymentTermsDays: 0}})
+	if err != nil || !d.DefaultTaxRate.IsZero() || d.PaymentTerms != 0 {
+		t.Errorf("deployment %+v (%v), want the company's 0%% and 0 days", d, err)
+	}
 	if _, err := rules.DeploymentOf(settings.Settings{InvoiceDecimals: 2, Rounding: "nearest"}); err == nil {
 		t.Error("an unknown rounding mode was accepted")
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/cdr"
+	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/graph/scalar"
 	"github.com/tollgate/tollgate/backend/settings"
@@ -314,6 +315,21 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CompanySettings struct {
+		Address             func(childComplexity int) int
+		AddressLines        func(childComplexity int) int
+		DefaultTaxRate      func(childComplexity int) int
+		EmailSenderAddress  func(childComplexity int) int
+		EmailSenderName     func(childComplexity int) int
+		InvoiceEmailBody    func(childComplexity int) int
+		InvoiceEmailSubject func(childComplexity int) int
+		LogoURL             func(childComplexity int) int
+		Name                func(childComplexity int) int
+		NextInvoiceNumber   func(childComplexity int) int
+		PaymentTermsDays    func(childComplexity int) int
+		VATNumber           func(childComplexity int) int
+	}
+
 	CsvMapping struct {
 		Account        func(childComplexity int) int
 		Answer         func(childComplexity int) int
@@ -437,14 +453,18 @@ type ComplexityRoot struct {
 		ProcessUpload          func(childComplexity int, id int) int
 		ReanalyseUpload        func(childComplexity int, id int) int
 		RecomputeUnbilledTotal func(childComplexity int, customerID int) int
+		RemoveLogo             func(childComplexity int) int
 		ReplacePeakTimes       func(childComplexity int, id *int, blocks []*model.PeakTimeBlockInput) int
+		SetNextInvoiceNumber   func(childComplexity int, number int) int
 		SetProviderCSVMapping  func(childComplexity int, providerID int, mapping model.CSVMappingInput) int
 		UpdateCli              func(childComplexity int, id int, input ent.UpdateCliInput) int
 		UpdateCustomer         func(childComplexity int, id int, input ent.UpdateCustomerInput) int
 		UpdateProvider         func(childComplexity int, id int, input ent.UpdateProviderInput) int
+		UpdateSettings         func(childComplexity int, input company.Input) int
 		UpdateSite             func(childComplexity int, id int, input ent.UpdateSiteInput) int
 		UpdateTariff           func(childComplexity int, id int, input ent.UpdateTariffInput) int
 		UploadCdr              func(childComplexity int, input model.UploadCdrInput) int
+		UploadLogo             func(childComplexity int, file graphql.Upload) int
 		UploadRateSheet        func(childComplexity int, input model.UploadRateSheetInput) int
 	}
 
@@ -610,9 +630,11 @@ type ComplexityRoot struct {
 
 	Settings struct {
 		CallPriceDecimals func(childComplexity int) int
+		Company           func(childComplexity int) int
 		CountryCode       func(childComplexity int) int
 		Currency          func(childComplexity int) int
 		CurrencySymbol    func(childComplexity int) int
+		EmailPlaceholders func(childComplexity int) int
 		InvoiceDecimals   func(childComplexity int) int
 		MajorUnitName     func(childComplexity int) int
 		MinorUnitName     func(childComplexity int) int
@@ -770,6 +792,10 @@ type MutationResolver interface {
 	ProcessUpload(ctx context.Context, id int) (*ent.CdrUpload, error)
 	SetProviderCSVMapping(ctx context.Context, providerID int, mapping model.CSVMappingInput) (*ent.Provider, error)
 	PreviewCdrMapping(ctx context.Context, mapping model.CSVMappingInput, file graphql.Upload, lines *int, timeZone *string) (*model.CdrPreview, error)
+	UpdateSettings(ctx context.Context, input company.Input) (*settings.Settings, error)
+	UploadLogo(ctx context.Context, file graphql.Upload) (*settings.Settings, error)
+	RemoveLogo(ctx context.Context) (*settings.Settings, error)
+	SetNextInvoiceNumber(ctx context.Context, number int) (*settings.Settings, error)
 }
 type PeakTimeBlockResolver interface {
 	Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error)
@@ -1937,6 +1963,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CliEdge.Node(childComplexity), true
 
+	case "CompanySettings.address":
+		if e.ComplexityRoot.CompanySettings.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.Address(childComplexity), true
+	case "CompanySettings.addressLines":
+		if e.ComplexityRoot.CompanySettings.AddressLines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.AddressLines(childComplexity), true
+	case "CompanySettings.defaultTaxRate":
+		if e.ComplexityRoot.CompanySettings.DefaultTaxRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.DefaultTaxRate(childComplexity), true
+	case "CompanySettings.emailSenderAddress":
+		if e.ComplexityRoot.CompanySettings.EmailSenderAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.EmailSenderAddress(childComplexity), true
+	case "CompanySettings.emailSenderName":
+		if e.ComplexityRoot.CompanySettings.EmailSenderName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.EmailSenderName(childComplexity), true
+	case "CompanySettings.invoiceEmailBody":
+		if e.ComplexityRoot.CompanySettings.InvoiceEmailBody == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.InvoiceEmailBody(childComplexity), true
+	case "CompanySettings.invoiceEmailSubject":
+		if e.ComplexityRoot.CompanySettings.InvoiceEmailSubject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.InvoiceEmailSubject(childComplexity), true
+	case "CompanySettings.logoURL":
+		if e.ComplexityRoot.CompanySettings.LogoURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.LogoURL(childComplexity), true
+	case "CompanySettings.name":
+		if e.ComplexityRoot.CompanySettings.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.Name(childComplexity), true
+	case "CompanySettings.nextInvoiceNumber":
+		if e.ComplexityRoot.CompanySettings.NextInvoiceNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.NextInvoiceNumber(childComplexity), true
+	case "CompanySettings.paymentTermsDays":
+		if e.ComplexityRoot.CompanySettings.PaymentTermsDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.PaymentTermsDays(childComplexity), true
+	case "CompanySettings.vatNumber":
+		if e.ComplexityRoot.CompanySettings.VATNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.VATNumber(childComplexity), true
+
 	case "CsvMapping.account":
 		if e.ComplexityRoot.CsvMapping.Account == nil {
 			break
@@ -2574,6 +2673,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecomputeUnbilledTotal(childComplexity, args["customerID"].(int)), true
+	case "Mutation.removeLogo":
+		if e.ComplexityRoot.Mutation.RemoveLogo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveLogo(childComplexity), true
 	case "Mutation.replacePeakTimes":
 		if e.ComplexityRoot.Mutation.ReplacePeakTimes == nil {
 			break
@@ -2585,6 +2690,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReplacePeakTimes(childComplexity, args["id"].(*int), args["blocks"].([]*model.PeakTimeBlockInput)), true
+	case "Mutation.setNextInvoiceNumber":
+		if e.ComplexityRoot.Mutation.SetNextInvoiceNumber == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setNextInvoiceNumber_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetNextInvoiceNumber(childComplexity, args["number"].(int)), true
 	case "Mutation.setProviderCsvMapping":
 		if e.ComplexityRoot.Mutation.SetProviderCSVMapping == nil {
 			break
@@ -2629,6 +2745,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProvider(childComplexity, args["id"].(int), args["input"].(ent.UpdateProviderInput)), true
+	case "Mutation.updateSettings":
+		if e.ComplexityRoot.Mutation.UpdateSettings == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSettings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateSettings(childComplexity, args["input"].(company.Input)), true
 	case "Mutation.updateSite":
 		if e.ComplexityRoot.Mutation.UpdateSite == nil {
 			break
@@ -2662,6 +2789,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UploadCdr(childComplexity, args["input"].(model.UploadCdrInput)), true
+	case "Mutation.uploadLogo":
+		if e.ComplexityRoot.Mutation.UploadLogo == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_uploadLogo_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UploadLogo(childComplexity, args["file"].(graphql.Upload)), true
 	case "Mutation.uploadRateSheet":
 		if e.ComplexityRoot.Mutation.UploadRateSheet == nil {
 			break
@@ -3454,6 +3592,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Settings.CallPriceDecimals(childComplexity), true
+	case "Settings.company":
+		if e.ComplexityRoot.Settings.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.Company(childComplexity), true
 	case "Settings.countryCode":
 		if e.ComplexityRoot.Settings.CountryCode == nil {
 			break
@@ -3472,6 +3616,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Settings.CurrencySymbol(childComplexity), true
+	case "Settings.emailPlaceholders":
+		if e.ComplexityRoot.Settings.EmailPlaceholders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.EmailPlaceholders(childComplexity), true
 	case "Settings.invoiceDecimals":
 		if e.ComplexityRoot.Settings.InvoiceDecimals == nil {
 			break
@@ -3929,6 +4079,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdatePeakTimesInput", ec.unmarshalInputUpdatePeakTimesInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateProviderInput", ec.unmarshalInputUpdateProviderInput),
+			graphql.NewInputUnmarshaler("UpdateSettingsInput", ec.unmarshalInputUpdateSettingsInput),
 			graphql.NewInputUnmarshaler("UpdateSiteInput", ec.unmarshalInputUpdateSiteInput),
 			graphql.NewInputUnmarshaler("UpdateTariffInput", ec.unmarshalInputUpdateTariffInput),
 			graphql.NewInputUnmarshaler("UploadCdrInput", ec.unmarshalInputUploadCdrInput),
@@ -4487,33 +4638,91 @@ extend type Mutation {
 
 # ---------------------------------------------------------------- settings
 
-"""What this Tollgate is set to: how screens show money and time. Deployment-wide values come from the configuration; the company's own settings join them with billing."""
+"""What this Tollgate is set to. The deployment's values (currency, zone, places, rounding) come from its configuration and are read-only here: they change only with the environment and a restart. The company's own settings (company) are kept in the database and changed by staff with updateSettings, uploadLogo, removeLogo and setNextInvoiceNumber."""
 type Settings {
-  """ISO 4217 code of the one currency every amount is in (TOLLGATE_CURRENCY), e.g. GBP."""
+  """Read-only (deployment): ISO 4217 code of the one currency every amount is in (TOLLGATE_CURRENCY), e.g. GBP."""
   currency: String!
-  """The symbol shown before an amount, e.g. £ for GBP; the code itself for a currency without one."""
+  """Read-only (deployment): the symbol shown before an amount, e.g. £ for GBP; the code itself for a currency without one."""
   currencySymbol: String!
-  """The symbol after an amount in the minor unit, as rate sheets price a minute, e.g. p for GBP ("1.5p")."""
+  """Read-only (deployment): the symbol after an amount in the minor unit, as rate sheets price a minute, e.g. p for GBP ("1.5p")."""
   minorUnitSymbol: String!
-  """The minor unit's name, e.g. pence; "minor units" for a currency Tollgate has no name for."""
+  """Read-only (deployment): the minor unit's name, e.g. pence; "minor units" for a currency Tollgate has no name for."""
   minorUnitName: String!
-  """The major unit's name, e.g. pounds; "major units" for a currency Tollgate has no name for."""
+  """Read-only (deployment): the major unit's name, e.g. pounds; "major units" for a currency Tollgate has no name for."""
   majorUnitName: String!
-  """IANA time zone (TOLLGATE_TIMEZONE) that peak times are in and every time is shown in, e.g. Europe/London."""
+  """Read-only (deployment): IANA time zone (TOLLGATE_TIMEZONE) that peak times are in and every time is shown in, e.g. Europe/London."""
   timeZone: String!
-  """Country calling code (TOLLGATE_COUNTRY_CODE) that turns national numbers into international ones, e.g. 44."""
+  """Read-only (deployment): country calling code (TOLLGATE_COUNTRY_CODE) that turns national numbers into international ones, e.g. 44."""
   countryCode: String!
-  """Decimal places of a call's price and cost in major units (TOLLGATE_CALL_PRICE_DECIMALS), e.g. 4."""
+  """Read-only (deployment): decimal places of a call's price and cost in major units (TOLLGATE_CALL_PRICE_DECIMALS), e.g. 4."""
   callPriceDecimals: Int!
-  """Decimal places of an invoice's amounts and of totals (TOLLGATE_INVOICE_DECIMALS), e.g. 2."""
+  """Read-only (deployment): decimal places of an invoice's amounts and of totals (TOLLGATE_INVOICE_DECIMALS), e.g. 2."""
   invoiceDecimals: Int!
-  """How prices are rounded to their places (TOLLGATE_ROUNDING): half-up, half-even, up or down."""
+  """Read-only (deployment): how prices are rounded to their places (TOLLGATE_ROUNDING): half-up, half-even, up or down."""
   rounding: String!
+  """The company's own settings, stored in the database; the defaults until staff save them."""
+  company: CompanySettings!
+  """The placeholders email templates may use, each written between double braces: {{invoice_number}}."""
+  emailPlaceholders: [String!]!
+}
+
+"""The reseller's own settings: who issues the invoices, tax and terms, the invoice email, numbering."""
+type CompanySettings {
+  """The company name printed on invoices and used as {{company_name}} in emails."""
+  name: String!
+  """The postal address, one line a line."""
+  address: String!
+  """The address as printed: its non-empty lines."""
+  addressLines: [String!]!
+  """Printed under the address when set."""
+  vatNumber: String!
+  """Where the logo downloads from (PNG or JPEG); empty without one."""
+  logoURL: String
+  """Percent charged on calls and on products that set no rate of their own; 20 until changed."""
+  defaultTaxRate: Decimal!
+  """Days a customer that sets no terms of its own has to pay; 30 until changed."""
+  paymentTermsDays: Int!
+  """The From of invoice emails: a name and an address."""
+  emailSenderName: String!
+  emailSenderAddress: String!
+  """The subject and body of invoice emails, with placeholders (Settings.emailPlaceholders)."""
+  invoiceEmailSubject: String!
+  invoiceEmailBody: String!
+  """The number the next invoice issued takes. Billing runs advance it; setNextInvoiceNumber sets it above every number used."""
+  nextInvoiceNumber: Int!
+}
+
+"""A change to the company's settings: fields left out stay as they are."""
+input UpdateSettingsInput {
+  companyName: String
+  """One line a line, at most 8 lines."""
+  address: String
+  vatNumber: String
+  """A percentage from 0 to 100, e.g. "20"."""
+  defaultTaxRate: Decimal
+  """0 to 365 days."""
+  paymentTermsDays: Int
+  emailSenderName: String
+  """A bare address: billing@example.com."""
+  emailSenderAddress: String
+  invoiceEmailSubject: String
+  invoiceEmailBody: String
 }
 
 extend type Query {
-  """The deployment's currency, time zone and money places; the same for every caller."""
+  """The deployment's currency, time zone and money places, and the company's own settings; the same for every caller."""
   settings: Settings!
+}
+
+extend type Mutation {
+  """Saves the company's settings after checking them all: every field at fault is listed in extensions.problems (field and reason) and nothing is saved."""
+  updateSettings(input: UpdateSettingsInput!): Settings!
+  """Sets the company logo: a PNG or JPEG of at most 1 MB."""
+  uploadLogo(file: Upload!): Settings!
+  """Removes the company logo; invoices then print none."""
+  removeLogo: Settings!
+  """Sets the number the next invoice takes. Refused (CONFLICT) at or below a number any invoice on record already has."""
+  setNextInvoiceNumber(number: Int!): Settings!
 }
 `, BuiltIn: false},
 	{Name: "../../../ent/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -9611,6 +9820,36 @@ func (ec *executionContext) childFields_CliEdge(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type CliEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CompanySettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_CompanySettings_name(ctx, field)
+	case "address":
+		return ec.fieldContext_CompanySettings_address(ctx, field)
+	case "addressLines":
+		return ec.fieldContext_CompanySettings_addressLines(ctx, field)
+	case "vatNumber":
+		return ec.fieldContext_CompanySettings_vatNumber(ctx, field)
+	case "logoURL":
+		return ec.fieldContext_CompanySettings_logoURL(ctx, field)
+	case "defaultTaxRate":
+		return ec.fieldContext_CompanySettings_defaultTaxRate(ctx, field)
+	case "paymentTermsDays":
+		return ec.fieldContext_CompanySettings_paymentTermsDays(ctx, field)
+	case "emailSenderName":
+		return ec.fieldContext_CompanySettings_emailSenderName(ctx, field)
+	case "emailSenderAddress":
+		return ec.fieldContext_CompanySettings_emailSenderAddress(ctx, field)
+	case "invoiceEmailSubject":
+		return ec.fieldContext_CompanySettings_invoiceEmailSubject(ctx, field)
+	case "invoiceEmailBody":
+		return ec.fieldContext_CompanySettings_invoiceEmailBody(ctx, field)
+	case "nextInvoiceNumber":
+		return ec.fieldContext_CompanySettings_nextInvoiceNumber(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanySettings", field.Name)
+}
+
 func (ec *executionContext) childFields_CsvMapping(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "delimiter":
@@ -10115,6 +10354,10 @@ func (ec *executionContext) childFields_Settings(ctx context.Context, field grap
 		return ec.fieldContext_Settings_invoiceDecimals(ctx, field)
 	case "rounding":
 		return ec.fieldContext_Settings_rounding(ctx, field)
+	case "company":
+		return ec.fieldContext_Settings_company(ctx, field)
+	case "emailPlaceholders":
+		return ec.fieldContext_Settings_emailPlaceholders(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Settings", field.Name)
 }
@@ -10737,6 +10980,20 @@ func (ec *executionContext) field_Mutation_replacePeakTimes_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setNextInvoiceNumber_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setProviderCsvMapping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10825,6 +11082,20 @@ func (ec *executionContext) field_Mutation_updateProvider_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateSettings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (company.Input, error) {
+			return ec.unmarshalNUpdateSettingsInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋcompanyᚐInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateSite_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10880,6 +11151,20 @@ func (ec *executionContext) field_Mutation_uploadCdr_args(ctx context.Context, r
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_uploadLogo_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg0
 	return args, nil
 }
 
@@ -16102,6 +16387,282 @@ func (ec *executionContext) fieldContext_CliEdge_cursor(_ context.Context, field
 	return graphql.NewScalarFieldContext("CliEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _CompanySettings_name(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_address(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_addressLines(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_addressLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AddressLines(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_addressLines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, true, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_vatNumber(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_vatNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_vatNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_logoURL(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_logoURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LogoURL(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_logoURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, true, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_defaultTaxRate(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_defaultTaxRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultTaxRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_defaultTaxRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CompanySettings_paymentTermsDays(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_paymentTermsDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentTermsDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_paymentTermsDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompanySettings_emailSenderName(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_emailSenderName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmailSenderName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_emailSenderName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_emailSenderAddress(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_emailSenderAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmailSenderAddress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_emailSenderAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_invoiceEmailSubject(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_invoiceEmailSubject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceEmailSubject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_invoiceEmailSubject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_invoiceEmailBody(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_invoiceEmailBody(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceEmailBody, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_invoiceEmailBody(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_nextInvoiceNumber(ctx context.Context, field graphql.CollectedField, obj *settings.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_nextInvoiceNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextInvoiceNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_nextInvoiceNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Int")
+}
+
 func (ec *executionContext) _CsvMapping_delimiter(ctx context.Context, field graphql.CollectedField, obj *cdr.Mapping) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19085,6 +19646,170 @@ func (ec *executionContext) fieldContext_Mutation_previewCdrMapping(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_previewCdrMapping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateSettings(ctx, fc.Args["input"].(company.Input))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *settings.Settings) graphql.Marshaler {
+			return ec.marshalNSettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateSettings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Settings(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSettings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_uploadLogo(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_uploadLogo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UploadLogo(ctx, fc.Args["file"].(graphql.Upload))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *settings.Settings) graphql.Marshaler {
+			return ec.marshalNSettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_uploadLogo(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Settings(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_uploadLogo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeLogo(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeLogo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().RemoveLogo(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *settings.Settings) graphql.Marshaler {
+			return ec.marshalNSettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeLogo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Settings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setNextInvoiceNumber(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setNextInvoiceNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetNextInvoiceNumber(ctx, fc.Args["number"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *settings.Settings) graphql.Marshaler {
+			return ec.marshalNSettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setNextInvoiceNumber(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Settings(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setNextInvoiceNumber_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22553,6 +23278,61 @@ func (ec *executionContext) _Settings_rounding(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Settings_rounding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
+}
+
+func (ec *executionContext) _Settings_company(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *settings.Company) graphql.Marshaler {
+			return ec.marshalNCompanySettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐCompany(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Settings",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanySettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Settings_emailPlaceholders(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_emailPlaceholders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmailPlaceholders(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_emailPlaceholders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, true, false, "String")
 }
 
 func (ec *executionContext) _Site_id(ctx context.Context, field graphql.CollectedField, obj *ent.Site) (ret graphql.Marshaler) {
@@ -40587,6 +41367,104 @@ func UnmarshalUpdateProviderInput(ctx context.Context, raw any) (ent.UpdateProvi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateSettingsInput(ctx context.Context, obj any) (company.Input, error) {
+	var it company.Input
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"companyName", "address", "vatNumber", "defaultTaxRate", "paymentTermsDays", "emailSenderName", "emailSenderAddress", "invoiceEmailSubject", "invoiceEmailBody"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "companyName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyName = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "vatNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vatNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VATNumber = data
+		case "defaultTaxRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("defaultTaxRate"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DefaultTaxRate = data
+		case "paymentTermsDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTermsDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTermsDays = data
+		case "emailSenderName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailSenderName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailSenderName = data
+		case "emailSenderAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailSenderAddress"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailSenderAddress = data
+		case "invoiceEmailSubject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoiceEmailSubject"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvoiceEmailSubject = data
+		case "invoiceEmailBody":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoiceEmailBody"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvoiceEmailBody = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateSettingsInput unmarshals raw into the UpdateSettingsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateSettingsInput(ctx context.Context, raw any) (company.Input, error) {
+	var out company.Input
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateSettingsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateSiteInput(ctx context.Context, obj any) (ent.UpdateSiteInput, error) {
 	var it ent.UpdateSiteInput
 	if obj == nil {
@@ -43192,6 +44070,94 @@ func (ec *executionContext) _CliEdge(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var companySettingsImplementors = []string{"CompanySettings"}
+
+func (ec *executionContext) _CompanySettings(ctx context.Context, sel ast.SelectionSet, obj *settings.Company) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companySettingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanySettings")
+		case "name":
+			out.Values[i] = ec._CompanySettings_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "address":
+			out.Values[i] = ec._CompanySettings_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addressLines":
+			out.Values[i] = ec._CompanySettings_addressLines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatNumber":
+			out.Values[i] = ec._CompanySettings_vatNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "logoURL":
+			out.Values[i] = ec._CompanySettings_logoURL(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "defaultTaxRate":
+			out.Values[i] = ec._CompanySettings_defaultTaxRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paymentTermsDays":
+			out.Values[i] = ec._CompanySettings_paymentTermsDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "emailSenderName":
+			out.Values[i] = ec._CompanySettings_emailSenderName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "emailSenderAddress":
+			out.Values[i] = ec._CompanySettings_emailSenderAddress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceEmailSubject":
+			out.Values[i] = ec._CompanySettings_invoiceEmailSubject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceEmailBody":
+			out.Values[i] = ec._CompanySettings_invoiceEmailBody(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nextInvoiceNumber":
+			out.Values[i] = ec._CompanySettings_nextInvoiceNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var csvMappingImplementors = []string{"CsvMapping"}
 
 func (ec *executionContext) _CsvMapping(ctx context.Context, sel ast.SelectionSet, obj *cdr.Mapping) graphql.Marshaler {
@@ -44062,6 +45028,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "previewCdrMapping":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_previewCdrMapping(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSettings":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSettings(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uploadLogo":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_uploadLogo(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeLogo":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeLogo(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setNextInvoiceNumber":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setNextInvoiceNumber(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -45213,6 +46207,16 @@ func (ec *executionContext) _Settings(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "rounding":
 			out.Values[i] = ec._Settings_rounding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "company":
+			out.Values[i] = ec._Settings_company(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "emailPlaceholders":
+			out.Values[i] = ec._Settings_emailPlaceholders(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -46610,6 +47614,14 @@ func (ec *executionContext) unmarshalNCliWhereInput2ᚖgithubᚗcomᚋtollgate�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCompanySettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐCompany(ctx context.Context, sel ast.SelectionSet, v *settings.Company) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompanySettings!")
+		return graphql.Null
+	}
+	return ec._CompanySettings(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCreateCliInput2githubᚗcomᚋtollgateᚋtollgateᚋentᚐCreateCliInput(ctx context.Context, v any) (ent.CreateCliInput, error) {
 	res, err := ec.unmarshalInputCreateCliInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -47536,6 +48548,11 @@ func (ec *executionContext) unmarshalNUpdateCustomerInput2githubᚗcomᚋtollgat
 
 func (ec *executionContext) unmarshalNUpdateProviderInput2githubᚗcomᚋtollgateᚋtollgateᚋentᚐUpdateProviderInput(ctx context.Context, v any) (ent.UpdateProviderInput, error) {
 	res, err := ec.unmarshalInputUpdateProviderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateSettingsInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋcompanyᚐInput(ctx context.Context, v any) (company.Input, error) {
+	res, err := ec.unmarshalInputUpdateSettingsInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
