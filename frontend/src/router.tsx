@@ -37,6 +37,7 @@ export const routes: RouteObject[] = [
       { path: 'uploads', lazy: async () => ({ Component: (await import('./uploads/UploadListPage')).UploadListPage }) },
       { path: 'uploads/:id', lazy: async () => ({ Component: (await import('./uploads/UploadDetailPage')).UploadDetailPage }) },
       { path: 'calls', lazy: async () => ({ Component: (await import('./calls/CallListPage')).CallListPage }) },
+      { path: 'settings', lazy: async () => ({ Component: (await import('./settings/SettingsPage')).SettingsPage }) },
       { path: '*', element: <NotFound /> },
     ],
   },

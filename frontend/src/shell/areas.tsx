@@ -104,7 +104,8 @@ export const areas: Area[] = [
     label: 'Settings',
     path: '/settings',
     icon: IconSettings,
-    purpose: 'Your company details, invoice numbering, email templates, staff users and API tokens.',
+    purpose: 'Your company details and logo, default tax and payment terms, the invoice email and invoice numbering.',
+    built: true,
   },
 ];
 
