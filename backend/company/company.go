@@ -1,13 +1,13 @@
 // Package company keeps the reseller's own settings — company details, the
 // logo, default tax and terms, the invoice email and the next invoice
 // number — in the one row of company_settings. Reads before anything was
-// saved answer the defaults (settings.DefaultCompany) and write nothing.
+// saved answer the defaults (Defaults) and write nothing.
 package company
 
 import (
 	"context"
 	"fmt"
-	"net/mail"
+	netmail "net/mail"
 	"strings"
 	"unicode/utf8"
 
@@ -16,6 +16,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/internal/txn"
+	"github.com/tollgate/tollgate/backend/mail"
 	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/companysettings"
@@ -37,11 +38,20 @@ type Service struct {
 
 const singleton = "company"
 
+// Defaults is what a deployment starts with: UK standard VAT, 30 days to
+// pay and mail's default invoice email.
+func Defaults() settings.Company {
+	return settings.Company{
+		DefaultTaxRate: decimal.NewFromInt(20), PaymentTermsDays: 30, NextInvoiceNumber: 1,
+		InvoiceEmailSubject: mail.DefaultTemplates.Subject, InvoiceEmailBody: mail.DefaultTemplates.Body,
+	}
+}
+
 // Get returns the company's settings, or the defaults when none were saved.
 func (s *Service) Get(ctx context.Context) (settings.Company, error) {
 	row, err := txn.Client(ctx, s.Client).CompanySettings.Query().Where(companysettings.Singleton(singleton)).Only(ctx)
 	if ent.IsNotFound(err) {
-		return settings.DefaultCompany(), nil
+		return Defaults(), nil
 	}
 	if err != nil {
 		return settings.Company{}, err
@@ -75,7 +85,7 @@ func fromRow(r *ent.CompanySettings) settings.Company {
 // the defaults first when there is none yet. Two first saves at once both
 // get the one row: the unique singleton makes the second insert a no-op.
 func (s *Service) locked(ctx context.Context, c *ent.Client) (*ent.CompanySettings, error) {
-	d := settings.DefaultCompany()
+	d := Defaults()
 	err := c.CompanySettings.Create().SetSingleton(singleton).
 		SetDefaultTaxRate(d.DefaultTaxRate).SetPaymentTermsDays(d.PaymentTermsDays).
 		SetInvoiceEmailSubject(d.InvoiceEmailSubject).SetInvoiceEmailBody(d.InvoiceEmailBody).
@@ -218,21 +228,24 @@ func (in Input) validate() error {
 	long("emailSenderName", "sender name", in.EmailSenderName, maxName)
 	oneLine("emailSenderName", "sender name", in.EmailSenderName)
 	if a := in.EmailSenderAddress; a != nil && *a != "" {
-		if m, err := mail.ParseAddress(*a); err != nil || m.Address != *a || utf8.RuneCountInString(*a) > maxName {
+		if m, err := netmail.ParseAddress(*a); err != nil || m.Address != *a || utf8.RuneCountInString(*a) > maxName {
 			p.add("emailSenderAddress", "%q is not an email address; write it as billing@example.com, without the name", *a)
 		}
 	}
 	long("invoiceEmailSubject", "email subject", in.InvoiceEmailSubject, maxName)
 	oneLine("invoiceEmailSubject", "email subject", in.InvoiceEmailSubject)
 	long("invoiceEmailBody", "email body", in.InvoiceEmailBody, maxBody)
-	for _, t := range []struct {
-		field string
-		v     *string
-	}{{"invoiceEmailSubject", in.InvoiceEmailSubject}, {"invoiceEmailBody", in.InvoiceEmailBody}} {
-		if t.v != nil {
-			if err := settings.CheckTemplate(*t.v); err != nil {
-				p.add(t.field, "%s", err)
-			}
+	// mail checks a subject and a body together and stops at the first
+	// fault; each is checked beside a good other half, so both are listed.
+	ok := mail.DefaultTemplates
+	if v := in.InvoiceEmailSubject; v != nil {
+		if err := (mail.Templates{Subject: *v, Body: ok.Body}).Validate(); err != nil {
+			p.add("invoiceEmailSubject", "%s", err)
+		}
+	}
+	if v := in.InvoiceEmailBody; v != nil {
+		if err := (mail.Templates{Subject: ok.Subject, Body: *v}).Validate(); err != nil {
+			p.add("invoiceEmailBody", "%s", err)
 		}
 	}
 	return p.err()

@@ -24,6 +24,7 @@ import (
 	"github.com/tollgate/tollgate/backend/graph/generated"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/internal/events"
+	"github.com/tollgate/tollgate/backend/mail"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/settings"
@@ -510,6 +511,11 @@ func (r *rateSheetResolver) DownloadURL(ctx context.Context, obj *ent.RateSheet)
 	return fmt.Sprintf("/download/rate-sheets/%d.csv", obj.ID), nil
 }
 
+// EmailPlaceholders is the resolver for the emailPlaceholders field.
+func (r *settingsResolver) EmailPlaceholders(ctx context.Context, obj *settings.Settings) ([]string, error) {
+	return mail.Placeholders, nil
+}
+
 // CustomerChanged is the resolver for the customerChanged field.
 func (r *subscriptionResolver) CustomerChanged(ctx context.Context, id int) (<-chan *ent.Customer, error) {
 	if _, err := r.Client.Customer.Get(ctx, id); err != nil {
@@ -540,11 +546,15 @@ func (r *Resolver) CsvMapping() generated.CsvMappingResolver { return &csvMappin
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
+// Settings returns generated.SettingsResolver implementation.
+func (r *Resolver) Settings() generated.SettingsResolver { return &settingsResolver{r} }
+
 // Subscription returns generated.SubscriptionResolver implementation.
 func (r *Resolver) Subscription() generated.SubscriptionResolver { return &subscriptionResolver{r} }
 
 type (
 	csvMappingResolver   struct{ *Resolver }
 	mutationResolver     struct{ *Resolver }
+	settingsResolver     struct{ *Resolver }
 	subscriptionResolver struct{ *Resolver }
 )

@@ -1,9 +1,6 @@
 package settings
 
 import (
-	"fmt"
-	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -26,7 +23,7 @@ type Company struct {
 	PaymentTermsDays int
 	// The From of invoice emails.
 	EmailSenderName, EmailSenderAddress string
-	// The invoice email, with {{placeholders}} (Placeholders).
+	// The invoice email, with {{placeholders}} (backend/mail's).
 	InvoiceEmailSubject, InvoiceEmailBody string
 	// NextInvoiceNumber is the number the next invoice issued takes.
 	NextInvoiceNumber int64
@@ -54,46 +51,3 @@ func (c Company) LogoURL() *string {
 	u := "/download/settings/logo?v=" + c.LogoKey[strings.LastIndex(c.LogoKey, "/")+1:]
 	return &u
 }
-
-// DefaultCompany is what a deployment starts with: UK standard VAT, 30 days
-// to pay and an invoice email that says what it is.
-func DefaultCompany() Company {
-	return Company{
-		DefaultTaxRate: decimal.NewFromInt(20), PaymentTermsDays: 30, NextInvoiceNumber: 1,
-		InvoiceEmailSubject: "Invoice {{invoice_number}} from {{company_name}}",
-		InvoiceEmailBody: "Dear {{recipient}},\n\nPlease find attached invoice {{invoice_number}} for {{customer_name}}.\n" +
-			"You can also see it at {{portal_link}}.\n\nKind regards,\n{{company_name}}",
-	}
-}
-
-// Placeholders are the names an email template may use between double
-// braces, e.g. {{invoice_number}}.
-var Placeholders = []string{"recipient", "company_name", "customer_name", "invoice_number", "portal_link"}
-
-var placeholder = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
-
-// CheckTemplate refuses a template that names a placeholder Tollgate cannot
-// fill or leaves braces unclosed, with a sentence that lists the ones it can.
-func CheckTemplate(text string) error {
-	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
-		if !slices.Contains(Placeholders, m[1]) {
-			return fmt.Errorf("{{%s}} is not a placeholder Tollgate can fill; use %s", m[1], placeholderList())
-		}
-	}
-	rest := placeholder.ReplaceAllString(text, "")
-	if strings.Contains(rest, "{{") || strings.Contains(rest, "}}") {
-		return fmt.Errorf("a placeholder is not closed: write it as {{invoice_number}}, with two braces on each side")
-	}
-	return nil
-}
-
-func placeholderList() string {
-	names := make([]string, len(Placeholders))
-	for i, p := range Placeholders {
-		names[i] = "{{" + p + "}}"
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}
-
-// EmailPlaceholders lists the placeholders templates may use.
-func (Settings) EmailPlaceholders() []string { return Placeholders }

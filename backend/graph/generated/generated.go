@@ -61,6 +61,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Rate() RateResolver
 	RateSheet() RateSheetResolver
+	Settings() SettingsResolver
 	Subscription() SubscriptionResolver
 }
 
@@ -845,6 +846,9 @@ type RateSheetResolver interface {
 	InForce(ctx context.Context, obj *ent.RateSheet) (bool, error)
 	Rows(ctx context.Context, obj *ent.RateSheet, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, search *string) (*ent.RateConnection, error)
 	DownloadURL(ctx context.Context, obj *ent.RateSheet) (string, error)
+}
+type SettingsResolver interface {
+	EmailPlaceholders(ctx context.Context, obj *settings.Settings) ([]string, error)
 }
 type SubscriptionResolver interface {
 	CustomerChanged(ctx context.Context, id int) (<-chan *ent.Customer, error)
@@ -4662,7 +4666,7 @@ type Settings {
   rounding: String!
   """The company's own settings, stored in the database; the defaults until staff save them."""
   company: CompanySettings!
-  """The placeholders email templates may use, each written between double braces: {{invoice_number}}."""
+  """The placeholders email templates may use, each written between double braces: {{invoice_number}}; others are refused."""
   emailPlaceholders: [String!]!
 }
 
@@ -23321,7 +23325,7 @@ func (ec *executionContext) _Settings_emailPlaceholders(ctx context.Context, fie
 			return ec.fieldContext_Settings_emailPlaceholders(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.EmailPlaceholders(), nil
+			return ec.Resolvers.Settings().EmailPlaceholders(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -23332,7 +23336,7 @@ func (ec *executionContext) _Settings_emailPlaceholders(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Settings_emailPlaceholders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Settings", field, true, false, "String")
+	return graphql.NewScalarFieldContext("Settings", field, true, true, "String")
 }
 
 func (ec *executionContext) _Site_id(ctx context.Context, field graphql.CollectedField, obj *ent.Site) (ret graphql.Marshaler) {
@@ -46163,63 +46167,64 @@ func (ec *executionContext) _Settings(ctx context.Context, sel ast.SelectionSet,
 		case "currency":
 			out.Values[i] = ec._Settings_currency(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "currencySymbol":
 			out.Values[i] = ec._Settings_currencySymbol(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "minorUnitSymbol":
 			out.Values[i] = ec._Settings_minorUnitSymbol(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "minorUnitName":
 			out.Values[i] = ec._Settings_minorUnitName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "majorUnitName":
 			out.Values[i] = ec._Settings_majorUnitName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "timeZone":
 			out.Values[i] = ec._Settings_timeZone(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "countryCode":
 			out.Values[i] = ec._Settings_countryCode(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "callPriceDecimals":
 			out.Values[i] = ec._Settings_callPriceDecimals(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "invoiceDecimals":
 			out.Values[i] = ec._Settings_invoiceDecimals(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rounding":
 			out.Values[i] = ec._Settings_rounding(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "company":
 			out.Values[i] = ec._Settings_company(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "emailPlaceholders":
-			out.Values[i] = ec._Settings_emailPlaceholders(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Settings_emailPlaceholders(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
