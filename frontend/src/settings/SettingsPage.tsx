@@ -268,7 +268,7 @@ function NextNumberSection({ next }: { next: number }) {
           </Stack>
         </Group>
         <Group align="flex-end" mt="sm">
-          <NumberInput label="Next invoice number" min={1} allowDecimal={false} value={value} onChange={setValue} error={error} w={220} />
+          <NumberInput label="Next invoice number" allowDecimal={false} value={value} onChange={setValue} error={error} w={220} />
           <Button type="submit" variant="light" loading={fetching} disabled={Number(value) === next}>
             Set next number
           </Button>
