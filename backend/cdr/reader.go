@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tollgate/tollgate/backend/rating"
 )
@@ -37,6 +38,7 @@ type Reader struct {
 
 	line     int
 	long     []byte  // assembles a line longer than the bufio buffer
+	utf      []byte  // a line that is not UTF-8, transcoded
 	buf      []byte  // unescaped field contents of the current line
 	fields   []field // spans of buf
 	rec      Record
@@ -126,6 +128,9 @@ func (r *Reader) Next() bool {
 			if skip {
 				continue
 			}
+			if prob == nil {
+				prob = longField(&r.rec)
+			}
 		}
 		if prob == nil || prob.Excluded {
 			r.readable = true
@@ -206,6 +211,11 @@ func (r *Reader) readLine() (line []byte, tooLong bool, err error) {
 		}
 		if len(bytes.TrimSpace(chunk)) == 0 {
 			return nil, false, nil
+		}
+		if !utf8.Valid(chunk) {
+			// Not UTF-8: read as Windows-1252 (docs/cdr-formats.md).
+			r.utf = appendWindows1252(r.utf[:0], chunk)
+			chunk = r.utf
 		}
 		return chunk, false, nil
 	}
