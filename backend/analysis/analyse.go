@@ -9,6 +9,7 @@ import (
 	"os"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/cdr"
@@ -373,6 +374,16 @@ func (s *Service) readAndLoad(ctx context.Context, u *ent.CdrUpload, h *holder, 
 		start = time.Now()
 	)
 	stopProgress := s.reportProgress(ctx, h, start, &lines, &in.n)
+	unreadable := func(line int, reason string) {
+		res.unreadable++
+		// Unreadable lines are kept in memory (bounded) and written after
+		// the calls: on SQLite the loader's open transaction holds the only
+		// write lock, so writing them meanwhile would wait on ourselves.
+		if res.unreadable <= maxStoredLineErrors {
+			res.lineErrs = append(res.lineErrs, s.Client.CdrLineError.Create().SetUploadID(u.ID).SetAnalysisRun(u.AnalysisRun).
+				SetLine(line).SetReason(truncate(reason, 500)))
+		}
+	}
 	loopErr := func() error {
 		for rd.Next() {
 			lines.Add(1)
@@ -381,21 +392,17 @@ func (s *Service) readAndLoad(ctx context.Context, u *ent.CdrUpload, h *holder, 
 					res.notVoice++
 					continue
 				}
-				res.unreadable++
-				// Unreadable lines are kept in memory (bounded) and written
-				// after the calls: on SQLite the loader's open transaction
-				// holds the only write lock, so writing them meanwhile would
-				// wait on ourselves.
-				if res.unreadable <= maxStoredLineErrors {
-					res.lineErrs = append(res.lineErrs, s.Client.CdrLineError.Create().SetUploadID(u.ID).SetAnalysisRun(u.AnalysisRun).
-						SetLine(pr.Line).SetReason(truncate(pr.Reason, 500)))
-				}
+				unreadable(pr.Line, pr.Reason)
 				continue
 			}
 			rec := rd.Record()
 			pr.price(&row, rec)
 			if row.err != nil {
 				return row.err
+			}
+			if row.unreadable != "" {
+				unreadable(rec.Line, row.unreadable)
+				continue
 			}
 			// A repeat of an earlier line of this file is a duplicate
 			// (docs/cdr-formats.md): the first occurrence keeps its status.
@@ -515,9 +522,14 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// truncate cuts s to at most n bytes, at a character's start so that what
+// is left stays UTF-8.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n]
 }

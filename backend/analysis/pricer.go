@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 
 	"github.com/tollgate/tollgate/backend/cdr"
@@ -90,6 +91,14 @@ func (p *pricer) price(row *pricedRow, rec *cdr.Record) {
 	src, _ := rating.Normalize(rec.Source, p.countryCode)
 	dst, _ := rating.Normalize(rec.Destination, p.countryCode)
 	row.line, row.source, row.destination = rec.Line, src, dst
+	// The reader keeps every field within its column; a national number
+	// grows by the country code, which may take it past.
+	if row.unreadable = normalisedTooLong("source", rec.Source, src); row.unreadable == "" {
+		row.unreadable = normalisedTooLong("destination", rec.Destination, dst)
+	}
+	if row.unreadable != "" {
+		return
+	}
 	row.account, row.chargeCode = rec.Account, rec.ChargeCode
 	row.start, row.duration = rec.Start, rec.Duration
 
@@ -151,6 +160,18 @@ func (p *pricer) price(row *pricedRow, rec *cdr.Record) {
 type pricedRow struct {
 	callRow
 	err error
+	// unreadable is why the line cannot be stored after all; it is
+	// counted as an unreadable line.
+	unreadable string
+}
+
+// normalisedTooLong says why a number that fit as written no longer fits
+// its column once normalised, or "".
+func normalisedTooLong(name, raw, norm string) string {
+	if n := textChars(norm); n > cdr.MaxTextChars {
+		return fmt.Sprintf("%s %q is %d characters once the country code is added; at most %d fit", name, raw, n, cdr.MaxTextChars)
+	}
+	return ""
 }
 
 // dupKey is the 64-bit FNV-1a hash of the duplicate key of docs/cdr-formats.md:

@@ -10,9 +10,11 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/ent/call"
 )
 
@@ -41,6 +43,36 @@ type callRow struct {
 const callColumns = "upload_id, line, status, source, destination, account, charge_code, start, duration, billable_seconds, band, rate_destination, price_units, cost_units, price_decimals, dup_key, customer_id, rate_sheet_id"
 
 const callColumnCount = 18
+
+// checkText refuses a call whose text the calls table cannot hold as it
+// is: not UTF-8 (MariaDB would read the bytes after a broken sequence as
+// part of it, shifting LOAD DATA's columns), or longer than its column
+// (MariaDB would cut it, SQLite keep it). The reader and the pricer turn
+// such lines into unreadable ones first; this is the loader's own guard,
+// so both sinks and both databases refuse the same rows.
+func checkText(r *callRow) error {
+	for _, f := range [...]struct{ name, v string }{
+		{"source", r.source}, {"destination", r.destination}, {"account code", r.account},
+		{"charge code", r.chargeCode}, {"rate destination", r.rateDestination}, {"band", r.band},
+	} {
+		if !utf8.ValidString(f.v) {
+			return fmt.Errorf("line %d: the %s is not UTF-8 text", r.line, f.name)
+		}
+		if n := textChars(f.v); n > cdr.MaxTextChars {
+			return fmt.Errorf("line %d: the %s is %d characters; at most %d fit", r.line, f.name, n, cdr.MaxTextChars)
+		}
+	}
+	return nil
+}
+
+// textChars counts the characters of s, as a utf8mb4 column does, when it
+// may matter: a string of at most MaxTextChars bytes fits whatever it holds.
+func textChars(s string) int {
+	if len(s) <= cdr.MaxTextChars {
+		return len(s)
+	}
+	return utf8.RuneCountInString(s)
+}
 
 // sink stores calls in bulk, never a row at a time: the call store's load
 // path (callStore.sink chooses one).
@@ -71,8 +103,7 @@ func newLoadDataSink(ctx context.Context, db *sql.DB, upload, decimals int) *loa
 	s := &loadDataSink{pw: pw, bw: bufio.NewWriterSize(pw, 256<<10), done: make(chan error, 1), upload: upload, decimals: decimals}
 	go func() {
 		defer mysql.DeregisterReaderHandler(name)
-		_, err := db.ExecContext(ctx, "LOAD DATA LOCAL INFILE 'Reader::"+name+"' INTO TABLE calls CHARACTER SET utf8mb4 "+
-			`FIELDS TERMINATED BY '\t' ESCAPED BY '\\' LINES TERMINATED BY '\n' (`+callColumns+")")
+		err := loadData(ctx, db, name)
 		// Unblock a writer still writing when the load failed.
 		pr.CloseWithError(fmt.Errorf("the database stopped loading calls: %v", err))
 		s.done <- err
@@ -80,7 +111,71 @@ func newLoadDataSink(ctx context.Context, db *sql.DB, upload, decimals int) *loa
 	return s
 }
 
+// loadData runs the LOAD DATA and then reads its warnings on the same
+// connection. With LOCAL the server turns what would be errors (a value
+// cut to fit, a bad date, a field too many or too few) into warnings and
+// keeps the damaged row, so any warning fails the load.
+func loadData(ctx context.Context, db *sql.DB, handler string) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "LOAD DATA LOCAL INFILE 'Reader::"+handler+"' INTO TABLE calls CHARACTER SET utf8mb4 "+
+		`FIELDS TERMINATED BY '\t' ESCAPED BY '\\' LINES TERMINATED BY '\n' (`+callColumns+")"); err != nil {
+		return err
+	}
+	return loadWarnings(ctx, conn)
+}
+
+// LoadWarningsError is a bulk load the database reported warnings for:
+// some row was not stored as written.
+type LoadWarningsError struct {
+	Count    int      // warnings the server counted
+	Warnings []string // the first ones, "Level Code: Message"
+}
+
+func (e *LoadWarningsError) Error() string {
+	return fmt.Sprintf("the database stored %d value(s) differently from what was loaded: %s", e.Count, strings.Join(e.Warnings, "; "))
+}
+
+// maxLoadWarnings bounds the warnings kept for the log.
+const maxLoadWarnings = 20
+
+// loadWarnings returns a *LoadWarningsError when the last statement on conn
+// left warnings.
+func loadWarnings(ctx context.Context, conn *sql.Conn) error {
+	var n int
+	if err := conn.QueryRowContext(ctx, "SELECT @@warning_count").Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return nil
+	}
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf("SHOW WARNINGS LIMIT %d", maxLoadWarnings))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	e := &LoadWarningsError{Count: n}
+	for rows.Next() {
+		var level, msg string
+		var code int
+		if err := rows.Scan(&level, &code, &msg); err != nil {
+			return err
+		}
+		e.Warnings = append(e.Warnings, fmt.Sprintf("%s %d: %s", level, code, msg))
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return e
+}
+
 func (s *loadDataSink) add(r *callRow) error {
+	if err := checkText(r); err != nil {
+		return err
+	}
 	b := s.buf[:0]
 	b = strconv.AppendInt(b, int64(s.upload), 10)
 	b = append(b, '\t')
@@ -132,25 +227,32 @@ func (s *loadDataSink) close() error {
 	return err
 }
 
-// AppendLoadDataText escapes a field for LOAD DATA's default text layout:
-// backslash, tab, newline and carriage return. The bench's raw-load baseline
-// writes the same layout.
+// loadDataEscapes maps each byte LOAD DATA's default text layout treats
+// specially to the letter that follows the backslash in its escape: the
+// escape character itself, the field and line terminators (tab, newline),
+// and the bytes the server reads back from an escape (NUL as \0, backspace,
+// carriage return, Ctrl-Z as \Z). Escaping all of them makes every byte
+// arrive as written; 0 means the byte goes as it is.
+var loadDataEscapes = [256]byte{'\\': '\\', '\t': 't', '\n': 'n', 0: '0', '\b': 'b', '\r': 'r', 0x1a: 'Z'}
+
+// AppendLoadDataText escapes a field for LOAD DATA's default text layout
+// (FIELDS TERMINATED BY '\t' ESCAPED BY '\\' LINES TERMINATED BY '\n').
+// s must be valid UTF-8 when loaded with CHARACTER SET utf8mb4. The bench's
+// raw-load baseline writes the same layout.
 func AppendLoadDataText(b []byte, s string) []byte {
-	if !strings.ContainsAny(s, "\\\t\n\r") {
+	i := 0
+	for i < len(s) && loadDataEscapes[s[i]] == 0 {
+		i++
+	}
+	if i == len(s) {
 		return append(b, s...)
 	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\\':
-			b = append(b, '\\', '\\')
-		case '\t':
-			b = append(b, '\\', 't')
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		default:
-			b = append(b, c)
+	b = append(b, s[:i]...)
+	for ; i < len(s); i++ {
+		if e := loadDataEscapes[s[i]]; e != 0 {
+			b = append(b, '\\', e)
+		} else {
+			b = append(b, s[i])
 		}
 	}
 	return b
@@ -214,6 +316,9 @@ func nullInt(v int) any {
 func (s *insertSink) add(r *callRow) error {
 	if s.err != nil {
 		return s.err
+	}
+	if err := checkText(r); err != nil {
+		return err
 	}
 	var cost any
 	if r.costKnown {
