@@ -3,6 +3,7 @@ package tariffs
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -45,12 +46,22 @@ type UploadInput struct {
 // of a second is rounded up to the next whole second, and the version
 // returned says when it takes effect.
 func (s *Service) Upload(ctx context.Context, in UploadInput) (*ent.RateSheet, error) {
-	return txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.RateSheet, error) {
-		return s.upload(ctx, c, in)
+	var stored string // the blob written for this upload, if any
+	sheet, err := txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.RateSheet, error) {
+		return s.upload(ctx, c, in, &stored)
 	})
+	if err != nil && stored != "" {
+		// A rejected sheet leaves no file behind. (Inside a caller's
+		// transaction that rolls back later, the caller's failure is not
+		// seen here: a leftover file is then harmless, never referenced.)
+		if derr := s.Blobs.Delete(context.WithoutCancel(ctx), stored); derr != nil {
+			err = errors.Join(err, fmt.Errorf("remove the rejected rate sheet's file %s: %w", stored, derr))
+		}
+	}
+	return sheet, err
 }
 
-func (s *Service) upload(ctx context.Context, c *ent.Client, in UploadInput) (*ent.RateSheet, error) {
+func (s *Service) upload(ctx context.Context, c *ent.Client, in UploadInput, stored *string) (*ent.RateSheet, error) {
 	t, err := c.Tariff.Get(ctx, in.TariffID)
 	if err != nil {
 		return nil, apperr.NotFoundAs(err, "tariff", in.TariffID)
@@ -95,13 +106,16 @@ func (s *Service) upload(ctx context.Context, c *ent.Client, in UploadInput) (*e
 		return nil, err
 	}
 
-	key := fmt.Sprintf("rate-sheets/tariff-%d/%s.csv", t.ID, digest)
+	// A key of its own per upload, so that removing a rejected upload's
+	// file never takes the file of another version with the same content.
+	var token [8]byte
+	_, _ = rand.Read(token[:])
+	key := fmt.Sprintf("rate-sheets/tariff-%d/%s-%x.csv", t.ID, digest, token)
 	if s.Blobs != nil {
-		// Content-addressed: a failed transaction leaves at most a harmless
-		// copy that the next upload of the same file reuses.
 		if err := s.Blobs.WriteAll(ctx, key, raw, nil); err != nil {
 			return nil, fmt.Errorf("store the rate sheet file: %w", err)
 		}
+		*stored = key
 	}
 	sheet, err := c.RateSheet.Create().
 		SetTariffID(t.ID).SetNillableProviderID(in.ProviderID).SetDirection(in.Direction).
