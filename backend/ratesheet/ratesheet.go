@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -219,6 +220,20 @@ const maxProblems = 1000
 // Read parses a rate sheet. It returns every row, or a *ValidationError
 // listing every bad line (or another error when r cannot be read).
 func Read(r io.Reader, opts Options) ([]Row, error) {
+	var rows []Row
+	if _, err := Scan(r, opts, func(row Row) error { rows = append(rows, row); return nil }); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// Scan reads a rate sheet as a stream: it calls fn (when not nil) with each
+// good row as it is read, holding no rows, and returns how many rows the
+// sheet has, or a *ValidationError listing every bad line once the whole
+// file is read, or fn's first error. Rows before a bad line have already
+// reached fn by then: to store a sheet whole or not at all, Scan it once
+// with a nil fn to validate it, then again to store it.
+func Scan(r io.Reader, opts Options, fn func(Row) error) (int, error) {
 	if opts.CountryCode == "" {
 		opts.CountryCode = rating.DefaultCountryCode
 	}
@@ -226,7 +241,7 @@ func Read(r io.Reader, opts Options) ([]Row, error) {
 	verr := &ValidationError{File: "rate sheet"}
 	add := func(p Problem) { verr.Problems = append(verr.Problems, p) }
 	var (
-		rows      []Row
+		rows      int
 		colIndex  []int // record field i → column number, -1 unknown
 		first     = true
 		headerBad bool
@@ -243,9 +258,13 @@ func Read(r io.Reader, opts Options) ([]Row, error) {
 				add(Problem{Line: pe.Line, Reason: "is not valid CSV: " + pe.Err.Error()})
 				continue
 			}
-			return nil, fmt.Errorf("reading the rate sheet: %w", err)
+			return rows, fmt.Errorf("reading the rate sheet: %w", err)
 		}
 		line, _ := cr.FieldPos(0)
+		if !validUTF8(rec) {
+			add(Problem{Line: line, Reason: "is not UTF-8 text: save the sheet as CSV UTF-8 and upload it again"})
+			continue
+		}
 		if first {
 			first = false
 			if len(rec) < 2 || !looksNumeric(rec[1]) {
@@ -278,16 +297,34 @@ func Read(r io.Reader, opts Options) ([]Row, error) {
 			}
 		}
 		if ok {
-			rows = append(rows, row)
+			if _, err := row.Rate(); err != nil {
+				add(Problem{Line: line, Reason: err.Error()})
+				continue
+			}
+			rows++
+			if fn != nil && len(verr.Problems) == 0 {
+				if err := fn(row); err != nil {
+					return rows, err
+				}
+			}
 		}
 	}
-	if len(rows) == 0 && len(verr.Problems) == 0 {
+	if rows == 0 && len(verr.Problems) == 0 {
 		add(Problem{Reason: "the sheet is empty: it has no rate lines"})
 	}
 	if len(verr.Problems) > 0 {
-		return nil, verr
+		return rows, verr
 	}
 	return rows, nil
+}
+
+func validUTF8(rec []string) bool {
+	for _, f := range rec {
+		if !utf8.ValidString(f) {
+			return false
+		}
+	}
+	return true
 }
 
 // headerColumns maps header names to column numbers, reporting unknown,

@@ -303,3 +303,20 @@ func TestOverlongTextIsRefusedOnItsLine(t *testing.T) {
 		t.Errorf("problem %+v", p)
 	}
 }
+
+// A line that is not UTF-8 is refused with its number: the rate columns
+// and the calls that copy a destination hold UTF-8 text only.
+func TestNonUTF8LinesAreRefused(t *testing.T) {
+	in := "Destination,Minimum Charge,Connection Fee,Peak Rate,Offpeak Rate,Weekend Rate,Peak Rate Cost,Offpeak Rate Cost,Weekend Rate Cost,Description\n" +
+		"441132,0,0,1,1,1,,,,Leeds\n" +
+		"441133,0,0,1,1,1,,,,Soci\xe9t\xe9\n"
+	_, err := Read(strings.NewReader(in), Options{})
+	var ve *ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Line != 3 || !strings.Contains(ve.Problems[0].Reason, "not UTF-8") {
+		t.Fatalf("got %v", err)
+	}
+	n, err := Scan(strings.NewReader(strings.Replace(in, "Soci\xe9t\xe9", "Société", 1)), Options{}, nil)
+	if err != nil || n != 2 {
+		t.Fatalf("UTF-8 sheet: %d rows, %v", n, err)
+	}
+}
