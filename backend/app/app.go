@@ -80,6 +80,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		return nil, err
 	}
 	a.Pricing.SetCurrency(cfg.Currency)
+	a.Pricing.LoadInBatches = a.DB.Dialect == dialect.SQLite
 	if migrate {
 		if err = a.Pricing.EnsureDefaults(viewer.System(ctx)); err != nil {
 			a.Close()

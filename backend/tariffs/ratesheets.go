@@ -41,29 +41,70 @@ type UploadInput struct {
 
 // Upload validates a rate sheet and stores it as the next version of its
 // tariff, provider and direction. The sheet is accepted whole or rejected
-// whole: a rejection lists every bad line and leaves the version in force.
-// The version takes effect at EffectiveFrom(in.EffectiveFrom): a fraction
-// of a second is rounded up to the next whole second, and the version
-// returned says when it takes effect.
+// whole: a rejection lists every bad line, leaves the version in force and
+// leaves no file behind. The version takes effect at
+// EffectiveFrom(in.EffectiveFrom): a fraction of a second is rounded up to
+// the next whole second, and the version returned says when it takes
+// effect.
+//
+// The file is read twice as a stream (to validate, then to store), never
+// held as rows. With LoadInBatches, outside a caller's transaction, the
+// rows are stored a batch per transaction so that other writers get in
+// between (SQLite has one writer at a time); the version stays unusable
+// until the last batch is in.
 func (s *Service) Upload(ctx context.Context, in UploadInput) (*ent.RateSheet, error) {
-	var stored string // the blob written for this upload, if any
-	sheet, err := txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.RateSheet, error) {
-		return s.upload(ctx, c, in, &stored)
-	})
-	if err != nil && stored != "" {
+	sh, err := s.readSheet(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if s.Blobs != nil {
+		// A key of its own per upload, so that removing a rejected
+		// upload's file never takes the file of another version with the
+		// same content.
+		var token [8]byte
+		_, _ = rand.Read(token[:])
+		sh.key = fmt.Sprintf("rate-sheets/tariff-%d/%s-%x.csv", in.TariffID, sh.digest, token)
+		if err := s.Blobs.WriteAll(ctx, sh.key, sh.raw, nil); err != nil {
+			return nil, fmt.Errorf("store the rate sheet file: %w", err)
+		}
+	}
+	var sheet *ent.RateSheet
+	if s.LoadInBatches && ent.TxFromContext(ctx) == nil {
+		sheet, err = s.storeInBatches(ctx, in, sh)
+	} else {
+		sheet, err = txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) (*ent.RateSheet, error) {
+			sheet, err := s.createSheet(ctx, c, in, sh, sh.rows)
+			if err != nil {
+				return nil, err
+			}
+			return sheet, s.storeRows(ctx, c, sheet.ID, sh)
+		})
+	}
+	if err != nil && sh.key != "" {
 		// A rejected sheet leaves no file behind. (Inside a caller's
 		// transaction that rolls back later, the caller's failure is not
 		// seen here: a leftover file is then harmless, never referenced.)
-		if derr := s.Blobs.Delete(context.WithoutCancel(ctx), stored); derr != nil {
-			err = errors.Join(err, fmt.Errorf("remove the rejected rate sheet's file %s: %w", stored, derr))
+		if derr := s.Blobs.Delete(context.WithoutCancel(ctx), sh.key); derr != nil {
+			err = errors.Join(err, fmt.Errorf("remove the rejected rate sheet's file %s: %w", sh.key, derr))
 		}
 	}
 	return sheet, err
 }
 
-func (s *Service) upload(ctx context.Context, c *ent.Client, in UploadInput, stored *string) (*ent.RateSheet, error) {
-	t, err := c.Tariff.Get(ctx, in.TariffID)
-	if err != nil {
+// sheetFile is an uploaded sheet that passed validation.
+type sheetFile struct {
+	raw    []byte // at most MaxRateSheetBytes
+	opts   ratesheet.Options
+	rows   int
+	digest string
+	from   time.Time
+	key    string // its file in blob storage, once written
+}
+
+// readSheet checks the upload's tariff and provider and validates the file.
+func (s *Service) readSheet(ctx context.Context, in UploadInput) (*sheetFile, error) {
+	c := txn.Client(ctx, s.Client)
+	if _, err := c.Tariff.Get(ctx, in.TariffID); err != nil {
 		return nil, apperr.NotFoundAs(err, "tariff", in.TariffID)
 	}
 	if in.ProviderID != nil {
@@ -80,23 +121,27 @@ func (s *Service) upload(ctx context.Context, c *ent.Client, in UploadInput, sto
 	if len(raw) > MaxRateSheetBytes {
 		return nil, apperr.Field(apperr.Invalid, "file", "the file is larger than %d MB; split it or contact support", MaxRateSheetBytes>>20)
 	}
-	rows, err := ratesheet.Read(bytes.NewReader(raw), ratesheet.Options{Units: in.Units, CountryCode: s.CountryCode})
-	if err != nil {
-		return nil, rejection(err)
-	}
-	// Building the engine's table checks the sheet as pricing will use it.
-	if _, err := ratesheet.Table(rows, s.CountryCode); err != nil {
+	sh := &sheetFile{raw: raw, opts: ratesheet.Options{Units: in.Units, CountryCode: s.CountryCode}}
+	// Scan checks every row as pricing will use it (money in range, no two
+	// destinations the same after normalisation) without holding the rows.
+	if sh.rows, err = ratesheet.Scan(bytes.NewReader(raw), sh.opts, nil); err != nil {
 		return nil, rejection(err)
 	}
 	sum := sha256.Sum256(raw)
-	digest := hex.EncodeToString(sum[:])
-
+	sh.digest = hex.EncodeToString(sum[:])
 	// Now is already past: a sheet without a date is in force from the
 	// second it was uploaded.
-	from := time.Now().UTC().Truncate(time.Second)
+	sh.from = time.Now().UTC().Truncate(time.Second)
 	if in.EffectiveFrom != nil {
-		from = EffectiveFrom(*in.EffectiveFrom)
+		sh.from = EffectiveFrom(*in.EffectiveFrom)
 	}
+	return sh, nil
+}
+
+// createSheet creates the version's row. A row count of 0 marks a version
+// still loading: every accepted sheet has rows, and queries of rate sheets
+// never see one with none (NewService).
+func (s *Service) createSheet(ctx context.Context, c *ent.Client, in UploadInput, sh *sheetFile, rowCount int) (*ent.RateSheet, error) {
 	version := 1
 	last, err := s.versions(ctx, in.TariffID, in.ProviderID, in.Direction).Order(ent.Desc(entratesheet.FieldVersion)).First(ctx)
 	switch {
@@ -105,37 +150,114 @@ func (s *Service) upload(ctx context.Context, c *ent.Client, in UploadInput, sto
 	case !ent.IsNotFound(err):
 		return nil, err
 	}
+	return c.RateSheet.Create().
+		SetTariffID(in.TariffID).SetNillableProviderID(in.ProviderID).SetDirection(in.Direction).
+		SetVersion(version).SetEffectiveFrom(sh.from).SetFileName(in.FileName).SetFileSha256(sh.digest).
+		SetBlobKey(sh.key).SetRowCount(rowCount).SetUnits(units(in.Units)).Save(ctx)
+}
 
-	// A key of its own per upload, so that removing a rejected upload's
-	// file never takes the file of another version with the same content.
-	var token [8]byte
-	_, _ = rand.Read(token[:])
-	key := fmt.Sprintf("rate-sheets/tariff-%d/%s-%x.csv", t.ID, digest, token)
-	if s.Blobs != nil {
-		if err := s.Blobs.WriteAll(ctx, key, raw, nil); err != nil {
-			return nil, fmt.Errorf("store the rate sheet file: %w", err)
+// rateBatch rows a statement: 20 columns a row stays far below MySQL's
+// 65,535 placeholders.
+const rateBatch = 1000
+
+// batchRows is how many rows one transaction stores when loading in
+// batches: a few hundred milliseconds of the write lock on SQLite.
+const batchRows = 5000
+
+// storeRows streams the sheet's rows into the version, a statement per
+// rateBatch rows, in the caller's transaction.
+func (s *Service) storeRows(ctx context.Context, c *ent.Client, sheetID int, sh *sheetFile) error {
+	builders := make([]*ent.RateCreate, 0, rateBatch)
+	flush := func() error {
+		if len(builders) == 0 {
+			return nil
 		}
-		*stored = key
+		err := c.Rate.CreateBulk(builders...).Exec(ctx)
+		builders = builders[:0]
+		return err
 	}
-	sheet, err := c.RateSheet.Create().
-		SetTariffID(t.ID).SetNillableProviderID(in.ProviderID).SetDirection(in.Direction).
-		SetVersion(version).SetEffectiveFrom(from).SetFileName(in.FileName).SetFileSha256(digest).
-		SetBlobKey(key).SetRowCount(len(rows)).SetUnits(units(in.Units)).Save(ctx)
+	_, err := ratesheet.Scan(bytes.NewReader(sh.raw), sh.opts, func(r ratesheet.Row) error {
+		builders = append(builders, s.rateCreate(c, sheetID, r))
+		if len(builders) == rateBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
+}
+
+// storeInBatches stores a version whose rows are committed batchRows at a
+// time: the version is created unusable (row count 0), filled, then made
+// usable in one guarded update. A failure removes what was stored.
+func (s *Service) storeInBatches(ctx context.Context, in UploadInput, sh *sheetFile) (sheet *ent.RateSheet, err error) {
+	sheet, err = s.createSheet(ctx, s.Client, in, sh, 0)
 	if err != nil {
 		return nil, err
 	}
-	const batch = 1000 // 20 columns a row stays far below MySQL's 65,535 placeholders
-	for lo := 0; lo < len(rows); lo += batch {
-		hi := min(lo+batch, len(rows))
-		builders := make([]*ent.RateCreate, 0, hi-lo)
-		for i := lo; i < hi; i++ {
-			builders = append(builders, s.rateCreate(c, sheet.ID, rows[i]))
+	id := sheet.ID
+	defer func() {
+		if err != nil {
+			if cerr := s.removeSheet(context.WithoutCancel(ctx), id); cerr != nil {
+				err = errors.Join(err, cerr)
+			}
 		}
-		if err := c.Rate.CreateBulk(builders...).Exec(ctx); err != nil {
-			return nil, err
+	}()
+	var batch []ratesheet.Row
+	store := func() error {
+		if len(batch) == 0 {
+			return nil
 		}
+		err := txn.Do(ctx, s.Client, func(ctx context.Context, c *ent.Client) error {
+			for lo := 0; lo < len(batch); lo += rateBatch {
+				part := batch[lo:min(lo+rateBatch, len(batch))]
+				builders := make([]*ent.RateCreate, len(part))
+				for i, r := range part {
+					builders[i] = s.rateCreate(c, sheet.ID, r)
+				}
+				if err := c.Rate.CreateBulk(builders...).Exec(ctx); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		batch = batch[:0]
+		return err
 	}
+	if _, err = ratesheet.Scan(bytes.NewReader(sh.raw), sh.opts, func(r ratesheet.Row) error {
+		batch = append(batch, r)
+		if len(batch) == batchRows {
+			return store()
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if err = store(); err != nil {
+		return nil, err
+	}
+	n, err := s.Client.RateSheet.Update().Where(entratesheet.ID(sheet.ID), entratesheet.RowCount(0)).SetRowCount(sh.rows).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n != 1 {
+		return nil, fmt.Errorf("rate sheet version %d was changed while it loaded", sheet.Version)
+	}
+	sheet.RowCount = sh.rows
 	return sheet, nil
+}
+
+// removeSheet deletes a version that did not finish loading, rows first.
+func (s *Service) removeSheet(ctx context.Context, sheetID int) error {
+	if _, err := s.Client.Rate.Delete().Where(rate.HasRateSheetWith(entratesheet.ID(sheetID))).Exec(ctx); err != nil {
+		return fmt.Errorf("remove the rows of a rate sheet that failed to load: %w", err)
+	}
+	if err := s.Client.RateSheet.DeleteOneID(sheetID).Exec(ctx); err != nil {
+		return fmt.Errorf("remove a rate sheet that failed to load: %w", err)
+	}
+	return nil
 }
 
 func units(u ratesheet.Units) entratesheet.Units {

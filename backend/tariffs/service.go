@@ -11,7 +11,9 @@ import (
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/intercept"
 	"github.com/tollgate/tollgate/ent/peaktimes"
+	entratesheet "github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/tariff"
 	"gocloud.dev/blob"
 )
@@ -28,6 +30,9 @@ type Service struct {
 	Blobs       *blob.Bucket
 	// MajorSymbol and MinorSuffix write money in breakdowns: "£", "p".
 	MajorSymbol, MinorSuffix string
+	// LoadInBatches stores a rate sheet's rows a batch per transaction
+	// (Upload): on SQLite, so that other writers get in meanwhile.
+	LoadInBatches bool
 
 	mu     sync.Mutex
 	tables map[int]*rating.Table
@@ -43,6 +48,13 @@ func NewService(c *ent.Client, countryCode, zone, rounding string, decimals int,
 	if err != nil {
 		return nil, err
 	}
+	// A version still loading in batches has no rows counted yet
+	// (storeInBatches): no query of rate sheets sees it, so nothing prices
+	// with half a sheet.
+	c.RateSheet.Intercept(intercept.TraverseRateSheet(func(_ context.Context, q *ent.RateSheetQuery) error {
+		q.Where(entratesheet.RowCountGT(0))
+		return nil
+	}))
 	return &Service{Client: c, CountryCode: countryCode, Zone: z, Rounding: r, Decimals: decimals, Blobs: blobs,
 		MajorSymbol: "£", MinorSuffix: "p", tables: map[int]*rating.Table{}}, nil
 }
