@@ -92,8 +92,9 @@ func newCluster(t *testing.T, bin string, cfg platform.Config) *cluster {
 	c := &cluster{bin: bin, cfg: cfg, logDir: t.TempDir()}
 	c.env = append(os.Environ(), "DATABASE_URL="+cfg.DatabaseURL, "REDIS_URL="+cfg.RedisURL,
 		"TOLLGATE_AUTH=dev", "LOG_LEVEL=warn", "LOG_FORMAT=text",
-		// A killed worker's upload is taken over 3 s after its last renewal.
-		"TOLLGATE_ANALYSIS_LEASE=3s")
+		// A killed worker's upload is taken over 3 s after its last renewal,
+		// by the next re-drive.
+		"TOLLGATE_ANALYSIS_LEASE=3s", "TOLLGATE_REDRIVE_EVERY=1s")
 	t.Cleanup(func() {
 		for _, p := range c.all() {
 			if !p.exited() {

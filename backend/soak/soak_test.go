@@ -95,7 +95,7 @@ func TestSoak(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// The soak itself.
+	t.Logf("%d api processes and a worker are up; %d clerks start", o.apis, o.clerks)
 	tl := newTally()
 	began := time.Now()
 	runCtx, stop := context.WithTimeout(context.Background(), o.duration)
@@ -112,6 +112,7 @@ func TestSoak(t *testing.T) {
 	go func() { defer wg.Done(); cl.killer(runCtx, rand.New(rand.NewPCG(o.seed, 1000)), tl.fail) }()
 	wg.Wait()
 	worked := time.Since(began)
+	t.Logf("operations done after %s; waiting for the work to settle", worked.Round(time.Second))
 
 	// Settle: every upload reaches a final state with the worker running.
 	redisOpt, err := asynq.ParseRedisURI(cfg.RedisURL)
@@ -126,6 +127,7 @@ func TestSoak(t *testing.T) {
 		t.Fatal(err)
 	}
 	settled := time.Since(settleStart)
+	t.Logf("settled after %s (%d things still busy); stopping the processes and checking", settled.Round(time.Second), len(busy))
 	gaveUp, dropped := archived(insp)
 	dead := cl.checkAPIs()
 	cl.stopAll()
@@ -136,12 +138,22 @@ func TestSoak(t *testing.T) {
 	}
 	// Σ unbilled = Σ processed priced calls, per customer, and none of
 	// those calls belongs to a customer that no longer exists.
-	drift, err := a.Billing.UnbilledDrift(ctx)
-	if err != nil {
+	// A call with an impossible scale (found above) would have the check
+	// raise 10 to that power for ever, so it is left out then.
+	var badScale int
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM calls WHERE price_decimals NOT BETWEEN 0 AND 10`).Scan(&badScale); err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range drift {
-		broken = append(broken, "unbilled totals: "+d.String())
+	if badScale > 0 {
+		broken = append(broken, fmt.Sprintf("unbilled totals not checked: %d calls have price decimals outside 0..10", badScale))
+	} else {
+		drift, err := a.Billing.UnbilledDrift(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range drift {
+			broken = append(broken, "unbilled totals: "+d.String())
+		}
 	}
 	miscounted, err := linesCounted(ctx, db, w.uploads)
 	if err != nil {
