@@ -10,6 +10,7 @@ import (
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
 )
 
@@ -112,14 +113,18 @@ type Work struct {
 type Job struct{ UploadID, Run int }
 
 // Redrive lists the work no task may be left to finish: uploads not in a
-// final state, except analyses a live lease shows in hand, and failed
-// analyses' unfinished clean-ups. Every task is safe to run twice, so the
-// re-drive may queue what is already queued.
-func (s *Service) Redrive(ctx context.Context) (Work, error) {
-	now := time.Now().UTC()
+// final state and failed analyses' unfinished clean-ups. With leased false
+// it leaves out analyses a live lease shows in hand (the periodic re-drive);
+// a worker that just started asks for them too, as their holder may be the
+// worker that died, and the task waits for the lease to lapse. Every task
+// is safe to run twice, so the re-drive may queue what is already queued.
+func (s *Service) Redrive(ctx context.Context, leased bool) (Work, error) {
+	free := []predicate.CdrUpload{cdrupload.LeaseUntilIsNil(), cdrupload.LeaseUntilLT(time.Now().UTC())}
+	if leased {
+		free = append(free, cdrupload.LeaseUntilNotNil())
+	}
 	ups, err := s.Client.CdrUpload.Query().Where(cdrupload.Or(
-		cdrupload.And(cdrupload.StatusIn(cdrupload.StatusUploaded, cdrupload.StatusAnalysing),
-			cdrupload.Or(cdrupload.LeaseUntilIsNil(), cdrupload.LeaseUntilLT(now))),
+		cdrupload.And(cdrupload.StatusIn(cdrupload.StatusUploaded, cdrupload.StatusAnalysing), cdrupload.Or(free...)),
 		cdrupload.StatusEQ(cdrupload.StatusProcessing),
 		cdrupload.And(cdrupload.StatusEQ(cdrupload.StatusFailed), cdrupload.CallsToClear(true)),
 	)).Select(cdrupload.FieldID, cdrupload.FieldStatus, cdrupload.FieldAnalysisRun, cdrupload.FieldProcessingRun).All(ctx)

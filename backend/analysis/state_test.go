@@ -305,7 +305,7 @@ func TestFailedAnalysisCallsNeverCountAndAreCleared(t *testing.T) {
 				t.Errorf("the failed upload's calls export has %d lines, want the header alone", lines)
 			}
 
-			if err := jobs.Redrive(f.ctx, f.env.App.Queue, f.svc); err != nil {
+			if err := jobs.Redrive(f.ctx, f.env.App.Queue, f.svc, false); err != nil {
 				t.Fatal(err)
 			}
 			if left, err := c.Call.Query().Where(call.UploadID(u.ID)).Count(f.ctx); err != nil || left != 0 {

@@ -202,13 +202,13 @@ func (a *App) RunWorker(ctx context.Context) error {
 	// Work a crash, a Redis restart or a queue that was down left behind
 	// is in the database: queue it again now and then periodically (every
 	// task is safe to repeat), so no upload waits for a restart.
-	redrive := func() {
-		if err := jobs.Redrive(ctx, a.Queue, a.Analysis); err != nil && ctx.Err() == nil {
+	redrive := func(atStart bool) {
+		if err := jobs.Redrive(ctx, a.Queue, a.Analysis, atStart); err != nil && ctx.Err() == nil {
 			a.Log.Error("re-queue interrupted uploads", "err", err)
 		}
 	}
-	redrive()
-	stopRedrive := periodic.Every(a.Config.RedriveEvery, redrive)
+	redrive(true)
+	stopRedrive := periodic.Every(a.Config.RedriveEvery, func() { redrive(false) })
 	a.Log.Info("worker started", "concurrency", a.Config.WorkerConcurrency)
 	<-ctx.Done()
 	stopRedrive()

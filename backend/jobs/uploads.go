@@ -107,9 +107,12 @@ func (h *Handlers) processUpload(ctx context.Context, t *asynq.Task) error {
 // that was down left behind, and re-analyses whose retries ran out. It
 // finishes the clean-up of failed analyses itself. The worker runs it at
 // start and then periodically (RedriveEvery); every task is safe to repeat.
-func Redrive(ctx context.Context, q *Queue, a *analysis.Service) error {
+//
+// atStart also queues analyses a lease shows in hand: a worker that just
+// started may be replacing the one that held it.
+func Redrive(ctx context.Context, q *Queue, a *analysis.Service, atStart bool) error {
 	ctx = viewer.System(ctx)
-	w, err := a.Redrive(ctx)
+	w, err := a.Redrive(ctx, atStart)
 	if err != nil {
 		return err
 	}
