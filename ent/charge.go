@@ -29,16 +29,26 @@ type Charge struct {
 	Kind charge.Kind `json:"kind,omitempty"`
 	// Description holds the value of the "description" field.
 	Description string `json:"description,omitempty"`
+	// Recurrence holds the value of the "recurrence" field.
+	Recurrence charge.Recurrence `json:"recurrence,omitempty"`
 	// Quantity holds the value of the "quantity" field.
 	Quantity decimal.Decimal `json:"quantity,omitempty"`
 	// UnitPrice holds the value of the "unit_price" field.
 	UnitPrice decimal.Decimal `json:"unit_price,omitempty"`
 	// Amount holds the value of the "amount" field.
 	Amount decimal.Decimal `json:"amount,omitempty"`
-	// TaxRate holds the value of the "tax_rate" field.
-	TaxRate decimal.Decimal `json:"tax_rate,omitempty"`
+	// Percent; empty takes the deployment's default rate when billed
+	TaxRate *decimal.Decimal `json:"tax_rate,omitempty"`
 	// Status holds the value of the "status" field.
 	Status charge.Status `json:"status,omitempty"`
+	// A one-off charge's date
+	Date *time.Time `json:"date,omitempty"`
+	// A recurring charge's first day of service
+	StartDate *time.Time `json:"start_date,omitempty"`
+	// A recurring charge's last day of service; empty while it runs on
+	EndDate *time.Time `json:"end_date,omitempty"`
+	// The last day of service already billed, here or by the system before Tollgate
+	BilledThrough *time.Time `json:"billed_through,omitempty"`
 	// PeriodStart holds the value of the "period_start" field.
 	PeriodStart *time.Time `json:"period_start,omitempty"`
 	// PeriodEnd holds the value of the "period_end" field.
@@ -105,13 +115,15 @@ func (*Charge) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case charge.FieldQuantity, charge.FieldUnitPrice, charge.FieldAmount, charge.FieldTaxRate:
+		case charge.FieldTaxRate:
+			values[i] = &sql.NullScanner{S: new(decimal.Decimal)}
+		case charge.FieldQuantity, charge.FieldUnitPrice, charge.FieldAmount:
 			values[i] = new(decimal.Decimal)
 		case charge.FieldID:
 			values[i] = new(sql.NullInt64)
-		case charge.FieldKind, charge.FieldDescription, charge.FieldStatus:
+		case charge.FieldKind, charge.FieldDescription, charge.FieldRecurrence, charge.FieldStatus:
 			values[i] = new(sql.NullString)
-		case charge.FieldCreatedAt, charge.FieldUpdatedAt, charge.FieldPeriodStart, charge.FieldPeriodEnd:
+		case charge.FieldCreatedAt, charge.FieldUpdatedAt, charge.FieldDate, charge.FieldStartDate, charge.FieldEndDate, charge.FieldBilledThrough, charge.FieldPeriodStart, charge.FieldPeriodEnd:
 			values[i] = new(sql.NullTime)
 		case charge.ForeignKeys[0]: // customer_charges
 			values[i] = new(sql.NullInt64)
@@ -164,6 +176,12 @@ func (_m *Charge) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Description = value.String
 			}
+		case charge.FieldRecurrence:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field recurrence", values[i])
+			} else if value.Valid {
+				_m.Recurrence = charge.Recurrence(value.String)
+			}
 		case charge.FieldQuantity:
 			if value, ok := values[i].(*decimal.Decimal); !ok {
 				return fmt.Errorf("unexpected type %T for field quantity", values[i])
@@ -183,16 +201,45 @@ func (_m *Charge) assignValues(columns []string, values []any) error {
 				_m.Amount = *value
 			}
 		case charge.FieldTaxRate:
-			if value, ok := values[i].(*decimal.Decimal); !ok {
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field tax_rate", values[i])
-			} else if value != nil {
-				_m.TaxRate = *value
+			} else if value.Valid {
+				_m.TaxRate = new(decimal.Decimal)
+				*_m.TaxRate = *value.S.(*decimal.Decimal)
 			}
 		case charge.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
 				_m.Status = charge.Status(value.String)
+			}
+		case charge.FieldDate:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field date", values[i])
+			} else if value.Valid {
+				_m.Date = new(time.Time)
+				*_m.Date = value.Time
+			}
+		case charge.FieldStartDate:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field start_date", values[i])
+			} else if value.Valid {
+				_m.StartDate = new(time.Time)
+				*_m.StartDate = value.Time
+			}
+		case charge.FieldEndDate:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field end_date", values[i])
+			} else if value.Valid {
+				_m.EndDate = new(time.Time)
+				*_m.EndDate = value.Time
+			}
+		case charge.FieldBilledThrough:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field billed_through", values[i])
+			} else if value.Valid {
+				_m.BilledThrough = new(time.Time)
+				*_m.BilledThrough = value.Time
 			}
 		case charge.FieldPeriodStart:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -292,6 +339,9 @@ func (_m *Charge) String() string {
 	builder.WriteString("description=")
 	builder.WriteString(_m.Description)
 	builder.WriteString(", ")
+	builder.WriteString("recurrence=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Recurrence))
+	builder.WriteString(", ")
 	builder.WriteString("quantity=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Quantity))
 	builder.WriteString(", ")
@@ -301,11 +351,33 @@ func (_m *Charge) String() string {
 	builder.WriteString("amount=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Amount))
 	builder.WriteString(", ")
-	builder.WriteString("tax_rate=")
-	builder.WriteString(fmt.Sprintf("%v", _m.TaxRate))
+	if v := _m.TaxRate; v != nil {
+		builder.WriteString("tax_rate=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	if v := _m.Date; v != nil {
+		builder.WriteString("date=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.StartDate; v != nil {
+		builder.WriteString("start_date=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.EndDate; v != nil {
+		builder.WriteString("end_date=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.BilledThrough; v != nil {
+		builder.WriteString("billed_through=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	if v := _m.PeriodStart; v != nil {
 		builder.WriteString("period_start=")

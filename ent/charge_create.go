@@ -66,6 +66,20 @@ func (_c *ChargeCreate) SetDescription(v string) *ChargeCreate {
 	return _c
 }
 
+// SetRecurrence sets the "recurrence" field.
+func (_c *ChargeCreate) SetRecurrence(v charge.Recurrence) *ChargeCreate {
+	_c.mutation.SetRecurrence(v)
+	return _c
+}
+
+// SetNillableRecurrence sets the "recurrence" field if the given value is not nil.
+func (_c *ChargeCreate) SetNillableRecurrence(v *charge.Recurrence) *ChargeCreate {
+	if v != nil {
+		_c.SetRecurrence(*v)
+	}
+	return _c
+}
+
 // SetQuantity sets the "quantity" field.
 func (_c *ChargeCreate) SetQuantity(v decimal.Decimal) *ChargeCreate {
 	_c.mutation.SetQuantity(v)
@@ -132,6 +146,62 @@ func (_c *ChargeCreate) SetStatus(v charge.Status) *ChargeCreate {
 func (_c *ChargeCreate) SetNillableStatus(v *charge.Status) *ChargeCreate {
 	if v != nil {
 		_c.SetStatus(*v)
+	}
+	return _c
+}
+
+// SetDate sets the "date" field.
+func (_c *ChargeCreate) SetDate(v time.Time) *ChargeCreate {
+	_c.mutation.SetDate(v)
+	return _c
+}
+
+// SetNillableDate sets the "date" field if the given value is not nil.
+func (_c *ChargeCreate) SetNillableDate(v *time.Time) *ChargeCreate {
+	if v != nil {
+		_c.SetDate(*v)
+	}
+	return _c
+}
+
+// SetStartDate sets the "start_date" field.
+func (_c *ChargeCreate) SetStartDate(v time.Time) *ChargeCreate {
+	_c.mutation.SetStartDate(v)
+	return _c
+}
+
+// SetNillableStartDate sets the "start_date" field if the given value is not nil.
+func (_c *ChargeCreate) SetNillableStartDate(v *time.Time) *ChargeCreate {
+	if v != nil {
+		_c.SetStartDate(*v)
+	}
+	return _c
+}
+
+// SetEndDate sets the "end_date" field.
+func (_c *ChargeCreate) SetEndDate(v time.Time) *ChargeCreate {
+	_c.mutation.SetEndDate(v)
+	return _c
+}
+
+// SetNillableEndDate sets the "end_date" field if the given value is not nil.
+func (_c *ChargeCreate) SetNillableEndDate(v *time.Time) *ChargeCreate {
+	if v != nil {
+		_c.SetEndDate(*v)
+	}
+	return _c
+}
+
+// SetBilledThrough sets the "billed_through" field.
+func (_c *ChargeCreate) SetBilledThrough(v time.Time) *ChargeCreate {
+	_c.mutation.SetBilledThrough(v)
+	return _c
+}
+
+// SetNillableBilledThrough sets the "billed_through" field if the given value is not nil.
+func (_c *ChargeCreate) SetNillableBilledThrough(v *time.Time) *ChargeCreate {
+	if v != nil {
+		_c.SetBilledThrough(*v)
 	}
 	return _c
 }
@@ -264,6 +334,10 @@ func (_c *ChargeCreate) defaults() error {
 		v := charge.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Recurrence(); !ok {
+		v := charge.DefaultRecurrence
+		_c.mutation.SetRecurrence(v)
+	}
 	if _, ok := _c.mutation.Quantity(); !ok {
 		v := charge.DefaultQuantity
 		_c.mutation.SetQuantity(v)
@@ -275,10 +349,6 @@ func (_c *ChargeCreate) defaults() error {
 	if _, ok := _c.mutation.Amount(); !ok {
 		v := charge.DefaultAmount
 		_c.mutation.SetAmount(v)
-	}
-	if _, ok := _c.mutation.TaxRate(); !ok {
-		v := charge.DefaultTaxRate
-		_c.mutation.SetTaxRate(v)
 	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := charge.DefaultStatus
@@ -311,6 +381,14 @@ func (_c *ChargeCreate) check() error {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Charge.description": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.Recurrence(); !ok {
+		return &ValidationError{Name: "recurrence", err: errors.New(`ent: missing required field "Charge.recurrence"`)}
+	}
+	if v, ok := _c.mutation.Recurrence(); ok {
+		if err := charge.RecurrenceValidator(v); err != nil {
+			return &ValidationError{Name: "recurrence", err: fmt.Errorf(`ent: validator failed for field "Charge.recurrence": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Quantity(); !ok {
 		return &ValidationError{Name: "quantity", err: errors.New(`ent: missing required field "Charge.quantity"`)}
 	}
@@ -319,9 +397,6 @@ func (_c *ChargeCreate) check() error {
 	}
 	if _, ok := _c.mutation.Amount(); !ok {
 		return &ValidationError{Name: "amount", err: errors.New(`ent: missing required field "Charge.amount"`)}
-	}
-	if _, ok := _c.mutation.TaxRate(); !ok {
-		return &ValidationError{Name: "tax_rate", err: errors.New(`ent: missing required field "Charge.tax_rate"`)}
 	}
 	if _, ok := _c.mutation.Status(); !ok {
 		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "Charge.status"`)}
@@ -377,6 +452,10 @@ func (_c *ChargeCreate) createSpec() (*Charge, *sqlgraph.CreateSpec) {
 		_spec.SetField(charge.FieldDescription, field.TypeString, value)
 		_node.Description = value
 	}
+	if value, ok := _c.mutation.Recurrence(); ok {
+		_spec.SetField(charge.FieldRecurrence, field.TypeEnum, value)
+		_node.Recurrence = value
+	}
 	if value, ok := _c.mutation.Quantity(); ok {
 		_spec.SetField(charge.FieldQuantity, field.TypeOther, value)
 		_node.Quantity = value
@@ -391,11 +470,27 @@ func (_c *ChargeCreate) createSpec() (*Charge, *sqlgraph.CreateSpec) {
 	}
 	if value, ok := _c.mutation.TaxRate(); ok {
 		_spec.SetField(charge.FieldTaxRate, field.TypeOther, value)
-		_node.TaxRate = value
+		_node.TaxRate = &value
 	}
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(charge.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.Date(); ok {
+		_spec.SetField(charge.FieldDate, field.TypeTime, value)
+		_node.Date = &value
+	}
+	if value, ok := _c.mutation.StartDate(); ok {
+		_spec.SetField(charge.FieldStartDate, field.TypeTime, value)
+		_node.StartDate = &value
+	}
+	if value, ok := _c.mutation.EndDate(); ok {
+		_spec.SetField(charge.FieldEndDate, field.TypeTime, value)
+		_node.EndDate = &value
+	}
+	if value, ok := _c.mutation.BilledThrough(); ok {
+		_spec.SetField(charge.FieldBilledThrough, field.TypeTime, value)
+		_node.BilledThrough = &value
 	}
 	if value, ok := _c.mutation.PeriodStart(); ok {
 		_spec.SetField(charge.FieldPeriodStart, field.TypeTime, value)
@@ -544,6 +639,18 @@ func (u *ChargeUpsert) UpdateDescription() *ChargeUpsert {
 	return u
 }
 
+// SetRecurrence sets the "recurrence" field.
+func (u *ChargeUpsert) SetRecurrence(v charge.Recurrence) *ChargeUpsert {
+	u.Set(charge.FieldRecurrence, v)
+	return u
+}
+
+// UpdateRecurrence sets the "recurrence" field to the value that was provided on create.
+func (u *ChargeUpsert) UpdateRecurrence() *ChargeUpsert {
+	u.SetExcluded(charge.FieldRecurrence)
+	return u
+}
+
 // SetQuantity sets the "quantity" field.
 func (u *ChargeUpsert) SetQuantity(v decimal.Decimal) *ChargeUpsert {
 	u.Set(charge.FieldQuantity, v)
@@ -592,6 +699,12 @@ func (u *ChargeUpsert) UpdateTaxRate() *ChargeUpsert {
 	return u
 }
 
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (u *ChargeUpsert) ClearTaxRate() *ChargeUpsert {
+	u.SetNull(charge.FieldTaxRate)
+	return u
+}
+
 // SetStatus sets the "status" field.
 func (u *ChargeUpsert) SetStatus(v charge.Status) *ChargeUpsert {
 	u.Set(charge.FieldStatus, v)
@@ -601,6 +714,78 @@ func (u *ChargeUpsert) SetStatus(v charge.Status) *ChargeUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *ChargeUpsert) UpdateStatus() *ChargeUpsert {
 	u.SetExcluded(charge.FieldStatus)
+	return u
+}
+
+// SetDate sets the "date" field.
+func (u *ChargeUpsert) SetDate(v time.Time) *ChargeUpsert {
+	u.Set(charge.FieldDate, v)
+	return u
+}
+
+// UpdateDate sets the "date" field to the value that was provided on create.
+func (u *ChargeUpsert) UpdateDate() *ChargeUpsert {
+	u.SetExcluded(charge.FieldDate)
+	return u
+}
+
+// ClearDate clears the value of the "date" field.
+func (u *ChargeUpsert) ClearDate() *ChargeUpsert {
+	u.SetNull(charge.FieldDate)
+	return u
+}
+
+// SetStartDate sets the "start_date" field.
+func (u *ChargeUpsert) SetStartDate(v time.Time) *ChargeUpsert {
+	u.Set(charge.FieldStartDate, v)
+	return u
+}
+
+// UpdateStartDate sets the "start_date" field to the value that was provided on create.
+func (u *ChargeUpsert) UpdateStartDate() *ChargeUpsert {
+	u.SetExcluded(charge.FieldStartDate)
+	return u
+}
+
+// ClearStartDate clears the value of the "start_date" field.
+func (u *ChargeUpsert) ClearStartDate() *ChargeUpsert {
+	u.SetNull(charge.FieldStartDate)
+	return u
+}
+
+// SetEndDate sets the "end_date" field.
+func (u *ChargeUpsert) SetEndDate(v time.Time) *ChargeUpsert {
+	u.Set(charge.FieldEndDate, v)
+	return u
+}
+
+// UpdateEndDate sets the "end_date" field to the value that was provided on create.
+func (u *ChargeUpsert) UpdateEndDate() *ChargeUpsert {
+	u.SetExcluded(charge.FieldEndDate)
+	return u
+}
+
+// ClearEndDate clears the value of the "end_date" field.
+func (u *ChargeUpsert) ClearEndDate() *ChargeUpsert {
+	u.SetNull(charge.FieldEndDate)
+	return u
+}
+
+// SetBilledThrough sets the "billed_through" field.
+func (u *ChargeUpsert) SetBilledThrough(v time.Time) *ChargeUpsert {
+	u.Set(charge.FieldBilledThrough, v)
+	return u
+}
+
+// UpdateBilledThrough sets the "billed_through" field to the value that was provided on create.
+func (u *ChargeUpsert) UpdateBilledThrough() *ChargeUpsert {
+	u.SetExcluded(charge.FieldBilledThrough)
+	return u
+}
+
+// ClearBilledThrough clears the value of the "billed_through" field.
+func (u *ChargeUpsert) ClearBilledThrough() *ChargeUpsert {
+	u.SetNull(charge.FieldBilledThrough)
 	return u
 }
 
@@ -727,6 +912,20 @@ func (u *ChargeUpsertOne) UpdateDescription() *ChargeUpsertOne {
 	})
 }
 
+// SetRecurrence sets the "recurrence" field.
+func (u *ChargeUpsertOne) SetRecurrence(v charge.Recurrence) *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetRecurrence(v)
+	})
+}
+
+// UpdateRecurrence sets the "recurrence" field to the value that was provided on create.
+func (u *ChargeUpsertOne) UpdateRecurrence() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateRecurrence()
+	})
+}
+
 // SetQuantity sets the "quantity" field.
 func (u *ChargeUpsertOne) SetQuantity(v decimal.Decimal) *ChargeUpsertOne {
 	return u.Update(func(s *ChargeUpsert) {
@@ -783,6 +982,13 @@ func (u *ChargeUpsertOne) UpdateTaxRate() *ChargeUpsertOne {
 	})
 }
 
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (u *ChargeUpsertOne) ClearTaxRate() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearTaxRate()
+	})
+}
+
 // SetStatus sets the "status" field.
 func (u *ChargeUpsertOne) SetStatus(v charge.Status) *ChargeUpsertOne {
 	return u.Update(func(s *ChargeUpsert) {
@@ -794,6 +1000,90 @@ func (u *ChargeUpsertOne) SetStatus(v charge.Status) *ChargeUpsertOne {
 func (u *ChargeUpsertOne) UpdateStatus() *ChargeUpsertOne {
 	return u.Update(func(s *ChargeUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetDate sets the "date" field.
+func (u *ChargeUpsertOne) SetDate(v time.Time) *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetDate(v)
+	})
+}
+
+// UpdateDate sets the "date" field to the value that was provided on create.
+func (u *ChargeUpsertOne) UpdateDate() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateDate()
+	})
+}
+
+// ClearDate clears the value of the "date" field.
+func (u *ChargeUpsertOne) ClearDate() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearDate()
+	})
+}
+
+// SetStartDate sets the "start_date" field.
+func (u *ChargeUpsertOne) SetStartDate(v time.Time) *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetStartDate(v)
+	})
+}
+
+// UpdateStartDate sets the "start_date" field to the value that was provided on create.
+func (u *ChargeUpsertOne) UpdateStartDate() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateStartDate()
+	})
+}
+
+// ClearStartDate clears the value of the "start_date" field.
+func (u *ChargeUpsertOne) ClearStartDate() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearStartDate()
+	})
+}
+
+// SetEndDate sets the "end_date" field.
+func (u *ChargeUpsertOne) SetEndDate(v time.Time) *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetEndDate(v)
+	})
+}
+
+// UpdateEndDate sets the "end_date" field to the value that was provided on create.
+func (u *ChargeUpsertOne) UpdateEndDate() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateEndDate()
+	})
+}
+
+// ClearEndDate clears the value of the "end_date" field.
+func (u *ChargeUpsertOne) ClearEndDate() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearEndDate()
+	})
+}
+
+// SetBilledThrough sets the "billed_through" field.
+func (u *ChargeUpsertOne) SetBilledThrough(v time.Time) *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetBilledThrough(v)
+	})
+}
+
+// UpdateBilledThrough sets the "billed_through" field to the value that was provided on create.
+func (u *ChargeUpsertOne) UpdateBilledThrough() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateBilledThrough()
+	})
+}
+
+// ClearBilledThrough clears the value of the "billed_through" field.
+func (u *ChargeUpsertOne) ClearBilledThrough() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearBilledThrough()
 	})
 }
 
@@ -1092,6 +1382,20 @@ func (u *ChargeUpsertBulk) UpdateDescription() *ChargeUpsertBulk {
 	})
 }
 
+// SetRecurrence sets the "recurrence" field.
+func (u *ChargeUpsertBulk) SetRecurrence(v charge.Recurrence) *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetRecurrence(v)
+	})
+}
+
+// UpdateRecurrence sets the "recurrence" field to the value that was provided on create.
+func (u *ChargeUpsertBulk) UpdateRecurrence() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateRecurrence()
+	})
+}
+
 // SetQuantity sets the "quantity" field.
 func (u *ChargeUpsertBulk) SetQuantity(v decimal.Decimal) *ChargeUpsertBulk {
 	return u.Update(func(s *ChargeUpsert) {
@@ -1148,6 +1452,13 @@ func (u *ChargeUpsertBulk) UpdateTaxRate() *ChargeUpsertBulk {
 	})
 }
 
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (u *ChargeUpsertBulk) ClearTaxRate() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearTaxRate()
+	})
+}
+
 // SetStatus sets the "status" field.
 func (u *ChargeUpsertBulk) SetStatus(v charge.Status) *ChargeUpsertBulk {
 	return u.Update(func(s *ChargeUpsert) {
@@ -1159,6 +1470,90 @@ func (u *ChargeUpsertBulk) SetStatus(v charge.Status) *ChargeUpsertBulk {
 func (u *ChargeUpsertBulk) UpdateStatus() *ChargeUpsertBulk {
 	return u.Update(func(s *ChargeUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetDate sets the "date" field.
+func (u *ChargeUpsertBulk) SetDate(v time.Time) *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetDate(v)
+	})
+}
+
+// UpdateDate sets the "date" field to the value that was provided on create.
+func (u *ChargeUpsertBulk) UpdateDate() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateDate()
+	})
+}
+
+// ClearDate clears the value of the "date" field.
+func (u *ChargeUpsertBulk) ClearDate() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearDate()
+	})
+}
+
+// SetStartDate sets the "start_date" field.
+func (u *ChargeUpsertBulk) SetStartDate(v time.Time) *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetStartDate(v)
+	})
+}
+
+// UpdateStartDate sets the "start_date" field to the value that was provided on create.
+func (u *ChargeUpsertBulk) UpdateStartDate() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateStartDate()
+	})
+}
+
+// ClearStartDate clears the value of the "start_date" field.
+func (u *ChargeUpsertBulk) ClearStartDate() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearStartDate()
+	})
+}
+
+// SetEndDate sets the "end_date" field.
+func (u *ChargeUpsertBulk) SetEndDate(v time.Time) *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetEndDate(v)
+	})
+}
+
+// UpdateEndDate sets the "end_date" field to the value that was provided on create.
+func (u *ChargeUpsertBulk) UpdateEndDate() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateEndDate()
+	})
+}
+
+// ClearEndDate clears the value of the "end_date" field.
+func (u *ChargeUpsertBulk) ClearEndDate() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearEndDate()
+	})
+}
+
+// SetBilledThrough sets the "billed_through" field.
+func (u *ChargeUpsertBulk) SetBilledThrough(v time.Time) *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetBilledThrough(v)
+	})
+}
+
+// UpdateBilledThrough sets the "billed_through" field to the value that was provided on create.
+func (u *ChargeUpsertBulk) UpdateBilledThrough() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateBilledThrough()
+	})
+}
+
+// ClearBilledThrough clears the value of the "billed_through" field.
+func (u *ChargeUpsertBulk) ClearBilledThrough() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearBilledThrough()
 	})
 }
 

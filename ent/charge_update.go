@@ -66,6 +66,20 @@ func (_u *ChargeUpdate) SetNillableDescription(v *string) *ChargeUpdate {
 	return _u
 }
 
+// SetRecurrence sets the "recurrence" field.
+func (_u *ChargeUpdate) SetRecurrence(v charge.Recurrence) *ChargeUpdate {
+	_u.mutation.SetRecurrence(v)
+	return _u
+}
+
+// SetNillableRecurrence sets the "recurrence" field if the given value is not nil.
+func (_u *ChargeUpdate) SetNillableRecurrence(v *charge.Recurrence) *ChargeUpdate {
+	if v != nil {
+		_u.SetRecurrence(*v)
+	}
+	return _u
+}
+
 // SetQuantity sets the "quantity" field.
 func (_u *ChargeUpdate) SetQuantity(v decimal.Decimal) *ChargeUpdate {
 	_u.mutation.SetQuantity(v)
@@ -122,6 +136,12 @@ func (_u *ChargeUpdate) SetNillableTaxRate(v *decimal.Decimal) *ChargeUpdate {
 	return _u
 }
 
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (_u *ChargeUpdate) ClearTaxRate() *ChargeUpdate {
+	_u.mutation.ClearTaxRate()
+	return _u
+}
+
 // SetStatus sets the "status" field.
 func (_u *ChargeUpdate) SetStatus(v charge.Status) *ChargeUpdate {
 	_u.mutation.SetStatus(v)
@@ -133,6 +153,86 @@ func (_u *ChargeUpdate) SetNillableStatus(v *charge.Status) *ChargeUpdate {
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetDate sets the "date" field.
+func (_u *ChargeUpdate) SetDate(v time.Time) *ChargeUpdate {
+	_u.mutation.SetDate(v)
+	return _u
+}
+
+// SetNillableDate sets the "date" field if the given value is not nil.
+func (_u *ChargeUpdate) SetNillableDate(v *time.Time) *ChargeUpdate {
+	if v != nil {
+		_u.SetDate(*v)
+	}
+	return _u
+}
+
+// ClearDate clears the value of the "date" field.
+func (_u *ChargeUpdate) ClearDate() *ChargeUpdate {
+	_u.mutation.ClearDate()
+	return _u
+}
+
+// SetStartDate sets the "start_date" field.
+func (_u *ChargeUpdate) SetStartDate(v time.Time) *ChargeUpdate {
+	_u.mutation.SetStartDate(v)
+	return _u
+}
+
+// SetNillableStartDate sets the "start_date" field if the given value is not nil.
+func (_u *ChargeUpdate) SetNillableStartDate(v *time.Time) *ChargeUpdate {
+	if v != nil {
+		_u.SetStartDate(*v)
+	}
+	return _u
+}
+
+// ClearStartDate clears the value of the "start_date" field.
+func (_u *ChargeUpdate) ClearStartDate() *ChargeUpdate {
+	_u.mutation.ClearStartDate()
+	return _u
+}
+
+// SetEndDate sets the "end_date" field.
+func (_u *ChargeUpdate) SetEndDate(v time.Time) *ChargeUpdate {
+	_u.mutation.SetEndDate(v)
+	return _u
+}
+
+// SetNillableEndDate sets the "end_date" field if the given value is not nil.
+func (_u *ChargeUpdate) SetNillableEndDate(v *time.Time) *ChargeUpdate {
+	if v != nil {
+		_u.SetEndDate(*v)
+	}
+	return _u
+}
+
+// ClearEndDate clears the value of the "end_date" field.
+func (_u *ChargeUpdate) ClearEndDate() *ChargeUpdate {
+	_u.mutation.ClearEndDate()
+	return _u
+}
+
+// SetBilledThrough sets the "billed_through" field.
+func (_u *ChargeUpdate) SetBilledThrough(v time.Time) *ChargeUpdate {
+	_u.mutation.SetBilledThrough(v)
+	return _u
+}
+
+// SetNillableBilledThrough sets the "billed_through" field if the given value is not nil.
+func (_u *ChargeUpdate) SetNillableBilledThrough(v *time.Time) *ChargeUpdate {
+	if v != nil {
+		_u.SetBilledThrough(*v)
+	}
+	return _u
+}
+
+// ClearBilledThrough clears the value of the "billed_through" field.
+func (_u *ChargeUpdate) ClearBilledThrough() *ChargeUpdate {
+	_u.mutation.ClearBilledThrough()
 	return _u
 }
 
@@ -302,6 +402,11 @@ func (_u *ChargeUpdate) check() error {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Charge.description": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Recurrence(); ok {
+		if err := charge.RecurrenceValidator(v); err != nil {
+			return &ValidationError{Name: "recurrence", err: fmt.Errorf(`ent: validator failed for field "Charge.recurrence": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := charge.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Charge.status": %w`, err)}
@@ -334,6 +439,9 @@ func (_u *ChargeUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(charge.FieldDescription, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.Recurrence(); ok {
+		_spec.SetField(charge.FieldRecurrence, field.TypeEnum, value)
+	}
 	if value, ok := _u.mutation.Quantity(); ok {
 		_spec.SetField(charge.FieldQuantity, field.TypeOther, value)
 	}
@@ -346,8 +454,35 @@ func (_u *ChargeUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.TaxRate(); ok {
 		_spec.SetField(charge.FieldTaxRate, field.TypeOther, value)
 	}
+	if _u.mutation.TaxRateCleared() {
+		_spec.ClearField(charge.FieldTaxRate, field.TypeOther)
+	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(charge.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Date(); ok {
+		_spec.SetField(charge.FieldDate, field.TypeTime, value)
+	}
+	if _u.mutation.DateCleared() {
+		_spec.ClearField(charge.FieldDate, field.TypeTime)
+	}
+	if value, ok := _u.mutation.StartDate(); ok {
+		_spec.SetField(charge.FieldStartDate, field.TypeTime, value)
+	}
+	if _u.mutation.StartDateCleared() {
+		_spec.ClearField(charge.FieldStartDate, field.TypeTime)
+	}
+	if value, ok := _u.mutation.EndDate(); ok {
+		_spec.SetField(charge.FieldEndDate, field.TypeTime, value)
+	}
+	if _u.mutation.EndDateCleared() {
+		_spec.ClearField(charge.FieldEndDate, field.TypeTime)
+	}
+	if value, ok := _u.mutation.BilledThrough(); ok {
+		_spec.SetField(charge.FieldBilledThrough, field.TypeTime, value)
+	}
+	if _u.mutation.BilledThroughCleared() {
+		_spec.ClearField(charge.FieldBilledThrough, field.TypeTime)
 	}
 	if value, ok := _u.mutation.PeriodStart(); ok {
 		_spec.SetField(charge.FieldPeriodStart, field.TypeTime, value)
@@ -502,6 +637,20 @@ func (_u *ChargeUpdateOne) SetNillableDescription(v *string) *ChargeUpdateOne {
 	return _u
 }
 
+// SetRecurrence sets the "recurrence" field.
+func (_u *ChargeUpdateOne) SetRecurrence(v charge.Recurrence) *ChargeUpdateOne {
+	_u.mutation.SetRecurrence(v)
+	return _u
+}
+
+// SetNillableRecurrence sets the "recurrence" field if the given value is not nil.
+func (_u *ChargeUpdateOne) SetNillableRecurrence(v *charge.Recurrence) *ChargeUpdateOne {
+	if v != nil {
+		_u.SetRecurrence(*v)
+	}
+	return _u
+}
+
 // SetQuantity sets the "quantity" field.
 func (_u *ChargeUpdateOne) SetQuantity(v decimal.Decimal) *ChargeUpdateOne {
 	_u.mutation.SetQuantity(v)
@@ -558,6 +707,12 @@ func (_u *ChargeUpdateOne) SetNillableTaxRate(v *decimal.Decimal) *ChargeUpdateO
 	return _u
 }
 
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (_u *ChargeUpdateOne) ClearTaxRate() *ChargeUpdateOne {
+	_u.mutation.ClearTaxRate()
+	return _u
+}
+
 // SetStatus sets the "status" field.
 func (_u *ChargeUpdateOne) SetStatus(v charge.Status) *ChargeUpdateOne {
 	_u.mutation.SetStatus(v)
@@ -569,6 +724,86 @@ func (_u *ChargeUpdateOne) SetNillableStatus(v *charge.Status) *ChargeUpdateOne 
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetDate sets the "date" field.
+func (_u *ChargeUpdateOne) SetDate(v time.Time) *ChargeUpdateOne {
+	_u.mutation.SetDate(v)
+	return _u
+}
+
+// SetNillableDate sets the "date" field if the given value is not nil.
+func (_u *ChargeUpdateOne) SetNillableDate(v *time.Time) *ChargeUpdateOne {
+	if v != nil {
+		_u.SetDate(*v)
+	}
+	return _u
+}
+
+// ClearDate clears the value of the "date" field.
+func (_u *ChargeUpdateOne) ClearDate() *ChargeUpdateOne {
+	_u.mutation.ClearDate()
+	return _u
+}
+
+// SetStartDate sets the "start_date" field.
+func (_u *ChargeUpdateOne) SetStartDate(v time.Time) *ChargeUpdateOne {
+	_u.mutation.SetStartDate(v)
+	return _u
+}
+
+// SetNillableStartDate sets the "start_date" field if the given value is not nil.
+func (_u *ChargeUpdateOne) SetNillableStartDate(v *time.Time) *ChargeUpdateOne {
+	if v != nil {
+		_u.SetStartDate(*v)
+	}
+	return _u
+}
+
+// ClearStartDate clears the value of the "start_date" field.
+func (_u *ChargeUpdateOne) ClearStartDate() *ChargeUpdateOne {
+	_u.mutation.ClearStartDate()
+	return _u
+}
+
+// SetEndDate sets the "end_date" field.
+func (_u *ChargeUpdateOne) SetEndDate(v time.Time) *ChargeUpdateOne {
+	_u.mutation.SetEndDate(v)
+	return _u
+}
+
+// SetNillableEndDate sets the "end_date" field if the given value is not nil.
+func (_u *ChargeUpdateOne) SetNillableEndDate(v *time.Time) *ChargeUpdateOne {
+	if v != nil {
+		_u.SetEndDate(*v)
+	}
+	return _u
+}
+
+// ClearEndDate clears the value of the "end_date" field.
+func (_u *ChargeUpdateOne) ClearEndDate() *ChargeUpdateOne {
+	_u.mutation.ClearEndDate()
+	return _u
+}
+
+// SetBilledThrough sets the "billed_through" field.
+func (_u *ChargeUpdateOne) SetBilledThrough(v time.Time) *ChargeUpdateOne {
+	_u.mutation.SetBilledThrough(v)
+	return _u
+}
+
+// SetNillableBilledThrough sets the "billed_through" field if the given value is not nil.
+func (_u *ChargeUpdateOne) SetNillableBilledThrough(v *time.Time) *ChargeUpdateOne {
+	if v != nil {
+		_u.SetBilledThrough(*v)
+	}
+	return _u
+}
+
+// ClearBilledThrough clears the value of the "billed_through" field.
+func (_u *ChargeUpdateOne) ClearBilledThrough() *ChargeUpdateOne {
+	_u.mutation.ClearBilledThrough()
 	return _u
 }
 
@@ -751,6 +986,11 @@ func (_u *ChargeUpdateOne) check() error {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Charge.description": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Recurrence(); ok {
+		if err := charge.RecurrenceValidator(v); err != nil {
+			return &ValidationError{Name: "recurrence", err: fmt.Errorf(`ent: validator failed for field "Charge.recurrence": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := charge.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Charge.status": %w`, err)}
@@ -800,6 +1040,9 @@ func (_u *ChargeUpdateOne) sqlSave(ctx context.Context) (_node *Charge, err erro
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(charge.FieldDescription, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.Recurrence(); ok {
+		_spec.SetField(charge.FieldRecurrence, field.TypeEnum, value)
+	}
 	if value, ok := _u.mutation.Quantity(); ok {
 		_spec.SetField(charge.FieldQuantity, field.TypeOther, value)
 	}
@@ -812,8 +1055,35 @@ func (_u *ChargeUpdateOne) sqlSave(ctx context.Context) (_node *Charge, err erro
 	if value, ok := _u.mutation.TaxRate(); ok {
 		_spec.SetField(charge.FieldTaxRate, field.TypeOther, value)
 	}
+	if _u.mutation.TaxRateCleared() {
+		_spec.ClearField(charge.FieldTaxRate, field.TypeOther)
+	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(charge.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Date(); ok {
+		_spec.SetField(charge.FieldDate, field.TypeTime, value)
+	}
+	if _u.mutation.DateCleared() {
+		_spec.ClearField(charge.FieldDate, field.TypeTime)
+	}
+	if value, ok := _u.mutation.StartDate(); ok {
+		_spec.SetField(charge.FieldStartDate, field.TypeTime, value)
+	}
+	if _u.mutation.StartDateCleared() {
+		_spec.ClearField(charge.FieldStartDate, field.TypeTime)
+	}
+	if value, ok := _u.mutation.EndDate(); ok {
+		_spec.SetField(charge.FieldEndDate, field.TypeTime, value)
+	}
+	if _u.mutation.EndDateCleared() {
+		_spec.ClearField(charge.FieldEndDate, field.TypeTime)
+	}
+	if value, ok := _u.mutation.BilledThrough(); ok {
+		_spec.SetField(charge.FieldBilledThrough, field.TypeTime, value)
+	}
+	if _u.mutation.BilledThroughCleared() {
+		_spec.ClearField(charge.FieldBilledThrough, field.TypeTime)
 	}
 	if value, ok := _u.mutation.PeriodStart(); ok {
 		_spec.SetField(charge.FieldPeriodStart, field.TypeTime, value)

@@ -30,6 +30,7 @@ import (
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -76,6 +77,8 @@ type Client struct {
 	PeakTimes *PeakTimesClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
+	// ProductPrice is the client for interacting with the ProductPrice builders.
+	ProductPrice *ProductPriceClient
 	// Provider is the client for interacting with the Provider builders.
 	Provider *ProviderClient
 	// Rate is the client for interacting with the Rate builders.
@@ -116,6 +119,7 @@ func (c *Client) init() {
 	c.PeakTimeBlock = NewPeakTimeBlockClient(c.config)
 	c.PeakTimes = NewPeakTimesClient(c.config)
 	c.Product = NewProductClient(c.config)
+	c.ProductPrice = NewProductPriceClient(c.config)
 	c.Provider = NewProviderClient(c.config)
 	c.Rate = NewRateClient(c.config)
 	c.RateSheet = NewRateSheetClient(c.config)
@@ -230,6 +234,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		PeakTimeBlock:       NewPeakTimeBlockClient(cfg),
 		PeakTimes:           NewPeakTimesClient(cfg),
 		Product:             NewProductClient(cfg),
+		ProductPrice:        NewProductPriceClient(cfg),
 		Provider:            NewProviderClient(cfg),
 		Rate:                NewRateClient(cfg),
 		RateSheet:           NewRateSheetClient(cfg),
@@ -271,6 +276,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		PeakTimeBlock:       NewPeakTimeBlockClient(cfg),
 		PeakTimes:           NewPeakTimesClient(cfg),
 		Product:             NewProductClient(cfg),
+		ProductPrice:        NewProductPriceClient(cfg),
 		Provider:            NewProviderClient(cfg),
 		Rate:                NewRateClient(cfg),
 		RateSheet:           NewRateSheetClient(cfg),
@@ -309,8 +315,9 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.ApiToken, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
 		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Invoice,
-		c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product, c.Provider, c.Rate,
-		c.RateSheet, c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
+		c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product, c.ProductPrice,
+		c.Provider, c.Rate, c.RateSheet, c.Site, c.Tariff, c.UploadCustomerTotal,
+		c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -322,8 +329,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.ApiToken, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
 		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Invoice,
-		c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product, c.Provider, c.Rate,
-		c.RateSheet, c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
+		c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product, c.ProductPrice,
+		c.Provider, c.Rate, c.RateSheet, c.Site, c.Tariff, c.UploadCustomerTotal,
+		c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -362,6 +370,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.PeakTimes.mutate(ctx, m)
 	case *ProductMutation:
 		return c.Product.mutate(ctx, m)
+	case *ProductPriceMutation:
+		return c.ProductPrice.mutate(ctx, m)
 	case *ProviderMutation:
 		return c.Provider.mutate(ctx, m)
 	case *RateMutation:
@@ -2845,6 +2855,22 @@ func (c *ProductClient) GetX(ctx context.Context, id int) *Product {
 	return obj
 }
 
+// QueryPrices queries the prices edge of a Product.
+func (c *ProductClient) QueryPrices(_m *Product) *ProductPriceQuery {
+	query := (&ProductPriceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, id),
+			sqlgraph.To(productprice.Table, productprice.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, product.PricesTable, product.PricesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryCharges queries the charges edge of a Product.
 func (c *ProductClient) QueryCharges(_m *Product) *ChargeQuery {
 	query := (&ChargeClient{config: c.config}).Query()
@@ -2884,6 +2910,172 @@ func (c *ProductClient) mutate(ctx context.Context, m *ProductMutation) (Value, 
 		return (&ProductDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Product mutation op: %q", m.Op())
+	}
+}
+
+// ProductPriceClient is a client for the ProductPrice schema.
+type ProductPriceClient struct {
+	config
+}
+
+// NewProductPriceClient returns a client for the ProductPrice from the given config.
+func NewProductPriceClient(c config) *ProductPriceClient {
+	return &ProductPriceClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `productprice.Hooks(f(g(h())))`.
+func (c *ProductPriceClient) Use(hooks ...Hook) {
+	c.hooks.ProductPrice = append(c.hooks.ProductPrice, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `productprice.Intercept(f(g(h())))`.
+func (c *ProductPriceClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProductPrice = append(c.inters.ProductPrice, interceptors...)
+}
+
+// Create returns a builder for creating a ProductPrice entity.
+func (c *ProductPriceClient) Create() *ProductPriceCreate {
+	mutation := newProductPriceMutation(c.config, OpCreate)
+	return &ProductPriceCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProductPrice entities.
+func (c *ProductPriceClient) CreateBulk(builders ...*ProductPriceCreate) *ProductPriceCreateBulk {
+	return &ProductPriceCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProductPriceClient) MapCreateBulk(slice any, setFunc func(*ProductPriceCreate, int)) *ProductPriceCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProductPriceCreateBulk{err: fmt.Errorf("calling to ProductPriceClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProductPriceCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProductPriceCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProductPrice.
+func (c *ProductPriceClient) Update() *ProductPriceUpdate {
+	mutation := newProductPriceMutation(c.config, OpUpdate)
+	return &ProductPriceUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProductPriceClient) UpdateOne(_m *ProductPrice) *ProductPriceUpdateOne {
+	mutation := newProductPriceMutation(c.config, OpUpdateOne, withProductPrice(_m))
+	return &ProductPriceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProductPriceClient) UpdateOneID(id int) *ProductPriceUpdateOne {
+	mutation := newProductPriceMutation(c.config, OpUpdateOne, withProductPriceID(id))
+	return &ProductPriceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProductPrice.
+func (c *ProductPriceClient) Delete() *ProductPriceDelete {
+	mutation := newProductPriceMutation(c.config, OpDelete)
+	return &ProductPriceDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProductPriceClient) DeleteOne(_m *ProductPrice) *ProductPriceDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProductPriceClient) DeleteOneID(id int) *ProductPriceDeleteOne {
+	builder := c.Delete().Where(productprice.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProductPriceDeleteOne{builder}
+}
+
+// Query returns a query builder for ProductPrice.
+func (c *ProductPriceClient) Query() *ProductPriceQuery {
+	return &ProductPriceQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProductPrice},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ProductPrice entity by its id.
+func (c *ProductPriceClient) Get(ctx context.Context, id int) (*ProductPrice, error) {
+	return c.Query().Where(productprice.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProductPriceClient) GetX(ctx context.Context, id int) *ProductPrice {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryProduct queries the product edge of a ProductPrice.
+func (c *ProductPriceClient) QueryProduct(_m *ProductPrice) *ProductQuery {
+	query := (&ProductClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(productprice.Table, productprice.FieldID, id),
+			sqlgraph.To(product.Table, product.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, productprice.ProductTable, productprice.ProductColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTariff queries the tariff edge of a ProductPrice.
+func (c *ProductPriceClient) QueryTariff(_m *ProductPrice) *TariffQuery {
+	query := (&TariffClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(productprice.Table, productprice.FieldID, id),
+			sqlgraph.To(tariff.Table, tariff.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, productprice.TariffTable, productprice.TariffColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProductPriceClient) Hooks() []Hook {
+	hooks := c.hooks.ProductPrice
+	return append(hooks[:len(hooks):len(hooks)], productprice.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProductPriceClient) Interceptors() []Interceptor {
+	return c.inters.ProductPrice
+}
+
+func (c *ProductPriceClient) mutate(ctx context.Context, m *ProductPriceMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProductPriceCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProductPriceUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProductPriceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProductPriceDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProductPrice mutation op: %q", m.Op())
 	}
 }
 
@@ -3675,6 +3867,22 @@ func (c *TariffClient) QueryCustomers(_m *Tariff) *CustomerQuery {
 	return query
 }
 
+// QueryProductPrices queries the product_prices edge of a Tariff.
+func (c *TariffClient) QueryProductPrices(_m *Tariff) *ProductPriceQuery {
+	query := (&ProductPriceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(tariff.Table, tariff.FieldID, id),
+			sqlgraph.To(productprice.Table, productprice.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, tariff.ProductPricesTable, tariff.ProductPricesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryRateSheets queries the rate_sheets edge of a Tariff.
 func (c *TariffClient) QueryRateSheets(_m *Tariff) *RateSheetQuery {
 	query := (&RateSheetClient{config: c.config}).Query()
@@ -4038,14 +4246,14 @@ type (
 	hooks struct {
 		ApiToken, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload, Charge,
 		Cli, CompanySettings, Customer, Invoice, InvoiceLine, PeakTimeBlock, PeakTimes,
-		Product, Provider, Rate, RateSheet, Site, Tariff, UploadCustomerTotal,
-		User []ent.Hook
+		Product, ProductPrice, Provider, Rate, RateSheet, Site, Tariff,
+		UploadCustomerTotal, User []ent.Hook
 	}
 	inters struct {
 		ApiToken, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload, Charge,
 		Cli, CompanySettings, Customer, Invoice, InvoiceLine, PeakTimeBlock, PeakTimes,
-		Product, Provider, Rate, RateSheet, Site, Tariff, UploadCustomerTotal,
-		User []ent.Interceptor
+		Product, ProductPrice, Provider, Rate, RateSheet, Site, Tariff,
+		UploadCustomerTotal, User []ent.Interceptor
 	}
 )
 

@@ -27,6 +27,7 @@ import (
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -109,6 +110,7 @@ func checkColumn(t, c string) error {
 			peaktimeblock.Table:       peaktimeblock.ValidColumn,
 			peaktimes.Table:           peaktimes.ValidColumn,
 			product.Table:             product.ValidColumn,
+			productprice.Table:        productprice.ValidColumn,
 			provider.Table:            provider.ValidColumn,
 			rate.Table:                rate.ValidColumn,
 			ratesheet.Table:           ratesheet.ValidColumn,

@@ -19,6 +19,7 @@ import (
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -35,7 +36,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 22)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 23)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -209,17 +210,22 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Charge",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			charge.FieldCreatedAt:   {Type: field.TypeTime, Column: charge.FieldCreatedAt},
-			charge.FieldUpdatedAt:   {Type: field.TypeTime, Column: charge.FieldUpdatedAt},
-			charge.FieldKind:        {Type: field.TypeEnum, Column: charge.FieldKind},
-			charge.FieldDescription: {Type: field.TypeString, Column: charge.FieldDescription},
-			charge.FieldQuantity:    {Type: field.TypeOther, Column: charge.FieldQuantity},
-			charge.FieldUnitPrice:   {Type: field.TypeOther, Column: charge.FieldUnitPrice},
-			charge.FieldAmount:      {Type: field.TypeOther, Column: charge.FieldAmount},
-			charge.FieldTaxRate:     {Type: field.TypeOther, Column: charge.FieldTaxRate},
-			charge.FieldStatus:      {Type: field.TypeEnum, Column: charge.FieldStatus},
-			charge.FieldPeriodStart: {Type: field.TypeTime, Column: charge.FieldPeriodStart},
-			charge.FieldPeriodEnd:   {Type: field.TypeTime, Column: charge.FieldPeriodEnd},
+			charge.FieldCreatedAt:     {Type: field.TypeTime, Column: charge.FieldCreatedAt},
+			charge.FieldUpdatedAt:     {Type: field.TypeTime, Column: charge.FieldUpdatedAt},
+			charge.FieldKind:          {Type: field.TypeEnum, Column: charge.FieldKind},
+			charge.FieldDescription:   {Type: field.TypeString, Column: charge.FieldDescription},
+			charge.FieldRecurrence:    {Type: field.TypeEnum, Column: charge.FieldRecurrence},
+			charge.FieldQuantity:      {Type: field.TypeOther, Column: charge.FieldQuantity},
+			charge.FieldUnitPrice:     {Type: field.TypeOther, Column: charge.FieldUnitPrice},
+			charge.FieldAmount:        {Type: field.TypeOther, Column: charge.FieldAmount},
+			charge.FieldTaxRate:       {Type: field.TypeOther, Column: charge.FieldTaxRate},
+			charge.FieldStatus:        {Type: field.TypeEnum, Column: charge.FieldStatus},
+			charge.FieldDate:          {Type: field.TypeTime, Column: charge.FieldDate},
+			charge.FieldStartDate:     {Type: field.TypeTime, Column: charge.FieldStartDate},
+			charge.FieldEndDate:       {Type: field.TypeTime, Column: charge.FieldEndDate},
+			charge.FieldBilledThrough: {Type: field.TypeTime, Column: charge.FieldBilledThrough},
+			charge.FieldPeriodStart:   {Type: field.TypeTime, Column: charge.FieldPeriodStart},
+			charge.FieldPeriodEnd:     {Type: field.TypeTime, Column: charge.FieldPeriodEnd},
 		},
 	}
 	graph.Nodes[7] = &sqlgraph.Node{
@@ -387,16 +393,35 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Product",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			product.FieldCreatedAt:   {Type: field.TypeTime, Column: product.FieldCreatedAt},
-			product.FieldUpdatedAt:   {Type: field.TypeTime, Column: product.FieldUpdatedAt},
-			product.FieldName:        {Type: field.TypeString, Column: product.FieldName},
-			product.FieldDescription: {Type: field.TypeString, Column: product.FieldDescription},
-			product.FieldUnitPrice:   {Type: field.TypeOther, Column: product.FieldUnitPrice},
-			product.FieldTaxRate:     {Type: field.TypeOther, Column: product.FieldTaxRate},
-			product.FieldRecurrence:  {Type: field.TypeEnum, Column: product.FieldRecurrence},
+			product.FieldCreatedAt:      {Type: field.TypeTime, Column: product.FieldCreatedAt},
+			product.FieldUpdatedAt:      {Type: field.TypeTime, Column: product.FieldUpdatedAt},
+			product.FieldName:           {Type: field.TypeString, Column: product.FieldName},
+			product.FieldReference:      {Type: field.TypeString, Column: product.FieldReference},
+			product.FieldCategory:       {Type: field.TypeString, Column: product.FieldCategory},
+			product.FieldAccountingCode: {Type: field.TypeString, Column: product.FieldAccountingCode},
+			product.FieldDescription:    {Type: field.TypeString, Column: product.FieldDescription},
+			product.FieldRecurrence:     {Type: field.TypeEnum, Column: product.FieldRecurrence},
+			product.FieldTaxRate:        {Type: field.TypeOther, Column: product.FieldTaxRate},
+			product.FieldCostPrice:      {Type: field.TypeOther, Column: product.FieldCostPrice},
 		},
 	}
 	graph.Nodes[15] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   productprice.Table,
+			Columns: productprice.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: productprice.FieldID,
+			},
+		},
+		Type: "ProductPrice",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			productprice.FieldProductID: {Type: field.TypeInt, Column: productprice.FieldProductID},
+			productprice.FieldTariffID:  {Type: field.TypeInt, Column: productprice.FieldTariffID},
+			productprice.FieldPrice:     {Type: field.TypeOther, Column: productprice.FieldPrice},
+		},
+	}
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   provider.Table,
 			Columns: provider.Columns,
@@ -415,7 +440,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			provider.FieldColumnMapping: {Type: field.TypeJSON, Column: provider.FieldColumnMapping},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   rate.Table,
 			Columns: rate.Columns,
@@ -444,7 +469,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rate.FieldLine:          {Type: field.TypeInt, Column: rate.FieldLine},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ratesheet.Table,
 			Columns: ratesheet.Columns,
@@ -467,7 +492,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ratesheet.FieldRowCount:      {Type: field.TypeInt, Column: ratesheet.FieldRowCount},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   site.Table,
 			Columns: site.Columns,
@@ -484,7 +509,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			site.FieldAddress:   {Type: field.TypeString, Column: site.FieldAddress},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tariff.Table,
 			Columns: tariff.Columns,
@@ -503,7 +528,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tariff.FieldDescription: {Type: field.TypeString, Column: tariff.FieldDescription},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   uploadcustomertotal.Table,
 			Columns: uploadcustomertotal.Columns,
@@ -521,7 +546,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			uploadcustomertotal.FieldPriceDecimals: {Type: field.TypeInt, Column: uploadcustomertotal.FieldPriceDecimals},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -904,6 +929,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Tariff",
 	)
 	graph.MustAddE(
+		"prices",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.PricesTable,
+			Columns: []string{product.PricesColumn},
+			Bidi:    false,
+		},
+		"Product",
+		"ProductPrice",
+	)
+	graph.MustAddE(
 		"charges",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -914,6 +951,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Product",
 		"Charge",
+	)
+	graph.MustAddE(
+		"product",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   productprice.ProductTable,
+			Columns: []string{productprice.ProductColumn},
+			Bidi:    false,
+		},
+		"ProductPrice",
+		"Product",
+	)
+	graph.MustAddE(
+		"tariff",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   productprice.TariffTable,
+			Columns: []string{productprice.TariffColumn},
+			Bidi:    false,
+		},
+		"ProductPrice",
+		"Tariff",
 	)
 	graph.MustAddE(
 		"rate_sheets",
@@ -1022,6 +1083,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Tariff",
 		"Customer",
+	)
+	graph.MustAddE(
+		"product_prices",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   tariff.ProductPricesTable,
+			Columns: []string{tariff.ProductPricesColumn},
+			Bidi:    false,
+		},
+		"Tariff",
+		"ProductPrice",
 	)
 	graph.MustAddE(
 		"rate_sheets",
@@ -1912,6 +1985,11 @@ func (f *ChargeFilter) WhereDescription(p entql.StringP) {
 	f.Where(p.Field(charge.FieldDescription))
 }
 
+// WhereRecurrence applies the entql string predicate on the recurrence field.
+func (f *ChargeFilter) WhereRecurrence(p entql.StringP) {
+	f.Where(p.Field(charge.FieldRecurrence))
+}
+
 // WhereQuantity applies the entql other predicate on the quantity field.
 func (f *ChargeFilter) WhereQuantity(p entql.OtherP) {
 	f.Where(p.Field(charge.FieldQuantity))
@@ -1935,6 +2013,26 @@ func (f *ChargeFilter) WhereTaxRate(p entql.OtherP) {
 // WhereStatus applies the entql string predicate on the status field.
 func (f *ChargeFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(charge.FieldStatus))
+}
+
+// WhereDate applies the entql time.Time predicate on the date field.
+func (f *ChargeFilter) WhereDate(p entql.TimeP) {
+	f.Where(p.Field(charge.FieldDate))
+}
+
+// WhereStartDate applies the entql time.Time predicate on the start_date field.
+func (f *ChargeFilter) WhereStartDate(p entql.TimeP) {
+	f.Where(p.Field(charge.FieldStartDate))
+}
+
+// WhereEndDate applies the entql time.Time predicate on the end_date field.
+func (f *ChargeFilter) WhereEndDate(p entql.TimeP) {
+	f.Where(p.Field(charge.FieldEndDate))
+}
+
+// WhereBilledThrough applies the entql time.Time predicate on the billed_through field.
+func (f *ChargeFilter) WhereBilledThrough(p entql.TimeP) {
+	f.Where(p.Field(charge.FieldBilledThrough))
 }
 
 // WherePeriodStart applies the entql time.Time predicate on the period_start field.
@@ -2905,14 +3003,29 @@ func (f *ProductFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(product.FieldName))
 }
 
+// WhereReference applies the entql string predicate on the reference field.
+func (f *ProductFilter) WhereReference(p entql.StringP) {
+	f.Where(p.Field(product.FieldReference))
+}
+
+// WhereCategory applies the entql string predicate on the category field.
+func (f *ProductFilter) WhereCategory(p entql.StringP) {
+	f.Where(p.Field(product.FieldCategory))
+}
+
+// WhereAccountingCode applies the entql string predicate on the accounting_code field.
+func (f *ProductFilter) WhereAccountingCode(p entql.StringP) {
+	f.Where(p.Field(product.FieldAccountingCode))
+}
+
 // WhereDescription applies the entql string predicate on the description field.
 func (f *ProductFilter) WhereDescription(p entql.StringP) {
 	f.Where(p.Field(product.FieldDescription))
 }
 
-// WhereUnitPrice applies the entql other predicate on the unit_price field.
-func (f *ProductFilter) WhereUnitPrice(p entql.OtherP) {
-	f.Where(p.Field(product.FieldUnitPrice))
+// WhereRecurrence applies the entql string predicate on the recurrence field.
+func (f *ProductFilter) WhereRecurrence(p entql.StringP) {
+	f.Where(p.Field(product.FieldRecurrence))
 }
 
 // WhereTaxRate applies the entql other predicate on the tax_rate field.
@@ -2920,9 +3033,23 @@ func (f *ProductFilter) WhereTaxRate(p entql.OtherP) {
 	f.Where(p.Field(product.FieldTaxRate))
 }
 
-// WhereRecurrence applies the entql string predicate on the recurrence field.
-func (f *ProductFilter) WhereRecurrence(p entql.StringP) {
-	f.Where(p.Field(product.FieldRecurrence))
+// WhereCostPrice applies the entql other predicate on the cost_price field.
+func (f *ProductFilter) WhereCostPrice(p entql.OtherP) {
+	f.Where(p.Field(product.FieldCostPrice))
+}
+
+// WhereHasPrices applies a predicate to check if query has an edge prices.
+func (f *ProductFilter) WhereHasPrices() {
+	f.Where(entql.HasEdge("prices"))
+}
+
+// WhereHasPricesWith applies a predicate to check if query has an edge prices with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasPricesWith(preds ...predicate.ProductPrice) {
+	f.Where(entql.HasEdgeWith("prices", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
 }
 
 // WhereHasCharges applies a predicate to check if query has an edge charges.
@@ -2933,6 +3060,89 @@ func (f *ProductFilter) WhereHasCharges() {
 // WhereHasChargesWith applies a predicate to check if query has an edge charges with a given conditions (other predicates).
 func (f *ProductFilter) WhereHasChargesWith(preds ...predicate.Charge) {
 	f.Where(entql.HasEdgeWith("charges", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProductPriceQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProductPriceQuery builder.
+func (_q *ProductPriceQuery) Filter() *ProductPriceFilter {
+	return &ProductPriceFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProductPriceMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProductPriceMutation builder.
+func (m *ProductPriceMutation) Filter() *ProductPriceFilter {
+	return &ProductPriceFilter{config: m.config, predicateAdder: m}
+}
+
+// ProductPriceFilter provides a generic filtering capability at runtime for ProductPriceQuery.
+type ProductPriceFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProductPriceFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProductPriceFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(productprice.FieldID))
+}
+
+// WhereProductID applies the entql int predicate on the product_id field.
+func (f *ProductPriceFilter) WhereProductID(p entql.IntP) {
+	f.Where(p.Field(productprice.FieldProductID))
+}
+
+// WhereTariffID applies the entql int predicate on the tariff_id field.
+func (f *ProductPriceFilter) WhereTariffID(p entql.IntP) {
+	f.Where(p.Field(productprice.FieldTariffID))
+}
+
+// WherePrice applies the entql other predicate on the price field.
+func (f *ProductPriceFilter) WherePrice(p entql.OtherP) {
+	f.Where(p.Field(productprice.FieldPrice))
+}
+
+// WhereHasProduct applies a predicate to check if query has an edge product.
+func (f *ProductPriceFilter) WhereHasProduct() {
+	f.Where(entql.HasEdge("product"))
+}
+
+// WhereHasProductWith applies a predicate to check if query has an edge product with a given conditions (other predicates).
+func (f *ProductPriceFilter) WhereHasProductWith(preds ...predicate.Product) {
+	f.Where(entql.HasEdgeWith("product", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTariff applies a predicate to check if query has an edge tariff.
+func (f *ProductPriceFilter) WhereHasTariff() {
+	f.Where(entql.HasEdge("tariff"))
+}
+
+// WhereHasTariffWith applies a predicate to check if query has an edge tariff with a given conditions (other predicates).
+func (f *ProductPriceFilter) WhereHasTariffWith(preds ...predicate.Tariff) {
+	f.Where(entql.HasEdgeWith("tariff", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2968,7 +3178,7 @@ type ProviderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProviderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3066,7 +3276,7 @@ type RateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3200,7 +3410,7 @@ type RateSheetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateSheetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3332,7 +3542,7 @@ type SiteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SiteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3420,7 +3630,7 @@ type TariffFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TariffFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3469,6 +3679,20 @@ func (f *TariffFilter) WhereHasCustomers() {
 // WhereHasCustomersWith applies a predicate to check if query has an edge customers with a given conditions (other predicates).
 func (f *TariffFilter) WhereHasCustomersWith(preds ...predicate.Customer) {
 	f.Where(entql.HasEdgeWith("customers", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProductPrices applies a predicate to check if query has an edge product_prices.
+func (f *TariffFilter) WhereHasProductPrices() {
+	f.Where(entql.HasEdge("product_prices"))
+}
+
+// WhereHasProductPricesWith applies a predicate to check if query has an edge product_prices with a given conditions (other predicates).
+func (f *TariffFilter) WhereHasProductPricesWith(preds ...predicate.ProductPrice) {
+	f.Where(entql.HasEdgeWith("product_prices", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3532,7 +3756,7 @@ type UploadCustomerTotalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UploadCustomerTotalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3597,7 +3821,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

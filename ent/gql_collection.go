@@ -21,6 +21,7 @@ import (
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -989,6 +990,11 @@ func (_q *ChargeQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, charge.FieldDescription)
 				fieldSeen[charge.FieldDescription] = struct{}{}
 			}
+		case "recurrence":
+			if _, ok := fieldSeen[charge.FieldRecurrence]; !ok {
+				selectedFields = append(selectedFields, charge.FieldRecurrence)
+				fieldSeen[charge.FieldRecurrence] = struct{}{}
+			}
 		case "quantity":
 			if _, ok := fieldSeen[charge.FieldQuantity]; !ok {
 				selectedFields = append(selectedFields, charge.FieldQuantity)
@@ -1013,6 +1019,26 @@ func (_q *ChargeQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			if _, ok := fieldSeen[charge.FieldStatus]; !ok {
 				selectedFields = append(selectedFields, charge.FieldStatus)
 				fieldSeen[charge.FieldStatus] = struct{}{}
+			}
+		case "date":
+			if _, ok := fieldSeen[charge.FieldDate]; !ok {
+				selectedFields = append(selectedFields, charge.FieldDate)
+				fieldSeen[charge.FieldDate] = struct{}{}
+			}
+		case "startDate":
+			if _, ok := fieldSeen[charge.FieldStartDate]; !ok {
+				selectedFields = append(selectedFields, charge.FieldStartDate)
+				fieldSeen[charge.FieldStartDate] = struct{}{}
+			}
+		case "endDate":
+			if _, ok := fieldSeen[charge.FieldEndDate]; !ok {
+				selectedFields = append(selectedFields, charge.FieldEndDate)
+				fieldSeen[charge.FieldEndDate] = struct{}{}
+			}
+		case "billedThrough":
+			if _, ok := fieldSeen[charge.FieldBilledThrough]; !ok {
+				selectedFields = append(selectedFields, charge.FieldBilledThrough)
+				fieldSeen[charge.FieldBilledThrough] = struct{}{}
 			}
 		case "periodStart":
 			if _, ok := fieldSeen[charge.FieldPeriodStart]; !ok {
@@ -1980,6 +2006,19 @@ func (_q *ProductQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 	)
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
+
+		case "prices":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductPriceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, productpriceImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedPrices(alias, func(wq *ProductPriceQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[product.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, product.FieldCreatedAt)
@@ -1995,25 +2034,40 @@ func (_q *ProductQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, product.FieldName)
 				fieldSeen[product.FieldName] = struct{}{}
 			}
+		case "reference":
+			if _, ok := fieldSeen[product.FieldReference]; !ok {
+				selectedFields = append(selectedFields, product.FieldReference)
+				fieldSeen[product.FieldReference] = struct{}{}
+			}
+		case "category":
+			if _, ok := fieldSeen[product.FieldCategory]; !ok {
+				selectedFields = append(selectedFields, product.FieldCategory)
+				fieldSeen[product.FieldCategory] = struct{}{}
+			}
+		case "accountingCode":
+			if _, ok := fieldSeen[product.FieldAccountingCode]; !ok {
+				selectedFields = append(selectedFields, product.FieldAccountingCode)
+				fieldSeen[product.FieldAccountingCode] = struct{}{}
+			}
 		case "description":
 			if _, ok := fieldSeen[product.FieldDescription]; !ok {
 				selectedFields = append(selectedFields, product.FieldDescription)
 				fieldSeen[product.FieldDescription] = struct{}{}
 			}
-		case "unitPrice":
-			if _, ok := fieldSeen[product.FieldUnitPrice]; !ok {
-				selectedFields = append(selectedFields, product.FieldUnitPrice)
-				fieldSeen[product.FieldUnitPrice] = struct{}{}
+		case "recurrence":
+			if _, ok := fieldSeen[product.FieldRecurrence]; !ok {
+				selectedFields = append(selectedFields, product.FieldRecurrence)
+				fieldSeen[product.FieldRecurrence] = struct{}{}
 			}
 		case "taxRate":
 			if _, ok := fieldSeen[product.FieldTaxRate]; !ok {
 				selectedFields = append(selectedFields, product.FieldTaxRate)
 				fieldSeen[product.FieldTaxRate] = struct{}{}
 			}
-		case "recurrence":
-			if _, ok := fieldSeen[product.FieldRecurrence]; !ok {
-				selectedFields = append(selectedFields, product.FieldRecurrence)
-				fieldSeen[product.FieldRecurrence] = struct{}{}
+		case "costPrice":
+			if _, ok := fieldSeen[product.FieldCostPrice]; !ok {
+				selectedFields = append(selectedFields, product.FieldCostPrice)
+				fieldSeen[product.FieldCostPrice] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -2074,6 +2128,113 @@ func newProductPaginateArgs(rv map[string]any) *productPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ProductWhereInput); ok {
 		args.opts = append(args.opts, WithProductFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProductPriceQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProductPriceQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProductPriceQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(productprice.Columns))
+		selectedFields = []string{productprice.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "product":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productImplementors)...); err != nil {
+				return err
+			}
+			_q.withProduct = query
+			if _, ok := fieldSeen[productprice.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, productprice.FieldProductID)
+				fieldSeen[productprice.FieldProductID] = struct{}{}
+			}
+
+		case "tariff":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TariffClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tariffImplementors)...); err != nil {
+				return err
+			}
+			_q.withTariff = query
+			if _, ok := fieldSeen[productprice.FieldTariffID]; !ok {
+				selectedFields = append(selectedFields, productprice.FieldTariffID)
+				fieldSeen[productprice.FieldTariffID] = struct{}{}
+			}
+		case "productID":
+			if _, ok := fieldSeen[productprice.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, productprice.FieldProductID)
+				fieldSeen[productprice.FieldProductID] = struct{}{}
+			}
+		case "tariffID":
+			if _, ok := fieldSeen[productprice.FieldTariffID]; !ok {
+				selectedFields = append(selectedFields, productprice.FieldTariffID)
+				fieldSeen[productprice.FieldTariffID] = struct{}{}
+			}
+		case "price":
+			if _, ok := fieldSeen[productprice.FieldPrice]; !ok {
+				selectedFields = append(selectedFields, productprice.FieldPrice)
+				fieldSeen[productprice.FieldPrice] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type productpricePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProductPricePaginateOption
+}
+
+func newProductPricePaginateArgs(rv map[string]any) *productpricePaginateArgs {
+	args := &productpricePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*ProductPriceWhereInput); ok {
+		args.opts = append(args.opts, WithProductPriceFilter(v.Filter))
 	}
 	return args
 }

@@ -208,6 +208,34 @@ func (_m *PeakTimes) Blocks(ctx context.Context) (result []*PeakTimeBlock, err e
 	return result, err
 }
 
+func (_m *Product) Prices(ctx context.Context) (result []*ProductPrice, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedPrices(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.PricesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPrices().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *ProductPrice) Product(ctx context.Context) (*Product, error) {
+	result, err := _m.Edges.ProductOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProduct().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ProductPrice) Tariff(ctx context.Context) (*Tariff, error) {
+	result, err := _m.Edges.TariffOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTariff().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Rate) RateSheet(ctx context.Context) (*RateSheet, error) {
 	result, err := _m.Edges.RateSheetOrErr()
 	if IsNotLoaded(err) {

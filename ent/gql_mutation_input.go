@@ -5,10 +5,8 @@ package ent
 import (
 	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/customer"
-	"github.com/tollgate/tollgate/ent/product"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/tariff"
 )
@@ -373,82 +371,6 @@ func (c *PeakTimesUpdate) SetInput(i UpdatePeakTimesInput) *PeakTimesUpdate {
 
 // SetInput applies the change-set in the UpdatePeakTimesInput on the PeakTimesUpdateOne builder.
 func (c *PeakTimesUpdateOne) SetInput(i UpdatePeakTimesInput) *PeakTimesUpdateOne {
-	i.Mutate(c.Mutation())
-	return c
-}
-
-// CreateProductInput represents a mutation input for creating products.
-type CreateProductInput struct {
-	Name        string
-	Description *string
-	UnitPrice   *decimal.Decimal
-	TaxRate     *decimal.Decimal
-	Recurrence  *product.Recurrence
-}
-
-// Mutate applies the CreateProductInput on the ProductMutation builder.
-func (i *CreateProductInput) Mutate(m *ProductMutation) {
-	m.SetName(i.Name)
-	if v := i.Description; v != nil {
-		m.SetDescription(*v)
-	}
-	if v := i.UnitPrice; v != nil {
-		m.SetUnitPrice(*v)
-	}
-	if v := i.TaxRate; v != nil {
-		m.SetTaxRate(*v)
-	}
-	if v := i.Recurrence; v != nil {
-		m.SetRecurrence(*v)
-	}
-}
-
-// SetInput applies the change-set in the CreateProductInput on the ProductCreate builder.
-func (c *ProductCreate) SetInput(i CreateProductInput) *ProductCreate {
-	i.Mutate(c.Mutation())
-	return c
-}
-
-// UpdateProductInput represents a mutation input for updating products.
-type UpdateProductInput struct {
-	Name             *string
-	ClearDescription bool
-	Description      *string
-	UnitPrice        *decimal.Decimal
-	TaxRate          *decimal.Decimal
-	Recurrence       *product.Recurrence
-}
-
-// Mutate applies the UpdateProductInput on the ProductMutation builder.
-func (i *UpdateProductInput) Mutate(m *ProductMutation) {
-	if v := i.Name; v != nil {
-		m.SetName(*v)
-	}
-	if i.ClearDescription {
-		m.ClearDescription()
-	}
-	if v := i.Description; v != nil {
-		m.SetDescription(*v)
-	}
-	if v := i.UnitPrice; v != nil {
-		m.SetUnitPrice(*v)
-	}
-	if v := i.TaxRate; v != nil {
-		m.SetTaxRate(*v)
-	}
-	if v := i.Recurrence; v != nil {
-		m.SetRecurrence(*v)
-	}
-}
-
-// SetInput applies the change-set in the UpdateProductInput on the ProductUpdate builder.
-func (c *ProductUpdate) SetInput(i UpdateProductInput) *ProductUpdate {
-	i.Mutate(c.Mutation())
-	return c
-}
-
-// SetInput applies the change-set in the UpdateProductInput on the ProductUpdateOne builder.
-func (c *ProductUpdateOne) SetInput(i UpdateProductInput) *ProductUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

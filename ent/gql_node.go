@@ -25,6 +25,7 @@ import (
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -107,6 +108,11 @@ var productImplementors = []string{"Product", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Product) IsNode() {}
+
+var productpriceImplementors = []string{"ProductPrice", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ProductPrice) IsNode() {}
 
 var providerImplementors = []string{"Provider", "Node"}
 
@@ -337,6 +343,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(product.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, productImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case productprice.Table:
+		query := c.ProductPrice.Query().
+			Where(productprice.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, productpriceImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -680,6 +695,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Product.Query().
 			Where(product.IDIn(ids...))
 		query, err := query.CollectFields(ctx, productImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case productprice.Table:
+		query := c.ProductPrice.Query().
+			Where(productprice.IDIn(ids...))
+		query, err := query.CollectFields(ctx, productpriceImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -28,6 +28,7 @@ import (
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -4259,6 +4260,20 @@ var (
 			}
 		},
 	}
+	// ProductOrderFieldReference orders Product by reference.
+	ProductOrderFieldReference = &ProductOrderField{
+		Value: func(_m *Product) (ent.Value, error) {
+			return _m.Reference, nil
+		},
+		column: product.FieldReference,
+		toTerm: product.ByReference,
+		toCursor: func(_m *Product) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Reference,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -4269,6 +4284,8 @@ func (f ProductOrderField) String() string {
 		str = "CREATED_AT"
 	case ProductOrderFieldName.column:
 		str = "NAME"
+	case ProductOrderFieldReference.column:
+		str = "REFERENCE"
 	}
 	return str
 }
@@ -4289,6 +4306,8 @@ func (f *ProductOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *ProductOrderFieldCreatedAt
 	case "NAME":
 		*f = *ProductOrderFieldName
+	case "REFERENCE":
+		*f = *ProductOrderFieldReference
 	default:
 		return fmt.Errorf("%s is not a valid ProductOrderField", str)
 	}
@@ -4331,6 +4350,255 @@ func (_m *Product) ToEdge(order *ProductOrder) *ProductEdge {
 		order = DefaultProductOrder
 	}
 	return &ProductEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProductPriceEdge is the edge representation of ProductPrice.
+type ProductPriceEdge struct {
+	Node   *ProductPrice `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// ProductPriceConnection is the connection containing edges to ProductPrice.
+type ProductPriceConnection struct {
+	Edges      []*ProductPriceEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *ProductPriceConnection) build(nodes []*ProductPrice, pager *productpricePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ProductPrice
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ProductPrice {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ProductPrice {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProductPriceEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProductPriceEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProductPricePaginateOption enables pagination customization.
+type ProductPricePaginateOption func(*productpricePager) error
+
+// WithProductPriceOrder configures pagination ordering.
+func WithProductPriceOrder(order *ProductPriceOrder) ProductPricePaginateOption {
+	if order == nil {
+		order = DefaultProductPriceOrder
+	}
+	o := *order
+	return func(pager *productpricePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProductPriceOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProductPriceFilter configures pagination filter.
+func WithProductPriceFilter(filter func(*ProductPriceQuery) (*ProductPriceQuery, error)) ProductPricePaginateOption {
+	return func(pager *productpricePager) error {
+		if filter == nil {
+			return errors.New("ProductPriceQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type productpricePager struct {
+	reverse bool
+	order   *ProductPriceOrder
+	filter  func(*ProductPriceQuery) (*ProductPriceQuery, error)
+}
+
+func newProductPricePager(opts []ProductPricePaginateOption, reverse bool) (*productpricePager, error) {
+	pager := &productpricePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProductPriceOrder
+	}
+	return pager, nil
+}
+
+func (p *productpricePager) applyFilter(query *ProductPriceQuery) (*ProductPriceQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *productpricePager) toCursor(_m *ProductPrice) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *productpricePager) applyCursors(query *ProductPriceQuery, after, before *Cursor) (*ProductPriceQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProductPriceOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *productpricePager) applyOrder(query *ProductPriceQuery) *ProductPriceQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProductPriceOrder.Field {
+		query = query.Order(DefaultProductPriceOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *productpricePager) orderExpr(query *ProductPriceQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProductPriceOrder.Field {
+			b.Comma().Ident(DefaultProductPriceOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ProductPrice.
+func (_m *ProductPriceQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProductPricePaginateOption,
+) (*ProductPriceConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProductPricePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProductPriceConnection{Edges: []*ProductPriceEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// ProductPriceOrderField defines the ordering field of ProductPrice.
+type ProductPriceOrderField struct {
+	// Value extracts the ordering value from the given ProductPrice.
+	Value    func(*ProductPrice) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) productprice.OrderOption
+	toCursor func(*ProductPrice) Cursor
+}
+
+// ProductPriceOrder defines the ordering of ProductPrice.
+type ProductPriceOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *ProductPriceOrderField `json:"field"`
+}
+
+// DefaultProductPriceOrder is the default ordering of ProductPrice.
+var DefaultProductPriceOrder = &ProductPriceOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProductPriceOrderField{
+		Value: func(_m *ProductPrice) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: productprice.FieldID,
+		toTerm: productprice.ByID,
+		toCursor: func(_m *ProductPrice) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ProductPrice into ProductPriceEdge.
+func (_m *ProductPrice) ToEdge(order *ProductPriceOrder) *ProductPriceEdge {
+	if order == nil {
+		order = DefaultProductPriceOrder
+	}
+	return &ProductPriceEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

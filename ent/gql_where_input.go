@@ -23,6 +23,7 @@ import (
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -3701,6 +3702,12 @@ type ChargeWhereInput struct {
 	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
 	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
 
+	// "recurrence" field predicates.
+	Recurrence      *charge.Recurrence  `json:"recurrence,omitempty"`
+	RecurrenceNEQ   *charge.Recurrence  `json:"recurrenceNEQ,omitempty"`
+	RecurrenceIn    []charge.Recurrence `json:"recurrenceIn,omitempty"`
+	RecurrenceNotIn []charge.Recurrence `json:"recurrenceNotIn,omitempty"`
+
 	// "quantity" field predicates.
 	Quantity      *decimal.Decimal  `json:"quantity,omitempty"`
 	QuantityNEQ   *decimal.Decimal  `json:"quantityNEQ,omitempty"`
@@ -3732,20 +3739,70 @@ type ChargeWhereInput struct {
 	AmountLTE   *decimal.Decimal  `json:"amountLTE,omitempty"`
 
 	// "tax_rate" field predicates.
-	TaxRate      *decimal.Decimal  `json:"taxRate,omitempty"`
-	TaxRateNEQ   *decimal.Decimal  `json:"taxRateNEQ,omitempty"`
-	TaxRateIn    []decimal.Decimal `json:"taxRateIn,omitempty"`
-	TaxRateNotIn []decimal.Decimal `json:"taxRateNotIn,omitempty"`
-	TaxRateGT    *decimal.Decimal  `json:"taxRateGT,omitempty"`
-	TaxRateGTE   *decimal.Decimal  `json:"taxRateGTE,omitempty"`
-	TaxRateLT    *decimal.Decimal  `json:"taxRateLT,omitempty"`
-	TaxRateLTE   *decimal.Decimal  `json:"taxRateLTE,omitempty"`
+	TaxRate       *decimal.Decimal  `json:"taxRate,omitempty"`
+	TaxRateNEQ    *decimal.Decimal  `json:"taxRateNEQ,omitempty"`
+	TaxRateIn     []decimal.Decimal `json:"taxRateIn,omitempty"`
+	TaxRateNotIn  []decimal.Decimal `json:"taxRateNotIn,omitempty"`
+	TaxRateGT     *decimal.Decimal  `json:"taxRateGT,omitempty"`
+	TaxRateGTE    *decimal.Decimal  `json:"taxRateGTE,omitempty"`
+	TaxRateLT     *decimal.Decimal  `json:"taxRateLT,omitempty"`
+	TaxRateLTE    *decimal.Decimal  `json:"taxRateLTE,omitempty"`
+	TaxRateIsNil  bool              `json:"taxRateIsNil,omitempty"`
+	TaxRateNotNil bool              `json:"taxRateNotNil,omitempty"`
 
 	// "status" field predicates.
 	Status      *charge.Status  `json:"status,omitempty"`
 	StatusNEQ   *charge.Status  `json:"statusNEQ,omitempty"`
 	StatusIn    []charge.Status `json:"statusIn,omitempty"`
 	StatusNotIn []charge.Status `json:"statusNotIn,omitempty"`
+
+	// "date" field predicates.
+	Date       *time.Time  `json:"date,omitempty"`
+	DateNEQ    *time.Time  `json:"dateNEQ,omitempty"`
+	DateIn     []time.Time `json:"dateIn,omitempty"`
+	DateNotIn  []time.Time `json:"dateNotIn,omitempty"`
+	DateGT     *time.Time  `json:"dateGT,omitempty"`
+	DateGTE    *time.Time  `json:"dateGTE,omitempty"`
+	DateLT     *time.Time  `json:"dateLT,omitempty"`
+	DateLTE    *time.Time  `json:"dateLTE,omitempty"`
+	DateIsNil  bool        `json:"dateIsNil,omitempty"`
+	DateNotNil bool        `json:"dateNotNil,omitempty"`
+
+	// "start_date" field predicates.
+	StartDate       *time.Time  `json:"startDate,omitempty"`
+	StartDateNEQ    *time.Time  `json:"startDateNEQ,omitempty"`
+	StartDateIn     []time.Time `json:"startDateIn,omitempty"`
+	StartDateNotIn  []time.Time `json:"startDateNotIn,omitempty"`
+	StartDateGT     *time.Time  `json:"startDateGT,omitempty"`
+	StartDateGTE    *time.Time  `json:"startDateGTE,omitempty"`
+	StartDateLT     *time.Time  `json:"startDateLT,omitempty"`
+	StartDateLTE    *time.Time  `json:"startDateLTE,omitempty"`
+	StartDateIsNil  bool        `json:"startDateIsNil,omitempty"`
+	StartDateNotNil bool        `json:"startDateNotNil,omitempty"`
+
+	// "end_date" field predicates.
+	EndDate       *time.Time  `json:"endDate,omitempty"`
+	EndDateNEQ    *time.Time  `json:"endDateNEQ,omitempty"`
+	EndDateIn     []time.Time `json:"endDateIn,omitempty"`
+	EndDateNotIn  []time.Time `json:"endDateNotIn,omitempty"`
+	EndDateGT     *time.Time  `json:"endDateGT,omitempty"`
+	EndDateGTE    *time.Time  `json:"endDateGTE,omitempty"`
+	EndDateLT     *time.Time  `json:"endDateLT,omitempty"`
+	EndDateLTE    *time.Time  `json:"endDateLTE,omitempty"`
+	EndDateIsNil  bool        `json:"endDateIsNil,omitempty"`
+	EndDateNotNil bool        `json:"endDateNotNil,omitempty"`
+
+	// "billed_through" field predicates.
+	BilledThrough       *time.Time  `json:"billedThrough,omitempty"`
+	BilledThroughNEQ    *time.Time  `json:"billedThroughNEQ,omitempty"`
+	BilledThroughIn     []time.Time `json:"billedThroughIn,omitempty"`
+	BilledThroughNotIn  []time.Time `json:"billedThroughNotIn,omitempty"`
+	BilledThroughGT     *time.Time  `json:"billedThroughGT,omitempty"`
+	BilledThroughGTE    *time.Time  `json:"billedThroughGTE,omitempty"`
+	BilledThroughLT     *time.Time  `json:"billedThroughLT,omitempty"`
+	BilledThroughLTE    *time.Time  `json:"billedThroughLTE,omitempty"`
+	BilledThroughIsNil  bool        `json:"billedThroughIsNil,omitempty"`
+	BilledThroughNotNil bool        `json:"billedThroughNotNil,omitempty"`
 
 	// "period_start" field predicates.
 	PeriodStart       *time.Time  `json:"periodStart,omitempty"`
@@ -3978,6 +4035,18 @@ func (i *ChargeWhereInput) P() (predicate.Charge, error) {
 	if i.DescriptionContainsFold != nil {
 		predicates = append(predicates, charge.DescriptionContainsFold(*i.DescriptionContainsFold))
 	}
+	if i.Recurrence != nil {
+		predicates = append(predicates, charge.RecurrenceEQ(*i.Recurrence))
+	}
+	if i.RecurrenceNEQ != nil {
+		predicates = append(predicates, charge.RecurrenceNEQ(*i.RecurrenceNEQ))
+	}
+	if len(i.RecurrenceIn) > 0 {
+		predicates = append(predicates, charge.RecurrenceIn(i.RecurrenceIn...))
+	}
+	if len(i.RecurrenceNotIn) > 0 {
+		predicates = append(predicates, charge.RecurrenceNotIn(i.RecurrenceNotIn...))
+	}
 	if i.Quantity != nil {
 		predicates = append(predicates, charge.QuantityEQ(*i.Quantity))
 	}
@@ -4074,6 +4143,12 @@ func (i *ChargeWhereInput) P() (predicate.Charge, error) {
 	if i.TaxRateLTE != nil {
 		predicates = append(predicates, charge.TaxRateLTE(*i.TaxRateLTE))
 	}
+	if i.TaxRateIsNil {
+		predicates = append(predicates, charge.TaxRateIsNil())
+	}
+	if i.TaxRateNotNil {
+		predicates = append(predicates, charge.TaxRateNotNil())
+	}
 	if i.Status != nil {
 		predicates = append(predicates, charge.StatusEQ(*i.Status))
 	}
@@ -4085,6 +4160,126 @@ func (i *ChargeWhereInput) P() (predicate.Charge, error) {
 	}
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, charge.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Date != nil {
+		predicates = append(predicates, charge.DateEQ(*i.Date))
+	}
+	if i.DateNEQ != nil {
+		predicates = append(predicates, charge.DateNEQ(*i.DateNEQ))
+	}
+	if len(i.DateIn) > 0 {
+		predicates = append(predicates, charge.DateIn(i.DateIn...))
+	}
+	if len(i.DateNotIn) > 0 {
+		predicates = append(predicates, charge.DateNotIn(i.DateNotIn...))
+	}
+	if i.DateGT != nil {
+		predicates = append(predicates, charge.DateGT(*i.DateGT))
+	}
+	if i.DateGTE != nil {
+		predicates = append(predicates, charge.DateGTE(*i.DateGTE))
+	}
+	if i.DateLT != nil {
+		predicates = append(predicates, charge.DateLT(*i.DateLT))
+	}
+	if i.DateLTE != nil {
+		predicates = append(predicates, charge.DateLTE(*i.DateLTE))
+	}
+	if i.DateIsNil {
+		predicates = append(predicates, charge.DateIsNil())
+	}
+	if i.DateNotNil {
+		predicates = append(predicates, charge.DateNotNil())
+	}
+	if i.StartDate != nil {
+		predicates = append(predicates, charge.StartDateEQ(*i.StartDate))
+	}
+	if i.StartDateNEQ != nil {
+		predicates = append(predicates, charge.StartDateNEQ(*i.StartDateNEQ))
+	}
+	if len(i.StartDateIn) > 0 {
+		predicates = append(predicates, charge.StartDateIn(i.StartDateIn...))
+	}
+	if len(i.StartDateNotIn) > 0 {
+		predicates = append(predicates, charge.StartDateNotIn(i.StartDateNotIn...))
+	}
+	if i.StartDateGT != nil {
+		predicates = append(predicates, charge.StartDateGT(*i.StartDateGT))
+	}
+	if i.StartDateGTE != nil {
+		predicates = append(predicates, charge.StartDateGTE(*i.StartDateGTE))
+	}
+	if i.StartDateLT != nil {
+		predicates = append(predicates, charge.StartDateLT(*i.StartDateLT))
+	}
+	if i.StartDateLTE != nil {
+		predicates = append(predicates, charge.StartDateLTE(*i.StartDateLTE))
+	}
+	if i.StartDateIsNil {
+		predicates = append(predicates, charge.StartDateIsNil())
+	}
+	if i.StartDateNotNil {
+		predicates = append(predicates, charge.StartDateNotNil())
+	}
+	if i.EndDate != nil {
+		predicates = append(predicates, charge.EndDateEQ(*i.EndDate))
+	}
+	if i.EndDateNEQ != nil {
+		predicates = append(predicates, charge.EndDateNEQ(*i.EndDateNEQ))
+	}
+	if len(i.EndDateIn) > 0 {
+		predicates = append(predicates, charge.EndDateIn(i.EndDateIn...))
+	}
+	if len(i.EndDateNotIn) > 0 {
+		predicates = append(predicates, charge.EndDateNotIn(i.EndDateNotIn...))
+	}
+	if i.EndDateGT != nil {
+		predicates = append(predicates, charge.EndDateGT(*i.EndDateGT))
+	}
+	if i.EndDateGTE != nil {
+		predicates = append(predicates, charge.EndDateGTE(*i.EndDateGTE))
+	}
+	if i.EndDateLT != nil {
+		predicates = append(predicates, charge.EndDateLT(*i.EndDateLT))
+	}
+	if i.EndDateLTE != nil {
+		predicates = append(predicates, charge.EndDateLTE(*i.EndDateLTE))
+	}
+	if i.EndDateIsNil {
+		predicates = append(predicates, charge.EndDateIsNil())
+	}
+	if i.EndDateNotNil {
+		predicates = append(predicates, charge.EndDateNotNil())
+	}
+	if i.BilledThrough != nil {
+		predicates = append(predicates, charge.BilledThroughEQ(*i.BilledThrough))
+	}
+	if i.BilledThroughNEQ != nil {
+		predicates = append(predicates, charge.BilledThroughNEQ(*i.BilledThroughNEQ))
+	}
+	if len(i.BilledThroughIn) > 0 {
+		predicates = append(predicates, charge.BilledThroughIn(i.BilledThroughIn...))
+	}
+	if len(i.BilledThroughNotIn) > 0 {
+		predicates = append(predicates, charge.BilledThroughNotIn(i.BilledThroughNotIn...))
+	}
+	if i.BilledThroughGT != nil {
+		predicates = append(predicates, charge.BilledThroughGT(*i.BilledThroughGT))
+	}
+	if i.BilledThroughGTE != nil {
+		predicates = append(predicates, charge.BilledThroughGTE(*i.BilledThroughGTE))
+	}
+	if i.BilledThroughLT != nil {
+		predicates = append(predicates, charge.BilledThroughLT(*i.BilledThroughLT))
+	}
+	if i.BilledThroughLTE != nil {
+		predicates = append(predicates, charge.BilledThroughLTE(*i.BilledThroughLTE))
+	}
+	if i.BilledThroughIsNil {
+		predicates = append(predicates, charge.BilledThroughIsNil())
+	}
+	if i.BilledThroughNotNil {
+		predicates = append(predicates, charge.BilledThroughNotNil())
 	}
 	if i.PeriodStart != nil {
 		predicates = append(predicates, charge.PeriodStartEQ(*i.PeriodStart))
@@ -7015,6 +7210,55 @@ type ProductWhereInput struct {
 	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
 	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
 
+	// "reference" field predicates.
+	Reference             *string  `json:"reference,omitempty"`
+	ReferenceNEQ          *string  `json:"referenceNEQ,omitempty"`
+	ReferenceIn           []string `json:"referenceIn,omitempty"`
+	ReferenceNotIn        []string `json:"referenceNotIn,omitempty"`
+	ReferenceGT           *string  `json:"referenceGT,omitempty"`
+	ReferenceGTE          *string  `json:"referenceGTE,omitempty"`
+	ReferenceLT           *string  `json:"referenceLT,omitempty"`
+	ReferenceLTE          *string  `json:"referenceLTE,omitempty"`
+	ReferenceContains     *string  `json:"referenceContains,omitempty"`
+	ReferenceHasPrefix    *string  `json:"referenceHasPrefix,omitempty"`
+	ReferenceHasSuffix    *string  `json:"referenceHasSuffix,omitempty"`
+	ReferenceEqualFold    *string  `json:"referenceEqualFold,omitempty"`
+	ReferenceContainsFold *string  `json:"referenceContainsFold,omitempty"`
+
+	// "category" field predicates.
+	Category             *string  `json:"category,omitempty"`
+	CategoryNEQ          *string  `json:"categoryNEQ,omitempty"`
+	CategoryIn           []string `json:"categoryIn,omitempty"`
+	CategoryNotIn        []string `json:"categoryNotIn,omitempty"`
+	CategoryGT           *string  `json:"categoryGT,omitempty"`
+	CategoryGTE          *string  `json:"categoryGTE,omitempty"`
+	CategoryLT           *string  `json:"categoryLT,omitempty"`
+	CategoryLTE          *string  `json:"categoryLTE,omitempty"`
+	CategoryContains     *string  `json:"categoryContains,omitempty"`
+	CategoryHasPrefix    *string  `json:"categoryHasPrefix,omitempty"`
+	CategoryHasSuffix    *string  `json:"categoryHasSuffix,omitempty"`
+	CategoryIsNil        bool     `json:"categoryIsNil,omitempty"`
+	CategoryNotNil       bool     `json:"categoryNotNil,omitempty"`
+	CategoryEqualFold    *string  `json:"categoryEqualFold,omitempty"`
+	CategoryContainsFold *string  `json:"categoryContainsFold,omitempty"`
+
+	// "accounting_code" field predicates.
+	AccountingCode             *string  `json:"accountingCode,omitempty"`
+	AccountingCodeNEQ          *string  `json:"accountingCodeNEQ,omitempty"`
+	AccountingCodeIn           []string `json:"accountingCodeIn,omitempty"`
+	AccountingCodeNotIn        []string `json:"accountingCodeNotIn,omitempty"`
+	AccountingCodeGT           *string  `json:"accountingCodeGT,omitempty"`
+	AccountingCodeGTE          *string  `json:"accountingCodeGTE,omitempty"`
+	AccountingCodeLT           *string  `json:"accountingCodeLT,omitempty"`
+	AccountingCodeLTE          *string  `json:"accountingCodeLTE,omitempty"`
+	AccountingCodeContains     *string  `json:"accountingCodeContains,omitempty"`
+	AccountingCodeHasPrefix    *string  `json:"accountingCodeHasPrefix,omitempty"`
+	AccountingCodeHasSuffix    *string  `json:"accountingCodeHasSuffix,omitempty"`
+	AccountingCodeIsNil        bool     `json:"accountingCodeIsNil,omitempty"`
+	AccountingCodeNotNil       bool     `json:"accountingCodeNotNil,omitempty"`
+	AccountingCodeEqualFold    *string  `json:"accountingCodeEqualFold,omitempty"`
+	AccountingCodeContainsFold *string  `json:"accountingCodeContainsFold,omitempty"`
+
 	// "description" field predicates.
 	Description             *string  `json:"description,omitempty"`
 	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
@@ -7032,31 +7276,37 @@ type ProductWhereInput struct {
 	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
 	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
 
-	// "unit_price" field predicates.
-	UnitPrice      *decimal.Decimal  `json:"unitPrice,omitempty"`
-	UnitPriceNEQ   *decimal.Decimal  `json:"unitPriceNEQ,omitempty"`
-	UnitPriceIn    []decimal.Decimal `json:"unitPriceIn,omitempty"`
-	UnitPriceNotIn []decimal.Decimal `json:"unitPriceNotIn,omitempty"`
-	UnitPriceGT    *decimal.Decimal  `json:"unitPriceGT,omitempty"`
-	UnitPriceGTE   *decimal.Decimal  `json:"unitPriceGTE,omitempty"`
-	UnitPriceLT    *decimal.Decimal  `json:"unitPriceLT,omitempty"`
-	UnitPriceLTE   *decimal.Decimal  `json:"unitPriceLTE,omitempty"`
-
-	// "tax_rate" field predicates.
-	TaxRate      *decimal.Decimal  `json:"taxRate,omitempty"`
-	TaxRateNEQ   *decimal.Decimal  `json:"taxRateNEQ,omitempty"`
-	TaxRateIn    []decimal.Decimal `json:"taxRateIn,omitempty"`
-	TaxRateNotIn []decimal.Decimal `json:"taxRateNotIn,omitempty"`
-	TaxRateGT    *decimal.Decimal  `json:"taxRateGT,omitempty"`
-	TaxRateGTE   *decimal.Decimal  `json:"taxRateGTE,omitempty"`
-	TaxRateLT    *decimal.Decimal  `json:"taxRateLT,omitempty"`
-	TaxRateLTE   *decimal.Decimal  `json:"taxRateLTE,omitempty"`
-
 	// "recurrence" field predicates.
 	Recurrence      *product.Recurrence  `json:"recurrence,omitempty"`
 	RecurrenceNEQ   *product.Recurrence  `json:"recurrenceNEQ,omitempty"`
 	RecurrenceIn    []product.Recurrence `json:"recurrenceIn,omitempty"`
 	RecurrenceNotIn []product.Recurrence `json:"recurrenceNotIn,omitempty"`
+
+	// "tax_rate" field predicates.
+	TaxRate       *decimal.Decimal  `json:"taxRate,omitempty"`
+	TaxRateNEQ    *decimal.Decimal  `json:"taxRateNEQ,omitempty"`
+	TaxRateIn     []decimal.Decimal `json:"taxRateIn,omitempty"`
+	TaxRateNotIn  []decimal.Decimal `json:"taxRateNotIn,omitempty"`
+	TaxRateGT     *decimal.Decimal  `json:"taxRateGT,omitempty"`
+	TaxRateGTE    *decimal.Decimal  `json:"taxRateGTE,omitempty"`
+	TaxRateLT     *decimal.Decimal  `json:"taxRateLT,omitempty"`
+	TaxRateLTE    *decimal.Decimal  `json:"taxRateLTE,omitempty"`
+	TaxRateIsNil  bool              `json:"taxRateIsNil,omitempty"`
+	TaxRateNotNil bool              `json:"taxRateNotNil,omitempty"`
+
+	// "cost_price" field predicates.
+	CostPrice      *decimal.Decimal  `json:"costPrice,omitempty"`
+	CostPriceNEQ   *decimal.Decimal  `json:"costPriceNEQ,omitempty"`
+	CostPriceIn    []decimal.Decimal `json:"costPriceIn,omitempty"`
+	CostPriceNotIn []decimal.Decimal `json:"costPriceNotIn,omitempty"`
+	CostPriceGT    *decimal.Decimal  `json:"costPriceGT,omitempty"`
+	CostPriceGTE   *decimal.Decimal  `json:"costPriceGTE,omitempty"`
+	CostPriceLT    *decimal.Decimal  `json:"costPriceLT,omitempty"`
+	CostPriceLTE   *decimal.Decimal  `json:"costPriceLTE,omitempty"`
+
+	// "prices" edge predicates.
+	HasPrices     *bool                     `json:"hasPrices,omitempty"`
+	HasPricesWith []*ProductPriceWhereInput `json:"hasPricesWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -7241,6 +7491,135 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 	if i.NameContainsFold != nil {
 		predicates = append(predicates, product.NameContainsFold(*i.NameContainsFold))
 	}
+	if i.Reference != nil {
+		predicates = append(predicates, product.ReferenceEQ(*i.Reference))
+	}
+	if i.ReferenceNEQ != nil {
+		predicates = append(predicates, product.ReferenceNEQ(*i.ReferenceNEQ))
+	}
+	if len(i.ReferenceIn) > 0 {
+		predicates = append(predicates, product.ReferenceIn(i.ReferenceIn...))
+	}
+	if len(i.ReferenceNotIn) > 0 {
+		predicates = append(predicates, product.ReferenceNotIn(i.ReferenceNotIn...))
+	}
+	if i.ReferenceGT != nil {
+		predicates = append(predicates, product.ReferenceGT(*i.ReferenceGT))
+	}
+	if i.ReferenceGTE != nil {
+		predicates = append(predicates, product.ReferenceGTE(*i.ReferenceGTE))
+	}
+	if i.ReferenceLT != nil {
+		predicates = append(predicates, product.ReferenceLT(*i.ReferenceLT))
+	}
+	if i.ReferenceLTE != nil {
+		predicates = append(predicates, product.ReferenceLTE(*i.ReferenceLTE))
+	}
+	if i.ReferenceContains != nil {
+		predicates = append(predicates, product.ReferenceContains(*i.ReferenceContains))
+	}
+	if i.ReferenceHasPrefix != nil {
+		predicates = append(predicates, product.ReferenceHasPrefix(*i.ReferenceHasPrefix))
+	}
+	if i.ReferenceHasSuffix != nil {
+		predicates = append(predicates, product.ReferenceHasSuffix(*i.ReferenceHasSuffix))
+	}
+	if i.ReferenceEqualFold != nil {
+		predicates = append(predicates, product.ReferenceEqualFold(*i.ReferenceEqualFold))
+	}
+	if i.ReferenceContainsFold != nil {
+		predicates = append(predicates, product.ReferenceContainsFold(*i.ReferenceContainsFold))
+	}
+	if i.Category != nil {
+		predicates = append(predicates, product.CategoryEQ(*i.Category))
+	}
+	if i.CategoryNEQ != nil {
+		predicates = append(predicates, product.CategoryNEQ(*i.CategoryNEQ))
+	}
+	if len(i.CategoryIn) > 0 {
+		predicates = append(predicates, product.CategoryIn(i.CategoryIn...))
+	}
+	if len(i.CategoryNotIn) > 0 {
+		predicates = append(predicates, product.CategoryNotIn(i.CategoryNotIn...))
+	}
+	if i.CategoryGT != nil {
+		predicates = append(predicates, product.CategoryGT(*i.CategoryGT))
+	}
+	if i.CategoryGTE != nil {
+		predicates = append(predicates, product.CategoryGTE(*i.CategoryGTE))
+	}
+	if i.CategoryLT != nil {
+		predicates = append(predicates, product.CategoryLT(*i.CategoryLT))
+	}
+	if i.CategoryLTE != nil {
+		predicates = append(predicates, product.CategoryLTE(*i.CategoryLTE))
+	}
+	if i.CategoryContains != nil {
+		predicates = append(predicates, product.CategoryContains(*i.CategoryContains))
+	}
+	if i.CategoryHasPrefix != nil {
+		predicates = append(predicates, product.CategoryHasPrefix(*i.CategoryHasPrefix))
+	}
+	if i.CategoryHasSuffix != nil {
+		predicates = append(predicates, product.CategoryHasSuffix(*i.CategoryHasSuffix))
+	}
+	if i.CategoryIsNil {
+		predicates = append(predicates, product.CategoryIsNil())
+	}
+	if i.CategoryNotNil {
+		predicates = append(predicates, product.CategoryNotNil())
+	}
+	if i.CategoryEqualFold != nil {
+		predicates = append(predicates, product.CategoryEqualFold(*i.CategoryEqualFold))
+	}
+	if i.CategoryContainsFold != nil {
+		predicates = append(predicates, product.CategoryContainsFold(*i.CategoryContainsFold))
+	}
+	if i.AccountingCode != nil {
+		predicates = append(predicates, product.AccountingCodeEQ(*i.AccountingCode))
+	}
+	if i.AccountingCodeNEQ != nil {
+		predicates = append(predicates, product.AccountingCodeNEQ(*i.AccountingCodeNEQ))
+	}
+	if len(i.AccountingCodeIn) > 0 {
+		predicates = append(predicates, product.AccountingCodeIn(i.AccountingCodeIn...))
+	}
+	if len(i.AccountingCodeNotIn) > 0 {
+		predicates = append(predicates, product.AccountingCodeNotIn(i.AccountingCodeNotIn...))
+	}
+	if i.AccountingCodeGT != nil {
+		predicates = append(predicates, product.AccountingCodeGT(*i.AccountingCodeGT))
+	}
+	if i.AccountingCodeGTE != nil {
+		predicates = append(predicates, product.AccountingCodeGTE(*i.AccountingCodeGTE))
+	}
+	if i.AccountingCodeLT != nil {
+		predicates = append(predicates, product.AccountingCodeLT(*i.AccountingCodeLT))
+	}
+	if i.AccountingCodeLTE != nil {
+		predicates = append(predicates, product.AccountingCodeLTE(*i.AccountingCodeLTE))
+	}
+	if i.AccountingCodeContains != nil {
+		predicates = append(predicates, product.AccountingCodeContains(*i.AccountingCodeContains))
+	}
+	if i.AccountingCodeHasPrefix != nil {
+		predicates = append(predicates, product.AccountingCodeHasPrefix(*i.AccountingCodeHasPrefix))
+	}
+	if i.AccountingCodeHasSuffix != nil {
+		predicates = append(predicates, product.AccountingCodeHasSuffix(*i.AccountingCodeHasSuffix))
+	}
+	if i.AccountingCodeIsNil {
+		predicates = append(predicates, product.AccountingCodeIsNil())
+	}
+	if i.AccountingCodeNotNil {
+		predicates = append(predicates, product.AccountingCodeNotNil())
+	}
+	if i.AccountingCodeEqualFold != nil {
+		predicates = append(predicates, product.AccountingCodeEqualFold(*i.AccountingCodeEqualFold))
+	}
+	if i.AccountingCodeContainsFold != nil {
+		predicates = append(predicates, product.AccountingCodeContainsFold(*i.AccountingCodeContainsFold))
+	}
 	if i.Description != nil {
 		predicates = append(predicates, product.DescriptionEQ(*i.Description))
 	}
@@ -7286,29 +7665,17 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 	if i.DescriptionContainsFold != nil {
 		predicates = append(predicates, product.DescriptionContainsFold(*i.DescriptionContainsFold))
 	}
-	if i.UnitPrice != nil {
-		predicates = append(predicates, product.UnitPriceEQ(*i.UnitPrice))
+	if i.Recurrence != nil {
+		predicates = append(predicates, product.RecurrenceEQ(*i.Recurrence))
 	}
-	if i.UnitPriceNEQ != nil {
-		predicates = append(predicates, product.UnitPriceNEQ(*i.UnitPriceNEQ))
+	if i.RecurrenceNEQ != nil {
+		predicates = append(predicates, product.RecurrenceNEQ(*i.RecurrenceNEQ))
 	}
-	if len(i.UnitPriceIn) > 0 {
-		predicates = append(predicates, product.UnitPriceIn(i.UnitPriceIn...))
+	if len(i.RecurrenceIn) > 0 {
+		predicates = append(predicates, product.RecurrenceIn(i.RecurrenceIn...))
 	}
-	if len(i.UnitPriceNotIn) > 0 {
-		predicates = append(predicates, product.UnitPriceNotIn(i.UnitPriceNotIn...))
-	}
-	if i.UnitPriceGT != nil {
-		predicates = append(predicates, product.UnitPriceGT(*i.UnitPriceGT))
-	}
-	if i.UnitPriceGTE != nil {
-		predicates = append(predicates, product.UnitPriceGTE(*i.UnitPriceGTE))
-	}
-	if i.UnitPriceLT != nil {
-		predicates = append(predicates, product.UnitPriceLT(*i.UnitPriceLT))
-	}
-	if i.UnitPriceLTE != nil {
-		predicates = append(predicates, product.UnitPriceLTE(*i.UnitPriceLTE))
+	if len(i.RecurrenceNotIn) > 0 {
+		predicates = append(predicates, product.RecurrenceNotIn(i.RecurrenceNotIn...))
 	}
 	if i.TaxRate != nil {
 		predicates = append(predicates, product.TaxRateEQ(*i.TaxRate))
@@ -7334,19 +7701,55 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 	if i.TaxRateLTE != nil {
 		predicates = append(predicates, product.TaxRateLTE(*i.TaxRateLTE))
 	}
-	if i.Recurrence != nil {
-		predicates = append(predicates, product.RecurrenceEQ(*i.Recurrence))
+	if i.TaxRateIsNil {
+		predicates = append(predicates, product.TaxRateIsNil())
 	}
-	if i.RecurrenceNEQ != nil {
-		predicates = append(predicates, product.RecurrenceNEQ(*i.RecurrenceNEQ))
+	if i.TaxRateNotNil {
+		predicates = append(predicates, product.TaxRateNotNil())
 	}
-	if len(i.RecurrenceIn) > 0 {
-		predicates = append(predicates, product.RecurrenceIn(i.RecurrenceIn...))
+	if i.CostPrice != nil {
+		predicates = append(predicates, product.CostPriceEQ(*i.CostPrice))
 	}
-	if len(i.RecurrenceNotIn) > 0 {
-		predicates = append(predicates, product.RecurrenceNotIn(i.RecurrenceNotIn...))
+	if i.CostPriceNEQ != nil {
+		predicates = append(predicates, product.CostPriceNEQ(*i.CostPriceNEQ))
+	}
+	if len(i.CostPriceIn) > 0 {
+		predicates = append(predicates, product.CostPriceIn(i.CostPriceIn...))
+	}
+	if len(i.CostPriceNotIn) > 0 {
+		predicates = append(predicates, product.CostPriceNotIn(i.CostPriceNotIn...))
+	}
+	if i.CostPriceGT != nil {
+		predicates = append(predicates, product.CostPriceGT(*i.CostPriceGT))
+	}
+	if i.CostPriceGTE != nil {
+		predicates = append(predicates, product.CostPriceGTE(*i.CostPriceGTE))
+	}
+	if i.CostPriceLT != nil {
+		predicates = append(predicates, product.CostPriceLT(*i.CostPriceLT))
+	}
+	if i.CostPriceLTE != nil {
+		predicates = append(predicates, product.CostPriceLTE(*i.CostPriceLTE))
 	}
 
+	if i.HasPrices != nil {
+		p := product.HasPrices()
+		if !*i.HasPrices {
+			p = product.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPricesWith) > 0 {
+		with := make([]predicate.ProductPrice, 0, len(i.HasPricesWith))
+		for _, w := range i.HasPricesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPricesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, product.HasPricesWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyProductWhereInput
@@ -7354,6 +7757,244 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 		return predicates[0], nil
 	default:
 		return product.And(predicates...), nil
+	}
+}
+
+// ProductPriceWhereInput represents a where input for filtering ProductPrice queries.
+type ProductPriceWhereInput struct {
+	Predicates []predicate.ProductPrice  `json:"-"`
+	Not        *ProductPriceWhereInput   `json:"not,omitempty"`
+	Or         []*ProductPriceWhereInput `json:"or,omitempty"`
+	And        []*ProductPriceWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "product_id" field predicates.
+	ProductID      *int  `json:"productID,omitempty"`
+	ProductIDNEQ   *int  `json:"productIDNEQ,omitempty"`
+	ProductIDIn    []int `json:"productIDIn,omitempty"`
+	ProductIDNotIn []int `json:"productIDNotIn,omitempty"`
+
+	// "tariff_id" field predicates.
+	TariffID      *int  `json:"tariffID,omitempty"`
+	TariffIDNEQ   *int  `json:"tariffIDNEQ,omitempty"`
+	TariffIDIn    []int `json:"tariffIDIn,omitempty"`
+	TariffIDNotIn []int `json:"tariffIDNotIn,omitempty"`
+
+	// "price" field predicates.
+	Price      *decimal.Decimal  `json:"price,omitempty"`
+	PriceNEQ   *decimal.Decimal  `json:"priceNEQ,omitempty"`
+	PriceIn    []decimal.Decimal `json:"priceIn,omitempty"`
+	PriceNotIn []decimal.Decimal `json:"priceNotIn,omitempty"`
+	PriceGT    *decimal.Decimal  `json:"priceGT,omitempty"`
+	PriceGTE   *decimal.Decimal  `json:"priceGTE,omitempty"`
+	PriceLT    *decimal.Decimal  `json:"priceLT,omitempty"`
+	PriceLTE   *decimal.Decimal  `json:"priceLTE,omitempty"`
+
+	// "product" edge predicates.
+	HasProduct     *bool                `json:"hasProduct,omitempty"`
+	HasProductWith []*ProductWhereInput `json:"hasProductWith,omitempty"`
+
+	// "tariff" edge predicates.
+	HasTariff     *bool               `json:"hasTariff,omitempty"`
+	HasTariffWith []*TariffWhereInput `json:"hasTariffWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ProductPriceWhereInput) AddPredicates(predicates ...predicate.ProductPrice) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ProductPriceWhereInput filter on the ProductPriceQuery builder.
+func (i *ProductPriceWhereInput) Filter(q *ProductPriceQuery) (*ProductPriceQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyProductPriceWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyProductPriceWhereInput is returned in case the ProductPriceWhereInput is empty.
+var ErrEmptyProductPriceWhereInput = errors.New("ent: empty predicate ProductPriceWhereInput")
+
+// P returns a predicate for filtering productprices.
+// An error is returned if the input is empty or invalid.
+func (i *ProductPriceWhereInput) P() (predicate.ProductPrice, error) {
+	var predicates []predicate.ProductPrice
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, productprice.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ProductPrice, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, productprice.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ProductPrice, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, productprice.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, productprice.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, productprice.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, productprice.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, productprice.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, productprice.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, productprice.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, productprice.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, productprice.IDLTE(*i.IDLTE))
+	}
+	if i.ProductID != nil {
+		predicates = append(predicates, productprice.ProductIDEQ(*i.ProductID))
+	}
+	if i.ProductIDNEQ != nil {
+		predicates = append(predicates, productprice.ProductIDNEQ(*i.ProductIDNEQ))
+	}
+	if len(i.ProductIDIn) > 0 {
+		predicates = append(predicates, productprice.ProductIDIn(i.ProductIDIn...))
+	}
+	if len(i.ProductIDNotIn) > 0 {
+		predicates = append(predicates, productprice.ProductIDNotIn(i.ProductIDNotIn...))
+	}
+	if i.TariffID != nil {
+		predicates = append(predicates, productprice.TariffIDEQ(*i.TariffID))
+	}
+	if i.TariffIDNEQ != nil {
+		predicates = append(predicates, productprice.TariffIDNEQ(*i.TariffIDNEQ))
+	}
+	if len(i.TariffIDIn) > 0 {
+		predicates = append(predicates, productprice.TariffIDIn(i.TariffIDIn...))
+	}
+	if len(i.TariffIDNotIn) > 0 {
+		predicates = append(predicates, productprice.TariffIDNotIn(i.TariffIDNotIn...))
+	}
+	if i.Price != nil {
+		predicates = append(predicates, productprice.PriceEQ(*i.Price))
+	}
+	if i.PriceNEQ != nil {
+		predicates = append(predicates, productprice.PriceNEQ(*i.PriceNEQ))
+	}
+	if len(i.PriceIn) > 0 {
+		predicates = append(predicates, productprice.PriceIn(i.PriceIn...))
+	}
+	if len(i.PriceNotIn) > 0 {
+		predicates = append(predicates, productprice.PriceNotIn(i.PriceNotIn...))
+	}
+	if i.PriceGT != nil {
+		predicates = append(predicates, productprice.PriceGT(*i.PriceGT))
+	}
+	if i.PriceGTE != nil {
+		predicates = append(predicates, productprice.PriceGTE(*i.PriceGTE))
+	}
+	if i.PriceLT != nil {
+		predicates = append(predicates, productprice.PriceLT(*i.PriceLT))
+	}
+	if i.PriceLTE != nil {
+		predicates = append(predicates, productprice.PriceLTE(*i.PriceLTE))
+	}
+
+	if i.HasProduct != nil {
+		p := productprice.HasProduct()
+		if !*i.HasProduct {
+			p = productprice.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasProductWith) > 0 {
+		with := make([]predicate.Product, 0, len(i.HasProductWith))
+		for _, w := range i.HasProductWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasProductWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, productprice.HasProductWith(with...))
+	}
+	if i.HasTariff != nil {
+		p := productprice.HasTariff()
+		if !*i.HasTariff {
+			p = productprice.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTariffWith) > 0 {
+		with := make([]predicate.Tariff, 0, len(i.HasTariffWith))
+		for _, w := range i.HasTariffWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTariffWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, productprice.HasTariffWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyProductPriceWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return productprice.And(predicates...), nil
 	}
 }
 

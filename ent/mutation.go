@@ -29,6 +29,7 @@ import (
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -62,6 +63,7 @@ const (
 	TypePeakTimeBlock       = "PeakTimeBlock"
 	TypePeakTimes           = "PeakTimes"
 	TypeProduct             = "Product"
+	TypeProductPrice        = "ProductPrice"
 	TypeProvider            = "Provider"
 	TypeRate                = "Rate"
 	TypeRateSheet           = "RateSheet"
@@ -8446,11 +8448,16 @@ type ChargeMutation struct {
 	updated_at      *time.Time
 	kind            *charge.Kind
 	description     *string
+	recurrence      *charge.Recurrence
 	quantity        *decimal.Decimal
 	unit_price      *decimal.Decimal
 	amount          *decimal.Decimal
 	tax_rate        *decimal.Decimal
 	status          *charge.Status
+	date            *time.Time
+	start_date      *time.Time
+	end_date        *time.Time
+	billed_through  *time.Time
 	period_start    *time.Time
 	period_end      *time.Time
 	clearedFields   map[string]struct{}
@@ -8707,6 +8714,42 @@ func (m *ChargeMutation) ResetDescription() {
 	m.description = nil
 }
 
+// SetRecurrence sets the "recurrence" field.
+func (m *ChargeMutation) SetRecurrence(c charge.Recurrence) {
+	m.recurrence = &c
+}
+
+// Recurrence returns the value of the "recurrence" field in the mutation.
+func (m *ChargeMutation) Recurrence() (r charge.Recurrence, exists bool) {
+	v := m.recurrence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecurrence returns the old "recurrence" field's value of the Charge entity.
+// If the Charge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChargeMutation) OldRecurrence(ctx context.Context) (v charge.Recurrence, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecurrence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecurrence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecurrence: %w", err)
+	}
+	return oldValue.Recurrence, nil
+}
+
+// ResetRecurrence resets all changes to the "recurrence" field.
+func (m *ChargeMutation) ResetRecurrence() {
+	m.recurrence = nil
+}
+
 // SetQuantity sets the "quantity" field.
 func (m *ChargeMutation) SetQuantity(d decimal.Decimal) {
 	m.quantity = &d
@@ -8832,7 +8875,7 @@ func (m *ChargeMutation) TaxRate() (r decimal.Decimal, exists bool) {
 // OldTaxRate returns the old "tax_rate" field's value of the Charge entity.
 // If the Charge object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ChargeMutation) OldTaxRate(ctx context.Context) (v decimal.Decimal, err error) {
+func (m *ChargeMutation) OldTaxRate(ctx context.Context) (v *decimal.Decimal, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldTaxRate is only allowed on UpdateOne operations")
 	}
@@ -8846,9 +8889,22 @@ func (m *ChargeMutation) OldTaxRate(ctx context.Context) (v decimal.Decimal, err
 	return oldValue.TaxRate, nil
 }
 
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (m *ChargeMutation) ClearTaxRate() {
+	m.tax_rate = nil
+	m.clearedFields[charge.FieldTaxRate] = struct{}{}
+}
+
+// TaxRateCleared returns if the "tax_rate" field was cleared in this mutation.
+func (m *ChargeMutation) TaxRateCleared() bool {
+	_, ok := m.clearedFields[charge.FieldTaxRate]
+	return ok
+}
+
 // ResetTaxRate resets all changes to the "tax_rate" field.
 func (m *ChargeMutation) ResetTaxRate() {
 	m.tax_rate = nil
+	delete(m.clearedFields, charge.FieldTaxRate)
 }
 
 // SetStatus sets the "status" field.
@@ -8885,6 +8941,202 @@ func (m *ChargeMutation) OldStatus(ctx context.Context) (v charge.Status, err er
 // ResetStatus resets all changes to the "status" field.
 func (m *ChargeMutation) ResetStatus() {
 	m.status = nil
+}
+
+// SetDate sets the "date" field.
+func (m *ChargeMutation) SetDate(t time.Time) {
+	m.date = &t
+}
+
+// Date returns the value of the "date" field in the mutation.
+func (m *ChargeMutation) Date() (r time.Time, exists bool) {
+	v := m.date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDate returns the old "date" field's value of the Charge entity.
+// If the Charge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChargeMutation) OldDate(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDate: %w", err)
+	}
+	return oldValue.Date, nil
+}
+
+// ClearDate clears the value of the "date" field.
+func (m *ChargeMutation) ClearDate() {
+	m.date = nil
+	m.clearedFields[charge.FieldDate] = struct{}{}
+}
+
+// DateCleared returns if the "date" field was cleared in this mutation.
+func (m *ChargeMutation) DateCleared() bool {
+	_, ok := m.clearedFields[charge.FieldDate]
+	return ok
+}
+
+// ResetDate resets all changes to the "date" field.
+func (m *ChargeMutation) ResetDate() {
+	m.date = nil
+	delete(m.clearedFields, charge.FieldDate)
+}
+
+// SetStartDate sets the "start_date" field.
+func (m *ChargeMutation) SetStartDate(t time.Time) {
+	m.start_date = &t
+}
+
+// StartDate returns the value of the "start_date" field in the mutation.
+func (m *ChargeMutation) StartDate() (r time.Time, exists bool) {
+	v := m.start_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartDate returns the old "start_date" field's value of the Charge entity.
+// If the Charge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChargeMutation) OldStartDate(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartDate: %w", err)
+	}
+	return oldValue.StartDate, nil
+}
+
+// ClearStartDate clears the value of the "start_date" field.
+func (m *ChargeMutation) ClearStartDate() {
+	m.start_date = nil
+	m.clearedFields[charge.FieldStartDate] = struct{}{}
+}
+
+// StartDateCleared returns if the "start_date" field was cleared in this mutation.
+func (m *ChargeMutation) StartDateCleared() bool {
+	_, ok := m.clearedFields[charge.FieldStartDate]
+	return ok
+}
+
+// ResetStartDate resets all changes to the "start_date" field.
+func (m *ChargeMutation) ResetStartDate() {
+	m.start_date = nil
+	delete(m.clearedFields, charge.FieldStartDate)
+}
+
+// SetEndDate sets the "end_date" field.
+func (m *ChargeMutation) SetEndDate(t time.Time) {
+	m.end_date = &t
+}
+
+// EndDate returns the value of the "end_date" field in the mutation.
+func (m *ChargeMutation) EndDate() (r time.Time, exists bool) {
+	v := m.end_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndDate returns the old "end_date" field's value of the Charge entity.
+// If the Charge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChargeMutation) OldEndDate(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndDate: %w", err)
+	}
+	return oldValue.EndDate, nil
+}
+
+// ClearEndDate clears the value of the "end_date" field.
+func (m *ChargeMutation) ClearEndDate() {
+	m.end_date = nil
+	m.clearedFields[charge.FieldEndDate] = struct{}{}
+}
+
+// EndDateCleared returns if the "end_date" field was cleared in this mutation.
+func (m *ChargeMutation) EndDateCleared() bool {
+	_, ok := m.clearedFields[charge.FieldEndDate]
+	return ok
+}
+
+// ResetEndDate resets all changes to the "end_date" field.
+func (m *ChargeMutation) ResetEndDate() {
+	m.end_date = nil
+	delete(m.clearedFields, charge.FieldEndDate)
+}
+
+// SetBilledThrough sets the "billed_through" field.
+func (m *ChargeMutation) SetBilledThrough(t time.Time) {
+	m.billed_through = &t
+}
+
+// BilledThrough returns the value of the "billed_through" field in the mutation.
+func (m *ChargeMutation) BilledThrough() (r time.Time, exists bool) {
+	v := m.billed_through
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBilledThrough returns the old "billed_through" field's value of the Charge entity.
+// If the Charge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChargeMutation) OldBilledThrough(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBilledThrough is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBilledThrough requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBilledThrough: %w", err)
+	}
+	return oldValue.BilledThrough, nil
+}
+
+// ClearBilledThrough clears the value of the "billed_through" field.
+func (m *ChargeMutation) ClearBilledThrough() {
+	m.billed_through = nil
+	m.clearedFields[charge.FieldBilledThrough] = struct{}{}
+}
+
+// BilledThroughCleared returns if the "billed_through" field was cleared in this mutation.
+func (m *ChargeMutation) BilledThroughCleared() bool {
+	_, ok := m.clearedFields[charge.FieldBilledThrough]
+	return ok
+}
+
+// ResetBilledThrough resets all changes to the "billed_through" field.
+func (m *ChargeMutation) ResetBilledThrough() {
+	m.billed_through = nil
+	delete(m.clearedFields, charge.FieldBilledThrough)
 }
 
 // SetPeriodStart sets the "period_start" field.
@@ -9136,7 +9388,7 @@ func (m *ChargeMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ChargeMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, charge.FieldCreatedAt)
 	}
@@ -9148,6 +9400,9 @@ func (m *ChargeMutation) Fields() []string {
 	}
 	if m.description != nil {
 		fields = append(fields, charge.FieldDescription)
+	}
+	if m.recurrence != nil {
+		fields = append(fields, charge.FieldRecurrence)
 	}
 	if m.quantity != nil {
 		fields = append(fields, charge.FieldQuantity)
@@ -9163,6 +9418,18 @@ func (m *ChargeMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, charge.FieldStatus)
+	}
+	if m.date != nil {
+		fields = append(fields, charge.FieldDate)
+	}
+	if m.start_date != nil {
+		fields = append(fields, charge.FieldStartDate)
+	}
+	if m.end_date != nil {
+		fields = append(fields, charge.FieldEndDate)
+	}
+	if m.billed_through != nil {
+		fields = append(fields, charge.FieldBilledThrough)
 	}
 	if m.period_start != nil {
 		fields = append(fields, charge.FieldPeriodStart)
@@ -9186,6 +9453,8 @@ func (m *ChargeMutation) Field(name string) (ent.Value, bool) {
 		return m.Kind()
 	case charge.FieldDescription:
 		return m.Description()
+	case charge.FieldRecurrence:
+		return m.Recurrence()
 	case charge.FieldQuantity:
 		return m.Quantity()
 	case charge.FieldUnitPrice:
@@ -9196,6 +9465,14 @@ func (m *ChargeMutation) Field(name string) (ent.Value, bool) {
 		return m.TaxRate()
 	case charge.FieldStatus:
 		return m.Status()
+	case charge.FieldDate:
+		return m.Date()
+	case charge.FieldStartDate:
+		return m.StartDate()
+	case charge.FieldEndDate:
+		return m.EndDate()
+	case charge.FieldBilledThrough:
+		return m.BilledThrough()
 	case charge.FieldPeriodStart:
 		return m.PeriodStart()
 	case charge.FieldPeriodEnd:
@@ -9217,6 +9494,8 @@ func (m *ChargeMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldKind(ctx)
 	case charge.FieldDescription:
 		return m.OldDescription(ctx)
+	case charge.FieldRecurrence:
+		return m.OldRecurrence(ctx)
 	case charge.FieldQuantity:
 		return m.OldQuantity(ctx)
 	case charge.FieldUnitPrice:
@@ -9227,6 +9506,14 @@ func (m *ChargeMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldTaxRate(ctx)
 	case charge.FieldStatus:
 		return m.OldStatus(ctx)
+	case charge.FieldDate:
+		return m.OldDate(ctx)
+	case charge.FieldStartDate:
+		return m.OldStartDate(ctx)
+	case charge.FieldEndDate:
+		return m.OldEndDate(ctx)
+	case charge.FieldBilledThrough:
+		return m.OldBilledThrough(ctx)
 	case charge.FieldPeriodStart:
 		return m.OldPeriodStart(ctx)
 	case charge.FieldPeriodEnd:
@@ -9268,6 +9555,13 @@ func (m *ChargeMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDescription(v)
 		return nil
+	case charge.FieldRecurrence:
+		v, ok := value.(charge.Recurrence)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecurrence(v)
+		return nil
 	case charge.FieldQuantity:
 		v, ok := value.(decimal.Decimal)
 		if !ok {
@@ -9302,6 +9596,34 @@ func (m *ChargeMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
+		return nil
+	case charge.FieldDate:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDate(v)
+		return nil
+	case charge.FieldStartDate:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartDate(v)
+		return nil
+	case charge.FieldEndDate:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndDate(v)
+		return nil
+	case charge.FieldBilledThrough:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBilledThrough(v)
 		return nil
 	case charge.FieldPeriodStart:
 		v, ok := value.(time.Time)
@@ -9347,6 +9669,21 @@ func (m *ChargeMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *ChargeMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(charge.FieldTaxRate) {
+		fields = append(fields, charge.FieldTaxRate)
+	}
+	if m.FieldCleared(charge.FieldDate) {
+		fields = append(fields, charge.FieldDate)
+	}
+	if m.FieldCleared(charge.FieldStartDate) {
+		fields = append(fields, charge.FieldStartDate)
+	}
+	if m.FieldCleared(charge.FieldEndDate) {
+		fields = append(fields, charge.FieldEndDate)
+	}
+	if m.FieldCleared(charge.FieldBilledThrough) {
+		fields = append(fields, charge.FieldBilledThrough)
+	}
 	if m.FieldCleared(charge.FieldPeriodStart) {
 		fields = append(fields, charge.FieldPeriodStart)
 	}
@@ -9367,6 +9704,21 @@ func (m *ChargeMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ChargeMutation) ClearField(name string) error {
 	switch name {
+	case charge.FieldTaxRate:
+		m.ClearTaxRate()
+		return nil
+	case charge.FieldDate:
+		m.ClearDate()
+		return nil
+	case charge.FieldStartDate:
+		m.ClearStartDate()
+		return nil
+	case charge.FieldEndDate:
+		m.ClearEndDate()
+		return nil
+	case charge.FieldBilledThrough:
+		m.ClearBilledThrough()
+		return nil
 	case charge.FieldPeriodStart:
 		m.ClearPeriodStart()
 		return nil
@@ -9393,6 +9745,9 @@ func (m *ChargeMutation) ResetField(name string) error {
 	case charge.FieldDescription:
 		m.ResetDescription()
 		return nil
+	case charge.FieldRecurrence:
+		m.ResetRecurrence()
+		return nil
 	case charge.FieldQuantity:
 		m.ResetQuantity()
 		return nil
@@ -9407,6 +9762,18 @@ func (m *ChargeMutation) ResetField(name string) error {
 		return nil
 	case charge.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case charge.FieldDate:
+		m.ResetDate()
+		return nil
+	case charge.FieldStartDate:
+		m.ResetStartDate()
+		return nil
+	case charge.FieldEndDate:
+		m.ResetEndDate()
+		return nil
+	case charge.FieldBilledThrough:
+		m.ResetBilledThrough()
 		return nil
 	case charge.FieldPeriodStart:
 		m.ResetPeriodStart()
@@ -16871,23 +17238,29 @@ func (m *PeakTimesMutation) ResetEdge(name string) error {
 // ProductMutation represents an operation that mutates the Product nodes in the graph.
 type ProductMutation struct {
 	config
-	op             Op
-	typ            string
-	id             *int
-	created_at     *time.Time
-	updated_at     *time.Time
-	name           *string
-	description    *string
-	unit_price     *decimal.Decimal
-	tax_rate       *decimal.Decimal
-	recurrence     *product.Recurrence
-	clearedFields  map[string]struct{}
-	charges        map[int]struct{}
-	removedcharges map[int]struct{}
-	clearedcharges bool
-	done           bool
-	oldValue       func(context.Context) (*Product, error)
-	predicates     []predicate.Product
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	name            *string
+	reference       *string
+	category        *string
+	accounting_code *string
+	description     *string
+	recurrence      *product.Recurrence
+	tax_rate        *decimal.Decimal
+	cost_price      *decimal.Decimal
+	clearedFields   map[string]struct{}
+	prices          map[int]struct{}
+	removedprices   map[int]struct{}
+	clearedprices   bool
+	charges         map[int]struct{}
+	removedcharges  map[int]struct{}
+	clearedcharges  bool
+	done            bool
+	oldValue        func(context.Context) (*Product, error)
+	predicates      []predicate.Product
 }
 
 var _ ent.Mutation = (*ProductMutation)(nil)
@@ -17096,6 +17469,140 @@ func (m *ProductMutation) ResetName() {
 	m.name = nil
 }
 
+// SetReference sets the "reference" field.
+func (m *ProductMutation) SetReference(s string) {
+	m.reference = &s
+}
+
+// Reference returns the value of the "reference" field in the mutation.
+func (m *ProductMutation) Reference() (r string, exists bool) {
+	v := m.reference
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReference returns the old "reference" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldReference(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReference is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReference requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReference: %w", err)
+	}
+	return oldValue.Reference, nil
+}
+
+// ResetReference resets all changes to the "reference" field.
+func (m *ProductMutation) ResetReference() {
+	m.reference = nil
+}
+
+// SetCategory sets the "category" field.
+func (m *ProductMutation) SetCategory(s string) {
+	m.category = &s
+}
+
+// Category returns the value of the "category" field in the mutation.
+func (m *ProductMutation) Category() (r string, exists bool) {
+	v := m.category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCategory returns the old "category" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldCategory(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCategory: %w", err)
+	}
+	return oldValue.Category, nil
+}
+
+// ClearCategory clears the value of the "category" field.
+func (m *ProductMutation) ClearCategory() {
+	m.category = nil
+	m.clearedFields[product.FieldCategory] = struct{}{}
+}
+
+// CategoryCleared returns if the "category" field was cleared in this mutation.
+func (m *ProductMutation) CategoryCleared() bool {
+	_, ok := m.clearedFields[product.FieldCategory]
+	return ok
+}
+
+// ResetCategory resets all changes to the "category" field.
+func (m *ProductMutation) ResetCategory() {
+	m.category = nil
+	delete(m.clearedFields, product.FieldCategory)
+}
+
+// SetAccountingCode sets the "accounting_code" field.
+func (m *ProductMutation) SetAccountingCode(s string) {
+	m.accounting_code = &s
+}
+
+// AccountingCode returns the value of the "accounting_code" field in the mutation.
+func (m *ProductMutation) AccountingCode() (r string, exists bool) {
+	v := m.accounting_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAccountingCode returns the old "accounting_code" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldAccountingCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAccountingCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAccountingCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAccountingCode: %w", err)
+	}
+	return oldValue.AccountingCode, nil
+}
+
+// ClearAccountingCode clears the value of the "accounting_code" field.
+func (m *ProductMutation) ClearAccountingCode() {
+	m.accounting_code = nil
+	m.clearedFields[product.FieldAccountingCode] = struct{}{}
+}
+
+// AccountingCodeCleared returns if the "accounting_code" field was cleared in this mutation.
+func (m *ProductMutation) AccountingCodeCleared() bool {
+	_, ok := m.clearedFields[product.FieldAccountingCode]
+	return ok
+}
+
+// ResetAccountingCode resets all changes to the "accounting_code" field.
+func (m *ProductMutation) ResetAccountingCode() {
+	m.accounting_code = nil
+	delete(m.clearedFields, product.FieldAccountingCode)
+}
+
 // SetDescription sets the "description" field.
 func (m *ProductMutation) SetDescription(s string) {
 	m.description = &s
@@ -17145,78 +17652,6 @@ func (m *ProductMutation) ResetDescription() {
 	delete(m.clearedFields, product.FieldDescription)
 }
 
-// SetUnitPrice sets the "unit_price" field.
-func (m *ProductMutation) SetUnitPrice(d decimal.Decimal) {
-	m.unit_price = &d
-}
-
-// UnitPrice returns the value of the "unit_price" field in the mutation.
-func (m *ProductMutation) UnitPrice() (r decimal.Decimal, exists bool) {
-	v := m.unit_price
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldUnitPrice returns the old "unit_price" field's value of the Product entity.
-// If the Product object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ProductMutation) OldUnitPrice(ctx context.Context) (v decimal.Decimal, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldUnitPrice is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldUnitPrice requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldUnitPrice: %w", err)
-	}
-	return oldValue.UnitPrice, nil
-}
-
-// ResetUnitPrice resets all changes to the "unit_price" field.
-func (m *ProductMutation) ResetUnitPrice() {
-	m.unit_price = nil
-}
-
-// SetTaxRate sets the "tax_rate" field.
-func (m *ProductMutation) SetTaxRate(d decimal.Decimal) {
-	m.tax_rate = &d
-}
-
-// TaxRate returns the value of the "tax_rate" field in the mutation.
-func (m *ProductMutation) TaxRate() (r decimal.Decimal, exists bool) {
-	v := m.tax_rate
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldTaxRate returns the old "tax_rate" field's value of the Product entity.
-// If the Product object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ProductMutation) OldTaxRate(ctx context.Context) (v decimal.Decimal, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldTaxRate is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldTaxRate requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldTaxRate: %w", err)
-	}
-	return oldValue.TaxRate, nil
-}
-
-// ResetTaxRate resets all changes to the "tax_rate" field.
-func (m *ProductMutation) ResetTaxRate() {
-	m.tax_rate = nil
-}
-
 // SetRecurrence sets the "recurrence" field.
 func (m *ProductMutation) SetRecurrence(pr product.Recurrence) {
 	m.recurrence = &pr
@@ -17251,6 +17686,145 @@ func (m *ProductMutation) OldRecurrence(ctx context.Context) (v product.Recurren
 // ResetRecurrence resets all changes to the "recurrence" field.
 func (m *ProductMutation) ResetRecurrence() {
 	m.recurrence = nil
+}
+
+// SetTaxRate sets the "tax_rate" field.
+func (m *ProductMutation) SetTaxRate(d decimal.Decimal) {
+	m.tax_rate = &d
+}
+
+// TaxRate returns the value of the "tax_rate" field in the mutation.
+func (m *ProductMutation) TaxRate() (r decimal.Decimal, exists bool) {
+	v := m.tax_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTaxRate returns the old "tax_rate" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldTaxRate(ctx context.Context) (v *decimal.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTaxRate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTaxRate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTaxRate: %w", err)
+	}
+	return oldValue.TaxRate, nil
+}
+
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (m *ProductMutation) ClearTaxRate() {
+	m.tax_rate = nil
+	m.clearedFields[product.FieldTaxRate] = struct{}{}
+}
+
+// TaxRateCleared returns if the "tax_rate" field was cleared in this mutation.
+func (m *ProductMutation) TaxRateCleared() bool {
+	_, ok := m.clearedFields[product.FieldTaxRate]
+	return ok
+}
+
+// ResetTaxRate resets all changes to the "tax_rate" field.
+func (m *ProductMutation) ResetTaxRate() {
+	m.tax_rate = nil
+	delete(m.clearedFields, product.FieldTaxRate)
+}
+
+// SetCostPrice sets the "cost_price" field.
+func (m *ProductMutation) SetCostPrice(d decimal.Decimal) {
+	m.cost_price = &d
+}
+
+// CostPrice returns the value of the "cost_price" field in the mutation.
+func (m *ProductMutation) CostPrice() (r decimal.Decimal, exists bool) {
+	v := m.cost_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCostPrice returns the old "cost_price" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldCostPrice(ctx context.Context) (v decimal.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCostPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCostPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCostPrice: %w", err)
+	}
+	return oldValue.CostPrice, nil
+}
+
+// ResetCostPrice resets all changes to the "cost_price" field.
+func (m *ProductMutation) ResetCostPrice() {
+	m.cost_price = nil
+}
+
+// AddPriceIDs adds the "prices" edge to the ProductPrice entity by ids.
+func (m *ProductMutation) AddPriceIDs(ids ...int) {
+	if m.prices == nil {
+		m.prices = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.prices[ids[i]] = struct{}{}
+	}
+}
+
+// ClearPrices clears the "prices" edge to the ProductPrice entity.
+func (m *ProductMutation) ClearPrices() {
+	m.clearedprices = true
+}
+
+// PricesCleared reports if the "prices" edge to the ProductPrice entity was cleared.
+func (m *ProductMutation) PricesCleared() bool {
+	return m.clearedprices
+}
+
+// RemovePriceIDs removes the "prices" edge to the ProductPrice entity by IDs.
+func (m *ProductMutation) RemovePriceIDs(ids ...int) {
+	if m.removedprices == nil {
+		m.removedprices = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.prices, ids[i])
+		m.removedprices[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedPrices returns the removed IDs of the "prices" edge to the ProductPrice entity.
+func (m *ProductMutation) RemovedPricesIDs() (ids []int) {
+	for id := range m.removedprices {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// PricesIDs returns the "prices" edge IDs in the mutation.
+func (m *ProductMutation) PricesIDs() (ids []int) {
+	for id := range m.prices {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetPrices resets all changes to the "prices" edge.
+func (m *ProductMutation) ResetPrices() {
+	m.prices = nil
+	m.clearedprices = false
+	m.removedprices = nil
 }
 
 // AddChargeIDs adds the "charges" edge to the Charge entity by ids.
@@ -17341,7 +17915,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -17351,17 +17925,26 @@ func (m *ProductMutation) Fields() []string {
 	if m.name != nil {
 		fields = append(fields, product.FieldName)
 	}
+	if m.reference != nil {
+		fields = append(fields, product.FieldReference)
+	}
+	if m.category != nil {
+		fields = append(fields, product.FieldCategory)
+	}
+	if m.accounting_code != nil {
+		fields = append(fields, product.FieldAccountingCode)
+	}
 	if m.description != nil {
 		fields = append(fields, product.FieldDescription)
 	}
-	if m.unit_price != nil {
-		fields = append(fields, product.FieldUnitPrice)
+	if m.recurrence != nil {
+		fields = append(fields, product.FieldRecurrence)
 	}
 	if m.tax_rate != nil {
 		fields = append(fields, product.FieldTaxRate)
 	}
-	if m.recurrence != nil {
-		fields = append(fields, product.FieldRecurrence)
+	if m.cost_price != nil {
+		fields = append(fields, product.FieldCostPrice)
 	}
 	return fields
 }
@@ -17377,14 +17960,20 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case product.FieldName:
 		return m.Name()
+	case product.FieldReference:
+		return m.Reference()
+	case product.FieldCategory:
+		return m.Category()
+	case product.FieldAccountingCode:
+		return m.AccountingCode()
 	case product.FieldDescription:
 		return m.Description()
-	case product.FieldUnitPrice:
-		return m.UnitPrice()
-	case product.FieldTaxRate:
-		return m.TaxRate()
 	case product.FieldRecurrence:
 		return m.Recurrence()
+	case product.FieldTaxRate:
+		return m.TaxRate()
+	case product.FieldCostPrice:
+		return m.CostPrice()
 	}
 	return nil, false
 }
@@ -17400,14 +17989,20 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldUpdatedAt(ctx)
 	case product.FieldName:
 		return m.OldName(ctx)
+	case product.FieldReference:
+		return m.OldReference(ctx)
+	case product.FieldCategory:
+		return m.OldCategory(ctx)
+	case product.FieldAccountingCode:
+		return m.OldAccountingCode(ctx)
 	case product.FieldDescription:
 		return m.OldDescription(ctx)
-	case product.FieldUnitPrice:
-		return m.OldUnitPrice(ctx)
-	case product.FieldTaxRate:
-		return m.OldTaxRate(ctx)
 	case product.FieldRecurrence:
 		return m.OldRecurrence(ctx)
+	case product.FieldTaxRate:
+		return m.OldTaxRate(ctx)
+	case product.FieldCostPrice:
+		return m.OldCostPrice(ctx)
 	}
 	return nil, fmt.Errorf("unknown Product field %s", name)
 }
@@ -17438,6 +18033,27 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetName(v)
 		return nil
+	case product.FieldReference:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReference(v)
+		return nil
+	case product.FieldCategory:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCategory(v)
+		return nil
+	case product.FieldAccountingCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAccountingCode(v)
+		return nil
 	case product.FieldDescription:
 		v, ok := value.(string)
 		if !ok {
@@ -17445,12 +18061,12 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDescription(v)
 		return nil
-	case product.FieldUnitPrice:
-		v, ok := value.(decimal.Decimal)
+	case product.FieldRecurrence:
+		v, ok := value.(product.Recurrence)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetUnitPrice(v)
+		m.SetRecurrence(v)
 		return nil
 	case product.FieldTaxRate:
 		v, ok := value.(decimal.Decimal)
@@ -17459,12 +18075,12 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTaxRate(v)
 		return nil
-	case product.FieldRecurrence:
-		v, ok := value.(product.Recurrence)
+	case product.FieldCostPrice:
+		v, ok := value.(decimal.Decimal)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetRecurrence(v)
+		m.SetCostPrice(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)
@@ -17496,8 +18112,17 @@ func (m *ProductMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *ProductMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(product.FieldCategory) {
+		fields = append(fields, product.FieldCategory)
+	}
+	if m.FieldCleared(product.FieldAccountingCode) {
+		fields = append(fields, product.FieldAccountingCode)
+	}
 	if m.FieldCleared(product.FieldDescription) {
 		fields = append(fields, product.FieldDescription)
+	}
+	if m.FieldCleared(product.FieldTaxRate) {
+		fields = append(fields, product.FieldTaxRate)
 	}
 	return fields
 }
@@ -17513,8 +18138,17 @@ func (m *ProductMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ProductMutation) ClearField(name string) error {
 	switch name {
+	case product.FieldCategory:
+		m.ClearCategory()
+		return nil
+	case product.FieldAccountingCode:
+		m.ClearAccountingCode()
+		return nil
 	case product.FieldDescription:
 		m.ClearDescription()
+		return nil
+	case product.FieldTaxRate:
+		m.ClearTaxRate()
 		return nil
 	}
 	return fmt.Errorf("unknown Product nullable field %s", name)
@@ -17533,17 +18167,26 @@ func (m *ProductMutation) ResetField(name string) error {
 	case product.FieldName:
 		m.ResetName()
 		return nil
+	case product.FieldReference:
+		m.ResetReference()
+		return nil
+	case product.FieldCategory:
+		m.ResetCategory()
+		return nil
+	case product.FieldAccountingCode:
+		m.ResetAccountingCode()
+		return nil
 	case product.FieldDescription:
 		m.ResetDescription()
 		return nil
-	case product.FieldUnitPrice:
-		m.ResetUnitPrice()
+	case product.FieldRecurrence:
+		m.ResetRecurrence()
 		return nil
 	case product.FieldTaxRate:
 		m.ResetTaxRate()
 		return nil
-	case product.FieldRecurrence:
-		m.ResetRecurrence()
+	case product.FieldCostPrice:
+		m.ResetCostPrice()
 		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)
@@ -17551,7 +18194,10 @@ func (m *ProductMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProductMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
+	if m.prices != nil {
+		edges = append(edges, product.EdgePrices)
+	}
 	if m.charges != nil {
 		edges = append(edges, product.EdgeCharges)
 	}
@@ -17562,6 +18208,12 @@ func (m *ProductMutation) AddedEdges() []string {
 // name in this mutation.
 func (m *ProductMutation) AddedIDs(name string) []ent.Value {
 	switch name {
+	case product.EdgePrices:
+		ids := make([]ent.Value, 0, len(m.prices))
+		for id := range m.prices {
+			ids = append(ids, id)
+		}
+		return ids
 	case product.EdgeCharges:
 		ids := make([]ent.Value, 0, len(m.charges))
 		for id := range m.charges {
@@ -17574,7 +18226,10 @@ func (m *ProductMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProductMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
+	if m.removedprices != nil {
+		edges = append(edges, product.EdgePrices)
+	}
 	if m.removedcharges != nil {
 		edges = append(edges, product.EdgeCharges)
 	}
@@ -17585,6 +18240,12 @@ func (m *ProductMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *ProductMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
+	case product.EdgePrices:
+		ids := make([]ent.Value, 0, len(m.removedprices))
+		for id := range m.removedprices {
+			ids = append(ids, id)
+		}
+		return ids
 	case product.EdgeCharges:
 		ids := make([]ent.Value, 0, len(m.removedcharges))
 		for id := range m.removedcharges {
@@ -17597,7 +18258,10 @@ func (m *ProductMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProductMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
+	if m.clearedprices {
+		edges = append(edges, product.EdgePrices)
+	}
 	if m.clearedcharges {
 		edges = append(edges, product.EdgeCharges)
 	}
@@ -17608,6 +18272,8 @@ func (m *ProductMutation) ClearedEdges() []string {
 // was cleared in this mutation.
 func (m *ProductMutation) EdgeCleared(name string) bool {
 	switch name {
+	case product.EdgePrices:
+		return m.clearedprices
 	case product.EdgeCharges:
 		return m.clearedcharges
 	}
@@ -17626,11 +18292,551 @@ func (m *ProductMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *ProductMutation) ResetEdge(name string) error {
 	switch name {
+	case product.EdgePrices:
+		m.ResetPrices()
+		return nil
 	case product.EdgeCharges:
 		m.ResetCharges()
 		return nil
 	}
 	return fmt.Errorf("unknown Product edge %s", name)
+}
+
+// ProductPriceMutation represents an operation that mutates the ProductPrice nodes in the graph.
+type ProductPriceMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	price          *decimal.Decimal
+	clearedFields  map[string]struct{}
+	product        *int
+	clearedproduct bool
+	tariff         *int
+	clearedtariff  bool
+	done           bool
+	oldValue       func(context.Context) (*ProductPrice, error)
+	predicates     []predicate.ProductPrice
+}
+
+var _ ent.Mutation = (*ProductPriceMutation)(nil)
+
+// productpriceOption allows management of the mutation configuration using functional options.
+type productpriceOption func(*ProductPriceMutation)
+
+// newProductPriceMutation creates new mutation for the ProductPrice entity.
+func newProductPriceMutation(c config, op Op, opts ...productpriceOption) *ProductPriceMutation {
+	m := &ProductPriceMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProductPrice,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProductPriceID sets the ID field of the mutation.
+func withProductPriceID(id int) productpriceOption {
+	return func(m *ProductPriceMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ProductPrice
+		)
+		m.oldValue = func(ctx context.Context) (*ProductPrice, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ProductPrice.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProductPrice sets the old ProductPrice of the mutation.
+func withProductPrice(node *ProductPrice) productpriceOption {
+	return func(m *ProductPriceMutation) {
+		m.oldValue = func(context.Context) (*ProductPrice, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProductPriceMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProductPriceMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProductPriceMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProductPriceMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ProductPrice.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetProductID sets the "product_id" field.
+func (m *ProductPriceMutation) SetProductID(i int) {
+	m.product = &i
+}
+
+// ProductID returns the value of the "product_id" field in the mutation.
+func (m *ProductPriceMutation) ProductID() (r int, exists bool) {
+	v := m.product
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductID returns the old "product_id" field's value of the ProductPrice entity.
+// If the ProductPrice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductPriceMutation) OldProductID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductID: %w", err)
+	}
+	return oldValue.ProductID, nil
+}
+
+// ResetProductID resets all changes to the "product_id" field.
+func (m *ProductPriceMutation) ResetProductID() {
+	m.product = nil
+}
+
+// SetTariffID sets the "tariff_id" field.
+func (m *ProductPriceMutation) SetTariffID(i int) {
+	m.tariff = &i
+}
+
+// TariffID returns the value of the "tariff_id" field in the mutation.
+func (m *ProductPriceMutation) TariffID() (r int, exists bool) {
+	v := m.tariff
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTariffID returns the old "tariff_id" field's value of the ProductPrice entity.
+// If the ProductPrice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductPriceMutation) OldTariffID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTariffID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTariffID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTariffID: %w", err)
+	}
+	return oldValue.TariffID, nil
+}
+
+// ResetTariffID resets all changes to the "tariff_id" field.
+func (m *ProductPriceMutation) ResetTariffID() {
+	m.tariff = nil
+}
+
+// SetPrice sets the "price" field.
+func (m *ProductPriceMutation) SetPrice(d decimal.Decimal) {
+	m.price = &d
+}
+
+// Price returns the value of the "price" field in the mutation.
+func (m *ProductPriceMutation) Price() (r decimal.Decimal, exists bool) {
+	v := m.price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPrice returns the old "price" field's value of the ProductPrice entity.
+// If the ProductPrice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductPriceMutation) OldPrice(ctx context.Context) (v decimal.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPrice: %w", err)
+	}
+	return oldValue.Price, nil
+}
+
+// ResetPrice resets all changes to the "price" field.
+func (m *ProductPriceMutation) ResetPrice() {
+	m.price = nil
+}
+
+// ClearProduct clears the "product" edge to the Product entity.
+func (m *ProductPriceMutation) ClearProduct() {
+	m.clearedproduct = true
+	m.clearedFields[productprice.FieldProductID] = struct{}{}
+}
+
+// ProductCleared reports if the "product" edge to the Product entity was cleared.
+func (m *ProductPriceMutation) ProductCleared() bool {
+	return m.clearedproduct
+}
+
+// ProductIDs returns the "product" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProductID instead. It exists only for internal usage by the builders.
+func (m *ProductPriceMutation) ProductIDs() (ids []int) {
+	if id := m.product; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProduct resets all changes to the "product" edge.
+func (m *ProductPriceMutation) ResetProduct() {
+	m.product = nil
+	m.clearedproduct = false
+}
+
+// ClearTariff clears the "tariff" edge to the Tariff entity.
+func (m *ProductPriceMutation) ClearTariff() {
+	m.clearedtariff = true
+	m.clearedFields[productprice.FieldTariffID] = struct{}{}
+}
+
+// TariffCleared reports if the "tariff" edge to the Tariff entity was cleared.
+func (m *ProductPriceMutation) TariffCleared() bool {
+	return m.clearedtariff
+}
+
+// TariffIDs returns the "tariff" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TariffID instead. It exists only for internal usage by the builders.
+func (m *ProductPriceMutation) TariffIDs() (ids []int) {
+	if id := m.tariff; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTariff resets all changes to the "tariff" edge.
+func (m *ProductPriceMutation) ResetTariff() {
+	m.tariff = nil
+	m.clearedtariff = false
+}
+
+// Where appends a list predicates to the ProductPriceMutation builder.
+func (m *ProductPriceMutation) Where(ps ...predicate.ProductPrice) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProductPriceMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProductPriceMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ProductPrice, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProductPriceMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProductPriceMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ProductPrice).
+func (m *ProductPriceMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProductPriceMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.product != nil {
+		fields = append(fields, productprice.FieldProductID)
+	}
+	if m.tariff != nil {
+		fields = append(fields, productprice.FieldTariffID)
+	}
+	if m.price != nil {
+		fields = append(fields, productprice.FieldPrice)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProductPriceMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case productprice.FieldProductID:
+		return m.ProductID()
+	case productprice.FieldTariffID:
+		return m.TariffID()
+	case productprice.FieldPrice:
+		return m.Price()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProductPriceMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case productprice.FieldProductID:
+		return m.OldProductID(ctx)
+	case productprice.FieldTariffID:
+		return m.OldTariffID(ctx)
+	case productprice.FieldPrice:
+		return m.OldPrice(ctx)
+	}
+	return nil, fmt.Errorf("unknown ProductPrice field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProductPriceMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case productprice.FieldProductID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductID(v)
+		return nil
+	case productprice.FieldTariffID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTariffID(v)
+		return nil
+	case productprice.FieldPrice:
+		v, ok := value.(decimal.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPrice(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProductPrice field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProductPriceMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProductPriceMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProductPriceMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ProductPrice numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProductPriceMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProductPriceMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProductPriceMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ProductPrice nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProductPriceMutation) ResetField(name string) error {
+	switch name {
+	case productprice.FieldProductID:
+		m.ResetProductID()
+		return nil
+	case productprice.FieldTariffID:
+		m.ResetTariffID()
+		return nil
+	case productprice.FieldPrice:
+		m.ResetPrice()
+		return nil
+	}
+	return fmt.Errorf("unknown ProductPrice field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProductPriceMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.product != nil {
+		edges = append(edges, productprice.EdgeProduct)
+	}
+	if m.tariff != nil {
+		edges = append(edges, productprice.EdgeTariff)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProductPriceMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case productprice.EdgeProduct:
+		if id := m.product; id != nil {
+			return []ent.Value{*id}
+		}
+	case productprice.EdgeTariff:
+		if id := m.tariff; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProductPriceMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProductPriceMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProductPriceMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedproduct {
+		edges = append(edges, productprice.EdgeProduct)
+	}
+	if m.clearedtariff {
+		edges = append(edges, productprice.EdgeTariff)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProductPriceMutation) EdgeCleared(name string) bool {
+	switch name {
+	case productprice.EdgeProduct:
+		return m.clearedproduct
+	case productprice.EdgeTariff:
+		return m.clearedtariff
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProductPriceMutation) ClearEdge(name string) error {
+	switch name {
+	case productprice.EdgeProduct:
+		m.ClearProduct()
+		return nil
+	case productprice.EdgeTariff:
+		m.ClearTariff()
+		return nil
+	}
+	return fmt.Errorf("unknown ProductPrice unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProductPriceMutation) ResetEdge(name string) error {
+	switch name {
+	case productprice.EdgeProduct:
+		m.ResetProduct()
+		return nil
+	case productprice.EdgeTariff:
+		m.ResetTariff()
+		return nil
+	}
+	return fmt.Errorf("unknown ProductPrice edge %s", name)
 }
 
 // ProviderMutation represents an operation that mutates the Provider nodes in the graph.
@@ -21604,27 +22810,30 @@ func (m *SiteMutation) ResetEdge(name string) error {
 // TariffMutation represents an operation that mutates the Tariff nodes in the graph.
 type TariffMutation struct {
 	config
-	op                 Op
-	typ                string
-	id                 *int
-	created_at         *time.Time
-	updated_at         *time.Time
-	name               *string
-	is_default         *bool
-	band_mode          *tariff.BandMode
-	description        *string
-	clearedFields      map[string]struct{}
-	customers          map[int]struct{}
-	removedcustomers   map[int]struct{}
-	clearedcustomers   bool
-	rate_sheets        map[int]struct{}
-	removedrate_sheets map[int]struct{}
-	clearedrate_sheets bool
-	peak_times         *int
-	clearedpeak_times  bool
-	done               bool
-	oldValue           func(context.Context) (*Tariff, error)
-	predicates         []predicate.Tariff
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	name                  *string
+	is_default            *bool
+	band_mode             *tariff.BandMode
+	description           *string
+	clearedFields         map[string]struct{}
+	customers             map[int]struct{}
+	removedcustomers      map[int]struct{}
+	clearedcustomers      bool
+	product_prices        map[int]struct{}
+	removedproduct_prices map[int]struct{}
+	clearedproduct_prices bool
+	rate_sheets           map[int]struct{}
+	removedrate_sheets    map[int]struct{}
+	clearedrate_sheets    bool
+	peak_times            *int
+	clearedpeak_times     bool
+	done                  bool
+	oldValue              func(context.Context) (*Tariff, error)
+	predicates            []predicate.Tariff
 }
 
 var _ ent.Mutation = (*TariffMutation)(nil)
@@ -22008,6 +23217,60 @@ func (m *TariffMutation) ResetCustomers() {
 	m.removedcustomers = nil
 }
 
+// AddProductPriceIDs adds the "product_prices" edge to the ProductPrice entity by ids.
+func (m *TariffMutation) AddProductPriceIDs(ids ...int) {
+	if m.product_prices == nil {
+		m.product_prices = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.product_prices[ids[i]] = struct{}{}
+	}
+}
+
+// ClearProductPrices clears the "product_prices" edge to the ProductPrice entity.
+func (m *TariffMutation) ClearProductPrices() {
+	m.clearedproduct_prices = true
+}
+
+// ProductPricesCleared reports if the "product_prices" edge to the ProductPrice entity was cleared.
+func (m *TariffMutation) ProductPricesCleared() bool {
+	return m.clearedproduct_prices
+}
+
+// RemoveProductPriceIDs removes the "product_prices" edge to the ProductPrice entity by IDs.
+func (m *TariffMutation) RemoveProductPriceIDs(ids ...int) {
+	if m.removedproduct_prices == nil {
+		m.removedproduct_prices = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.product_prices, ids[i])
+		m.removedproduct_prices[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedProductPrices returns the removed IDs of the "product_prices" edge to the ProductPrice entity.
+func (m *TariffMutation) RemovedProductPricesIDs() (ids []int) {
+	for id := range m.removedproduct_prices {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ProductPricesIDs returns the "product_prices" edge IDs in the mutation.
+func (m *TariffMutation) ProductPricesIDs() (ids []int) {
+	for id := range m.product_prices {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetProductPrices resets all changes to the "product_prices" edge.
+func (m *TariffMutation) ResetProductPrices() {
+	m.product_prices = nil
+	m.clearedproduct_prices = false
+	m.removedproduct_prices = nil
+}
+
 // AddRateSheetIDs adds the "rate_sheets" edge to the RateSheet entity by ids.
 func (m *TariffMutation) AddRateSheetIDs(ids ...int) {
 	if m.rate_sheets == nil {
@@ -22328,9 +23591,12 @@ func (m *TariffMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *TariffMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.customers != nil {
 		edges = append(edges, tariff.EdgeCustomers)
+	}
+	if m.product_prices != nil {
+		edges = append(edges, tariff.EdgeProductPrices)
 	}
 	if m.rate_sheets != nil {
 		edges = append(edges, tariff.EdgeRateSheets)
@@ -22351,6 +23617,12 @@ func (m *TariffMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case tariff.EdgeProductPrices:
+		ids := make([]ent.Value, 0, len(m.product_prices))
+		for id := range m.product_prices {
+			ids = append(ids, id)
+		}
+		return ids
 	case tariff.EdgeRateSheets:
 		ids := make([]ent.Value, 0, len(m.rate_sheets))
 		for id := range m.rate_sheets {
@@ -22367,9 +23639,12 @@ func (m *TariffMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *TariffMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedcustomers != nil {
 		edges = append(edges, tariff.EdgeCustomers)
+	}
+	if m.removedproduct_prices != nil {
+		edges = append(edges, tariff.EdgeProductPrices)
 	}
 	if m.removedrate_sheets != nil {
 		edges = append(edges, tariff.EdgeRateSheets)
@@ -22387,6 +23662,12 @@ func (m *TariffMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case tariff.EdgeProductPrices:
+		ids := make([]ent.Value, 0, len(m.removedproduct_prices))
+		for id := range m.removedproduct_prices {
+			ids = append(ids, id)
+		}
+		return ids
 	case tariff.EdgeRateSheets:
 		ids := make([]ent.Value, 0, len(m.removedrate_sheets))
 		for id := range m.removedrate_sheets {
@@ -22399,9 +23680,12 @@ func (m *TariffMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *TariffMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedcustomers {
 		edges = append(edges, tariff.EdgeCustomers)
+	}
+	if m.clearedproduct_prices {
+		edges = append(edges, tariff.EdgeProductPrices)
 	}
 	if m.clearedrate_sheets {
 		edges = append(edges, tariff.EdgeRateSheets)
@@ -22418,6 +23702,8 @@ func (m *TariffMutation) EdgeCleared(name string) bool {
 	switch name {
 	case tariff.EdgeCustomers:
 		return m.clearedcustomers
+	case tariff.EdgeProductPrices:
+		return m.clearedproduct_prices
 	case tariff.EdgeRateSheets:
 		return m.clearedrate_sheets
 	case tariff.EdgePeakTimes:
@@ -22443,6 +23729,9 @@ func (m *TariffMutation) ResetEdge(name string) error {
 	switch name {
 	case tariff.EdgeCustomers:
 		m.ResetCustomers()
+		return nil
+	case tariff.EdgeProductPrices:
+		m.ResetProductPrices()
 		return nil
 	case tariff.EdgeRateSheets:
 		m.ResetRateSheets()

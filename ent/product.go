@@ -24,14 +24,20 @@ type Product struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Name holds the value of the "name" field.
 	Name string `json:"name,omitempty"`
+	// Reference holds the value of the "reference" field.
+	Reference string `json:"reference,omitempty"`
+	// Category holds the value of the "category" field.
+	Category string `json:"category,omitempty"`
+	// AccountingCode holds the value of the "accounting_code" field.
+	AccountingCode string `json:"accounting_code,omitempty"`
 	// Description holds the value of the "description" field.
 	Description string `json:"description,omitempty"`
-	// UnitPrice holds the value of the "unit_price" field.
-	UnitPrice decimal.Decimal `json:"unit_price,omitempty"`
-	// Percent, e.g. 20 for UK standard VAT
-	TaxRate decimal.Decimal `json:"tax_rate,omitempty"`
 	// Recurrence holds the value of the "recurrence" field.
 	Recurrence product.Recurrence `json:"recurrence,omitempty"`
+	// Percent, e.g. 20 for UK standard VAT; empty takes the deployment's default rate
+	TaxRate *decimal.Decimal `json:"tax_rate,omitempty"`
+	// CostPrice holds the value of the "cost_price" field.
+	CostPrice decimal.Decimal `json:"cost_price,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProductQuery when eager-loading is set.
 	Edges        ProductEdges `json:"edges"`
@@ -40,19 +46,33 @@ type Product struct {
 
 // ProductEdges holds the relations/edges for other nodes in the graph.
 type ProductEdges struct {
+	// Prices holds the value of the prices edge.
+	Prices []*ProductPrice `json:"prices,omitempty"`
 	// Charges holds the value of the charges edge.
 	Charges []*Charge `json:"charges,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
+	// totalCount holds the count of the edges above.
+	totalCount [1]map[string]int
 
+	namedPrices  map[string][]*ProductPrice
 	namedCharges map[string][]*Charge
+}
+
+// PricesOrErr returns the Prices value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProductEdges) PricesOrErr() ([]*ProductPrice, error) {
+	if e.loadedTypes[0] {
+		return e.Prices, nil
+	}
+	return nil, &NotLoadedError{edge: "prices"}
 }
 
 // ChargesOrErr returns the Charges value or an error if the edge
 // was not loaded in eager-loading.
 func (e ProductEdges) ChargesOrErr() ([]*Charge, error) {
-	if e.loadedTypes[0] {
+	if e.loadedTypes[1] {
 		return e.Charges, nil
 	}
 	return nil, &NotLoadedError{edge: "charges"}
@@ -63,11 +83,13 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case product.FieldUnitPrice, product.FieldTaxRate:
+		case product.FieldTaxRate:
+			values[i] = &sql.NullScanner{S: new(decimal.Decimal)}
+		case product.FieldCostPrice:
 			values[i] = new(decimal.Decimal)
 		case product.FieldID:
 			values[i] = new(sql.NullInt64)
-		case product.FieldName, product.FieldDescription, product.FieldRecurrence:
+		case product.FieldName, product.FieldReference, product.FieldCategory, product.FieldAccountingCode, product.FieldDescription, product.FieldRecurrence:
 			values[i] = new(sql.NullString)
 		case product.FieldCreatedAt, product.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -110,29 +132,48 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Name = value.String
 			}
+		case product.FieldReference:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field reference", values[i])
+			} else if value.Valid {
+				_m.Reference = value.String
+			}
+		case product.FieldCategory:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field category", values[i])
+			} else if value.Valid {
+				_m.Category = value.String
+			}
+		case product.FieldAccountingCode:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field accounting_code", values[i])
+			} else if value.Valid {
+				_m.AccountingCode = value.String
+			}
 		case product.FieldDescription:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
 			} else if value.Valid {
 				_m.Description = value.String
 			}
-		case product.FieldUnitPrice:
-			if value, ok := values[i].(*decimal.Decimal); !ok {
-				return fmt.Errorf("unexpected type %T for field unit_price", values[i])
-			} else if value != nil {
-				_m.UnitPrice = *value
-			}
-		case product.FieldTaxRate:
-			if value, ok := values[i].(*decimal.Decimal); !ok {
-				return fmt.Errorf("unexpected type %T for field tax_rate", values[i])
-			} else if value != nil {
-				_m.TaxRate = *value
-			}
 		case product.FieldRecurrence:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field recurrence", values[i])
 			} else if value.Valid {
 				_m.Recurrence = product.Recurrence(value.String)
+			}
+		case product.FieldTaxRate:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field tax_rate", values[i])
+			} else if value.Valid {
+				_m.TaxRate = new(decimal.Decimal)
+				*_m.TaxRate = *value.S.(*decimal.Decimal)
+			}
+		case product.FieldCostPrice:
+			if value, ok := values[i].(*decimal.Decimal); !ok {
+				return fmt.Errorf("unexpected type %T for field cost_price", values[i])
+			} else if value != nil {
+				_m.CostPrice = *value
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -145,6 +186,11 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 // This includes values selected through modifiers, order, etc.
 func (_m *Product) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
+}
+
+// QueryPrices queries the "prices" edge of the Product entity.
+func (_m *Product) QueryPrices() *ProductPriceQuery {
+	return NewProductClient(_m.config).QueryPrices(_m)
 }
 
 // QueryCharges queries the "charges" edge of the Product entity.
@@ -184,19 +230,54 @@ func (_m *Product) String() string {
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)
 	builder.WriteString(", ")
+	builder.WriteString("reference=")
+	builder.WriteString(_m.Reference)
+	builder.WriteString(", ")
+	builder.WriteString("category=")
+	builder.WriteString(_m.Category)
+	builder.WriteString(", ")
+	builder.WriteString("accounting_code=")
+	builder.WriteString(_m.AccountingCode)
+	builder.WriteString(", ")
 	builder.WriteString("description=")
 	builder.WriteString(_m.Description)
 	builder.WriteString(", ")
-	builder.WriteString("unit_price=")
-	builder.WriteString(fmt.Sprintf("%v", _m.UnitPrice))
-	builder.WriteString(", ")
-	builder.WriteString("tax_rate=")
-	builder.WriteString(fmt.Sprintf("%v", _m.TaxRate))
-	builder.WriteString(", ")
 	builder.WriteString("recurrence=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Recurrence))
+	builder.WriteString(", ")
+	if v := _m.TaxRate; v != nil {
+		builder.WriteString("tax_rate=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("cost_price=")
+	builder.WriteString(fmt.Sprintf("%v", _m.CostPrice))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedPrices returns the Prices named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Product) NamedPrices(name string) ([]*ProductPrice, error) {
+	if _m.Edges.namedPrices == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedPrices[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Product) appendNamedPrices(name string, edges ...*ProductPrice) {
+	if _m.Edges.namedPrices == nil {
+		_m.Edges.namedPrices = make(map[string][]*ProductPrice)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedPrices[name] = []*ProductPrice{}
+	} else {
+		_m.Edges.namedPrices[name] = append(_m.Edges.namedPrices[name], edges...)
+	}
 }
 
 // NamedCharges returns the Charges named value or an error if the edge was not

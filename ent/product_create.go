@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 )
 
 // ProductCreate is the builder for creating a Product entity.
@@ -58,6 +59,40 @@ func (_c *ProductCreate) SetName(v string) *ProductCreate {
 	return _c
 }
 
+// SetReference sets the "reference" field.
+func (_c *ProductCreate) SetReference(v string) *ProductCreate {
+	_c.mutation.SetReference(v)
+	return _c
+}
+
+// SetCategory sets the "category" field.
+func (_c *ProductCreate) SetCategory(v string) *ProductCreate {
+	_c.mutation.SetCategory(v)
+	return _c
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableCategory(v *string) *ProductCreate {
+	if v != nil {
+		_c.SetCategory(*v)
+	}
+	return _c
+}
+
+// SetAccountingCode sets the "accounting_code" field.
+func (_c *ProductCreate) SetAccountingCode(v string) *ProductCreate {
+	_c.mutation.SetAccountingCode(v)
+	return _c
+}
+
+// SetNillableAccountingCode sets the "accounting_code" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableAccountingCode(v *string) *ProductCreate {
+	if v != nil {
+		_c.SetAccountingCode(*v)
+	}
+	return _c
+}
+
 // SetDescription sets the "description" field.
 func (_c *ProductCreate) SetDescription(v string) *ProductCreate {
 	_c.mutation.SetDescription(v)
@@ -72,16 +107,16 @@ func (_c *ProductCreate) SetNillableDescription(v *string) *ProductCreate {
 	return _c
 }
 
-// SetUnitPrice sets the "unit_price" field.
-func (_c *ProductCreate) SetUnitPrice(v decimal.Decimal) *ProductCreate {
-	_c.mutation.SetUnitPrice(v)
+// SetRecurrence sets the "recurrence" field.
+func (_c *ProductCreate) SetRecurrence(v product.Recurrence) *ProductCreate {
+	_c.mutation.SetRecurrence(v)
 	return _c
 }
 
-// SetNillableUnitPrice sets the "unit_price" field if the given value is not nil.
-func (_c *ProductCreate) SetNillableUnitPrice(v *decimal.Decimal) *ProductCreate {
+// SetNillableRecurrence sets the "recurrence" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableRecurrence(v *product.Recurrence) *ProductCreate {
 	if v != nil {
-		_c.SetUnitPrice(*v)
+		_c.SetRecurrence(*v)
 	}
 	return _c
 }
@@ -100,18 +135,33 @@ func (_c *ProductCreate) SetNillableTaxRate(v *decimal.Decimal) *ProductCreate {
 	return _c
 }
 
-// SetRecurrence sets the "recurrence" field.
-func (_c *ProductCreate) SetRecurrence(v product.Recurrence) *ProductCreate {
-	_c.mutation.SetRecurrence(v)
+// SetCostPrice sets the "cost_price" field.
+func (_c *ProductCreate) SetCostPrice(v decimal.Decimal) *ProductCreate {
+	_c.mutation.SetCostPrice(v)
 	return _c
 }
 
-// SetNillableRecurrence sets the "recurrence" field if the given value is not nil.
-func (_c *ProductCreate) SetNillableRecurrence(v *product.Recurrence) *ProductCreate {
+// SetNillableCostPrice sets the "cost_price" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableCostPrice(v *decimal.Decimal) *ProductCreate {
 	if v != nil {
-		_c.SetRecurrence(*v)
+		_c.SetCostPrice(*v)
 	}
 	return _c
+}
+
+// AddPriceIDs adds the "prices" edge to the ProductPrice entity by IDs.
+func (_c *ProductCreate) AddPriceIDs(ids ...int) *ProductCreate {
+	_c.mutation.AddPriceIDs(ids...)
+	return _c
+}
+
+// AddPrices adds the "prices" edges to the ProductPrice entity.
+func (_c *ProductCreate) AddPrices(v ...*ProductPrice) *ProductCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddPriceIDs(ids...)
 }
 
 // AddChargeIDs adds the "charges" edge to the Charge entity by IDs.
@@ -180,17 +230,13 @@ func (_c *ProductCreate) defaults() error {
 		v := product.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
-	if _, ok := _c.mutation.UnitPrice(); !ok {
-		v := product.DefaultUnitPrice
-		_c.mutation.SetUnitPrice(v)
-	}
-	if _, ok := _c.mutation.TaxRate(); !ok {
-		v := product.DefaultTaxRate
-		_c.mutation.SetTaxRate(v)
-	}
 	if _, ok := _c.mutation.Recurrence(); !ok {
 		v := product.DefaultRecurrence
 		_c.mutation.SetRecurrence(v)
+	}
+	if _, ok := _c.mutation.CostPrice(); !ok {
+		v := product.DefaultCostPrice
+		_c.mutation.SetCostPrice(v)
 	}
 	return nil
 }
@@ -211,11 +257,23 @@ func (_c *ProductCreate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Product.name": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.UnitPrice(); !ok {
-		return &ValidationError{Name: "unit_price", err: errors.New(`ent: missing required field "Product.unit_price"`)}
+	if _, ok := _c.mutation.Reference(); !ok {
+		return &ValidationError{Name: "reference", err: errors.New(`ent: missing required field "Product.reference"`)}
 	}
-	if _, ok := _c.mutation.TaxRate(); !ok {
-		return &ValidationError{Name: "tax_rate", err: errors.New(`ent: missing required field "Product.tax_rate"`)}
+	if v, ok := _c.mutation.Reference(); ok {
+		if err := product.ReferenceValidator(v); err != nil {
+			return &ValidationError{Name: "reference", err: fmt.Errorf(`ent: validator failed for field "Product.reference": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Category(); ok {
+		if err := product.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Product.category": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.AccountingCode(); ok {
+		if err := product.AccountingCodeValidator(v); err != nil {
+			return &ValidationError{Name: "accounting_code", err: fmt.Errorf(`ent: validator failed for field "Product.accounting_code": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.Recurrence(); !ok {
 		return &ValidationError{Name: "recurrence", err: errors.New(`ent: missing required field "Product.recurrence"`)}
@@ -224,6 +282,9 @@ func (_c *ProductCreate) check() error {
 		if err := product.RecurrenceValidator(v); err != nil {
 			return &ValidationError{Name: "recurrence", err: fmt.Errorf(`ent: validator failed for field "Product.recurrence": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.CostPrice(); !ok {
+		return &ValidationError{Name: "cost_price", err: errors.New(`ent: missing required field "Product.cost_price"`)}
 	}
 	return nil
 }
@@ -264,21 +325,49 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 		_spec.SetField(product.FieldName, field.TypeString, value)
 		_node.Name = value
 	}
+	if value, ok := _c.mutation.Reference(); ok {
+		_spec.SetField(product.FieldReference, field.TypeString, value)
+		_node.Reference = value
+	}
+	if value, ok := _c.mutation.Category(); ok {
+		_spec.SetField(product.FieldCategory, field.TypeString, value)
+		_node.Category = value
+	}
+	if value, ok := _c.mutation.AccountingCode(); ok {
+		_spec.SetField(product.FieldAccountingCode, field.TypeString, value)
+		_node.AccountingCode = value
+	}
 	if value, ok := _c.mutation.Description(); ok {
 		_spec.SetField(product.FieldDescription, field.TypeString, value)
 		_node.Description = value
 	}
-	if value, ok := _c.mutation.UnitPrice(); ok {
-		_spec.SetField(product.FieldUnitPrice, field.TypeOther, value)
-		_node.UnitPrice = value
-	}
-	if value, ok := _c.mutation.TaxRate(); ok {
-		_spec.SetField(product.FieldTaxRate, field.TypeOther, value)
-		_node.TaxRate = value
-	}
 	if value, ok := _c.mutation.Recurrence(); ok {
 		_spec.SetField(product.FieldRecurrence, field.TypeEnum, value)
 		_node.Recurrence = value
+	}
+	if value, ok := _c.mutation.TaxRate(); ok {
+		_spec.SetField(product.FieldTaxRate, field.TypeOther, value)
+		_node.TaxRate = &value
+	}
+	if value, ok := _c.mutation.CostPrice(); ok {
+		_spec.SetField(product.FieldCostPrice, field.TypeOther, value)
+		_node.CostPrice = value
+	}
+	if nodes := _c.mutation.PricesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.PricesTable,
+			Columns: []string{product.PricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.ChargesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -372,6 +461,54 @@ func (u *ProductUpsert) UpdateName() *ProductUpsert {
 	return u
 }
 
+// SetReference sets the "reference" field.
+func (u *ProductUpsert) SetReference(v string) *ProductUpsert {
+	u.Set(product.FieldReference, v)
+	return u
+}
+
+// UpdateReference sets the "reference" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateReference() *ProductUpsert {
+	u.SetExcluded(product.FieldReference)
+	return u
+}
+
+// SetCategory sets the "category" field.
+func (u *ProductUpsert) SetCategory(v string) *ProductUpsert {
+	u.Set(product.FieldCategory, v)
+	return u
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateCategory() *ProductUpsert {
+	u.SetExcluded(product.FieldCategory)
+	return u
+}
+
+// ClearCategory clears the value of the "category" field.
+func (u *ProductUpsert) ClearCategory() *ProductUpsert {
+	u.SetNull(product.FieldCategory)
+	return u
+}
+
+// SetAccountingCode sets the "accounting_code" field.
+func (u *ProductUpsert) SetAccountingCode(v string) *ProductUpsert {
+	u.Set(product.FieldAccountingCode, v)
+	return u
+}
+
+// UpdateAccountingCode sets the "accounting_code" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateAccountingCode() *ProductUpsert {
+	u.SetExcluded(product.FieldAccountingCode)
+	return u
+}
+
+// ClearAccountingCode clears the value of the "accounting_code" field.
+func (u *ProductUpsert) ClearAccountingCode() *ProductUpsert {
+	u.SetNull(product.FieldAccountingCode)
+	return u
+}
+
 // SetDescription sets the "description" field.
 func (u *ProductUpsert) SetDescription(v string) *ProductUpsert {
 	u.Set(product.FieldDescription, v)
@@ -390,15 +527,15 @@ func (u *ProductUpsert) ClearDescription() *ProductUpsert {
 	return u
 }
 
-// SetUnitPrice sets the "unit_price" field.
-func (u *ProductUpsert) SetUnitPrice(v decimal.Decimal) *ProductUpsert {
-	u.Set(product.FieldUnitPrice, v)
+// SetRecurrence sets the "recurrence" field.
+func (u *ProductUpsert) SetRecurrence(v product.Recurrence) *ProductUpsert {
+	u.Set(product.FieldRecurrence, v)
 	return u
 }
 
-// UpdateUnitPrice sets the "unit_price" field to the value that was provided on create.
-func (u *ProductUpsert) UpdateUnitPrice() *ProductUpsert {
-	u.SetExcluded(product.FieldUnitPrice)
+// UpdateRecurrence sets the "recurrence" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateRecurrence() *ProductUpsert {
+	u.SetExcluded(product.FieldRecurrence)
 	return u
 }
 
@@ -414,15 +551,21 @@ func (u *ProductUpsert) UpdateTaxRate() *ProductUpsert {
 	return u
 }
 
-// SetRecurrence sets the "recurrence" field.
-func (u *ProductUpsert) SetRecurrence(v product.Recurrence) *ProductUpsert {
-	u.Set(product.FieldRecurrence, v)
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (u *ProductUpsert) ClearTaxRate() *ProductUpsert {
+	u.SetNull(product.FieldTaxRate)
 	return u
 }
 
-// UpdateRecurrence sets the "recurrence" field to the value that was provided on create.
-func (u *ProductUpsert) UpdateRecurrence() *ProductUpsert {
-	u.SetExcluded(product.FieldRecurrence)
+// SetCostPrice sets the "cost_price" field.
+func (u *ProductUpsert) SetCostPrice(v decimal.Decimal) *ProductUpsert {
+	u.Set(product.FieldCostPrice, v)
+	return u
+}
+
+// UpdateCostPrice sets the "cost_price" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateCostPrice() *ProductUpsert {
+	u.SetExcluded(product.FieldCostPrice)
 	return u
 }
 
@@ -499,6 +642,62 @@ func (u *ProductUpsertOne) UpdateName() *ProductUpsertOne {
 	})
 }
 
+// SetReference sets the "reference" field.
+func (u *ProductUpsertOne) SetReference(v string) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetReference(v)
+	})
+}
+
+// UpdateReference sets the "reference" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateReference() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateReference()
+	})
+}
+
+// SetCategory sets the "category" field.
+func (u *ProductUpsertOne) SetCategory(v string) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetCategory(v)
+	})
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateCategory() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateCategory()
+	})
+}
+
+// ClearCategory clears the value of the "category" field.
+func (u *ProductUpsertOne) ClearCategory() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearCategory()
+	})
+}
+
+// SetAccountingCode sets the "accounting_code" field.
+func (u *ProductUpsertOne) SetAccountingCode(v string) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetAccountingCode(v)
+	})
+}
+
+// UpdateAccountingCode sets the "accounting_code" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateAccountingCode() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateAccountingCode()
+	})
+}
+
+// ClearAccountingCode clears the value of the "accounting_code" field.
+func (u *ProductUpsertOne) ClearAccountingCode() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearAccountingCode()
+	})
+}
+
 // SetDescription sets the "description" field.
 func (u *ProductUpsertOne) SetDescription(v string) *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
@@ -520,17 +719,17 @@ func (u *ProductUpsertOne) ClearDescription() *ProductUpsertOne {
 	})
 }
 
-// SetUnitPrice sets the "unit_price" field.
-func (u *ProductUpsertOne) SetUnitPrice(v decimal.Decimal) *ProductUpsertOne {
+// SetRecurrence sets the "recurrence" field.
+func (u *ProductUpsertOne) SetRecurrence(v product.Recurrence) *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
-		s.SetUnitPrice(v)
+		s.SetRecurrence(v)
 	})
 }
 
-// UpdateUnitPrice sets the "unit_price" field to the value that was provided on create.
-func (u *ProductUpsertOne) UpdateUnitPrice() *ProductUpsertOne {
+// UpdateRecurrence sets the "recurrence" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateRecurrence() *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
-		s.UpdateUnitPrice()
+		s.UpdateRecurrence()
 	})
 }
 
@@ -548,17 +747,24 @@ func (u *ProductUpsertOne) UpdateTaxRate() *ProductUpsertOne {
 	})
 }
 
-// SetRecurrence sets the "recurrence" field.
-func (u *ProductUpsertOne) SetRecurrence(v product.Recurrence) *ProductUpsertOne {
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (u *ProductUpsertOne) ClearTaxRate() *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
-		s.SetRecurrence(v)
+		s.ClearTaxRate()
 	})
 }
 
-// UpdateRecurrence sets the "recurrence" field to the value that was provided on create.
-func (u *ProductUpsertOne) UpdateRecurrence() *ProductUpsertOne {
+// SetCostPrice sets the "cost_price" field.
+func (u *ProductUpsertOne) SetCostPrice(v decimal.Decimal) *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
-		s.UpdateRecurrence()
+		s.SetCostPrice(v)
+	})
+}
+
+// UpdateCostPrice sets the "cost_price" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateCostPrice() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateCostPrice()
 	})
 }
 
@@ -801,6 +1007,62 @@ func (u *ProductUpsertBulk) UpdateName() *ProductUpsertBulk {
 	})
 }
 
+// SetReference sets the "reference" field.
+func (u *ProductUpsertBulk) SetReference(v string) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetReference(v)
+	})
+}
+
+// UpdateReference sets the "reference" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateReference() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateReference()
+	})
+}
+
+// SetCategory sets the "category" field.
+func (u *ProductUpsertBulk) SetCategory(v string) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetCategory(v)
+	})
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateCategory() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateCategory()
+	})
+}
+
+// ClearCategory clears the value of the "category" field.
+func (u *ProductUpsertBulk) ClearCategory() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearCategory()
+	})
+}
+
+// SetAccountingCode sets the "accounting_code" field.
+func (u *ProductUpsertBulk) SetAccountingCode(v string) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetAccountingCode(v)
+	})
+}
+
+// UpdateAccountingCode sets the "accounting_code" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateAccountingCode() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateAccountingCode()
+	})
+}
+
+// ClearAccountingCode clears the value of the "accounting_code" field.
+func (u *ProductUpsertBulk) ClearAccountingCode() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearAccountingCode()
+	})
+}
+
 // SetDescription sets the "description" field.
 func (u *ProductUpsertBulk) SetDescription(v string) *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
@@ -822,17 +1084,17 @@ func (u *ProductUpsertBulk) ClearDescription() *ProductUpsertBulk {
 	})
 }
 
-// SetUnitPrice sets the "unit_price" field.
-func (u *ProductUpsertBulk) SetUnitPrice(v decimal.Decimal) *ProductUpsertBulk {
+// SetRecurrence sets the "recurrence" field.
+func (u *ProductUpsertBulk) SetRecurrence(v product.Recurrence) *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
-		s.SetUnitPrice(v)
+		s.SetRecurrence(v)
 	})
 }
 
-// UpdateUnitPrice sets the "unit_price" field to the value that was provided on create.
-func (u *ProductUpsertBulk) UpdateUnitPrice() *ProductUpsertBulk {
+// UpdateRecurrence sets the "recurrence" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateRecurrence() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
-		s.UpdateUnitPrice()
+		s.UpdateRecurrence()
 	})
 }
 
@@ -850,17 +1112,24 @@ func (u *ProductUpsertBulk) UpdateTaxRate() *ProductUpsertBulk {
 	})
 }
 
-// SetRecurrence sets the "recurrence" field.
-func (u *ProductUpsertBulk) SetRecurrence(v product.Recurrence) *ProductUpsertBulk {
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (u *ProductUpsertBulk) ClearTaxRate() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
-		s.SetRecurrence(v)
+		s.ClearTaxRate()
 	})
 }
 
-// UpdateRecurrence sets the "recurrence" field to the value that was provided on create.
-func (u *ProductUpsertBulk) UpdateRecurrence() *ProductUpsertBulk {
+// SetCostPrice sets the "cost_price" field.
+func (u *ProductUpsertBulk) SetCostPrice(v decimal.Decimal) *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
-		s.UpdateRecurrence()
+		s.SetCostPrice(v)
+	})
+}
+
+// UpdateCostPrice sets the "cost_price" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateCostPrice() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateCostPrice()
 	})
 }
 

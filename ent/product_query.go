@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 )
 
 // ProductQuery is the builder for querying Product entities.
@@ -26,9 +27,11 @@ type ProductQuery struct {
 	order            []product.OrderOption
 	inters           []Interceptor
 	predicates       []predicate.Product
+	withPrices       *ProductPriceQuery
 	withCharges      *ChargeQuery
 	loadTotal        []func(context.Context, []*Product) error
 	modifiers        []func(*sql.Selector)
+	withNamedPrices  map[string]*ProductPriceQuery
 	withNamedCharges map[string]*ChargeQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -64,6 +67,28 @@ func (_q *ProductQuery) Unique(unique bool) *ProductQuery {
 func (_q *ProductQuery) Order(o ...product.OrderOption) *ProductQuery {
 	_q.order = append(_q.order, o...)
 	return _q
+}
+
+// QueryPrices chains the current query on the "prices" edge.
+func (_q *ProductQuery) QueryPrices() *ProductPriceQuery {
+	query := (&ProductPriceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, selector),
+			sqlgraph.To(productprice.Table, productprice.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, product.PricesTable, product.PricesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
 }
 
 // QueryCharges chains the current query on the "charges" edge.
@@ -280,11 +305,23 @@ func (_q *ProductQuery) Clone() *ProductQuery {
 		order:       append([]product.OrderOption{}, _q.order...),
 		inters:      append([]Interceptor{}, _q.inters...),
 		predicates:  append([]predicate.Product{}, _q.predicates...),
+		withPrices:  _q.withPrices.Clone(),
 		withCharges: _q.withCharges.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
 	}
+}
+
+// WithPrices tells the query-builder to eager-load the nodes that are connected to
+// the "prices" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProductQuery) WithPrices(opts ...func(*ProductPriceQuery)) *ProductQuery {
+	query := (&ProductPriceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withPrices = query
+	return _q
 }
 
 // WithCharges tells the query-builder to eager-load the nodes that are connected to
@@ -382,7 +419,8 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 	var (
 		nodes       = []*Product{}
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [2]bool{
+			_q.withPrices != nil,
 			_q.withCharges != nil,
 		}
 	)
@@ -407,10 +445,24 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
+	if query := _q.withPrices; query != nil {
+		if err := _q.loadPrices(ctx, query, nodes,
+			func(n *Product) { n.Edges.Prices = []*ProductPrice{} },
+			func(n *Product, e *ProductPrice) { n.Edges.Prices = append(n.Edges.Prices, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withCharges; query != nil {
 		if err := _q.loadCharges(ctx, query, nodes,
 			func(n *Product) { n.Edges.Charges = []*Charge{} },
 			func(n *Product, e *Charge) { n.Edges.Charges = append(n.Edges.Charges, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedPrices {
+		if err := _q.loadPrices(ctx, query, nodes,
+			func(n *Product) { n.appendNamedPrices(name) },
+			func(n *Product, e *ProductPrice) { n.appendNamedPrices(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -429,6 +481,36 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 	return nodes, nil
 }
 
+func (_q *ProductQuery) loadPrices(ctx context.Context, query *ProductPriceQuery, nodes []*Product, init func(*Product), assign func(*Product, *ProductPrice)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Product)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(productprice.FieldProductID)
+	}
+	query.Where(predicate.ProductPrice(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(product.PricesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ProductID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "product_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 func (_q *ProductQuery) loadCharges(ctx context.Context, query *ChargeQuery, nodes []*Product, init func(*Product), assign func(*Product, *Charge)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[int]*Product)
@@ -571,6 +653,20 @@ func (_q *ProductQuery) ForShare(opts ...sql.LockOption) *ProductQuery {
 	_q.modifiers = append(_q.modifiers, func(s *sql.Selector) {
 		s.ForShare(opts...)
 	})
+	return _q
+}
+
+// WithNamedPrices tells the query-builder to eager-load the nodes that are connected to the "prices"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProductQuery) WithNamedPrices(name string, opts ...func(*ProductPriceQuery)) *ProductQuery {
+	query := (&ProductPriceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedPrices == nil {
+		_q.withNamedPrices = make(map[string]*ProductPriceQuery)
+	}
+	_q.withNamedPrices[name] = query
 	return _q
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 )
 
 // ProductUpdate is the builder for updating Product entities.
@@ -50,6 +51,60 @@ func (_u *ProductUpdate) SetNillableName(v *string) *ProductUpdate {
 	return _u
 }
 
+// SetReference sets the "reference" field.
+func (_u *ProductUpdate) SetReference(v string) *ProductUpdate {
+	_u.mutation.SetReference(v)
+	return _u
+}
+
+// SetNillableReference sets the "reference" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableReference(v *string) *ProductUpdate {
+	if v != nil {
+		_u.SetReference(*v)
+	}
+	return _u
+}
+
+// SetCategory sets the "category" field.
+func (_u *ProductUpdate) SetCategory(v string) *ProductUpdate {
+	_u.mutation.SetCategory(v)
+	return _u
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableCategory(v *string) *ProductUpdate {
+	if v != nil {
+		_u.SetCategory(*v)
+	}
+	return _u
+}
+
+// ClearCategory clears the value of the "category" field.
+func (_u *ProductUpdate) ClearCategory() *ProductUpdate {
+	_u.mutation.ClearCategory()
+	return _u
+}
+
+// SetAccountingCode sets the "accounting_code" field.
+func (_u *ProductUpdate) SetAccountingCode(v string) *ProductUpdate {
+	_u.mutation.SetAccountingCode(v)
+	return _u
+}
+
+// SetNillableAccountingCode sets the "accounting_code" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableAccountingCode(v *string) *ProductUpdate {
+	if v != nil {
+		_u.SetAccountingCode(*v)
+	}
+	return _u
+}
+
+// ClearAccountingCode clears the value of the "accounting_code" field.
+func (_u *ProductUpdate) ClearAccountingCode() *ProductUpdate {
+	_u.mutation.ClearAccountingCode()
+	return _u
+}
+
 // SetDescription sets the "description" field.
 func (_u *ProductUpdate) SetDescription(v string) *ProductUpdate {
 	_u.mutation.SetDescription(v)
@@ -70,16 +125,16 @@ func (_u *ProductUpdate) ClearDescription() *ProductUpdate {
 	return _u
 }
 
-// SetUnitPrice sets the "unit_price" field.
-func (_u *ProductUpdate) SetUnitPrice(v decimal.Decimal) *ProductUpdate {
-	_u.mutation.SetUnitPrice(v)
+// SetRecurrence sets the "recurrence" field.
+func (_u *ProductUpdate) SetRecurrence(v product.Recurrence) *ProductUpdate {
+	_u.mutation.SetRecurrence(v)
 	return _u
 }
 
-// SetNillableUnitPrice sets the "unit_price" field if the given value is not nil.
-func (_u *ProductUpdate) SetNillableUnitPrice(v *decimal.Decimal) *ProductUpdate {
+// SetNillableRecurrence sets the "recurrence" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableRecurrence(v *product.Recurrence) *ProductUpdate {
 	if v != nil {
-		_u.SetUnitPrice(*v)
+		_u.SetRecurrence(*v)
 	}
 	return _u
 }
@@ -98,18 +153,39 @@ func (_u *ProductUpdate) SetNillableTaxRate(v *decimal.Decimal) *ProductUpdate {
 	return _u
 }
 
-// SetRecurrence sets the "recurrence" field.
-func (_u *ProductUpdate) SetRecurrence(v product.Recurrence) *ProductUpdate {
-	_u.mutation.SetRecurrence(v)
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (_u *ProductUpdate) ClearTaxRate() *ProductUpdate {
+	_u.mutation.ClearTaxRate()
 	return _u
 }
 
-// SetNillableRecurrence sets the "recurrence" field if the given value is not nil.
-func (_u *ProductUpdate) SetNillableRecurrence(v *product.Recurrence) *ProductUpdate {
+// SetCostPrice sets the "cost_price" field.
+func (_u *ProductUpdate) SetCostPrice(v decimal.Decimal) *ProductUpdate {
+	_u.mutation.SetCostPrice(v)
+	return _u
+}
+
+// SetNillableCostPrice sets the "cost_price" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableCostPrice(v *decimal.Decimal) *ProductUpdate {
 	if v != nil {
-		_u.SetRecurrence(*v)
+		_u.SetCostPrice(*v)
 	}
 	return _u
+}
+
+// AddPriceIDs adds the "prices" edge to the ProductPrice entity by IDs.
+func (_u *ProductUpdate) AddPriceIDs(ids ...int) *ProductUpdate {
+	_u.mutation.AddPriceIDs(ids...)
+	return _u
+}
+
+// AddPrices adds the "prices" edges to the ProductPrice entity.
+func (_u *ProductUpdate) AddPrices(v ...*ProductPrice) *ProductUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddPriceIDs(ids...)
 }
 
 // AddChargeIDs adds the "charges" edge to the Charge entity by IDs.
@@ -130,6 +206,27 @@ func (_u *ProductUpdate) AddCharges(v ...*Charge) *ProductUpdate {
 // Mutation returns the ProductMutation object of the builder.
 func (_u *ProductUpdate) Mutation() *ProductMutation {
 	return _u.mutation
+}
+
+// ClearPrices clears all "prices" edges to the ProductPrice entity.
+func (_u *ProductUpdate) ClearPrices() *ProductUpdate {
+	_u.mutation.ClearPrices()
+	return _u
+}
+
+// RemovePriceIDs removes the "prices" edge to ProductPrice entities by IDs.
+func (_u *ProductUpdate) RemovePriceIDs(ids ...int) *ProductUpdate {
+	_u.mutation.RemovePriceIDs(ids...)
+	return _u
+}
+
+// RemovePrices removes "prices" edges to ProductPrice entities.
+func (_u *ProductUpdate) RemovePrices(v ...*ProductPrice) *ProductUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemovePriceIDs(ids...)
 }
 
 // ClearCharges clears all "charges" edges to the Charge entity.
@@ -202,6 +299,21 @@ func (_u *ProductUpdate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Product.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Reference(); ok {
+		if err := product.ReferenceValidator(v); err != nil {
+			return &ValidationError{Name: "reference", err: fmt.Errorf(`ent: validator failed for field "Product.reference": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Category(); ok {
+		if err := product.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Product.category": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.AccountingCode(); ok {
+		if err := product.AccountingCodeValidator(v); err != nil {
+			return &ValidationError{Name: "accounting_code", err: fmt.Errorf(`ent: validator failed for field "Product.accounting_code": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Recurrence(); ok {
 		if err := product.RecurrenceValidator(v); err != nil {
 			return &ValidationError{Name: "recurrence", err: fmt.Errorf(`ent: validator failed for field "Product.recurrence": %w`, err)}
@@ -228,20 +340,83 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(product.FieldName, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.Reference(); ok {
+		_spec.SetField(product.FieldReference, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Category(); ok {
+		_spec.SetField(product.FieldCategory, field.TypeString, value)
+	}
+	if _u.mutation.CategoryCleared() {
+		_spec.ClearField(product.FieldCategory, field.TypeString)
+	}
+	if value, ok := _u.mutation.AccountingCode(); ok {
+		_spec.SetField(product.FieldAccountingCode, field.TypeString, value)
+	}
+	if _u.mutation.AccountingCodeCleared() {
+		_spec.ClearField(product.FieldAccountingCode, field.TypeString)
+	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(product.FieldDescription, field.TypeString, value)
 	}
 	if _u.mutation.DescriptionCleared() {
 		_spec.ClearField(product.FieldDescription, field.TypeString)
 	}
-	if value, ok := _u.mutation.UnitPrice(); ok {
-		_spec.SetField(product.FieldUnitPrice, field.TypeOther, value)
+	if value, ok := _u.mutation.Recurrence(); ok {
+		_spec.SetField(product.FieldRecurrence, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.TaxRate(); ok {
 		_spec.SetField(product.FieldTaxRate, field.TypeOther, value)
 	}
-	if value, ok := _u.mutation.Recurrence(); ok {
-		_spec.SetField(product.FieldRecurrence, field.TypeEnum, value)
+	if _u.mutation.TaxRateCleared() {
+		_spec.ClearField(product.FieldTaxRate, field.TypeOther)
+	}
+	if value, ok := _u.mutation.CostPrice(); ok {
+		_spec.SetField(product.FieldCostPrice, field.TypeOther, value)
+	}
+	if _u.mutation.PricesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.PricesTable,
+			Columns: []string{product.PricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedPricesIDs(); len(nodes) > 0 && !_u.mutation.PricesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.PricesTable,
+			Columns: []string{product.PricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PricesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.PricesTable,
+			Columns: []string{product.PricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.ChargesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -328,6 +503,60 @@ func (_u *ProductUpdateOne) SetNillableName(v *string) *ProductUpdateOne {
 	return _u
 }
 
+// SetReference sets the "reference" field.
+func (_u *ProductUpdateOne) SetReference(v string) *ProductUpdateOne {
+	_u.mutation.SetReference(v)
+	return _u
+}
+
+// SetNillableReference sets the "reference" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableReference(v *string) *ProductUpdateOne {
+	if v != nil {
+		_u.SetReference(*v)
+	}
+	return _u
+}
+
+// SetCategory sets the "category" field.
+func (_u *ProductUpdateOne) SetCategory(v string) *ProductUpdateOne {
+	_u.mutation.SetCategory(v)
+	return _u
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableCategory(v *string) *ProductUpdateOne {
+	if v != nil {
+		_u.SetCategory(*v)
+	}
+	return _u
+}
+
+// ClearCategory clears the value of the "category" field.
+func (_u *ProductUpdateOne) ClearCategory() *ProductUpdateOne {
+	_u.mutation.ClearCategory()
+	return _u
+}
+
+// SetAccountingCode sets the "accounting_code" field.
+func (_u *ProductUpdateOne) SetAccountingCode(v string) *ProductUpdateOne {
+	_u.mutation.SetAccountingCode(v)
+	return _u
+}
+
+// SetNillableAccountingCode sets the "accounting_code" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableAccountingCode(v *string) *ProductUpdateOne {
+	if v != nil {
+		_u.SetAccountingCode(*v)
+	}
+	return _u
+}
+
+// ClearAccountingCode clears the value of the "accounting_code" field.
+func (_u *ProductUpdateOne) ClearAccountingCode() *ProductUpdateOne {
+	_u.mutation.ClearAccountingCode()
+	return _u
+}
+
 // SetDescription sets the "description" field.
 func (_u *ProductUpdateOne) SetDescription(v string) *ProductUpdateOne {
 	_u.mutation.SetDescription(v)
@@ -348,16 +577,16 @@ func (_u *ProductUpdateOne) ClearDescription() *ProductUpdateOne {
 	return _u
 }
 
-// SetUnitPrice sets the "unit_price" field.
-func (_u *ProductUpdateOne) SetUnitPrice(v decimal.Decimal) *ProductUpdateOne {
-	_u.mutation.SetUnitPrice(v)
+// SetRecurrence sets the "recurrence" field.
+func (_u *ProductUpdateOne) SetRecurrence(v product.Recurrence) *ProductUpdateOne {
+	_u.mutation.SetRecurrence(v)
 	return _u
 }
 
-// SetNillableUnitPrice sets the "unit_price" field if the given value is not nil.
-func (_u *ProductUpdateOne) SetNillableUnitPrice(v *decimal.Decimal) *ProductUpdateOne {
+// SetNillableRecurrence sets the "recurrence" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableRecurrence(v *product.Recurrence) *ProductUpdateOne {
 	if v != nil {
-		_u.SetUnitPrice(*v)
+		_u.SetRecurrence(*v)
 	}
 	return _u
 }
@@ -376,18 +605,39 @@ func (_u *ProductUpdateOne) SetNillableTaxRate(v *decimal.Decimal) *ProductUpdat
 	return _u
 }
 
-// SetRecurrence sets the "recurrence" field.
-func (_u *ProductUpdateOne) SetRecurrence(v product.Recurrence) *ProductUpdateOne {
-	_u.mutation.SetRecurrence(v)
+// ClearTaxRate clears the value of the "tax_rate" field.
+func (_u *ProductUpdateOne) ClearTaxRate() *ProductUpdateOne {
+	_u.mutation.ClearTaxRate()
 	return _u
 }
 
-// SetNillableRecurrence sets the "recurrence" field if the given value is not nil.
-func (_u *ProductUpdateOne) SetNillableRecurrence(v *product.Recurrence) *ProductUpdateOne {
+// SetCostPrice sets the "cost_price" field.
+func (_u *ProductUpdateOne) SetCostPrice(v decimal.Decimal) *ProductUpdateOne {
+	_u.mutation.SetCostPrice(v)
+	return _u
+}
+
+// SetNillableCostPrice sets the "cost_price" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableCostPrice(v *decimal.Decimal) *ProductUpdateOne {
 	if v != nil {
-		_u.SetRecurrence(*v)
+		_u.SetCostPrice(*v)
 	}
 	return _u
+}
+
+// AddPriceIDs adds the "prices" edge to the ProductPrice entity by IDs.
+func (_u *ProductUpdateOne) AddPriceIDs(ids ...int) *ProductUpdateOne {
+	_u.mutation.AddPriceIDs(ids...)
+	return _u
+}
+
+// AddPrices adds the "prices" edges to the ProductPrice entity.
+func (_u *ProductUpdateOne) AddPrices(v ...*ProductPrice) *ProductUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddPriceIDs(ids...)
 }
 
 // AddChargeIDs adds the "charges" edge to the Charge entity by IDs.
@@ -408,6 +658,27 @@ func (_u *ProductUpdateOne) AddCharges(v ...*Charge) *ProductUpdateOne {
 // Mutation returns the ProductMutation object of the builder.
 func (_u *ProductUpdateOne) Mutation() *ProductMutation {
 	return _u.mutation
+}
+
+// ClearPrices clears all "prices" edges to the ProductPrice entity.
+func (_u *ProductUpdateOne) ClearPrices() *ProductUpdateOne {
+	_u.mutation.ClearPrices()
+	return _u
+}
+
+// RemovePriceIDs removes the "prices" edge to ProductPrice entities by IDs.
+func (_u *ProductUpdateOne) RemovePriceIDs(ids ...int) *ProductUpdateOne {
+	_u.mutation.RemovePriceIDs(ids...)
+	return _u
+}
+
+// RemovePrices removes "prices" edges to ProductPrice entities.
+func (_u *ProductUpdateOne) RemovePrices(v ...*ProductPrice) *ProductUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemovePriceIDs(ids...)
 }
 
 // ClearCharges clears all "charges" edges to the Charge entity.
@@ -493,6 +764,21 @@ func (_u *ProductUpdateOne) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Product.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Reference(); ok {
+		if err := product.ReferenceValidator(v); err != nil {
+			return &ValidationError{Name: "reference", err: fmt.Errorf(`ent: validator failed for field "Product.reference": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Category(); ok {
+		if err := product.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Product.category": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.AccountingCode(); ok {
+		if err := product.AccountingCodeValidator(v); err != nil {
+			return &ValidationError{Name: "accounting_code", err: fmt.Errorf(`ent: validator failed for field "Product.accounting_code": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Recurrence(); ok {
 		if err := product.RecurrenceValidator(v); err != nil {
 			return &ValidationError{Name: "recurrence", err: fmt.Errorf(`ent: validator failed for field "Product.recurrence": %w`, err)}
@@ -536,20 +822,83 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(product.FieldName, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.Reference(); ok {
+		_spec.SetField(product.FieldReference, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Category(); ok {
+		_spec.SetField(product.FieldCategory, field.TypeString, value)
+	}
+	if _u.mutation.CategoryCleared() {
+		_spec.ClearField(product.FieldCategory, field.TypeString)
+	}
+	if value, ok := _u.mutation.AccountingCode(); ok {
+		_spec.SetField(product.FieldAccountingCode, field.TypeString, value)
+	}
+	if _u.mutation.AccountingCodeCleared() {
+		_spec.ClearField(product.FieldAccountingCode, field.TypeString)
+	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(product.FieldDescription, field.TypeString, value)
 	}
 	if _u.mutation.DescriptionCleared() {
 		_spec.ClearField(product.FieldDescription, field.TypeString)
 	}
-	if value, ok := _u.mutation.UnitPrice(); ok {
-		_spec.SetField(product.FieldUnitPrice, field.TypeOther, value)
+	if value, ok := _u.mutation.Recurrence(); ok {
+		_spec.SetField(product.FieldRecurrence, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.TaxRate(); ok {
 		_spec.SetField(product.FieldTaxRate, field.TypeOther, value)
 	}
-	if value, ok := _u.mutation.Recurrence(); ok {
-		_spec.SetField(product.FieldRecurrence, field.TypeEnum, value)
+	if _u.mutation.TaxRateCleared() {
+		_spec.ClearField(product.FieldTaxRate, field.TypeOther)
+	}
+	if value, ok := _u.mutation.CostPrice(); ok {
+		_spec.SetField(product.FieldCostPrice, field.TypeOther, value)
+	}
+	if _u.mutation.PricesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.PricesTable,
+			Columns: []string{product.PricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedPricesIDs(); len(nodes) > 0 && !_u.mutation.PricesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.PricesTable,
+			Columns: []string{product.PricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PricesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.PricesTable,
+			Columns: []string{product.PricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.ChargesCleared() {
 		edge := &sqlgraph.EdgeSpec{

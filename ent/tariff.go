@@ -41,18 +41,21 @@ type Tariff struct {
 type TariffEdges struct {
 	// Customers holds the value of the customers edge.
 	Customers []*Customer `json:"customers,omitempty"`
+	// ProductPrices holds the value of the product_prices edge.
+	ProductPrices []*ProductPrice `json:"product_prices,omitempty"`
 	// RateSheets holds the value of the rate_sheets edge.
 	RateSheets []*RateSheet `json:"rate_sheets,omitempty"`
 	// Empty means the default peak-times schedule
 	PeakTimes *PeakTimes `json:"peak_times,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
-	namedCustomers  map[string][]*Customer
-	namedRateSheets map[string][]*RateSheet
+	namedCustomers     map[string][]*Customer
+	namedProductPrices map[string][]*ProductPrice
+	namedRateSheets    map[string][]*RateSheet
 }
 
 // CustomersOrErr returns the Customers value or an error if the edge
@@ -64,10 +67,19 @@ func (e TariffEdges) CustomersOrErr() ([]*Customer, error) {
 	return nil, &NotLoadedError{edge: "customers"}
 }
 
+// ProductPricesOrErr returns the ProductPrices value or an error if the edge
+// was not loaded in eager-loading.
+func (e TariffEdges) ProductPricesOrErr() ([]*ProductPrice, error) {
+	if e.loadedTypes[1] {
+		return e.ProductPrices, nil
+	}
+	return nil, &NotLoadedError{edge: "product_prices"}
+}
+
 // RateSheetsOrErr returns the RateSheets value or an error if the edge
 // was not loaded in eager-loading.
 func (e TariffEdges) RateSheetsOrErr() ([]*RateSheet, error) {
-	if e.loadedTypes[1] {
+	if e.loadedTypes[2] {
 		return e.RateSheets, nil
 	}
 	return nil, &NotLoadedError{edge: "rate_sheets"}
@@ -78,7 +90,7 @@ func (e TariffEdges) RateSheetsOrErr() ([]*RateSheet, error) {
 func (e TariffEdges) PeakTimesOrErr() (*PeakTimes, error) {
 	if e.PeakTimes != nil {
 		return e.PeakTimes, nil
-	} else if e.loadedTypes[2] {
+	} else if e.loadedTypes[3] {
 		return nil, &NotFoundError{label: peaktimes.Label}
 	}
 	return nil, &NotLoadedError{edge: "peak_times"}
@@ -181,6 +193,11 @@ func (_m *Tariff) QueryCustomers() *CustomerQuery {
 	return NewTariffClient(_m.config).QueryCustomers(_m)
 }
 
+// QueryProductPrices queries the "product_prices" edge of the Tariff entity.
+func (_m *Tariff) QueryProductPrices() *ProductPriceQuery {
+	return NewTariffClient(_m.config).QueryProductPrices(_m)
+}
+
 // QueryRateSheets queries the "rate_sheets" edge of the Tariff entity.
 func (_m *Tariff) QueryRateSheets() *RateSheetQuery {
 	return NewTariffClient(_m.config).QueryRateSheets(_m)
@@ -256,6 +273,30 @@ func (_m *Tariff) appendNamedCustomers(name string, edges ...*Customer) {
 		_m.Edges.namedCustomers[name] = []*Customer{}
 	} else {
 		_m.Edges.namedCustomers[name] = append(_m.Edges.namedCustomers[name], edges...)
+	}
+}
+
+// NamedProductPrices returns the ProductPrices named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Tariff) NamedProductPrices(name string) ([]*ProductPrice, error) {
+	if _m.Edges.namedProductPrices == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedProductPrices[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Tariff) appendNamedProductPrices(name string, edges ...*ProductPrice) {
+	if _m.Edges.namedProductPrices == nil {
+		_m.Edges.namedProductPrices = make(map[string][]*ProductPrice)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedProductPrices[name] = []*ProductPrice{}
+	} else {
+		_m.Edges.namedProductPrices[name] = append(_m.Edges.namedProductPrices[name], edges...)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/peaktimes"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/tariff"
 )
@@ -114,6 +115,21 @@ func (_c *TariffCreate) AddCustomers(v ...*Customer) *TariffCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddCustomerIDs(ids...)
+}
+
+// AddProductPriceIDs adds the "product_prices" edge to the ProductPrice entity by IDs.
+func (_c *TariffCreate) AddProductPriceIDs(ids ...int) *TariffCreate {
+	_c.mutation.AddProductPriceIDs(ids...)
+	return _c
+}
+
+// AddProductPrices adds the "product_prices" edges to the ProductPrice entity.
+func (_c *TariffCreate) AddProductPrices(v ...*ProductPrice) *TariffCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddProductPriceIDs(ids...)
 }
 
 // AddRateSheetIDs adds the "rate_sheets" edge to the RateSheet entity by IDs.
@@ -299,6 +315,22 @@ func (_c *TariffCreate) createSpec() (*Tariff, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customer.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ProductPricesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   tariff.ProductPricesTable,
+			Columns: []string{tariff.ProductPricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/predicate"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/tariff"
 )
@@ -24,18 +25,20 @@ import (
 // TariffQuery is the builder for querying Tariff entities.
 type TariffQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []tariff.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.Tariff
-	withCustomers       *CustomerQuery
-	withRateSheets      *RateSheetQuery
-	withPeakTimes       *PeakTimesQuery
-	withFKs             bool
-	loadTotal           []func(context.Context, []*Tariff) error
-	modifiers           []func(*sql.Selector)
-	withNamedCustomers  map[string]*CustomerQuery
-	withNamedRateSheets map[string]*RateSheetQuery
+	ctx                    *QueryContext
+	order                  []tariff.OrderOption
+	inters                 []Interceptor
+	predicates             []predicate.Tariff
+	withCustomers          *CustomerQuery
+	withProductPrices      *ProductPriceQuery
+	withRateSheets         *RateSheetQuery
+	withPeakTimes          *PeakTimesQuery
+	withFKs                bool
+	loadTotal              []func(context.Context, []*Tariff) error
+	modifiers              []func(*sql.Selector)
+	withNamedCustomers     map[string]*CustomerQuery
+	withNamedProductPrices map[string]*ProductPriceQuery
+	withNamedRateSheets    map[string]*RateSheetQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -87,6 +90,28 @@ func (_q *TariffQuery) QueryCustomers() *CustomerQuery {
 			sqlgraph.From(tariff.Table, tariff.FieldID, selector),
 			sqlgraph.To(customer.Table, customer.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, tariff.CustomersTable, tariff.CustomersColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryProductPrices chains the current query on the "product_prices" edge.
+func (_q *TariffQuery) QueryProductPrices() *ProductPriceQuery {
+	query := (&ProductPriceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(tariff.Table, tariff.FieldID, selector),
+			sqlgraph.To(productprice.Table, productprice.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, tariff.ProductPricesTable, tariff.ProductPricesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -325,14 +350,15 @@ func (_q *TariffQuery) Clone() *TariffQuery {
 		return nil
 	}
 	return &TariffQuery{
-		config:         _q.config,
-		ctx:            _q.ctx.Clone(),
-		order:          append([]tariff.OrderOption{}, _q.order...),
-		inters:         append([]Interceptor{}, _q.inters...),
-		predicates:     append([]predicate.Tariff{}, _q.predicates...),
-		withCustomers:  _q.withCustomers.Clone(),
-		withRateSheets: _q.withRateSheets.Clone(),
-		withPeakTimes:  _q.withPeakTimes.Clone(),
+		config:            _q.config,
+		ctx:               _q.ctx.Clone(),
+		order:             append([]tariff.OrderOption{}, _q.order...),
+		inters:            append([]Interceptor{}, _q.inters...),
+		predicates:        append([]predicate.Tariff{}, _q.predicates...),
+		withCustomers:     _q.withCustomers.Clone(),
+		withProductPrices: _q.withProductPrices.Clone(),
+		withRateSheets:    _q.withRateSheets.Clone(),
+		withPeakTimes:     _q.withPeakTimes.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -347,6 +373,17 @@ func (_q *TariffQuery) WithCustomers(opts ...func(*CustomerQuery)) *TariffQuery 
 		opt(query)
 	}
 	_q.withCustomers = query
+	return _q
+}
+
+// WithProductPrices tells the query-builder to eager-load the nodes that are connected to
+// the "product_prices" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *TariffQuery) WithProductPrices(opts ...func(*ProductPriceQuery)) *TariffQuery {
+	query := (&ProductPriceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProductPrices = query
 	return _q
 }
 
@@ -457,8 +494,9 @@ func (_q *TariffQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Tarif
 		nodes       = []*Tariff{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withCustomers != nil,
+			_q.withProductPrices != nil,
 			_q.withRateSheets != nil,
 			_q.withPeakTimes != nil,
 		}
@@ -497,6 +535,13 @@ func (_q *TariffQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Tarif
 			return nil, err
 		}
 	}
+	if query := _q.withProductPrices; query != nil {
+		if err := _q.loadProductPrices(ctx, query, nodes,
+			func(n *Tariff) { n.Edges.ProductPrices = []*ProductPrice{} },
+			func(n *Tariff, e *ProductPrice) { n.Edges.ProductPrices = append(n.Edges.ProductPrices, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withRateSheets; query != nil {
 		if err := _q.loadRateSheets(ctx, query, nodes,
 			func(n *Tariff) { n.Edges.RateSheets = []*RateSheet{} },
@@ -514,6 +559,13 @@ func (_q *TariffQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Tarif
 		if err := _q.loadCustomers(ctx, query, nodes,
 			func(n *Tariff) { n.appendNamedCustomers(name) },
 			func(n *Tariff, e *Customer) { n.appendNamedCustomers(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedProductPrices {
+		if err := _q.loadProductPrices(ctx, query, nodes,
+			func(n *Tariff) { n.appendNamedProductPrices(name) },
+			func(n *Tariff, e *ProductPrice) { n.appendNamedProductPrices(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -558,6 +610,36 @@ func (_q *TariffQuery) loadCustomers(ctx context.Context, query *CustomerQuery, 
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "tariff_customers" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *TariffQuery) loadProductPrices(ctx context.Context, query *ProductPriceQuery, nodes []*Tariff, init func(*Tariff), assign func(*Tariff, *ProductPrice)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Tariff)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(productprice.FieldTariffID)
+	}
+	query.Where(predicate.ProductPrice(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(tariff.ProductPricesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.TariffID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "tariff_id" returned %v for node %v`, fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -751,6 +833,20 @@ func (_q *TariffQuery) WithNamedCustomers(name string, opts ...func(*CustomerQue
 		_q.withNamedCustomers = make(map[string]*CustomerQuery)
 	}
 	_q.withNamedCustomers[name] = query
+	return _q
+}
+
+// WithNamedProductPrices tells the query-builder to eager-load the nodes that are connected to the "product_prices"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *TariffQuery) WithNamedProductPrices(name string, opts ...func(*ProductPriceQuery)) *TariffQuery {
+	query := (&ProductPriceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedProductPrices == nil {
+		_q.withNamedProductPrices = make(map[string]*ProductPriceQuery)
+	}
+	_q.withNamedProductPrices[name] = query
 	return _q
 }
 

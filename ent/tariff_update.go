@@ -14,6 +14,7 @@ import (
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/predicate"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/tariff"
 )
@@ -114,6 +115,21 @@ func (_u *TariffUpdate) AddCustomers(v ...*Customer) *TariffUpdate {
 	return _u.AddCustomerIDs(ids...)
 }
 
+// AddProductPriceIDs adds the "product_prices" edge to the ProductPrice entity by IDs.
+func (_u *TariffUpdate) AddProductPriceIDs(ids ...int) *TariffUpdate {
+	_u.mutation.AddProductPriceIDs(ids...)
+	return _u
+}
+
+// AddProductPrices adds the "product_prices" edges to the ProductPrice entity.
+func (_u *TariffUpdate) AddProductPrices(v ...*ProductPrice) *TariffUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProductPriceIDs(ids...)
+}
+
 // AddRateSheetIDs adds the "rate_sheets" edge to the RateSheet entity by IDs.
 func (_u *TariffUpdate) AddRateSheetIDs(ids ...int) *TariffUpdate {
 	_u.mutation.AddRateSheetIDs(ids...)
@@ -172,6 +188,27 @@ func (_u *TariffUpdate) RemoveCustomers(v ...*Customer) *TariffUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCustomerIDs(ids...)
+}
+
+// ClearProductPrices clears all "product_prices" edges to the ProductPrice entity.
+func (_u *TariffUpdate) ClearProductPrices() *TariffUpdate {
+	_u.mutation.ClearProductPrices()
+	return _u
+}
+
+// RemoveProductPriceIDs removes the "product_prices" edge to ProductPrice entities by IDs.
+func (_u *TariffUpdate) RemoveProductPriceIDs(ids ...int) *TariffUpdate {
+	_u.mutation.RemoveProductPriceIDs(ids...)
+	return _u
+}
+
+// RemoveProductPrices removes "product_prices" edges to ProductPrice entities.
+func (_u *TariffUpdate) RemoveProductPrices(v ...*ProductPrice) *TariffUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProductPriceIDs(ids...)
 }
 
 // ClearRateSheets clears all "rate_sheets" edges to the RateSheet entity.
@@ -326,6 +363,51 @@ func (_u *TariffUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customer.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProductPricesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   tariff.ProductPricesTable,
+			Columns: []string{tariff.ProductPricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProductPricesIDs(); len(nodes) > 0 && !_u.mutation.ProductPricesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   tariff.ProductPricesTable,
+			Columns: []string{tariff.ProductPricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProductPricesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   tariff.ProductPricesTable,
+			Columns: []string{tariff.ProductPricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -510,6 +592,21 @@ func (_u *TariffUpdateOne) AddCustomers(v ...*Customer) *TariffUpdateOne {
 	return _u.AddCustomerIDs(ids...)
 }
 
+// AddProductPriceIDs adds the "product_prices" edge to the ProductPrice entity by IDs.
+func (_u *TariffUpdateOne) AddProductPriceIDs(ids ...int) *TariffUpdateOne {
+	_u.mutation.AddProductPriceIDs(ids...)
+	return _u
+}
+
+// AddProductPrices adds the "product_prices" edges to the ProductPrice entity.
+func (_u *TariffUpdateOne) AddProductPrices(v ...*ProductPrice) *TariffUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProductPriceIDs(ids...)
+}
+
 // AddRateSheetIDs adds the "rate_sheets" edge to the RateSheet entity by IDs.
 func (_u *TariffUpdateOne) AddRateSheetIDs(ids ...int) *TariffUpdateOne {
 	_u.mutation.AddRateSheetIDs(ids...)
@@ -568,6 +665,27 @@ func (_u *TariffUpdateOne) RemoveCustomers(v ...*Customer) *TariffUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCustomerIDs(ids...)
+}
+
+// ClearProductPrices clears all "product_prices" edges to the ProductPrice entity.
+func (_u *TariffUpdateOne) ClearProductPrices() *TariffUpdateOne {
+	_u.mutation.ClearProductPrices()
+	return _u
+}
+
+// RemoveProductPriceIDs removes the "product_prices" edge to ProductPrice entities by IDs.
+func (_u *TariffUpdateOne) RemoveProductPriceIDs(ids ...int) *TariffUpdateOne {
+	_u.mutation.RemoveProductPriceIDs(ids...)
+	return _u
+}
+
+// RemoveProductPrices removes "product_prices" edges to ProductPrice entities.
+func (_u *TariffUpdateOne) RemoveProductPrices(v ...*ProductPrice) *TariffUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProductPriceIDs(ids...)
 }
 
 // ClearRateSheets clears all "rate_sheets" edges to the RateSheet entity.
@@ -752,6 +870,51 @@ func (_u *TariffUpdateOne) sqlSave(ctx context.Context) (_node *Tariff, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customer.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProductPricesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   tariff.ProductPricesTable,
+			Columns: []string{tariff.ProductPricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProductPricesIDs(); len(nodes) > 0 && !_u.mutation.ProductPricesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   tariff.ProductPricesTable,
+			Columns: []string{tariff.ProductPricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProductPricesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   tariff.ProductPricesTable,
+			Columns: []string{tariff.ProductPricesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(productprice.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

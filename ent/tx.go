@@ -44,6 +44,8 @@ type Tx struct {
 	PeakTimes *PeakTimesClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
+	// ProductPrice is the client for interacting with the ProductPrice builders.
+	ProductPrice *ProductPriceClient
 	// Provider is the client for interacting with the Provider builders.
 	Provider *ProviderClient
 	// Rate is the client for interacting with the Rate builders.
@@ -204,6 +206,7 @@ func (tx *Tx) init() {
 	tx.PeakTimeBlock = NewPeakTimeBlockClient(tx.config)
 	tx.PeakTimes = NewPeakTimesClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
+	tx.ProductPrice = NewProductPriceClient(tx.config)
 	tx.Provider = NewProviderClient(tx.config)
 	tx.Rate = NewRateClient(tx.config)
 	tx.RateSheet = NewRateSheetClient(tx.config)

@@ -90,7 +90,10 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 	a.Queue = jobs.NewQueue(a.Redis.Asynq)
 	a.Customers = customers.NewService(a.DB.Client, cfg.CountryCode, a.DB.Dialect == dialect.MySQL)
 	a.Providers = providers.NewService(a.DB.Client)
-	a.Billing = &billing.Service{Client: a.DB.Client, Queue: a.Queue, Events: a.Events, RowLocks: a.DB.Dialect == dialect.MySQL}
+	a.Billing = &billing.Service{
+		Client: a.DB.Client, Queue: a.Queue, Events: a.Events, RowLocks: a.DB.Dialect == dialect.MySQL,
+		PricePlaces: int32(cfg.InvoiceDecimals),
+	}
 	a.Company = &company.Service{Client: a.DB.Client, Blobs: a.Blobs, Deployment: cfg.Settings(), RowLocks: a.DB.Dialect == dialect.MySQL}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,

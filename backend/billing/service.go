@@ -30,6 +30,9 @@ type Service struct {
 	Client *ent.Client
 	Queue  Enqueuer         // nil where nothing is queued (the CLI)
 	Events events.Publisher // nil where nobody listens
+	// PricePlaces is the decimal places of a product's price and a charge's
+	// unit price: the deployment's invoice_decimals.
+	PricePlaces int32
 	// RowLocks locks the customer row (SELECT ... FOR UPDATE) before a
 	// recount reads. MySQL needs it; SQLite has no row locks and needs
 	// none: its transactions begin IMMEDIATE, so they run one at a time.

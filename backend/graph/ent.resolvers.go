@@ -142,6 +142,9 @@ func (r *Resolver) Call() generated.CallResolver { return &callResolver{r} }
 // CdrUpload returns generated.CdrUploadResolver implementation.
 func (r *Resolver) CdrUpload() generated.CdrUploadResolver { return &cdrUploadResolver{r} }
 
+// Customer returns generated.CustomerResolver implementation.
+func (r *Resolver) Customer() generated.CustomerResolver { return &customerResolver{r} }
+
 // PeakTimeBlock returns generated.PeakTimeBlockResolver implementation.
 func (r *Resolver) PeakTimeBlock() generated.PeakTimeBlockResolver { return &peakTimeBlockResolver{r} }
 
@@ -163,6 +166,7 @@ func (r *Resolver) RateSheet() generated.RateSheetResolver { return &rateSheetRe
 type (
 	callResolver          struct{ *Resolver }
 	cdrUploadResolver     struct{ *Resolver }
+	customerResolver      struct{ *Resolver }
 	peakTimeBlockResolver struct{ *Resolver }
 	peakTimesResolver     struct{ *Resolver }
 	providerResolver      struct{ *Resolver }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/graph/generated"
+	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/ent"
 )
 
@@ -89,6 +90,9 @@ func Complexity(maxPage int) generated.ComplexityRoot {
 	c.RateSheet.Rows = func(n int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *string) int {
 		return page(n, first, last)
 	}
+	c.Customer.Charges = func(n int, _ model.ChargeView, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int) int {
+		return page(n, first, last)
+	}
 	c.Query.Nodes = func(n int, ids []int) int { return 1 + min(len(ids), maxPage)*n }
 
 	// Every connection's totalCount is a COUNT query of its own.
@@ -118,6 +122,7 @@ func Complexity(maxPage int) generated.ComplexityRoot {
 	c.Customer.Sites = few
 	c.PeakTimes.Blocks = few
 	c.Tariff.RateSheets = few
+	c.Product.Prices = few
 	c.Query.BillingSchedules = few
 	c.Query.PeakTimesList = few
 

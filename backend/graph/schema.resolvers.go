@@ -175,6 +175,16 @@ func (r *csvMappingResolver) ProviderPrice(ctx context.Context, obj *cdr.Mapping
 	return optColumn(obj.ProviderPrice), nil
 }
 
+// Charges is the resolver for the charges field.
+func (r *customerResolver) Charges(ctx context.Context, obj *ent.Customer, view model.ChargeView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ChargeConnection, error) {
+	first, last, err := r.page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	newest := &ent.ChargeOrder{Direction: entgql.OrderDirectionDesc, Field: ent.DefaultChargeOrder.Field}
+	return r.Billing.ChargesOf(ctx, obj.ID, billing.ChargeView(view)).Paginate(ctx, after, first, before, last, ent.WithChargeOrder(newest))
+}
+
 // CreateCustomer is the resolver for the createCustomer field.
 func (r *mutationResolver) CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) (*ent.Customer, error) {
 	in := make([]customers.CliInput, len(clis))
@@ -255,6 +265,36 @@ func (r *mutationResolver) UpdateProvider(ctx context.Context, id int, input ent
 // DeleteProvider is the resolver for the deleteProvider field.
 func (r *mutationResolver) DeleteProvider(ctx context.Context, id int) (int, error) {
 	return id, r.Providers.Delete(ctx, id)
+}
+
+// CreateProduct is the resolver for the createProduct field.
+func (r *mutationResolver) CreateProduct(ctx context.Context, input model.ProductInput) (*ent.Product, error) {
+	return r.Billing.CreateProduct(ctx, productInput(input))
+}
+
+// UpdateProduct is the resolver for the updateProduct field.
+func (r *mutationResolver) UpdateProduct(ctx context.Context, id int, input model.ProductInput) (*ent.Product, error) {
+	return r.Billing.UpdateProduct(ctx, id, productInput(input))
+}
+
+// DeleteProduct is the resolver for the deleteProduct field.
+func (r *mutationResolver) DeleteProduct(ctx context.Context, id int) (int, error) {
+	return id, r.Billing.DeleteProduct(ctx, id)
+}
+
+// AddCharge is the resolver for the addCharge field.
+func (r *mutationResolver) AddCharge(ctx context.Context, customerID int, input model.ChargeInput) (*ent.Charge, error) {
+	return r.Billing.AddCharge(ctx, chargeInput(customerID, input))
+}
+
+// UpdateCharge is the resolver for the updateCharge field.
+func (r *mutationResolver) UpdateCharge(ctx context.Context, id int, input model.ChargeInput) (*ent.Charge, error) {
+	return r.Billing.UpdateCharge(ctx, id, chargeInput(0, input))
+}
+
+// DeleteCharge is the resolver for the deleteCharge field.
+func (r *mutationResolver) DeleteCharge(ctx context.Context, id int) (int, error) {
+	return id, r.Billing.DeleteCharge(ctx, id)
 }
 
 // RecomputeUnbilledTotal is the resolver for the recomputeUnbilledTotal field.
@@ -460,6 +500,15 @@ func (r *queryResolver) CSVMappingPresets(ctx context.Context) ([]*model.CSVMapp
 func (r *queryResolver) Settings(ctx context.Context) (*settings.Settings, error) {
 	s, err := r.Company.Settings(ctx)
 	return &s, err
+}
+
+// ProductPrice is the resolver for the productPrice field.
+func (r *queryResolver) ProductPrice(ctx context.Context, productID int, customerID int) (*decimal.Decimal, error) {
+	p, err := r.Billing.ProductPriceFor(ctx, productID, customerID)
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
 }
 
 // DurationBlock is the resolver for the durationBlock field.

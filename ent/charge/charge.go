@@ -27,6 +27,8 @@ const (
 	FieldKind = "kind"
 	// FieldDescription holds the string denoting the description field in the database.
 	FieldDescription = "description"
+	// FieldRecurrence holds the string denoting the recurrence field in the database.
+	FieldRecurrence = "recurrence"
 	// FieldQuantity holds the string denoting the quantity field in the database.
 	FieldQuantity = "quantity"
 	// FieldUnitPrice holds the string denoting the unit_price field in the database.
@@ -37,6 +39,14 @@ const (
 	FieldTaxRate = "tax_rate"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldDate holds the string denoting the date field in the database.
+	FieldDate = "date"
+	// FieldStartDate holds the string denoting the start_date field in the database.
+	FieldStartDate = "start_date"
+	// FieldEndDate holds the string denoting the end_date field in the database.
+	FieldEndDate = "end_date"
+	// FieldBilledThrough holds the string denoting the billed_through field in the database.
+	FieldBilledThrough = "billed_through"
 	// FieldPeriodStart holds the string denoting the period_start field in the database.
 	FieldPeriodStart = "period_start"
 	// FieldPeriodEnd holds the string denoting the period_end field in the database.
@@ -79,11 +89,16 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldKind,
 	FieldDescription,
+	FieldRecurrence,
 	FieldQuantity,
 	FieldUnitPrice,
 	FieldAmount,
 	FieldTaxRate,
 	FieldStatus,
+	FieldDate,
+	FieldStartDate,
+	FieldEndDate,
+	FieldBilledThrough,
 	FieldPeriodStart,
 	FieldPeriodEnd,
 }
@@ -133,8 +148,6 @@ var (
 	DefaultUnitPrice decimal.Decimal
 	// DefaultAmount holds the default value on creation for the "amount" field.
 	DefaultAmount decimal.Decimal
-	// DefaultTaxRate holds the default value on creation for the "tax_rate" field.
-	DefaultTaxRate decimal.Decimal
 )
 
 // Kind defines the type for the "kind" enum field.
@@ -158,6 +171,34 @@ func KindValidator(k Kind) error {
 		return nil
 	default:
 		return fmt.Errorf("charge: invalid enum value for kind field: %q", k)
+	}
+}
+
+// Recurrence defines the type for the "recurrence" enum field.
+type Recurrence string
+
+// RecurrenceOneOff is the default value of the Recurrence enum.
+const DefaultRecurrence = RecurrenceOneOff
+
+// Recurrence values.
+const (
+	RecurrenceOneOff    Recurrence = "ONE_OFF"
+	RecurrenceMonthly   Recurrence = "MONTHLY"
+	RecurrenceQuarterly Recurrence = "QUARTERLY"
+	RecurrenceYearly    Recurrence = "YEARLY"
+)
+
+func (r Recurrence) String() string {
+	return string(r)
+}
+
+// RecurrenceValidator is a validator for the "recurrence" field enum values. It is called by the builders before save.
+func RecurrenceValidator(r Recurrence) error {
+	switch r {
+	case RecurrenceOneOff, RecurrenceMonthly, RecurrenceQuarterly, RecurrenceYearly:
+		return nil
+	default:
+		return fmt.Errorf("charge: invalid enum value for recurrence field: %q", r)
 	}
 }
 
@@ -215,6 +256,11 @@ func ByDescription(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDescription, opts...).ToFunc()
 }
 
+// ByRecurrence orders the results by the recurrence field.
+func ByRecurrence(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRecurrence, opts...).ToFunc()
+}
+
 // ByQuantity orders the results by the quantity field.
 func ByQuantity(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldQuantity, opts...).ToFunc()
@@ -238,6 +284,26 @@ func ByTaxRate(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByDate orders the results by the date field.
+func ByDate(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDate, opts...).ToFunc()
+}
+
+// ByStartDate orders the results by the start_date field.
+func ByStartDate(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStartDate, opts...).ToFunc()
+}
+
+// ByEndDate orders the results by the end_date field.
+func ByEndDate(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEndDate, opts...).ToFunc()
+}
+
+// ByBilledThrough orders the results by the billed_through field.
+func ByBilledThrough(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBilledThrough, opts...).ToFunc()
 }
 
 // ByPeriodStart orders the results by the period_start field.
@@ -306,6 +372,24 @@ func (e *Kind) UnmarshalGQL(val interface{}) error {
 	*e = Kind(str)
 	if err := KindValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Kind", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Recurrence) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Recurrence) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Recurrence(str)
+	if err := RecurrenceValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Recurrence", str)
 	}
 	return nil
 }

@@ -91,6 +91,26 @@ func TaxRate(v decimal.Decimal) predicate.Charge {
 	return predicate.Charge(sql.FieldEQ(FieldTaxRate, v))
 }
 
+// Date applies equality check predicate on the "date" field. It's identical to DateEQ.
+func Date(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldDate, v))
+}
+
+// StartDate applies equality check predicate on the "start_date" field. It's identical to StartDateEQ.
+func StartDate(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldStartDate, v))
+}
+
+// EndDate applies equality check predicate on the "end_date" field. It's identical to EndDateEQ.
+func EndDate(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldEndDate, v))
+}
+
+// BilledThrough applies equality check predicate on the "billed_through" field. It's identical to BilledThroughEQ.
+func BilledThrough(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldBilledThrough, v))
+}
+
 // PeriodStart applies equality check predicate on the "period_start" field. It's identical to PeriodStartEQ.
 func PeriodStart(v time.Time) predicate.Charge {
 	return predicate.Charge(sql.FieldEQ(FieldPeriodStart, v))
@@ -266,6 +286,26 @@ func DescriptionContainsFold(v string) predicate.Charge {
 	return predicate.Charge(sql.FieldContainsFold(FieldDescription, v))
 }
 
+// RecurrenceEQ applies the EQ predicate on the "recurrence" field.
+func RecurrenceEQ(v Recurrence) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldRecurrence, v))
+}
+
+// RecurrenceNEQ applies the NEQ predicate on the "recurrence" field.
+func RecurrenceNEQ(v Recurrence) predicate.Charge {
+	return predicate.Charge(sql.FieldNEQ(FieldRecurrence, v))
+}
+
+// RecurrenceIn applies the In predicate on the "recurrence" field.
+func RecurrenceIn(vs ...Recurrence) predicate.Charge {
+	return predicate.Charge(sql.FieldIn(FieldRecurrence, vs...))
+}
+
+// RecurrenceNotIn applies the NotIn predicate on the "recurrence" field.
+func RecurrenceNotIn(vs ...Recurrence) predicate.Charge {
+	return predicate.Charge(sql.FieldNotIn(FieldRecurrence, vs...))
+}
+
 // QuantityEQ applies the EQ predicate on the "quantity" field.
 func QuantityEQ(v decimal.Decimal) predicate.Charge {
 	return predicate.Charge(sql.FieldEQ(FieldQuantity, v))
@@ -426,6 +466,16 @@ func TaxRateLTE(v decimal.Decimal) predicate.Charge {
 	return predicate.Charge(sql.FieldLTE(FieldTaxRate, v))
 }
 
+// TaxRateIsNil applies the IsNil predicate on the "tax_rate" field.
+func TaxRateIsNil() predicate.Charge {
+	return predicate.Charge(sql.FieldIsNull(FieldTaxRate))
+}
+
+// TaxRateNotNil applies the NotNil predicate on the "tax_rate" field.
+func TaxRateNotNil() predicate.Charge {
+	return predicate.Charge(sql.FieldNotNull(FieldTaxRate))
+}
+
 // StatusEQ applies the EQ predicate on the "status" field.
 func StatusEQ(v Status) predicate.Charge {
 	return predicate.Charge(sql.FieldEQ(FieldStatus, v))
@@ -444,6 +494,206 @@ func StatusIn(vs ...Status) predicate.Charge {
 // StatusNotIn applies the NotIn predicate on the "status" field.
 func StatusNotIn(vs ...Status) predicate.Charge {
 	return predicate.Charge(sql.FieldNotIn(FieldStatus, vs...))
+}
+
+// DateEQ applies the EQ predicate on the "date" field.
+func DateEQ(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldDate, v))
+}
+
+// DateNEQ applies the NEQ predicate on the "date" field.
+func DateNEQ(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldNEQ(FieldDate, v))
+}
+
+// DateIn applies the In predicate on the "date" field.
+func DateIn(vs ...time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldIn(FieldDate, vs...))
+}
+
+// DateNotIn applies the NotIn predicate on the "date" field.
+func DateNotIn(vs ...time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldNotIn(FieldDate, vs...))
+}
+
+// DateGT applies the GT predicate on the "date" field.
+func DateGT(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldGT(FieldDate, v))
+}
+
+// DateGTE applies the GTE predicate on the "date" field.
+func DateGTE(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldGTE(FieldDate, v))
+}
+
+// DateLT applies the LT predicate on the "date" field.
+func DateLT(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldLT(FieldDate, v))
+}
+
+// DateLTE applies the LTE predicate on the "date" field.
+func DateLTE(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldLTE(FieldDate, v))
+}
+
+// DateIsNil applies the IsNil predicate on the "date" field.
+func DateIsNil() predicate.Charge {
+	return predicate.Charge(sql.FieldIsNull(FieldDate))
+}
+
+// DateNotNil applies the NotNil predicate on the "date" field.
+func DateNotNil() predicate.Charge {
+	return predicate.Charge(sql.FieldNotNull(FieldDate))
+}
+
+// StartDateEQ applies the EQ predicate on the "start_date" field.
+func StartDateEQ(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldStartDate, v))
+}
+
+// StartDateNEQ applies the NEQ predicate on the "start_date" field.
+func StartDateNEQ(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldNEQ(FieldStartDate, v))
+}
+
+// StartDateIn applies the In predicate on the "start_date" field.
+func StartDateIn(vs ...time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldIn(FieldStartDate, vs...))
+}
+
+// StartDateNotIn applies the NotIn predicate on the "start_date" field.
+func StartDateNotIn(vs ...time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldNotIn(FieldStartDate, vs...))
+}
+
+// StartDateGT applies the GT predicate on the "start_date" field.
+func StartDateGT(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldGT(FieldStartDate, v))
+}
+
+// StartDateGTE applies the GTE predicate on the "start_date" field.
+func StartDateGTE(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldGTE(FieldStartDate, v))
+}
+
+// StartDateLT applies the LT predicate on the "start_date" field.
+func StartDateLT(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldLT(FieldStartDate, v))
+}
+
+// StartDateLTE applies the LTE predicate on the "start_date" field.
+func StartDateLTE(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldLTE(FieldStartDate, v))
+}
+
+// StartDateIsNil applies the IsNil predicate on the "start_date" field.
+func StartDateIsNil() predicate.Charge {
+	return predicate.Charge(sql.FieldIsNull(FieldStartDate))
+}
+
+// StartDateNotNil applies the NotNil predicate on the "start_date" field.
+func StartDateNotNil() predicate.Charge {
+	return predicate.Charge(sql.FieldNotNull(FieldStartDate))
+}
+
+// EndDateEQ applies the EQ predicate on the "end_date" field.
+func EndDateEQ(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldEndDate, v))
+}
+
+// EndDateNEQ applies the NEQ predicate on the "end_date" field.
+func EndDateNEQ(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldNEQ(FieldEndDate, v))
+}
+
+// EndDateIn applies the In predicate on the "end_date" field.
+func EndDateIn(vs ...time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldIn(FieldEndDate, vs...))
+}
+
+// EndDateNotIn applies the NotIn predicate on the "end_date" field.
+func EndDateNotIn(vs ...time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldNotIn(FieldEndDate, vs...))
+}
+
+// EndDateGT applies the GT predicate on the "end_date" field.
+func EndDateGT(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldGT(FieldEndDate, v))
+}
+
+// EndDateGTE applies the GTE predicate on the "end_date" field.
+func EndDateGTE(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldGTE(FieldEndDate, v))
+}
+
+// EndDateLT applies the LT predicate on the "end_date" field.
+func EndDateLT(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldLT(FieldEndDate, v))
+}
+
+// EndDateLTE applies the LTE predicate on the "end_date" field.
+func EndDateLTE(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldLTE(FieldEndDate, v))
+}
+
+// EndDateIsNil applies the IsNil predicate on the "end_date" field.
+func EndDateIsNil() predicate.Charge {
+	return predicate.Charge(sql.FieldIsNull(FieldEndDate))
+}
+
+// EndDateNotNil applies the NotNil predicate on the "end_date" field.
+func EndDateNotNil() predicate.Charge {
+	return predicate.Charge(sql.FieldNotNull(FieldEndDate))
+}
+
+// BilledThroughEQ applies the EQ predicate on the "billed_through" field.
+func BilledThroughEQ(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldBilledThrough, v))
+}
+
+// BilledThroughNEQ applies the NEQ predicate on the "billed_through" field.
+func BilledThroughNEQ(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldNEQ(FieldBilledThrough, v))
+}
+
+// BilledThroughIn applies the In predicate on the "billed_through" field.
+func BilledThroughIn(vs ...time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldIn(FieldBilledThrough, vs...))
+}
+
+// BilledThroughNotIn applies the NotIn predicate on the "billed_through" field.
+func BilledThroughNotIn(vs ...time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldNotIn(FieldBilledThrough, vs...))
+}
+
+// BilledThroughGT applies the GT predicate on the "billed_through" field.
+func BilledThroughGT(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldGT(FieldBilledThrough, v))
+}
+
+// BilledThroughGTE applies the GTE predicate on the "billed_through" field.
+func BilledThroughGTE(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldGTE(FieldBilledThrough, v))
+}
+
+// BilledThroughLT applies the LT predicate on the "billed_through" field.
+func BilledThroughLT(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldLT(FieldBilledThrough, v))
+}
+
+// BilledThroughLTE applies the LTE predicate on the "billed_through" field.
+func BilledThroughLTE(v time.Time) predicate.Charge {
+	return predicate.Charge(sql.FieldLTE(FieldBilledThrough, v))
+}
+
+// BilledThroughIsNil applies the IsNil predicate on the "billed_through" field.
+func BilledThroughIsNil() predicate.Charge {
+	return predicate.Charge(sql.FieldIsNull(FieldBilledThrough))
+}
+
+// BilledThroughNotNil applies the NotNil predicate on the "billed_through" field.
+func BilledThroughNotNil() predicate.Charge {
+	return predicate.Charge(sql.FieldNotNull(FieldBilledThrough))
 }
 
 // PeriodStartEQ applies the EQ predicate on the "period_start" field.

@@ -24,6 +24,7 @@ import (
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -494,6 +495,33 @@ func (f TraverseProduct) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProductQuery", q)
 }
 
+// The ProductPriceFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProductPriceFunc func(context.Context, *ent.ProductPriceQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProductPriceFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProductPriceQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProductPriceQuery", q)
+}
+
+// The TraverseProductPrice type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProductPrice func(context.Context, *ent.ProductPriceQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProductPrice) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProductPrice) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductPriceQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProductPriceQuery", q)
+}
+
 // The ProviderFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ProviderFunc func(context.Context, *ent.ProviderQuery) (ent.Value, error)
 
@@ -716,6 +744,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.PeakTimesQuery, predicate.PeakTimes, peaktimes.OrderOption]{typ: ent.TypePeakTimes, tq: q}, nil
 	case *ent.ProductQuery:
 		return &query[*ent.ProductQuery, predicate.Product, product.OrderOption]{typ: ent.TypeProduct, tq: q}, nil
+	case *ent.ProductPriceQuery:
+		return &query[*ent.ProductPriceQuery, predicate.ProductPrice, productprice.OrderOption]{typ: ent.TypeProductPrice, tq: q}, nil
 	case *ent.ProviderQuery:
 		return &query[*ent.ProviderQuery, predicate.Provider, provider.OrderOption]{typ: ent.TypeProvider, tq: q}, nil
 	case *ent.RateQuery:

@@ -208,11 +208,16 @@ var (
 		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"CALLS", "PRODUCT", "ADJUSTMENT"}},
 		{Name: "description", Type: field.TypeString, Size: 255},
+		{Name: "recurrence", Type: field.TypeEnum, Enums: []string{"ONE_OFF", "MONTHLY", "QUARTERLY", "YEARLY"}, Default: "ONE_OFF"},
 		{Name: "quantity", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "unit_price", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "amount", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,2)", "sqlite3": "text"}},
-		{Name: "tax_rate", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(7,4)", "sqlite3": "text"}},
+		{Name: "tax_rate", Type: field.TypeOther, Nullable: true, SchemaType: map[string]string{"mysql": "decimal(7,4)", "sqlite3": "text"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "INVOICED"}, Default: "PENDING"},
+		{Name: "date", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "start_date", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "end_date", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "billed_through", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "period_start", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "period_end", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "customer_charges", Type: field.TypeInt},
@@ -227,19 +232,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "charges_customers_charges",
-				Columns:    []*schema.Column{ChargesColumns[12]},
+				Columns:    []*schema.Column{ChargesColumns[17]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "charges_invoices_charges",
-				Columns:    []*schema.Column{ChargesColumns[13]},
+				Columns:    []*schema.Column{ChargesColumns[18]},
 				RefColumns: []*schema.Column{InvoicesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "charges_products_charges",
-				Columns:    []*schema.Column{ChargesColumns[14]},
+				Columns:    []*schema.Column{ChargesColumns[19]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -478,16 +483,53 @@ var (
 		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "name", Type: field.TypeString, Size: 255},
+		{Name: "reference", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "category", Type: field.TypeString, Nullable: true, Size: 128},
+		{Name: "accounting_code", Type: field.TypeString, Nullable: true, Size: 64},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
-		{Name: "unit_price", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,2)", "sqlite3": "text"}},
-		{Name: "tax_rate", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(7,4)", "sqlite3": "text"}},
 		{Name: "recurrence", Type: field.TypeEnum, Enums: []string{"ONE_OFF", "MONTHLY", "QUARTERLY", "YEARLY"}, Default: "ONE_OFF"},
+		{Name: "tax_rate", Type: field.TypeOther, Nullable: true, SchemaType: map[string]string{"mysql": "decimal(7,4)", "sqlite3": "text"}},
+		{Name: "cost_price", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 	}
 	// ProductsTable holds the schema information for the "products" table.
 	ProductsTable = &schema.Table{
 		Name:       "products",
 		Columns:    ProductsColumns,
 		PrimaryKey: []*schema.Column{ProductsColumns[0]},
+	}
+	// ProductPricesColumns holds the columns for the "product_prices" table.
+	ProductPricesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "price", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
+		{Name: "product_id", Type: field.TypeInt},
+		{Name: "tariff_id", Type: field.TypeInt},
+	}
+	// ProductPricesTable holds the schema information for the "product_prices" table.
+	ProductPricesTable = &schema.Table{
+		Name:       "product_prices",
+		Columns:    ProductPricesColumns,
+		PrimaryKey: []*schema.Column{ProductPricesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "product_prices_products_prices",
+				Columns:    []*schema.Column{ProductPricesColumns[2]},
+				RefColumns: []*schema.Column{ProductsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "product_prices_tariffs_product_prices",
+				Columns:    []*schema.Column{ProductPricesColumns[3]},
+				RefColumns: []*schema.Column{TariffsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "productprice_product_id_tariff_id",
+				Unique:  true,
+				Columns: []*schema.Column{ProductPricesColumns[2], ProductPricesColumns[3]},
+			},
+		},
 	}
 	// ProvidersColumns holds the columns for the "providers" table.
 	ProvidersColumns = []*schema.Column{
@@ -712,6 +754,7 @@ var (
 		PeakTimeBlocksTable,
 		PeakTimesTable,
 		ProductsTable,
+		ProductPricesTable,
 		ProvidersTable,
 		RatesTable,
 		RateSheetsTable,
@@ -783,6 +826,11 @@ func init() {
 	}
 	ProductsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(55834574848),
+	}
+	ProductPricesTable.ForeignKeys[0].RefTable = ProductsTable
+	ProductPricesTable.ForeignKeys[1].RefTable = TariffsTable
+	ProductPricesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(94489280512),
 	}
 	ProvidersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),

@@ -51,6 +51,9 @@ type PeakTimes func(*sql.Selector)
 // Product is the predicate function for product builders.
 type Product func(*sql.Selector)
 
+// ProductPrice is the predicate function for productprice builders.
+type ProductPrice func(*sql.Selector)
+
 // Provider is the predicate function for provider builders.
 type Provider func(*sql.Selector)
 

@@ -471,6 +471,30 @@ func (f ProductMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductMutation", m)
 }
 
+// The ProductPriceQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProductPriceQueryRuleFunc func(context.Context, *ent.ProductPriceQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProductPriceQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductPriceQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProductPriceQuery", q)
+}
+
+// The ProductPriceMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProductPriceMutationRuleFunc func(context.Context, *ent.ProductPriceMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProductPriceMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProductPriceMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductPriceMutation", m)
+}
+
 // The ProviderQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ProviderQueryRuleFunc func(context.Context, *ent.ProviderQuery) error
@@ -704,6 +728,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProductQuery:
 		return q.Filter(), nil
+	case *ent.ProductPriceQuery:
+		return q.Filter(), nil
 	case *ent.ProviderQuery:
 		return q.Filter(), nil
 	case *ent.RateQuery:
@@ -754,6 +780,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.PeakTimesMutation:
 		return m.Filter(), nil
 	case *ent.ProductMutation:
+		return m.Filter(), nil
+	case *ent.ProductPriceMutation:
 		return m.Filter(), nil
 	case *ent.ProviderMutation:
 		return m.Filter(), nil

@@ -25,18 +25,33 @@ const (
 	FieldUpdatedAt = "updated_at"
 	// FieldName holds the string denoting the name field in the database.
 	FieldName = "name"
+	// FieldReference holds the string denoting the reference field in the database.
+	FieldReference = "reference"
+	// FieldCategory holds the string denoting the category field in the database.
+	FieldCategory = "category"
+	// FieldAccountingCode holds the string denoting the accounting_code field in the database.
+	FieldAccountingCode = "accounting_code"
 	// FieldDescription holds the string denoting the description field in the database.
 	FieldDescription = "description"
-	// FieldUnitPrice holds the string denoting the unit_price field in the database.
-	FieldUnitPrice = "unit_price"
-	// FieldTaxRate holds the string denoting the tax_rate field in the database.
-	FieldTaxRate = "tax_rate"
 	// FieldRecurrence holds the string denoting the recurrence field in the database.
 	FieldRecurrence = "recurrence"
+	// FieldTaxRate holds the string denoting the tax_rate field in the database.
+	FieldTaxRate = "tax_rate"
+	// FieldCostPrice holds the string denoting the cost_price field in the database.
+	FieldCostPrice = "cost_price"
+	// EdgePrices holds the string denoting the prices edge name in mutations.
+	EdgePrices = "prices"
 	// EdgeCharges holds the string denoting the charges edge name in mutations.
 	EdgeCharges = "charges"
 	// Table holds the table name of the product in the database.
 	Table = "products"
+	// PricesTable is the table that holds the prices relation/edge.
+	PricesTable = "product_prices"
+	// PricesInverseTable is the table name for the ProductPrice entity.
+	// It exists in this package in order to avoid circular dependency with the "productprice" package.
+	PricesInverseTable = "product_prices"
+	// PricesColumn is the table column denoting the prices relation/edge.
+	PricesColumn = "product_id"
 	// ChargesTable is the table that holds the charges relation/edge.
 	ChargesTable = "charges"
 	// ChargesInverseTable is the table name for the Charge entity.
@@ -52,10 +67,13 @@ var Columns = []string{
 	FieldCreatedAt,
 	FieldUpdatedAt,
 	FieldName,
+	FieldReference,
+	FieldCategory,
+	FieldAccountingCode,
 	FieldDescription,
-	FieldUnitPrice,
-	FieldTaxRate,
 	FieldRecurrence,
+	FieldTaxRate,
+	FieldCostPrice,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -84,10 +102,14 @@ var (
 	UpdateDefaultUpdatedAt func() time.Time
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
-	// DefaultUnitPrice holds the default value on creation for the "unit_price" field.
-	DefaultUnitPrice decimal.Decimal
-	// DefaultTaxRate holds the default value on creation for the "tax_rate" field.
-	DefaultTaxRate decimal.Decimal
+	// ReferenceValidator is a validator for the "reference" field. It is called by the builders before save.
+	ReferenceValidator func(string) error
+	// CategoryValidator is a validator for the "category" field. It is called by the builders before save.
+	CategoryValidator func(string) error
+	// AccountingCodeValidator is a validator for the "accounting_code" field. It is called by the builders before save.
+	AccountingCodeValidator func(string) error
+	// DefaultCostPrice holds the default value on creation for the "cost_price" field.
+	DefaultCostPrice decimal.Decimal
 )
 
 // Recurrence defines the type for the "recurrence" enum field.
@@ -141,14 +163,29 @@ func ByName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldName, opts...).ToFunc()
 }
 
+// ByReference orders the results by the reference field.
+func ByReference(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReference, opts...).ToFunc()
+}
+
+// ByCategory orders the results by the category field.
+func ByCategory(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCategory, opts...).ToFunc()
+}
+
+// ByAccountingCode orders the results by the accounting_code field.
+func ByAccountingCode(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAccountingCode, opts...).ToFunc()
+}
+
 // ByDescription orders the results by the description field.
 func ByDescription(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDescription, opts...).ToFunc()
 }
 
-// ByUnitPrice orders the results by the unit_price field.
-func ByUnitPrice(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldUnitPrice, opts...).ToFunc()
+// ByRecurrence orders the results by the recurrence field.
+func ByRecurrence(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRecurrence, opts...).ToFunc()
 }
 
 // ByTaxRate orders the results by the tax_rate field.
@@ -156,9 +193,23 @@ func ByTaxRate(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTaxRate, opts...).ToFunc()
 }
 
-// ByRecurrence orders the results by the recurrence field.
-func ByRecurrence(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldRecurrence, opts...).ToFunc()
+// ByCostPrice orders the results by the cost_price field.
+func ByCostPrice(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCostPrice, opts...).ToFunc()
+}
+
+// ByPricesCount orders the results by prices count.
+func ByPricesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newPricesStep(), opts...)
+	}
+}
+
+// ByPrices orders the results by prices terms.
+func ByPrices(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newPricesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
 }
 
 // ByChargesCount orders the results by charges count.
@@ -173,6 +224,13 @@ func ByCharges(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newChargesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
+}
+func newPricesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(PricesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, PricesTable, PricesColumn),
+	)
 }
 func newChargesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(

@@ -71,19 +71,34 @@ func Name(v string) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldName, v))
 }
 
+// Reference applies equality check predicate on the "reference" field. It's identical to ReferenceEQ.
+func Reference(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldReference, v))
+}
+
+// Category applies equality check predicate on the "category" field. It's identical to CategoryEQ.
+func Category(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldCategory, v))
+}
+
+// AccountingCode applies equality check predicate on the "accounting_code" field. It's identical to AccountingCodeEQ.
+func AccountingCode(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldAccountingCode, v))
+}
+
 // Description applies equality check predicate on the "description" field. It's identical to DescriptionEQ.
 func Description(v string) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldDescription, v))
 }
 
-// UnitPrice applies equality check predicate on the "unit_price" field. It's identical to UnitPriceEQ.
-func UnitPrice(v decimal.Decimal) predicate.Product {
-	return predicate.Product(sql.FieldEQ(FieldUnitPrice, v))
-}
-
 // TaxRate applies equality check predicate on the "tax_rate" field. It's identical to TaxRateEQ.
 func TaxRate(v decimal.Decimal) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldTaxRate, v))
+}
+
+// CostPrice applies equality check predicate on the "cost_price" field. It's identical to CostPriceEQ.
+func CostPrice(v decimal.Decimal) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldCostPrice, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -231,6 +246,221 @@ func NameContainsFold(v string) predicate.Product {
 	return predicate.Product(sql.FieldContainsFold(FieldName, v))
 }
 
+// ReferenceEQ applies the EQ predicate on the "reference" field.
+func ReferenceEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldReference, v))
+}
+
+// ReferenceNEQ applies the NEQ predicate on the "reference" field.
+func ReferenceNEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldReference, v))
+}
+
+// ReferenceIn applies the In predicate on the "reference" field.
+func ReferenceIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldReference, vs...))
+}
+
+// ReferenceNotIn applies the NotIn predicate on the "reference" field.
+func ReferenceNotIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldReference, vs...))
+}
+
+// ReferenceGT applies the GT predicate on the "reference" field.
+func ReferenceGT(v string) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldReference, v))
+}
+
+// ReferenceGTE applies the GTE predicate on the "reference" field.
+func ReferenceGTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldReference, v))
+}
+
+// ReferenceLT applies the LT predicate on the "reference" field.
+func ReferenceLT(v string) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldReference, v))
+}
+
+// ReferenceLTE applies the LTE predicate on the "reference" field.
+func ReferenceLTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldReference, v))
+}
+
+// ReferenceContains applies the Contains predicate on the "reference" field.
+func ReferenceContains(v string) predicate.Product {
+	return predicate.Product(sql.FieldContains(FieldReference, v))
+}
+
+// ReferenceHasPrefix applies the HasPrefix predicate on the "reference" field.
+func ReferenceHasPrefix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasPrefix(FieldReference, v))
+}
+
+// ReferenceHasSuffix applies the HasSuffix predicate on the "reference" field.
+func ReferenceHasSuffix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasSuffix(FieldReference, v))
+}
+
+// ReferenceEqualFold applies the EqualFold predicate on the "reference" field.
+func ReferenceEqualFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldEqualFold(FieldReference, v))
+}
+
+// ReferenceContainsFold applies the ContainsFold predicate on the "reference" field.
+func ReferenceContainsFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldContainsFold(FieldReference, v))
+}
+
+// CategoryEQ applies the EQ predicate on the "category" field.
+func CategoryEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldCategory, v))
+}
+
+// CategoryNEQ applies the NEQ predicate on the "category" field.
+func CategoryNEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldCategory, v))
+}
+
+// CategoryIn applies the In predicate on the "category" field.
+func CategoryIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldCategory, vs...))
+}
+
+// CategoryNotIn applies the NotIn predicate on the "category" field.
+func CategoryNotIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldCategory, vs...))
+}
+
+// CategoryGT applies the GT predicate on the "category" field.
+func CategoryGT(v string) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldCategory, v))
+}
+
+// CategoryGTE applies the GTE predicate on the "category" field.
+func CategoryGTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldCategory, v))
+}
+
+// CategoryLT applies the LT predicate on the "category" field.
+func CategoryLT(v string) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldCategory, v))
+}
+
+// CategoryLTE applies the LTE predicate on the "category" field.
+func CategoryLTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldCategory, v))
+}
+
+// CategoryContains applies the Contains predicate on the "category" field.
+func CategoryContains(v string) predicate.Product {
+	return predicate.Product(sql.FieldContains(FieldCategory, v))
+}
+
+// CategoryHasPrefix applies the HasPrefix predicate on the "category" field.
+func CategoryHasPrefix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasPrefix(FieldCategory, v))
+}
+
+// CategoryHasSuffix applies the HasSuffix predicate on the "category" field.
+func CategoryHasSuffix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasSuffix(FieldCategory, v))
+}
+
+// CategoryIsNil applies the IsNil predicate on the "category" field.
+func CategoryIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldCategory))
+}
+
+// CategoryNotNil applies the NotNil predicate on the "category" field.
+func CategoryNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldCategory))
+}
+
+// CategoryEqualFold applies the EqualFold predicate on the "category" field.
+func CategoryEqualFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldEqualFold(FieldCategory, v))
+}
+
+// CategoryContainsFold applies the ContainsFold predicate on the "category" field.
+func CategoryContainsFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldContainsFold(FieldCategory, v))
+}
+
+// AccountingCodeEQ applies the EQ predicate on the "accounting_code" field.
+func AccountingCodeEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldAccountingCode, v))
+}
+
+// AccountingCodeNEQ applies the NEQ predicate on the "accounting_code" field.
+func AccountingCodeNEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldAccountingCode, v))
+}
+
+// AccountingCodeIn applies the In predicate on the "accounting_code" field.
+func AccountingCodeIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldAccountingCode, vs...))
+}
+
+// AccountingCodeNotIn applies the NotIn predicate on the "accounting_code" field.
+func AccountingCodeNotIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldAccountingCode, vs...))
+}
+
+// AccountingCodeGT applies the GT predicate on the "accounting_code" field.
+func AccountingCodeGT(v string) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldAccountingCode, v))
+}
+
+// AccountingCodeGTE applies the GTE predicate on the "accounting_code" field.
+func AccountingCodeGTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldAccountingCode, v))
+}
+
+// AccountingCodeLT applies the LT predicate on the "accounting_code" field.
+func AccountingCodeLT(v string) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldAccountingCode, v))
+}
+
+// AccountingCodeLTE applies the LTE predicate on the "accounting_code" field.
+func AccountingCodeLTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldAccountingCode, v))
+}
+
+// AccountingCodeContains applies the Contains predicate on the "accounting_code" field.
+func AccountingCodeContains(v string) predicate.Product {
+	return predicate.Product(sql.FieldContains(FieldAccountingCode, v))
+}
+
+// AccountingCodeHasPrefix applies the HasPrefix predicate on the "accounting_code" field.
+func AccountingCodeHasPrefix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasPrefix(FieldAccountingCode, v))
+}
+
+// AccountingCodeHasSuffix applies the HasSuffix predicate on the "accounting_code" field.
+func AccountingCodeHasSuffix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasSuffix(FieldAccountingCode, v))
+}
+
+// AccountingCodeIsNil applies the IsNil predicate on the "accounting_code" field.
+func AccountingCodeIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldAccountingCode))
+}
+
+// AccountingCodeNotNil applies the NotNil predicate on the "accounting_code" field.
+func AccountingCodeNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldAccountingCode))
+}
+
+// AccountingCodeEqualFold applies the EqualFold predicate on the "accounting_code" field.
+func AccountingCodeEqualFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldEqualFold(FieldAccountingCode, v))
+}
+
+// AccountingCodeContainsFold applies the ContainsFold predicate on the "accounting_code" field.
+func AccountingCodeContainsFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldContainsFold(FieldAccountingCode, v))
+}
+
 // DescriptionEQ applies the EQ predicate on the "description" field.
 func DescriptionEQ(v string) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldDescription, v))
@@ -306,44 +536,24 @@ func DescriptionContainsFold(v string) predicate.Product {
 	return predicate.Product(sql.FieldContainsFold(FieldDescription, v))
 }
 
-// UnitPriceEQ applies the EQ predicate on the "unit_price" field.
-func UnitPriceEQ(v decimal.Decimal) predicate.Product {
-	return predicate.Product(sql.FieldEQ(FieldUnitPrice, v))
+// RecurrenceEQ applies the EQ predicate on the "recurrence" field.
+func RecurrenceEQ(v Recurrence) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldRecurrence, v))
 }
 
-// UnitPriceNEQ applies the NEQ predicate on the "unit_price" field.
-func UnitPriceNEQ(v decimal.Decimal) predicate.Product {
-	return predicate.Product(sql.FieldNEQ(FieldUnitPrice, v))
+// RecurrenceNEQ applies the NEQ predicate on the "recurrence" field.
+func RecurrenceNEQ(v Recurrence) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldRecurrence, v))
 }
 
-// UnitPriceIn applies the In predicate on the "unit_price" field.
-func UnitPriceIn(vs ...decimal.Decimal) predicate.Product {
-	return predicate.Product(sql.FieldIn(FieldUnitPrice, vs...))
+// RecurrenceIn applies the In predicate on the "recurrence" field.
+func RecurrenceIn(vs ...Recurrence) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldRecurrence, vs...))
 }
 
-// UnitPriceNotIn applies the NotIn predicate on the "unit_price" field.
-func UnitPriceNotIn(vs ...decimal.Decimal) predicate.Product {
-	return predicate.Product(sql.FieldNotIn(FieldUnitPrice, vs...))
-}
-
-// UnitPriceGT applies the GT predicate on the "unit_price" field.
-func UnitPriceGT(v decimal.Decimal) predicate.Product {
-	return predicate.Product(sql.FieldGT(FieldUnitPrice, v))
-}
-
-// UnitPriceGTE applies the GTE predicate on the "unit_price" field.
-func UnitPriceGTE(v decimal.Decimal) predicate.Product {
-	return predicate.Product(sql.FieldGTE(FieldUnitPrice, v))
-}
-
-// UnitPriceLT applies the LT predicate on the "unit_price" field.
-func UnitPriceLT(v decimal.Decimal) predicate.Product {
-	return predicate.Product(sql.FieldLT(FieldUnitPrice, v))
-}
-
-// UnitPriceLTE applies the LTE predicate on the "unit_price" field.
-func UnitPriceLTE(v decimal.Decimal) predicate.Product {
-	return predicate.Product(sql.FieldLTE(FieldUnitPrice, v))
+// RecurrenceNotIn applies the NotIn predicate on the "recurrence" field.
+func RecurrenceNotIn(vs ...Recurrence) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldRecurrence, vs...))
 }
 
 // TaxRateEQ applies the EQ predicate on the "tax_rate" field.
@@ -386,24 +596,77 @@ func TaxRateLTE(v decimal.Decimal) predicate.Product {
 	return predicate.Product(sql.FieldLTE(FieldTaxRate, v))
 }
 
-// RecurrenceEQ applies the EQ predicate on the "recurrence" field.
-func RecurrenceEQ(v Recurrence) predicate.Product {
-	return predicate.Product(sql.FieldEQ(FieldRecurrence, v))
+// TaxRateIsNil applies the IsNil predicate on the "tax_rate" field.
+func TaxRateIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldTaxRate))
 }
 
-// RecurrenceNEQ applies the NEQ predicate on the "recurrence" field.
-func RecurrenceNEQ(v Recurrence) predicate.Product {
-	return predicate.Product(sql.FieldNEQ(FieldRecurrence, v))
+// TaxRateNotNil applies the NotNil predicate on the "tax_rate" field.
+func TaxRateNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldTaxRate))
 }
 
-// RecurrenceIn applies the In predicate on the "recurrence" field.
-func RecurrenceIn(vs ...Recurrence) predicate.Product {
-	return predicate.Product(sql.FieldIn(FieldRecurrence, vs...))
+// CostPriceEQ applies the EQ predicate on the "cost_price" field.
+func CostPriceEQ(v decimal.Decimal) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldCostPrice, v))
 }
 
-// RecurrenceNotIn applies the NotIn predicate on the "recurrence" field.
-func RecurrenceNotIn(vs ...Recurrence) predicate.Product {
-	return predicate.Product(sql.FieldNotIn(FieldRecurrence, vs...))
+// CostPriceNEQ applies the NEQ predicate on the "cost_price" field.
+func CostPriceNEQ(v decimal.Decimal) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldCostPrice, v))
+}
+
+// CostPriceIn applies the In predicate on the "cost_price" field.
+func CostPriceIn(vs ...decimal.Decimal) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldCostPrice, vs...))
+}
+
+// CostPriceNotIn applies the NotIn predicate on the "cost_price" field.
+func CostPriceNotIn(vs ...decimal.Decimal) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldCostPrice, vs...))
+}
+
+// CostPriceGT applies the GT predicate on the "cost_price" field.
+func CostPriceGT(v decimal.Decimal) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldCostPrice, v))
+}
+
+// CostPriceGTE applies the GTE predicate on the "cost_price" field.
+func CostPriceGTE(v decimal.Decimal) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldCostPrice, v))
+}
+
+// CostPriceLT applies the LT predicate on the "cost_price" field.
+func CostPriceLT(v decimal.Decimal) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldCostPrice, v))
+}
+
+// CostPriceLTE applies the LTE predicate on the "cost_price" field.
+func CostPriceLTE(v decimal.Decimal) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldCostPrice, v))
+}
+
+// HasPrices applies the HasEdge predicate on the "prices" edge.
+func HasPrices() predicate.Product {
+	return predicate.Product(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, PricesTable, PricesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasPricesWith applies the HasEdge predicate on the "prices" edge with a given conditions (other predicates).
+func HasPricesWith(preds ...predicate.ProductPrice) predicate.Product {
+	return predicate.Product(func(s *sql.Selector) {
+		step := newPricesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
 }
 
 // HasCharges applies the HasEdge predicate on the "charges" edge.

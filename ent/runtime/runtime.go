@@ -22,6 +22,7 @@ import (
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/peaktimes"
 	"github.com/tollgate/tollgate/ent/product"
+	"github.com/tollgate/tollgate/ent/productprice"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
@@ -458,21 +459,17 @@ func init() {
 		}
 	}()
 	// chargeDescQuantity is the schema descriptor for quantity field.
-	chargeDescQuantity := chargeFields[2].Descriptor()
+	chargeDescQuantity := chargeFields[3].Descriptor()
 	// charge.DefaultQuantity holds the default value on creation for the quantity field.
 	charge.DefaultQuantity = chargeDescQuantity.Default.(decimal.Decimal)
 	// chargeDescUnitPrice is the schema descriptor for unit_price field.
-	chargeDescUnitPrice := chargeFields[3].Descriptor()
+	chargeDescUnitPrice := chargeFields[4].Descriptor()
 	// charge.DefaultUnitPrice holds the default value on creation for the unit_price field.
 	charge.DefaultUnitPrice = chargeDescUnitPrice.Default.(decimal.Decimal)
 	// chargeDescAmount is the schema descriptor for amount field.
-	chargeDescAmount := chargeFields[4].Descriptor()
+	chargeDescAmount := chargeFields[5].Descriptor()
 	// charge.DefaultAmount holds the default value on creation for the amount field.
 	charge.DefaultAmount = chargeDescAmount.Default.(decimal.Decimal)
-	// chargeDescTaxRate is the schema descriptor for tax_rate field.
-	chargeDescTaxRate := chargeFields[5].Descriptor()
-	// charge.DefaultTaxRate holds the default value on creation for the tax_rate field.
-	charge.DefaultTaxRate = chargeDescTaxRate.Default.(decimal.Decimal)
 	cliMixin := schema.Cli{}.Mixin()
 	cli.Policy = privacy.NewPolicies(cliMixin[1], schema.Cli{})
 	cli.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -873,14 +870,52 @@ func init() {
 			return nil
 		}
 	}()
-	// productDescUnitPrice is the schema descriptor for unit_price field.
-	productDescUnitPrice := productFields[2].Descriptor()
-	// product.DefaultUnitPrice holds the default value on creation for the unit_price field.
-	product.DefaultUnitPrice = productDescUnitPrice.Default.(decimal.Decimal)
-	// productDescTaxRate is the schema descriptor for tax_rate field.
-	productDescTaxRate := productFields[3].Descriptor()
-	// product.DefaultTaxRate holds the default value on creation for the tax_rate field.
-	product.DefaultTaxRate = productDescTaxRate.Default.(decimal.Decimal)
+	// productDescReference is the schema descriptor for reference field.
+	productDescReference := productFields[1].Descriptor()
+	// product.ReferenceValidator is a validator for the "reference" field. It is called by the builders before save.
+	product.ReferenceValidator = func() func(string) error {
+		validators := productDescReference.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(reference string) error {
+			for _, fn := range fns {
+				if err := fn(reference); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productDescCategory is the schema descriptor for category field.
+	productDescCategory := productFields[2].Descriptor()
+	// product.CategoryValidator is a validator for the "category" field. It is called by the builders before save.
+	product.CategoryValidator = productDescCategory.Validators[0].(func(string) error)
+	// productDescAccountingCode is the schema descriptor for accounting_code field.
+	productDescAccountingCode := productFields[3].Descriptor()
+	// product.AccountingCodeValidator is a validator for the "accounting_code" field. It is called by the builders before save.
+	product.AccountingCodeValidator = productDescAccountingCode.Validators[0].(func(string) error)
+	// productDescCostPrice is the schema descriptor for cost_price field.
+	productDescCostPrice := productFields[7].Descriptor()
+	// product.DefaultCostPrice holds the default value on creation for the cost_price field.
+	product.DefaultCostPrice = productDescCostPrice.Default.(decimal.Decimal)
+	productpriceMixin := schema.ProductPrice{}.Mixin()
+	productprice.Policy = privacy.NewPolicies(productpriceMixin[0], schema.ProductPrice{})
+	productprice.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := productprice.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	productpriceFields := schema.ProductPrice{}.Fields()
+	_ = productpriceFields
+	// productpriceDescPrice is the schema descriptor for price field.
+	productpriceDescPrice := productpriceFields[2].Descriptor()
+	// productprice.DefaultPrice holds the default value on creation for the price field.
+	productprice.DefaultPrice = productpriceDescPrice.Default.(decimal.Decimal)
 	providerMixin := schema.Provider{}.Mixin()
 	provider.Policy = privacy.NewPolicies(providerMixin[1], schema.Provider{})
 	provider.Hooks[0] = func(next ent.Mutator) ent.Mutator {

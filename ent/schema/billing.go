@@ -11,6 +11,8 @@ import (
 )
 
 // Product is something a reseller sells besides calls: one-off or recurring.
+// Its sell price is per tariff (ProductPrice); a customer on a tariff with
+// no price of its own pays the default tariff's.
 type Product struct{ ent.Schema }
 
 func (Product) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{}} }
@@ -18,23 +20,57 @@ func (Product) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin
 func (Product) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("name").NotEmpty().MaxLen(255).Annotations(entgql.OrderField("NAME")),
+		field.String("reference").NotEmpty().MaxLen(64).Unique().Annotations(entgql.OrderField("REFERENCE")),
+		field.String("category").Optional().MaxLen(128),
+		field.String("accounting_code").Optional().MaxLen(64),
 		field.Text("description").Optional(),
-		field.Other("unit_price", decimal.Decimal{}).SchemaType(dec(scaleInvoice)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
-		field.Other("tax_rate", decimal.Decimal{}).SchemaType(dec("decimal(7,4)")).Default(decimal.Zero).Annotations(entgql.Type("Decimal")).Comment("Percent, e.g. 20 for UK standard VAT"),
 		field.Enum("recurrence").NamedValues("OneOff", "ONE_OFF", "Monthly", "MONTHLY", "Quarterly", "QUARTERLY", "Yearly", "YEARLY").Default("ONE_OFF"),
+		field.Other("tax_rate", decimal.Decimal{}).SchemaType(dec("decimal(7,4)")).Optional().Nillable().Annotations(entgql.Type("Decimal")).
+			Comment("Percent, e.g. 20 for UK standard VAT; empty takes the deployment's default rate"),
+		field.Other("cost_price", decimal.Decimal{}).SchemaType(dec(scaleCall)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
 	}
 }
 
 func (Product) Edges() []ent.Edge {
-	return []ent.Edge{edge.To("charges", Charge.Type).Annotations(entgql.Skip(entgql.SkipAll))}
+	return []ent.Edge{
+		edge.To("prices", ProductPrice.Type),
+		edge.To("charges", Charge.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+	}
 }
 
 func (Product) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.QueryField(), entgql.RelayConnection(), entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate())}
+	return []schema.Annotation{entgql.QueryField(), entgql.RelayConnection()}
+}
+
+// ProductPrice is a product's sell price on one tariff.
+type ProductPrice struct{ ent.Schema }
+
+func (ProductPrice) Mixin() []ent.Mixin { return []ent.Mixin{AccessMixin{}} }
+
+func (ProductPrice) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("product_id"),
+		field.Int("tariff_id"),
+		field.Other("price", decimal.Decimal{}).SchemaType(dec(scaleCall)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
+	}
+}
+
+func (ProductPrice) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("product", Product.Type).Ref("prices").Field("product_id").Unique().Required(),
+		edge.From("tariff", Tariff.Type).Ref("product_prices").Field("tariff_id").Unique().Required(),
+	}
+}
+
+func (ProductPrice) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("product_id", "tariff_id").Unique()}
 }
 
 // Charge is an amount owed by a customer: "Call Charges" for a batch of
 // calls, a product, or an adjustment. Pending until an invoice takes it.
+// A one-off charge has a date; a recurring one runs from start_date to an
+// optional end_date and is billed in advance up to billed_through.
+// Dates are calendar days stored as their midnight in UTC.
 type Charge struct{ ent.Schema }
 
 func (Charge) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{}} }
@@ -43,11 +79,18 @@ func (Charge) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").NamedValues("Calls", "CALLS", "Product", "PRODUCT", "Adjustment", "ADJUSTMENT"),
 		field.String("description").NotEmpty().MaxLen(255),
+		field.Enum("recurrence").NamedValues("OneOff", "ONE_OFF", "Monthly", "MONTHLY", "Quarterly", "QUARTERLY", "Yearly", "YEARLY").Default("ONE_OFF"),
 		field.Other("quantity", decimal.Decimal{}).SchemaType(dec("decimal(18,4)")).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
 		field.Other("unit_price", decimal.Decimal{}).SchemaType(dec(scaleCall)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
 		field.Other("amount", decimal.Decimal{}).SchemaType(dec(scaleInvoice)).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
-		field.Other("tax_rate", decimal.Decimal{}).SchemaType(dec("decimal(7,4)")).Default(decimal.Zero).Annotations(entgql.Type("Decimal")),
+		field.Other("tax_rate", decimal.Decimal{}).SchemaType(dec("decimal(7,4)")).Optional().Nillable().Annotations(entgql.Type("Decimal")).
+			Comment("Percent; empty takes the deployment's default rate when billed"),
 		field.Enum("status").NamedValues("Pending", "PENDING", "Invoiced", "INVOICED").Default("PENDING"),
+		field.Time("date").SchemaType(datetime6).Optional().Nillable().Annotations(entgql.Type("Date")).Comment("A one-off charge's date"),
+		field.Time("start_date").SchemaType(datetime6).Optional().Nillable().Annotations(entgql.Type("Date")).Comment("A recurring charge's first day of service"),
+		field.Time("end_date").SchemaType(datetime6).Optional().Nillable().Annotations(entgql.Type("Date")).Comment("A recurring charge's last day of service; empty while it runs on"),
+		field.Time("billed_through").SchemaType(datetime6).Optional().Nillable().Annotations(entgql.Type("Date")).
+			Comment("The last day of service already billed, here or by the system before Tollgate"),
 		field.Time("period_start").SchemaType(datetime6).Optional().Nillable(),
 		field.Time("period_end").SchemaType(datetime6).Optional().Nillable(),
 	}

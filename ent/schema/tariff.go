@@ -32,6 +32,7 @@ func (Tariff) Fields() []ent.Field {
 func (Tariff) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("customers", Customer.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("product_prices", ProductPrice.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("rate_sheets", RateSheet.Type).Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("peak_times", PeakTimes.Type).Ref("tariffs").Unique().
 			Comment("Empty means the default peak-times schedule"),

@@ -32,6 +32,8 @@ const (
 	FieldDescription = "description"
 	// EdgeCustomers holds the string denoting the customers edge name in mutations.
 	EdgeCustomers = "customers"
+	// EdgeProductPrices holds the string denoting the product_prices edge name in mutations.
+	EdgeProductPrices = "product_prices"
 	// EdgeRateSheets holds the string denoting the rate_sheets edge name in mutations.
 	EdgeRateSheets = "rate_sheets"
 	// EdgePeakTimes holds the string denoting the peak_times edge name in mutations.
@@ -45,6 +47,13 @@ const (
 	CustomersInverseTable = "customers"
 	// CustomersColumn is the table column denoting the customers relation/edge.
 	CustomersColumn = "tariff_customers"
+	// ProductPricesTable is the table that holds the product_prices relation/edge.
+	ProductPricesTable = "product_prices"
+	// ProductPricesInverseTable is the table name for the ProductPrice entity.
+	// It exists in this package in order to avoid circular dependency with the "productprice" package.
+	ProductPricesInverseTable = "product_prices"
+	// ProductPricesColumn is the table column denoting the product_prices relation/edge.
+	ProductPricesColumn = "tariff_id"
 	// RateSheetsTable is the table that holds the rate_sheets relation/edge.
 	RateSheetsTable = "rate_sheets"
 	// RateSheetsInverseTable is the table name for the RateSheet entity.
@@ -191,6 +200,20 @@ func ByCustomers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByProductPricesCount orders the results by product_prices count.
+func ByProductPricesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newProductPricesStep(), opts...)
+	}
+}
+
+// ByProductPrices orders the results by product_prices terms.
+func ByProductPrices(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProductPricesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByRateSheetsCount orders the results by rate_sheets count.
 func ByRateSheetsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -216,6 +239,13 @@ func newCustomersStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CustomersInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, CustomersTable, CustomersColumn),
+	)
+}
+func newProductPricesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProductPricesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ProductPricesTable, ProductPricesColumn),
 	)
 }
 func newRateSheetsStep() *sqlgraph.Step {

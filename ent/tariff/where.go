@@ -353,6 +353,29 @@ func HasCustomersWith(preds ...predicate.Customer) predicate.Tariff {
 	})
 }
 
+// HasProductPrices applies the HasEdge predicate on the "product_prices" edge.
+func HasProductPrices() predicate.Tariff {
+	return predicate.Tariff(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ProductPricesTable, ProductPricesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasProductPricesWith applies the HasEdge predicate on the "product_prices" edge with a given conditions (other predicates).
+func HasProductPricesWith(preds ...predicate.ProductPrice) predicate.Tariff {
+	return predicate.Tariff(func(s *sql.Selector) {
+		step := newProductPricesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasRateSheets applies the HasEdge predicate on the "rate_sheets" edge.
 func HasRateSheets() predicate.Tariff {
 	return predicate.Tariff(func(s *sql.Selector) {

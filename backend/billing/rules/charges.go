@@ -146,6 +146,10 @@ func latest(a, b Date) Date {
 	return a
 }
 
+// Validate says what a run could not bill about c, in a sentence, so a
+// charge is refused when it is stored rather than at its first run.
+func (c Charge) Validate(m Money) error { return validateCharge(c, m) }
+
 // validateCharge says what a run cannot bill about c, in a sentence.
 func validateCharge(c Charge, m Money) error {
 	switch c.Recurrence {

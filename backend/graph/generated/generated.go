@@ -54,6 +54,7 @@ type ResolverRoot interface {
 	Call() CallResolver
 	CdrUpload() CdrUploadResolver
 	CsvMapping() CsvMappingResolver
+	Customer() CustomerResolver
 	Mutation() MutationResolver
 	PeakTimeBlock() PeakTimeBlockResolver
 	PeakTimes() PeakTimesResolver
@@ -263,21 +264,26 @@ type ComplexityRoot struct {
 	}
 
 	Charge struct {
-		Amount      func(childComplexity int) int
-		CreatedAt   func(childComplexity int) int
-		Customer    func(childComplexity int) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Invoice     func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		PeriodEnd   func(childComplexity int) int
-		PeriodStart func(childComplexity int) int
-		Product     func(childComplexity int) int
-		Quantity    func(childComplexity int) int
-		Status      func(childComplexity int) int
-		TaxRate     func(childComplexity int) int
-		UnitPrice   func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
+		Amount        func(childComplexity int) int
+		BilledThrough func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		Customer      func(childComplexity int) int
+		Date          func(childComplexity int) int
+		Description   func(childComplexity int) int
+		EndDate       func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Invoice       func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		PeriodEnd     func(childComplexity int) int
+		PeriodStart   func(childComplexity int) int
+		Product       func(childComplexity int) int
+		Quantity      func(childComplexity int) int
+		Recurrence    func(childComplexity int) int
+		StartDate     func(childComplexity int) int
+		Status        func(childComplexity int) int
+		TaxRate       func(childComplexity int) int
+		UnitPrice     func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
 	}
 
 	ChargeConnection struct {
@@ -360,6 +366,7 @@ type ComplexityRoot struct {
 	Customer struct {
 		BillingType         func(childComplexity int) int
 		CallStatementFormat func(childComplexity int) int
+		Charges             func(childComplexity int, view model.ChargeView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		Children            func(childComplexity int) int
 		Clis                func(childComplexity int) int
 		CreatedAt           func(childComplexity int) int
@@ -439,13 +446,17 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AddCharge              func(childComplexity int, customerID int, input model.ChargeInput) int
 		CreateCli              func(childComplexity int, input ent.CreateCliInput) int
 		CreateCustomer         func(childComplexity int, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) int
+		CreateProduct          func(childComplexity int, input model.ProductInput) int
 		CreateProvider         func(childComplexity int, input ent.CreateProviderInput) int
 		CreateSite             func(childComplexity int, input ent.CreateSiteInput) int
 		CreateTariff           func(childComplexity int, input ent.CreateTariffInput) int
+		DeleteCharge           func(childComplexity int, id int) int
 		DeleteCli              func(childComplexity int, id int) int
 		DeleteCustomer         func(childComplexity int, id int) int
+		DeleteProduct          func(childComplexity int, id int) int
 		DeleteProvider         func(childComplexity int, id int) int
 		DeleteSite             func(childComplexity int, id int) int
 		DeleteTariff           func(childComplexity int, id int) int
@@ -458,8 +469,10 @@ type ComplexityRoot struct {
 		ReplacePeakTimes       func(childComplexity int, id *int, blocks []*model.PeakTimeBlockInput) int
 		SetNextInvoiceNumber   func(childComplexity int, number int) int
 		SetProviderCSVMapping  func(childComplexity int, providerID int, mapping model.CSVMappingInput) int
+		UpdateCharge           func(childComplexity int, id int, input model.ChargeInput) int
 		UpdateCli              func(childComplexity int, id int, input ent.UpdateCliInput) int
 		UpdateCustomer         func(childComplexity int, id int, input ent.UpdateCustomerInput) int
+		UpdateProduct          func(childComplexity int, id int, input model.ProductInput) int
 		UpdateProvider         func(childComplexity int, id int, input ent.UpdateProviderInput) int
 		UpdateSettings         func(childComplexity int, input company.Input) int
 		UpdateSite             func(childComplexity int, id int, input ent.UpdateSiteInput) int
@@ -500,14 +513,18 @@ type ComplexityRoot struct {
 	}
 
 	Product struct {
-		CreatedAt   func(childComplexity int) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Recurrence  func(childComplexity int) int
-		TaxRate     func(childComplexity int) int
-		UnitPrice   func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
+		AccountingCode func(childComplexity int) int
+		Category       func(childComplexity int) int
+		CostPrice      func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Description    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Name           func(childComplexity int) int
+		Prices         func(childComplexity int) int
+		Recurrence     func(childComplexity int) int
+		Reference      func(childComplexity int) int
+		TaxRate        func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
 	}
 
 	ProductConnection struct {
@@ -519,6 +536,15 @@ type ComplexityRoot struct {
 	ProductEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ProductPrice struct {
+		ID        func(childComplexity int) int
+		Price     func(childComplexity int) int
+		Product   func(childComplexity int) int
+		ProductID func(childComplexity int) int
+		Tariff    func(childComplexity int) int
+		TariffID  func(childComplexity int) int
 	}
 
 	Provider struct {
@@ -558,6 +584,7 @@ type ComplexityRoot struct {
 		Nodes             func(childComplexity int, ids []int) int
 		PeakTimes         func(childComplexity int) int
 		PeakTimesList     func(childComplexity int) int
+		ProductPrice      func(childComplexity int, productID int, customerID int) int
 		Products          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
 		Providers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProviderOrder, where *ent.ProviderWhereInput) int
 		QuoteCall         func(childComplexity int, input model.QuoteCallInput) int
@@ -768,6 +795,9 @@ type CsvMappingResolver interface {
 	UniqueID(ctx context.Context, obj *cdr.Mapping) (*string, error)
 	ProviderPrice(ctx context.Context, obj *cdr.Mapping) (*string, error)
 }
+type CustomerResolver interface {
+	Charges(ctx context.Context, obj *ent.Customer, view model.ChargeView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ChargeConnection, error)
+}
 type MutationResolver interface {
 	CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) (*ent.Customer, error)
 	UpdateCustomer(ctx context.Context, id int, input ent.UpdateCustomerInput) (*ent.Customer, error)
@@ -784,6 +814,12 @@ type MutationResolver interface {
 	CreateProvider(ctx context.Context, input ent.CreateProviderInput) (*ent.Provider, error)
 	UpdateProvider(ctx context.Context, id int, input ent.UpdateProviderInput) (*ent.Provider, error)
 	DeleteProvider(ctx context.Context, id int) (int, error)
+	CreateProduct(ctx context.Context, input model.ProductInput) (*ent.Product, error)
+	UpdateProduct(ctx context.Context, id int, input model.ProductInput) (*ent.Product, error)
+	DeleteProduct(ctx context.Context, id int) (int, error)
+	AddCharge(ctx context.Context, customerID int, input model.ChargeInput) (*ent.Charge, error)
+	UpdateCharge(ctx context.Context, id int, input model.ChargeInput) (*ent.Charge, error)
+	DeleteCharge(ctx context.Context, id int) (int, error)
 	RecomputeUnbilledTotal(ctx context.Context, customerID int) (*model.Job, error)
 	UploadRateSheet(ctx context.Context, input model.UploadRateSheetInput) (*ent.RateSheet, error)
 	ReplacePeakTimes(ctx context.Context, id *int, blocks []*model.PeakTimeBlockInput) (*ent.PeakTimes, error)
@@ -834,6 +870,7 @@ type QueryResolver interface {
 	CdrFormats(ctx context.Context) ([]*model.CdrFormatInfo, error)
 	CSVMappingPresets(ctx context.Context) ([]*model.CSVMappingPreset, error)
 	Settings(ctx context.Context) (*settings.Settings, error)
+	ProductPrice(ctx context.Context, productID int, customerID int) (*decimal.Decimal, error)
 }
 type RateResolver interface {
 	DurationBlock(ctx context.Context, obj *ent.Rate) (string, error)
@@ -1751,6 +1788,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Charge.Amount(childComplexity), true
+	case "Charge.billedThrough":
+		if e.ComplexityRoot.Charge.BilledThrough == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Charge.BilledThrough(childComplexity), true
 	case "Charge.createdAt":
 		if e.ComplexityRoot.Charge.CreatedAt == nil {
 			break
@@ -1763,12 +1806,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Charge.Customer(childComplexity), true
+	case "Charge.date":
+		if e.ComplexityRoot.Charge.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Charge.Date(childComplexity), true
 	case "Charge.description":
 		if e.ComplexityRoot.Charge.Description == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Charge.Description(childComplexity), true
+	case "Charge.endDate":
+		if e.ComplexityRoot.Charge.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Charge.EndDate(childComplexity), true
 	case "Charge.id":
 		if e.ComplexityRoot.Charge.ID == nil {
 			break
@@ -1811,6 +1866,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Charge.Quantity(childComplexity), true
+	case "Charge.recurrence":
+		if e.ComplexityRoot.Charge.Recurrence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Charge.Recurrence(childComplexity), true
+	case "Charge.startDate":
+		if e.ComplexityRoot.Charge.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Charge.StartDate(childComplexity), true
 	case "Charge.status":
 		if e.ComplexityRoot.Charge.Status == nil {
 			break
@@ -2174,6 +2241,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.CallStatementFormat(childComplexity), true
+	case "Customer.charges":
+		if e.ComplexityRoot.Customer.Charges == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_charges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Charges(childComplexity, args["view"].(model.ChargeView), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "Customer.children":
 		if e.ComplexityRoot.Customer.Children == nil {
 			break
@@ -2512,6 +2590,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Job.Kind(childComplexity), true
 
+	case "Mutation.addCharge":
+		if e.ComplexityRoot.Mutation.AddCharge == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addCharge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddCharge(childComplexity, args["customerID"].(int), args["input"].(model.ChargeInput)), true
 	case "Mutation.createCli":
 		if e.ComplexityRoot.Mutation.CreateCli == nil {
 			break
@@ -2534,6 +2623,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCustomer(childComplexity, args["input"].(ent.CreateCustomerInput), args["clis"].([]*model.CreateCliWithCustomerInput)), true
+	case "Mutation.createProduct":
+		if e.ComplexityRoot.Mutation.CreateProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateProduct(childComplexity, args["input"].(model.ProductInput)), true
 	case "Mutation.createProvider":
 		if e.ComplexityRoot.Mutation.CreateProvider == nil {
 			break
@@ -2567,6 +2667,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTariff(childComplexity, args["input"].(ent.CreateTariffInput)), true
+	case "Mutation.deleteCharge":
+		if e.ComplexityRoot.Mutation.DeleteCharge == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteCharge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteCharge(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteCli":
 		if e.ComplexityRoot.Mutation.DeleteCli == nil {
 			break
@@ -2589,6 +2700,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCustomer(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteProduct":
+		if e.ComplexityRoot.Mutation.DeleteProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteProduct(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteProvider":
 		if e.ComplexityRoot.Mutation.DeleteProvider == nil {
 			break
@@ -2716,6 +2838,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetProviderCSVMapping(childComplexity, args["providerID"].(int), args["mapping"].(model.CSVMappingInput)), true
+	case "Mutation.updateCharge":
+		if e.ComplexityRoot.Mutation.UpdateCharge == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCharge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCharge(childComplexity, args["id"].(int), args["input"].(model.ChargeInput)), true
 	case "Mutation.updateCli":
 		if e.ComplexityRoot.Mutation.UpdateCli == nil {
 			break
@@ -2738,6 +2871,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCustomer(childComplexity, args["id"].(int), args["input"].(ent.UpdateCustomerInput)), true
+	case "Mutation.updateProduct":
+		if e.ComplexityRoot.Mutation.UpdateProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateProduct(childComplexity, args["id"].(int), args["input"].(model.ProductInput)), true
 	case "Mutation.updateProvider":
 		if e.ComplexityRoot.Mutation.UpdateProvider == nil {
 			break
@@ -2945,6 +3089,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PeakTimes.WeekGrid(childComplexity), true
 
+	case "Product.accountingCode":
+		if e.ComplexityRoot.Product.AccountingCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.AccountingCode(childComplexity), true
+	case "Product.category":
+		if e.ComplexityRoot.Product.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Category(childComplexity), true
+	case "Product.costPrice":
+		if e.ComplexityRoot.Product.CostPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.CostPrice(childComplexity), true
 	case "Product.createdAt":
 		if e.ComplexityRoot.Product.CreatedAt == nil {
 			break
@@ -2969,24 +3131,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Name(childComplexity), true
+	case "Product.prices":
+		if e.ComplexityRoot.Product.Prices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Prices(childComplexity), true
 	case "Product.recurrence":
 		if e.ComplexityRoot.Product.Recurrence == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Product.Recurrence(childComplexity), true
+	case "Product.reference":
+		if e.ComplexityRoot.Product.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Reference(childComplexity), true
 	case "Product.taxRate":
 		if e.ComplexityRoot.Product.TaxRate == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Product.TaxRate(childComplexity), true
-	case "Product.unitPrice":
-		if e.ComplexityRoot.Product.UnitPrice == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Product.UnitPrice(childComplexity), true
 	case "Product.updatedAt":
 		if e.ComplexityRoot.Product.UpdatedAt == nil {
 			break
@@ -3025,6 +3193,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductEdge.Node(childComplexity), true
+
+	case "ProductPrice.id":
+		if e.ComplexityRoot.ProductPrice.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPrice.ID(childComplexity), true
+	case "ProductPrice.price":
+		if e.ComplexityRoot.ProductPrice.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPrice.Price(childComplexity), true
+	case "ProductPrice.product":
+		if e.ComplexityRoot.ProductPrice.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPrice.Product(childComplexity), true
+	case "ProductPrice.productID":
+		if e.ComplexityRoot.ProductPrice.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPrice.ProductID(childComplexity), true
+	case "ProductPrice.tariff":
+		if e.ComplexityRoot.ProductPrice.Tariff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPrice.Tariff(childComplexity), true
+	case "ProductPrice.tariffID":
+		if e.ComplexityRoot.ProductPrice.TariffID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPrice.TariffID(childComplexity), true
 
 	case "Provider.csvMapping":
 		if e.ComplexityRoot.Provider.CSVMapping == nil {
@@ -3242,6 +3447,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PeakTimesList(childComplexity), true
+	case "Query.productPrice":
+		if e.ComplexityRoot.Query.ProductPrice == nil {
+			break
+		}
+
+		args, err := ec.field_Query_productPrice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProductPrice(childComplexity, args["productID"].(int), args["customerID"].(int)), true
 	case "Query.products":
 		if e.ComplexityRoot.Query.Products == nil {
 			break
@@ -4041,6 +4257,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CdrLineErrorWhereInput", ec.unmarshalInputCdrLineErrorWhereInput),
 			graphql.NewInputUnmarshaler("CdrUploadOrder", ec.unmarshalInputCdrUploadOrder),
 			graphql.NewInputUnmarshaler("CdrUploadWhereInput", ec.unmarshalInputCdrUploadWhereInput),
+			graphql.NewInputUnmarshaler("ChargeInput", ec.unmarshalInputChargeInput),
 			graphql.NewInputUnmarshaler("ChargeOrder", ec.unmarshalInputChargeOrder),
 			graphql.NewInputUnmarshaler("ChargeWhereInput", ec.unmarshalInputChargeWhereInput),
 			graphql.NewInputUnmarshaler("CliOrder", ec.unmarshalInputCliOrder),
@@ -4050,7 +4267,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateCliWithCustomerInput", ec.unmarshalInputCreateCliWithCustomerInput),
 			graphql.NewInputUnmarshaler("CreateCustomerInput", ec.unmarshalInputCreateCustomerInput),
 			graphql.NewInputUnmarshaler("CreatePeakTimesInput", ec.unmarshalInputCreatePeakTimesInput),
-			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreateProviderInput", ec.unmarshalInputCreateProviderInput),
 			graphql.NewInputUnmarshaler("CreateSiteInput", ec.unmarshalInputCreateSiteInput),
 			graphql.NewInputUnmarshaler("CreateTariffInput", ec.unmarshalInputCreateTariffInput),
@@ -4064,7 +4280,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PeakTimeBlockWhereInput", ec.unmarshalInputPeakTimeBlockWhereInput),
 			graphql.NewInputUnmarshaler("PeakTimesOrder", ec.unmarshalInputPeakTimesOrder),
 			graphql.NewInputUnmarshaler("PeakTimesWhereInput", ec.unmarshalInputPeakTimesWhereInput),
+			graphql.NewInputUnmarshaler("ProductInput", ec.unmarshalInputProductInput),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
+			graphql.NewInputUnmarshaler("ProductPriceInput", ec.unmarshalInputProductPriceInput),
+			graphql.NewInputUnmarshaler("ProductPriceWhereInput", ec.unmarshalInputProductPriceWhereInput),
 			graphql.NewInputUnmarshaler("ProductWhereInput", ec.unmarshalInputProductWhereInput),
 			graphql.NewInputUnmarshaler("ProviderOrder", ec.unmarshalInputProviderOrder),
 			graphql.NewInputUnmarshaler("ProviderWhereInput", ec.unmarshalInputProviderWhereInput),
@@ -4081,7 +4300,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateCliInput", ec.unmarshalInputUpdateCliInput),
 			graphql.NewInputUnmarshaler("UpdateCustomerInput", ec.unmarshalInputUpdateCustomerInput),
 			graphql.NewInputUnmarshaler("UpdatePeakTimesInput", ec.unmarshalInputUpdatePeakTimesInput),
-			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateProviderInput", ec.unmarshalInputUpdateProviderInput),
 			graphql.NewInputUnmarshaler("UpdateSettingsInput", ec.unmarshalInputUpdateSettingsInput),
 			graphql.NewInputUnmarshaler("UpdateSiteInput", ec.unmarshalInputUpdateSiteInput),
@@ -4201,6 +4419,8 @@ var sources = []*ast.Source{
 
 """An exact decimal number, as a string: "12.3450". Money is never a float."""
 scalar Decimal
+"""A calendar day, as a string: "2026-06-30"."""
+scalar Date
 """A file sent with the GraphQL multipart request specification."""
 scalar Upload
 
@@ -4266,6 +4486,20 @@ type Mutation {
   createProvider(input: CreateProviderInput!): Provider!
   updateProvider(id: ID!, input: UpdateProviderInput!): Provider!
   deleteProvider(id: ID!): ID!
+
+  """Creates a product with its prices per tariff."""
+  createProduct(input: ProductInput!): Product!
+  """Replaces a product's details and prices."""
+  updateProduct(id: ID!, input: ProductInput!): Product!
+  """Deletes a product no charge uses."""
+  deleteProduct(id: ID!): ID!
+
+  """Adds a pending charge to a customer."""
+  addCharge(customerID: ID!, input: ChargeInput!): Charge!
+  """Replaces a pending charge; an invoiced one stays as billed."""
+  updateCharge(id: ID!, input: ChargeInput!): Charge!
+  """Deletes a pending charge."""
+  deleteCharge(id: ID!): ID!
 
   """Queues a recount of a customer's unbilled calls total; customerChanged reports the result."""
   recomputeUnbilledTotal(customerID: ID!): Job!
@@ -4727,6 +4961,65 @@ extend type Mutation {
   removeLogo: Settings!
   """Sets the number the next invoice takes. Refused (CONFLICT) at or below a number any invoice on record already has."""
   setNextInvoiceNumber(number: Int!): Settings!
+}
+
+# ---------------------------------------------------------------- products and charges
+
+"""A product's sell price on one tariff."""
+input ProductPriceInput {
+  tariffID: ID!
+  price: Decimal!
+}
+
+input ProductInput {
+  name: String!
+  reference: String!
+  category: String
+  accountingCode: String
+  description: String
+  recurrence: ProductRecurrence! = ONE_OFF
+  """Percent; empty takes the deployment's default rate."""
+  taxRate: Decimal
+  costPrice: Decimal! = "0"
+  """One price per tariff; the default tariff's is required, and customers on tariffs without a price pay it."""
+  prices: [ProductPriceInput!]!
+}
+
+"""A charge on a customer: a product, or without one an adjustment with its own description and price."""
+input ChargeInput {
+  productID: ID
+  """Default: the product's name."""
+  description: String
+  """Default: the product's; must be it."""
+  recurrence: ChargeRecurrence
+  quantity: Decimal!
+  """Default: the product's price on the customer's tariff, else on the default tariff."""
+  unitPrice: Decimal
+  """A one-off charge's date."""
+  date: Date
+  """A recurring charge's first day of service."""
+  startDate: Date
+  """A recurring charge's last day of service; empty while it runs on."""
+  endDate: Date
+  """The last day already billed, e.g. by the system before Tollgate."""
+  billedThrough: Date
+}
+
+"""Which of a customer's charges: pending one-off charges, running recurring ones, or those already invoiced."""
+enum ChargeView {
+  PENDING
+  RECURRING
+  HISTORY
+}
+
+extend type Customer {
+  """The customer's charges, newest first."""
+  charges(view: ChargeView!, after: Cursor, first: Int, before: Cursor, last: Int): ChargeConnection!
+}
+
+extend type Query {
+  """What a customer pays for one of a product: its tariff's price, else the default tariff's."""
+  productPrice(productID: ID!, customerID: ID!): Decimal!
 }
 `, BuiltIn: false},
 	{Name: "../../../ent/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -6138,11 +6431,31 @@ type Charge implements Node {
   updatedAt: Time!
   kind: ChargeKind!
   description: String!
+  recurrence: ChargeRecurrence!
   quantity: Decimal!
   unitPrice: Decimal!
   amount: Decimal!
-  taxRate: Decimal!
+  """
+  Percent; empty takes the deployment's default rate when billed
+  """
+  taxRate: Decimal
   status: ChargeStatus!
+  """
+  A one-off charge's date
+  """
+  date: Date
+  """
+  A recurring charge's first day of service
+  """
+  startDate: Date
+  """
+  A recurring charge's last day of service; empty while it runs on
+  """
+  endDate: Date
+  """
+  The last day of service already billed, here or by the system before Tollgate
+  """
+  billedThrough: Date
   periodStart: Time
   periodEnd: Time
   customer: Customer!
@@ -6205,6 +6518,15 @@ Properties by which Charge connections can be ordered.
 """
 enum ChargeOrderField {
   CREATED_AT
+}
+"""
+ChargeRecurrence is enum for the field recurrence
+"""
+enum ChargeRecurrence @goModel(model: "github.com/tollgate/tollgate/ent/charge.Recurrence") {
+  ONE_OFF
+  MONTHLY
+  QUARTERLY
+  YEARLY
 }
 """
 ChargeStatus is enum for the field status
@@ -6278,6 +6600,13 @@ input ChargeWhereInput {
   descriptionEqualFold: String
   descriptionContainsFold: String
   """
+  recurrence field predicates
+  """
+  recurrence: ChargeRecurrence
+  recurrenceNEQ: ChargeRecurrence
+  recurrenceIn: [ChargeRecurrence!]
+  recurrenceNotIn: [ChargeRecurrence!]
+  """
   quantity field predicates
   """
   quantity: Decimal
@@ -6321,6 +6650,8 @@ input ChargeWhereInput {
   taxRateGTE: Decimal
   taxRateLT: Decimal
   taxRateLTE: Decimal
+  taxRateIsNil: Boolean
+  taxRateNotNil: Boolean
   """
   status field predicates
   """
@@ -6328,6 +6659,58 @@ input ChargeWhereInput {
   statusNEQ: ChargeStatus
   statusIn: [ChargeStatus!]
   statusNotIn: [ChargeStatus!]
+  """
+  date field predicates
+  """
+  date: Date
+  dateNEQ: Date
+  dateIn: [Date!]
+  dateNotIn: [Date!]
+  dateGT: Date
+  dateGTE: Date
+  dateLT: Date
+  dateLTE: Date
+  dateIsNil: Boolean
+  dateNotNil: Boolean
+  """
+  start_date field predicates
+  """
+  startDate: Date
+  startDateNEQ: Date
+  startDateIn: [Date!]
+  startDateNotIn: [Date!]
+  startDateGT: Date
+  startDateGTE: Date
+  startDateLT: Date
+  startDateLTE: Date
+  startDateIsNil: Boolean
+  startDateNotNil: Boolean
+  """
+  end_date field predicates
+  """
+  endDate: Date
+  endDateNEQ: Date
+  endDateIn: [Date!]
+  endDateNotIn: [Date!]
+  endDateGT: Date
+  endDateGTE: Date
+  endDateLT: Date
+  endDateLTE: Date
+  endDateIsNil: Boolean
+  endDateNotNil: Boolean
+  """
+  billed_through field predicates
+  """
+  billedThrough: Date
+  billedThroughNEQ: Date
+  billedThroughIn: [Date!]
+  billedThroughNotIn: [Date!]
+  billedThroughGT: Date
+  billedThroughGTE: Date
+  billedThroughLT: Date
+  billedThroughLTE: Date
+  billedThroughIsNil: Boolean
+  billedThroughNotNil: Boolean
   """
   period_start field predicates
   """
@@ -6635,20 +7018,6 @@ Input was generated by ent.
 input CreatePeakTimesInput {
   name: String!
   isDefault: Boolean
-}
-"""
-CreateProductInput is used for create Product object.
-Input was generated by ent.
-"""
-input CreateProductInput {
-  name: String!
-  description: String
-  unitPrice: Decimal
-  """
-  Percent, e.g. 20 for UK standard VAT
-  """
-  taxRate: Decimal
-  recurrence: ProductRecurrence
 }
 """
 CreateProviderInput is used for create Provider object.
@@ -7617,13 +7986,17 @@ type Product implements Node {
   createdAt: Time!
   updatedAt: Time!
   name: String!
+  reference: String!
+  category: String
+  accountingCode: String
   description: String
-  unitPrice: Decimal!
-  """
-  Percent, e.g. 20 for UK standard VAT
-  """
-  taxRate: Decimal!
   recurrence: ProductRecurrence!
+  """
+  Percent, e.g. 20 for UK standard VAT; empty takes the deployment's default rate
+  """
+  taxRate: Decimal
+  costPrice: Decimal!
+  prices: [ProductPrice!]
 }
 """
 A connection to a list of items.
@@ -7674,6 +8047,70 @@ Properties by which Product connections can be ordered.
 enum ProductOrderField {
   CREATED_AT
   NAME
+  REFERENCE
+}
+type ProductPrice implements Node {
+  id: ID!
+  productID: ID!
+  tariffID: ID!
+  price: Decimal!
+  product: Product!
+  tariff: Tariff!
+}
+"""
+ProductPriceWhereInput is used for filtering ProductPrice objects.
+Input was generated by ent.
+"""
+input ProductPriceWhereInput {
+  not: ProductPriceWhereInput
+  and: [ProductPriceWhereInput!]
+  or: [ProductPriceWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  product_id field predicates
+  """
+  productID: ID
+  productIDNEQ: ID
+  productIDIn: [ID!]
+  productIDNotIn: [ID!]
+  """
+  tariff_id field predicates
+  """
+  tariffID: ID
+  tariffIDNEQ: ID
+  tariffIDIn: [ID!]
+  tariffIDNotIn: [ID!]
+  """
+  price field predicates
+  """
+  price: Decimal
+  priceNEQ: Decimal
+  priceIn: [Decimal!]
+  priceNotIn: [Decimal!]
+  priceGT: Decimal
+  priceGTE: Decimal
+  priceLT: Decimal
+  priceLTE: Decimal
+  """
+  product edge predicates
+  """
+  hasProduct: Boolean
+  hasProductWith: [ProductWhereInput!]
+  """
+  tariff edge predicates
+  """
+  hasTariff: Boolean
+  hasTariffWith: [TariffWhereInput!]
 }
 """
 ProductRecurrence is enum for the field recurrence
@@ -7742,6 +8179,58 @@ input ProductWhereInput {
   nameEqualFold: String
   nameContainsFold: String
   """
+  reference field predicates
+  """
+  reference: String
+  referenceNEQ: String
+  referenceIn: [String!]
+  referenceNotIn: [String!]
+  referenceGT: String
+  referenceGTE: String
+  referenceLT: String
+  referenceLTE: String
+  referenceContains: String
+  referenceHasPrefix: String
+  referenceHasSuffix: String
+  referenceEqualFold: String
+  referenceContainsFold: String
+  """
+  category field predicates
+  """
+  category: String
+  categoryNEQ: String
+  categoryIn: [String!]
+  categoryNotIn: [String!]
+  categoryGT: String
+  categoryGTE: String
+  categoryLT: String
+  categoryLTE: String
+  categoryContains: String
+  categoryHasPrefix: String
+  categoryHasSuffix: String
+  categoryIsNil: Boolean
+  categoryNotNil: Boolean
+  categoryEqualFold: String
+  categoryContainsFold: String
+  """
+  accounting_code field predicates
+  """
+  accountingCode: String
+  accountingCodeNEQ: String
+  accountingCodeIn: [String!]
+  accountingCodeNotIn: [String!]
+  accountingCodeGT: String
+  accountingCodeGTE: String
+  accountingCodeLT: String
+  accountingCodeLTE: String
+  accountingCodeContains: String
+  accountingCodeHasPrefix: String
+  accountingCodeHasSuffix: String
+  accountingCodeIsNil: Boolean
+  accountingCodeNotNil: Boolean
+  accountingCodeEqualFold: String
+  accountingCodeContainsFold: String
+  """
   description field predicates
   """
   description: String
@@ -7760,16 +8249,12 @@ input ProductWhereInput {
   descriptionEqualFold: String
   descriptionContainsFold: String
   """
-  unit_price field predicates
+  recurrence field predicates
   """
-  unitPrice: Decimal
-  unitPriceNEQ: Decimal
-  unitPriceIn: [Decimal!]
-  unitPriceNotIn: [Decimal!]
-  unitPriceGT: Decimal
-  unitPriceGTE: Decimal
-  unitPriceLT: Decimal
-  unitPriceLTE: Decimal
+  recurrence: ProductRecurrence
+  recurrenceNEQ: ProductRecurrence
+  recurrenceIn: [ProductRecurrence!]
+  recurrenceNotIn: [ProductRecurrence!]
   """
   tax_rate field predicates
   """
@@ -7781,13 +8266,24 @@ input ProductWhereInput {
   taxRateGTE: Decimal
   taxRateLT: Decimal
   taxRateLTE: Decimal
+  taxRateIsNil: Boolean
+  taxRateNotNil: Boolean
   """
-  recurrence field predicates
+  cost_price field predicates
   """
-  recurrence: ProductRecurrence
-  recurrenceNEQ: ProductRecurrence
-  recurrenceIn: [ProductRecurrence!]
-  recurrenceNotIn: [ProductRecurrence!]
+  costPrice: Decimal
+  costPriceNEQ: Decimal
+  costPriceIn: [Decimal!]
+  costPriceNotIn: [Decimal!]
+  costPriceGT: Decimal
+  costPriceGTE: Decimal
+  costPriceLT: Decimal
+  costPriceLTE: Decimal
+  """
+  prices edge predicates
+  """
+  hasPrices: Boolean
+  hasPricesWith: [ProductPriceWhereInput!]
 }
 type Provider implements Node {
   id: ID!
@@ -9127,21 +9623,6 @@ input UpdatePeakTimesInput {
   isDefault: Boolean
 }
 """
-UpdateProductInput is used for update Product object.
-Input was generated by ent.
-"""
-input UpdateProductInput {
-  name: String
-  description: String
-  clearDescription: Boolean
-  unitPrice: Decimal
-  """
-  Percent, e.g. 20 for UK standard VAT
-  """
-  taxRate: Decimal
-  recurrence: ProductRecurrence
-}
-"""
 UpdateProviderInput is used for update Provider object.
 Input was generated by ent.
 """
@@ -9740,6 +10221,8 @@ func (ec *executionContext) childFields_Charge(ctx context.Context, field graphq
 		return ec.fieldContext_Charge_kind(ctx, field)
 	case "description":
 		return ec.fieldContext_Charge_description(ctx, field)
+	case "recurrence":
+		return ec.fieldContext_Charge_recurrence(ctx, field)
 	case "quantity":
 		return ec.fieldContext_Charge_quantity(ctx, field)
 	case "unitPrice":
@@ -9750,6 +10233,14 @@ func (ec *executionContext) childFields_Charge(ctx context.Context, field graphq
 		return ec.fieldContext_Charge_taxRate(ctx, field)
 	case "status":
 		return ec.fieldContext_Charge_status(ctx, field)
+	case "date":
+		return ec.fieldContext_Charge_date(ctx, field)
+	case "startDate":
+		return ec.fieldContext_Charge_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_Charge_endDate(ctx, field)
+	case "billedThrough":
+		return ec.fieldContext_Charge_billedThrough(ctx, field)
 	case "periodStart":
 		return ec.fieldContext_Charge_periodStart(ctx, field)
 	case "periodEnd":
@@ -9762,6 +10253,18 @@ func (ec *executionContext) childFields_Charge(ctx context.Context, field graphq
 		return ec.fieldContext_Charge_invoice(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Charge", field.Name)
+}
+
+func (ec *executionContext) childFields_ChargeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ChargeConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ChargeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ChargeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChargeConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_ChargeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9950,6 +10453,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_clis(ctx, field)
 	case "invoices":
 		return ec.fieldContext_Customer_invoices(ctx, field)
+	case "charges":
+		return ec.fieldContext_Customer_charges(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -10138,14 +10643,22 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_updatedAt(ctx, field)
 	case "name":
 		return ec.fieldContext_Product_name(ctx, field)
+	case "reference":
+		return ec.fieldContext_Product_reference(ctx, field)
+	case "category":
+		return ec.fieldContext_Product_category(ctx, field)
+	case "accountingCode":
+		return ec.fieldContext_Product_accountingCode(ctx, field)
 	case "description":
 		return ec.fieldContext_Product_description(ctx, field)
-	case "unitPrice":
-		return ec.fieldContext_Product_unitPrice(ctx, field)
-	case "taxRate":
-		return ec.fieldContext_Product_taxRate(ctx, field)
 	case "recurrence":
 		return ec.fieldContext_Product_recurrence(ctx, field)
+	case "taxRate":
+		return ec.fieldContext_Product_taxRate(ctx, field)
+	case "costPrice":
+		return ec.fieldContext_Product_costPrice(ctx, field)
+	case "prices":
+		return ec.fieldContext_Product_prices(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -10170,6 +10683,24 @@ func (ec *executionContext) childFields_ProductEdge(ctx context.Context, field g
 		return ec.fieldContext_ProductEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductPrice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ProductPrice_id(ctx, field)
+	case "productID":
+		return ec.fieldContext_ProductPrice_productID(ctx, field)
+	case "tariffID":
+		return ec.fieldContext_ProductPrice_tariffID(ctx, field)
+	case "price":
+		return ec.fieldContext_ProductPrice_price(ctx, field)
+	case "product":
+		return ec.fieldContext_ProductPrice_product(ctx, field)
+	case "tariff":
+		return ec.fieldContext_ProductPrice_tariff(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductPrice", field.Name)
 }
 
 func (ec *executionContext) childFields_Provider(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10712,6 +11243,74 @@ func (ec *executionContext) field_CdrUpload_unratedDestinations_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_charges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "view",
+		func(ctx context.Context, v any) (model.ChargeView, error) {
+			return ec.unmarshalNChargeView2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐChargeView(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["view"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addCharge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ChargeInput, error) {
+			return ec.unmarshalNChargeInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐChargeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCli_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10745,6 +11344,20 @@ func (ec *executionContext) field_Mutation_createCustomer_args(ctx context.Conte
 		return nil, err
 	}
 	args["clis"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProductInput, error) {
+			return ec.unmarshalNProductInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐProductInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -10790,6 +11403,20 @@ func (ec *executionContext) field_Mutation_createTariff_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteCharge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteCli_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10805,6 +11432,20 @@ func (ec *executionContext) field_Mutation_deleteCli_args(ctx context.Context, r
 }
 
 func (ec *executionContext) field_Mutation_deleteCustomer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -11020,6 +11661,28 @@ func (ec *executionContext) field_Mutation_setProviderCsvMapping_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateCharge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ChargeInput, error) {
+			return ec.unmarshalNChargeInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐChargeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateCli_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11056,6 +11719,28 @@ func (ec *executionContext) field_Mutation_updateCustomer_args(ctx context.Conte
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateCustomerInput, error) {
 			return ec.unmarshalNUpdateCustomerInput2githubᚗcomᚋtollgateᚋtollgateᚋentᚐUpdateCustomerInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProductInput, error) {
+			return ec.unmarshalNProductInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐProductInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11577,6 +12262,28 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_productPrice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "customerID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerID"] = arg1
 	return args, nil
 }
 
@@ -15579,6 +16286,29 @@ func (ec *executionContext) fieldContext_Charge_description(_ context.Context, f
 	return graphql.NewScalarFieldContext("Charge", field, false, false, "String")
 }
 
+func (ec *executionContext) _Charge_recurrence(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Charge_recurrence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recurrence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v charge.Recurrence) graphql.Marshaler {
+			return ec.marshalNChargeRecurrence2githubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Charge_recurrence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Charge", field, false, false, "ChargeRecurrence")
+}
+
 func (ec *executionContext) _Charge_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15660,11 +16390,11 @@ func (ec *executionContext) _Charge_taxRate(ctx context.Context, field graphql.C
 			return obj.TaxRate, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Charge_taxRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -15692,6 +16422,98 @@ func (ec *executionContext) _Charge_status(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Charge_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Charge", field, false, false, "ChargeStatus")
+}
+
+func (ec *executionContext) _Charge_date(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Charge_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Charge_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Charge", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Charge_startDate(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Charge_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Charge_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Charge", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Charge_endDate(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Charge_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Charge_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Charge", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Charge_billedThrough(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Charge_billedThrough(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BilledThrough, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Charge_billedThrough(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Charge", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Charge_periodStart(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
@@ -17682,6 +18504,50 @@ func (ec *executionContext) fieldContext_Customer_invoices(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_charges(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_charges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Charges(ctx, obj, fc.Args["view"].(model.ChargeView), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ChargeConnection) graphql.Marshaler {
+			return ec.marshalNChargeConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐChargeConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_charges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChargeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_charges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19260,6 +20126,270 @@ func (ec *executionContext) fieldContext_Mutation_deleteProvider(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createProduct(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createProduct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateProduct(ctx, fc.Args["input"].(model.ProductInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createProduct(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createProduct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateProduct(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateProduct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateProduct(ctx, fc.Args["id"].(int), fc.Args["input"].(model.ProductInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateProduct(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateProduct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteProduct(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteProduct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteProduct(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteProduct(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteProduct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addCharge(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addCharge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddCharge(ctx, fc.Args["customerID"].(int), fc.Args["input"].(model.ChargeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Charge) graphql.Marshaler {
+			return ec.marshalNCharge2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCharge(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addCharge(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Charge(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addCharge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCharge(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCharge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCharge(ctx, fc.Args["id"].(int), fc.Args["input"].(model.ChargeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Charge) graphql.Marshaler {
+			return ec.marshalNCharge2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCharge(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCharge(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Charge(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCharge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteCharge(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteCharge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteCharge(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteCharge(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteCharge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_recomputeUnbilledTotal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20413,6 +21543,75 @@ func (ec *executionContext) fieldContext_Product_name(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
 }
 
+func (ec *executionContext) _Product_reference(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_category(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_accountingCode(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_accountingCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AccountingCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_accountingCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
 func (ec *executionContext) _Product_description(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20436,52 +21635,6 @@ func (ec *executionContext) fieldContext_Product_description(_ context.Context, 
 	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
 }
 
-func (ec *executionContext) _Product_unitPrice(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Product_unitPrice(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UnitPrice, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Product_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Product", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Product_taxRate(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Product_taxRate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TaxRate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Product_taxRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Product", field, false, false, "Decimal")
-}
-
 func (ec *executionContext) _Product_recurrence(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20503,6 +21656,84 @@ func (ec *executionContext) _Product_recurrence(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Product_recurrence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Product", field, false, false, "ProductRecurrence")
+}
+
+func (ec *executionContext) _Product_taxRate(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_taxRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_taxRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Product_costPrice(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_costPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_costPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Product_prices(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_prices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Prices(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ProductPrice) graphql.Marshaler {
+			return ec.marshalOProductPrice2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPriceᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_prices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductPrice(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProductConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ProductConnection) (ret graphql.Marshaler) {
@@ -20645,6 +21876,162 @@ func (ec *executionContext) _ProductEdge_cursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ProductEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ProductPrice_id(ctx context.Context, field graphql.CollectedField, obj *ent.ProductPrice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPrice_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPrice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductPrice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProductPrice_productID(ctx context.Context, field graphql.CollectedField, obj *ent.ProductPrice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPrice_productID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPrice_productID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductPrice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProductPrice_tariffID(ctx context.Context, field graphql.CollectedField, obj *ent.ProductPrice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPrice_tariffID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TariffID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPrice_tariffID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductPrice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProductPrice_price(ctx context.Context, field graphql.CollectedField, obj *ent.ProductPrice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPrice_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Price, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPrice_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductPrice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductPrice_product(ctx context.Context, field graphql.CollectedField, obj *ent.ProductPrice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPrice_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPrice_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductPrice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductPrice_tariff(ctx context.Context, field graphql.CollectedField, obj *ent.ProductPrice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPrice_tariff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tariff(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tariff) graphql.Marshaler {
+			return ec.marshalNTariff2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐTariff(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPrice_tariff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductPrice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tariff(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Provider_id(ctx context.Context, field graphql.CollectedField, obj *ent.Provider) (ret graphql.Marshaler) {
@@ -21883,6 +23270,50 @@ func (ec *executionContext) fieldContext_Query_settings(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Settings(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_productPrice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_productPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ProductPrice(ctx, fc.Args["productID"].(int), fc.Args["customerID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_productPrice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Decimal does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_productPrice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -31447,6 +32878,104 @@ func UnmarshalCdrUploadWhereInput(ctx context.Context, raw any) (ent.CdrUploadWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputChargeInput(ctx context.Context, obj any) (model.ChargeInput, error) {
+	var it model.ChargeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productID", "description", "recurrence", "quantity", "unitPrice", "date", "startDate", "endDate", "billedThrough"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "recurrence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrence"))
+			data, err := ec.unmarshalOChargeRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recurrence = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "unitPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPrice"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitPrice = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "startDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDate = data
+		case "endDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDate = data
+		case "billedThrough":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThrough"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThrough = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalChargeInput unmarshals raw into the ChargeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalChargeInput(ctx context.Context, raw any) (model.ChargeInput, error) {
+	var out model.ChargeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChargeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputChargeOrder(ctx context.Context, obj any) (ent.ChargeOrder, error) {
 	var it ent.ChargeOrder
 	if obj == nil {
@@ -31511,7 +33040,7 @@ func (ec *executionContext) unmarshalInputChargeWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "unitPrice", "unitPriceNEQ", "unitPriceIn", "unitPriceNotIn", "unitPriceGT", "unitPriceGTE", "unitPriceLT", "unitPriceLTE", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "taxRate", "taxRateNEQ", "taxRateIn", "taxRateNotIn", "taxRateGT", "taxRateGTE", "taxRateLT", "taxRateLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodStartIsNil", "periodStartNotNil", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "periodEndIsNil", "periodEndNotNil", "hasCustomer", "hasCustomerWith", "hasProduct", "hasProductWith", "hasInvoice", "hasInvoiceWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "recurrence", "recurrenceNEQ", "recurrenceIn", "recurrenceNotIn", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "unitPrice", "unitPriceNEQ", "unitPriceIn", "unitPriceNotIn", "unitPriceGT", "unitPriceGTE", "unitPriceLT", "unitPriceLTE", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "taxRate", "taxRateNEQ", "taxRateIn", "taxRateNotIn", "taxRateGT", "taxRateGTE", "taxRateLT", "taxRateLTE", "taxRateIsNil", "taxRateNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "date", "dateNEQ", "dateIn", "dateNotIn", "dateGT", "dateGTE", "dateLT", "dateLTE", "dateIsNil", "dateNotNil", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "endDate", "endDateNEQ", "endDateIn", "endDateNotIn", "endDateGT", "endDateGTE", "endDateLT", "endDateLTE", "endDateIsNil", "endDateNotNil", "billedThrough", "billedThroughNEQ", "billedThroughIn", "billedThroughNotIn", "billedThroughGT", "billedThroughGTE", "billedThroughLT", "billedThroughLTE", "billedThroughIsNil", "billedThroughNotNil", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodStartIsNil", "periodStartNotNil", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "periodEndIsNil", "periodEndNotNil", "hasCustomer", "hasCustomerWith", "hasProduct", "hasProductWith", "hasInvoice", "hasInvoiceWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31826,6 +33355,34 @@ func (ec *executionContext) unmarshalInputChargeWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.DescriptionContainsFold = data
+		case "recurrence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrence"))
+			data, err := ec.unmarshalOChargeRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recurrence = data
+		case "recurrenceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrenceNEQ"))
+			data, err := ec.unmarshalOChargeRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecurrenceNEQ = data
+		case "recurrenceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrenceIn"))
+			data, err := ec.unmarshalOChargeRecurrence2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrenceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecurrenceIn = data
+		case "recurrenceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrenceNotIn"))
+			data, err := ec.unmarshalOChargeRecurrence2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrenceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecurrenceNotIn = data
 		case "quantity":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
 			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
@@ -32050,6 +33607,20 @@ func (ec *executionContext) unmarshalInputChargeWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.TaxRateLTE = data
+		case "taxRateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxRateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxRateIsNil = data
+		case "taxRateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxRateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxRateNotNil = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOChargeStatus2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐStatus(ctx, v)
@@ -32078,6 +33649,286 @@ func (ec *executionContext) unmarshalInputChargeWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "dateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateNEQ = data
+		case "dateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateIn = data
+		case "dateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateNotIn = data
+		case "dateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateGT = data
+		case "dateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateGTE = data
+		case "dateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateLT = data
+		case "dateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateLTE = data
+		case "dateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateIsNil = data
+		case "dateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateNotNil = data
+		case "startDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDate = data
+		case "startDateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDateNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDateNEQ = data
+		case "startDateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDateIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDateIn = data
+		case "startDateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDateNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDateNotIn = data
+		case "startDateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDateGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDateGT = data
+		case "startDateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDateGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDateGTE = data
+		case "startDateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDateLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDateLT = data
+		case "startDateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDateLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDateLTE = data
+		case "startDateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDateIsNil = data
+		case "startDateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDateNotNil = data
+		case "endDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDate = data
+		case "endDateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDateNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDateNEQ = data
+		case "endDateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDateIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDateIn = data
+		case "endDateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDateNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDateNotIn = data
+		case "endDateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDateGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDateGT = data
+		case "endDateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDateGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDateGTE = data
+		case "endDateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDateLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDateLT = data
+		case "endDateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDateLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDateLTE = data
+		case "endDateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDateIsNil = data
+		case "endDateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDateNotNil = data
+		case "billedThrough":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThrough"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThrough = data
+		case "billedThroughNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThroughNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThroughNEQ = data
+		case "billedThroughIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThroughIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThroughIn = data
+		case "billedThroughNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThroughNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThroughNotIn = data
+		case "billedThroughGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThroughGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThroughGT = data
+		case "billedThroughGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThroughGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThroughGTE = data
+		case "billedThroughLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThroughLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThroughLT = data
+		case "billedThroughLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThroughLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThroughLTE = data
+		case "billedThroughIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThroughIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThroughIsNil = data
+		case "billedThroughNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billedThroughNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BilledThroughNotNil = data
 		case "periodStart":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStart"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -33314,76 +35165,6 @@ func (ec *executionContext) unmarshalInputCreatePeakTimesInput(ctx context.Conte
 func UnmarshalCreatePeakTimesInput(ctx context.Context, raw any) (ent.CreatePeakTimesInput, error) {
 	var out ent.CreatePeakTimesInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePeakTimesInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context, obj any) (ent.CreateProductInput, error) {
-	var it ent.CreateProductInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"name", "description", "unitPrice", "taxRate", "recurrence"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "name":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Name = data
-		case "description":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Description = data
-		case "unitPrice":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPrice"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitPrice = data
-		case "taxRate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxRate"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TaxRate = data
-		case "recurrence":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrence"))
-			data, err := ec.unmarshalOProductRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrence(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Recurrence = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalCreateProductInput unmarshals raw into the CreateProductInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalCreateProductInput(ctx context.Context, raw any) (ent.CreateProductInput, error) {
-	var out ent.CreateProductInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateProductInput", raw, &out)
 	return out, err
 }
 
@@ -37010,6 +38791,111 @@ func UnmarshalPeakTimesWhereInput(ctx context.Context, raw any) (ent.PeakTimesWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputProductInput(ctx context.Context, obj any) (model.ProductInput, error) {
+	var it model.ProductInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["recurrence"]; !present {
+		asMap["recurrence"] = "ONE_OFF"
+	}
+	if _, present := asMap["costPrice"]; !present {
+		asMap["costPrice"] = "0"
+	}
+
+	fieldsInOrder := [...]string{"name", "reference", "category", "accountingCode", "description", "recurrence", "taxRate", "costPrice", "prices"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "accountingCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCode = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "recurrence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrence"))
+			data, err := ec.unmarshalNProductRecurrence2githubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recurrence = data
+		case "taxRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxRate"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxRate = data
+		case "costPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costPrice"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostPrice = data
+		case "prices":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prices"))
+			data, err := ec.unmarshalNProductPriceInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐProductPriceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Prices = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProductInput unmarshals raw into the ProductInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProductInput(ctx context.Context, raw any) (model.ProductInput, error) {
+	var out model.ProductInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProductOrder(ctx context.Context, obj any) (ent.ProductOrder, error) {
 	var it ent.ProductOrder
 	if obj == nil {
@@ -37063,6 +38949,307 @@ func UnmarshalProductOrder(ctx context.Context, raw any) (ent.ProductOrder, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputProductPriceInput(ctx context.Context, obj any) (model.ProductPriceInput, error) {
+	var it model.ProductPriceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"tariffID", "price"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "tariffID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tariffID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TariffID = data
+		case "price":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("price"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Price = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProductPriceInput unmarshals raw into the ProductPriceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProductPriceInput(ctx context.Context, raw any) (model.ProductPriceInput, error) {
+	var out model.ProductPriceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductPriceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProductPriceWhereInput(ctx context.Context, obj any) (ent.ProductPriceWhereInput, error) {
+	var it ent.ProductPriceWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "productID", "productIDNEQ", "productIDIn", "productIDNotIn", "tariffID", "tariffIDNEQ", "tariffIDIn", "tariffIDNotIn", "price", "priceNEQ", "priceIn", "priceNotIn", "priceGT", "priceGTE", "priceLT", "priceLTE", "hasProduct", "hasProductWith", "hasTariff", "hasTariffWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOProductPriceWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPriceWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOProductPriceWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPriceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOProductPriceWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPriceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "productID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "productIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductIDNEQ = data
+		case "productIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductIDIn = data
+		case "productIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductIDNotIn = data
+		case "tariffID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tariffID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TariffID = data
+		case "tariffIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tariffIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TariffIDNEQ = data
+		case "tariffIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tariffIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TariffIDIn = data
+		case "tariffIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tariffIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TariffIDNotIn = data
+		case "price":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("price"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Price = data
+		case "priceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceNEQ = data
+		case "priceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceIn = data
+		case "priceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceNotIn = data
+		case "priceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceGT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceGT = data
+		case "priceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceGTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceGTE = data
+		case "priceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceLT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceLT = data
+		case "priceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceLTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceLTE = data
+		case "hasProduct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProduct"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProduct = data
+		case "hasProductWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProductWith"))
+			data, err := ec.unmarshalOProductWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProductWith = data
+		case "hasTariff":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTariff"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTariff = data
+		case "hasTariffWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTariffWith"))
+			data, err := ec.unmarshalOTariffWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐTariffWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTariffWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProductPriceWhereInput unmarshals raw into the ProductPriceWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProductPriceWhereInput(ctx context.Context, raw any) (ent.ProductPriceWhereInput, error) {
+	var out ent.ProductPriceWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductPriceWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context, obj any) (ent.ProductWhereInput, error) {
 	var it ent.ProductWhereInput
 	if obj == nil {
@@ -37074,7 +39261,7 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "unitPrice", "unitPriceNEQ", "unitPriceIn", "unitPriceNotIn", "unitPriceGT", "unitPriceGTE", "unitPriceLT", "unitPriceLTE", "taxRate", "taxRateNEQ", "taxRateIn", "taxRateNotIn", "taxRateGT", "taxRateGTE", "taxRateLT", "taxRateLTE", "recurrence", "recurrenceNEQ", "recurrenceIn", "recurrenceNotIn"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceEqualFold", "referenceContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "categoryGT", "categoryGTE", "categoryLT", "categoryLTE", "categoryContains", "categoryHasPrefix", "categoryHasSuffix", "categoryIsNil", "categoryNotNil", "categoryEqualFold", "categoryContainsFold", "accountingCode", "accountingCodeNEQ", "accountingCodeIn", "accountingCodeNotIn", "accountingCodeGT", "accountingCodeGTE", "accountingCodeLT", "accountingCodeLTE", "accountingCodeContains", "accountingCodeHasPrefix", "accountingCodeHasSuffix", "accountingCodeIsNil", "accountingCodeNotNil", "accountingCodeEqualFold", "accountingCodeContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "recurrence", "recurrenceNEQ", "recurrenceIn", "recurrenceNotIn", "taxRate", "taxRateNEQ", "taxRateIn", "taxRateNotIn", "taxRateGT", "taxRateGTE", "taxRateLT", "taxRateLTE", "taxRateIsNil", "taxRateNotNil", "costPrice", "costPriceNEQ", "costPriceIn", "costPriceNotIn", "costPriceGT", "costPriceGTE", "costPriceLT", "costPriceLTE", "hasPrices", "hasPricesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37361,6 +39548,307 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.NameContainsFold = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "referenceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceNEQ = data
+		case "referenceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceIn = data
+		case "referenceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceNotIn = data
+		case "referenceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceGT = data
+		case "referenceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceGTE = data
+		case "referenceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceLT = data
+		case "referenceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceLTE = data
+		case "referenceContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceContains = data
+		case "referenceHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceHasPrefix = data
+		case "referenceHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceHasSuffix = data
+		case "referenceEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceEqualFold = data
+		case "referenceContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceContainsFold = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "categoryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNEQ = data
+		case "categoryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIn = data
+		case "categoryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNotIn = data
+		case "categoryGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryGT = data
+		case "categoryGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryGTE = data
+		case "categoryLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryLT = data
+		case "categoryLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryLTE = data
+		case "categoryContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryContains = data
+		case "categoryHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryHasPrefix = data
+		case "categoryHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryHasSuffix = data
+		case "categoryIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIsNil = data
+		case "categoryNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNotNil = data
+		case "categoryEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryEqualFold = data
+		case "categoryContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryContainsFold = data
+		case "accountingCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCode = data
+		case "accountingCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeNEQ = data
+		case "accountingCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeIn = data
+		case "accountingCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeNotIn = data
+		case "accountingCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeGT = data
+		case "accountingCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeGTE = data
+		case "accountingCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeLT = data
+		case "accountingCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeLTE = data
+		case "accountingCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeContains = data
+		case "accountingCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeHasPrefix = data
+		case "accountingCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeHasSuffix = data
+		case "accountingCodeIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeIsNil = data
+		case "accountingCodeNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeNotNil = data
+		case "accountingCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeEqualFold = data
+		case "accountingCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountingCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountingCodeContainsFold = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -37466,62 +39954,34 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.DescriptionContainsFold = data
-		case "unitPrice":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPrice"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+		case "recurrence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrence"))
+			data, err := ec.unmarshalOProductRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrence(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.UnitPrice = data
-		case "unitPriceNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPriceNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			it.Recurrence = data
+		case "recurrenceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrenceNEQ"))
+			data, err := ec.unmarshalOProductRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrence(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.UnitPriceNEQ = data
-		case "unitPriceIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPriceIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			it.RecurrenceNEQ = data
+		case "recurrenceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrenceIn"))
+			data, err := ec.unmarshalOProductRecurrence2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrenceᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.UnitPriceIn = data
-		case "unitPriceNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPriceNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			it.RecurrenceIn = data
+		case "recurrenceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrenceNotIn"))
+			data, err := ec.unmarshalOProductRecurrence2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrenceᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.UnitPriceNotIn = data
-		case "unitPriceGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPriceGT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitPriceGT = data
-		case "unitPriceGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPriceGTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitPriceGTE = data
-		case "unitPriceLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPriceLT"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitPriceLT = data
-		case "unitPriceLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPriceLTE"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitPriceLTE = data
+			it.RecurrenceNotIn = data
 		case "taxRate":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxRate"))
 			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
@@ -37578,34 +40038,90 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.TaxRateLTE = data
-		case "recurrence":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrence"))
-			data, err := ec.unmarshalOProductRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrence(ctx, v)
+		case "taxRateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxRateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Recurrence = data
-		case "recurrenceNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrenceNEQ"))
-			data, err := ec.unmarshalOProductRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrence(ctx, v)
+			it.TaxRateIsNil = data
+		case "taxRateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxRateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.RecurrenceNEQ = data
-		case "recurrenceIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrenceIn"))
-			data, err := ec.unmarshalOProductRecurrence2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrenceᚄ(ctx, v)
+			it.TaxRateNotNil = data
+		case "costPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costPrice"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.RecurrenceIn = data
-		case "recurrenceNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrenceNotIn"))
-			data, err := ec.unmarshalOProductRecurrence2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrenceᚄ(ctx, v)
+			it.CostPrice = data
+		case "costPriceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costPriceNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.RecurrenceNotIn = data
+			it.CostPriceNEQ = data
+		case "costPriceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costPriceIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostPriceIn = data
+		case "costPriceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costPriceNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostPriceNotIn = data
+		case "costPriceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costPriceGT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostPriceGT = data
+		case "costPriceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costPriceGTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostPriceGTE = data
+		case "costPriceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costPriceLT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostPriceLT = data
+		case "costPriceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costPriceLTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostPriceLTE = data
+		case "hasPrices":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPrices"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPrices = data
+		case "hasPricesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPricesWith"))
+			data, err := ec.unmarshalOProductPriceWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPriceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPricesWith = data
 		}
 	}
 	return it, nil
@@ -41238,83 +43754,6 @@ func UnmarshalUpdatePeakTimesInput(ctx context.Context, raw any) (ent.UpdatePeak
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context, obj any) (ent.UpdateProductInput, error) {
-	var it ent.UpdateProductInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"name", "description", "clearDescription", "unitPrice", "taxRate", "recurrence"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "name":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Name = data
-		case "description":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Description = data
-		case "clearDescription":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDescription"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearDescription = data
-		case "unitPrice":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPrice"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitPrice = data
-		case "taxRate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxRate"))
-			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TaxRate = data
-		case "recurrence":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recurrence"))
-			data, err := ec.unmarshalOProductRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrence(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Recurrence = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalUpdateProductInput unmarshals raw into the UpdateProductInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalUpdateProductInput(ctx context.Context, raw any) (ent.UpdateProductInput, error) {
-	var out ent.UpdateProductInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateProductInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputUpdateProviderInput(ctx context.Context, obj any) (ent.UpdateProviderInput, error) {
 	var it ent.UpdateProviderInput
 	if obj == nil {
@@ -42425,6 +44864,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Provider(ctx, sel, obj)
+	case *ent.ProductPrice:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ProductPrice(ctx, sel, obj)
 	case *ent.Product:
 		if obj == nil {
 			return graphql.Null
@@ -43757,6 +46201,11 @@ func (ec *executionContext) _Charge(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "recurrence":
+			out.Values[i] = ec._Charge_recurrence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "quantity":
 			out.Values[i] = ec._Charge_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43774,12 +46223,32 @@ func (ec *executionContext) _Charge(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "taxRate":
 			out.Values[i] = ec._Charge_taxRate(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
 			out.Values[i] = ec._Charge_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._Charge_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startDate":
+			out.Values[i] = ec._Charge_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endDate":
+			out.Values[i] = ec._Charge_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "billedThrough":
+			out.Values[i] = ec._Charge_billedThrough(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "periodStart":
@@ -44452,6 +46921,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_invoices(ctx, field, obj)
 				})
+		case "charges":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_charges(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44973,6 +47448,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createProduct":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createProduct(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateProduct":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateProduct(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteProduct":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteProduct(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addCharge":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addCharge(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCharge":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCharge(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteCharge":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteCharge(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "recomputeUnbilledTotal":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recomputeUnbilledTotal(ctx, field)
@@ -45291,43 +47808,64 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 		case "id":
 			out.Values[i] = ec._Product_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._Product_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Product_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._Product_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reference":
+			out.Values[i] = ec._Product_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._Product_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "accountingCode":
+			out.Values[i] = ec._Product_accountingCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
 			out.Values[i] = ec._Product_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "unitPrice":
-			out.Values[i] = ec._Product_unitPrice(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "taxRate":
-			out.Values[i] = ec._Product_taxRate(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "recurrence":
 			out.Values[i] = ec._Product_recurrence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "taxRate":
+			out.Values[i] = ec._Product_taxRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "costPrice":
+			out.Values[i] = ec._Product_costPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "prices":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_prices(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -45409,6 +47947,66 @@ func (ec *executionContext) _ProductEdge(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productPriceImplementors = []string{"ProductPrice", "Node"}
+
+func (ec *executionContext) _ProductPrice(ctx context.Context, sel ast.SelectionSet, obj *ent.ProductPrice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productPriceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductPrice")
+		case "id":
+			out.Values[i] = ec._ProductPrice_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "productID":
+			out.Values[i] = ec._ProductPrice_productID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tariffID":
+			out.Values[i] = ec._ProductPrice_tariffID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "price":
+			out.Values[i] = ec._ProductPrice_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductPrice_product(ctx, field, obj)
+				})
+		case "tariff":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProductPrice_tariff(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -45727,6 +48325,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_settings(ctx, field)
+				})
+		case "productPrice":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_productPrice(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -47545,6 +50149,27 @@ func (ec *executionContext) unmarshalNCdrUploadWhereInput2ᚖgithubᚗcomᚋtoll
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCharge2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCharge(ctx context.Context, sel ast.SelectionSet, v *ent.Charge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Charge!")
+		return graphql.Null
+	}
+	return ec._Charge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNChargeConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐChargeConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ChargeConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChargeConnection!")
+		return graphql.Null
+	}
+	return ec._ChargeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNChargeInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐChargeInput(ctx context.Context, v any) (model.ChargeInput, error) {
+	res, err := ec.unmarshalInputChargeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNChargeKind2githubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐKind(ctx context.Context, v any) (charge.Kind, error) {
 	var res charge.Kind
 	err := res.UnmarshalGQL(v)
@@ -47569,6 +50194,16 @@ func (ec *executionContext) marshalNChargeOrderField2ᚖgithubᚗcomᚋtollgate�
 	return v
 }
 
+func (ec *executionContext) unmarshalNChargeRecurrence2githubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrence(ctx context.Context, v any) (charge.Recurrence, error) {
+	var res charge.Recurrence
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChargeRecurrence2githubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrence(ctx context.Context, sel ast.SelectionSet, v charge.Recurrence) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNChargeStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐStatus(ctx context.Context, v any) (charge.Status, error) {
 	var res charge.Status
 	err := res.UnmarshalGQL(v)
@@ -47576,6 +50211,16 @@ func (ec *executionContext) unmarshalNChargeStatus2githubᚗcomᚋtollgateᚋtol
 }
 
 func (ec *executionContext) marshalNChargeStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐStatus(ctx context.Context, sel ast.SelectionSet, v charge.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNChargeView2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐChargeView(ctx context.Context, v any) (model.ChargeView, error) {
+	var res model.ChargeView
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChargeView2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐChargeView(ctx context.Context, sel ast.SelectionSet, v model.ChargeView) graphql.Marshaler {
 	return v
 }
 
@@ -47777,6 +50422,20 @@ func (ec *executionContext) marshalNCustomerStatus2githubᚗcomᚋtollgateᚋtol
 func (ec *executionContext) unmarshalNCustomerWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomerWhereInput(ctx context.Context, v any) (*ent.CustomerWhereInput, error) {
 	res, err := ec.unmarshalInputCustomerWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDate2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := scalar.UnmarshalDate(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalDate(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, v any) (decimal.Decimal, error) {
@@ -48141,12 +50800,25 @@ func (ec *executionContext) unmarshalNPeakTimesWhereInput2ᚖgithubᚗcomᚋtoll
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNProduct2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Product!")
+		return graphql.Null
+	}
+	return ec._Product(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNProductConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ProductConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ProductConnection!")
 		return graphql.Null
 	}
 	return ec._ProductConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProductInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐProductInput(ctx context.Context, v any) (model.ProductInput, error) {
+	res, err := ec.unmarshalInputProductInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNProductOrderField2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductOrderField(ctx context.Context, v any) (*ent.ProductOrderField, error) {
@@ -48161,6 +50833,38 @@ func (ec *executionContext) marshalNProductOrderField2ᚖgithubᚗcomᚋtollgate
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNProductPrice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPrice(ctx context.Context, sel ast.SelectionSet, v *ent.ProductPrice) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProductPrice!")
+		return graphql.Null
+	}
+	return ec._ProductPrice(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProductPriceInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐProductPriceInputᚄ(ctx context.Context, v any) ([]*model.ProductPriceInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ProductPriceInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProductPriceInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐProductPriceInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNProductPriceInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐProductPriceInput(ctx context.Context, v any) (*model.ProductPriceInput, error) {
+	res, err := ec.unmarshalInputProductPriceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNProductPriceWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPriceWhereInput(ctx context.Context, v any) (*ent.ProductPriceWhereInput, error) {
+	res, err := ec.unmarshalInputProductPriceWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNProductRecurrence2githubᚗcomᚋtollgateᚋtollgateᚋentᚋproductᚐRecurrence(ctx context.Context, v any) (product.Recurrence, error) {
@@ -49645,6 +52349,58 @@ func (ec *executionContext) marshalOChargeKind2ᚖgithubᚗcomᚋtollgateᚋtoll
 	return v
 }
 
+func (ec *executionContext) unmarshalOChargeRecurrence2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrenceᚄ(ctx context.Context, v any) ([]charge.Recurrence, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]charge.Recurrence, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNChargeRecurrence2githubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrence(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOChargeRecurrence2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrenceᚄ(ctx context.Context, sel ast.SelectionSet, v []charge.Recurrence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChargeRecurrence2githubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOChargeRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrence(ctx context.Context, v any) (*charge.Recurrence, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(charge.Recurrence)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOChargeRecurrence2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐRecurrence(ctx context.Context, sel ast.SelectionSet, v *charge.Recurrence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOChargeStatus2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋchargeᚐStatusᚄ(ctx context.Context, v any) ([]charge.Status, error) {
 	if v == nil {
 		return nil, nil
@@ -50126,6 +52882,59 @@ func (ec *executionContext) unmarshalOCustomerWhereInput2ᚖgithubᚗcomᚋtollg
 	}
 	res, err := ec.unmarshalInputCustomerWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODate2ᚕtimeᚐTimeᚄ(ctx context.Context, v any) ([]time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]time.Time, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDate2timeᚐTime(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODate2ᚕtimeᚐTimeᚄ(ctx context.Context, sel ast.SelectionSet, v []time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNDate2timeᚐTime(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODate2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := scalar.UnmarshalDate(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalDate(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx context.Context, v any) ([]decimal.Decimal, error) {
@@ -50682,6 +53491,50 @@ func (ec *executionContext) unmarshalOProductOrder2ᚖgithubᚗcomᚋtollgateᚋ
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputProductOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProductPrice2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPriceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ProductPrice) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProductPrice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPrice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOProductPriceWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPriceWhereInputᚄ(ctx context.Context, v any) ([]*ent.ProductPriceWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ProductPriceWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProductPriceWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPriceWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOProductPriceWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProductPriceWhereInput(ctx context.Context, v any) (*ent.ProductPriceWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputProductPriceWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

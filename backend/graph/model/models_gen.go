@@ -15,7 +15,9 @@ import (
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
+	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
+	"github.com/tollgate/tollgate/ent/product"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/user"
@@ -84,6 +86,26 @@ type CdrPreviewLine struct {
 	Problem         *string    `json:"problem,omitempty"`
 }
 
+// A charge on a customer: a product, or without one an adjustment with its own description and price.
+type ChargeInput struct {
+	ProductID *int `json:"productID,omitempty"`
+	// Default: the product's name.
+	Description *string `json:"description,omitempty"`
+	// Default: the product's; must be it.
+	Recurrence *charge.Recurrence `json:"recurrence,omitempty"`
+	Quantity   decimal.Decimal    `json:"quantity"`
+	// Default: the product's price on the customer's tariff, else on the default tariff.
+	UnitPrice *decimal.Decimal `json:"unitPrice,omitempty"`
+	// A one-off charge's date.
+	Date *time.Time `json:"date,omitempty"`
+	// A recurring charge's first day of service.
+	StartDate *time.Time `json:"startDate,omitempty"`
+	// A recurring charge's last day of service; empty while it runs on.
+	EndDate *time.Time `json:"endDate,omitempty"`
+	// The last day already billed, e.g. by the system before Tollgate.
+	BilledThrough *time.Time `json:"billedThrough,omitempty"`
+}
+
 type CreateCliWithCustomerInput struct {
 	// A DDI (01134960000, +44 113 496 0000), a range ending in * (44113496*; at least 4 digits after the country code), or an account code (letters, digits and _ : @ + / #).
 	Value       string     `json:"value"`
@@ -136,6 +158,26 @@ type PeakTimeBlockInput struct {
 	Start string `json:"start"`
 	// HH:MM, exclusive; 24:00 is the end of the day.
 	End string `json:"end"`
+}
+
+type ProductInput struct {
+	Name           string             `json:"name"`
+	Reference      string             `json:"reference"`
+	Category       *string            `json:"category,omitempty"`
+	AccountingCode *string            `json:"accountingCode,omitempty"`
+	Description    *string            `json:"description,omitempty"`
+	Recurrence     product.Recurrence `json:"recurrence"`
+	// Percent; empty takes the deployment's default rate.
+	TaxRate   *decimal.Decimal `json:"taxRate,omitempty"`
+	CostPrice decimal.Decimal  `json:"costPrice"`
+	// One price per tariff; the default tariff's is required, and customers on tariffs without a price pay it.
+	Prices []*ProductPriceInput `json:"prices"`
+}
+
+// A product's sell price on one tariff.
+type ProductPriceInput struct {
+	TariffID int             `json:"tariffID"`
+	Price    decimal.Decimal `json:"price"`
 }
 
 type QuoteCallInput struct {
@@ -212,6 +254,64 @@ type Viewer struct {
 	Name string     `json:"name"`
 	// True for the development-only staff viewer used before sign-in exists.
 	Development bool `json:"development"`
+}
+
+// Which of a customer's charges: pending one-off charges, running recurring ones, or those already invoiced.
+type ChargeView string
+
+const (
+	ChargeViewPending   ChargeView = "PENDING"
+	ChargeViewRecurring ChargeView = "RECURRING"
+	ChargeViewHistory   ChargeView = "HISTORY"
+)
+
+var AllChargeView = []ChargeView{
+	ChargeViewPending,
+	ChargeViewRecurring,
+	ChargeViewHistory,
+}
+
+func (e ChargeView) IsValid() bool {
+	switch e {
+	case ChargeViewPending, ChargeViewRecurring, ChargeViewHistory:
+		return true
+	}
+	return false
+}
+
+func (e ChargeView) String() string {
+	return string(e)
+}
+
+func (e *ChargeView) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ChargeView(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ChargeView", str)
+	}
+	return nil
+}
+
+func (e ChargeView) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ChargeView) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ChargeView) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // How a rate sheet's money is written: pence (MINOR) or pounds (MAJOR).
