@@ -11,6 +11,7 @@ import (
 
 	"github.com/caarlos0/env/v11"
 
+	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/backend/settings"
 )
 
@@ -87,10 +88,8 @@ func (c Config) validate() error {
 	if _, err := settings.CurrencySymbol(c.Currency); err != nil {
 		return fmt.Errorf("TOLLGATE_CURRENCY: %w", err)
 	}
-	switch c.Rounding {
-	case "half-up", "half-even", "up", "down":
-	default:
-		return fmt.Errorf("TOLLGATE_ROUNDING must be half-up, half-even, up or down, not %q", c.Rounding)
+	if _, err := rating.ParseRounding(c.Rounding); err != nil {
+		return fmt.Errorf("TOLLGATE_ROUNDING: %w", err)
 	}
 	if c.RedriveEvery <= 0 {
 		return fmt.Errorf("TOLLGATE_REDRIVE_EVERY must be a positive duration such as 1m, not %s", c.RedriveEvery)

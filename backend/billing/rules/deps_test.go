@@ -9,11 +9,12 @@ import (
 
 // The rules are the bottom of billing: the run, the preview and the bench
 // call them, so they may not reach a database, the network, a queue or any
-// package of ours but the settings' value types.
+// package of ours but the settings' value types and rating's rounding modes.
 func TestRulesImportNoDatabaseNetworkOrQueue(t *testing.T) {
 	const module = "github.com/tollgate/tollgate/"
 	allowed := map[string]bool{
 		module + "backend/settings":     true,
+		module + "backend/rating":       true, // its rounding modes, one list for prices and invoices
 		"github.com/shopspring/decimal": true,
 		"golang.org/x/text/currency":    true, // the settings' currency symbols
 	}

@@ -1,42 +1,26 @@
 package rules
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/shopspring/decimal"
+
+	"github.com/tollgate/tollgate/backend/rating"
 )
 
-// Rounding is how an amount is rounded to its places (TOLLGATE_ROUNDING).
-// Billing amounts are never negative, so "up" and "away from zero" agree.
-type Rounding uint8
+// Rounding is how an amount is rounded to its places (TOLLGATE_ROUNDING):
+// the same modes, by the same names, as call prices (rating). Billing
+// amounts are never negative, so "up" and "away from zero" agree.
+type Rounding = rating.Rounding
 
 // The rounding modes a deployment may choose.
 const (
-	HalfUp   Rounding = iota // half away from zero: 0.125 → 0.13
-	HalfEven                 // half to the even neighbour: 0.125 → 0.12
-	Up                       // any remainder away from zero: 0.121 → 0.13
-	Down                     // any remainder dropped: 0.129 → 0.12
+	HalfUp   = rating.HalfUp   // half away from zero: 0.125 → 0.13
+	HalfEven = rating.HalfEven // half to the even neighbour: 0.125 → 0.12
+	Up       = rating.Up       // any remainder away from zero: 0.121 → 0.13
+	Down     = rating.Down     // any remainder dropped: 0.129 → 0.12
 )
 
-var roundingNames = [...]string{"half-up", "half-even", "up", "down"}
-
-func (r Rounding) String() string {
-	if int(r) < len(roundingNames) {
-		return roundingNames[r]
-	}
-	return fmt.Sprintf("rounding(%d)", uint8(r))
-}
-
 // ParseRounding reads a rounding mode as the settings write it.
-func ParseRounding(s string) (Rounding, error) {
-	for i, n := range roundingNames {
-		if strings.EqualFold(s, n) {
-			return Rounding(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%q is not a rounding mode: use half-up, half-even, up or down", s)
-}
+func ParseRounding(s string) (Rounding, error) { return rating.ParseRounding(s) }
 
 // Money rounds billing amounts: every charge, line, tax and total has
 // Places decimal places (invoice_decimals).
