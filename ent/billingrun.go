@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -25,6 +26,38 @@ type BillingRun struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Status holds the value of the "status" field.
 	Status billingrun.Status `json:"status,omitempty"`
+	// billing-run:<schedule>:<period> for a schedule's run; at most one run holds it, so a period is never billed twice
+	RunKey *string `json:"run_key,omitempty"`
+	// The period in the schedule's words, e.g. 2026-06
+	PeriodName string `json:"period_name,omitempty"`
+	// The period's first day
+	PeriodStart *time.Time `json:"period_start,omitempty"`
+	// The day after the period's last
+	PeriodEnd *time.Time `json:"period_end,omitempty"`
+	// A run for chosen customers rather than a whole schedule
+	CustomerIds []int `json:"customer_ids,omitempty"`
+	// CustomersTotal holds the value of the "customers_total" field.
+	CustomersTotal int `json:"customers_total,omitempty"`
+	// CustomersDone holds the value of the "customers_done" field.
+	CustomersDone int `json:"customers_done,omitempty"`
+	// FirstNumber holds the value of the "first_number" field.
+	FirstNumber *int64 `json:"first_number,omitempty"`
+	// LastNumber holds the value of the "last_number" field.
+	LastNumber *int64 `json:"last_number,omitempty"`
+	// NetTotal holds the value of the "net_total" field.
+	NetTotal decimal.Decimal `json:"net_total,omitempty"`
+	// Total holds the value of the "total" field.
+	Total decimal.Decimal `json:"total,omitempty"`
+	// Invoices whose PDF and statement are rendered and stored
+	DocumentsDone int `json:"documents_done,omitempty"`
+	// StartedAt holds the value of the "started_at" field.
+	StartedAt *time.Time `json:"started_at,omitempty"`
+	// FinishedAt holds the value of the "finished_at" field.
+	FinishedAt *time.Time `json:"finished_at,omitempty"`
+	// LeaseOwner holds the value of the "lease_owner" field.
+	LeaseOwner string `json:"lease_owner,omitempty"`
+	// LeaseUntil holds the value of the "lease_until" field.
+	LeaseUntil *time.Time `json:"lease_until,omitempty"`
 	// IssueDate holds the value of the "issue_date" field.
 	IssueDate time.Time `json:"issue_date,omitempty"`
 	// CallsUpTo holds the value of the "calls_up_to" field.
@@ -86,15 +119,17 @@ func (*BillingRun) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case billingrun.FieldMinimumAmount:
+		case billingrun.FieldCustomerIds:
+			values[i] = new([]byte)
+		case billingrun.FieldNetTotal, billingrun.FieldTotal, billingrun.FieldMinimumAmount:
 			values[i] = new(decimal.Decimal)
 		case billingrun.FieldSendEmails:
 			values[i] = new(sql.NullBool)
-		case billingrun.FieldID, billingrun.FieldStartingNumber, billingrun.FieldInvoiceCount:
+		case billingrun.FieldID, billingrun.FieldCustomersTotal, billingrun.FieldCustomersDone, billingrun.FieldFirstNumber, billingrun.FieldLastNumber, billingrun.FieldDocumentsDone, billingrun.FieldStartingNumber, billingrun.FieldInvoiceCount:
 			values[i] = new(sql.NullInt64)
-		case billingrun.FieldStatus, billingrun.FieldFailureReason:
+		case billingrun.FieldStatus, billingrun.FieldRunKey, billingrun.FieldPeriodName, billingrun.FieldLeaseOwner, billingrun.FieldFailureReason:
 			values[i] = new(sql.NullString)
-		case billingrun.FieldCreatedAt, billingrun.FieldUpdatedAt, billingrun.FieldIssueDate, billingrun.FieldCallsUpTo:
+		case billingrun.FieldCreatedAt, billingrun.FieldUpdatedAt, billingrun.FieldPeriodStart, billingrun.FieldPeriodEnd, billingrun.FieldStartedAt, billingrun.FieldFinishedAt, billingrun.FieldLeaseUntil, billingrun.FieldIssueDate, billingrun.FieldCallsUpTo:
 			values[i] = new(sql.NullTime)
 		case billingrun.ForeignKeys[0]: // billing_schedule_runs
 			values[i] = new(sql.NullInt64)
@@ -136,6 +171,112 @@ func (_m *BillingRun) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
 				_m.Status = billingrun.Status(value.String)
+			}
+		case billingrun.FieldRunKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field run_key", values[i])
+			} else if value.Valid {
+				_m.RunKey = new(string)
+				*_m.RunKey = value.String
+			}
+		case billingrun.FieldPeriodName:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field period_name", values[i])
+			} else if value.Valid {
+				_m.PeriodName = value.String
+			}
+		case billingrun.FieldPeriodStart:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field period_start", values[i])
+			} else if value.Valid {
+				_m.PeriodStart = new(time.Time)
+				*_m.PeriodStart = value.Time
+			}
+		case billingrun.FieldPeriodEnd:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field period_end", values[i])
+			} else if value.Valid {
+				_m.PeriodEnd = new(time.Time)
+				*_m.PeriodEnd = value.Time
+			}
+		case billingrun.FieldCustomerIds:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field customer_ids", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.CustomerIds); err != nil {
+					return fmt.Errorf("unmarshal field customer_ids: %w", err)
+				}
+			}
+		case billingrun.FieldCustomersTotal:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field customers_total", values[i])
+			} else if value.Valid {
+				_m.CustomersTotal = int(value.Int64)
+			}
+		case billingrun.FieldCustomersDone:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field customers_done", values[i])
+			} else if value.Valid {
+				_m.CustomersDone = int(value.Int64)
+			}
+		case billingrun.FieldFirstNumber:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field first_number", values[i])
+			} else if value.Valid {
+				_m.FirstNumber = new(int64)
+				*_m.FirstNumber = value.Int64
+			}
+		case billingrun.FieldLastNumber:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field last_number", values[i])
+			} else if value.Valid {
+				_m.LastNumber = new(int64)
+				*_m.LastNumber = value.Int64
+			}
+		case billingrun.FieldNetTotal:
+			if value, ok := values[i].(*decimal.Decimal); !ok {
+				return fmt.Errorf("unexpected type %T for field net_total", values[i])
+			} else if value != nil {
+				_m.NetTotal = *value
+			}
+		case billingrun.FieldTotal:
+			if value, ok := values[i].(*decimal.Decimal); !ok {
+				return fmt.Errorf("unexpected type %T for field total", values[i])
+			} else if value != nil {
+				_m.Total = *value
+			}
+		case billingrun.FieldDocumentsDone:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field documents_done", values[i])
+			} else if value.Valid {
+				_m.DocumentsDone = int(value.Int64)
+			}
+		case billingrun.FieldStartedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field started_at", values[i])
+			} else if value.Valid {
+				_m.StartedAt = new(time.Time)
+				*_m.StartedAt = value.Time
+			}
+		case billingrun.FieldFinishedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field finished_at", values[i])
+			} else if value.Valid {
+				_m.FinishedAt = new(time.Time)
+				*_m.FinishedAt = value.Time
+			}
+		case billingrun.FieldLeaseOwner:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field lease_owner", values[i])
+			} else if value.Valid {
+				_m.LeaseOwner = value.String
+			}
+		case billingrun.FieldLeaseUntil:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field lease_until", values[i])
+			} else if value.Valid {
+				_m.LeaseUntil = new(time.Time)
+				*_m.LeaseUntil = value.Time
 			}
 		case billingrun.FieldIssueDate:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -242,6 +383,70 @@ func (_m *BillingRun) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	if v := _m.RunKey; v != nil {
+		builder.WriteString("run_key=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	builder.WriteString("period_name=")
+	builder.WriteString(_m.PeriodName)
+	builder.WriteString(", ")
+	if v := _m.PeriodStart; v != nil {
+		builder.WriteString("period_start=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.PeriodEnd; v != nil {
+		builder.WriteString("period_end=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("customer_ids=")
+	builder.WriteString(fmt.Sprintf("%v", _m.CustomerIds))
+	builder.WriteString(", ")
+	builder.WriteString("customers_total=")
+	builder.WriteString(fmt.Sprintf("%v", _m.CustomersTotal))
+	builder.WriteString(", ")
+	builder.WriteString("customers_done=")
+	builder.WriteString(fmt.Sprintf("%v", _m.CustomersDone))
+	builder.WriteString(", ")
+	if v := _m.FirstNumber; v != nil {
+		builder.WriteString("first_number=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.LastNumber; v != nil {
+		builder.WriteString("last_number=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("net_total=")
+	builder.WriteString(fmt.Sprintf("%v", _m.NetTotal))
+	builder.WriteString(", ")
+	builder.WriteString("total=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Total))
+	builder.WriteString(", ")
+	builder.WriteString("documents_done=")
+	builder.WriteString(fmt.Sprintf("%v", _m.DocumentsDone))
+	builder.WriteString(", ")
+	if v := _m.StartedAt; v != nil {
+		builder.WriteString("started_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.FinishedAt; v != nil {
+		builder.WriteString("finished_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("lease_owner=")
+	builder.WriteString(_m.LeaseOwner)
+	builder.WriteString(", ")
+	if v := _m.LeaseUntil; v != nil {
+		builder.WriteString("lease_until=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("issue_date=")
 	builder.WriteString(_m.IssueDate.Format(time.ANSIC))

@@ -67,6 +67,222 @@ func (_c *BillingRunCreate) SetNillableStatus(v *billingrun.Status) *BillingRunC
 	return _c
 }
 
+// SetRunKey sets the "run_key" field.
+func (_c *BillingRunCreate) SetRunKey(v string) *BillingRunCreate {
+	_c.mutation.SetRunKey(v)
+	return _c
+}
+
+// SetNillableRunKey sets the "run_key" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableRunKey(v *string) *BillingRunCreate {
+	if v != nil {
+		_c.SetRunKey(*v)
+	}
+	return _c
+}
+
+// SetPeriodName sets the "period_name" field.
+func (_c *BillingRunCreate) SetPeriodName(v string) *BillingRunCreate {
+	_c.mutation.SetPeriodName(v)
+	return _c
+}
+
+// SetNillablePeriodName sets the "period_name" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillablePeriodName(v *string) *BillingRunCreate {
+	if v != nil {
+		_c.SetPeriodName(*v)
+	}
+	return _c
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (_c *BillingRunCreate) SetPeriodStart(v time.Time) *BillingRunCreate {
+	_c.mutation.SetPeriodStart(v)
+	return _c
+}
+
+// SetNillablePeriodStart sets the "period_start" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillablePeriodStart(v *time.Time) *BillingRunCreate {
+	if v != nil {
+		_c.SetPeriodStart(*v)
+	}
+	return _c
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (_c *BillingRunCreate) SetPeriodEnd(v time.Time) *BillingRunCreate {
+	_c.mutation.SetPeriodEnd(v)
+	return _c
+}
+
+// SetNillablePeriodEnd sets the "period_end" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillablePeriodEnd(v *time.Time) *BillingRunCreate {
+	if v != nil {
+		_c.SetPeriodEnd(*v)
+	}
+	return _c
+}
+
+// SetCustomerIds sets the "customer_ids" field.
+func (_c *BillingRunCreate) SetCustomerIds(v []int) *BillingRunCreate {
+	_c.mutation.SetCustomerIds(v)
+	return _c
+}
+
+// SetCustomersTotal sets the "customers_total" field.
+func (_c *BillingRunCreate) SetCustomersTotal(v int) *BillingRunCreate {
+	_c.mutation.SetCustomersTotal(v)
+	return _c
+}
+
+// SetNillableCustomersTotal sets the "customers_total" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableCustomersTotal(v *int) *BillingRunCreate {
+	if v != nil {
+		_c.SetCustomersTotal(*v)
+	}
+	return _c
+}
+
+// SetCustomersDone sets the "customers_done" field.
+func (_c *BillingRunCreate) SetCustomersDone(v int) *BillingRunCreate {
+	_c.mutation.SetCustomersDone(v)
+	return _c
+}
+
+// SetNillableCustomersDone sets the "customers_done" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableCustomersDone(v *int) *BillingRunCreate {
+	if v != nil {
+		_c.SetCustomersDone(*v)
+	}
+	return _c
+}
+
+// SetFirstNumber sets the "first_number" field.
+func (_c *BillingRunCreate) SetFirstNumber(v int64) *BillingRunCreate {
+	_c.mutation.SetFirstNumber(v)
+	return _c
+}
+
+// SetNillableFirstNumber sets the "first_number" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableFirstNumber(v *int64) *BillingRunCreate {
+	if v != nil {
+		_c.SetFirstNumber(*v)
+	}
+	return _c
+}
+
+// SetLastNumber sets the "last_number" field.
+func (_c *BillingRunCreate) SetLastNumber(v int64) *BillingRunCreate {
+	_c.mutation.SetLastNumber(v)
+	return _c
+}
+
+// SetNillableLastNumber sets the "last_number" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableLastNumber(v *int64) *BillingRunCreate {
+	if v != nil {
+		_c.SetLastNumber(*v)
+	}
+	return _c
+}
+
+// SetNetTotal sets the "net_total" field.
+func (_c *BillingRunCreate) SetNetTotal(v decimal.Decimal) *BillingRunCreate {
+	_c.mutation.SetNetTotal(v)
+	return _c
+}
+
+// SetNillableNetTotal sets the "net_total" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableNetTotal(v *decimal.Decimal) *BillingRunCreate {
+	if v != nil {
+		_c.SetNetTotal(*v)
+	}
+	return _c
+}
+
+// SetTotal sets the "total" field.
+func (_c *BillingRunCreate) SetTotal(v decimal.Decimal) *BillingRunCreate {
+	_c.mutation.SetTotal(v)
+	return _c
+}
+
+// SetNillableTotal sets the "total" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableTotal(v *decimal.Decimal) *BillingRunCreate {
+	if v != nil {
+		_c.SetTotal(*v)
+	}
+	return _c
+}
+
+// SetDocumentsDone sets the "documents_done" field.
+func (_c *BillingRunCreate) SetDocumentsDone(v int) *BillingRunCreate {
+	_c.mutation.SetDocumentsDone(v)
+	return _c
+}
+
+// SetNillableDocumentsDone sets the "documents_done" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableDocumentsDone(v *int) *BillingRunCreate {
+	if v != nil {
+		_c.SetDocumentsDone(*v)
+	}
+	return _c
+}
+
+// SetStartedAt sets the "started_at" field.
+func (_c *BillingRunCreate) SetStartedAt(v time.Time) *BillingRunCreate {
+	_c.mutation.SetStartedAt(v)
+	return _c
+}
+
+// SetNillableStartedAt sets the "started_at" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableStartedAt(v *time.Time) *BillingRunCreate {
+	if v != nil {
+		_c.SetStartedAt(*v)
+	}
+	return _c
+}
+
+// SetFinishedAt sets the "finished_at" field.
+func (_c *BillingRunCreate) SetFinishedAt(v time.Time) *BillingRunCreate {
+	_c.mutation.SetFinishedAt(v)
+	return _c
+}
+
+// SetNillableFinishedAt sets the "finished_at" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableFinishedAt(v *time.Time) *BillingRunCreate {
+	if v != nil {
+		_c.SetFinishedAt(*v)
+	}
+	return _c
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (_c *BillingRunCreate) SetLeaseOwner(v string) *BillingRunCreate {
+	_c.mutation.SetLeaseOwner(v)
+	return _c
+}
+
+// SetNillableLeaseOwner sets the "lease_owner" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableLeaseOwner(v *string) *BillingRunCreate {
+	if v != nil {
+		_c.SetLeaseOwner(*v)
+	}
+	return _c
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (_c *BillingRunCreate) SetLeaseUntil(v time.Time) *BillingRunCreate {
+	_c.mutation.SetLeaseUntil(v)
+	return _c
+}
+
+// SetNillableLeaseUntil sets the "lease_until" field if the given value is not nil.
+func (_c *BillingRunCreate) SetNillableLeaseUntil(v *time.Time) *BillingRunCreate {
+	if v != nil {
+		_c.SetLeaseUntil(*v)
+	}
+	return _c
+}
+
 // SetIssueDate sets the "issue_date" field.
 func (_c *BillingRunCreate) SetIssueDate(v time.Time) *BillingRunCreate {
 	_c.mutation.SetIssueDate(v)
@@ -246,6 +462,26 @@ func (_c *BillingRunCreate) defaults() error {
 		v := billingrun.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.CustomersTotal(); !ok {
+		v := billingrun.DefaultCustomersTotal
+		_c.mutation.SetCustomersTotal(v)
+	}
+	if _, ok := _c.mutation.CustomersDone(); !ok {
+		v := billingrun.DefaultCustomersDone
+		_c.mutation.SetCustomersDone(v)
+	}
+	if _, ok := _c.mutation.NetTotal(); !ok {
+		v := billingrun.DefaultNetTotal
+		_c.mutation.SetNetTotal(v)
+	}
+	if _, ok := _c.mutation.Total(); !ok {
+		v := billingrun.DefaultTotal
+		_c.mutation.SetTotal(v)
+	}
+	if _, ok := _c.mutation.DocumentsDone(); !ok {
+		v := billingrun.DefaultDocumentsDone
+		_c.mutation.SetDocumentsDone(v)
+	}
 	if _, ok := _c.mutation.MinimumAmount(); !ok {
 		v := billingrun.DefaultMinimumAmount
 		_c.mutation.SetMinimumAmount(v)
@@ -275,6 +511,51 @@ func (_c *BillingRunCreate) check() error {
 	if v, ok := _c.mutation.Status(); ok {
 		if err := billingrun.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "BillingRun.status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.RunKey(); ok {
+		if err := billingrun.RunKeyValidator(v); err != nil {
+			return &ValidationError{Name: "run_key", err: fmt.Errorf(`ent: validator failed for field "BillingRun.run_key": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.PeriodName(); ok {
+		if err := billingrun.PeriodNameValidator(v); err != nil {
+			return &ValidationError{Name: "period_name", err: fmt.Errorf(`ent: validator failed for field "BillingRun.period_name": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.CustomersTotal(); !ok {
+		return &ValidationError{Name: "customers_total", err: errors.New(`ent: missing required field "BillingRun.customers_total"`)}
+	}
+	if v, ok := _c.mutation.CustomersTotal(); ok {
+		if err := billingrun.CustomersTotalValidator(v); err != nil {
+			return &ValidationError{Name: "customers_total", err: fmt.Errorf(`ent: validator failed for field "BillingRun.customers_total": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.CustomersDone(); !ok {
+		return &ValidationError{Name: "customers_done", err: errors.New(`ent: missing required field "BillingRun.customers_done"`)}
+	}
+	if v, ok := _c.mutation.CustomersDone(); ok {
+		if err := billingrun.CustomersDoneValidator(v); err != nil {
+			return &ValidationError{Name: "customers_done", err: fmt.Errorf(`ent: validator failed for field "BillingRun.customers_done": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.NetTotal(); !ok {
+		return &ValidationError{Name: "net_total", err: errors.New(`ent: missing required field "BillingRun.net_total"`)}
+	}
+	if _, ok := _c.mutation.Total(); !ok {
+		return &ValidationError{Name: "total", err: errors.New(`ent: missing required field "BillingRun.total"`)}
+	}
+	if _, ok := _c.mutation.DocumentsDone(); !ok {
+		return &ValidationError{Name: "documents_done", err: errors.New(`ent: missing required field "BillingRun.documents_done"`)}
+	}
+	if v, ok := _c.mutation.DocumentsDone(); ok {
+		if err := billingrun.DocumentsDoneValidator(v); err != nil {
+			return &ValidationError{Name: "documents_done", err: fmt.Errorf(`ent: validator failed for field "BillingRun.documents_done": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.LeaseOwner(); ok {
+		if err := billingrun.LeaseOwnerValidator(v); err != nil {
+			return &ValidationError{Name: "lease_owner", err: fmt.Errorf(`ent: validator failed for field "BillingRun.lease_owner": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.IssueDate(); !ok {
@@ -332,6 +613,70 @@ func (_c *BillingRunCreate) createSpec() (*BillingRun, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(billingrun.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.RunKey(); ok {
+		_spec.SetField(billingrun.FieldRunKey, field.TypeString, value)
+		_node.RunKey = &value
+	}
+	if value, ok := _c.mutation.PeriodName(); ok {
+		_spec.SetField(billingrun.FieldPeriodName, field.TypeString, value)
+		_node.PeriodName = value
+	}
+	if value, ok := _c.mutation.PeriodStart(); ok {
+		_spec.SetField(billingrun.FieldPeriodStart, field.TypeTime, value)
+		_node.PeriodStart = &value
+	}
+	if value, ok := _c.mutation.PeriodEnd(); ok {
+		_spec.SetField(billingrun.FieldPeriodEnd, field.TypeTime, value)
+		_node.PeriodEnd = &value
+	}
+	if value, ok := _c.mutation.CustomerIds(); ok {
+		_spec.SetField(billingrun.FieldCustomerIds, field.TypeJSON, value)
+		_node.CustomerIds = value
+	}
+	if value, ok := _c.mutation.CustomersTotal(); ok {
+		_spec.SetField(billingrun.FieldCustomersTotal, field.TypeInt, value)
+		_node.CustomersTotal = value
+	}
+	if value, ok := _c.mutation.CustomersDone(); ok {
+		_spec.SetField(billingrun.FieldCustomersDone, field.TypeInt, value)
+		_node.CustomersDone = value
+	}
+	if value, ok := _c.mutation.FirstNumber(); ok {
+		_spec.SetField(billingrun.FieldFirstNumber, field.TypeInt64, value)
+		_node.FirstNumber = &value
+	}
+	if value, ok := _c.mutation.LastNumber(); ok {
+		_spec.SetField(billingrun.FieldLastNumber, field.TypeInt64, value)
+		_node.LastNumber = &value
+	}
+	if value, ok := _c.mutation.NetTotal(); ok {
+		_spec.SetField(billingrun.FieldNetTotal, field.TypeOther, value)
+		_node.NetTotal = value
+	}
+	if value, ok := _c.mutation.Total(); ok {
+		_spec.SetField(billingrun.FieldTotal, field.TypeOther, value)
+		_node.Total = value
+	}
+	if value, ok := _c.mutation.DocumentsDone(); ok {
+		_spec.SetField(billingrun.FieldDocumentsDone, field.TypeInt, value)
+		_node.DocumentsDone = value
+	}
+	if value, ok := _c.mutation.StartedAt(); ok {
+		_spec.SetField(billingrun.FieldStartedAt, field.TypeTime, value)
+		_node.StartedAt = &value
+	}
+	if value, ok := _c.mutation.FinishedAt(); ok {
+		_spec.SetField(billingrun.FieldFinishedAt, field.TypeTime, value)
+		_node.FinishedAt = &value
+	}
+	if value, ok := _c.mutation.LeaseOwner(); ok {
+		_spec.SetField(billingrun.FieldLeaseOwner, field.TypeString, value)
+		_node.LeaseOwner = value
+	}
+	if value, ok := _c.mutation.LeaseUntil(); ok {
+		_spec.SetField(billingrun.FieldLeaseUntil, field.TypeTime, value)
+		_node.LeaseUntil = &value
 	}
 	if value, ok := _c.mutation.IssueDate(); ok {
 		_spec.SetField(billingrun.FieldIssueDate, field.TypeTime, value)
@@ -467,6 +812,294 @@ func (u *BillingRunUpsert) SetStatus(v billingrun.Status) *BillingRunUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *BillingRunUpsert) UpdateStatus() *BillingRunUpsert {
 	u.SetExcluded(billingrun.FieldStatus)
+	return u
+}
+
+// SetRunKey sets the "run_key" field.
+func (u *BillingRunUpsert) SetRunKey(v string) *BillingRunUpsert {
+	u.Set(billingrun.FieldRunKey, v)
+	return u
+}
+
+// UpdateRunKey sets the "run_key" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateRunKey() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldRunKey)
+	return u
+}
+
+// ClearRunKey clears the value of the "run_key" field.
+func (u *BillingRunUpsert) ClearRunKey() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldRunKey)
+	return u
+}
+
+// SetPeriodName sets the "period_name" field.
+func (u *BillingRunUpsert) SetPeriodName(v string) *BillingRunUpsert {
+	u.Set(billingrun.FieldPeriodName, v)
+	return u
+}
+
+// UpdatePeriodName sets the "period_name" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdatePeriodName() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldPeriodName)
+	return u
+}
+
+// ClearPeriodName clears the value of the "period_name" field.
+func (u *BillingRunUpsert) ClearPeriodName() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldPeriodName)
+	return u
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (u *BillingRunUpsert) SetPeriodStart(v time.Time) *BillingRunUpsert {
+	u.Set(billingrun.FieldPeriodStart, v)
+	return u
+}
+
+// UpdatePeriodStart sets the "period_start" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdatePeriodStart() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldPeriodStart)
+	return u
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (u *BillingRunUpsert) ClearPeriodStart() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldPeriodStart)
+	return u
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (u *BillingRunUpsert) SetPeriodEnd(v time.Time) *BillingRunUpsert {
+	u.Set(billingrun.FieldPeriodEnd, v)
+	return u
+}
+
+// UpdatePeriodEnd sets the "period_end" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdatePeriodEnd() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldPeriodEnd)
+	return u
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (u *BillingRunUpsert) ClearPeriodEnd() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldPeriodEnd)
+	return u
+}
+
+// SetCustomerIds sets the "customer_ids" field.
+func (u *BillingRunUpsert) SetCustomerIds(v []int) *BillingRunUpsert {
+	u.Set(billingrun.FieldCustomerIds, v)
+	return u
+}
+
+// UpdateCustomerIds sets the "customer_ids" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateCustomerIds() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldCustomerIds)
+	return u
+}
+
+// ClearCustomerIds clears the value of the "customer_ids" field.
+func (u *BillingRunUpsert) ClearCustomerIds() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldCustomerIds)
+	return u
+}
+
+// SetCustomersTotal sets the "customers_total" field.
+func (u *BillingRunUpsert) SetCustomersTotal(v int) *BillingRunUpsert {
+	u.Set(billingrun.FieldCustomersTotal, v)
+	return u
+}
+
+// UpdateCustomersTotal sets the "customers_total" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateCustomersTotal() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldCustomersTotal)
+	return u
+}
+
+// AddCustomersTotal adds v to the "customers_total" field.
+func (u *BillingRunUpsert) AddCustomersTotal(v int) *BillingRunUpsert {
+	u.Add(billingrun.FieldCustomersTotal, v)
+	return u
+}
+
+// SetCustomersDone sets the "customers_done" field.
+func (u *BillingRunUpsert) SetCustomersDone(v int) *BillingRunUpsert {
+	u.Set(billingrun.FieldCustomersDone, v)
+	return u
+}
+
+// UpdateCustomersDone sets the "customers_done" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateCustomersDone() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldCustomersDone)
+	return u
+}
+
+// AddCustomersDone adds v to the "customers_done" field.
+func (u *BillingRunUpsert) AddCustomersDone(v int) *BillingRunUpsert {
+	u.Add(billingrun.FieldCustomersDone, v)
+	return u
+}
+
+// SetFirstNumber sets the "first_number" field.
+func (u *BillingRunUpsert) SetFirstNumber(v int64) *BillingRunUpsert {
+	u.Set(billingrun.FieldFirstNumber, v)
+	return u
+}
+
+// UpdateFirstNumber sets the "first_number" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateFirstNumber() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldFirstNumber)
+	return u
+}
+
+// AddFirstNumber adds v to the "first_number" field.
+func (u *BillingRunUpsert) AddFirstNumber(v int64) *BillingRunUpsert {
+	u.Add(billingrun.FieldFirstNumber, v)
+	return u
+}
+
+// ClearFirstNumber clears the value of the "first_number" field.
+func (u *BillingRunUpsert) ClearFirstNumber() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldFirstNumber)
+	return u
+}
+
+// SetLastNumber sets the "last_number" field.
+func (u *BillingRunUpsert) SetLastNumber(v int64) *BillingRunUpsert {
+	u.Set(billingrun.FieldLastNumber, v)
+	return u
+}
+
+// UpdateLastNumber sets the "last_number" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateLastNumber() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldLastNumber)
+	return u
+}
+
+// AddLastNumber adds v to the "last_number" field.
+func (u *BillingRunUpsert) AddLastNumber(v int64) *BillingRunUpsert {
+	u.Add(billingrun.FieldLastNumber, v)
+	return u
+}
+
+// ClearLastNumber clears the value of the "last_number" field.
+func (u *BillingRunUpsert) ClearLastNumber() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldLastNumber)
+	return u
+}
+
+// SetNetTotal sets the "net_total" field.
+func (u *BillingRunUpsert) SetNetTotal(v decimal.Decimal) *BillingRunUpsert {
+	u.Set(billingrun.FieldNetTotal, v)
+	return u
+}
+
+// UpdateNetTotal sets the "net_total" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateNetTotal() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldNetTotal)
+	return u
+}
+
+// SetTotal sets the "total" field.
+func (u *BillingRunUpsert) SetTotal(v decimal.Decimal) *BillingRunUpsert {
+	u.Set(billingrun.FieldTotal, v)
+	return u
+}
+
+// UpdateTotal sets the "total" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateTotal() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldTotal)
+	return u
+}
+
+// SetDocumentsDone sets the "documents_done" field.
+func (u *BillingRunUpsert) SetDocumentsDone(v int) *BillingRunUpsert {
+	u.Set(billingrun.FieldDocumentsDone, v)
+	return u
+}
+
+// UpdateDocumentsDone sets the "documents_done" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateDocumentsDone() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldDocumentsDone)
+	return u
+}
+
+// AddDocumentsDone adds v to the "documents_done" field.
+func (u *BillingRunUpsert) AddDocumentsDone(v int) *BillingRunUpsert {
+	u.Add(billingrun.FieldDocumentsDone, v)
+	return u
+}
+
+// SetStartedAt sets the "started_at" field.
+func (u *BillingRunUpsert) SetStartedAt(v time.Time) *BillingRunUpsert {
+	u.Set(billingrun.FieldStartedAt, v)
+	return u
+}
+
+// UpdateStartedAt sets the "started_at" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateStartedAt() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldStartedAt)
+	return u
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (u *BillingRunUpsert) ClearStartedAt() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldStartedAt)
+	return u
+}
+
+// SetFinishedAt sets the "finished_at" field.
+func (u *BillingRunUpsert) SetFinishedAt(v time.Time) *BillingRunUpsert {
+	u.Set(billingrun.FieldFinishedAt, v)
+	return u
+}
+
+// UpdateFinishedAt sets the "finished_at" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateFinishedAt() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldFinishedAt)
+	return u
+}
+
+// ClearFinishedAt clears the value of the "finished_at" field.
+func (u *BillingRunUpsert) ClearFinishedAt() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldFinishedAt)
+	return u
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (u *BillingRunUpsert) SetLeaseOwner(v string) *BillingRunUpsert {
+	u.Set(billingrun.FieldLeaseOwner, v)
+	return u
+}
+
+// UpdateLeaseOwner sets the "lease_owner" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateLeaseOwner() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldLeaseOwner)
+	return u
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (u *BillingRunUpsert) ClearLeaseOwner() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldLeaseOwner)
+	return u
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (u *BillingRunUpsert) SetLeaseUntil(v time.Time) *BillingRunUpsert {
+	u.Set(billingrun.FieldLeaseUntil, v)
+	return u
+}
+
+// UpdateLeaseUntil sets the "lease_until" field to the value that was provided on create.
+func (u *BillingRunUpsert) UpdateLeaseUntil() *BillingRunUpsert {
+	u.SetExcluded(billingrun.FieldLeaseUntil)
+	return u
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (u *BillingRunUpsert) ClearLeaseUntil() *BillingRunUpsert {
+	u.SetNull(billingrun.FieldLeaseUntil)
 	return u
 }
 
@@ -654,6 +1287,342 @@ func (u *BillingRunUpsertOne) SetStatus(v billingrun.Status) *BillingRunUpsertOn
 func (u *BillingRunUpsertOne) UpdateStatus() *BillingRunUpsertOne {
 	return u.Update(func(s *BillingRunUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetRunKey sets the "run_key" field.
+func (u *BillingRunUpsertOne) SetRunKey(v string) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetRunKey(v)
+	})
+}
+
+// UpdateRunKey sets the "run_key" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateRunKey() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateRunKey()
+	})
+}
+
+// ClearRunKey clears the value of the "run_key" field.
+func (u *BillingRunUpsertOne) ClearRunKey() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearRunKey()
+	})
+}
+
+// SetPeriodName sets the "period_name" field.
+func (u *BillingRunUpsertOne) SetPeriodName(v string) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetPeriodName(v)
+	})
+}
+
+// UpdatePeriodName sets the "period_name" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdatePeriodName() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdatePeriodName()
+	})
+}
+
+// ClearPeriodName clears the value of the "period_name" field.
+func (u *BillingRunUpsertOne) ClearPeriodName() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearPeriodName()
+	})
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (u *BillingRunUpsertOne) SetPeriodStart(v time.Time) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetPeriodStart(v)
+	})
+}
+
+// UpdatePeriodStart sets the "period_start" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdatePeriodStart() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdatePeriodStart()
+	})
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (u *BillingRunUpsertOne) ClearPeriodStart() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearPeriodStart()
+	})
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (u *BillingRunUpsertOne) SetPeriodEnd(v time.Time) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetPeriodEnd(v)
+	})
+}
+
+// UpdatePeriodEnd sets the "period_end" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdatePeriodEnd() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdatePeriodEnd()
+	})
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (u *BillingRunUpsertOne) ClearPeriodEnd() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearPeriodEnd()
+	})
+}
+
+// SetCustomerIds sets the "customer_ids" field.
+func (u *BillingRunUpsertOne) SetCustomerIds(v []int) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetCustomerIds(v)
+	})
+}
+
+// UpdateCustomerIds sets the "customer_ids" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateCustomerIds() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateCustomerIds()
+	})
+}
+
+// ClearCustomerIds clears the value of the "customer_ids" field.
+func (u *BillingRunUpsertOne) ClearCustomerIds() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearCustomerIds()
+	})
+}
+
+// SetCustomersTotal sets the "customers_total" field.
+func (u *BillingRunUpsertOne) SetCustomersTotal(v int) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetCustomersTotal(v)
+	})
+}
+
+// AddCustomersTotal adds v to the "customers_total" field.
+func (u *BillingRunUpsertOne) AddCustomersTotal(v int) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.AddCustomersTotal(v)
+	})
+}
+
+// UpdateCustomersTotal sets the "customers_total" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateCustomersTotal() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateCustomersTotal()
+	})
+}
+
+// SetCustomersDone sets the "customers_done" field.
+func (u *BillingRunUpsertOne) SetCustomersDone(v int) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetCustomersDone(v)
+	})
+}
+
+// AddCustomersDone adds v to the "customers_done" field.
+func (u *BillingRunUpsertOne) AddCustomersDone(v int) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.AddCustomersDone(v)
+	})
+}
+
+// UpdateCustomersDone sets the "customers_done" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateCustomersDone() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateCustomersDone()
+	})
+}
+
+// SetFirstNumber sets the "first_number" field.
+func (u *BillingRunUpsertOne) SetFirstNumber(v int64) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetFirstNumber(v)
+	})
+}
+
+// AddFirstNumber adds v to the "first_number" field.
+func (u *BillingRunUpsertOne) AddFirstNumber(v int64) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.AddFirstNumber(v)
+	})
+}
+
+// UpdateFirstNumber sets the "first_number" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateFirstNumber() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateFirstNumber()
+	})
+}
+
+// ClearFirstNumber clears the value of the "first_number" field.
+func (u *BillingRunUpsertOne) ClearFirstNumber() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearFirstNumber()
+	})
+}
+
+// SetLastNumber sets the "last_number" field.
+func (u *BillingRunUpsertOne) SetLastNumber(v int64) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetLastNumber(v)
+	})
+}
+
+// AddLastNumber adds v to the "last_number" field.
+func (u *BillingRunUpsertOne) AddLastNumber(v int64) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.AddLastNumber(v)
+	})
+}
+
+// UpdateLastNumber sets the "last_number" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateLastNumber() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateLastNumber()
+	})
+}
+
+// ClearLastNumber clears the value of the "last_number" field.
+func (u *BillingRunUpsertOne) ClearLastNumber() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearLastNumber()
+	})
+}
+
+// SetNetTotal sets the "net_total" field.
+func (u *BillingRunUpsertOne) SetNetTotal(v decimal.Decimal) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetNetTotal(v)
+	})
+}
+
+// UpdateNetTotal sets the "net_total" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateNetTotal() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateNetTotal()
+	})
+}
+
+// SetTotal sets the "total" field.
+func (u *BillingRunUpsertOne) SetTotal(v decimal.Decimal) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetTotal(v)
+	})
+}
+
+// UpdateTotal sets the "total" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateTotal() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateTotal()
+	})
+}
+
+// SetDocumentsDone sets the "documents_done" field.
+func (u *BillingRunUpsertOne) SetDocumentsDone(v int) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetDocumentsDone(v)
+	})
+}
+
+// AddDocumentsDone adds v to the "documents_done" field.
+func (u *BillingRunUpsertOne) AddDocumentsDone(v int) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.AddDocumentsDone(v)
+	})
+}
+
+// UpdateDocumentsDone sets the "documents_done" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateDocumentsDone() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateDocumentsDone()
+	})
+}
+
+// SetStartedAt sets the "started_at" field.
+func (u *BillingRunUpsertOne) SetStartedAt(v time.Time) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetStartedAt(v)
+	})
+}
+
+// UpdateStartedAt sets the "started_at" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateStartedAt() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateStartedAt()
+	})
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (u *BillingRunUpsertOne) ClearStartedAt() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearStartedAt()
+	})
+}
+
+// SetFinishedAt sets the "finished_at" field.
+func (u *BillingRunUpsertOne) SetFinishedAt(v time.Time) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetFinishedAt(v)
+	})
+}
+
+// UpdateFinishedAt sets the "finished_at" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateFinishedAt() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateFinishedAt()
+	})
+}
+
+// ClearFinishedAt clears the value of the "finished_at" field.
+func (u *BillingRunUpsertOne) ClearFinishedAt() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearFinishedAt()
+	})
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (u *BillingRunUpsertOne) SetLeaseOwner(v string) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetLeaseOwner(v)
+	})
+}
+
+// UpdateLeaseOwner sets the "lease_owner" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateLeaseOwner() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateLeaseOwner()
+	})
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (u *BillingRunUpsertOne) ClearLeaseOwner() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearLeaseOwner()
+	})
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (u *BillingRunUpsertOne) SetLeaseUntil(v time.Time) *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetLeaseUntil(v)
+	})
+}
+
+// UpdateLeaseUntil sets the "lease_until" field to the value that was provided on create.
+func (u *BillingRunUpsertOne) UpdateLeaseUntil() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateLeaseUntil()
+	})
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (u *BillingRunUpsertOne) ClearLeaseUntil() *BillingRunUpsertOne {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearLeaseUntil()
 	})
 }
 
@@ -1026,6 +1995,342 @@ func (u *BillingRunUpsertBulk) SetStatus(v billingrun.Status) *BillingRunUpsertB
 func (u *BillingRunUpsertBulk) UpdateStatus() *BillingRunUpsertBulk {
 	return u.Update(func(s *BillingRunUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetRunKey sets the "run_key" field.
+func (u *BillingRunUpsertBulk) SetRunKey(v string) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetRunKey(v)
+	})
+}
+
+// UpdateRunKey sets the "run_key" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateRunKey() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateRunKey()
+	})
+}
+
+// ClearRunKey clears the value of the "run_key" field.
+func (u *BillingRunUpsertBulk) ClearRunKey() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearRunKey()
+	})
+}
+
+// SetPeriodName sets the "period_name" field.
+func (u *BillingRunUpsertBulk) SetPeriodName(v string) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetPeriodName(v)
+	})
+}
+
+// UpdatePeriodName sets the "period_name" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdatePeriodName() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdatePeriodName()
+	})
+}
+
+// ClearPeriodName clears the value of the "period_name" field.
+func (u *BillingRunUpsertBulk) ClearPeriodName() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearPeriodName()
+	})
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (u *BillingRunUpsertBulk) SetPeriodStart(v time.Time) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetPeriodStart(v)
+	})
+}
+
+// UpdatePeriodStart sets the "period_start" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdatePeriodStart() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdatePeriodStart()
+	})
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (u *BillingRunUpsertBulk) ClearPeriodStart() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearPeriodStart()
+	})
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (u *BillingRunUpsertBulk) SetPeriodEnd(v time.Time) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetPeriodEnd(v)
+	})
+}
+
+// UpdatePeriodEnd sets the "period_end" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdatePeriodEnd() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdatePeriodEnd()
+	})
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (u *BillingRunUpsertBulk) ClearPeriodEnd() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearPeriodEnd()
+	})
+}
+
+// SetCustomerIds sets the "customer_ids" field.
+func (u *BillingRunUpsertBulk) SetCustomerIds(v []int) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetCustomerIds(v)
+	})
+}
+
+// UpdateCustomerIds sets the "customer_ids" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateCustomerIds() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateCustomerIds()
+	})
+}
+
+// ClearCustomerIds clears the value of the "customer_ids" field.
+func (u *BillingRunUpsertBulk) ClearCustomerIds() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearCustomerIds()
+	})
+}
+
+// SetCustomersTotal sets the "customers_total" field.
+func (u *BillingRunUpsertBulk) SetCustomersTotal(v int) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetCustomersTotal(v)
+	})
+}
+
+// AddCustomersTotal adds v to the "customers_total" field.
+func (u *BillingRunUpsertBulk) AddCustomersTotal(v int) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.AddCustomersTotal(v)
+	})
+}
+
+// UpdateCustomersTotal sets the "customers_total" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateCustomersTotal() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateCustomersTotal()
+	})
+}
+
+// SetCustomersDone sets the "customers_done" field.
+func (u *BillingRunUpsertBulk) SetCustomersDone(v int) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetCustomersDone(v)
+	})
+}
+
+// AddCustomersDone adds v to the "customers_done" field.
+func (u *BillingRunUpsertBulk) AddCustomersDone(v int) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.AddCustomersDone(v)
+	})
+}
+
+// UpdateCustomersDone sets the "customers_done" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateCustomersDone() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateCustomersDone()
+	})
+}
+
+// SetFirstNumber sets the "first_number" field.
+func (u *BillingRunUpsertBulk) SetFirstNumber(v int64) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetFirstNumber(v)
+	})
+}
+
+// AddFirstNumber adds v to the "first_number" field.
+func (u *BillingRunUpsertBulk) AddFirstNumber(v int64) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.AddFirstNumber(v)
+	})
+}
+
+// UpdateFirstNumber sets the "first_number" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateFirstNumber() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateFirstNumber()
+	})
+}
+
+// ClearFirstNumber clears the value of the "first_number" field.
+func (u *BillingRunUpsertBulk) ClearFirstNumber() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearFirstNumber()
+	})
+}
+
+// SetLastNumber sets the "last_number" field.
+func (u *BillingRunUpsertBulk) SetLastNumber(v int64) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetLastNumber(v)
+	})
+}
+
+// AddLastNumber adds v to the "last_number" field.
+func (u *BillingRunUpsertBulk) AddLastNumber(v int64) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.AddLastNumber(v)
+	})
+}
+
+// UpdateLastNumber sets the "last_number" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateLastNumber() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateLastNumber()
+	})
+}
+
+// ClearLastNumber clears the value of the "last_number" field.
+func (u *BillingRunUpsertBulk) ClearLastNumber() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearLastNumber()
+	})
+}
+
+// SetNetTotal sets the "net_total" field.
+func (u *BillingRunUpsertBulk) SetNetTotal(v decimal.Decimal) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetNetTotal(v)
+	})
+}
+
+// UpdateNetTotal sets the "net_total" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateNetTotal() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateNetTotal()
+	})
+}
+
+// SetTotal sets the "total" field.
+func (u *BillingRunUpsertBulk) SetTotal(v decimal.Decimal) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetTotal(v)
+	})
+}
+
+// UpdateTotal sets the "total" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateTotal() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateTotal()
+	})
+}
+
+// SetDocumentsDone sets the "documents_done" field.
+func (u *BillingRunUpsertBulk) SetDocumentsDone(v int) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetDocumentsDone(v)
+	})
+}
+
+// AddDocumentsDone adds v to the "documents_done" field.
+func (u *BillingRunUpsertBulk) AddDocumentsDone(v int) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.AddDocumentsDone(v)
+	})
+}
+
+// UpdateDocumentsDone sets the "documents_done" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateDocumentsDone() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateDocumentsDone()
+	})
+}
+
+// SetStartedAt sets the "started_at" field.
+func (u *BillingRunUpsertBulk) SetStartedAt(v time.Time) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetStartedAt(v)
+	})
+}
+
+// UpdateStartedAt sets the "started_at" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateStartedAt() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateStartedAt()
+	})
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (u *BillingRunUpsertBulk) ClearStartedAt() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearStartedAt()
+	})
+}
+
+// SetFinishedAt sets the "finished_at" field.
+func (u *BillingRunUpsertBulk) SetFinishedAt(v time.Time) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetFinishedAt(v)
+	})
+}
+
+// UpdateFinishedAt sets the "finished_at" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateFinishedAt() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateFinishedAt()
+	})
+}
+
+// ClearFinishedAt clears the value of the "finished_at" field.
+func (u *BillingRunUpsertBulk) ClearFinishedAt() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearFinishedAt()
+	})
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (u *BillingRunUpsertBulk) SetLeaseOwner(v string) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetLeaseOwner(v)
+	})
+}
+
+// UpdateLeaseOwner sets the "lease_owner" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateLeaseOwner() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateLeaseOwner()
+	})
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (u *BillingRunUpsertBulk) ClearLeaseOwner() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearLeaseOwner()
+	})
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (u *BillingRunUpsertBulk) SetLeaseUntil(v time.Time) *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.SetLeaseUntil(v)
+	})
+}
+
+// UpdateLeaseUntil sets the "lease_until" field to the value that was provided on create.
+func (u *BillingRunUpsertBulk) UpdateLeaseUntil() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.UpdateLeaseUntil()
+	})
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (u *BillingRunUpsertBulk) ClearLeaseUntil() *BillingRunUpsertBulk {
+	return u.Update(func(s *BillingRunUpsert) {
+		s.ClearLeaseUntil()
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/billingrun"
@@ -48,6 +49,329 @@ func (_u *BillingRunUpdate) SetNillableStatus(v *billingrun.Status) *BillingRunU
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetRunKey sets the "run_key" field.
+func (_u *BillingRunUpdate) SetRunKey(v string) *BillingRunUpdate {
+	_u.mutation.SetRunKey(v)
+	return _u
+}
+
+// SetNillableRunKey sets the "run_key" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableRunKey(v *string) *BillingRunUpdate {
+	if v != nil {
+		_u.SetRunKey(*v)
+	}
+	return _u
+}
+
+// ClearRunKey clears the value of the "run_key" field.
+func (_u *BillingRunUpdate) ClearRunKey() *BillingRunUpdate {
+	_u.mutation.ClearRunKey()
+	return _u
+}
+
+// SetPeriodName sets the "period_name" field.
+func (_u *BillingRunUpdate) SetPeriodName(v string) *BillingRunUpdate {
+	_u.mutation.SetPeriodName(v)
+	return _u
+}
+
+// SetNillablePeriodName sets the "period_name" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillablePeriodName(v *string) *BillingRunUpdate {
+	if v != nil {
+		_u.SetPeriodName(*v)
+	}
+	return _u
+}
+
+// ClearPeriodName clears the value of the "period_name" field.
+func (_u *BillingRunUpdate) ClearPeriodName() *BillingRunUpdate {
+	_u.mutation.ClearPeriodName()
+	return _u
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (_u *BillingRunUpdate) SetPeriodStart(v time.Time) *BillingRunUpdate {
+	_u.mutation.SetPeriodStart(v)
+	return _u
+}
+
+// SetNillablePeriodStart sets the "period_start" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillablePeriodStart(v *time.Time) *BillingRunUpdate {
+	if v != nil {
+		_u.SetPeriodStart(*v)
+	}
+	return _u
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (_u *BillingRunUpdate) ClearPeriodStart() *BillingRunUpdate {
+	_u.mutation.ClearPeriodStart()
+	return _u
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (_u *BillingRunUpdate) SetPeriodEnd(v time.Time) *BillingRunUpdate {
+	_u.mutation.SetPeriodEnd(v)
+	return _u
+}
+
+// SetNillablePeriodEnd sets the "period_end" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillablePeriodEnd(v *time.Time) *BillingRunUpdate {
+	if v != nil {
+		_u.SetPeriodEnd(*v)
+	}
+	return _u
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (_u *BillingRunUpdate) ClearPeriodEnd() *BillingRunUpdate {
+	_u.mutation.ClearPeriodEnd()
+	return _u
+}
+
+// SetCustomerIds sets the "customer_ids" field.
+func (_u *BillingRunUpdate) SetCustomerIds(v []int) *BillingRunUpdate {
+	_u.mutation.SetCustomerIds(v)
+	return _u
+}
+
+// AppendCustomerIds appends value to the "customer_ids" field.
+func (_u *BillingRunUpdate) AppendCustomerIds(v []int) *BillingRunUpdate {
+	_u.mutation.AppendCustomerIds(v)
+	return _u
+}
+
+// ClearCustomerIds clears the value of the "customer_ids" field.
+func (_u *BillingRunUpdate) ClearCustomerIds() *BillingRunUpdate {
+	_u.mutation.ClearCustomerIds()
+	return _u
+}
+
+// SetCustomersTotal sets the "customers_total" field.
+func (_u *BillingRunUpdate) SetCustomersTotal(v int) *BillingRunUpdate {
+	_u.mutation.ResetCustomersTotal()
+	_u.mutation.SetCustomersTotal(v)
+	return _u
+}
+
+// SetNillableCustomersTotal sets the "customers_total" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableCustomersTotal(v *int) *BillingRunUpdate {
+	if v != nil {
+		_u.SetCustomersTotal(*v)
+	}
+	return _u
+}
+
+// AddCustomersTotal adds value to the "customers_total" field.
+func (_u *BillingRunUpdate) AddCustomersTotal(v int) *BillingRunUpdate {
+	_u.mutation.AddCustomersTotal(v)
+	return _u
+}
+
+// SetCustomersDone sets the "customers_done" field.
+func (_u *BillingRunUpdate) SetCustomersDone(v int) *BillingRunUpdate {
+	_u.mutation.ResetCustomersDone()
+	_u.mutation.SetCustomersDone(v)
+	return _u
+}
+
+// SetNillableCustomersDone sets the "customers_done" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableCustomersDone(v *int) *BillingRunUpdate {
+	if v != nil {
+		_u.SetCustomersDone(*v)
+	}
+	return _u
+}
+
+// AddCustomersDone adds value to the "customers_done" field.
+func (_u *BillingRunUpdate) AddCustomersDone(v int) *BillingRunUpdate {
+	_u.mutation.AddCustomersDone(v)
+	return _u
+}
+
+// SetFirstNumber sets the "first_number" field.
+func (_u *BillingRunUpdate) SetFirstNumber(v int64) *BillingRunUpdate {
+	_u.mutation.ResetFirstNumber()
+	_u.mutation.SetFirstNumber(v)
+	return _u
+}
+
+// SetNillableFirstNumber sets the "first_number" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableFirstNumber(v *int64) *BillingRunUpdate {
+	if v != nil {
+		_u.SetFirstNumber(*v)
+	}
+	return _u
+}
+
+// AddFirstNumber adds value to the "first_number" field.
+func (_u *BillingRunUpdate) AddFirstNumber(v int64) *BillingRunUpdate {
+	_u.mutation.AddFirstNumber(v)
+	return _u
+}
+
+// ClearFirstNumber clears the value of the "first_number" field.
+func (_u *BillingRunUpdate) ClearFirstNumber() *BillingRunUpdate {
+	_u.mutation.ClearFirstNumber()
+	return _u
+}
+
+// SetLastNumber sets the "last_number" field.
+func (_u *BillingRunUpdate) SetLastNumber(v int64) *BillingRunUpdate {
+	_u.mutation.ResetLastNumber()
+	_u.mutation.SetLastNumber(v)
+	return _u
+}
+
+// SetNillableLastNumber sets the "last_number" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableLastNumber(v *int64) *BillingRunUpdate {
+	if v != nil {
+		_u.SetLastNumber(*v)
+	}
+	return _u
+}
+
+// AddLastNumber adds value to the "last_number" field.
+func (_u *BillingRunUpdate) AddLastNumber(v int64) *BillingRunUpdate {
+	_u.mutation.AddLastNumber(v)
+	return _u
+}
+
+// ClearLastNumber clears the value of the "last_number" field.
+func (_u *BillingRunUpdate) ClearLastNumber() *BillingRunUpdate {
+	_u.mutation.ClearLastNumber()
+	return _u
+}
+
+// SetNetTotal sets the "net_total" field.
+func (_u *BillingRunUpdate) SetNetTotal(v decimal.Decimal) *BillingRunUpdate {
+	_u.mutation.SetNetTotal(v)
+	return _u
+}
+
+// SetNillableNetTotal sets the "net_total" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableNetTotal(v *decimal.Decimal) *BillingRunUpdate {
+	if v != nil {
+		_u.SetNetTotal(*v)
+	}
+	return _u
+}
+
+// SetTotal sets the "total" field.
+func (_u *BillingRunUpdate) SetTotal(v decimal.Decimal) *BillingRunUpdate {
+	_u.mutation.SetTotal(v)
+	return _u
+}
+
+// SetNillableTotal sets the "total" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableTotal(v *decimal.Decimal) *BillingRunUpdate {
+	if v != nil {
+		_u.SetTotal(*v)
+	}
+	return _u
+}
+
+// SetDocumentsDone sets the "documents_done" field.
+func (_u *BillingRunUpdate) SetDocumentsDone(v int) *BillingRunUpdate {
+	_u.mutation.ResetDocumentsDone()
+	_u.mutation.SetDocumentsDone(v)
+	return _u
+}
+
+// SetNillableDocumentsDone sets the "documents_done" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableDocumentsDone(v *int) *BillingRunUpdate {
+	if v != nil {
+		_u.SetDocumentsDone(*v)
+	}
+	return _u
+}
+
+// AddDocumentsDone adds value to the "documents_done" field.
+func (_u *BillingRunUpdate) AddDocumentsDone(v int) *BillingRunUpdate {
+	_u.mutation.AddDocumentsDone(v)
+	return _u
+}
+
+// SetStartedAt sets the "started_at" field.
+func (_u *BillingRunUpdate) SetStartedAt(v time.Time) *BillingRunUpdate {
+	_u.mutation.SetStartedAt(v)
+	return _u
+}
+
+// SetNillableStartedAt sets the "started_at" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableStartedAt(v *time.Time) *BillingRunUpdate {
+	if v != nil {
+		_u.SetStartedAt(*v)
+	}
+	return _u
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (_u *BillingRunUpdate) ClearStartedAt() *BillingRunUpdate {
+	_u.mutation.ClearStartedAt()
+	return _u
+}
+
+// SetFinishedAt sets the "finished_at" field.
+func (_u *BillingRunUpdate) SetFinishedAt(v time.Time) *BillingRunUpdate {
+	_u.mutation.SetFinishedAt(v)
+	return _u
+}
+
+// SetNillableFinishedAt sets the "finished_at" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableFinishedAt(v *time.Time) *BillingRunUpdate {
+	if v != nil {
+		_u.SetFinishedAt(*v)
+	}
+	return _u
+}
+
+// ClearFinishedAt clears the value of the "finished_at" field.
+func (_u *BillingRunUpdate) ClearFinishedAt() *BillingRunUpdate {
+	_u.mutation.ClearFinishedAt()
+	return _u
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (_u *BillingRunUpdate) SetLeaseOwner(v string) *BillingRunUpdate {
+	_u.mutation.SetLeaseOwner(v)
+	return _u
+}
+
+// SetNillableLeaseOwner sets the "lease_owner" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableLeaseOwner(v *string) *BillingRunUpdate {
+	if v != nil {
+		_u.SetLeaseOwner(*v)
+	}
+	return _u
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (_u *BillingRunUpdate) ClearLeaseOwner() *BillingRunUpdate {
+	_u.mutation.ClearLeaseOwner()
+	return _u
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (_u *BillingRunUpdate) SetLeaseUntil(v time.Time) *BillingRunUpdate {
+	_u.mutation.SetLeaseUntil(v)
+	return _u
+}
+
+// SetNillableLeaseUntil sets the "lease_until" field if the given value is not nil.
+func (_u *BillingRunUpdate) SetNillableLeaseUntil(v *time.Time) *BillingRunUpdate {
+	if v != nil {
+		_u.SetLeaseUntil(*v)
+	}
+	return _u
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (_u *BillingRunUpdate) ClearLeaseUntil() *BillingRunUpdate {
+	_u.mutation.ClearLeaseUntil()
 	return _u
 }
 
@@ -296,6 +620,36 @@ func (_u *BillingRunUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "BillingRun.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.RunKey(); ok {
+		if err := billingrun.RunKeyValidator(v); err != nil {
+			return &ValidationError{Name: "run_key", err: fmt.Errorf(`ent: validator failed for field "BillingRun.run_key": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PeriodName(); ok {
+		if err := billingrun.PeriodNameValidator(v); err != nil {
+			return &ValidationError{Name: "period_name", err: fmt.Errorf(`ent: validator failed for field "BillingRun.period_name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CustomersTotal(); ok {
+		if err := billingrun.CustomersTotalValidator(v); err != nil {
+			return &ValidationError{Name: "customers_total", err: fmt.Errorf(`ent: validator failed for field "BillingRun.customers_total": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CustomersDone(); ok {
+		if err := billingrun.CustomersDoneValidator(v); err != nil {
+			return &ValidationError{Name: "customers_done", err: fmt.Errorf(`ent: validator failed for field "BillingRun.customers_done": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.DocumentsDone(); ok {
+		if err := billingrun.DocumentsDoneValidator(v); err != nil {
+			return &ValidationError{Name: "documents_done", err: fmt.Errorf(`ent: validator failed for field "BillingRun.documents_done": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.LeaseOwner(); ok {
+		if err := billingrun.LeaseOwnerValidator(v); err != nil {
+			return &ValidationError{Name: "lease_owner", err: fmt.Errorf(`ent: validator failed for field "BillingRun.lease_owner": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.InvoiceCount(); ok {
 		if err := billingrun.InvoiceCountValidator(v); err != nil {
 			return &ValidationError{Name: "invoice_count", err: fmt.Errorf(`ent: validator failed for field "BillingRun.invoice_count": %w`, err)}
@@ -321,6 +675,107 @@ func (_u *BillingRunUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(billingrun.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.RunKey(); ok {
+		_spec.SetField(billingrun.FieldRunKey, field.TypeString, value)
+	}
+	if _u.mutation.RunKeyCleared() {
+		_spec.ClearField(billingrun.FieldRunKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.PeriodName(); ok {
+		_spec.SetField(billingrun.FieldPeriodName, field.TypeString, value)
+	}
+	if _u.mutation.PeriodNameCleared() {
+		_spec.ClearField(billingrun.FieldPeriodName, field.TypeString)
+	}
+	if value, ok := _u.mutation.PeriodStart(); ok {
+		_spec.SetField(billingrun.FieldPeriodStart, field.TypeTime, value)
+	}
+	if _u.mutation.PeriodStartCleared() {
+		_spec.ClearField(billingrun.FieldPeriodStart, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PeriodEnd(); ok {
+		_spec.SetField(billingrun.FieldPeriodEnd, field.TypeTime, value)
+	}
+	if _u.mutation.PeriodEndCleared() {
+		_spec.ClearField(billingrun.FieldPeriodEnd, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CustomerIds(); ok {
+		_spec.SetField(billingrun.FieldCustomerIds, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedCustomerIds(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, billingrun.FieldCustomerIds, value)
+		})
+	}
+	if _u.mutation.CustomerIdsCleared() {
+		_spec.ClearField(billingrun.FieldCustomerIds, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.CustomersTotal(); ok {
+		_spec.SetField(billingrun.FieldCustomersTotal, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCustomersTotal(); ok {
+		_spec.AddField(billingrun.FieldCustomersTotal, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.CustomersDone(); ok {
+		_spec.SetField(billingrun.FieldCustomersDone, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCustomersDone(); ok {
+		_spec.AddField(billingrun.FieldCustomersDone, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.FirstNumber(); ok {
+		_spec.SetField(billingrun.FieldFirstNumber, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedFirstNumber(); ok {
+		_spec.AddField(billingrun.FieldFirstNumber, field.TypeInt64, value)
+	}
+	if _u.mutation.FirstNumberCleared() {
+		_spec.ClearField(billingrun.FieldFirstNumber, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.LastNumber(); ok {
+		_spec.SetField(billingrun.FieldLastNumber, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedLastNumber(); ok {
+		_spec.AddField(billingrun.FieldLastNumber, field.TypeInt64, value)
+	}
+	if _u.mutation.LastNumberCleared() {
+		_spec.ClearField(billingrun.FieldLastNumber, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.NetTotal(); ok {
+		_spec.SetField(billingrun.FieldNetTotal, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.Total(); ok {
+		_spec.SetField(billingrun.FieldTotal, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.DocumentsDone(); ok {
+		_spec.SetField(billingrun.FieldDocumentsDone, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedDocumentsDone(); ok {
+		_spec.AddField(billingrun.FieldDocumentsDone, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.StartedAt(); ok {
+		_spec.SetField(billingrun.FieldStartedAt, field.TypeTime, value)
+	}
+	if _u.mutation.StartedAtCleared() {
+		_spec.ClearField(billingrun.FieldStartedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.FinishedAt(); ok {
+		_spec.SetField(billingrun.FieldFinishedAt, field.TypeTime, value)
+	}
+	if _u.mutation.FinishedAtCleared() {
+		_spec.ClearField(billingrun.FieldFinishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.LeaseOwner(); ok {
+		_spec.SetField(billingrun.FieldLeaseOwner, field.TypeString, value)
+	}
+	if _u.mutation.LeaseOwnerCleared() {
+		_spec.ClearField(billingrun.FieldLeaseOwner, field.TypeString)
+	}
+	if value, ok := _u.mutation.LeaseUntil(); ok {
+		_spec.SetField(billingrun.FieldLeaseUntil, field.TypeTime, value)
+	}
+	if _u.mutation.LeaseUntilCleared() {
+		_spec.ClearField(billingrun.FieldLeaseUntil, field.TypeTime)
 	}
 	if value, ok := _u.mutation.IssueDate(); ok {
 		_spec.SetField(billingrun.FieldIssueDate, field.TypeTime, value)
@@ -469,6 +924,329 @@ func (_u *BillingRunUpdateOne) SetNillableStatus(v *billingrun.Status) *BillingR
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetRunKey sets the "run_key" field.
+func (_u *BillingRunUpdateOne) SetRunKey(v string) *BillingRunUpdateOne {
+	_u.mutation.SetRunKey(v)
+	return _u
+}
+
+// SetNillableRunKey sets the "run_key" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableRunKey(v *string) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetRunKey(*v)
+	}
+	return _u
+}
+
+// ClearRunKey clears the value of the "run_key" field.
+func (_u *BillingRunUpdateOne) ClearRunKey() *BillingRunUpdateOne {
+	_u.mutation.ClearRunKey()
+	return _u
+}
+
+// SetPeriodName sets the "period_name" field.
+func (_u *BillingRunUpdateOne) SetPeriodName(v string) *BillingRunUpdateOne {
+	_u.mutation.SetPeriodName(v)
+	return _u
+}
+
+// SetNillablePeriodName sets the "period_name" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillablePeriodName(v *string) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetPeriodName(*v)
+	}
+	return _u
+}
+
+// ClearPeriodName clears the value of the "period_name" field.
+func (_u *BillingRunUpdateOne) ClearPeriodName() *BillingRunUpdateOne {
+	_u.mutation.ClearPeriodName()
+	return _u
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (_u *BillingRunUpdateOne) SetPeriodStart(v time.Time) *BillingRunUpdateOne {
+	_u.mutation.SetPeriodStart(v)
+	return _u
+}
+
+// SetNillablePeriodStart sets the "period_start" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillablePeriodStart(v *time.Time) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetPeriodStart(*v)
+	}
+	return _u
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (_u *BillingRunUpdateOne) ClearPeriodStart() *BillingRunUpdateOne {
+	_u.mutation.ClearPeriodStart()
+	return _u
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (_u *BillingRunUpdateOne) SetPeriodEnd(v time.Time) *BillingRunUpdateOne {
+	_u.mutation.SetPeriodEnd(v)
+	return _u
+}
+
+// SetNillablePeriodEnd sets the "period_end" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillablePeriodEnd(v *time.Time) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetPeriodEnd(*v)
+	}
+	return _u
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (_u *BillingRunUpdateOne) ClearPeriodEnd() *BillingRunUpdateOne {
+	_u.mutation.ClearPeriodEnd()
+	return _u
+}
+
+// SetCustomerIds sets the "customer_ids" field.
+func (_u *BillingRunUpdateOne) SetCustomerIds(v []int) *BillingRunUpdateOne {
+	_u.mutation.SetCustomerIds(v)
+	return _u
+}
+
+// AppendCustomerIds appends value to the "customer_ids" field.
+func (_u *BillingRunUpdateOne) AppendCustomerIds(v []int) *BillingRunUpdateOne {
+	_u.mutation.AppendCustomerIds(v)
+	return _u
+}
+
+// ClearCustomerIds clears the value of the "customer_ids" field.
+func (_u *BillingRunUpdateOne) ClearCustomerIds() *BillingRunUpdateOne {
+	_u.mutation.ClearCustomerIds()
+	return _u
+}
+
+// SetCustomersTotal sets the "customers_total" field.
+func (_u *BillingRunUpdateOne) SetCustomersTotal(v int) *BillingRunUpdateOne {
+	_u.mutation.ResetCustomersTotal()
+	_u.mutation.SetCustomersTotal(v)
+	return _u
+}
+
+// SetNillableCustomersTotal sets the "customers_total" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableCustomersTotal(v *int) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetCustomersTotal(*v)
+	}
+	return _u
+}
+
+// AddCustomersTotal adds value to the "customers_total" field.
+func (_u *BillingRunUpdateOne) AddCustomersTotal(v int) *BillingRunUpdateOne {
+	_u.mutation.AddCustomersTotal(v)
+	return _u
+}
+
+// SetCustomersDone sets the "customers_done" field.
+func (_u *BillingRunUpdateOne) SetCustomersDone(v int) *BillingRunUpdateOne {
+	_u.mutation.ResetCustomersDone()
+	_u.mutation.SetCustomersDone(v)
+	return _u
+}
+
+// SetNillableCustomersDone sets the "customers_done" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableCustomersDone(v *int) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetCustomersDone(*v)
+	}
+	return _u
+}
+
+// AddCustomersDone adds value to the "customers_done" field.
+func (_u *BillingRunUpdateOne) AddCustomersDone(v int) *BillingRunUpdateOne {
+	_u.mutation.AddCustomersDone(v)
+	return _u
+}
+
+// SetFirstNumber sets the "first_number" field.
+func (_u *BillingRunUpdateOne) SetFirstNumber(v int64) *BillingRunUpdateOne {
+	_u.mutation.ResetFirstNumber()
+	_u.mutation.SetFirstNumber(v)
+	return _u
+}
+
+// SetNillableFirstNumber sets the "first_number" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableFirstNumber(v *int64) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetFirstNumber(*v)
+	}
+	return _u
+}
+
+// AddFirstNumber adds value to the "first_number" field.
+func (_u *BillingRunUpdateOne) AddFirstNumber(v int64) *BillingRunUpdateOne {
+	_u.mutation.AddFirstNumber(v)
+	return _u
+}
+
+// ClearFirstNumber clears the value of the "first_number" field.
+func (_u *BillingRunUpdateOne) ClearFirstNumber() *BillingRunUpdateOne {
+	_u.mutation.ClearFirstNumber()
+	return _u
+}
+
+// SetLastNumber sets the "last_number" field.
+func (_u *BillingRunUpdateOne) SetLastNumber(v int64) *BillingRunUpdateOne {
+	_u.mutation.ResetLastNumber()
+	_u.mutation.SetLastNumber(v)
+	return _u
+}
+
+// SetNillableLastNumber sets the "last_number" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableLastNumber(v *int64) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetLastNumber(*v)
+	}
+	return _u
+}
+
+// AddLastNumber adds value to the "last_number" field.
+func (_u *BillingRunUpdateOne) AddLastNumber(v int64) *BillingRunUpdateOne {
+	_u.mutation.AddLastNumber(v)
+	return _u
+}
+
+// ClearLastNumber clears the value of the "last_number" field.
+func (_u *BillingRunUpdateOne) ClearLastNumber() *BillingRunUpdateOne {
+	_u.mutation.ClearLastNumber()
+	return _u
+}
+
+// SetNetTotal sets the "net_total" field.
+func (_u *BillingRunUpdateOne) SetNetTotal(v decimal.Decimal) *BillingRunUpdateOne {
+	_u.mutation.SetNetTotal(v)
+	return _u
+}
+
+// SetNillableNetTotal sets the "net_total" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableNetTotal(v *decimal.Decimal) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetNetTotal(*v)
+	}
+	return _u
+}
+
+// SetTotal sets the "total" field.
+func (_u *BillingRunUpdateOne) SetTotal(v decimal.Decimal) *BillingRunUpdateOne {
+	_u.mutation.SetTotal(v)
+	return _u
+}
+
+// SetNillableTotal sets the "total" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableTotal(v *decimal.Decimal) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetTotal(*v)
+	}
+	return _u
+}
+
+// SetDocumentsDone sets the "documents_done" field.
+func (_u *BillingRunUpdateOne) SetDocumentsDone(v int) *BillingRunUpdateOne {
+	_u.mutation.ResetDocumentsDone()
+	_u.mutation.SetDocumentsDone(v)
+	return _u
+}
+
+// SetNillableDocumentsDone sets the "documents_done" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableDocumentsDone(v *int) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetDocumentsDone(*v)
+	}
+	return _u
+}
+
+// AddDocumentsDone adds value to the "documents_done" field.
+func (_u *BillingRunUpdateOne) AddDocumentsDone(v int) *BillingRunUpdateOne {
+	_u.mutation.AddDocumentsDone(v)
+	return _u
+}
+
+// SetStartedAt sets the "started_at" field.
+func (_u *BillingRunUpdateOne) SetStartedAt(v time.Time) *BillingRunUpdateOne {
+	_u.mutation.SetStartedAt(v)
+	return _u
+}
+
+// SetNillableStartedAt sets the "started_at" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableStartedAt(v *time.Time) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetStartedAt(*v)
+	}
+	return _u
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (_u *BillingRunUpdateOne) ClearStartedAt() *BillingRunUpdateOne {
+	_u.mutation.ClearStartedAt()
+	return _u
+}
+
+// SetFinishedAt sets the "finished_at" field.
+func (_u *BillingRunUpdateOne) SetFinishedAt(v time.Time) *BillingRunUpdateOne {
+	_u.mutation.SetFinishedAt(v)
+	return _u
+}
+
+// SetNillableFinishedAt sets the "finished_at" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableFinishedAt(v *time.Time) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetFinishedAt(*v)
+	}
+	return _u
+}
+
+// ClearFinishedAt clears the value of the "finished_at" field.
+func (_u *BillingRunUpdateOne) ClearFinishedAt() *BillingRunUpdateOne {
+	_u.mutation.ClearFinishedAt()
+	return _u
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (_u *BillingRunUpdateOne) SetLeaseOwner(v string) *BillingRunUpdateOne {
+	_u.mutation.SetLeaseOwner(v)
+	return _u
+}
+
+// SetNillableLeaseOwner sets the "lease_owner" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableLeaseOwner(v *string) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetLeaseOwner(*v)
+	}
+	return _u
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (_u *BillingRunUpdateOne) ClearLeaseOwner() *BillingRunUpdateOne {
+	_u.mutation.ClearLeaseOwner()
+	return _u
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (_u *BillingRunUpdateOne) SetLeaseUntil(v time.Time) *BillingRunUpdateOne {
+	_u.mutation.SetLeaseUntil(v)
+	return _u
+}
+
+// SetNillableLeaseUntil sets the "lease_until" field if the given value is not nil.
+func (_u *BillingRunUpdateOne) SetNillableLeaseUntil(v *time.Time) *BillingRunUpdateOne {
+	if v != nil {
+		_u.SetLeaseUntil(*v)
+	}
+	return _u
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (_u *BillingRunUpdateOne) ClearLeaseUntil() *BillingRunUpdateOne {
+	_u.mutation.ClearLeaseUntil()
 	return _u
 }
 
@@ -730,6 +1508,36 @@ func (_u *BillingRunUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "BillingRun.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.RunKey(); ok {
+		if err := billingrun.RunKeyValidator(v); err != nil {
+			return &ValidationError{Name: "run_key", err: fmt.Errorf(`ent: validator failed for field "BillingRun.run_key": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PeriodName(); ok {
+		if err := billingrun.PeriodNameValidator(v); err != nil {
+			return &ValidationError{Name: "period_name", err: fmt.Errorf(`ent: validator failed for field "BillingRun.period_name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CustomersTotal(); ok {
+		if err := billingrun.CustomersTotalValidator(v); err != nil {
+			return &ValidationError{Name: "customers_total", err: fmt.Errorf(`ent: validator failed for field "BillingRun.customers_total": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CustomersDone(); ok {
+		if err := billingrun.CustomersDoneValidator(v); err != nil {
+			return &ValidationError{Name: "customers_done", err: fmt.Errorf(`ent: validator failed for field "BillingRun.customers_done": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.DocumentsDone(); ok {
+		if err := billingrun.DocumentsDoneValidator(v); err != nil {
+			return &ValidationError{Name: "documents_done", err: fmt.Errorf(`ent: validator failed for field "BillingRun.documents_done": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.LeaseOwner(); ok {
+		if err := billingrun.LeaseOwnerValidator(v); err != nil {
+			return &ValidationError{Name: "lease_owner", err: fmt.Errorf(`ent: validator failed for field "BillingRun.lease_owner": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.InvoiceCount(); ok {
 		if err := billingrun.InvoiceCountValidator(v); err != nil {
 			return &ValidationError{Name: "invoice_count", err: fmt.Errorf(`ent: validator failed for field "BillingRun.invoice_count": %w`, err)}
@@ -772,6 +1580,107 @@ func (_u *BillingRunUpdateOne) sqlSave(ctx context.Context) (_node *BillingRun, 
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(billingrun.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.RunKey(); ok {
+		_spec.SetField(billingrun.FieldRunKey, field.TypeString, value)
+	}
+	if _u.mutation.RunKeyCleared() {
+		_spec.ClearField(billingrun.FieldRunKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.PeriodName(); ok {
+		_spec.SetField(billingrun.FieldPeriodName, field.TypeString, value)
+	}
+	if _u.mutation.PeriodNameCleared() {
+		_spec.ClearField(billingrun.FieldPeriodName, field.TypeString)
+	}
+	if value, ok := _u.mutation.PeriodStart(); ok {
+		_spec.SetField(billingrun.FieldPeriodStart, field.TypeTime, value)
+	}
+	if _u.mutation.PeriodStartCleared() {
+		_spec.ClearField(billingrun.FieldPeriodStart, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PeriodEnd(); ok {
+		_spec.SetField(billingrun.FieldPeriodEnd, field.TypeTime, value)
+	}
+	if _u.mutation.PeriodEndCleared() {
+		_spec.ClearField(billingrun.FieldPeriodEnd, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CustomerIds(); ok {
+		_spec.SetField(billingrun.FieldCustomerIds, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedCustomerIds(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, billingrun.FieldCustomerIds, value)
+		})
+	}
+	if _u.mutation.CustomerIdsCleared() {
+		_spec.ClearField(billingrun.FieldCustomerIds, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.CustomersTotal(); ok {
+		_spec.SetField(billingrun.FieldCustomersTotal, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCustomersTotal(); ok {
+		_spec.AddField(billingrun.FieldCustomersTotal, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.CustomersDone(); ok {
+		_spec.SetField(billingrun.FieldCustomersDone, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCustomersDone(); ok {
+		_spec.AddField(billingrun.FieldCustomersDone, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.FirstNumber(); ok {
+		_spec.SetField(billingrun.FieldFirstNumber, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedFirstNumber(); ok {
+		_spec.AddField(billingrun.FieldFirstNumber, field.TypeInt64, value)
+	}
+	if _u.mutation.FirstNumberCleared() {
+		_spec.ClearField(billingrun.FieldFirstNumber, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.LastNumber(); ok {
+		_spec.SetField(billingrun.FieldLastNumber, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedLastNumber(); ok {
+		_spec.AddField(billingrun.FieldLastNumber, field.TypeInt64, value)
+	}
+	if _u.mutation.LastNumberCleared() {
+		_spec.ClearField(billingrun.FieldLastNumber, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.NetTotal(); ok {
+		_spec.SetField(billingrun.FieldNetTotal, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.Total(); ok {
+		_spec.SetField(billingrun.FieldTotal, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.DocumentsDone(); ok {
+		_spec.SetField(billingrun.FieldDocumentsDone, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedDocumentsDone(); ok {
+		_spec.AddField(billingrun.FieldDocumentsDone, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.StartedAt(); ok {
+		_spec.SetField(billingrun.FieldStartedAt, field.TypeTime, value)
+	}
+	if _u.mutation.StartedAtCleared() {
+		_spec.ClearField(billingrun.FieldStartedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.FinishedAt(); ok {
+		_spec.SetField(billingrun.FieldFinishedAt, field.TypeTime, value)
+	}
+	if _u.mutation.FinishedAtCleared() {
+		_spec.ClearField(billingrun.FieldFinishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.LeaseOwner(); ok {
+		_spec.SetField(billingrun.FieldLeaseOwner, field.TypeString, value)
+	}
+	if _u.mutation.LeaseOwnerCleared() {
+		_spec.ClearField(billingrun.FieldLeaseOwner, field.TypeString)
+	}
+	if value, ok := _u.mutation.LeaseUntil(); ok {
+		_spec.SetField(billingrun.FieldLeaseUntil, field.TypeTime, value)
+	}
+	if _u.mutation.LeaseUntilCleared() {
+		_spec.ClearField(billingrun.FieldLeaseUntil, field.TypeTime)
 	}
 	if value, ok := _u.mutation.IssueDate(); ok {
 		_spec.SetField(billingrun.FieldIssueDate, field.TypeTime, value)

@@ -54,7 +54,9 @@ type Call struct {
 	// The version that priced it
 	RateSheetID *int `json:"rate_sheet_id,omitempty"`
 	// The Call Charges charge that billed it
-	ChargeID     *int `json:"charge_id,omitempty"`
+	ChargeID *int `json:"charge_id,omitempty"`
+	// The site of the CLI that matched the call, if it has one
+	SiteID       *int `json:"site_id,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -63,7 +65,7 @@ func (*Call) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case call.FieldID, call.FieldUploadID, call.FieldLine, call.FieldDuration, call.FieldBillableSeconds, call.FieldPriceUnits, call.FieldCostUnits, call.FieldPriceDecimals, call.FieldDupKey, call.FieldCustomerID, call.FieldRateSheetID, call.FieldChargeID:
+		case call.FieldID, call.FieldUploadID, call.FieldLine, call.FieldDuration, call.FieldBillableSeconds, call.FieldPriceUnits, call.FieldCostUnits, call.FieldPriceDecimals, call.FieldDupKey, call.FieldCustomerID, call.FieldRateSheetID, call.FieldChargeID, call.FieldSiteID:
 			values[i] = new(sql.NullInt64)
 		case call.FieldStatus, call.FieldSource, call.FieldDestination, call.FieldAccount, call.FieldChargeCode, call.FieldBand, call.FieldRateDestination:
 			values[i] = new(sql.NullString)
@@ -208,6 +210,13 @@ func (_m *Call) assignValues(columns []string, values []any) error {
 				_m.ChargeID = new(int)
 				*_m.ChargeID = int(value.Int64)
 			}
+		case call.FieldSiteID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field site_id", values[i])
+			} else if value.Valid {
+				_m.SiteID = new(int)
+				*_m.SiteID = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -306,6 +315,11 @@ func (_m *Call) String() string {
 	builder.WriteString(", ")
 	if v := _m.ChargeID; v != nil {
 		builder.WriteString("charge_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.SiteID; v != nil {
+		builder.WriteString("site_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')

@@ -224,6 +224,20 @@ func (_c *CallCreate) SetNillableChargeID(v *int) *CallCreate {
 	return _c
 }
 
+// SetSiteID sets the "site_id" field.
+func (_c *CallCreate) SetSiteID(v int) *CallCreate {
+	_c.mutation.SetSiteID(v)
+	return _c
+}
+
+// SetNillableSiteID sets the "site_id" field if the given value is not nil.
+func (_c *CallCreate) SetNillableSiteID(v *int) *CallCreate {
+	if v != nil {
+		_c.SetSiteID(*v)
+	}
+	return _c
+}
+
 // Mutation returns the CallMutation object of the builder.
 func (_c *CallCreate) Mutation() *CallMutation {
 	return _c.mutation
@@ -463,6 +477,10 @@ func (_c *CallCreate) createSpec() (*Call, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ChargeID(); ok {
 		_spec.SetField(call.FieldChargeID, field.TypeInt, value)
 		_node.ChargeID = &value
+	}
+	if value, ok := _c.mutation.SiteID(); ok {
+		_spec.SetField(call.FieldSiteID, field.TypeInt, value)
+		_node.SiteID = &value
 	}
 	return _node, _spec
 }
@@ -837,6 +855,30 @@ func (u *CallUpsert) AddChargeID(v int) *CallUpsert {
 // ClearChargeID clears the value of the "charge_id" field.
 func (u *CallUpsert) ClearChargeID() *CallUpsert {
 	u.SetNull(call.FieldChargeID)
+	return u
+}
+
+// SetSiteID sets the "site_id" field.
+func (u *CallUpsert) SetSiteID(v int) *CallUpsert {
+	u.Set(call.FieldSiteID, v)
+	return u
+}
+
+// UpdateSiteID sets the "site_id" field to the value that was provided on create.
+func (u *CallUpsert) UpdateSiteID() *CallUpsert {
+	u.SetExcluded(call.FieldSiteID)
+	return u
+}
+
+// AddSiteID adds v to the "site_id" field.
+func (u *CallUpsert) AddSiteID(v int) *CallUpsert {
+	u.Add(call.FieldSiteID, v)
+	return u
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (u *CallUpsert) ClearSiteID() *CallUpsert {
+	u.SetNull(call.FieldSiteID)
 	return u
 }
 
@@ -1260,6 +1302,34 @@ func (u *CallUpsertOne) UpdateChargeID() *CallUpsertOne {
 func (u *CallUpsertOne) ClearChargeID() *CallUpsertOne {
 	return u.Update(func(s *CallUpsert) {
 		s.ClearChargeID()
+	})
+}
+
+// SetSiteID sets the "site_id" field.
+func (u *CallUpsertOne) SetSiteID(v int) *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.SetSiteID(v)
+	})
+}
+
+// AddSiteID adds v to the "site_id" field.
+func (u *CallUpsertOne) AddSiteID(v int) *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.AddSiteID(v)
+	})
+}
+
+// UpdateSiteID sets the "site_id" field to the value that was provided on create.
+func (u *CallUpsertOne) UpdateSiteID() *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.UpdateSiteID()
+	})
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (u *CallUpsertOne) ClearSiteID() *CallUpsertOne {
+	return u.Update(func(s *CallUpsert) {
+		s.ClearSiteID()
 	})
 }
 
@@ -1849,6 +1919,34 @@ func (u *CallUpsertBulk) UpdateChargeID() *CallUpsertBulk {
 func (u *CallUpsertBulk) ClearChargeID() *CallUpsertBulk {
 	return u.Update(func(s *CallUpsert) {
 		s.ClearChargeID()
+	})
+}
+
+// SetSiteID sets the "site_id" field.
+func (u *CallUpsertBulk) SetSiteID(v int) *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.SetSiteID(v)
+	})
+}
+
+// AddSiteID adds v to the "site_id" field.
+func (u *CallUpsertBulk) AddSiteID(v int) *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.AddSiteID(v)
+	})
+}
+
+// UpdateSiteID sets the "site_id" field to the value that was provided on create.
+func (u *CallUpsertBulk) UpdateSiteID() *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.UpdateSiteID()
+	})
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (u *CallUpsertBulk) ClearSiteID() *CallUpsertBulk {
+	return u.Update(func(s *CallUpsert) {
+		s.ClearSiteID()
 	})
 }
 

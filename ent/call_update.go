@@ -398,6 +398,33 @@ func (_u *CallUpdate) ClearChargeID() *CallUpdate {
 	return _u
 }
 
+// SetSiteID sets the "site_id" field.
+func (_u *CallUpdate) SetSiteID(v int) *CallUpdate {
+	_u.mutation.ResetSiteID()
+	_u.mutation.SetSiteID(v)
+	return _u
+}
+
+// SetNillableSiteID sets the "site_id" field if the given value is not nil.
+func (_u *CallUpdate) SetNillableSiteID(v *int) *CallUpdate {
+	if v != nil {
+		_u.SetSiteID(*v)
+	}
+	return _u
+}
+
+// AddSiteID adds value to the "site_id" field.
+func (_u *CallUpdate) AddSiteID(v int) *CallUpdate {
+	_u.mutation.AddSiteID(v)
+	return _u
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (_u *CallUpdate) ClearSiteID() *CallUpdate {
+	_u.mutation.ClearSiteID()
+	return _u
+}
+
 // Mutation returns the CallMutation object of the builder.
 func (_u *CallUpdate) Mutation() *CallMutation {
 	return _u.mutation
@@ -604,6 +631,15 @@ func (_u *CallUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ChargeIDCleared() {
 		_spec.ClearField(call.FieldChargeID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.SiteID(); ok {
+		_spec.SetField(call.FieldSiteID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedSiteID(); ok {
+		_spec.AddField(call.FieldSiteID, field.TypeInt, value)
+	}
+	if _u.mutation.SiteIDCleared() {
+		_spec.ClearField(call.FieldSiteID, field.TypeInt)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -995,6 +1031,33 @@ func (_u *CallUpdateOne) ClearChargeID() *CallUpdateOne {
 	return _u
 }
 
+// SetSiteID sets the "site_id" field.
+func (_u *CallUpdateOne) SetSiteID(v int) *CallUpdateOne {
+	_u.mutation.ResetSiteID()
+	_u.mutation.SetSiteID(v)
+	return _u
+}
+
+// SetNillableSiteID sets the "site_id" field if the given value is not nil.
+func (_u *CallUpdateOne) SetNillableSiteID(v *int) *CallUpdateOne {
+	if v != nil {
+		_u.SetSiteID(*v)
+	}
+	return _u
+}
+
+// AddSiteID adds value to the "site_id" field.
+func (_u *CallUpdateOne) AddSiteID(v int) *CallUpdateOne {
+	_u.mutation.AddSiteID(v)
+	return _u
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (_u *CallUpdateOne) ClearSiteID() *CallUpdateOne {
+	_u.mutation.ClearSiteID()
+	return _u
+}
+
 // Mutation returns the CallMutation object of the builder.
 func (_u *CallUpdateOne) Mutation() *CallMutation {
 	return _u.mutation
@@ -1231,6 +1294,15 @@ func (_u *CallUpdateOne) sqlSave(ctx context.Context) (_node *Call, err error) {
 	}
 	if _u.mutation.ChargeIDCleared() {
 		_spec.ClearField(call.FieldChargeID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.SiteID(); ok {
+		_spec.SetField(call.FieldSiteID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedSiteID(); ok {
+		_spec.AddField(call.FieldSiteID, field.TypeInt, value)
+	}
+	if _u.mutation.SiteIDCleared() {
+		_spec.ClearField(call.FieldSiteID, field.TypeInt)
 	}
 	_node = &Call{config: _u.config}
 	_spec.Assign = _node.assignValues

@@ -53,6 +53,12 @@ type Charge struct {
 	PeriodStart *time.Time `json:"period_start,omitempty"`
 	// PeriodEnd holds the value of the "period_end" field.
 	PeriodEnd *time.Time `json:"period_end,omitempty"`
+	// The site of a Call Charges charge; empty for calls on CLIs with no site
+	SiteID *int `json:"site_id,omitempty"`
+	// The number of calls of a Call Charges charge
+	Calls int64 `json:"calls,omitempty"`
+	// The exact sum of a Call Charges charge's call prices, before rounding; its statement's rows add up to it
+	CallTotal decimal.Decimal `json:"call_total,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ChargeQuery when eager-loading is set.
 	Edges            ChargeEdges `json:"edges"`
@@ -70,11 +76,15 @@ type ChargeEdges struct {
 	Product *Product `json:"product,omitempty"`
 	// Invoice holds the value of the invoice edge.
 	Invoice *Invoice `json:"invoice,omitempty"`
+	// Lines holds the value of the lines edge.
+	Lines []*InvoiceLine `json:"lines,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
+
+	namedLines map[string][]*InvoiceLine
 }
 
 // CustomerOrErr returns the Customer value or an error if the edge
@@ -110,6 +120,15 @@ func (e ChargeEdges) InvoiceOrErr() (*Invoice, error) {
 	return nil, &NotLoadedError{edge: "invoice"}
 }
 
+// LinesOrErr returns the Lines value or an error if the edge
+// was not loaded in eager-loading.
+func (e ChargeEdges) LinesOrErr() ([]*InvoiceLine, error) {
+	if e.loadedTypes[3] {
+		return e.Lines, nil
+	}
+	return nil, &NotLoadedError{edge: "lines"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Charge) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -117,9 +136,9 @@ func (*Charge) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case charge.FieldTaxRate:
 			values[i] = &sql.NullScanner{S: new(decimal.Decimal)}
-		case charge.FieldQuantity, charge.FieldUnitPrice, charge.FieldAmount:
+		case charge.FieldQuantity, charge.FieldUnitPrice, charge.FieldAmount, charge.FieldCallTotal:
 			values[i] = new(decimal.Decimal)
-		case charge.FieldID:
+		case charge.FieldID, charge.FieldSiteID, charge.FieldCalls:
 			values[i] = new(sql.NullInt64)
 		case charge.FieldKind, charge.FieldDescription, charge.FieldRecurrence, charge.FieldStatus:
 			values[i] = new(sql.NullString)
@@ -255,6 +274,25 @@ func (_m *Charge) assignValues(columns []string, values []any) error {
 				_m.PeriodEnd = new(time.Time)
 				*_m.PeriodEnd = value.Time
 			}
+		case charge.FieldSiteID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field site_id", values[i])
+			} else if value.Valid {
+				_m.SiteID = new(int)
+				*_m.SiteID = int(value.Int64)
+			}
+		case charge.FieldCalls:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field calls", values[i])
+			} else if value.Valid {
+				_m.Calls = value.Int64
+			}
+		case charge.FieldCallTotal:
+			if value, ok := values[i].(*decimal.Decimal); !ok {
+				return fmt.Errorf("unexpected type %T for field call_total", values[i])
+			} else if value != nil {
+				_m.CallTotal = *value
+			}
 		case charge.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for edge-field customer_charges", value)
@@ -302,6 +340,11 @@ func (_m *Charge) QueryProduct() *ProductQuery {
 // QueryInvoice queries the "invoice" edge of the Charge entity.
 func (_m *Charge) QueryInvoice() *InvoiceQuery {
 	return NewChargeClient(_m.config).QueryInvoice(_m)
+}
+
+// QueryLines queries the "lines" edge of the Charge entity.
+func (_m *Charge) QueryLines() *InvoiceLineQuery {
+	return NewChargeClient(_m.config).QueryLines(_m)
 }
 
 // Update returns a builder for updating this Charge.
@@ -388,8 +431,43 @@ func (_m *Charge) String() string {
 		builder.WriteString("period_end=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	if v := _m.SiteID; v != nil {
+		builder.WriteString("site_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("calls=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Calls))
+	builder.WriteString(", ")
+	builder.WriteString("call_total=")
+	builder.WriteString(fmt.Sprintf("%v", _m.CallTotal))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedLines returns the Lines named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Charge) NamedLines(name string) ([]*InvoiceLine, error) {
+	if _m.Edges.namedLines == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedLines[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Charge) appendNamedLines(name string, edges ...*InvoiceLine) {
+	if _m.Edges.namedLines == nil {
+		_m.Edges.namedLines = make(map[string][]*InvoiceLine)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedLines[name] = []*InvoiceLine{}
+	} else {
+		_m.Edges.namedLines[name] = append(_m.Edges.namedLines[name], edges...)
+	}
 }
 
 // Charges is a parsable slice of Charge.

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
+	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/product"
 )
 
@@ -234,6 +235,48 @@ func (_c *ChargeCreate) SetNillablePeriodEnd(v *time.Time) *ChargeCreate {
 	return _c
 }
 
+// SetSiteID sets the "site_id" field.
+func (_c *ChargeCreate) SetSiteID(v int) *ChargeCreate {
+	_c.mutation.SetSiteID(v)
+	return _c
+}
+
+// SetNillableSiteID sets the "site_id" field if the given value is not nil.
+func (_c *ChargeCreate) SetNillableSiteID(v *int) *ChargeCreate {
+	if v != nil {
+		_c.SetSiteID(*v)
+	}
+	return _c
+}
+
+// SetCalls sets the "calls" field.
+func (_c *ChargeCreate) SetCalls(v int64) *ChargeCreate {
+	_c.mutation.SetCalls(v)
+	return _c
+}
+
+// SetNillableCalls sets the "calls" field if the given value is not nil.
+func (_c *ChargeCreate) SetNillableCalls(v *int64) *ChargeCreate {
+	if v != nil {
+		_c.SetCalls(*v)
+	}
+	return _c
+}
+
+// SetCallTotal sets the "call_total" field.
+func (_c *ChargeCreate) SetCallTotal(v decimal.Decimal) *ChargeCreate {
+	_c.mutation.SetCallTotal(v)
+	return _c
+}
+
+// SetNillableCallTotal sets the "call_total" field if the given value is not nil.
+func (_c *ChargeCreate) SetNillableCallTotal(v *decimal.Decimal) *ChargeCreate {
+	if v != nil {
+		_c.SetCallTotal(*v)
+	}
+	return _c
+}
+
 // SetCustomerID sets the "customer" edge to the Customer entity by ID.
 func (_c *ChargeCreate) SetCustomerID(id int) *ChargeCreate {
 	_c.mutation.SetCustomerID(id)
@@ -281,6 +324,21 @@ func (_c *ChargeCreate) SetNillableInvoiceID(id *int) *ChargeCreate {
 // SetInvoice sets the "invoice" edge to the Invoice entity.
 func (_c *ChargeCreate) SetInvoice(v *Invoice) *ChargeCreate {
 	return _c.SetInvoiceID(v.ID)
+}
+
+// AddLineIDs adds the "lines" edge to the InvoiceLine entity by IDs.
+func (_c *ChargeCreate) AddLineIDs(ids ...int) *ChargeCreate {
+	_c.mutation.AddLineIDs(ids...)
+	return _c
+}
+
+// AddLines adds the "lines" edges to the InvoiceLine entity.
+func (_c *ChargeCreate) AddLines(v ...*InvoiceLine) *ChargeCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddLineIDs(ids...)
 }
 
 // Mutation returns the ChargeMutation object of the builder.
@@ -354,6 +412,14 @@ func (_c *ChargeCreate) defaults() error {
 		v := charge.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.Calls(); !ok {
+		v := charge.DefaultCalls
+		_c.mutation.SetCalls(v)
+	}
+	if _, ok := _c.mutation.CallTotal(); !ok {
+		v := charge.DefaultCallTotal
+		_c.mutation.SetCallTotal(v)
+	}
 	return nil
 }
 
@@ -405,6 +471,17 @@ func (_c *ChargeCreate) check() error {
 		if err := charge.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Charge.status": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.Calls(); !ok {
+		return &ValidationError{Name: "calls", err: errors.New(`ent: missing required field "Charge.calls"`)}
+	}
+	if v, ok := _c.mutation.Calls(); ok {
+		if err := charge.CallsValidator(v); err != nil {
+			return &ValidationError{Name: "calls", err: fmt.Errorf(`ent: validator failed for field "Charge.calls": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.CallTotal(); !ok {
+		return &ValidationError{Name: "call_total", err: errors.New(`ent: missing required field "Charge.call_total"`)}
 	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
 		return &ValidationError{Name: "customer", err: errors.New(`ent: missing required edge "Charge.customer"`)}
@@ -500,6 +577,18 @@ func (_c *ChargeCreate) createSpec() (*Charge, *sqlgraph.CreateSpec) {
 		_spec.SetField(charge.FieldPeriodEnd, field.TypeTime, value)
 		_node.PeriodEnd = &value
 	}
+	if value, ok := _c.mutation.SiteID(); ok {
+		_spec.SetField(charge.FieldSiteID, field.TypeInt, value)
+		_node.SiteID = &value
+	}
+	if value, ok := _c.mutation.Calls(); ok {
+		_spec.SetField(charge.FieldCalls, field.TypeInt64, value)
+		_node.Calls = value
+	}
+	if value, ok := _c.mutation.CallTotal(); ok {
+		_spec.SetField(charge.FieldCallTotal, field.TypeOther, value)
+		_node.CallTotal = value
+	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -549,6 +638,22 @@ func (_c *ChargeCreate) createSpec() (*Charge, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.invoice_charges = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.LinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   charge.LinesTable,
+			Columns: []string{charge.LinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(invoiceline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -822,6 +927,60 @@ func (u *ChargeUpsert) UpdatePeriodEnd() *ChargeUpsert {
 // ClearPeriodEnd clears the value of the "period_end" field.
 func (u *ChargeUpsert) ClearPeriodEnd() *ChargeUpsert {
 	u.SetNull(charge.FieldPeriodEnd)
+	return u
+}
+
+// SetSiteID sets the "site_id" field.
+func (u *ChargeUpsert) SetSiteID(v int) *ChargeUpsert {
+	u.Set(charge.FieldSiteID, v)
+	return u
+}
+
+// UpdateSiteID sets the "site_id" field to the value that was provided on create.
+func (u *ChargeUpsert) UpdateSiteID() *ChargeUpsert {
+	u.SetExcluded(charge.FieldSiteID)
+	return u
+}
+
+// AddSiteID adds v to the "site_id" field.
+func (u *ChargeUpsert) AddSiteID(v int) *ChargeUpsert {
+	u.Add(charge.FieldSiteID, v)
+	return u
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (u *ChargeUpsert) ClearSiteID() *ChargeUpsert {
+	u.SetNull(charge.FieldSiteID)
+	return u
+}
+
+// SetCalls sets the "calls" field.
+func (u *ChargeUpsert) SetCalls(v int64) *ChargeUpsert {
+	u.Set(charge.FieldCalls, v)
+	return u
+}
+
+// UpdateCalls sets the "calls" field to the value that was provided on create.
+func (u *ChargeUpsert) UpdateCalls() *ChargeUpsert {
+	u.SetExcluded(charge.FieldCalls)
+	return u
+}
+
+// AddCalls adds v to the "calls" field.
+func (u *ChargeUpsert) AddCalls(v int64) *ChargeUpsert {
+	u.Add(charge.FieldCalls, v)
+	return u
+}
+
+// SetCallTotal sets the "call_total" field.
+func (u *ChargeUpsert) SetCallTotal(v decimal.Decimal) *ChargeUpsert {
+	u.Set(charge.FieldCallTotal, v)
+	return u
+}
+
+// UpdateCallTotal sets the "call_total" field to the value that was provided on create.
+func (u *ChargeUpsert) UpdateCallTotal() *ChargeUpsert {
+	u.SetExcluded(charge.FieldCallTotal)
 	return u
 }
 
@@ -1126,6 +1285,69 @@ func (u *ChargeUpsertOne) UpdatePeriodEnd() *ChargeUpsertOne {
 func (u *ChargeUpsertOne) ClearPeriodEnd() *ChargeUpsertOne {
 	return u.Update(func(s *ChargeUpsert) {
 		s.ClearPeriodEnd()
+	})
+}
+
+// SetSiteID sets the "site_id" field.
+func (u *ChargeUpsertOne) SetSiteID(v int) *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetSiteID(v)
+	})
+}
+
+// AddSiteID adds v to the "site_id" field.
+func (u *ChargeUpsertOne) AddSiteID(v int) *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.AddSiteID(v)
+	})
+}
+
+// UpdateSiteID sets the "site_id" field to the value that was provided on create.
+func (u *ChargeUpsertOne) UpdateSiteID() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateSiteID()
+	})
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (u *ChargeUpsertOne) ClearSiteID() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearSiteID()
+	})
+}
+
+// SetCalls sets the "calls" field.
+func (u *ChargeUpsertOne) SetCalls(v int64) *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetCalls(v)
+	})
+}
+
+// AddCalls adds v to the "calls" field.
+func (u *ChargeUpsertOne) AddCalls(v int64) *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.AddCalls(v)
+	})
+}
+
+// UpdateCalls sets the "calls" field to the value that was provided on create.
+func (u *ChargeUpsertOne) UpdateCalls() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateCalls()
+	})
+}
+
+// SetCallTotal sets the "call_total" field.
+func (u *ChargeUpsertOne) SetCallTotal(v decimal.Decimal) *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetCallTotal(v)
+	})
+}
+
+// UpdateCallTotal sets the "call_total" field to the value that was provided on create.
+func (u *ChargeUpsertOne) UpdateCallTotal() *ChargeUpsertOne {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateCallTotal()
 	})
 }
 
@@ -1596,6 +1818,69 @@ func (u *ChargeUpsertBulk) UpdatePeriodEnd() *ChargeUpsertBulk {
 func (u *ChargeUpsertBulk) ClearPeriodEnd() *ChargeUpsertBulk {
 	return u.Update(func(s *ChargeUpsert) {
 		s.ClearPeriodEnd()
+	})
+}
+
+// SetSiteID sets the "site_id" field.
+func (u *ChargeUpsertBulk) SetSiteID(v int) *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetSiteID(v)
+	})
+}
+
+// AddSiteID adds v to the "site_id" field.
+func (u *ChargeUpsertBulk) AddSiteID(v int) *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.AddSiteID(v)
+	})
+}
+
+// UpdateSiteID sets the "site_id" field to the value that was provided on create.
+func (u *ChargeUpsertBulk) UpdateSiteID() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateSiteID()
+	})
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (u *ChargeUpsertBulk) ClearSiteID() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.ClearSiteID()
+	})
+}
+
+// SetCalls sets the "calls" field.
+func (u *ChargeUpsertBulk) SetCalls(v int64) *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetCalls(v)
+	})
+}
+
+// AddCalls adds v to the "calls" field.
+func (u *ChargeUpsertBulk) AddCalls(v int64) *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.AddCalls(v)
+	})
+}
+
+// UpdateCalls sets the "calls" field to the value that was provided on create.
+func (u *ChargeUpsertBulk) UpdateCalls() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateCalls()
+	})
+}
+
+// SetCallTotal sets the "call_total" field.
+func (u *ChargeUpsertBulk) SetCallTotal(v decimal.Decimal) *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.SetCallTotal(v)
+	})
+}
+
+// UpdateCallTotal sets the "call_total" field to the value that was provided on create.
+func (u *ChargeUpsertBulk) UpdateCallTotal() *ChargeUpsertBulk {
+	return u.Update(func(s *ChargeUpsert) {
+		s.UpdateCallTotal()
 	})
 }
 

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -16,6 +17,7 @@ import (
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
+	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/product"
 )
@@ -23,16 +25,18 @@ import (
 // ChargeQuery is the builder for querying Charge entities.
 type ChargeQuery struct {
 	config
-	ctx          *QueryContext
-	order        []charge.OrderOption
-	inters       []Interceptor
-	predicates   []predicate.Charge
-	withCustomer *CustomerQuery
-	withProduct  *ProductQuery
-	withInvoice  *InvoiceQuery
-	withFKs      bool
-	loadTotal    []func(context.Context, []*Charge) error
-	modifiers    []func(*sql.Selector)
+	ctx            *QueryContext
+	order          []charge.OrderOption
+	inters         []Interceptor
+	predicates     []predicate.Charge
+	withCustomer   *CustomerQuery
+	withProduct    *ProductQuery
+	withInvoice    *InvoiceQuery
+	withLines      *InvoiceLineQuery
+	withFKs        bool
+	loadTotal      []func(context.Context, []*Charge) error
+	modifiers      []func(*sql.Selector)
+	withNamedLines map[string]*InvoiceLineQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -128,6 +132,28 @@ func (_q *ChargeQuery) QueryInvoice() *InvoiceQuery {
 			sqlgraph.From(charge.Table, charge.FieldID, selector),
 			sqlgraph.To(invoice.Table, invoice.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, charge.InvoiceTable, charge.InvoiceColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryLines chains the current query on the "lines" edge.
+func (_q *ChargeQuery) QueryLines() *InvoiceLineQuery {
+	query := (&InvoiceLineClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(charge.Table, charge.FieldID, selector),
+			sqlgraph.To(invoiceline.Table, invoiceline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, charge.LinesTable, charge.LinesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -330,6 +356,7 @@ func (_q *ChargeQuery) Clone() *ChargeQuery {
 		withCustomer: _q.withCustomer.Clone(),
 		withProduct:  _q.withProduct.Clone(),
 		withInvoice:  _q.withInvoice.Clone(),
+		withLines:    _q.withLines.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -366,6 +393,17 @@ func (_q *ChargeQuery) WithInvoice(opts ...func(*InvoiceQuery)) *ChargeQuery {
 		opt(query)
 	}
 	_q.withInvoice = query
+	return _q
+}
+
+// WithLines tells the query-builder to eager-load the nodes that are connected to
+// the "lines" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ChargeQuery) WithLines(opts ...func(*InvoiceLineQuery)) *ChargeQuery {
+	query := (&InvoiceLineClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withLines = query
 	return _q
 }
 
@@ -454,10 +492,11 @@ func (_q *ChargeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Charg
 		nodes       = []*Charge{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withCustomer != nil,
 			_q.withProduct != nil,
 			_q.withInvoice != nil,
+			_q.withLines != nil,
 		}
 	)
 	if _q.withCustomer != nil || _q.withProduct != nil || _q.withInvoice != nil {
@@ -502,6 +541,20 @@ func (_q *ChargeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Charg
 	if query := _q.withInvoice; query != nil {
 		if err := _q.loadInvoice(ctx, query, nodes, nil,
 			func(n *Charge, e *Invoice) { n.Edges.Invoice = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withLines; query != nil {
+		if err := _q.loadLines(ctx, query, nodes,
+			func(n *Charge) { n.Edges.Lines = []*InvoiceLine{} },
+			func(n *Charge, e *InvoiceLine) { n.Edges.Lines = append(n.Edges.Lines, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedLines {
+		if err := _q.loadLines(ctx, query, nodes,
+			func(n *Charge) { n.appendNamedLines(name) },
+			func(n *Charge, e *InvoiceLine) { n.appendNamedLines(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -606,6 +659,37 @@ func (_q *ChargeQuery) loadInvoice(ctx context.Context, query *InvoiceQuery, nod
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *ChargeQuery) loadLines(ctx context.Context, query *InvoiceLineQuery, nodes []*Charge, init func(*Charge), assign func(*Charge, *InvoiceLine)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Charge)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.InvoiceLine(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(charge.LinesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.charge_lines
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "charge_lines" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "charge_lines" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -720,6 +804,20 @@ func (_q *ChargeQuery) ForShare(opts ...sql.LockOption) *ChargeQuery {
 	_q.modifiers = append(_q.modifiers, func(s *sql.Selector) {
 		s.ForShare(opts...)
 	})
+	return _q
+}
+
+// WithNamedLines tells the query-builder to eager-load the nodes that are connected to the "lines"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ChargeQuery) WithNamedLines(name string, opts ...func(*InvoiceLineQuery)) *ChargeQuery {
+	query := (&InvoiceLineClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedLines == nil {
+		_q.withNamedLines = make(map[string]*InvoiceLineQuery)
+	}
+	_q.withNamedLines[name] = query
 	return _q
 }
 

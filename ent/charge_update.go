@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
+	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/predicate"
 	"github.com/tollgate/tollgate/ent/product"
 )
@@ -276,6 +277,68 @@ func (_u *ChargeUpdate) ClearPeriodEnd() *ChargeUpdate {
 	return _u
 }
 
+// SetSiteID sets the "site_id" field.
+func (_u *ChargeUpdate) SetSiteID(v int) *ChargeUpdate {
+	_u.mutation.ResetSiteID()
+	_u.mutation.SetSiteID(v)
+	return _u
+}
+
+// SetNillableSiteID sets the "site_id" field if the given value is not nil.
+func (_u *ChargeUpdate) SetNillableSiteID(v *int) *ChargeUpdate {
+	if v != nil {
+		_u.SetSiteID(*v)
+	}
+	return _u
+}
+
+// AddSiteID adds value to the "site_id" field.
+func (_u *ChargeUpdate) AddSiteID(v int) *ChargeUpdate {
+	_u.mutation.AddSiteID(v)
+	return _u
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (_u *ChargeUpdate) ClearSiteID() *ChargeUpdate {
+	_u.mutation.ClearSiteID()
+	return _u
+}
+
+// SetCalls sets the "calls" field.
+func (_u *ChargeUpdate) SetCalls(v int64) *ChargeUpdate {
+	_u.mutation.ResetCalls()
+	_u.mutation.SetCalls(v)
+	return _u
+}
+
+// SetNillableCalls sets the "calls" field if the given value is not nil.
+func (_u *ChargeUpdate) SetNillableCalls(v *int64) *ChargeUpdate {
+	if v != nil {
+		_u.SetCalls(*v)
+	}
+	return _u
+}
+
+// AddCalls adds value to the "calls" field.
+func (_u *ChargeUpdate) AddCalls(v int64) *ChargeUpdate {
+	_u.mutation.AddCalls(v)
+	return _u
+}
+
+// SetCallTotal sets the "call_total" field.
+func (_u *ChargeUpdate) SetCallTotal(v decimal.Decimal) *ChargeUpdate {
+	_u.mutation.SetCallTotal(v)
+	return _u
+}
+
+// SetNillableCallTotal sets the "call_total" field if the given value is not nil.
+func (_u *ChargeUpdate) SetNillableCallTotal(v *decimal.Decimal) *ChargeUpdate {
+	if v != nil {
+		_u.SetCallTotal(*v)
+	}
+	return _u
+}
+
 // SetCustomerID sets the "customer" edge to the Customer entity by ID.
 func (_u *ChargeUpdate) SetCustomerID(id int) *ChargeUpdate {
 	_u.mutation.SetCustomerID(id)
@@ -325,6 +388,21 @@ func (_u *ChargeUpdate) SetInvoice(v *Invoice) *ChargeUpdate {
 	return _u.SetInvoiceID(v.ID)
 }
 
+// AddLineIDs adds the "lines" edge to the InvoiceLine entity by IDs.
+func (_u *ChargeUpdate) AddLineIDs(ids ...int) *ChargeUpdate {
+	_u.mutation.AddLineIDs(ids...)
+	return _u
+}
+
+// AddLines adds the "lines" edges to the InvoiceLine entity.
+func (_u *ChargeUpdate) AddLines(v ...*InvoiceLine) *ChargeUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLineIDs(ids...)
+}
+
 // Mutation returns the ChargeMutation object of the builder.
 func (_u *ChargeUpdate) Mutation() *ChargeMutation {
 	return _u.mutation
@@ -346,6 +424,27 @@ func (_u *ChargeUpdate) ClearProduct() *ChargeUpdate {
 func (_u *ChargeUpdate) ClearInvoice() *ChargeUpdate {
 	_u.mutation.ClearInvoice()
 	return _u
+}
+
+// ClearLines clears all "lines" edges to the InvoiceLine entity.
+func (_u *ChargeUpdate) ClearLines() *ChargeUpdate {
+	_u.mutation.ClearLines()
+	return _u
+}
+
+// RemoveLineIDs removes the "lines" edge to InvoiceLine entities by IDs.
+func (_u *ChargeUpdate) RemoveLineIDs(ids ...int) *ChargeUpdate {
+	_u.mutation.RemoveLineIDs(ids...)
+	return _u
+}
+
+// RemoveLines removes "lines" edges to InvoiceLine entities.
+func (_u *ChargeUpdate) RemoveLines(v ...*InvoiceLine) *ChargeUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLineIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -410,6 +509,11 @@ func (_u *ChargeUpdate) check() error {
 	if v, ok := _u.mutation.Status(); ok {
 		if err := charge.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Charge.status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Calls(); ok {
+		if err := charge.CallsValidator(v); err != nil {
+			return &ValidationError{Name: "calls", err: fmt.Errorf(`ent: validator failed for field "Charge.calls": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
@@ -496,6 +600,24 @@ func (_u *ChargeUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PeriodEndCleared() {
 		_spec.ClearField(charge.FieldPeriodEnd, field.TypeTime)
 	}
+	if value, ok := _u.mutation.SiteID(); ok {
+		_spec.SetField(charge.FieldSiteID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedSiteID(); ok {
+		_spec.AddField(charge.FieldSiteID, field.TypeInt, value)
+	}
+	if _u.mutation.SiteIDCleared() {
+		_spec.ClearField(charge.FieldSiteID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Calls(); ok {
+		_spec.SetField(charge.FieldCalls, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedCalls(); ok {
+		_spec.AddField(charge.FieldCalls, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.CallTotal(); ok {
+		_spec.SetField(charge.FieldCallTotal, field.TypeOther, value)
+	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -576,6 +698,51 @@ func (_u *ChargeUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(invoice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.LinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   charge.LinesTable,
+			Columns: []string{charge.LinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(invoiceline.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLinesIDs(); len(nodes) > 0 && !_u.mutation.LinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   charge.LinesTable,
+			Columns: []string{charge.LinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(invoiceline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   charge.LinesTable,
+			Columns: []string{charge.LinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(invoiceline.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -847,6 +1014,68 @@ func (_u *ChargeUpdateOne) ClearPeriodEnd() *ChargeUpdateOne {
 	return _u
 }
 
+// SetSiteID sets the "site_id" field.
+func (_u *ChargeUpdateOne) SetSiteID(v int) *ChargeUpdateOne {
+	_u.mutation.ResetSiteID()
+	_u.mutation.SetSiteID(v)
+	return _u
+}
+
+// SetNillableSiteID sets the "site_id" field if the given value is not nil.
+func (_u *ChargeUpdateOne) SetNillableSiteID(v *int) *ChargeUpdateOne {
+	if v != nil {
+		_u.SetSiteID(*v)
+	}
+	return _u
+}
+
+// AddSiteID adds value to the "site_id" field.
+func (_u *ChargeUpdateOne) AddSiteID(v int) *ChargeUpdateOne {
+	_u.mutation.AddSiteID(v)
+	return _u
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (_u *ChargeUpdateOne) ClearSiteID() *ChargeUpdateOne {
+	_u.mutation.ClearSiteID()
+	return _u
+}
+
+// SetCalls sets the "calls" field.
+func (_u *ChargeUpdateOne) SetCalls(v int64) *ChargeUpdateOne {
+	_u.mutation.ResetCalls()
+	_u.mutation.SetCalls(v)
+	return _u
+}
+
+// SetNillableCalls sets the "calls" field if the given value is not nil.
+func (_u *ChargeUpdateOne) SetNillableCalls(v *int64) *ChargeUpdateOne {
+	if v != nil {
+		_u.SetCalls(*v)
+	}
+	return _u
+}
+
+// AddCalls adds value to the "calls" field.
+func (_u *ChargeUpdateOne) AddCalls(v int64) *ChargeUpdateOne {
+	_u.mutation.AddCalls(v)
+	return _u
+}
+
+// SetCallTotal sets the "call_total" field.
+func (_u *ChargeUpdateOne) SetCallTotal(v decimal.Decimal) *ChargeUpdateOne {
+	_u.mutation.SetCallTotal(v)
+	return _u
+}
+
+// SetNillableCallTotal sets the "call_total" field if the given value is not nil.
+func (_u *ChargeUpdateOne) SetNillableCallTotal(v *decimal.Decimal) *ChargeUpdateOne {
+	if v != nil {
+		_u.SetCallTotal(*v)
+	}
+	return _u
+}
+
 // SetCustomerID sets the "customer" edge to the Customer entity by ID.
 func (_u *ChargeUpdateOne) SetCustomerID(id int) *ChargeUpdateOne {
 	_u.mutation.SetCustomerID(id)
@@ -896,6 +1125,21 @@ func (_u *ChargeUpdateOne) SetInvoice(v *Invoice) *ChargeUpdateOne {
 	return _u.SetInvoiceID(v.ID)
 }
 
+// AddLineIDs adds the "lines" edge to the InvoiceLine entity by IDs.
+func (_u *ChargeUpdateOne) AddLineIDs(ids ...int) *ChargeUpdateOne {
+	_u.mutation.AddLineIDs(ids...)
+	return _u
+}
+
+// AddLines adds the "lines" edges to the InvoiceLine entity.
+func (_u *ChargeUpdateOne) AddLines(v ...*InvoiceLine) *ChargeUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLineIDs(ids...)
+}
+
 // Mutation returns the ChargeMutation object of the builder.
 func (_u *ChargeUpdateOne) Mutation() *ChargeMutation {
 	return _u.mutation
@@ -917,6 +1161,27 @@ func (_u *ChargeUpdateOne) ClearProduct() *ChargeUpdateOne {
 func (_u *ChargeUpdateOne) ClearInvoice() *ChargeUpdateOne {
 	_u.mutation.ClearInvoice()
 	return _u
+}
+
+// ClearLines clears all "lines" edges to the InvoiceLine entity.
+func (_u *ChargeUpdateOne) ClearLines() *ChargeUpdateOne {
+	_u.mutation.ClearLines()
+	return _u
+}
+
+// RemoveLineIDs removes the "lines" edge to InvoiceLine entities by IDs.
+func (_u *ChargeUpdateOne) RemoveLineIDs(ids ...int) *ChargeUpdateOne {
+	_u.mutation.RemoveLineIDs(ids...)
+	return _u
+}
+
+// RemoveLines removes "lines" edges to InvoiceLine entities.
+func (_u *ChargeUpdateOne) RemoveLines(v ...*InvoiceLine) *ChargeUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLineIDs(ids...)
 }
 
 // Where appends a list predicates to the ChargeUpdate builder.
@@ -994,6 +1259,11 @@ func (_u *ChargeUpdateOne) check() error {
 	if v, ok := _u.mutation.Status(); ok {
 		if err := charge.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Charge.status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Calls(); ok {
+		if err := charge.CallsValidator(v); err != nil {
+			return &ValidationError{Name: "calls", err: fmt.Errorf(`ent: validator failed for field "Charge.calls": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
@@ -1097,6 +1367,24 @@ func (_u *ChargeUpdateOne) sqlSave(ctx context.Context) (_node *Charge, err erro
 	if _u.mutation.PeriodEndCleared() {
 		_spec.ClearField(charge.FieldPeriodEnd, field.TypeTime)
 	}
+	if value, ok := _u.mutation.SiteID(); ok {
+		_spec.SetField(charge.FieldSiteID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedSiteID(); ok {
+		_spec.AddField(charge.FieldSiteID, field.TypeInt, value)
+	}
+	if _u.mutation.SiteIDCleared() {
+		_spec.ClearField(charge.FieldSiteID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Calls(); ok {
+		_spec.SetField(charge.FieldCalls, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedCalls(); ok {
+		_spec.AddField(charge.FieldCalls, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.CallTotal(); ok {
+		_spec.SetField(charge.FieldCallTotal, field.TypeOther, value)
+	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1177,6 +1465,51 @@ func (_u *ChargeUpdateOne) sqlSave(ctx context.Context) (_node *Charge, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(invoice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.LinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   charge.LinesTable,
+			Columns: []string{charge.LinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(invoiceline.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLinesIDs(); len(nodes) > 0 && !_u.mutation.LinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   charge.LinesTable,
+			Columns: []string{charge.LinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(invoiceline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   charge.LinesTable,
+			Columns: []string{charge.LinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(invoiceline.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

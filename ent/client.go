@@ -25,6 +25,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -67,6 +68,8 @@ type Client struct {
 	CompanySettings *CompanySettingsClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
+	// Delivery is the client for interacting with the Delivery builders.
+	Delivery *DeliveryClient
 	// Invoice is the client for interacting with the Invoice builders.
 	Invoice *InvoiceClient
 	// InvoiceLine is the client for interacting with the InvoiceLine builders.
@@ -114,6 +117,7 @@ func (c *Client) init() {
 	c.Cli = NewCliClient(c.config)
 	c.CompanySettings = NewCompanySettingsClient(c.config)
 	c.Customer = NewCustomerClient(c.config)
+	c.Delivery = NewDeliveryClient(c.config)
 	c.Invoice = NewInvoiceClient(c.config)
 	c.InvoiceLine = NewInvoiceLineClient(c.config)
 	c.PeakTimeBlock = NewPeakTimeBlockClient(c.config)
@@ -229,6 +233,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Cli:                 NewCliClient(cfg),
 		CompanySettings:     NewCompanySettingsClient(cfg),
 		Customer:            NewCustomerClient(cfg),
+		Delivery:            NewDeliveryClient(cfg),
 		Invoice:             NewInvoiceClient(cfg),
 		InvoiceLine:         NewInvoiceLineClient(cfg),
 		PeakTimeBlock:       NewPeakTimeBlockClient(cfg),
@@ -271,6 +276,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Cli:                 NewCliClient(cfg),
 		CompanySettings:     NewCompanySettingsClient(cfg),
 		Customer:            NewCustomerClient(cfg),
+		Delivery:            NewDeliveryClient(cfg),
 		Invoice:             NewInvoiceClient(cfg),
 		InvoiceLine:         NewInvoiceLineClient(cfg),
 		PeakTimeBlock:       NewPeakTimeBlockClient(cfg),
@@ -314,10 +320,10 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.ApiToken, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
-		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Invoice,
-		c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product, c.ProductPrice,
-		c.Provider, c.Rate, c.RateSheet, c.Site, c.Tariff, c.UploadCustomerTotal,
-		c.User,
+		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Delivery,
+		c.Invoice, c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product,
+		c.ProductPrice, c.Provider, c.Rate, c.RateSheet, c.Site, c.Tariff,
+		c.UploadCustomerTotal, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -328,10 +334,10 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.ApiToken, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
-		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Invoice,
-		c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product, c.ProductPrice,
-		c.Provider, c.Rate, c.RateSheet, c.Site, c.Tariff, c.UploadCustomerTotal,
-		c.User,
+		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Delivery,
+		c.Invoice, c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product,
+		c.ProductPrice, c.Provider, c.Rate, c.RateSheet, c.Site, c.Tariff,
+		c.UploadCustomerTotal, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -360,6 +366,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CompanySettings.mutate(ctx, m)
 	case *CustomerMutation:
 		return c.Customer.mutate(ctx, m)
+	case *DeliveryMutation:
+		return c.Delivery.mutate(ctx, m)
 	case *InvoiceMutation:
 		return c.Invoice.mutate(ctx, m)
 	case *InvoiceLineMutation:
@@ -1479,6 +1487,22 @@ func (c *ChargeClient) QueryInvoice(_m *Charge) *InvoiceQuery {
 	return query
 }
 
+// QueryLines queries the lines edge of a Charge.
+func (c *ChargeClient) QueryLines(_m *Charge) *InvoiceLineQuery {
+	query := (&InvoiceLineClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(charge.Table, charge.FieldID, id),
+			sqlgraph.To(invoiceline.Table, invoiceline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, charge.LinesTable, charge.LinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ChargeClient) Hooks() []Hook {
 	hooks := c.hooks.Charge
@@ -2083,6 +2107,156 @@ func (c *CustomerClient) mutate(ctx context.Context, m *CustomerMutation) (Value
 	}
 }
 
+// DeliveryClient is a client for the Delivery schema.
+type DeliveryClient struct {
+	config
+}
+
+// NewDeliveryClient returns a client for the Delivery from the given config.
+func NewDeliveryClient(c config) *DeliveryClient {
+	return &DeliveryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `delivery.Hooks(f(g(h())))`.
+func (c *DeliveryClient) Use(hooks ...Hook) {
+	c.hooks.Delivery = append(c.hooks.Delivery, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `delivery.Intercept(f(g(h())))`.
+func (c *DeliveryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Delivery = append(c.inters.Delivery, interceptors...)
+}
+
+// Create returns a builder for creating a Delivery entity.
+func (c *DeliveryClient) Create() *DeliveryCreate {
+	mutation := newDeliveryMutation(c.config, OpCreate)
+	return &DeliveryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Delivery entities.
+func (c *DeliveryClient) CreateBulk(builders ...*DeliveryCreate) *DeliveryCreateBulk {
+	return &DeliveryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DeliveryClient) MapCreateBulk(slice any, setFunc func(*DeliveryCreate, int)) *DeliveryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DeliveryCreateBulk{err: fmt.Errorf("calling to DeliveryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DeliveryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DeliveryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Delivery.
+func (c *DeliveryClient) Update() *DeliveryUpdate {
+	mutation := newDeliveryMutation(c.config, OpUpdate)
+	return &DeliveryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DeliveryClient) UpdateOne(_m *Delivery) *DeliveryUpdateOne {
+	mutation := newDeliveryMutation(c.config, OpUpdateOne, withDelivery(_m))
+	return &DeliveryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DeliveryClient) UpdateOneID(id int) *DeliveryUpdateOne {
+	mutation := newDeliveryMutation(c.config, OpUpdateOne, withDeliveryID(id))
+	return &DeliveryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Delivery.
+func (c *DeliveryClient) Delete() *DeliveryDelete {
+	mutation := newDeliveryMutation(c.config, OpDelete)
+	return &DeliveryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DeliveryClient) DeleteOne(_m *Delivery) *DeliveryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DeliveryClient) DeleteOneID(id int) *DeliveryDeleteOne {
+	builder := c.Delete().Where(delivery.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DeliveryDeleteOne{builder}
+}
+
+// Query returns a query builder for Delivery.
+func (c *DeliveryClient) Query() *DeliveryQuery {
+	return &DeliveryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDelivery},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Delivery entity by its id.
+func (c *DeliveryClient) Get(ctx context.Context, id int) (*Delivery, error) {
+	return c.Query().Where(delivery.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DeliveryClient) GetX(ctx context.Context, id int) *Delivery {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryInvoice queries the invoice edge of a Delivery.
+func (c *DeliveryClient) QueryInvoice(_m *Delivery) *InvoiceQuery {
+	query := (&InvoiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(delivery.Table, delivery.FieldID, id),
+			sqlgraph.To(invoice.Table, invoice.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, delivery.InvoiceTable, delivery.InvoiceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DeliveryClient) Hooks() []Hook {
+	hooks := c.hooks.Delivery
+	return append(hooks[:len(hooks):len(hooks)], delivery.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DeliveryClient) Interceptors() []Interceptor {
+	return c.inters.Delivery
+}
+
+func (c *DeliveryClient) mutate(ctx context.Context, m *DeliveryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DeliveryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DeliveryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DeliveryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DeliveryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Delivery mutation op: %q", m.Op())
+	}
+}
+
 // InvoiceClient is a client for the Invoice schema.
 type InvoiceClient struct {
 	config
@@ -2255,6 +2429,22 @@ func (c *InvoiceClient) QueryCharges(_m *Invoice) *ChargeQuery {
 	return query
 }
 
+// QueryDeliveries queries the deliveries edge of a Invoice.
+func (c *InvoiceClient) QueryDeliveries(_m *Invoice) *DeliveryQuery {
+	query := (&DeliveryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(invoice.Table, invoice.FieldID, id),
+			sqlgraph.To(delivery.Table, delivery.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, invoice.DeliveriesTable, invoice.DeliveriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *InvoiceClient) Hooks() []Hook {
 	hooks := c.hooks.Invoice
@@ -2398,6 +2588,22 @@ func (c *InvoiceLineClient) QueryInvoice(_m *InvoiceLine) *InvoiceQuery {
 			sqlgraph.From(invoiceline.Table, invoiceline.FieldID, id),
 			sqlgraph.To(invoice.Table, invoice.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, invoiceline.InvoiceTable, invoiceline.InvoiceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCharge queries the charge edge of a InvoiceLine.
+func (c *InvoiceLineClient) QueryCharge(_m *InvoiceLine) *ChargeQuery {
+	query := (&ChargeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(invoiceline.Table, invoiceline.FieldID, id),
+			sqlgraph.To(charge.Table, charge.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, invoiceline.ChargeTable, invoiceline.ChargeColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4245,14 +4451,14 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		ApiToken, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload, Charge,
-		Cli, CompanySettings, Customer, Invoice, InvoiceLine, PeakTimeBlock, PeakTimes,
-		Product, ProductPrice, Provider, Rate, RateSheet, Site, Tariff,
+		Cli, CompanySettings, Customer, Delivery, Invoice, InvoiceLine, PeakTimeBlock,
+		PeakTimes, Product, ProductPrice, Provider, Rate, RateSheet, Site, Tariff,
 		UploadCustomerTotal, User []ent.Hook
 	}
 	inters struct {
 		ApiToken, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload, Charge,
-		Cli, CompanySettings, Customer, Invoice, InvoiceLine, PeakTimeBlock, PeakTimes,
-		Product, ProductPrice, Provider, Rate, RateSheet, Site, Tariff,
+		Cli, CompanySettings, Customer, Delivery, Invoice, InvoiceLine, PeakTimeBlock,
+		PeakTimes, Product, ProductPrice, Provider, Rate, RateSheet, Site, Tariff,
 		UploadCustomerTotal, User []ent.Interceptor
 	}
 )

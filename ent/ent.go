@@ -22,6 +22,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -105,6 +106,7 @@ func checkColumn(t, c string) error {
 			cli.Table:                 cli.ValidColumn,
 			companysettings.Table:     companysettings.ValidColumn,
 			customer.Table:            customer.ValidColumn,
+			delivery.Table:            delivery.ValidColumn,
 			invoice.Table:             invoice.ValidColumn,
 			invoiceline.Table:         invoiceline.ValidColumn,
 			peaktimeblock.Table:       peaktimeblock.ValidColumn,

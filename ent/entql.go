@@ -13,6 +13,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -36,7 +37,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 23)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 24)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -72,6 +73,22 @@ var schemaGraph = func() *sqlgraph.Schema {
 			billingrun.FieldCreatedAt:      {Type: field.TypeTime, Column: billingrun.FieldCreatedAt},
 			billingrun.FieldUpdatedAt:      {Type: field.TypeTime, Column: billingrun.FieldUpdatedAt},
 			billingrun.FieldStatus:         {Type: field.TypeEnum, Column: billingrun.FieldStatus},
+			billingrun.FieldRunKey:         {Type: field.TypeString, Column: billingrun.FieldRunKey},
+			billingrun.FieldPeriodName:     {Type: field.TypeString, Column: billingrun.FieldPeriodName},
+			billingrun.FieldPeriodStart:    {Type: field.TypeTime, Column: billingrun.FieldPeriodStart},
+			billingrun.FieldPeriodEnd:      {Type: field.TypeTime, Column: billingrun.FieldPeriodEnd},
+			billingrun.FieldCustomerIds:    {Type: field.TypeJSON, Column: billingrun.FieldCustomerIds},
+			billingrun.FieldCustomersTotal: {Type: field.TypeInt, Column: billingrun.FieldCustomersTotal},
+			billingrun.FieldCustomersDone:  {Type: field.TypeInt, Column: billingrun.FieldCustomersDone},
+			billingrun.FieldFirstNumber:    {Type: field.TypeInt64, Column: billingrun.FieldFirstNumber},
+			billingrun.FieldLastNumber:     {Type: field.TypeInt64, Column: billingrun.FieldLastNumber},
+			billingrun.FieldNetTotal:       {Type: field.TypeOther, Column: billingrun.FieldNetTotal},
+			billingrun.FieldTotal:          {Type: field.TypeOther, Column: billingrun.FieldTotal},
+			billingrun.FieldDocumentsDone:  {Type: field.TypeInt, Column: billingrun.FieldDocumentsDone},
+			billingrun.FieldStartedAt:      {Type: field.TypeTime, Column: billingrun.FieldStartedAt},
+			billingrun.FieldFinishedAt:     {Type: field.TypeTime, Column: billingrun.FieldFinishedAt},
+			billingrun.FieldLeaseOwner:     {Type: field.TypeString, Column: billingrun.FieldLeaseOwner},
+			billingrun.FieldLeaseUntil:     {Type: field.TypeTime, Column: billingrun.FieldLeaseUntil},
 			billingrun.FieldIssueDate:      {Type: field.TypeTime, Column: billingrun.FieldIssueDate},
 			billingrun.FieldCallsUpTo:      {Type: field.TypeTime, Column: billingrun.FieldCallsUpTo},
 			billingrun.FieldStartingNumber: {Type: field.TypeInt64, Column: billingrun.FieldStartingNumber},
@@ -130,6 +147,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			call.FieldCustomerID:      {Type: field.TypeInt, Column: call.FieldCustomerID},
 			call.FieldRateSheetID:     {Type: field.TypeInt, Column: call.FieldRateSheetID},
 			call.FieldChargeID:        {Type: field.TypeInt, Column: call.FieldChargeID},
+			call.FieldSiteID:          {Type: field.TypeInt, Column: call.FieldSiteID},
 		},
 	}
 	graph.Nodes[4] = &sqlgraph.Node{
@@ -226,6 +244,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			charge.FieldBilledThrough: {Type: field.TypeTime, Column: charge.FieldBilledThrough},
 			charge.FieldPeriodStart:   {Type: field.TypeTime, Column: charge.FieldPeriodStart},
 			charge.FieldPeriodEnd:     {Type: field.TypeTime, Column: charge.FieldPeriodEnd},
+			charge.FieldSiteID:        {Type: field.TypeInt, Column: charge.FieldSiteID},
+			charge.FieldCalls:         {Type: field.TypeInt64, Column: charge.FieldCalls},
+			charge.FieldCallTotal:     {Type: field.TypeOther, Column: charge.FieldCallTotal},
 		},
 	}
 	graph.Nodes[7] = &sqlgraph.Node{
@@ -305,6 +326,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   delivery.Table,
+			Columns: delivery.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: delivery.FieldID,
+			},
+		},
+		Type: "Delivery",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			delivery.FieldCreatedAt:     {Type: field.TypeTime, Column: delivery.FieldCreatedAt},
+			delivery.FieldUpdatedAt:     {Type: field.TypeTime, Column: delivery.FieldUpdatedAt},
+			delivery.FieldRecipient:     {Type: field.TypeString, Column: delivery.FieldRecipient},
+			delivery.FieldStatus:        {Type: field.TypeEnum, Column: delivery.FieldStatus},
+			delivery.FieldAttempts:      {Type: field.TypeInt, Column: delivery.FieldAttempts},
+			delivery.FieldNextAttemptAt: {Type: field.TypeTime, Column: delivery.FieldNextAttemptAt},
+			delivery.FieldLastError:     {Type: field.TypeString, Column: delivery.FieldLastError},
+			delivery.FieldSentAt:        {Type: field.TypeTime, Column: delivery.FieldSentAt},
+			delivery.FieldMessageID:     {Type: field.TypeString, Column: delivery.FieldMessageID},
+			delivery.FieldOutboxFile:    {Type: field.TypeString, Column: delivery.FieldOutboxFile},
+			delivery.FieldLeaseOwner:    {Type: field.TypeString, Column: delivery.FieldLeaseOwner},
+			delivery.FieldLeaseUntil:    {Type: field.TypeTime, Column: delivery.FieldLeaseUntil},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invoice.Table,
 			Columns: invoice.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -314,21 +360,34 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Invoice",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			invoice.FieldCreatedAt:  {Type: field.TypeTime, Column: invoice.FieldCreatedAt},
-			invoice.FieldUpdatedAt:  {Type: field.TypeTime, Column: invoice.FieldUpdatedAt},
-			invoice.FieldNumber:     {Type: field.TypeInt64, Column: invoice.FieldNumber},
-			invoice.FieldIssueDate:  {Type: field.TypeTime, Column: invoice.FieldIssueDate},
-			invoice.FieldDueDate:    {Type: field.TypeTime, Column: invoice.FieldDueDate},
-			invoice.FieldStatus:     {Type: field.TypeEnum, Column: invoice.FieldStatus},
-			invoice.FieldNetTotal:   {Type: field.TypeOther, Column: invoice.FieldNetTotal},
-			invoice.FieldTaxTotal:   {Type: field.TypeOther, Column: invoice.FieldTaxTotal},
-			invoice.FieldTotal:      {Type: field.TypeOther, Column: invoice.FieldTotal},
-			invoice.FieldSentAt:     {Type: field.TypeTime, Column: invoice.FieldSentAt},
-			invoice.FieldSettledAt:  {Type: field.TypeTime, Column: invoice.FieldSettledAt},
-			invoice.FieldPdfBlobKey: {Type: field.TypeString, Column: invoice.FieldPdfBlobKey},
+			invoice.FieldCreatedAt:         {Type: field.TypeTime, Column: invoice.FieldCreatedAt},
+			invoice.FieldUpdatedAt:         {Type: field.TypeTime, Column: invoice.FieldUpdatedAt},
+			invoice.FieldNumber:            {Type: field.TypeInt64, Column: invoice.FieldNumber},
+			invoice.FieldIssueDate:         {Type: field.TypeTime, Column: invoice.FieldIssueDate},
+			invoice.FieldDueDate:           {Type: field.TypeTime, Column: invoice.FieldDueDate},
+			invoice.FieldStatus:            {Type: field.TypeEnum, Column: invoice.FieldStatus},
+			invoice.FieldCustomerReference: {Type: field.TypeString, Column: invoice.FieldCustomerReference},
+			invoice.FieldCustomerName:      {Type: field.TypeString, Column: invoice.FieldCustomerName},
+			invoice.FieldCustomerAddress:   {Type: field.TypeString, Column: invoice.FieldCustomerAddress},
+			invoice.FieldCurrency:          {Type: field.TypeString, Column: invoice.FieldCurrency},
+			invoice.FieldTaxExempt:         {Type: field.TypeBool, Column: invoice.FieldTaxExempt},
+			invoice.FieldPeriodStart:       {Type: field.TypeTime, Column: invoice.FieldPeriodStart},
+			invoice.FieldPeriodEnd:         {Type: field.TypeTime, Column: invoice.FieldPeriodEnd},
+			invoice.FieldNetTotal:          {Type: field.TypeOther, Column: invoice.FieldNetTotal},
+			invoice.FieldTaxTotal:          {Type: field.TypeOther, Column: invoice.FieldTaxTotal},
+			invoice.FieldTotal:             {Type: field.TypeOther, Column: invoice.FieldTotal},
+			invoice.FieldSentAt:            {Type: field.TypeTime, Column: invoice.FieldSentAt},
+			invoice.FieldSettledAt:         {Type: field.TypeTime, Column: invoice.FieldSettledAt},
+			invoice.FieldSettleComment:     {Type: field.TypeString, Column: invoice.FieldSettleComment},
+			invoice.FieldDeletedAt:         {Type: field.TypeTime, Column: invoice.FieldDeletedAt},
+			invoice.FieldDeleteReason:      {Type: field.TypeString, Column: invoice.FieldDeleteReason},
+			invoice.FieldPdfBlobKey:        {Type: field.TypeString, Column: invoice.FieldPdfBlobKey},
+			invoice.FieldStatementBlobKey:  {Type: field.TypeString, Column: invoice.FieldStatementBlobKey},
+			invoice.FieldStatementFormat:   {Type: field.TypeEnum, Column: invoice.FieldStatementFormat},
+			invoice.FieldDocumentsAt:       {Type: field.TypeTime, Column: invoice.FieldDocumentsAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invoiceline.Table,
 			Columns: invoiceline.Columns,
@@ -340,7 +399,15 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Type: "InvoiceLine",
 		Fields: map[string]*sqlgraph.FieldSpec{
 			invoiceline.FieldPosition:    {Type: field.TypeInt, Column: invoiceline.FieldPosition},
+			invoiceline.FieldKind:        {Type: field.TypeEnum, Column: invoiceline.FieldKind},
 			invoiceline.FieldHeading:     {Type: field.TypeString, Column: invoiceline.FieldHeading},
+			invoiceline.FieldCategory:    {Type: field.TypeString, Column: invoiceline.FieldCategory},
+			invoiceline.FieldCustomerID:  {Type: field.TypeInt, Column: invoiceline.FieldCustomerID},
+			invoiceline.FieldCalls:       {Type: field.TypeInt64, Column: invoiceline.FieldCalls},
+			invoiceline.FieldCallTotal:   {Type: field.TypeOther, Column: invoiceline.FieldCallTotal},
+			invoiceline.FieldServiceFrom: {Type: field.TypeTime, Column: invoiceline.FieldServiceFrom},
+			invoiceline.FieldServiceTo:   {Type: field.TypeTime, Column: invoiceline.FieldServiceTo},
+			invoiceline.FieldProRata:     {Type: field.TypeBool, Column: invoiceline.FieldProRata},
 			invoiceline.FieldDescription: {Type: field.TypeString, Column: invoiceline.FieldDescription},
 			invoiceline.FieldQuantity:    {Type: field.TypeOther, Column: invoiceline.FieldQuantity},
 			invoiceline.FieldUnitPrice:   {Type: field.TypeOther, Column: invoiceline.FieldUnitPrice},
@@ -348,7 +415,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invoiceline.FieldTaxRate:     {Type: field.TypeOther, Column: invoiceline.FieldTaxRate},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   peaktimeblock.Table,
 			Columns: peaktimeblock.Columns,
@@ -365,7 +432,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			peaktimeblock.FieldEndMinute:   {Type: field.TypeInt, Column: peaktimeblock.FieldEndMinute},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   peaktimes.Table,
 			Columns: peaktimes.Columns,
@@ -382,7 +449,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			peaktimes.FieldIsDefault: {Type: field.TypeBool, Column: peaktimes.FieldIsDefault},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -405,7 +472,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldCostPrice:      {Type: field.TypeOther, Column: product.FieldCostPrice},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productprice.Table,
 			Columns: productprice.Columns,
@@ -421,7 +488,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productprice.FieldPrice:     {Type: field.TypeOther, Column: productprice.FieldPrice},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   provider.Table,
 			Columns: provider.Columns,
@@ -440,7 +507,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			provider.FieldColumnMapping: {Type: field.TypeJSON, Column: provider.FieldColumnMapping},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   rate.Table,
 			Columns: rate.Columns,
@@ -469,7 +536,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rate.FieldLine:          {Type: field.TypeInt, Column: rate.FieldLine},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ratesheet.Table,
 			Columns: ratesheet.Columns,
@@ -492,7 +559,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ratesheet.FieldRowCount:      {Type: field.TypeInt, Column: ratesheet.FieldRowCount},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   site.Table,
 			Columns: site.Columns,
@@ -509,7 +576,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			site.FieldAddress:   {Type: field.TypeString, Column: site.FieldAddress},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tariff.Table,
 			Columns: tariff.Columns,
@@ -528,7 +595,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tariff.FieldDescription: {Type: field.TypeString, Column: tariff.FieldDescription},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   uploadcustomertotal.Table,
 			Columns: uploadcustomertotal.Columns,
@@ -546,7 +613,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			uploadcustomertotal.FieldPriceDecimals: {Type: field.TypeInt, Column: uploadcustomertotal.FieldPriceDecimals},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -701,6 +768,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Invoice",
 	)
 	graph.MustAddE(
+		"lines",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   charge.LinesTable,
+			Columns: []string{charge.LinesColumn},
+			Bidi:    false,
+		},
+		"Charge",
+		"InvoiceLine",
+	)
+	graph.MustAddE(
 		"customer",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -833,6 +912,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"User",
 	)
 	graph.MustAddE(
+		"invoice",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   delivery.InvoiceTable,
+			Columns: []string{delivery.InvoiceColumn},
+			Bidi:    false,
+		},
+		"Delivery",
+		"Invoice",
+	)
+	graph.MustAddE(
 		"customer",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -881,6 +972,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Charge",
 	)
 	graph.MustAddE(
+		"deliveries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   invoice.DeliveriesTable,
+			Columns: []string{invoice.DeliveriesColumn},
+			Bidi:    false,
+		},
+		"Invoice",
+		"Delivery",
+	)
+	graph.MustAddE(
 		"invoice",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -891,6 +994,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"InvoiceLine",
 		"Invoice",
+	)
+	graph.MustAddE(
+		"charge",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invoiceline.ChargeTable,
+			Columns: []string{invoiceline.ChargeColumn},
+			Bidi:    false,
+		},
+		"InvoiceLine",
+		"Charge",
 	)
 	graph.MustAddE(
 		"peak_times",
@@ -1302,6 +1417,86 @@ func (f *BillingRunFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(billingrun.FieldStatus))
 }
 
+// WhereRunKey applies the entql string predicate on the run_key field.
+func (f *BillingRunFilter) WhereRunKey(p entql.StringP) {
+	f.Where(p.Field(billingrun.FieldRunKey))
+}
+
+// WherePeriodName applies the entql string predicate on the period_name field.
+func (f *BillingRunFilter) WherePeriodName(p entql.StringP) {
+	f.Where(p.Field(billingrun.FieldPeriodName))
+}
+
+// WherePeriodStart applies the entql time.Time predicate on the period_start field.
+func (f *BillingRunFilter) WherePeriodStart(p entql.TimeP) {
+	f.Where(p.Field(billingrun.FieldPeriodStart))
+}
+
+// WherePeriodEnd applies the entql time.Time predicate on the period_end field.
+func (f *BillingRunFilter) WherePeriodEnd(p entql.TimeP) {
+	f.Where(p.Field(billingrun.FieldPeriodEnd))
+}
+
+// WhereCustomerIds applies the entql json.RawMessage predicate on the customer_ids field.
+func (f *BillingRunFilter) WhereCustomerIds(p entql.BytesP) {
+	f.Where(p.Field(billingrun.FieldCustomerIds))
+}
+
+// WhereCustomersTotal applies the entql int predicate on the customers_total field.
+func (f *BillingRunFilter) WhereCustomersTotal(p entql.IntP) {
+	f.Where(p.Field(billingrun.FieldCustomersTotal))
+}
+
+// WhereCustomersDone applies the entql int predicate on the customers_done field.
+func (f *BillingRunFilter) WhereCustomersDone(p entql.IntP) {
+	f.Where(p.Field(billingrun.FieldCustomersDone))
+}
+
+// WhereFirstNumber applies the entql int64 predicate on the first_number field.
+func (f *BillingRunFilter) WhereFirstNumber(p entql.Int64P) {
+	f.Where(p.Field(billingrun.FieldFirstNumber))
+}
+
+// WhereLastNumber applies the entql int64 predicate on the last_number field.
+func (f *BillingRunFilter) WhereLastNumber(p entql.Int64P) {
+	f.Where(p.Field(billingrun.FieldLastNumber))
+}
+
+// WhereNetTotal applies the entql other predicate on the net_total field.
+func (f *BillingRunFilter) WhereNetTotal(p entql.OtherP) {
+	f.Where(p.Field(billingrun.FieldNetTotal))
+}
+
+// WhereTotal applies the entql other predicate on the total field.
+func (f *BillingRunFilter) WhereTotal(p entql.OtherP) {
+	f.Where(p.Field(billingrun.FieldTotal))
+}
+
+// WhereDocumentsDone applies the entql int predicate on the documents_done field.
+func (f *BillingRunFilter) WhereDocumentsDone(p entql.IntP) {
+	f.Where(p.Field(billingrun.FieldDocumentsDone))
+}
+
+// WhereStartedAt applies the entql time.Time predicate on the started_at field.
+func (f *BillingRunFilter) WhereStartedAt(p entql.TimeP) {
+	f.Where(p.Field(billingrun.FieldStartedAt))
+}
+
+// WhereFinishedAt applies the entql time.Time predicate on the finished_at field.
+func (f *BillingRunFilter) WhereFinishedAt(p entql.TimeP) {
+	f.Where(p.Field(billingrun.FieldFinishedAt))
+}
+
+// WhereLeaseOwner applies the entql string predicate on the lease_owner field.
+func (f *BillingRunFilter) WhereLeaseOwner(p entql.StringP) {
+	f.Where(p.Field(billingrun.FieldLeaseOwner))
+}
+
+// WhereLeaseUntil applies the entql time.Time predicate on the lease_until field.
+func (f *BillingRunFilter) WhereLeaseUntil(p entql.TimeP) {
+	f.Where(p.Field(billingrun.FieldLeaseUntil))
+}
+
 // WhereIssueDate applies the entql time.Time predicate on the issue_date field.
 func (f *BillingRunFilter) WhereIssueDate(p entql.TimeP) {
 	f.Where(p.Field(billingrun.FieldIssueDate))
@@ -1596,6 +1791,11 @@ func (f *CallFilter) WhereRateSheetID(p entql.IntP) {
 // WhereChargeID applies the entql int predicate on the charge_id field.
 func (f *CallFilter) WhereChargeID(p entql.IntP) {
 	f.Where(p.Field(call.FieldChargeID))
+}
+
+// WhereSiteID applies the entql int predicate on the site_id field.
+func (f *CallFilter) WhereSiteID(p entql.IntP) {
+	f.Where(p.Field(call.FieldSiteID))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -2045,6 +2245,21 @@ func (f *ChargeFilter) WherePeriodEnd(p entql.TimeP) {
 	f.Where(p.Field(charge.FieldPeriodEnd))
 }
 
+// WhereSiteID applies the entql int predicate on the site_id field.
+func (f *ChargeFilter) WhereSiteID(p entql.IntP) {
+	f.Where(p.Field(charge.FieldSiteID))
+}
+
+// WhereCalls applies the entql int64 predicate on the calls field.
+func (f *ChargeFilter) WhereCalls(p entql.Int64P) {
+	f.Where(p.Field(charge.FieldCalls))
+}
+
+// WhereCallTotal applies the entql other predicate on the call_total field.
+func (f *ChargeFilter) WhereCallTotal(p entql.OtherP) {
+	f.Where(p.Field(charge.FieldCallTotal))
+}
+
 // WhereHasCustomer applies a predicate to check if query has an edge customer.
 func (f *ChargeFilter) WhereHasCustomer() {
 	f.Where(entql.HasEdge("customer"))
@@ -2081,6 +2296,20 @@ func (f *ChargeFilter) WhereHasInvoice() {
 // WhereHasInvoiceWith applies a predicate to check if query has an edge invoice with a given conditions (other predicates).
 func (f *ChargeFilter) WhereHasInvoiceWith(preds ...predicate.Invoice) {
 	f.Where(entql.HasEdgeWith("invoice", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasLines applies a predicate to check if query has an edge lines.
+func (f *ChargeFilter) WhereHasLines() {
+	f.Where(entql.HasEdge("lines"))
+}
+
+// WhereHasLinesWith applies a predicate to check if query has an edge lines with a given conditions (other predicates).
+func (f *ChargeFilter) WhereHasLinesWith(preds ...predicate.InvoiceLine) {
+	f.Where(entql.HasEdgeWith("lines", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2542,6 +2771,120 @@ func (f *CustomerFilter) WhereHasPortalUsersWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *DeliveryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DeliveryQuery builder.
+func (_q *DeliveryQuery) Filter() *DeliveryFilter {
+	return &DeliveryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DeliveryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DeliveryMutation builder.
+func (m *DeliveryMutation) Filter() *DeliveryFilter {
+	return &DeliveryFilter{config: m.config, predicateAdder: m}
+}
+
+// DeliveryFilter provides a generic filtering capability at runtime for DeliveryQuery.
+type DeliveryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DeliveryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *DeliveryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(delivery.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DeliveryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(delivery.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *DeliveryFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(delivery.FieldUpdatedAt))
+}
+
+// WhereRecipient applies the entql string predicate on the recipient field.
+func (f *DeliveryFilter) WhereRecipient(p entql.StringP) {
+	f.Where(p.Field(delivery.FieldRecipient))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *DeliveryFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(delivery.FieldStatus))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *DeliveryFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(delivery.FieldAttempts))
+}
+
+// WhereNextAttemptAt applies the entql time.Time predicate on the next_attempt_at field.
+func (f *DeliveryFilter) WhereNextAttemptAt(p entql.TimeP) {
+	f.Where(p.Field(delivery.FieldNextAttemptAt))
+}
+
+// WhereLastError applies the entql string predicate on the last_error field.
+func (f *DeliveryFilter) WhereLastError(p entql.StringP) {
+	f.Where(p.Field(delivery.FieldLastError))
+}
+
+// WhereSentAt applies the entql time.Time predicate on the sent_at field.
+func (f *DeliveryFilter) WhereSentAt(p entql.TimeP) {
+	f.Where(p.Field(delivery.FieldSentAt))
+}
+
+// WhereMessageID applies the entql string predicate on the message_id field.
+func (f *DeliveryFilter) WhereMessageID(p entql.StringP) {
+	f.Where(p.Field(delivery.FieldMessageID))
+}
+
+// WhereOutboxFile applies the entql string predicate on the outbox_file field.
+func (f *DeliveryFilter) WhereOutboxFile(p entql.StringP) {
+	f.Where(p.Field(delivery.FieldOutboxFile))
+}
+
+// WhereLeaseOwner applies the entql string predicate on the lease_owner field.
+func (f *DeliveryFilter) WhereLeaseOwner(p entql.StringP) {
+	f.Where(p.Field(delivery.FieldLeaseOwner))
+}
+
+// WhereLeaseUntil applies the entql time.Time predicate on the lease_until field.
+func (f *DeliveryFilter) WhereLeaseUntil(p entql.TimeP) {
+	f.Where(p.Field(delivery.FieldLeaseUntil))
+}
+
+// WhereHasInvoice applies a predicate to check if query has an edge invoice.
+func (f *DeliveryFilter) WhereHasInvoice() {
+	f.Where(entql.HasEdge("invoice"))
+}
+
+// WhereHasInvoiceWith applies a predicate to check if query has an edge invoice with a given conditions (other predicates).
+func (f *DeliveryFilter) WhereHasInvoiceWith(preds ...predicate.Invoice) {
+	f.Where(entql.HasEdgeWith("invoice", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *InvoiceQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2570,7 +2913,7 @@ type InvoiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvoiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2611,6 +2954,41 @@ func (f *InvoiceFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(invoice.FieldStatus))
 }
 
+// WhereCustomerReference applies the entql string predicate on the customer_reference field.
+func (f *InvoiceFilter) WhereCustomerReference(p entql.StringP) {
+	f.Where(p.Field(invoice.FieldCustomerReference))
+}
+
+// WhereCustomerName applies the entql string predicate on the customer_name field.
+func (f *InvoiceFilter) WhereCustomerName(p entql.StringP) {
+	f.Where(p.Field(invoice.FieldCustomerName))
+}
+
+// WhereCustomerAddress applies the entql string predicate on the customer_address field.
+func (f *InvoiceFilter) WhereCustomerAddress(p entql.StringP) {
+	f.Where(p.Field(invoice.FieldCustomerAddress))
+}
+
+// WhereCurrency applies the entql string predicate on the currency field.
+func (f *InvoiceFilter) WhereCurrency(p entql.StringP) {
+	f.Where(p.Field(invoice.FieldCurrency))
+}
+
+// WhereTaxExempt applies the entql bool predicate on the tax_exempt field.
+func (f *InvoiceFilter) WhereTaxExempt(p entql.BoolP) {
+	f.Where(p.Field(invoice.FieldTaxExempt))
+}
+
+// WherePeriodStart applies the entql time.Time predicate on the period_start field.
+func (f *InvoiceFilter) WherePeriodStart(p entql.TimeP) {
+	f.Where(p.Field(invoice.FieldPeriodStart))
+}
+
+// WherePeriodEnd applies the entql time.Time predicate on the period_end field.
+func (f *InvoiceFilter) WherePeriodEnd(p entql.TimeP) {
+	f.Where(p.Field(invoice.FieldPeriodEnd))
+}
+
 // WhereNetTotal applies the entql other predicate on the net_total field.
 func (f *InvoiceFilter) WhereNetTotal(p entql.OtherP) {
 	f.Where(p.Field(invoice.FieldNetTotal))
@@ -2636,9 +3014,39 @@ func (f *InvoiceFilter) WhereSettledAt(p entql.TimeP) {
 	f.Where(p.Field(invoice.FieldSettledAt))
 }
 
+// WhereSettleComment applies the entql string predicate on the settle_comment field.
+func (f *InvoiceFilter) WhereSettleComment(p entql.StringP) {
+	f.Where(p.Field(invoice.FieldSettleComment))
+}
+
+// WhereDeletedAt applies the entql time.Time predicate on the deleted_at field.
+func (f *InvoiceFilter) WhereDeletedAt(p entql.TimeP) {
+	f.Where(p.Field(invoice.FieldDeletedAt))
+}
+
+// WhereDeleteReason applies the entql string predicate on the delete_reason field.
+func (f *InvoiceFilter) WhereDeleteReason(p entql.StringP) {
+	f.Where(p.Field(invoice.FieldDeleteReason))
+}
+
 // WherePdfBlobKey applies the entql string predicate on the pdf_blob_key field.
 func (f *InvoiceFilter) WherePdfBlobKey(p entql.StringP) {
 	f.Where(p.Field(invoice.FieldPdfBlobKey))
+}
+
+// WhereStatementBlobKey applies the entql string predicate on the statement_blob_key field.
+func (f *InvoiceFilter) WhereStatementBlobKey(p entql.StringP) {
+	f.Where(p.Field(invoice.FieldStatementBlobKey))
+}
+
+// WhereStatementFormat applies the entql string predicate on the statement_format field.
+func (f *InvoiceFilter) WhereStatementFormat(p entql.StringP) {
+	f.Where(p.Field(invoice.FieldStatementFormat))
+}
+
+// WhereDocumentsAt applies the entql time.Time predicate on the documents_at field.
+func (f *InvoiceFilter) WhereDocumentsAt(p entql.TimeP) {
+	f.Where(p.Field(invoice.FieldDocumentsAt))
 }
 
 // WhereHasCustomer applies a predicate to check if query has an edge customer.
@@ -2697,6 +3105,20 @@ func (f *InvoiceFilter) WhereHasChargesWith(preds ...predicate.Charge) {
 	})))
 }
 
+// WhereHasDeliveries applies a predicate to check if query has an edge deliveries.
+func (f *InvoiceFilter) WhereHasDeliveries() {
+	f.Where(entql.HasEdge("deliveries"))
+}
+
+// WhereHasDeliveriesWith applies a predicate to check if query has an edge deliveries with a given conditions (other predicates).
+func (f *InvoiceFilter) WhereHasDeliveriesWith(preds ...predicate.Delivery) {
+	f.Where(entql.HasEdgeWith("deliveries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *InvoiceLineQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2726,7 +3148,7 @@ type InvoiceLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvoiceLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2742,9 +3164,49 @@ func (f *InvoiceLineFilter) WherePosition(p entql.IntP) {
 	f.Where(p.Field(invoiceline.FieldPosition))
 }
 
+// WhereKind applies the entql string predicate on the kind field.
+func (f *InvoiceLineFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(invoiceline.FieldKind))
+}
+
 // WhereHeading applies the entql string predicate on the heading field.
 func (f *InvoiceLineFilter) WhereHeading(p entql.StringP) {
 	f.Where(p.Field(invoiceline.FieldHeading))
+}
+
+// WhereCategory applies the entql string predicate on the category field.
+func (f *InvoiceLineFilter) WhereCategory(p entql.StringP) {
+	f.Where(p.Field(invoiceline.FieldCategory))
+}
+
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *InvoiceLineFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(invoiceline.FieldCustomerID))
+}
+
+// WhereCalls applies the entql int64 predicate on the calls field.
+func (f *InvoiceLineFilter) WhereCalls(p entql.Int64P) {
+	f.Where(p.Field(invoiceline.FieldCalls))
+}
+
+// WhereCallTotal applies the entql other predicate on the call_total field.
+func (f *InvoiceLineFilter) WhereCallTotal(p entql.OtherP) {
+	f.Where(p.Field(invoiceline.FieldCallTotal))
+}
+
+// WhereServiceFrom applies the entql time.Time predicate on the service_from field.
+func (f *InvoiceLineFilter) WhereServiceFrom(p entql.TimeP) {
+	f.Where(p.Field(invoiceline.FieldServiceFrom))
+}
+
+// WhereServiceTo applies the entql time.Time predicate on the service_to field.
+func (f *InvoiceLineFilter) WhereServiceTo(p entql.TimeP) {
+	f.Where(p.Field(invoiceline.FieldServiceTo))
+}
+
+// WhereProRata applies the entql bool predicate on the pro_rata field.
+func (f *InvoiceLineFilter) WhereProRata(p entql.BoolP) {
+	f.Where(p.Field(invoiceline.FieldProRata))
 }
 
 // WhereDescription applies the entql string predicate on the description field.
@@ -2786,6 +3248,20 @@ func (f *InvoiceLineFilter) WhereHasInvoiceWith(preds ...predicate.Invoice) {
 	})))
 }
 
+// WhereHasCharge applies a predicate to check if query has an edge charge.
+func (f *InvoiceLineFilter) WhereHasCharge() {
+	f.Where(entql.HasEdge("charge"))
+}
+
+// WhereHasChargeWith applies a predicate to check if query has an edge charge with a given conditions (other predicates).
+func (f *InvoiceLineFilter) WhereHasChargeWith(preds ...predicate.Charge) {
+	f.Where(entql.HasEdgeWith("charge", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *PeakTimeBlockQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2815,7 +3291,7 @@ type PeakTimeBlockFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PeakTimeBlockFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2889,7 +3365,7 @@ type PeakTimesFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PeakTimesFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2977,7 +3453,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3095,7 +3571,7 @@ type ProductPriceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductPriceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3178,7 +3654,7 @@ type ProviderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProviderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3276,7 +3752,7 @@ type RateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3410,7 +3886,7 @@ type RateSheetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateSheetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3542,7 +4018,7 @@ type SiteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SiteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3630,7 +4106,7 @@ type TariffFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TariffFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3756,7 +4232,7 @@ type UploadCustomerTotalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UploadCustomerTotalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3821,7 +4297,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -16,6 +16,7 @@ import (
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -206,6 +207,66 @@ func (_q *BillingRunQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[billingrun.FieldStatus]; !ok {
 				selectedFields = append(selectedFields, billingrun.FieldStatus)
 				fieldSeen[billingrun.FieldStatus] = struct{}{}
+			}
+		case "periodName":
+			if _, ok := fieldSeen[billingrun.FieldPeriodName]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldPeriodName)
+				fieldSeen[billingrun.FieldPeriodName] = struct{}{}
+			}
+		case "periodStart":
+			if _, ok := fieldSeen[billingrun.FieldPeriodStart]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldPeriodStart)
+				fieldSeen[billingrun.FieldPeriodStart] = struct{}{}
+			}
+		case "periodEnd":
+			if _, ok := fieldSeen[billingrun.FieldPeriodEnd]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldPeriodEnd)
+				fieldSeen[billingrun.FieldPeriodEnd] = struct{}{}
+			}
+		case "customersTotal":
+			if _, ok := fieldSeen[billingrun.FieldCustomersTotal]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldCustomersTotal)
+				fieldSeen[billingrun.FieldCustomersTotal] = struct{}{}
+			}
+		case "customersDone":
+			if _, ok := fieldSeen[billingrun.FieldCustomersDone]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldCustomersDone)
+				fieldSeen[billingrun.FieldCustomersDone] = struct{}{}
+			}
+		case "firstNumber":
+			if _, ok := fieldSeen[billingrun.FieldFirstNumber]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldFirstNumber)
+				fieldSeen[billingrun.FieldFirstNumber] = struct{}{}
+			}
+		case "lastNumber":
+			if _, ok := fieldSeen[billingrun.FieldLastNumber]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldLastNumber)
+				fieldSeen[billingrun.FieldLastNumber] = struct{}{}
+			}
+		case "netTotal":
+			if _, ok := fieldSeen[billingrun.FieldNetTotal]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldNetTotal)
+				fieldSeen[billingrun.FieldNetTotal] = struct{}{}
+			}
+		case "total":
+			if _, ok := fieldSeen[billingrun.FieldTotal]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldTotal)
+				fieldSeen[billingrun.FieldTotal] = struct{}{}
+			}
+		case "documentsDone":
+			if _, ok := fieldSeen[billingrun.FieldDocumentsDone]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldDocumentsDone)
+				fieldSeen[billingrun.FieldDocumentsDone] = struct{}{}
+			}
+		case "startedAt":
+			if _, ok := fieldSeen[billingrun.FieldStartedAt]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldStartedAt)
+				fieldSeen[billingrun.FieldStartedAt] = struct{}{}
+			}
+		case "finishedAt":
+			if _, ok := fieldSeen[billingrun.FieldFinishedAt]; !ok {
+				selectedFields = append(selectedFields, billingrun.FieldFinishedAt)
+				fieldSeen[billingrun.FieldFinishedAt] = struct{}{}
 			}
 		case "issueDate":
 			if _, ok := fieldSeen[billingrun.FieldIssueDate]; !ok {
@@ -514,6 +575,11 @@ func (_q *CallQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[call.FieldChargeID]; !ok {
 				selectedFields = append(selectedFields, call.FieldChargeID)
 				fieldSeen[call.FieldChargeID] = struct{}{}
+			}
+		case "siteID":
+			if _, ok := fieldSeen[call.FieldSiteID]; !ok {
+				selectedFields = append(selectedFields, call.FieldSiteID)
+				fieldSeen[call.FieldSiteID] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -1050,6 +1116,21 @@ func (_q *ChargeQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, charge.FieldPeriodEnd)
 				fieldSeen[charge.FieldPeriodEnd] = struct{}{}
 			}
+		case "siteID":
+			if _, ok := fieldSeen[charge.FieldSiteID]; !ok {
+				selectedFields = append(selectedFields, charge.FieldSiteID)
+				fieldSeen[charge.FieldSiteID] = struct{}{}
+			}
+		case "calls":
+			if _, ok := fieldSeen[charge.FieldCalls]; !ok {
+				selectedFields = append(selectedFields, charge.FieldCalls)
+				fieldSeen[charge.FieldCalls] = struct{}{}
+			}
+		case "callTotal":
+			if _, ok := fieldSeen[charge.FieldCallTotal]; !ok {
+				selectedFields = append(selectedFields, charge.FieldCallTotal)
+				fieldSeen[charge.FieldCallTotal] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -1494,6 +1575,146 @@ func newCustomerPaginateArgs(rv map[string]any) *customerPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DeliveryQuery) CollectFields(ctx context.Context, satisfies ...string) (*DeliveryQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DeliveryQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(delivery.Columns))
+		selectedFields = []string{delivery.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "invoice":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&InvoiceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, invoiceImplementors)...); err != nil {
+				return err
+			}
+			_q.withInvoice = query
+		case "createdAt":
+			if _, ok := fieldSeen[delivery.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldCreatedAt)
+				fieldSeen[delivery.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[delivery.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldUpdatedAt)
+				fieldSeen[delivery.FieldUpdatedAt] = struct{}{}
+			}
+		case "recipient":
+			if _, ok := fieldSeen[delivery.FieldRecipient]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldRecipient)
+				fieldSeen[delivery.FieldRecipient] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[delivery.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldStatus)
+				fieldSeen[delivery.FieldStatus] = struct{}{}
+			}
+		case "attempts":
+			if _, ok := fieldSeen[delivery.FieldAttempts]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldAttempts)
+				fieldSeen[delivery.FieldAttempts] = struct{}{}
+			}
+		case "nextAttemptAt":
+			if _, ok := fieldSeen[delivery.FieldNextAttemptAt]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldNextAttemptAt)
+				fieldSeen[delivery.FieldNextAttemptAt] = struct{}{}
+			}
+		case "lastError":
+			if _, ok := fieldSeen[delivery.FieldLastError]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldLastError)
+				fieldSeen[delivery.FieldLastError] = struct{}{}
+			}
+		case "sentAt":
+			if _, ok := fieldSeen[delivery.FieldSentAt]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldSentAt)
+				fieldSeen[delivery.FieldSentAt] = struct{}{}
+			}
+		case "messageID":
+			if _, ok := fieldSeen[delivery.FieldMessageID]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldMessageID)
+				fieldSeen[delivery.FieldMessageID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type deliveryPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DeliveryPaginateOption
+}
+
+func newDeliveryPaginateArgs(rv map[string]any) *deliveryPaginateArgs {
+	args := &deliveryPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &DeliveryOrder{Field: &DeliveryOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithDeliveryOrder(order))
+			}
+		case *DeliveryOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithDeliveryOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*DeliveryWhereInput); ok {
+		args.opts = append(args.opts, WithDeliveryFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *InvoiceQuery) CollectFields(ctx context.Context, satisfies ...string) (*InvoiceQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1549,6 +1770,19 @@ func (_q *InvoiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			_q.WithNamedLines(alias, func(wq *InvoiceLineQuery) {
 				*wq = *query
 			})
+
+		case "deliveries":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DeliveryClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, deliveryImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedDeliveries(alias, func(wq *DeliveryQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[invoice.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, invoice.FieldCreatedAt)
@@ -1579,6 +1813,41 @@ func (_q *InvoiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, invoice.FieldStatus)
 				fieldSeen[invoice.FieldStatus] = struct{}{}
 			}
+		case "customerReference":
+			if _, ok := fieldSeen[invoice.FieldCustomerReference]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldCustomerReference)
+				fieldSeen[invoice.FieldCustomerReference] = struct{}{}
+			}
+		case "customerName":
+			if _, ok := fieldSeen[invoice.FieldCustomerName]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldCustomerName)
+				fieldSeen[invoice.FieldCustomerName] = struct{}{}
+			}
+		case "customerAddress":
+			if _, ok := fieldSeen[invoice.FieldCustomerAddress]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldCustomerAddress)
+				fieldSeen[invoice.FieldCustomerAddress] = struct{}{}
+			}
+		case "currency":
+			if _, ok := fieldSeen[invoice.FieldCurrency]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldCurrency)
+				fieldSeen[invoice.FieldCurrency] = struct{}{}
+			}
+		case "taxExempt":
+			if _, ok := fieldSeen[invoice.FieldTaxExempt]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldTaxExempt)
+				fieldSeen[invoice.FieldTaxExempt] = struct{}{}
+			}
+		case "periodStart":
+			if _, ok := fieldSeen[invoice.FieldPeriodStart]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldPeriodStart)
+				fieldSeen[invoice.FieldPeriodStart] = struct{}{}
+			}
+		case "periodEnd":
+			if _, ok := fieldSeen[invoice.FieldPeriodEnd]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldPeriodEnd)
+				fieldSeen[invoice.FieldPeriodEnd] = struct{}{}
+			}
 		case "netTotal":
 			if _, ok := fieldSeen[invoice.FieldNetTotal]; !ok {
 				selectedFields = append(selectedFields, invoice.FieldNetTotal)
@@ -1603,6 +1872,31 @@ func (_q *InvoiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[invoice.FieldSettledAt]; !ok {
 				selectedFields = append(selectedFields, invoice.FieldSettledAt)
 				fieldSeen[invoice.FieldSettledAt] = struct{}{}
+			}
+		case "settleComment":
+			if _, ok := fieldSeen[invoice.FieldSettleComment]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldSettleComment)
+				fieldSeen[invoice.FieldSettleComment] = struct{}{}
+			}
+		case "deletedAt":
+			if _, ok := fieldSeen[invoice.FieldDeletedAt]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldDeletedAt)
+				fieldSeen[invoice.FieldDeletedAt] = struct{}{}
+			}
+		case "deleteReason":
+			if _, ok := fieldSeen[invoice.FieldDeleteReason]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldDeleteReason)
+				fieldSeen[invoice.FieldDeleteReason] = struct{}{}
+			}
+		case "statementFormat":
+			if _, ok := fieldSeen[invoice.FieldStatementFormat]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldStatementFormat)
+				fieldSeen[invoice.FieldStatementFormat] = struct{}{}
+			}
+		case "documentsAt":
+			if _, ok := fieldSeen[invoice.FieldDocumentsAt]; !ok {
+				selectedFields = append(selectedFields, invoice.FieldDocumentsAt)
+				fieldSeen[invoice.FieldDocumentsAt] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -1699,15 +1993,66 @@ func (_q *InvoiceLineQuery) collectField(ctx context.Context, oneNode bool, opCt
 				return err
 			}
 			_q.withInvoice = query
+
+		case "charge":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ChargeClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, chargeImplementors)...); err != nil {
+				return err
+			}
+			_q.withCharge = query
 		case "position":
 			if _, ok := fieldSeen[invoiceline.FieldPosition]; !ok {
 				selectedFields = append(selectedFields, invoiceline.FieldPosition)
 				fieldSeen[invoiceline.FieldPosition] = struct{}{}
 			}
+		case "kind":
+			if _, ok := fieldSeen[invoiceline.FieldKind]; !ok {
+				selectedFields = append(selectedFields, invoiceline.FieldKind)
+				fieldSeen[invoiceline.FieldKind] = struct{}{}
+			}
 		case "heading":
 			if _, ok := fieldSeen[invoiceline.FieldHeading]; !ok {
 				selectedFields = append(selectedFields, invoiceline.FieldHeading)
 				fieldSeen[invoiceline.FieldHeading] = struct{}{}
+			}
+		case "category":
+			if _, ok := fieldSeen[invoiceline.FieldCategory]; !ok {
+				selectedFields = append(selectedFields, invoiceline.FieldCategory)
+				fieldSeen[invoiceline.FieldCategory] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[invoiceline.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, invoiceline.FieldCustomerID)
+				fieldSeen[invoiceline.FieldCustomerID] = struct{}{}
+			}
+		case "calls":
+			if _, ok := fieldSeen[invoiceline.FieldCalls]; !ok {
+				selectedFields = append(selectedFields, invoiceline.FieldCalls)
+				fieldSeen[invoiceline.FieldCalls] = struct{}{}
+			}
+		case "callTotal":
+			if _, ok := fieldSeen[invoiceline.FieldCallTotal]; !ok {
+				selectedFields = append(selectedFields, invoiceline.FieldCallTotal)
+				fieldSeen[invoiceline.FieldCallTotal] = struct{}{}
+			}
+		case "serviceFrom":
+			if _, ok := fieldSeen[invoiceline.FieldServiceFrom]; !ok {
+				selectedFields = append(selectedFields, invoiceline.FieldServiceFrom)
+				fieldSeen[invoiceline.FieldServiceFrom] = struct{}{}
+			}
+		case "serviceTo":
+			if _, ok := fieldSeen[invoiceline.FieldServiceTo]; !ok {
+				selectedFields = append(selectedFields, invoiceline.FieldServiceTo)
+				fieldSeen[invoiceline.FieldServiceTo] = struct{}{}
+			}
+		case "proRata":
+			if _, ok := fieldSeen[invoiceline.FieldProRata]; !ok {
+				selectedFields = append(selectedFields, invoiceline.FieldProRata)
+				fieldSeen[invoiceline.FieldProRata] = struct{}{}
 			}
 		case "description":
 			if _, ok := fieldSeen[invoiceline.FieldDescription]; !ok {

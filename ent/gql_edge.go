@@ -152,6 +152,14 @@ func (_m *Customer) Invoices(ctx context.Context) (result []*Invoice, err error)
 	return result, err
 }
 
+func (_m *Delivery) Invoice(ctx context.Context) (*Invoice, error) {
+	result, err := _m.Edges.InvoiceOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryInvoice().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Invoice) Customer(ctx context.Context) (*Customer, error) {
 	result, err := _m.Edges.CustomerOrErr()
 	if IsNotLoaded(err) {
@@ -180,12 +188,32 @@ func (_m *Invoice) Lines(ctx context.Context) (result []*InvoiceLine, err error)
 	return result, err
 }
 
+func (_m *Invoice) Deliveries(ctx context.Context) (result []*Delivery, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedDeliveries(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.DeliveriesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDeliveries().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *InvoiceLine) Invoice(ctx context.Context) (*Invoice, error) {
 	result, err := _m.Edges.InvoiceOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryInvoice().Only(ctx)
 	}
 	return result, err
+}
+
+func (_m *InvoiceLine) Charge(ctx context.Context) (*Charge, error) {
+	result, err := _m.Edges.ChargeOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCharge().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *PeakTimeBlock) PeakTimes(ctx context.Context) (*PeakTimes, error) {

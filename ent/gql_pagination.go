@@ -23,6 +23,7 @@ import (
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -2892,6 +2893,302 @@ func (_m *Customer) ToEdge(order *CustomerOrder) *CustomerEdge {
 		order = DefaultCustomerOrder
 	}
 	return &CustomerEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// DeliveryEdge is the edge representation of Delivery.
+type DeliveryEdge struct {
+	Node   *Delivery `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// DeliveryConnection is the connection containing edges to Delivery.
+type DeliveryConnection struct {
+	Edges      []*DeliveryEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *DeliveryConnection) build(nodes []*Delivery, pager *deliveryPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Delivery
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Delivery {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Delivery {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DeliveryEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DeliveryEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DeliveryPaginateOption enables pagination customization.
+type DeliveryPaginateOption func(*deliveryPager) error
+
+// WithDeliveryOrder configures pagination ordering.
+func WithDeliveryOrder(order *DeliveryOrder) DeliveryPaginateOption {
+	if order == nil {
+		order = DefaultDeliveryOrder
+	}
+	o := *order
+	return func(pager *deliveryPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultDeliveryOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithDeliveryFilter configures pagination filter.
+func WithDeliveryFilter(filter func(*DeliveryQuery) (*DeliveryQuery, error)) DeliveryPaginateOption {
+	return func(pager *deliveryPager) error {
+		if filter == nil {
+			return errors.New("DeliveryQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type deliveryPager struct {
+	reverse bool
+	order   *DeliveryOrder
+	filter  func(*DeliveryQuery) (*DeliveryQuery, error)
+}
+
+func newDeliveryPager(opts []DeliveryPaginateOption, reverse bool) (*deliveryPager, error) {
+	pager := &deliveryPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultDeliveryOrder
+	}
+	return pager, nil
+}
+
+func (p *deliveryPager) applyFilter(query *DeliveryQuery) (*DeliveryQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *deliveryPager) toCursor(_m *Delivery) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *deliveryPager) applyCursors(query *DeliveryQuery, after, before *Cursor) (*DeliveryQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultDeliveryOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *deliveryPager) applyOrder(query *DeliveryQuery) *DeliveryQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultDeliveryOrder.Field {
+		query = query.Order(DefaultDeliveryOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *deliveryPager) orderExpr(query *DeliveryQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultDeliveryOrder.Field {
+			b.Comma().Ident(DefaultDeliveryOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Delivery.
+func (_m *DeliveryQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DeliveryPaginateOption,
+) (*DeliveryConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newDeliveryPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DeliveryConnection{Edges: []*DeliveryEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// DeliveryOrderFieldCreatedAt orders Delivery by created_at.
+	DeliveryOrderFieldCreatedAt = &DeliveryOrderField{
+		Value: func(_m *Delivery) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: delivery.FieldCreatedAt,
+		toTerm: delivery.ByCreatedAt,
+		toCursor: func(_m *Delivery) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f DeliveryOrderField) String() string {
+	var str string
+	switch f.column {
+	case DeliveryOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f DeliveryOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *DeliveryOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("DeliveryOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *DeliveryOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid DeliveryOrderField", str)
+	}
+	return nil
+}
+
+// DeliveryOrderField defines the ordering field of Delivery.
+type DeliveryOrderField struct {
+	// Value extracts the ordering value from the given Delivery.
+	Value    func(*Delivery) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) delivery.OrderOption
+	toCursor func(*Delivery) Cursor
+}
+
+// DeliveryOrder defines the ordering of Delivery.
+type DeliveryOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *DeliveryOrderField `json:"field"`
+}
+
+// DefaultDeliveryOrder is the default ordering of Delivery.
+var DefaultDeliveryOrder = &DeliveryOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DeliveryOrderField{
+		Value: func(_m *Delivery) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: delivery.FieldID,
+		toTerm: delivery.ByID,
+		toCursor: func(_m *Delivery) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Delivery into DeliveryEdge.
+func (_m *Delivery) ToEdge(order *DeliveryOrder) *DeliveryEdge {
+	if order == nil {
+		order = DefaultDeliveryOrder
+	}
+	return &DeliveryEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -499,6 +500,145 @@ type BillingRunWhereInput struct {
 	StatusIn    []billingrun.Status `json:"statusIn,omitempty"`
 	StatusNotIn []billingrun.Status `json:"statusNotIn,omitempty"`
 
+	// "period_name" field predicates.
+	PeriodName             *string  `json:"periodName,omitempty"`
+	PeriodNameNEQ          *string  `json:"periodNameNEQ,omitempty"`
+	PeriodNameIn           []string `json:"periodNameIn,omitempty"`
+	PeriodNameNotIn        []string `json:"periodNameNotIn,omitempty"`
+	PeriodNameGT           *string  `json:"periodNameGT,omitempty"`
+	PeriodNameGTE          *string  `json:"periodNameGTE,omitempty"`
+	PeriodNameLT           *string  `json:"periodNameLT,omitempty"`
+	PeriodNameLTE          *string  `json:"periodNameLTE,omitempty"`
+	PeriodNameContains     *string  `json:"periodNameContains,omitempty"`
+	PeriodNameHasPrefix    *string  `json:"periodNameHasPrefix,omitempty"`
+	PeriodNameHasSuffix    *string  `json:"periodNameHasSuffix,omitempty"`
+	PeriodNameIsNil        bool     `json:"periodNameIsNil,omitempty"`
+	PeriodNameNotNil       bool     `json:"periodNameNotNil,omitempty"`
+	PeriodNameEqualFold    *string  `json:"periodNameEqualFold,omitempty"`
+	PeriodNameContainsFold *string  `json:"periodNameContainsFold,omitempty"`
+
+	// "period_start" field predicates.
+	PeriodStart       *time.Time  `json:"periodStart,omitempty"`
+	PeriodStartNEQ    *time.Time  `json:"periodStartNEQ,omitempty"`
+	PeriodStartIn     []time.Time `json:"periodStartIn,omitempty"`
+	PeriodStartNotIn  []time.Time `json:"periodStartNotIn,omitempty"`
+	PeriodStartGT     *time.Time  `json:"periodStartGT,omitempty"`
+	PeriodStartGTE    *time.Time  `json:"periodStartGTE,omitempty"`
+	PeriodStartLT     *time.Time  `json:"periodStartLT,omitempty"`
+	PeriodStartLTE    *time.Time  `json:"periodStartLTE,omitempty"`
+	PeriodStartIsNil  bool        `json:"periodStartIsNil,omitempty"`
+	PeriodStartNotNil bool        `json:"periodStartNotNil,omitempty"`
+
+	// "period_end" field predicates.
+	PeriodEnd       *time.Time  `json:"periodEnd,omitempty"`
+	PeriodEndNEQ    *time.Time  `json:"periodEndNEQ,omitempty"`
+	PeriodEndIn     []time.Time `json:"periodEndIn,omitempty"`
+	PeriodEndNotIn  []time.Time `json:"periodEndNotIn,omitempty"`
+	PeriodEndGT     *time.Time  `json:"periodEndGT,omitempty"`
+	PeriodEndGTE    *time.Time  `json:"periodEndGTE,omitempty"`
+	PeriodEndLT     *time.Time  `json:"periodEndLT,omitempty"`
+	PeriodEndLTE    *time.Time  `json:"periodEndLTE,omitempty"`
+	PeriodEndIsNil  bool        `json:"periodEndIsNil,omitempty"`
+	PeriodEndNotNil bool        `json:"periodEndNotNil,omitempty"`
+
+	// "customers_total" field predicates.
+	CustomersTotal      *int  `json:"customersTotal,omitempty"`
+	CustomersTotalNEQ   *int  `json:"customersTotalNEQ,omitempty"`
+	CustomersTotalIn    []int `json:"customersTotalIn,omitempty"`
+	CustomersTotalNotIn []int `json:"customersTotalNotIn,omitempty"`
+	CustomersTotalGT    *int  `json:"customersTotalGT,omitempty"`
+	CustomersTotalGTE   *int  `json:"customersTotalGTE,omitempty"`
+	CustomersTotalLT    *int  `json:"customersTotalLT,omitempty"`
+	CustomersTotalLTE   *int  `json:"customersTotalLTE,omitempty"`
+
+	// "customers_done" field predicates.
+	CustomersDone      *int  `json:"customersDone,omitempty"`
+	CustomersDoneNEQ   *int  `json:"customersDoneNEQ,omitempty"`
+	CustomersDoneIn    []int `json:"customersDoneIn,omitempty"`
+	CustomersDoneNotIn []int `json:"customersDoneNotIn,omitempty"`
+	CustomersDoneGT    *int  `json:"customersDoneGT,omitempty"`
+	CustomersDoneGTE   *int  `json:"customersDoneGTE,omitempty"`
+	CustomersDoneLT    *int  `json:"customersDoneLT,omitempty"`
+	CustomersDoneLTE   *int  `json:"customersDoneLTE,omitempty"`
+
+	// "first_number" field predicates.
+	FirstNumber       *int64  `json:"firstNumber,omitempty"`
+	FirstNumberNEQ    *int64  `json:"firstNumberNEQ,omitempty"`
+	FirstNumberIn     []int64 `json:"firstNumberIn,omitempty"`
+	FirstNumberNotIn  []int64 `json:"firstNumberNotIn,omitempty"`
+	FirstNumberGT     *int64  `json:"firstNumberGT,omitempty"`
+	FirstNumberGTE    *int64  `json:"firstNumberGTE,omitempty"`
+	FirstNumberLT     *int64  `json:"firstNumberLT,omitempty"`
+	FirstNumberLTE    *int64  `json:"firstNumberLTE,omitempty"`
+	FirstNumberIsNil  bool    `json:"firstNumberIsNil,omitempty"`
+	FirstNumberNotNil bool    `json:"firstNumberNotNil,omitempty"`
+
+	// "last_number" field predicates.
+	LastNumber       *int64  `json:"lastNumber,omitempty"`
+	LastNumberNEQ    *int64  `json:"lastNumberNEQ,omitempty"`
+	LastNumberIn     []int64 `json:"lastNumberIn,omitempty"`
+	LastNumberNotIn  []int64 `json:"lastNumberNotIn,omitempty"`
+	LastNumberGT     *int64  `json:"lastNumberGT,omitempty"`
+	LastNumberGTE    *int64  `json:"lastNumberGTE,omitempty"`
+	LastNumberLT     *int64  `json:"lastNumberLT,omitempty"`
+	LastNumberLTE    *int64  `json:"lastNumberLTE,omitempty"`
+	LastNumberIsNil  bool    `json:"lastNumberIsNil,omitempty"`
+	LastNumberNotNil bool    `json:"lastNumberNotNil,omitempty"`
+
+	// "net_total" field predicates.
+	NetTotal      *decimal.Decimal  `json:"netTotal,omitempty"`
+	NetTotalNEQ   *decimal.Decimal  `json:"netTotalNEQ,omitempty"`
+	NetTotalIn    []decimal.Decimal `json:"netTotalIn,omitempty"`
+	NetTotalNotIn []decimal.Decimal `json:"netTotalNotIn,omitempty"`
+	NetTotalGT    *decimal.Decimal  `json:"netTotalGT,omitempty"`
+	NetTotalGTE   *decimal.Decimal  `json:"netTotalGTE,omitempty"`
+	NetTotalLT    *decimal.Decimal  `json:"netTotalLT,omitempty"`
+	NetTotalLTE   *decimal.Decimal  `json:"netTotalLTE,omitempty"`
+
+	// "total" field predicates.
+	Total      *decimal.Decimal  `json:"total,omitempty"`
+	TotalNEQ   *decimal.Decimal  `json:"totalNEQ,omitempty"`
+	TotalIn    []decimal.Decimal `json:"totalIn,omitempty"`
+	TotalNotIn []decimal.Decimal `json:"totalNotIn,omitempty"`
+	TotalGT    *decimal.Decimal  `json:"totalGT,omitempty"`
+	TotalGTE   *decimal.Decimal  `json:"totalGTE,omitempty"`
+	TotalLT    *decimal.Decimal  `json:"totalLT,omitempty"`
+	TotalLTE   *decimal.Decimal  `json:"totalLTE,omitempty"`
+
+	// "documents_done" field predicates.
+	DocumentsDone      *int  `json:"documentsDone,omitempty"`
+	DocumentsDoneNEQ   *int  `json:"documentsDoneNEQ,omitempty"`
+	DocumentsDoneIn    []int `json:"documentsDoneIn,omitempty"`
+	DocumentsDoneNotIn []int `json:"documentsDoneNotIn,omitempty"`
+	DocumentsDoneGT    *int  `json:"documentsDoneGT,omitempty"`
+	DocumentsDoneGTE   *int  `json:"documentsDoneGTE,omitempty"`
+	DocumentsDoneLT    *int  `json:"documentsDoneLT,omitempty"`
+	DocumentsDoneLTE   *int  `json:"documentsDoneLTE,omitempty"`
+
+	// "started_at" field predicates.
+	StartedAt       *time.Time  `json:"startedAt,omitempty"`
+	StartedAtNEQ    *time.Time  `json:"startedAtNEQ,omitempty"`
+	StartedAtIn     []time.Time `json:"startedAtIn,omitempty"`
+	StartedAtNotIn  []time.Time `json:"startedAtNotIn,omitempty"`
+	StartedAtGT     *time.Time  `json:"startedAtGT,omitempty"`
+	StartedAtGTE    *time.Time  `json:"startedAtGTE,omitempty"`
+	StartedAtLT     *time.Time  `json:"startedAtLT,omitempty"`
+	StartedAtLTE    *time.Time  `json:"startedAtLTE,omitempty"`
+	StartedAtIsNil  bool        `json:"startedAtIsNil,omitempty"`
+	StartedAtNotNil bool        `json:"startedAtNotNil,omitempty"`
+
+	// "finished_at" field predicates.
+	FinishedAt       *time.Time  `json:"finishedAt,omitempty"`
+	FinishedAtNEQ    *time.Time  `json:"finishedAtNEQ,omitempty"`
+	FinishedAtIn     []time.Time `json:"finishedAtIn,omitempty"`
+	FinishedAtNotIn  []time.Time `json:"finishedAtNotIn,omitempty"`
+	FinishedAtGT     *time.Time  `json:"finishedAtGT,omitempty"`
+	FinishedAtGTE    *time.Time  `json:"finishedAtGTE,omitempty"`
+	FinishedAtLT     *time.Time  `json:"finishedAtLT,omitempty"`
+	FinishedAtLTE    *time.Time  `json:"finishedAtLTE,omitempty"`
+	FinishedAtIsNil  bool        `json:"finishedAtIsNil,omitempty"`
+	FinishedAtNotNil bool        `json:"finishedAtNotNil,omitempty"`
+
 	// "issue_date" field predicates.
 	IssueDate      *time.Time  `json:"issueDate,omitempty"`
 	IssueDateNEQ   *time.Time  `json:"issueDateNEQ,omitempty"`
@@ -733,6 +873,351 @@ func (i *BillingRunWhereInput) P() (predicate.BillingRun, error) {
 	}
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, billingrun.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.PeriodName != nil {
+		predicates = append(predicates, billingrun.PeriodNameEQ(*i.PeriodName))
+	}
+	if i.PeriodNameNEQ != nil {
+		predicates = append(predicates, billingrun.PeriodNameNEQ(*i.PeriodNameNEQ))
+	}
+	if len(i.PeriodNameIn) > 0 {
+		predicates = append(predicates, billingrun.PeriodNameIn(i.PeriodNameIn...))
+	}
+	if len(i.PeriodNameNotIn) > 0 {
+		predicates = append(predicates, billingrun.PeriodNameNotIn(i.PeriodNameNotIn...))
+	}
+	if i.PeriodNameGT != nil {
+		predicates = append(predicates, billingrun.PeriodNameGT(*i.PeriodNameGT))
+	}
+	if i.PeriodNameGTE != nil {
+		predicates = append(predicates, billingrun.PeriodNameGTE(*i.PeriodNameGTE))
+	}
+	if i.PeriodNameLT != nil {
+		predicates = append(predicates, billingrun.PeriodNameLT(*i.PeriodNameLT))
+	}
+	if i.PeriodNameLTE != nil {
+		predicates = append(predicates, billingrun.PeriodNameLTE(*i.PeriodNameLTE))
+	}
+	if i.PeriodNameContains != nil {
+		predicates = append(predicates, billingrun.PeriodNameContains(*i.PeriodNameContains))
+	}
+	if i.PeriodNameHasPrefix != nil {
+		predicates = append(predicates, billingrun.PeriodNameHasPrefix(*i.PeriodNameHasPrefix))
+	}
+	if i.PeriodNameHasSuffix != nil {
+		predicates = append(predicates, billingrun.PeriodNameHasSuffix(*i.PeriodNameHasSuffix))
+	}
+	if i.PeriodNameIsNil {
+		predicates = append(predicates, billingrun.PeriodNameIsNil())
+	}
+	if i.PeriodNameNotNil {
+		predicates = append(predicates, billingrun.PeriodNameNotNil())
+	}
+	if i.PeriodNameEqualFold != nil {
+		predicates = append(predicates, billingrun.PeriodNameEqualFold(*i.PeriodNameEqualFold))
+	}
+	if i.PeriodNameContainsFold != nil {
+		predicates = append(predicates, billingrun.PeriodNameContainsFold(*i.PeriodNameContainsFold))
+	}
+	if i.PeriodStart != nil {
+		predicates = append(predicates, billingrun.PeriodStartEQ(*i.PeriodStart))
+	}
+	if i.PeriodStartNEQ != nil {
+		predicates = append(predicates, billingrun.PeriodStartNEQ(*i.PeriodStartNEQ))
+	}
+	if len(i.PeriodStartIn) > 0 {
+		predicates = append(predicates, billingrun.PeriodStartIn(i.PeriodStartIn...))
+	}
+	if len(i.PeriodStartNotIn) > 0 {
+		predicates = append(predicates, billingrun.PeriodStartNotIn(i.PeriodStartNotIn...))
+	}
+	if i.PeriodStartGT != nil {
+		predicates = append(predicates, billingrun.PeriodStartGT(*i.PeriodStartGT))
+	}
+	if i.PeriodStartGTE != nil {
+		predicates = append(predicates, billingrun.PeriodStartGTE(*i.PeriodStartGTE))
+	}
+	if i.PeriodStartLT != nil {
+		predicates = append(predicates, billingrun.PeriodStartLT(*i.PeriodStartLT))
+	}
+	if i.PeriodStartLTE != nil {
+		predicates = append(predicates, billingrun.PeriodStartLTE(*i.PeriodStartLTE))
+	}
+	if i.PeriodStartIsNil {
+		predicates = append(predicates, billingrun.PeriodStartIsNil())
+	}
+	if i.PeriodStartNotNil {
+		predicates = append(predicates, billingrun.PeriodStartNotNil())
+	}
+	if i.PeriodEnd != nil {
+		predicates = append(predicates, billingrun.PeriodEndEQ(*i.PeriodEnd))
+	}
+	if i.PeriodEndNEQ != nil {
+		predicates = append(predicates, billingrun.PeriodEndNEQ(*i.PeriodEndNEQ))
+	}
+	if len(i.PeriodEndIn) > 0 {
+		predicates = append(predicates, billingrun.PeriodEndIn(i.PeriodEndIn...))
+	}
+	if len(i.PeriodEndNotIn) > 0 {
+		predicates = append(predicates, billingrun.PeriodEndNotIn(i.PeriodEndNotIn...))
+	}
+	if i.PeriodEndGT != nil {
+		predicates = append(predicates, billingrun.PeriodEndGT(*i.PeriodEndGT))
+	}
+	if i.PeriodEndGTE != nil {
+		predicates = append(predicates, billingrun.PeriodEndGTE(*i.PeriodEndGTE))
+	}
+	if i.PeriodEndLT != nil {
+		predicates = append(predicates, billingrun.PeriodEndLT(*i.PeriodEndLT))
+	}
+	if i.PeriodEndLTE != nil {
+		predicates = append(predicates, billingrun.PeriodEndLTE(*i.PeriodEndLTE))
+	}
+	if i.PeriodEndIsNil {
+		predicates = append(predicates, billingrun.PeriodEndIsNil())
+	}
+	if i.PeriodEndNotNil {
+		predicates = append(predicates, billingrun.PeriodEndNotNil())
+	}
+	if i.CustomersTotal != nil {
+		predicates = append(predicates, billingrun.CustomersTotalEQ(*i.CustomersTotal))
+	}
+	if i.CustomersTotalNEQ != nil {
+		predicates = append(predicates, billingrun.CustomersTotalNEQ(*i.CustomersTotalNEQ))
+	}
+	if len(i.CustomersTotalIn) > 0 {
+		predicates = append(predicates, billingrun.CustomersTotalIn(i.CustomersTotalIn...))
+	}
+	if len(i.CustomersTotalNotIn) > 0 {
+		predicates = append(predicates, billingrun.CustomersTotalNotIn(i.CustomersTotalNotIn...))
+	}
+	if i.CustomersTotalGT != nil {
+		predicates = append(predicates, billingrun.CustomersTotalGT(*i.CustomersTotalGT))
+	}
+	if i.CustomersTotalGTE != nil {
+		predicates = append(predicates, billingrun.CustomersTotalGTE(*i.CustomersTotalGTE))
+	}
+	if i.CustomersTotalLT != nil {
+		predicates = append(predicates, billingrun.CustomersTotalLT(*i.CustomersTotalLT))
+	}
+	if i.CustomersTotalLTE != nil {
+		predicates = append(predicates, billingrun.CustomersTotalLTE(*i.CustomersTotalLTE))
+	}
+	if i.CustomersDone != nil {
+		predicates = append(predicates, billingrun.CustomersDoneEQ(*i.CustomersDone))
+	}
+	if i.CustomersDoneNEQ != nil {
+		predicates = append(predicates, billingrun.CustomersDoneNEQ(*i.CustomersDoneNEQ))
+	}
+	if len(i.CustomersDoneIn) > 0 {
+		predicates = append(predicates, billingrun.CustomersDoneIn(i.CustomersDoneIn...))
+	}
+	if len(i.CustomersDoneNotIn) > 0 {
+		predicates = append(predicates, billingrun.CustomersDoneNotIn(i.CustomersDoneNotIn...))
+	}
+	if i.CustomersDoneGT != nil {
+		predicates = append(predicates, billingrun.CustomersDoneGT(*i.CustomersDoneGT))
+	}
+	if i.CustomersDoneGTE != nil {
+		predicates = append(predicates, billingrun.CustomersDoneGTE(*i.CustomersDoneGTE))
+	}
+	if i.CustomersDoneLT != nil {
+		predicates = append(predicates, billingrun.CustomersDoneLT(*i.CustomersDoneLT))
+	}
+	if i.CustomersDoneLTE != nil {
+		predicates = append(predicates, billingrun.CustomersDoneLTE(*i.CustomersDoneLTE))
+	}
+	if i.FirstNumber != nil {
+		predicates = append(predicates, billingrun.FirstNumberEQ(*i.FirstNumber))
+	}
+	if i.FirstNumberNEQ != nil {
+		predicates = append(predicates, billingrun.FirstNumberNEQ(*i.FirstNumberNEQ))
+	}
+	if len(i.FirstNumberIn) > 0 {
+		predicates = append(predicates, billingrun.FirstNumberIn(i.FirstNumberIn...))
+	}
+	if len(i.FirstNumberNotIn) > 0 {
+		predicates = append(predicates, billingrun.FirstNumberNotIn(i.FirstNumberNotIn...))
+	}
+	if i.FirstNumberGT != nil {
+		predicates = append(predicates, billingrun.FirstNumberGT(*i.FirstNumberGT))
+	}
+	if i.FirstNumberGTE != nil {
+		predicates = append(predicates, billingrun.FirstNumberGTE(*i.FirstNumberGTE))
+	}
+	if i.FirstNumberLT != nil {
+		predicates = append(predicates, billingrun.FirstNumberLT(*i.FirstNumberLT))
+	}
+	if i.FirstNumberLTE != nil {
+		predicates = append(predicates, billingrun.FirstNumberLTE(*i.FirstNumberLTE))
+	}
+	if i.FirstNumberIsNil {
+		predicates = append(predicates, billingrun.FirstNumberIsNil())
+	}
+	if i.FirstNumberNotNil {
+		predicates = append(predicates, billingrun.FirstNumberNotNil())
+	}
+	if i.LastNumber != nil {
+		predicates = append(predicates, billingrun.LastNumberEQ(*i.LastNumber))
+	}
+	if i.LastNumberNEQ != nil {
+		predicates = append(predicates, billingrun.LastNumberNEQ(*i.LastNumberNEQ))
+	}
+	if len(i.LastNumberIn) > 0 {
+		predicates = append(predicates, billingrun.LastNumberIn(i.LastNumberIn...))
+	}
+	if len(i.LastNumberNotIn) > 0 {
+		predicates = append(predicates, billingrun.LastNumberNotIn(i.LastNumberNotIn...))
+	}
+	if i.LastNumberGT != nil {
+		predicates = append(predicates, billingrun.LastNumberGT(*i.LastNumberGT))
+	}
+	if i.LastNumberGTE != nil {
+		predicates = append(predicates, billingrun.LastNumberGTE(*i.LastNumberGTE))
+	}
+	if i.LastNumberLT != nil {
+		predicates = append(predicates, billingrun.LastNumberLT(*i.LastNumberLT))
+	}
+	if i.LastNumberLTE != nil {
+		predicates = append(predicates, billingrun.LastNumberLTE(*i.LastNumberLTE))
+	}
+	if i.LastNumberIsNil {
+		predicates = append(predicates, billingrun.LastNumberIsNil())
+	}
+	if i.LastNumberNotNil {
+		predicates = append(predicates, billingrun.LastNumberNotNil())
+	}
+	if i.NetTotal != nil {
+		predicates = append(predicates, billingrun.NetTotalEQ(*i.NetTotal))
+	}
+	if i.NetTotalNEQ != nil {
+		predicates = append(predicates, billingrun.NetTotalNEQ(*i.NetTotalNEQ))
+	}
+	if len(i.NetTotalIn) > 0 {
+		predicates = append(predicates, billingrun.NetTotalIn(i.NetTotalIn...))
+	}
+	if len(i.NetTotalNotIn) > 0 {
+		predicates = append(predicates, billingrun.NetTotalNotIn(i.NetTotalNotIn...))
+	}
+	if i.NetTotalGT != nil {
+		predicates = append(predicates, billingrun.NetTotalGT(*i.NetTotalGT))
+	}
+	if i.NetTotalGTE != nil {
+		predicates = append(predicates, billingrun.NetTotalGTE(*i.NetTotalGTE))
+	}
+	if i.NetTotalLT != nil {
+		predicates = append(predicates, billingrun.NetTotalLT(*i.NetTotalLT))
+	}
+	if i.NetTotalLTE != nil {
+		predicates = append(predicates, billingrun.NetTotalLTE(*i.NetTotalLTE))
+	}
+	if i.Total != nil {
+		predicates = append(predicates, billingrun.TotalEQ(*i.Total))
+	}
+	if i.TotalNEQ != nil {
+		predicates = append(predicates, billingrun.TotalNEQ(*i.TotalNEQ))
+	}
+	if len(i.TotalIn) > 0 {
+		predicates = append(predicates, billingrun.TotalIn(i.TotalIn...))
+	}
+	if len(i.TotalNotIn) > 0 {
+		predicates = append(predicates, billingrun.TotalNotIn(i.TotalNotIn...))
+	}
+	if i.TotalGT != nil {
+		predicates = append(predicates, billingrun.TotalGT(*i.TotalGT))
+	}
+	if i.TotalGTE != nil {
+		predicates = append(predicates, billingrun.TotalGTE(*i.TotalGTE))
+	}
+	if i.TotalLT != nil {
+		predicates = append(predicates, billingrun.TotalLT(*i.TotalLT))
+	}
+	if i.TotalLTE != nil {
+		predicates = append(predicates, billingrun.TotalLTE(*i.TotalLTE))
+	}
+	if i.DocumentsDone != nil {
+		predicates = append(predicates, billingrun.DocumentsDoneEQ(*i.DocumentsDone))
+	}
+	if i.DocumentsDoneNEQ != nil {
+		predicates = append(predicates, billingrun.DocumentsDoneNEQ(*i.DocumentsDoneNEQ))
+	}
+	if len(i.DocumentsDoneIn) > 0 {
+		predicates = append(predicates, billingrun.DocumentsDoneIn(i.DocumentsDoneIn...))
+	}
+	if len(i.DocumentsDoneNotIn) > 0 {
+		predicates = append(predicates, billingrun.DocumentsDoneNotIn(i.DocumentsDoneNotIn...))
+	}
+	if i.DocumentsDoneGT != nil {
+		predicates = append(predicates, billingrun.DocumentsDoneGT(*i.DocumentsDoneGT))
+	}
+	if i.DocumentsDoneGTE != nil {
+		predicates = append(predicates, billingrun.DocumentsDoneGTE(*i.DocumentsDoneGTE))
+	}
+	if i.DocumentsDoneLT != nil {
+		predicates = append(predicates, billingrun.DocumentsDoneLT(*i.DocumentsDoneLT))
+	}
+	if i.DocumentsDoneLTE != nil {
+		predicates = append(predicates, billingrun.DocumentsDoneLTE(*i.DocumentsDoneLTE))
+	}
+	if i.StartedAt != nil {
+		predicates = append(predicates, billingrun.StartedAtEQ(*i.StartedAt))
+	}
+	if i.StartedAtNEQ != nil {
+		predicates = append(predicates, billingrun.StartedAtNEQ(*i.StartedAtNEQ))
+	}
+	if len(i.StartedAtIn) > 0 {
+		predicates = append(predicates, billingrun.StartedAtIn(i.StartedAtIn...))
+	}
+	if len(i.StartedAtNotIn) > 0 {
+		predicates = append(predicates, billingrun.StartedAtNotIn(i.StartedAtNotIn...))
+	}
+	if i.StartedAtGT != nil {
+		predicates = append(predicates, billingrun.StartedAtGT(*i.StartedAtGT))
+	}
+	if i.StartedAtGTE != nil {
+		predicates = append(predicates, billingrun.StartedAtGTE(*i.StartedAtGTE))
+	}
+	if i.StartedAtLT != nil {
+		predicates = append(predicates, billingrun.StartedAtLT(*i.StartedAtLT))
+	}
+	if i.StartedAtLTE != nil {
+		predicates = append(predicates, billingrun.StartedAtLTE(*i.StartedAtLTE))
+	}
+	if i.StartedAtIsNil {
+		predicates = append(predicates, billingrun.StartedAtIsNil())
+	}
+	if i.StartedAtNotNil {
+		predicates = append(predicates, billingrun.StartedAtNotNil())
+	}
+	if i.FinishedAt != nil {
+		predicates = append(predicates, billingrun.FinishedAtEQ(*i.FinishedAt))
+	}
+	if i.FinishedAtNEQ != nil {
+		predicates = append(predicates, billingrun.FinishedAtNEQ(*i.FinishedAtNEQ))
+	}
+	if len(i.FinishedAtIn) > 0 {
+		predicates = append(predicates, billingrun.FinishedAtIn(i.FinishedAtIn...))
+	}
+	if len(i.FinishedAtNotIn) > 0 {
+		predicates = append(predicates, billingrun.FinishedAtNotIn(i.FinishedAtNotIn...))
+	}
+	if i.FinishedAtGT != nil {
+		predicates = append(predicates, billingrun.FinishedAtGT(*i.FinishedAtGT))
+	}
+	if i.FinishedAtGTE != nil {
+		predicates = append(predicates, billingrun.FinishedAtGTE(*i.FinishedAtGTE))
+	}
+	if i.FinishedAtLT != nil {
+		predicates = append(predicates, billingrun.FinishedAtLT(*i.FinishedAtLT))
+	}
+	if i.FinishedAtLTE != nil {
+		predicates = append(predicates, billingrun.FinishedAtLTE(*i.FinishedAtLTE))
+	}
+	if i.FinishedAtIsNil {
+		predicates = append(predicates, billingrun.FinishedAtIsNil())
+	}
+	if i.FinishedAtNotNil {
+		predicates = append(predicates, billingrun.FinishedAtNotNil())
 	}
 	if i.IssueDate != nil {
 		predicates = append(predicates, billingrun.IssueDateEQ(*i.IssueDate))
@@ -1483,6 +1968,18 @@ type CallWhereInput struct {
 	ChargeIDLTE    *int  `json:"chargeIDLTE,omitempty"`
 	ChargeIDIsNil  bool  `json:"chargeIDIsNil,omitempty"`
 	ChargeIDNotNil bool  `json:"chargeIDNotNil,omitempty"`
+
+	// "site_id" field predicates.
+	SiteID       *int  `json:"siteID,omitempty"`
+	SiteIDNEQ    *int  `json:"siteIDNEQ,omitempty"`
+	SiteIDIn     []int `json:"siteIDIn,omitempty"`
+	SiteIDNotIn  []int `json:"siteIDNotIn,omitempty"`
+	SiteIDGT     *int  `json:"siteIDGT,omitempty"`
+	SiteIDGTE    *int  `json:"siteIDGTE,omitempty"`
+	SiteIDLT     *int  `json:"siteIDLT,omitempty"`
+	SiteIDLTE    *int  `json:"siteIDLTE,omitempty"`
+	SiteIDIsNil  bool  `json:"siteIDIsNil,omitempty"`
+	SiteIDNotNil bool  `json:"siteIDNotNil,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2032,6 +2529,36 @@ func (i *CallWhereInput) P() (predicate.Call, error) {
 	}
 	if i.ChargeIDNotNil {
 		predicates = append(predicates, call.ChargeIDNotNil())
+	}
+	if i.SiteID != nil {
+		predicates = append(predicates, call.SiteIDEQ(*i.SiteID))
+	}
+	if i.SiteIDNEQ != nil {
+		predicates = append(predicates, call.SiteIDNEQ(*i.SiteIDNEQ))
+	}
+	if len(i.SiteIDIn) > 0 {
+		predicates = append(predicates, call.SiteIDIn(i.SiteIDIn...))
+	}
+	if len(i.SiteIDNotIn) > 0 {
+		predicates = append(predicates, call.SiteIDNotIn(i.SiteIDNotIn...))
+	}
+	if i.SiteIDGT != nil {
+		predicates = append(predicates, call.SiteIDGT(*i.SiteIDGT))
+	}
+	if i.SiteIDGTE != nil {
+		predicates = append(predicates, call.SiteIDGTE(*i.SiteIDGTE))
+	}
+	if i.SiteIDLT != nil {
+		predicates = append(predicates, call.SiteIDLT(*i.SiteIDLT))
+	}
+	if i.SiteIDLTE != nil {
+		predicates = append(predicates, call.SiteIDLTE(*i.SiteIDLTE))
+	}
+	if i.SiteIDIsNil {
+		predicates = append(predicates, call.SiteIDIsNil())
+	}
+	if i.SiteIDNotNil {
+		predicates = append(predicates, call.SiteIDNotNil())
 	}
 
 	switch len(predicates) {
@@ -3828,6 +4355,38 @@ type ChargeWhereInput struct {
 	PeriodEndIsNil  bool        `json:"periodEndIsNil,omitempty"`
 	PeriodEndNotNil bool        `json:"periodEndNotNil,omitempty"`
 
+	// "site_id" field predicates.
+	SiteID       *int  `json:"siteID,omitempty"`
+	SiteIDNEQ    *int  `json:"siteIDNEQ,omitempty"`
+	SiteIDIn     []int `json:"siteIDIn,omitempty"`
+	SiteIDNotIn  []int `json:"siteIDNotIn,omitempty"`
+	SiteIDGT     *int  `json:"siteIDGT,omitempty"`
+	SiteIDGTE    *int  `json:"siteIDGTE,omitempty"`
+	SiteIDLT     *int  `json:"siteIDLT,omitempty"`
+	SiteIDLTE    *int  `json:"siteIDLTE,omitempty"`
+	SiteIDIsNil  bool  `json:"siteIDIsNil,omitempty"`
+	SiteIDNotNil bool  `json:"siteIDNotNil,omitempty"`
+
+	// "calls" field predicates.
+	Calls      *int64  `json:"calls,omitempty"`
+	CallsNEQ   *int64  `json:"callsNEQ,omitempty"`
+	CallsIn    []int64 `json:"callsIn,omitempty"`
+	CallsNotIn []int64 `json:"callsNotIn,omitempty"`
+	CallsGT    *int64  `json:"callsGT,omitempty"`
+	CallsGTE   *int64  `json:"callsGTE,omitempty"`
+	CallsLT    *int64  `json:"callsLT,omitempty"`
+	CallsLTE   *int64  `json:"callsLTE,omitempty"`
+
+	// "call_total" field predicates.
+	CallTotal      *decimal.Decimal  `json:"callTotal,omitempty"`
+	CallTotalNEQ   *decimal.Decimal  `json:"callTotalNEQ,omitempty"`
+	CallTotalIn    []decimal.Decimal `json:"callTotalIn,omitempty"`
+	CallTotalNotIn []decimal.Decimal `json:"callTotalNotIn,omitempty"`
+	CallTotalGT    *decimal.Decimal  `json:"callTotalGT,omitempty"`
+	CallTotalGTE   *decimal.Decimal  `json:"callTotalGTE,omitempty"`
+	CallTotalLT    *decimal.Decimal  `json:"callTotalLT,omitempty"`
+	CallTotalLTE   *decimal.Decimal  `json:"callTotalLTE,omitempty"`
+
 	// "customer" edge predicates.
 	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
 	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
@@ -4340,6 +4899,84 @@ func (i *ChargeWhereInput) P() (predicate.Charge, error) {
 	}
 	if i.PeriodEndNotNil {
 		predicates = append(predicates, charge.PeriodEndNotNil())
+	}
+	if i.SiteID != nil {
+		predicates = append(predicates, charge.SiteIDEQ(*i.SiteID))
+	}
+	if i.SiteIDNEQ != nil {
+		predicates = append(predicates, charge.SiteIDNEQ(*i.SiteIDNEQ))
+	}
+	if len(i.SiteIDIn) > 0 {
+		predicates = append(predicates, charge.SiteIDIn(i.SiteIDIn...))
+	}
+	if len(i.SiteIDNotIn) > 0 {
+		predicates = append(predicates, charge.SiteIDNotIn(i.SiteIDNotIn...))
+	}
+	if i.SiteIDGT != nil {
+		predicates = append(predicates, charge.SiteIDGT(*i.SiteIDGT))
+	}
+	if i.SiteIDGTE != nil {
+		predicates = append(predicates, charge.SiteIDGTE(*i.SiteIDGTE))
+	}
+	if i.SiteIDLT != nil {
+		predicates = append(predicates, charge.SiteIDLT(*i.SiteIDLT))
+	}
+	if i.SiteIDLTE != nil {
+		predicates = append(predicates, charge.SiteIDLTE(*i.SiteIDLTE))
+	}
+	if i.SiteIDIsNil {
+		predicates = append(predicates, charge.SiteIDIsNil())
+	}
+	if i.SiteIDNotNil {
+		predicates = append(predicates, charge.SiteIDNotNil())
+	}
+	if i.Calls != nil {
+		predicates = append(predicates, charge.CallsEQ(*i.Calls))
+	}
+	if i.CallsNEQ != nil {
+		predicates = append(predicates, charge.CallsNEQ(*i.CallsNEQ))
+	}
+	if len(i.CallsIn) > 0 {
+		predicates = append(predicates, charge.CallsIn(i.CallsIn...))
+	}
+	if len(i.CallsNotIn) > 0 {
+		predicates = append(predicates, charge.CallsNotIn(i.CallsNotIn...))
+	}
+	if i.CallsGT != nil {
+		predicates = append(predicates, charge.CallsGT(*i.CallsGT))
+	}
+	if i.CallsGTE != nil {
+		predicates = append(predicates, charge.CallsGTE(*i.CallsGTE))
+	}
+	if i.CallsLT != nil {
+		predicates = append(predicates, charge.CallsLT(*i.CallsLT))
+	}
+	if i.CallsLTE != nil {
+		predicates = append(predicates, charge.CallsLTE(*i.CallsLTE))
+	}
+	if i.CallTotal != nil {
+		predicates = append(predicates, charge.CallTotalEQ(*i.CallTotal))
+	}
+	if i.CallTotalNEQ != nil {
+		predicates = append(predicates, charge.CallTotalNEQ(*i.CallTotalNEQ))
+	}
+	if len(i.CallTotalIn) > 0 {
+		predicates = append(predicates, charge.CallTotalIn(i.CallTotalIn...))
+	}
+	if len(i.CallTotalNotIn) > 0 {
+		predicates = append(predicates, charge.CallTotalNotIn(i.CallTotalNotIn...))
+	}
+	if i.CallTotalGT != nil {
+		predicates = append(predicates, charge.CallTotalGT(*i.CallTotalGT))
+	}
+	if i.CallTotalGTE != nil {
+		predicates = append(predicates, charge.CallTotalGTE(*i.CallTotalGTE))
+	}
+	if i.CallTotalLT != nil {
+		predicates = append(predicates, charge.CallTotalLT(*i.CallTotalLT))
+	}
+	if i.CallTotalLTE != nil {
+		predicates = append(predicates, charge.CallTotalLTE(*i.CallTotalLTE))
 	}
 
 	if i.HasCustomer != nil {
@@ -5610,6 +6247,534 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 	}
 }
 
+// DeliveryWhereInput represents a where input for filtering Delivery queries.
+type DeliveryWhereInput struct {
+	Predicates []predicate.Delivery  `json:"-"`
+	Not        *DeliveryWhereInput   `json:"not,omitempty"`
+	Or         []*DeliveryWhereInput `json:"or,omitempty"`
+	And        []*DeliveryWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "recipient" field predicates.
+	Recipient             *string  `json:"recipient,omitempty"`
+	RecipientNEQ          *string  `json:"recipientNEQ,omitempty"`
+	RecipientIn           []string `json:"recipientIn,omitempty"`
+	RecipientNotIn        []string `json:"recipientNotIn,omitempty"`
+	RecipientGT           *string  `json:"recipientGT,omitempty"`
+	RecipientGTE          *string  `json:"recipientGTE,omitempty"`
+	RecipientLT           *string  `json:"recipientLT,omitempty"`
+	RecipientLTE          *string  `json:"recipientLTE,omitempty"`
+	RecipientContains     *string  `json:"recipientContains,omitempty"`
+	RecipientHasPrefix    *string  `json:"recipientHasPrefix,omitempty"`
+	RecipientHasSuffix    *string  `json:"recipientHasSuffix,omitempty"`
+	RecipientEqualFold    *string  `json:"recipientEqualFold,omitempty"`
+	RecipientContainsFold *string  `json:"recipientContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *delivery.Status  `json:"status,omitempty"`
+	StatusNEQ   *delivery.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []delivery.Status `json:"statusIn,omitempty"`
+	StatusNotIn []delivery.Status `json:"statusNotIn,omitempty"`
+
+	// "attempts" field predicates.
+	Attempts      *int  `json:"attempts,omitempty"`
+	AttemptsNEQ   *int  `json:"attemptsNEQ,omitempty"`
+	AttemptsIn    []int `json:"attemptsIn,omitempty"`
+	AttemptsNotIn []int `json:"attemptsNotIn,omitempty"`
+	AttemptsGT    *int  `json:"attemptsGT,omitempty"`
+	AttemptsGTE   *int  `json:"attemptsGTE,omitempty"`
+	AttemptsLT    *int  `json:"attemptsLT,omitempty"`
+	AttemptsLTE   *int  `json:"attemptsLTE,omitempty"`
+
+	// "next_attempt_at" field predicates.
+	NextAttemptAt       *time.Time  `json:"nextAttemptAt,omitempty"`
+	NextAttemptAtNEQ    *time.Time  `json:"nextAttemptAtNEQ,omitempty"`
+	NextAttemptAtIn     []time.Time `json:"nextAttemptAtIn,omitempty"`
+	NextAttemptAtNotIn  []time.Time `json:"nextAttemptAtNotIn,omitempty"`
+	NextAttemptAtGT     *time.Time  `json:"nextAttemptAtGT,omitempty"`
+	NextAttemptAtGTE    *time.Time  `json:"nextAttemptAtGTE,omitempty"`
+	NextAttemptAtLT     *time.Time  `json:"nextAttemptAtLT,omitempty"`
+	NextAttemptAtLTE    *time.Time  `json:"nextAttemptAtLTE,omitempty"`
+	NextAttemptAtIsNil  bool        `json:"nextAttemptAtIsNil,omitempty"`
+	NextAttemptAtNotNil bool        `json:"nextAttemptAtNotNil,omitempty"`
+
+	// "last_error" field predicates.
+	LastError             *string  `json:"lastError,omitempty"`
+	LastErrorNEQ          *string  `json:"lastErrorNEQ,omitempty"`
+	LastErrorIn           []string `json:"lastErrorIn,omitempty"`
+	LastErrorNotIn        []string `json:"lastErrorNotIn,omitempty"`
+	LastErrorGT           *string  `json:"lastErrorGT,omitempty"`
+	LastErrorGTE          *string  `json:"lastErrorGTE,omitempty"`
+	LastErrorLT           *string  `json:"lastErrorLT,omitempty"`
+	LastErrorLTE          *string  `json:"lastErrorLTE,omitempty"`
+	LastErrorContains     *string  `json:"lastErrorContains,omitempty"`
+	LastErrorHasPrefix    *string  `json:"lastErrorHasPrefix,omitempty"`
+	LastErrorHasSuffix    *string  `json:"lastErrorHasSuffix,omitempty"`
+	LastErrorIsNil        bool     `json:"lastErrorIsNil,omitempty"`
+	LastErrorNotNil       bool     `json:"lastErrorNotNil,omitempty"`
+	LastErrorEqualFold    *string  `json:"lastErrorEqualFold,omitempty"`
+	LastErrorContainsFold *string  `json:"lastErrorContainsFold,omitempty"`
+
+	// "sent_at" field predicates.
+	SentAt       *time.Time  `json:"sentAt,omitempty"`
+	SentAtNEQ    *time.Time  `json:"sentAtNEQ,omitempty"`
+	SentAtIn     []time.Time `json:"sentAtIn,omitempty"`
+	SentAtNotIn  []time.Time `json:"sentAtNotIn,omitempty"`
+	SentAtGT     *time.Time  `json:"sentAtGT,omitempty"`
+	SentAtGTE    *time.Time  `json:"sentAtGTE,omitempty"`
+	SentAtLT     *time.Time  `json:"sentAtLT,omitempty"`
+	SentAtLTE    *time.Time  `json:"sentAtLTE,omitempty"`
+	SentAtIsNil  bool        `json:"sentAtIsNil,omitempty"`
+	SentAtNotNil bool        `json:"sentAtNotNil,omitempty"`
+
+	// "message_id" field predicates.
+	MessageID             *string  `json:"messageID,omitempty"`
+	MessageIDNEQ          *string  `json:"messageIDNEQ,omitempty"`
+	MessageIDIn           []string `json:"messageIDIn,omitempty"`
+	MessageIDNotIn        []string `json:"messageIDNotIn,omitempty"`
+	MessageIDGT           *string  `json:"messageIDGT,omitempty"`
+	MessageIDGTE          *string  `json:"messageIDGTE,omitempty"`
+	MessageIDLT           *string  `json:"messageIDLT,omitempty"`
+	MessageIDLTE          *string  `json:"messageIDLTE,omitempty"`
+	MessageIDContains     *string  `json:"messageIDContains,omitempty"`
+	MessageIDHasPrefix    *string  `json:"messageIDHasPrefix,omitempty"`
+	MessageIDHasSuffix    *string  `json:"messageIDHasSuffix,omitempty"`
+	MessageIDIsNil        bool     `json:"messageIDIsNil,omitempty"`
+	MessageIDNotNil       bool     `json:"messageIDNotNil,omitempty"`
+	MessageIDEqualFold    *string  `json:"messageIDEqualFold,omitempty"`
+	MessageIDContainsFold *string  `json:"messageIDContainsFold,omitempty"`
+
+	// "invoice" edge predicates.
+	HasInvoice     *bool                `json:"hasInvoice,omitempty"`
+	HasInvoiceWith []*InvoiceWhereInput `json:"hasInvoiceWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *DeliveryWhereInput) AddPredicates(predicates ...predicate.Delivery) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the DeliveryWhereInput filter on the DeliveryQuery builder.
+func (i *DeliveryWhereInput) Filter(q *DeliveryQuery) (*DeliveryQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyDeliveryWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyDeliveryWhereInput is returned in case the DeliveryWhereInput is empty.
+var ErrEmptyDeliveryWhereInput = errors.New("ent: empty predicate DeliveryWhereInput")
+
+// P returns a predicate for filtering deliveries.
+// An error is returned if the input is empty or invalid.
+func (i *DeliveryWhereInput) P() (predicate.Delivery, error) {
+	var predicates []predicate.Delivery
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, delivery.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Delivery, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, delivery.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Delivery, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, delivery.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, delivery.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, delivery.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, delivery.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, delivery.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, delivery.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, delivery.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, delivery.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, delivery.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, delivery.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, delivery.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, delivery.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, delivery.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, delivery.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, delivery.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, delivery.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, delivery.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, delivery.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, delivery.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, delivery.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, delivery.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, delivery.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, delivery.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, delivery.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, delivery.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Recipient != nil {
+		predicates = append(predicates, delivery.RecipientEQ(*i.Recipient))
+	}
+	if i.RecipientNEQ != nil {
+		predicates = append(predicates, delivery.RecipientNEQ(*i.RecipientNEQ))
+	}
+	if len(i.RecipientIn) > 0 {
+		predicates = append(predicates, delivery.RecipientIn(i.RecipientIn...))
+	}
+	if len(i.RecipientNotIn) > 0 {
+		predicates = append(predicates, delivery.RecipientNotIn(i.RecipientNotIn...))
+	}
+	if i.RecipientGT != nil {
+		predicates = append(predicates, delivery.RecipientGT(*i.RecipientGT))
+	}
+	if i.RecipientGTE != nil {
+		predicates = append(predicates, delivery.RecipientGTE(*i.RecipientGTE))
+	}
+	if i.RecipientLT != nil {
+		predicates = append(predicates, delivery.RecipientLT(*i.RecipientLT))
+	}
+	if i.RecipientLTE != nil {
+		predicates = append(predicates, delivery.RecipientLTE(*i.RecipientLTE))
+	}
+	if i.RecipientContains != nil {
+		predicates = append(predicates, delivery.RecipientContains(*i.RecipientContains))
+	}
+	if i.RecipientHasPrefix != nil {
+		predicates = append(predicates, delivery.RecipientHasPrefix(*i.RecipientHasPrefix))
+	}
+	if i.RecipientHasSuffix != nil {
+		predicates = append(predicates, delivery.RecipientHasSuffix(*i.RecipientHasSuffix))
+	}
+	if i.RecipientEqualFold != nil {
+		predicates = append(predicates, delivery.RecipientEqualFold(*i.RecipientEqualFold))
+	}
+	if i.RecipientContainsFold != nil {
+		predicates = append(predicates, delivery.RecipientContainsFold(*i.RecipientContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, delivery.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, delivery.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, delivery.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, delivery.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Attempts != nil {
+		predicates = append(predicates, delivery.AttemptsEQ(*i.Attempts))
+	}
+	if i.AttemptsNEQ != nil {
+		predicates = append(predicates, delivery.AttemptsNEQ(*i.AttemptsNEQ))
+	}
+	if len(i.AttemptsIn) > 0 {
+		predicates = append(predicates, delivery.AttemptsIn(i.AttemptsIn...))
+	}
+	if len(i.AttemptsNotIn) > 0 {
+		predicates = append(predicates, delivery.AttemptsNotIn(i.AttemptsNotIn...))
+	}
+	if i.AttemptsGT != nil {
+		predicates = append(predicates, delivery.AttemptsGT(*i.AttemptsGT))
+	}
+	if i.AttemptsGTE != nil {
+		predicates = append(predicates, delivery.AttemptsGTE(*i.AttemptsGTE))
+	}
+	if i.AttemptsLT != nil {
+		predicates = append(predicates, delivery.AttemptsLT(*i.AttemptsLT))
+	}
+	if i.AttemptsLTE != nil {
+		predicates = append(predicates, delivery.AttemptsLTE(*i.AttemptsLTE))
+	}
+	if i.NextAttemptAt != nil {
+		predicates = append(predicates, delivery.NextAttemptAtEQ(*i.NextAttemptAt))
+	}
+	if i.NextAttemptAtNEQ != nil {
+		predicates = append(predicates, delivery.NextAttemptAtNEQ(*i.NextAttemptAtNEQ))
+	}
+	if len(i.NextAttemptAtIn) > 0 {
+		predicates = append(predicates, delivery.NextAttemptAtIn(i.NextAttemptAtIn...))
+	}
+	if len(i.NextAttemptAtNotIn) > 0 {
+		predicates = append(predicates, delivery.NextAttemptAtNotIn(i.NextAttemptAtNotIn...))
+	}
+	if i.NextAttemptAtGT != nil {
+		predicates = append(predicates, delivery.NextAttemptAtGT(*i.NextAttemptAtGT))
+	}
+	if i.NextAttemptAtGTE != nil {
+		predicates = append(predicates, delivery.NextAttemptAtGTE(*i.NextAttemptAtGTE))
+	}
+	if i.NextAttemptAtLT != nil {
+		predicates = append(predicates, delivery.NextAttemptAtLT(*i.NextAttemptAtLT))
+	}
+	if i.NextAttemptAtLTE != nil {
+		predicates = append(predicates, delivery.NextAttemptAtLTE(*i.NextAttemptAtLTE))
+	}
+	if i.NextAttemptAtIsNil {
+		predicates = append(predicates, delivery.NextAttemptAtIsNil())
+	}
+	if i.NextAttemptAtNotNil {
+		predicates = append(predicates, delivery.NextAttemptAtNotNil())
+	}
+	if i.LastError != nil {
+		predicates = append(predicates, delivery.LastErrorEQ(*i.LastError))
+	}
+	if i.LastErrorNEQ != nil {
+		predicates = append(predicates, delivery.LastErrorNEQ(*i.LastErrorNEQ))
+	}
+	if len(i.LastErrorIn) > 0 {
+		predicates = append(predicates, delivery.LastErrorIn(i.LastErrorIn...))
+	}
+	if len(i.LastErrorNotIn) > 0 {
+		predicates = append(predicates, delivery.LastErrorNotIn(i.LastErrorNotIn...))
+	}
+	if i.LastErrorGT != nil {
+		predicates = append(predicates, delivery.LastErrorGT(*i.LastErrorGT))
+	}
+	if i.LastErrorGTE != nil {
+		predicates = append(predicates, delivery.LastErrorGTE(*i.LastErrorGTE))
+	}
+	if i.LastErrorLT != nil {
+		predicates = append(predicates, delivery.LastErrorLT(*i.LastErrorLT))
+	}
+	if i.LastErrorLTE != nil {
+		predicates = append(predicates, delivery.LastErrorLTE(*i.LastErrorLTE))
+	}
+	if i.LastErrorContains != nil {
+		predicates = append(predicates, delivery.LastErrorContains(*i.LastErrorContains))
+	}
+	if i.LastErrorHasPrefix != nil {
+		predicates = append(predicates, delivery.LastErrorHasPrefix(*i.LastErrorHasPrefix))
+	}
+	if i.LastErrorHasSuffix != nil {
+		predicates = append(predicates, delivery.LastErrorHasSuffix(*i.LastErrorHasSuffix))
+	}
+	if i.LastErrorIsNil {
+		predicates = append(predicates, delivery.LastErrorIsNil())
+	}
+	if i.LastErrorNotNil {
+		predicates = append(predicates, delivery.LastErrorNotNil())
+	}
+	if i.LastErrorEqualFold != nil {
+		predicates = append(predicates, delivery.LastErrorEqualFold(*i.LastErrorEqualFold))
+	}
+	if i.LastErrorContainsFold != nil {
+		predicates = append(predicates, delivery.LastErrorContainsFold(*i.LastErrorContainsFold))
+	}
+	if i.SentAt != nil {
+		predicates = append(predicates, delivery.SentAtEQ(*i.SentAt))
+	}
+	if i.SentAtNEQ != nil {
+		predicates = append(predicates, delivery.SentAtNEQ(*i.SentAtNEQ))
+	}
+	if len(i.SentAtIn) > 0 {
+		predicates = append(predicates, delivery.SentAtIn(i.SentAtIn...))
+	}
+	if len(i.SentAtNotIn) > 0 {
+		predicates = append(predicates, delivery.SentAtNotIn(i.SentAtNotIn...))
+	}
+	if i.SentAtGT != nil {
+		predicates = append(predicates, delivery.SentAtGT(*i.SentAtGT))
+	}
+	if i.SentAtGTE != nil {
+		predicates = append(predicates, delivery.SentAtGTE(*i.SentAtGTE))
+	}
+	if i.SentAtLT != nil {
+		predicates = append(predicates, delivery.SentAtLT(*i.SentAtLT))
+	}
+	if i.SentAtLTE != nil {
+		predicates = append(predicates, delivery.SentAtLTE(*i.SentAtLTE))
+	}
+	if i.SentAtIsNil {
+		predicates = append(predicates, delivery.SentAtIsNil())
+	}
+	if i.SentAtNotNil {
+		predicates = append(predicates, delivery.SentAtNotNil())
+	}
+	if i.MessageID != nil {
+		predicates = append(predicates, delivery.MessageIDEQ(*i.MessageID))
+	}
+	if i.MessageIDNEQ != nil {
+		predicates = append(predicates, delivery.MessageIDNEQ(*i.MessageIDNEQ))
+	}
+	if len(i.MessageIDIn) > 0 {
+		predicates = append(predicates, delivery.MessageIDIn(i.MessageIDIn...))
+	}
+	if len(i.MessageIDNotIn) > 0 {
+		predicates = append(predicates, delivery.MessageIDNotIn(i.MessageIDNotIn...))
+	}
+	if i.MessageIDGT != nil {
+		predicates = append(predicates, delivery.MessageIDGT(*i.MessageIDGT))
+	}
+	if i.MessageIDGTE != nil {
+		predicates = append(predicates, delivery.MessageIDGTE(*i.MessageIDGTE))
+	}
+	if i.MessageIDLT != nil {
+		predicates = append(predicates, delivery.MessageIDLT(*i.MessageIDLT))
+	}
+	if i.MessageIDLTE != nil {
+		predicates = append(predicates, delivery.MessageIDLTE(*i.MessageIDLTE))
+	}
+	if i.MessageIDContains != nil {
+		predicates = append(predicates, delivery.MessageIDContains(*i.MessageIDContains))
+	}
+	if i.MessageIDHasPrefix != nil {
+		predicates = append(predicates, delivery.MessageIDHasPrefix(*i.MessageIDHasPrefix))
+	}
+	if i.MessageIDHasSuffix != nil {
+		predicates = append(predicates, delivery.MessageIDHasSuffix(*i.MessageIDHasSuffix))
+	}
+	if i.MessageIDIsNil {
+		predicates = append(predicates, delivery.MessageIDIsNil())
+	}
+	if i.MessageIDNotNil {
+		predicates = append(predicates, delivery.MessageIDNotNil())
+	}
+	if i.MessageIDEqualFold != nil {
+		predicates = append(predicates, delivery.MessageIDEqualFold(*i.MessageIDEqualFold))
+	}
+	if i.MessageIDContainsFold != nil {
+		predicates = append(predicates, delivery.MessageIDContainsFold(*i.MessageIDContainsFold))
+	}
+
+	if i.HasInvoice != nil {
+		p := delivery.HasInvoice()
+		if !*i.HasInvoice {
+			p = delivery.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasInvoiceWith) > 0 {
+		with := make([]predicate.Invoice, 0, len(i.HasInvoiceWith))
+		for _, w := range i.HasInvoiceWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasInvoiceWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, delivery.HasInvoiceWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyDeliveryWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return delivery.And(predicates...), nil
+	}
+}
+
 // InvoiceWhereInput represents a where input for filtering Invoice queries.
 type InvoiceWhereInput struct {
 	Predicates []predicate.Invoice  `json:"-"`
@@ -5685,6 +6850,102 @@ type InvoiceWhereInput struct {
 	StatusIn    []invoice.Status `json:"statusIn,omitempty"`
 	StatusNotIn []invoice.Status `json:"statusNotIn,omitempty"`
 
+	// "customer_reference" field predicates.
+	CustomerReference             *string  `json:"customerReference,omitempty"`
+	CustomerReferenceNEQ          *string  `json:"customerReferenceNEQ,omitempty"`
+	CustomerReferenceIn           []string `json:"customerReferenceIn,omitempty"`
+	CustomerReferenceNotIn        []string `json:"customerReferenceNotIn,omitempty"`
+	CustomerReferenceGT           *string  `json:"customerReferenceGT,omitempty"`
+	CustomerReferenceGTE          *string  `json:"customerReferenceGTE,omitempty"`
+	CustomerReferenceLT           *string  `json:"customerReferenceLT,omitempty"`
+	CustomerReferenceLTE          *string  `json:"customerReferenceLTE,omitempty"`
+	CustomerReferenceContains     *string  `json:"customerReferenceContains,omitempty"`
+	CustomerReferenceHasPrefix    *string  `json:"customerReferenceHasPrefix,omitempty"`
+	CustomerReferenceHasSuffix    *string  `json:"customerReferenceHasSuffix,omitempty"`
+	CustomerReferenceIsNil        bool     `json:"customerReferenceIsNil,omitempty"`
+	CustomerReferenceNotNil       bool     `json:"customerReferenceNotNil,omitempty"`
+	CustomerReferenceEqualFold    *string  `json:"customerReferenceEqualFold,omitempty"`
+	CustomerReferenceContainsFold *string  `json:"customerReferenceContainsFold,omitempty"`
+
+	// "customer_name" field predicates.
+	CustomerName             *string  `json:"customerName,omitempty"`
+	CustomerNameNEQ          *string  `json:"customerNameNEQ,omitempty"`
+	CustomerNameIn           []string `json:"customerNameIn,omitempty"`
+	CustomerNameNotIn        []string `json:"customerNameNotIn,omitempty"`
+	CustomerNameGT           *string  `json:"customerNameGT,omitempty"`
+	CustomerNameGTE          *string  `json:"customerNameGTE,omitempty"`
+	CustomerNameLT           *string  `json:"customerNameLT,omitempty"`
+	CustomerNameLTE          *string  `json:"customerNameLTE,omitempty"`
+	CustomerNameContains     *string  `json:"customerNameContains,omitempty"`
+	CustomerNameHasPrefix    *string  `json:"customerNameHasPrefix,omitempty"`
+	CustomerNameHasSuffix    *string  `json:"customerNameHasSuffix,omitempty"`
+	CustomerNameIsNil        bool     `json:"customerNameIsNil,omitempty"`
+	CustomerNameNotNil       bool     `json:"customerNameNotNil,omitempty"`
+	CustomerNameEqualFold    *string  `json:"customerNameEqualFold,omitempty"`
+	CustomerNameContainsFold *string  `json:"customerNameContainsFold,omitempty"`
+
+	// "customer_address" field predicates.
+	CustomerAddress             *string  `json:"customerAddress,omitempty"`
+	CustomerAddressNEQ          *string  `json:"customerAddressNEQ,omitempty"`
+	CustomerAddressIn           []string `json:"customerAddressIn,omitempty"`
+	CustomerAddressNotIn        []string `json:"customerAddressNotIn,omitempty"`
+	CustomerAddressGT           *string  `json:"customerAddressGT,omitempty"`
+	CustomerAddressGTE          *string  `json:"customerAddressGTE,omitempty"`
+	CustomerAddressLT           *string  `json:"customerAddressLT,omitempty"`
+	CustomerAddressLTE          *string  `json:"customerAddressLTE,omitempty"`
+	CustomerAddressContains     *string  `json:"customerAddressContains,omitempty"`
+	CustomerAddressHasPrefix    *string  `json:"customerAddressHasPrefix,omitempty"`
+	CustomerAddressHasSuffix    *string  `json:"customerAddressHasSuffix,omitempty"`
+	CustomerAddressIsNil        bool     `json:"customerAddressIsNil,omitempty"`
+	CustomerAddressNotNil       bool     `json:"customerAddressNotNil,omitempty"`
+	CustomerAddressEqualFold    *string  `json:"customerAddressEqualFold,omitempty"`
+	CustomerAddressContainsFold *string  `json:"customerAddressContainsFold,omitempty"`
+
+	// "currency" field predicates.
+	Currency             *string  `json:"currency,omitempty"`
+	CurrencyNEQ          *string  `json:"currencyNEQ,omitempty"`
+	CurrencyIn           []string `json:"currencyIn,omitempty"`
+	CurrencyNotIn        []string `json:"currencyNotIn,omitempty"`
+	CurrencyGT           *string  `json:"currencyGT,omitempty"`
+	CurrencyGTE          *string  `json:"currencyGTE,omitempty"`
+	CurrencyLT           *string  `json:"currencyLT,omitempty"`
+	CurrencyLTE          *string  `json:"currencyLTE,omitempty"`
+	CurrencyContains     *string  `json:"currencyContains,omitempty"`
+	CurrencyHasPrefix    *string  `json:"currencyHasPrefix,omitempty"`
+	CurrencyHasSuffix    *string  `json:"currencyHasSuffix,omitempty"`
+	CurrencyIsNil        bool     `json:"currencyIsNil,omitempty"`
+	CurrencyNotNil       bool     `json:"currencyNotNil,omitempty"`
+	CurrencyEqualFold    *string  `json:"currencyEqualFold,omitempty"`
+	CurrencyContainsFold *string  `json:"currencyContainsFold,omitempty"`
+
+	// "tax_exempt" field predicates.
+	TaxExempt    *bool `json:"taxExempt,omitempty"`
+	TaxExemptNEQ *bool `json:"taxExemptNEQ,omitempty"`
+
+	// "period_start" field predicates.
+	PeriodStart       *time.Time  `json:"periodStart,omitempty"`
+	PeriodStartNEQ    *time.Time  `json:"periodStartNEQ,omitempty"`
+	PeriodStartIn     []time.Time `json:"periodStartIn,omitempty"`
+	PeriodStartNotIn  []time.Time `json:"periodStartNotIn,omitempty"`
+	PeriodStartGT     *time.Time  `json:"periodStartGT,omitempty"`
+	PeriodStartGTE    *time.Time  `json:"periodStartGTE,omitempty"`
+	PeriodStartLT     *time.Time  `json:"periodStartLT,omitempty"`
+	PeriodStartLTE    *time.Time  `json:"periodStartLTE,omitempty"`
+	PeriodStartIsNil  bool        `json:"periodStartIsNil,omitempty"`
+	PeriodStartNotNil bool        `json:"periodStartNotNil,omitempty"`
+
+	// "period_end" field predicates.
+	PeriodEnd       *time.Time  `json:"periodEnd,omitempty"`
+	PeriodEndNEQ    *time.Time  `json:"periodEndNEQ,omitempty"`
+	PeriodEndIn     []time.Time `json:"periodEndIn,omitempty"`
+	PeriodEndNotIn  []time.Time `json:"periodEndNotIn,omitempty"`
+	PeriodEndGT     *time.Time  `json:"periodEndGT,omitempty"`
+	PeriodEndGTE    *time.Time  `json:"periodEndGTE,omitempty"`
+	PeriodEndLT     *time.Time  `json:"periodEndLT,omitempty"`
+	PeriodEndLTE    *time.Time  `json:"periodEndLTE,omitempty"`
+	PeriodEndIsNil  bool        `json:"periodEndIsNil,omitempty"`
+	PeriodEndNotNil bool        `json:"periodEndNotNil,omitempty"`
+
 	// "net_total" field predicates.
 	NetTotal      *decimal.Decimal  `json:"netTotal,omitempty"`
 	NetTotalNEQ   *decimal.Decimal  `json:"netTotalNEQ,omitempty"`
@@ -5739,6 +7000,70 @@ type InvoiceWhereInput struct {
 	SettledAtIsNil  bool        `json:"settledAtIsNil,omitempty"`
 	SettledAtNotNil bool        `json:"settledAtNotNil,omitempty"`
 
+	// "settle_comment" field predicates.
+	SettleComment             *string  `json:"settleComment,omitempty"`
+	SettleCommentNEQ          *string  `json:"settleCommentNEQ,omitempty"`
+	SettleCommentIn           []string `json:"settleCommentIn,omitempty"`
+	SettleCommentNotIn        []string `json:"settleCommentNotIn,omitempty"`
+	SettleCommentGT           *string  `json:"settleCommentGT,omitempty"`
+	SettleCommentGTE          *string  `json:"settleCommentGTE,omitempty"`
+	SettleCommentLT           *string  `json:"settleCommentLT,omitempty"`
+	SettleCommentLTE          *string  `json:"settleCommentLTE,omitempty"`
+	SettleCommentContains     *string  `json:"settleCommentContains,omitempty"`
+	SettleCommentHasPrefix    *string  `json:"settleCommentHasPrefix,omitempty"`
+	SettleCommentHasSuffix    *string  `json:"settleCommentHasSuffix,omitempty"`
+	SettleCommentIsNil        bool     `json:"settleCommentIsNil,omitempty"`
+	SettleCommentNotNil       bool     `json:"settleCommentNotNil,omitempty"`
+	SettleCommentEqualFold    *string  `json:"settleCommentEqualFold,omitempty"`
+	SettleCommentContainsFold *string  `json:"settleCommentContainsFold,omitempty"`
+
+	// "deleted_at" field predicates.
+	DeletedAt       *time.Time  `json:"deletedAt,omitempty"`
+	DeletedAtNEQ    *time.Time  `json:"deletedAtNEQ,omitempty"`
+	DeletedAtIn     []time.Time `json:"deletedAtIn,omitempty"`
+	DeletedAtNotIn  []time.Time `json:"deletedAtNotIn,omitempty"`
+	DeletedAtGT     *time.Time  `json:"deletedAtGT,omitempty"`
+	DeletedAtGTE    *time.Time  `json:"deletedAtGTE,omitempty"`
+	DeletedAtLT     *time.Time  `json:"deletedAtLT,omitempty"`
+	DeletedAtLTE    *time.Time  `json:"deletedAtLTE,omitempty"`
+	DeletedAtIsNil  bool        `json:"deletedAtIsNil,omitempty"`
+	DeletedAtNotNil bool        `json:"deletedAtNotNil,omitempty"`
+
+	// "delete_reason" field predicates.
+	DeleteReason             *string  `json:"deleteReason,omitempty"`
+	DeleteReasonNEQ          *string  `json:"deleteReasonNEQ,omitempty"`
+	DeleteReasonIn           []string `json:"deleteReasonIn,omitempty"`
+	DeleteReasonNotIn        []string `json:"deleteReasonNotIn,omitempty"`
+	DeleteReasonGT           *string  `json:"deleteReasonGT,omitempty"`
+	DeleteReasonGTE          *string  `json:"deleteReasonGTE,omitempty"`
+	DeleteReasonLT           *string  `json:"deleteReasonLT,omitempty"`
+	DeleteReasonLTE          *string  `json:"deleteReasonLTE,omitempty"`
+	DeleteReasonContains     *string  `json:"deleteReasonContains,omitempty"`
+	DeleteReasonHasPrefix    *string  `json:"deleteReasonHasPrefix,omitempty"`
+	DeleteReasonHasSuffix    *string  `json:"deleteReasonHasSuffix,omitempty"`
+	DeleteReasonIsNil        bool     `json:"deleteReasonIsNil,omitempty"`
+	DeleteReasonNotNil       bool     `json:"deleteReasonNotNil,omitempty"`
+	DeleteReasonEqualFold    *string  `json:"deleteReasonEqualFold,omitempty"`
+	DeleteReasonContainsFold *string  `json:"deleteReasonContainsFold,omitempty"`
+
+	// "statement_format" field predicates.
+	StatementFormat      *invoice.StatementFormat  `json:"statementFormat,omitempty"`
+	StatementFormatNEQ   *invoice.StatementFormat  `json:"statementFormatNEQ,omitempty"`
+	StatementFormatIn    []invoice.StatementFormat `json:"statementFormatIn,omitempty"`
+	StatementFormatNotIn []invoice.StatementFormat `json:"statementFormatNotIn,omitempty"`
+
+	// "documents_at" field predicates.
+	DocumentsAt       *time.Time  `json:"documentsAt,omitempty"`
+	DocumentsAtNEQ    *time.Time  `json:"documentsAtNEQ,omitempty"`
+	DocumentsAtIn     []time.Time `json:"documentsAtIn,omitempty"`
+	DocumentsAtNotIn  []time.Time `json:"documentsAtNotIn,omitempty"`
+	DocumentsAtGT     *time.Time  `json:"documentsAtGT,omitempty"`
+	DocumentsAtGTE    *time.Time  `json:"documentsAtGTE,omitempty"`
+	DocumentsAtLT     *time.Time  `json:"documentsAtLT,omitempty"`
+	DocumentsAtLTE    *time.Time  `json:"documentsAtLTE,omitempty"`
+	DocumentsAtIsNil  bool        `json:"documentsAtIsNil,omitempty"`
+	DocumentsAtNotNil bool        `json:"documentsAtNotNil,omitempty"`
+
 	// "customer" edge predicates.
 	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
 	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
@@ -5750,6 +7075,10 @@ type InvoiceWhereInput struct {
 	// "lines" edge predicates.
 	HasLines     *bool                    `json:"hasLines,omitempty"`
 	HasLinesWith []*InvoiceLineWhereInput `json:"hasLinesWith,omitempty"`
+
+	// "deliveries" edge predicates.
+	HasDeliveries     *bool                 `json:"hasDeliveries,omitempty"`
+	HasDeliveriesWith []*DeliveryWhereInput `json:"hasDeliveriesWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -5985,6 +7314,252 @@ func (i *InvoiceWhereInput) P() (predicate.Invoice, error) {
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, invoice.StatusNotIn(i.StatusNotIn...))
 	}
+	if i.CustomerReference != nil {
+		predicates = append(predicates, invoice.CustomerReferenceEQ(*i.CustomerReference))
+	}
+	if i.CustomerReferenceNEQ != nil {
+		predicates = append(predicates, invoice.CustomerReferenceNEQ(*i.CustomerReferenceNEQ))
+	}
+	if len(i.CustomerReferenceIn) > 0 {
+		predicates = append(predicates, invoice.CustomerReferenceIn(i.CustomerReferenceIn...))
+	}
+	if len(i.CustomerReferenceNotIn) > 0 {
+		predicates = append(predicates, invoice.CustomerReferenceNotIn(i.CustomerReferenceNotIn...))
+	}
+	if i.CustomerReferenceGT != nil {
+		predicates = append(predicates, invoice.CustomerReferenceGT(*i.CustomerReferenceGT))
+	}
+	if i.CustomerReferenceGTE != nil {
+		predicates = append(predicates, invoice.CustomerReferenceGTE(*i.CustomerReferenceGTE))
+	}
+	if i.CustomerReferenceLT != nil {
+		predicates = append(predicates, invoice.CustomerReferenceLT(*i.CustomerReferenceLT))
+	}
+	if i.CustomerReferenceLTE != nil {
+		predicates = append(predicates, invoice.CustomerReferenceLTE(*i.CustomerReferenceLTE))
+	}
+	if i.CustomerReferenceContains != nil {
+		predicates = append(predicates, invoice.CustomerReferenceContains(*i.CustomerReferenceContains))
+	}
+	if i.CustomerReferenceHasPrefix != nil {
+		predicates = append(predicates, invoice.CustomerReferenceHasPrefix(*i.CustomerReferenceHasPrefix))
+	}
+	if i.CustomerReferenceHasSuffix != nil {
+		predicates = append(predicates, invoice.CustomerReferenceHasSuffix(*i.CustomerReferenceHasSuffix))
+	}
+	if i.CustomerReferenceIsNil {
+		predicates = append(predicates, invoice.CustomerReferenceIsNil())
+	}
+	if i.CustomerReferenceNotNil {
+		predicates = append(predicates, invoice.CustomerReferenceNotNil())
+	}
+	if i.CustomerReferenceEqualFold != nil {
+		predicates = append(predicates, invoice.CustomerReferenceEqualFold(*i.CustomerReferenceEqualFold))
+	}
+	if i.CustomerReferenceContainsFold != nil {
+		predicates = append(predicates, invoice.CustomerReferenceContainsFold(*i.CustomerReferenceContainsFold))
+	}
+	if i.CustomerName != nil {
+		predicates = append(predicates, invoice.CustomerNameEQ(*i.CustomerName))
+	}
+	if i.CustomerNameNEQ != nil {
+		predicates = append(predicates, invoice.CustomerNameNEQ(*i.CustomerNameNEQ))
+	}
+	if len(i.CustomerNameIn) > 0 {
+		predicates = append(predicates, invoice.CustomerNameIn(i.CustomerNameIn...))
+	}
+	if len(i.CustomerNameNotIn) > 0 {
+		predicates = append(predicates, invoice.CustomerNameNotIn(i.CustomerNameNotIn...))
+	}
+	if i.CustomerNameGT != nil {
+		predicates = append(predicates, invoice.CustomerNameGT(*i.CustomerNameGT))
+	}
+	if i.CustomerNameGTE != nil {
+		predicates = append(predicates, invoice.CustomerNameGTE(*i.CustomerNameGTE))
+	}
+	if i.CustomerNameLT != nil {
+		predicates = append(predicates, invoice.CustomerNameLT(*i.CustomerNameLT))
+	}
+	if i.CustomerNameLTE != nil {
+		predicates = append(predicates, invoice.CustomerNameLTE(*i.CustomerNameLTE))
+	}
+	if i.CustomerNameContains != nil {
+		predicates = append(predicates, invoice.CustomerNameContains(*i.CustomerNameContains))
+	}
+	if i.CustomerNameHasPrefix != nil {
+		predicates = append(predicates, invoice.CustomerNameHasPrefix(*i.CustomerNameHasPrefix))
+	}
+	if i.CustomerNameHasSuffix != nil {
+		predicates = append(predicates, invoice.CustomerNameHasSuffix(*i.CustomerNameHasSuffix))
+	}
+	if i.CustomerNameIsNil {
+		predicates = append(predicates, invoice.CustomerNameIsNil())
+	}
+	if i.CustomerNameNotNil {
+		predicates = append(predicates, invoice.CustomerNameNotNil())
+	}
+	if i.CustomerNameEqualFold != nil {
+		predicates = append(predicates, invoice.CustomerNameEqualFold(*i.CustomerNameEqualFold))
+	}
+	if i.CustomerNameContainsFold != nil {
+		predicates = append(predicates, invoice.CustomerNameContainsFold(*i.CustomerNameContainsFold))
+	}
+	if i.CustomerAddress != nil {
+		predicates = append(predicates, invoice.CustomerAddressEQ(*i.CustomerAddress))
+	}
+	if i.CustomerAddressNEQ != nil {
+		predicates = append(predicates, invoice.CustomerAddressNEQ(*i.CustomerAddressNEQ))
+	}
+	if len(i.CustomerAddressIn) > 0 {
+		predicates = append(predicates, invoice.CustomerAddressIn(i.CustomerAddressIn...))
+	}
+	if len(i.CustomerAddressNotIn) > 0 {
+		predicates = append(predicates, invoice.CustomerAddressNotIn(i.CustomerAddressNotIn...))
+	}
+	if i.CustomerAddressGT != nil {
+		predicates = append(predicates, invoice.CustomerAddressGT(*i.CustomerAddressGT))
+	}
+	if i.CustomerAddressGTE != nil {
+		predicates = append(predicates, invoice.CustomerAddressGTE(*i.CustomerAddressGTE))
+	}
+	if i.CustomerAddressLT != nil {
+		predicates = append(predicates, invoice.CustomerAddressLT(*i.CustomerAddressLT))
+	}
+	if i.CustomerAddressLTE != nil {
+		predicates = append(predicates, invoice.CustomerAddressLTE(*i.CustomerAddressLTE))
+	}
+	if i.CustomerAddressContains != nil {
+		predicates = append(predicates, invoice.CustomerAddressContains(*i.CustomerAddressContains))
+	}
+	if i.CustomerAddressHasPrefix != nil {
+		predicates = append(predicates, invoice.CustomerAddressHasPrefix(*i.CustomerAddressHasPrefix))
+	}
+	if i.CustomerAddressHasSuffix != nil {
+		predicates = append(predicates, invoice.CustomerAddressHasSuffix(*i.CustomerAddressHasSuffix))
+	}
+	if i.CustomerAddressIsNil {
+		predicates = append(predicates, invoice.CustomerAddressIsNil())
+	}
+	if i.CustomerAddressNotNil {
+		predicates = append(predicates, invoice.CustomerAddressNotNil())
+	}
+	if i.CustomerAddressEqualFold != nil {
+		predicates = append(predicates, invoice.CustomerAddressEqualFold(*i.CustomerAddressEqualFold))
+	}
+	if i.CustomerAddressContainsFold != nil {
+		predicates = append(predicates, invoice.CustomerAddressContainsFold(*i.CustomerAddressContainsFold))
+	}
+	if i.Currency != nil {
+		predicates = append(predicates, invoice.CurrencyEQ(*i.Currency))
+	}
+	if i.CurrencyNEQ != nil {
+		predicates = append(predicates, invoice.CurrencyNEQ(*i.CurrencyNEQ))
+	}
+	if len(i.CurrencyIn) > 0 {
+		predicates = append(predicates, invoice.CurrencyIn(i.CurrencyIn...))
+	}
+	if len(i.CurrencyNotIn) > 0 {
+		predicates = append(predicates, invoice.CurrencyNotIn(i.CurrencyNotIn...))
+	}
+	if i.CurrencyGT != nil {
+		predicates = append(predicates, invoice.CurrencyGT(*i.CurrencyGT))
+	}
+	if i.CurrencyGTE != nil {
+		predicates = append(predicates, invoice.CurrencyGTE(*i.CurrencyGTE))
+	}
+	if i.CurrencyLT != nil {
+		predicates = append(predicates, invoice.CurrencyLT(*i.CurrencyLT))
+	}
+	if i.CurrencyLTE != nil {
+		predicates = append(predicates, invoice.CurrencyLTE(*i.CurrencyLTE))
+	}
+	if i.CurrencyContains != nil {
+		predicates = append(predicates, invoice.CurrencyContains(*i.CurrencyContains))
+	}
+	if i.CurrencyHasPrefix != nil {
+		predicates = append(predicates, invoice.CurrencyHasPrefix(*i.CurrencyHasPrefix))
+	}
+	if i.CurrencyHasSuffix != nil {
+		predicates = append(predicates, invoice.CurrencyHasSuffix(*i.CurrencyHasSuffix))
+	}
+	if i.CurrencyIsNil {
+		predicates = append(predicates, invoice.CurrencyIsNil())
+	}
+	if i.CurrencyNotNil {
+		predicates = append(predicates, invoice.CurrencyNotNil())
+	}
+	if i.CurrencyEqualFold != nil {
+		predicates = append(predicates, invoice.CurrencyEqualFold(*i.CurrencyEqualFold))
+	}
+	if i.CurrencyContainsFold != nil {
+		predicates = append(predicates, invoice.CurrencyContainsFold(*i.CurrencyContainsFold))
+	}
+	if i.TaxExempt != nil {
+		predicates = append(predicates, invoice.TaxExemptEQ(*i.TaxExempt))
+	}
+	if i.TaxExemptNEQ != nil {
+		predicates = append(predicates, invoice.TaxExemptNEQ(*i.TaxExemptNEQ))
+	}
+	if i.PeriodStart != nil {
+		predicates = append(predicates, invoice.PeriodStartEQ(*i.PeriodStart))
+	}
+	if i.PeriodStartNEQ != nil {
+		predicates = append(predicates, invoice.PeriodStartNEQ(*i.PeriodStartNEQ))
+	}
+	if len(i.PeriodStartIn) > 0 {
+		predicates = append(predicates, invoice.PeriodStartIn(i.PeriodStartIn...))
+	}
+	if len(i.PeriodStartNotIn) > 0 {
+		predicates = append(predicates, invoice.PeriodStartNotIn(i.PeriodStartNotIn...))
+	}
+	if i.PeriodStartGT != nil {
+		predicates = append(predicates, invoice.PeriodStartGT(*i.PeriodStartGT))
+	}
+	if i.PeriodStartGTE != nil {
+		predicates = append(predicates, invoice.PeriodStartGTE(*i.PeriodStartGTE))
+	}
+	if i.PeriodStartLT != nil {
+		predicates = append(predicates, invoice.PeriodStartLT(*i.PeriodStartLT))
+	}
+	if i.PeriodStartLTE != nil {
+		predicates = append(predicates, invoice.PeriodStartLTE(*i.PeriodStartLTE))
+	}
+	if i.PeriodStartIsNil {
+		predicates = append(predicates, invoice.PeriodStartIsNil())
+	}
+	if i.PeriodStartNotNil {
+		predicates = append(predicates, invoice.PeriodStartNotNil())
+	}
+	if i.PeriodEnd != nil {
+		predicates = append(predicates, invoice.PeriodEndEQ(*i.PeriodEnd))
+	}
+	if i.PeriodEndNEQ != nil {
+		predicates = append(predicates, invoice.PeriodEndNEQ(*i.PeriodEndNEQ))
+	}
+	if len(i.PeriodEndIn) > 0 {
+		predicates = append(predicates, invoice.PeriodEndIn(i.PeriodEndIn...))
+	}
+	if len(i.PeriodEndNotIn) > 0 {
+		predicates = append(predicates, invoice.PeriodEndNotIn(i.PeriodEndNotIn...))
+	}
+	if i.PeriodEndGT != nil {
+		predicates = append(predicates, invoice.PeriodEndGT(*i.PeriodEndGT))
+	}
+	if i.PeriodEndGTE != nil {
+		predicates = append(predicates, invoice.PeriodEndGTE(*i.PeriodEndGTE))
+	}
+	if i.PeriodEndLT != nil {
+		predicates = append(predicates, invoice.PeriodEndLT(*i.PeriodEndLT))
+	}
+	if i.PeriodEndLTE != nil {
+		predicates = append(predicates, invoice.PeriodEndLTE(*i.PeriodEndLTE))
+	}
+	if i.PeriodEndIsNil {
+		predicates = append(predicates, invoice.PeriodEndIsNil())
+	}
+	if i.PeriodEndNotNil {
+		predicates = append(predicates, invoice.PeriodEndNotNil())
+	}
 	if i.NetTotal != nil {
 		predicates = append(predicates, invoice.NetTotalEQ(*i.NetTotal))
 	}
@@ -6117,6 +7692,168 @@ func (i *InvoiceWhereInput) P() (predicate.Invoice, error) {
 	if i.SettledAtNotNil {
 		predicates = append(predicates, invoice.SettledAtNotNil())
 	}
+	if i.SettleComment != nil {
+		predicates = append(predicates, invoice.SettleCommentEQ(*i.SettleComment))
+	}
+	if i.SettleCommentNEQ != nil {
+		predicates = append(predicates, invoice.SettleCommentNEQ(*i.SettleCommentNEQ))
+	}
+	if len(i.SettleCommentIn) > 0 {
+		predicates = append(predicates, invoice.SettleCommentIn(i.SettleCommentIn...))
+	}
+	if len(i.SettleCommentNotIn) > 0 {
+		predicates = append(predicates, invoice.SettleCommentNotIn(i.SettleCommentNotIn...))
+	}
+	if i.SettleCommentGT != nil {
+		predicates = append(predicates, invoice.SettleCommentGT(*i.SettleCommentGT))
+	}
+	if i.SettleCommentGTE != nil {
+		predicates = append(predicates, invoice.SettleCommentGTE(*i.SettleCommentGTE))
+	}
+	if i.SettleCommentLT != nil {
+		predicates = append(predicates, invoice.SettleCommentLT(*i.SettleCommentLT))
+	}
+	if i.SettleCommentLTE != nil {
+		predicates = append(predicates, invoice.SettleCommentLTE(*i.SettleCommentLTE))
+	}
+	if i.SettleCommentContains != nil {
+		predicates = append(predicates, invoice.SettleCommentContains(*i.SettleCommentContains))
+	}
+	if i.SettleCommentHasPrefix != nil {
+		predicates = append(predicates, invoice.SettleCommentHasPrefix(*i.SettleCommentHasPrefix))
+	}
+	if i.SettleCommentHasSuffix != nil {
+		predicates = append(predicates, invoice.SettleCommentHasSuffix(*i.SettleCommentHasSuffix))
+	}
+	if i.SettleCommentIsNil {
+		predicates = append(predicates, invoice.SettleCommentIsNil())
+	}
+	if i.SettleCommentNotNil {
+		predicates = append(predicates, invoice.SettleCommentNotNil())
+	}
+	if i.SettleCommentEqualFold != nil {
+		predicates = append(predicates, invoice.SettleCommentEqualFold(*i.SettleCommentEqualFold))
+	}
+	if i.SettleCommentContainsFold != nil {
+		predicates = append(predicates, invoice.SettleCommentContainsFold(*i.SettleCommentContainsFold))
+	}
+	if i.DeletedAt != nil {
+		predicates = append(predicates, invoice.DeletedAtEQ(*i.DeletedAt))
+	}
+	if i.DeletedAtNEQ != nil {
+		predicates = append(predicates, invoice.DeletedAtNEQ(*i.DeletedAtNEQ))
+	}
+	if len(i.DeletedAtIn) > 0 {
+		predicates = append(predicates, invoice.DeletedAtIn(i.DeletedAtIn...))
+	}
+	if len(i.DeletedAtNotIn) > 0 {
+		predicates = append(predicates, invoice.DeletedAtNotIn(i.DeletedAtNotIn...))
+	}
+	if i.DeletedAtGT != nil {
+		predicates = append(predicates, invoice.DeletedAtGT(*i.DeletedAtGT))
+	}
+	if i.DeletedAtGTE != nil {
+		predicates = append(predicates, invoice.DeletedAtGTE(*i.DeletedAtGTE))
+	}
+	if i.DeletedAtLT != nil {
+		predicates = append(predicates, invoice.DeletedAtLT(*i.DeletedAtLT))
+	}
+	if i.DeletedAtLTE != nil {
+		predicates = append(predicates, invoice.DeletedAtLTE(*i.DeletedAtLTE))
+	}
+	if i.DeletedAtIsNil {
+		predicates = append(predicates, invoice.DeletedAtIsNil())
+	}
+	if i.DeletedAtNotNil {
+		predicates = append(predicates, invoice.DeletedAtNotNil())
+	}
+	if i.DeleteReason != nil {
+		predicates = append(predicates, invoice.DeleteReasonEQ(*i.DeleteReason))
+	}
+	if i.DeleteReasonNEQ != nil {
+		predicates = append(predicates, invoice.DeleteReasonNEQ(*i.DeleteReasonNEQ))
+	}
+	if len(i.DeleteReasonIn) > 0 {
+		predicates = append(predicates, invoice.DeleteReasonIn(i.DeleteReasonIn...))
+	}
+	if len(i.DeleteReasonNotIn) > 0 {
+		predicates = append(predicates, invoice.DeleteReasonNotIn(i.DeleteReasonNotIn...))
+	}
+	if i.DeleteReasonGT != nil {
+		predicates = append(predicates, invoice.DeleteReasonGT(*i.DeleteReasonGT))
+	}
+	if i.DeleteReasonGTE != nil {
+		predicates = append(predicates, invoice.DeleteReasonGTE(*i.DeleteReasonGTE))
+	}
+	if i.DeleteReasonLT != nil {
+		predicates = append(predicates, invoice.DeleteReasonLT(*i.DeleteReasonLT))
+	}
+	if i.DeleteReasonLTE != nil {
+		predicates = append(predicates, invoice.DeleteReasonLTE(*i.DeleteReasonLTE))
+	}
+	if i.DeleteReasonContains != nil {
+		predicates = append(predicates, invoice.DeleteReasonContains(*i.DeleteReasonContains))
+	}
+	if i.DeleteReasonHasPrefix != nil {
+		predicates = append(predicates, invoice.DeleteReasonHasPrefix(*i.DeleteReasonHasPrefix))
+	}
+	if i.DeleteReasonHasSuffix != nil {
+		predicates = append(predicates, invoice.DeleteReasonHasSuffix(*i.DeleteReasonHasSuffix))
+	}
+	if i.DeleteReasonIsNil {
+		predicates = append(predicates, invoice.DeleteReasonIsNil())
+	}
+	if i.DeleteReasonNotNil {
+		predicates = append(predicates, invoice.DeleteReasonNotNil())
+	}
+	if i.DeleteReasonEqualFold != nil {
+		predicates = append(predicates, invoice.DeleteReasonEqualFold(*i.DeleteReasonEqualFold))
+	}
+	if i.DeleteReasonContainsFold != nil {
+		predicates = append(predicates, invoice.DeleteReasonContainsFold(*i.DeleteReasonContainsFold))
+	}
+	if i.StatementFormat != nil {
+		predicates = append(predicates, invoice.StatementFormatEQ(*i.StatementFormat))
+	}
+	if i.StatementFormatNEQ != nil {
+		predicates = append(predicates, invoice.StatementFormatNEQ(*i.StatementFormatNEQ))
+	}
+	if len(i.StatementFormatIn) > 0 {
+		predicates = append(predicates, invoice.StatementFormatIn(i.StatementFormatIn...))
+	}
+	if len(i.StatementFormatNotIn) > 0 {
+		predicates = append(predicates, invoice.StatementFormatNotIn(i.StatementFormatNotIn...))
+	}
+	if i.DocumentsAt != nil {
+		predicates = append(predicates, invoice.DocumentsAtEQ(*i.DocumentsAt))
+	}
+	if i.DocumentsAtNEQ != nil {
+		predicates = append(predicates, invoice.DocumentsAtNEQ(*i.DocumentsAtNEQ))
+	}
+	if len(i.DocumentsAtIn) > 0 {
+		predicates = append(predicates, invoice.DocumentsAtIn(i.DocumentsAtIn...))
+	}
+	if len(i.DocumentsAtNotIn) > 0 {
+		predicates = append(predicates, invoice.DocumentsAtNotIn(i.DocumentsAtNotIn...))
+	}
+	if i.DocumentsAtGT != nil {
+		predicates = append(predicates, invoice.DocumentsAtGT(*i.DocumentsAtGT))
+	}
+	if i.DocumentsAtGTE != nil {
+		predicates = append(predicates, invoice.DocumentsAtGTE(*i.DocumentsAtGTE))
+	}
+	if i.DocumentsAtLT != nil {
+		predicates = append(predicates, invoice.DocumentsAtLT(*i.DocumentsAtLT))
+	}
+	if i.DocumentsAtLTE != nil {
+		predicates = append(predicates, invoice.DocumentsAtLTE(*i.DocumentsAtLTE))
+	}
+	if i.DocumentsAtIsNil {
+		predicates = append(predicates, invoice.DocumentsAtIsNil())
+	}
+	if i.DocumentsAtNotNil {
+		predicates = append(predicates, invoice.DocumentsAtNotNil())
+	}
 
 	if i.HasCustomer != nil {
 		p := invoice.HasCustomer()
@@ -6172,6 +7909,24 @@ func (i *InvoiceWhereInput) P() (predicate.Invoice, error) {
 		}
 		predicates = append(predicates, invoice.HasLinesWith(with...))
 	}
+	if i.HasDeliveries != nil {
+		p := invoice.HasDeliveries()
+		if !*i.HasDeliveries {
+			p = invoice.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDeliveriesWith) > 0 {
+		with := make([]predicate.Delivery, 0, len(i.HasDeliveriesWith))
+		for _, w := range i.HasDeliveriesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDeliveriesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, invoice.HasDeliveriesWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyInvoiceWhereInput
@@ -6209,6 +7964,12 @@ type InvoiceLineWhereInput struct {
 	PositionLT    *int  `json:"positionLT,omitempty"`
 	PositionLTE   *int  `json:"positionLTE,omitempty"`
 
+	// "kind" field predicates.
+	Kind      *invoiceline.Kind  `json:"kind,omitempty"`
+	KindNEQ   *invoiceline.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []invoiceline.Kind `json:"kindIn,omitempty"`
+	KindNotIn []invoiceline.Kind `json:"kindNotIn,omitempty"`
+
 	// "heading" field predicates.
 	Heading             *string  `json:"heading,omitempty"`
 	HeadingNEQ          *string  `json:"headingNEQ,omitempty"`
@@ -6225,6 +7986,83 @@ type InvoiceLineWhereInput struct {
 	HeadingNotNil       bool     `json:"headingNotNil,omitempty"`
 	HeadingEqualFold    *string  `json:"headingEqualFold,omitempty"`
 	HeadingContainsFold *string  `json:"headingContainsFold,omitempty"`
+
+	// "category" field predicates.
+	Category             *string  `json:"category,omitempty"`
+	CategoryNEQ          *string  `json:"categoryNEQ,omitempty"`
+	CategoryIn           []string `json:"categoryIn,omitempty"`
+	CategoryNotIn        []string `json:"categoryNotIn,omitempty"`
+	CategoryGT           *string  `json:"categoryGT,omitempty"`
+	CategoryGTE          *string  `json:"categoryGTE,omitempty"`
+	CategoryLT           *string  `json:"categoryLT,omitempty"`
+	CategoryLTE          *string  `json:"categoryLTE,omitempty"`
+	CategoryContains     *string  `json:"categoryContains,omitempty"`
+	CategoryHasPrefix    *string  `json:"categoryHasPrefix,omitempty"`
+	CategoryHasSuffix    *string  `json:"categoryHasSuffix,omitempty"`
+	CategoryIsNil        bool     `json:"categoryIsNil,omitempty"`
+	CategoryNotNil       bool     `json:"categoryNotNil,omitempty"`
+	CategoryEqualFold    *string  `json:"categoryEqualFold,omitempty"`
+	CategoryContainsFold *string  `json:"categoryContainsFold,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID       *int  `json:"customerID,omitempty"`
+	CustomerIDNEQ    *int  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn     []int `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn  []int `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT     *int  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE    *int  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT     *int  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE    *int  `json:"customerIDLTE,omitempty"`
+	CustomerIDIsNil  bool  `json:"customerIDIsNil,omitempty"`
+	CustomerIDNotNil bool  `json:"customerIDNotNil,omitempty"`
+
+	// "calls" field predicates.
+	Calls      *int64  `json:"calls,omitempty"`
+	CallsNEQ   *int64  `json:"callsNEQ,omitempty"`
+	CallsIn    []int64 `json:"callsIn,omitempty"`
+	CallsNotIn []int64 `json:"callsNotIn,omitempty"`
+	CallsGT    *int64  `json:"callsGT,omitempty"`
+	CallsGTE   *int64  `json:"callsGTE,omitempty"`
+	CallsLT    *int64  `json:"callsLT,omitempty"`
+	CallsLTE   *int64  `json:"callsLTE,omitempty"`
+
+	// "call_total" field predicates.
+	CallTotal      *decimal.Decimal  `json:"callTotal,omitempty"`
+	CallTotalNEQ   *decimal.Decimal  `json:"callTotalNEQ,omitempty"`
+	CallTotalIn    []decimal.Decimal `json:"callTotalIn,omitempty"`
+	CallTotalNotIn []decimal.Decimal `json:"callTotalNotIn,omitempty"`
+	CallTotalGT    *decimal.Decimal  `json:"callTotalGT,omitempty"`
+	CallTotalGTE   *decimal.Decimal  `json:"callTotalGTE,omitempty"`
+	CallTotalLT    *decimal.Decimal  `json:"callTotalLT,omitempty"`
+	CallTotalLTE   *decimal.Decimal  `json:"callTotalLTE,omitempty"`
+
+	// "service_from" field predicates.
+	ServiceFrom       *time.Time  `json:"serviceFrom,omitempty"`
+	ServiceFromNEQ    *time.Time  `json:"serviceFromNEQ,omitempty"`
+	ServiceFromIn     []time.Time `json:"serviceFromIn,omitempty"`
+	ServiceFromNotIn  []time.Time `json:"serviceFromNotIn,omitempty"`
+	ServiceFromGT     *time.Time  `json:"serviceFromGT,omitempty"`
+	ServiceFromGTE    *time.Time  `json:"serviceFromGTE,omitempty"`
+	ServiceFromLT     *time.Time  `json:"serviceFromLT,omitempty"`
+	ServiceFromLTE    *time.Time  `json:"serviceFromLTE,omitempty"`
+	ServiceFromIsNil  bool        `json:"serviceFromIsNil,omitempty"`
+	ServiceFromNotNil bool        `json:"serviceFromNotNil,omitempty"`
+
+	// "service_to" field predicates.
+	ServiceTo       *time.Time  `json:"serviceTo,omitempty"`
+	ServiceToNEQ    *time.Time  `json:"serviceToNEQ,omitempty"`
+	ServiceToIn     []time.Time `json:"serviceToIn,omitempty"`
+	ServiceToNotIn  []time.Time `json:"serviceToNotIn,omitempty"`
+	ServiceToGT     *time.Time  `json:"serviceToGT,omitempty"`
+	ServiceToGTE    *time.Time  `json:"serviceToGTE,omitempty"`
+	ServiceToLT     *time.Time  `json:"serviceToLT,omitempty"`
+	ServiceToLTE    *time.Time  `json:"serviceToLTE,omitempty"`
+	ServiceToIsNil  bool        `json:"serviceToIsNil,omitempty"`
+	ServiceToNotNil bool        `json:"serviceToNotNil,omitempty"`
+
+	// "pro_rata" field predicates.
+	ProRata    *bool `json:"proRata,omitempty"`
+	ProRataNEQ *bool `json:"proRataNEQ,omitempty"`
 
 	// "description" field predicates.
 	Description             *string  `json:"description,omitempty"`
@@ -6284,6 +8122,10 @@ type InvoiceLineWhereInput struct {
 	// "invoice" edge predicates.
 	HasInvoice     *bool                `json:"hasInvoice,omitempty"`
 	HasInvoiceWith []*InvoiceWhereInput `json:"hasInvoiceWith,omitempty"`
+
+	// "charge" edge predicates.
+	HasCharge     *bool               `json:"hasCharge,omitempty"`
+	HasChargeWith []*ChargeWhereInput `json:"hasChargeWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -6405,6 +8247,18 @@ func (i *InvoiceLineWhereInput) P() (predicate.InvoiceLine, error) {
 	if i.PositionLTE != nil {
 		predicates = append(predicates, invoiceline.PositionLTE(*i.PositionLTE))
 	}
+	if i.Kind != nil {
+		predicates = append(predicates, invoiceline.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, invoiceline.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, invoiceline.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, invoiceline.KindNotIn(i.KindNotIn...))
+	}
 	if i.Heading != nil {
 		predicates = append(predicates, invoiceline.HeadingEQ(*i.Heading))
 	}
@@ -6449,6 +8303,195 @@ func (i *InvoiceLineWhereInput) P() (predicate.InvoiceLine, error) {
 	}
 	if i.HeadingContainsFold != nil {
 		predicates = append(predicates, invoiceline.HeadingContainsFold(*i.HeadingContainsFold))
+	}
+	if i.Category != nil {
+		predicates = append(predicates, invoiceline.CategoryEQ(*i.Category))
+	}
+	if i.CategoryNEQ != nil {
+		predicates = append(predicates, invoiceline.CategoryNEQ(*i.CategoryNEQ))
+	}
+	if len(i.CategoryIn) > 0 {
+		predicates = append(predicates, invoiceline.CategoryIn(i.CategoryIn...))
+	}
+	if len(i.CategoryNotIn) > 0 {
+		predicates = append(predicates, invoiceline.CategoryNotIn(i.CategoryNotIn...))
+	}
+	if i.CategoryGT != nil {
+		predicates = append(predicates, invoiceline.CategoryGT(*i.CategoryGT))
+	}
+	if i.CategoryGTE != nil {
+		predicates = append(predicates, invoiceline.CategoryGTE(*i.CategoryGTE))
+	}
+	if i.CategoryLT != nil {
+		predicates = append(predicates, invoiceline.CategoryLT(*i.CategoryLT))
+	}
+	if i.CategoryLTE != nil {
+		predicates = append(predicates, invoiceline.CategoryLTE(*i.CategoryLTE))
+	}
+	if i.CategoryContains != nil {
+		predicates = append(predicates, invoiceline.CategoryContains(*i.CategoryContains))
+	}
+	if i.CategoryHasPrefix != nil {
+		predicates = append(predicates, invoiceline.CategoryHasPrefix(*i.CategoryHasPrefix))
+	}
+	if i.CategoryHasSuffix != nil {
+		predicates = append(predicates, invoiceline.CategoryHasSuffix(*i.CategoryHasSuffix))
+	}
+	if i.CategoryIsNil {
+		predicates = append(predicates, invoiceline.CategoryIsNil())
+	}
+	if i.CategoryNotNil {
+		predicates = append(predicates, invoiceline.CategoryNotNil())
+	}
+	if i.CategoryEqualFold != nil {
+		predicates = append(predicates, invoiceline.CategoryEqualFold(*i.CategoryEqualFold))
+	}
+	if i.CategoryContainsFold != nil {
+		predicates = append(predicates, invoiceline.CategoryContainsFold(*i.CategoryContainsFold))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, invoiceline.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, invoiceline.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, invoiceline.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, invoiceline.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, invoiceline.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, invoiceline.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, invoiceline.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, invoiceline.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDIsNil {
+		predicates = append(predicates, invoiceline.CustomerIDIsNil())
+	}
+	if i.CustomerIDNotNil {
+		predicates = append(predicates, invoiceline.CustomerIDNotNil())
+	}
+	if i.Calls != nil {
+		predicates = append(predicates, invoiceline.CallsEQ(*i.Calls))
+	}
+	if i.CallsNEQ != nil {
+		predicates = append(predicates, invoiceline.CallsNEQ(*i.CallsNEQ))
+	}
+	if len(i.CallsIn) > 0 {
+		predicates = append(predicates, invoiceline.CallsIn(i.CallsIn...))
+	}
+	if len(i.CallsNotIn) > 0 {
+		predicates = append(predicates, invoiceline.CallsNotIn(i.CallsNotIn...))
+	}
+	if i.CallsGT != nil {
+		predicates = append(predicates, invoiceline.CallsGT(*i.CallsGT))
+	}
+	if i.CallsGTE != nil {
+		predicates = append(predicates, invoiceline.CallsGTE(*i.CallsGTE))
+	}
+	if i.CallsLT != nil {
+		predicates = append(predicates, invoiceline.CallsLT(*i.CallsLT))
+	}
+	if i.CallsLTE != nil {
+		predicates = append(predicates, invoiceline.CallsLTE(*i.CallsLTE))
+	}
+	if i.CallTotal != nil {
+		predicates = append(predicates, invoiceline.CallTotalEQ(*i.CallTotal))
+	}
+	if i.CallTotalNEQ != nil {
+		predicates = append(predicates, invoiceline.CallTotalNEQ(*i.CallTotalNEQ))
+	}
+	if len(i.CallTotalIn) > 0 {
+		predicates = append(predicates, invoiceline.CallTotalIn(i.CallTotalIn...))
+	}
+	if len(i.CallTotalNotIn) > 0 {
+		predicates = append(predicates, invoiceline.CallTotalNotIn(i.CallTotalNotIn...))
+	}
+	if i.CallTotalGT != nil {
+		predicates = append(predicates, invoiceline.CallTotalGT(*i.CallTotalGT))
+	}
+	if i.CallTotalGTE != nil {
+		predicates = append(predicates, invoiceline.CallTotalGTE(*i.CallTotalGTE))
+	}
+	if i.CallTotalLT != nil {
+		predicates = append(predicates, invoiceline.CallTotalLT(*i.CallTotalLT))
+	}
+	if i.CallTotalLTE != nil {
+		predicates = append(predicates, invoiceline.CallTotalLTE(*i.CallTotalLTE))
+	}
+	if i.ServiceFrom != nil {
+		predicates = append(predicates, invoiceline.ServiceFromEQ(*i.ServiceFrom))
+	}
+	if i.ServiceFromNEQ != nil {
+		predicates = append(predicates, invoiceline.ServiceFromNEQ(*i.ServiceFromNEQ))
+	}
+	if len(i.ServiceFromIn) > 0 {
+		predicates = append(predicates, invoiceline.ServiceFromIn(i.ServiceFromIn...))
+	}
+	if len(i.ServiceFromNotIn) > 0 {
+		predicates = append(predicates, invoiceline.ServiceFromNotIn(i.ServiceFromNotIn...))
+	}
+	if i.ServiceFromGT != nil {
+		predicates = append(predicates, invoiceline.ServiceFromGT(*i.ServiceFromGT))
+	}
+	if i.ServiceFromGTE != nil {
+		predicates = append(predicates, invoiceline.ServiceFromGTE(*i.ServiceFromGTE))
+	}
+	if i.ServiceFromLT != nil {
+		predicates = append(predicates, invoiceline.ServiceFromLT(*i.ServiceFromLT))
+	}
+	if i.ServiceFromLTE != nil {
+		predicates = append(predicates, invoiceline.ServiceFromLTE(*i.ServiceFromLTE))
+	}
+	if i.ServiceFromIsNil {
+		predicates = append(predicates, invoiceline.ServiceFromIsNil())
+	}
+	if i.ServiceFromNotNil {
+		predicates = append(predicates, invoiceline.ServiceFromNotNil())
+	}
+	if i.ServiceTo != nil {
+		predicates = append(predicates, invoiceline.ServiceToEQ(*i.ServiceTo))
+	}
+	if i.ServiceToNEQ != nil {
+		predicates = append(predicates, invoiceline.ServiceToNEQ(*i.ServiceToNEQ))
+	}
+	if len(i.ServiceToIn) > 0 {
+		predicates = append(predicates, invoiceline.ServiceToIn(i.ServiceToIn...))
+	}
+	if len(i.ServiceToNotIn) > 0 {
+		predicates = append(predicates, invoiceline.ServiceToNotIn(i.ServiceToNotIn...))
+	}
+	if i.ServiceToGT != nil {
+		predicates = append(predicates, invoiceline.ServiceToGT(*i.ServiceToGT))
+	}
+	if i.ServiceToGTE != nil {
+		predicates = append(predicates, invoiceline.ServiceToGTE(*i.ServiceToGTE))
+	}
+	if i.ServiceToLT != nil {
+		predicates = append(predicates, invoiceline.ServiceToLT(*i.ServiceToLT))
+	}
+	if i.ServiceToLTE != nil {
+		predicates = append(predicates, invoiceline.ServiceToLTE(*i.ServiceToLTE))
+	}
+	if i.ServiceToIsNil {
+		predicates = append(predicates, invoiceline.ServiceToIsNil())
+	}
+	if i.ServiceToNotNil {
+		predicates = append(predicates, invoiceline.ServiceToNotNil())
+	}
+	if i.ProRata != nil {
+		predicates = append(predicates, invoiceline.ProRataEQ(*i.ProRata))
+	}
+	if i.ProRataNEQ != nil {
+		predicates = append(predicates, invoiceline.ProRataNEQ(*i.ProRataNEQ))
 	}
 	if i.Description != nil {
 		predicates = append(predicates, invoiceline.DescriptionEQ(*i.Description))
@@ -6603,6 +8646,24 @@ func (i *InvoiceLineWhereInput) P() (predicate.InvoiceLine, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, invoiceline.HasInvoiceWith(with...))
+	}
+	if i.HasCharge != nil {
+		p := invoiceline.HasCharge()
+		if !*i.HasCharge {
+			p = invoiceline.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasChargeWith) > 0 {
+		with := make([]predicate.Charge, 0, len(i.HasChargeWith))
+		for _, w := range i.HasChargeWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasChargeWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, invoiceline.HasChargeWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

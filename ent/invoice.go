@@ -30,8 +30,22 @@ type Invoice struct {
 	IssueDate time.Time `json:"issue_date,omitempty"`
 	// DueDate holds the value of the "due_date" field.
 	DueDate *time.Time `json:"due_date,omitempty"`
-	// Status holds the value of the "status" field.
+	// A deleted invoice keeps its number on record, so the sequence has no unexplained gap
 	Status invoice.Status `json:"status,omitempty"`
+	// The customer's reference when the invoice was issued
+	CustomerReference string `json:"customer_reference,omitempty"`
+	// The customer's name when the invoice was issued
+	CustomerName string `json:"customer_name,omitempty"`
+	// CustomerAddress holds the value of the "customer_address" field.
+	CustomerAddress string `json:"customer_address,omitempty"`
+	// Currency holds the value of the "currency" field.
+	Currency string `json:"currency,omitempty"`
+	// TaxExempt holds the value of the "tax_exempt" field.
+	TaxExempt bool `json:"tax_exempt,omitempty"`
+	// PeriodStart holds the value of the "period_start" field.
+	PeriodStart *time.Time `json:"period_start,omitempty"`
+	// The day after the period's last
+	PeriodEnd *time.Time `json:"period_end,omitempty"`
 	// NetTotal holds the value of the "net_total" field.
 	NetTotal decimal.Decimal `json:"net_total,omitempty"`
 	// TaxTotal holds the value of the "tax_total" field.
@@ -42,8 +56,20 @@ type Invoice struct {
 	SentAt *time.Time `json:"sent_at,omitempty"`
 	// SettledAt holds the value of the "settled_at" field.
 	SettledAt *time.Time `json:"settled_at,omitempty"`
+	// SettleComment holds the value of the "settle_comment" field.
+	SettleComment string `json:"settle_comment,omitempty"`
+	// DeletedAt holds the value of the "deleted_at" field.
+	DeletedAt *time.Time `json:"deleted_at,omitempty"`
+	// DeleteReason holds the value of the "delete_reason" field.
+	DeleteReason string `json:"delete_reason,omitempty"`
 	// PdfBlobKey holds the value of the "pdf_blob_key" field.
 	PdfBlobKey string `json:"pdf_blob_key,omitempty"`
+	// StatementBlobKey holds the value of the "statement_blob_key" field.
+	StatementBlobKey string `json:"statement_blob_key,omitempty"`
+	// StatementFormat holds the value of the "statement_format" field.
+	StatementFormat invoice.StatementFormat `json:"statement_format,omitempty"`
+	// When the PDF and statement were rendered and stored
+	DocumentsAt *time.Time `json:"documents_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the InvoiceQuery when eager-loading is set.
 	Edges                InvoiceEdges `json:"edges"`
@@ -62,14 +88,17 @@ type InvoiceEdges struct {
 	Lines []*InvoiceLine `json:"lines,omitempty"`
 	// Charges holds the value of the charges edge.
 	Charges []*Charge `json:"charges,omitempty"`
+	// Deliveries holds the value of the deliveries edge.
+	Deliveries []*Delivery `json:"deliveries,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
-	namedLines   map[string][]*InvoiceLine
-	namedCharges map[string][]*Charge
+	namedLines      map[string][]*InvoiceLine
+	namedCharges    map[string][]*Charge
+	namedDeliveries map[string][]*Delivery
 }
 
 // CustomerOrErr returns the Customer value or an error if the edge
@@ -112,6 +141,15 @@ func (e InvoiceEdges) ChargesOrErr() ([]*Charge, error) {
 	return nil, &NotLoadedError{edge: "charges"}
 }
 
+// DeliveriesOrErr returns the Deliveries value or an error if the edge
+// was not loaded in eager-loading.
+func (e InvoiceEdges) DeliveriesOrErr() ([]*Delivery, error) {
+	if e.loadedTypes[4] {
+		return e.Deliveries, nil
+	}
+	return nil, &NotLoadedError{edge: "deliveries"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Invoice) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -119,11 +157,13 @@ func (*Invoice) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case invoice.FieldNetTotal, invoice.FieldTaxTotal, invoice.FieldTotal:
 			values[i] = new(decimal.Decimal)
+		case invoice.FieldTaxExempt:
+			values[i] = new(sql.NullBool)
 		case invoice.FieldID, invoice.FieldNumber:
 			values[i] = new(sql.NullInt64)
-		case invoice.FieldStatus, invoice.FieldPdfBlobKey:
+		case invoice.FieldStatus, invoice.FieldCustomerReference, invoice.FieldCustomerName, invoice.FieldCustomerAddress, invoice.FieldCurrency, invoice.FieldSettleComment, invoice.FieldDeleteReason, invoice.FieldPdfBlobKey, invoice.FieldStatementBlobKey, invoice.FieldStatementFormat:
 			values[i] = new(sql.NullString)
-		case invoice.FieldCreatedAt, invoice.FieldUpdatedAt, invoice.FieldIssueDate, invoice.FieldDueDate, invoice.FieldSentAt, invoice.FieldSettledAt:
+		case invoice.FieldCreatedAt, invoice.FieldUpdatedAt, invoice.FieldIssueDate, invoice.FieldDueDate, invoice.FieldPeriodStart, invoice.FieldPeriodEnd, invoice.FieldSentAt, invoice.FieldSettledAt, invoice.FieldDeletedAt, invoice.FieldDocumentsAt:
 			values[i] = new(sql.NullTime)
 		case invoice.ForeignKeys[0]: // billing_run_invoices
 			values[i] = new(sql.NullInt64)
@@ -187,6 +227,50 @@ func (_m *Invoice) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Status = invoice.Status(value.String)
 			}
+		case invoice.FieldCustomerReference:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field customer_reference", values[i])
+			} else if value.Valid {
+				_m.CustomerReference = value.String
+			}
+		case invoice.FieldCustomerName:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field customer_name", values[i])
+			} else if value.Valid {
+				_m.CustomerName = value.String
+			}
+		case invoice.FieldCustomerAddress:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field customer_address", values[i])
+			} else if value.Valid {
+				_m.CustomerAddress = value.String
+			}
+		case invoice.FieldCurrency:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field currency", values[i])
+			} else if value.Valid {
+				_m.Currency = value.String
+			}
+		case invoice.FieldTaxExempt:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field tax_exempt", values[i])
+			} else if value.Valid {
+				_m.TaxExempt = value.Bool
+			}
+		case invoice.FieldPeriodStart:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field period_start", values[i])
+			} else if value.Valid {
+				_m.PeriodStart = new(time.Time)
+				*_m.PeriodStart = value.Time
+			}
+		case invoice.FieldPeriodEnd:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field period_end", values[i])
+			} else if value.Valid {
+				_m.PeriodEnd = new(time.Time)
+				*_m.PeriodEnd = value.Time
+			}
 		case invoice.FieldNetTotal:
 			if value, ok := values[i].(*decimal.Decimal); !ok {
 				return fmt.Errorf("unexpected type %T for field net_total", values[i])
@@ -219,11 +303,49 @@ func (_m *Invoice) assignValues(columns []string, values []any) error {
 				_m.SettledAt = new(time.Time)
 				*_m.SettledAt = value.Time
 			}
+		case invoice.FieldSettleComment:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field settle_comment", values[i])
+			} else if value.Valid {
+				_m.SettleComment = value.String
+			}
+		case invoice.FieldDeletedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field deleted_at", values[i])
+			} else if value.Valid {
+				_m.DeletedAt = new(time.Time)
+				*_m.DeletedAt = value.Time
+			}
+		case invoice.FieldDeleteReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field delete_reason", values[i])
+			} else if value.Valid {
+				_m.DeleteReason = value.String
+			}
 		case invoice.FieldPdfBlobKey:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field pdf_blob_key", values[i])
 			} else if value.Valid {
 				_m.PdfBlobKey = value.String
+			}
+		case invoice.FieldStatementBlobKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field statement_blob_key", values[i])
+			} else if value.Valid {
+				_m.StatementBlobKey = value.String
+			}
+		case invoice.FieldStatementFormat:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field statement_format", values[i])
+			} else if value.Valid {
+				_m.StatementFormat = invoice.StatementFormat(value.String)
+			}
+		case invoice.FieldDocumentsAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field documents_at", values[i])
+			} else if value.Valid {
+				_m.DocumentsAt = new(time.Time)
+				*_m.DocumentsAt = value.Time
 			}
 		case invoice.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -272,6 +394,11 @@ func (_m *Invoice) QueryCharges() *ChargeQuery {
 	return NewInvoiceClient(_m.config).QueryCharges(_m)
 }
 
+// QueryDeliveries queries the "deliveries" edge of the Invoice entity.
+func (_m *Invoice) QueryDeliveries() *DeliveryQuery {
+	return NewInvoiceClient(_m.config).QueryDeliveries(_m)
+}
+
 // Update returns a builder for updating this Invoice.
 // Note that you need to call Invoice.Unwrap() before calling this method if this Invoice
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -315,6 +442,31 @@ func (_m *Invoice) String() string {
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
 	builder.WriteString(", ")
+	builder.WriteString("customer_reference=")
+	builder.WriteString(_m.CustomerReference)
+	builder.WriteString(", ")
+	builder.WriteString("customer_name=")
+	builder.WriteString(_m.CustomerName)
+	builder.WriteString(", ")
+	builder.WriteString("customer_address=")
+	builder.WriteString(_m.CustomerAddress)
+	builder.WriteString(", ")
+	builder.WriteString("currency=")
+	builder.WriteString(_m.Currency)
+	builder.WriteString(", ")
+	builder.WriteString("tax_exempt=")
+	builder.WriteString(fmt.Sprintf("%v", _m.TaxExempt))
+	builder.WriteString(", ")
+	if v := _m.PeriodStart; v != nil {
+		builder.WriteString("period_start=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.PeriodEnd; v != nil {
+		builder.WriteString("period_end=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
 	builder.WriteString("net_total=")
 	builder.WriteString(fmt.Sprintf("%v", _m.NetTotal))
 	builder.WriteString(", ")
@@ -334,8 +486,30 @@ func (_m *Invoice) String() string {
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")
+	builder.WriteString("settle_comment=")
+	builder.WriteString(_m.SettleComment)
+	builder.WriteString(", ")
+	if v := _m.DeletedAt; v != nil {
+		builder.WriteString("deleted_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("delete_reason=")
+	builder.WriteString(_m.DeleteReason)
+	builder.WriteString(", ")
 	builder.WriteString("pdf_blob_key=")
 	builder.WriteString(_m.PdfBlobKey)
+	builder.WriteString(", ")
+	builder.WriteString("statement_blob_key=")
+	builder.WriteString(_m.StatementBlobKey)
+	builder.WriteString(", ")
+	builder.WriteString("statement_format=")
+	builder.WriteString(fmt.Sprintf("%v", _m.StatementFormat))
+	builder.WriteString(", ")
+	if v := _m.DocumentsAt; v != nil {
+		builder.WriteString("documents_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -385,6 +559,30 @@ func (_m *Invoice) appendNamedCharges(name string, edges ...*Charge) {
 		_m.Edges.namedCharges[name] = []*Charge{}
 	} else {
 		_m.Edges.namedCharges[name] = append(_m.Edges.namedCharges[name], edges...)
+	}
+}
+
+// NamedDeliveries returns the Deliveries named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Invoice) NamedDeliveries(name string) ([]*Delivery, error) {
+	if _m.Edges.namedDeliveries == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDeliveries[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Invoice) appendNamedDeliveries(name string, edges ...*Delivery) {
+	if _m.Edges.namedDeliveries == nil {
+		_m.Edges.namedDeliveries = make(map[string][]*Delivery)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDeliveries[name] = []*Delivery{}
+	} else {
+		_m.Edges.namedDeliveries[name] = append(_m.Edges.namedDeliveries[name], edges...)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 )
@@ -95,6 +96,104 @@ func (_c *InvoiceCreate) SetNillableStatus(v *invoice.Status) *InvoiceCreate {
 	return _c
 }
 
+// SetCustomerReference sets the "customer_reference" field.
+func (_c *InvoiceCreate) SetCustomerReference(v string) *InvoiceCreate {
+	_c.mutation.SetCustomerReference(v)
+	return _c
+}
+
+// SetNillableCustomerReference sets the "customer_reference" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableCustomerReference(v *string) *InvoiceCreate {
+	if v != nil {
+		_c.SetCustomerReference(*v)
+	}
+	return _c
+}
+
+// SetCustomerName sets the "customer_name" field.
+func (_c *InvoiceCreate) SetCustomerName(v string) *InvoiceCreate {
+	_c.mutation.SetCustomerName(v)
+	return _c
+}
+
+// SetNillableCustomerName sets the "customer_name" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableCustomerName(v *string) *InvoiceCreate {
+	if v != nil {
+		_c.SetCustomerName(*v)
+	}
+	return _c
+}
+
+// SetCustomerAddress sets the "customer_address" field.
+func (_c *InvoiceCreate) SetCustomerAddress(v string) *InvoiceCreate {
+	_c.mutation.SetCustomerAddress(v)
+	return _c
+}
+
+// SetNillableCustomerAddress sets the "customer_address" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableCustomerAddress(v *string) *InvoiceCreate {
+	if v != nil {
+		_c.SetCustomerAddress(*v)
+	}
+	return _c
+}
+
+// SetCurrency sets the "currency" field.
+func (_c *InvoiceCreate) SetCurrency(v string) *InvoiceCreate {
+	_c.mutation.SetCurrency(v)
+	return _c
+}
+
+// SetNillableCurrency sets the "currency" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableCurrency(v *string) *InvoiceCreate {
+	if v != nil {
+		_c.SetCurrency(*v)
+	}
+	return _c
+}
+
+// SetTaxExempt sets the "tax_exempt" field.
+func (_c *InvoiceCreate) SetTaxExempt(v bool) *InvoiceCreate {
+	_c.mutation.SetTaxExempt(v)
+	return _c
+}
+
+// SetNillableTaxExempt sets the "tax_exempt" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableTaxExempt(v *bool) *InvoiceCreate {
+	if v != nil {
+		_c.SetTaxExempt(*v)
+	}
+	return _c
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (_c *InvoiceCreate) SetPeriodStart(v time.Time) *InvoiceCreate {
+	_c.mutation.SetPeriodStart(v)
+	return _c
+}
+
+// SetNillablePeriodStart sets the "period_start" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillablePeriodStart(v *time.Time) *InvoiceCreate {
+	if v != nil {
+		_c.SetPeriodStart(*v)
+	}
+	return _c
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (_c *InvoiceCreate) SetPeriodEnd(v time.Time) *InvoiceCreate {
+	_c.mutation.SetPeriodEnd(v)
+	return _c
+}
+
+// SetNillablePeriodEnd sets the "period_end" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillablePeriodEnd(v *time.Time) *InvoiceCreate {
+	if v != nil {
+		_c.SetPeriodEnd(*v)
+	}
+	return _c
+}
+
 // SetNetTotal sets the "net_total" field.
 func (_c *InvoiceCreate) SetNetTotal(v decimal.Decimal) *InvoiceCreate {
 	_c.mutation.SetNetTotal(v)
@@ -165,6 +264,48 @@ func (_c *InvoiceCreate) SetNillableSettledAt(v *time.Time) *InvoiceCreate {
 	return _c
 }
 
+// SetSettleComment sets the "settle_comment" field.
+func (_c *InvoiceCreate) SetSettleComment(v string) *InvoiceCreate {
+	_c.mutation.SetSettleComment(v)
+	return _c
+}
+
+// SetNillableSettleComment sets the "settle_comment" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableSettleComment(v *string) *InvoiceCreate {
+	if v != nil {
+		_c.SetSettleComment(*v)
+	}
+	return _c
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (_c *InvoiceCreate) SetDeletedAt(v time.Time) *InvoiceCreate {
+	_c.mutation.SetDeletedAt(v)
+	return _c
+}
+
+// SetNillableDeletedAt sets the "deleted_at" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableDeletedAt(v *time.Time) *InvoiceCreate {
+	if v != nil {
+		_c.SetDeletedAt(*v)
+	}
+	return _c
+}
+
+// SetDeleteReason sets the "delete_reason" field.
+func (_c *InvoiceCreate) SetDeleteReason(v string) *InvoiceCreate {
+	_c.mutation.SetDeleteReason(v)
+	return _c
+}
+
+// SetNillableDeleteReason sets the "delete_reason" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableDeleteReason(v *string) *InvoiceCreate {
+	if v != nil {
+		_c.SetDeleteReason(*v)
+	}
+	return _c
+}
+
 // SetPdfBlobKey sets the "pdf_blob_key" field.
 func (_c *InvoiceCreate) SetPdfBlobKey(v string) *InvoiceCreate {
 	_c.mutation.SetPdfBlobKey(v)
@@ -175,6 +316,48 @@ func (_c *InvoiceCreate) SetPdfBlobKey(v string) *InvoiceCreate {
 func (_c *InvoiceCreate) SetNillablePdfBlobKey(v *string) *InvoiceCreate {
 	if v != nil {
 		_c.SetPdfBlobKey(*v)
+	}
+	return _c
+}
+
+// SetStatementBlobKey sets the "statement_blob_key" field.
+func (_c *InvoiceCreate) SetStatementBlobKey(v string) *InvoiceCreate {
+	_c.mutation.SetStatementBlobKey(v)
+	return _c
+}
+
+// SetNillableStatementBlobKey sets the "statement_blob_key" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableStatementBlobKey(v *string) *InvoiceCreate {
+	if v != nil {
+		_c.SetStatementBlobKey(*v)
+	}
+	return _c
+}
+
+// SetStatementFormat sets the "statement_format" field.
+func (_c *InvoiceCreate) SetStatementFormat(v invoice.StatementFormat) *InvoiceCreate {
+	_c.mutation.SetStatementFormat(v)
+	return _c
+}
+
+// SetNillableStatementFormat sets the "statement_format" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableStatementFormat(v *invoice.StatementFormat) *InvoiceCreate {
+	if v != nil {
+		_c.SetStatementFormat(*v)
+	}
+	return _c
+}
+
+// SetDocumentsAt sets the "documents_at" field.
+func (_c *InvoiceCreate) SetDocumentsAt(v time.Time) *InvoiceCreate {
+	_c.mutation.SetDocumentsAt(v)
+	return _c
+}
+
+// SetNillableDocumentsAt sets the "documents_at" field if the given value is not nil.
+func (_c *InvoiceCreate) SetNillableDocumentsAt(v *time.Time) *InvoiceCreate {
+	if v != nil {
+		_c.SetDocumentsAt(*v)
 	}
 	return _c
 }
@@ -239,6 +422,21 @@ func (_c *InvoiceCreate) AddCharges(v ...*Charge) *InvoiceCreate {
 	return _c.AddChargeIDs(ids...)
 }
 
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by IDs.
+func (_c *InvoiceCreate) AddDeliveryIDs(ids ...int) *InvoiceCreate {
+	_c.mutation.AddDeliveryIDs(ids...)
+	return _c
+}
+
+// AddDeliveries adds the "deliveries" edges to the Delivery entity.
+func (_c *InvoiceCreate) AddDeliveries(v ...*Delivery) *InvoiceCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDeliveryIDs(ids...)
+}
+
 // Mutation returns the InvoiceMutation object of the builder.
 func (_c *InvoiceCreate) Mutation() *InvoiceMutation {
 	return _c.mutation
@@ -294,6 +492,10 @@ func (_c *InvoiceCreate) defaults() error {
 		v := invoice.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.TaxExempt(); !ok {
+		v := invoice.DefaultTaxExempt
+		_c.mutation.SetTaxExempt(v)
+	}
 	if _, ok := _c.mutation.NetTotal(); !ok {
 		v := invoice.DefaultNetTotal
 		_c.mutation.SetNetTotal(v)
@@ -305,6 +507,10 @@ func (_c *InvoiceCreate) defaults() error {
 	if _, ok := _c.mutation.Total(); !ok {
 		v := invoice.DefaultTotal
 		_c.mutation.SetTotal(v)
+	}
+	if _, ok := _c.mutation.StatementFormat(); !ok {
+		v := invoice.DefaultStatementFormat
+		_c.mutation.SetStatementFormat(v)
 	}
 	return nil
 }
@@ -336,6 +542,24 @@ func (_c *InvoiceCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Invoice.status": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.CustomerReference(); ok {
+		if err := invoice.CustomerReferenceValidator(v); err != nil {
+			return &ValidationError{Name: "customer_reference", err: fmt.Errorf(`ent: validator failed for field "Invoice.customer_reference": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.CustomerName(); ok {
+		if err := invoice.CustomerNameValidator(v); err != nil {
+			return &ValidationError{Name: "customer_name", err: fmt.Errorf(`ent: validator failed for field "Invoice.customer_name": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Currency(); ok {
+		if err := invoice.CurrencyValidator(v); err != nil {
+			return &ValidationError{Name: "currency", err: fmt.Errorf(`ent: validator failed for field "Invoice.currency": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.TaxExempt(); !ok {
+		return &ValidationError{Name: "tax_exempt", err: errors.New(`ent: missing required field "Invoice.tax_exempt"`)}
+	}
 	if _, ok := _c.mutation.NetTotal(); !ok {
 		return &ValidationError{Name: "net_total", err: errors.New(`ent: missing required field "Invoice.net_total"`)}
 	}
@@ -348,6 +572,19 @@ func (_c *InvoiceCreate) check() error {
 	if v, ok := _c.mutation.PdfBlobKey(); ok {
 		if err := invoice.PdfBlobKeyValidator(v); err != nil {
 			return &ValidationError{Name: "pdf_blob_key", err: fmt.Errorf(`ent: validator failed for field "Invoice.pdf_blob_key": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.StatementBlobKey(); ok {
+		if err := invoice.StatementBlobKeyValidator(v); err != nil {
+			return &ValidationError{Name: "statement_blob_key", err: fmt.Errorf(`ent: validator failed for field "Invoice.statement_blob_key": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.StatementFormat(); !ok {
+		return &ValidationError{Name: "statement_format", err: errors.New(`ent: missing required field "Invoice.statement_format"`)}
+	}
+	if v, ok := _c.mutation.StatementFormat(); ok {
+		if err := invoice.StatementFormatValidator(v); err != nil {
+			return &ValidationError{Name: "statement_format", err: fmt.Errorf(`ent: validator failed for field "Invoice.statement_format": %w`, err)}
 		}
 	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
@@ -404,6 +641,34 @@ func (_c *InvoiceCreate) createSpec() (*Invoice, *sqlgraph.CreateSpec) {
 		_spec.SetField(invoice.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
 	}
+	if value, ok := _c.mutation.CustomerReference(); ok {
+		_spec.SetField(invoice.FieldCustomerReference, field.TypeString, value)
+		_node.CustomerReference = value
+	}
+	if value, ok := _c.mutation.CustomerName(); ok {
+		_spec.SetField(invoice.FieldCustomerName, field.TypeString, value)
+		_node.CustomerName = value
+	}
+	if value, ok := _c.mutation.CustomerAddress(); ok {
+		_spec.SetField(invoice.FieldCustomerAddress, field.TypeString, value)
+		_node.CustomerAddress = value
+	}
+	if value, ok := _c.mutation.Currency(); ok {
+		_spec.SetField(invoice.FieldCurrency, field.TypeString, value)
+		_node.Currency = value
+	}
+	if value, ok := _c.mutation.TaxExempt(); ok {
+		_spec.SetField(invoice.FieldTaxExempt, field.TypeBool, value)
+		_node.TaxExempt = value
+	}
+	if value, ok := _c.mutation.PeriodStart(); ok {
+		_spec.SetField(invoice.FieldPeriodStart, field.TypeTime, value)
+		_node.PeriodStart = &value
+	}
+	if value, ok := _c.mutation.PeriodEnd(); ok {
+		_spec.SetField(invoice.FieldPeriodEnd, field.TypeTime, value)
+		_node.PeriodEnd = &value
+	}
 	if value, ok := _c.mutation.NetTotal(); ok {
 		_spec.SetField(invoice.FieldNetTotal, field.TypeOther, value)
 		_node.NetTotal = value
@@ -424,9 +689,33 @@ func (_c *InvoiceCreate) createSpec() (*Invoice, *sqlgraph.CreateSpec) {
 		_spec.SetField(invoice.FieldSettledAt, field.TypeTime, value)
 		_node.SettledAt = &value
 	}
+	if value, ok := _c.mutation.SettleComment(); ok {
+		_spec.SetField(invoice.FieldSettleComment, field.TypeString, value)
+		_node.SettleComment = value
+	}
+	if value, ok := _c.mutation.DeletedAt(); ok {
+		_spec.SetField(invoice.FieldDeletedAt, field.TypeTime, value)
+		_node.DeletedAt = &value
+	}
+	if value, ok := _c.mutation.DeleteReason(); ok {
+		_spec.SetField(invoice.FieldDeleteReason, field.TypeString, value)
+		_node.DeleteReason = value
+	}
 	if value, ok := _c.mutation.PdfBlobKey(); ok {
 		_spec.SetField(invoice.FieldPdfBlobKey, field.TypeString, value)
 		_node.PdfBlobKey = value
+	}
+	if value, ok := _c.mutation.StatementBlobKey(); ok {
+		_spec.SetField(invoice.FieldStatementBlobKey, field.TypeString, value)
+		_node.StatementBlobKey = value
+	}
+	if value, ok := _c.mutation.StatementFormat(); ok {
+		_spec.SetField(invoice.FieldStatementFormat, field.TypeEnum, value)
+		_node.StatementFormat = value
+	}
+	if value, ok := _c.mutation.DocumentsAt(); ok {
+		_spec.SetField(invoice.FieldDocumentsAt, field.TypeTime, value)
+		_node.DocumentsAt = &value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -487,6 +776,22 @@ func (_c *InvoiceCreate) createSpec() (*Invoice, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DeliveriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   invoice.DeliveriesTable,
+			Columns: []string{invoice.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -618,6 +923,126 @@ func (u *InvoiceUpsert) UpdateStatus() *InvoiceUpsert {
 	return u
 }
 
+// SetCustomerReference sets the "customer_reference" field.
+func (u *InvoiceUpsert) SetCustomerReference(v string) *InvoiceUpsert {
+	u.Set(invoice.FieldCustomerReference, v)
+	return u
+}
+
+// UpdateCustomerReference sets the "customer_reference" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateCustomerReference() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldCustomerReference)
+	return u
+}
+
+// ClearCustomerReference clears the value of the "customer_reference" field.
+func (u *InvoiceUpsert) ClearCustomerReference() *InvoiceUpsert {
+	u.SetNull(invoice.FieldCustomerReference)
+	return u
+}
+
+// SetCustomerName sets the "customer_name" field.
+func (u *InvoiceUpsert) SetCustomerName(v string) *InvoiceUpsert {
+	u.Set(invoice.FieldCustomerName, v)
+	return u
+}
+
+// UpdateCustomerName sets the "customer_name" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateCustomerName() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldCustomerName)
+	return u
+}
+
+// ClearCustomerName clears the value of the "customer_name" field.
+func (u *InvoiceUpsert) ClearCustomerName() *InvoiceUpsert {
+	u.SetNull(invoice.FieldCustomerName)
+	return u
+}
+
+// SetCustomerAddress sets the "customer_address" field.
+func (u *InvoiceUpsert) SetCustomerAddress(v string) *InvoiceUpsert {
+	u.Set(invoice.FieldCustomerAddress, v)
+	return u
+}
+
+// UpdateCustomerAddress sets the "customer_address" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateCustomerAddress() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldCustomerAddress)
+	return u
+}
+
+// ClearCustomerAddress clears the value of the "customer_address" field.
+func (u *InvoiceUpsert) ClearCustomerAddress() *InvoiceUpsert {
+	u.SetNull(invoice.FieldCustomerAddress)
+	return u
+}
+
+// SetCurrency sets the "currency" field.
+func (u *InvoiceUpsert) SetCurrency(v string) *InvoiceUpsert {
+	u.Set(invoice.FieldCurrency, v)
+	return u
+}
+
+// UpdateCurrency sets the "currency" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateCurrency() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldCurrency)
+	return u
+}
+
+// ClearCurrency clears the value of the "currency" field.
+func (u *InvoiceUpsert) ClearCurrency() *InvoiceUpsert {
+	u.SetNull(invoice.FieldCurrency)
+	return u
+}
+
+// SetTaxExempt sets the "tax_exempt" field.
+func (u *InvoiceUpsert) SetTaxExempt(v bool) *InvoiceUpsert {
+	u.Set(invoice.FieldTaxExempt, v)
+	return u
+}
+
+// UpdateTaxExempt sets the "tax_exempt" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateTaxExempt() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldTaxExempt)
+	return u
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (u *InvoiceUpsert) SetPeriodStart(v time.Time) *InvoiceUpsert {
+	u.Set(invoice.FieldPeriodStart, v)
+	return u
+}
+
+// UpdatePeriodStart sets the "period_start" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdatePeriodStart() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldPeriodStart)
+	return u
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (u *InvoiceUpsert) ClearPeriodStart() *InvoiceUpsert {
+	u.SetNull(invoice.FieldPeriodStart)
+	return u
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (u *InvoiceUpsert) SetPeriodEnd(v time.Time) *InvoiceUpsert {
+	u.Set(invoice.FieldPeriodEnd, v)
+	return u
+}
+
+// UpdatePeriodEnd sets the "period_end" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdatePeriodEnd() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldPeriodEnd)
+	return u
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (u *InvoiceUpsert) ClearPeriodEnd() *InvoiceUpsert {
+	u.SetNull(invoice.FieldPeriodEnd)
+	return u
+}
+
 // SetNetTotal sets the "net_total" field.
 func (u *InvoiceUpsert) SetNetTotal(v decimal.Decimal) *InvoiceUpsert {
 	u.Set(invoice.FieldNetTotal, v)
@@ -690,6 +1115,60 @@ func (u *InvoiceUpsert) ClearSettledAt() *InvoiceUpsert {
 	return u
 }
 
+// SetSettleComment sets the "settle_comment" field.
+func (u *InvoiceUpsert) SetSettleComment(v string) *InvoiceUpsert {
+	u.Set(invoice.FieldSettleComment, v)
+	return u
+}
+
+// UpdateSettleComment sets the "settle_comment" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateSettleComment() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldSettleComment)
+	return u
+}
+
+// ClearSettleComment clears the value of the "settle_comment" field.
+func (u *InvoiceUpsert) ClearSettleComment() *InvoiceUpsert {
+	u.SetNull(invoice.FieldSettleComment)
+	return u
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (u *InvoiceUpsert) SetDeletedAt(v time.Time) *InvoiceUpsert {
+	u.Set(invoice.FieldDeletedAt, v)
+	return u
+}
+
+// UpdateDeletedAt sets the "deleted_at" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateDeletedAt() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldDeletedAt)
+	return u
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (u *InvoiceUpsert) ClearDeletedAt() *InvoiceUpsert {
+	u.SetNull(invoice.FieldDeletedAt)
+	return u
+}
+
+// SetDeleteReason sets the "delete_reason" field.
+func (u *InvoiceUpsert) SetDeleteReason(v string) *InvoiceUpsert {
+	u.Set(invoice.FieldDeleteReason, v)
+	return u
+}
+
+// UpdateDeleteReason sets the "delete_reason" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateDeleteReason() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldDeleteReason)
+	return u
+}
+
+// ClearDeleteReason clears the value of the "delete_reason" field.
+func (u *InvoiceUpsert) ClearDeleteReason() *InvoiceUpsert {
+	u.SetNull(invoice.FieldDeleteReason)
+	return u
+}
+
 // SetPdfBlobKey sets the "pdf_blob_key" field.
 func (u *InvoiceUpsert) SetPdfBlobKey(v string) *InvoiceUpsert {
 	u.Set(invoice.FieldPdfBlobKey, v)
@@ -705,6 +1184,54 @@ func (u *InvoiceUpsert) UpdatePdfBlobKey() *InvoiceUpsert {
 // ClearPdfBlobKey clears the value of the "pdf_blob_key" field.
 func (u *InvoiceUpsert) ClearPdfBlobKey() *InvoiceUpsert {
 	u.SetNull(invoice.FieldPdfBlobKey)
+	return u
+}
+
+// SetStatementBlobKey sets the "statement_blob_key" field.
+func (u *InvoiceUpsert) SetStatementBlobKey(v string) *InvoiceUpsert {
+	u.Set(invoice.FieldStatementBlobKey, v)
+	return u
+}
+
+// UpdateStatementBlobKey sets the "statement_blob_key" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateStatementBlobKey() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldStatementBlobKey)
+	return u
+}
+
+// ClearStatementBlobKey clears the value of the "statement_blob_key" field.
+func (u *InvoiceUpsert) ClearStatementBlobKey() *InvoiceUpsert {
+	u.SetNull(invoice.FieldStatementBlobKey)
+	return u
+}
+
+// SetStatementFormat sets the "statement_format" field.
+func (u *InvoiceUpsert) SetStatementFormat(v invoice.StatementFormat) *InvoiceUpsert {
+	u.Set(invoice.FieldStatementFormat, v)
+	return u
+}
+
+// UpdateStatementFormat sets the "statement_format" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateStatementFormat() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldStatementFormat)
+	return u
+}
+
+// SetDocumentsAt sets the "documents_at" field.
+func (u *InvoiceUpsert) SetDocumentsAt(v time.Time) *InvoiceUpsert {
+	u.Set(invoice.FieldDocumentsAt, v)
+	return u
+}
+
+// UpdateDocumentsAt sets the "documents_at" field to the value that was provided on create.
+func (u *InvoiceUpsert) UpdateDocumentsAt() *InvoiceUpsert {
+	u.SetExcluded(invoice.FieldDocumentsAt)
+	return u
+}
+
+// ClearDocumentsAt clears the value of the "documents_at" field.
+func (u *InvoiceUpsert) ClearDocumentsAt() *InvoiceUpsert {
+	u.SetNull(invoice.FieldDocumentsAt)
 	return u
 }
 
@@ -837,6 +1364,146 @@ func (u *InvoiceUpsertOne) UpdateStatus() *InvoiceUpsertOne {
 	})
 }
 
+// SetCustomerReference sets the "customer_reference" field.
+func (u *InvoiceUpsertOne) SetCustomerReference(v string) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetCustomerReference(v)
+	})
+}
+
+// UpdateCustomerReference sets the "customer_reference" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateCustomerReference() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateCustomerReference()
+	})
+}
+
+// ClearCustomerReference clears the value of the "customer_reference" field.
+func (u *InvoiceUpsertOne) ClearCustomerReference() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearCustomerReference()
+	})
+}
+
+// SetCustomerName sets the "customer_name" field.
+func (u *InvoiceUpsertOne) SetCustomerName(v string) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetCustomerName(v)
+	})
+}
+
+// UpdateCustomerName sets the "customer_name" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateCustomerName() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateCustomerName()
+	})
+}
+
+// ClearCustomerName clears the value of the "customer_name" field.
+func (u *InvoiceUpsertOne) ClearCustomerName() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearCustomerName()
+	})
+}
+
+// SetCustomerAddress sets the "customer_address" field.
+func (u *InvoiceUpsertOne) SetCustomerAddress(v string) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetCustomerAddress(v)
+	})
+}
+
+// UpdateCustomerAddress sets the "customer_address" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateCustomerAddress() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateCustomerAddress()
+	})
+}
+
+// ClearCustomerAddress clears the value of the "customer_address" field.
+func (u *InvoiceUpsertOne) ClearCustomerAddress() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearCustomerAddress()
+	})
+}
+
+// SetCurrency sets the "currency" field.
+func (u *InvoiceUpsertOne) SetCurrency(v string) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetCurrency(v)
+	})
+}
+
+// UpdateCurrency sets the "currency" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateCurrency() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateCurrency()
+	})
+}
+
+// ClearCurrency clears the value of the "currency" field.
+func (u *InvoiceUpsertOne) ClearCurrency() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearCurrency()
+	})
+}
+
+// SetTaxExempt sets the "tax_exempt" field.
+func (u *InvoiceUpsertOne) SetTaxExempt(v bool) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetTaxExempt(v)
+	})
+}
+
+// UpdateTaxExempt sets the "tax_exempt" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateTaxExempt() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateTaxExempt()
+	})
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (u *InvoiceUpsertOne) SetPeriodStart(v time.Time) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetPeriodStart(v)
+	})
+}
+
+// UpdatePeriodStart sets the "period_start" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdatePeriodStart() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdatePeriodStart()
+	})
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (u *InvoiceUpsertOne) ClearPeriodStart() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearPeriodStart()
+	})
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (u *InvoiceUpsertOne) SetPeriodEnd(v time.Time) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetPeriodEnd(v)
+	})
+}
+
+// UpdatePeriodEnd sets the "period_end" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdatePeriodEnd() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdatePeriodEnd()
+	})
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (u *InvoiceUpsertOne) ClearPeriodEnd() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearPeriodEnd()
+	})
+}
+
 // SetNetTotal sets the "net_total" field.
 func (u *InvoiceUpsertOne) SetNetTotal(v decimal.Decimal) *InvoiceUpsertOne {
 	return u.Update(func(s *InvoiceUpsert) {
@@ -921,6 +1588,69 @@ func (u *InvoiceUpsertOne) ClearSettledAt() *InvoiceUpsertOne {
 	})
 }
 
+// SetSettleComment sets the "settle_comment" field.
+func (u *InvoiceUpsertOne) SetSettleComment(v string) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetSettleComment(v)
+	})
+}
+
+// UpdateSettleComment sets the "settle_comment" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateSettleComment() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateSettleComment()
+	})
+}
+
+// ClearSettleComment clears the value of the "settle_comment" field.
+func (u *InvoiceUpsertOne) ClearSettleComment() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearSettleComment()
+	})
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (u *InvoiceUpsertOne) SetDeletedAt(v time.Time) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetDeletedAt(v)
+	})
+}
+
+// UpdateDeletedAt sets the "deleted_at" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateDeletedAt() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateDeletedAt()
+	})
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (u *InvoiceUpsertOne) ClearDeletedAt() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearDeletedAt()
+	})
+}
+
+// SetDeleteReason sets the "delete_reason" field.
+func (u *InvoiceUpsertOne) SetDeleteReason(v string) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetDeleteReason(v)
+	})
+}
+
+// UpdateDeleteReason sets the "delete_reason" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateDeleteReason() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateDeleteReason()
+	})
+}
+
+// ClearDeleteReason clears the value of the "delete_reason" field.
+func (u *InvoiceUpsertOne) ClearDeleteReason() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearDeleteReason()
+	})
+}
+
 // SetPdfBlobKey sets the "pdf_blob_key" field.
 func (u *InvoiceUpsertOne) SetPdfBlobKey(v string) *InvoiceUpsertOne {
 	return u.Update(func(s *InvoiceUpsert) {
@@ -939,6 +1669,62 @@ func (u *InvoiceUpsertOne) UpdatePdfBlobKey() *InvoiceUpsertOne {
 func (u *InvoiceUpsertOne) ClearPdfBlobKey() *InvoiceUpsertOne {
 	return u.Update(func(s *InvoiceUpsert) {
 		s.ClearPdfBlobKey()
+	})
+}
+
+// SetStatementBlobKey sets the "statement_blob_key" field.
+func (u *InvoiceUpsertOne) SetStatementBlobKey(v string) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetStatementBlobKey(v)
+	})
+}
+
+// UpdateStatementBlobKey sets the "statement_blob_key" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateStatementBlobKey() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateStatementBlobKey()
+	})
+}
+
+// ClearStatementBlobKey clears the value of the "statement_blob_key" field.
+func (u *InvoiceUpsertOne) ClearStatementBlobKey() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearStatementBlobKey()
+	})
+}
+
+// SetStatementFormat sets the "statement_format" field.
+func (u *InvoiceUpsertOne) SetStatementFormat(v invoice.StatementFormat) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetStatementFormat(v)
+	})
+}
+
+// UpdateStatementFormat sets the "statement_format" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateStatementFormat() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateStatementFormat()
+	})
+}
+
+// SetDocumentsAt sets the "documents_at" field.
+func (u *InvoiceUpsertOne) SetDocumentsAt(v time.Time) *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetDocumentsAt(v)
+	})
+}
+
+// UpdateDocumentsAt sets the "documents_at" field to the value that was provided on create.
+func (u *InvoiceUpsertOne) UpdateDocumentsAt() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateDocumentsAt()
+	})
+}
+
+// ClearDocumentsAt clears the value of the "documents_at" field.
+func (u *InvoiceUpsertOne) ClearDocumentsAt() *InvoiceUpsertOne {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearDocumentsAt()
 	})
 }
 
@@ -1237,6 +2023,146 @@ func (u *InvoiceUpsertBulk) UpdateStatus() *InvoiceUpsertBulk {
 	})
 }
 
+// SetCustomerReference sets the "customer_reference" field.
+func (u *InvoiceUpsertBulk) SetCustomerReference(v string) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetCustomerReference(v)
+	})
+}
+
+// UpdateCustomerReference sets the "customer_reference" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateCustomerReference() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateCustomerReference()
+	})
+}
+
+// ClearCustomerReference clears the value of the "customer_reference" field.
+func (u *InvoiceUpsertBulk) ClearCustomerReference() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearCustomerReference()
+	})
+}
+
+// SetCustomerName sets the "customer_name" field.
+func (u *InvoiceUpsertBulk) SetCustomerName(v string) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetCustomerName(v)
+	})
+}
+
+// UpdateCustomerName sets the "customer_name" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateCustomerName() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateCustomerName()
+	})
+}
+
+// ClearCustomerName clears the value of the "customer_name" field.
+func (u *InvoiceUpsertBulk) ClearCustomerName() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearCustomerName()
+	})
+}
+
+// SetCustomerAddress sets the "customer_address" field.
+func (u *InvoiceUpsertBulk) SetCustomerAddress(v string) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetCustomerAddress(v)
+	})
+}
+
+// UpdateCustomerAddress sets the "customer_address" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateCustomerAddress() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateCustomerAddress()
+	})
+}
+
+// ClearCustomerAddress clears the value of the "customer_address" field.
+func (u *InvoiceUpsertBulk) ClearCustomerAddress() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearCustomerAddress()
+	})
+}
+
+// SetCurrency sets the "currency" field.
+func (u *InvoiceUpsertBulk) SetCurrency(v string) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetCurrency(v)
+	})
+}
+
+// UpdateCurrency sets the "currency" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateCurrency() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateCurrency()
+	})
+}
+
+// ClearCurrency clears the value of the "currency" field.
+func (u *InvoiceUpsertBulk) ClearCurrency() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearCurrency()
+	})
+}
+
+// SetTaxExempt sets the "tax_exempt" field.
+func (u *InvoiceUpsertBulk) SetTaxExempt(v bool) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetTaxExempt(v)
+	})
+}
+
+// UpdateTaxExempt sets the "tax_exempt" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateTaxExempt() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateTaxExempt()
+	})
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (u *InvoiceUpsertBulk) SetPeriodStart(v time.Time) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetPeriodStart(v)
+	})
+}
+
+// UpdatePeriodStart sets the "period_start" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdatePeriodStart() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdatePeriodStart()
+	})
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (u *InvoiceUpsertBulk) ClearPeriodStart() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearPeriodStart()
+	})
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (u *InvoiceUpsertBulk) SetPeriodEnd(v time.Time) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetPeriodEnd(v)
+	})
+}
+
+// UpdatePeriodEnd sets the "period_end" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdatePeriodEnd() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdatePeriodEnd()
+	})
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (u *InvoiceUpsertBulk) ClearPeriodEnd() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearPeriodEnd()
+	})
+}
+
 // SetNetTotal sets the "net_total" field.
 func (u *InvoiceUpsertBulk) SetNetTotal(v decimal.Decimal) *InvoiceUpsertBulk {
 	return u.Update(func(s *InvoiceUpsert) {
@@ -1321,6 +2247,69 @@ func (u *InvoiceUpsertBulk) ClearSettledAt() *InvoiceUpsertBulk {
 	})
 }
 
+// SetSettleComment sets the "settle_comment" field.
+func (u *InvoiceUpsertBulk) SetSettleComment(v string) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetSettleComment(v)
+	})
+}
+
+// UpdateSettleComment sets the "settle_comment" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateSettleComment() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateSettleComment()
+	})
+}
+
+// ClearSettleComment clears the value of the "settle_comment" field.
+func (u *InvoiceUpsertBulk) ClearSettleComment() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearSettleComment()
+	})
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (u *InvoiceUpsertBulk) SetDeletedAt(v time.Time) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetDeletedAt(v)
+	})
+}
+
+// UpdateDeletedAt sets the "deleted_at" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateDeletedAt() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateDeletedAt()
+	})
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (u *InvoiceUpsertBulk) ClearDeletedAt() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearDeletedAt()
+	})
+}
+
+// SetDeleteReason sets the "delete_reason" field.
+func (u *InvoiceUpsertBulk) SetDeleteReason(v string) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetDeleteReason(v)
+	})
+}
+
+// UpdateDeleteReason sets the "delete_reason" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateDeleteReason() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateDeleteReason()
+	})
+}
+
+// ClearDeleteReason clears the value of the "delete_reason" field.
+func (u *InvoiceUpsertBulk) ClearDeleteReason() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearDeleteReason()
+	})
+}
+
 // SetPdfBlobKey sets the "pdf_blob_key" field.
 func (u *InvoiceUpsertBulk) SetPdfBlobKey(v string) *InvoiceUpsertBulk {
 	return u.Update(func(s *InvoiceUpsert) {
@@ -1339,6 +2328,62 @@ func (u *InvoiceUpsertBulk) UpdatePdfBlobKey() *InvoiceUpsertBulk {
 func (u *InvoiceUpsertBulk) ClearPdfBlobKey() *InvoiceUpsertBulk {
 	return u.Update(func(s *InvoiceUpsert) {
 		s.ClearPdfBlobKey()
+	})
+}
+
+// SetStatementBlobKey sets the "statement_blob_key" field.
+func (u *InvoiceUpsertBulk) SetStatementBlobKey(v string) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetStatementBlobKey(v)
+	})
+}
+
+// UpdateStatementBlobKey sets the "statement_blob_key" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateStatementBlobKey() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateStatementBlobKey()
+	})
+}
+
+// ClearStatementBlobKey clears the value of the "statement_blob_key" field.
+func (u *InvoiceUpsertBulk) ClearStatementBlobKey() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearStatementBlobKey()
+	})
+}
+
+// SetStatementFormat sets the "statement_format" field.
+func (u *InvoiceUpsertBulk) SetStatementFormat(v invoice.StatementFormat) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetStatementFormat(v)
+	})
+}
+
+// UpdateStatementFormat sets the "statement_format" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateStatementFormat() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateStatementFormat()
+	})
+}
+
+// SetDocumentsAt sets the "documents_at" field.
+func (u *InvoiceUpsertBulk) SetDocumentsAt(v time.Time) *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.SetDocumentsAt(v)
+	})
+}
+
+// UpdateDocumentsAt sets the "documents_at" field to the value that was provided on create.
+func (u *InvoiceUpsertBulk) UpdateDocumentsAt() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.UpdateDocumentsAt()
+	})
+}
+
+// ClearDocumentsAt clears the value of the "documents_at" field.
+func (u *InvoiceUpsertBulk) ClearDocumentsAt() *InvoiceUpsertBulk {
+	return u.Update(func(s *InvoiceUpsert) {
+		s.ClearDocumentsAt()
 	})
 }
 

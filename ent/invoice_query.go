@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/predicate"
@@ -25,19 +26,21 @@ import (
 // InvoiceQuery is the builder for querying Invoice entities.
 type InvoiceQuery struct {
 	config
-	ctx              *QueryContext
-	order            []invoice.OrderOption
-	inters           []Interceptor
-	predicates       []predicate.Invoice
-	withCustomer     *CustomerQuery
-	withBillingRun   *BillingRunQuery
-	withLines        *InvoiceLineQuery
-	withCharges      *ChargeQuery
-	withFKs          bool
-	loadTotal        []func(context.Context, []*Invoice) error
-	modifiers        []func(*sql.Selector)
-	withNamedLines   map[string]*InvoiceLineQuery
-	withNamedCharges map[string]*ChargeQuery
+	ctx                 *QueryContext
+	order               []invoice.OrderOption
+	inters              []Interceptor
+	predicates          []predicate.Invoice
+	withCustomer        *CustomerQuery
+	withBillingRun      *BillingRunQuery
+	withLines           *InvoiceLineQuery
+	withCharges         *ChargeQuery
+	withDeliveries      *DeliveryQuery
+	withFKs             bool
+	loadTotal           []func(context.Context, []*Invoice) error
+	modifiers           []func(*sql.Selector)
+	withNamedLines      map[string]*InvoiceLineQuery
+	withNamedCharges    map[string]*ChargeQuery
+	withNamedDeliveries map[string]*DeliveryQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -155,6 +158,28 @@ func (_q *InvoiceQuery) QueryCharges() *ChargeQuery {
 			sqlgraph.From(invoice.Table, invoice.FieldID, selector),
 			sqlgraph.To(charge.Table, charge.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, invoice.ChargesTable, invoice.ChargesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDeliveries chains the current query on the "deliveries" edge.
+func (_q *InvoiceQuery) QueryDeliveries() *DeliveryQuery {
+	query := (&DeliveryClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(invoice.Table, invoice.FieldID, selector),
+			sqlgraph.To(delivery.Table, delivery.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, invoice.DeliveriesTable, invoice.DeliveriesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -358,6 +383,7 @@ func (_q *InvoiceQuery) Clone() *InvoiceQuery {
 		withBillingRun: _q.withBillingRun.Clone(),
 		withLines:      _q.withLines.Clone(),
 		withCharges:    _q.withCharges.Clone(),
+		withDeliveries: _q.withDeliveries.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -405,6 +431,17 @@ func (_q *InvoiceQuery) WithCharges(opts ...func(*ChargeQuery)) *InvoiceQuery {
 		opt(query)
 	}
 	_q.withCharges = query
+	return _q
+}
+
+// WithDeliveries tells the query-builder to eager-load the nodes that are connected to
+// the "deliveries" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *InvoiceQuery) WithDeliveries(opts ...func(*DeliveryQuery)) *InvoiceQuery {
+	query := (&DeliveryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDeliveries = query
 	return _q
 }
 
@@ -493,11 +530,12 @@ func (_q *InvoiceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Invo
 		nodes       = []*Invoice{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withCustomer != nil,
 			_q.withBillingRun != nil,
 			_q.withLines != nil,
 			_q.withCharges != nil,
+			_q.withDeliveries != nil,
 		}
 	)
 	if _q.withCustomer != nil || _q.withBillingRun != nil {
@@ -553,6 +591,13 @@ func (_q *InvoiceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Invo
 			return nil, err
 		}
 	}
+	if query := _q.withDeliveries; query != nil {
+		if err := _q.loadDeliveries(ctx, query, nodes,
+			func(n *Invoice) { n.Edges.Deliveries = []*Delivery{} },
+			func(n *Invoice, e *Delivery) { n.Edges.Deliveries = append(n.Edges.Deliveries, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedLines {
 		if err := _q.loadLines(ctx, query, nodes,
 			func(n *Invoice) { n.appendNamedLines(name) },
@@ -564,6 +609,13 @@ func (_q *InvoiceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Invo
 		if err := _q.loadCharges(ctx, query, nodes,
 			func(n *Invoice) { n.appendNamedCharges(name) },
 			func(n *Invoice, e *Charge) { n.appendNamedCharges(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDeliveries {
+		if err := _q.loadDeliveries(ctx, query, nodes,
+			func(n *Invoice) { n.appendNamedDeliveries(name) },
+			func(n *Invoice, e *Delivery) { n.appendNamedDeliveries(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -696,6 +748,37 @@ func (_q *InvoiceQuery) loadCharges(ctx context.Context, query *ChargeQuery, nod
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "invoice_charges" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *InvoiceQuery) loadDeliveries(ctx context.Context, query *DeliveryQuery, nodes []*Invoice, init func(*Invoice), assign func(*Invoice, *Delivery)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Invoice)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Delivery(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(invoice.DeliveriesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.invoice_deliveries
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "invoice_deliveries" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "invoice_deliveries" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -840,6 +923,20 @@ func (_q *InvoiceQuery) WithNamedCharges(name string, opts ...func(*ChargeQuery)
 		_q.withNamedCharges = make(map[string]*ChargeQuery)
 	}
 	_q.withNamedCharges[name] = query
+	return _q
+}
+
+// WithNamedDeliveries tells the query-builder to eager-load the nodes that are connected to the "deliveries"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *InvoiceQuery) WithNamedDeliveries(name string, opts ...func(*DeliveryQuery)) *InvoiceQuery {
+	query := (&DeliveryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDeliveries == nil {
+		_q.withNamedDeliveries = make(map[string]*DeliveryQuery)
+	}
+	_q.withNamedDeliveries[name] = query
 	return _q
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/predicate"
@@ -108,6 +109,140 @@ func (_u *InvoiceUpdate) SetNillableStatus(v *invoice.Status) *InvoiceUpdate {
 	return _u
 }
 
+// SetCustomerReference sets the "customer_reference" field.
+func (_u *InvoiceUpdate) SetCustomerReference(v string) *InvoiceUpdate {
+	_u.mutation.SetCustomerReference(v)
+	return _u
+}
+
+// SetNillableCustomerReference sets the "customer_reference" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableCustomerReference(v *string) *InvoiceUpdate {
+	if v != nil {
+		_u.SetCustomerReference(*v)
+	}
+	return _u
+}
+
+// ClearCustomerReference clears the value of the "customer_reference" field.
+func (_u *InvoiceUpdate) ClearCustomerReference() *InvoiceUpdate {
+	_u.mutation.ClearCustomerReference()
+	return _u
+}
+
+// SetCustomerName sets the "customer_name" field.
+func (_u *InvoiceUpdate) SetCustomerName(v string) *InvoiceUpdate {
+	_u.mutation.SetCustomerName(v)
+	return _u
+}
+
+// SetNillableCustomerName sets the "customer_name" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableCustomerName(v *string) *InvoiceUpdate {
+	if v != nil {
+		_u.SetCustomerName(*v)
+	}
+	return _u
+}
+
+// ClearCustomerName clears the value of the "customer_name" field.
+func (_u *InvoiceUpdate) ClearCustomerName() *InvoiceUpdate {
+	_u.mutation.ClearCustomerName()
+	return _u
+}
+
+// SetCustomerAddress sets the "customer_address" field.
+func (_u *InvoiceUpdate) SetCustomerAddress(v string) *InvoiceUpdate {
+	_u.mutation.SetCustomerAddress(v)
+	return _u
+}
+
+// SetNillableCustomerAddress sets the "customer_address" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableCustomerAddress(v *string) *InvoiceUpdate {
+	if v != nil {
+		_u.SetCustomerAddress(*v)
+	}
+	return _u
+}
+
+// ClearCustomerAddress clears the value of the "customer_address" field.
+func (_u *InvoiceUpdate) ClearCustomerAddress() *InvoiceUpdate {
+	_u.mutation.ClearCustomerAddress()
+	return _u
+}
+
+// SetCurrency sets the "currency" field.
+func (_u *InvoiceUpdate) SetCurrency(v string) *InvoiceUpdate {
+	_u.mutation.SetCurrency(v)
+	return _u
+}
+
+// SetNillableCurrency sets the "currency" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableCurrency(v *string) *InvoiceUpdate {
+	if v != nil {
+		_u.SetCurrency(*v)
+	}
+	return _u
+}
+
+// ClearCurrency clears the value of the "currency" field.
+func (_u *InvoiceUpdate) ClearCurrency() *InvoiceUpdate {
+	_u.mutation.ClearCurrency()
+	return _u
+}
+
+// SetTaxExempt sets the "tax_exempt" field.
+func (_u *InvoiceUpdate) SetTaxExempt(v bool) *InvoiceUpdate {
+	_u.mutation.SetTaxExempt(v)
+	return _u
+}
+
+// SetNillableTaxExempt sets the "tax_exempt" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableTaxExempt(v *bool) *InvoiceUpdate {
+	if v != nil {
+		_u.SetTaxExempt(*v)
+	}
+	return _u
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (_u *InvoiceUpdate) SetPeriodStart(v time.Time) *InvoiceUpdate {
+	_u.mutation.SetPeriodStart(v)
+	return _u
+}
+
+// SetNillablePeriodStart sets the "period_start" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillablePeriodStart(v *time.Time) *InvoiceUpdate {
+	if v != nil {
+		_u.SetPeriodStart(*v)
+	}
+	return _u
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (_u *InvoiceUpdate) ClearPeriodStart() *InvoiceUpdate {
+	_u.mutation.ClearPeriodStart()
+	return _u
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (_u *InvoiceUpdate) SetPeriodEnd(v time.Time) *InvoiceUpdate {
+	_u.mutation.SetPeriodEnd(v)
+	return _u
+}
+
+// SetNillablePeriodEnd sets the "period_end" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillablePeriodEnd(v *time.Time) *InvoiceUpdate {
+	if v != nil {
+		_u.SetPeriodEnd(*v)
+	}
+	return _u
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (_u *InvoiceUpdate) ClearPeriodEnd() *InvoiceUpdate {
+	_u.mutation.ClearPeriodEnd()
+	return _u
+}
+
 // SetNetTotal sets the "net_total" field.
 func (_u *InvoiceUpdate) SetNetTotal(v decimal.Decimal) *InvoiceUpdate {
 	_u.mutation.SetNetTotal(v)
@@ -190,6 +325,66 @@ func (_u *InvoiceUpdate) ClearSettledAt() *InvoiceUpdate {
 	return _u
 }
 
+// SetSettleComment sets the "settle_comment" field.
+func (_u *InvoiceUpdate) SetSettleComment(v string) *InvoiceUpdate {
+	_u.mutation.SetSettleComment(v)
+	return _u
+}
+
+// SetNillableSettleComment sets the "settle_comment" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableSettleComment(v *string) *InvoiceUpdate {
+	if v != nil {
+		_u.SetSettleComment(*v)
+	}
+	return _u
+}
+
+// ClearSettleComment clears the value of the "settle_comment" field.
+func (_u *InvoiceUpdate) ClearSettleComment() *InvoiceUpdate {
+	_u.mutation.ClearSettleComment()
+	return _u
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (_u *InvoiceUpdate) SetDeletedAt(v time.Time) *InvoiceUpdate {
+	_u.mutation.SetDeletedAt(v)
+	return _u
+}
+
+// SetNillableDeletedAt sets the "deleted_at" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableDeletedAt(v *time.Time) *InvoiceUpdate {
+	if v != nil {
+		_u.SetDeletedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (_u *InvoiceUpdate) ClearDeletedAt() *InvoiceUpdate {
+	_u.mutation.ClearDeletedAt()
+	return _u
+}
+
+// SetDeleteReason sets the "delete_reason" field.
+func (_u *InvoiceUpdate) SetDeleteReason(v string) *InvoiceUpdate {
+	_u.mutation.SetDeleteReason(v)
+	return _u
+}
+
+// SetNillableDeleteReason sets the "delete_reason" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableDeleteReason(v *string) *InvoiceUpdate {
+	if v != nil {
+		_u.SetDeleteReason(*v)
+	}
+	return _u
+}
+
+// ClearDeleteReason clears the value of the "delete_reason" field.
+func (_u *InvoiceUpdate) ClearDeleteReason() *InvoiceUpdate {
+	_u.mutation.ClearDeleteReason()
+	return _u
+}
+
 // SetPdfBlobKey sets the "pdf_blob_key" field.
 func (_u *InvoiceUpdate) SetPdfBlobKey(v string) *InvoiceUpdate {
 	_u.mutation.SetPdfBlobKey(v)
@@ -207,6 +402,60 @@ func (_u *InvoiceUpdate) SetNillablePdfBlobKey(v *string) *InvoiceUpdate {
 // ClearPdfBlobKey clears the value of the "pdf_blob_key" field.
 func (_u *InvoiceUpdate) ClearPdfBlobKey() *InvoiceUpdate {
 	_u.mutation.ClearPdfBlobKey()
+	return _u
+}
+
+// SetStatementBlobKey sets the "statement_blob_key" field.
+func (_u *InvoiceUpdate) SetStatementBlobKey(v string) *InvoiceUpdate {
+	_u.mutation.SetStatementBlobKey(v)
+	return _u
+}
+
+// SetNillableStatementBlobKey sets the "statement_blob_key" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableStatementBlobKey(v *string) *InvoiceUpdate {
+	if v != nil {
+		_u.SetStatementBlobKey(*v)
+	}
+	return _u
+}
+
+// ClearStatementBlobKey clears the value of the "statement_blob_key" field.
+func (_u *InvoiceUpdate) ClearStatementBlobKey() *InvoiceUpdate {
+	_u.mutation.ClearStatementBlobKey()
+	return _u
+}
+
+// SetStatementFormat sets the "statement_format" field.
+func (_u *InvoiceUpdate) SetStatementFormat(v invoice.StatementFormat) *InvoiceUpdate {
+	_u.mutation.SetStatementFormat(v)
+	return _u
+}
+
+// SetNillableStatementFormat sets the "statement_format" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableStatementFormat(v *invoice.StatementFormat) *InvoiceUpdate {
+	if v != nil {
+		_u.SetStatementFormat(*v)
+	}
+	return _u
+}
+
+// SetDocumentsAt sets the "documents_at" field.
+func (_u *InvoiceUpdate) SetDocumentsAt(v time.Time) *InvoiceUpdate {
+	_u.mutation.SetDocumentsAt(v)
+	return _u
+}
+
+// SetNillableDocumentsAt sets the "documents_at" field if the given value is not nil.
+func (_u *InvoiceUpdate) SetNillableDocumentsAt(v *time.Time) *InvoiceUpdate {
+	if v != nil {
+		_u.SetDocumentsAt(*v)
+	}
+	return _u
+}
+
+// ClearDocumentsAt clears the value of the "documents_at" field.
+func (_u *InvoiceUpdate) ClearDocumentsAt() *InvoiceUpdate {
+	_u.mutation.ClearDocumentsAt()
 	return _u
 }
 
@@ -270,6 +519,21 @@ func (_u *InvoiceUpdate) AddCharges(v ...*Charge) *InvoiceUpdate {
 	return _u.AddChargeIDs(ids...)
 }
 
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by IDs.
+func (_u *InvoiceUpdate) AddDeliveryIDs(ids ...int) *InvoiceUpdate {
+	_u.mutation.AddDeliveryIDs(ids...)
+	return _u
+}
+
+// AddDeliveries adds the "deliveries" edges to the Delivery entity.
+func (_u *InvoiceUpdate) AddDeliveries(v ...*Delivery) *InvoiceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDeliveryIDs(ids...)
+}
+
 // Mutation returns the InvoiceMutation object of the builder.
 func (_u *InvoiceUpdate) Mutation() *InvoiceMutation {
 	return _u.mutation
@@ -329,6 +593,27 @@ func (_u *InvoiceUpdate) RemoveCharges(v ...*Charge) *InvoiceUpdate {
 	return _u.RemoveChargeIDs(ids...)
 }
 
+// ClearDeliveries clears all "deliveries" edges to the Delivery entity.
+func (_u *InvoiceUpdate) ClearDeliveries() *InvoiceUpdate {
+	_u.mutation.ClearDeliveries()
+	return _u
+}
+
+// RemoveDeliveryIDs removes the "deliveries" edge to Delivery entities by IDs.
+func (_u *InvoiceUpdate) RemoveDeliveryIDs(ids ...int) *InvoiceUpdate {
+	_u.mutation.RemoveDeliveryIDs(ids...)
+	return _u
+}
+
+// RemoveDeliveries removes "deliveries" edges to Delivery entities.
+func (_u *InvoiceUpdate) RemoveDeliveries(v ...*Delivery) *InvoiceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDeliveryIDs(ids...)
+}
+
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *InvoiceUpdate) Save(ctx context.Context) (int, error) {
 	if err := _u.defaults(); err != nil {
@@ -383,9 +668,34 @@ func (_u *InvoiceUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Invoice.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.CustomerReference(); ok {
+		if err := invoice.CustomerReferenceValidator(v); err != nil {
+			return &ValidationError{Name: "customer_reference", err: fmt.Errorf(`ent: validator failed for field "Invoice.customer_reference": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CustomerName(); ok {
+		if err := invoice.CustomerNameValidator(v); err != nil {
+			return &ValidationError{Name: "customer_name", err: fmt.Errorf(`ent: validator failed for field "Invoice.customer_name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Currency(); ok {
+		if err := invoice.CurrencyValidator(v); err != nil {
+			return &ValidationError{Name: "currency", err: fmt.Errorf(`ent: validator failed for field "Invoice.currency": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.PdfBlobKey(); ok {
 		if err := invoice.PdfBlobKeyValidator(v); err != nil {
 			return &ValidationError{Name: "pdf_blob_key", err: fmt.Errorf(`ent: validator failed for field "Invoice.pdf_blob_key": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.StatementBlobKey(); ok {
+		if err := invoice.StatementBlobKeyValidator(v); err != nil {
+			return &ValidationError{Name: "statement_blob_key", err: fmt.Errorf(`ent: validator failed for field "Invoice.statement_blob_key": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.StatementFormat(); ok {
+		if err := invoice.StatementFormatValidator(v); err != nil {
+			return &ValidationError{Name: "statement_format", err: fmt.Errorf(`ent: validator failed for field "Invoice.statement_format": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
@@ -427,6 +737,45 @@ func (_u *InvoiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(invoice.FieldStatus, field.TypeEnum, value)
 	}
+	if value, ok := _u.mutation.CustomerReference(); ok {
+		_spec.SetField(invoice.FieldCustomerReference, field.TypeString, value)
+	}
+	if _u.mutation.CustomerReferenceCleared() {
+		_spec.ClearField(invoice.FieldCustomerReference, field.TypeString)
+	}
+	if value, ok := _u.mutation.CustomerName(); ok {
+		_spec.SetField(invoice.FieldCustomerName, field.TypeString, value)
+	}
+	if _u.mutation.CustomerNameCleared() {
+		_spec.ClearField(invoice.FieldCustomerName, field.TypeString)
+	}
+	if value, ok := _u.mutation.CustomerAddress(); ok {
+		_spec.SetField(invoice.FieldCustomerAddress, field.TypeString, value)
+	}
+	if _u.mutation.CustomerAddressCleared() {
+		_spec.ClearField(invoice.FieldCustomerAddress, field.TypeString)
+	}
+	if value, ok := _u.mutation.Currency(); ok {
+		_spec.SetField(invoice.FieldCurrency, field.TypeString, value)
+	}
+	if _u.mutation.CurrencyCleared() {
+		_spec.ClearField(invoice.FieldCurrency, field.TypeString)
+	}
+	if value, ok := _u.mutation.TaxExempt(); ok {
+		_spec.SetField(invoice.FieldTaxExempt, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.PeriodStart(); ok {
+		_spec.SetField(invoice.FieldPeriodStart, field.TypeTime, value)
+	}
+	if _u.mutation.PeriodStartCleared() {
+		_spec.ClearField(invoice.FieldPeriodStart, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PeriodEnd(); ok {
+		_spec.SetField(invoice.FieldPeriodEnd, field.TypeTime, value)
+	}
+	if _u.mutation.PeriodEndCleared() {
+		_spec.ClearField(invoice.FieldPeriodEnd, field.TypeTime)
+	}
 	if value, ok := _u.mutation.NetTotal(); ok {
 		_spec.SetField(invoice.FieldNetTotal, field.TypeOther, value)
 	}
@@ -448,11 +797,44 @@ func (_u *InvoiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.SettledAtCleared() {
 		_spec.ClearField(invoice.FieldSettledAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.SettleComment(); ok {
+		_spec.SetField(invoice.FieldSettleComment, field.TypeString, value)
+	}
+	if _u.mutation.SettleCommentCleared() {
+		_spec.ClearField(invoice.FieldSettleComment, field.TypeString)
+	}
+	if value, ok := _u.mutation.DeletedAt(); ok {
+		_spec.SetField(invoice.FieldDeletedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeletedAtCleared() {
+		_spec.ClearField(invoice.FieldDeletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.DeleteReason(); ok {
+		_spec.SetField(invoice.FieldDeleteReason, field.TypeString, value)
+	}
+	if _u.mutation.DeleteReasonCleared() {
+		_spec.ClearField(invoice.FieldDeleteReason, field.TypeString)
+	}
 	if value, ok := _u.mutation.PdfBlobKey(); ok {
 		_spec.SetField(invoice.FieldPdfBlobKey, field.TypeString, value)
 	}
 	if _u.mutation.PdfBlobKeyCleared() {
 		_spec.ClearField(invoice.FieldPdfBlobKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.StatementBlobKey(); ok {
+		_spec.SetField(invoice.FieldStatementBlobKey, field.TypeString, value)
+	}
+	if _u.mutation.StatementBlobKeyCleared() {
+		_spec.ClearField(invoice.FieldStatementBlobKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.StatementFormat(); ok {
+		_spec.SetField(invoice.FieldStatementFormat, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.DocumentsAt(); ok {
+		_spec.SetField(invoice.FieldDocumentsAt, field.TypeTime, value)
+	}
+	if _u.mutation.DocumentsAtCleared() {
+		_spec.ClearField(invoice.FieldDocumentsAt, field.TypeTime)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -595,6 +977,51 @@ func (_u *InvoiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   invoice.DeliveriesTable,
+			Columns: []string{invoice.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDeliveriesIDs(); len(nodes) > 0 && !_u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   invoice.DeliveriesTable,
+			Columns: []string{invoice.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DeliveriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   invoice.DeliveriesTable,
+			Columns: []string{invoice.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -697,6 +1124,140 @@ func (_u *InvoiceUpdateOne) SetNillableStatus(v *invoice.Status) *InvoiceUpdateO
 	return _u
 }
 
+// SetCustomerReference sets the "customer_reference" field.
+func (_u *InvoiceUpdateOne) SetCustomerReference(v string) *InvoiceUpdateOne {
+	_u.mutation.SetCustomerReference(v)
+	return _u
+}
+
+// SetNillableCustomerReference sets the "customer_reference" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableCustomerReference(v *string) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetCustomerReference(*v)
+	}
+	return _u
+}
+
+// ClearCustomerReference clears the value of the "customer_reference" field.
+func (_u *InvoiceUpdateOne) ClearCustomerReference() *InvoiceUpdateOne {
+	_u.mutation.ClearCustomerReference()
+	return _u
+}
+
+// SetCustomerName sets the "customer_name" field.
+func (_u *InvoiceUpdateOne) SetCustomerName(v string) *InvoiceUpdateOne {
+	_u.mutation.SetCustomerName(v)
+	return _u
+}
+
+// SetNillableCustomerName sets the "customer_name" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableCustomerName(v *string) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetCustomerName(*v)
+	}
+	return _u
+}
+
+// ClearCustomerName clears the value of the "customer_name" field.
+func (_u *InvoiceUpdateOne) ClearCustomerName() *InvoiceUpdateOne {
+	_u.mutation.ClearCustomerName()
+	return _u
+}
+
+// SetCustomerAddress sets the "customer_address" field.
+func (_u *InvoiceUpdateOne) SetCustomerAddress(v string) *InvoiceUpdateOne {
+	_u.mutation.SetCustomerAddress(v)
+	return _u
+}
+
+// SetNillableCustomerAddress sets the "customer_address" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableCustomerAddress(v *string) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetCustomerAddress(*v)
+	}
+	return _u
+}
+
+// ClearCustomerAddress clears the value of the "customer_address" field.
+func (_u *InvoiceUpdateOne) ClearCustomerAddress() *InvoiceUpdateOne {
+	_u.mutation.ClearCustomerAddress()
+	return _u
+}
+
+// SetCurrency sets the "currency" field.
+func (_u *InvoiceUpdateOne) SetCurrency(v string) *InvoiceUpdateOne {
+	_u.mutation.SetCurrency(v)
+	return _u
+}
+
+// SetNillableCurrency sets the "currency" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableCurrency(v *string) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetCurrency(*v)
+	}
+	return _u
+}
+
+// ClearCurrency clears the value of the "currency" field.
+func (_u *InvoiceUpdateOne) ClearCurrency() *InvoiceUpdateOne {
+	_u.mutation.ClearCurrency()
+	return _u
+}
+
+// SetTaxExempt sets the "tax_exempt" field.
+func (_u *InvoiceUpdateOne) SetTaxExempt(v bool) *InvoiceUpdateOne {
+	_u.mutation.SetTaxExempt(v)
+	return _u
+}
+
+// SetNillableTaxExempt sets the "tax_exempt" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableTaxExempt(v *bool) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetTaxExempt(*v)
+	}
+	return _u
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (_u *InvoiceUpdateOne) SetPeriodStart(v time.Time) *InvoiceUpdateOne {
+	_u.mutation.SetPeriodStart(v)
+	return _u
+}
+
+// SetNillablePeriodStart sets the "period_start" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillablePeriodStart(v *time.Time) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetPeriodStart(*v)
+	}
+	return _u
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (_u *InvoiceUpdateOne) ClearPeriodStart() *InvoiceUpdateOne {
+	_u.mutation.ClearPeriodStart()
+	return _u
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (_u *InvoiceUpdateOne) SetPeriodEnd(v time.Time) *InvoiceUpdateOne {
+	_u.mutation.SetPeriodEnd(v)
+	return _u
+}
+
+// SetNillablePeriodEnd sets the "period_end" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillablePeriodEnd(v *time.Time) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetPeriodEnd(*v)
+	}
+	return _u
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (_u *InvoiceUpdateOne) ClearPeriodEnd() *InvoiceUpdateOne {
+	_u.mutation.ClearPeriodEnd()
+	return _u
+}
+
 // SetNetTotal sets the "net_total" field.
 func (_u *InvoiceUpdateOne) SetNetTotal(v decimal.Decimal) *InvoiceUpdateOne {
 	_u.mutation.SetNetTotal(v)
@@ -779,6 +1340,66 @@ func (_u *InvoiceUpdateOne) ClearSettledAt() *InvoiceUpdateOne {
 	return _u
 }
 
+// SetSettleComment sets the "settle_comment" field.
+func (_u *InvoiceUpdateOne) SetSettleComment(v string) *InvoiceUpdateOne {
+	_u.mutation.SetSettleComment(v)
+	return _u
+}
+
+// SetNillableSettleComment sets the "settle_comment" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableSettleComment(v *string) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetSettleComment(*v)
+	}
+	return _u
+}
+
+// ClearSettleComment clears the value of the "settle_comment" field.
+func (_u *InvoiceUpdateOne) ClearSettleComment() *InvoiceUpdateOne {
+	_u.mutation.ClearSettleComment()
+	return _u
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (_u *InvoiceUpdateOne) SetDeletedAt(v time.Time) *InvoiceUpdateOne {
+	_u.mutation.SetDeletedAt(v)
+	return _u
+}
+
+// SetNillableDeletedAt sets the "deleted_at" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableDeletedAt(v *time.Time) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetDeletedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (_u *InvoiceUpdateOne) ClearDeletedAt() *InvoiceUpdateOne {
+	_u.mutation.ClearDeletedAt()
+	return _u
+}
+
+// SetDeleteReason sets the "delete_reason" field.
+func (_u *InvoiceUpdateOne) SetDeleteReason(v string) *InvoiceUpdateOne {
+	_u.mutation.SetDeleteReason(v)
+	return _u
+}
+
+// SetNillableDeleteReason sets the "delete_reason" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableDeleteReason(v *string) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetDeleteReason(*v)
+	}
+	return _u
+}
+
+// ClearDeleteReason clears the value of the "delete_reason" field.
+func (_u *InvoiceUpdateOne) ClearDeleteReason() *InvoiceUpdateOne {
+	_u.mutation.ClearDeleteReason()
+	return _u
+}
+
 // SetPdfBlobKey sets the "pdf_blob_key" field.
 func (_u *InvoiceUpdateOne) SetPdfBlobKey(v string) *InvoiceUpdateOne {
 	_u.mutation.SetPdfBlobKey(v)
@@ -796,6 +1417,60 @@ func (_u *InvoiceUpdateOne) SetNillablePdfBlobKey(v *string) *InvoiceUpdateOne {
 // ClearPdfBlobKey clears the value of the "pdf_blob_key" field.
 func (_u *InvoiceUpdateOne) ClearPdfBlobKey() *InvoiceUpdateOne {
 	_u.mutation.ClearPdfBlobKey()
+	return _u
+}
+
+// SetStatementBlobKey sets the "statement_blob_key" field.
+func (_u *InvoiceUpdateOne) SetStatementBlobKey(v string) *InvoiceUpdateOne {
+	_u.mutation.SetStatementBlobKey(v)
+	return _u
+}
+
+// SetNillableStatementBlobKey sets the "statement_blob_key" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableStatementBlobKey(v *string) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetStatementBlobKey(*v)
+	}
+	return _u
+}
+
+// ClearStatementBlobKey clears the value of the "statement_blob_key" field.
+func (_u *InvoiceUpdateOne) ClearStatementBlobKey() *InvoiceUpdateOne {
+	_u.mutation.ClearStatementBlobKey()
+	return _u
+}
+
+// SetStatementFormat sets the "statement_format" field.
+func (_u *InvoiceUpdateOne) SetStatementFormat(v invoice.StatementFormat) *InvoiceUpdateOne {
+	_u.mutation.SetStatementFormat(v)
+	return _u
+}
+
+// SetNillableStatementFormat sets the "statement_format" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableStatementFormat(v *invoice.StatementFormat) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetStatementFormat(*v)
+	}
+	return _u
+}
+
+// SetDocumentsAt sets the "documents_at" field.
+func (_u *InvoiceUpdateOne) SetDocumentsAt(v time.Time) *InvoiceUpdateOne {
+	_u.mutation.SetDocumentsAt(v)
+	return _u
+}
+
+// SetNillableDocumentsAt sets the "documents_at" field if the given value is not nil.
+func (_u *InvoiceUpdateOne) SetNillableDocumentsAt(v *time.Time) *InvoiceUpdateOne {
+	if v != nil {
+		_u.SetDocumentsAt(*v)
+	}
+	return _u
+}
+
+// ClearDocumentsAt clears the value of the "documents_at" field.
+func (_u *InvoiceUpdateOne) ClearDocumentsAt() *InvoiceUpdateOne {
+	_u.mutation.ClearDocumentsAt()
 	return _u
 }
 
@@ -859,6 +1534,21 @@ func (_u *InvoiceUpdateOne) AddCharges(v ...*Charge) *InvoiceUpdateOne {
 	return _u.AddChargeIDs(ids...)
 }
 
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by IDs.
+func (_u *InvoiceUpdateOne) AddDeliveryIDs(ids ...int) *InvoiceUpdateOne {
+	_u.mutation.AddDeliveryIDs(ids...)
+	return _u
+}
+
+// AddDeliveries adds the "deliveries" edges to the Delivery entity.
+func (_u *InvoiceUpdateOne) AddDeliveries(v ...*Delivery) *InvoiceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDeliveryIDs(ids...)
+}
+
 // Mutation returns the InvoiceMutation object of the builder.
 func (_u *InvoiceUpdateOne) Mutation() *InvoiceMutation {
 	return _u.mutation
@@ -916,6 +1606,27 @@ func (_u *InvoiceUpdateOne) RemoveCharges(v ...*Charge) *InvoiceUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveChargeIDs(ids...)
+}
+
+// ClearDeliveries clears all "deliveries" edges to the Delivery entity.
+func (_u *InvoiceUpdateOne) ClearDeliveries() *InvoiceUpdateOne {
+	_u.mutation.ClearDeliveries()
+	return _u
+}
+
+// RemoveDeliveryIDs removes the "deliveries" edge to Delivery entities by IDs.
+func (_u *InvoiceUpdateOne) RemoveDeliveryIDs(ids ...int) *InvoiceUpdateOne {
+	_u.mutation.RemoveDeliveryIDs(ids...)
+	return _u
+}
+
+// RemoveDeliveries removes "deliveries" edges to Delivery entities.
+func (_u *InvoiceUpdateOne) RemoveDeliveries(v ...*Delivery) *InvoiceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDeliveryIDs(ids...)
 }
 
 // Where appends a list predicates to the InvoiceUpdate builder.
@@ -985,9 +1696,34 @@ func (_u *InvoiceUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Invoice.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.CustomerReference(); ok {
+		if err := invoice.CustomerReferenceValidator(v); err != nil {
+			return &ValidationError{Name: "customer_reference", err: fmt.Errorf(`ent: validator failed for field "Invoice.customer_reference": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.CustomerName(); ok {
+		if err := invoice.CustomerNameValidator(v); err != nil {
+			return &ValidationError{Name: "customer_name", err: fmt.Errorf(`ent: validator failed for field "Invoice.customer_name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Currency(); ok {
+		if err := invoice.CurrencyValidator(v); err != nil {
+			return &ValidationError{Name: "currency", err: fmt.Errorf(`ent: validator failed for field "Invoice.currency": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.PdfBlobKey(); ok {
 		if err := invoice.PdfBlobKeyValidator(v); err != nil {
 			return &ValidationError{Name: "pdf_blob_key", err: fmt.Errorf(`ent: validator failed for field "Invoice.pdf_blob_key": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.StatementBlobKey(); ok {
+		if err := invoice.StatementBlobKeyValidator(v); err != nil {
+			return &ValidationError{Name: "statement_blob_key", err: fmt.Errorf(`ent: validator failed for field "Invoice.statement_blob_key": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.StatementFormat(); ok {
+		if err := invoice.StatementFormatValidator(v); err != nil {
+			return &ValidationError{Name: "statement_format", err: fmt.Errorf(`ent: validator failed for field "Invoice.statement_format": %w`, err)}
 		}
 	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
@@ -1046,6 +1782,45 @@ func (_u *InvoiceUpdateOne) sqlSave(ctx context.Context) (_node *Invoice, err er
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(invoice.FieldStatus, field.TypeEnum, value)
 	}
+	if value, ok := _u.mutation.CustomerReference(); ok {
+		_spec.SetField(invoice.FieldCustomerReference, field.TypeString, value)
+	}
+	if _u.mutation.CustomerReferenceCleared() {
+		_spec.ClearField(invoice.FieldCustomerReference, field.TypeString)
+	}
+	if value, ok := _u.mutation.CustomerName(); ok {
+		_spec.SetField(invoice.FieldCustomerName, field.TypeString, value)
+	}
+	if _u.mutation.CustomerNameCleared() {
+		_spec.ClearField(invoice.FieldCustomerName, field.TypeString)
+	}
+	if value, ok := _u.mutation.CustomerAddress(); ok {
+		_spec.SetField(invoice.FieldCustomerAddress, field.TypeString, value)
+	}
+	if _u.mutation.CustomerAddressCleared() {
+		_spec.ClearField(invoice.FieldCustomerAddress, field.TypeString)
+	}
+	if value, ok := _u.mutation.Currency(); ok {
+		_spec.SetField(invoice.FieldCurrency, field.TypeString, value)
+	}
+	if _u.mutation.CurrencyCleared() {
+		_spec.ClearField(invoice.FieldCurrency, field.TypeString)
+	}
+	if value, ok := _u.mutation.TaxExempt(); ok {
+		_spec.SetField(invoice.FieldTaxExempt, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.PeriodStart(); ok {
+		_spec.SetField(invoice.FieldPeriodStart, field.TypeTime, value)
+	}
+	if _u.mutation.PeriodStartCleared() {
+		_spec.ClearField(invoice.FieldPeriodStart, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PeriodEnd(); ok {
+		_spec.SetField(invoice.FieldPeriodEnd, field.TypeTime, value)
+	}
+	if _u.mutation.PeriodEndCleared() {
+		_spec.ClearField(invoice.FieldPeriodEnd, field.TypeTime)
+	}
 	if value, ok := _u.mutation.NetTotal(); ok {
 		_spec.SetField(invoice.FieldNetTotal, field.TypeOther, value)
 	}
@@ -1067,11 +1842,44 @@ func (_u *InvoiceUpdateOne) sqlSave(ctx context.Context) (_node *Invoice, err er
 	if _u.mutation.SettledAtCleared() {
 		_spec.ClearField(invoice.FieldSettledAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.SettleComment(); ok {
+		_spec.SetField(invoice.FieldSettleComment, field.TypeString, value)
+	}
+	if _u.mutation.SettleCommentCleared() {
+		_spec.ClearField(invoice.FieldSettleComment, field.TypeString)
+	}
+	if value, ok := _u.mutation.DeletedAt(); ok {
+		_spec.SetField(invoice.FieldDeletedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeletedAtCleared() {
+		_spec.ClearField(invoice.FieldDeletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.DeleteReason(); ok {
+		_spec.SetField(invoice.FieldDeleteReason, field.TypeString, value)
+	}
+	if _u.mutation.DeleteReasonCleared() {
+		_spec.ClearField(invoice.FieldDeleteReason, field.TypeString)
+	}
 	if value, ok := _u.mutation.PdfBlobKey(); ok {
 		_spec.SetField(invoice.FieldPdfBlobKey, field.TypeString, value)
 	}
 	if _u.mutation.PdfBlobKeyCleared() {
 		_spec.ClearField(invoice.FieldPdfBlobKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.StatementBlobKey(); ok {
+		_spec.SetField(invoice.FieldStatementBlobKey, field.TypeString, value)
+	}
+	if _u.mutation.StatementBlobKeyCleared() {
+		_spec.ClearField(invoice.FieldStatementBlobKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.StatementFormat(); ok {
+		_spec.SetField(invoice.FieldStatementFormat, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.DocumentsAt(); ok {
+		_spec.SetField(invoice.FieldDocumentsAt, field.TypeTime, value)
+	}
+	if _u.mutation.DocumentsAtCleared() {
+		_spec.ClearField(invoice.FieldDocumentsAt, field.TypeTime)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1214,6 +2022,51 @@ func (_u *InvoiceUpdateOne) sqlSave(ctx context.Context) (_node *Invoice, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   invoice.DeliveriesTable,
+			Columns: []string{invoice.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDeliveriesIDs(); len(nodes) > 0 && !_u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   invoice.DeliveriesTable,
+			Columns: []string{invoice.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DeliveriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   invoice.DeliveriesTable,
+			Columns: []string{invoice.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -5,10 +5,12 @@ package ent
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 )
@@ -20,8 +22,24 @@ type InvoiceLine struct {
 	ID int `json:"id,omitempty"`
 	// Position holds the value of the "position" field.
 	Position int `json:"position,omitempty"`
+	// Kind holds the value of the "kind" field.
+	Kind invoiceline.Kind `json:"kind,omitempty"`
 	// Child customer or site name under parent billing
 	Heading string `json:"heading,omitempty"`
+	// The product's category; lines are grouped by it
+	Category string `json:"category,omitempty"`
+	// Whose calls or charge: a child's on its parent's invoice
+	CustomerID *int `json:"customer_id,omitempty"`
+	// Calls holds the value of the "calls" field.
+	Calls int64 `json:"calls,omitempty"`
+	// CallTotal holds the value of the "call_total" field.
+	CallTotal decimal.Decimal `json:"call_total,omitempty"`
+	// ServiceFrom holds the value of the "service_from" field.
+	ServiceFrom *time.Time `json:"service_from,omitempty"`
+	// The last day of service the line pays for
+	ServiceTo *time.Time `json:"service_to,omitempty"`
+	// ProRata holds the value of the "pro_rata" field.
+	ProRata bool `json:"pro_rata,omitempty"`
 	// Description holds the value of the "description" field.
 	Description string `json:"description,omitempty"`
 	// Quantity holds the value of the "quantity" field.
@@ -35,6 +53,7 @@ type InvoiceLine struct {
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the InvoiceLineQuery when eager-loading is set.
 	Edges         InvoiceLineEdges `json:"edges"`
+	charge_lines  *int
 	invoice_lines *int
 	selectValues  sql.SelectValues
 }
@@ -43,11 +62,13 @@ type InvoiceLine struct {
 type InvoiceLineEdges struct {
 	// Invoice holds the value of the invoice edge.
 	Invoice *Invoice `json:"invoice,omitempty"`
+	// Charge holds the value of the charge edge.
+	Charge *Charge `json:"charge,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
+	totalCount [2]map[string]int
 }
 
 // InvoiceOrErr returns the Invoice value or an error if the edge
@@ -61,18 +82,35 @@ func (e InvoiceLineEdges) InvoiceOrErr() (*Invoice, error) {
 	return nil, &NotLoadedError{edge: "invoice"}
 }
 
+// ChargeOrErr returns the Charge value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e InvoiceLineEdges) ChargeOrErr() (*Charge, error) {
+	if e.Charge != nil {
+		return e.Charge, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: charge.Label}
+	}
+	return nil, &NotLoadedError{edge: "charge"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*InvoiceLine) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case invoiceline.FieldQuantity, invoiceline.FieldUnitPrice, invoiceline.FieldAmount, invoiceline.FieldTaxRate:
+		case invoiceline.FieldCallTotal, invoiceline.FieldQuantity, invoiceline.FieldUnitPrice, invoiceline.FieldAmount, invoiceline.FieldTaxRate:
 			values[i] = new(decimal.Decimal)
-		case invoiceline.FieldID, invoiceline.FieldPosition:
+		case invoiceline.FieldProRata:
+			values[i] = new(sql.NullBool)
+		case invoiceline.FieldID, invoiceline.FieldPosition, invoiceline.FieldCustomerID, invoiceline.FieldCalls:
 			values[i] = new(sql.NullInt64)
-		case invoiceline.FieldHeading, invoiceline.FieldDescription:
+		case invoiceline.FieldKind, invoiceline.FieldHeading, invoiceline.FieldCategory, invoiceline.FieldDescription:
 			values[i] = new(sql.NullString)
-		case invoiceline.ForeignKeys[0]: // invoice_lines
+		case invoiceline.FieldServiceFrom, invoiceline.FieldServiceTo:
+			values[i] = new(sql.NullTime)
+		case invoiceline.ForeignKeys[0]: // charge_lines
+			values[i] = new(sql.NullInt64)
+		case invoiceline.ForeignKeys[1]: // invoice_lines
 			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -101,11 +139,62 @@ func (_m *InvoiceLine) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Position = int(value.Int64)
 			}
+		case invoiceline.FieldKind:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field kind", values[i])
+			} else if value.Valid {
+				_m.Kind = invoiceline.Kind(value.String)
+			}
 		case invoiceline.FieldHeading:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field heading", values[i])
 			} else if value.Valid {
 				_m.Heading = value.String
+			}
+		case invoiceline.FieldCategory:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field category", values[i])
+			} else if value.Valid {
+				_m.Category = value.String
+			}
+		case invoiceline.FieldCustomerID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field customer_id", values[i])
+			} else if value.Valid {
+				_m.CustomerID = new(int)
+				*_m.CustomerID = int(value.Int64)
+			}
+		case invoiceline.FieldCalls:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field calls", values[i])
+			} else if value.Valid {
+				_m.Calls = value.Int64
+			}
+		case invoiceline.FieldCallTotal:
+			if value, ok := values[i].(*decimal.Decimal); !ok {
+				return fmt.Errorf("unexpected type %T for field call_total", values[i])
+			} else if value != nil {
+				_m.CallTotal = *value
+			}
+		case invoiceline.FieldServiceFrom:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field service_from", values[i])
+			} else if value.Valid {
+				_m.ServiceFrom = new(time.Time)
+				*_m.ServiceFrom = value.Time
+			}
+		case invoiceline.FieldServiceTo:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field service_to", values[i])
+			} else if value.Valid {
+				_m.ServiceTo = new(time.Time)
+				*_m.ServiceTo = value.Time
+			}
+		case invoiceline.FieldProRata:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field pro_rata", values[i])
+			} else if value.Valid {
+				_m.ProRata = value.Bool
 			}
 		case invoiceline.FieldDescription:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -139,6 +228,13 @@ func (_m *InvoiceLine) assignValues(columns []string, values []any) error {
 			}
 		case invoiceline.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field charge_lines", value)
+			} else if value.Valid {
+				_m.charge_lines = new(int)
+				*_m.charge_lines = int(value.Int64)
+			}
+		case invoiceline.ForeignKeys[1]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for edge-field invoice_lines", value)
 			} else if value.Valid {
 				_m.invoice_lines = new(int)
@@ -160,6 +256,11 @@ func (_m *InvoiceLine) Value(name string) (ent.Value, error) {
 // QueryInvoice queries the "invoice" edge of the InvoiceLine entity.
 func (_m *InvoiceLine) QueryInvoice() *InvoiceQuery {
 	return NewInvoiceLineClient(_m.config).QueryInvoice(_m)
+}
+
+// QueryCharge queries the "charge" edge of the InvoiceLine entity.
+func (_m *InvoiceLine) QueryCharge() *ChargeQuery {
+	return NewInvoiceLineClient(_m.config).QueryCharge(_m)
 }
 
 // Update returns a builder for updating this InvoiceLine.
@@ -188,8 +289,38 @@ func (_m *InvoiceLine) String() string {
 	builder.WriteString("position=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Position))
 	builder.WriteString(", ")
+	builder.WriteString("kind=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Kind))
+	builder.WriteString(", ")
 	builder.WriteString("heading=")
 	builder.WriteString(_m.Heading)
+	builder.WriteString(", ")
+	builder.WriteString("category=")
+	builder.WriteString(_m.Category)
+	builder.WriteString(", ")
+	if v := _m.CustomerID; v != nil {
+		builder.WriteString("customer_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("calls=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Calls))
+	builder.WriteString(", ")
+	builder.WriteString("call_total=")
+	builder.WriteString(fmt.Sprintf("%v", _m.CallTotal))
+	builder.WriteString(", ")
+	if v := _m.ServiceFrom; v != nil {
+		builder.WriteString("service_from=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.ServiceTo; v != nil {
+		builder.WriteString("service_to=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("pro_rata=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ProRata))
 	builder.WriteString(", ")
 	builder.WriteString("description=")
 	builder.WriteString(_m.Description)

@@ -6,11 +6,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 )
@@ -29,6 +31,20 @@ func (_c *InvoiceLineCreate) SetPosition(v int) *InvoiceLineCreate {
 	return _c
 }
 
+// SetKind sets the "kind" field.
+func (_c *InvoiceLineCreate) SetKind(v invoiceline.Kind) *InvoiceLineCreate {
+	_c.mutation.SetKind(v)
+	return _c
+}
+
+// SetNillableKind sets the "kind" field if the given value is not nil.
+func (_c *InvoiceLineCreate) SetNillableKind(v *invoiceline.Kind) *InvoiceLineCreate {
+	if v != nil {
+		_c.SetKind(*v)
+	}
+	return _c
+}
+
 // SetHeading sets the "heading" field.
 func (_c *InvoiceLineCreate) SetHeading(v string) *InvoiceLineCreate {
 	_c.mutation.SetHeading(v)
@@ -39,6 +55,104 @@ func (_c *InvoiceLineCreate) SetHeading(v string) *InvoiceLineCreate {
 func (_c *InvoiceLineCreate) SetNillableHeading(v *string) *InvoiceLineCreate {
 	if v != nil {
 		_c.SetHeading(*v)
+	}
+	return _c
+}
+
+// SetCategory sets the "category" field.
+func (_c *InvoiceLineCreate) SetCategory(v string) *InvoiceLineCreate {
+	_c.mutation.SetCategory(v)
+	return _c
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_c *InvoiceLineCreate) SetNillableCategory(v *string) *InvoiceLineCreate {
+	if v != nil {
+		_c.SetCategory(*v)
+	}
+	return _c
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (_c *InvoiceLineCreate) SetCustomerID(v int) *InvoiceLineCreate {
+	_c.mutation.SetCustomerID(v)
+	return _c
+}
+
+// SetNillableCustomerID sets the "customer_id" field if the given value is not nil.
+func (_c *InvoiceLineCreate) SetNillableCustomerID(v *int) *InvoiceLineCreate {
+	if v != nil {
+		_c.SetCustomerID(*v)
+	}
+	return _c
+}
+
+// SetCalls sets the "calls" field.
+func (_c *InvoiceLineCreate) SetCalls(v int64) *InvoiceLineCreate {
+	_c.mutation.SetCalls(v)
+	return _c
+}
+
+// SetNillableCalls sets the "calls" field if the given value is not nil.
+func (_c *InvoiceLineCreate) SetNillableCalls(v *int64) *InvoiceLineCreate {
+	if v != nil {
+		_c.SetCalls(*v)
+	}
+	return _c
+}
+
+// SetCallTotal sets the "call_total" field.
+func (_c *InvoiceLineCreate) SetCallTotal(v decimal.Decimal) *InvoiceLineCreate {
+	_c.mutation.SetCallTotal(v)
+	return _c
+}
+
+// SetNillableCallTotal sets the "call_total" field if the given value is not nil.
+func (_c *InvoiceLineCreate) SetNillableCallTotal(v *decimal.Decimal) *InvoiceLineCreate {
+	if v != nil {
+		_c.SetCallTotal(*v)
+	}
+	return _c
+}
+
+// SetServiceFrom sets the "service_from" field.
+func (_c *InvoiceLineCreate) SetServiceFrom(v time.Time) *InvoiceLineCreate {
+	_c.mutation.SetServiceFrom(v)
+	return _c
+}
+
+// SetNillableServiceFrom sets the "service_from" field if the given value is not nil.
+func (_c *InvoiceLineCreate) SetNillableServiceFrom(v *time.Time) *InvoiceLineCreate {
+	if v != nil {
+		_c.SetServiceFrom(*v)
+	}
+	return _c
+}
+
+// SetServiceTo sets the "service_to" field.
+func (_c *InvoiceLineCreate) SetServiceTo(v time.Time) *InvoiceLineCreate {
+	_c.mutation.SetServiceTo(v)
+	return _c
+}
+
+// SetNillableServiceTo sets the "service_to" field if the given value is not nil.
+func (_c *InvoiceLineCreate) SetNillableServiceTo(v *time.Time) *InvoiceLineCreate {
+	if v != nil {
+		_c.SetServiceTo(*v)
+	}
+	return _c
+}
+
+// SetProRata sets the "pro_rata" field.
+func (_c *InvoiceLineCreate) SetProRata(v bool) *InvoiceLineCreate {
+	_c.mutation.SetProRata(v)
+	return _c
+}
+
+// SetNillableProRata sets the "pro_rata" field if the given value is not nil.
+func (_c *InvoiceLineCreate) SetNillableProRata(v *bool) *InvoiceLineCreate {
+	if v != nil {
+		_c.SetProRata(*v)
 	}
 	return _c
 }
@@ -116,6 +230,25 @@ func (_c *InvoiceLineCreate) SetInvoice(v *Invoice) *InvoiceLineCreate {
 	return _c.SetInvoiceID(v.ID)
 }
 
+// SetChargeID sets the "charge" edge to the Charge entity by ID.
+func (_c *InvoiceLineCreate) SetChargeID(id int) *InvoiceLineCreate {
+	_c.mutation.SetChargeID(id)
+	return _c
+}
+
+// SetNillableChargeID sets the "charge" edge to the Charge entity by ID if the given value is not nil.
+func (_c *InvoiceLineCreate) SetNillableChargeID(id *int) *InvoiceLineCreate {
+	if id != nil {
+		_c = _c.SetChargeID(*id)
+	}
+	return _c
+}
+
+// SetCharge sets the "charge" edge to the Charge entity.
+func (_c *InvoiceLineCreate) SetCharge(v *Charge) *InvoiceLineCreate {
+	return _c.SetChargeID(v.ID)
+}
+
 // Mutation returns the InvoiceLineMutation object of the builder.
 func (_c *InvoiceLineCreate) Mutation() *InvoiceLineMutation {
 	return _c.mutation
@@ -153,6 +286,22 @@ func (_c *InvoiceLineCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *InvoiceLineCreate) defaults() error {
+	if _, ok := _c.mutation.Kind(); !ok {
+		v := invoiceline.DefaultKind
+		_c.mutation.SetKind(v)
+	}
+	if _, ok := _c.mutation.Calls(); !ok {
+		v := invoiceline.DefaultCalls
+		_c.mutation.SetCalls(v)
+	}
+	if _, ok := _c.mutation.CallTotal(); !ok {
+		v := invoiceline.DefaultCallTotal
+		_c.mutation.SetCallTotal(v)
+	}
+	if _, ok := _c.mutation.ProRata(); !ok {
+		v := invoiceline.DefaultProRata
+		_c.mutation.SetProRata(v)
+	}
 	if _, ok := _c.mutation.Quantity(); !ok {
 		v := invoiceline.DefaultQuantity
 		_c.mutation.SetQuantity(v)
@@ -182,10 +331,37 @@ func (_c *InvoiceLineCreate) check() error {
 			return &ValidationError{Name: "position", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.position": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.Kind(); !ok {
+		return &ValidationError{Name: "kind", err: errors.New(`ent: missing required field "InvoiceLine.kind"`)}
+	}
+	if v, ok := _c.mutation.Kind(); ok {
+		if err := invoiceline.KindValidator(v); err != nil {
+			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.kind": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Heading(); ok {
 		if err := invoiceline.HeadingValidator(v); err != nil {
 			return &ValidationError{Name: "heading", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.heading": %w`, err)}
 		}
+	}
+	if v, ok := _c.mutation.Category(); ok {
+		if err := invoiceline.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.category": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Calls(); !ok {
+		return &ValidationError{Name: "calls", err: errors.New(`ent: missing required field "InvoiceLine.calls"`)}
+	}
+	if v, ok := _c.mutation.Calls(); ok {
+		if err := invoiceline.CallsValidator(v); err != nil {
+			return &ValidationError{Name: "calls", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.calls": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.CallTotal(); !ok {
+		return &ValidationError{Name: "call_total", err: errors.New(`ent: missing required field "InvoiceLine.call_total"`)}
+	}
+	if _, ok := _c.mutation.ProRata(); !ok {
+		return &ValidationError{Name: "pro_rata", err: errors.New(`ent: missing required field "InvoiceLine.pro_rata"`)}
 	}
 	if _, ok := _c.mutation.Description(); !ok {
 		return &ValidationError{Name: "description", err: errors.New(`ent: missing required field "InvoiceLine.description"`)}
@@ -241,9 +417,41 @@ func (_c *InvoiceLineCreate) createSpec() (*InvoiceLine, *sqlgraph.CreateSpec) {
 		_spec.SetField(invoiceline.FieldPosition, field.TypeInt, value)
 		_node.Position = value
 	}
+	if value, ok := _c.mutation.Kind(); ok {
+		_spec.SetField(invoiceline.FieldKind, field.TypeEnum, value)
+		_node.Kind = value
+	}
 	if value, ok := _c.mutation.Heading(); ok {
 		_spec.SetField(invoiceline.FieldHeading, field.TypeString, value)
 		_node.Heading = value
+	}
+	if value, ok := _c.mutation.Category(); ok {
+		_spec.SetField(invoiceline.FieldCategory, field.TypeString, value)
+		_node.Category = value
+	}
+	if value, ok := _c.mutation.CustomerID(); ok {
+		_spec.SetField(invoiceline.FieldCustomerID, field.TypeInt, value)
+		_node.CustomerID = &value
+	}
+	if value, ok := _c.mutation.Calls(); ok {
+		_spec.SetField(invoiceline.FieldCalls, field.TypeInt64, value)
+		_node.Calls = value
+	}
+	if value, ok := _c.mutation.CallTotal(); ok {
+		_spec.SetField(invoiceline.FieldCallTotal, field.TypeOther, value)
+		_node.CallTotal = value
+	}
+	if value, ok := _c.mutation.ServiceFrom(); ok {
+		_spec.SetField(invoiceline.FieldServiceFrom, field.TypeTime, value)
+		_node.ServiceFrom = &value
+	}
+	if value, ok := _c.mutation.ServiceTo(); ok {
+		_spec.SetField(invoiceline.FieldServiceTo, field.TypeTime, value)
+		_node.ServiceTo = &value
+	}
+	if value, ok := _c.mutation.ProRata(); ok {
+		_spec.SetField(invoiceline.FieldProRata, field.TypeBool, value)
+		_node.ProRata = value
 	}
 	if value, ok := _c.mutation.Description(); ok {
 		_spec.SetField(invoiceline.FieldDescription, field.TypeString, value)
@@ -280,6 +488,23 @@ func (_c *InvoiceLineCreate) createSpec() (*InvoiceLine, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.invoice_lines = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ChargeIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invoiceline.ChargeTable,
+			Columns: []string{invoiceline.ChargeColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.charge_lines = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -352,6 +577,18 @@ func (u *InvoiceLineUpsert) AddPosition(v int) *InvoiceLineUpsert {
 	return u
 }
 
+// SetKind sets the "kind" field.
+func (u *InvoiceLineUpsert) SetKind(v invoiceline.Kind) *InvoiceLineUpsert {
+	u.Set(invoiceline.FieldKind, v)
+	return u
+}
+
+// UpdateKind sets the "kind" field to the value that was provided on create.
+func (u *InvoiceLineUpsert) UpdateKind() *InvoiceLineUpsert {
+	u.SetExcluded(invoiceline.FieldKind)
+	return u
+}
+
 // SetHeading sets the "heading" field.
 func (u *InvoiceLineUpsert) SetHeading(v string) *InvoiceLineUpsert {
 	u.Set(invoiceline.FieldHeading, v)
@@ -367,6 +604,126 @@ func (u *InvoiceLineUpsert) UpdateHeading() *InvoiceLineUpsert {
 // ClearHeading clears the value of the "heading" field.
 func (u *InvoiceLineUpsert) ClearHeading() *InvoiceLineUpsert {
 	u.SetNull(invoiceline.FieldHeading)
+	return u
+}
+
+// SetCategory sets the "category" field.
+func (u *InvoiceLineUpsert) SetCategory(v string) *InvoiceLineUpsert {
+	u.Set(invoiceline.FieldCategory, v)
+	return u
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *InvoiceLineUpsert) UpdateCategory() *InvoiceLineUpsert {
+	u.SetExcluded(invoiceline.FieldCategory)
+	return u
+}
+
+// ClearCategory clears the value of the "category" field.
+func (u *InvoiceLineUpsert) ClearCategory() *InvoiceLineUpsert {
+	u.SetNull(invoiceline.FieldCategory)
+	return u
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (u *InvoiceLineUpsert) SetCustomerID(v int) *InvoiceLineUpsert {
+	u.Set(invoiceline.FieldCustomerID, v)
+	return u
+}
+
+// UpdateCustomerID sets the "customer_id" field to the value that was provided on create.
+func (u *InvoiceLineUpsert) UpdateCustomerID() *InvoiceLineUpsert {
+	u.SetExcluded(invoiceline.FieldCustomerID)
+	return u
+}
+
+// AddCustomerID adds v to the "customer_id" field.
+func (u *InvoiceLineUpsert) AddCustomerID(v int) *InvoiceLineUpsert {
+	u.Add(invoiceline.FieldCustomerID, v)
+	return u
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (u *InvoiceLineUpsert) ClearCustomerID() *InvoiceLineUpsert {
+	u.SetNull(invoiceline.FieldCustomerID)
+	return u
+}
+
+// SetCalls sets the "calls" field.
+func (u *InvoiceLineUpsert) SetCalls(v int64) *InvoiceLineUpsert {
+	u.Set(invoiceline.FieldCalls, v)
+	return u
+}
+
+// UpdateCalls sets the "calls" field to the value that was provided on create.
+func (u *InvoiceLineUpsert) UpdateCalls() *InvoiceLineUpsert {
+	u.SetExcluded(invoiceline.FieldCalls)
+	return u
+}
+
+// AddCalls adds v to the "calls" field.
+func (u *InvoiceLineUpsert) AddCalls(v int64) *InvoiceLineUpsert {
+	u.Add(invoiceline.FieldCalls, v)
+	return u
+}
+
+// SetCallTotal sets the "call_total" field.
+func (u *InvoiceLineUpsert) SetCallTotal(v decimal.Decimal) *InvoiceLineUpsert {
+	u.Set(invoiceline.FieldCallTotal, v)
+	return u
+}
+
+// UpdateCallTotal sets the "call_total" field to the value that was provided on create.
+func (u *InvoiceLineUpsert) UpdateCallTotal() *InvoiceLineUpsert {
+	u.SetExcluded(invoiceline.FieldCallTotal)
+	return u
+}
+
+// SetServiceFrom sets the "service_from" field.
+func (u *InvoiceLineUpsert) SetServiceFrom(v time.Time) *InvoiceLineUpsert {
+	u.Set(invoiceline.FieldServiceFrom, v)
+	return u
+}
+
+// UpdateServiceFrom sets the "service_from" field to the value that was provided on create.
+func (u *InvoiceLineUpsert) UpdateServiceFrom() *InvoiceLineUpsert {
+	u.SetExcluded(invoiceline.FieldServiceFrom)
+	return u
+}
+
+// ClearServiceFrom clears the value of the "service_from" field.
+func (u *InvoiceLineUpsert) ClearServiceFrom() *InvoiceLineUpsert {
+	u.SetNull(invoiceline.FieldServiceFrom)
+	return u
+}
+
+// SetServiceTo sets the "service_to" field.
+func (u *InvoiceLineUpsert) SetServiceTo(v time.Time) *InvoiceLineUpsert {
+	u.Set(invoiceline.FieldServiceTo, v)
+	return u
+}
+
+// UpdateServiceTo sets the "service_to" field to the value that was provided on create.
+func (u *InvoiceLineUpsert) UpdateServiceTo() *InvoiceLineUpsert {
+	u.SetExcluded(invoiceline.FieldServiceTo)
+	return u
+}
+
+// ClearServiceTo clears the value of the "service_to" field.
+func (u *InvoiceLineUpsert) ClearServiceTo() *InvoiceLineUpsert {
+	u.SetNull(invoiceline.FieldServiceTo)
+	return u
+}
+
+// SetProRata sets the "pro_rata" field.
+func (u *InvoiceLineUpsert) SetProRata(v bool) *InvoiceLineUpsert {
+	u.Set(invoiceline.FieldProRata, v)
+	return u
+}
+
+// UpdateProRata sets the "pro_rata" field to the value that was provided on create.
+func (u *InvoiceLineUpsert) UpdateProRata() *InvoiceLineUpsert {
+	u.SetExcluded(invoiceline.FieldProRata)
 	return u
 }
 
@@ -491,6 +848,20 @@ func (u *InvoiceLineUpsertOne) UpdatePosition() *InvoiceLineUpsertOne {
 	})
 }
 
+// SetKind sets the "kind" field.
+func (u *InvoiceLineUpsertOne) SetKind(v invoiceline.Kind) *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetKind(v)
+	})
+}
+
+// UpdateKind sets the "kind" field to the value that was provided on create.
+func (u *InvoiceLineUpsertOne) UpdateKind() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateKind()
+	})
+}
+
 // SetHeading sets the "heading" field.
 func (u *InvoiceLineUpsertOne) SetHeading(v string) *InvoiceLineUpsertOne {
 	return u.Update(func(s *InvoiceLineUpsert) {
@@ -509,6 +880,146 @@ func (u *InvoiceLineUpsertOne) UpdateHeading() *InvoiceLineUpsertOne {
 func (u *InvoiceLineUpsertOne) ClearHeading() *InvoiceLineUpsertOne {
 	return u.Update(func(s *InvoiceLineUpsert) {
 		s.ClearHeading()
+	})
+}
+
+// SetCategory sets the "category" field.
+func (u *InvoiceLineUpsertOne) SetCategory(v string) *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetCategory(v)
+	})
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *InvoiceLineUpsertOne) UpdateCategory() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateCategory()
+	})
+}
+
+// ClearCategory clears the value of the "category" field.
+func (u *InvoiceLineUpsertOne) ClearCategory() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.ClearCategory()
+	})
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (u *InvoiceLineUpsertOne) SetCustomerID(v int) *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetCustomerID(v)
+	})
+}
+
+// AddCustomerID adds v to the "customer_id" field.
+func (u *InvoiceLineUpsertOne) AddCustomerID(v int) *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.AddCustomerID(v)
+	})
+}
+
+// UpdateCustomerID sets the "customer_id" field to the value that was provided on create.
+func (u *InvoiceLineUpsertOne) UpdateCustomerID() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateCustomerID()
+	})
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (u *InvoiceLineUpsertOne) ClearCustomerID() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.ClearCustomerID()
+	})
+}
+
+// SetCalls sets the "calls" field.
+func (u *InvoiceLineUpsertOne) SetCalls(v int64) *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetCalls(v)
+	})
+}
+
+// AddCalls adds v to the "calls" field.
+func (u *InvoiceLineUpsertOne) AddCalls(v int64) *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.AddCalls(v)
+	})
+}
+
+// UpdateCalls sets the "calls" field to the value that was provided on create.
+func (u *InvoiceLineUpsertOne) UpdateCalls() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateCalls()
+	})
+}
+
+// SetCallTotal sets the "call_total" field.
+func (u *InvoiceLineUpsertOne) SetCallTotal(v decimal.Decimal) *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetCallTotal(v)
+	})
+}
+
+// UpdateCallTotal sets the "call_total" field to the value that was provided on create.
+func (u *InvoiceLineUpsertOne) UpdateCallTotal() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateCallTotal()
+	})
+}
+
+// SetServiceFrom sets the "service_from" field.
+func (u *InvoiceLineUpsertOne) SetServiceFrom(v time.Time) *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetServiceFrom(v)
+	})
+}
+
+// UpdateServiceFrom sets the "service_from" field to the value that was provided on create.
+func (u *InvoiceLineUpsertOne) UpdateServiceFrom() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateServiceFrom()
+	})
+}
+
+// ClearServiceFrom clears the value of the "service_from" field.
+func (u *InvoiceLineUpsertOne) ClearServiceFrom() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.ClearServiceFrom()
+	})
+}
+
+// SetServiceTo sets the "service_to" field.
+func (u *InvoiceLineUpsertOne) SetServiceTo(v time.Time) *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetServiceTo(v)
+	})
+}
+
+// UpdateServiceTo sets the "service_to" field to the value that was provided on create.
+func (u *InvoiceLineUpsertOne) UpdateServiceTo() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateServiceTo()
+	})
+}
+
+// ClearServiceTo clears the value of the "service_to" field.
+func (u *InvoiceLineUpsertOne) ClearServiceTo() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.ClearServiceTo()
+	})
+}
+
+// SetProRata sets the "pro_rata" field.
+func (u *InvoiceLineUpsertOne) SetProRata(v bool) *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetProRata(v)
+	})
+}
+
+// UpdateProRata sets the "pro_rata" field to the value that was provided on create.
+func (u *InvoiceLineUpsertOne) UpdateProRata() *InvoiceLineUpsertOne {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateProRata()
 	})
 }
 
@@ -807,6 +1318,20 @@ func (u *InvoiceLineUpsertBulk) UpdatePosition() *InvoiceLineUpsertBulk {
 	})
 }
 
+// SetKind sets the "kind" field.
+func (u *InvoiceLineUpsertBulk) SetKind(v invoiceline.Kind) *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetKind(v)
+	})
+}
+
+// UpdateKind sets the "kind" field to the value that was provided on create.
+func (u *InvoiceLineUpsertBulk) UpdateKind() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateKind()
+	})
+}
+
 // SetHeading sets the "heading" field.
 func (u *InvoiceLineUpsertBulk) SetHeading(v string) *InvoiceLineUpsertBulk {
 	return u.Update(func(s *InvoiceLineUpsert) {
@@ -825,6 +1350,146 @@ func (u *InvoiceLineUpsertBulk) UpdateHeading() *InvoiceLineUpsertBulk {
 func (u *InvoiceLineUpsertBulk) ClearHeading() *InvoiceLineUpsertBulk {
 	return u.Update(func(s *InvoiceLineUpsert) {
 		s.ClearHeading()
+	})
+}
+
+// SetCategory sets the "category" field.
+func (u *InvoiceLineUpsertBulk) SetCategory(v string) *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetCategory(v)
+	})
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *InvoiceLineUpsertBulk) UpdateCategory() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateCategory()
+	})
+}
+
+// ClearCategory clears the value of the "category" field.
+func (u *InvoiceLineUpsertBulk) ClearCategory() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.ClearCategory()
+	})
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (u *InvoiceLineUpsertBulk) SetCustomerID(v int) *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetCustomerID(v)
+	})
+}
+
+// AddCustomerID adds v to the "customer_id" field.
+func (u *InvoiceLineUpsertBulk) AddCustomerID(v int) *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.AddCustomerID(v)
+	})
+}
+
+// UpdateCustomerID sets the "customer_id" field to the value that was provided on create.
+func (u *InvoiceLineUpsertBulk) UpdateCustomerID() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateCustomerID()
+	})
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (u *InvoiceLineUpsertBulk) ClearCustomerID() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.ClearCustomerID()
+	})
+}
+
+// SetCalls sets the "calls" field.
+func (u *InvoiceLineUpsertBulk) SetCalls(v int64) *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetCalls(v)
+	})
+}
+
+// AddCalls adds v to the "calls" field.
+func (u *InvoiceLineUpsertBulk) AddCalls(v int64) *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.AddCalls(v)
+	})
+}
+
+// UpdateCalls sets the "calls" field to the value that was provided on create.
+func (u *InvoiceLineUpsertBulk) UpdateCalls() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateCalls()
+	})
+}
+
+// SetCallTotal sets the "call_total" field.
+func (u *InvoiceLineUpsertBulk) SetCallTotal(v decimal.Decimal) *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetCallTotal(v)
+	})
+}
+
+// UpdateCallTotal sets the "call_total" field to the value that was provided on create.
+func (u *InvoiceLineUpsertBulk) UpdateCallTotal() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateCallTotal()
+	})
+}
+
+// SetServiceFrom sets the "service_from" field.
+func (u *InvoiceLineUpsertBulk) SetServiceFrom(v time.Time) *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetServiceFrom(v)
+	})
+}
+
+// UpdateServiceFrom sets the "service_from" field to the value that was provided on create.
+func (u *InvoiceLineUpsertBulk) UpdateServiceFrom() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateServiceFrom()
+	})
+}
+
+// ClearServiceFrom clears the value of the "service_from" field.
+func (u *InvoiceLineUpsertBulk) ClearServiceFrom() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.ClearServiceFrom()
+	})
+}
+
+// SetServiceTo sets the "service_to" field.
+func (u *InvoiceLineUpsertBulk) SetServiceTo(v time.Time) *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetServiceTo(v)
+	})
+}
+
+// UpdateServiceTo sets the "service_to" field to the value that was provided on create.
+func (u *InvoiceLineUpsertBulk) UpdateServiceTo() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateServiceTo()
+	})
+}
+
+// ClearServiceTo clears the value of the "service_to" field.
+func (u *InvoiceLineUpsertBulk) ClearServiceTo() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.ClearServiceTo()
+	})
+}
+
+// SetProRata sets the "pro_rata" field.
+func (u *InvoiceLineUpsertBulk) SetProRata(v bool) *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.SetProRata(v)
+	})
+}
+
+// UpdateProRata sets the "pro_rata" field to the value that was provided on create.
+func (u *InvoiceLineUpsertBulk) UpdateProRata() *InvoiceLineUpsertBulk {
+	return u.Update(func(s *InvoiceLineUpsert) {
+		s.UpdateProRata()
 	})
 }
 

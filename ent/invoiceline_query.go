@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/predicate"
@@ -26,6 +27,7 @@ type InvoiceLineQuery struct {
 	inters      []Interceptor
 	predicates  []predicate.InvoiceLine
 	withInvoice *InvoiceQuery
+	withCharge  *ChargeQuery
 	withFKs     bool
 	loadTotal   []func(context.Context, []*InvoiceLine) error
 	modifiers   []func(*sql.Selector)
@@ -80,6 +82,28 @@ func (_q *InvoiceLineQuery) QueryInvoice() *InvoiceQuery {
 			sqlgraph.From(invoiceline.Table, invoiceline.FieldID, selector),
 			sqlgraph.To(invoice.Table, invoice.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, invoiceline.InvoiceTable, invoiceline.InvoiceColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCharge chains the current query on the "charge" edge.
+func (_q *InvoiceLineQuery) QueryCharge() *ChargeQuery {
+	query := (&ChargeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(invoiceline.Table, invoiceline.FieldID, selector),
+			sqlgraph.To(charge.Table, charge.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, invoiceline.ChargeTable, invoiceline.ChargeColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -280,6 +304,7 @@ func (_q *InvoiceLineQuery) Clone() *InvoiceLineQuery {
 		inters:      append([]Interceptor{}, _q.inters...),
 		predicates:  append([]predicate.InvoiceLine{}, _q.predicates...),
 		withInvoice: _q.withInvoice.Clone(),
+		withCharge:  _q.withCharge.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -294,6 +319,17 @@ func (_q *InvoiceLineQuery) WithInvoice(opts ...func(*InvoiceQuery)) *InvoiceLin
 		opt(query)
 	}
 	_q.withInvoice = query
+	return _q
+}
+
+// WithCharge tells the query-builder to eager-load the nodes that are connected to
+// the "charge" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *InvoiceLineQuery) WithCharge(opts ...func(*ChargeQuery)) *InvoiceLineQuery {
+	query := (&ChargeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCharge = query
 	return _q
 }
 
@@ -382,11 +418,12 @@ func (_q *InvoiceLineQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 		nodes       = []*InvoiceLine{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [2]bool{
 			_q.withInvoice != nil,
+			_q.withCharge != nil,
 		}
 	)
-	if _q.withInvoice != nil {
+	if _q.withInvoice != nil || _q.withCharge != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -416,6 +453,12 @@ func (_q *InvoiceLineQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	if query := _q.withInvoice; query != nil {
 		if err := _q.loadInvoice(ctx, query, nodes, nil,
 			func(n *InvoiceLine, e *Invoice) { n.Edges.Invoice = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCharge; query != nil {
+		if err := _q.loadCharge(ctx, query, nodes, nil,
+			func(n *InvoiceLine, e *Charge) { n.Edges.Charge = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -452,6 +495,38 @@ func (_q *InvoiceLineQuery) loadInvoice(ctx context.Context, query *InvoiceQuery
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "invoice_lines" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *InvoiceLineQuery) loadCharge(ctx context.Context, query *ChargeQuery, nodes []*InvoiceLine, init func(*InvoiceLine), assign func(*InvoiceLine, *Charge)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*InvoiceLine)
+	for i := range nodes {
+		if nodes[i].charge_lines == nil {
+			continue
+		}
+		fk := *nodes[i].charge_lines
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(charge.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "charge_lines" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

@@ -6,11 +6,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/shopspring/decimal"
+	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/predicate"
@@ -50,6 +52,20 @@ func (_u *InvoiceLineUpdate) AddPosition(v int) *InvoiceLineUpdate {
 	return _u
 }
 
+// SetKind sets the "kind" field.
+func (_u *InvoiceLineUpdate) SetKind(v invoiceline.Kind) *InvoiceLineUpdate {
+	_u.mutation.SetKind(v)
+	return _u
+}
+
+// SetNillableKind sets the "kind" field if the given value is not nil.
+func (_u *InvoiceLineUpdate) SetNillableKind(v *invoiceline.Kind) *InvoiceLineUpdate {
+	if v != nil {
+		_u.SetKind(*v)
+	}
+	return _u
+}
+
 // SetHeading sets the "heading" field.
 func (_u *InvoiceLineUpdate) SetHeading(v string) *InvoiceLineUpdate {
 	_u.mutation.SetHeading(v)
@@ -67,6 +83,142 @@ func (_u *InvoiceLineUpdate) SetNillableHeading(v *string) *InvoiceLineUpdate {
 // ClearHeading clears the value of the "heading" field.
 func (_u *InvoiceLineUpdate) ClearHeading() *InvoiceLineUpdate {
 	_u.mutation.ClearHeading()
+	return _u
+}
+
+// SetCategory sets the "category" field.
+func (_u *InvoiceLineUpdate) SetCategory(v string) *InvoiceLineUpdate {
+	_u.mutation.SetCategory(v)
+	return _u
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_u *InvoiceLineUpdate) SetNillableCategory(v *string) *InvoiceLineUpdate {
+	if v != nil {
+		_u.SetCategory(*v)
+	}
+	return _u
+}
+
+// ClearCategory clears the value of the "category" field.
+func (_u *InvoiceLineUpdate) ClearCategory() *InvoiceLineUpdate {
+	_u.mutation.ClearCategory()
+	return _u
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (_u *InvoiceLineUpdate) SetCustomerID(v int) *InvoiceLineUpdate {
+	_u.mutation.ResetCustomerID()
+	_u.mutation.SetCustomerID(v)
+	return _u
+}
+
+// SetNillableCustomerID sets the "customer_id" field if the given value is not nil.
+func (_u *InvoiceLineUpdate) SetNillableCustomerID(v *int) *InvoiceLineUpdate {
+	if v != nil {
+		_u.SetCustomerID(*v)
+	}
+	return _u
+}
+
+// AddCustomerID adds value to the "customer_id" field.
+func (_u *InvoiceLineUpdate) AddCustomerID(v int) *InvoiceLineUpdate {
+	_u.mutation.AddCustomerID(v)
+	return _u
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (_u *InvoiceLineUpdate) ClearCustomerID() *InvoiceLineUpdate {
+	_u.mutation.ClearCustomerID()
+	return _u
+}
+
+// SetCalls sets the "calls" field.
+func (_u *InvoiceLineUpdate) SetCalls(v int64) *InvoiceLineUpdate {
+	_u.mutation.ResetCalls()
+	_u.mutation.SetCalls(v)
+	return _u
+}
+
+// SetNillableCalls sets the "calls" field if the given value is not nil.
+func (_u *InvoiceLineUpdate) SetNillableCalls(v *int64) *InvoiceLineUpdate {
+	if v != nil {
+		_u.SetCalls(*v)
+	}
+	return _u
+}
+
+// AddCalls adds value to the "calls" field.
+func (_u *InvoiceLineUpdate) AddCalls(v int64) *InvoiceLineUpdate {
+	_u.mutation.AddCalls(v)
+	return _u
+}
+
+// SetCallTotal sets the "call_total" field.
+func (_u *InvoiceLineUpdate) SetCallTotal(v decimal.Decimal) *InvoiceLineUpdate {
+	_u.mutation.SetCallTotal(v)
+	return _u
+}
+
+// SetNillableCallTotal sets the "call_total" field if the given value is not nil.
+func (_u *InvoiceLineUpdate) SetNillableCallTotal(v *decimal.Decimal) *InvoiceLineUpdate {
+	if v != nil {
+		_u.SetCallTotal(*v)
+	}
+	return _u
+}
+
+// SetServiceFrom sets the "service_from" field.
+func (_u *InvoiceLineUpdate) SetServiceFrom(v time.Time) *InvoiceLineUpdate {
+	_u.mutation.SetServiceFrom(v)
+	return _u
+}
+
+// SetNillableServiceFrom sets the "service_from" field if the given value is not nil.
+func (_u *InvoiceLineUpdate) SetNillableServiceFrom(v *time.Time) *InvoiceLineUpdate {
+	if v != nil {
+		_u.SetServiceFrom(*v)
+	}
+	return _u
+}
+
+// ClearServiceFrom clears the value of the "service_from" field.
+func (_u *InvoiceLineUpdate) ClearServiceFrom() *InvoiceLineUpdate {
+	_u.mutation.ClearServiceFrom()
+	return _u
+}
+
+// SetServiceTo sets the "service_to" field.
+func (_u *InvoiceLineUpdate) SetServiceTo(v time.Time) *InvoiceLineUpdate {
+	_u.mutation.SetServiceTo(v)
+	return _u
+}
+
+// SetNillableServiceTo sets the "service_to" field if the given value is not nil.
+func (_u *InvoiceLineUpdate) SetNillableServiceTo(v *time.Time) *InvoiceLineUpdate {
+	if v != nil {
+		_u.SetServiceTo(*v)
+	}
+	return _u
+}
+
+// ClearServiceTo clears the value of the "service_to" field.
+func (_u *InvoiceLineUpdate) ClearServiceTo() *InvoiceLineUpdate {
+	_u.mutation.ClearServiceTo()
+	return _u
+}
+
+// SetProRata sets the "pro_rata" field.
+func (_u *InvoiceLineUpdate) SetProRata(v bool) *InvoiceLineUpdate {
+	_u.mutation.SetProRata(v)
+	return _u
+}
+
+// SetNillableProRata sets the "pro_rata" field if the given value is not nil.
+func (_u *InvoiceLineUpdate) SetNillableProRata(v *bool) *InvoiceLineUpdate {
+	if v != nil {
+		_u.SetProRata(*v)
+	}
 	return _u
 }
 
@@ -151,6 +303,25 @@ func (_u *InvoiceLineUpdate) SetInvoice(v *Invoice) *InvoiceLineUpdate {
 	return _u.SetInvoiceID(v.ID)
 }
 
+// SetChargeID sets the "charge" edge to the Charge entity by ID.
+func (_u *InvoiceLineUpdate) SetChargeID(id int) *InvoiceLineUpdate {
+	_u.mutation.SetChargeID(id)
+	return _u
+}
+
+// SetNillableChargeID sets the "charge" edge to the Charge entity by ID if the given value is not nil.
+func (_u *InvoiceLineUpdate) SetNillableChargeID(id *int) *InvoiceLineUpdate {
+	if id != nil {
+		_u = _u.SetChargeID(*id)
+	}
+	return _u
+}
+
+// SetCharge sets the "charge" edge to the Charge entity.
+func (_u *InvoiceLineUpdate) SetCharge(v *Charge) *InvoiceLineUpdate {
+	return _u.SetChargeID(v.ID)
+}
+
 // Mutation returns the InvoiceLineMutation object of the builder.
 func (_u *InvoiceLineUpdate) Mutation() *InvoiceLineMutation {
 	return _u.mutation
@@ -159,6 +330,12 @@ func (_u *InvoiceLineUpdate) Mutation() *InvoiceLineMutation {
 // ClearInvoice clears the "invoice" edge to the Invoice entity.
 func (_u *InvoiceLineUpdate) ClearInvoice() *InvoiceLineUpdate {
 	_u.mutation.ClearInvoice()
+	return _u
+}
+
+// ClearCharge clears the "charge" edge to the Charge entity.
+func (_u *InvoiceLineUpdate) ClearCharge() *InvoiceLineUpdate {
+	_u.mutation.ClearCharge()
 	return _u
 }
 
@@ -196,9 +373,24 @@ func (_u *InvoiceLineUpdate) check() error {
 			return &ValidationError{Name: "position", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.position": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Kind(); ok {
+		if err := invoiceline.KindValidator(v); err != nil {
+			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.kind": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Heading(); ok {
 		if err := invoiceline.HeadingValidator(v); err != nil {
 			return &ValidationError{Name: "heading", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.heading": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Category(); ok {
+		if err := invoiceline.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.category": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Calls(); ok {
+		if err := invoiceline.CallsValidator(v); err != nil {
+			return &ValidationError{Name: "calls", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.calls": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.Description(); ok {
@@ -230,11 +422,53 @@ func (_u *InvoiceLineUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if value, ok := _u.mutation.AddedPosition(); ok {
 		_spec.AddField(invoiceline.FieldPosition, field.TypeInt, value)
 	}
+	if value, ok := _u.mutation.Kind(); ok {
+		_spec.SetField(invoiceline.FieldKind, field.TypeEnum, value)
+	}
 	if value, ok := _u.mutation.Heading(); ok {
 		_spec.SetField(invoiceline.FieldHeading, field.TypeString, value)
 	}
 	if _u.mutation.HeadingCleared() {
 		_spec.ClearField(invoiceline.FieldHeading, field.TypeString)
+	}
+	if value, ok := _u.mutation.Category(); ok {
+		_spec.SetField(invoiceline.FieldCategory, field.TypeString, value)
+	}
+	if _u.mutation.CategoryCleared() {
+		_spec.ClearField(invoiceline.FieldCategory, field.TypeString)
+	}
+	if value, ok := _u.mutation.CustomerID(); ok {
+		_spec.SetField(invoiceline.FieldCustomerID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCustomerID(); ok {
+		_spec.AddField(invoiceline.FieldCustomerID, field.TypeInt, value)
+	}
+	if _u.mutation.CustomerIDCleared() {
+		_spec.ClearField(invoiceline.FieldCustomerID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Calls(); ok {
+		_spec.SetField(invoiceline.FieldCalls, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedCalls(); ok {
+		_spec.AddField(invoiceline.FieldCalls, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.CallTotal(); ok {
+		_spec.SetField(invoiceline.FieldCallTotal, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.ServiceFrom(); ok {
+		_spec.SetField(invoiceline.FieldServiceFrom, field.TypeTime, value)
+	}
+	if _u.mutation.ServiceFromCleared() {
+		_spec.ClearField(invoiceline.FieldServiceFrom, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ServiceTo(); ok {
+		_spec.SetField(invoiceline.FieldServiceTo, field.TypeTime, value)
+	}
+	if _u.mutation.ServiceToCleared() {
+		_spec.ClearField(invoiceline.FieldServiceTo, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ProRata(); ok {
+		_spec.SetField(invoiceline.FieldProRata, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(invoiceline.FieldDescription, field.TypeString, value)
@@ -273,6 +507,35 @@ func (_u *InvoiceLineUpdate) sqlSave(ctx context.Context) (_node int, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(invoice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ChargeCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invoiceline.ChargeTable,
+			Columns: []string{invoiceline.ChargeColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ChargeIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invoiceline.ChargeTable,
+			Columns: []string{invoiceline.ChargeColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -321,6 +584,20 @@ func (_u *InvoiceLineUpdateOne) AddPosition(v int) *InvoiceLineUpdateOne {
 	return _u
 }
 
+// SetKind sets the "kind" field.
+func (_u *InvoiceLineUpdateOne) SetKind(v invoiceline.Kind) *InvoiceLineUpdateOne {
+	_u.mutation.SetKind(v)
+	return _u
+}
+
+// SetNillableKind sets the "kind" field if the given value is not nil.
+func (_u *InvoiceLineUpdateOne) SetNillableKind(v *invoiceline.Kind) *InvoiceLineUpdateOne {
+	if v != nil {
+		_u.SetKind(*v)
+	}
+	return _u
+}
+
 // SetHeading sets the "heading" field.
 func (_u *InvoiceLineUpdateOne) SetHeading(v string) *InvoiceLineUpdateOne {
 	_u.mutation.SetHeading(v)
@@ -338,6 +615,142 @@ func (_u *InvoiceLineUpdateOne) SetNillableHeading(v *string) *InvoiceLineUpdate
 // ClearHeading clears the value of the "heading" field.
 func (_u *InvoiceLineUpdateOne) ClearHeading() *InvoiceLineUpdateOne {
 	_u.mutation.ClearHeading()
+	return _u
+}
+
+// SetCategory sets the "category" field.
+func (_u *InvoiceLineUpdateOne) SetCategory(v string) *InvoiceLineUpdateOne {
+	_u.mutation.SetCategory(v)
+	return _u
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_u *InvoiceLineUpdateOne) SetNillableCategory(v *string) *InvoiceLineUpdateOne {
+	if v != nil {
+		_u.SetCategory(*v)
+	}
+	return _u
+}
+
+// ClearCategory clears the value of the "category" field.
+func (_u *InvoiceLineUpdateOne) ClearCategory() *InvoiceLineUpdateOne {
+	_u.mutation.ClearCategory()
+	return _u
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (_u *InvoiceLineUpdateOne) SetCustomerID(v int) *InvoiceLineUpdateOne {
+	_u.mutation.ResetCustomerID()
+	_u.mutation.SetCustomerID(v)
+	return _u
+}
+
+// SetNillableCustomerID sets the "customer_id" field if the given value is not nil.
+func (_u *InvoiceLineUpdateOne) SetNillableCustomerID(v *int) *InvoiceLineUpdateOne {
+	if v != nil {
+		_u.SetCustomerID(*v)
+	}
+	return _u
+}
+
+// AddCustomerID adds value to the "customer_id" field.
+func (_u *InvoiceLineUpdateOne) AddCustomerID(v int) *InvoiceLineUpdateOne {
+	_u.mutation.AddCustomerID(v)
+	return _u
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (_u *InvoiceLineUpdateOne) ClearCustomerID() *InvoiceLineUpdateOne {
+	_u.mutation.ClearCustomerID()
+	return _u
+}
+
+// SetCalls sets the "calls" field.
+func (_u *InvoiceLineUpdateOne) SetCalls(v int64) *InvoiceLineUpdateOne {
+	_u.mutation.ResetCalls()
+	_u.mutation.SetCalls(v)
+	return _u
+}
+
+// SetNillableCalls sets the "calls" field if the given value is not nil.
+func (_u *InvoiceLineUpdateOne) SetNillableCalls(v *int64) *InvoiceLineUpdateOne {
+	if v != nil {
+		_u.SetCalls(*v)
+	}
+	return _u
+}
+
+// AddCalls adds value to the "calls" field.
+func (_u *InvoiceLineUpdateOne) AddCalls(v int64) *InvoiceLineUpdateOne {
+	_u.mutation.AddCalls(v)
+	return _u
+}
+
+// SetCallTotal sets the "call_total" field.
+func (_u *InvoiceLineUpdateOne) SetCallTotal(v decimal.Decimal) *InvoiceLineUpdateOne {
+	_u.mutation.SetCallTotal(v)
+	return _u
+}
+
+// SetNillableCallTotal sets the "call_total" field if the given value is not nil.
+func (_u *InvoiceLineUpdateOne) SetNillableCallTotal(v *decimal.Decimal) *InvoiceLineUpdateOne {
+	if v != nil {
+		_u.SetCallTotal(*v)
+	}
+	return _u
+}
+
+// SetServiceFrom sets the "service_from" field.
+func (_u *InvoiceLineUpdateOne) SetServiceFrom(v time.Time) *InvoiceLineUpdateOne {
+	_u.mutation.SetServiceFrom(v)
+	return _u
+}
+
+// SetNillableServiceFrom sets the "service_from" field if the given value is not nil.
+func (_u *InvoiceLineUpdateOne) SetNillableServiceFrom(v *time.Time) *InvoiceLineUpdateOne {
+	if v != nil {
+		_u.SetServiceFrom(*v)
+	}
+	return _u
+}
+
+// ClearServiceFrom clears the value of the "service_from" field.
+func (_u *InvoiceLineUpdateOne) ClearServiceFrom() *InvoiceLineUpdateOne {
+	_u.mutation.ClearServiceFrom()
+	return _u
+}
+
+// SetServiceTo sets the "service_to" field.
+func (_u *InvoiceLineUpdateOne) SetServiceTo(v time.Time) *InvoiceLineUpdateOne {
+	_u.mutation.SetServiceTo(v)
+	return _u
+}
+
+// SetNillableServiceTo sets the "service_to" field if the given value is not nil.
+func (_u *InvoiceLineUpdateOne) SetNillableServiceTo(v *time.Time) *InvoiceLineUpdateOne {
+	if v != nil {
+		_u.SetServiceTo(*v)
+	}
+	return _u
+}
+
+// ClearServiceTo clears the value of the "service_to" field.
+func (_u *InvoiceLineUpdateOne) ClearServiceTo() *InvoiceLineUpdateOne {
+	_u.mutation.ClearServiceTo()
+	return _u
+}
+
+// SetProRata sets the "pro_rata" field.
+func (_u *InvoiceLineUpdateOne) SetProRata(v bool) *InvoiceLineUpdateOne {
+	_u.mutation.SetProRata(v)
+	return _u
+}
+
+// SetNillableProRata sets the "pro_rata" field if the given value is not nil.
+func (_u *InvoiceLineUpdateOne) SetNillableProRata(v *bool) *InvoiceLineUpdateOne {
+	if v != nil {
+		_u.SetProRata(*v)
+	}
 	return _u
 }
 
@@ -422,6 +835,25 @@ func (_u *InvoiceLineUpdateOne) SetInvoice(v *Invoice) *InvoiceLineUpdateOne {
 	return _u.SetInvoiceID(v.ID)
 }
 
+// SetChargeID sets the "charge" edge to the Charge entity by ID.
+func (_u *InvoiceLineUpdateOne) SetChargeID(id int) *InvoiceLineUpdateOne {
+	_u.mutation.SetChargeID(id)
+	return _u
+}
+
+// SetNillableChargeID sets the "charge" edge to the Charge entity by ID if the given value is not nil.
+func (_u *InvoiceLineUpdateOne) SetNillableChargeID(id *int) *InvoiceLineUpdateOne {
+	if id != nil {
+		_u = _u.SetChargeID(*id)
+	}
+	return _u
+}
+
+// SetCharge sets the "charge" edge to the Charge entity.
+func (_u *InvoiceLineUpdateOne) SetCharge(v *Charge) *InvoiceLineUpdateOne {
+	return _u.SetChargeID(v.ID)
+}
+
 // Mutation returns the InvoiceLineMutation object of the builder.
 func (_u *InvoiceLineUpdateOne) Mutation() *InvoiceLineMutation {
 	return _u.mutation
@@ -430,6 +862,12 @@ func (_u *InvoiceLineUpdateOne) Mutation() *InvoiceLineMutation {
 // ClearInvoice clears the "invoice" edge to the Invoice entity.
 func (_u *InvoiceLineUpdateOne) ClearInvoice() *InvoiceLineUpdateOne {
 	_u.mutation.ClearInvoice()
+	return _u
+}
+
+// ClearCharge clears the "charge" edge to the Charge entity.
+func (_u *InvoiceLineUpdateOne) ClearCharge() *InvoiceLineUpdateOne {
+	_u.mutation.ClearCharge()
 	return _u
 }
 
@@ -480,9 +918,24 @@ func (_u *InvoiceLineUpdateOne) check() error {
 			return &ValidationError{Name: "position", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.position": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Kind(); ok {
+		if err := invoiceline.KindValidator(v); err != nil {
+			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.kind": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Heading(); ok {
 		if err := invoiceline.HeadingValidator(v); err != nil {
 			return &ValidationError{Name: "heading", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.heading": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Category(); ok {
+		if err := invoiceline.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.category": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Calls(); ok {
+		if err := invoiceline.CallsValidator(v); err != nil {
+			return &ValidationError{Name: "calls", err: fmt.Errorf(`ent: validator failed for field "InvoiceLine.calls": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.Description(); ok {
@@ -531,11 +984,53 @@ func (_u *InvoiceLineUpdateOne) sqlSave(ctx context.Context) (_node *InvoiceLine
 	if value, ok := _u.mutation.AddedPosition(); ok {
 		_spec.AddField(invoiceline.FieldPosition, field.TypeInt, value)
 	}
+	if value, ok := _u.mutation.Kind(); ok {
+		_spec.SetField(invoiceline.FieldKind, field.TypeEnum, value)
+	}
 	if value, ok := _u.mutation.Heading(); ok {
 		_spec.SetField(invoiceline.FieldHeading, field.TypeString, value)
 	}
 	if _u.mutation.HeadingCleared() {
 		_spec.ClearField(invoiceline.FieldHeading, field.TypeString)
+	}
+	if value, ok := _u.mutation.Category(); ok {
+		_spec.SetField(invoiceline.FieldCategory, field.TypeString, value)
+	}
+	if _u.mutation.CategoryCleared() {
+		_spec.ClearField(invoiceline.FieldCategory, field.TypeString)
+	}
+	if value, ok := _u.mutation.CustomerID(); ok {
+		_spec.SetField(invoiceline.FieldCustomerID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedCustomerID(); ok {
+		_spec.AddField(invoiceline.FieldCustomerID, field.TypeInt, value)
+	}
+	if _u.mutation.CustomerIDCleared() {
+		_spec.ClearField(invoiceline.FieldCustomerID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Calls(); ok {
+		_spec.SetField(invoiceline.FieldCalls, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedCalls(); ok {
+		_spec.AddField(invoiceline.FieldCalls, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.CallTotal(); ok {
+		_spec.SetField(invoiceline.FieldCallTotal, field.TypeOther, value)
+	}
+	if value, ok := _u.mutation.ServiceFrom(); ok {
+		_spec.SetField(invoiceline.FieldServiceFrom, field.TypeTime, value)
+	}
+	if _u.mutation.ServiceFromCleared() {
+		_spec.ClearField(invoiceline.FieldServiceFrom, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ServiceTo(); ok {
+		_spec.SetField(invoiceline.FieldServiceTo, field.TypeTime, value)
+	}
+	if _u.mutation.ServiceToCleared() {
+		_spec.ClearField(invoiceline.FieldServiceTo, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ProRata(); ok {
+		_spec.SetField(invoiceline.FieldProRata, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(invoiceline.FieldDescription, field.TypeString, value)
@@ -574,6 +1069,35 @@ func (_u *InvoiceLineUpdateOne) sqlSave(ctx context.Context) (_node *InvoiceLine
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(invoice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ChargeCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invoiceline.ChargeTable,
+			Columns: []string{invoiceline.ChargeColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ChargeIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invoiceline.ChargeTable,
+			Columns: []string{invoiceline.ChargeColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(charge.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -23,6 +23,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -58,6 +59,7 @@ const (
 	TypeCli                 = "Cli"
 	TypeCompanySettings     = "CompanySettings"
 	TypeCustomer            = "Customer"
+	TypeDelivery            = "Delivery"
 	TypeInvoice             = "Invoice"
 	TypeInvoiceLine         = "InvoiceLine"
 	TypePeakTimeBlock       = "PeakTimeBlock"
@@ -894,6 +896,28 @@ type BillingRunMutation struct {
 	created_at         *time.Time
 	updated_at         *time.Time
 	status             *billingrun.Status
+	run_key            *string
+	period_name        *string
+	period_start       *time.Time
+	period_end         *time.Time
+	customer_ids       *[]int
+	appendcustomer_ids []int
+	customers_total    *int
+	addcustomers_total *int
+	customers_done     *int
+	addcustomers_done  *int
+	first_number       *int64
+	addfirst_number    *int64
+	last_number        *int64
+	addlast_number     *int64
+	net_total          *decimal.Decimal
+	total              *decimal.Decimal
+	documents_done     *int
+	adddocuments_done  *int
+	started_at         *time.Time
+	finished_at        *time.Time
+	lease_owner        *string
+	lease_until        *time.Time
 	issue_date         *time.Time
 	calls_up_to        *time.Time
 	starting_number    *int64
@@ -1118,6 +1142,843 @@ func (m *BillingRunMutation) OldStatus(ctx context.Context) (v billingrun.Status
 // ResetStatus resets all changes to the "status" field.
 func (m *BillingRunMutation) ResetStatus() {
 	m.status = nil
+}
+
+// SetRunKey sets the "run_key" field.
+func (m *BillingRunMutation) SetRunKey(s string) {
+	m.run_key = &s
+}
+
+// RunKey returns the value of the "run_key" field in the mutation.
+func (m *BillingRunMutation) RunKey() (r string, exists bool) {
+	v := m.run_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRunKey returns the old "run_key" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldRunKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRunKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRunKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRunKey: %w", err)
+	}
+	return oldValue.RunKey, nil
+}
+
+// ClearRunKey clears the value of the "run_key" field.
+func (m *BillingRunMutation) ClearRunKey() {
+	m.run_key = nil
+	m.clearedFields[billingrun.FieldRunKey] = struct{}{}
+}
+
+// RunKeyCleared returns if the "run_key" field was cleared in this mutation.
+func (m *BillingRunMutation) RunKeyCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldRunKey]
+	return ok
+}
+
+// ResetRunKey resets all changes to the "run_key" field.
+func (m *BillingRunMutation) ResetRunKey() {
+	m.run_key = nil
+	delete(m.clearedFields, billingrun.FieldRunKey)
+}
+
+// SetPeriodName sets the "period_name" field.
+func (m *BillingRunMutation) SetPeriodName(s string) {
+	m.period_name = &s
+}
+
+// PeriodName returns the value of the "period_name" field in the mutation.
+func (m *BillingRunMutation) PeriodName() (r string, exists bool) {
+	v := m.period_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodName returns the old "period_name" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldPeriodName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodName: %w", err)
+	}
+	return oldValue.PeriodName, nil
+}
+
+// ClearPeriodName clears the value of the "period_name" field.
+func (m *BillingRunMutation) ClearPeriodName() {
+	m.period_name = nil
+	m.clearedFields[billingrun.FieldPeriodName] = struct{}{}
+}
+
+// PeriodNameCleared returns if the "period_name" field was cleared in this mutation.
+func (m *BillingRunMutation) PeriodNameCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldPeriodName]
+	return ok
+}
+
+// ResetPeriodName resets all changes to the "period_name" field.
+func (m *BillingRunMutation) ResetPeriodName() {
+	m.period_name = nil
+	delete(m.clearedFields, billingrun.FieldPeriodName)
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (m *BillingRunMutation) SetPeriodStart(t time.Time) {
+	m.period_start = &t
+}
+
+// PeriodStart returns the value of the "period_start" field in the mutation.
+func (m *BillingRunMutation) PeriodStart() (r time.Time, exists bool) {
+	v := m.period_start
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodStart returns the old "period_start" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldPeriodStart(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodStart is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodStart requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodStart: %w", err)
+	}
+	return oldValue.PeriodStart, nil
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (m *BillingRunMutation) ClearPeriodStart() {
+	m.period_start = nil
+	m.clearedFields[billingrun.FieldPeriodStart] = struct{}{}
+}
+
+// PeriodStartCleared returns if the "period_start" field was cleared in this mutation.
+func (m *BillingRunMutation) PeriodStartCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldPeriodStart]
+	return ok
+}
+
+// ResetPeriodStart resets all changes to the "period_start" field.
+func (m *BillingRunMutation) ResetPeriodStart() {
+	m.period_start = nil
+	delete(m.clearedFields, billingrun.FieldPeriodStart)
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (m *BillingRunMutation) SetPeriodEnd(t time.Time) {
+	m.period_end = &t
+}
+
+// PeriodEnd returns the value of the "period_end" field in the mutation.
+func (m *BillingRunMutation) PeriodEnd() (r time.Time, exists bool) {
+	v := m.period_end
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodEnd returns the old "period_end" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldPeriodEnd(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodEnd is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodEnd requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodEnd: %w", err)
+	}
+	return oldValue.PeriodEnd, nil
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (m *BillingRunMutation) ClearPeriodEnd() {
+	m.period_end = nil
+	m.clearedFields[billingrun.FieldPeriodEnd] = struct{}{}
+}
+
+// PeriodEndCleared returns if the "period_end" field was cleared in this mutation.
+func (m *BillingRunMutation) PeriodEndCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldPeriodEnd]
+	return ok
+}
+
+// ResetPeriodEnd resets all changes to the "period_end" field.
+func (m *BillingRunMutation) ResetPeriodEnd() {
+	m.period_end = nil
+	delete(m.clearedFields, billingrun.FieldPeriodEnd)
+}
+
+// SetCustomerIds sets the "customer_ids" field.
+func (m *BillingRunMutation) SetCustomerIds(i []int) {
+	m.customer_ids = &i
+	m.appendcustomer_ids = nil
+}
+
+// CustomerIds returns the value of the "customer_ids" field in the mutation.
+func (m *BillingRunMutation) CustomerIds() (r []int, exists bool) {
+	v := m.customer_ids
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerIds returns the old "customer_ids" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldCustomerIds(ctx context.Context) (v []int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerIds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerIds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerIds: %w", err)
+	}
+	return oldValue.CustomerIds, nil
+}
+
+// AppendCustomerIds adds i to the "customer_ids" field.
+func (m *BillingRunMutation) AppendCustomerIds(i []int) {
+	m.appendcustomer_ids = append(m.appendcustomer_ids, i...)
+}
+
+// AppendedCustomerIds returns the list of values that were appended to the "customer_ids" field in this mutation.
+func (m *BillingRunMutation) AppendedCustomerIds() ([]int, bool) {
+	if len(m.appendcustomer_ids) == 0 {
+		return nil, false
+	}
+	return m.appendcustomer_ids, true
+}
+
+// ClearCustomerIds clears the value of the "customer_ids" field.
+func (m *BillingRunMutation) ClearCustomerIds() {
+	m.customer_ids = nil
+	m.appendcustomer_ids = nil
+	m.clearedFields[billingrun.FieldCustomerIds] = struct{}{}
+}
+
+// CustomerIdsCleared returns if the "customer_ids" field was cleared in this mutation.
+func (m *BillingRunMutation) CustomerIdsCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldCustomerIds]
+	return ok
+}
+
+// ResetCustomerIds resets all changes to the "customer_ids" field.
+func (m *BillingRunMutation) ResetCustomerIds() {
+	m.customer_ids = nil
+	m.appendcustomer_ids = nil
+	delete(m.clearedFields, billingrun.FieldCustomerIds)
+}
+
+// SetCustomersTotal sets the "customers_total" field.
+func (m *BillingRunMutation) SetCustomersTotal(i int) {
+	m.customers_total = &i
+	m.addcustomers_total = nil
+}
+
+// CustomersTotal returns the value of the "customers_total" field in the mutation.
+func (m *BillingRunMutation) CustomersTotal() (r int, exists bool) {
+	v := m.customers_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomersTotal returns the old "customers_total" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldCustomersTotal(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomersTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomersTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomersTotal: %w", err)
+	}
+	return oldValue.CustomersTotal, nil
+}
+
+// AddCustomersTotal adds i to the "customers_total" field.
+func (m *BillingRunMutation) AddCustomersTotal(i int) {
+	if m.addcustomers_total != nil {
+		*m.addcustomers_total += i
+	} else {
+		m.addcustomers_total = &i
+	}
+}
+
+// AddedCustomersTotal returns the value that was added to the "customers_total" field in this mutation.
+func (m *BillingRunMutation) AddedCustomersTotal() (r int, exists bool) {
+	v := m.addcustomers_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomersTotal resets all changes to the "customers_total" field.
+func (m *BillingRunMutation) ResetCustomersTotal() {
+	m.customers_total = nil
+	m.addcustomers_total = nil
+}
+
+// SetCustomersDone sets the "customers_done" field.
+func (m *BillingRunMutation) SetCustomersDone(i int) {
+	m.customers_done = &i
+	m.addcustomers_done = nil
+}
+
+// CustomersDone returns the value of the "customers_done" field in the mutation.
+func (m *BillingRunMutation) CustomersDone() (r int, exists bool) {
+	v := m.customers_done
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomersDone returns the old "customers_done" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldCustomersDone(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomersDone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomersDone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomersDone: %w", err)
+	}
+	return oldValue.CustomersDone, nil
+}
+
+// AddCustomersDone adds i to the "customers_done" field.
+func (m *BillingRunMutation) AddCustomersDone(i int) {
+	if m.addcustomers_done != nil {
+		*m.addcustomers_done += i
+	} else {
+		m.addcustomers_done = &i
+	}
+}
+
+// AddedCustomersDone returns the value that was added to the "customers_done" field in this mutation.
+func (m *BillingRunMutation) AddedCustomersDone() (r int, exists bool) {
+	v := m.addcustomers_done
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomersDone resets all changes to the "customers_done" field.
+func (m *BillingRunMutation) ResetCustomersDone() {
+	m.customers_done = nil
+	m.addcustomers_done = nil
+}
+
+// SetFirstNumber sets the "first_number" field.
+func (m *BillingRunMutation) SetFirstNumber(i int64) {
+	m.first_number = &i
+	m.addfirst_number = nil
+}
+
+// FirstNumber returns the value of the "first_number" field in the mutation.
+func (m *BillingRunMutation) FirstNumber() (r int64, exists bool) {
+	v := m.first_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFirstNumber returns the old "first_number" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldFirstNumber(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFirstNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFirstNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFirstNumber: %w", err)
+	}
+	return oldValue.FirstNumber, nil
+}
+
+// AddFirstNumber adds i to the "first_number" field.
+func (m *BillingRunMutation) AddFirstNumber(i int64) {
+	if m.addfirst_number != nil {
+		*m.addfirst_number += i
+	} else {
+		m.addfirst_number = &i
+	}
+}
+
+// AddedFirstNumber returns the value that was added to the "first_number" field in this mutation.
+func (m *BillingRunMutation) AddedFirstNumber() (r int64, exists bool) {
+	v := m.addfirst_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearFirstNumber clears the value of the "first_number" field.
+func (m *BillingRunMutation) ClearFirstNumber() {
+	m.first_number = nil
+	m.addfirst_number = nil
+	m.clearedFields[billingrun.FieldFirstNumber] = struct{}{}
+}
+
+// FirstNumberCleared returns if the "first_number" field was cleared in this mutation.
+func (m *BillingRunMutation) FirstNumberCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldFirstNumber]
+	return ok
+}
+
+// ResetFirstNumber resets all changes to the "first_number" field.
+func (m *BillingRunMutation) ResetFirstNumber() {
+	m.first_number = nil
+	m.addfirst_number = nil
+	delete(m.clearedFields, billingrun.FieldFirstNumber)
+}
+
+// SetLastNumber sets the "last_number" field.
+func (m *BillingRunMutation) SetLastNumber(i int64) {
+	m.last_number = &i
+	m.addlast_number = nil
+}
+
+// LastNumber returns the value of the "last_number" field in the mutation.
+func (m *BillingRunMutation) LastNumber() (r int64, exists bool) {
+	v := m.last_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastNumber returns the old "last_number" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldLastNumber(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastNumber: %w", err)
+	}
+	return oldValue.LastNumber, nil
+}
+
+// AddLastNumber adds i to the "last_number" field.
+func (m *BillingRunMutation) AddLastNumber(i int64) {
+	if m.addlast_number != nil {
+		*m.addlast_number += i
+	} else {
+		m.addlast_number = &i
+	}
+}
+
+// AddedLastNumber returns the value that was added to the "last_number" field in this mutation.
+func (m *BillingRunMutation) AddedLastNumber() (r int64, exists bool) {
+	v := m.addlast_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearLastNumber clears the value of the "last_number" field.
+func (m *BillingRunMutation) ClearLastNumber() {
+	m.last_number = nil
+	m.addlast_number = nil
+	m.clearedFields[billingrun.FieldLastNumber] = struct{}{}
+}
+
+// LastNumberCleared returns if the "last_number" field was cleared in this mutation.
+func (m *BillingRunMutation) LastNumberCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldLastNumber]
+	return ok
+}
+
+// ResetLastNumber resets all changes to the "last_number" field.
+func (m *BillingRunMutation) ResetLastNumber() {
+	m.last_number = nil
+	m.addlast_number = nil
+	delete(m.clearedFields, billingrun.FieldLastNumber)
+}
+
+// SetNetTotal sets the "net_total" field.
+func (m *BillingRunMutation) SetNetTotal(d decimal.Decimal) {
+	m.net_total = &d
+}
+
+// NetTotal returns the value of the "net_total" field in the mutation.
+func (m *BillingRunMutation) NetTotal() (r decimal.Decimal, exists bool) {
+	v := m.net_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNetTotal returns the old "net_total" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldNetTotal(ctx context.Context) (v decimal.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNetTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNetTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNetTotal: %w", err)
+	}
+	return oldValue.NetTotal, nil
+}
+
+// ResetNetTotal resets all changes to the "net_total" field.
+func (m *BillingRunMutation) ResetNetTotal() {
+	m.net_total = nil
+}
+
+// SetTotal sets the "total" field.
+func (m *BillingRunMutation) SetTotal(d decimal.Decimal) {
+	m.total = &d
+}
+
+// Total returns the value of the "total" field in the mutation.
+func (m *BillingRunMutation) Total() (r decimal.Decimal, exists bool) {
+	v := m.total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotal returns the old "total" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldTotal(ctx context.Context) (v decimal.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotal: %w", err)
+	}
+	return oldValue.Total, nil
+}
+
+// ResetTotal resets all changes to the "total" field.
+func (m *BillingRunMutation) ResetTotal() {
+	m.total = nil
+}
+
+// SetDocumentsDone sets the "documents_done" field.
+func (m *BillingRunMutation) SetDocumentsDone(i int) {
+	m.documents_done = &i
+	m.adddocuments_done = nil
+}
+
+// DocumentsDone returns the value of the "documents_done" field in the mutation.
+func (m *BillingRunMutation) DocumentsDone() (r int, exists bool) {
+	v := m.documents_done
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDocumentsDone returns the old "documents_done" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldDocumentsDone(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDocumentsDone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDocumentsDone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDocumentsDone: %w", err)
+	}
+	return oldValue.DocumentsDone, nil
+}
+
+// AddDocumentsDone adds i to the "documents_done" field.
+func (m *BillingRunMutation) AddDocumentsDone(i int) {
+	if m.adddocuments_done != nil {
+		*m.adddocuments_done += i
+	} else {
+		m.adddocuments_done = &i
+	}
+}
+
+// AddedDocumentsDone returns the value that was added to the "documents_done" field in this mutation.
+func (m *BillingRunMutation) AddedDocumentsDone() (r int, exists bool) {
+	v := m.adddocuments_done
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDocumentsDone resets all changes to the "documents_done" field.
+func (m *BillingRunMutation) ResetDocumentsDone() {
+	m.documents_done = nil
+	m.adddocuments_done = nil
+}
+
+// SetStartedAt sets the "started_at" field.
+func (m *BillingRunMutation) SetStartedAt(t time.Time) {
+	m.started_at = &t
+}
+
+// StartedAt returns the value of the "started_at" field in the mutation.
+func (m *BillingRunMutation) StartedAt() (r time.Time, exists bool) {
+	v := m.started_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartedAt returns the old "started_at" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldStartedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartedAt: %w", err)
+	}
+	return oldValue.StartedAt, nil
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (m *BillingRunMutation) ClearStartedAt() {
+	m.started_at = nil
+	m.clearedFields[billingrun.FieldStartedAt] = struct{}{}
+}
+
+// StartedAtCleared returns if the "started_at" field was cleared in this mutation.
+func (m *BillingRunMutation) StartedAtCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldStartedAt]
+	return ok
+}
+
+// ResetStartedAt resets all changes to the "started_at" field.
+func (m *BillingRunMutation) ResetStartedAt() {
+	m.started_at = nil
+	delete(m.clearedFields, billingrun.FieldStartedAt)
+}
+
+// SetFinishedAt sets the "finished_at" field.
+func (m *BillingRunMutation) SetFinishedAt(t time.Time) {
+	m.finished_at = &t
+}
+
+// FinishedAt returns the value of the "finished_at" field in the mutation.
+func (m *BillingRunMutation) FinishedAt() (r time.Time, exists bool) {
+	v := m.finished_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFinishedAt returns the old "finished_at" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldFinishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFinishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFinishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFinishedAt: %w", err)
+	}
+	return oldValue.FinishedAt, nil
+}
+
+// ClearFinishedAt clears the value of the "finished_at" field.
+func (m *BillingRunMutation) ClearFinishedAt() {
+	m.finished_at = nil
+	m.clearedFields[billingrun.FieldFinishedAt] = struct{}{}
+}
+
+// FinishedAtCleared returns if the "finished_at" field was cleared in this mutation.
+func (m *BillingRunMutation) FinishedAtCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldFinishedAt]
+	return ok
+}
+
+// ResetFinishedAt resets all changes to the "finished_at" field.
+func (m *BillingRunMutation) ResetFinishedAt() {
+	m.finished_at = nil
+	delete(m.clearedFields, billingrun.FieldFinishedAt)
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (m *BillingRunMutation) SetLeaseOwner(s string) {
+	m.lease_owner = &s
+}
+
+// LeaseOwner returns the value of the "lease_owner" field in the mutation.
+func (m *BillingRunMutation) LeaseOwner() (r string, exists bool) {
+	v := m.lease_owner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseOwner returns the old "lease_owner" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldLeaseOwner(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseOwner is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseOwner requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseOwner: %w", err)
+	}
+	return oldValue.LeaseOwner, nil
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (m *BillingRunMutation) ClearLeaseOwner() {
+	m.lease_owner = nil
+	m.clearedFields[billingrun.FieldLeaseOwner] = struct{}{}
+}
+
+// LeaseOwnerCleared returns if the "lease_owner" field was cleared in this mutation.
+func (m *BillingRunMutation) LeaseOwnerCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldLeaseOwner]
+	return ok
+}
+
+// ResetLeaseOwner resets all changes to the "lease_owner" field.
+func (m *BillingRunMutation) ResetLeaseOwner() {
+	m.lease_owner = nil
+	delete(m.clearedFields, billingrun.FieldLeaseOwner)
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (m *BillingRunMutation) SetLeaseUntil(t time.Time) {
+	m.lease_until = &t
+}
+
+// LeaseUntil returns the value of the "lease_until" field in the mutation.
+func (m *BillingRunMutation) LeaseUntil() (r time.Time, exists bool) {
+	v := m.lease_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseUntil returns the old "lease_until" field's value of the BillingRun entity.
+// If the BillingRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BillingRunMutation) OldLeaseUntil(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseUntil: %w", err)
+	}
+	return oldValue.LeaseUntil, nil
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (m *BillingRunMutation) ClearLeaseUntil() {
+	m.lease_until = nil
+	m.clearedFields[billingrun.FieldLeaseUntil] = struct{}{}
+}
+
+// LeaseUntilCleared returns if the "lease_until" field was cleared in this mutation.
+func (m *BillingRunMutation) LeaseUntilCleared() bool {
+	_, ok := m.clearedFields[billingrun.FieldLeaseUntil]
+	return ok
+}
+
+// ResetLeaseUntil resets all changes to the "lease_until" field.
+func (m *BillingRunMutation) ResetLeaseUntil() {
+	m.lease_until = nil
+	delete(m.clearedFields, billingrun.FieldLeaseUntil)
 }
 
 // SetIssueDate sets the "issue_date" field.
@@ -1579,7 +2440,7 @@ func (m *BillingRunMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *BillingRunMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 26)
 	if m.created_at != nil {
 		fields = append(fields, billingrun.FieldCreatedAt)
 	}
@@ -1588,6 +2449,54 @@ func (m *BillingRunMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, billingrun.FieldStatus)
+	}
+	if m.run_key != nil {
+		fields = append(fields, billingrun.FieldRunKey)
+	}
+	if m.period_name != nil {
+		fields = append(fields, billingrun.FieldPeriodName)
+	}
+	if m.period_start != nil {
+		fields = append(fields, billingrun.FieldPeriodStart)
+	}
+	if m.period_end != nil {
+		fields = append(fields, billingrun.FieldPeriodEnd)
+	}
+	if m.customer_ids != nil {
+		fields = append(fields, billingrun.FieldCustomerIds)
+	}
+	if m.customers_total != nil {
+		fields = append(fields, billingrun.FieldCustomersTotal)
+	}
+	if m.customers_done != nil {
+		fields = append(fields, billingrun.FieldCustomersDone)
+	}
+	if m.first_number != nil {
+		fields = append(fields, billingrun.FieldFirstNumber)
+	}
+	if m.last_number != nil {
+		fields = append(fields, billingrun.FieldLastNumber)
+	}
+	if m.net_total != nil {
+		fields = append(fields, billingrun.FieldNetTotal)
+	}
+	if m.total != nil {
+		fields = append(fields, billingrun.FieldTotal)
+	}
+	if m.documents_done != nil {
+		fields = append(fields, billingrun.FieldDocumentsDone)
+	}
+	if m.started_at != nil {
+		fields = append(fields, billingrun.FieldStartedAt)
+	}
+	if m.finished_at != nil {
+		fields = append(fields, billingrun.FieldFinishedAt)
+	}
+	if m.lease_owner != nil {
+		fields = append(fields, billingrun.FieldLeaseOwner)
+	}
+	if m.lease_until != nil {
+		fields = append(fields, billingrun.FieldLeaseUntil)
 	}
 	if m.issue_date != nil {
 		fields = append(fields, billingrun.FieldIssueDate)
@@ -1624,6 +2533,38 @@ func (m *BillingRunMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case billingrun.FieldStatus:
 		return m.Status()
+	case billingrun.FieldRunKey:
+		return m.RunKey()
+	case billingrun.FieldPeriodName:
+		return m.PeriodName()
+	case billingrun.FieldPeriodStart:
+		return m.PeriodStart()
+	case billingrun.FieldPeriodEnd:
+		return m.PeriodEnd()
+	case billingrun.FieldCustomerIds:
+		return m.CustomerIds()
+	case billingrun.FieldCustomersTotal:
+		return m.CustomersTotal()
+	case billingrun.FieldCustomersDone:
+		return m.CustomersDone()
+	case billingrun.FieldFirstNumber:
+		return m.FirstNumber()
+	case billingrun.FieldLastNumber:
+		return m.LastNumber()
+	case billingrun.FieldNetTotal:
+		return m.NetTotal()
+	case billingrun.FieldTotal:
+		return m.Total()
+	case billingrun.FieldDocumentsDone:
+		return m.DocumentsDone()
+	case billingrun.FieldStartedAt:
+		return m.StartedAt()
+	case billingrun.FieldFinishedAt:
+		return m.FinishedAt()
+	case billingrun.FieldLeaseOwner:
+		return m.LeaseOwner()
+	case billingrun.FieldLeaseUntil:
+		return m.LeaseUntil()
 	case billingrun.FieldIssueDate:
 		return m.IssueDate()
 	case billingrun.FieldCallsUpTo:
@@ -1653,6 +2594,38 @@ func (m *BillingRunMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldUpdatedAt(ctx)
 	case billingrun.FieldStatus:
 		return m.OldStatus(ctx)
+	case billingrun.FieldRunKey:
+		return m.OldRunKey(ctx)
+	case billingrun.FieldPeriodName:
+		return m.OldPeriodName(ctx)
+	case billingrun.FieldPeriodStart:
+		return m.OldPeriodStart(ctx)
+	case billingrun.FieldPeriodEnd:
+		return m.OldPeriodEnd(ctx)
+	case billingrun.FieldCustomerIds:
+		return m.OldCustomerIds(ctx)
+	case billingrun.FieldCustomersTotal:
+		return m.OldCustomersTotal(ctx)
+	case billingrun.FieldCustomersDone:
+		return m.OldCustomersDone(ctx)
+	case billingrun.FieldFirstNumber:
+		return m.OldFirstNumber(ctx)
+	case billingrun.FieldLastNumber:
+		return m.OldLastNumber(ctx)
+	case billingrun.FieldNetTotal:
+		return m.OldNetTotal(ctx)
+	case billingrun.FieldTotal:
+		return m.OldTotal(ctx)
+	case billingrun.FieldDocumentsDone:
+		return m.OldDocumentsDone(ctx)
+	case billingrun.FieldStartedAt:
+		return m.OldStartedAt(ctx)
+	case billingrun.FieldFinishedAt:
+		return m.OldFinishedAt(ctx)
+	case billingrun.FieldLeaseOwner:
+		return m.OldLeaseOwner(ctx)
+	case billingrun.FieldLeaseUntil:
+		return m.OldLeaseUntil(ctx)
 	case billingrun.FieldIssueDate:
 		return m.OldIssueDate(ctx)
 	case billingrun.FieldCallsUpTo:
@@ -1696,6 +2669,118 @@ func (m *BillingRunMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
+		return nil
+	case billingrun.FieldRunKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRunKey(v)
+		return nil
+	case billingrun.FieldPeriodName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodName(v)
+		return nil
+	case billingrun.FieldPeriodStart:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodStart(v)
+		return nil
+	case billingrun.FieldPeriodEnd:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodEnd(v)
+		return nil
+	case billingrun.FieldCustomerIds:
+		v, ok := value.([]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerIds(v)
+		return nil
+	case billingrun.FieldCustomersTotal:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomersTotal(v)
+		return nil
+	case billingrun.FieldCustomersDone:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomersDone(v)
+		return nil
+	case billingrun.FieldFirstNumber:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFirstNumber(v)
+		return nil
+	case billingrun.FieldLastNumber:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastNumber(v)
+		return nil
+	case billingrun.FieldNetTotal:
+		v, ok := value.(decimal.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNetTotal(v)
+		return nil
+	case billingrun.FieldTotal:
+		v, ok := value.(decimal.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotal(v)
+		return nil
+	case billingrun.FieldDocumentsDone:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDocumentsDone(v)
+		return nil
+	case billingrun.FieldStartedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartedAt(v)
+		return nil
+	case billingrun.FieldFinishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFinishedAt(v)
+		return nil
+	case billingrun.FieldLeaseOwner:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseOwner(v)
+		return nil
+	case billingrun.FieldLeaseUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseUntil(v)
 		return nil
 	case billingrun.FieldIssueDate:
 		v, ok := value.(time.Time)
@@ -1754,6 +2839,21 @@ func (m *BillingRunMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *BillingRunMutation) AddedFields() []string {
 	var fields []string
+	if m.addcustomers_total != nil {
+		fields = append(fields, billingrun.FieldCustomersTotal)
+	}
+	if m.addcustomers_done != nil {
+		fields = append(fields, billingrun.FieldCustomersDone)
+	}
+	if m.addfirst_number != nil {
+		fields = append(fields, billingrun.FieldFirstNumber)
+	}
+	if m.addlast_number != nil {
+		fields = append(fields, billingrun.FieldLastNumber)
+	}
+	if m.adddocuments_done != nil {
+		fields = append(fields, billingrun.FieldDocumentsDone)
+	}
 	if m.addstarting_number != nil {
 		fields = append(fields, billingrun.FieldStartingNumber)
 	}
@@ -1768,6 +2868,16 @@ func (m *BillingRunMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *BillingRunMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case billingrun.FieldCustomersTotal:
+		return m.AddedCustomersTotal()
+	case billingrun.FieldCustomersDone:
+		return m.AddedCustomersDone()
+	case billingrun.FieldFirstNumber:
+		return m.AddedFirstNumber()
+	case billingrun.FieldLastNumber:
+		return m.AddedLastNumber()
+	case billingrun.FieldDocumentsDone:
+		return m.AddedDocumentsDone()
 	case billingrun.FieldStartingNumber:
 		return m.AddedStartingNumber()
 	case billingrun.FieldInvoiceCount:
@@ -1781,6 +2891,41 @@ func (m *BillingRunMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *BillingRunMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case billingrun.FieldCustomersTotal:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomersTotal(v)
+		return nil
+	case billingrun.FieldCustomersDone:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomersDone(v)
+		return nil
+	case billingrun.FieldFirstNumber:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFirstNumber(v)
+		return nil
+	case billingrun.FieldLastNumber:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLastNumber(v)
+		return nil
+	case billingrun.FieldDocumentsDone:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDocumentsDone(v)
+		return nil
 	case billingrun.FieldStartingNumber:
 		v, ok := value.(int64)
 		if !ok {
@@ -1803,6 +2948,39 @@ func (m *BillingRunMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *BillingRunMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(billingrun.FieldRunKey) {
+		fields = append(fields, billingrun.FieldRunKey)
+	}
+	if m.FieldCleared(billingrun.FieldPeriodName) {
+		fields = append(fields, billingrun.FieldPeriodName)
+	}
+	if m.FieldCleared(billingrun.FieldPeriodStart) {
+		fields = append(fields, billingrun.FieldPeriodStart)
+	}
+	if m.FieldCleared(billingrun.FieldPeriodEnd) {
+		fields = append(fields, billingrun.FieldPeriodEnd)
+	}
+	if m.FieldCleared(billingrun.FieldCustomerIds) {
+		fields = append(fields, billingrun.FieldCustomerIds)
+	}
+	if m.FieldCleared(billingrun.FieldFirstNumber) {
+		fields = append(fields, billingrun.FieldFirstNumber)
+	}
+	if m.FieldCleared(billingrun.FieldLastNumber) {
+		fields = append(fields, billingrun.FieldLastNumber)
+	}
+	if m.FieldCleared(billingrun.FieldStartedAt) {
+		fields = append(fields, billingrun.FieldStartedAt)
+	}
+	if m.FieldCleared(billingrun.FieldFinishedAt) {
+		fields = append(fields, billingrun.FieldFinishedAt)
+	}
+	if m.FieldCleared(billingrun.FieldLeaseOwner) {
+		fields = append(fields, billingrun.FieldLeaseOwner)
+	}
+	if m.FieldCleared(billingrun.FieldLeaseUntil) {
+		fields = append(fields, billingrun.FieldLeaseUntil)
+	}
 	if m.FieldCleared(billingrun.FieldCallsUpTo) {
 		fields = append(fields, billingrun.FieldCallsUpTo)
 	}
@@ -1826,6 +3004,39 @@ func (m *BillingRunMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *BillingRunMutation) ClearField(name string) error {
 	switch name {
+	case billingrun.FieldRunKey:
+		m.ClearRunKey()
+		return nil
+	case billingrun.FieldPeriodName:
+		m.ClearPeriodName()
+		return nil
+	case billingrun.FieldPeriodStart:
+		m.ClearPeriodStart()
+		return nil
+	case billingrun.FieldPeriodEnd:
+		m.ClearPeriodEnd()
+		return nil
+	case billingrun.FieldCustomerIds:
+		m.ClearCustomerIds()
+		return nil
+	case billingrun.FieldFirstNumber:
+		m.ClearFirstNumber()
+		return nil
+	case billingrun.FieldLastNumber:
+		m.ClearLastNumber()
+		return nil
+	case billingrun.FieldStartedAt:
+		m.ClearStartedAt()
+		return nil
+	case billingrun.FieldFinishedAt:
+		m.ClearFinishedAt()
+		return nil
+	case billingrun.FieldLeaseOwner:
+		m.ClearLeaseOwner()
+		return nil
+	case billingrun.FieldLeaseUntil:
+		m.ClearLeaseUntil()
+		return nil
 	case billingrun.FieldCallsUpTo:
 		m.ClearCallsUpTo()
 		return nil
@@ -1851,6 +3062,54 @@ func (m *BillingRunMutation) ResetField(name string) error {
 		return nil
 	case billingrun.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case billingrun.FieldRunKey:
+		m.ResetRunKey()
+		return nil
+	case billingrun.FieldPeriodName:
+		m.ResetPeriodName()
+		return nil
+	case billingrun.FieldPeriodStart:
+		m.ResetPeriodStart()
+		return nil
+	case billingrun.FieldPeriodEnd:
+		m.ResetPeriodEnd()
+		return nil
+	case billingrun.FieldCustomerIds:
+		m.ResetCustomerIds()
+		return nil
+	case billingrun.FieldCustomersTotal:
+		m.ResetCustomersTotal()
+		return nil
+	case billingrun.FieldCustomersDone:
+		m.ResetCustomersDone()
+		return nil
+	case billingrun.FieldFirstNumber:
+		m.ResetFirstNumber()
+		return nil
+	case billingrun.FieldLastNumber:
+		m.ResetLastNumber()
+		return nil
+	case billingrun.FieldNetTotal:
+		m.ResetNetTotal()
+		return nil
+	case billingrun.FieldTotal:
+		m.ResetTotal()
+		return nil
+	case billingrun.FieldDocumentsDone:
+		m.ResetDocumentsDone()
+		return nil
+	case billingrun.FieldStartedAt:
+		m.ResetStartedAt()
+		return nil
+	case billingrun.FieldFinishedAt:
+		m.ResetFinishedAt()
+		return nil
+	case billingrun.FieldLeaseOwner:
+		m.ResetLeaseOwner()
+		return nil
+	case billingrun.FieldLeaseUntil:
+		m.ResetLeaseUntil()
 		return nil
 	case billingrun.FieldIssueDate:
 		m.ResetIssueDate()
@@ -2845,6 +4104,8 @@ type CallMutation struct {
 	addrate_sheet_id    *int
 	charge_id           *int
 	addcharge_id        *int
+	site_id             *int
+	addsite_id          *int
 	clearedFields       map[string]struct{}
 	done                bool
 	oldValue            func(context.Context) (*Call, error)
@@ -3961,6 +5222,76 @@ func (m *CallMutation) ResetChargeID() {
 	delete(m.clearedFields, call.FieldChargeID)
 }
 
+// SetSiteID sets the "site_id" field.
+func (m *CallMutation) SetSiteID(i int) {
+	m.site_id = &i
+	m.addsite_id = nil
+}
+
+// SiteID returns the value of the "site_id" field in the mutation.
+func (m *CallMutation) SiteID() (r int, exists bool) {
+	v := m.site_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSiteID returns the old "site_id" field's value of the Call entity.
+// If the Call object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CallMutation) OldSiteID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSiteID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSiteID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSiteID: %w", err)
+	}
+	return oldValue.SiteID, nil
+}
+
+// AddSiteID adds i to the "site_id" field.
+func (m *CallMutation) AddSiteID(i int) {
+	if m.addsite_id != nil {
+		*m.addsite_id += i
+	} else {
+		m.addsite_id = &i
+	}
+}
+
+// AddedSiteID returns the value that was added to the "site_id" field in this mutation.
+func (m *CallMutation) AddedSiteID() (r int, exists bool) {
+	v := m.addsite_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (m *CallMutation) ClearSiteID() {
+	m.site_id = nil
+	m.addsite_id = nil
+	m.clearedFields[call.FieldSiteID] = struct{}{}
+}
+
+// SiteIDCleared returns if the "site_id" field was cleared in this mutation.
+func (m *CallMutation) SiteIDCleared() bool {
+	_, ok := m.clearedFields[call.FieldSiteID]
+	return ok
+}
+
+// ResetSiteID resets all changes to the "site_id" field.
+func (m *CallMutation) ResetSiteID() {
+	m.site_id = nil
+	m.addsite_id = nil
+	delete(m.clearedFields, call.FieldSiteID)
+}
+
 // Where appends a list predicates to the CallMutation builder.
 func (m *CallMutation) Where(ps ...predicate.Call) {
 	m.predicates = append(m.predicates, ps...)
@@ -3995,7 +5326,7 @@ func (m *CallMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CallMutation) Fields() []string {
-	fields := make([]string, 0, 19)
+	fields := make([]string, 0, 20)
 	if m.upload_id != nil {
 		fields = append(fields, call.FieldUploadID)
 	}
@@ -4053,6 +5384,9 @@ func (m *CallMutation) Fields() []string {
 	if m.charge_id != nil {
 		fields = append(fields, call.FieldChargeID)
 	}
+	if m.site_id != nil {
+		fields = append(fields, call.FieldSiteID)
+	}
 	return fields
 }
 
@@ -4099,6 +5433,8 @@ func (m *CallMutation) Field(name string) (ent.Value, bool) {
 		return m.RateSheetID()
 	case call.FieldChargeID:
 		return m.ChargeID()
+	case call.FieldSiteID:
+		return m.SiteID()
 	}
 	return nil, false
 }
@@ -4146,6 +5482,8 @@ func (m *CallMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldRateSheetID(ctx)
 	case call.FieldChargeID:
 		return m.OldChargeID(ctx)
+	case call.FieldSiteID:
+		return m.OldSiteID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Call field %s", name)
 }
@@ -4288,6 +5626,13 @@ func (m *CallMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetChargeID(v)
 		return nil
+	case call.FieldSiteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSiteID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Call field %s", name)
 }
@@ -4329,6 +5674,9 @@ func (m *CallMutation) AddedFields() []string {
 	if m.addcharge_id != nil {
 		fields = append(fields, call.FieldChargeID)
 	}
+	if m.addsite_id != nil {
+		fields = append(fields, call.FieldSiteID)
+	}
 	return fields
 }
 
@@ -4359,6 +5707,8 @@ func (m *CallMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedRateSheetID()
 	case call.FieldChargeID:
 		return m.AddedChargeID()
+	case call.FieldSiteID:
+		return m.AddedSiteID()
 	}
 	return nil, false
 }
@@ -4445,6 +5795,13 @@ func (m *CallMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddChargeID(v)
 		return nil
+	case call.FieldSiteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSiteID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Call numeric field %s", name)
 }
@@ -4476,6 +5833,9 @@ func (m *CallMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(call.FieldChargeID) {
 		fields = append(fields, call.FieldChargeID)
+	}
+	if m.FieldCleared(call.FieldSiteID) {
+		fields = append(fields, call.FieldSiteID)
 	}
 	return fields
 }
@@ -4514,6 +5874,9 @@ func (m *CallMutation) ClearField(name string) error {
 		return nil
 	case call.FieldChargeID:
 		m.ClearChargeID()
+		return nil
+	case call.FieldSiteID:
+		m.ClearSiteID()
 		return nil
 	}
 	return fmt.Errorf("unknown Call nullable field %s", name)
@@ -4579,6 +5942,9 @@ func (m *CallMutation) ResetField(name string) error {
 		return nil
 	case call.FieldChargeID:
 		m.ResetChargeID()
+		return nil
+	case call.FieldSiteID:
+		m.ResetSiteID()
 		return nil
 	}
 	return fmt.Errorf("unknown Call field %s", name)
@@ -8460,6 +9826,11 @@ type ChargeMutation struct {
 	billed_through  *time.Time
 	period_start    *time.Time
 	period_end      *time.Time
+	site_id         *int
+	addsite_id      *int
+	calls           *int64
+	addcalls        *int64
+	call_total      *decimal.Decimal
 	clearedFields   map[string]struct{}
 	customer        *int
 	clearedcustomer bool
@@ -8467,6 +9838,9 @@ type ChargeMutation struct {
 	clearedproduct  bool
 	invoice         *int
 	clearedinvoice  bool
+	lines           map[int]struct{}
+	removedlines    map[int]struct{}
+	clearedlines    bool
 	done            bool
 	oldValue        func(context.Context) (*Charge, error)
 	predicates      []predicate.Charge
@@ -9237,6 +10611,168 @@ func (m *ChargeMutation) ResetPeriodEnd() {
 	delete(m.clearedFields, charge.FieldPeriodEnd)
 }
 
+// SetSiteID sets the "site_id" field.
+func (m *ChargeMutation) SetSiteID(i int) {
+	m.site_id = &i
+	m.addsite_id = nil
+}
+
+// SiteID returns the value of the "site_id" field in the mutation.
+func (m *ChargeMutation) SiteID() (r int, exists bool) {
+	v := m.site_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSiteID returns the old "site_id" field's value of the Charge entity.
+// If the Charge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChargeMutation) OldSiteID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSiteID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSiteID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSiteID: %w", err)
+	}
+	return oldValue.SiteID, nil
+}
+
+// AddSiteID adds i to the "site_id" field.
+func (m *ChargeMutation) AddSiteID(i int) {
+	if m.addsite_id != nil {
+		*m.addsite_id += i
+	} else {
+		m.addsite_id = &i
+	}
+}
+
+// AddedSiteID returns the value that was added to the "site_id" field in this mutation.
+func (m *ChargeMutation) AddedSiteID() (r int, exists bool) {
+	v := m.addsite_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSiteID clears the value of the "site_id" field.
+func (m *ChargeMutation) ClearSiteID() {
+	m.site_id = nil
+	m.addsite_id = nil
+	m.clearedFields[charge.FieldSiteID] = struct{}{}
+}
+
+// SiteIDCleared returns if the "site_id" field was cleared in this mutation.
+func (m *ChargeMutation) SiteIDCleared() bool {
+	_, ok := m.clearedFields[charge.FieldSiteID]
+	return ok
+}
+
+// ResetSiteID resets all changes to the "site_id" field.
+func (m *ChargeMutation) ResetSiteID() {
+	m.site_id = nil
+	m.addsite_id = nil
+	delete(m.clearedFields, charge.FieldSiteID)
+}
+
+// SetCalls sets the "calls" field.
+func (m *ChargeMutation) SetCalls(i int64) {
+	m.calls = &i
+	m.addcalls = nil
+}
+
+// Calls returns the value of the "calls" field in the mutation.
+func (m *ChargeMutation) Calls() (r int64, exists bool) {
+	v := m.calls
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCalls returns the old "calls" field's value of the Charge entity.
+// If the Charge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChargeMutation) OldCalls(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCalls is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCalls requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCalls: %w", err)
+	}
+	return oldValue.Calls, nil
+}
+
+// AddCalls adds i to the "calls" field.
+func (m *ChargeMutation) AddCalls(i int64) {
+	if m.addcalls != nil {
+		*m.addcalls += i
+	} else {
+		m.addcalls = &i
+	}
+}
+
+// AddedCalls returns the value that was added to the "calls" field in this mutation.
+func (m *ChargeMutation) AddedCalls() (r int64, exists bool) {
+	v := m.addcalls
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCalls resets all changes to the "calls" field.
+func (m *ChargeMutation) ResetCalls() {
+	m.calls = nil
+	m.addcalls = nil
+}
+
+// SetCallTotal sets the "call_total" field.
+func (m *ChargeMutation) SetCallTotal(d decimal.Decimal) {
+	m.call_total = &d
+}
+
+// CallTotal returns the value of the "call_total" field in the mutation.
+func (m *ChargeMutation) CallTotal() (r decimal.Decimal, exists bool) {
+	v := m.call_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCallTotal returns the old "call_total" field's value of the Charge entity.
+// If the Charge object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChargeMutation) OldCallTotal(ctx context.Context) (v decimal.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCallTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCallTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCallTotal: %w", err)
+	}
+	return oldValue.CallTotal, nil
+}
+
+// ResetCallTotal resets all changes to the "call_total" field.
+func (m *ChargeMutation) ResetCallTotal() {
+	m.call_total = nil
+}
+
 // SetCustomerID sets the "customer" edge to the Customer entity by id.
 func (m *ChargeMutation) SetCustomerID(id int) {
 	m.customer = &id
@@ -9354,6 +10890,60 @@ func (m *ChargeMutation) ResetInvoice() {
 	m.clearedinvoice = false
 }
 
+// AddLineIDs adds the "lines" edge to the InvoiceLine entity by ids.
+func (m *ChargeMutation) AddLineIDs(ids ...int) {
+	if m.lines == nil {
+		m.lines = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLines clears the "lines" edge to the InvoiceLine entity.
+func (m *ChargeMutation) ClearLines() {
+	m.clearedlines = true
+}
+
+// LinesCleared reports if the "lines" edge to the InvoiceLine entity was cleared.
+func (m *ChargeMutation) LinesCleared() bool {
+	return m.clearedlines
+}
+
+// RemoveLineIDs removes the "lines" edge to the InvoiceLine entity by IDs.
+func (m *ChargeMutation) RemoveLineIDs(ids ...int) {
+	if m.removedlines == nil {
+		m.removedlines = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.lines, ids[i])
+		m.removedlines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLines returns the removed IDs of the "lines" edge to the InvoiceLine entity.
+func (m *ChargeMutation) RemovedLinesIDs() (ids []int) {
+	for id := range m.removedlines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LinesIDs returns the "lines" edge IDs in the mutation.
+func (m *ChargeMutation) LinesIDs() (ids []int) {
+	for id := range m.lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLines resets all changes to the "lines" edge.
+func (m *ChargeMutation) ResetLines() {
+	m.lines = nil
+	m.clearedlines = false
+	m.removedlines = nil
+}
+
 // Where appends a list predicates to the ChargeMutation builder.
 func (m *ChargeMutation) Where(ps ...predicate.Charge) {
 	m.predicates = append(m.predicates, ps...)
@@ -9388,7 +10978,7 @@ func (m *ChargeMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ChargeMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 19)
 	if m.created_at != nil {
 		fields = append(fields, charge.FieldCreatedAt)
 	}
@@ -9437,6 +11027,15 @@ func (m *ChargeMutation) Fields() []string {
 	if m.period_end != nil {
 		fields = append(fields, charge.FieldPeriodEnd)
 	}
+	if m.site_id != nil {
+		fields = append(fields, charge.FieldSiteID)
+	}
+	if m.calls != nil {
+		fields = append(fields, charge.FieldCalls)
+	}
+	if m.call_total != nil {
+		fields = append(fields, charge.FieldCallTotal)
+	}
 	return fields
 }
 
@@ -9477,6 +11076,12 @@ func (m *ChargeMutation) Field(name string) (ent.Value, bool) {
 		return m.PeriodStart()
 	case charge.FieldPeriodEnd:
 		return m.PeriodEnd()
+	case charge.FieldSiteID:
+		return m.SiteID()
+	case charge.FieldCalls:
+		return m.Calls()
+	case charge.FieldCallTotal:
+		return m.CallTotal()
 	}
 	return nil, false
 }
@@ -9518,6 +11123,12 @@ func (m *ChargeMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldPeriodStart(ctx)
 	case charge.FieldPeriodEnd:
 		return m.OldPeriodEnd(ctx)
+	case charge.FieldSiteID:
+		return m.OldSiteID(ctx)
+	case charge.FieldCalls:
+		return m.OldCalls(ctx)
+	case charge.FieldCallTotal:
+		return m.OldCallTotal(ctx)
 	}
 	return nil, fmt.Errorf("unknown Charge field %s", name)
 }
@@ -9639,6 +11250,27 @@ func (m *ChargeMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPeriodEnd(v)
 		return nil
+	case charge.FieldSiteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSiteID(v)
+		return nil
+	case charge.FieldCalls:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCalls(v)
+		return nil
+	case charge.FieldCallTotal:
+		v, ok := value.(decimal.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCallTotal(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Charge field %s", name)
 }
@@ -9646,13 +11278,26 @@ func (m *ChargeMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *ChargeMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addsite_id != nil {
+		fields = append(fields, charge.FieldSiteID)
+	}
+	if m.addcalls != nil {
+		fields = append(fields, charge.FieldCalls)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *ChargeMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case charge.FieldSiteID:
+		return m.AddedSiteID()
+	case charge.FieldCalls:
+		return m.AddedCalls()
+	}
 	return nil, false
 }
 
@@ -9661,6 +11306,20 @@ func (m *ChargeMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ChargeMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case charge.FieldSiteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSiteID(v)
+		return nil
+	case charge.FieldCalls:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCalls(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Charge numeric field %s", name)
 }
@@ -9689,6 +11348,9 @@ func (m *ChargeMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(charge.FieldPeriodEnd) {
 		fields = append(fields, charge.FieldPeriodEnd)
+	}
+	if m.FieldCleared(charge.FieldSiteID) {
+		fields = append(fields, charge.FieldSiteID)
 	}
 	return fields
 }
@@ -9724,6 +11386,9 @@ func (m *ChargeMutation) ClearField(name string) error {
 		return nil
 	case charge.FieldPeriodEnd:
 		m.ClearPeriodEnd()
+		return nil
+	case charge.FieldSiteID:
+		m.ClearSiteID()
 		return nil
 	}
 	return fmt.Errorf("unknown Charge nullable field %s", name)
@@ -9781,13 +11446,22 @@ func (m *ChargeMutation) ResetField(name string) error {
 	case charge.FieldPeriodEnd:
 		m.ResetPeriodEnd()
 		return nil
+	case charge.FieldSiteID:
+		m.ResetSiteID()
+		return nil
+	case charge.FieldCalls:
+		m.ResetCalls()
+		return nil
+	case charge.FieldCallTotal:
+		m.ResetCallTotal()
+		return nil
 	}
 	return fmt.Errorf("unknown Charge field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ChargeMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.customer != nil {
 		edges = append(edges, charge.EdgeCustomer)
 	}
@@ -9796,6 +11470,9 @@ func (m *ChargeMutation) AddedEdges() []string {
 	}
 	if m.invoice != nil {
 		edges = append(edges, charge.EdgeInvoice)
+	}
+	if m.lines != nil {
+		edges = append(edges, charge.EdgeLines)
 	}
 	return edges
 }
@@ -9816,25 +11493,42 @@ func (m *ChargeMutation) AddedIDs(name string) []ent.Value {
 		if id := m.invoice; id != nil {
 			return []ent.Value{*id}
 		}
+	case charge.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.lines))
+		for id := range m.lines {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ChargeMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
+	if m.removedlines != nil {
+		edges = append(edges, charge.EdgeLines)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *ChargeMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case charge.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.removedlines))
+		for id := range m.removedlines {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ChargeMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedcustomer {
 		edges = append(edges, charge.EdgeCustomer)
 	}
@@ -9843,6 +11537,9 @@ func (m *ChargeMutation) ClearedEdges() []string {
 	}
 	if m.clearedinvoice {
 		edges = append(edges, charge.EdgeInvoice)
+	}
+	if m.clearedlines {
+		edges = append(edges, charge.EdgeLines)
 	}
 	return edges
 }
@@ -9857,6 +11554,8 @@ func (m *ChargeMutation) EdgeCleared(name string) bool {
 		return m.clearedproduct
 	case charge.EdgeInvoice:
 		return m.clearedinvoice
+	case charge.EdgeLines:
+		return m.clearedlines
 	}
 	return false
 }
@@ -9890,6 +11589,9 @@ func (m *ChargeMutation) ResetEdge(name string) error {
 		return nil
 	case charge.EdgeInvoice:
 		m.ResetInvoice()
+		return nil
+	case charge.EdgeLines:
+		m.ResetLines()
 		return nil
 	}
 	return fmt.Errorf("unknown Charge edge %s", name)
@@ -13810,6 +15512,1165 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Customer edge %s", name)
 }
 
+// DeliveryMutation represents an operation that mutates the Delivery nodes in the graph.
+type DeliveryMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	recipient       *string
+	status          *delivery.Status
+	attempts        *int
+	addattempts     *int
+	next_attempt_at *time.Time
+	last_error      *string
+	sent_at         *time.Time
+	message_id      *string
+	outbox_file     *string
+	lease_owner     *string
+	lease_until     *time.Time
+	clearedFields   map[string]struct{}
+	invoice         *int
+	clearedinvoice  bool
+	done            bool
+	oldValue        func(context.Context) (*Delivery, error)
+	predicates      []predicate.Delivery
+}
+
+var _ ent.Mutation = (*DeliveryMutation)(nil)
+
+// deliveryOption allows management of the mutation configuration using functional options.
+type deliveryOption func(*DeliveryMutation)
+
+// newDeliveryMutation creates new mutation for the Delivery entity.
+func newDeliveryMutation(c config, op Op, opts ...deliveryOption) *DeliveryMutation {
+	m := &DeliveryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDelivery,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDeliveryID sets the ID field of the mutation.
+func withDeliveryID(id int) deliveryOption {
+	return func(m *DeliveryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Delivery
+		)
+		m.oldValue = func(ctx context.Context) (*Delivery, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Delivery.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDelivery sets the old Delivery of the mutation.
+func withDelivery(node *Delivery) deliveryOption {
+	return func(m *DeliveryMutation) {
+		m.oldValue = func(context.Context) (*Delivery, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DeliveryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DeliveryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DeliveryMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DeliveryMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Delivery.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DeliveryMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DeliveryMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DeliveryMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *DeliveryMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *DeliveryMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *DeliveryMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRecipient sets the "recipient" field.
+func (m *DeliveryMutation) SetRecipient(s string) {
+	m.recipient = &s
+}
+
+// Recipient returns the value of the "recipient" field in the mutation.
+func (m *DeliveryMutation) Recipient() (r string, exists bool) {
+	v := m.recipient
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecipient returns the old "recipient" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldRecipient(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecipient is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecipient requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecipient: %w", err)
+	}
+	return oldValue.Recipient, nil
+}
+
+// ResetRecipient resets all changes to the "recipient" field.
+func (m *DeliveryMutation) ResetRecipient() {
+	m.recipient = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *DeliveryMutation) SetStatus(d delivery.Status) {
+	m.status = &d
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *DeliveryMutation) Status() (r delivery.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldStatus(ctx context.Context) (v delivery.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *DeliveryMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetAttempts sets the "attempts" field.
+func (m *DeliveryMutation) SetAttempts(i int) {
+	m.attempts = &i
+	m.addattempts = nil
+}
+
+// Attempts returns the value of the "attempts" field in the mutation.
+func (m *DeliveryMutation) Attempts() (r int, exists bool) {
+	v := m.attempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttempts returns the old "attempts" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldAttempts(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttempts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttempts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttempts: %w", err)
+	}
+	return oldValue.Attempts, nil
+}
+
+// AddAttempts adds i to the "attempts" field.
+func (m *DeliveryMutation) AddAttempts(i int) {
+	if m.addattempts != nil {
+		*m.addattempts += i
+	} else {
+		m.addattempts = &i
+	}
+}
+
+// AddedAttempts returns the value that was added to the "attempts" field in this mutation.
+func (m *DeliveryMutation) AddedAttempts() (r int, exists bool) {
+	v := m.addattempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAttempts resets all changes to the "attempts" field.
+func (m *DeliveryMutation) ResetAttempts() {
+	m.attempts = nil
+	m.addattempts = nil
+}
+
+// SetNextAttemptAt sets the "next_attempt_at" field.
+func (m *DeliveryMutation) SetNextAttemptAt(t time.Time) {
+	m.next_attempt_at = &t
+}
+
+// NextAttemptAt returns the value of the "next_attempt_at" field in the mutation.
+func (m *DeliveryMutation) NextAttemptAt() (r time.Time, exists bool) {
+	v := m.next_attempt_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNextAttemptAt returns the old "next_attempt_at" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldNextAttemptAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNextAttemptAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNextAttemptAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNextAttemptAt: %w", err)
+	}
+	return oldValue.NextAttemptAt, nil
+}
+
+// ClearNextAttemptAt clears the value of the "next_attempt_at" field.
+func (m *DeliveryMutation) ClearNextAttemptAt() {
+	m.next_attempt_at = nil
+	m.clearedFields[delivery.FieldNextAttemptAt] = struct{}{}
+}
+
+// NextAttemptAtCleared returns if the "next_attempt_at" field was cleared in this mutation.
+func (m *DeliveryMutation) NextAttemptAtCleared() bool {
+	_, ok := m.clearedFields[delivery.FieldNextAttemptAt]
+	return ok
+}
+
+// ResetNextAttemptAt resets all changes to the "next_attempt_at" field.
+func (m *DeliveryMutation) ResetNextAttemptAt() {
+	m.next_attempt_at = nil
+	delete(m.clearedFields, delivery.FieldNextAttemptAt)
+}
+
+// SetLastError sets the "last_error" field.
+func (m *DeliveryMutation) SetLastError(s string) {
+	m.last_error = &s
+}
+
+// LastError returns the value of the "last_error" field in the mutation.
+func (m *DeliveryMutation) LastError() (r string, exists bool) {
+	v := m.last_error
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastError returns the old "last_error" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldLastError(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastError is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastError requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastError: %w", err)
+	}
+	return oldValue.LastError, nil
+}
+
+// ClearLastError clears the value of the "last_error" field.
+func (m *DeliveryMutation) ClearLastError() {
+	m.last_error = nil
+	m.clearedFields[delivery.FieldLastError] = struct{}{}
+}
+
+// LastErrorCleared returns if the "last_error" field was cleared in this mutation.
+func (m *DeliveryMutation) LastErrorCleared() bool {
+	_, ok := m.clearedFields[delivery.FieldLastError]
+	return ok
+}
+
+// ResetLastError resets all changes to the "last_error" field.
+func (m *DeliveryMutation) ResetLastError() {
+	m.last_error = nil
+	delete(m.clearedFields, delivery.FieldLastError)
+}
+
+// SetSentAt sets the "sent_at" field.
+func (m *DeliveryMutation) SetSentAt(t time.Time) {
+	m.sent_at = &t
+}
+
+// SentAt returns the value of the "sent_at" field in the mutation.
+func (m *DeliveryMutation) SentAt() (r time.Time, exists bool) {
+	v := m.sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSentAt returns the old "sent_at" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldSentAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSentAt: %w", err)
+	}
+	return oldValue.SentAt, nil
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (m *DeliveryMutation) ClearSentAt() {
+	m.sent_at = nil
+	m.clearedFields[delivery.FieldSentAt] = struct{}{}
+}
+
+// SentAtCleared returns if the "sent_at" field was cleared in this mutation.
+func (m *DeliveryMutation) SentAtCleared() bool {
+	_, ok := m.clearedFields[delivery.FieldSentAt]
+	return ok
+}
+
+// ResetSentAt resets all changes to the "sent_at" field.
+func (m *DeliveryMutation) ResetSentAt() {
+	m.sent_at = nil
+	delete(m.clearedFields, delivery.FieldSentAt)
+}
+
+// SetMessageID sets the "message_id" field.
+func (m *DeliveryMutation) SetMessageID(s string) {
+	m.message_id = &s
+}
+
+// MessageID returns the value of the "message_id" field in the mutation.
+func (m *DeliveryMutation) MessageID() (r string, exists bool) {
+	v := m.message_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMessageID returns the old "message_id" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldMessageID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMessageID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMessageID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMessageID: %w", err)
+	}
+	return oldValue.MessageID, nil
+}
+
+// ClearMessageID clears the value of the "message_id" field.
+func (m *DeliveryMutation) ClearMessageID() {
+	m.message_id = nil
+	m.clearedFields[delivery.FieldMessageID] = struct{}{}
+}
+
+// MessageIDCleared returns if the "message_id" field was cleared in this mutation.
+func (m *DeliveryMutation) MessageIDCleared() bool {
+	_, ok := m.clearedFields[delivery.FieldMessageID]
+	return ok
+}
+
+// ResetMessageID resets all changes to the "message_id" field.
+func (m *DeliveryMutation) ResetMessageID() {
+	m.message_id = nil
+	delete(m.clearedFields, delivery.FieldMessageID)
+}
+
+// SetOutboxFile sets the "outbox_file" field.
+func (m *DeliveryMutation) SetOutboxFile(s string) {
+	m.outbox_file = &s
+}
+
+// OutboxFile returns the value of the "outbox_file" field in the mutation.
+func (m *DeliveryMutation) OutboxFile() (r string, exists bool) {
+	v := m.outbox_file
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutboxFile returns the old "outbox_file" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldOutboxFile(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutboxFile is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutboxFile requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutboxFile: %w", err)
+	}
+	return oldValue.OutboxFile, nil
+}
+
+// ClearOutboxFile clears the value of the "outbox_file" field.
+func (m *DeliveryMutation) ClearOutboxFile() {
+	m.outbox_file = nil
+	m.clearedFields[delivery.FieldOutboxFile] = struct{}{}
+}
+
+// OutboxFileCleared returns if the "outbox_file" field was cleared in this mutation.
+func (m *DeliveryMutation) OutboxFileCleared() bool {
+	_, ok := m.clearedFields[delivery.FieldOutboxFile]
+	return ok
+}
+
+// ResetOutboxFile resets all changes to the "outbox_file" field.
+func (m *DeliveryMutation) ResetOutboxFile() {
+	m.outbox_file = nil
+	delete(m.clearedFields, delivery.FieldOutboxFile)
+}
+
+// SetLeaseOwner sets the "lease_owner" field.
+func (m *DeliveryMutation) SetLeaseOwner(s string) {
+	m.lease_owner = &s
+}
+
+// LeaseOwner returns the value of the "lease_owner" field in the mutation.
+func (m *DeliveryMutation) LeaseOwner() (r string, exists bool) {
+	v := m.lease_owner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseOwner returns the old "lease_owner" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldLeaseOwner(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseOwner is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseOwner requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseOwner: %w", err)
+	}
+	return oldValue.LeaseOwner, nil
+}
+
+// ClearLeaseOwner clears the value of the "lease_owner" field.
+func (m *DeliveryMutation) ClearLeaseOwner() {
+	m.lease_owner = nil
+	m.clearedFields[delivery.FieldLeaseOwner] = struct{}{}
+}
+
+// LeaseOwnerCleared returns if the "lease_owner" field was cleared in this mutation.
+func (m *DeliveryMutation) LeaseOwnerCleared() bool {
+	_, ok := m.clearedFields[delivery.FieldLeaseOwner]
+	return ok
+}
+
+// ResetLeaseOwner resets all changes to the "lease_owner" field.
+func (m *DeliveryMutation) ResetLeaseOwner() {
+	m.lease_owner = nil
+	delete(m.clearedFields, delivery.FieldLeaseOwner)
+}
+
+// SetLeaseUntil sets the "lease_until" field.
+func (m *DeliveryMutation) SetLeaseUntil(t time.Time) {
+	m.lease_until = &t
+}
+
+// LeaseUntil returns the value of the "lease_until" field in the mutation.
+func (m *DeliveryMutation) LeaseUntil() (r time.Time, exists bool) {
+	v := m.lease_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseUntil returns the old "lease_until" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldLeaseUntil(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseUntil: %w", err)
+	}
+	return oldValue.LeaseUntil, nil
+}
+
+// ClearLeaseUntil clears the value of the "lease_until" field.
+func (m *DeliveryMutation) ClearLeaseUntil() {
+	m.lease_until = nil
+	m.clearedFields[delivery.FieldLeaseUntil] = struct{}{}
+}
+
+// LeaseUntilCleared returns if the "lease_until" field was cleared in this mutation.
+func (m *DeliveryMutation) LeaseUntilCleared() bool {
+	_, ok := m.clearedFields[delivery.FieldLeaseUntil]
+	return ok
+}
+
+// ResetLeaseUntil resets all changes to the "lease_until" field.
+func (m *DeliveryMutation) ResetLeaseUntil() {
+	m.lease_until = nil
+	delete(m.clearedFields, delivery.FieldLeaseUntil)
+}
+
+// SetInvoiceID sets the "invoice" edge to the Invoice entity by id.
+func (m *DeliveryMutation) SetInvoiceID(id int) {
+	m.invoice = &id
+}
+
+// ClearInvoice clears the "invoice" edge to the Invoice entity.
+func (m *DeliveryMutation) ClearInvoice() {
+	m.clearedinvoice = true
+}
+
+// InvoiceCleared reports if the "invoice" edge to the Invoice entity was cleared.
+func (m *DeliveryMutation) InvoiceCleared() bool {
+	return m.clearedinvoice
+}
+
+// InvoiceID returns the "invoice" edge ID in the mutation.
+func (m *DeliveryMutation) InvoiceID() (id int, exists bool) {
+	if m.invoice != nil {
+		return *m.invoice, true
+	}
+	return
+}
+
+// InvoiceIDs returns the "invoice" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// InvoiceID instead. It exists only for internal usage by the builders.
+func (m *DeliveryMutation) InvoiceIDs() (ids []int) {
+	if id := m.invoice; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetInvoice resets all changes to the "invoice" edge.
+func (m *DeliveryMutation) ResetInvoice() {
+	m.invoice = nil
+	m.clearedinvoice = false
+}
+
+// Where appends a list predicates to the DeliveryMutation builder.
+func (m *DeliveryMutation) Where(ps ...predicate.Delivery) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DeliveryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DeliveryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Delivery, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DeliveryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DeliveryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Delivery).
+func (m *DeliveryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DeliveryMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, delivery.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, delivery.FieldUpdatedAt)
+	}
+	if m.recipient != nil {
+		fields = append(fields, delivery.FieldRecipient)
+	}
+	if m.status != nil {
+		fields = append(fields, delivery.FieldStatus)
+	}
+	if m.attempts != nil {
+		fields = append(fields, delivery.FieldAttempts)
+	}
+	if m.next_attempt_at != nil {
+		fields = append(fields, delivery.FieldNextAttemptAt)
+	}
+	if m.last_error != nil {
+		fields = append(fields, delivery.FieldLastError)
+	}
+	if m.sent_at != nil {
+		fields = append(fields, delivery.FieldSentAt)
+	}
+	if m.message_id != nil {
+		fields = append(fields, delivery.FieldMessageID)
+	}
+	if m.outbox_file != nil {
+		fields = append(fields, delivery.FieldOutboxFile)
+	}
+	if m.lease_owner != nil {
+		fields = append(fields, delivery.FieldLeaseOwner)
+	}
+	if m.lease_until != nil {
+		fields = append(fields, delivery.FieldLeaseUntil)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DeliveryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case delivery.FieldCreatedAt:
+		return m.CreatedAt()
+	case delivery.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case delivery.FieldRecipient:
+		return m.Recipient()
+	case delivery.FieldStatus:
+		return m.Status()
+	case delivery.FieldAttempts:
+		return m.Attempts()
+	case delivery.FieldNextAttemptAt:
+		return m.NextAttemptAt()
+	case delivery.FieldLastError:
+		return m.LastError()
+	case delivery.FieldSentAt:
+		return m.SentAt()
+	case delivery.FieldMessageID:
+		return m.MessageID()
+	case delivery.FieldOutboxFile:
+		return m.OutboxFile()
+	case delivery.FieldLeaseOwner:
+		return m.LeaseOwner()
+	case delivery.FieldLeaseUntil:
+		return m.LeaseUntil()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DeliveryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case delivery.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case delivery.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case delivery.FieldRecipient:
+		return m.OldRecipient(ctx)
+	case delivery.FieldStatus:
+		return m.OldStatus(ctx)
+	case delivery.FieldAttempts:
+		return m.OldAttempts(ctx)
+	case delivery.FieldNextAttemptAt:
+		return m.OldNextAttemptAt(ctx)
+	case delivery.FieldLastError:
+		return m.OldLastError(ctx)
+	case delivery.FieldSentAt:
+		return m.OldSentAt(ctx)
+	case delivery.FieldMessageID:
+		return m.OldMessageID(ctx)
+	case delivery.FieldOutboxFile:
+		return m.OldOutboxFile(ctx)
+	case delivery.FieldLeaseOwner:
+		return m.OldLeaseOwner(ctx)
+	case delivery.FieldLeaseUntil:
+		return m.OldLeaseUntil(ctx)
+	}
+	return nil, fmt.Errorf("unknown Delivery field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DeliveryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case delivery.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case delivery.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case delivery.FieldRecipient:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecipient(v)
+		return nil
+	case delivery.FieldStatus:
+		v, ok := value.(delivery.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case delivery.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttempts(v)
+		return nil
+	case delivery.FieldNextAttemptAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNextAttemptAt(v)
+		return nil
+	case delivery.FieldLastError:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastError(v)
+		return nil
+	case delivery.FieldSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSentAt(v)
+		return nil
+	case delivery.FieldMessageID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMessageID(v)
+		return nil
+	case delivery.FieldOutboxFile:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutboxFile(v)
+		return nil
+	case delivery.FieldLeaseOwner:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseOwner(v)
+		return nil
+	case delivery.FieldLeaseUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseUntil(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DeliveryMutation) AddedFields() []string {
+	var fields []string
+	if m.addattempts != nil {
+		fields = append(fields, delivery.FieldAttempts)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DeliveryMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case delivery.FieldAttempts:
+		return m.AddedAttempts()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DeliveryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case delivery.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAttempts(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DeliveryMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(delivery.FieldNextAttemptAt) {
+		fields = append(fields, delivery.FieldNextAttemptAt)
+	}
+	if m.FieldCleared(delivery.FieldLastError) {
+		fields = append(fields, delivery.FieldLastError)
+	}
+	if m.FieldCleared(delivery.FieldSentAt) {
+		fields = append(fields, delivery.FieldSentAt)
+	}
+	if m.FieldCleared(delivery.FieldMessageID) {
+		fields = append(fields, delivery.FieldMessageID)
+	}
+	if m.FieldCleared(delivery.FieldOutboxFile) {
+		fields = append(fields, delivery.FieldOutboxFile)
+	}
+	if m.FieldCleared(delivery.FieldLeaseOwner) {
+		fields = append(fields, delivery.FieldLeaseOwner)
+	}
+	if m.FieldCleared(delivery.FieldLeaseUntil) {
+		fields = append(fields, delivery.FieldLeaseUntil)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DeliveryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DeliveryMutation) ClearField(name string) error {
+	switch name {
+	case delivery.FieldNextAttemptAt:
+		m.ClearNextAttemptAt()
+		return nil
+	case delivery.FieldLastError:
+		m.ClearLastError()
+		return nil
+	case delivery.FieldSentAt:
+		m.ClearSentAt()
+		return nil
+	case delivery.FieldMessageID:
+		m.ClearMessageID()
+		return nil
+	case delivery.FieldOutboxFile:
+		m.ClearOutboxFile()
+		return nil
+	case delivery.FieldLeaseOwner:
+		m.ClearLeaseOwner()
+		return nil
+	case delivery.FieldLeaseUntil:
+		m.ClearLeaseUntil()
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DeliveryMutation) ResetField(name string) error {
+	switch name {
+	case delivery.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case delivery.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case delivery.FieldRecipient:
+		m.ResetRecipient()
+		return nil
+	case delivery.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case delivery.FieldAttempts:
+		m.ResetAttempts()
+		return nil
+	case delivery.FieldNextAttemptAt:
+		m.ResetNextAttemptAt()
+		return nil
+	case delivery.FieldLastError:
+		m.ResetLastError()
+		return nil
+	case delivery.FieldSentAt:
+		m.ResetSentAt()
+		return nil
+	case delivery.FieldMessageID:
+		m.ResetMessageID()
+		return nil
+	case delivery.FieldOutboxFile:
+		m.ResetOutboxFile()
+		return nil
+	case delivery.FieldLeaseOwner:
+		m.ResetLeaseOwner()
+		return nil
+	case delivery.FieldLeaseUntil:
+		m.ResetLeaseUntil()
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DeliveryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.invoice != nil {
+		edges = append(edges, delivery.EdgeInvoice)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DeliveryMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case delivery.EdgeInvoice:
+		if id := m.invoice; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DeliveryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DeliveryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DeliveryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedinvoice {
+		edges = append(edges, delivery.EdgeInvoice)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DeliveryMutation) EdgeCleared(name string) bool {
+	switch name {
+	case delivery.EdgeInvoice:
+		return m.clearedinvoice
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DeliveryMutation) ClearEdge(name string) error {
+	switch name {
+	case delivery.EdgeInvoice:
+		m.ClearInvoice()
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DeliveryMutation) ResetEdge(name string) error {
+	switch name {
+	case delivery.EdgeInvoice:
+		m.ResetInvoice()
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery edge %s", name)
+}
+
 // InvoiceMutation represents an operation that mutates the Invoice nodes in the graph.
 type InvoiceMutation struct {
 	config
@@ -13823,12 +16684,25 @@ type InvoiceMutation struct {
 	issue_date         *time.Time
 	due_date           *time.Time
 	status             *invoice.Status
+	customer_reference *string
+	customer_name      *string
+	customer_address   *string
+	currency           *string
+	tax_exempt         *bool
+	period_start       *time.Time
+	period_end         *time.Time
 	net_total          *decimal.Decimal
 	tax_total          *decimal.Decimal
 	total              *decimal.Decimal
 	sent_at            *time.Time
 	settled_at         *time.Time
+	settle_comment     *string
+	deleted_at         *time.Time
+	delete_reason      *string
 	pdf_blob_key       *string
+	statement_blob_key *string
+	statement_format   *invoice.StatementFormat
+	documents_at       *time.Time
 	clearedFields      map[string]struct{}
 	customer           *int
 	clearedcustomer    bool
@@ -13840,6 +16714,9 @@ type InvoiceMutation struct {
 	charges            map[int]struct{}
 	removedcharges     map[int]struct{}
 	clearedcharges     bool
+	deliveries         map[int]struct{}
+	removeddeliveries  map[int]struct{}
+	cleareddeliveries  bool
 	done               bool
 	oldValue           func(context.Context) (*Invoice, error)
 	predicates         []predicate.Invoice
@@ -14192,6 +17069,336 @@ func (m *InvoiceMutation) ResetStatus() {
 	m.status = nil
 }
 
+// SetCustomerReference sets the "customer_reference" field.
+func (m *InvoiceMutation) SetCustomerReference(s string) {
+	m.customer_reference = &s
+}
+
+// CustomerReference returns the value of the "customer_reference" field in the mutation.
+func (m *InvoiceMutation) CustomerReference() (r string, exists bool) {
+	v := m.customer_reference
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerReference returns the old "customer_reference" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldCustomerReference(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerReference is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerReference requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerReference: %w", err)
+	}
+	return oldValue.CustomerReference, nil
+}
+
+// ClearCustomerReference clears the value of the "customer_reference" field.
+func (m *InvoiceMutation) ClearCustomerReference() {
+	m.customer_reference = nil
+	m.clearedFields[invoice.FieldCustomerReference] = struct{}{}
+}
+
+// CustomerReferenceCleared returns if the "customer_reference" field was cleared in this mutation.
+func (m *InvoiceMutation) CustomerReferenceCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldCustomerReference]
+	return ok
+}
+
+// ResetCustomerReference resets all changes to the "customer_reference" field.
+func (m *InvoiceMutation) ResetCustomerReference() {
+	m.customer_reference = nil
+	delete(m.clearedFields, invoice.FieldCustomerReference)
+}
+
+// SetCustomerName sets the "customer_name" field.
+func (m *InvoiceMutation) SetCustomerName(s string) {
+	m.customer_name = &s
+}
+
+// CustomerName returns the value of the "customer_name" field in the mutation.
+func (m *InvoiceMutation) CustomerName() (r string, exists bool) {
+	v := m.customer_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerName returns the old "customer_name" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldCustomerName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerName: %w", err)
+	}
+	return oldValue.CustomerName, nil
+}
+
+// ClearCustomerName clears the value of the "customer_name" field.
+func (m *InvoiceMutation) ClearCustomerName() {
+	m.customer_name = nil
+	m.clearedFields[invoice.FieldCustomerName] = struct{}{}
+}
+
+// CustomerNameCleared returns if the "customer_name" field was cleared in this mutation.
+func (m *InvoiceMutation) CustomerNameCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldCustomerName]
+	return ok
+}
+
+// ResetCustomerName resets all changes to the "customer_name" field.
+func (m *InvoiceMutation) ResetCustomerName() {
+	m.customer_name = nil
+	delete(m.clearedFields, invoice.FieldCustomerName)
+}
+
+// SetCustomerAddress sets the "customer_address" field.
+func (m *InvoiceMutation) SetCustomerAddress(s string) {
+	m.customer_address = &s
+}
+
+// CustomerAddress returns the value of the "customer_address" field in the mutation.
+func (m *InvoiceMutation) CustomerAddress() (r string, exists bool) {
+	v := m.customer_address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerAddress returns the old "customer_address" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldCustomerAddress(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerAddress: %w", err)
+	}
+	return oldValue.CustomerAddress, nil
+}
+
+// ClearCustomerAddress clears the value of the "customer_address" field.
+func (m *InvoiceMutation) ClearCustomerAddress() {
+	m.customer_address = nil
+	m.clearedFields[invoice.FieldCustomerAddress] = struct{}{}
+}
+
+// CustomerAddressCleared returns if the "customer_address" field was cleared in this mutation.
+func (m *InvoiceMutation) CustomerAddressCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldCustomerAddress]
+	return ok
+}
+
+// ResetCustomerAddress resets all changes to the "customer_address" field.
+func (m *InvoiceMutation) ResetCustomerAddress() {
+	m.customer_address = nil
+	delete(m.clearedFields, invoice.FieldCustomerAddress)
+}
+
+// SetCurrency sets the "currency" field.
+func (m *InvoiceMutation) SetCurrency(s string) {
+	m.currency = &s
+}
+
+// Currency returns the value of the "currency" field in the mutation.
+func (m *InvoiceMutation) Currency() (r string, exists bool) {
+	v := m.currency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrency returns the old "currency" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldCurrency(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrency: %w", err)
+	}
+	return oldValue.Currency, nil
+}
+
+// ClearCurrency clears the value of the "currency" field.
+func (m *InvoiceMutation) ClearCurrency() {
+	m.currency = nil
+	m.clearedFields[invoice.FieldCurrency] = struct{}{}
+}
+
+// CurrencyCleared returns if the "currency" field was cleared in this mutation.
+func (m *InvoiceMutation) CurrencyCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldCurrency]
+	return ok
+}
+
+// ResetCurrency resets all changes to the "currency" field.
+func (m *InvoiceMutation) ResetCurrency() {
+	m.currency = nil
+	delete(m.clearedFields, invoice.FieldCurrency)
+}
+
+// SetTaxExempt sets the "tax_exempt" field.
+func (m *InvoiceMutation) SetTaxExempt(b bool) {
+	m.tax_exempt = &b
+}
+
+// TaxExempt returns the value of the "tax_exempt" field in the mutation.
+func (m *InvoiceMutation) TaxExempt() (r bool, exists bool) {
+	v := m.tax_exempt
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTaxExempt returns the old "tax_exempt" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldTaxExempt(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTaxExempt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTaxExempt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTaxExempt: %w", err)
+	}
+	return oldValue.TaxExempt, nil
+}
+
+// ResetTaxExempt resets all changes to the "tax_exempt" field.
+func (m *InvoiceMutation) ResetTaxExempt() {
+	m.tax_exempt = nil
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (m *InvoiceMutation) SetPeriodStart(t time.Time) {
+	m.period_start = &t
+}
+
+// PeriodStart returns the value of the "period_start" field in the mutation.
+func (m *InvoiceMutation) PeriodStart() (r time.Time, exists bool) {
+	v := m.period_start
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodStart returns the old "period_start" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldPeriodStart(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodStart is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodStart requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodStart: %w", err)
+	}
+	return oldValue.PeriodStart, nil
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (m *InvoiceMutation) ClearPeriodStart() {
+	m.period_start = nil
+	m.clearedFields[invoice.FieldPeriodStart] = struct{}{}
+}
+
+// PeriodStartCleared returns if the "period_start" field was cleared in this mutation.
+func (m *InvoiceMutation) PeriodStartCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldPeriodStart]
+	return ok
+}
+
+// ResetPeriodStart resets all changes to the "period_start" field.
+func (m *InvoiceMutation) ResetPeriodStart() {
+	m.period_start = nil
+	delete(m.clearedFields, invoice.FieldPeriodStart)
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (m *InvoiceMutation) SetPeriodEnd(t time.Time) {
+	m.period_end = &t
+}
+
+// PeriodEnd returns the value of the "period_end" field in the mutation.
+func (m *InvoiceMutation) PeriodEnd() (r time.Time, exists bool) {
+	v := m.period_end
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodEnd returns the old "period_end" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldPeriodEnd(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodEnd is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodEnd requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodEnd: %w", err)
+	}
+	return oldValue.PeriodEnd, nil
+}
+
+// ClearPeriodEnd clears the value of the "period_end" field.
+func (m *InvoiceMutation) ClearPeriodEnd() {
+	m.period_end = nil
+	m.clearedFields[invoice.FieldPeriodEnd] = struct{}{}
+}
+
+// PeriodEndCleared returns if the "period_end" field was cleared in this mutation.
+func (m *InvoiceMutation) PeriodEndCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldPeriodEnd]
+	return ok
+}
+
+// ResetPeriodEnd resets all changes to the "period_end" field.
+func (m *InvoiceMutation) ResetPeriodEnd() {
+	m.period_end = nil
+	delete(m.clearedFields, invoice.FieldPeriodEnd)
+}
+
 // SetNetTotal sets the "net_total" field.
 func (m *InvoiceMutation) SetNetTotal(d decimal.Decimal) {
 	m.net_total = &d
@@ -14398,6 +17605,153 @@ func (m *InvoiceMutation) ResetSettledAt() {
 	delete(m.clearedFields, invoice.FieldSettledAt)
 }
 
+// SetSettleComment sets the "settle_comment" field.
+func (m *InvoiceMutation) SetSettleComment(s string) {
+	m.settle_comment = &s
+}
+
+// SettleComment returns the value of the "settle_comment" field in the mutation.
+func (m *InvoiceMutation) SettleComment() (r string, exists bool) {
+	v := m.settle_comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSettleComment returns the old "settle_comment" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldSettleComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSettleComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSettleComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSettleComment: %w", err)
+	}
+	return oldValue.SettleComment, nil
+}
+
+// ClearSettleComment clears the value of the "settle_comment" field.
+func (m *InvoiceMutation) ClearSettleComment() {
+	m.settle_comment = nil
+	m.clearedFields[invoice.FieldSettleComment] = struct{}{}
+}
+
+// SettleCommentCleared returns if the "settle_comment" field was cleared in this mutation.
+func (m *InvoiceMutation) SettleCommentCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldSettleComment]
+	return ok
+}
+
+// ResetSettleComment resets all changes to the "settle_comment" field.
+func (m *InvoiceMutation) ResetSettleComment() {
+	m.settle_comment = nil
+	delete(m.clearedFields, invoice.FieldSettleComment)
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (m *InvoiceMutation) SetDeletedAt(t time.Time) {
+	m.deleted_at = &t
+}
+
+// DeletedAt returns the value of the "deleted_at" field in the mutation.
+func (m *InvoiceMutation) DeletedAt() (r time.Time, exists bool) {
+	v := m.deleted_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeletedAt returns the old "deleted_at" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldDeletedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeletedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeletedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeletedAt: %w", err)
+	}
+	return oldValue.DeletedAt, nil
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (m *InvoiceMutation) ClearDeletedAt() {
+	m.deleted_at = nil
+	m.clearedFields[invoice.FieldDeletedAt] = struct{}{}
+}
+
+// DeletedAtCleared returns if the "deleted_at" field was cleared in this mutation.
+func (m *InvoiceMutation) DeletedAtCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldDeletedAt]
+	return ok
+}
+
+// ResetDeletedAt resets all changes to the "deleted_at" field.
+func (m *InvoiceMutation) ResetDeletedAt() {
+	m.deleted_at = nil
+	delete(m.clearedFields, invoice.FieldDeletedAt)
+}
+
+// SetDeleteReason sets the "delete_reason" field.
+func (m *InvoiceMutation) SetDeleteReason(s string) {
+	m.delete_reason = &s
+}
+
+// DeleteReason returns the value of the "delete_reason" field in the mutation.
+func (m *InvoiceMutation) DeleteReason() (r string, exists bool) {
+	v := m.delete_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeleteReason returns the old "delete_reason" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldDeleteReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeleteReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeleteReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeleteReason: %w", err)
+	}
+	return oldValue.DeleteReason, nil
+}
+
+// ClearDeleteReason clears the value of the "delete_reason" field.
+func (m *InvoiceMutation) ClearDeleteReason() {
+	m.delete_reason = nil
+	m.clearedFields[invoice.FieldDeleteReason] = struct{}{}
+}
+
+// DeleteReasonCleared returns if the "delete_reason" field was cleared in this mutation.
+func (m *InvoiceMutation) DeleteReasonCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldDeleteReason]
+	return ok
+}
+
+// ResetDeleteReason resets all changes to the "delete_reason" field.
+func (m *InvoiceMutation) ResetDeleteReason() {
+	m.delete_reason = nil
+	delete(m.clearedFields, invoice.FieldDeleteReason)
+}
+
 // SetPdfBlobKey sets the "pdf_blob_key" field.
 func (m *InvoiceMutation) SetPdfBlobKey(s string) {
 	m.pdf_blob_key = &s
@@ -14445,6 +17799,140 @@ func (m *InvoiceMutation) PdfBlobKeyCleared() bool {
 func (m *InvoiceMutation) ResetPdfBlobKey() {
 	m.pdf_blob_key = nil
 	delete(m.clearedFields, invoice.FieldPdfBlobKey)
+}
+
+// SetStatementBlobKey sets the "statement_blob_key" field.
+func (m *InvoiceMutation) SetStatementBlobKey(s string) {
+	m.statement_blob_key = &s
+}
+
+// StatementBlobKey returns the value of the "statement_blob_key" field in the mutation.
+func (m *InvoiceMutation) StatementBlobKey() (r string, exists bool) {
+	v := m.statement_blob_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatementBlobKey returns the old "statement_blob_key" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldStatementBlobKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatementBlobKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatementBlobKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatementBlobKey: %w", err)
+	}
+	return oldValue.StatementBlobKey, nil
+}
+
+// ClearStatementBlobKey clears the value of the "statement_blob_key" field.
+func (m *InvoiceMutation) ClearStatementBlobKey() {
+	m.statement_blob_key = nil
+	m.clearedFields[invoice.FieldStatementBlobKey] = struct{}{}
+}
+
+// StatementBlobKeyCleared returns if the "statement_blob_key" field was cleared in this mutation.
+func (m *InvoiceMutation) StatementBlobKeyCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldStatementBlobKey]
+	return ok
+}
+
+// ResetStatementBlobKey resets all changes to the "statement_blob_key" field.
+func (m *InvoiceMutation) ResetStatementBlobKey() {
+	m.statement_blob_key = nil
+	delete(m.clearedFields, invoice.FieldStatementBlobKey)
+}
+
+// SetStatementFormat sets the "statement_format" field.
+func (m *InvoiceMutation) SetStatementFormat(_if invoice.StatementFormat) {
+	m.statement_format = &_if
+}
+
+// StatementFormat returns the value of the "statement_format" field in the mutation.
+func (m *InvoiceMutation) StatementFormat() (r invoice.StatementFormat, exists bool) {
+	v := m.statement_format
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatementFormat returns the old "statement_format" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldStatementFormat(ctx context.Context) (v invoice.StatementFormat, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatementFormat is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatementFormat requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatementFormat: %w", err)
+	}
+	return oldValue.StatementFormat, nil
+}
+
+// ResetStatementFormat resets all changes to the "statement_format" field.
+func (m *InvoiceMutation) ResetStatementFormat() {
+	m.statement_format = nil
+}
+
+// SetDocumentsAt sets the "documents_at" field.
+func (m *InvoiceMutation) SetDocumentsAt(t time.Time) {
+	m.documents_at = &t
+}
+
+// DocumentsAt returns the value of the "documents_at" field in the mutation.
+func (m *InvoiceMutation) DocumentsAt() (r time.Time, exists bool) {
+	v := m.documents_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDocumentsAt returns the old "documents_at" field's value of the Invoice entity.
+// If the Invoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceMutation) OldDocumentsAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDocumentsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDocumentsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDocumentsAt: %w", err)
+	}
+	return oldValue.DocumentsAt, nil
+}
+
+// ClearDocumentsAt clears the value of the "documents_at" field.
+func (m *InvoiceMutation) ClearDocumentsAt() {
+	m.documents_at = nil
+	m.clearedFields[invoice.FieldDocumentsAt] = struct{}{}
+}
+
+// DocumentsAtCleared returns if the "documents_at" field was cleared in this mutation.
+func (m *InvoiceMutation) DocumentsAtCleared() bool {
+	_, ok := m.clearedFields[invoice.FieldDocumentsAt]
+	return ok
+}
+
+// ResetDocumentsAt resets all changes to the "documents_at" field.
+func (m *InvoiceMutation) ResetDocumentsAt() {
+	m.documents_at = nil
+	delete(m.clearedFields, invoice.FieldDocumentsAt)
 }
 
 // SetCustomerID sets the "customer" edge to the Customer entity by id.
@@ -14633,6 +18121,60 @@ func (m *InvoiceMutation) ResetCharges() {
 	m.removedcharges = nil
 }
 
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by ids.
+func (m *InvoiceMutation) AddDeliveryIDs(ids ...int) {
+	if m.deliveries == nil {
+		m.deliveries = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.deliveries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDeliveries clears the "deliveries" edge to the Delivery entity.
+func (m *InvoiceMutation) ClearDeliveries() {
+	m.cleareddeliveries = true
+}
+
+// DeliveriesCleared reports if the "deliveries" edge to the Delivery entity was cleared.
+func (m *InvoiceMutation) DeliveriesCleared() bool {
+	return m.cleareddeliveries
+}
+
+// RemoveDeliveryIDs removes the "deliveries" edge to the Delivery entity by IDs.
+func (m *InvoiceMutation) RemoveDeliveryIDs(ids ...int) {
+	if m.removeddeliveries == nil {
+		m.removeddeliveries = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.deliveries, ids[i])
+		m.removeddeliveries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDeliveries returns the removed IDs of the "deliveries" edge to the Delivery entity.
+func (m *InvoiceMutation) RemovedDeliveriesIDs() (ids []int) {
+	for id := range m.removeddeliveries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DeliveriesIDs returns the "deliveries" edge IDs in the mutation.
+func (m *InvoiceMutation) DeliveriesIDs() (ids []int) {
+	for id := range m.deliveries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDeliveries resets all changes to the "deliveries" edge.
+func (m *InvoiceMutation) ResetDeliveries() {
+	m.deliveries = nil
+	m.cleareddeliveries = false
+	m.removeddeliveries = nil
+}
+
 // Where appends a list predicates to the InvoiceMutation builder.
 func (m *InvoiceMutation) Where(ps ...predicate.Invoice) {
 	m.predicates = append(m.predicates, ps...)
@@ -14667,7 +18209,7 @@ func (m *InvoiceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *InvoiceMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 25)
 	if m.created_at != nil {
 		fields = append(fields, invoice.FieldCreatedAt)
 	}
@@ -14686,6 +18228,27 @@ func (m *InvoiceMutation) Fields() []string {
 	if m.status != nil {
 		fields = append(fields, invoice.FieldStatus)
 	}
+	if m.customer_reference != nil {
+		fields = append(fields, invoice.FieldCustomerReference)
+	}
+	if m.customer_name != nil {
+		fields = append(fields, invoice.FieldCustomerName)
+	}
+	if m.customer_address != nil {
+		fields = append(fields, invoice.FieldCustomerAddress)
+	}
+	if m.currency != nil {
+		fields = append(fields, invoice.FieldCurrency)
+	}
+	if m.tax_exempt != nil {
+		fields = append(fields, invoice.FieldTaxExempt)
+	}
+	if m.period_start != nil {
+		fields = append(fields, invoice.FieldPeriodStart)
+	}
+	if m.period_end != nil {
+		fields = append(fields, invoice.FieldPeriodEnd)
+	}
 	if m.net_total != nil {
 		fields = append(fields, invoice.FieldNetTotal)
 	}
@@ -14701,8 +18264,26 @@ func (m *InvoiceMutation) Fields() []string {
 	if m.settled_at != nil {
 		fields = append(fields, invoice.FieldSettledAt)
 	}
+	if m.settle_comment != nil {
+		fields = append(fields, invoice.FieldSettleComment)
+	}
+	if m.deleted_at != nil {
+		fields = append(fields, invoice.FieldDeletedAt)
+	}
+	if m.delete_reason != nil {
+		fields = append(fields, invoice.FieldDeleteReason)
+	}
 	if m.pdf_blob_key != nil {
 		fields = append(fields, invoice.FieldPdfBlobKey)
+	}
+	if m.statement_blob_key != nil {
+		fields = append(fields, invoice.FieldStatementBlobKey)
+	}
+	if m.statement_format != nil {
+		fields = append(fields, invoice.FieldStatementFormat)
+	}
+	if m.documents_at != nil {
+		fields = append(fields, invoice.FieldDocumentsAt)
 	}
 	return fields
 }
@@ -14724,6 +18305,20 @@ func (m *InvoiceMutation) Field(name string) (ent.Value, bool) {
 		return m.DueDate()
 	case invoice.FieldStatus:
 		return m.Status()
+	case invoice.FieldCustomerReference:
+		return m.CustomerReference()
+	case invoice.FieldCustomerName:
+		return m.CustomerName()
+	case invoice.FieldCustomerAddress:
+		return m.CustomerAddress()
+	case invoice.FieldCurrency:
+		return m.Currency()
+	case invoice.FieldTaxExempt:
+		return m.TaxExempt()
+	case invoice.FieldPeriodStart:
+		return m.PeriodStart()
+	case invoice.FieldPeriodEnd:
+		return m.PeriodEnd()
 	case invoice.FieldNetTotal:
 		return m.NetTotal()
 	case invoice.FieldTaxTotal:
@@ -14734,8 +18329,20 @@ func (m *InvoiceMutation) Field(name string) (ent.Value, bool) {
 		return m.SentAt()
 	case invoice.FieldSettledAt:
 		return m.SettledAt()
+	case invoice.FieldSettleComment:
+		return m.SettleComment()
+	case invoice.FieldDeletedAt:
+		return m.DeletedAt()
+	case invoice.FieldDeleteReason:
+		return m.DeleteReason()
 	case invoice.FieldPdfBlobKey:
 		return m.PdfBlobKey()
+	case invoice.FieldStatementBlobKey:
+		return m.StatementBlobKey()
+	case invoice.FieldStatementFormat:
+		return m.StatementFormat()
+	case invoice.FieldDocumentsAt:
+		return m.DocumentsAt()
 	}
 	return nil, false
 }
@@ -14757,6 +18364,20 @@ func (m *InvoiceMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldDueDate(ctx)
 	case invoice.FieldStatus:
 		return m.OldStatus(ctx)
+	case invoice.FieldCustomerReference:
+		return m.OldCustomerReference(ctx)
+	case invoice.FieldCustomerName:
+		return m.OldCustomerName(ctx)
+	case invoice.FieldCustomerAddress:
+		return m.OldCustomerAddress(ctx)
+	case invoice.FieldCurrency:
+		return m.OldCurrency(ctx)
+	case invoice.FieldTaxExempt:
+		return m.OldTaxExempt(ctx)
+	case invoice.FieldPeriodStart:
+		return m.OldPeriodStart(ctx)
+	case invoice.FieldPeriodEnd:
+		return m.OldPeriodEnd(ctx)
 	case invoice.FieldNetTotal:
 		return m.OldNetTotal(ctx)
 	case invoice.FieldTaxTotal:
@@ -14767,8 +18388,20 @@ func (m *InvoiceMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldSentAt(ctx)
 	case invoice.FieldSettledAt:
 		return m.OldSettledAt(ctx)
+	case invoice.FieldSettleComment:
+		return m.OldSettleComment(ctx)
+	case invoice.FieldDeletedAt:
+		return m.OldDeletedAt(ctx)
+	case invoice.FieldDeleteReason:
+		return m.OldDeleteReason(ctx)
 	case invoice.FieldPdfBlobKey:
 		return m.OldPdfBlobKey(ctx)
+	case invoice.FieldStatementBlobKey:
+		return m.OldStatementBlobKey(ctx)
+	case invoice.FieldStatementFormat:
+		return m.OldStatementFormat(ctx)
+	case invoice.FieldDocumentsAt:
+		return m.OldDocumentsAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Invoice field %s", name)
 }
@@ -14820,6 +18453,55 @@ func (m *InvoiceMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStatus(v)
 		return nil
+	case invoice.FieldCustomerReference:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerReference(v)
+		return nil
+	case invoice.FieldCustomerName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerName(v)
+		return nil
+	case invoice.FieldCustomerAddress:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerAddress(v)
+		return nil
+	case invoice.FieldCurrency:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrency(v)
+		return nil
+	case invoice.FieldTaxExempt:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTaxExempt(v)
+		return nil
+	case invoice.FieldPeriodStart:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodStart(v)
+		return nil
+	case invoice.FieldPeriodEnd:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodEnd(v)
+		return nil
 	case invoice.FieldNetTotal:
 		v, ok := value.(decimal.Decimal)
 		if !ok {
@@ -14855,12 +18537,54 @@ func (m *InvoiceMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSettledAt(v)
 		return nil
+	case invoice.FieldSettleComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSettleComment(v)
+		return nil
+	case invoice.FieldDeletedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeletedAt(v)
+		return nil
+	case invoice.FieldDeleteReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeleteReason(v)
+		return nil
 	case invoice.FieldPdfBlobKey:
 		v, ok := value.(string)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPdfBlobKey(v)
+		return nil
+	case invoice.FieldStatementBlobKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatementBlobKey(v)
+		return nil
+	case invoice.FieldStatementFormat:
+		v, ok := value.(invoice.StatementFormat)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatementFormat(v)
+		return nil
+	case invoice.FieldDocumentsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDocumentsAt(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Invoice field %s", name)
@@ -14910,14 +18634,47 @@ func (m *InvoiceMutation) ClearedFields() []string {
 	if m.FieldCleared(invoice.FieldDueDate) {
 		fields = append(fields, invoice.FieldDueDate)
 	}
+	if m.FieldCleared(invoice.FieldCustomerReference) {
+		fields = append(fields, invoice.FieldCustomerReference)
+	}
+	if m.FieldCleared(invoice.FieldCustomerName) {
+		fields = append(fields, invoice.FieldCustomerName)
+	}
+	if m.FieldCleared(invoice.FieldCustomerAddress) {
+		fields = append(fields, invoice.FieldCustomerAddress)
+	}
+	if m.FieldCleared(invoice.FieldCurrency) {
+		fields = append(fields, invoice.FieldCurrency)
+	}
+	if m.FieldCleared(invoice.FieldPeriodStart) {
+		fields = append(fields, invoice.FieldPeriodStart)
+	}
+	if m.FieldCleared(invoice.FieldPeriodEnd) {
+		fields = append(fields, invoice.FieldPeriodEnd)
+	}
 	if m.FieldCleared(invoice.FieldSentAt) {
 		fields = append(fields, invoice.FieldSentAt)
 	}
 	if m.FieldCleared(invoice.FieldSettledAt) {
 		fields = append(fields, invoice.FieldSettledAt)
 	}
+	if m.FieldCleared(invoice.FieldSettleComment) {
+		fields = append(fields, invoice.FieldSettleComment)
+	}
+	if m.FieldCleared(invoice.FieldDeletedAt) {
+		fields = append(fields, invoice.FieldDeletedAt)
+	}
+	if m.FieldCleared(invoice.FieldDeleteReason) {
+		fields = append(fields, invoice.FieldDeleteReason)
+	}
 	if m.FieldCleared(invoice.FieldPdfBlobKey) {
 		fields = append(fields, invoice.FieldPdfBlobKey)
+	}
+	if m.FieldCleared(invoice.FieldStatementBlobKey) {
+		fields = append(fields, invoice.FieldStatementBlobKey)
+	}
+	if m.FieldCleared(invoice.FieldDocumentsAt) {
+		fields = append(fields, invoice.FieldDocumentsAt)
 	}
 	return fields
 }
@@ -14936,14 +18693,47 @@ func (m *InvoiceMutation) ClearField(name string) error {
 	case invoice.FieldDueDate:
 		m.ClearDueDate()
 		return nil
+	case invoice.FieldCustomerReference:
+		m.ClearCustomerReference()
+		return nil
+	case invoice.FieldCustomerName:
+		m.ClearCustomerName()
+		return nil
+	case invoice.FieldCustomerAddress:
+		m.ClearCustomerAddress()
+		return nil
+	case invoice.FieldCurrency:
+		m.ClearCurrency()
+		return nil
+	case invoice.FieldPeriodStart:
+		m.ClearPeriodStart()
+		return nil
+	case invoice.FieldPeriodEnd:
+		m.ClearPeriodEnd()
+		return nil
 	case invoice.FieldSentAt:
 		m.ClearSentAt()
 		return nil
 	case invoice.FieldSettledAt:
 		m.ClearSettledAt()
 		return nil
+	case invoice.FieldSettleComment:
+		m.ClearSettleComment()
+		return nil
+	case invoice.FieldDeletedAt:
+		m.ClearDeletedAt()
+		return nil
+	case invoice.FieldDeleteReason:
+		m.ClearDeleteReason()
+		return nil
 	case invoice.FieldPdfBlobKey:
 		m.ClearPdfBlobKey()
+		return nil
+	case invoice.FieldStatementBlobKey:
+		m.ClearStatementBlobKey()
+		return nil
+	case invoice.FieldDocumentsAt:
+		m.ClearDocumentsAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Invoice nullable field %s", name)
@@ -14971,6 +18761,27 @@ func (m *InvoiceMutation) ResetField(name string) error {
 	case invoice.FieldStatus:
 		m.ResetStatus()
 		return nil
+	case invoice.FieldCustomerReference:
+		m.ResetCustomerReference()
+		return nil
+	case invoice.FieldCustomerName:
+		m.ResetCustomerName()
+		return nil
+	case invoice.FieldCustomerAddress:
+		m.ResetCustomerAddress()
+		return nil
+	case invoice.FieldCurrency:
+		m.ResetCurrency()
+		return nil
+	case invoice.FieldTaxExempt:
+		m.ResetTaxExempt()
+		return nil
+	case invoice.FieldPeriodStart:
+		m.ResetPeriodStart()
+		return nil
+	case invoice.FieldPeriodEnd:
+		m.ResetPeriodEnd()
+		return nil
 	case invoice.FieldNetTotal:
 		m.ResetNetTotal()
 		return nil
@@ -14986,8 +18797,26 @@ func (m *InvoiceMutation) ResetField(name string) error {
 	case invoice.FieldSettledAt:
 		m.ResetSettledAt()
 		return nil
+	case invoice.FieldSettleComment:
+		m.ResetSettleComment()
+		return nil
+	case invoice.FieldDeletedAt:
+		m.ResetDeletedAt()
+		return nil
+	case invoice.FieldDeleteReason:
+		m.ResetDeleteReason()
+		return nil
 	case invoice.FieldPdfBlobKey:
 		m.ResetPdfBlobKey()
+		return nil
+	case invoice.FieldStatementBlobKey:
+		m.ResetStatementBlobKey()
+		return nil
+	case invoice.FieldStatementFormat:
+		m.ResetStatementFormat()
+		return nil
+	case invoice.FieldDocumentsAt:
+		m.ResetDocumentsAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Invoice field %s", name)
@@ -14995,7 +18824,7 @@ func (m *InvoiceMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *InvoiceMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.customer != nil {
 		edges = append(edges, invoice.EdgeCustomer)
 	}
@@ -15007,6 +18836,9 @@ func (m *InvoiceMutation) AddedEdges() []string {
 	}
 	if m.charges != nil {
 		edges = append(edges, invoice.EdgeCharges)
+	}
+	if m.deliveries != nil {
+		edges = append(edges, invoice.EdgeDeliveries)
 	}
 	return edges
 }
@@ -15035,18 +18867,27 @@ func (m *InvoiceMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case invoice.EdgeDeliveries:
+		ids := make([]ent.Value, 0, len(m.deliveries))
+		for id := range m.deliveries {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *InvoiceMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedlines != nil {
 		edges = append(edges, invoice.EdgeLines)
 	}
 	if m.removedcharges != nil {
 		edges = append(edges, invoice.EdgeCharges)
+	}
+	if m.removeddeliveries != nil {
+		edges = append(edges, invoice.EdgeDeliveries)
 	}
 	return edges
 }
@@ -15067,13 +18908,19 @@ func (m *InvoiceMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case invoice.EdgeDeliveries:
+		ids := make([]ent.Value, 0, len(m.removeddeliveries))
+		for id := range m.removeddeliveries {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *InvoiceMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedcustomer {
 		edges = append(edges, invoice.EdgeCustomer)
 	}
@@ -15085,6 +18932,9 @@ func (m *InvoiceMutation) ClearedEdges() []string {
 	}
 	if m.clearedcharges {
 		edges = append(edges, invoice.EdgeCharges)
+	}
+	if m.cleareddeliveries {
+		edges = append(edges, invoice.EdgeDeliveries)
 	}
 	return edges
 }
@@ -15101,6 +18951,8 @@ func (m *InvoiceMutation) EdgeCleared(name string) bool {
 		return m.clearedlines
 	case invoice.EdgeCharges:
 		return m.clearedcharges
+	case invoice.EdgeDeliveries:
+		return m.cleareddeliveries
 	}
 	return false
 }
@@ -15135,6 +18987,9 @@ func (m *InvoiceMutation) ResetEdge(name string) error {
 	case invoice.EdgeCharges:
 		m.ResetCharges()
 		return nil
+	case invoice.EdgeDeliveries:
+		m.ResetDeliveries()
+		return nil
 	}
 	return fmt.Errorf("unknown Invoice edge %s", name)
 }
@@ -15147,7 +19002,17 @@ type InvoiceLineMutation struct {
 	id             *int
 	position       *int
 	addposition    *int
+	kind           *invoiceline.Kind
 	heading        *string
+	category       *string
+	customer_id    *int
+	addcustomer_id *int
+	calls          *int64
+	addcalls       *int64
+	call_total     *decimal.Decimal
+	service_from   *time.Time
+	service_to     *time.Time
+	pro_rata       *bool
 	description    *string
 	quantity       *decimal.Decimal
 	unit_price     *decimal.Decimal
@@ -15156,6 +19021,8 @@ type InvoiceLineMutation struct {
 	clearedFields  map[string]struct{}
 	invoice        *int
 	clearedinvoice bool
+	charge         *int
+	clearedcharge  bool
 	done           bool
 	oldValue       func(context.Context) (*InvoiceLine, error)
 	predicates     []predicate.InvoiceLine
@@ -15315,6 +19182,42 @@ func (m *InvoiceLineMutation) ResetPosition() {
 	m.addposition = nil
 }
 
+// SetKind sets the "kind" field.
+func (m *InvoiceLineMutation) SetKind(i invoiceline.Kind) {
+	m.kind = &i
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *InvoiceLineMutation) Kind() (r invoiceline.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the InvoiceLine entity.
+// If the InvoiceLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceLineMutation) OldKind(ctx context.Context) (v invoiceline.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *InvoiceLineMutation) ResetKind() {
+	m.kind = nil
+}
+
 // SetHeading sets the "heading" field.
 func (m *InvoiceLineMutation) SetHeading(s string) {
 	m.heading = &s
@@ -15362,6 +19265,351 @@ func (m *InvoiceLineMutation) HeadingCleared() bool {
 func (m *InvoiceLineMutation) ResetHeading() {
 	m.heading = nil
 	delete(m.clearedFields, invoiceline.FieldHeading)
+}
+
+// SetCategory sets the "category" field.
+func (m *InvoiceLineMutation) SetCategory(s string) {
+	m.category = &s
+}
+
+// Category returns the value of the "category" field in the mutation.
+func (m *InvoiceLineMutation) Category() (r string, exists bool) {
+	v := m.category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCategory returns the old "category" field's value of the InvoiceLine entity.
+// If the InvoiceLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceLineMutation) OldCategory(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCategory: %w", err)
+	}
+	return oldValue.Category, nil
+}
+
+// ClearCategory clears the value of the "category" field.
+func (m *InvoiceLineMutation) ClearCategory() {
+	m.category = nil
+	m.clearedFields[invoiceline.FieldCategory] = struct{}{}
+}
+
+// CategoryCleared returns if the "category" field was cleared in this mutation.
+func (m *InvoiceLineMutation) CategoryCleared() bool {
+	_, ok := m.clearedFields[invoiceline.FieldCategory]
+	return ok
+}
+
+// ResetCategory resets all changes to the "category" field.
+func (m *InvoiceLineMutation) ResetCategory() {
+	m.category = nil
+	delete(m.clearedFields, invoiceline.FieldCategory)
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *InvoiceLineMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *InvoiceLineMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the InvoiceLine entity.
+// If the InvoiceLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceLineMutation) OldCustomerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *InvoiceLineMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *InvoiceLineMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (m *InvoiceLineMutation) ClearCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+	m.clearedFields[invoiceline.FieldCustomerID] = struct{}{}
+}
+
+// CustomerIDCleared returns if the "customer_id" field was cleared in this mutation.
+func (m *InvoiceLineMutation) CustomerIDCleared() bool {
+	_, ok := m.clearedFields[invoiceline.FieldCustomerID]
+	return ok
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *InvoiceLineMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+	delete(m.clearedFields, invoiceline.FieldCustomerID)
+}
+
+// SetCalls sets the "calls" field.
+func (m *InvoiceLineMutation) SetCalls(i int64) {
+	m.calls = &i
+	m.addcalls = nil
+}
+
+// Calls returns the value of the "calls" field in the mutation.
+func (m *InvoiceLineMutation) Calls() (r int64, exists bool) {
+	v := m.calls
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCalls returns the old "calls" field's value of the InvoiceLine entity.
+// If the InvoiceLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceLineMutation) OldCalls(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCalls is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCalls requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCalls: %w", err)
+	}
+	return oldValue.Calls, nil
+}
+
+// AddCalls adds i to the "calls" field.
+func (m *InvoiceLineMutation) AddCalls(i int64) {
+	if m.addcalls != nil {
+		*m.addcalls += i
+	} else {
+		m.addcalls = &i
+	}
+}
+
+// AddedCalls returns the value that was added to the "calls" field in this mutation.
+func (m *InvoiceLineMutation) AddedCalls() (r int64, exists bool) {
+	v := m.addcalls
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCalls resets all changes to the "calls" field.
+func (m *InvoiceLineMutation) ResetCalls() {
+	m.calls = nil
+	m.addcalls = nil
+}
+
+// SetCallTotal sets the "call_total" field.
+func (m *InvoiceLineMutation) SetCallTotal(d decimal.Decimal) {
+	m.call_total = &d
+}
+
+// CallTotal returns the value of the "call_total" field in the mutation.
+func (m *InvoiceLineMutation) CallTotal() (r decimal.Decimal, exists bool) {
+	v := m.call_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCallTotal returns the old "call_total" field's value of the InvoiceLine entity.
+// If the InvoiceLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceLineMutation) OldCallTotal(ctx context.Context) (v decimal.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCallTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCallTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCallTotal: %w", err)
+	}
+	return oldValue.CallTotal, nil
+}
+
+// ResetCallTotal resets all changes to the "call_total" field.
+func (m *InvoiceLineMutation) ResetCallTotal() {
+	m.call_total = nil
+}
+
+// SetServiceFrom sets the "service_from" field.
+func (m *InvoiceLineMutation) SetServiceFrom(t time.Time) {
+	m.service_from = &t
+}
+
+// ServiceFrom returns the value of the "service_from" field in the mutation.
+func (m *InvoiceLineMutation) ServiceFrom() (r time.Time, exists bool) {
+	v := m.service_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceFrom returns the old "service_from" field's value of the InvoiceLine entity.
+// If the InvoiceLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceLineMutation) OldServiceFrom(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceFrom: %w", err)
+	}
+	return oldValue.ServiceFrom, nil
+}
+
+// ClearServiceFrom clears the value of the "service_from" field.
+func (m *InvoiceLineMutation) ClearServiceFrom() {
+	m.service_from = nil
+	m.clearedFields[invoiceline.FieldServiceFrom] = struct{}{}
+}
+
+// ServiceFromCleared returns if the "service_from" field was cleared in this mutation.
+func (m *InvoiceLineMutation) ServiceFromCleared() bool {
+	_, ok := m.clearedFields[invoiceline.FieldServiceFrom]
+	return ok
+}
+
+// ResetServiceFrom resets all changes to the "service_from" field.
+func (m *InvoiceLineMutation) ResetServiceFrom() {
+	m.service_from = nil
+	delete(m.clearedFields, invoiceline.FieldServiceFrom)
+}
+
+// SetServiceTo sets the "service_to" field.
+func (m *InvoiceLineMutation) SetServiceTo(t time.Time) {
+	m.service_to = &t
+}
+
+// ServiceTo returns the value of the "service_to" field in the mutation.
+func (m *InvoiceLineMutation) ServiceTo() (r time.Time, exists bool) {
+	v := m.service_to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceTo returns the old "service_to" field's value of the InvoiceLine entity.
+// If the InvoiceLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceLineMutation) OldServiceTo(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceTo: %w", err)
+	}
+	return oldValue.ServiceTo, nil
+}
+
+// ClearServiceTo clears the value of the "service_to" field.
+func (m *InvoiceLineMutation) ClearServiceTo() {
+	m.service_to = nil
+	m.clearedFields[invoiceline.FieldServiceTo] = struct{}{}
+}
+
+// ServiceToCleared returns if the "service_to" field was cleared in this mutation.
+func (m *InvoiceLineMutation) ServiceToCleared() bool {
+	_, ok := m.clearedFields[invoiceline.FieldServiceTo]
+	return ok
+}
+
+// ResetServiceTo resets all changes to the "service_to" field.
+func (m *InvoiceLineMutation) ResetServiceTo() {
+	m.service_to = nil
+	delete(m.clearedFields, invoiceline.FieldServiceTo)
+}
+
+// SetProRata sets the "pro_rata" field.
+func (m *InvoiceLineMutation) SetProRata(b bool) {
+	m.pro_rata = &b
+}
+
+// ProRata returns the value of the "pro_rata" field in the mutation.
+func (m *InvoiceLineMutation) ProRata() (r bool, exists bool) {
+	v := m.pro_rata
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProRata returns the old "pro_rata" field's value of the InvoiceLine entity.
+// If the InvoiceLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvoiceLineMutation) OldProRata(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProRata is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProRata requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProRata: %w", err)
+	}
+	return oldValue.ProRata, nil
+}
+
+// ResetProRata resets all changes to the "pro_rata" field.
+func (m *InvoiceLineMutation) ResetProRata() {
+	m.pro_rata = nil
 }
 
 // SetDescription sets the "description" field.
@@ -15583,6 +19831,45 @@ func (m *InvoiceLineMutation) ResetInvoice() {
 	m.clearedinvoice = false
 }
 
+// SetChargeID sets the "charge" edge to the Charge entity by id.
+func (m *InvoiceLineMutation) SetChargeID(id int) {
+	m.charge = &id
+}
+
+// ClearCharge clears the "charge" edge to the Charge entity.
+func (m *InvoiceLineMutation) ClearCharge() {
+	m.clearedcharge = true
+}
+
+// ChargeCleared reports if the "charge" edge to the Charge entity was cleared.
+func (m *InvoiceLineMutation) ChargeCleared() bool {
+	return m.clearedcharge
+}
+
+// ChargeID returns the "charge" edge ID in the mutation.
+func (m *InvoiceLineMutation) ChargeID() (id int, exists bool) {
+	if m.charge != nil {
+		return *m.charge, true
+	}
+	return
+}
+
+// ChargeIDs returns the "charge" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ChargeID instead. It exists only for internal usage by the builders.
+func (m *InvoiceLineMutation) ChargeIDs() (ids []int) {
+	if id := m.charge; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCharge resets all changes to the "charge" edge.
+func (m *InvoiceLineMutation) ResetCharge() {
+	m.charge = nil
+	m.clearedcharge = false
+}
+
 // Where appends a list predicates to the InvoiceLineMutation builder.
 func (m *InvoiceLineMutation) Where(ps ...predicate.InvoiceLine) {
 	m.predicates = append(m.predicates, ps...)
@@ -15617,12 +19904,36 @@ func (m *InvoiceLineMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *InvoiceLineMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 15)
 	if m.position != nil {
 		fields = append(fields, invoiceline.FieldPosition)
 	}
+	if m.kind != nil {
+		fields = append(fields, invoiceline.FieldKind)
+	}
 	if m.heading != nil {
 		fields = append(fields, invoiceline.FieldHeading)
+	}
+	if m.category != nil {
+		fields = append(fields, invoiceline.FieldCategory)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, invoiceline.FieldCustomerID)
+	}
+	if m.calls != nil {
+		fields = append(fields, invoiceline.FieldCalls)
+	}
+	if m.call_total != nil {
+		fields = append(fields, invoiceline.FieldCallTotal)
+	}
+	if m.service_from != nil {
+		fields = append(fields, invoiceline.FieldServiceFrom)
+	}
+	if m.service_to != nil {
+		fields = append(fields, invoiceline.FieldServiceTo)
+	}
+	if m.pro_rata != nil {
+		fields = append(fields, invoiceline.FieldProRata)
 	}
 	if m.description != nil {
 		fields = append(fields, invoiceline.FieldDescription)
@@ -15649,8 +19960,24 @@ func (m *InvoiceLineMutation) Field(name string) (ent.Value, bool) {
 	switch name {
 	case invoiceline.FieldPosition:
 		return m.Position()
+	case invoiceline.FieldKind:
+		return m.Kind()
 	case invoiceline.FieldHeading:
 		return m.Heading()
+	case invoiceline.FieldCategory:
+		return m.Category()
+	case invoiceline.FieldCustomerID:
+		return m.CustomerID()
+	case invoiceline.FieldCalls:
+		return m.Calls()
+	case invoiceline.FieldCallTotal:
+		return m.CallTotal()
+	case invoiceline.FieldServiceFrom:
+		return m.ServiceFrom()
+	case invoiceline.FieldServiceTo:
+		return m.ServiceTo()
+	case invoiceline.FieldProRata:
+		return m.ProRata()
 	case invoiceline.FieldDescription:
 		return m.Description()
 	case invoiceline.FieldQuantity:
@@ -15672,8 +19999,24 @@ func (m *InvoiceLineMutation) OldField(ctx context.Context, name string) (ent.Va
 	switch name {
 	case invoiceline.FieldPosition:
 		return m.OldPosition(ctx)
+	case invoiceline.FieldKind:
+		return m.OldKind(ctx)
 	case invoiceline.FieldHeading:
 		return m.OldHeading(ctx)
+	case invoiceline.FieldCategory:
+		return m.OldCategory(ctx)
+	case invoiceline.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case invoiceline.FieldCalls:
+		return m.OldCalls(ctx)
+	case invoiceline.FieldCallTotal:
+		return m.OldCallTotal(ctx)
+	case invoiceline.FieldServiceFrom:
+		return m.OldServiceFrom(ctx)
+	case invoiceline.FieldServiceTo:
+		return m.OldServiceTo(ctx)
+	case invoiceline.FieldProRata:
+		return m.OldProRata(ctx)
 	case invoiceline.FieldDescription:
 		return m.OldDescription(ctx)
 	case invoiceline.FieldQuantity:
@@ -15700,12 +20043,68 @@ func (m *InvoiceLineMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPosition(v)
 		return nil
+	case invoiceline.FieldKind:
+		v, ok := value.(invoiceline.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
 	case invoiceline.FieldHeading:
 		v, ok := value.(string)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetHeading(v)
+		return nil
+	case invoiceline.FieldCategory:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCategory(v)
+		return nil
+	case invoiceline.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case invoiceline.FieldCalls:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCalls(v)
+		return nil
+	case invoiceline.FieldCallTotal:
+		v, ok := value.(decimal.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCallTotal(v)
+		return nil
+	case invoiceline.FieldServiceFrom:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceFrom(v)
+		return nil
+	case invoiceline.FieldServiceTo:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceTo(v)
+		return nil
+	case invoiceline.FieldProRata:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProRata(v)
 		return nil
 	case invoiceline.FieldDescription:
 		v, ok := value.(string)
@@ -15753,6 +20152,12 @@ func (m *InvoiceLineMutation) AddedFields() []string {
 	if m.addposition != nil {
 		fields = append(fields, invoiceline.FieldPosition)
 	}
+	if m.addcustomer_id != nil {
+		fields = append(fields, invoiceline.FieldCustomerID)
+	}
+	if m.addcalls != nil {
+		fields = append(fields, invoiceline.FieldCalls)
+	}
 	return fields
 }
 
@@ -15763,6 +20168,10 @@ func (m *InvoiceLineMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case invoiceline.FieldPosition:
 		return m.AddedPosition()
+	case invoiceline.FieldCustomerID:
+		return m.AddedCustomerID()
+	case invoiceline.FieldCalls:
+		return m.AddedCalls()
 	}
 	return nil, false
 }
@@ -15779,6 +20188,20 @@ func (m *InvoiceLineMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddPosition(v)
 		return nil
+	case invoiceline.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case invoiceline.FieldCalls:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCalls(v)
+		return nil
 	}
 	return fmt.Errorf("unknown InvoiceLine numeric field %s", name)
 }
@@ -15789,6 +20212,18 @@ func (m *InvoiceLineMutation) ClearedFields() []string {
 	var fields []string
 	if m.FieldCleared(invoiceline.FieldHeading) {
 		fields = append(fields, invoiceline.FieldHeading)
+	}
+	if m.FieldCleared(invoiceline.FieldCategory) {
+		fields = append(fields, invoiceline.FieldCategory)
+	}
+	if m.FieldCleared(invoiceline.FieldCustomerID) {
+		fields = append(fields, invoiceline.FieldCustomerID)
+	}
+	if m.FieldCleared(invoiceline.FieldServiceFrom) {
+		fields = append(fields, invoiceline.FieldServiceFrom)
+	}
+	if m.FieldCleared(invoiceline.FieldServiceTo) {
+		fields = append(fields, invoiceline.FieldServiceTo)
 	}
 	return fields
 }
@@ -15807,6 +20242,18 @@ func (m *InvoiceLineMutation) ClearField(name string) error {
 	case invoiceline.FieldHeading:
 		m.ClearHeading()
 		return nil
+	case invoiceline.FieldCategory:
+		m.ClearCategory()
+		return nil
+	case invoiceline.FieldCustomerID:
+		m.ClearCustomerID()
+		return nil
+	case invoiceline.FieldServiceFrom:
+		m.ClearServiceFrom()
+		return nil
+	case invoiceline.FieldServiceTo:
+		m.ClearServiceTo()
+		return nil
 	}
 	return fmt.Errorf("unknown InvoiceLine nullable field %s", name)
 }
@@ -15818,8 +20265,32 @@ func (m *InvoiceLineMutation) ResetField(name string) error {
 	case invoiceline.FieldPosition:
 		m.ResetPosition()
 		return nil
+	case invoiceline.FieldKind:
+		m.ResetKind()
+		return nil
 	case invoiceline.FieldHeading:
 		m.ResetHeading()
+		return nil
+	case invoiceline.FieldCategory:
+		m.ResetCategory()
+		return nil
+	case invoiceline.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case invoiceline.FieldCalls:
+		m.ResetCalls()
+		return nil
+	case invoiceline.FieldCallTotal:
+		m.ResetCallTotal()
+		return nil
+	case invoiceline.FieldServiceFrom:
+		m.ResetServiceFrom()
+		return nil
+	case invoiceline.FieldServiceTo:
+		m.ResetServiceTo()
+		return nil
+	case invoiceline.FieldProRata:
+		m.ResetProRata()
 		return nil
 	case invoiceline.FieldDescription:
 		m.ResetDescription()
@@ -15842,9 +20313,12 @@ func (m *InvoiceLineMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *InvoiceLineMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.invoice != nil {
 		edges = append(edges, invoiceline.EdgeInvoice)
+	}
+	if m.charge != nil {
+		edges = append(edges, invoiceline.EdgeCharge)
 	}
 	return edges
 }
@@ -15857,13 +20331,17 @@ func (m *InvoiceLineMutation) AddedIDs(name string) []ent.Value {
 		if id := m.invoice; id != nil {
 			return []ent.Value{*id}
 		}
+	case invoiceline.EdgeCharge:
+		if id := m.charge; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *InvoiceLineMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	return edges
 }
 
@@ -15875,9 +20353,12 @@ func (m *InvoiceLineMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *InvoiceLineMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.clearedinvoice {
 		edges = append(edges, invoiceline.EdgeInvoice)
+	}
+	if m.clearedcharge {
+		edges = append(edges, invoiceline.EdgeCharge)
 	}
 	return edges
 }
@@ -15888,6 +20369,8 @@ func (m *InvoiceLineMutation) EdgeCleared(name string) bool {
 	switch name {
 	case invoiceline.EdgeInvoice:
 		return m.clearedinvoice
+	case invoiceline.EdgeCharge:
+		return m.clearedcharge
 	}
 	return false
 }
@@ -15899,6 +20382,9 @@ func (m *InvoiceLineMutation) ClearEdge(name string) error {
 	case invoiceline.EdgeInvoice:
 		m.ClearInvoice()
 		return nil
+	case invoiceline.EdgeCharge:
+		m.ClearCharge()
+		return nil
 	}
 	return fmt.Errorf("unknown InvoiceLine unique edge %s", name)
 }
@@ -15909,6 +20395,9 @@ func (m *InvoiceLineMutation) ResetEdge(name string) error {
 	switch name {
 	case invoiceline.EdgeInvoice:
 		m.ResetInvoice()
+		return nil
+	case invoiceline.EdgeCharge:
+		m.ResetCharge()
 		return nil
 	}
 	return fmt.Errorf("unknown InvoiceLine edge %s", name)

@@ -34,6 +34,8 @@ type Tx struct {
 	CompanySettings *CompanySettingsClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
+	// Delivery is the client for interacting with the Delivery builders.
+	Delivery *DeliveryClient
 	// Invoice is the client for interacting with the Invoice builders.
 	Invoice *InvoiceClient
 	// InvoiceLine is the client for interacting with the InvoiceLine builders.
@@ -201,6 +203,7 @@ func (tx *Tx) init() {
 	tx.Cli = NewCliClient(tx.config)
 	tx.CompanySettings = NewCompanySettingsClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
+	tx.Delivery = NewDeliveryClient(tx.config)
 	tx.Invoice = NewInvoiceClient(tx.config)
 	tx.InvoiceLine = NewInvoiceLineClient(tx.config)
 	tx.PeakTimeBlock = NewPeakTimeBlockClient(tx.config)

@@ -77,6 +77,15 @@ func (r *queryResolver) Customers(ctx context.Context, after *entgql.Cursor[int]
 	return r.Client.Customer.Query().Paginate(ctx, after, first, before, last, ent.WithCustomerOrder(orderBy), ent.WithCustomerFilter(where.Filter))
 }
 
+// Deliveries is the resolver for the deliveries field.
+func (r *queryResolver) Deliveries(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DeliveryOrder, where *ent.DeliveryWhereInput) (*ent.DeliveryConnection, error) {
+	first, last, err := r.page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return r.Client.Delivery.Query().Paginate(ctx, after, first, before, last, ent.WithDeliveryOrder(orderBy), ent.WithDeliveryFilter(where.Filter))
+}
+
 // Invoices is the resolver for the invoices field.
 func (r *queryResolver) Invoices(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) (*ent.InvoiceConnection, error) {
 	first, last, err := r.page(first, last)

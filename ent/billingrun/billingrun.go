@@ -25,6 +25,38 @@ const (
 	FieldUpdatedAt = "updated_at"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldRunKey holds the string denoting the run_key field in the database.
+	FieldRunKey = "run_key"
+	// FieldPeriodName holds the string denoting the period_name field in the database.
+	FieldPeriodName = "period_name"
+	// FieldPeriodStart holds the string denoting the period_start field in the database.
+	FieldPeriodStart = "period_start"
+	// FieldPeriodEnd holds the string denoting the period_end field in the database.
+	FieldPeriodEnd = "period_end"
+	// FieldCustomerIds holds the string denoting the customer_ids field in the database.
+	FieldCustomerIds = "customer_ids"
+	// FieldCustomersTotal holds the string denoting the customers_total field in the database.
+	FieldCustomersTotal = "customers_total"
+	// FieldCustomersDone holds the string denoting the customers_done field in the database.
+	FieldCustomersDone = "customers_done"
+	// FieldFirstNumber holds the string denoting the first_number field in the database.
+	FieldFirstNumber = "first_number"
+	// FieldLastNumber holds the string denoting the last_number field in the database.
+	FieldLastNumber = "last_number"
+	// FieldNetTotal holds the string denoting the net_total field in the database.
+	FieldNetTotal = "net_total"
+	// FieldTotal holds the string denoting the total field in the database.
+	FieldTotal = "total"
+	// FieldDocumentsDone holds the string denoting the documents_done field in the database.
+	FieldDocumentsDone = "documents_done"
+	// FieldStartedAt holds the string denoting the started_at field in the database.
+	FieldStartedAt = "started_at"
+	// FieldFinishedAt holds the string denoting the finished_at field in the database.
+	FieldFinishedAt = "finished_at"
+	// FieldLeaseOwner holds the string denoting the lease_owner field in the database.
+	FieldLeaseOwner = "lease_owner"
+	// FieldLeaseUntil holds the string denoting the lease_until field in the database.
+	FieldLeaseUntil = "lease_until"
 	// FieldIssueDate holds the string denoting the issue_date field in the database.
 	FieldIssueDate = "issue_date"
 	// FieldCallsUpTo holds the string denoting the calls_up_to field in the database.
@@ -67,6 +99,22 @@ var Columns = []string{
 	FieldCreatedAt,
 	FieldUpdatedAt,
 	FieldStatus,
+	FieldRunKey,
+	FieldPeriodName,
+	FieldPeriodStart,
+	FieldPeriodEnd,
+	FieldCustomerIds,
+	FieldCustomersTotal,
+	FieldCustomersDone,
+	FieldFirstNumber,
+	FieldLastNumber,
+	FieldNetTotal,
+	FieldTotal,
+	FieldDocumentsDone,
+	FieldStartedAt,
+	FieldFinishedAt,
+	FieldLeaseOwner,
+	FieldLeaseUntil,
 	FieldIssueDate,
 	FieldCallsUpTo,
 	FieldStartingNumber,
@@ -111,6 +159,28 @@ var (
 	DefaultUpdatedAt func() time.Time
 	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
 	UpdateDefaultUpdatedAt func() time.Time
+	// RunKeyValidator is a validator for the "run_key" field. It is called by the builders before save.
+	RunKeyValidator func(string) error
+	// PeriodNameValidator is a validator for the "period_name" field. It is called by the builders before save.
+	PeriodNameValidator func(string) error
+	// DefaultCustomersTotal holds the default value on creation for the "customers_total" field.
+	DefaultCustomersTotal int
+	// CustomersTotalValidator is a validator for the "customers_total" field. It is called by the builders before save.
+	CustomersTotalValidator func(int) error
+	// DefaultCustomersDone holds the default value on creation for the "customers_done" field.
+	DefaultCustomersDone int
+	// CustomersDoneValidator is a validator for the "customers_done" field. It is called by the builders before save.
+	CustomersDoneValidator func(int) error
+	// DefaultNetTotal holds the default value on creation for the "net_total" field.
+	DefaultNetTotal decimal.Decimal
+	// DefaultTotal holds the default value on creation for the "total" field.
+	DefaultTotal decimal.Decimal
+	// DefaultDocumentsDone holds the default value on creation for the "documents_done" field.
+	DefaultDocumentsDone int
+	// DocumentsDoneValidator is a validator for the "documents_done" field. It is called by the builders before save.
+	DocumentsDoneValidator func(int) error
+	// LeaseOwnerValidator is a validator for the "lease_owner" field. It is called by the builders before save.
+	LeaseOwnerValidator func(string) error
 	// DefaultMinimumAmount holds the default value on creation for the "minimum_amount" field.
 	DefaultMinimumAmount decimal.Decimal
 	// DefaultSendEmails holds the default value on creation for the "send_emails" field.
@@ -170,6 +240,81 @@ func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByRunKey orders the results by the run_key field.
+func ByRunKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRunKey, opts...).ToFunc()
+}
+
+// ByPeriodName orders the results by the period_name field.
+func ByPeriodName(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPeriodName, opts...).ToFunc()
+}
+
+// ByPeriodStart orders the results by the period_start field.
+func ByPeriodStart(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPeriodStart, opts...).ToFunc()
+}
+
+// ByPeriodEnd orders the results by the period_end field.
+func ByPeriodEnd(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPeriodEnd, opts...).ToFunc()
+}
+
+// ByCustomersTotal orders the results by the customers_total field.
+func ByCustomersTotal(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCustomersTotal, opts...).ToFunc()
+}
+
+// ByCustomersDone orders the results by the customers_done field.
+func ByCustomersDone(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCustomersDone, opts...).ToFunc()
+}
+
+// ByFirstNumber orders the results by the first_number field.
+func ByFirstNumber(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFirstNumber, opts...).ToFunc()
+}
+
+// ByLastNumber orders the results by the last_number field.
+func ByLastNumber(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLastNumber, opts...).ToFunc()
+}
+
+// ByNetTotal orders the results by the net_total field.
+func ByNetTotal(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNetTotal, opts...).ToFunc()
+}
+
+// ByTotal orders the results by the total field.
+func ByTotal(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTotal, opts...).ToFunc()
+}
+
+// ByDocumentsDone orders the results by the documents_done field.
+func ByDocumentsDone(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDocumentsDone, opts...).ToFunc()
+}
+
+// ByStartedAt orders the results by the started_at field.
+func ByStartedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStartedAt, opts...).ToFunc()
+}
+
+// ByFinishedAt orders the results by the finished_at field.
+func ByFinishedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFinishedAt, opts...).ToFunc()
+}
+
+// ByLeaseOwner orders the results by the lease_owner field.
+func ByLeaseOwner(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLeaseOwner, opts...).ToFunc()
+}
+
+// ByLeaseUntil orders the results by the lease_until field.
+func ByLeaseUntil(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLeaseUntil, opts...).ToFunc()
 }
 
 // ByIssueDate orders the results by the issue_date field.

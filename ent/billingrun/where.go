@@ -66,6 +66,81 @@ func UpdatedAt(v time.Time) predicate.BillingRun {
 	return predicate.BillingRun(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// RunKey applies equality check predicate on the "run_key" field. It's identical to RunKeyEQ.
+func RunKey(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldRunKey, v))
+}
+
+// PeriodName applies equality check predicate on the "period_name" field. It's identical to PeriodNameEQ.
+func PeriodName(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldPeriodName, v))
+}
+
+// PeriodStart applies equality check predicate on the "period_start" field. It's identical to PeriodStartEQ.
+func PeriodStart(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldPeriodStart, v))
+}
+
+// PeriodEnd applies equality check predicate on the "period_end" field. It's identical to PeriodEndEQ.
+func PeriodEnd(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldPeriodEnd, v))
+}
+
+// CustomersTotal applies equality check predicate on the "customers_total" field. It's identical to CustomersTotalEQ.
+func CustomersTotal(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldCustomersTotal, v))
+}
+
+// CustomersDone applies equality check predicate on the "customers_done" field. It's identical to CustomersDoneEQ.
+func CustomersDone(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldCustomersDone, v))
+}
+
+// FirstNumber applies equality check predicate on the "first_number" field. It's identical to FirstNumberEQ.
+func FirstNumber(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldFirstNumber, v))
+}
+
+// LastNumber applies equality check predicate on the "last_number" field. It's identical to LastNumberEQ.
+func LastNumber(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldLastNumber, v))
+}
+
+// NetTotal applies equality check predicate on the "net_total" field. It's identical to NetTotalEQ.
+func NetTotal(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldNetTotal, v))
+}
+
+// Total applies equality check predicate on the "total" field. It's identical to TotalEQ.
+func Total(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldTotal, v))
+}
+
+// DocumentsDone applies equality check predicate on the "documents_done" field. It's identical to DocumentsDoneEQ.
+func DocumentsDone(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldDocumentsDone, v))
+}
+
+// StartedAt applies equality check predicate on the "started_at" field. It's identical to StartedAtEQ.
+func StartedAt(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldStartedAt, v))
+}
+
+// FinishedAt applies equality check predicate on the "finished_at" field. It's identical to FinishedAtEQ.
+func FinishedAt(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldFinishedAt, v))
+}
+
+// LeaseOwner applies equality check predicate on the "lease_owner" field. It's identical to LeaseOwnerEQ.
+func LeaseOwner(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldLeaseOwner, v))
+}
+
+// LeaseUntil applies equality check predicate on the "lease_until" field. It's identical to LeaseUntilEQ.
+func LeaseUntil(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldLeaseUntil, v))
+}
+
 // IssueDate applies equality check predicate on the "issue_date" field. It's identical to IssueDateEQ.
 func IssueDate(v time.Time) predicate.BillingRun {
 	return predicate.BillingRun(sql.FieldEQ(FieldIssueDate, v))
@@ -199,6 +274,791 @@ func StatusIn(vs ...Status) predicate.BillingRun {
 // StatusNotIn applies the NotIn predicate on the "status" field.
 func StatusNotIn(vs ...Status) predicate.BillingRun {
 	return predicate.BillingRun(sql.FieldNotIn(FieldStatus, vs...))
+}
+
+// RunKeyEQ applies the EQ predicate on the "run_key" field.
+func RunKeyEQ(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldRunKey, v))
+}
+
+// RunKeyNEQ applies the NEQ predicate on the "run_key" field.
+func RunKeyNEQ(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldRunKey, v))
+}
+
+// RunKeyIn applies the In predicate on the "run_key" field.
+func RunKeyIn(vs ...string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldRunKey, vs...))
+}
+
+// RunKeyNotIn applies the NotIn predicate on the "run_key" field.
+func RunKeyNotIn(vs ...string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldRunKey, vs...))
+}
+
+// RunKeyGT applies the GT predicate on the "run_key" field.
+func RunKeyGT(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldRunKey, v))
+}
+
+// RunKeyGTE applies the GTE predicate on the "run_key" field.
+func RunKeyGTE(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldRunKey, v))
+}
+
+// RunKeyLT applies the LT predicate on the "run_key" field.
+func RunKeyLT(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldRunKey, v))
+}
+
+// RunKeyLTE applies the LTE predicate on the "run_key" field.
+func RunKeyLTE(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldRunKey, v))
+}
+
+// RunKeyContains applies the Contains predicate on the "run_key" field.
+func RunKeyContains(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldContains(FieldRunKey, v))
+}
+
+// RunKeyHasPrefix applies the HasPrefix predicate on the "run_key" field.
+func RunKeyHasPrefix(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldHasPrefix(FieldRunKey, v))
+}
+
+// RunKeyHasSuffix applies the HasSuffix predicate on the "run_key" field.
+func RunKeyHasSuffix(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldHasSuffix(FieldRunKey, v))
+}
+
+// RunKeyIsNil applies the IsNil predicate on the "run_key" field.
+func RunKeyIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldRunKey))
+}
+
+// RunKeyNotNil applies the NotNil predicate on the "run_key" field.
+func RunKeyNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldRunKey))
+}
+
+// RunKeyEqualFold applies the EqualFold predicate on the "run_key" field.
+func RunKeyEqualFold(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEqualFold(FieldRunKey, v))
+}
+
+// RunKeyContainsFold applies the ContainsFold predicate on the "run_key" field.
+func RunKeyContainsFold(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldContainsFold(FieldRunKey, v))
+}
+
+// PeriodNameEQ applies the EQ predicate on the "period_name" field.
+func PeriodNameEQ(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldPeriodName, v))
+}
+
+// PeriodNameNEQ applies the NEQ predicate on the "period_name" field.
+func PeriodNameNEQ(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldPeriodName, v))
+}
+
+// PeriodNameIn applies the In predicate on the "period_name" field.
+func PeriodNameIn(vs ...string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldPeriodName, vs...))
+}
+
+// PeriodNameNotIn applies the NotIn predicate on the "period_name" field.
+func PeriodNameNotIn(vs ...string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldPeriodName, vs...))
+}
+
+// PeriodNameGT applies the GT predicate on the "period_name" field.
+func PeriodNameGT(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldPeriodName, v))
+}
+
+// PeriodNameGTE applies the GTE predicate on the "period_name" field.
+func PeriodNameGTE(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldPeriodName, v))
+}
+
+// PeriodNameLT applies the LT predicate on the "period_name" field.
+func PeriodNameLT(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldPeriodName, v))
+}
+
+// PeriodNameLTE applies the LTE predicate on the "period_name" field.
+func PeriodNameLTE(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldPeriodName, v))
+}
+
+// PeriodNameContains applies the Contains predicate on the "period_name" field.
+func PeriodNameContains(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldContains(FieldPeriodName, v))
+}
+
+// PeriodNameHasPrefix applies the HasPrefix predicate on the "period_name" field.
+func PeriodNameHasPrefix(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldHasPrefix(FieldPeriodName, v))
+}
+
+// PeriodNameHasSuffix applies the HasSuffix predicate on the "period_name" field.
+func PeriodNameHasSuffix(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldHasSuffix(FieldPeriodName, v))
+}
+
+// PeriodNameIsNil applies the IsNil predicate on the "period_name" field.
+func PeriodNameIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldPeriodName))
+}
+
+// PeriodNameNotNil applies the NotNil predicate on the "period_name" field.
+func PeriodNameNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldPeriodName))
+}
+
+// PeriodNameEqualFold applies the EqualFold predicate on the "period_name" field.
+func PeriodNameEqualFold(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEqualFold(FieldPeriodName, v))
+}
+
+// PeriodNameContainsFold applies the ContainsFold predicate on the "period_name" field.
+func PeriodNameContainsFold(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldContainsFold(FieldPeriodName, v))
+}
+
+// PeriodStartEQ applies the EQ predicate on the "period_start" field.
+func PeriodStartEQ(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldPeriodStart, v))
+}
+
+// PeriodStartNEQ applies the NEQ predicate on the "period_start" field.
+func PeriodStartNEQ(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldPeriodStart, v))
+}
+
+// PeriodStartIn applies the In predicate on the "period_start" field.
+func PeriodStartIn(vs ...time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldPeriodStart, vs...))
+}
+
+// PeriodStartNotIn applies the NotIn predicate on the "period_start" field.
+func PeriodStartNotIn(vs ...time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldPeriodStart, vs...))
+}
+
+// PeriodStartGT applies the GT predicate on the "period_start" field.
+func PeriodStartGT(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldPeriodStart, v))
+}
+
+// PeriodStartGTE applies the GTE predicate on the "period_start" field.
+func PeriodStartGTE(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldPeriodStart, v))
+}
+
+// PeriodStartLT applies the LT predicate on the "period_start" field.
+func PeriodStartLT(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldPeriodStart, v))
+}
+
+// PeriodStartLTE applies the LTE predicate on the "period_start" field.
+func PeriodStartLTE(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldPeriodStart, v))
+}
+
+// PeriodStartIsNil applies the IsNil predicate on the "period_start" field.
+func PeriodStartIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldPeriodStart))
+}
+
+// PeriodStartNotNil applies the NotNil predicate on the "period_start" field.
+func PeriodStartNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldPeriodStart))
+}
+
+// PeriodEndEQ applies the EQ predicate on the "period_end" field.
+func PeriodEndEQ(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldPeriodEnd, v))
+}
+
+// PeriodEndNEQ applies the NEQ predicate on the "period_end" field.
+func PeriodEndNEQ(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldPeriodEnd, v))
+}
+
+// PeriodEndIn applies the In predicate on the "period_end" field.
+func PeriodEndIn(vs ...time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldPeriodEnd, vs...))
+}
+
+// PeriodEndNotIn applies the NotIn predicate on the "period_end" field.
+func PeriodEndNotIn(vs ...time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldPeriodEnd, vs...))
+}
+
+// PeriodEndGT applies the GT predicate on the "period_end" field.
+func PeriodEndGT(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldPeriodEnd, v))
+}
+
+// PeriodEndGTE applies the GTE predicate on the "period_end" field.
+func PeriodEndGTE(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldPeriodEnd, v))
+}
+
+// PeriodEndLT applies the LT predicate on the "period_end" field.
+func PeriodEndLT(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldPeriodEnd, v))
+}
+
+// PeriodEndLTE applies the LTE predicate on the "period_end" field.
+func PeriodEndLTE(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldPeriodEnd, v))
+}
+
+// PeriodEndIsNil applies the IsNil predicate on the "period_end" field.
+func PeriodEndIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldPeriodEnd))
+}
+
+// PeriodEndNotNil applies the NotNil predicate on the "period_end" field.
+func PeriodEndNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldPeriodEnd))
+}
+
+// CustomerIdsIsNil applies the IsNil predicate on the "customer_ids" field.
+func CustomerIdsIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldCustomerIds))
+}
+
+// CustomerIdsNotNil applies the NotNil predicate on the "customer_ids" field.
+func CustomerIdsNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldCustomerIds))
+}
+
+// CustomersTotalEQ applies the EQ predicate on the "customers_total" field.
+func CustomersTotalEQ(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldCustomersTotal, v))
+}
+
+// CustomersTotalNEQ applies the NEQ predicate on the "customers_total" field.
+func CustomersTotalNEQ(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldCustomersTotal, v))
+}
+
+// CustomersTotalIn applies the In predicate on the "customers_total" field.
+func CustomersTotalIn(vs ...int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldCustomersTotal, vs...))
+}
+
+// CustomersTotalNotIn applies the NotIn predicate on the "customers_total" field.
+func CustomersTotalNotIn(vs ...int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldCustomersTotal, vs...))
+}
+
+// CustomersTotalGT applies the GT predicate on the "customers_total" field.
+func CustomersTotalGT(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldCustomersTotal, v))
+}
+
+// CustomersTotalGTE applies the GTE predicate on the "customers_total" field.
+func CustomersTotalGTE(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldCustomersTotal, v))
+}
+
+// CustomersTotalLT applies the LT predicate on the "customers_total" field.
+func CustomersTotalLT(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldCustomersTotal, v))
+}
+
+// CustomersTotalLTE applies the LTE predicate on the "customers_total" field.
+func CustomersTotalLTE(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldCustomersTotal, v))
+}
+
+// CustomersDoneEQ applies the EQ predicate on the "customers_done" field.
+func CustomersDoneEQ(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldCustomersDone, v))
+}
+
+// CustomersDoneNEQ applies the NEQ predicate on the "customers_done" field.
+func CustomersDoneNEQ(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldCustomersDone, v))
+}
+
+// CustomersDoneIn applies the In predicate on the "customers_done" field.
+func CustomersDoneIn(vs ...int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldCustomersDone, vs...))
+}
+
+// CustomersDoneNotIn applies the NotIn predicate on the "customers_done" field.
+func CustomersDoneNotIn(vs ...int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldCustomersDone, vs...))
+}
+
+// CustomersDoneGT applies the GT predicate on the "customers_done" field.
+func CustomersDoneGT(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldCustomersDone, v))
+}
+
+// CustomersDoneGTE applies the GTE predicate on the "customers_done" field.
+func CustomersDoneGTE(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldCustomersDone, v))
+}
+
+// CustomersDoneLT applies the LT predicate on the "customers_done" field.
+func CustomersDoneLT(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldCustomersDone, v))
+}
+
+// CustomersDoneLTE applies the LTE predicate on the "customers_done" field.
+func CustomersDoneLTE(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldCustomersDone, v))
+}
+
+// FirstNumberEQ applies the EQ predicate on the "first_number" field.
+func FirstNumberEQ(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldFirstNumber, v))
+}
+
+// FirstNumberNEQ applies the NEQ predicate on the "first_number" field.
+func FirstNumberNEQ(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldFirstNumber, v))
+}
+
+// FirstNumberIn applies the In predicate on the "first_number" field.
+func FirstNumberIn(vs ...int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldFirstNumber, vs...))
+}
+
+// FirstNumberNotIn applies the NotIn predicate on the "first_number" field.
+func FirstNumberNotIn(vs ...int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldFirstNumber, vs...))
+}
+
+// FirstNumberGT applies the GT predicate on the "first_number" field.
+func FirstNumberGT(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldFirstNumber, v))
+}
+
+// FirstNumberGTE applies the GTE predicate on the "first_number" field.
+func FirstNumberGTE(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldFirstNumber, v))
+}
+
+// FirstNumberLT applies the LT predicate on the "first_number" field.
+func FirstNumberLT(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldFirstNumber, v))
+}
+
+// FirstNumberLTE applies the LTE predicate on the "first_number" field.
+func FirstNumberLTE(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldFirstNumber, v))
+}
+
+// FirstNumberIsNil applies the IsNil predicate on the "first_number" field.
+func FirstNumberIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldFirstNumber))
+}
+
+// FirstNumberNotNil applies the NotNil predicate on the "first_number" field.
+func FirstNumberNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldFirstNumber))
+}
+
+// LastNumberEQ applies the EQ predicate on the "last_number" field.
+func LastNumberEQ(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldLastNumber, v))
+}
+
+// LastNumberNEQ applies the NEQ predicate on the "last_number" field.
+func LastNumberNEQ(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldLastNumber, v))
+}
+
+// LastNumberIn applies the In predicate on the "last_number" field.
+func LastNumberIn(vs ...int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldLastNumber, vs...))
+}
+
+// LastNumberNotIn applies the NotIn predicate on the "last_number" field.
+func LastNumberNotIn(vs ...int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldLastNumber, vs...))
+}
+
+// LastNumberGT applies the GT predicate on the "last_number" field.
+func LastNumberGT(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldLastNumber, v))
+}
+
+// LastNumberGTE applies the GTE predicate on the "last_number" field.
+func LastNumberGTE(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldLastNumber, v))
+}
+
+// LastNumberLT applies the LT predicate on the "last_number" field.
+func LastNumberLT(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldLastNumber, v))
+}
+
+// LastNumberLTE applies the LTE predicate on the "last_number" field.
+func LastNumberLTE(v int64) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldLastNumber, v))
+}
+
+// LastNumberIsNil applies the IsNil predicate on the "last_number" field.
+func LastNumberIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldLastNumber))
+}
+
+// LastNumberNotNil applies the NotNil predicate on the "last_number" field.
+func LastNumberNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldLastNumber))
+}
+
+// NetTotalEQ applies the EQ predicate on the "net_total" field.
+func NetTotalEQ(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldNetTotal, v))
+}
+
+// NetTotalNEQ applies the NEQ predicate on the "net_total" field.
+func NetTotalNEQ(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldNetTotal, v))
+}
+
+// NetTotalIn applies the In predicate on the "net_total" field.
+func NetTotalIn(vs ...decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldNetTotal, vs...))
+}
+
+// NetTotalNotIn applies the NotIn predicate on the "net_total" field.
+func NetTotalNotIn(vs ...decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldNetTotal, vs...))
+}
+
+// NetTotalGT applies the GT predicate on the "net_total" field.
+func NetTotalGT(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldNetTotal, v))
+}
+
+// NetTotalGTE applies the GTE predicate on the "net_total" field.
+func NetTotalGTE(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldNetTotal, v))
+}
+
+// NetTotalLT applies the LT predicate on the "net_total" field.
+func NetTotalLT(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldNetTotal, v))
+}
+
+// NetTotalLTE applies the LTE predicate on the "net_total" field.
+func NetTotalLTE(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldNetTotal, v))
+}
+
+// TotalEQ applies the EQ predicate on the "total" field.
+func TotalEQ(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldTotal, v))
+}
+
+// TotalNEQ applies the NEQ predicate on the "total" field.
+func TotalNEQ(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldTotal, v))
+}
+
+// TotalIn applies the In predicate on the "total" field.
+func TotalIn(vs ...decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldTotal, vs...))
+}
+
+// TotalNotIn applies the NotIn predicate on the "total" field.
+func TotalNotIn(vs ...decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldTotal, vs...))
+}
+
+// TotalGT applies the GT predicate on the "total" field.
+func TotalGT(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldTotal, v))
+}
+
+// TotalGTE applies the GTE predicate on the "total" field.
+func TotalGTE(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldTotal, v))
+}
+
+// TotalLT applies the LT predicate on the "total" field.
+func TotalLT(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldTotal, v))
+}
+
+// TotalLTE applies the LTE predicate on the "total" field.
+func TotalLTE(v decimal.Decimal) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldTotal, v))
+}
+
+// DocumentsDoneEQ applies the EQ predicate on the "documents_done" field.
+func DocumentsDoneEQ(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldDocumentsDone, v))
+}
+
+// DocumentsDoneNEQ applies the NEQ predicate on the "documents_done" field.
+func DocumentsDoneNEQ(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldDocumentsDone, v))
+}
+
+// DocumentsDoneIn applies the In predicate on the "documents_done" field.
+func DocumentsDoneIn(vs ...int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldDocumentsDone, vs...))
+}
+
+// DocumentsDoneNotIn applies the NotIn predicate on the "documents_done" field.
+func DocumentsDoneNotIn(vs ...int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldDocumentsDone, vs...))
+}
+
+// DocumentsDoneGT applies the GT predicate on the "documents_done" field.
+func DocumentsDoneGT(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldDocumentsDone, v))
+}
+
+// DocumentsDoneGTE applies the GTE predicate on the "documents_done" field.
+func DocumentsDoneGTE(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldDocumentsDone, v))
+}
+
+// DocumentsDoneLT applies the LT predicate on the "documents_done" field.
+func DocumentsDoneLT(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldDocumentsDone, v))
+}
+
+// DocumentsDoneLTE applies the LTE predicate on the "documents_done" field.
+func DocumentsDoneLTE(v int) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldDocumentsDone, v))
+}
+
+// StartedAtEQ applies the EQ predicate on the "started_at" field.
+func StartedAtEQ(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldStartedAt, v))
+}
+
+// StartedAtNEQ applies the NEQ predicate on the "started_at" field.
+func StartedAtNEQ(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldStartedAt, v))
+}
+
+// StartedAtIn applies the In predicate on the "started_at" field.
+func StartedAtIn(vs ...time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldStartedAt, vs...))
+}
+
+// StartedAtNotIn applies the NotIn predicate on the "started_at" field.
+func StartedAtNotIn(vs ...time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldStartedAt, vs...))
+}
+
+// StartedAtGT applies the GT predicate on the "started_at" field.
+func StartedAtGT(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldStartedAt, v))
+}
+
+// StartedAtGTE applies the GTE predicate on the "started_at" field.
+func StartedAtGTE(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldStartedAt, v))
+}
+
+// StartedAtLT applies the LT predicate on the "started_at" field.
+func StartedAtLT(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldStartedAt, v))
+}
+
+// StartedAtLTE applies the LTE predicate on the "started_at" field.
+func StartedAtLTE(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldStartedAt, v))
+}
+
+// StartedAtIsNil applies the IsNil predicate on the "started_at" field.
+func StartedAtIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldStartedAt))
+}
+
+// StartedAtNotNil applies the NotNil predicate on the "started_at" field.
+func StartedAtNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldStartedAt))
+}
+
+// FinishedAtEQ applies the EQ predicate on the "finished_at" field.
+func FinishedAtEQ(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldFinishedAt, v))
+}
+
+// FinishedAtNEQ applies the NEQ predicate on the "finished_at" field.
+func FinishedAtNEQ(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldFinishedAt, v))
+}
+
+// FinishedAtIn applies the In predicate on the "finished_at" field.
+func FinishedAtIn(vs ...time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldFinishedAt, vs...))
+}
+
+// FinishedAtNotIn applies the NotIn predicate on the "finished_at" field.
+func FinishedAtNotIn(vs ...time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldFinishedAt, vs...))
+}
+
+// FinishedAtGT applies the GT predicate on the "finished_at" field.
+func FinishedAtGT(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldFinishedAt, v))
+}
+
+// FinishedAtGTE applies the GTE predicate on the "finished_at" field.
+func FinishedAtGTE(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldFinishedAt, v))
+}
+
+// FinishedAtLT applies the LT predicate on the "finished_at" field.
+func FinishedAtLT(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldFinishedAt, v))
+}
+
+// FinishedAtLTE applies the LTE predicate on the "finished_at" field.
+func FinishedAtLTE(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldFinishedAt, v))
+}
+
+// FinishedAtIsNil applies the IsNil predicate on the "finished_at" field.
+func FinishedAtIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldFinishedAt))
+}
+
+// FinishedAtNotNil applies the NotNil predicate on the "finished_at" field.
+func FinishedAtNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldFinishedAt))
+}
+
+// LeaseOwnerEQ applies the EQ predicate on the "lease_owner" field.
+func LeaseOwnerEQ(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerNEQ applies the NEQ predicate on the "lease_owner" field.
+func LeaseOwnerNEQ(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerIn applies the In predicate on the "lease_owner" field.
+func LeaseOwnerIn(vs ...string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldLeaseOwner, vs...))
+}
+
+// LeaseOwnerNotIn applies the NotIn predicate on the "lease_owner" field.
+func LeaseOwnerNotIn(vs ...string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldLeaseOwner, vs...))
+}
+
+// LeaseOwnerGT applies the GT predicate on the "lease_owner" field.
+func LeaseOwnerGT(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerGTE applies the GTE predicate on the "lease_owner" field.
+func LeaseOwnerGTE(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerLT applies the LT predicate on the "lease_owner" field.
+func LeaseOwnerLT(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerLTE applies the LTE predicate on the "lease_owner" field.
+func LeaseOwnerLTE(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerContains applies the Contains predicate on the "lease_owner" field.
+func LeaseOwnerContains(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldContains(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerHasPrefix applies the HasPrefix predicate on the "lease_owner" field.
+func LeaseOwnerHasPrefix(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldHasPrefix(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerHasSuffix applies the HasSuffix predicate on the "lease_owner" field.
+func LeaseOwnerHasSuffix(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldHasSuffix(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerIsNil applies the IsNil predicate on the "lease_owner" field.
+func LeaseOwnerIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldLeaseOwner))
+}
+
+// LeaseOwnerNotNil applies the NotNil predicate on the "lease_owner" field.
+func LeaseOwnerNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldLeaseOwner))
+}
+
+// LeaseOwnerEqualFold applies the EqualFold predicate on the "lease_owner" field.
+func LeaseOwnerEqualFold(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEqualFold(FieldLeaseOwner, v))
+}
+
+// LeaseOwnerContainsFold applies the ContainsFold predicate on the "lease_owner" field.
+func LeaseOwnerContainsFold(v string) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldContainsFold(FieldLeaseOwner, v))
+}
+
+// LeaseUntilEQ applies the EQ predicate on the "lease_until" field.
+func LeaseUntilEQ(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldEQ(FieldLeaseUntil, v))
+}
+
+// LeaseUntilNEQ applies the NEQ predicate on the "lease_until" field.
+func LeaseUntilNEQ(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNEQ(FieldLeaseUntil, v))
+}
+
+// LeaseUntilIn applies the In predicate on the "lease_until" field.
+func LeaseUntilIn(vs ...time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIn(FieldLeaseUntil, vs...))
+}
+
+// LeaseUntilNotIn applies the NotIn predicate on the "lease_until" field.
+func LeaseUntilNotIn(vs ...time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotIn(FieldLeaseUntil, vs...))
+}
+
+// LeaseUntilGT applies the GT predicate on the "lease_until" field.
+func LeaseUntilGT(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGT(FieldLeaseUntil, v))
+}
+
+// LeaseUntilGTE applies the GTE predicate on the "lease_until" field.
+func LeaseUntilGTE(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldGTE(FieldLeaseUntil, v))
+}
+
+// LeaseUntilLT applies the LT predicate on the "lease_until" field.
+func LeaseUntilLT(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLT(FieldLeaseUntil, v))
+}
+
+// LeaseUntilLTE applies the LTE predicate on the "lease_until" field.
+func LeaseUntilLTE(v time.Time) predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldLTE(FieldLeaseUntil, v))
+}
+
+// LeaseUntilIsNil applies the IsNil predicate on the "lease_until" field.
+func LeaseUntilIsNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldIsNull(FieldLeaseUntil))
+}
+
+// LeaseUntilNotNil applies the NotNil predicate on the "lease_until" field.
+func LeaseUntilNotNil() predicate.BillingRun {
+	return predicate.BillingRun(sql.FieldNotNull(FieldLeaseUntil))
 }
 
 // IssueDateEQ applies the EQ predicate on the "issue_date" field.

@@ -54,6 +54,8 @@ const (
 	FieldRateSheetID = "rate_sheet_id"
 	// FieldChargeID holds the string denoting the charge_id field in the database.
 	FieldChargeID = "charge_id"
+	// FieldSiteID holds the string denoting the site_id field in the database.
+	FieldSiteID = "site_id"
 	// Table holds the table name of the call in the database.
 	Table = "calls"
 )
@@ -80,6 +82,7 @@ var Columns = []string{
 	FieldCustomerID,
 	FieldRateSheetID,
 	FieldChargeID,
+	FieldSiteID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -275,6 +278,11 @@ func ByRateSheetID(opts ...sql.OrderTermOption) OrderOption {
 // ByChargeID orders the results by the charge_id field.
 func ByChargeID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldChargeID, opts...).ToFunc()
+}
+
+// BySiteID orders the results by the site_id field.
+func BySiteID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSiteID, opts...).ToFunc()
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

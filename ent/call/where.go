@@ -139,6 +139,11 @@ func ChargeID(v int) predicate.Call {
 	return predicate.Call(sql.FieldEQ(FieldChargeID, v))
 }
 
+// SiteID applies equality check predicate on the "site_id" field. It's identical to SiteIDEQ.
+func SiteID(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldSiteID, v))
+}
+
 // UploadIDEQ applies the EQ predicate on the "upload_id" field.
 func UploadIDEQ(v int) predicate.Call {
 	return predicate.Call(sql.FieldEQ(FieldUploadID, v))
@@ -1062,6 +1067,56 @@ func ChargeIDIsNil() predicate.Call {
 // ChargeIDNotNil applies the NotNil predicate on the "charge_id" field.
 func ChargeIDNotNil() predicate.Call {
 	return predicate.Call(sql.FieldNotNull(FieldChargeID))
+}
+
+// SiteIDEQ applies the EQ predicate on the "site_id" field.
+func SiteIDEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldEQ(FieldSiteID, v))
+}
+
+// SiteIDNEQ applies the NEQ predicate on the "site_id" field.
+func SiteIDNEQ(v int) predicate.Call {
+	return predicate.Call(sql.FieldNEQ(FieldSiteID, v))
+}
+
+// SiteIDIn applies the In predicate on the "site_id" field.
+func SiteIDIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldIn(FieldSiteID, vs...))
+}
+
+// SiteIDNotIn applies the NotIn predicate on the "site_id" field.
+func SiteIDNotIn(vs ...int) predicate.Call {
+	return predicate.Call(sql.FieldNotIn(FieldSiteID, vs...))
+}
+
+// SiteIDGT applies the GT predicate on the "site_id" field.
+func SiteIDGT(v int) predicate.Call {
+	return predicate.Call(sql.FieldGT(FieldSiteID, v))
+}
+
+// SiteIDGTE applies the GTE predicate on the "site_id" field.
+func SiteIDGTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldGTE(FieldSiteID, v))
+}
+
+// SiteIDLT applies the LT predicate on the "site_id" field.
+func SiteIDLT(v int) predicate.Call {
+	return predicate.Call(sql.FieldLT(FieldSiteID, v))
+}
+
+// SiteIDLTE applies the LTE predicate on the "site_id" field.
+func SiteIDLTE(v int) predicate.Call {
+	return predicate.Call(sql.FieldLTE(FieldSiteID, v))
+}
+
+// SiteIDIsNil applies the IsNil predicate on the "site_id" field.
+func SiteIDIsNil() predicate.Call {
+	return predicate.Call(sql.FieldIsNull(FieldSiteID))
+}
+
+// SiteIDNotNil applies the NotNil predicate on the "site_id" field.
+func SiteIDNotNil() predicate.Call {
+	return predicate.Call(sql.FieldNotNull(FieldSiteID))
 }
 
 // And groups predicates with the AND operator between them.

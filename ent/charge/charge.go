@@ -51,12 +51,20 @@ const (
 	FieldPeriodStart = "period_start"
 	// FieldPeriodEnd holds the string denoting the period_end field in the database.
 	FieldPeriodEnd = "period_end"
+	// FieldSiteID holds the string denoting the site_id field in the database.
+	FieldSiteID = "site_id"
+	// FieldCalls holds the string denoting the calls field in the database.
+	FieldCalls = "calls"
+	// FieldCallTotal holds the string denoting the call_total field in the database.
+	FieldCallTotal = "call_total"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// EdgeProduct holds the string denoting the product edge name in mutations.
 	EdgeProduct = "product"
 	// EdgeInvoice holds the string denoting the invoice edge name in mutations.
 	EdgeInvoice = "invoice"
+	// EdgeLines holds the string denoting the lines edge name in mutations.
+	EdgeLines = "lines"
 	// Table holds the table name of the charge in the database.
 	Table = "charges"
 	// CustomerTable is the table that holds the customer relation/edge.
@@ -80,6 +88,13 @@ const (
 	InvoiceInverseTable = "invoices"
 	// InvoiceColumn is the table column denoting the invoice relation/edge.
 	InvoiceColumn = "invoice_charges"
+	// LinesTable is the table that holds the lines relation/edge.
+	LinesTable = "invoice_lines"
+	// LinesInverseTable is the table name for the InvoiceLine entity.
+	// It exists in this package in order to avoid circular dependency with the "invoiceline" package.
+	LinesInverseTable = "invoice_lines"
+	// LinesColumn is the table column denoting the lines relation/edge.
+	LinesColumn = "charge_lines"
 )
 
 // Columns holds all SQL columns for charge fields.
@@ -101,6 +116,9 @@ var Columns = []string{
 	FieldBilledThrough,
 	FieldPeriodStart,
 	FieldPeriodEnd,
+	FieldSiteID,
+	FieldCalls,
+	FieldCallTotal,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "charges"
@@ -148,6 +166,12 @@ var (
 	DefaultUnitPrice decimal.Decimal
 	// DefaultAmount holds the default value on creation for the "amount" field.
 	DefaultAmount decimal.Decimal
+	// DefaultCalls holds the default value on creation for the "calls" field.
+	DefaultCalls int64
+	// CallsValidator is a validator for the "calls" field. It is called by the builders before save.
+	CallsValidator func(int64) error
+	// DefaultCallTotal holds the default value on creation for the "call_total" field.
+	DefaultCallTotal decimal.Decimal
 )
 
 // Kind defines the type for the "kind" enum field.
@@ -316,6 +340,21 @@ func ByPeriodEnd(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPeriodEnd, opts...).ToFunc()
 }
 
+// BySiteID orders the results by the site_id field.
+func BySiteID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSiteID, opts...).ToFunc()
+}
+
+// ByCalls orders the results by the calls field.
+func ByCalls(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCalls, opts...).ToFunc()
+}
+
+// ByCallTotal orders the results by the call_total field.
+func ByCallTotal(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCallTotal, opts...).ToFunc()
+}
+
 // ByCustomerField orders the results by customer field.
 func ByCustomerField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -334,6 +373,20 @@ func ByProductField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByInvoiceField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newInvoiceStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByLinesCount orders the results by lines count.
+func ByLinesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newLinesStep(), opts...)
+	}
+}
+
+// ByLines orders the results by lines terms.
+func ByLines(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newLinesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 func newCustomerStep() *sqlgraph.Step {
@@ -355,6 +408,13 @@ func newInvoiceStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(InvoiceInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, InvoiceTable, InvoiceColumn),
+	)
+}
+func newLinesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(LinesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, LinesTable, LinesColumn),
 	)
 }
 

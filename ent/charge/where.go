@@ -121,6 +121,21 @@ func PeriodEnd(v time.Time) predicate.Charge {
 	return predicate.Charge(sql.FieldEQ(FieldPeriodEnd, v))
 }
 
+// SiteID applies equality check predicate on the "site_id" field. It's identical to SiteIDEQ.
+func SiteID(v int) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldSiteID, v))
+}
+
+// Calls applies equality check predicate on the "calls" field. It's identical to CallsEQ.
+func Calls(v int64) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldCalls, v))
+}
+
+// CallTotal applies equality check predicate on the "call_total" field. It's identical to CallTotalEQ.
+func CallTotal(v decimal.Decimal) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldCallTotal, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Charge {
 	return predicate.Charge(sql.FieldEQ(FieldCreatedAt, v))
@@ -796,6 +811,136 @@ func PeriodEndNotNil() predicate.Charge {
 	return predicate.Charge(sql.FieldNotNull(FieldPeriodEnd))
 }
 
+// SiteIDEQ applies the EQ predicate on the "site_id" field.
+func SiteIDEQ(v int) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldSiteID, v))
+}
+
+// SiteIDNEQ applies the NEQ predicate on the "site_id" field.
+func SiteIDNEQ(v int) predicate.Charge {
+	return predicate.Charge(sql.FieldNEQ(FieldSiteID, v))
+}
+
+// SiteIDIn applies the In predicate on the "site_id" field.
+func SiteIDIn(vs ...int) predicate.Charge {
+	return predicate.Charge(sql.FieldIn(FieldSiteID, vs...))
+}
+
+// SiteIDNotIn applies the NotIn predicate on the "site_id" field.
+func SiteIDNotIn(vs ...int) predicate.Charge {
+	return predicate.Charge(sql.FieldNotIn(FieldSiteID, vs...))
+}
+
+// SiteIDGT applies the GT predicate on the "site_id" field.
+func SiteIDGT(v int) predicate.Charge {
+	return predicate.Charge(sql.FieldGT(FieldSiteID, v))
+}
+
+// SiteIDGTE applies the GTE predicate on the "site_id" field.
+func SiteIDGTE(v int) predicate.Charge {
+	return predicate.Charge(sql.FieldGTE(FieldSiteID, v))
+}
+
+// SiteIDLT applies the LT predicate on the "site_id" field.
+func SiteIDLT(v int) predicate.Charge {
+	return predicate.Charge(sql.FieldLT(FieldSiteID, v))
+}
+
+// SiteIDLTE applies the LTE predicate on the "site_id" field.
+func SiteIDLTE(v int) predicate.Charge {
+	return predicate.Charge(sql.FieldLTE(FieldSiteID, v))
+}
+
+// SiteIDIsNil applies the IsNil predicate on the "site_id" field.
+func SiteIDIsNil() predicate.Charge {
+	return predicate.Charge(sql.FieldIsNull(FieldSiteID))
+}
+
+// SiteIDNotNil applies the NotNil predicate on the "site_id" field.
+func SiteIDNotNil() predicate.Charge {
+	return predicate.Charge(sql.FieldNotNull(FieldSiteID))
+}
+
+// CallsEQ applies the EQ predicate on the "calls" field.
+func CallsEQ(v int64) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldCalls, v))
+}
+
+// CallsNEQ applies the NEQ predicate on the "calls" field.
+func CallsNEQ(v int64) predicate.Charge {
+	return predicate.Charge(sql.FieldNEQ(FieldCalls, v))
+}
+
+// CallsIn applies the In predicate on the "calls" field.
+func CallsIn(vs ...int64) predicate.Charge {
+	return predicate.Charge(sql.FieldIn(FieldCalls, vs...))
+}
+
+// CallsNotIn applies the NotIn predicate on the "calls" field.
+func CallsNotIn(vs ...int64) predicate.Charge {
+	return predicate.Charge(sql.FieldNotIn(FieldCalls, vs...))
+}
+
+// CallsGT applies the GT predicate on the "calls" field.
+func CallsGT(v int64) predicate.Charge {
+	return predicate.Charge(sql.FieldGT(FieldCalls, v))
+}
+
+// CallsGTE applies the GTE predicate on the "calls" field.
+func CallsGTE(v int64) predicate.Charge {
+	return predicate.Charge(sql.FieldGTE(FieldCalls, v))
+}
+
+// CallsLT applies the LT predicate on the "calls" field.
+func CallsLT(v int64) predicate.Charge {
+	return predicate.Charge(sql.FieldLT(FieldCalls, v))
+}
+
+// CallsLTE applies the LTE predicate on the "calls" field.
+func CallsLTE(v int64) predicate.Charge {
+	return predicate.Charge(sql.FieldLTE(FieldCalls, v))
+}
+
+// CallTotalEQ applies the EQ predicate on the "call_total" field.
+func CallTotalEQ(v decimal.Decimal) predicate.Charge {
+	return predicate.Charge(sql.FieldEQ(FieldCallTotal, v))
+}
+
+// CallTotalNEQ applies the NEQ predicate on the "call_total" field.
+func CallTotalNEQ(v decimal.Decimal) predicate.Charge {
+	return predicate.Charge(sql.FieldNEQ(FieldCallTotal, v))
+}
+
+// CallTotalIn applies the In predicate on the "call_total" field.
+func CallTotalIn(vs ...decimal.Decimal) predicate.Charge {
+	return predicate.Charge(sql.FieldIn(FieldCallTotal, vs...))
+}
+
+// CallTotalNotIn applies the NotIn predicate on the "call_total" field.
+func CallTotalNotIn(vs ...decimal.Decimal) predicate.Charge {
+	return predicate.Charge(sql.FieldNotIn(FieldCallTotal, vs...))
+}
+
+// CallTotalGT applies the GT predicate on the "call_total" field.
+func CallTotalGT(v decimal.Decimal) predicate.Charge {
+	return predicate.Charge(sql.FieldGT(FieldCallTotal, v))
+}
+
+// CallTotalGTE applies the GTE predicate on the "call_total" field.
+func CallTotalGTE(v decimal.Decimal) predicate.Charge {
+	return predicate.Charge(sql.FieldGTE(FieldCallTotal, v))
+}
+
+// CallTotalLT applies the LT predicate on the "call_total" field.
+func CallTotalLT(v decimal.Decimal) predicate.Charge {
+	return predicate.Charge(sql.FieldLT(FieldCallTotal, v))
+}
+
+// CallTotalLTE applies the LTE predicate on the "call_total" field.
+func CallTotalLTE(v decimal.Decimal) predicate.Charge {
+	return predicate.Charge(sql.FieldLTE(FieldCallTotal, v))
+}
+
 // HasCustomer applies the HasEdge predicate on the "customer" edge.
 func HasCustomer() predicate.Charge {
 	return predicate.Charge(func(s *sql.Selector) {
@@ -857,6 +1002,29 @@ func HasInvoice() predicate.Charge {
 func HasInvoiceWith(preds ...predicate.Invoice) predicate.Charge {
 	return predicate.Charge(func(s *sql.Selector) {
 		step := newInvoiceStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasLines applies the HasEdge predicate on the "lines" edge.
+func HasLines() predicate.Charge {
+	return predicate.Charge(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, LinesTable, LinesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasLinesWith applies the HasEdge predicate on the "lines" edge with a given conditions (other predicates).
+func HasLinesWith(preds ...predicate.InvoiceLine) predicate.Charge {
+	return predicate.Charge(func(s *sql.Selector) {
+		step := newLinesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -18,6 +18,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -358,6 +359,33 @@ func (f TraverseCustomer) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.CustomerQuery", q)
+}
+
+// The DeliveryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DeliveryFunc func(context.Context, *ent.DeliveryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DeliveryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DeliveryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DeliveryQuery", q)
+}
+
+// The TraverseDelivery type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDelivery func(context.Context, *ent.DeliveryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDelivery) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDelivery) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DeliveryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DeliveryQuery", q)
 }
 
 // The InvoiceFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -734,6 +762,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CompanySettingsQuery, predicate.CompanySettings, companysettings.OrderOption]{typ: ent.TypeCompanySettings, tq: q}, nil
 	case *ent.CustomerQuery:
 		return &query[*ent.CustomerQuery, predicate.Customer, customer.OrderOption]{typ: ent.TypeCustomer, tq: q}, nil
+	case *ent.DeliveryQuery:
+		return &query[*ent.DeliveryQuery, predicate.Delivery, delivery.OrderOption]{typ: ent.TypeDelivery, tq: q}, nil
 	case *ent.InvoiceQuery:
 		return &query[*ent.InvoiceQuery, predicate.Invoice, invoice.OrderOption]{typ: ent.TypeInvoice, tq: q}, nil
 	case *ent.InvoiceLineQuery:

@@ -31,6 +31,20 @@ const (
 	FieldDueDate = "due_date"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldCustomerReference holds the string denoting the customer_reference field in the database.
+	FieldCustomerReference = "customer_reference"
+	// FieldCustomerName holds the string denoting the customer_name field in the database.
+	FieldCustomerName = "customer_name"
+	// FieldCustomerAddress holds the string denoting the customer_address field in the database.
+	FieldCustomerAddress = "customer_address"
+	// FieldCurrency holds the string denoting the currency field in the database.
+	FieldCurrency = "currency"
+	// FieldTaxExempt holds the string denoting the tax_exempt field in the database.
+	FieldTaxExempt = "tax_exempt"
+	// FieldPeriodStart holds the string denoting the period_start field in the database.
+	FieldPeriodStart = "period_start"
+	// FieldPeriodEnd holds the string denoting the period_end field in the database.
+	FieldPeriodEnd = "period_end"
 	// FieldNetTotal holds the string denoting the net_total field in the database.
 	FieldNetTotal = "net_total"
 	// FieldTaxTotal holds the string denoting the tax_total field in the database.
@@ -41,8 +55,20 @@ const (
 	FieldSentAt = "sent_at"
 	// FieldSettledAt holds the string denoting the settled_at field in the database.
 	FieldSettledAt = "settled_at"
+	// FieldSettleComment holds the string denoting the settle_comment field in the database.
+	FieldSettleComment = "settle_comment"
+	// FieldDeletedAt holds the string denoting the deleted_at field in the database.
+	FieldDeletedAt = "deleted_at"
+	// FieldDeleteReason holds the string denoting the delete_reason field in the database.
+	FieldDeleteReason = "delete_reason"
 	// FieldPdfBlobKey holds the string denoting the pdf_blob_key field in the database.
 	FieldPdfBlobKey = "pdf_blob_key"
+	// FieldStatementBlobKey holds the string denoting the statement_blob_key field in the database.
+	FieldStatementBlobKey = "statement_blob_key"
+	// FieldStatementFormat holds the string denoting the statement_format field in the database.
+	FieldStatementFormat = "statement_format"
+	// FieldDocumentsAt holds the string denoting the documents_at field in the database.
+	FieldDocumentsAt = "documents_at"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// EdgeBillingRun holds the string denoting the billing_run edge name in mutations.
@@ -51,6 +77,8 @@ const (
 	EdgeLines = "lines"
 	// EdgeCharges holds the string denoting the charges edge name in mutations.
 	EdgeCharges = "charges"
+	// EdgeDeliveries holds the string denoting the deliveries edge name in mutations.
+	EdgeDeliveries = "deliveries"
 	// Table holds the table name of the invoice in the database.
 	Table = "invoices"
 	// CustomerTable is the table that holds the customer relation/edge.
@@ -81,6 +109,13 @@ const (
 	ChargesInverseTable = "charges"
 	// ChargesColumn is the table column denoting the charges relation/edge.
 	ChargesColumn = "invoice_charges"
+	// DeliveriesTable is the table that holds the deliveries relation/edge.
+	DeliveriesTable = "deliveries"
+	// DeliveriesInverseTable is the table name for the Delivery entity.
+	// It exists in this package in order to avoid circular dependency with the "delivery" package.
+	DeliveriesInverseTable = "deliveries"
+	// DeliveriesColumn is the table column denoting the deliveries relation/edge.
+	DeliveriesColumn = "invoice_deliveries"
 )
 
 // Columns holds all SQL columns for invoice fields.
@@ -92,12 +127,25 @@ var Columns = []string{
 	FieldIssueDate,
 	FieldDueDate,
 	FieldStatus,
+	FieldCustomerReference,
+	FieldCustomerName,
+	FieldCustomerAddress,
+	FieldCurrency,
+	FieldTaxExempt,
+	FieldPeriodStart,
+	FieldPeriodEnd,
 	FieldNetTotal,
 	FieldTaxTotal,
 	FieldTotal,
 	FieldSentAt,
 	FieldSettledAt,
+	FieldSettleComment,
+	FieldDeletedAt,
+	FieldDeleteReason,
 	FieldPdfBlobKey,
+	FieldStatementBlobKey,
+	FieldStatementFormat,
+	FieldDocumentsAt,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "invoices"
@@ -138,6 +186,14 @@ var (
 	UpdateDefaultUpdatedAt func() time.Time
 	// NumberValidator is a validator for the "number" field. It is called by the builders before save.
 	NumberValidator func(int64) error
+	// CustomerReferenceValidator is a validator for the "customer_reference" field. It is called by the builders before save.
+	CustomerReferenceValidator func(string) error
+	// CustomerNameValidator is a validator for the "customer_name" field. It is called by the builders before save.
+	CustomerNameValidator func(string) error
+	// CurrencyValidator is a validator for the "currency" field. It is called by the builders before save.
+	CurrencyValidator func(string) error
+	// DefaultTaxExempt holds the default value on creation for the "tax_exempt" field.
+	DefaultTaxExempt bool
 	// DefaultNetTotal holds the default value on creation for the "net_total" field.
 	DefaultNetTotal decimal.Decimal
 	// DefaultTaxTotal holds the default value on creation for the "tax_total" field.
@@ -146,6 +202,8 @@ var (
 	DefaultTotal decimal.Decimal
 	// PdfBlobKeyValidator is a validator for the "pdf_blob_key" field. It is called by the builders before save.
 	PdfBlobKeyValidator func(string) error
+	// StatementBlobKeyValidator is a validator for the "statement_blob_key" field. It is called by the builders before save.
+	StatementBlobKeyValidator func(string) error
 )
 
 // Status defines the type for the "status" enum field.
@@ -158,6 +216,7 @@ const DefaultStatus = StatusIssued
 const (
 	StatusIssued  Status = "ISSUED"
 	StatusSettled Status = "SETTLED"
+	StatusDeleted Status = "DELETED"
 )
 
 func (s Status) String() string {
@@ -167,10 +226,37 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusIssued, StatusSettled:
+	case StatusIssued, StatusSettled, StatusDeleted:
 		return nil
 	default:
 		return fmt.Errorf("invoice: invalid enum value for status field: %q", s)
+	}
+}
+
+// StatementFormat defines the type for the "statement_format" enum field.
+type StatementFormat string
+
+// StatementFormatNone is the default value of the StatementFormat enum.
+const DefaultStatementFormat = StatementFormatNone
+
+// StatementFormat values.
+const (
+	StatementFormatCsv  StatementFormat = "CSV"
+	StatementFormatPdf  StatementFormat = "PDF"
+	StatementFormatNone StatementFormat = "NONE"
+)
+
+func (sf StatementFormat) String() string {
+	return string(sf)
+}
+
+// StatementFormatValidator is a validator for the "statement_format" field enum values. It is called by the builders before save.
+func StatementFormatValidator(sf StatementFormat) error {
+	switch sf {
+	case StatementFormatCsv, StatementFormatPdf, StatementFormatNone:
+		return nil
+	default:
+		return fmt.Errorf("invoice: invalid enum value for statement_format field: %q", sf)
 	}
 }
 
@@ -212,6 +298,41 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
 }
 
+// ByCustomerReference orders the results by the customer_reference field.
+func ByCustomerReference(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCustomerReference, opts...).ToFunc()
+}
+
+// ByCustomerName orders the results by the customer_name field.
+func ByCustomerName(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCustomerName, opts...).ToFunc()
+}
+
+// ByCustomerAddress orders the results by the customer_address field.
+func ByCustomerAddress(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCustomerAddress, opts...).ToFunc()
+}
+
+// ByCurrency orders the results by the currency field.
+func ByCurrency(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCurrency, opts...).ToFunc()
+}
+
+// ByTaxExempt orders the results by the tax_exempt field.
+func ByTaxExempt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTaxExempt, opts...).ToFunc()
+}
+
+// ByPeriodStart orders the results by the period_start field.
+func ByPeriodStart(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPeriodStart, opts...).ToFunc()
+}
+
+// ByPeriodEnd orders the results by the period_end field.
+func ByPeriodEnd(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPeriodEnd, opts...).ToFunc()
+}
+
 // ByNetTotal orders the results by the net_total field.
 func ByNetTotal(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNetTotal, opts...).ToFunc()
@@ -237,9 +358,39 @@ func BySettledAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSettledAt, opts...).ToFunc()
 }
 
+// BySettleComment orders the results by the settle_comment field.
+func BySettleComment(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSettleComment, opts...).ToFunc()
+}
+
+// ByDeletedAt orders the results by the deleted_at field.
+func ByDeletedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDeletedAt, opts...).ToFunc()
+}
+
+// ByDeleteReason orders the results by the delete_reason field.
+func ByDeleteReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDeleteReason, opts...).ToFunc()
+}
+
 // ByPdfBlobKey orders the results by the pdf_blob_key field.
 func ByPdfBlobKey(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPdfBlobKey, opts...).ToFunc()
+}
+
+// ByStatementBlobKey orders the results by the statement_blob_key field.
+func ByStatementBlobKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStatementBlobKey, opts...).ToFunc()
+}
+
+// ByStatementFormat orders the results by the statement_format field.
+func ByStatementFormat(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStatementFormat, opts...).ToFunc()
+}
+
+// ByDocumentsAt orders the results by the documents_at field.
+func ByDocumentsAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDocumentsAt, opts...).ToFunc()
 }
 
 // ByCustomerField orders the results by customer field.
@@ -283,6 +434,20 @@ func ByCharges(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newChargesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByDeliveriesCount orders the results by deliveries count.
+func ByDeliveriesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDeliveriesStep(), opts...)
+	}
+}
+
+// ByDeliveries orders the results by deliveries terms.
+func ByDeliveries(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDeliveriesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newCustomerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -311,6 +476,13 @@ func newChargesStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.O2M, false, ChargesTable, ChargesColumn),
 	)
 }
+func newDeliveriesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DeliveriesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, DeliveriesTable, DeliveriesColumn),
+	)
+}
 
 // MarshalGQL implements graphql.Marshaler interface.
 func (e Status) MarshalGQL(w io.Writer) {
@@ -326,6 +498,24 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e StatementFormat) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *StatementFormat) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = StatementFormat(str)
+	if err := StatementFormatValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid StatementFormat", str)
 	}
 	return nil
 }

@@ -81,6 +81,41 @@ func DueDate(v time.Time) predicate.Invoice {
 	return predicate.Invoice(sql.FieldEQ(FieldDueDate, v))
 }
 
+// CustomerReference applies equality check predicate on the "customer_reference" field. It's identical to CustomerReferenceEQ.
+func CustomerReference(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldCustomerReference, v))
+}
+
+// CustomerName applies equality check predicate on the "customer_name" field. It's identical to CustomerNameEQ.
+func CustomerName(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldCustomerName, v))
+}
+
+// CustomerAddress applies equality check predicate on the "customer_address" field. It's identical to CustomerAddressEQ.
+func CustomerAddress(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldCustomerAddress, v))
+}
+
+// Currency applies equality check predicate on the "currency" field. It's identical to CurrencyEQ.
+func Currency(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldCurrency, v))
+}
+
+// TaxExempt applies equality check predicate on the "tax_exempt" field. It's identical to TaxExemptEQ.
+func TaxExempt(v bool) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldTaxExempt, v))
+}
+
+// PeriodStart applies equality check predicate on the "period_start" field. It's identical to PeriodStartEQ.
+func PeriodStart(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldPeriodStart, v))
+}
+
+// PeriodEnd applies equality check predicate on the "period_end" field. It's identical to PeriodEndEQ.
+func PeriodEnd(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldPeriodEnd, v))
+}
+
 // NetTotal applies equality check predicate on the "net_total" field. It's identical to NetTotalEQ.
 func NetTotal(v decimal.Decimal) predicate.Invoice {
 	return predicate.Invoice(sql.FieldEQ(FieldNetTotal, v))
@@ -106,9 +141,34 @@ func SettledAt(v time.Time) predicate.Invoice {
 	return predicate.Invoice(sql.FieldEQ(FieldSettledAt, v))
 }
 
+// SettleComment applies equality check predicate on the "settle_comment" field. It's identical to SettleCommentEQ.
+func SettleComment(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldSettleComment, v))
+}
+
+// DeletedAt applies equality check predicate on the "deleted_at" field. It's identical to DeletedAtEQ.
+func DeletedAt(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldDeletedAt, v))
+}
+
+// DeleteReason applies equality check predicate on the "delete_reason" field. It's identical to DeleteReasonEQ.
+func DeleteReason(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldDeleteReason, v))
+}
+
 // PdfBlobKey applies equality check predicate on the "pdf_blob_key" field. It's identical to PdfBlobKeyEQ.
 func PdfBlobKey(v string) predicate.Invoice {
 	return predicate.Invoice(sql.FieldEQ(FieldPdfBlobKey, v))
+}
+
+// StatementBlobKey applies equality check predicate on the "statement_blob_key" field. It's identical to StatementBlobKeyEQ.
+func StatementBlobKey(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldStatementBlobKey, v))
+}
+
+// DocumentsAt applies equality check predicate on the "documents_at" field. It's identical to DocumentsAtEQ.
+func DocumentsAt(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldDocumentsAt, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -341,6 +401,416 @@ func StatusNotIn(vs ...Status) predicate.Invoice {
 	return predicate.Invoice(sql.FieldNotIn(FieldStatus, vs...))
 }
 
+// CustomerReferenceEQ applies the EQ predicate on the "customer_reference" field.
+func CustomerReferenceEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldCustomerReference, v))
+}
+
+// CustomerReferenceNEQ applies the NEQ predicate on the "customer_reference" field.
+func CustomerReferenceNEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldCustomerReference, v))
+}
+
+// CustomerReferenceIn applies the In predicate on the "customer_reference" field.
+func CustomerReferenceIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldCustomerReference, vs...))
+}
+
+// CustomerReferenceNotIn applies the NotIn predicate on the "customer_reference" field.
+func CustomerReferenceNotIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldCustomerReference, vs...))
+}
+
+// CustomerReferenceGT applies the GT predicate on the "customer_reference" field.
+func CustomerReferenceGT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldCustomerReference, v))
+}
+
+// CustomerReferenceGTE applies the GTE predicate on the "customer_reference" field.
+func CustomerReferenceGTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldCustomerReference, v))
+}
+
+// CustomerReferenceLT applies the LT predicate on the "customer_reference" field.
+func CustomerReferenceLT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldCustomerReference, v))
+}
+
+// CustomerReferenceLTE applies the LTE predicate on the "customer_reference" field.
+func CustomerReferenceLTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldCustomerReference, v))
+}
+
+// CustomerReferenceContains applies the Contains predicate on the "customer_reference" field.
+func CustomerReferenceContains(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContains(FieldCustomerReference, v))
+}
+
+// CustomerReferenceHasPrefix applies the HasPrefix predicate on the "customer_reference" field.
+func CustomerReferenceHasPrefix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasPrefix(FieldCustomerReference, v))
+}
+
+// CustomerReferenceHasSuffix applies the HasSuffix predicate on the "customer_reference" field.
+func CustomerReferenceHasSuffix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasSuffix(FieldCustomerReference, v))
+}
+
+// CustomerReferenceIsNil applies the IsNil predicate on the "customer_reference" field.
+func CustomerReferenceIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldCustomerReference))
+}
+
+// CustomerReferenceNotNil applies the NotNil predicate on the "customer_reference" field.
+func CustomerReferenceNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldCustomerReference))
+}
+
+// CustomerReferenceEqualFold applies the EqualFold predicate on the "customer_reference" field.
+func CustomerReferenceEqualFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEqualFold(FieldCustomerReference, v))
+}
+
+// CustomerReferenceContainsFold applies the ContainsFold predicate on the "customer_reference" field.
+func CustomerReferenceContainsFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContainsFold(FieldCustomerReference, v))
+}
+
+// CustomerNameEQ applies the EQ predicate on the "customer_name" field.
+func CustomerNameEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldCustomerName, v))
+}
+
+// CustomerNameNEQ applies the NEQ predicate on the "customer_name" field.
+func CustomerNameNEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldCustomerName, v))
+}
+
+// CustomerNameIn applies the In predicate on the "customer_name" field.
+func CustomerNameIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldCustomerName, vs...))
+}
+
+// CustomerNameNotIn applies the NotIn predicate on the "customer_name" field.
+func CustomerNameNotIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldCustomerName, vs...))
+}
+
+// CustomerNameGT applies the GT predicate on the "customer_name" field.
+func CustomerNameGT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldCustomerName, v))
+}
+
+// CustomerNameGTE applies the GTE predicate on the "customer_name" field.
+func CustomerNameGTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldCustomerName, v))
+}
+
+// CustomerNameLT applies the LT predicate on the "customer_name" field.
+func CustomerNameLT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldCustomerName, v))
+}
+
+// CustomerNameLTE applies the LTE predicate on the "customer_name" field.
+func CustomerNameLTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldCustomerName, v))
+}
+
+// CustomerNameContains applies the Contains predicate on the "customer_name" field.
+func CustomerNameContains(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContains(FieldCustomerName, v))
+}
+
+// CustomerNameHasPrefix applies the HasPrefix predicate on the "customer_name" field.
+func CustomerNameHasPrefix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasPrefix(FieldCustomerName, v))
+}
+
+// CustomerNameHasSuffix applies the HasSuffix predicate on the "customer_name" field.
+func CustomerNameHasSuffix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasSuffix(FieldCustomerName, v))
+}
+
+// CustomerNameIsNil applies the IsNil predicate on the "customer_name" field.
+func CustomerNameIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldCustomerName))
+}
+
+// CustomerNameNotNil applies the NotNil predicate on the "customer_name" field.
+func CustomerNameNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldCustomerName))
+}
+
+// CustomerNameEqualFold applies the EqualFold predicate on the "customer_name" field.
+func CustomerNameEqualFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEqualFold(FieldCustomerName, v))
+}
+
+// CustomerNameContainsFold applies the ContainsFold predicate on the "customer_name" field.
+func CustomerNameContainsFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContainsFold(FieldCustomerName, v))
+}
+
+// CustomerAddressEQ applies the EQ predicate on the "customer_address" field.
+func CustomerAddressEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldCustomerAddress, v))
+}
+
+// CustomerAddressNEQ applies the NEQ predicate on the "customer_address" field.
+func CustomerAddressNEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldCustomerAddress, v))
+}
+
+// CustomerAddressIn applies the In predicate on the "customer_address" field.
+func CustomerAddressIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldCustomerAddress, vs...))
+}
+
+// CustomerAddressNotIn applies the NotIn predicate on the "customer_address" field.
+func CustomerAddressNotIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldCustomerAddress, vs...))
+}
+
+// CustomerAddressGT applies the GT predicate on the "customer_address" field.
+func CustomerAddressGT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldCustomerAddress, v))
+}
+
+// CustomerAddressGTE applies the GTE predicate on the "customer_address" field.
+func CustomerAddressGTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldCustomerAddress, v))
+}
+
+// CustomerAddressLT applies the LT predicate on the "customer_address" field.
+func CustomerAddressLT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldCustomerAddress, v))
+}
+
+// CustomerAddressLTE applies the LTE predicate on the "customer_address" field.
+func CustomerAddressLTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldCustomerAddress, v))
+}
+
+// CustomerAddressContains applies the Contains predicate on the "customer_address" field.
+func CustomerAddressContains(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContains(FieldCustomerAddress, v))
+}
+
+// CustomerAddressHasPrefix applies the HasPrefix predicate on the "customer_address" field.
+func CustomerAddressHasPrefix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasPrefix(FieldCustomerAddress, v))
+}
+
+// CustomerAddressHasSuffix applies the HasSuffix predicate on the "customer_address" field.
+func CustomerAddressHasSuffix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasSuffix(FieldCustomerAddress, v))
+}
+
+// CustomerAddressIsNil applies the IsNil predicate on the "customer_address" field.
+func CustomerAddressIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldCustomerAddress))
+}
+
+// CustomerAddressNotNil applies the NotNil predicate on the "customer_address" field.
+func CustomerAddressNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldCustomerAddress))
+}
+
+// CustomerAddressEqualFold applies the EqualFold predicate on the "customer_address" field.
+func CustomerAddressEqualFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEqualFold(FieldCustomerAddress, v))
+}
+
+// CustomerAddressContainsFold applies the ContainsFold predicate on the "customer_address" field.
+func CustomerAddressContainsFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContainsFold(FieldCustomerAddress, v))
+}
+
+// CurrencyEQ applies the EQ predicate on the "currency" field.
+func CurrencyEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldCurrency, v))
+}
+
+// CurrencyNEQ applies the NEQ predicate on the "currency" field.
+func CurrencyNEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldCurrency, v))
+}
+
+// CurrencyIn applies the In predicate on the "currency" field.
+func CurrencyIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldCurrency, vs...))
+}
+
+// CurrencyNotIn applies the NotIn predicate on the "currency" field.
+func CurrencyNotIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldCurrency, vs...))
+}
+
+// CurrencyGT applies the GT predicate on the "currency" field.
+func CurrencyGT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldCurrency, v))
+}
+
+// CurrencyGTE applies the GTE predicate on the "currency" field.
+func CurrencyGTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldCurrency, v))
+}
+
+// CurrencyLT applies the LT predicate on the "currency" field.
+func CurrencyLT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldCurrency, v))
+}
+
+// CurrencyLTE applies the LTE predicate on the "currency" field.
+func CurrencyLTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldCurrency, v))
+}
+
+// CurrencyContains applies the Contains predicate on the "currency" field.
+func CurrencyContains(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContains(FieldCurrency, v))
+}
+
+// CurrencyHasPrefix applies the HasPrefix predicate on the "currency" field.
+func CurrencyHasPrefix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasPrefix(FieldCurrency, v))
+}
+
+// CurrencyHasSuffix applies the HasSuffix predicate on the "currency" field.
+func CurrencyHasSuffix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasSuffix(FieldCurrency, v))
+}
+
+// CurrencyIsNil applies the IsNil predicate on the "currency" field.
+func CurrencyIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldCurrency))
+}
+
+// CurrencyNotNil applies the NotNil predicate on the "currency" field.
+func CurrencyNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldCurrency))
+}
+
+// CurrencyEqualFold applies the EqualFold predicate on the "currency" field.
+func CurrencyEqualFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEqualFold(FieldCurrency, v))
+}
+
+// CurrencyContainsFold applies the ContainsFold predicate on the "currency" field.
+func CurrencyContainsFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContainsFold(FieldCurrency, v))
+}
+
+// TaxExemptEQ applies the EQ predicate on the "tax_exempt" field.
+func TaxExemptEQ(v bool) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldTaxExempt, v))
+}
+
+// TaxExemptNEQ applies the NEQ predicate on the "tax_exempt" field.
+func TaxExemptNEQ(v bool) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldTaxExempt, v))
+}
+
+// PeriodStartEQ applies the EQ predicate on the "period_start" field.
+func PeriodStartEQ(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldPeriodStart, v))
+}
+
+// PeriodStartNEQ applies the NEQ predicate on the "period_start" field.
+func PeriodStartNEQ(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldPeriodStart, v))
+}
+
+// PeriodStartIn applies the In predicate on the "period_start" field.
+func PeriodStartIn(vs ...time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldPeriodStart, vs...))
+}
+
+// PeriodStartNotIn applies the NotIn predicate on the "period_start" field.
+func PeriodStartNotIn(vs ...time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldPeriodStart, vs...))
+}
+
+// PeriodStartGT applies the GT predicate on the "period_start" field.
+func PeriodStartGT(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldPeriodStart, v))
+}
+
+// PeriodStartGTE applies the GTE predicate on the "period_start" field.
+func PeriodStartGTE(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldPeriodStart, v))
+}
+
+// PeriodStartLT applies the LT predicate on the "period_start" field.
+func PeriodStartLT(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldPeriodStart, v))
+}
+
+// PeriodStartLTE applies the LTE predicate on the "period_start" field.
+func PeriodStartLTE(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldPeriodStart, v))
+}
+
+// PeriodStartIsNil applies the IsNil predicate on the "period_start" field.
+func PeriodStartIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldPeriodStart))
+}
+
+// PeriodStartNotNil applies the NotNil predicate on the "period_start" field.
+func PeriodStartNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldPeriodStart))
+}
+
+// PeriodEndEQ applies the EQ predicate on the "period_end" field.
+func PeriodEndEQ(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldPeriodEnd, v))
+}
+
+// PeriodEndNEQ applies the NEQ predicate on the "period_end" field.
+func PeriodEndNEQ(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldPeriodEnd, v))
+}
+
+// PeriodEndIn applies the In predicate on the "period_end" field.
+func PeriodEndIn(vs ...time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldPeriodEnd, vs...))
+}
+
+// PeriodEndNotIn applies the NotIn predicate on the "period_end" field.
+func PeriodEndNotIn(vs ...time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldPeriodEnd, vs...))
+}
+
+// PeriodEndGT applies the GT predicate on the "period_end" field.
+func PeriodEndGT(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldPeriodEnd, v))
+}
+
+// PeriodEndGTE applies the GTE predicate on the "period_end" field.
+func PeriodEndGTE(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldPeriodEnd, v))
+}
+
+// PeriodEndLT applies the LT predicate on the "period_end" field.
+func PeriodEndLT(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldPeriodEnd, v))
+}
+
+// PeriodEndLTE applies the LTE predicate on the "period_end" field.
+func PeriodEndLTE(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldPeriodEnd, v))
+}
+
+// PeriodEndIsNil applies the IsNil predicate on the "period_end" field.
+func PeriodEndIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldPeriodEnd))
+}
+
+// PeriodEndNotNil applies the NotNil predicate on the "period_end" field.
+func PeriodEndNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldPeriodEnd))
+}
+
 // NetTotalEQ applies the EQ predicate on the "net_total" field.
 func NetTotalEQ(v decimal.Decimal) predicate.Invoice {
 	return predicate.Invoice(sql.FieldEQ(FieldNetTotal, v))
@@ -561,6 +1031,206 @@ func SettledAtNotNil() predicate.Invoice {
 	return predicate.Invoice(sql.FieldNotNull(FieldSettledAt))
 }
 
+// SettleCommentEQ applies the EQ predicate on the "settle_comment" field.
+func SettleCommentEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldSettleComment, v))
+}
+
+// SettleCommentNEQ applies the NEQ predicate on the "settle_comment" field.
+func SettleCommentNEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldSettleComment, v))
+}
+
+// SettleCommentIn applies the In predicate on the "settle_comment" field.
+func SettleCommentIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldSettleComment, vs...))
+}
+
+// SettleCommentNotIn applies the NotIn predicate on the "settle_comment" field.
+func SettleCommentNotIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldSettleComment, vs...))
+}
+
+// SettleCommentGT applies the GT predicate on the "settle_comment" field.
+func SettleCommentGT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldSettleComment, v))
+}
+
+// SettleCommentGTE applies the GTE predicate on the "settle_comment" field.
+func SettleCommentGTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldSettleComment, v))
+}
+
+// SettleCommentLT applies the LT predicate on the "settle_comment" field.
+func SettleCommentLT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldSettleComment, v))
+}
+
+// SettleCommentLTE applies the LTE predicate on the "settle_comment" field.
+func SettleCommentLTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldSettleComment, v))
+}
+
+// SettleCommentContains applies the Contains predicate on the "settle_comment" field.
+func SettleCommentContains(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContains(FieldSettleComment, v))
+}
+
+// SettleCommentHasPrefix applies the HasPrefix predicate on the "settle_comment" field.
+func SettleCommentHasPrefix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasPrefix(FieldSettleComment, v))
+}
+
+// SettleCommentHasSuffix applies the HasSuffix predicate on the "settle_comment" field.
+func SettleCommentHasSuffix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasSuffix(FieldSettleComment, v))
+}
+
+// SettleCommentIsNil applies the IsNil predicate on the "settle_comment" field.
+func SettleCommentIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldSettleComment))
+}
+
+// SettleCommentNotNil applies the NotNil predicate on the "settle_comment" field.
+func SettleCommentNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldSettleComment))
+}
+
+// SettleCommentEqualFold applies the EqualFold predicate on the "settle_comment" field.
+func SettleCommentEqualFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEqualFold(FieldSettleComment, v))
+}
+
+// SettleCommentContainsFold applies the ContainsFold predicate on the "settle_comment" field.
+func SettleCommentContainsFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContainsFold(FieldSettleComment, v))
+}
+
+// DeletedAtEQ applies the EQ predicate on the "deleted_at" field.
+func DeletedAtEQ(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldDeletedAt, v))
+}
+
+// DeletedAtNEQ applies the NEQ predicate on the "deleted_at" field.
+func DeletedAtNEQ(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldDeletedAt, v))
+}
+
+// DeletedAtIn applies the In predicate on the "deleted_at" field.
+func DeletedAtIn(vs ...time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldDeletedAt, vs...))
+}
+
+// DeletedAtNotIn applies the NotIn predicate on the "deleted_at" field.
+func DeletedAtNotIn(vs ...time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldDeletedAt, vs...))
+}
+
+// DeletedAtGT applies the GT predicate on the "deleted_at" field.
+func DeletedAtGT(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldDeletedAt, v))
+}
+
+// DeletedAtGTE applies the GTE predicate on the "deleted_at" field.
+func DeletedAtGTE(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldDeletedAt, v))
+}
+
+// DeletedAtLT applies the LT predicate on the "deleted_at" field.
+func DeletedAtLT(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldDeletedAt, v))
+}
+
+// DeletedAtLTE applies the LTE predicate on the "deleted_at" field.
+func DeletedAtLTE(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldDeletedAt, v))
+}
+
+// DeletedAtIsNil applies the IsNil predicate on the "deleted_at" field.
+func DeletedAtIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldDeletedAt))
+}
+
+// DeletedAtNotNil applies the NotNil predicate on the "deleted_at" field.
+func DeletedAtNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldDeletedAt))
+}
+
+// DeleteReasonEQ applies the EQ predicate on the "delete_reason" field.
+func DeleteReasonEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldDeleteReason, v))
+}
+
+// DeleteReasonNEQ applies the NEQ predicate on the "delete_reason" field.
+func DeleteReasonNEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldDeleteReason, v))
+}
+
+// DeleteReasonIn applies the In predicate on the "delete_reason" field.
+func DeleteReasonIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldDeleteReason, vs...))
+}
+
+// DeleteReasonNotIn applies the NotIn predicate on the "delete_reason" field.
+func DeleteReasonNotIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldDeleteReason, vs...))
+}
+
+// DeleteReasonGT applies the GT predicate on the "delete_reason" field.
+func DeleteReasonGT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldDeleteReason, v))
+}
+
+// DeleteReasonGTE applies the GTE predicate on the "delete_reason" field.
+func DeleteReasonGTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldDeleteReason, v))
+}
+
+// DeleteReasonLT applies the LT predicate on the "delete_reason" field.
+func DeleteReasonLT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldDeleteReason, v))
+}
+
+// DeleteReasonLTE applies the LTE predicate on the "delete_reason" field.
+func DeleteReasonLTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldDeleteReason, v))
+}
+
+// DeleteReasonContains applies the Contains predicate on the "delete_reason" field.
+func DeleteReasonContains(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContains(FieldDeleteReason, v))
+}
+
+// DeleteReasonHasPrefix applies the HasPrefix predicate on the "delete_reason" field.
+func DeleteReasonHasPrefix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasPrefix(FieldDeleteReason, v))
+}
+
+// DeleteReasonHasSuffix applies the HasSuffix predicate on the "delete_reason" field.
+func DeleteReasonHasSuffix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasSuffix(FieldDeleteReason, v))
+}
+
+// DeleteReasonIsNil applies the IsNil predicate on the "delete_reason" field.
+func DeleteReasonIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldDeleteReason))
+}
+
+// DeleteReasonNotNil applies the NotNil predicate on the "delete_reason" field.
+func DeleteReasonNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldDeleteReason))
+}
+
+// DeleteReasonEqualFold applies the EqualFold predicate on the "delete_reason" field.
+func DeleteReasonEqualFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEqualFold(FieldDeleteReason, v))
+}
+
+// DeleteReasonContainsFold applies the ContainsFold predicate on the "delete_reason" field.
+func DeleteReasonContainsFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContainsFold(FieldDeleteReason, v))
+}
+
 // PdfBlobKeyEQ applies the EQ predicate on the "pdf_blob_key" field.
 func PdfBlobKeyEQ(v string) predicate.Invoice {
 	return predicate.Invoice(sql.FieldEQ(FieldPdfBlobKey, v))
@@ -634,6 +1304,151 @@ func PdfBlobKeyEqualFold(v string) predicate.Invoice {
 // PdfBlobKeyContainsFold applies the ContainsFold predicate on the "pdf_blob_key" field.
 func PdfBlobKeyContainsFold(v string) predicate.Invoice {
 	return predicate.Invoice(sql.FieldContainsFold(FieldPdfBlobKey, v))
+}
+
+// StatementBlobKeyEQ applies the EQ predicate on the "statement_blob_key" field.
+func StatementBlobKeyEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldStatementBlobKey, v))
+}
+
+// StatementBlobKeyNEQ applies the NEQ predicate on the "statement_blob_key" field.
+func StatementBlobKeyNEQ(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldStatementBlobKey, v))
+}
+
+// StatementBlobKeyIn applies the In predicate on the "statement_blob_key" field.
+func StatementBlobKeyIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldStatementBlobKey, vs...))
+}
+
+// StatementBlobKeyNotIn applies the NotIn predicate on the "statement_blob_key" field.
+func StatementBlobKeyNotIn(vs ...string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldStatementBlobKey, vs...))
+}
+
+// StatementBlobKeyGT applies the GT predicate on the "statement_blob_key" field.
+func StatementBlobKeyGT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldStatementBlobKey, v))
+}
+
+// StatementBlobKeyGTE applies the GTE predicate on the "statement_blob_key" field.
+func StatementBlobKeyGTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldStatementBlobKey, v))
+}
+
+// StatementBlobKeyLT applies the LT predicate on the "statement_blob_key" field.
+func StatementBlobKeyLT(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldStatementBlobKey, v))
+}
+
+// StatementBlobKeyLTE applies the LTE predicate on the "statement_blob_key" field.
+func StatementBlobKeyLTE(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldStatementBlobKey, v))
+}
+
+// StatementBlobKeyContains applies the Contains predicate on the "statement_blob_key" field.
+func StatementBlobKeyContains(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContains(FieldStatementBlobKey, v))
+}
+
+// StatementBlobKeyHasPrefix applies the HasPrefix predicate on the "statement_blob_key" field.
+func StatementBlobKeyHasPrefix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasPrefix(FieldStatementBlobKey, v))
+}
+
+// StatementBlobKeyHasSuffix applies the HasSuffix predicate on the "statement_blob_key" field.
+func StatementBlobKeyHasSuffix(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldHasSuffix(FieldStatementBlobKey, v))
+}
+
+// StatementBlobKeyIsNil applies the IsNil predicate on the "statement_blob_key" field.
+func StatementBlobKeyIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldStatementBlobKey))
+}
+
+// StatementBlobKeyNotNil applies the NotNil predicate on the "statement_blob_key" field.
+func StatementBlobKeyNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldStatementBlobKey))
+}
+
+// StatementBlobKeyEqualFold applies the EqualFold predicate on the "statement_blob_key" field.
+func StatementBlobKeyEqualFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEqualFold(FieldStatementBlobKey, v))
+}
+
+// StatementBlobKeyContainsFold applies the ContainsFold predicate on the "statement_blob_key" field.
+func StatementBlobKeyContainsFold(v string) predicate.Invoice {
+	return predicate.Invoice(sql.FieldContainsFold(FieldStatementBlobKey, v))
+}
+
+// StatementFormatEQ applies the EQ predicate on the "statement_format" field.
+func StatementFormatEQ(v StatementFormat) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldStatementFormat, v))
+}
+
+// StatementFormatNEQ applies the NEQ predicate on the "statement_format" field.
+func StatementFormatNEQ(v StatementFormat) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldStatementFormat, v))
+}
+
+// StatementFormatIn applies the In predicate on the "statement_format" field.
+func StatementFormatIn(vs ...StatementFormat) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldStatementFormat, vs...))
+}
+
+// StatementFormatNotIn applies the NotIn predicate on the "statement_format" field.
+func StatementFormatNotIn(vs ...StatementFormat) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldStatementFormat, vs...))
+}
+
+// DocumentsAtEQ applies the EQ predicate on the "documents_at" field.
+func DocumentsAtEQ(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldEQ(FieldDocumentsAt, v))
+}
+
+// DocumentsAtNEQ applies the NEQ predicate on the "documents_at" field.
+func DocumentsAtNEQ(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNEQ(FieldDocumentsAt, v))
+}
+
+// DocumentsAtIn applies the In predicate on the "documents_at" field.
+func DocumentsAtIn(vs ...time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldIn(FieldDocumentsAt, vs...))
+}
+
+// DocumentsAtNotIn applies the NotIn predicate on the "documents_at" field.
+func DocumentsAtNotIn(vs ...time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotIn(FieldDocumentsAt, vs...))
+}
+
+// DocumentsAtGT applies the GT predicate on the "documents_at" field.
+func DocumentsAtGT(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGT(FieldDocumentsAt, v))
+}
+
+// DocumentsAtGTE applies the GTE predicate on the "documents_at" field.
+func DocumentsAtGTE(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldGTE(FieldDocumentsAt, v))
+}
+
+// DocumentsAtLT applies the LT predicate on the "documents_at" field.
+func DocumentsAtLT(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLT(FieldDocumentsAt, v))
+}
+
+// DocumentsAtLTE applies the LTE predicate on the "documents_at" field.
+func DocumentsAtLTE(v time.Time) predicate.Invoice {
+	return predicate.Invoice(sql.FieldLTE(FieldDocumentsAt, v))
+}
+
+// DocumentsAtIsNil applies the IsNil predicate on the "documents_at" field.
+func DocumentsAtIsNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldIsNull(FieldDocumentsAt))
+}
+
+// DocumentsAtNotNil applies the NotNil predicate on the "documents_at" field.
+func DocumentsAtNotNil() predicate.Invoice {
+	return predicate.Invoice(sql.FieldNotNull(FieldDocumentsAt))
 }
 
 // HasCustomer applies the HasEdge predicate on the "customer" edge.
@@ -720,6 +1535,29 @@ func HasCharges() predicate.Invoice {
 func HasChargesWith(preds ...predicate.Charge) predicate.Invoice {
 	return predicate.Invoice(func(s *sql.Selector) {
 		step := newChargesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasDeliveries applies the HasEdge predicate on the "deliveries" edge.
+func HasDeliveries() predicate.Invoice {
+	return predicate.Invoice(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, DeliveriesTable, DeliveriesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDeliveriesWith applies the HasEdge predicate on the "deliveries" edge with a given conditions (other predicates).
+func HasDeliveriesWith(preds ...predicate.Delivery) predicate.Invoice {
+	return predicate.Invoice(func(s *sql.Selector) {
+		step := newDeliveriesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -3,6 +3,10 @@
 package invoiceline
 
 import (
+	"fmt"
+	"io"
+	"strconv"
+
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -16,8 +20,24 @@ const (
 	FieldID = "id"
 	// FieldPosition holds the string denoting the position field in the database.
 	FieldPosition = "position"
+	// FieldKind holds the string denoting the kind field in the database.
+	FieldKind = "kind"
 	// FieldHeading holds the string denoting the heading field in the database.
 	FieldHeading = "heading"
+	// FieldCategory holds the string denoting the category field in the database.
+	FieldCategory = "category"
+	// FieldCustomerID holds the string denoting the customer_id field in the database.
+	FieldCustomerID = "customer_id"
+	// FieldCalls holds the string denoting the calls field in the database.
+	FieldCalls = "calls"
+	// FieldCallTotal holds the string denoting the call_total field in the database.
+	FieldCallTotal = "call_total"
+	// FieldServiceFrom holds the string denoting the service_from field in the database.
+	FieldServiceFrom = "service_from"
+	// FieldServiceTo holds the string denoting the service_to field in the database.
+	FieldServiceTo = "service_to"
+	// FieldProRata holds the string denoting the pro_rata field in the database.
+	FieldProRata = "pro_rata"
 	// FieldDescription holds the string denoting the description field in the database.
 	FieldDescription = "description"
 	// FieldQuantity holds the string denoting the quantity field in the database.
@@ -30,6 +50,8 @@ const (
 	FieldTaxRate = "tax_rate"
 	// EdgeInvoice holds the string denoting the invoice edge name in mutations.
 	EdgeInvoice = "invoice"
+	// EdgeCharge holds the string denoting the charge edge name in mutations.
+	EdgeCharge = "charge"
 	// Table holds the table name of the invoiceline in the database.
 	Table = "invoice_lines"
 	// InvoiceTable is the table that holds the invoice relation/edge.
@@ -39,13 +61,28 @@ const (
 	InvoiceInverseTable = "invoices"
 	// InvoiceColumn is the table column denoting the invoice relation/edge.
 	InvoiceColumn = "invoice_lines"
+	// ChargeTable is the table that holds the charge relation/edge.
+	ChargeTable = "invoice_lines"
+	// ChargeInverseTable is the table name for the Charge entity.
+	// It exists in this package in order to avoid circular dependency with the "charge" package.
+	ChargeInverseTable = "charges"
+	// ChargeColumn is the table column denoting the charge relation/edge.
+	ChargeColumn = "charge_lines"
 )
 
 // Columns holds all SQL columns for invoiceline fields.
 var Columns = []string{
 	FieldID,
 	FieldPosition,
+	FieldKind,
 	FieldHeading,
+	FieldCategory,
+	FieldCustomerID,
+	FieldCalls,
+	FieldCallTotal,
+	FieldServiceFrom,
+	FieldServiceTo,
+	FieldProRata,
 	FieldDescription,
 	FieldQuantity,
 	FieldUnitPrice,
@@ -56,6 +93,7 @@ var Columns = []string{
 // ForeignKeys holds the SQL foreign-keys that are owned by the "invoice_lines"
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
+	"charge_lines",
 	"invoice_lines",
 }
 
@@ -86,6 +124,16 @@ var (
 	PositionValidator func(int) error
 	// HeadingValidator is a validator for the "heading" field. It is called by the builders before save.
 	HeadingValidator func(string) error
+	// CategoryValidator is a validator for the "category" field. It is called by the builders before save.
+	CategoryValidator func(string) error
+	// DefaultCalls holds the default value on creation for the "calls" field.
+	DefaultCalls int64
+	// CallsValidator is a validator for the "calls" field. It is called by the builders before save.
+	CallsValidator func(int64) error
+	// DefaultCallTotal holds the default value on creation for the "call_total" field.
+	DefaultCallTotal decimal.Decimal
+	// DefaultProRata holds the default value on creation for the "pro_rata" field.
+	DefaultProRata bool
 	// DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	DescriptionValidator func(string) error
 	// DefaultQuantity holds the default value on creation for the "quantity" field.
@@ -97,6 +145,32 @@ var (
 	// DefaultTaxRate holds the default value on creation for the "tax_rate" field.
 	DefaultTaxRate decimal.Decimal
 )
+
+// Kind defines the type for the "kind" enum field.
+type Kind string
+
+// KindCharge is the default value of the Kind enum.
+const DefaultKind = KindCharge
+
+// Kind values.
+const (
+	KindCalls  Kind = "CALLS"
+	KindCharge Kind = "CHARGE"
+)
+
+func (k Kind) String() string {
+	return string(k)
+}
+
+// KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
+func KindValidator(k Kind) error {
+	switch k {
+	case KindCalls, KindCharge:
+		return nil
+	default:
+		return fmt.Errorf("invoiceline: invalid enum value for kind field: %q", k)
+	}
+}
 
 // OrderOption defines the ordering options for the InvoiceLine queries.
 type OrderOption func(*sql.Selector)
@@ -111,9 +185,49 @@ func ByPosition(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPosition, opts...).ToFunc()
 }
 
+// ByKind orders the results by the kind field.
+func ByKind(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldKind, opts...).ToFunc()
+}
+
 // ByHeading orders the results by the heading field.
 func ByHeading(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldHeading, opts...).ToFunc()
+}
+
+// ByCategory orders the results by the category field.
+func ByCategory(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCategory, opts...).ToFunc()
+}
+
+// ByCustomerID orders the results by the customer_id field.
+func ByCustomerID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCustomerID, opts...).ToFunc()
+}
+
+// ByCalls orders the results by the calls field.
+func ByCalls(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCalls, opts...).ToFunc()
+}
+
+// ByCallTotal orders the results by the call_total field.
+func ByCallTotal(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCallTotal, opts...).ToFunc()
+}
+
+// ByServiceFrom orders the results by the service_from field.
+func ByServiceFrom(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldServiceFrom, opts...).ToFunc()
+}
+
+// ByServiceTo orders the results by the service_to field.
+func ByServiceTo(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldServiceTo, opts...).ToFunc()
+}
+
+// ByProRata orders the results by the pro_rata field.
+func ByProRata(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldProRata, opts...).ToFunc()
 }
 
 // ByDescription orders the results by the description field.
@@ -147,10 +261,42 @@ func ByInvoiceField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newInvoiceStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByChargeField orders the results by charge field.
+func ByChargeField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newChargeStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newInvoiceStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(InvoiceInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, InvoiceTable, InvoiceColumn),
 	)
+}
+func newChargeStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ChargeInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, ChargeTable, ChargeColumn),
+	)
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Kind) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Kind) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Kind(str)
+	if err := KindValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Kind", str)
+	}
+	return nil
 }

@@ -3,6 +3,8 @@
 package invoiceline
 
 import (
+	"time"
+
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/shopspring/decimal"
@@ -62,6 +64,41 @@ func Position(v int) predicate.InvoiceLine {
 // Heading applies equality check predicate on the "heading" field. It's identical to HeadingEQ.
 func Heading(v string) predicate.InvoiceLine {
 	return predicate.InvoiceLine(sql.FieldEQ(FieldHeading, v))
+}
+
+// Category applies equality check predicate on the "category" field. It's identical to CategoryEQ.
+func Category(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldCategory, v))
+}
+
+// CustomerID applies equality check predicate on the "customer_id" field. It's identical to CustomerIDEQ.
+func CustomerID(v int) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldCustomerID, v))
+}
+
+// Calls applies equality check predicate on the "calls" field. It's identical to CallsEQ.
+func Calls(v int64) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldCalls, v))
+}
+
+// CallTotal applies equality check predicate on the "call_total" field. It's identical to CallTotalEQ.
+func CallTotal(v decimal.Decimal) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldCallTotal, v))
+}
+
+// ServiceFrom applies equality check predicate on the "service_from" field. It's identical to ServiceFromEQ.
+func ServiceFrom(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldServiceFrom, v))
+}
+
+// ServiceTo applies equality check predicate on the "service_to" field. It's identical to ServiceToEQ.
+func ServiceTo(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldServiceTo, v))
+}
+
+// ProRata applies equality check predicate on the "pro_rata" field. It's identical to ProRataEQ.
+func ProRata(v bool) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldProRata, v))
 }
 
 // Description applies equality check predicate on the "description" field. It's identical to DescriptionEQ.
@@ -127,6 +164,26 @@ func PositionLT(v int) predicate.InvoiceLine {
 // PositionLTE applies the LTE predicate on the "position" field.
 func PositionLTE(v int) predicate.InvoiceLine {
 	return predicate.InvoiceLine(sql.FieldLTE(FieldPosition, v))
+}
+
+// KindEQ applies the EQ predicate on the "kind" field.
+func KindEQ(v Kind) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldKind, v))
+}
+
+// KindNEQ applies the NEQ predicate on the "kind" field.
+func KindNEQ(v Kind) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNEQ(FieldKind, v))
+}
+
+// KindIn applies the In predicate on the "kind" field.
+func KindIn(vs ...Kind) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIn(FieldKind, vs...))
+}
+
+// KindNotIn applies the NotIn predicate on the "kind" field.
+func KindNotIn(vs ...Kind) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotIn(FieldKind, vs...))
 }
 
 // HeadingEQ applies the EQ predicate on the "heading" field.
@@ -202,6 +259,321 @@ func HeadingEqualFold(v string) predicate.InvoiceLine {
 // HeadingContainsFold applies the ContainsFold predicate on the "heading" field.
 func HeadingContainsFold(v string) predicate.InvoiceLine {
 	return predicate.InvoiceLine(sql.FieldContainsFold(FieldHeading, v))
+}
+
+// CategoryEQ applies the EQ predicate on the "category" field.
+func CategoryEQ(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldCategory, v))
+}
+
+// CategoryNEQ applies the NEQ predicate on the "category" field.
+func CategoryNEQ(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNEQ(FieldCategory, v))
+}
+
+// CategoryIn applies the In predicate on the "category" field.
+func CategoryIn(vs ...string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIn(FieldCategory, vs...))
+}
+
+// CategoryNotIn applies the NotIn predicate on the "category" field.
+func CategoryNotIn(vs ...string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotIn(FieldCategory, vs...))
+}
+
+// CategoryGT applies the GT predicate on the "category" field.
+func CategoryGT(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGT(FieldCategory, v))
+}
+
+// CategoryGTE applies the GTE predicate on the "category" field.
+func CategoryGTE(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGTE(FieldCategory, v))
+}
+
+// CategoryLT applies the LT predicate on the "category" field.
+func CategoryLT(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLT(FieldCategory, v))
+}
+
+// CategoryLTE applies the LTE predicate on the "category" field.
+func CategoryLTE(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLTE(FieldCategory, v))
+}
+
+// CategoryContains applies the Contains predicate on the "category" field.
+func CategoryContains(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldContains(FieldCategory, v))
+}
+
+// CategoryHasPrefix applies the HasPrefix predicate on the "category" field.
+func CategoryHasPrefix(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldHasPrefix(FieldCategory, v))
+}
+
+// CategoryHasSuffix applies the HasSuffix predicate on the "category" field.
+func CategoryHasSuffix(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldHasSuffix(FieldCategory, v))
+}
+
+// CategoryIsNil applies the IsNil predicate on the "category" field.
+func CategoryIsNil() predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIsNull(FieldCategory))
+}
+
+// CategoryNotNil applies the NotNil predicate on the "category" field.
+func CategoryNotNil() predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotNull(FieldCategory))
+}
+
+// CategoryEqualFold applies the EqualFold predicate on the "category" field.
+func CategoryEqualFold(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEqualFold(FieldCategory, v))
+}
+
+// CategoryContainsFold applies the ContainsFold predicate on the "category" field.
+func CategoryContainsFold(v string) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldContainsFold(FieldCategory, v))
+}
+
+// CustomerIDEQ applies the EQ predicate on the "customer_id" field.
+func CustomerIDEQ(v int) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldCustomerID, v))
+}
+
+// CustomerIDNEQ applies the NEQ predicate on the "customer_id" field.
+func CustomerIDNEQ(v int) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNEQ(FieldCustomerID, v))
+}
+
+// CustomerIDIn applies the In predicate on the "customer_id" field.
+func CustomerIDIn(vs ...int) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIn(FieldCustomerID, vs...))
+}
+
+// CustomerIDNotIn applies the NotIn predicate on the "customer_id" field.
+func CustomerIDNotIn(vs ...int) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotIn(FieldCustomerID, vs...))
+}
+
+// CustomerIDGT applies the GT predicate on the "customer_id" field.
+func CustomerIDGT(v int) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGT(FieldCustomerID, v))
+}
+
+// CustomerIDGTE applies the GTE predicate on the "customer_id" field.
+func CustomerIDGTE(v int) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGTE(FieldCustomerID, v))
+}
+
+// CustomerIDLT applies the LT predicate on the "customer_id" field.
+func CustomerIDLT(v int) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLT(FieldCustomerID, v))
+}
+
+// CustomerIDLTE applies the LTE predicate on the "customer_id" field.
+func CustomerIDLTE(v int) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLTE(FieldCustomerID, v))
+}
+
+// CustomerIDIsNil applies the IsNil predicate on the "customer_id" field.
+func CustomerIDIsNil() predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIsNull(FieldCustomerID))
+}
+
+// CustomerIDNotNil applies the NotNil predicate on the "customer_id" field.
+func CustomerIDNotNil() predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotNull(FieldCustomerID))
+}
+
+// CallsEQ applies the EQ predicate on the "calls" field.
+func CallsEQ(v int64) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldCalls, v))
+}
+
+// CallsNEQ applies the NEQ predicate on the "calls" field.
+func CallsNEQ(v int64) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNEQ(FieldCalls, v))
+}
+
+// CallsIn applies the In predicate on the "calls" field.
+func CallsIn(vs ...int64) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIn(FieldCalls, vs...))
+}
+
+// CallsNotIn applies the NotIn predicate on the "calls" field.
+func CallsNotIn(vs ...int64) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotIn(FieldCalls, vs...))
+}
+
+// CallsGT applies the GT predicate on the "calls" field.
+func CallsGT(v int64) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGT(FieldCalls, v))
+}
+
+// CallsGTE applies the GTE predicate on the "calls" field.
+func CallsGTE(v int64) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGTE(FieldCalls, v))
+}
+
+// CallsLT applies the LT predicate on the "calls" field.
+func CallsLT(v int64) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLT(FieldCalls, v))
+}
+
+// CallsLTE applies the LTE predicate on the "calls" field.
+func CallsLTE(v int64) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLTE(FieldCalls, v))
+}
+
+// CallTotalEQ applies the EQ predicate on the "call_total" field.
+func CallTotalEQ(v decimal.Decimal) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldCallTotal, v))
+}
+
+// CallTotalNEQ applies the NEQ predicate on the "call_total" field.
+func CallTotalNEQ(v decimal.Decimal) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNEQ(FieldCallTotal, v))
+}
+
+// CallTotalIn applies the In predicate on the "call_total" field.
+func CallTotalIn(vs ...decimal.Decimal) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIn(FieldCallTotal, vs...))
+}
+
+// CallTotalNotIn applies the NotIn predicate on the "call_total" field.
+func CallTotalNotIn(vs ...decimal.Decimal) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotIn(FieldCallTotal, vs...))
+}
+
+// CallTotalGT applies the GT predicate on the "call_total" field.
+func CallTotalGT(v decimal.Decimal) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGT(FieldCallTotal, v))
+}
+
+// CallTotalGTE applies the GTE predicate on the "call_total" field.
+func CallTotalGTE(v decimal.Decimal) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGTE(FieldCallTotal, v))
+}
+
+// CallTotalLT applies the LT predicate on the "call_total" field.
+func CallTotalLT(v decimal.Decimal) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLT(FieldCallTotal, v))
+}
+
+// CallTotalLTE applies the LTE predicate on the "call_total" field.
+func CallTotalLTE(v decimal.Decimal) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLTE(FieldCallTotal, v))
+}
+
+// ServiceFromEQ applies the EQ predicate on the "service_from" field.
+func ServiceFromEQ(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldServiceFrom, v))
+}
+
+// ServiceFromNEQ applies the NEQ predicate on the "service_from" field.
+func ServiceFromNEQ(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNEQ(FieldServiceFrom, v))
+}
+
+// ServiceFromIn applies the In predicate on the "service_from" field.
+func ServiceFromIn(vs ...time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIn(FieldServiceFrom, vs...))
+}
+
+// ServiceFromNotIn applies the NotIn predicate on the "service_from" field.
+func ServiceFromNotIn(vs ...time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotIn(FieldServiceFrom, vs...))
+}
+
+// ServiceFromGT applies the GT predicate on the "service_from" field.
+func ServiceFromGT(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGT(FieldServiceFrom, v))
+}
+
+// ServiceFromGTE applies the GTE predicate on the "service_from" field.
+func ServiceFromGTE(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGTE(FieldServiceFrom, v))
+}
+
+// ServiceFromLT applies the LT predicate on the "service_from" field.
+func ServiceFromLT(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLT(FieldServiceFrom, v))
+}
+
+// ServiceFromLTE applies the LTE predicate on the "service_from" field.
+func ServiceFromLTE(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLTE(FieldServiceFrom, v))
+}
+
+// ServiceFromIsNil applies the IsNil predicate on the "service_from" field.
+func ServiceFromIsNil() predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIsNull(FieldServiceFrom))
+}
+
+// ServiceFromNotNil applies the NotNil predicate on the "service_from" field.
+func ServiceFromNotNil() predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotNull(FieldServiceFrom))
+}
+
+// ServiceToEQ applies the EQ predicate on the "service_to" field.
+func ServiceToEQ(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldServiceTo, v))
+}
+
+// ServiceToNEQ applies the NEQ predicate on the "service_to" field.
+func ServiceToNEQ(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNEQ(FieldServiceTo, v))
+}
+
+// ServiceToIn applies the In predicate on the "service_to" field.
+func ServiceToIn(vs ...time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIn(FieldServiceTo, vs...))
+}
+
+// ServiceToNotIn applies the NotIn predicate on the "service_to" field.
+func ServiceToNotIn(vs ...time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotIn(FieldServiceTo, vs...))
+}
+
+// ServiceToGT applies the GT predicate on the "service_to" field.
+func ServiceToGT(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGT(FieldServiceTo, v))
+}
+
+// ServiceToGTE applies the GTE predicate on the "service_to" field.
+func ServiceToGTE(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldGTE(FieldServiceTo, v))
+}
+
+// ServiceToLT applies the LT predicate on the "service_to" field.
+func ServiceToLT(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLT(FieldServiceTo, v))
+}
+
+// ServiceToLTE applies the LTE predicate on the "service_to" field.
+func ServiceToLTE(v time.Time) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldLTE(FieldServiceTo, v))
+}
+
+// ServiceToIsNil applies the IsNil predicate on the "service_to" field.
+func ServiceToIsNil() predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldIsNull(FieldServiceTo))
+}
+
+// ServiceToNotNil applies the NotNil predicate on the "service_to" field.
+func ServiceToNotNil() predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNotNull(FieldServiceTo))
+}
+
+// ProRataEQ applies the EQ predicate on the "pro_rata" field.
+func ProRataEQ(v bool) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldEQ(FieldProRata, v))
+}
+
+// ProRataNEQ applies the NEQ predicate on the "pro_rata" field.
+func ProRataNEQ(v bool) predicate.InvoiceLine {
+	return predicate.InvoiceLine(sql.FieldNEQ(FieldProRata, v))
 }
 
 // DescriptionEQ applies the EQ predicate on the "description" field.
@@ -444,6 +816,29 @@ func HasInvoice() predicate.InvoiceLine {
 func HasInvoiceWith(preds ...predicate.Invoice) predicate.InvoiceLine {
 	return predicate.InvoiceLine(func(s *sql.Selector) {
 		step := newInvoiceStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCharge applies the HasEdge predicate on the "charge" edge.
+func HasCharge() predicate.InvoiceLine {
+	return predicate.InvoiceLine(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, ChargeTable, ChargeColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasChargeWith applies the HasEdge predicate on the "charge" edge with a given conditions (other predicates).
+func HasChargeWith(preds ...predicate.Charge) predicate.InvoiceLine {
+	return predicate.InvoiceLine(func(s *sql.Selector) {
+		step := newChargeStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -42,6 +42,22 @@ var (
 		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "RUNNING", "COMPLETED", "FAILED"}, Default: "DRAFT"},
+		{Name: "run_key", Type: field.TypeString, Unique: true, Nullable: true, Size: 190},
+		{Name: "period_name", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "period_start", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "period_end", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "customer_ids", Type: field.TypeJSON, Nullable: true},
+		{Name: "customers_total", Type: field.TypeInt, Default: 0},
+		{Name: "customers_done", Type: field.TypeInt, Default: 0},
+		{Name: "first_number", Type: field.TypeInt64, Nullable: true},
+		{Name: "last_number", Type: field.TypeInt64, Nullable: true},
+		{Name: "net_total", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,2)", "sqlite3": "text"}},
+		{Name: "total", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,2)", "sqlite3": "text"}},
+		{Name: "documents_done", Type: field.TypeInt, Default: 0},
+		{Name: "started_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "finished_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "lease_owner", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "lease_until", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "issue_date", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "calls_up_to", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "starting_number", Type: field.TypeInt64, Nullable: true},
@@ -59,7 +75,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "billing_runs_billing_schedules_runs",
-				Columns:    []*schema.Column{BillingRunsColumns[11]},
+				Columns:    []*schema.Column{BillingRunsColumns[27]},
 				RefColumns: []*schema.Column{BillingSchedulesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -103,6 +119,7 @@ var (
 		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
 		{Name: "rate_sheet_id", Type: field.TypeInt, Nullable: true},
 		{Name: "charge_id", Type: field.TypeInt, Nullable: true},
+		{Name: "site_id", Type: field.TypeInt, Nullable: true},
 	}
 	// CallsTable holds the schema information for the "calls" table.
 	CallsTable = &schema.Table{
@@ -220,6 +237,9 @@ var (
 		{Name: "billed_through", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "period_start", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "period_end", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "site_id", Type: field.TypeInt, Nullable: true},
+		{Name: "calls", Type: field.TypeInt64, Default: 0},
+		{Name: "call_total", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "customer_charges", Type: field.TypeInt},
 		{Name: "invoice_charges", Type: field.TypeInt, Nullable: true},
 		{Name: "product_charges", Type: field.TypeInt, Nullable: true},
@@ -232,19 +252,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "charges_customers_charges",
-				Columns:    []*schema.Column{ChargesColumns[17]},
+				Columns:    []*schema.Column{ChargesColumns[20]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "charges_invoices_charges",
-				Columns:    []*schema.Column{ChargesColumns[18]},
+				Columns:    []*schema.Column{ChargesColumns[21]},
 				RefColumns: []*schema.Column{InvoicesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "charges_products_charges",
-				Columns:    []*schema.Column{ChargesColumns[19]},
+				Columns:    []*schema.Column{ChargesColumns[22]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -369,6 +389,44 @@ var (
 			},
 		},
 	}
+	// DeliveriesColumns holds the columns for the "deliveries" table.
+	DeliveriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "recipient", Type: field.TypeString, Size: 255},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED"}, Default: "QUEUED"},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "next_attempt_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "last_error", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "sent_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "message_id", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "outbox_file", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "lease_owner", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "lease_until", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "invoice_deliveries", Type: field.TypeInt},
+	}
+	// DeliveriesTable holds the schema information for the "deliveries" table.
+	DeliveriesTable = &schema.Table{
+		Name:       "deliveries",
+		Columns:    DeliveriesColumns,
+		PrimaryKey: []*schema.Column{DeliveriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "deliveries_invoices_deliveries",
+				Columns:    []*schema.Column{DeliveriesColumns[13]},
+				RefColumns: []*schema.Column{InvoicesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "delivery_status_next_attempt_at",
+				Unique:  false,
+				Columns: []*schema.Column{DeliveriesColumns[4], DeliveriesColumns[6]},
+			},
+		},
+	}
 	// InvoicesColumns holds the columns for the "invoices" table.
 	InvoicesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -377,13 +435,26 @@ var (
 		{Name: "number", Type: field.TypeInt64, Unique: true},
 		{Name: "issue_date", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "due_date", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"ISSUED", "SETTLED"}, Default: "ISSUED"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"ISSUED", "SETTLED", "DELETED"}, Default: "ISSUED"},
+		{Name: "customer_reference", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "customer_name", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "customer_address", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "currency", Type: field.TypeString, Nullable: true, Size: 3},
+		{Name: "tax_exempt", Type: field.TypeBool, Default: false},
+		{Name: "period_start", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "period_end", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "net_total", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,2)", "sqlite3": "text"}},
 		{Name: "tax_total", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,2)", "sqlite3": "text"}},
 		{Name: "total", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,2)", "sqlite3": "text"}},
 		{Name: "sent_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "settled_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "settle_comment", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "deleted_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "delete_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "pdf_blob_key", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "statement_blob_key", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "statement_format", Type: field.TypeEnum, Enums: []string{"CSV", "PDF", "NONE"}, Default: "NONE"},
+		{Name: "documents_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "billing_run_invoices", Type: field.TypeInt, Nullable: true},
 		{Name: "customer_invoices", Type: field.TypeInt},
 	}
@@ -395,15 +466,22 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "invoices_billing_runs_invoices",
-				Columns:    []*schema.Column{InvoicesColumns[13]},
+				Columns:    []*schema.Column{InvoicesColumns[26]},
 				RefColumns: []*schema.Column{BillingRunsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "invoices_customers_invoices",
-				Columns:    []*schema.Column{InvoicesColumns[14]},
+				Columns:    []*schema.Column{InvoicesColumns[27]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "invoice_status_due_date",
+				Unique:  false,
+				Columns: []*schema.Column{InvoicesColumns[6], InvoicesColumns[5]},
 			},
 		},
 	}
@@ -411,12 +489,21 @@ var (
 	InvoiceLinesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "position", Type: field.TypeInt},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"CALLS", "CHARGE"}, Default: "CHARGE"},
 		{Name: "heading", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "category", Type: field.TypeString, Nullable: true, Size: 128},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "calls", Type: field.TypeInt64, Default: 0},
+		{Name: "call_total", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
+		{Name: "service_from", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "service_to", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "pro_rata", Type: field.TypeBool, Default: false},
 		{Name: "description", Type: field.TypeString, Size: 255},
 		{Name: "quantity", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "unit_price", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,4)", "sqlite3": "text"}},
 		{Name: "amount", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(18,2)", "sqlite3": "text"}},
 		{Name: "tax_rate", Type: field.TypeOther, SchemaType: map[string]string{"mysql": "decimal(7,4)", "sqlite3": "text"}},
+		{Name: "charge_lines", Type: field.TypeInt, Nullable: true},
 		{Name: "invoice_lines", Type: field.TypeInt},
 	}
 	// InvoiceLinesTable holds the schema information for the "invoice_lines" table.
@@ -426,8 +513,14 @@ var (
 		PrimaryKey: []*schema.Column{InvoiceLinesColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
+				Symbol:     "invoice_lines_charges_lines",
+				Columns:    []*schema.Column{InvoiceLinesColumns[16]},
+				RefColumns: []*schema.Column{ChargesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "invoice_lines_invoices_lines",
-				Columns:    []*schema.Column{InvoiceLinesColumns[8]},
+				Columns:    []*schema.Column{InvoiceLinesColumns[17]},
 				RefColumns: []*schema.Column{InvoicesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -436,7 +529,7 @@ var (
 			{
 				Name:    "invoiceline_position_invoice_lines",
 				Unique:  false,
-				Columns: []*schema.Column{InvoiceLinesColumns[1], InvoiceLinesColumns[8]},
+				Columns: []*schema.Column{InvoiceLinesColumns[1], InvoiceLinesColumns[17]},
 			},
 		},
 	}
@@ -749,6 +842,7 @@ var (
 		ClisTable,
 		CompanySettingsTable,
 		CustomersTable,
+		DeliveriesTable,
 		InvoicesTable,
 		InvoiceLinesTable,
 		PeakTimeBlocksTable,
@@ -808,12 +902,17 @@ func init() {
 	CustomersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),
 	}
+	DeliveriesTable.ForeignKeys[0].RefTable = InvoicesTable
+	DeliveriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(98784247808),
+	}
 	InvoicesTable.ForeignKeys[0].RefTable = BillingRunsTable
 	InvoicesTable.ForeignKeys[1].RefTable = CustomersTable
 	InvoicesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(38654705664),
 	}
-	InvoiceLinesTable.ForeignKeys[0].RefTable = InvoicesTable
+	InvoiceLinesTable.ForeignKeys[0].RefTable = ChargesTable
+	InvoiceLinesTable.ForeignKeys[1].RefTable = InvoicesTable
 	InvoiceLinesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),
 	}

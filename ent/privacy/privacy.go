@@ -351,6 +351,30 @@ func (f CustomerMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomerMutation", m)
 }
 
+// The DeliveryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DeliveryQueryRuleFunc func(context.Context, *ent.DeliveryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DeliveryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DeliveryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DeliveryQuery", q)
+}
+
+// The DeliveryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DeliveryMutationRuleFunc func(context.Context, *ent.DeliveryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DeliveryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DeliveryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DeliveryMutation", m)
+}
+
 // The InvoiceQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type InvoiceQueryRuleFunc func(context.Context, *ent.InvoiceQuery) error
@@ -718,6 +742,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CustomerQuery:
 		return q.Filter(), nil
+	case *ent.DeliveryQuery:
+		return q.Filter(), nil
 	case *ent.InvoiceQuery:
 		return q.Filter(), nil
 	case *ent.InvoiceLineQuery:
@@ -770,6 +796,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.CompanySettingsMutation:
 		return m.Filter(), nil
 	case *ent.CustomerMutation:
+		return m.Filter(), nil
+	case *ent.DeliveryMutation:
 		return m.Filter(), nil
 	case *ent.InvoiceMutation:
 		return m.Filter(), nil

@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cli"
 	"github.com/tollgate/tollgate/ent/companysettings"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -110,16 +111,54 @@ func init() {
 	billingrun.DefaultUpdatedAt = billingrunDescUpdatedAt.Default.(func() time.Time)
 	// billingrun.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	billingrun.UpdateDefaultUpdatedAt = billingrunDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// billingrunDescRunKey is the schema descriptor for run_key field.
+	billingrunDescRunKey := billingrunFields[1].Descriptor()
+	// billingrun.RunKeyValidator is a validator for the "run_key" field. It is called by the builders before save.
+	billingrun.RunKeyValidator = billingrunDescRunKey.Validators[0].(func(string) error)
+	// billingrunDescPeriodName is the schema descriptor for period_name field.
+	billingrunDescPeriodName := billingrunFields[2].Descriptor()
+	// billingrun.PeriodNameValidator is a validator for the "period_name" field. It is called by the builders before save.
+	billingrun.PeriodNameValidator = billingrunDescPeriodName.Validators[0].(func(string) error)
+	// billingrunDescCustomersTotal is the schema descriptor for customers_total field.
+	billingrunDescCustomersTotal := billingrunFields[6].Descriptor()
+	// billingrun.DefaultCustomersTotal holds the default value on creation for the customers_total field.
+	billingrun.DefaultCustomersTotal = billingrunDescCustomersTotal.Default.(int)
+	// billingrun.CustomersTotalValidator is a validator for the "customers_total" field. It is called by the builders before save.
+	billingrun.CustomersTotalValidator = billingrunDescCustomersTotal.Validators[0].(func(int) error)
+	// billingrunDescCustomersDone is the schema descriptor for customers_done field.
+	billingrunDescCustomersDone := billingrunFields[7].Descriptor()
+	// billingrun.DefaultCustomersDone holds the default value on creation for the customers_done field.
+	billingrun.DefaultCustomersDone = billingrunDescCustomersDone.Default.(int)
+	// billingrun.CustomersDoneValidator is a validator for the "customers_done" field. It is called by the builders before save.
+	billingrun.CustomersDoneValidator = billingrunDescCustomersDone.Validators[0].(func(int) error)
+	// billingrunDescNetTotal is the schema descriptor for net_total field.
+	billingrunDescNetTotal := billingrunFields[10].Descriptor()
+	// billingrun.DefaultNetTotal holds the default value on creation for the net_total field.
+	billingrun.DefaultNetTotal = billingrunDescNetTotal.Default.(decimal.Decimal)
+	// billingrunDescTotal is the schema descriptor for total field.
+	billingrunDescTotal := billingrunFields[11].Descriptor()
+	// billingrun.DefaultTotal holds the default value on creation for the total field.
+	billingrun.DefaultTotal = billingrunDescTotal.Default.(decimal.Decimal)
+	// billingrunDescDocumentsDone is the schema descriptor for documents_done field.
+	billingrunDescDocumentsDone := billingrunFields[12].Descriptor()
+	// billingrun.DefaultDocumentsDone holds the default value on creation for the documents_done field.
+	billingrun.DefaultDocumentsDone = billingrunDescDocumentsDone.Default.(int)
+	// billingrun.DocumentsDoneValidator is a validator for the "documents_done" field. It is called by the builders before save.
+	billingrun.DocumentsDoneValidator = billingrunDescDocumentsDone.Validators[0].(func(int) error)
+	// billingrunDescLeaseOwner is the schema descriptor for lease_owner field.
+	billingrunDescLeaseOwner := billingrunFields[15].Descriptor()
+	// billingrun.LeaseOwnerValidator is a validator for the "lease_owner" field. It is called by the builders before save.
+	billingrun.LeaseOwnerValidator = billingrunDescLeaseOwner.Validators[0].(func(string) error)
 	// billingrunDescMinimumAmount is the schema descriptor for minimum_amount field.
-	billingrunDescMinimumAmount := billingrunFields[4].Descriptor()
+	billingrunDescMinimumAmount := billingrunFields[20].Descriptor()
 	// billingrun.DefaultMinimumAmount holds the default value on creation for the minimum_amount field.
 	billingrun.DefaultMinimumAmount = billingrunDescMinimumAmount.Default.(decimal.Decimal)
 	// billingrunDescSendEmails is the schema descriptor for send_emails field.
-	billingrunDescSendEmails := billingrunFields[5].Descriptor()
+	billingrunDescSendEmails := billingrunFields[21].Descriptor()
 	// billingrun.DefaultSendEmails holds the default value on creation for the send_emails field.
 	billingrun.DefaultSendEmails = billingrunDescSendEmails.Default.(bool)
 	// billingrunDescInvoiceCount is the schema descriptor for invoice_count field.
-	billingrunDescInvoiceCount := billingrunFields[6].Descriptor()
+	billingrunDescInvoiceCount := billingrunFields[22].Descriptor()
 	// billingrun.DefaultInvoiceCount holds the default value on creation for the invoice_count field.
 	billingrun.DefaultInvoiceCount = billingrunDescInvoiceCount.Default.(int)
 	// billingrun.InvoiceCountValidator is a validator for the "invoice_count" field. It is called by the builders before save.
@@ -470,6 +509,16 @@ func init() {
 	chargeDescAmount := chargeFields[5].Descriptor()
 	// charge.DefaultAmount holds the default value on creation for the amount field.
 	charge.DefaultAmount = chargeDescAmount.Default.(decimal.Decimal)
+	// chargeDescCalls is the schema descriptor for calls field.
+	chargeDescCalls := chargeFields[15].Descriptor()
+	// charge.DefaultCalls holds the default value on creation for the calls field.
+	charge.DefaultCalls = chargeDescCalls.Default.(int64)
+	// charge.CallsValidator is a validator for the "calls" field. It is called by the builders before save.
+	charge.CallsValidator = chargeDescCalls.Validators[0].(func(int64) error)
+	// chargeDescCallTotal is the schema descriptor for call_total field.
+	chargeDescCallTotal := chargeFields[16].Descriptor()
+	// charge.DefaultCallTotal holds the default value on creation for the call_total field.
+	charge.DefaultCallTotal = chargeDescCallTotal.Default.(decimal.Decimal)
 	cliMixin := schema.Cli{}.Mixin()
 	cli.Policy = privacy.NewPolicies(cliMixin[1], schema.Cli{})
 	cli.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -674,6 +723,66 @@ func init() {
 	customerDescUnbilledTotal := customerFields[10].Descriptor()
 	// customer.DefaultUnbilledTotal holds the default value on creation for the unbilled_total field.
 	customer.DefaultUnbilledTotal = customerDescUnbilledTotal.Default.(decimal.Decimal)
+	deliveryMixin := schema.Delivery{}.Mixin()
+	delivery.Policy = privacy.NewPolicies(deliveryMixin[1], schema.Delivery{})
+	delivery.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := delivery.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	deliveryMixinFields0 := deliveryMixin[0].Fields()
+	_ = deliveryMixinFields0
+	deliveryFields := schema.Delivery{}.Fields()
+	_ = deliveryFields
+	// deliveryDescCreatedAt is the schema descriptor for created_at field.
+	deliveryDescCreatedAt := deliveryMixinFields0[0].Descriptor()
+	// delivery.DefaultCreatedAt holds the default value on creation for the created_at field.
+	delivery.DefaultCreatedAt = deliveryDescCreatedAt.Default.(func() time.Time)
+	// deliveryDescUpdatedAt is the schema descriptor for updated_at field.
+	deliveryDescUpdatedAt := deliveryMixinFields0[1].Descriptor()
+	// delivery.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	delivery.DefaultUpdatedAt = deliveryDescUpdatedAt.Default.(func() time.Time)
+	// delivery.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	delivery.UpdateDefaultUpdatedAt = deliveryDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// deliveryDescRecipient is the schema descriptor for recipient field.
+	deliveryDescRecipient := deliveryFields[0].Descriptor()
+	// delivery.RecipientValidator is a validator for the "recipient" field. It is called by the builders before save.
+	delivery.RecipientValidator = func() func(string) error {
+		validators := deliveryDescRecipient.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(recipient string) error {
+			for _, fn := range fns {
+				if err := fn(recipient); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// deliveryDescAttempts is the schema descriptor for attempts field.
+	deliveryDescAttempts := deliveryFields[2].Descriptor()
+	// delivery.DefaultAttempts holds the default value on creation for the attempts field.
+	delivery.DefaultAttempts = deliveryDescAttempts.Default.(int)
+	// delivery.AttemptsValidator is a validator for the "attempts" field. It is called by the builders before save.
+	delivery.AttemptsValidator = deliveryDescAttempts.Validators[0].(func(int) error)
+	// deliveryDescMessageID is the schema descriptor for message_id field.
+	deliveryDescMessageID := deliveryFields[6].Descriptor()
+	// delivery.MessageIDValidator is a validator for the "message_id" field. It is called by the builders before save.
+	delivery.MessageIDValidator = deliveryDescMessageID.Validators[0].(func(string) error)
+	// deliveryDescOutboxFile is the schema descriptor for outbox_file field.
+	deliveryDescOutboxFile := deliveryFields[7].Descriptor()
+	// delivery.OutboxFileValidator is a validator for the "outbox_file" field. It is called by the builders before save.
+	delivery.OutboxFileValidator = deliveryDescOutboxFile.Validators[0].(func(string) error)
+	// deliveryDescLeaseOwner is the schema descriptor for lease_owner field.
+	deliveryDescLeaseOwner := deliveryFields[8].Descriptor()
+	// delivery.LeaseOwnerValidator is a validator for the "lease_owner" field. It is called by the builders before save.
+	delivery.LeaseOwnerValidator = deliveryDescLeaseOwner.Validators[0].(func(string) error)
 	invoiceMixin := schema.Invoice{}.Mixin()
 	invoice.Policy = privacy.NewPolicies(invoiceMixin[1], schema.Invoice{})
 	invoice.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -702,22 +811,42 @@ func init() {
 	invoiceDescNumber := invoiceFields[0].Descriptor()
 	// invoice.NumberValidator is a validator for the "number" field. It is called by the builders before save.
 	invoice.NumberValidator = invoiceDescNumber.Validators[0].(func(int64) error)
+	// invoiceDescCustomerReference is the schema descriptor for customer_reference field.
+	invoiceDescCustomerReference := invoiceFields[4].Descriptor()
+	// invoice.CustomerReferenceValidator is a validator for the "customer_reference" field. It is called by the builders before save.
+	invoice.CustomerReferenceValidator = invoiceDescCustomerReference.Validators[0].(func(string) error)
+	// invoiceDescCustomerName is the schema descriptor for customer_name field.
+	invoiceDescCustomerName := invoiceFields[5].Descriptor()
+	// invoice.CustomerNameValidator is a validator for the "customer_name" field. It is called by the builders before save.
+	invoice.CustomerNameValidator = invoiceDescCustomerName.Validators[0].(func(string) error)
+	// invoiceDescCurrency is the schema descriptor for currency field.
+	invoiceDescCurrency := invoiceFields[7].Descriptor()
+	// invoice.CurrencyValidator is a validator for the "currency" field. It is called by the builders before save.
+	invoice.CurrencyValidator = invoiceDescCurrency.Validators[0].(func(string) error)
+	// invoiceDescTaxExempt is the schema descriptor for tax_exempt field.
+	invoiceDescTaxExempt := invoiceFields[8].Descriptor()
+	// invoice.DefaultTaxExempt holds the default value on creation for the tax_exempt field.
+	invoice.DefaultTaxExempt = invoiceDescTaxExempt.Default.(bool)
 	// invoiceDescNetTotal is the schema descriptor for net_total field.
-	invoiceDescNetTotal := invoiceFields[4].Descriptor()
+	invoiceDescNetTotal := invoiceFields[11].Descriptor()
 	// invoice.DefaultNetTotal holds the default value on creation for the net_total field.
 	invoice.DefaultNetTotal = invoiceDescNetTotal.Default.(decimal.Decimal)
 	// invoiceDescTaxTotal is the schema descriptor for tax_total field.
-	invoiceDescTaxTotal := invoiceFields[5].Descriptor()
+	invoiceDescTaxTotal := invoiceFields[12].Descriptor()
 	// invoice.DefaultTaxTotal holds the default value on creation for the tax_total field.
 	invoice.DefaultTaxTotal = invoiceDescTaxTotal.Default.(decimal.Decimal)
 	// invoiceDescTotal is the schema descriptor for total field.
-	invoiceDescTotal := invoiceFields[6].Descriptor()
+	invoiceDescTotal := invoiceFields[13].Descriptor()
 	// invoice.DefaultTotal holds the default value on creation for the total field.
 	invoice.DefaultTotal = invoiceDescTotal.Default.(decimal.Decimal)
 	// invoiceDescPdfBlobKey is the schema descriptor for pdf_blob_key field.
-	invoiceDescPdfBlobKey := invoiceFields[9].Descriptor()
+	invoiceDescPdfBlobKey := invoiceFields[19].Descriptor()
 	// invoice.PdfBlobKeyValidator is a validator for the "pdf_blob_key" field. It is called by the builders before save.
 	invoice.PdfBlobKeyValidator = invoiceDescPdfBlobKey.Validators[0].(func(string) error)
+	// invoiceDescStatementBlobKey is the schema descriptor for statement_blob_key field.
+	invoiceDescStatementBlobKey := invoiceFields[20].Descriptor()
+	// invoice.StatementBlobKeyValidator is a validator for the "statement_blob_key" field. It is called by the builders before save.
+	invoice.StatementBlobKeyValidator = invoiceDescStatementBlobKey.Validators[0].(func(string) error)
 	invoicelineMixin := schema.InvoiceLine{}.Mixin()
 	invoiceline.Policy = privacy.NewPolicies(invoicelineMixin[0], schema.InvoiceLine{})
 	invoiceline.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -735,27 +864,45 @@ func init() {
 	// invoiceline.PositionValidator is a validator for the "position" field. It is called by the builders before save.
 	invoiceline.PositionValidator = invoicelineDescPosition.Validators[0].(func(int) error)
 	// invoicelineDescHeading is the schema descriptor for heading field.
-	invoicelineDescHeading := invoicelineFields[1].Descriptor()
+	invoicelineDescHeading := invoicelineFields[2].Descriptor()
 	// invoiceline.HeadingValidator is a validator for the "heading" field. It is called by the builders before save.
 	invoiceline.HeadingValidator = invoicelineDescHeading.Validators[0].(func(string) error)
+	// invoicelineDescCategory is the schema descriptor for category field.
+	invoicelineDescCategory := invoicelineFields[3].Descriptor()
+	// invoiceline.CategoryValidator is a validator for the "category" field. It is called by the builders before save.
+	invoiceline.CategoryValidator = invoicelineDescCategory.Validators[0].(func(string) error)
+	// invoicelineDescCalls is the schema descriptor for calls field.
+	invoicelineDescCalls := invoicelineFields[5].Descriptor()
+	// invoiceline.DefaultCalls holds the default value on creation for the calls field.
+	invoiceline.DefaultCalls = invoicelineDescCalls.Default.(int64)
+	// invoiceline.CallsValidator is a validator for the "calls" field. It is called by the builders before save.
+	invoiceline.CallsValidator = invoicelineDescCalls.Validators[0].(func(int64) error)
+	// invoicelineDescCallTotal is the schema descriptor for call_total field.
+	invoicelineDescCallTotal := invoicelineFields[6].Descriptor()
+	// invoiceline.DefaultCallTotal holds the default value on creation for the call_total field.
+	invoiceline.DefaultCallTotal = invoicelineDescCallTotal.Default.(decimal.Decimal)
+	// invoicelineDescProRata is the schema descriptor for pro_rata field.
+	invoicelineDescProRata := invoicelineFields[9].Descriptor()
+	// invoiceline.DefaultProRata holds the default value on creation for the pro_rata field.
+	invoiceline.DefaultProRata = invoicelineDescProRata.Default.(bool)
 	// invoicelineDescDescription is the schema descriptor for description field.
-	invoicelineDescDescription := invoicelineFields[2].Descriptor()
+	invoicelineDescDescription := invoicelineFields[10].Descriptor()
 	// invoiceline.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	invoiceline.DescriptionValidator = invoicelineDescDescription.Validators[0].(func(string) error)
 	// invoicelineDescQuantity is the schema descriptor for quantity field.
-	invoicelineDescQuantity := invoicelineFields[3].Descriptor()
+	invoicelineDescQuantity := invoicelineFields[11].Descriptor()
 	// invoiceline.DefaultQuantity holds the default value on creation for the quantity field.
 	invoiceline.DefaultQuantity = invoicelineDescQuantity.Default.(decimal.Decimal)
 	// invoicelineDescUnitPrice is the schema descriptor for unit_price field.
-	invoicelineDescUnitPrice := invoicelineFields[4].Descriptor()
+	invoicelineDescUnitPrice := invoicelineFields[12].Descriptor()
 	// invoiceline.DefaultUnitPrice holds the default value on creation for the unit_price field.
 	invoiceline.DefaultUnitPrice = invoicelineDescUnitPrice.Default.(decimal.Decimal)
 	// invoicelineDescAmount is the schema descriptor for amount field.
-	invoicelineDescAmount := invoicelineFields[5].Descriptor()
+	invoicelineDescAmount := invoicelineFields[13].Descriptor()
 	// invoiceline.DefaultAmount holds the default value on creation for the amount field.
 	invoiceline.DefaultAmount = invoicelineDescAmount.Default.(decimal.Decimal)
 	// invoicelineDescTaxRate is the schema descriptor for tax_rate field.
-	invoicelineDescTaxRate := invoicelineFields[6].Descriptor()
+	invoicelineDescTaxRate := invoicelineFields[14].Descriptor()
 	// invoiceline.DefaultTaxRate holds the default value on creation for the tax_rate field.
 	invoiceline.DefaultTaxRate = invoicelineDescTaxRate.Default.(decimal.Decimal)
 	peaktimeblockMixin := schema.PeakTimeBlock{}.Mixin()

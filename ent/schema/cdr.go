@@ -113,6 +113,7 @@ func (Call) Fields() []ent.Field {
 		field.Int("customer_id").Optional().Nillable().Annotations(globalID),
 		field.Int("rate_sheet_id").Optional().Nillable().Annotations(globalID).Comment("The version that priced it"),
 		field.Int("charge_id").Optional().Nillable().Annotations(globalID).Comment("The Call Charges charge that billed it"),
+		field.Int("site_id").Optional().Nillable().Annotations(globalID).Comment("The site of the CLI that matched the call, if it has one"),
 	}
 }
 

@@ -30,7 +30,9 @@ import (
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
+	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/product"
 	"github.com/tollgate/tollgate/ent/provider"
@@ -85,15 +87,27 @@ type ComplexityRoot struct {
 	BillingRun struct {
 		CallsUpTo      func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
+		CustomersDone  func(childComplexity int) int
+		CustomersTotal func(childComplexity int) int
+		DocumentsDone  func(childComplexity int) int
 		FailureReason  func(childComplexity int) int
+		FinishedAt     func(childComplexity int) int
+		FirstNumber    func(childComplexity int) int
 		ID             func(childComplexity int) int
 		InvoiceCount   func(childComplexity int) int
 		IssueDate      func(childComplexity int) int
+		LastNumber     func(childComplexity int) int
 		MinimumAmount  func(childComplexity int) int
+		NetTotal       func(childComplexity int) int
+		PeriodEnd      func(childComplexity int) int
+		PeriodName     func(childComplexity int) int
+		PeriodStart    func(childComplexity int) int
 		Schedule       func(childComplexity int) int
 		SendEmails     func(childComplexity int) int
+		StartedAt      func(childComplexity int) int
 		StartingNumber func(childComplexity int) int
 		Status         func(childComplexity int) int
+		Total          func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 	}
 
@@ -134,6 +148,7 @@ type ComplexityRoot struct {
 		Price           func(childComplexity int) int
 		RateDestination func(childComplexity int) int
 		RateSheetID     func(childComplexity int) int
+		SiteID          func(childComplexity int) int
 		Source          func(childComplexity int) int
 		Start           func(childComplexity int) int
 		Status          func(childComplexity int) int
@@ -266,6 +281,8 @@ type ComplexityRoot struct {
 	Charge struct {
 		Amount        func(childComplexity int) int
 		BilledThrough func(childComplexity int) int
+		CallTotal     func(childComplexity int) int
+		Calls         func(childComplexity int) int
 		CreatedAt     func(childComplexity int) int
 		Customer      func(childComplexity int) int
 		Date          func(childComplexity int) int
@@ -279,6 +296,7 @@ type ComplexityRoot struct {
 		Product       func(childComplexity int) int
 		Quantity      func(childComplexity int) int
 		Recurrence    func(childComplexity int) int
+		SiteID        func(childComplexity int) int
 		StartDate     func(childComplexity int) int
 		Status        func(childComplexity int) int
 		TaxRate       func(childComplexity int) int
@@ -399,22 +417,60 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Delivery struct {
+		Attempts      func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Invoice       func(childComplexity int) int
+		LastError     func(childComplexity int) int
+		MessageID     func(childComplexity int) int
+		NextAttemptAt func(childComplexity int) int
+		Recipient     func(childComplexity int) int
+		SentAt        func(childComplexity int) int
+		Status        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	DeliveryConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DeliveryEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Invoice struct {
-		BillingRun func(childComplexity int) int
-		CreatedAt  func(childComplexity int) int
-		Customer   func(childComplexity int) int
-		DueDate    func(childComplexity int) int
-		ID         func(childComplexity int) int
-		IssueDate  func(childComplexity int) int
-		Lines      func(childComplexity int) int
-		NetTotal   func(childComplexity int) int
-		Number     func(childComplexity int) int
-		SentAt     func(childComplexity int) int
-		SettledAt  func(childComplexity int) int
-		Status     func(childComplexity int) int
-		TaxTotal   func(childComplexity int) int
-		Total      func(childComplexity int) int
-		UpdatedAt  func(childComplexity int) int
+		BillingRun        func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		Currency          func(childComplexity int) int
+		Customer          func(childComplexity int) int
+		CustomerAddress   func(childComplexity int) int
+		CustomerName      func(childComplexity int) int
+		CustomerReference func(childComplexity int) int
+		DeleteReason      func(childComplexity int) int
+		DeletedAt         func(childComplexity int) int
+		Deliveries        func(childComplexity int) int
+		DocumentsAt       func(childComplexity int) int
+		DueDate           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IssueDate         func(childComplexity int) int
+		Lines             func(childComplexity int) int
+		NetTotal          func(childComplexity int) int
+		Number            func(childComplexity int) int
+		PeriodEnd         func(childComplexity int) int
+		PeriodStart       func(childComplexity int) int
+		SentAt            func(childComplexity int) int
+		SettleComment     func(childComplexity int) int
+		SettledAt         func(childComplexity int) int
+		StatementFormat   func(childComplexity int) int
+		Status            func(childComplexity int) int
+		TaxExempt         func(childComplexity int) int
+		TaxTotal          func(childComplexity int) int
+		Total             func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
 	}
 
 	InvoiceConnection struct {
@@ -430,12 +486,21 @@ type ComplexityRoot struct {
 
 	InvoiceLine struct {
 		Amount      func(childComplexity int) int
+		CallTotal   func(childComplexity int) int
+		Calls       func(childComplexity int) int
+		Category    func(childComplexity int) int
+		Charge      func(childComplexity int) int
+		CustomerID  func(childComplexity int) int
 		Description func(childComplexity int) int
 		Heading     func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Invoice     func(childComplexity int) int
+		Kind        func(childComplexity int) int
 		Position    func(childComplexity int) int
+		ProRata     func(childComplexity int) int
 		Quantity    func(childComplexity int) int
+		ServiceFrom func(childComplexity int) int
+		ServiceTo   func(childComplexity int) int
 		TaxRate     func(childComplexity int) int
 		UnitPrice   func(childComplexity int) int
 	}
@@ -579,6 +644,7 @@ type ComplexityRoot struct {
 		Clis              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CliOrder, where *ent.CliWhereInput) int
 		Customer          func(childComplexity int, id int) int
 		Customers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerOrder, where *ent.CustomerWhereInput) int
+		Deliveries        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DeliveryOrder, where *ent.DeliveryWhereInput) int
 		Invoices          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) int
 		Node              func(childComplexity int, id int) int
 		Nodes             func(childComplexity int, ids []int) int
@@ -855,6 +921,7 @@ type QueryResolver interface {
 	CdrUploads(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CdrUploadOrder, where *ent.CdrUploadWhereInput) (*ent.CdrUploadConnection, error)
 	Clis(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CliOrder, where *ent.CliWhereInput) (*ent.CliConnection, error)
 	Customers(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerOrder, where *ent.CustomerWhereInput) (*ent.CustomerConnection, error)
+	Deliveries(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DeliveryOrder, where *ent.DeliveryWhereInput) (*ent.DeliveryConnection, error)
 	Invoices(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) (*ent.InvoiceConnection, error)
 	PeakTimesList(ctx context.Context) ([]*ent.PeakTimes, error)
 	Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) (*ent.ProductConnection, error)
@@ -977,12 +1044,42 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillingRun.CreatedAt(childComplexity), true
+	case "BillingRun.customersDone":
+		if e.ComplexityRoot.BillingRun.CustomersDone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.CustomersDone(childComplexity), true
+	case "BillingRun.customersTotal":
+		if e.ComplexityRoot.BillingRun.CustomersTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.CustomersTotal(childComplexity), true
+	case "BillingRun.documentsDone":
+		if e.ComplexityRoot.BillingRun.DocumentsDone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.DocumentsDone(childComplexity), true
 	case "BillingRun.failureReason":
 		if e.ComplexityRoot.BillingRun.FailureReason == nil {
 			break
 		}
 
 		return e.ComplexityRoot.BillingRun.FailureReason(childComplexity), true
+	case "BillingRun.finishedAt":
+		if e.ComplexityRoot.BillingRun.FinishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.FinishedAt(childComplexity), true
+	case "BillingRun.firstNumber":
+		if e.ComplexityRoot.BillingRun.FirstNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.FirstNumber(childComplexity), true
 	case "BillingRun.id":
 		if e.ComplexityRoot.BillingRun.ID == nil {
 			break
@@ -1001,12 +1098,42 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillingRun.IssueDate(childComplexity), true
+	case "BillingRun.lastNumber":
+		if e.ComplexityRoot.BillingRun.LastNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.LastNumber(childComplexity), true
 	case "BillingRun.minimumAmount":
 		if e.ComplexityRoot.BillingRun.MinimumAmount == nil {
 			break
 		}
 
 		return e.ComplexityRoot.BillingRun.MinimumAmount(childComplexity), true
+	case "BillingRun.netTotal":
+		if e.ComplexityRoot.BillingRun.NetTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.NetTotal(childComplexity), true
+	case "BillingRun.periodEnd":
+		if e.ComplexityRoot.BillingRun.PeriodEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.PeriodEnd(childComplexity), true
+	case "BillingRun.periodName":
+		if e.ComplexityRoot.BillingRun.PeriodName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.PeriodName(childComplexity), true
+	case "BillingRun.periodStart":
+		if e.ComplexityRoot.BillingRun.PeriodStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.PeriodStart(childComplexity), true
 	case "BillingRun.schedule":
 		if e.ComplexityRoot.BillingRun.Schedule == nil {
 			break
@@ -1019,6 +1146,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillingRun.SendEmails(childComplexity), true
+	case "BillingRun.startedAt":
+		if e.ComplexityRoot.BillingRun.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.StartedAt(childComplexity), true
 	case "BillingRun.startingNumber":
 		if e.ComplexityRoot.BillingRun.StartingNumber == nil {
 			break
@@ -1031,6 +1164,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillingRun.Status(childComplexity), true
+	case "BillingRun.total":
+		if e.ComplexityRoot.BillingRun.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.Total(childComplexity), true
 	case "BillingRun.updatedAt":
 		if e.ComplexityRoot.BillingRun.UpdatedAt == nil {
 			break
@@ -1203,6 +1342,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Call.RateSheetID(childComplexity), true
+	case "Call.siteID":
+		if e.ComplexityRoot.Call.SiteID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.SiteID(childComplexity), true
 	case "Call.source":
 		if e.ComplexityRoot.Call.Source == nil {
 			break
@@ -1794,6 +1939,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Charge.BilledThrough(childComplexity), true
+	case "Charge.callTotal":
+		if e.ComplexityRoot.Charge.CallTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Charge.CallTotal(childComplexity), true
+	case "Charge.calls":
+		if e.ComplexityRoot.Charge.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Charge.Calls(childComplexity), true
 	case "Charge.createdAt":
 		if e.ComplexityRoot.Charge.CreatedAt == nil {
 			break
@@ -1872,6 +2029,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Charge.Recurrence(childComplexity), true
+	case "Charge.siteID":
+		if e.ComplexityRoot.Charge.SiteID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Charge.SiteID(childComplexity), true
 	case "Charge.startDate":
 		if e.ComplexityRoot.Charge.StartDate == nil {
 			break
@@ -2399,6 +2562,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerEdge.Node(childComplexity), true
 
+	case "Delivery.attempts":
+		if e.ComplexityRoot.Delivery.Attempts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Attempts(childComplexity), true
+	case "Delivery.createdAt":
+		if e.ComplexityRoot.Delivery.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.CreatedAt(childComplexity), true
+	case "Delivery.id":
+		if e.ComplexityRoot.Delivery.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.ID(childComplexity), true
+	case "Delivery.invoice":
+		if e.ComplexityRoot.Delivery.Invoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Invoice(childComplexity), true
+	case "Delivery.lastError":
+		if e.ComplexityRoot.Delivery.LastError == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.LastError(childComplexity), true
+	case "Delivery.messageID":
+		if e.ComplexityRoot.Delivery.MessageID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.MessageID(childComplexity), true
+	case "Delivery.nextAttemptAt":
+		if e.ComplexityRoot.Delivery.NextAttemptAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.NextAttemptAt(childComplexity), true
+	case "Delivery.recipient":
+		if e.ComplexityRoot.Delivery.Recipient == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Recipient(childComplexity), true
+	case "Delivery.sentAt":
+		if e.ComplexityRoot.Delivery.SentAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.SentAt(childComplexity), true
+	case "Delivery.status":
+		if e.ComplexityRoot.Delivery.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Status(childComplexity), true
+	case "Delivery.updatedAt":
+		if e.ComplexityRoot.Delivery.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.UpdatedAt(childComplexity), true
+
+	case "DeliveryConnection.edges":
+		if e.ComplexityRoot.DeliveryConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeliveryConnection.Edges(childComplexity), true
+	case "DeliveryConnection.pageInfo":
+		if e.ComplexityRoot.DeliveryConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeliveryConnection.PageInfo(childComplexity), true
+	case "DeliveryConnection.totalCount":
+		if e.ComplexityRoot.DeliveryConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeliveryConnection.TotalCount(childComplexity), true
+
+	case "DeliveryEdge.cursor":
+		if e.ComplexityRoot.DeliveryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeliveryEdge.Cursor(childComplexity), true
+	case "DeliveryEdge.node":
+		if e.ComplexityRoot.DeliveryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeliveryEdge.Node(childComplexity), true
+
 	case "Invoice.billingRun":
 		if e.ComplexityRoot.Invoice.BillingRun == nil {
 			break
@@ -2411,12 +2673,60 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Invoice.CreatedAt(childComplexity), true
+	case "Invoice.currency":
+		if e.ComplexityRoot.Invoice.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.Currency(childComplexity), true
 	case "Invoice.customer":
 		if e.ComplexityRoot.Invoice.Customer == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Invoice.Customer(childComplexity), true
+	case "Invoice.customerAddress":
+		if e.ComplexityRoot.Invoice.CustomerAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.CustomerAddress(childComplexity), true
+	case "Invoice.customerName":
+		if e.ComplexityRoot.Invoice.CustomerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.CustomerName(childComplexity), true
+	case "Invoice.customerReference":
+		if e.ComplexityRoot.Invoice.CustomerReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.CustomerReference(childComplexity), true
+	case "Invoice.deleteReason":
+		if e.ComplexityRoot.Invoice.DeleteReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.DeleteReason(childComplexity), true
+	case "Invoice.deletedAt":
+		if e.ComplexityRoot.Invoice.DeletedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.DeletedAt(childComplexity), true
+	case "Invoice.deliveries":
+		if e.ComplexityRoot.Invoice.Deliveries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.Deliveries(childComplexity), true
+	case "Invoice.documentsAt":
+		if e.ComplexityRoot.Invoice.DocumentsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.DocumentsAt(childComplexity), true
 	case "Invoice.dueDate":
 		if e.ComplexityRoot.Invoice.DueDate == nil {
 			break
@@ -2453,24 +2763,54 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Invoice.Number(childComplexity), true
+	case "Invoice.periodEnd":
+		if e.ComplexityRoot.Invoice.PeriodEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.PeriodEnd(childComplexity), true
+	case "Invoice.periodStart":
+		if e.ComplexityRoot.Invoice.PeriodStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.PeriodStart(childComplexity), true
 	case "Invoice.sentAt":
 		if e.ComplexityRoot.Invoice.SentAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Invoice.SentAt(childComplexity), true
+	case "Invoice.settleComment":
+		if e.ComplexityRoot.Invoice.SettleComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.SettleComment(childComplexity), true
 	case "Invoice.settledAt":
 		if e.ComplexityRoot.Invoice.SettledAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Invoice.SettledAt(childComplexity), true
+	case "Invoice.statementFormat":
+		if e.ComplexityRoot.Invoice.StatementFormat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.StatementFormat(childComplexity), true
 	case "Invoice.status":
 		if e.ComplexityRoot.Invoice.Status == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Invoice.Status(childComplexity), true
+	case "Invoice.taxExempt":
+		if e.ComplexityRoot.Invoice.TaxExempt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.TaxExempt(childComplexity), true
 	case "Invoice.taxTotal":
 		if e.ComplexityRoot.Invoice.TaxTotal == nil {
 			break
@@ -2528,6 +2868,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InvoiceLine.Amount(childComplexity), true
+	case "InvoiceLine.callTotal":
+		if e.ComplexityRoot.InvoiceLine.CallTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceLine.CallTotal(childComplexity), true
+	case "InvoiceLine.calls":
+		if e.ComplexityRoot.InvoiceLine.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceLine.Calls(childComplexity), true
+	case "InvoiceLine.category":
+		if e.ComplexityRoot.InvoiceLine.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceLine.Category(childComplexity), true
+	case "InvoiceLine.charge":
+		if e.ComplexityRoot.InvoiceLine.Charge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceLine.Charge(childComplexity), true
+	case "InvoiceLine.customerID":
+		if e.ComplexityRoot.InvoiceLine.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceLine.CustomerID(childComplexity), true
 	case "InvoiceLine.description":
 		if e.ComplexityRoot.InvoiceLine.Description == nil {
 			break
@@ -2552,18 +2922,42 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InvoiceLine.Invoice(childComplexity), true
+	case "InvoiceLine.kind":
+		if e.ComplexityRoot.InvoiceLine.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceLine.Kind(childComplexity), true
 	case "InvoiceLine.position":
 		if e.ComplexityRoot.InvoiceLine.Position == nil {
 			break
 		}
 
 		return e.ComplexityRoot.InvoiceLine.Position(childComplexity), true
+	case "InvoiceLine.proRata":
+		if e.ComplexityRoot.InvoiceLine.ProRata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceLine.ProRata(childComplexity), true
 	case "InvoiceLine.quantity":
 		if e.ComplexityRoot.InvoiceLine.Quantity == nil {
 			break
 		}
 
 		return e.ComplexityRoot.InvoiceLine.Quantity(childComplexity), true
+	case "InvoiceLine.serviceFrom":
+		if e.ComplexityRoot.InvoiceLine.ServiceFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceLine.ServiceFrom(childComplexity), true
+	case "InvoiceLine.serviceTo":
+		if e.ComplexityRoot.InvoiceLine.ServiceTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceLine.ServiceTo(childComplexity), true
 	case "InvoiceLine.taxRate":
 		if e.ComplexityRoot.InvoiceLine.TaxRate == nil {
 			break
@@ -3401,6 +3795,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.CustomerOrder), args["where"].(*ent.CustomerWhereInput)), true
+	case "Query.deliveries":
+		if e.ComplexityRoot.Query.Deliveries == nil {
+			break
+		}
+
+		args, err := ec.field_Query_deliveries_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Deliveries(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.DeliveryOrder), args["where"].(*ent.DeliveryWhereInput)), true
 
 	case "Query.invoices":
 		if e.ComplexityRoot.Query.Invoices == nil {
@@ -4273,6 +4678,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CsvMappingInput", ec.unmarshalInputCsvMappingInput),
 			graphql.NewInputUnmarshaler("CustomerOrder", ec.unmarshalInputCustomerOrder),
 			graphql.NewInputUnmarshaler("CustomerWhereInput", ec.unmarshalInputCustomerWhereInput),
+			graphql.NewInputUnmarshaler("DeliveryOrder", ec.unmarshalInputDeliveryOrder),
+			graphql.NewInputUnmarshaler("DeliveryWhereInput", ec.unmarshalInputDeliveryWhereInput),
 			graphql.NewInputUnmarshaler("InvoiceLineWhereInput", ec.unmarshalInputInvoiceLineWhereInput),
 			graphql.NewInputUnmarshaler("InvoiceOrder", ec.unmarshalInputInvoiceOrder),
 			graphql.NewInputUnmarshaler("InvoiceWhereInput", ec.unmarshalInputInvoiceWhereInput),
@@ -5182,6 +5589,30 @@ type BillingRun implements Node {
   createdAt: Time!
   updatedAt: Time!
   status: BillingRunStatus!
+  """
+  The period in the schedule's words, e.g. 2026-06
+  """
+  periodName: String
+  """
+  The period's first day
+  """
+  periodStart: Date
+  """
+  The day after the period's last
+  """
+  periodEnd: Date
+  customersTotal: Int!
+  customersDone: Int!
+  firstNumber: Int
+  lastNumber: Int
+  netTotal: Decimal!
+  total: Decimal!
+  """
+  Invoices whose PDF and statement are rendered and stored
+  """
+  documentsDone: Int!
+  startedAt: Time
+  finishedAt: Time
   issueDate: Time!
   callsUpTo: Time
   startingNumber: Int
@@ -5297,6 +5728,157 @@ input BillingRunWhereInput {
   statusNEQ: BillingRunStatus
   statusIn: [BillingRunStatus!]
   statusNotIn: [BillingRunStatus!]
+  """
+  period_name field predicates
+  """
+  periodName: String
+  periodNameNEQ: String
+  periodNameIn: [String!]
+  periodNameNotIn: [String!]
+  periodNameGT: String
+  periodNameGTE: String
+  periodNameLT: String
+  periodNameLTE: String
+  periodNameContains: String
+  periodNameHasPrefix: String
+  periodNameHasSuffix: String
+  periodNameIsNil: Boolean
+  periodNameNotNil: Boolean
+  periodNameEqualFold: String
+  periodNameContainsFold: String
+  """
+  period_start field predicates
+  """
+  periodStart: Date
+  periodStartNEQ: Date
+  periodStartIn: [Date!]
+  periodStartNotIn: [Date!]
+  periodStartGT: Date
+  periodStartGTE: Date
+  periodStartLT: Date
+  periodStartLTE: Date
+  periodStartIsNil: Boolean
+  periodStartNotNil: Boolean
+  """
+  period_end field predicates
+  """
+  periodEnd: Date
+  periodEndNEQ: Date
+  periodEndIn: [Date!]
+  periodEndNotIn: [Date!]
+  periodEndGT: Date
+  periodEndGTE: Date
+  periodEndLT: Date
+  periodEndLTE: Date
+  periodEndIsNil: Boolean
+  periodEndNotNil: Boolean
+  """
+  customers_total field predicates
+  """
+  customersTotal: Int
+  customersTotalNEQ: Int
+  customersTotalIn: [Int!]
+  customersTotalNotIn: [Int!]
+  customersTotalGT: Int
+  customersTotalGTE: Int
+  customersTotalLT: Int
+  customersTotalLTE: Int
+  """
+  customers_done field predicates
+  """
+  customersDone: Int
+  customersDoneNEQ: Int
+  customersDoneIn: [Int!]
+  customersDoneNotIn: [Int!]
+  customersDoneGT: Int
+  customersDoneGTE: Int
+  customersDoneLT: Int
+  customersDoneLTE: Int
+  """
+  first_number field predicates
+  """
+  firstNumber: Int
+  firstNumberNEQ: Int
+  firstNumberIn: [Int!]
+  firstNumberNotIn: [Int!]
+  firstNumberGT: Int
+  firstNumberGTE: Int
+  firstNumberLT: Int
+  firstNumberLTE: Int
+  firstNumberIsNil: Boolean
+  firstNumberNotNil: Boolean
+  """
+  last_number field predicates
+  """
+  lastNumber: Int
+  lastNumberNEQ: Int
+  lastNumberIn: [Int!]
+  lastNumberNotIn: [Int!]
+  lastNumberGT: Int
+  lastNumberGTE: Int
+  lastNumberLT: Int
+  lastNumberLTE: Int
+  lastNumberIsNil: Boolean
+  lastNumberNotNil: Boolean
+  """
+  net_total field predicates
+  """
+  netTotal: Decimal
+  netTotalNEQ: Decimal
+  netTotalIn: [Decimal!]
+  netTotalNotIn: [Decimal!]
+  netTotalGT: Decimal
+  netTotalGTE: Decimal
+  netTotalLT: Decimal
+  netTotalLTE: Decimal
+  """
+  total field predicates
+  """
+  total: Decimal
+  totalNEQ: Decimal
+  totalIn: [Decimal!]
+  totalNotIn: [Decimal!]
+  totalGT: Decimal
+  totalGTE: Decimal
+  totalLT: Decimal
+  totalLTE: Decimal
+  """
+  documents_done field predicates
+  """
+  documentsDone: Int
+  documentsDoneNEQ: Int
+  documentsDoneIn: [Int!]
+  documentsDoneNotIn: [Int!]
+  documentsDoneGT: Int
+  documentsDoneGTE: Int
+  documentsDoneLT: Int
+  documentsDoneLTE: Int
+  """
+  started_at field predicates
+  """
+  startedAt: Time
+  startedAtNEQ: Time
+  startedAtIn: [Time!]
+  startedAtNotIn: [Time!]
+  startedAtGT: Time
+  startedAtGTE: Time
+  startedAtLT: Time
+  startedAtLTE: Time
+  startedAtIsNil: Boolean
+  startedAtNotNil: Boolean
+  """
+  finished_at field predicates
+  """
+  finishedAt: Time
+  finishedAtNEQ: Time
+  finishedAtIn: [Time!]
+  finishedAtNotIn: [Time!]
+  finishedAtGT: Time
+  finishedAtGTE: Time
+  finishedAtLT: Time
+  finishedAtLTE: Time
+  finishedAtIsNil: Boolean
+  finishedAtNotNil: Boolean
   """
   issue_date field predicates
   """
@@ -5540,6 +6122,10 @@ type Call implements Node {
   The Call Charges charge that billed it
   """
   chargeID: ID
+  """
+  The site of the CLI that matched the call, if it has one
+  """
+  siteID: ID
 }
 """
 CallBand is enum for the field band
@@ -5824,6 +6410,19 @@ input CallWhereInput {
   chargeIDLTE: ID
   chargeIDIsNil: Boolean
   chargeIDNotNil: Boolean
+  """
+  site_id field predicates
+  """
+  siteID: ID
+  siteIDNEQ: ID
+  siteIDIn: [ID!]
+  siteIDNotIn: [ID!]
+  siteIDGT: ID
+  siteIDGTE: ID
+  siteIDLT: ID
+  siteIDLTE: ID
+  siteIDIsNil: Boolean
+  siteIDNotNil: Boolean
 }
 type CdrLineError implements Node {
   id: ID!
@@ -6458,6 +7057,18 @@ type Charge implements Node {
   billedThrough: Date
   periodStart: Time
   periodEnd: Time
+  """
+  The site of a Call Charges charge; empty for calls on CLIs with no site
+  """
+  siteID: ID
+  """
+  The number of calls of a Call Charges charge
+  """
+  calls: Int!
+  """
+  The exact sum of a Call Charges charge's call prices, before rounding; its statement's rows add up to it
+  """
+  callTotal: Decimal!
   customer: Customer!
   product: Product
   invoice: Invoice
@@ -6737,6 +7348,41 @@ input ChargeWhereInput {
   periodEndLTE: Time
   periodEndIsNil: Boolean
   periodEndNotNil: Boolean
+  """
+  site_id field predicates
+  """
+  siteID: ID
+  siteIDNEQ: ID
+  siteIDIn: [ID!]
+  siteIDNotIn: [ID!]
+  siteIDGT: ID
+  siteIDGTE: ID
+  siteIDLT: ID
+  siteIDLTE: ID
+  siteIDIsNil: Boolean
+  siteIDNotNil: Boolean
+  """
+  calls field predicates
+  """
+  calls: Int
+  callsNEQ: Int
+  callsIn: [Int!]
+  callsNotIn: [Int!]
+  callsGT: Int
+  callsGTE: Int
+  callsLT: Int
+  callsLTE: Int
+  """
+  call_total field predicates
+  """
+  callTotal: Decimal
+  callTotalNEQ: Decimal
+  callTotalIn: [Decimal!]
+  callTotalNotIn: [Decimal!]
+  callTotalGT: Decimal
+  callTotalGTE: Decimal
+  callTotalLT: Decimal
+  callTotalLTE: Decimal
   """
   customer edge predicates
   """
@@ -7390,6 +8036,224 @@ input CustomerWhereInput {
   hasInvoices: Boolean
   hasInvoicesWith: [InvoiceWhereInput!]
 }
+type Delivery implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  recipient: String!
+  status: DeliveryStatus!
+  attempts: Int!
+  nextAttemptAt: Time
+  lastError: String
+  sentAt: Time
+  """
+  The Message-ID header, fixed when queued so a retry is recognisable
+  """
+  messageID: String
+  invoice: Invoice!
+}
+"""
+A connection to a list of items.
+"""
+type DeliveryConnection {
+  """
+  A list of edges.
+  """
+  edges: [DeliveryEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type DeliveryEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Delivery
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Delivery connections
+"""
+input DeliveryOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Deliveries.
+  """
+  field: DeliveryOrderField!
+}
+"""
+Properties by which Delivery connections can be ordered.
+"""
+enum DeliveryOrderField {
+  CREATED_AT
+}
+"""
+DeliveryStatus is enum for the field status
+"""
+enum DeliveryStatus @goModel(model: "github.com/tollgate/tollgate/ent/delivery.Status") {
+  QUEUED
+  SENDING
+  SENT
+  FAILED
+  CANCELLED
+}
+"""
+DeliveryWhereInput is used for filtering Delivery objects.
+Input was generated by ent.
+"""
+input DeliveryWhereInput {
+  not: DeliveryWhereInput
+  and: [DeliveryWhereInput!]
+  or: [DeliveryWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  recipient field predicates
+  """
+  recipient: String
+  recipientNEQ: String
+  recipientIn: [String!]
+  recipientNotIn: [String!]
+  recipientGT: String
+  recipientGTE: String
+  recipientLT: String
+  recipientLTE: String
+  recipientContains: String
+  recipientHasPrefix: String
+  recipientHasSuffix: String
+  recipientEqualFold: String
+  recipientContainsFold: String
+  """
+  status field predicates
+  """
+  status: DeliveryStatus
+  statusNEQ: DeliveryStatus
+  statusIn: [DeliveryStatus!]
+  statusNotIn: [DeliveryStatus!]
+  """
+  attempts field predicates
+  """
+  attempts: Int
+  attemptsNEQ: Int
+  attemptsIn: [Int!]
+  attemptsNotIn: [Int!]
+  attemptsGT: Int
+  attemptsGTE: Int
+  attemptsLT: Int
+  attemptsLTE: Int
+  """
+  next_attempt_at field predicates
+  """
+  nextAttemptAt: Time
+  nextAttemptAtNEQ: Time
+  nextAttemptAtIn: [Time!]
+  nextAttemptAtNotIn: [Time!]
+  nextAttemptAtGT: Time
+  nextAttemptAtGTE: Time
+  nextAttemptAtLT: Time
+  nextAttemptAtLTE: Time
+  nextAttemptAtIsNil: Boolean
+  nextAttemptAtNotNil: Boolean
+  """
+  last_error field predicates
+  """
+  lastError: String
+  lastErrorNEQ: String
+  lastErrorIn: [String!]
+  lastErrorNotIn: [String!]
+  lastErrorGT: String
+  lastErrorGTE: String
+  lastErrorLT: String
+  lastErrorLTE: String
+  lastErrorContains: String
+  lastErrorHasPrefix: String
+  lastErrorHasSuffix: String
+  lastErrorIsNil: Boolean
+  lastErrorNotNil: Boolean
+  lastErrorEqualFold: String
+  lastErrorContainsFold: String
+  """
+  sent_at field predicates
+  """
+  sentAt: Time
+  sentAtNEQ: Time
+  sentAtIn: [Time!]
+  sentAtNotIn: [Time!]
+  sentAtGT: Time
+  sentAtGTE: Time
+  sentAtLT: Time
+  sentAtLTE: Time
+  sentAtIsNil: Boolean
+  sentAtNotNil: Boolean
+  """
+  message_id field predicates
+  """
+  messageID: String
+  messageIDNEQ: String
+  messageIDIn: [String!]
+  messageIDNotIn: [String!]
+  messageIDGT: String
+  messageIDGTE: String
+  messageIDLT: String
+  messageIDLTE: String
+  messageIDContains: String
+  messageIDHasPrefix: String
+  messageIDHasSuffix: String
+  messageIDIsNil: Boolean
+  messageIDNotNil: Boolean
+  messageIDEqualFold: String
+  messageIDContainsFold: String
+  """
+  invoice edge predicates
+  """
+  hasInvoice: Boolean
+  hasInvoiceWith: [InvoiceWhereInput!]
+}
 type Invoice implements Node {
   id: ID!
   createdAt: Time!
@@ -7397,15 +8261,43 @@ type Invoice implements Node {
   number: Int!
   issueDate: Time!
   dueDate: Time
+  """
+  A deleted invoice keeps its number on record, so the sequence has no unexplained gap
+  """
   status: InvoiceStatus!
+  """
+  The customer's reference when the invoice was issued
+  """
+  customerReference: String
+  """
+  The customer's name when the invoice was issued
+  """
+  customerName: String
+  customerAddress: String
+  currency: String
+  taxExempt: Boolean!
+  periodStart: Date
+  """
+  The day after the period's last
+  """
+  periodEnd: Date
   netTotal: Decimal!
   taxTotal: Decimal!
   total: Decimal!
   sentAt: Time
   settledAt: Time
+  settleComment: String
+  deletedAt: Time
+  deleteReason: String
+  statementFormat: InvoiceStatementFormat!
+  """
+  When the PDF and statement were rendered and stored
+  """
+  documentsAt: Time
   customer: Customer!
   billingRun: BillingRun
   lines: [InvoiceLine!]
+  deliveries: [Delivery!]
 }
 """
 A connection to a list of items.
@@ -7440,16 +8332,41 @@ type InvoiceEdge {
 type InvoiceLine implements Node {
   id: ID!
   position: Int!
+  kind: InvoiceLineKind!
   """
   Child customer or site name under parent billing
   """
   heading: String
+  """
+  The product's category; lines are grouped by it
+  """
+  category: String
+  """
+  Whose calls or charge: a child's on its parent's invoice
+  """
+  customerID: ID
+  calls: Int!
+  callTotal: Decimal!
+  serviceFrom: Date
+  """
+  The last day of service the line pays for
+  """
+  serviceTo: Date
+  proRata: Boolean!
   description: String!
   quantity: Decimal!
   unitPrice: Decimal!
   amount: Decimal!
   taxRate: Decimal!
   invoice: Invoice!
+  charge: Charge
+}
+"""
+InvoiceLineKind is enum for the field kind
+"""
+enum InvoiceLineKind @goModel(model: "github.com/tollgate/tollgate/ent/invoiceline.Kind") {
+  CALLS
+  CHARGE
 }
 """
 InvoiceLineWhereInput is used for filtering InvoiceLine objects.
@@ -7482,6 +8399,13 @@ input InvoiceLineWhereInput {
   positionLT: Int
   positionLTE: Int
   """
+  kind field predicates
+  """
+  kind: InvoiceLineKind
+  kindNEQ: InvoiceLineKind
+  kindIn: [InvoiceLineKind!]
+  kindNotIn: [InvoiceLineKind!]
+  """
   heading field predicates
   """
   heading: String
@@ -7499,6 +8423,90 @@ input InvoiceLineWhereInput {
   headingNotNil: Boolean
   headingEqualFold: String
   headingContainsFold: String
+  """
+  category field predicates
+  """
+  category: String
+  categoryNEQ: String
+  categoryIn: [String!]
+  categoryNotIn: [String!]
+  categoryGT: String
+  categoryGTE: String
+  categoryLT: String
+  categoryLTE: String
+  categoryContains: String
+  categoryHasPrefix: String
+  categoryHasSuffix: String
+  categoryIsNil: Boolean
+  categoryNotNil: Boolean
+  categoryEqualFold: String
+  categoryContainsFold: String
+  """
+  customer_id field predicates
+  """
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDIsNil: Boolean
+  customerIDNotNil: Boolean
+  """
+  calls field predicates
+  """
+  calls: Int
+  callsNEQ: Int
+  callsIn: [Int!]
+  callsNotIn: [Int!]
+  callsGT: Int
+  callsGTE: Int
+  callsLT: Int
+  callsLTE: Int
+  """
+  call_total field predicates
+  """
+  callTotal: Decimal
+  callTotalNEQ: Decimal
+  callTotalIn: [Decimal!]
+  callTotalNotIn: [Decimal!]
+  callTotalGT: Decimal
+  callTotalGTE: Decimal
+  callTotalLT: Decimal
+  callTotalLTE: Decimal
+  """
+  service_from field predicates
+  """
+  serviceFrom: Date
+  serviceFromNEQ: Date
+  serviceFromIn: [Date!]
+  serviceFromNotIn: [Date!]
+  serviceFromGT: Date
+  serviceFromGTE: Date
+  serviceFromLT: Date
+  serviceFromLTE: Date
+  serviceFromIsNil: Boolean
+  serviceFromNotNil: Boolean
+  """
+  service_to field predicates
+  """
+  serviceTo: Date
+  serviceToNEQ: Date
+  serviceToIn: [Date!]
+  serviceToNotIn: [Date!]
+  serviceToGT: Date
+  serviceToGTE: Date
+  serviceToLT: Date
+  serviceToLTE: Date
+  serviceToIsNil: Boolean
+  serviceToNotNil: Boolean
+  """
+  pro_rata field predicates
+  """
+  proRata: Boolean
+  proRataNEQ: Boolean
   """
   description field predicates
   """
@@ -7564,6 +8572,11 @@ input InvoiceLineWhereInput {
   """
   hasInvoice: Boolean
   hasInvoiceWith: [InvoiceWhereInput!]
+  """
+  charge edge predicates
+  """
+  hasCharge: Boolean
+  hasChargeWith: [ChargeWhereInput!]
 }
 """
 Ordering options for Invoice connections
@@ -7587,11 +8600,20 @@ enum InvoiceOrderField {
   ISSUE_DATE
 }
 """
+InvoiceStatementFormat is enum for the field statement_format
+"""
+enum InvoiceStatementFormat @goModel(model: "github.com/tollgate/tollgate/ent/invoice.StatementFormat") {
+  CSV
+  PDF
+  NONE
+}
+"""
 InvoiceStatus is enum for the field status
 """
 enum InvoiceStatus @goModel(model: "github.com/tollgate/tollgate/ent/invoice.Status") {
   ISSUED
   SETTLED
+  DELETED
 }
 """
 InvoiceWhereInput is used for filtering Invoice objects.
@@ -7677,6 +8699,109 @@ input InvoiceWhereInput {
   statusIn: [InvoiceStatus!]
   statusNotIn: [InvoiceStatus!]
   """
+  customer_reference field predicates
+  """
+  customerReference: String
+  customerReferenceNEQ: String
+  customerReferenceIn: [String!]
+  customerReferenceNotIn: [String!]
+  customerReferenceGT: String
+  customerReferenceGTE: String
+  customerReferenceLT: String
+  customerReferenceLTE: String
+  customerReferenceContains: String
+  customerReferenceHasPrefix: String
+  customerReferenceHasSuffix: String
+  customerReferenceIsNil: Boolean
+  customerReferenceNotNil: Boolean
+  customerReferenceEqualFold: String
+  customerReferenceContainsFold: String
+  """
+  customer_name field predicates
+  """
+  customerName: String
+  customerNameNEQ: String
+  customerNameIn: [String!]
+  customerNameNotIn: [String!]
+  customerNameGT: String
+  customerNameGTE: String
+  customerNameLT: String
+  customerNameLTE: String
+  customerNameContains: String
+  customerNameHasPrefix: String
+  customerNameHasSuffix: String
+  customerNameIsNil: Boolean
+  customerNameNotNil: Boolean
+  customerNameEqualFold: String
+  customerNameContainsFold: String
+  """
+  customer_address field predicates
+  """
+  customerAddress: String
+  customerAddressNEQ: String
+  customerAddressIn: [String!]
+  customerAddressNotIn: [String!]
+  customerAddressGT: String
+  customerAddressGTE: String
+  customerAddressLT: String
+  customerAddressLTE: String
+  customerAddressContains: String
+  customerAddressHasPrefix: String
+  customerAddressHasSuffix: String
+  customerAddressIsNil: Boolean
+  customerAddressNotNil: Boolean
+  customerAddressEqualFold: String
+  customerAddressContainsFold: String
+  """
+  currency field predicates
+  """
+  currency: String
+  currencyNEQ: String
+  currencyIn: [String!]
+  currencyNotIn: [String!]
+  currencyGT: String
+  currencyGTE: String
+  currencyLT: String
+  currencyLTE: String
+  currencyContains: String
+  currencyHasPrefix: String
+  currencyHasSuffix: String
+  currencyIsNil: Boolean
+  currencyNotNil: Boolean
+  currencyEqualFold: String
+  currencyContainsFold: String
+  """
+  tax_exempt field predicates
+  """
+  taxExempt: Boolean
+  taxExemptNEQ: Boolean
+  """
+  period_start field predicates
+  """
+  periodStart: Date
+  periodStartNEQ: Date
+  periodStartIn: [Date!]
+  periodStartNotIn: [Date!]
+  periodStartGT: Date
+  periodStartGTE: Date
+  periodStartLT: Date
+  periodStartLTE: Date
+  periodStartIsNil: Boolean
+  periodStartNotNil: Boolean
+  """
+  period_end field predicates
+  """
+  periodEnd: Date
+  periodEndNEQ: Date
+  periodEndIn: [Date!]
+  periodEndNotIn: [Date!]
+  periodEndGT: Date
+  periodEndGTE: Date
+  periodEndLT: Date
+  periodEndLTE: Date
+  periodEndIsNil: Boolean
+  periodEndNotNil: Boolean
+  """
   net_total field predicates
   """
   netTotal: Decimal
@@ -7736,6 +8861,75 @@ input InvoiceWhereInput {
   settledAtIsNil: Boolean
   settledAtNotNil: Boolean
   """
+  settle_comment field predicates
+  """
+  settleComment: String
+  settleCommentNEQ: String
+  settleCommentIn: [String!]
+  settleCommentNotIn: [String!]
+  settleCommentGT: String
+  settleCommentGTE: String
+  settleCommentLT: String
+  settleCommentLTE: String
+  settleCommentContains: String
+  settleCommentHasPrefix: String
+  settleCommentHasSuffix: String
+  settleCommentIsNil: Boolean
+  settleCommentNotNil: Boolean
+  settleCommentEqualFold: String
+  settleCommentContainsFold: String
+  """
+  deleted_at field predicates
+  """
+  deletedAt: Time
+  deletedAtNEQ: Time
+  deletedAtIn: [Time!]
+  deletedAtNotIn: [Time!]
+  deletedAtGT: Time
+  deletedAtGTE: Time
+  deletedAtLT: Time
+  deletedAtLTE: Time
+  deletedAtIsNil: Boolean
+  deletedAtNotNil: Boolean
+  """
+  delete_reason field predicates
+  """
+  deleteReason: String
+  deleteReasonNEQ: String
+  deleteReasonIn: [String!]
+  deleteReasonNotIn: [String!]
+  deleteReasonGT: String
+  deleteReasonGTE: String
+  deleteReasonLT: String
+  deleteReasonLTE: String
+  deleteReasonContains: String
+  deleteReasonHasPrefix: String
+  deleteReasonHasSuffix: String
+  deleteReasonIsNil: Boolean
+  deleteReasonNotNil: Boolean
+  deleteReasonEqualFold: String
+  deleteReasonContainsFold: String
+  """
+  statement_format field predicates
+  """
+  statementFormat: InvoiceStatementFormat
+  statementFormatNEQ: InvoiceStatementFormat
+  statementFormatIn: [InvoiceStatementFormat!]
+  statementFormatNotIn: [InvoiceStatementFormat!]
+  """
+  documents_at field predicates
+  """
+  documentsAt: Time
+  documentsAtNEQ: Time
+  documentsAtIn: [Time!]
+  documentsAtNotIn: [Time!]
+  documentsAtGT: Time
+  documentsAtGTE: Time
+  documentsAtLT: Time
+  documentsAtLTE: Time
+  documentsAtIsNil: Boolean
+  documentsAtNotNil: Boolean
+  """
   customer edge predicates
   """
   hasCustomer: Boolean
@@ -7750,6 +8944,11 @@ input InvoiceWhereInput {
   """
   hasLines: Boolean
   hasLinesWith: [InvoiceLineWhereInput!]
+  """
+  deliveries edge predicates
+  """
+  hasDeliveries: Boolean
+  hasDeliveriesWith: [DeliveryWhereInput!]
 }
 """
 An object with an ID.
@@ -8611,6 +9810,37 @@ type Query {
     """
     where: CustomerWhereInput
   ): CustomerConnection!
+  deliveries(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Deliveries returned from the connection.
+    """
+    orderBy: DeliveryOrder
+
+    """
+    Filtering options for Deliveries returned from the connection.
+    """
+    where: DeliveryWhereInput
+  ): DeliveryConnection!
   invoices(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9873,6 +11103,30 @@ func (ec *executionContext) childFields_BillingRun(ctx context.Context, field gr
 		return ec.fieldContext_BillingRun_updatedAt(ctx, field)
 	case "status":
 		return ec.fieldContext_BillingRun_status(ctx, field)
+	case "periodName":
+		return ec.fieldContext_BillingRun_periodName(ctx, field)
+	case "periodStart":
+		return ec.fieldContext_BillingRun_periodStart(ctx, field)
+	case "periodEnd":
+		return ec.fieldContext_BillingRun_periodEnd(ctx, field)
+	case "customersTotal":
+		return ec.fieldContext_BillingRun_customersTotal(ctx, field)
+	case "customersDone":
+		return ec.fieldContext_BillingRun_customersDone(ctx, field)
+	case "firstNumber":
+		return ec.fieldContext_BillingRun_firstNumber(ctx, field)
+	case "lastNumber":
+		return ec.fieldContext_BillingRun_lastNumber(ctx, field)
+	case "netTotal":
+		return ec.fieldContext_BillingRun_netTotal(ctx, field)
+	case "total":
+		return ec.fieldContext_BillingRun_total(ctx, field)
+	case "documentsDone":
+		return ec.fieldContext_BillingRun_documentsDone(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_BillingRun_startedAt(ctx, field)
+	case "finishedAt":
+		return ec.fieldContext_BillingRun_finishedAt(ctx, field)
 	case "issueDate":
 		return ec.fieldContext_BillingRun_issueDate(ctx, field)
 	case "callsUpTo":
@@ -9969,6 +11223,8 @@ func (ec *executionContext) childFields_Call(ctx context.Context, field graphql.
 		return ec.fieldContext_Call_rateSheetID(ctx, field)
 	case "chargeID":
 		return ec.fieldContext_Call_chargeID(ctx, field)
+	case "siteID":
+		return ec.fieldContext_Call_siteID(ctx, field)
 	case "price":
 		return ec.fieldContext_Call_price(ctx, field)
 	case "cost":
@@ -10245,6 +11501,12 @@ func (ec *executionContext) childFields_Charge(ctx context.Context, field graphq
 		return ec.fieldContext_Charge_periodStart(ctx, field)
 	case "periodEnd":
 		return ec.fieldContext_Charge_periodEnd(ctx, field)
+	case "siteID":
+		return ec.fieldContext_Charge_siteID(ctx, field)
+	case "calls":
+		return ec.fieldContext_Charge_calls(ctx, field)
+	case "callTotal":
+		return ec.fieldContext_Charge_callTotal(ctx, field)
 	case "customer":
 		return ec.fieldContext_Charge_customer(ctx, field)
 	case "product":
@@ -10481,6 +11743,56 @@ func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Delivery(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Delivery_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Delivery_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Delivery_updatedAt(ctx, field)
+	case "recipient":
+		return ec.fieldContext_Delivery_recipient(ctx, field)
+	case "status":
+		return ec.fieldContext_Delivery_status(ctx, field)
+	case "attempts":
+		return ec.fieldContext_Delivery_attempts(ctx, field)
+	case "nextAttemptAt":
+		return ec.fieldContext_Delivery_nextAttemptAt(ctx, field)
+	case "lastError":
+		return ec.fieldContext_Delivery_lastError(ctx, field)
+	case "sentAt":
+		return ec.fieldContext_Delivery_sentAt(ctx, field)
+	case "messageID":
+		return ec.fieldContext_Delivery_messageID(ctx, field)
+	case "invoice":
+		return ec.fieldContext_Delivery_invoice(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Delivery", field.Name)
+}
+
+func (ec *executionContext) childFields_DeliveryConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DeliveryConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DeliveryConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DeliveryConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeliveryConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DeliveryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_DeliveryEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_DeliveryEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeliveryEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Invoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10497,6 +11809,20 @@ func (ec *executionContext) childFields_Invoice(ctx context.Context, field graph
 		return ec.fieldContext_Invoice_dueDate(ctx, field)
 	case "status":
 		return ec.fieldContext_Invoice_status(ctx, field)
+	case "customerReference":
+		return ec.fieldContext_Invoice_customerReference(ctx, field)
+	case "customerName":
+		return ec.fieldContext_Invoice_customerName(ctx, field)
+	case "customerAddress":
+		return ec.fieldContext_Invoice_customerAddress(ctx, field)
+	case "currency":
+		return ec.fieldContext_Invoice_currency(ctx, field)
+	case "taxExempt":
+		return ec.fieldContext_Invoice_taxExempt(ctx, field)
+	case "periodStart":
+		return ec.fieldContext_Invoice_periodStart(ctx, field)
+	case "periodEnd":
+		return ec.fieldContext_Invoice_periodEnd(ctx, field)
 	case "netTotal":
 		return ec.fieldContext_Invoice_netTotal(ctx, field)
 	case "taxTotal":
@@ -10507,12 +11833,24 @@ func (ec *executionContext) childFields_Invoice(ctx context.Context, field graph
 		return ec.fieldContext_Invoice_sentAt(ctx, field)
 	case "settledAt":
 		return ec.fieldContext_Invoice_settledAt(ctx, field)
+	case "settleComment":
+		return ec.fieldContext_Invoice_settleComment(ctx, field)
+	case "deletedAt":
+		return ec.fieldContext_Invoice_deletedAt(ctx, field)
+	case "deleteReason":
+		return ec.fieldContext_Invoice_deleteReason(ctx, field)
+	case "statementFormat":
+		return ec.fieldContext_Invoice_statementFormat(ctx, field)
+	case "documentsAt":
+		return ec.fieldContext_Invoice_documentsAt(ctx, field)
 	case "customer":
 		return ec.fieldContext_Invoice_customer(ctx, field)
 	case "billingRun":
 		return ec.fieldContext_Invoice_billingRun(ctx, field)
 	case "lines":
 		return ec.fieldContext_Invoice_lines(ctx, field)
+	case "deliveries":
+		return ec.fieldContext_Invoice_deliveries(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Invoice", field.Name)
 }
@@ -10545,8 +11883,24 @@ func (ec *executionContext) childFields_InvoiceLine(ctx context.Context, field g
 		return ec.fieldContext_InvoiceLine_id(ctx, field)
 	case "position":
 		return ec.fieldContext_InvoiceLine_position(ctx, field)
+	case "kind":
+		return ec.fieldContext_InvoiceLine_kind(ctx, field)
 	case "heading":
 		return ec.fieldContext_InvoiceLine_heading(ctx, field)
+	case "category":
+		return ec.fieldContext_InvoiceLine_category(ctx, field)
+	case "customerID":
+		return ec.fieldContext_InvoiceLine_customerID(ctx, field)
+	case "calls":
+		return ec.fieldContext_InvoiceLine_calls(ctx, field)
+	case "callTotal":
+		return ec.fieldContext_InvoiceLine_callTotal(ctx, field)
+	case "serviceFrom":
+		return ec.fieldContext_InvoiceLine_serviceFrom(ctx, field)
+	case "serviceTo":
+		return ec.fieldContext_InvoiceLine_serviceTo(ctx, field)
+	case "proRata":
+		return ec.fieldContext_InvoiceLine_proRata(ctx, field)
 	case "description":
 		return ec.fieldContext_InvoiceLine_description(ctx, field)
 	case "quantity":
@@ -10559,6 +11913,8 @@ func (ec *executionContext) childFields_InvoiceLine(ctx context.Context, field g
 		return ec.fieldContext_InvoiceLine_taxRate(ctx, field)
 	case "invoice":
 		return ec.fieldContext_InvoiceLine_invoice(ctx, field)
+	case "charge":
+		return ec.fieldContext_InvoiceLine_charge(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InvoiceLine", field.Name)
 }
@@ -12183,6 +13539,60 @@ func (ec *executionContext) field_Query_customers_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_deliveries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.DeliveryOrder, error) {
+			return ec.unmarshalODeliveryOrder2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.DeliveryWhereInput, error) {
+			return ec.unmarshalODeliveryWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_invoices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13025,6 +14435,282 @@ func (ec *executionContext) _BillingRun_status(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_BillingRun_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "BillingRunStatus")
+}
+
+func (ec *executionContext) _BillingRun_periodName(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_periodName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_periodName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "String")
+}
+
+func (ec *executionContext) _BillingRun_periodStart(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_periodStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_periodStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BillingRun_periodEnd(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_periodEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_periodEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BillingRun_customersTotal(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_customersTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomersTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_customersTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRun_customersDone(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_customersDone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomersDone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_customersDone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRun_firstNumber(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_firstNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_firstNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRun_lastNumber(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_lastNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_lastNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRun_netTotal(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_netTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_netTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BillingRun_total(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BillingRun_documentsDone(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_documentsDone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentsDone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_documentsDone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRun_startedAt(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BillingRun_finishedAt(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_finishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FinishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_finishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, false, false, "Time")
 }
 
 func (ec *executionContext) _BillingRun_issueDate(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
@@ -13888,6 +15574,29 @@ func (ec *executionContext) _Call_chargeID(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Call_chargeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Call_siteID(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_siteID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SiteID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Call_siteID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Call", field, false, false, "ID")
 }
 
@@ -16562,6 +18271,75 @@ func (ec *executionContext) fieldContext_Charge_periodEnd(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Charge", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Charge_siteID(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Charge_siteID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SiteID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Charge_siteID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Charge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Charge_calls(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Charge_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Charge_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Charge", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Charge_callTotal(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Charge_callTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Charge_callTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Charge", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _Charge_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Charge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18690,6 +20468,410 @@ func (ec *executionContext) fieldContext_CustomerEdge_cursor(_ context.Context, 
 	return graphql.NewScalarFieldContext("CustomerEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Delivery_id(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Delivery_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Delivery_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Delivery_recipient(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_recipient(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recipient, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_recipient(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "String")
+}
+
+func (ec *executionContext) _Delivery_status(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v delivery.Status) graphql.Marshaler {
+			return ec.marshalNDeliveryStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "DeliveryStatus")
+}
+
+func (ec *executionContext) _Delivery_attempts(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_attempts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attempts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_attempts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Delivery_nextAttemptAt(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_nextAttemptAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextAttemptAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_nextAttemptAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Delivery_lastError(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_lastError(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastError, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_lastError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "String")
+}
+
+func (ec *executionContext) _Delivery_sentAt(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_sentAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SentAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_sentAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Delivery_messageID(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_messageID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_messageID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "String")
+}
+
+func (ec *executionContext) _Delivery_invoice(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_invoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoice(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Invoice) graphql.Marshaler {
+			return ec.marshalNInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_invoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Delivery",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Invoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeliveryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DeliveryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeliveryConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DeliveryEdge) graphql.Marshaler {
+			return ec.marshalODeliveryEdge2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeliveryConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeliveryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeliveryEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeliveryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.DeliveryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeliveryConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeliveryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeliveryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeliveryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.DeliveryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeliveryConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeliveryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeliveryConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeliveryEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.DeliveryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeliveryEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Delivery) graphql.Marshaler {
+			return ec.marshalODelivery2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDelivery(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeliveryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeliveryEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delivery(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeliveryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.DeliveryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeliveryEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeliveryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeliveryEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Invoice_id(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18851,6 +21033,167 @@ func (ec *executionContext) fieldContext_Invoice_status(_ context.Context, field
 	return graphql.NewScalarFieldContext("Invoice", field, false, false, "InvoiceStatus")
 }
 
+func (ec *executionContext) _Invoice_customerReference(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_customerReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_customerReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _Invoice_customerName(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_customerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_customerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _Invoice_customerAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_customerAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerAddress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_customerAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _Invoice_currency(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _Invoice_taxExempt(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_taxExempt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxExempt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_taxExempt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Invoice_periodStart(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_periodStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_periodStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Invoice_periodEnd(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_periodEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_periodEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Date")
+}
+
 func (ec *executionContext) _Invoice_netTotal(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18966,6 +21309,121 @@ func (ec *executionContext) fieldContext_Invoice_settledAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Invoice_settleComment(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_settleComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SettleComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_settleComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _Invoice_deletedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_deletedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_deletedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Invoice_deleteReason(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_deleteReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeleteReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_deleteReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _Invoice_statementFormat(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_statementFormat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatementFormat, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v invoice.StatementFormat) graphql.Marshaler {
+			return ec.marshalNInvoiceStatementFormat2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormat(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_statementFormat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "InvoiceStatementFormat")
+}
+
+func (ec *executionContext) _Invoice_documentsAt(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_documentsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_documentsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Invoice_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19057,6 +21515,38 @@ func (ec *executionContext) fieldContext_Invoice_lines(_ context.Context, field 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InvoiceLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Invoice_deliveries(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_deliveries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deliveries(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Delivery) graphql.Marshaler {
+			return ec.marshalODelivery2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_deliveries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Invoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delivery(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19250,6 +21740,29 @@ func (ec *executionContext) fieldContext_InvoiceLine_position(_ context.Context,
 	return graphql.NewScalarFieldContext("InvoiceLine", field, false, false, "Int")
 }
 
+func (ec *executionContext) _InvoiceLine_kind(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceLine_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v invoiceline.Kind) graphql.Marshaler {
+			return ec.marshalNInvoiceLineKind2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceLine_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceLine", field, false, false, "InvoiceLineKind")
+}
+
 func (ec *executionContext) _InvoiceLine_heading(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19271,6 +21784,167 @@ func (ec *executionContext) _InvoiceLine_heading(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_InvoiceLine_heading(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("InvoiceLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvoiceLine_category(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceLine_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceLine_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvoiceLine_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceLine_customerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceLine_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InvoiceLine_calls(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceLine_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceLine_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InvoiceLine_callTotal(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceLine_callTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceLine_callTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _InvoiceLine_serviceFrom(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceLine_serviceFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceLine_serviceFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceLine", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InvoiceLine_serviceTo(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceLine_serviceTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceLine_serviceTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceLine", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InvoiceLine_proRata(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceLine_proRata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProRata, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceLine_proRata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceLine", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _InvoiceLine_description(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
@@ -19415,6 +22089,38 @@ func (ec *executionContext) fieldContext_InvoiceLine_invoice(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Invoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceLine_charge(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceLine_charge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Charge(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Charge) graphql.Marshaler {
+			return ec.marshalOCharge2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCharge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceLine_charge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Charge(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22680,6 +25386,50 @@ func (ec *executionContext) fieldContext_Query_customers(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_customers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_deliveries(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_deliveries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Deliveries(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.DeliveryOrder), fc.Args["where"].(*ent.DeliveryWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DeliveryConnection) graphql.Marshaler {
+			return ec.marshalNDeliveryConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_deliveries(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeliveryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_deliveries_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27977,7 +30727,7 @@ func (ec *executionContext) unmarshalInputBillingRunWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "issueDate", "issueDateNEQ", "issueDateIn", "issueDateNotIn", "issueDateGT", "issueDateGTE", "issueDateLT", "issueDateLTE", "callsUpTo", "callsUpToNEQ", "callsUpToIn", "callsUpToNotIn", "callsUpToGT", "callsUpToGTE", "callsUpToLT", "callsUpToLTE", "callsUpToIsNil", "callsUpToNotNil", "startingNumber", "startingNumberNEQ", "startingNumberIn", "startingNumberNotIn", "startingNumberGT", "startingNumberGTE", "startingNumberLT", "startingNumberLTE", "startingNumberIsNil", "startingNumberNotNil", "minimumAmount", "minimumAmountNEQ", "minimumAmountIn", "minimumAmountNotIn", "minimumAmountGT", "minimumAmountGTE", "minimumAmountLT", "minimumAmountLTE", "sendEmails", "sendEmailsNEQ", "invoiceCount", "invoiceCountNEQ", "invoiceCountIn", "invoiceCountNotIn", "invoiceCountGT", "invoiceCountGTE", "invoiceCountLT", "invoiceCountLTE", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "hasSchedule", "hasScheduleWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "periodName", "periodNameNEQ", "periodNameIn", "periodNameNotIn", "periodNameGT", "periodNameGTE", "periodNameLT", "periodNameLTE", "periodNameContains", "periodNameHasPrefix", "periodNameHasSuffix", "periodNameIsNil", "periodNameNotNil", "periodNameEqualFold", "periodNameContainsFold", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodStartIsNil", "periodStartNotNil", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "periodEndIsNil", "periodEndNotNil", "customersTotal", "customersTotalNEQ", "customersTotalIn", "customersTotalNotIn", "customersTotalGT", "customersTotalGTE", "customersTotalLT", "customersTotalLTE", "customersDone", "customersDoneNEQ", "customersDoneIn", "customersDoneNotIn", "customersDoneGT", "customersDoneGTE", "customersDoneLT", "customersDoneLTE", "firstNumber", "firstNumberNEQ", "firstNumberIn", "firstNumberNotIn", "firstNumberGT", "firstNumberGTE", "firstNumberLT", "firstNumberLTE", "firstNumberIsNil", "firstNumberNotNil", "lastNumber", "lastNumberNEQ", "lastNumberIn", "lastNumberNotIn", "lastNumberGT", "lastNumberGTE", "lastNumberLT", "lastNumberLTE", "lastNumberIsNil", "lastNumberNotNil", "netTotal", "netTotalNEQ", "netTotalIn", "netTotalNotIn", "netTotalGT", "netTotalGTE", "netTotalLT", "netTotalLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "documentsDone", "documentsDoneNEQ", "documentsDoneIn", "documentsDoneNotIn", "documentsDoneGT", "documentsDoneGTE", "documentsDoneLT", "documentsDoneLTE", "startedAt", "startedAtNEQ", "startedAtIn", "startedAtNotIn", "startedAtGT", "startedAtGTE", "startedAtLT", "startedAtLTE", "startedAtIsNil", "startedAtNotNil", "finishedAt", "finishedAtNEQ", "finishedAtIn", "finishedAtNotIn", "finishedAtGT", "finishedAtGTE", "finishedAtLT", "finishedAtLTE", "finishedAtIsNil", "finishedAtNotNil", "issueDate", "issueDateNEQ", "issueDateIn", "issueDateNotIn", "issueDateGT", "issueDateGTE", "issueDateLT", "issueDateLTE", "callsUpTo", "callsUpToNEQ", "callsUpToIn", "callsUpToNotIn", "callsUpToGT", "callsUpToGTE", "callsUpToLT", "callsUpToLTE", "callsUpToIsNil", "callsUpToNotNil", "startingNumber", "startingNumberNEQ", "startingNumberIn", "startingNumberNotIn", "startingNumberGT", "startingNumberGTE", "startingNumberLT", "startingNumberLTE", "startingNumberIsNil", "startingNumberNotNil", "minimumAmount", "minimumAmountNEQ", "minimumAmountIn", "minimumAmountNotIn", "minimumAmountGT", "minimumAmountGTE", "minimumAmountLT", "minimumAmountLTE", "sendEmails", "sendEmailsNEQ", "invoiceCount", "invoiceCountNEQ", "invoiceCountIn", "invoiceCountNotIn", "invoiceCountGT", "invoiceCountGTE", "invoiceCountLT", "invoiceCountLTE", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "hasSchedule", "hasScheduleWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -28201,6 +30951,811 @@ func (ec *executionContext) unmarshalInputBillingRunWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "periodName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodName = data
+		case "periodNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameNEQ = data
+		case "periodNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameIn = data
+		case "periodNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameNotIn = data
+		case "periodNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameGT = data
+		case "periodNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameGTE = data
+		case "periodNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameLT = data
+		case "periodNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameLTE = data
+		case "periodNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameContains = data
+		case "periodNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameHasPrefix = data
+		case "periodNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameHasSuffix = data
+		case "periodNameIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameIsNil = data
+		case "periodNameNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameNotNil = data
+		case "periodNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameEqualFold = data
+		case "periodNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNameContainsFold = data
+		case "periodStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStart"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStart = data
+		case "periodStartNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartNEQ = data
+		case "periodStartIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartIn = data
+		case "periodStartNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartNotIn = data
+		case "periodStartGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartGT = data
+		case "periodStartGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartGTE = data
+		case "periodStartLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartLT = data
+		case "periodStartLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartLTE = data
+		case "periodStartIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartIsNil = data
+		case "periodStartNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartNotNil = data
+		case "periodEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEnd"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEnd = data
+		case "periodEndNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndNEQ = data
+		case "periodEndIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndIn = data
+		case "periodEndNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndNotIn = data
+		case "periodEndGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndGT = data
+		case "periodEndGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndGTE = data
+		case "periodEndLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndLT = data
+		case "periodEndLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndLTE = data
+		case "periodEndIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndIsNil = data
+		case "periodEndNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndNotNil = data
+		case "customersTotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersTotal"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersTotal = data
+		case "customersTotalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersTotalNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersTotalNEQ = data
+		case "customersTotalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersTotalIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersTotalIn = data
+		case "customersTotalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersTotalNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersTotalNotIn = data
+		case "customersTotalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersTotalGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersTotalGT = data
+		case "customersTotalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersTotalGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersTotalGTE = data
+		case "customersTotalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersTotalLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersTotalLT = data
+		case "customersTotalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersTotalLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersTotalLTE = data
+		case "customersDone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersDone"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersDone = data
+		case "customersDoneNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersDoneNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersDoneNEQ = data
+		case "customersDoneIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersDoneIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersDoneIn = data
+		case "customersDoneNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersDoneNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersDoneNotIn = data
+		case "customersDoneGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersDoneGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersDoneGT = data
+		case "customersDoneGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersDoneGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersDoneGTE = data
+		case "customersDoneLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersDoneLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersDoneLT = data
+		case "customersDoneLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customersDoneLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomersDoneLTE = data
+		case "firstNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstNumber"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstNumber = data
+		case "firstNumberNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstNumberNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstNumberNEQ = data
+		case "firstNumberIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstNumberIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstNumberIn = data
+		case "firstNumberNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstNumberNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstNumberNotIn = data
+		case "firstNumberGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstNumberGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstNumberGT = data
+		case "firstNumberGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstNumberGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstNumberGTE = data
+		case "firstNumberLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstNumberLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstNumberLT = data
+		case "firstNumberLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstNumberLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstNumberLTE = data
+		case "firstNumberIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstNumberIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstNumberIsNil = data
+		case "firstNumberNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstNumberNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstNumberNotNil = data
+		case "lastNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastNumber"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastNumber = data
+		case "lastNumberNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastNumberNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastNumberNEQ = data
+		case "lastNumberIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastNumberIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastNumberIn = data
+		case "lastNumberNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastNumberNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastNumberNotIn = data
+		case "lastNumberGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastNumberGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastNumberGT = data
+		case "lastNumberGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastNumberGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastNumberGTE = data
+		case "lastNumberLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastNumberLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastNumberLT = data
+		case "lastNumberLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastNumberLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastNumberLTE = data
+		case "lastNumberIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastNumberIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastNumberIsNil = data
+		case "lastNumberNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastNumberNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastNumberNotNil = data
+		case "netTotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("netTotal"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NetTotal = data
+		case "netTotalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("netTotalNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NetTotalNEQ = data
+		case "netTotalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("netTotalIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NetTotalIn = data
+		case "netTotalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("netTotalNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NetTotalNotIn = data
+		case "netTotalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("netTotalGT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NetTotalGT = data
+		case "netTotalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("netTotalGTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NetTotalGTE = data
+		case "netTotalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("netTotalLT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NetTotalLT = data
+		case "netTotalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("netTotalLTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NetTotalLTE = data
+		case "total":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("total"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Total = data
+		case "totalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalNEQ = data
+		case "totalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalIn = data
+		case "totalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalNotIn = data
+		case "totalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalGT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalGT = data
+		case "totalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalGTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalGTE = data
+		case "totalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalLT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalLT = data
+		case "totalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalLTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalLTE = data
+		case "documentsDone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsDone"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsDone = data
+		case "documentsDoneNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsDoneNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsDoneNEQ = data
+		case "documentsDoneIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsDoneIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsDoneIn = data
+		case "documentsDoneNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsDoneNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsDoneNotIn = data
+		case "documentsDoneGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsDoneGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsDoneGT = data
+		case "documentsDoneGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsDoneGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsDoneGTE = data
+		case "documentsDoneLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsDoneLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsDoneLT = data
+		case "documentsDoneLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsDoneLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsDoneLTE = data
+		case "startedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAt = data
+		case "startedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtNEQ = data
+		case "startedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtIn = data
+		case "startedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtNotIn = data
+		case "startedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtGT = data
+		case "startedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtGTE = data
+		case "startedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtLT = data
+		case "startedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtLTE = data
+		case "startedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtIsNil = data
+		case "startedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtNotNil = data
+		case "finishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finishedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinishedAt = data
+		case "finishedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finishedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinishedAtNEQ = data
+		case "finishedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finishedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinishedAtIn = data
+		case "finishedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finishedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinishedAtNotIn = data
+		case "finishedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finishedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinishedAtGT = data
+		case "finishedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finishedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinishedAtGTE = data
+		case "finishedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finishedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinishedAtLT = data
+		case "finishedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finishedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinishedAtLTE = data
+		case "finishedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finishedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinishedAtIsNil = data
+		case "finishedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("finishedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FinishedAtNotNil = data
 		case "issueDate":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issueDate"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -29245,7 +32800,7 @@ func (ec *executionContext) unmarshalInputCallWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "uploadID", "uploadIDNEQ", "uploadIDIn", "uploadIDNotIn", "uploadIDGT", "uploadIDGTE", "uploadIDLT", "uploadIDLTE", "line", "lineNEQ", "lineIn", "lineNotIn", "lineGT", "lineGTE", "lineLT", "lineLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "destination", "destinationNEQ", "destinationIn", "destinationNotIn", "destinationGT", "destinationGTE", "destinationLT", "destinationLTE", "destinationContains", "destinationHasPrefix", "destinationHasSuffix", "destinationEqualFold", "destinationContainsFold", "account", "accountNEQ", "accountIn", "accountNotIn", "accountGT", "accountGTE", "accountLT", "accountLTE", "accountContains", "accountHasPrefix", "accountHasSuffix", "accountIsNil", "accountNotNil", "accountEqualFold", "accountContainsFold", "chargeCode", "chargeCodeNEQ", "chargeCodeIn", "chargeCodeNotIn", "chargeCodeGT", "chargeCodeGTE", "chargeCodeLT", "chargeCodeLTE", "chargeCodeContains", "chargeCodeHasPrefix", "chargeCodeHasSuffix", "chargeCodeIsNil", "chargeCodeNotNil", "chargeCodeEqualFold", "chargeCodeContainsFold", "start", "startNEQ", "startIn", "startNotIn", "startGT", "startGTE", "startLT", "startLTE", "duration", "durationNEQ", "durationIn", "durationNotIn", "durationGT", "durationGTE", "durationLT", "durationLTE", "billableSeconds", "billableSecondsNEQ", "billableSecondsIn", "billableSecondsNotIn", "billableSecondsGT", "billableSecondsGTE", "billableSecondsLT", "billableSecondsLTE", "band", "bandNEQ", "bandIn", "bandNotIn", "bandIsNil", "bandNotNil", "rateDestination", "rateDestinationNEQ", "rateDestinationIn", "rateDestinationNotIn", "rateDestinationGT", "rateDestinationGTE", "rateDestinationLT", "rateDestinationLTE", "rateDestinationContains", "rateDestinationHasPrefix", "rateDestinationHasSuffix", "rateDestinationIsNil", "rateDestinationNotNil", "rateDestinationEqualFold", "rateDestinationContainsFold", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDIsNil", "customerIDNotNil", "rateSheetID", "rateSheetIDNEQ", "rateSheetIDIn", "rateSheetIDNotIn", "rateSheetIDGT", "rateSheetIDGTE", "rateSheetIDLT", "rateSheetIDLTE", "rateSheetIDIsNil", "rateSheetIDNotNil", "chargeID", "chargeIDNEQ", "chargeIDIn", "chargeIDNotIn", "chargeIDGT", "chargeIDGTE", "chargeIDLT", "chargeIDLTE", "chargeIDIsNil", "chargeIDNotNil"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "uploadID", "uploadIDNEQ", "uploadIDIn", "uploadIDNotIn", "uploadIDGT", "uploadIDGTE", "uploadIDLT", "uploadIDLTE", "line", "lineNEQ", "lineIn", "lineNotIn", "lineGT", "lineGTE", "lineLT", "lineLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "destination", "destinationNEQ", "destinationIn", "destinationNotIn", "destinationGT", "destinationGTE", "destinationLT", "destinationLTE", "destinationContains", "destinationHasPrefix", "destinationHasSuffix", "destinationEqualFold", "destinationContainsFold", "account", "accountNEQ", "accountIn", "accountNotIn", "accountGT", "accountGTE", "accountLT", "accountLTE", "accountContains", "accountHasPrefix", "accountHasSuffix", "accountIsNil", "accountNotNil", "accountEqualFold", "accountContainsFold", "chargeCode", "chargeCodeNEQ", "chargeCodeIn", "chargeCodeNotIn", "chargeCodeGT", "chargeCodeGTE", "chargeCodeLT", "chargeCodeLTE", "chargeCodeContains", "chargeCodeHasPrefix", "chargeCodeHasSuffix", "chargeCodeIsNil", "chargeCodeNotNil", "chargeCodeEqualFold", "chargeCodeContainsFold", "start", "startNEQ", "startIn", "startNotIn", "startGT", "startGTE", "startLT", "startLTE", "duration", "durationNEQ", "durationIn", "durationNotIn", "durationGT", "durationGTE", "durationLT", "durationLTE", "billableSeconds", "billableSecondsNEQ", "billableSecondsIn", "billableSecondsNotIn", "billableSecondsGT", "billableSecondsGTE", "billableSecondsLT", "billableSecondsLTE", "band", "bandNEQ", "bandIn", "bandNotIn", "bandIsNil", "bandNotNil", "rateDestination", "rateDestinationNEQ", "rateDestinationIn", "rateDestinationNotIn", "rateDestinationGT", "rateDestinationGTE", "rateDestinationLT", "rateDestinationLTE", "rateDestinationContains", "rateDestinationHasPrefix", "rateDestinationHasSuffix", "rateDestinationIsNil", "rateDestinationNotNil", "rateDestinationEqualFold", "rateDestinationContainsFold", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDIsNil", "customerIDNotNil", "rateSheetID", "rateSheetIDNEQ", "rateSheetIDIn", "rateSheetIDNotIn", "rateSheetIDGT", "rateSheetIDGTE", "rateSheetIDLT", "rateSheetIDLTE", "rateSheetIDIsNil", "rateSheetIDNotNil", "chargeID", "chargeIDNEQ", "chargeIDIn", "chargeIDNotIn", "chargeIDGT", "chargeIDGTE", "chargeIDLT", "chargeIDLTE", "chargeIDIsNil", "chargeIDNotNil", "siteID", "siteIDNEQ", "siteIDIn", "siteIDNotIn", "siteIDGT", "siteIDGTE", "siteIDLT", "siteIDLTE", "siteIDIsNil", "siteIDNotNil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30386,6 +33941,76 @@ func (ec *executionContext) unmarshalInputCallWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ChargeIDNotNil = data
+		case "siteID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteID = data
+		case "siteIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDNEQ = data
+		case "siteIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDIn = data
+		case "siteIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDNotIn = data
+		case "siteIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDGT = data
+		case "siteIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDGTE = data
+		case "siteIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDLT = data
+		case "siteIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDLTE = data
+		case "siteIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDIsNil = data
+		case "siteIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDNotNil = data
 		}
 	}
 	return it, nil
@@ -33040,7 +36665,7 @@ func (ec *executionContext) unmarshalInputChargeWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "recurrence", "recurrenceNEQ", "recurrenceIn", "recurrenceNotIn", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "unitPrice", "unitPriceNEQ", "unitPriceIn", "unitPriceNotIn", "unitPriceGT", "unitPriceGTE", "unitPriceLT", "unitPriceLTE", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "taxRate", "taxRateNEQ", "taxRateIn", "taxRateNotIn", "taxRateGT", "taxRateGTE", "taxRateLT", "taxRateLTE", "taxRateIsNil", "taxRateNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "date", "dateNEQ", "dateIn", "dateNotIn", "dateGT", "dateGTE", "dateLT", "dateLTE", "dateIsNil", "dateNotNil", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "endDate", "endDateNEQ", "endDateIn", "endDateNotIn", "endDateGT", "endDateGTE", "endDateLT", "endDateLTE", "endDateIsNil", "endDateNotNil", "billedThrough", "billedThroughNEQ", "billedThroughIn", "billedThroughNotIn", "billedThroughGT", "billedThroughGTE", "billedThroughLT", "billedThroughLTE", "billedThroughIsNil", "billedThroughNotNil", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodStartIsNil", "periodStartNotNil", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "periodEndIsNil", "periodEndNotNil", "hasCustomer", "hasCustomerWith", "hasProduct", "hasProductWith", "hasInvoice", "hasInvoiceWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "recurrence", "recurrenceNEQ", "recurrenceIn", "recurrenceNotIn", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "unitPrice", "unitPriceNEQ", "unitPriceIn", "unitPriceNotIn", "unitPriceGT", "unitPriceGTE", "unitPriceLT", "unitPriceLTE", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "taxRate", "taxRateNEQ", "taxRateIn", "taxRateNotIn", "taxRateGT", "taxRateGTE", "taxRateLT", "taxRateLTE", "taxRateIsNil", "taxRateNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "date", "dateNEQ", "dateIn", "dateNotIn", "dateGT", "dateGTE", "dateLT", "dateLTE", "dateIsNil", "dateNotNil", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "endDate", "endDateNEQ", "endDateIn", "endDateNotIn", "endDateGT", "endDateGTE", "endDateLT", "endDateLTE", "endDateIsNil", "endDateNotNil", "billedThrough", "billedThroughNEQ", "billedThroughIn", "billedThroughNotIn", "billedThroughGT", "billedThroughGTE", "billedThroughLT", "billedThroughLTE", "billedThroughIsNil", "billedThroughNotNil", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodStartIsNil", "periodStartNotNil", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "periodEndIsNil", "periodEndNotNil", "siteID", "siteIDNEQ", "siteIDIn", "siteIDNotIn", "siteIDGT", "siteIDGTE", "siteIDLT", "siteIDLTE", "siteIDIsNil", "siteIDNotNil", "calls", "callsNEQ", "callsIn", "callsNotIn", "callsGT", "callsGTE", "callsLT", "callsLTE", "callTotal", "callTotalNEQ", "callTotalIn", "callTotalNotIn", "callTotalGT", "callTotalGTE", "callTotalLT", "callTotalLTE", "hasCustomer", "hasCustomerWith", "hasProduct", "hasProductWith", "hasInvoice", "hasInvoiceWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34069,6 +37694,188 @@ func (ec *executionContext) unmarshalInputChargeWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.PeriodEndNotNil = data
+		case "siteID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteID = data
+		case "siteIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDNEQ = data
+		case "siteIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDIn = data
+		case "siteIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDNotIn = data
+		case "siteIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDGT = data
+		case "siteIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDGTE = data
+		case "siteIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDLT = data
+		case "siteIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDLTE = data
+		case "siteIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDIsNil = data
+		case "siteIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteIDNotNil = data
+		case "calls":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("calls"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Calls = data
+		case "callsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsNEQ = data
+		case "callsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsIn = data
+		case "callsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsNotIn = data
+		case "callsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsGT = data
+		case "callsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsGTE = data
+		case "callsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsLT = data
+		case "callsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsLTE = data
+		case "callTotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotal"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotal = data
+		case "callTotalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalNEQ = data
+		case "callTotalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalIn = data
+		case "callTotalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalNotIn = data
+		case "callTotalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalGT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalGT = data
+		case "callTotalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalGTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalGTE = data
+		case "callTotalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalLT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalLT = data
+		case "callTotalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalLTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalLTE = data
 		case "hasCustomer":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustomer"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -36571,6 +40378,822 @@ func UnmarshalCustomerWhereInput(ctx context.Context, raw any) (ent.CustomerWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDeliveryOrder(ctx context.Context, obj any) (ent.DeliveryOrder, error) {
+	var it ent.DeliveryOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNDeliveryOrderField2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeliveryOrder unmarshals raw into the DeliveryOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeliveryOrder(ctx context.Context, raw any) (ent.DeliveryOrder, error) {
+	var out ent.DeliveryOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeliveryOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeliveryWhereInput(ctx context.Context, obj any) (ent.DeliveryWhereInput, error) {
+	var it ent.DeliveryWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "recipient", "recipientNEQ", "recipientIn", "recipientNotIn", "recipientGT", "recipientGTE", "recipientLT", "recipientLTE", "recipientContains", "recipientHasPrefix", "recipientHasSuffix", "recipientEqualFold", "recipientContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "attempts", "attemptsNEQ", "attemptsIn", "attemptsNotIn", "attemptsGT", "attemptsGTE", "attemptsLT", "attemptsLTE", "nextAttemptAt", "nextAttemptAtNEQ", "nextAttemptAtIn", "nextAttemptAtNotIn", "nextAttemptAtGT", "nextAttemptAtGTE", "nextAttemptAtLT", "nextAttemptAtLTE", "nextAttemptAtIsNil", "nextAttemptAtNotNil", "lastError", "lastErrorNEQ", "lastErrorIn", "lastErrorNotIn", "lastErrorGT", "lastErrorGTE", "lastErrorLT", "lastErrorLTE", "lastErrorContains", "lastErrorHasPrefix", "lastErrorHasSuffix", "lastErrorIsNil", "lastErrorNotNil", "lastErrorEqualFold", "lastErrorContainsFold", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "messageID", "messageIDNEQ", "messageIDIn", "messageIDNotIn", "messageIDGT", "messageIDGTE", "messageIDLT", "messageIDLTE", "messageIDContains", "messageIDHasPrefix", "messageIDHasSuffix", "messageIDIsNil", "messageIDNotNil", "messageIDEqualFold", "messageIDContainsFold", "hasInvoice", "hasInvoiceWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalODeliveryWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalODeliveryWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalODeliveryWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "recipient":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipient"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recipient = data
+		case "recipientNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientNEQ = data
+		case "recipientIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIn = data
+		case "recipientNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientNotIn = data
+		case "recipientGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientGT = data
+		case "recipientGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientGTE = data
+		case "recipientLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientLT = data
+		case "recipientLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientLTE = data
+		case "recipientContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientContains = data
+		case "recipientHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientHasPrefix = data
+		case "recipientHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientHasSuffix = data
+		case "recipientEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientEqualFold = data
+		case "recipientContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalODeliveryStatus2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalODeliveryStatus2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalODeliveryStatus2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalODeliveryStatus2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "attempts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attempts"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attempts = data
+		case "attemptsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsNEQ = data
+		case "attemptsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsIn = data
+		case "attemptsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsNotIn = data
+		case "attemptsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsGT = data
+		case "attemptsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsGTE = data
+		case "attemptsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsLT = data
+		case "attemptsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsLTE = data
+		case "nextAttemptAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextAttemptAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextAttemptAt = data
+		case "nextAttemptAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextAttemptAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextAttemptAtNEQ = data
+		case "nextAttemptAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextAttemptAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextAttemptAtIn = data
+		case "nextAttemptAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextAttemptAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextAttemptAtNotIn = data
+		case "nextAttemptAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextAttemptAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextAttemptAtGT = data
+		case "nextAttemptAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextAttemptAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextAttemptAtGTE = data
+		case "nextAttemptAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextAttemptAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextAttemptAtLT = data
+		case "nextAttemptAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextAttemptAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextAttemptAtLTE = data
+		case "nextAttemptAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextAttemptAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextAttemptAtIsNil = data
+		case "nextAttemptAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextAttemptAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextAttemptAtNotNil = data
+		case "lastError":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastError"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastError = data
+		case "lastErrorNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorNEQ = data
+		case "lastErrorIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorIn = data
+		case "lastErrorNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorNotIn = data
+		case "lastErrorGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorGT = data
+		case "lastErrorGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorGTE = data
+		case "lastErrorLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorLT = data
+		case "lastErrorLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorLTE = data
+		case "lastErrorContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorContains = data
+		case "lastErrorHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorHasPrefix = data
+		case "lastErrorHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorHasSuffix = data
+		case "lastErrorIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorIsNil = data
+		case "lastErrorNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorNotNil = data
+		case "lastErrorEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorEqualFold = data
+		case "lastErrorContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastErrorContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastErrorContainsFold = data
+		case "sentAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAt = data
+		case "sentAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtNEQ = data
+		case "sentAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtIn = data
+		case "sentAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtNotIn = data
+		case "sentAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtGT = data
+		case "sentAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtGTE = data
+		case "sentAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtLT = data
+		case "sentAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtLTE = data
+		case "sentAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtIsNil = data
+		case "sentAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtNotNil = data
+		case "messageID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageID = data
+		case "messageIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDNEQ = data
+		case "messageIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDIn = data
+		case "messageIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDNotIn = data
+		case "messageIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDGT = data
+		case "messageIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDGTE = data
+		case "messageIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDLT = data
+		case "messageIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDLTE = data
+		case "messageIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDContains = data
+		case "messageIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDHasPrefix = data
+		case "messageIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDHasSuffix = data
+		case "messageIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDIsNil = data
+		case "messageIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDNotNil = data
+		case "messageIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDEqualFold = data
+		case "messageIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDContainsFold = data
+		case "hasInvoice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInvoice"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInvoice = data
+		case "hasInvoiceWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInvoiceWith"))
+			data, err := ec.unmarshalOInvoiceWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInvoiceWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeliveryWhereInput unmarshals raw into the DeliveryWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeliveryWhereInput(ctx context.Context, raw any) (ent.DeliveryWhereInput, error) {
+	var out ent.DeliveryWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeliveryWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputInvoiceLineWhereInput(ctx context.Context, obj any) (ent.InvoiceLineWhereInput, error) {
 	var it ent.InvoiceLineWhereInput
 	if obj == nil {
@@ -36582,7 +41205,7 @@ func (ec *executionContext) unmarshalInputInvoiceLineWhereInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "heading", "headingNEQ", "headingIn", "headingNotIn", "headingGT", "headingGTE", "headingLT", "headingLTE", "headingContains", "headingHasPrefix", "headingHasSuffix", "headingIsNil", "headingNotNil", "headingEqualFold", "headingContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "unitPrice", "unitPriceNEQ", "unitPriceIn", "unitPriceNotIn", "unitPriceGT", "unitPriceGTE", "unitPriceLT", "unitPriceLTE", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "taxRate", "taxRateNEQ", "taxRateIn", "taxRateNotIn", "taxRateGT", "taxRateGTE", "taxRateLT", "taxRateLTE", "hasInvoice", "hasInvoiceWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "heading", "headingNEQ", "headingIn", "headingNotIn", "headingGT", "headingGTE", "headingLT", "headingLTE", "headingContains", "headingHasPrefix", "headingHasSuffix", "headingIsNil", "headingNotNil", "headingEqualFold", "headingContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "categoryGT", "categoryGTE", "categoryLT", "categoryLTE", "categoryContains", "categoryHasPrefix", "categoryHasSuffix", "categoryIsNil", "categoryNotNil", "categoryEqualFold", "categoryContainsFold", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDIsNil", "customerIDNotNil", "calls", "callsNEQ", "callsIn", "callsNotIn", "callsGT", "callsGTE", "callsLT", "callsLTE", "callTotal", "callTotalNEQ", "callTotalIn", "callTotalNotIn", "callTotalGT", "callTotalGTE", "callTotalLT", "callTotalLTE", "serviceFrom", "serviceFromNEQ", "serviceFromIn", "serviceFromNotIn", "serviceFromGT", "serviceFromGTE", "serviceFromLT", "serviceFromLTE", "serviceFromIsNil", "serviceFromNotNil", "serviceTo", "serviceToNEQ", "serviceToIn", "serviceToNotIn", "serviceToGT", "serviceToGTE", "serviceToLT", "serviceToLTE", "serviceToIsNil", "serviceToNotNil", "proRata", "proRataNEQ", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "unitPrice", "unitPriceNEQ", "unitPriceIn", "unitPriceNotIn", "unitPriceGT", "unitPriceGTE", "unitPriceLT", "unitPriceLTE", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "taxRate", "taxRateNEQ", "taxRateIn", "taxRateNotIn", "taxRateGT", "taxRateGTE", "taxRateLT", "taxRateLTE", "hasInvoice", "hasInvoiceWith", "hasCharge", "hasChargeWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36722,6 +41345,34 @@ func (ec *executionContext) unmarshalInputInvoiceLineWhereInput(ctx context.Cont
 				return it, err
 			}
 			it.PositionLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOInvoiceLineKind2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOInvoiceLineKind2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOInvoiceLineKind2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOInvoiceLineKind2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
 		case "heading":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heading"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -36827,6 +41478,447 @@ func (ec *executionContext) unmarshalInputInvoiceLineWhereInput(ctx context.Cont
 				return it, err
 			}
 			it.HeadingContainsFold = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "categoryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNEQ = data
+		case "categoryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIn = data
+		case "categoryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNotIn = data
+		case "categoryGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryGT = data
+		case "categoryGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryGTE = data
+		case "categoryLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryLT = data
+		case "categoryLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryLTE = data
+		case "categoryContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryContains = data
+		case "categoryHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryHasPrefix = data
+		case "categoryHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryHasSuffix = data
+		case "categoryIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIsNil = data
+		case "categoryNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNotNil = data
+		case "categoryEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryEqualFold = data
+		case "categoryContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryContainsFold = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "customerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNEQ = data
+		case "customerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDIn = data
+		case "customerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNotIn = data
+		case "customerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGT = data
+		case "customerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGTE = data
+		case "customerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLT = data
+		case "customerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLTE = data
+		case "customerIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDIsNil = data
+		case "customerIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNotNil = data
+		case "calls":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("calls"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Calls = data
+		case "callsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsNEQ = data
+		case "callsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsIn = data
+		case "callsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsNotIn = data
+		case "callsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsGT = data
+		case "callsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsGTE = data
+		case "callsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsLT = data
+		case "callsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsLTE = data
+		case "callTotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotal"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotal = data
+		case "callTotalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalNEQ = data
+		case "callTotalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalIn = data
+		case "callTotalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalNotIn = data
+		case "callTotalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalGT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalGT = data
+		case "callTotalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalGTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalGTE = data
+		case "callTotalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalLT"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalLT = data
+		case "callTotalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callTotalLTE"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallTotalLTE = data
+		case "serviceFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceFrom = data
+		case "serviceFromNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceFromNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceFromNEQ = data
+		case "serviceFromIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceFromIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceFromIn = data
+		case "serviceFromNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceFromNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceFromNotIn = data
+		case "serviceFromGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceFromGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceFromGT = data
+		case "serviceFromGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceFromGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceFromGTE = data
+		case "serviceFromLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceFromLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceFromLT = data
+		case "serviceFromLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceFromLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceFromLTE = data
+		case "serviceFromIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceFromIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceFromIsNil = data
+		case "serviceFromNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceFromNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceFromNotNil = data
+		case "serviceTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceTo = data
+		case "serviceToNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceToNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceToNEQ = data
+		case "serviceToIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceToIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceToIn = data
+		case "serviceToNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceToNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceToNotIn = data
+		case "serviceToGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceToGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceToGT = data
+		case "serviceToGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceToGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceToGTE = data
+		case "serviceToLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceToLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceToLT = data
+		case "serviceToLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceToLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceToLTE = data
+		case "serviceToIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceToIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceToIsNil = data
+		case "serviceToNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceToNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceToNotNil = data
+		case "proRata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proRata"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProRata = data
+		case "proRataNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proRataNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProRataNEQ = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -37156,6 +42248,20 @@ func (ec *executionContext) unmarshalInputInvoiceLineWhereInput(ctx context.Cont
 				return it, err
 			}
 			it.HasInvoiceWith = data
+		case "hasCharge":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCharge"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCharge = data
+		case "hasChargeWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasChargeWith"))
+			data, err := ec.unmarshalOChargeWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐChargeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasChargeWith = data
 		}
 	}
 	return it, nil
@@ -37237,7 +42343,7 @@ func (ec *executionContext) unmarshalInputInvoiceWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "issueDate", "issueDateNEQ", "issueDateIn", "issueDateNotIn", "issueDateGT", "issueDateGTE", "issueDateLT", "issueDateLTE", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "netTotal", "netTotalNEQ", "netTotalIn", "netTotalNotIn", "netTotalGT", "netTotalGTE", "netTotalLT", "netTotalLTE", "taxTotal", "taxTotalNEQ", "taxTotalIn", "taxTotalNotIn", "taxTotalGT", "taxTotalGTE", "taxTotalLT", "taxTotalLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "settledAt", "settledAtNEQ", "settledAtIn", "settledAtNotIn", "settledAtGT", "settledAtGTE", "settledAtLT", "settledAtLTE", "settledAtIsNil", "settledAtNotNil", "hasCustomer", "hasCustomerWith", "hasBillingRun", "hasBillingRunWith", "hasLines", "hasLinesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "issueDate", "issueDateNEQ", "issueDateIn", "issueDateNotIn", "issueDateGT", "issueDateGTE", "issueDateLT", "issueDateLTE", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "customerReference", "customerReferenceNEQ", "customerReferenceIn", "customerReferenceNotIn", "customerReferenceGT", "customerReferenceGTE", "customerReferenceLT", "customerReferenceLTE", "customerReferenceContains", "customerReferenceHasPrefix", "customerReferenceHasSuffix", "customerReferenceIsNil", "customerReferenceNotNil", "customerReferenceEqualFold", "customerReferenceContainsFold", "customerName", "customerNameNEQ", "customerNameIn", "customerNameNotIn", "customerNameGT", "customerNameGTE", "customerNameLT", "customerNameLTE", "customerNameContains", "customerNameHasPrefix", "customerNameHasSuffix", "customerNameIsNil", "customerNameNotNil", "customerNameEqualFold", "customerNameContainsFold", "customerAddress", "customerAddressNEQ", "customerAddressIn", "customerAddressNotIn", "customerAddressGT", "customerAddressGTE", "customerAddressLT", "customerAddressLTE", "customerAddressContains", "customerAddressHasPrefix", "customerAddressHasSuffix", "customerAddressIsNil", "customerAddressNotNil", "customerAddressEqualFold", "customerAddressContainsFold", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyIsNil", "currencyNotNil", "currencyEqualFold", "currencyContainsFold", "taxExempt", "taxExemptNEQ", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodStartIsNil", "periodStartNotNil", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "periodEndIsNil", "periodEndNotNil", "netTotal", "netTotalNEQ", "netTotalIn", "netTotalNotIn", "netTotalGT", "netTotalGTE", "netTotalLT", "netTotalLTE", "taxTotal", "taxTotalNEQ", "taxTotalIn", "taxTotalNotIn", "taxTotalGT", "taxTotalGTE", "taxTotalLT", "taxTotalLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "settledAt", "settledAtNEQ", "settledAtIn", "settledAtNotIn", "settledAtGT", "settledAtGTE", "settledAtLT", "settledAtLTE", "settledAtIsNil", "settledAtNotNil", "settleComment", "settleCommentNEQ", "settleCommentIn", "settleCommentNotIn", "settleCommentGT", "settleCommentGTE", "settleCommentLT", "settleCommentLTE", "settleCommentContains", "settleCommentHasPrefix", "settleCommentHasSuffix", "settleCommentIsNil", "settleCommentNotNil", "settleCommentEqualFold", "settleCommentContainsFold", "deletedAt", "deletedAtNEQ", "deletedAtIn", "deletedAtNotIn", "deletedAtGT", "deletedAtGTE", "deletedAtLT", "deletedAtLTE", "deletedAtIsNil", "deletedAtNotNil", "deleteReason", "deleteReasonNEQ", "deleteReasonIn", "deleteReasonNotIn", "deleteReasonGT", "deleteReasonGTE", "deleteReasonLT", "deleteReasonLTE", "deleteReasonContains", "deleteReasonHasPrefix", "deleteReasonHasSuffix", "deleteReasonIsNil", "deleteReasonNotNil", "deleteReasonEqualFold", "deleteReasonContainsFold", "statementFormat", "statementFormatNEQ", "statementFormatIn", "statementFormatNotIn", "documentsAt", "documentsAtNEQ", "documentsAtIn", "documentsAtNotIn", "documentsAtGT", "documentsAtGTE", "documentsAtLT", "documentsAtLTE", "documentsAtIsNil", "documentsAtNotNil", "hasCustomer", "hasCustomerWith", "hasBillingRun", "hasBillingRunWith", "hasLines", "hasLinesWith", "hasDeliveries", "hasDeliveriesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37643,6 +42749,580 @@ func (ec *executionContext) unmarshalInputInvoiceWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "customerReference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReference = data
+		case "customerReferenceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceNEQ = data
+		case "customerReferenceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceIn = data
+		case "customerReferenceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceNotIn = data
+		case "customerReferenceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceGT = data
+		case "customerReferenceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceGTE = data
+		case "customerReferenceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceLT = data
+		case "customerReferenceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceLTE = data
+		case "customerReferenceContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceContains = data
+		case "customerReferenceHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceHasPrefix = data
+		case "customerReferenceHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceHasSuffix = data
+		case "customerReferenceIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceIsNil = data
+		case "customerReferenceNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceNotNil = data
+		case "customerReferenceEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceEqualFold = data
+		case "customerReferenceContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerReferenceContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerReferenceContainsFold = data
+		case "customerName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerName = data
+		case "customerNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameNEQ = data
+		case "customerNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameIn = data
+		case "customerNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameNotIn = data
+		case "customerNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameGT = data
+		case "customerNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameGTE = data
+		case "customerNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameLT = data
+		case "customerNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameLTE = data
+		case "customerNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameContains = data
+		case "customerNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameHasPrefix = data
+		case "customerNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameHasSuffix = data
+		case "customerNameIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameIsNil = data
+		case "customerNameNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameNotNil = data
+		case "customerNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameEqualFold = data
+		case "customerNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerNameContainsFold = data
+		case "customerAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddress"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddress = data
+		case "customerAddressNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressNEQ = data
+		case "customerAddressIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressIn = data
+		case "customerAddressNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressNotIn = data
+		case "customerAddressGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressGT = data
+		case "customerAddressGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressGTE = data
+		case "customerAddressLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressLT = data
+		case "customerAddressLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressLTE = data
+		case "customerAddressContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressContains = data
+		case "customerAddressHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressHasPrefix = data
+		case "customerAddressHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressHasSuffix = data
+		case "customerAddressIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressIsNil = data
+		case "customerAddressNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressNotNil = data
+		case "customerAddressEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressEqualFold = data
+		case "customerAddressContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerAddressContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerAddressContainsFold = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
+		case "currencyNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyNEQ = data
+		case "currencyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyIn = data
+		case "currencyNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyNotIn = data
+		case "currencyGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyGT = data
+		case "currencyGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyGTE = data
+		case "currencyLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyLT = data
+		case "currencyLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyLTE = data
+		case "currencyContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyContains = data
+		case "currencyHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyHasPrefix = data
+		case "currencyHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyHasSuffix = data
+		case "currencyIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyIsNil = data
+		case "currencyNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyNotNil = data
+		case "currencyEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyEqualFold = data
+		case "currencyContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyContainsFold = data
+		case "taxExempt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxExempt"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxExempt = data
+		case "taxExemptNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxExemptNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxExemptNEQ = data
+		case "periodStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStart"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStart = data
+		case "periodStartNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartNEQ = data
+		case "periodStartIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartIn = data
+		case "periodStartNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartNotIn = data
+		case "periodStartGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartGT = data
+		case "periodStartGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartGTE = data
+		case "periodStartLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartLT = data
+		case "periodStartLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartLTE = data
+		case "periodStartIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartIsNil = data
+		case "periodStartNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartNotNil = data
+		case "periodEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEnd"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEnd = data
+		case "periodEndNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndNEQ = data
+		case "periodEndIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndIn = data
+		case "periodEndNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndNotIn = data
+		case "periodEndGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndGT = data
+		case "periodEndGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndGTE = data
+		case "periodEndLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndLT = data
+		case "periodEndLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndLTE = data
+		case "periodEndIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndIsNil = data
+		case "periodEndNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndNotNil = data
 		case "netTotal":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("netTotal"))
 			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
@@ -37951,6 +43631,384 @@ func (ec *executionContext) unmarshalInputInvoiceWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.SettledAtNotNil = data
+		case "settleComment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleComment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleComment = data
+		case "settleCommentNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentNEQ = data
+		case "settleCommentIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentIn = data
+		case "settleCommentNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentNotIn = data
+		case "settleCommentGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentGT = data
+		case "settleCommentGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentGTE = data
+		case "settleCommentLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentLT = data
+		case "settleCommentLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentLTE = data
+		case "settleCommentContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentContains = data
+		case "settleCommentHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentHasPrefix = data
+		case "settleCommentHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentHasSuffix = data
+		case "settleCommentIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentIsNil = data
+		case "settleCommentNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentNotNil = data
+		case "settleCommentEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentEqualFold = data
+		case "settleCommentContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("settleCommentContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SettleCommentContainsFold = data
+		case "deletedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deletedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeletedAt = data
+		case "deletedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deletedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeletedAtNEQ = data
+		case "deletedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deletedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeletedAtIn = data
+		case "deletedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deletedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeletedAtNotIn = data
+		case "deletedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deletedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeletedAtGT = data
+		case "deletedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deletedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeletedAtGTE = data
+		case "deletedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deletedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeletedAtLT = data
+		case "deletedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deletedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeletedAtLTE = data
+		case "deletedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deletedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeletedAtIsNil = data
+		case "deletedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deletedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeletedAtNotNil = data
+		case "deleteReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReason = data
+		case "deleteReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonNEQ = data
+		case "deleteReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonIn = data
+		case "deleteReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonNotIn = data
+		case "deleteReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonGT = data
+		case "deleteReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonGTE = data
+		case "deleteReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonLT = data
+		case "deleteReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonLTE = data
+		case "deleteReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonContains = data
+		case "deleteReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonHasPrefix = data
+		case "deleteReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonHasSuffix = data
+		case "deleteReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonIsNil = data
+		case "deleteReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonNotNil = data
+		case "deleteReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonEqualFold = data
+		case "deleteReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteReasonContainsFold = data
+		case "statementFormat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statementFormat"))
+			data, err := ec.unmarshalOInvoiceStatementFormat2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormat(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatementFormat = data
+		case "statementFormatNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statementFormatNEQ"))
+			data, err := ec.unmarshalOInvoiceStatementFormat2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormat(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatementFormatNEQ = data
+		case "statementFormatIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statementFormatIn"))
+			data, err := ec.unmarshalOInvoiceStatementFormat2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormatᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatementFormatIn = data
+		case "statementFormatNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statementFormatNotIn"))
+			data, err := ec.unmarshalOInvoiceStatementFormat2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormatᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatementFormatNotIn = data
+		case "documentsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsAt = data
+		case "documentsAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsAtNEQ = data
+		case "documentsAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsAtIn = data
+		case "documentsAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsAtNotIn = data
+		case "documentsAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsAtGT = data
+		case "documentsAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsAtGTE = data
+		case "documentsAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsAtLT = data
+		case "documentsAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsAtLTE = data
+		case "documentsAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsAtIsNil = data
+		case "documentsAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentsAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentsAtNotNil = data
 		case "hasCustomer":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustomer"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -37993,6 +44051,20 @@ func (ec *executionContext) unmarshalInputInvoiceWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.HasLinesWith = data
+		case "hasDeliveries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDeliveries"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDeliveries = data
+		case "hasDeliveriesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDeliveriesWith"))
+			data, err := ec.unmarshalODeliveryWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDeliveriesWith = data
 		}
 	}
 	return it, nil
@@ -44894,6 +50966,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Invoice(ctx, sel, obj)
+	case *ent.Delivery:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Delivery(ctx, sel, obj)
 	case *ent.Customer:
 		if obj == nil {
 			return graphql.Null
@@ -45055,6 +51132,66 @@ func (ec *executionContext) _BillingRun(ctx context.Context, sel ast.SelectionSe
 		case "status":
 			out.Values[i] = ec._BillingRun_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodName":
+			out.Values[i] = ec._BillingRun_periodName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodStart":
+			out.Values[i] = ec._BillingRun_periodStart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodEnd":
+			out.Values[i] = ec._BillingRun_periodEnd(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customersTotal":
+			out.Values[i] = ec._BillingRun_customersTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customersDone":
+			out.Values[i] = ec._BillingRun_customersDone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstNumber":
+			out.Values[i] = ec._BillingRun_firstNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastNumber":
+			out.Values[i] = ec._BillingRun_lastNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "netTotal":
+			out.Values[i] = ec._BillingRun_netTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._BillingRun_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentsDone":
+			out.Values[i] = ec._BillingRun_documentsDone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._BillingRun_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "finishedAt":
+			out.Values[i] = ec._BillingRun_finishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "issueDate":
@@ -45347,6 +51484,11 @@ func (ec *executionContext) _Call(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "chargeID":
 			out.Values[i] = ec._Call_chargeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "siteID":
+			out.Values[i] = ec._Call_siteID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -46261,6 +52403,21 @@ func (ec *executionContext) _Charge(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "siteID":
+			out.Values[i] = ec._Charge_siteID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "calls":
+			out.Values[i] = ec._Charge_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "callTotal":
+			out.Values[i] = ec._Charge_callTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "customer":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -47025,6 +53182,171 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var deliveryImplementors = []string{"Delivery", "Node"}
+
+func (ec *executionContext) _Delivery(ctx context.Context, sel ast.SelectionSet, obj *ent.Delivery) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deliveryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Delivery")
+		case "id":
+			out.Values[i] = ec._Delivery_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Delivery_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Delivery_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recipient":
+			out.Values[i] = ec._Delivery_recipient(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Delivery_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attempts":
+			out.Values[i] = ec._Delivery_attempts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nextAttemptAt":
+			out.Values[i] = ec._Delivery_nextAttemptAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastError":
+			out.Values[i] = ec._Delivery_lastError(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sentAt":
+			out.Values[i] = ec._Delivery_sentAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "messageID":
+			out.Values[i] = ec._Delivery_messageID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "invoice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Delivery_invoice(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deliveryConnectionImplementors = []string{"DeliveryConnection"}
+
+func (ec *executionContext) _DeliveryConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.DeliveryConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deliveryConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeliveryConnection")
+		case "edges":
+			out.Values[i] = ec._DeliveryConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DeliveryConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DeliveryConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deliveryEdgeImplementors = []string{"DeliveryEdge"}
+
+func (ec *executionContext) _DeliveryEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.DeliveryEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deliveryEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeliveryEdge")
+		case "node":
+			out.Values[i] = ec._DeliveryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._DeliveryEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var invoiceImplementors = []string{"Invoice", "Node"}
 
 func (ec *executionContext) _Invoice(ctx context.Context, sel ast.SelectionSet, obj *ent.Invoice) graphql.Marshaler {
@@ -47071,6 +53393,41 @@ func (ec *executionContext) _Invoice(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "customerReference":
+			out.Values[i] = ec._Invoice_customerReference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerName":
+			out.Values[i] = ec._Invoice_customerName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerAddress":
+			out.Values[i] = ec._Invoice_customerAddress(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currency":
+			out.Values[i] = ec._Invoice_currency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taxExempt":
+			out.Values[i] = ec._Invoice_taxExempt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodStart":
+			out.Values[i] = ec._Invoice_periodStart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodEnd":
+			out.Values[i] = ec._Invoice_periodEnd(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "netTotal":
 			out.Values[i] = ec._Invoice_netTotal(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -47096,6 +53453,31 @@ func (ec *executionContext) _Invoice(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "settleComment":
+			out.Values[i] = ec._Invoice_settleComment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deletedAt":
+			out.Values[i] = ec._Invoice_deletedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deleteReason":
+			out.Values[i] = ec._Invoice_deleteReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statementFormat":
+			out.Values[i] = ec._Invoice_statementFormat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentsAt":
+			out.Values[i] = ec._Invoice_documentsAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "customer":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -47113,6 +53495,12 @@ func (ec *executionContext) _Invoice(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Invoice_lines(ctx, field, obj)
+				})
+		case "deliveries":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Invoice_deliveries(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -47233,9 +53621,49 @@ func (ec *executionContext) _InvoiceLine(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "kind":
+			out.Values[i] = ec._InvoiceLine_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "heading":
 			out.Values[i] = ec._InvoiceLine_heading(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._InvoiceLine_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerID":
+			out.Values[i] = ec._InvoiceLine_customerID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "calls":
+			out.Values[i] = ec._InvoiceLine_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "callTotal":
+			out.Values[i] = ec._InvoiceLine_callTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "serviceFrom":
+			out.Values[i] = ec._InvoiceLine_serviceFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "serviceTo":
+			out.Values[i] = ec._InvoiceLine_serviceTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "proRata":
+			out.Values[i] = ec._InvoiceLine_proRata(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
@@ -47268,6 +53696,12 @@ func (ec *executionContext) _InvoiceLine(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._InvoiceLine_invoice(ctx, field, obj)
+				})
+		case "charge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InvoiceLine_charge(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -48235,6 +54669,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_customers(ctx, field)
+				})
+		case "deliveries":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_deliveries(ctx, field)
 				})
 		case "invoices":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -50470,6 +56910,51 @@ func (ec *executionContext) marshalNDecimal2ᚖgithubᚗcomᚋshopspringᚋdecim
 	return res
 }
 
+func (ec *executionContext) marshalNDelivery2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDelivery(ctx context.Context, sel ast.SelectionSet, v *ent.Delivery) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Delivery!")
+		return graphql.Null
+	}
+	return ec._Delivery(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDeliveryConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DeliveryConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeliveryConnection!")
+		return graphql.Null
+	}
+	return ec._DeliveryConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeliveryOrderField2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryOrderField(ctx context.Context, v any) (*ent.DeliveryOrderField, error) {
+	var res = new(ent.DeliveryOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeliveryOrderField2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.DeliveryOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeliveryOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNDeliveryStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatus(ctx context.Context, v any) (delivery.Status, error) {
+	var res delivery.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeliveryStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatus(ctx context.Context, sel ast.SelectionSet, v delivery.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDeliveryWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryWhereInput(ctx context.Context, v any) (*ent.DeliveryWhereInput, error) {
+	res, err := ec.unmarshalInputDeliveryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50579,6 +57064,16 @@ func (ec *executionContext) marshalNInvoiceLine2ᚖgithubᚗcomᚋtollgateᚋtol
 	return ec._InvoiceLine(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNInvoiceLineKind2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKind(ctx context.Context, v any) (invoiceline.Kind, error) {
+	var res invoiceline.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInvoiceLineKind2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKind(ctx context.Context, sel ast.SelectionSet, v invoiceline.Kind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNInvoiceLineWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceLineWhereInput(ctx context.Context, v any) (*ent.InvoiceLineWhereInput, error) {
 	res, err := ec.unmarshalInputInvoiceLineWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -50595,6 +57090,16 @@ func (ec *executionContext) marshalNInvoiceOrderField2ᚖgithubᚗcomᚋtollgate
 		graphql.AddInvalidNullError(ctx, "InvoiceOrderField!")
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNInvoiceStatementFormat2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormat(ctx context.Context, v any) (invoice.StatementFormat, error) {
+	var res invoice.StatementFormat
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInvoiceStatementFormat2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormat(ctx context.Context, sel ast.SelectionSet, v invoice.StatementFormat) graphql.Marshaler {
 	return v
 }
 
@@ -52990,6 +59495,137 @@ func (ec *executionContext) marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecim
 	return res
 }
 
+func (ec *executionContext) marshalODelivery2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Delivery) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDelivery2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDelivery(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalODelivery2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDelivery(ctx context.Context, sel ast.SelectionSet, v *ent.Delivery) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Delivery(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeliveryEdge2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DeliveryEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalODeliveryEdge2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalODeliveryEdge2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryEdge(ctx context.Context, sel ast.SelectionSet, v *ent.DeliveryEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeliveryEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODeliveryOrder2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryOrder(ctx context.Context, v any) (*ent.DeliveryOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDeliveryOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODeliveryStatus2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatusᚄ(ctx context.Context, v any) ([]delivery.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]delivery.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDeliveryStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODeliveryStatus2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []delivery.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDeliveryStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODeliveryStatus2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatus(ctx context.Context, v any) (*delivery.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(delivery.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODeliveryStatus2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatus(ctx context.Context, sel ast.SelectionSet, v *delivery.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODeliveryWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryWhereInputᚄ(ctx context.Context, v any) ([]*ent.DeliveryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DeliveryWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDeliveryWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalODeliveryWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryWhereInput(ctx context.Context, v any) (*ent.DeliveryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDeliveryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOID2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
 	if v == nil {
 		return nil, nil
@@ -53214,6 +59850,58 @@ func (ec *executionContext) marshalOInvoiceLine2ᚕᚖgithubᚗcomᚋtollgateᚋ
 	return ret
 }
 
+func (ec *executionContext) unmarshalOInvoiceLineKind2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKindᚄ(ctx context.Context, v any) ([]invoiceline.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]invoiceline.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInvoiceLineKind2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInvoiceLineKind2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []invoiceline.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInvoiceLineKind2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOInvoiceLineKind2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKind(ctx context.Context, v any) (*invoiceline.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(invoiceline.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInvoiceLineKind2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKind(ctx context.Context, sel ast.SelectionSet, v *invoiceline.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOInvoiceLineWhereInput2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceLineWhereInputᚄ(ctx context.Context, v any) ([]*ent.InvoiceLineWhereInput, error) {
 	if v == nil {
 		return nil, nil
@@ -53245,6 +59933,58 @@ func (ec *executionContext) unmarshalOInvoiceOrder2ᚖgithubᚗcomᚋtollgateᚋ
 	}
 	res, err := ec.unmarshalInputInvoiceOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOInvoiceStatementFormat2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormatᚄ(ctx context.Context, v any) ([]invoice.StatementFormat, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]invoice.StatementFormat, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInvoiceStatementFormat2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormat(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInvoiceStatementFormat2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormatᚄ(ctx context.Context, sel ast.SelectionSet, v []invoice.StatementFormat) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInvoiceStatementFormat2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormat(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOInvoiceStatementFormat2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormat(ctx context.Context, v any) (*invoice.StatementFormat, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(invoice.StatementFormat)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInvoiceStatementFormat2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatementFormat(ctx context.Context, sel ast.SelectionSet, v *invoice.StatementFormat) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOInvoiceStatus2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatusᚄ(ctx context.Context, v any) ([]invoice.Status, error) {

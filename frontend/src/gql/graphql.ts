@@ -37,6 +37,33 @@ export type BillingRunWhereInput = {
   createdAtLTE?: string | null | undefined;
   createdAtNEQ?: string | null | undefined;
   createdAtNotIn?: Array<string> | null | undefined;
+  /** customers_done field predicates */
+  customersDone?: number | null | undefined;
+  customersDoneGT?: number | null | undefined;
+  customersDoneGTE?: number | null | undefined;
+  customersDoneIn?: Array<number> | null | undefined;
+  customersDoneLT?: number | null | undefined;
+  customersDoneLTE?: number | null | undefined;
+  customersDoneNEQ?: number | null | undefined;
+  customersDoneNotIn?: Array<number> | null | undefined;
+  /** customers_total field predicates */
+  customersTotal?: number | null | undefined;
+  customersTotalGT?: number | null | undefined;
+  customersTotalGTE?: number | null | undefined;
+  customersTotalIn?: Array<number> | null | undefined;
+  customersTotalLT?: number | null | undefined;
+  customersTotalLTE?: number | null | undefined;
+  customersTotalNEQ?: number | null | undefined;
+  customersTotalNotIn?: Array<number> | null | undefined;
+  /** documents_done field predicates */
+  documentsDone?: number | null | undefined;
+  documentsDoneGT?: number | null | undefined;
+  documentsDoneGTE?: number | null | undefined;
+  documentsDoneIn?: Array<number> | null | undefined;
+  documentsDoneLT?: number | null | undefined;
+  documentsDoneLTE?: number | null | undefined;
+  documentsDoneNEQ?: number | null | undefined;
+  documentsDoneNotIn?: Array<number> | null | undefined;
   /** failure_reason field predicates */
   failureReason?: string | null | undefined;
   failureReasonContains?: string | null | undefined;
@@ -53,6 +80,28 @@ export type BillingRunWhereInput = {
   failureReasonNEQ?: string | null | undefined;
   failureReasonNotIn?: Array<string> | null | undefined;
   failureReasonNotNil?: boolean | null | undefined;
+  /** finished_at field predicates */
+  finishedAt?: string | null | undefined;
+  finishedAtGT?: string | null | undefined;
+  finishedAtGTE?: string | null | undefined;
+  finishedAtIn?: Array<string> | null | undefined;
+  finishedAtIsNil?: boolean | null | undefined;
+  finishedAtLT?: string | null | undefined;
+  finishedAtLTE?: string | null | undefined;
+  finishedAtNEQ?: string | null | undefined;
+  finishedAtNotIn?: Array<string> | null | undefined;
+  finishedAtNotNil?: boolean | null | undefined;
+  /** first_number field predicates */
+  firstNumber?: number | null | undefined;
+  firstNumberGT?: number | null | undefined;
+  firstNumberGTE?: number | null | undefined;
+  firstNumberIn?: Array<number> | null | undefined;
+  firstNumberIsNil?: boolean | null | undefined;
+  firstNumberLT?: number | null | undefined;
+  firstNumberLTE?: number | null | undefined;
+  firstNumberNEQ?: number | null | undefined;
+  firstNumberNotIn?: Array<number> | null | undefined;
+  firstNumberNotNil?: boolean | null | undefined;
   /** schedule edge predicates */
   hasSchedule?: boolean | null | undefined;
   hasScheduleWith?: Array<BillingScheduleWhereInput> | null | undefined;
@@ -83,6 +132,17 @@ export type BillingRunWhereInput = {
   issueDateLTE?: string | null | undefined;
   issueDateNEQ?: string | null | undefined;
   issueDateNotIn?: Array<string> | null | undefined;
+  /** last_number field predicates */
+  lastNumber?: number | null | undefined;
+  lastNumberGT?: number | null | undefined;
+  lastNumberGTE?: number | null | undefined;
+  lastNumberIn?: Array<number> | null | undefined;
+  lastNumberIsNil?: boolean | null | undefined;
+  lastNumberLT?: number | null | undefined;
+  lastNumberLTE?: number | null | undefined;
+  lastNumberNEQ?: number | null | undefined;
+  lastNumberNotIn?: Array<number> | null | undefined;
+  lastNumberNotNil?: boolean | null | undefined;
   /** minimum_amount field predicates */
   minimumAmount?: string | null | undefined;
   minimumAmountGT?: string | null | undefined;
@@ -92,11 +152,69 @@ export type BillingRunWhereInput = {
   minimumAmountLTE?: string | null | undefined;
   minimumAmountNEQ?: string | null | undefined;
   minimumAmountNotIn?: Array<string> | null | undefined;
+  /** net_total field predicates */
+  netTotal?: string | null | undefined;
+  netTotalGT?: string | null | undefined;
+  netTotalGTE?: string | null | undefined;
+  netTotalIn?: Array<string> | null | undefined;
+  netTotalLT?: string | null | undefined;
+  netTotalLTE?: string | null | undefined;
+  netTotalNEQ?: string | null | undefined;
+  netTotalNotIn?: Array<string> | null | undefined;
   not?: BillingRunWhereInput | null | undefined;
   or?: Array<BillingRunWhereInput> | null | undefined;
+  /** period_end field predicates */
+  periodEnd?: unknown;
+  periodEndGT?: unknown;
+  periodEndGTE?: unknown;
+  periodEndIn?: Array<unknown> | null | undefined;
+  periodEndIsNil?: boolean | null | undefined;
+  periodEndLT?: unknown;
+  periodEndLTE?: unknown;
+  periodEndNEQ?: unknown;
+  periodEndNotIn?: Array<unknown> | null | undefined;
+  periodEndNotNil?: boolean | null | undefined;
+  /** period_name field predicates */
+  periodName?: string | null | undefined;
+  periodNameContains?: string | null | undefined;
+  periodNameContainsFold?: string | null | undefined;
+  periodNameEqualFold?: string | null | undefined;
+  periodNameGT?: string | null | undefined;
+  periodNameGTE?: string | null | undefined;
+  periodNameHasPrefix?: string | null | undefined;
+  periodNameHasSuffix?: string | null | undefined;
+  periodNameIn?: Array<string> | null | undefined;
+  periodNameIsNil?: boolean | null | undefined;
+  periodNameLT?: string | null | undefined;
+  periodNameLTE?: string | null | undefined;
+  periodNameNEQ?: string | null | undefined;
+  periodNameNotIn?: Array<string> | null | undefined;
+  periodNameNotNil?: boolean | null | undefined;
+  /** period_start field predicates */
+  periodStart?: unknown;
+  periodStartGT?: unknown;
+  periodStartGTE?: unknown;
+  periodStartIn?: Array<unknown> | null | undefined;
+  periodStartIsNil?: boolean | null | undefined;
+  periodStartLT?: unknown;
+  periodStartLTE?: unknown;
+  periodStartNEQ?: unknown;
+  periodStartNotIn?: Array<unknown> | null | undefined;
+  periodStartNotNil?: boolean | null | undefined;
   /** send_emails field predicates */
   sendEmails?: boolean | null | undefined;
   sendEmailsNEQ?: boolean | null | undefined;
+  /** started_at field predicates */
+  startedAt?: string | null | undefined;
+  startedAtGT?: string | null | undefined;
+  startedAtGTE?: string | null | undefined;
+  startedAtIn?: Array<string> | null | undefined;
+  startedAtIsNil?: boolean | null | undefined;
+  startedAtLT?: string | null | undefined;
+  startedAtLTE?: string | null | undefined;
+  startedAtNEQ?: string | null | undefined;
+  startedAtNotIn?: Array<string> | null | undefined;
+  startedAtNotNil?: boolean | null | undefined;
   /** starting_number field predicates */
   startingNumber?: number | null | undefined;
   startingNumberGT?: number | null | undefined;
@@ -113,6 +231,15 @@ export type BillingRunWhereInput = {
   statusIn?: Array<BillingRunStatus> | null | undefined;
   statusNEQ?: BillingRunStatus | null | undefined;
   statusNotIn?: Array<BillingRunStatus> | null | undefined;
+  /** total field predicates */
+  total?: string | null | undefined;
+  totalGT?: string | null | undefined;
+  totalGTE?: string | null | undefined;
+  totalIn?: Array<string> | null | undefined;
+  totalLT?: string | null | undefined;
+  totalLTE?: string | null | undefined;
+  totalNEQ?: string | null | undefined;
+  totalNotIn?: Array<string> | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   updatedAtGT?: string | null | undefined;
@@ -367,6 +494,17 @@ export type CallWhereInput = {
   rateSheetIDNEQ?: string | number | null | undefined;
   rateSheetIDNotIn?: Array<string | number> | null | undefined;
   rateSheetIDNotNil?: boolean | null | undefined;
+  /** site_id field predicates */
+  siteID?: string | number | null | undefined;
+  siteIDGT?: string | number | null | undefined;
+  siteIDGTE?: string | number | null | undefined;
+  siteIDIn?: Array<string | number> | null | undefined;
+  siteIDIsNil?: boolean | null | undefined;
+  siteIDLT?: string | number | null | undefined;
+  siteIDLTE?: string | number | null | undefined;
+  siteIDNEQ?: string | number | null | undefined;
+  siteIDNotIn?: Array<string | number> | null | undefined;
+  siteIDNotNil?: boolean | null | undefined;
   /** source field predicates */
   source?: string | null | undefined;
   sourceContains?: string | null | undefined;
@@ -419,6 +557,232 @@ export type CdrUploadStatus =
   | 'PROCESSING'
   | 'READY'
   | 'UPLOADED';
+
+/** ChargeKind is enum for the field kind */
+export type ChargeKind =
+  | 'ADJUSTMENT'
+  | 'CALLS'
+  | 'PRODUCT';
+
+/** ChargeRecurrence is enum for the field recurrence */
+export type ChargeRecurrence =
+  | 'MONTHLY'
+  | 'ONE_OFF'
+  | 'QUARTERLY'
+  | 'YEARLY';
+
+/** ChargeStatus is enum for the field status */
+export type ChargeStatus =
+  | 'INVOICED'
+  | 'PENDING';
+
+/**
+ * ChargeWhereInput is used for filtering Charge objects.
+ * Input was generated by ent.
+ */
+export type ChargeWhereInput = {
+  /** amount field predicates */
+  amount?: string | null | undefined;
+  amountGT?: string | null | undefined;
+  amountGTE?: string | null | undefined;
+  amountIn?: Array<string> | null | undefined;
+  amountLT?: string | null | undefined;
+  amountLTE?: string | null | undefined;
+  amountNEQ?: string | null | undefined;
+  amountNotIn?: Array<string> | null | undefined;
+  and?: Array<ChargeWhereInput> | null | undefined;
+  /** billed_through field predicates */
+  billedThrough?: unknown;
+  billedThroughGT?: unknown;
+  billedThroughGTE?: unknown;
+  billedThroughIn?: Array<unknown> | null | undefined;
+  billedThroughIsNil?: boolean | null | undefined;
+  billedThroughLT?: unknown;
+  billedThroughLTE?: unknown;
+  billedThroughNEQ?: unknown;
+  billedThroughNotIn?: Array<unknown> | null | undefined;
+  billedThroughNotNil?: boolean | null | undefined;
+  /** call_total field predicates */
+  callTotal?: string | null | undefined;
+  callTotalGT?: string | null | undefined;
+  callTotalGTE?: string | null | undefined;
+  callTotalIn?: Array<string> | null | undefined;
+  callTotalLT?: string | null | undefined;
+  callTotalLTE?: string | null | undefined;
+  callTotalNEQ?: string | null | undefined;
+  callTotalNotIn?: Array<string> | null | undefined;
+  /** calls field predicates */
+  calls?: number | null | undefined;
+  callsGT?: number | null | undefined;
+  callsGTE?: number | null | undefined;
+  callsIn?: Array<number> | null | undefined;
+  callsLT?: number | null | undefined;
+  callsLTE?: number | null | undefined;
+  callsNEQ?: number | null | undefined;
+  callsNotIn?: Array<number> | null | undefined;
+  /** created_at field predicates */
+  createdAt?: string | null | undefined;
+  createdAtGT?: string | null | undefined;
+  createdAtGTE?: string | null | undefined;
+  createdAtIn?: Array<string> | null | undefined;
+  createdAtLT?: string | null | undefined;
+  createdAtLTE?: string | null | undefined;
+  createdAtNEQ?: string | null | undefined;
+  createdAtNotIn?: Array<string> | null | undefined;
+  /** date field predicates */
+  date?: unknown;
+  dateGT?: unknown;
+  dateGTE?: unknown;
+  dateIn?: Array<unknown> | null | undefined;
+  dateIsNil?: boolean | null | undefined;
+  dateLT?: unknown;
+  dateLTE?: unknown;
+  dateNEQ?: unknown;
+  dateNotIn?: Array<unknown> | null | undefined;
+  dateNotNil?: boolean | null | undefined;
+  /** description field predicates */
+  description?: string | null | undefined;
+  descriptionContains?: string | null | undefined;
+  descriptionContainsFold?: string | null | undefined;
+  descriptionEqualFold?: string | null | undefined;
+  descriptionGT?: string | null | undefined;
+  descriptionGTE?: string | null | undefined;
+  descriptionHasPrefix?: string | null | undefined;
+  descriptionHasSuffix?: string | null | undefined;
+  descriptionIn?: Array<string> | null | undefined;
+  descriptionLT?: string | null | undefined;
+  descriptionLTE?: string | null | undefined;
+  descriptionNEQ?: string | null | undefined;
+  descriptionNotIn?: Array<string> | null | undefined;
+  /** end_date field predicates */
+  endDate?: unknown;
+  endDateGT?: unknown;
+  endDateGTE?: unknown;
+  endDateIn?: Array<unknown> | null | undefined;
+  endDateIsNil?: boolean | null | undefined;
+  endDateLT?: unknown;
+  endDateLTE?: unknown;
+  endDateNEQ?: unknown;
+  endDateNotIn?: Array<unknown> | null | undefined;
+  endDateNotNil?: boolean | null | undefined;
+  /** customer edge predicates */
+  hasCustomer?: boolean | null | undefined;
+  hasCustomerWith?: Array<CustomerWhereInput> | null | undefined;
+  /** invoice edge predicates */
+  hasInvoice?: boolean | null | undefined;
+  hasInvoiceWith?: Array<InvoiceWhereInput> | null | undefined;
+  /** product edge predicates */
+  hasProduct?: boolean | null | undefined;
+  hasProductWith?: Array<ProductWhereInput> | null | undefined;
+  /** id field predicates */
+  id?: string | number | null | undefined;
+  idGT?: string | number | null | undefined;
+  idGTE?: string | number | null | undefined;
+  idIn?: Array<string | number> | null | undefined;
+  idLT?: string | number | null | undefined;
+  idLTE?: string | number | null | undefined;
+  idNEQ?: string | number | null | undefined;
+  idNotIn?: Array<string | number> | null | undefined;
+  /** kind field predicates */
+  kind?: ChargeKind | null | undefined;
+  kindIn?: Array<ChargeKind> | null | undefined;
+  kindNEQ?: ChargeKind | null | undefined;
+  kindNotIn?: Array<ChargeKind> | null | undefined;
+  not?: ChargeWhereInput | null | undefined;
+  or?: Array<ChargeWhereInput> | null | undefined;
+  /** period_end field predicates */
+  periodEnd?: string | null | undefined;
+  periodEndGT?: string | null | undefined;
+  periodEndGTE?: string | null | undefined;
+  periodEndIn?: Array<string> | null | undefined;
+  periodEndIsNil?: boolean | null | undefined;
+  periodEndLT?: string | null | undefined;
+  periodEndLTE?: string | null | undefined;
+  periodEndNEQ?: string | null | undefined;
+  periodEndNotIn?: Array<string> | null | undefined;
+  periodEndNotNil?: boolean | null | undefined;
+  /** period_start field predicates */
+  periodStart?: string | null | undefined;
+  periodStartGT?: string | null | undefined;
+  periodStartGTE?: string | null | undefined;
+  periodStartIn?: Array<string> | null | undefined;
+  periodStartIsNil?: boolean | null | undefined;
+  periodStartLT?: string | null | undefined;
+  periodStartLTE?: string | null | undefined;
+  periodStartNEQ?: string | null | undefined;
+  periodStartNotIn?: Array<string> | null | undefined;
+  periodStartNotNil?: boolean | null | undefined;
+  /** quantity field predicates */
+  quantity?: string | null | undefined;
+  quantityGT?: string | null | undefined;
+  quantityGTE?: string | null | undefined;
+  quantityIn?: Array<string> | null | undefined;
+  quantityLT?: string | null | undefined;
+  quantityLTE?: string | null | undefined;
+  quantityNEQ?: string | null | undefined;
+  quantityNotIn?: Array<string> | null | undefined;
+  /** recurrence field predicates */
+  recurrence?: ChargeRecurrence | null | undefined;
+  recurrenceIn?: Array<ChargeRecurrence> | null | undefined;
+  recurrenceNEQ?: ChargeRecurrence | null | undefined;
+  recurrenceNotIn?: Array<ChargeRecurrence> | null | undefined;
+  /** site_id field predicates */
+  siteID?: string | number | null | undefined;
+  siteIDGT?: string | number | null | undefined;
+  siteIDGTE?: string | number | null | undefined;
+  siteIDIn?: Array<string | number> | null | undefined;
+  siteIDIsNil?: boolean | null | undefined;
+  siteIDLT?: string | number | null | undefined;
+  siteIDLTE?: string | number | null | undefined;
+  siteIDNEQ?: string | number | null | undefined;
+  siteIDNotIn?: Array<string | number> | null | undefined;
+  siteIDNotNil?: boolean | null | undefined;
+  /** start_date field predicates */
+  startDate?: unknown;
+  startDateGT?: unknown;
+  startDateGTE?: unknown;
+  startDateIn?: Array<unknown> | null | undefined;
+  startDateIsNil?: boolean | null | undefined;
+  startDateLT?: unknown;
+  startDateLTE?: unknown;
+  startDateNEQ?: unknown;
+  startDateNotIn?: Array<unknown> | null | undefined;
+  startDateNotNil?: boolean | null | undefined;
+  /** status field predicates */
+  status?: ChargeStatus | null | undefined;
+  statusIn?: Array<ChargeStatus> | null | undefined;
+  statusNEQ?: ChargeStatus | null | undefined;
+  statusNotIn?: Array<ChargeStatus> | null | undefined;
+  /** tax_rate field predicates */
+  taxRate?: string | null | undefined;
+  taxRateGT?: string | null | undefined;
+  taxRateGTE?: string | null | undefined;
+  taxRateIn?: Array<string> | null | undefined;
+  taxRateIsNil?: boolean | null | undefined;
+  taxRateLT?: string | null | undefined;
+  taxRateLTE?: string | null | undefined;
+  taxRateNEQ?: string | null | undefined;
+  taxRateNotIn?: Array<string> | null | undefined;
+  taxRateNotNil?: boolean | null | undefined;
+  /** unit_price field predicates */
+  unitPrice?: string | null | undefined;
+  unitPriceGT?: string | null | undefined;
+  unitPriceGTE?: string | null | undefined;
+  unitPriceIn?: Array<string> | null | undefined;
+  unitPriceLT?: string | null | undefined;
+  unitPriceLTE?: string | null | undefined;
+  unitPriceNEQ?: string | null | undefined;
+  unitPriceNotIn?: Array<string> | null | undefined;
+  /** updated_at field predicates */
+  updatedAt?: string | null | undefined;
+  updatedAtGT?: string | null | undefined;
+  updatedAtGTE?: string | null | undefined;
+  updatedAtIn?: Array<string> | null | undefined;
+  updatedAtLT?: string | null | undefined;
+  updatedAtLTE?: string | null | undefined;
+  updatedAtNEQ?: string | null | undefined;
+  updatedAtNotIn?: Array<string> | null | undefined;
+};
 
 /**
  * CliWhereInput is used for filtering Cli objects.
@@ -816,6 +1180,141 @@ export type CustomerWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
+/** DeliveryStatus is enum for the field status */
+export type DeliveryStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'SENDING'
+  | 'SENT';
+
+/**
+ * DeliveryWhereInput is used for filtering Delivery objects.
+ * Input was generated by ent.
+ */
+export type DeliveryWhereInput = {
+  and?: Array<DeliveryWhereInput> | null | undefined;
+  /** attempts field predicates */
+  attempts?: number | null | undefined;
+  attemptsGT?: number | null | undefined;
+  attemptsGTE?: number | null | undefined;
+  attemptsIn?: Array<number> | null | undefined;
+  attemptsLT?: number | null | undefined;
+  attemptsLTE?: number | null | undefined;
+  attemptsNEQ?: number | null | undefined;
+  attemptsNotIn?: Array<number> | null | undefined;
+  /** created_at field predicates */
+  createdAt?: string | null | undefined;
+  createdAtGT?: string | null | undefined;
+  createdAtGTE?: string | null | undefined;
+  createdAtIn?: Array<string> | null | undefined;
+  createdAtLT?: string | null | undefined;
+  createdAtLTE?: string | null | undefined;
+  createdAtNEQ?: string | null | undefined;
+  createdAtNotIn?: Array<string> | null | undefined;
+  /** invoice edge predicates */
+  hasInvoice?: boolean | null | undefined;
+  hasInvoiceWith?: Array<InvoiceWhereInput> | null | undefined;
+  /** id field predicates */
+  id?: string | number | null | undefined;
+  idGT?: string | number | null | undefined;
+  idGTE?: string | number | null | undefined;
+  idIn?: Array<string | number> | null | undefined;
+  idLT?: string | number | null | undefined;
+  idLTE?: string | number | null | undefined;
+  idNEQ?: string | number | null | undefined;
+  idNotIn?: Array<string | number> | null | undefined;
+  /** last_error field predicates */
+  lastError?: string | null | undefined;
+  lastErrorContains?: string | null | undefined;
+  lastErrorContainsFold?: string | null | undefined;
+  lastErrorEqualFold?: string | null | undefined;
+  lastErrorGT?: string | null | undefined;
+  lastErrorGTE?: string | null | undefined;
+  lastErrorHasPrefix?: string | null | undefined;
+  lastErrorHasSuffix?: string | null | undefined;
+  lastErrorIn?: Array<string> | null | undefined;
+  lastErrorIsNil?: boolean | null | undefined;
+  lastErrorLT?: string | null | undefined;
+  lastErrorLTE?: string | null | undefined;
+  lastErrorNEQ?: string | null | undefined;
+  lastErrorNotIn?: Array<string> | null | undefined;
+  lastErrorNotNil?: boolean | null | undefined;
+  /** message_id field predicates */
+  messageID?: string | null | undefined;
+  messageIDContains?: string | null | undefined;
+  messageIDContainsFold?: string | null | undefined;
+  messageIDEqualFold?: string | null | undefined;
+  messageIDGT?: string | null | undefined;
+  messageIDGTE?: string | null | undefined;
+  messageIDHasPrefix?: string | null | undefined;
+  messageIDHasSuffix?: string | null | undefined;
+  messageIDIn?: Array<string> | null | undefined;
+  messageIDIsNil?: boolean | null | undefined;
+  messageIDLT?: string | null | undefined;
+  messageIDLTE?: string | null | undefined;
+  messageIDNEQ?: string | null | undefined;
+  messageIDNotIn?: Array<string> | null | undefined;
+  messageIDNotNil?: boolean | null | undefined;
+  /** next_attempt_at field predicates */
+  nextAttemptAt?: string | null | undefined;
+  nextAttemptAtGT?: string | null | undefined;
+  nextAttemptAtGTE?: string | null | undefined;
+  nextAttemptAtIn?: Array<string> | null | undefined;
+  nextAttemptAtIsNil?: boolean | null | undefined;
+  nextAttemptAtLT?: string | null | undefined;
+  nextAttemptAtLTE?: string | null | undefined;
+  nextAttemptAtNEQ?: string | null | undefined;
+  nextAttemptAtNotIn?: Array<string> | null | undefined;
+  nextAttemptAtNotNil?: boolean | null | undefined;
+  not?: DeliveryWhereInput | null | undefined;
+  or?: Array<DeliveryWhereInput> | null | undefined;
+  /** recipient field predicates */
+  recipient?: string | null | undefined;
+  recipientContains?: string | null | undefined;
+  recipientContainsFold?: string | null | undefined;
+  recipientEqualFold?: string | null | undefined;
+  recipientGT?: string | null | undefined;
+  recipientGTE?: string | null | undefined;
+  recipientHasPrefix?: string | null | undefined;
+  recipientHasSuffix?: string | null | undefined;
+  recipientIn?: Array<string> | null | undefined;
+  recipientLT?: string | null | undefined;
+  recipientLTE?: string | null | undefined;
+  recipientNEQ?: string | null | undefined;
+  recipientNotIn?: Array<string> | null | undefined;
+  /** sent_at field predicates */
+  sentAt?: string | null | undefined;
+  sentAtGT?: string | null | undefined;
+  sentAtGTE?: string | null | undefined;
+  sentAtIn?: Array<string> | null | undefined;
+  sentAtIsNil?: boolean | null | undefined;
+  sentAtLT?: string | null | undefined;
+  sentAtLTE?: string | null | undefined;
+  sentAtNEQ?: string | null | undefined;
+  sentAtNotIn?: Array<string> | null | undefined;
+  sentAtNotNil?: boolean | null | undefined;
+  /** status field predicates */
+  status?: DeliveryStatus | null | undefined;
+  statusIn?: Array<DeliveryStatus> | null | undefined;
+  statusNEQ?: DeliveryStatus | null | undefined;
+  statusNotIn?: Array<DeliveryStatus> | null | undefined;
+  /** updated_at field predicates */
+  updatedAt?: string | null | undefined;
+  updatedAtGT?: string | null | undefined;
+  updatedAtGTE?: string | null | undefined;
+  updatedAtIn?: Array<string> | null | undefined;
+  updatedAtLT?: string | null | undefined;
+  updatedAtLTE?: string | null | undefined;
+  updatedAtNEQ?: string | null | undefined;
+  updatedAtNotIn?: Array<string> | null | undefined;
+};
+
+/** InvoiceLineKind is enum for the field kind */
+export type InvoiceLineKind =
+  | 'CALLS'
+  | 'CHARGE';
+
 /**
  * InvoiceLineWhereInput is used for filtering InvoiceLine objects.
  * Input was generated by ent.
@@ -831,6 +1330,51 @@ export type InvoiceLineWhereInput = {
   amountNEQ?: string | null | undefined;
   amountNotIn?: Array<string> | null | undefined;
   and?: Array<InvoiceLineWhereInput> | null | undefined;
+  /** call_total field predicates */
+  callTotal?: string | null | undefined;
+  callTotalGT?: string | null | undefined;
+  callTotalGTE?: string | null | undefined;
+  callTotalIn?: Array<string> | null | undefined;
+  callTotalLT?: string | null | undefined;
+  callTotalLTE?: string | null | undefined;
+  callTotalNEQ?: string | null | undefined;
+  callTotalNotIn?: Array<string> | null | undefined;
+  /** calls field predicates */
+  calls?: number | null | undefined;
+  callsGT?: number | null | undefined;
+  callsGTE?: number | null | undefined;
+  callsIn?: Array<number> | null | undefined;
+  callsLT?: number | null | undefined;
+  callsLTE?: number | null | undefined;
+  callsNEQ?: number | null | undefined;
+  callsNotIn?: Array<number> | null | undefined;
+  /** category field predicates */
+  category?: string | null | undefined;
+  categoryContains?: string | null | undefined;
+  categoryContainsFold?: string | null | undefined;
+  categoryEqualFold?: string | null | undefined;
+  categoryGT?: string | null | undefined;
+  categoryGTE?: string | null | undefined;
+  categoryHasPrefix?: string | null | undefined;
+  categoryHasSuffix?: string | null | undefined;
+  categoryIn?: Array<string> | null | undefined;
+  categoryIsNil?: boolean | null | undefined;
+  categoryLT?: string | null | undefined;
+  categoryLTE?: string | null | undefined;
+  categoryNEQ?: string | null | undefined;
+  categoryNotIn?: Array<string> | null | undefined;
+  categoryNotNil?: boolean | null | undefined;
+  /** customer_id field predicates */
+  customerID?: string | number | null | undefined;
+  customerIDGT?: string | number | null | undefined;
+  customerIDGTE?: string | number | null | undefined;
+  customerIDIn?: Array<string | number> | null | undefined;
+  customerIDIsNil?: boolean | null | undefined;
+  customerIDLT?: string | number | null | undefined;
+  customerIDLTE?: string | number | null | undefined;
+  customerIDNEQ?: string | number | null | undefined;
+  customerIDNotIn?: Array<string | number> | null | undefined;
+  customerIDNotNil?: boolean | null | undefined;
   /** description field predicates */
   description?: string | null | undefined;
   descriptionContains?: string | null | undefined;
@@ -845,6 +1389,9 @@ export type InvoiceLineWhereInput = {
   descriptionLTE?: string | null | undefined;
   descriptionNEQ?: string | null | undefined;
   descriptionNotIn?: Array<string> | null | undefined;
+  /** charge edge predicates */
+  hasCharge?: boolean | null | undefined;
+  hasChargeWith?: Array<ChargeWhereInput> | null | undefined;
   /** invoice edge predicates */
   hasInvoice?: boolean | null | undefined;
   hasInvoiceWith?: Array<InvoiceWhereInput> | null | undefined;
@@ -873,6 +1420,11 @@ export type InvoiceLineWhereInput = {
   idLTE?: string | number | null | undefined;
   idNEQ?: string | number | null | undefined;
   idNotIn?: Array<string | number> | null | undefined;
+  /** kind field predicates */
+  kind?: InvoiceLineKind | null | undefined;
+  kindIn?: Array<InvoiceLineKind> | null | undefined;
+  kindNEQ?: InvoiceLineKind | null | undefined;
+  kindNotIn?: Array<InvoiceLineKind> | null | undefined;
   not?: InvoiceLineWhereInput | null | undefined;
   or?: Array<InvoiceLineWhereInput> | null | undefined;
   /** position field predicates */
@@ -884,6 +1436,9 @@ export type InvoiceLineWhereInput = {
   positionLTE?: number | null | undefined;
   positionNEQ?: number | null | undefined;
   positionNotIn?: Array<number> | null | undefined;
+  /** pro_rata field predicates */
+  proRata?: boolean | null | undefined;
+  proRataNEQ?: boolean | null | undefined;
   /** quantity field predicates */
   quantity?: string | null | undefined;
   quantityGT?: string | null | undefined;
@@ -893,6 +1448,28 @@ export type InvoiceLineWhereInput = {
   quantityLTE?: string | null | undefined;
   quantityNEQ?: string | null | undefined;
   quantityNotIn?: Array<string> | null | undefined;
+  /** service_from field predicates */
+  serviceFrom?: unknown;
+  serviceFromGT?: unknown;
+  serviceFromGTE?: unknown;
+  serviceFromIn?: Array<unknown> | null | undefined;
+  serviceFromIsNil?: boolean | null | undefined;
+  serviceFromLT?: unknown;
+  serviceFromLTE?: unknown;
+  serviceFromNEQ?: unknown;
+  serviceFromNotIn?: Array<unknown> | null | undefined;
+  serviceFromNotNil?: boolean | null | undefined;
+  /** service_to field predicates */
+  serviceTo?: unknown;
+  serviceToGT?: unknown;
+  serviceToGTE?: unknown;
+  serviceToIn?: Array<unknown> | null | undefined;
+  serviceToIsNil?: boolean | null | undefined;
+  serviceToLT?: unknown;
+  serviceToLTE?: unknown;
+  serviceToNEQ?: unknown;
+  serviceToNotIn?: Array<unknown> | null | undefined;
+  serviceToNotNil?: boolean | null | undefined;
   /** tax_rate field predicates */
   taxRate?: string | null | undefined;
   taxRateGT?: string | null | undefined;
@@ -913,8 +1490,15 @@ export type InvoiceLineWhereInput = {
   unitPriceNotIn?: Array<string> | null | undefined;
 };
 
+/** InvoiceStatementFormat is enum for the field statement_format */
+export type InvoiceStatementFormat =
+  | 'CSV'
+  | 'NONE'
+  | 'PDF';
+
 /** InvoiceStatus is enum for the field status */
 export type InvoiceStatus =
+  | 'DELETED'
   | 'ISSUED'
   | 'SETTLED';
 
@@ -933,6 +1517,108 @@ export type InvoiceWhereInput = {
   createdAtLTE?: string | null | undefined;
   createdAtNEQ?: string | null | undefined;
   createdAtNotIn?: Array<string> | null | undefined;
+  /** currency field predicates */
+  currency?: string | null | undefined;
+  currencyContains?: string | null | undefined;
+  currencyContainsFold?: string | null | undefined;
+  currencyEqualFold?: string | null | undefined;
+  currencyGT?: string | null | undefined;
+  currencyGTE?: string | null | undefined;
+  currencyHasPrefix?: string | null | undefined;
+  currencyHasSuffix?: string | null | undefined;
+  currencyIn?: Array<string> | null | undefined;
+  currencyIsNil?: boolean | null | undefined;
+  currencyLT?: string | null | undefined;
+  currencyLTE?: string | null | undefined;
+  currencyNEQ?: string | null | undefined;
+  currencyNotIn?: Array<string> | null | undefined;
+  currencyNotNil?: boolean | null | undefined;
+  /** customer_address field predicates */
+  customerAddress?: string | null | undefined;
+  customerAddressContains?: string | null | undefined;
+  customerAddressContainsFold?: string | null | undefined;
+  customerAddressEqualFold?: string | null | undefined;
+  customerAddressGT?: string | null | undefined;
+  customerAddressGTE?: string | null | undefined;
+  customerAddressHasPrefix?: string | null | undefined;
+  customerAddressHasSuffix?: string | null | undefined;
+  customerAddressIn?: Array<string> | null | undefined;
+  customerAddressIsNil?: boolean | null | undefined;
+  customerAddressLT?: string | null | undefined;
+  customerAddressLTE?: string | null | undefined;
+  customerAddressNEQ?: string | null | undefined;
+  customerAddressNotIn?: Array<string> | null | undefined;
+  customerAddressNotNil?: boolean | null | undefined;
+  /** customer_name field predicates */
+  customerName?: string | null | undefined;
+  customerNameContains?: string | null | undefined;
+  customerNameContainsFold?: string | null | undefined;
+  customerNameEqualFold?: string | null | undefined;
+  customerNameGT?: string | null | undefined;
+  customerNameGTE?: string | null | undefined;
+  customerNameHasPrefix?: string | null | undefined;
+  customerNameHasSuffix?: string | null | undefined;
+  customerNameIn?: Array<string> | null | undefined;
+  customerNameIsNil?: boolean | null | undefined;
+  customerNameLT?: string | null | undefined;
+  customerNameLTE?: string | null | undefined;
+  customerNameNEQ?: string | null | undefined;
+  customerNameNotIn?: Array<string> | null | undefined;
+  customerNameNotNil?: boolean | null | undefined;
+  /** customer_reference field predicates */
+  customerReference?: string | null | undefined;
+  customerReferenceContains?: string | null | undefined;
+  customerReferenceContainsFold?: string | null | undefined;
+  customerReferenceEqualFold?: string | null | undefined;
+  customerReferenceGT?: string | null | undefined;
+  customerReferenceGTE?: string | null | undefined;
+  customerReferenceHasPrefix?: string | null | undefined;
+  customerReferenceHasSuffix?: string | null | undefined;
+  customerReferenceIn?: Array<string> | null | undefined;
+  customerReferenceIsNil?: boolean | null | undefined;
+  customerReferenceLT?: string | null | undefined;
+  customerReferenceLTE?: string | null | undefined;
+  customerReferenceNEQ?: string | null | undefined;
+  customerReferenceNotIn?: Array<string> | null | undefined;
+  customerReferenceNotNil?: boolean | null | undefined;
+  /** delete_reason field predicates */
+  deleteReason?: string | null | undefined;
+  deleteReasonContains?: string | null | undefined;
+  deleteReasonContainsFold?: string | null | undefined;
+  deleteReasonEqualFold?: string | null | undefined;
+  deleteReasonGT?: string | null | undefined;
+  deleteReasonGTE?: string | null | undefined;
+  deleteReasonHasPrefix?: string | null | undefined;
+  deleteReasonHasSuffix?: string | null | undefined;
+  deleteReasonIn?: Array<string> | null | undefined;
+  deleteReasonIsNil?: boolean | null | undefined;
+  deleteReasonLT?: string | null | undefined;
+  deleteReasonLTE?: string | null | undefined;
+  deleteReasonNEQ?: string | null | undefined;
+  deleteReasonNotIn?: Array<string> | null | undefined;
+  deleteReasonNotNil?: boolean | null | undefined;
+  /** deleted_at field predicates */
+  deletedAt?: string | null | undefined;
+  deletedAtGT?: string | null | undefined;
+  deletedAtGTE?: string | null | undefined;
+  deletedAtIn?: Array<string> | null | undefined;
+  deletedAtIsNil?: boolean | null | undefined;
+  deletedAtLT?: string | null | undefined;
+  deletedAtLTE?: string | null | undefined;
+  deletedAtNEQ?: string | null | undefined;
+  deletedAtNotIn?: Array<string> | null | undefined;
+  deletedAtNotNil?: boolean | null | undefined;
+  /** documents_at field predicates */
+  documentsAt?: string | null | undefined;
+  documentsAtGT?: string | null | undefined;
+  documentsAtGTE?: string | null | undefined;
+  documentsAtIn?: Array<string> | null | undefined;
+  documentsAtIsNil?: boolean | null | undefined;
+  documentsAtLT?: string | null | undefined;
+  documentsAtLTE?: string | null | undefined;
+  documentsAtNEQ?: string | null | undefined;
+  documentsAtNotIn?: Array<string> | null | undefined;
+  documentsAtNotNil?: boolean | null | undefined;
   /** due_date field predicates */
   dueDate?: string | null | undefined;
   dueDateGT?: string | null | undefined;
@@ -950,6 +1636,9 @@ export type InvoiceWhereInput = {
   /** customer edge predicates */
   hasCustomer?: boolean | null | undefined;
   hasCustomerWith?: Array<CustomerWhereInput> | null | undefined;
+  /** deliveries edge predicates */
+  hasDeliveries?: boolean | null | undefined;
+  hasDeliveriesWith?: Array<DeliveryWhereInput> | null | undefined;
   /** lines edge predicates */
   hasLines?: boolean | null | undefined;
   hasLinesWith?: Array<InvoiceLineWhereInput> | null | undefined;
@@ -991,6 +1680,28 @@ export type InvoiceWhereInput = {
   numberNEQ?: number | null | undefined;
   numberNotIn?: Array<number> | null | undefined;
   or?: Array<InvoiceWhereInput> | null | undefined;
+  /** period_end field predicates */
+  periodEnd?: unknown;
+  periodEndGT?: unknown;
+  periodEndGTE?: unknown;
+  periodEndIn?: Array<unknown> | null | undefined;
+  periodEndIsNil?: boolean | null | undefined;
+  periodEndLT?: unknown;
+  periodEndLTE?: unknown;
+  periodEndNEQ?: unknown;
+  periodEndNotIn?: Array<unknown> | null | undefined;
+  periodEndNotNil?: boolean | null | undefined;
+  /** period_start field predicates */
+  periodStart?: unknown;
+  periodStartGT?: unknown;
+  periodStartGTE?: unknown;
+  periodStartIn?: Array<unknown> | null | undefined;
+  periodStartIsNil?: boolean | null | undefined;
+  periodStartLT?: unknown;
+  periodStartLTE?: unknown;
+  periodStartNEQ?: unknown;
+  periodStartNotIn?: Array<unknown> | null | undefined;
+  periodStartNotNil?: boolean | null | undefined;
   /** sent_at field predicates */
   sentAt?: string | null | undefined;
   sentAtGT?: string | null | undefined;
@@ -1002,6 +1713,22 @@ export type InvoiceWhereInput = {
   sentAtNEQ?: string | null | undefined;
   sentAtNotIn?: Array<string> | null | undefined;
   sentAtNotNil?: boolean | null | undefined;
+  /** settle_comment field predicates */
+  settleComment?: string | null | undefined;
+  settleCommentContains?: string | null | undefined;
+  settleCommentContainsFold?: string | null | undefined;
+  settleCommentEqualFold?: string | null | undefined;
+  settleCommentGT?: string | null | undefined;
+  settleCommentGTE?: string | null | undefined;
+  settleCommentHasPrefix?: string | null | undefined;
+  settleCommentHasSuffix?: string | null | undefined;
+  settleCommentIn?: Array<string> | null | undefined;
+  settleCommentIsNil?: boolean | null | undefined;
+  settleCommentLT?: string | null | undefined;
+  settleCommentLTE?: string | null | undefined;
+  settleCommentNEQ?: string | null | undefined;
+  settleCommentNotIn?: Array<string> | null | undefined;
+  settleCommentNotNil?: boolean | null | undefined;
   /** settled_at field predicates */
   settledAt?: string | null | undefined;
   settledAtGT?: string | null | undefined;
@@ -1013,11 +1740,19 @@ export type InvoiceWhereInput = {
   settledAtNEQ?: string | null | undefined;
   settledAtNotIn?: Array<string> | null | undefined;
   settledAtNotNil?: boolean | null | undefined;
+  /** statement_format field predicates */
+  statementFormat?: InvoiceStatementFormat | null | undefined;
+  statementFormatIn?: Array<InvoiceStatementFormat> | null | undefined;
+  statementFormatNEQ?: InvoiceStatementFormat | null | undefined;
+  statementFormatNotIn?: Array<InvoiceStatementFormat> | null | undefined;
   /** status field predicates */
   status?: InvoiceStatus | null | undefined;
   statusIn?: Array<InvoiceStatus> | null | undefined;
   statusNEQ?: InvoiceStatus | null | undefined;
   statusNotIn?: Array<InvoiceStatus> | null | undefined;
+  /** tax_exempt field predicates */
+  taxExempt?: boolean | null | undefined;
+  taxExemptNEQ?: boolean | null | undefined;
   /** tax_total field predicates */
   taxTotal?: string | null | undefined;
   taxTotalGT?: string | null | undefined;
@@ -1176,6 +1911,198 @@ export type PeakTimesWhereInput = {
   nameNotIn?: Array<string> | null | undefined;
   not?: PeakTimesWhereInput | null | undefined;
   or?: Array<PeakTimesWhereInput> | null | undefined;
+  /** updated_at field predicates */
+  updatedAt?: string | null | undefined;
+  updatedAtGT?: string | null | undefined;
+  updatedAtGTE?: string | null | undefined;
+  updatedAtIn?: Array<string> | null | undefined;
+  updatedAtLT?: string | null | undefined;
+  updatedAtLTE?: string | null | undefined;
+  updatedAtNEQ?: string | null | undefined;
+  updatedAtNotIn?: Array<string> | null | undefined;
+};
+
+/**
+ * ProductPriceWhereInput is used for filtering ProductPrice objects.
+ * Input was generated by ent.
+ */
+export type ProductPriceWhereInput = {
+  and?: Array<ProductPriceWhereInput> | null | undefined;
+  /** product edge predicates */
+  hasProduct?: boolean | null | undefined;
+  hasProductWith?: Array<ProductWhereInput> | null | undefined;
+  /** tariff edge predicates */
+  hasTariff?: boolean | null | undefined;
+  hasTariffWith?: Array<TariffWhereInput> | null | undefined;
+  /** id field predicates */
+  id?: string | number | null | undefined;
+  idGT?: string | number | null | undefined;
+  idGTE?: string | number | null | undefined;
+  idIn?: Array<string | number> | null | undefined;
+  idLT?: string | number | null | undefined;
+  idLTE?: string | number | null | undefined;
+  idNEQ?: string | number | null | undefined;
+  idNotIn?: Array<string | number> | null | undefined;
+  not?: ProductPriceWhereInput | null | undefined;
+  or?: Array<ProductPriceWhereInput> | null | undefined;
+  /** price field predicates */
+  price?: string | null | undefined;
+  priceGT?: string | null | undefined;
+  priceGTE?: string | null | undefined;
+  priceIn?: Array<string> | null | undefined;
+  priceLT?: string | null | undefined;
+  priceLTE?: string | null | undefined;
+  priceNEQ?: string | null | undefined;
+  priceNotIn?: Array<string> | null | undefined;
+  /** product_id field predicates */
+  productID?: string | number | null | undefined;
+  productIDIn?: Array<string | number> | null | undefined;
+  productIDNEQ?: string | number | null | undefined;
+  productIDNotIn?: Array<string | number> | null | undefined;
+  /** tariff_id field predicates */
+  tariffID?: string | number | null | undefined;
+  tariffIDIn?: Array<string | number> | null | undefined;
+  tariffIDNEQ?: string | number | null | undefined;
+  tariffIDNotIn?: Array<string | number> | null | undefined;
+};
+
+/** ProductRecurrence is enum for the field recurrence */
+export type ProductRecurrence =
+  | 'MONTHLY'
+  | 'ONE_OFF'
+  | 'QUARTERLY'
+  | 'YEARLY';
+
+/**
+ * ProductWhereInput is used for filtering Product objects.
+ * Input was generated by ent.
+ */
+export type ProductWhereInput = {
+  /** accounting_code field predicates */
+  accountingCode?: string | null | undefined;
+  accountingCodeContains?: string | null | undefined;
+  accountingCodeContainsFold?: string | null | undefined;
+  accountingCodeEqualFold?: string | null | undefined;
+  accountingCodeGT?: string | null | undefined;
+  accountingCodeGTE?: string | null | undefined;
+  accountingCodeHasPrefix?: string | null | undefined;
+  accountingCodeHasSuffix?: string | null | undefined;
+  accountingCodeIn?: Array<string> | null | undefined;
+  accountingCodeIsNil?: boolean | null | undefined;
+  accountingCodeLT?: string | null | undefined;
+  accountingCodeLTE?: string | null | undefined;
+  accountingCodeNEQ?: string | null | undefined;
+  accountingCodeNotIn?: Array<string> | null | undefined;
+  accountingCodeNotNil?: boolean | null | undefined;
+  and?: Array<ProductWhereInput> | null | undefined;
+  /** category field predicates */
+  category?: string | null | undefined;
+  categoryContains?: string | null | undefined;
+  categoryContainsFold?: string | null | undefined;
+  categoryEqualFold?: string | null | undefined;
+  categoryGT?: string | null | undefined;
+  categoryGTE?: string | null | undefined;
+  categoryHasPrefix?: string | null | undefined;
+  categoryHasSuffix?: string | null | undefined;
+  categoryIn?: Array<string> | null | undefined;
+  categoryIsNil?: boolean | null | undefined;
+  categoryLT?: string | null | undefined;
+  categoryLTE?: string | null | undefined;
+  categoryNEQ?: string | null | undefined;
+  categoryNotIn?: Array<string> | null | undefined;
+  categoryNotNil?: boolean | null | undefined;
+  /** cost_price field predicates */
+  costPrice?: string | null | undefined;
+  costPriceGT?: string | null | undefined;
+  costPriceGTE?: string | null | undefined;
+  costPriceIn?: Array<string> | null | undefined;
+  costPriceLT?: string | null | undefined;
+  costPriceLTE?: string | null | undefined;
+  costPriceNEQ?: string | null | undefined;
+  costPriceNotIn?: Array<string> | null | undefined;
+  /** created_at field predicates */
+  createdAt?: string | null | undefined;
+  createdAtGT?: string | null | undefined;
+  createdAtGTE?: string | null | undefined;
+  createdAtIn?: Array<string> | null | undefined;
+  createdAtLT?: string | null | undefined;
+  createdAtLTE?: string | null | undefined;
+  createdAtNEQ?: string | null | undefined;
+  createdAtNotIn?: Array<string> | null | undefined;
+  /** description field predicates */
+  description?: string | null | undefined;
+  descriptionContains?: string | null | undefined;
+  descriptionContainsFold?: string | null | undefined;
+  descriptionEqualFold?: string | null | undefined;
+  descriptionGT?: string | null | undefined;
+  descriptionGTE?: string | null | undefined;
+  descriptionHasPrefix?: string | null | undefined;
+  descriptionHasSuffix?: string | null | undefined;
+  descriptionIn?: Array<string> | null | undefined;
+  descriptionIsNil?: boolean | null | undefined;
+  descriptionLT?: string | null | undefined;
+  descriptionLTE?: string | null | undefined;
+  descriptionNEQ?: string | null | undefined;
+  descriptionNotIn?: Array<string> | null | undefined;
+  descriptionNotNil?: boolean | null | undefined;
+  /** prices edge predicates */
+  hasPrices?: boolean | null | undefined;
+  hasPricesWith?: Array<ProductPriceWhereInput> | null | undefined;
+  /** id field predicates */
+  id?: string | number | null | undefined;
+  idGT?: string | number | null | undefined;
+  idGTE?: string | number | null | undefined;
+  idIn?: Array<string | number> | null | undefined;
+  idLT?: string | number | null | undefined;
+  idLTE?: string | number | null | undefined;
+  idNEQ?: string | number | null | undefined;
+  idNotIn?: Array<string | number> | null | undefined;
+  /** name field predicates */
+  name?: string | null | undefined;
+  nameContains?: string | null | undefined;
+  nameContainsFold?: string | null | undefined;
+  nameEqualFold?: string | null | undefined;
+  nameGT?: string | null | undefined;
+  nameGTE?: string | null | undefined;
+  nameHasPrefix?: string | null | undefined;
+  nameHasSuffix?: string | null | undefined;
+  nameIn?: Array<string> | null | undefined;
+  nameLT?: string | null | undefined;
+  nameLTE?: string | null | undefined;
+  nameNEQ?: string | null | undefined;
+  nameNotIn?: Array<string> | null | undefined;
+  not?: ProductWhereInput | null | undefined;
+  or?: Array<ProductWhereInput> | null | undefined;
+  /** recurrence field predicates */
+  recurrence?: ProductRecurrence | null | undefined;
+  recurrenceIn?: Array<ProductRecurrence> | null | undefined;
+  recurrenceNEQ?: ProductRecurrence | null | undefined;
+  recurrenceNotIn?: Array<ProductRecurrence> | null | undefined;
+  /** reference field predicates */
+  reference?: string | null | undefined;
+  referenceContains?: string | null | undefined;
+  referenceContainsFold?: string | null | undefined;
+  referenceEqualFold?: string | null | undefined;
+  referenceGT?: string | null | undefined;
+  referenceGTE?: string | null | undefined;
+  referenceHasPrefix?: string | null | undefined;
+  referenceHasSuffix?: string | null | undefined;
+  referenceIn?: Array<string> | null | undefined;
+  referenceLT?: string | null | undefined;
+  referenceLTE?: string | null | undefined;
+  referenceNEQ?: string | null | undefined;
+  referenceNotIn?: Array<string> | null | undefined;
+  /** tax_rate field predicates */
+  taxRate?: string | null | undefined;
+  taxRateGT?: string | null | undefined;
+  taxRateGTE?: string | null | undefined;
+  taxRateIn?: Array<string> | null | undefined;
+  taxRateIsNil?: boolean | null | undefined;
+  taxRateLT?: string | null | undefined;
+  taxRateLTE?: string | null | undefined;
+  taxRateNEQ?: string | null | undefined;
+  taxRateNotIn?: Array<string> | null | undefined;
+  taxRateNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   updatedAtGT?: string | null | undefined;
