@@ -92,7 +92,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 	a.Providers = providers.NewService(a.DB.Client)
 	a.Billing = &billing.Service{
 		Client: a.DB.Client, Queue: a.Queue, Events: a.Events, RowLocks: a.DB.Dialect == dialect.MySQL,
-		PricePlaces: int32(cfg.InvoiceDecimals),
+		PricePlaces: int32(cfg.InvoiceDecimals), Zone: cfg.Location(),
 	}
 	a.Company = &company.Service{Client: a.DB.Client, Blobs: a.Blobs, Deployment: cfg.Settings(), RowLocks: a.DB.Dialect == dialect.MySQL}
 	a.Analysis = &analysis.Service{

@@ -252,8 +252,8 @@ func (s *Service) AddCharge(ctx context.Context, in ChargeInput) (*ent.Charge, e
 		cr := c.Charge.Create().SetCustomerID(in.CustomerID).SetKind(r.kind).
 			SetDescription(in.Description).SetRecurrence(in.Recurrence).
 			SetQuantity(in.Quantity).SetUnitPrice(*in.UnitPrice).SetAmount(r.amount).
-			SetNillableTaxRate(r.taxRate).SetNillableDate(dayOf(in.Date)).SetNillableStartDate(dayOf(in.Start)).
-			SetNillableEndDate(dayOf(in.End)).SetNillableBilledThrough(dayOf(in.BilledThrough))
+			SetNillableTaxRate(r.taxRate).SetNillableDate(DayOf(in.Date)).SetNillableStartDate(DayOf(in.Start)).
+			SetNillableEndDate(DayOf(in.End)).SetNillableBilledThrough(DayOf(in.BilledThrough))
 		if in.ProductID != 0 {
 			cr.SetProductID(in.ProductID)
 		}
@@ -284,10 +284,10 @@ func (s *Service) UpdateCharge(ctx context.Context, id int, in ChargeInput) (*en
 		// An update either sets a column or clears it, never both in one
 		// statement.
 		setOrClear(u.SetTaxRate, u.ClearTaxRate, r.taxRate)
-		setOrClear(u.SetDate, u.ClearDate, dayOf(in.Date))
-		setOrClear(u.SetStartDate, u.ClearStartDate, dayOf(in.Start))
-		setOrClear(u.SetEndDate, u.ClearEndDate, dayOf(in.End))
-		setOrClear(u.SetBilledThrough, u.ClearBilledThrough, dayOf(in.BilledThrough))
+		setOrClear(u.SetDate, u.ClearDate, DayOf(in.Date))
+		setOrClear(u.SetStartDate, u.ClearStartDate, DayOf(in.Start))
+		setOrClear(u.SetEndDate, u.ClearEndDate, DayOf(in.End))
+		setOrClear(u.SetBilledThrough, u.ClearBilledThrough, DayOf(in.BilledThrough))
 		// One guarded write: a charge a run invoiced meanwhile is not changed.
 		n, err := u.Save(ctx)
 		if err != nil {
@@ -446,9 +446,9 @@ func DateOfDay(t *time.Time) rules.Date {
 	return rules.DateOf(t.UTC())
 }
 
-// dayOf stores a calendar day as its midnight in UTC, so the day read back
+// DayOf stores a calendar day as its midnight in UTC, so the day read back
 // is the day written whatever the zone of the server.
-func dayOf(d rules.Date) *time.Time {
+func DayOf(d rules.Date) *time.Time {
 	if d.IsZero() {
 		return nil
 	}

@@ -6,6 +6,7 @@ package billing
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
@@ -33,6 +34,9 @@ type Service struct {
 	// PricePlaces is the decimal places of a product's price and a charge's
 	// unit price: the deployment's invoice_decimals.
 	PricePlaces int32
+	// Zone is the deployment's time zone, which schedules' periods are
+	// dates in; nil reads UTC.
+	Zone *time.Location
 	// RowLocks locks the customer row (SELECT ... FOR UPDATE) before a
 	// recount reads. MySQL needs it; SQLite has no row locks and needs
 	// none: its transactions begin IMMEDIATE, so they run one at a time.

@@ -145,6 +145,11 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 	return r.Client.User.Query().Paginate(ctx, after, first, before, last, ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
+// BillingSchedule returns generated.BillingScheduleResolver implementation.
+func (r *Resolver) BillingSchedule() generated.BillingScheduleResolver {
+	return &billingScheduleResolver{r}
+}
+
 // Call returns generated.CallResolver implementation.
 func (r *Resolver) Call() generated.CallResolver { return &callResolver{r} }
 
@@ -173,13 +178,14 @@ func (r *Resolver) Rate() generated.RateResolver { return &rateResolver{r} }
 func (r *Resolver) RateSheet() generated.RateSheetResolver { return &rateSheetResolver{r} }
 
 type (
-	callResolver          struct{ *Resolver }
-	cdrUploadResolver     struct{ *Resolver }
-	customerResolver      struct{ *Resolver }
-	peakTimeBlockResolver struct{ *Resolver }
-	peakTimesResolver     struct{ *Resolver }
-	providerResolver      struct{ *Resolver }
-	queryResolver         struct{ *Resolver }
-	rateResolver          struct{ *Resolver }
-	rateSheetResolver     struct{ *Resolver }
+	billingScheduleResolver struct{ *Resolver }
+	callResolver            struct{ *Resolver }
+	cdrUploadResolver       struct{ *Resolver }
+	customerResolver        struct{ *Resolver }
+	peakTimeBlockResolver   struct{ *Resolver }
+	peakTimesResolver       struct{ *Resolver }
+	providerResolver        struct{ *Resolver }
+	queryResolver           struct{ *Resolver }
+	rateResolver            struct{ *Resolver }
+	rateSheetResolver       struct{ *Resolver }
 )

@@ -35,6 +35,23 @@ import (
 	"github.com/tollgate/tollgate/ent/provider"
 )
 
+// CurrentPeriod is the resolver for the currentPeriod field.
+func (r *billingScheduleResolver) CurrentPeriod(ctx context.Context, obj *ent.BillingSchedule) (*model.BillingPeriod, error) {
+	p, ok := r.Billing.CurrentPeriod(obj, time.Now())
+	return r.period(obj, p, ok), nil
+}
+
+// NextPeriod is the resolver for the nextPeriod field.
+func (r *billingScheduleResolver) NextPeriod(ctx context.Context, obj *ent.BillingSchedule) (*model.BillingPeriod, error) {
+	p, ok := r.Billing.NextPeriod(obj, time.Now())
+	return r.period(obj, p, ok), nil
+}
+
+// CustomerCount is the resolver for the customerCount field.
+func (r *billingScheduleResolver) CustomerCount(ctx context.Context, obj *ent.BillingSchedule) (int, error) {
+	return r.Billing.CustomersOn(ctx, obj)
+}
+
 // Price is the resolver for the price field.
 func (r *callResolver) Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error) {
 	d := decimal.New(obj.PriceUnits, int32(-obj.PriceDecimals))
@@ -393,6 +410,21 @@ func (r *mutationResolver) RemoveLogo(ctx context.Context) (*settings.Settings, 
 // SetNextInvoiceNumber is the resolver for the setNextInvoiceNumber field.
 func (r *mutationResolver) SetNextInvoiceNumber(ctx context.Context, number int) (*settings.Settings, error) {
 	return r.settingsAfter(r.Company.SetNextInvoiceNumber(ctx, int64(number)))
+}
+
+// CreateBillingSchedule is the resolver for the createBillingSchedule field.
+func (r *mutationResolver) CreateBillingSchedule(ctx context.Context, input model.BillingScheduleInput) (*ent.BillingSchedule, error) {
+	return r.Billing.CreateSchedule(ctx, scheduleInput(input))
+}
+
+// UpdateBillingSchedule is the resolver for the updateBillingSchedule field.
+func (r *mutationResolver) UpdateBillingSchedule(ctx context.Context, id int, input model.BillingScheduleInput) (*ent.BillingSchedule, error) {
+	return r.Billing.UpdateSchedule(ctx, id, scheduleInput(input))
+}
+
+// DeleteBillingSchedule is the resolver for the deleteBillingSchedule field.
+func (r *mutationResolver) DeleteBillingSchedule(ctx context.Context, id int) (int, error) {
+	return id, r.Billing.DeleteSchedule(ctx, id)
 }
 
 // Days is the resolver for the days field.

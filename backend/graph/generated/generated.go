@@ -53,6 +53,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	BillingSchedule() BillingScheduleResolver
 	Call() CallResolver
 	CdrUpload() CdrUploadResolver
 	CsvMapping() CsvMappingResolver
@@ -82,6 +83,14 @@ type ComplexityRoot struct {
 		Role       func(childComplexity int) int
 		UpdatedAt  func(childComplexity int) int
 		User       func(childComplexity int) int
+	}
+
+	BillingPeriod struct {
+		Days  func(childComplexity int) int
+		DueAt func(childComplexity int) int
+		Last  func(childComplexity int) int
+		Name  func(childComplexity int) int
+		Start func(childComplexity int) int
 	}
 
 	BillingRun struct {
@@ -123,13 +132,16 @@ type ComplexityRoot struct {
 	}
 
 	BillingSchedule struct {
-		AnchorDay func(childComplexity int) int
-		CreatedAt func(childComplexity int) int
-		Frequency func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Name      func(childComplexity int) int
-		NextRunAt func(childComplexity int) int
-		UpdatedAt func(childComplexity int) int
+		AnchorDay     func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		CurrentPeriod func(childComplexity int) int
+		CustomerCount func(childComplexity int) int
+		Frequency     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Name          func(childComplexity int) int
+		NextPeriod    func(childComplexity int) int
+		NextRunAt     func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
 	}
 
 	Call struct {
@@ -512,12 +524,14 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AddCharge              func(childComplexity int, customerID int, input model.ChargeInput) int
+		CreateBillingSchedule  func(childComplexity int, input model.BillingScheduleInput) int
 		CreateCli              func(childComplexity int, input ent.CreateCliInput) int
 		CreateCustomer         func(childComplexity int, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) int
 		CreateProduct          func(childComplexity int, input model.ProductInput) int
 		CreateProvider         func(childComplexity int, input ent.CreateProviderInput) int
 		CreateSite             func(childComplexity int, input ent.CreateSiteInput) int
 		CreateTariff           func(childComplexity int, input ent.CreateTariffInput) int
+		DeleteBillingSchedule  func(childComplexity int, id int) int
 		DeleteCharge           func(childComplexity int, id int) int
 		DeleteCli              func(childComplexity int, id int) int
 		DeleteCustomer         func(childComplexity int, id int) int
@@ -534,6 +548,7 @@ type ComplexityRoot struct {
 		ReplacePeakTimes       func(childComplexity int, id *int, blocks []*model.PeakTimeBlockInput) int
 		SetNextInvoiceNumber   func(childComplexity int, number int) int
 		SetProviderCSVMapping  func(childComplexity int, providerID int, mapping model.CSVMappingInput) int
+		UpdateBillingSchedule  func(childComplexity int, id int, input model.BillingScheduleInput) int
 		UpdateCharge           func(childComplexity int, id int, input model.ChargeInput) int
 		UpdateCli              func(childComplexity int, id int, input ent.UpdateCliInput) int
 		UpdateCustomer         func(childComplexity int, id int, input ent.UpdateCustomerInput) int
@@ -834,6 +849,11 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type BillingScheduleResolver interface {
+	CurrentPeriod(ctx context.Context, obj *ent.BillingSchedule) (*model.BillingPeriod, error)
+	NextPeriod(ctx context.Context, obj *ent.BillingSchedule) (*model.BillingPeriod, error)
+	CustomerCount(ctx context.Context, obj *ent.BillingSchedule) (int, error)
+}
 type CallResolver interface {
 	Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error)
 	Cost(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error)
@@ -899,6 +919,9 @@ type MutationResolver interface {
 	UploadLogo(ctx context.Context, file graphql.Upload) (*settings.Settings, error)
 	RemoveLogo(ctx context.Context) (*settings.Settings, error)
 	SetNextInvoiceNumber(ctx context.Context, number int) (*settings.Settings, error)
+	CreateBillingSchedule(ctx context.Context, input model.BillingScheduleInput) (*ent.BillingSchedule, error)
+	UpdateBillingSchedule(ctx context.Context, id int, input model.BillingScheduleInput) (*ent.BillingSchedule, error)
+	DeleteBillingSchedule(ctx context.Context, id int) (int, error)
 }
 type PeakTimeBlockResolver interface {
 	Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error)
@@ -1031,6 +1054,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiToken.User(childComplexity), true
+
+	case "BillingPeriod.days":
+		if e.ComplexityRoot.BillingPeriod.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingPeriod.Days(childComplexity), true
+	case "BillingPeriod.dueAt":
+		if e.ComplexityRoot.BillingPeriod.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingPeriod.DueAt(childComplexity), true
+	case "BillingPeriod.last":
+		if e.ComplexityRoot.BillingPeriod.Last == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingPeriod.Last(childComplexity), true
+	case "BillingPeriod.name":
+		if e.ComplexityRoot.BillingPeriod.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingPeriod.Name(childComplexity), true
+	case "BillingPeriod.start":
+		if e.ComplexityRoot.BillingPeriod.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingPeriod.Start(childComplexity), true
 
 	case "BillingRun.callsUpTo":
 		if e.ComplexityRoot.BillingRun.CallsUpTo == nil {
@@ -1221,6 +1275,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillingSchedule.CreatedAt(childComplexity), true
+	case "BillingSchedule.currentPeriod":
+		if e.ComplexityRoot.BillingSchedule.CurrentPeriod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingSchedule.CurrentPeriod(childComplexity), true
+	case "BillingSchedule.customerCount":
+		if e.ComplexityRoot.BillingSchedule.CustomerCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingSchedule.CustomerCount(childComplexity), true
 	case "BillingSchedule.frequency":
 		if e.ComplexityRoot.BillingSchedule.Frequency == nil {
 			break
@@ -1239,6 +1305,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillingSchedule.Name(childComplexity), true
+	case "BillingSchedule.nextPeriod":
+		if e.ComplexityRoot.BillingSchedule.NextPeriod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingSchedule.NextPeriod(childComplexity), true
 	case "BillingSchedule.nextRunAt":
 		if e.ComplexityRoot.BillingSchedule.NextRunAt == nil {
 			break
@@ -2995,6 +3067,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddCharge(childComplexity, args["customerID"].(int), args["input"].(model.ChargeInput)), true
+	case "Mutation.createBillingSchedule":
+		if e.ComplexityRoot.Mutation.CreateBillingSchedule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createBillingSchedule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateBillingSchedule(childComplexity, args["input"].(model.BillingScheduleInput)), true
 	case "Mutation.createCli":
 		if e.ComplexityRoot.Mutation.CreateCli == nil {
 			break
@@ -3061,6 +3144,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTariff(childComplexity, args["input"].(ent.CreateTariffInput)), true
+	case "Mutation.deleteBillingSchedule":
+		if e.ComplexityRoot.Mutation.DeleteBillingSchedule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteBillingSchedule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteBillingSchedule(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteCharge":
 		if e.ComplexityRoot.Mutation.DeleteCharge == nil {
 			break
@@ -3232,6 +3326,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetProviderCSVMapping(childComplexity, args["providerID"].(int), args["mapping"].(model.CSVMappingInput)), true
+	case "Mutation.updateBillingSchedule":
+		if e.ComplexityRoot.Mutation.UpdateBillingSchedule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateBillingSchedule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateBillingSchedule(childComplexity, args["id"].(int), args["input"].(model.BillingScheduleInput)), true
 	case "Mutation.updateCharge":
 		if e.ComplexityRoot.Mutation.UpdateCharge == nil {
 			break
@@ -4655,6 +4760,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ApiTokenWhereInput", ec.unmarshalInputApiTokenWhereInput),
 			graphql.NewInputUnmarshaler("BillingRunOrder", ec.unmarshalInputBillingRunOrder),
 			graphql.NewInputUnmarshaler("BillingRunWhereInput", ec.unmarshalInputBillingRunWhereInput),
+			graphql.NewInputUnmarshaler("BillingScheduleInput", ec.unmarshalInputBillingScheduleInput),
 			graphql.NewInputUnmarshaler("BillingScheduleOrder", ec.unmarshalInputBillingScheduleOrder),
 			graphql.NewInputUnmarshaler("BillingScheduleWhereInput", ec.unmarshalInputBillingScheduleWhereInput),
 			graphql.NewInputUnmarshaler("CallOrder", ec.unmarshalInputCallOrder),
@@ -5427,6 +5533,49 @@ extend type Customer {
 extend type Query {
   """What a customer pays for one of a product: its tariff's price, else the default tariff's."""
   productPrice(productID: ID!, customerID: ID!): Decimal!
+}
+
+# ---------------------------------------------------------------- billing schedules
+
+"""A billing schedule's name, frequency and anchor; an update replaces them whole."""
+input BillingScheduleInput {
+  """Unique, e.g. "Monthly on the 1st"."""
+  name: String!
+  frequency: BillingScheduleFrequency!
+  """MONTHLY: the day (1–28) each month starts on; QUARTERLY: the day (1–28) of January, April, July and October each quarter starts on; WEEKLY: the weekday the weeks start on, 1 Monday to 7 Sunday; MANUAL: none."""
+  anchorDay: Int
+}
+
+"""A period of a schedule: calendar days in the deployment's time zone, from start to last inclusive."""
+type BillingPeriod {
+  """The period's name in runs and on the command line: 2026-06 (monthly), 2026-Q2 (quarterly), 2026-06-01 (weekly, its first day)."""
+  name: String!
+  """The first day."""
+  start: Date!
+  """The last day."""
+  last: Date!
+  """Its length in days."""
+  days: Int!
+  """When its run is due: the first instant after the last day, in the deployment's zone."""
+  dueAt: Time!
+}
+
+extend type BillingSchedule {
+  """The period holding today; empty for a manual schedule, whose periods the clerk gives at each run."""
+  currentPeriod: BillingPeriod
+  """The period after the current one; empty for a manual schedule."""
+  nextPeriod: BillingPeriod
+  """How many customers are on the schedule."""
+  customerCount: Int!
+}
+
+extend type Mutation {
+  """Adds a billing schedule; a name already used or an anchor out of range is refused with the field at fault."""
+  createBillingSchedule(input: BillingScheduleInput!): BillingSchedule!
+  """Replaces a schedule's name, frequency and anchor; its periods cannot change once a run has billed one."""
+  updateBillingSchedule(id: ID!, input: BillingScheduleInput!): BillingSchedule!
+  """Deletes a schedule no customer is on and no run used."""
+  deleteBillingSchedule(id: ID!): ID!
 }
 `, BuiltIn: false},
 	{Name: "../../../ent/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -11093,6 +11242,22 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_BillingPeriod(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_BillingPeriod_name(ctx, field)
+	case "start":
+		return ec.fieldContext_BillingPeriod_start(ctx, field)
+	case "last":
+		return ec.fieldContext_BillingPeriod_last(ctx, field)
+	case "days":
+		return ec.fieldContext_BillingPeriod_days(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_BillingPeriod_dueAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BillingPeriod", field.Name)
+}
+
 func (ec *executionContext) childFields_BillingRun(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11185,6 +11350,12 @@ func (ec *executionContext) childFields_BillingSchedule(ctx context.Context, fie
 		return ec.fieldContext_BillingSchedule_anchorDay(ctx, field)
 	case "nextRunAt":
 		return ec.fieldContext_BillingSchedule_nextRunAt(ctx, field)
+	case "currentPeriod":
+		return ec.fieldContext_BillingSchedule_currentPeriod(ctx, field)
+	case "nextPeriod":
+		return ec.fieldContext_BillingSchedule_nextPeriod(ctx, field)
+	case "customerCount":
+		return ec.fieldContext_BillingSchedule_customerCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BillingSchedule", field.Name)
 }
@@ -12667,6 +12838,20 @@ func (ec *executionContext) field_Mutation_addCharge_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createBillingSchedule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.BillingScheduleInput, error) {
+			return ec.unmarshalNBillingScheduleInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingScheduleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCli_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12756,6 +12941,20 @@ func (ec *executionContext) field_Mutation_createTariff_args(ctx context.Context
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteBillingSchedule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -13014,6 +13213,28 @@ func (ec *executionContext) field_Mutation_setProviderCsvMapping_args(ctx contex
 		return nil, err
 	}
 	args["mapping"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateBillingSchedule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.BillingScheduleInput, error) {
+			return ec.unmarshalNBillingScheduleInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingScheduleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -14345,6 +14566,121 @@ func (ec *executionContext) fieldContext_ApiToken_user(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _BillingPeriod_name(ctx context.Context, field graphql.CollectedField, obj *model.BillingPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingPeriod_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingPeriod_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingPeriod", field, false, false, "String")
+}
+
+func (ec *executionContext) _BillingPeriod_start(ctx context.Context, field graphql.CollectedField, obj *model.BillingPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingPeriod_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingPeriod_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingPeriod", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BillingPeriod_last(ctx context.Context, field graphql.CollectedField, obj *model.BillingPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingPeriod_last(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Last, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingPeriod_last(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingPeriod", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BillingPeriod_days(ctx context.Context, field graphql.CollectedField, obj *model.BillingPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingPeriod_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingPeriod_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingPeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingPeriod_dueAt(ctx context.Context, field graphql.CollectedField, obj *model.BillingPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingPeriod_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingPeriod_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingPeriod", field, false, false, "Time")
+}
+
 func (ec *executionContext) _BillingRun_id(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15207,6 +15543,93 @@ func (ec *executionContext) _BillingSchedule_nextRunAt(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_BillingSchedule_nextRunAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BillingSchedule", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BillingSchedule_currentPeriod(ctx context.Context, field graphql.CollectedField, obj *ent.BillingSchedule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingSchedule_currentPeriod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BillingSchedule().CurrentPeriod(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BillingPeriod) graphql.Marshaler {
+			return ec.marshalOBillingPeriod2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingPeriod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingSchedule_currentPeriod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BillingSchedule",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BillingPeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BillingSchedule_nextPeriod(ctx context.Context, field graphql.CollectedField, obj *ent.BillingSchedule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingSchedule_nextPeriod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BillingSchedule().NextPeriod(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BillingPeriod) graphql.Marshaler {
+			return ec.marshalOBillingPeriod2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingPeriod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingSchedule_nextPeriod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BillingSchedule",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BillingPeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BillingSchedule_customerCount(ctx context.Context, field graphql.CollectedField, obj *ent.BillingSchedule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingSchedule_customerCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BillingSchedule().CustomerCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingSchedule_customerCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingSchedule", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Call_id(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
@@ -23650,6 +24073,138 @@ func (ec *executionContext) fieldContext_Mutation_setNextInvoiceNumber(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setNextInvoiceNumber_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createBillingSchedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createBillingSchedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateBillingSchedule(ctx, fc.Args["input"].(model.BillingScheduleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.BillingSchedule) graphql.Marshaler {
+			return ec.marshalNBillingSchedule2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐBillingSchedule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createBillingSchedule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BillingSchedule(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createBillingSchedule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateBillingSchedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateBillingSchedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateBillingSchedule(ctx, fc.Args["id"].(int), fc.Args["input"].(model.BillingScheduleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.BillingSchedule) graphql.Marshaler {
+			return ec.marshalNBillingSchedule2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐBillingSchedule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateBillingSchedule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BillingSchedule(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateBillingSchedule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteBillingSchedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteBillingSchedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteBillingSchedule(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteBillingSchedule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteBillingSchedule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -32211,6 +32766,62 @@ func (ec *executionContext) unmarshalInputBillingRunWhereInput(ctx context.Conte
 func UnmarshalBillingRunWhereInput(ctx context.Context, raw any) (ent.BillingRunWhereInput, error) {
 	var out ent.BillingRunWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "BillingRunWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputBillingScheduleInput(ctx context.Context, obj any) (model.BillingScheduleInput, error) {
+	var it model.BillingScheduleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "frequency", "anchorDay"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "frequency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("frequency"))
+			data, err := ec.unmarshalNBillingScheduleFrequency2githubᚗcomᚋtollgateᚋtollgateᚋentᚋbillingscheduleᚐFrequency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Frequency = data
+		case "anchorDay":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("anchorDay"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnchorDay = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBillingScheduleInput unmarshals raw into the BillingScheduleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBillingScheduleInput(ctx context.Context, raw any) (model.BillingScheduleInput, error) {
+	var out model.BillingScheduleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BillingScheduleInput", raw, &out)
 	return out, err
 }
 
@@ -51103,6 +51714,59 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var billingPeriodImplementors = []string{"BillingPeriod"}
+
+func (ec *executionContext) _BillingPeriod(ctx context.Context, sel ast.SelectionSet, obj *model.BillingPeriod) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, billingPeriodImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BillingPeriod")
+		case "name":
+			out.Values[i] = ec._BillingPeriod_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._BillingPeriod_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "last":
+			out.Values[i] = ec._BillingPeriod_last(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days":
+			out.Values[i] = ec._BillingPeriod_days(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueAt":
+			out.Values[i] = ec._BillingPeriod_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var billingRunImplementors = []string{"BillingRun", "Node"}
 
 func (ec *executionContext) _BillingRun(ctx context.Context, sel ast.SelectionSet, obj *ent.BillingRun) graphql.Marshaler {
@@ -51347,38 +52011,56 @@ func (ec *executionContext) _BillingSchedule(ctx context.Context, sel ast.Select
 		case "id":
 			out.Values[i] = ec._BillingSchedule_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._BillingSchedule_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._BillingSchedule_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._BillingSchedule_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "frequency":
 			out.Values[i] = ec._BillingSchedule_frequency(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "anchorDay":
 			out.Values[i] = ec._BillingSchedule_anchorDay(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nextRunAt":
 			out.Values[i] = ec._BillingSchedule_nextRunAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "currentPeriod":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BillingSchedule_currentPeriod(ctx, field, obj)
+				})
+		case "nextPeriod":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BillingSchedule_nextPeriod(ctx, field, obj)
+				})
+		case "customerCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BillingSchedule_customerCount(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -54015,6 +54697,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createBillingSchedule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createBillingSchedule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateBillingSchedule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateBillingSchedule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteBillingSchedule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteBillingSchedule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -56353,6 +57056,11 @@ func (ec *executionContext) marshalNBillingScheduleFrequency2githubᚗcomᚋtoll
 	return v
 }
 
+func (ec *executionContext) unmarshalNBillingScheduleInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingScheduleInput(ctx context.Context, v any) (model.BillingScheduleInput, error) {
+	res, err := ec.unmarshalInputBillingScheduleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBillingScheduleOrderField2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐBillingScheduleOrderField(ctx context.Context, v any) (*ent.BillingScheduleOrderField, error) {
 	var res = new(ent.BillingScheduleOrderField)
 	err := res.UnmarshalGQL(v)
@@ -58184,6 +58892,13 @@ func (ec *executionContext) unmarshalOApiTokenWhereInput2ᚖgithubᚗcomᚋtollg
 	}
 	res, err := ec.unmarshalInputApiTokenWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBillingPeriod2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingPeriod(ctx context.Context, sel ast.SelectionSet, v *model.BillingPeriod) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BillingPeriod(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOBillingRun2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐBillingRun(ctx context.Context, sel ast.SelectionSet, v *ent.BillingRun) graphql.Marshaler {

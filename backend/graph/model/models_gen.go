@@ -14,6 +14,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
@@ -22,6 +23,29 @@ import (
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/user"
 )
+
+// A period of a schedule: calendar days in the deployment's time zone, from start to last inclusive.
+type BillingPeriod struct {
+	// The period's name in runs and on the command line: 2026-06 (monthly), 2026-Q2 (quarterly), 2026-06-01 (weekly, its first day).
+	Name string `json:"name"`
+	// The first day.
+	Start time.Time `json:"start"`
+	// The last day.
+	Last time.Time `json:"last"`
+	// Its length in days.
+	Days int `json:"days"`
+	// When its run is due: the first instant after the last day, in the deployment's zone.
+	DueAt time.Time `json:"dueAt"`
+}
+
+// A billing schedule's name, frequency and anchor; an update replaces them whole.
+type BillingScheduleInput struct {
+	// Unique, e.g. "Monthly on the 1st".
+	Name      string                    `json:"name"`
+	Frequency billingschedule.Frequency `json:"frequency"`
+	// MONTHLY: the day (1–28) each month starts on; QUARTERLY: the day (1–28) of January, April, July and October each quarter starts on; WEEKLY: the weekday the weeks start on, 1 Monday to 7 Sunday; MANUAL: none.
+	AnchorDay *int `json:"anchorDay,omitempty"`
+}
 
 type CallQuote struct {
 	Status QuoteStatus `json:"status"`
