@@ -125,3 +125,14 @@ func countedUploadsSQL() string {
 	}
 	return "upload_id IN (SELECT id FROM cdr_uploads WHERE status IN (" + strings.Join(q, ", ") + "))"
 }
+
+// Counted reports whether an upload in status st has final figures whose
+// calls count (CountingStatuses).
+func Counted(st cdrupload.Status) bool {
+	for _, s := range CountingStatuses {
+		if s == st {
+			return true
+		}
+	}
+	return false
+}

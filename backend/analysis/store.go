@@ -131,10 +131,12 @@ func (cs *callStore) tallies(ctx context.Context, uploadID int) ([]tally, error)
 }
 
 // noCustomerGroups groups an upload's calls without a customer by the
-// column holding the number a customer would own.
+// column holding the number a customer would own. Like every list of an
+// upload's calls, it is empty until the analysis is Ready: a run under way
+// has loaded only part of the file, and its groups would be partial.
 func (cs *callStore) noCustomerGroups(ctx context.Context, uploadID int, ownColumn string, limit int) ([]CliGroup, error) {
 	rows, err := cs.db.QueryContext(ctx, `SELECT `+ownColumn+`, COALESCE(MAX(account), ''), COUNT(*), COALESCE(SUM(price_units), 0), MAX(price_decimals), MIN(start), MAX(start)
-		FROM calls WHERE upload_id = ? AND status = ? GROUP BY `+ownColumn+` ORDER BY 4 DESC, 3 DESC, 1 LIMIT ?`, uploadID, call.StatusNoCustomer, limit)
+		FROM calls WHERE upload_id = ? AND status = ? AND `+countedUploadsSQL()+` GROUP BY `+ownColumn+` ORDER BY 4 DESC, 3 DESC, 1 LIMIT ?`, uploadID, call.StatusNoCustomer, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -158,10 +160,10 @@ func (cs *callStore) noCustomerGroups(ctx context.Context, uploadID int, ownColu
 }
 
 // noRateGroups groups an upload's calls without a rate by destination
-// prefix, most calls first.
+// prefix, most calls first; empty until the analysis is Ready.
 func (cs *callStore) noRateGroups(ctx context.Context, uploadID, limit int) ([]DestinationGroup, error) {
 	rows, err := cs.db.QueryContext(ctx, `SELECT SUBSTR(destination, 1, `+strconv.Itoa(NoRatePrefixLength)+`) AS p, MIN(destination), COUNT(*)
-		FROM calls WHERE upload_id = ? AND status = ? GROUP BY p ORDER BY 3 DESC, 1 LIMIT ?`, uploadID, call.StatusNoRate, limit)
+		FROM calls WHERE upload_id = ? AND status = ? AND `+countedUploadsSQL()+` GROUP BY p ORDER BY 3 DESC, 1 LIMIT ?`, uploadID, call.StatusNoRate, limit)
 	if err != nil {
 		return nil, err
 	}

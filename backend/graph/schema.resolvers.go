@@ -121,6 +121,9 @@ func (r *cdrUploadResolver) UnratedDestinations(ctx context.Context, obj *ent.Cd
 
 // LineProblems is the resolver for the lineProblems field.
 func (r *cdrUploadResolver) LineProblems(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.CdrLineProblem, error) {
+	if !analysis.Counted(obj.Status) {
+		return []*model.CdrLineProblem{}, nil // a run under way has read part of the file
+	}
 	rows, err := obj.QueryLineErrors().Order(ent.Asc(cdrlineerror.FieldLine)).Limit(limit(first)).All(ctx)
 	if err != nil {
 		return nil, err

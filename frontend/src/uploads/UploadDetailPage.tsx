@@ -29,7 +29,7 @@ import { AssignCliModal, type Assigned, type UnmatchedGroup } from './AssignCliM
 import { CountsBreakdown, type DetailedUpload } from './CountsBreakdown';
 import { ProcessUploadMutation, ReanalyseUploadMutation, UploadDetailQuery as UploadDetailDocument } from './documents';
 import { ProcessUploadModal } from './ProcessUploadModal';
-import { isRunning, newerUpload, STATUS_COLORS, STATUS_LABELS } from './progress';
+import { isRunning, shownUpload, STATUS_COLORS, STATUS_LABELS } from './progress';
 import { ExcludedSection, UnmatchedClisSection, UnratedSection, UnreadableSection } from './Reconciliation';
 import { UploadProgressBar } from './UploadProgressBar';
 import { useStallRefetch } from './useStallRefetch';
@@ -60,23 +60,20 @@ export function UploadDetailPage() {
   const queried = asUpload(data?.node);
   const live = events[id];
   // Progress events carry the row's fields; the query adds totals, reconciliation and reports.
-  const upload: DetailedUpload | null = queried
-    ? newerUpload(queried, live) === queried
-      ? queried
-      : { ...queried, ...live }
-    : null;
+  const shown = queried ? shownUpload(queried, live) : null;
+  const upload: DetailedUpload | null = shown?.upload ?? null;
+  const final = !!shown?.final;
   usePageTitle(upload?.fileName ?? 'Upload');
 
-  // When the work ends, load what it produced (the reconciliation lists are not in events).
-  const liveStatus = live?.status;
-  useEffect(() => {
-    if (!queried || !liveStatus || liveStatus === queried.status || isRunning(liveStatus)) return;
-    if (newerUpload(queried, live) === queried) return;
-    refetch();
-  }, [liveStatus, queried, live, refetch]);
-
+  // When the work ends, load what it produced: until then the figures held are not final.
   const running = !!upload && isRunning(upload.status);
-  useStallRefetch(running, live?.updatedAt, refetch);
+  const settling = !!upload && !running && !final;
+  const liveAt = live?.updatedAt;
+  useEffect(() => {
+    if (settling) refetch();
+  }, [settling, liveAt, refetch]);
+
+  useStallRefetch(running || settling, liveAt, refetch);
 
   const startReanalysis = async () => {
     if (!upload) return;
@@ -103,8 +100,9 @@ export function UploadDetailPage() {
     });
   };
 
-  const analysed = upload && (upload.status === 'READY' || upload.status === 'PROCESSING' || upload.status === 'PROCESSED');
-  const canReanalyse = upload && (upload.status === 'READY' || upload.status === 'FAILED');
+  const analysed =
+    final && upload && (upload.status === 'READY' || upload.status === 'PROCESSING' || upload.status === 'PROCESSED');
+  const canReanalyse = final && upload && (upload.status === 'READY' || upload.status === 'FAILED');
 
   return (
     <Stack gap="md">
@@ -137,8 +135,8 @@ export function UploadDetailPage() {
             <div>
               <Group gap="sm">
                 <Title order={2}>{upload.fileName}</Title>
-                <Badge color={STATUS_COLORS[upload.status]} variant="light" size="lg">
-                  {STATUS_LABELS[upload.status]}
+                <Badge color={settling ? 'gray' : STATUS_COLORS[upload.status]} variant="light" size="lg">
+                  {settling ? 'Loading the figures' : STATUS_LABELS[upload.status]}
                 </Badge>
               </Group>
               <Text c="dimmed" size="sm">
@@ -175,7 +173,7 @@ export function UploadDetailPage() {
                 <Button
                   leftSection={<IconPlayerPlay size={16} />}
                   onClick={() => setConfirming(true)}
-                  disabled={upload.status !== 'READY'}
+                  disabled={upload.status !== 'READY' || !final}
                 >
                   Process…
                 </Button>
@@ -204,7 +202,13 @@ export function UploadDetailPage() {
             </Paper>
           )}
 
-          {upload.status === 'PROCESSED' && (
+          {settling && (
+            <Paper withBorder radius="md" p="lg" aria-label="Progress">
+              <Text fw={500}>Loading the final figures of {upload.fileName}…</Text>
+            </Paper>
+          )}
+
+          {upload.status === 'PROCESSED' && final && (
             <Alert color="green" icon={<IconCircleCheck size={20} />} title="Processed">
               {upload.processedAt && <>On {format.dateTime(upload.processedAt, { withZone: true })}, its </>}
               {!upload.processedAt && <>Its </>}

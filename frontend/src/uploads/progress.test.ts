@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatEta, formatRate, isMeasured, newerUpload, percent, phaseLabel, progressSummary } from './progress';
+import type { CdrUploadStatus } from '../gql/graphql';
+import { formatEta, formatRate, isMeasured, newerUpload, percent, phaseLabel, progressSummary, shownUpload } from './progress';
 
 describe('upload progress', () => {
   it.each([
@@ -66,5 +67,27 @@ describe('upload progress', () => {
     expect(newerUpload(query, older).from).toBe('query');
     expect(newerUpload(query, newer).from).toBe('event');
     expect(newerUpload(query, { ...query, from: 'event' }).from).toBe('query');
+  });
+});
+
+describe('the figures the upload page shows (Issue 10, item 1)', () => {
+  type Row = { id: string; status: CdrUploadStatus; updatedAt: string; totalCost?: string };
+  const queried: Row = { id: '1', status: 'ANALYSING', updatedAt: '2026-06-01T10:00:00Z', totalCost: '0' };
+  it('are not final when the event saying Ready is newer than the query', () => {
+    const shown = shownUpload<Row, Row>(queried, { id: '1', status: 'READY', updatedAt: '2026-06-01T10:00:08Z' });
+    expect(shown.upload.status).toBe('READY');
+    expect(shown.final).toBe(false);
+  });
+  it('are not final after a re-analysis ends, until the page asks again', () => {
+    const ready: Row = { ...queried, status: 'READY' };
+    expect(shownUpload<Row, Row>(ready, { id: '1', status: 'READY', updatedAt: '2026-06-01T10:05:00Z' }).final).toBe(false);
+  });
+  it('are final once the query is answered after the last event', () => {
+    const ready: Row = { ...queried, status: 'READY', updatedAt: '2026-06-01T10:00:09Z' };
+    expect(shownUpload<Row, Row>(ready, { id: '1', status: 'READY', updatedAt: '2026-06-01T10:00:08Z' }).final).toBe(true);
+    expect(shownUpload(ready, null).final).toBe(true);
+  });
+  it('are never final while the work runs', () => {
+    expect(shownUpload(queried, null).final).toBe(false);
   });
 });

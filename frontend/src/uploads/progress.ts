@@ -119,3 +119,31 @@ export function newerUpload<T extends { updatedAt: string }>(a: T, b: T | null |
   if (Number.isNaN(ta)) return b;
   return tb > ta ? b : a;
 }
+
+/** What the upload page shows: the row as it stands, and whether its figures are final. */
+export interface ShownUpload<T> {
+  upload: T;
+  /**
+   * The analysis figures (counts, money, the reconciliation lists) on the page
+   * are the finished ones: they come from a query answered after the last
+   * change the server announced. A progress event that says the work ended
+   * carries no totals or lists, so until the page has asked again the figures
+   * it holds are an earlier run's (or none): they are not shown, and the
+   * upload cannot be processed on them.
+   */
+  final: boolean;
+}
+
+/**
+ * Folds the latest progress event over the queried upload (Issue 10, item 1:
+ * Ready must mean every figure on the page is final).
+ */
+export function shownUpload<Q extends Row, Row extends { updatedAt: string; status: CdrUploadStatus }>(
+  queried: Q,
+  live: Row | null | undefined,
+): ShownUpload<Q> {
+  if (!live || Date.parse(live.updatedAt) <= Date.parse(queried.updatedAt)) {
+    return { upload: queried, final: !isRunning(queried.status) };
+  }
+  return { upload: { ...queried, ...live }, final: false };
+}
