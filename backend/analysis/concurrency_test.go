@@ -186,15 +186,15 @@ func TestUnrelatedUploadsAnalysedTogetherNeverWait(t *testing.T) {
 	svc, retries := watchedService(t, f)
 	files := map[string][]byte{}
 	for i := range 4 {
-		files[fmt.Sprintf("trunk-%d.csv", i)] = syntheticCDR(60_000, uint64(100+i))
+		files[fmt.Sprintf("trunk-%d.csv", i)] = syntheticCDR(unrelatedCalls, uint64(100+i))
 	}
 	begin := time.Now()
 	stop := lockWaits(t, f)
 	ended := analyseTogether(t, f, svc, f.provider.ID, files)
 	waits := stop()
 	for name, u := range ended {
-		if u.Status != cdrupload.StatusReady || u.LinesRead != 60_000 || u.Duplicates != 0 {
-			t.Errorf("%s: %s (%q), %d lines read, %d duplicates; want Ready, 60000, 0", name, u.Status, u.FailureReason, u.LinesRead, u.Duplicates)
+		if u.Status != cdrupload.StatusReady || u.LinesRead != unrelatedCalls || u.Duplicates != 0 {
+			t.Errorf("%s: %s (%q), %d lines read, %d duplicates; want Ready, %d, 0", name, u.Status, u.FailureReason, u.LinesRead, u.Duplicates, unrelatedCalls)
 		}
 		addsUp(t, u)
 	}
@@ -204,7 +204,7 @@ func TestUnrelatedUploadsAnalysedTogetherNeverWait(t *testing.T) {
 	if w := rowLockWaits(waits); len(w) > 0 {
 		t.Errorf("the analyses waited for row locks: %v", w)
 	}
-	t.Logf("four 60,000-call analyses at once took %s; lock waits seen: %v", time.Since(begin).Round(time.Millisecond), waits)
+	t.Logf("four %d-call analyses at once took %s; lock waits seen: %v", unrelatedCalls, time.Since(begin).Round(time.Millisecond), waits)
 }
 
 // sharedKeys checks every call key two uploads share is flagged in exactly
@@ -224,10 +224,19 @@ func sharedKeys(t *testing.T, f *fixture, a, b int) int {
 	return shared
 }
 
+// The sizes of the concurrency tests' files: large enough that the
+// analyses' loads and duplicate steps overlap in time, small enough that
+// the package's tests stay within minutes on a loaded two-core CI box.
+const (
+	unrelatedCalls   = 25_000
+	overlappingCalls = 12_000
+	overlappingExtra = 8_000
+)
+
 // overlapping returns two files of one month sharing every third line of
 // the first.
 func overlapping(seed uint64) (a, b []byte, shared int) {
-	lines := strings.SplitAfter(string(syntheticCDR(30_000, seed)), "\n")
+	lines := strings.SplitAfter(string(syntheticCDR(overlappingCalls, seed)), "\n")
 	lines = lines[:len(lines)-1]
 	var sb strings.Builder
 	for i, l := range lines {
@@ -236,7 +245,7 @@ func overlapping(seed uint64) (a, b []byte, shared int) {
 			shared++
 		}
 	}
-	sb.Write(syntheticCDR(20_000, seed+1000))
+	sb.Write(syntheticCDR(overlappingExtra, seed+1000))
 	return []byte(strings.Join(lines, "")), []byte(sb.String()), shared
 }
 
@@ -251,7 +260,7 @@ func TestOverlappingUploadsAnalysedTogetherFlagEachDuplicateOnce(t *testing.T) {
 			if mode == testenv.MySQL {
 				stop = lockWaits(t, f)
 			}
-			for trial := range 4 {
+			for trial := range 3 {
 				// A provider per trial: its files are compared with nobody else's.
 				p, err := f.env.App.DB.Client.Provider.Create().SetName(fmt.Sprintf("Trunk %d", trial)).SetCdrFormat(provider.CdrFormatAsterisk).Save(f.ctx)
 				if err != nil {
@@ -362,7 +371,7 @@ func TestDuplicatesStepsAtOnceFlagEachCallOnce(t *testing.T) {
 	ua := f.analyse(t, "a.csv", a)
 	ub := f.analyse(t, "b.csv", b)
 	db := f.env.App.DB.DB
-	for trial := range 6 {
+	for trial := range 4 {
 		if _, err := db.ExecContext(f.ctx, `UPDATE calls SET status = 'PRICED' WHERE upload_id IN (?, ?) AND status = 'DUPLICATE'`, ua.ID, ub.ID); err != nil {
 			t.Fatal(err)
 		}
