@@ -20,6 +20,7 @@ import (
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
+	"github.com/tollgate/tollgate/backend/documents"
 	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/backend/internal/periodic"
 	"github.com/tollgate/tollgate/backend/jobs"
@@ -49,6 +50,8 @@ type App struct {
 	Analysis *analysis.Service
 	// Company keeps the company's settings.
 	Company *company.Service
+	// Documents renders and stores invoice PDFs and call statements.
+	Documents *documents.Service
 }
 
 // Open opens everything the configuration names and applies pending
@@ -95,6 +98,10 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		PricePlaces: int32(cfg.InvoiceDecimals), Zone: cfg.Location(),
 	}
 	a.Company = &company.Service{Client: a.DB.Client, Blobs: a.Blobs, Deployment: cfg.Settings(), RowLocks: a.DB.Dialect == dialect.MySQL}
+	a.Documents = &documents.Service{
+		Client: a.DB.Client, Blobs: a.Blobs, Company: a.Company, Location: a.Pricing.Zone.Location(),
+		FoldBelow: documents.DefaultFoldBelow, Workers: documents.DefaultWorkers, Log: log,
+	}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
 		Events: a.Events, Log: log, CountryCode: cfg.CountryCode, Lease: cfg.AnalysisLease, Queue: a.Queue,
@@ -198,7 +205,7 @@ func (a *App) RunWorker(ctx context.Context) error {
 		LogLevel:        asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
-	(&jobs.Handlers{Analysis: a.Analysis, Billing: a.Billing, Queue: a.Queue, Log: a.Log}).Register(mux)
+	(&jobs.Handlers{Analysis: a.Analysis, Billing: a.Billing, Documents: a.Documents, Queue: a.Queue, Log: a.Log}).Register(mux)
 	if err := srv.Start(mux); err != nil {
 		return fmt.Errorf("start the worker: %w", err)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
+	"github.com/tollgate/tollgate/backend/documents"
 	"github.com/tollgate/tollgate/ent"
 )
 
@@ -133,8 +134,10 @@ func (q *Queue) generation(ctx context.Context, key string) (int64, error) {
 type Handlers struct {
 	Analysis *analysis.Service
 	Billing  *billing.Service
-	Queue    *Queue // the recount generations
-	Log      *slog.Logger
+	// Documents renders invoice PDFs and statements.
+	Documents *documents.Service
+	Queue     *Queue // the recount generations
+	Log       *slog.Logger
 }
 
 // Register adds every handler to mux.
@@ -142,6 +145,7 @@ func (h *Handlers) Register(mux *asynq.ServeMux) {
 	mux.HandleFunc(TypeRecomputeUnbilled, h.recomputeUnbilled)
 	mux.HandleFunc(TypeAnalyseUpload, h.analyseUpload)
 	mux.HandleFunc(TypeProcessUpload, h.processUpload)
+	mux.HandleFunc(TypeBillingDocuments, h.billingDocuments)
 }
 
 func (h *Handlers) recomputeUnbilled(ctx context.Context, t *asynq.Task) error {
