@@ -423,4 +423,3 @@ func bandName(b call.Band) string {
 	}
 	return ""
 }
-

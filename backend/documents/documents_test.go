@@ -226,4 +226,3 @@ func TestAStatementThatDisagreesWithItsChargeIsNotStored(t *testing.T) {
 		}
 	}
 }
-
