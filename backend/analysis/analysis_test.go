@@ -448,3 +448,69 @@ func TestFailureReasonHidesDriverErrors(t *testing.T) {
 		t.Fatalf("%s: %q", u.Status, u.FailureReason)
 	}
 }
+
+// A call carries the site of the CLI it matched; calls of a CLI without a
+// site, and calls of no customer, carry none; moving the CLI to another
+// site and analysing again moves its calls with it.
+func TestCallsCarryTheMatchedCliSite(t *testing.T) {
+	for _, mode := range testenv.Modes {
+		t.Run(string(mode), func(t *testing.T) {
+			f := newFixture(t, mode)
+			cs := f.env.App.Customers
+			leeds, err := cs.CreateSite(f.ctx, ent.CreateSiteInput{Name: "Leeds", CustomerID: f.customer.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			york, err := cs.CreateSite(f.ctx, ent.CreateSiteInput{Name: "York", CustomerID: f.customer.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// 01134960002 on the Leeds site; the fixture's 01134960001 has no site.
+			cli, err := cs.CreateCli(f.ctx, customers.CliInput{CustomerID: f.customer.ID, Value: "01134960002", SiteID: &leeds.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			u := f.analyse(t, "asterisk-sample.csv", fixtures.Read(t, "cdr/asterisk-sample.csv"))
+			if u.Status != cdrupload.StatusReady {
+				t.Fatalf("status %s: %s", u.Status, u.FailureReason)
+			}
+			check := func(site int) {
+				t.Helper()
+				calls, err := f.env.App.DB.Client.Call.Query().Where(call.UploadID(u.ID)).All(f.ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var onSite, noSite, noCustomer int
+				for _, c := range calls {
+					switch {
+					case c.CustomerID == nil:
+						noCustomer++
+						if c.SiteID != nil {
+							t.Errorf("line %d has no customer but site %d", c.Line, *c.SiteID)
+						}
+					case c.Source == "441134960002":
+						onSite++
+						if c.SiteID == nil || *c.SiteID != site {
+							t.Errorf("line %d of 01134960002: site %v, want %d", c.Line, c.SiteID, site)
+						}
+					default:
+						noSite++
+						if c.SiteID != nil {
+							t.Errorf("line %d from %s (a CLI without a site): site %d, want none", c.Line, c.Source, *c.SiteID)
+						}
+					}
+				}
+				if onSite == 0 || noSite == 0 || noCustomer == 0 {
+					t.Fatalf("the sample should have calls on the site (%d), off it (%d) and of no one (%d)", onSite, noSite, noCustomer)
+				}
+			}
+			check(leeds.ID)
+
+			if _, err := cs.UpdateCli(f.ctx, cli.ID, ent.UpdateCliInput{SiteID: &york.ID}); err != nil {
+				t.Fatal(err)
+			}
+			f.reanalyse(t, u.ID)
+			check(york.ID)
+		})
+	}
+}

@@ -14,7 +14,13 @@ import (
 // assignment is one CLI's owner over a period, as unix seconds [from, to).
 type assignment struct {
 	from, to int64
-	customer int
+	matched
+}
+
+// matched is who a call belongs to: the customer owning the CLI, and the
+// CLI's site (0: none; 0 customer: no one).
+type matched struct {
+	customer, site int
 }
 
 // cliIndex matches a number to the customer owning it at a moment: an exact
@@ -32,7 +38,8 @@ type cliIndex struct {
 
 func loadCliIndex(ctx context.Context, c *ent.Client, countryCode string) (*cliIndex, error) {
 	rows, err := c.Cli.Query().Select(cli.FieldValue, cli.FieldIsRange, cli.FieldValidFrom, cli.FieldValidTo).
-		WithCustomer(func(q *ent.CustomerQuery) { q.Select("id") }).All(ctx)
+		WithCustomer(func(q *ent.CustomerQuery) { q.Select("id") }).
+		WithSite(func(q *ent.SiteQuery) { q.Select("id") }).All(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +48,10 @@ func loadCliIndex(ctx context.Context, c *ent.Client, countryCode string) (*cliI
 		if r.Edges.Customer == nil {
 			continue
 		}
-		a := assignment{from: r.ValidFrom.Unix(), to: math.MaxInt64, customer: r.Edges.Customer.ID}
+		a := assignment{from: r.ValidFrom.Unix(), to: math.MaxInt64, matched: matched{customer: r.Edges.Customer.ID}}
+		if r.Edges.Site != nil {
+			a.site = r.Edges.Site.ID
+		}
 		if r.ValidTo != nil {
 			a.to = r.ValidTo.Unix()
 		}
@@ -58,24 +68,25 @@ func loadCliIndex(ctx context.Context, c *ent.Client, countryCode string) (*cliI
 	return ix, nil
 }
 
-func owner(as []assignment, t int64) int {
+func owner(as []assignment, t int64) matched {
 	for _, a := range as {
 		if t >= a.from && t < a.to {
-			return a.customer
+			return a.matched
 		}
 	}
-	return 0
+	return matched{}
 }
 
-// match returns the customer owning the normalised number at t, or 0.
-func (ix *cliIndex) match(number string, t time.Time) int {
+// match returns the customer owning the normalised number at t and the
+// matching CLI's site; the zero value when no one owns it.
+func (ix *cliIndex) match(number string, t time.Time) matched {
 	if number == "" {
-		return 0
+		return matched{}
 	}
 	ts := t.Unix()
 	if as, ok := ix.exact[number]; ok {
-		if id := owner(as, ts); id != 0 {
-			return id
+		if m := owner(as, ts); m.customer != 0 {
+			return m
 		}
 	}
 	for _, l := range ix.rangeLens {
@@ -83,18 +94,18 @@ func (ix *cliIndex) match(number string, t time.Time) int {
 			continue
 		}
 		if as, ok := ix.ranges[number[:l]]; ok {
-			if id := owner(as, ts); id != 0 {
-				return id
+			if m := owner(as, ts); m.customer != 0 {
+				return m
 			}
 		}
 	}
-	return 0
+	return matched{}
 }
 
 // matchRaw normalises a number as written in a CDR and matches it.
-func (ix *cliIndex) matchRaw(raw string, t time.Time) int {
+func (ix *cliIndex) matchRaw(raw string, t time.Time) matched {
 	if raw == "" {
-		return 0
+		return matched{}
 	}
 	v, _ := rating.Normalize(raw, ix.countryCode)
 	return ix.match(v, t)

@@ -106,13 +106,14 @@ func (p *pricer) price(row *pricedRow, rec *cdr.Record) {
 
 	// The account code stands in when the number matches no one.
 	own, rated := p.direction.Numbers(src, dst)
-	cust := p.clis.match(own, rec.Start)
-	if cust == 0 && rec.Account != "" {
-		cust = p.clis.matchRaw(rec.Account, rec.Start)
+	m := p.clis.match(own, rec.Start)
+	if m.customer == 0 && rec.Account != "" {
+		m = p.clis.matchRaw(rec.Account, rec.Start)
 	}
+	cust := m.customer
 	tariffID := p.defaultTariff
 	if cust != 0 {
-		row.customerID = cust
+		row.customerID, row.siteID = cust, m.site
 		if t, ok := p.custTariff[cust]; ok {
 			tariffID = t
 		}

@@ -36,13 +36,14 @@ type callRow struct {
 	costKnown       bool
 	dupKey          int64
 	customerID      int // 0: none
+	siteID          int // the matching CLI's site; 0: none
 	rateSheetID     int // 0: none
 }
 
 // callColumns are the columns a sink fills, in order.
-const callColumns = "upload_id, line, status, source, destination, account, charge_code, start, duration, billable_seconds, band, rate_destination, price_units, cost_units, price_decimals, dup_key, customer_id, rate_sheet_id"
+const callColumns = "upload_id, line, status, source, destination, account, charge_code, start, duration, billable_seconds, band, rate_destination, price_units, cost_units, price_decimals, dup_key, customer_id, rate_sheet_id, site_id"
 
-const callColumnCount = 18
+const callColumnCount = 19
 
 // checkText refuses a call whose text the calls table cannot hold as it
 // is: not UTF-8 (MariaDB would read the bytes after a broken sequence as
@@ -208,6 +209,7 @@ func (s *loadDataSink) add(r *callRow) error {
 	b = strconv.AppendInt(b, r.dupKey, 10)
 	b = appendNullInt(append(b, '\t'), r.customerID)
 	b = appendNullInt(append(b, '\t'), r.rateSheetID)
+	b = appendNullInt(append(b, '\t'), r.siteID)
 	b = append(b, '\n')
 	s.buf = b
 	_, err := s.bw.Write(b)
@@ -287,7 +289,7 @@ type insertSink struct {
 	err      error
 }
 
-// insertBatch rows a statement: 18 columns × 500 stays far below the
+// insertBatch rows a statement: 19 columns × 500 stays far below the
 // placeholder limits of MySQL (65,535) and SQLite (32,766).
 const insertBatch = 500
 
@@ -326,7 +328,7 @@ func (s *insertSink) add(r *callRow) error {
 	}
 	s.rows = append(s.rows, s.upload, r.line, string(r.status), r.source, r.destination, nullText(r.account), nullText(r.chargeCode),
 		r.start.UTC(), r.duration, r.billableSeconds, nullText(r.band), nullText(r.rateDestination),
-		r.priceUnits, cost, s.decimals, r.dupKey, nullInt(r.customerID), nullInt(r.rateSheetID))
+		r.priceUnits, cost, s.decimals, r.dupKey, nullInt(r.customerID), nullInt(r.rateSheetID), nullInt(r.siteID))
 	s.n++
 	if s.n == insertBatch {
 		s.err = s.flush()
