@@ -111,6 +111,9 @@ const maxStoredLineErrors = 20_000
 func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 	c := s.Client
 	u, err := c.CdrUpload.Query().Where(cdrupload.ID(uploadID)).WithProvider().Only(ctx)
+	if ent.IsNotFound(err) {
+		return ErrStale // deleted by a clerk: nothing to analyse
+	}
 	if err != nil {
 		return err
 	}
@@ -127,10 +130,13 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 			SetPhase(string(PhasePreparing)).SetPhaseStartedAt(start.UTC()).SetLinesDone(0).SetBytesDone(0).SetLinesPerSecond(0)
 	}, cdrupload.AnalysisRun(run), cdrupload.Or(cdrupload.LeaseUntilIsNil(), cdrupload.LeaseUntilLT(start.UTC())))
 	if lost(err) {
-		if u, err = c.CdrUpload.Get(ctx, uploadID); err == nil && stale(u, run) {
+		if u, err = c.CdrUpload.Get(ctx, uploadID); ent.IsNotFound(err) || err == nil && stale(u, run) {
 			return ErrStale
 		}
 		return ErrBusy
+	}
+	if apperr.CodeOf(err) == apperr.NotFound {
+		return ErrStale // deleted meanwhile
 	}
 	if err != nil {
 		return err

@@ -373,6 +373,12 @@ func (r *mutationResolver) ProcessUpload(ctx context.Context, id int) (*ent.CdrU
 	return r.Analysis.StartProcessing(ctx, id)
 }
 
+// DeleteUpload is the resolver for the deleteUpload field.
+func (r *mutationResolver) DeleteUpload(ctx context.Context, id int) (int, error) {
+	_, err := r.Analysis.Delete(ctx, id)
+	return id, err
+}
+
 // SetProviderCSVMapping is the resolver for the setProviderCsvMapping field.
 func (r *mutationResolver) SetProviderCSVMapping(ctx context.Context, providerID int, mapping model.CSVMappingInput) (*ent.Provider, error) {
 	return r.Providers.SetCsvMapping(ctx, providerID, mappingOf(mapping))

@@ -1,36 +1,15 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { api as gql, consoleErrorsOf as collectConsoleErrors } from './clerk';
 
 // The repository's own fixtures (testdata/README.md works out every price).
 // The package is an ES module: no __dirname, so derive it from this file's URL.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLE_SHEET = path.resolve(here, '../../testdata/rates/sample.csv');
 const ASTERISK_SAMPLE = path.resolve(here, '../../testdata/cdr/asterisk-sample.csv');
-
-// Console errors fail the test: a clerk should never meet a broken page.
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
-
-async function gql<T = Record<string, unknown>>(
-  request: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const res = await request.post('/graphql', { data: { query, variables } });
-  expect(res.ok()).toBe(true);
-  const body = await res.json();
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data as T;
-}
 
 /**
  * The rating set-up this walk relies on, through the API (the rates spec covers

@@ -539,6 +539,7 @@ type ComplexityRoot struct {
 		DeleteProvider         func(childComplexity int, id int) int
 		DeleteSite             func(childComplexity int, id int) int
 		DeleteTariff           func(childComplexity int, id int) int
+		DeleteUpload           func(childComplexity int, id int) int
 		ImportPeakTimes        func(childComplexity int, id *int, file graphql.Upload) int
 		PreviewCdrMapping      func(childComplexity int, mapping model.CSVMappingInput, file graphql.Upload, lines *int, timeZone *string) int
 		ProcessUpload          func(childComplexity int, id int) int
@@ -913,6 +914,7 @@ type MutationResolver interface {
 	UploadCdr(ctx context.Context, input model.UploadCdrInput) (*ent.CdrUpload, error)
 	ReanalyseUpload(ctx context.Context, id int) (*ent.CdrUpload, error)
 	ProcessUpload(ctx context.Context, id int) (*ent.CdrUpload, error)
+	DeleteUpload(ctx context.Context, id int) (int, error)
 	SetProviderCSVMapping(ctx context.Context, providerID int, mapping model.CSVMappingInput) (*ent.Provider, error)
 	PreviewCdrMapping(ctx context.Context, mapping model.CSVMappingInput, file graphql.Upload, lines *int, timeZone *string) (*model.CdrPreview, error)
 	UpdateSettings(ctx context.Context, input company.Input) (*settings.Settings, error)
@@ -3232,6 +3234,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteTariff(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteUpload":
+		if e.ComplexityRoot.Mutation.DeleteUpload == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteUpload_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteUpload(childComplexity, args["id"].(int)), true
 	case "Mutation.importPeakTimes":
 		if e.ComplexityRoot.Mutation.ImportPeakTimes == nil {
 			break
@@ -5291,6 +5304,8 @@ extend type Mutation {
   reanalyseUpload(id: ID!): CdrUpload!
   """Turns a Ready upload's priced calls into unbilled calls of their customers. It cannot be undone."""
   processUpload(id: ID!): CdrUpload!
+  """Deletes an upload that is not processed (Ready, Failed, or waiting for its analysis), with its calls, and answers its id; the same file can then be uploaded again. A processed or processing upload, or one being analysed now, is refused (CONFLICT)."""
+  deleteUpload(id: ID!): ID!
 }
 
 extend type Subscription {
@@ -13043,6 +13058,20 @@ func (ec *executionContext) field_Mutation_deleteSite_args(ctx context.Context, 
 }
 
 func (ec *executionContext) field_Mutation_deleteTariff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteUpload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -23821,6 +23850,50 @@ func (ec *executionContext) fieldContext_Mutation_processUpload(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_processUpload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteUpload(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteUpload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteUpload(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteUpload(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteUpload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -54651,6 +54724,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "processUpload":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_processUpload(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteUpload":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteUpload(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

@@ -64,6 +64,7 @@ type Documents = {
     "\n  subscription UploadChanged($id: ID) {\n    uploadChanged(id: $id) {\n      ...UploadRow\n    }\n  }\n": typeof types.UploadChangedDocument,
     "\n  mutation UploadCdr($input: UploadCdrInput!) {\n    uploadCdr(input: $input) {\n      ...UploadRow\n    }\n  }\n": typeof types.UploadCdrDocument,
     "\n  mutation ReanalyseUpload($id: ID!) {\n    reanalyseUpload(id: $id) {\n      ...UploadRow\n    }\n  }\n": typeof types.ReanalyseUploadDocument,
+    "\n  mutation DeleteUpload($id: ID!) {\n    deleteUpload(id: $id)\n  }\n": typeof types.DeleteUploadDocument,
     "\n  mutation ProcessUpload($id: ID!) {\n    processUpload(id: $id) {\n      ...UploadRow\n    }\n  }\n": typeof types.ProcessUploadDocument,
     "\n  query EarliestUnmatchedCall($where: CallWhereInput!) {\n    calls(first: 1, orderBy: { field: START, direction: ASC }, where: $where) {\n      totalCount\n      edges {\n        node {\n          id\n          start\n        }\n      }\n    }\n  }\n": typeof types.EarliestUnmatchedCallDocument,
     "\n  query PricedCustomers($where: CallWhereInput!) {\n    calls(first: 100, where: $where) {\n      totalCount\n      edges {\n        node {\n          id\n          customer {\n            id\n            name\n            reference\n          }\n        }\n      }\n    }\n  }\n": typeof types.PricedCustomersDocument,
@@ -121,6 +122,7 @@ const documents: Documents = {
     "\n  subscription UploadChanged($id: ID) {\n    uploadChanged(id: $id) {\n      ...UploadRow\n    }\n  }\n": types.UploadChangedDocument,
     "\n  mutation UploadCdr($input: UploadCdrInput!) {\n    uploadCdr(input: $input) {\n      ...UploadRow\n    }\n  }\n": types.UploadCdrDocument,
     "\n  mutation ReanalyseUpload($id: ID!) {\n    reanalyseUpload(id: $id) {\n      ...UploadRow\n    }\n  }\n": types.ReanalyseUploadDocument,
+    "\n  mutation DeleteUpload($id: ID!) {\n    deleteUpload(id: $id)\n  }\n": types.DeleteUploadDocument,
     "\n  mutation ProcessUpload($id: ID!) {\n    processUpload(id: $id) {\n      ...UploadRow\n    }\n  }\n": types.ProcessUploadDocument,
     "\n  query EarliestUnmatchedCall($where: CallWhereInput!) {\n    calls(first: 1, orderBy: { field: START, direction: ASC }, where: $where) {\n      totalCount\n      edges {\n        node {\n          id\n          start\n        }\n      }\n    }\n  }\n": types.EarliestUnmatchedCallDocument,
     "\n  query PricedCustomers($where: CallWhereInput!) {\n    calls(first: 100, where: $where) {\n      totalCount\n      edges {\n        node {\n          id\n          customer {\n            id\n            name\n            reference\n          }\n        }\n      }\n    }\n  }\n": types.PricedCustomersDocument,
@@ -342,6 +344,10 @@ export function graphql(source: "\n  mutation UploadCdr($input: UploadCdrInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReanalyseUpload($id: ID!) {\n    reanalyseUpload(id: $id) {\n      ...UploadRow\n    }\n  }\n"): (typeof documents)["\n  mutation ReanalyseUpload($id: ID!) {\n    reanalyseUpload(id: $id) {\n      ...UploadRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteUpload($id: ID!) {\n    deleteUpload(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteUpload($id: ID!) {\n    deleteUpload(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,6 +27,7 @@ import type { UploadDetailQuery } from '../gql/graphql';
 import { usePageTitle } from '../shell/usePageTitle';
 import { AssignCliModal, type Assigned, type UnmatchedGroup } from './AssignCliModal';
 import { CountsBreakdown, type DetailedUpload } from './CountsBreakdown';
+import { canDeleteUpload, DeleteUploadButton } from './DeleteUploadButton';
 import { ProcessUploadMutation, ReanalyseUploadMutation, UploadDetailQuery as UploadDetailDocument } from './documents';
 import { ProcessUploadModal } from './ProcessUploadModal';
 import { isRunning, shownUpload, STATUS_COLORS, STATUS_LABELS } from './progress';
@@ -168,6 +169,9 @@ export function UploadDetailPage() {
                     Re-analyse
                   </Button>
                 </Tooltip>
+              )}
+              {canDeleteUpload(upload.status) && (
+                <DeleteUploadButton upload={upload} disabled={running && upload.progress.phase !== 'WAITING_FOR_QUEUE'} />
               )}
               {(upload.status === 'READY' || upload.status === 'ANALYSING' || upload.status === 'UPLOADED') && (
                 <Button

@@ -126,6 +126,12 @@ export const ReanalyseUploadMutation = graphql(`
   }
 `);
 
+export const DeleteUploadMutation = graphql(`
+  mutation DeleteUpload($id: ID!) {
+    deleteUpload(id: $id)
+  }
+`);
+
 export const ProcessUploadMutation = graphql(`
   mutation ProcessUpload($id: ID!) {
     processUpload(id: $id) {

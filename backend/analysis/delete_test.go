@@ -1,0 +1,143 @@
+package analysis_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tollgate/tollgate/backend/analysis"
+	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/internal/fixtures"
+	"github.com/tollgate/tollgate/backend/internal/testenv"
+	"github.com/tollgate/tollgate/ent/call"
+	"github.com/tollgate/tollgate/ent/cdrlineerror"
+	"github.com/tollgate/tollgate/ent/cdrupload"
+)
+
+// A Ready or Failed upload is deleted with its calls and unreadable lines,
+// and its file can be sent again; a processed one, or one a live worker is
+// analysing, is refused with a sentence naming the file and keeps
+// everything.
+func TestDeleteUploadRemovesItsCallsButNeverAProcessedOne(t *testing.T) {
+	for _, mode := range testenv.Modes {
+		t.Run(string(mode), func(t *testing.T) {
+			f := newFixture(t, mode)
+			c := f.env.App.DB.Client
+			sample := fixtures.Read(t, "cdr/asterisk-sample.csv")
+			u := f.analyse(t, "june.csv", sample)
+			if u.Status != cdrupload.StatusReady || u.Unreadable == 0 {
+				t.Fatalf("sample not ready with an unreadable line: %s %+v", u.Status, u)
+			}
+			name, err := f.svc.Delete(f.ctx, u.ID)
+			if err != nil || name != "june.csv" {
+				t.Fatalf("delete a ready upload: %q, %v", name, err)
+			}
+			if n, _ := c.Call.Query().Where(call.UploadID(u.ID)).Count(f.ctx); n != 0 {
+				t.Errorf("%d calls of the deleted upload are left", n)
+			}
+			if n, _ := c.CdrLineError.Query().Where(cdrlineerror.HasUploadWith(cdrupload.ID(u.ID))).Count(f.ctx); n != 0 {
+				t.Errorf("%d unreadable lines of the deleted upload are left", n)
+			}
+			if _, err := c.CdrUpload.Get(f.ctx, u.ID); err == nil {
+				t.Error("the upload is still there")
+			}
+
+			// The same file again is a new upload, not "already uploaded".
+			again := f.analyse(t, "june.csv", sample)
+			if again.Status != cdrupload.StatusReady {
+				t.Fatalf("the same file after the delete: %s %s", again.Status, again.FailureReason)
+			}
+
+			// A failed one goes too.
+			bad, err := f.svc.Upload(f.ctx, analysis.UploadInput{ProviderID: f.provider.ID, FileName: "fcs.csv",
+				File: bytes.NewReader(fixtures.Read(t, "cdr/fcs-sample.csv"))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bad = f.reanalyse(t, bad.ID); bad.Status != cdrupload.StatusFailed {
+				t.Fatalf("the FCS file for an Asterisk provider is %s", bad.Status)
+			}
+			if _, err := f.svc.Delete(f.ctx, bad.ID); err != nil {
+				t.Errorf("delete a failed upload: %v", err)
+			}
+
+			// One a live worker holds is refused until its analysis ends.
+			held := f.analyse(t, "held.csv", append(append([]byte{}, sample...), "\n"...))
+			if err := c.CdrUpload.UpdateOneID(held.ID).SetStatus(cdrupload.StatusAnalysing).
+				SetLeaseUntil(time.Now().Add(time.Minute).UTC()).Exec(f.ctx); err != nil {
+				t.Fatal(err)
+			}
+			refused(t, f, held.ID, "held.csv is being analysed now")
+			if err := c.CdrUpload.UpdateOneID(held.ID).SetStatus(cdrupload.StatusReady).ClearLeaseUntil().Exec(f.ctx); err != nil {
+				t.Fatal(err)
+			}
+
+			// A processed one is never deleted.
+			if _, err := f.svc.RequestProcessing(f.ctx, held.ID); err != nil {
+				t.Fatal(err)
+			}
+			refused(t, f, held.ID, "held.csv is being processed now")
+			if err := f.svc.Process(f.ctx, held.ID); err != nil {
+				t.Fatal(err)
+			}
+			refused(t, f, held.ID, "held.csv has been processed")
+		})
+	}
+}
+
+// refused checks that deleting the upload is a CONFLICT saying want, and
+// that the upload and its calls are all still there.
+func refused(t *testing.T, f *fixture, id int, want string) {
+	t.Helper()
+	c := f.env.App.DB.Client
+	before, _ := c.Call.Query().Where(call.UploadID(id)).Count(f.ctx)
+	_, err := f.svc.Delete(f.ctx, id)
+	if apperr.CodeOf(err) != apperr.Conflict || !strings.Contains(err.Error(), want) {
+		t.Errorf("delete: %v; want a CONFLICT saying %q", err, want)
+	}
+	if _, gerr := c.CdrUpload.Get(f.ctx, id); gerr != nil {
+		t.Errorf("a refused delete removed the upload: %v", gerr)
+	}
+	if n, _ := c.Call.Query().Where(call.UploadID(id)).Count(f.ctx); n != before || n == 0 {
+		t.Errorf("a refused delete left %d of %d calls", n, before)
+	}
+	if n, _ := c.CdrLineError.Query().Where(cdrlineerror.HasUploadWith(cdrupload.ID(id))).Count(f.ctx); n == 0 {
+		t.Error("a refused delete removed the unreadable lines")
+	}
+}
+
+// A processing request that lands while a delete is under way wins or
+// loses whole: here it is accepted first, so the delete is refused and
+// rolls back what it had removed; the other way round, the request finds
+// no upload and nothing is processed.
+func TestDeleteRacingProcessingHasOneWinner(t *testing.T) {
+	f := newFixture(t, testenv.MySQL)
+	sample := fixtures.Read(t, "cdr/asterisk-sample.csv")
+	u := f.analyse(t, "race.csv", sample)
+	analysis.SetTestHook(f.svc, func(point string) error {
+		if point != "delete" {
+			return nil
+		}
+		analysis.SetTestHook(f.svc, nil)
+		if _, err := f.svc.RequestProcessing(f.ctx, u.ID); err != nil {
+			t.Errorf("processing request during the delete: %v", err)
+		}
+		return nil
+	})
+	refused(t, f, u.ID, "race.csv is being processed now")
+	if err := f.svc.Process(f.ctx, u.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	v := f.analyse(t, "race2.csv", append(append([]byte{}, sample...), "\n"...))
+	if _, err := f.svc.Delete(f.ctx, v.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.svc.RequestProcessing(f.ctx, v.ID)
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code == apperr.Internal {
+		t.Errorf("processing a deleted upload: %v; want a refusal", err)
+	}
+}
