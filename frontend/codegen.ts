@@ -22,6 +22,8 @@ const config: CodegenConfig = {
           Time: 'string',
           Cursor: 'string',
           Decimal: 'string',
+          /** A calendar day, "2026-06-30". */
+          Date: 'string',
           Upload: 'File',
           Map: 'Record<string, unknown>',
         },

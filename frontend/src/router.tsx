@@ -25,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: 'customers/:id/clis', element: <CustomerDetailPage tab="clis" /> },
       { path: 'customers/:id/sites', element: <CustomerDetailPage tab="sites" /> },
       { path: 'customers/:id/calls', element: <CustomerDetailPage tab="calls" /> },
+      { path: 'customers/:id/charges', element: <CustomerDetailPage tab="charges" /> },
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
       // Tariffs & rates and Peak times load on first visit (dropzone, editors): a separate chunk.
       { path: 'tariffs', lazy: async () => ({ Component: (await import('./rates/TariffListPage')).TariffListPage }) },
@@ -37,6 +38,8 @@ export const routes: RouteObject[] = [
       { path: 'uploads', lazy: async () => ({ Component: (await import('./uploads/UploadListPage')).UploadListPage }) },
       { path: 'uploads/:id', lazy: async () => ({ Component: (await import('./uploads/UploadDetailPage')).UploadDetailPage }) },
       { path: 'calls', lazy: async () => ({ Component: (await import('./calls/CallListPage')).CallListPage }) },
+      { path: 'products', lazy: async () => ({ Component: (await import('./products/ProductListPage')).ProductListPage }) },
+      { path: 'schedules', lazy: async () => ({ Component: (await import('./schedules/ScheduleListPage')).ScheduleListPage }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./settings/SettingsPage')).SettingsPage }) },
       { path: '*', element: <NotFound /> },
     ],

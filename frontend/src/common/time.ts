@@ -162,3 +162,23 @@ export function timeZoneOptions(deploymentZone: string, extra: readonly (string 
   );
   return [...new Set(zones)];
 }
+
+/**
+ * A calendar day as the API sends it ("2026-06-01": a charge's start, a
+ * period's last day) → "1 Jun 2026". A day is no instant: it is shown as
+ * written, never moved by a zone.
+ */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '—';
+  const d = DAY.exec(day);
+  if (!d) return day;
+  return shownFormat('UTC', 'date', false).format(new Date(Date.UTC(+d[1], +d[2] - 1, +d[3])));
+}
+
+/** Days from the calendar day `from` to `to`: "2026-06-01" → "2026-06-30" is 29; null if either is unreadable. */
+export function daysBetween(from: string, to: string): number | null {
+  const a = DAY.exec(from);
+  const b = DAY.exec(to);
+  if (!a || !b) return null;
+  return Math.round((Date.UTC(+b[1], +b[2] - 1, +b[3]) - Date.UTC(+a[1], +a[2] - 1, +a[3])) / 86400000);
+}

@@ -15,12 +15,13 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconBuilding, IconId, IconInfoCircle, IconPencil, IconPhoneCall, IconTrash } from '@tabler/icons-react';
+import { IconBuilding, IconId, IconInfoCircle, IconPencil, IconPhoneCall, IconReceipt2, IconTrash } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LoadError } from '../common/loading';
 import { CustomerCallsTab } from '../calls/CustomerCallsTab';
+import { CustomerChargesTab } from '../charges/CustomerChargesTab';
 import { apiErrorMessage } from '../graphql/errors';
 import { useFormat } from '../common/useFormat';
 import { CliTab } from './CliTab';
@@ -36,7 +37,7 @@ import type { LoadedCustomer } from './loadedCustomer';
 import { SitesTab } from './SitesTab';
 import { usePageTitle } from '../shell/usePageTitle';
 
-export type CustomerTab = 'details' | 'clis' | 'sites' | 'calls';
+export type CustomerTab = 'details' | 'clis' | 'sites' | 'calls' | 'charges';
 
 // CLIs and sites are added by their own mutations; an empty list holds no
 // Cli or Site for urql's cache to notice, so name the types explicitly.
@@ -162,6 +163,9 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
               <Tabs.Tab value="calls" leftSection={<IconPhoneCall size={16} />}>
                 Calls
               </Tabs.Tab>
+              <Tabs.Tab value="charges" leftSection={<IconReceipt2 size={16} />}>
+                Charges
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="details" pt="md">
               <CustomerDetails customer={customer} />
@@ -174,6 +178,9 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
             </Tabs.Panel>
             <Tabs.Panel value="calls" pt="md">
               <CustomerCallsTab customer={customer} />
+            </Tabs.Panel>
+            <Tabs.Panel value="charges" pt="md">
+              <CustomerChargesTab customer={customer} />
             </Tabs.Panel>
           </Tabs>
         </>
@@ -222,6 +229,15 @@ function CustomerDetails({ customer: c }: { customer: LoadedCustomer }) {
           </Item>
         )}
         <Item label="Tariff">{c.tariff?.name ?? 'Default tariff'}</Item>
+        <Item label="Billing schedule">
+          {c.schedule ? (
+            <Anchor component={Link} to="/schedules">
+              {c.schedule.name}
+            </Anchor>
+          ) : (
+            none
+          )}
+        </Item>
         <Item label="Tax exempt">{c.taxExempt ? 'Yes' : 'No'}</Item>
         <Item label="Payment terms">{c.paymentTerms || none}</Item>
         <Item label="Invoice delivery">

@@ -24,7 +24,7 @@ import {
   type CustomerFormValues,
 } from './customerForm';
 import { billingTypeLabels, callStatementFormatLabels, invoiceDeliveryLabels, options, statusLabels } from './labels';
-import { ParentCustomerSelect, TariffSelect } from './pickers';
+import { ParentCustomerSelect, ScheduleSelect, TariffSelect } from './pickers';
 
 interface Props {
   customer?: CustomerDetailsFragment;
@@ -107,6 +107,13 @@ export function CustomerForm({ customer, submitLabel, onSubmit, onCancel }: Prop
               label="Tax exempt"
               description="No tax is added to this customer's invoices"
               {...form.getInputProps('taxExempt', { type: 'checkbox' })}
+            />
+            <ScheduleSelect
+              label="Billing schedule"
+              description="How often it is invoiced; billing runs bill the customers of a schedule"
+              value={v.scheduleId}
+              onChange={(id) => form.setFieldValue('scheduleId', id)}
+              error={form.errors.scheduleId}
             />
             <TextInput
               label="Payment terms"

@@ -22,6 +22,8 @@ export interface CustomerFormValues {
   paymentTerms: string;
   postalAddress: string;
   tariffId: string | null;
+  /** The billing schedule; empty: on none, billed only by a run that names it. */
+  scheduleId: string | null;
 }
 
 export const customerFormFields: readonly (keyof CustomerFormValues)[] = [
@@ -37,6 +39,7 @@ export const customerFormFields: readonly (keyof CustomerFormValues)[] = [
   'paymentTerms',
   'postalAddress',
   'tariffId',
+  'scheduleId',
 ];
 
 /** Server input names (`extensions.field`) that the form calls differently. */
@@ -45,6 +48,8 @@ export const customerFieldMap: Record<string, keyof CustomerFormValues> = {
   parent: 'parentId',
   tariffID: 'tariffId',
   tariff: 'tariffId',
+  scheduleID: 'scheduleId',
+  schedule: 'scheduleId',
 };
 
 export const emptyCustomer: CustomerFormValues = {
@@ -60,6 +65,7 @@ export const emptyCustomer: CustomerFormValues = {
   paymentTerms: '',
   postalAddress: '',
   tariffId: null,
+  scheduleId: null,
 };
 
 export function customerToFormValues(c: CustomerDetailsFragment): CustomerFormValues {
@@ -76,6 +82,7 @@ export function customerToFormValues(c: CustomerDetailsFragment): CustomerFormVa
     paymentTerms: c.paymentTerms ?? '',
     postalAddress: c.postalAddress ?? '',
     tariffId: c.tariff?.id ?? null,
+    scheduleId: c.schedule?.id ?? null,
   };
 }
 
@@ -120,6 +127,7 @@ export function toCreateCustomerInput(v: CustomerFormValues): CreateCustomerInpu
     paymentTerms: text(v.paymentTerms),
     postalAddress: text(v.postalAddress),
     tariffID: v.tariffId ?? undefined,
+    scheduleID: v.scheduleId ?? undefined,
   };
 }
 
@@ -145,5 +153,6 @@ export function toUpdateCustomerInput(v: CustomerFormValues): UpdateCustomerInpu
     ...(postalAddress ? { postalAddress } : { clearPostalAddress: true }),
     ...(parentID ? { parentID } : { clearParent: true }),
     ...(v.tariffId ? { tariffID: v.tariffId } : { clearTariff: true }),
+    ...(v.scheduleId ? { scheduleID: v.scheduleId } : { clearSchedule: true }),
   };
 }

@@ -93,6 +93,10 @@ export const CustomerDetailsFragment = graphql(`
       id
       name
     }
+    schedule {
+      id
+      name
+    }
     unbilledTotal
     createdAt
     updatedAt

@@ -3,6 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { customerSearchFilter } from './pagination';
+import { SchedulePickerQuery } from '../schedules/documents';
+import { describeSchedule } from '../schedules/scheduleForm';
 import { CustomerPickerQuery, TariffPickerQuery } from './documents';
 
 type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
@@ -72,6 +74,27 @@ export function ParentCustomerSelect({
       filter={({ options }) => options /* the server already filtered */}
       nothingFoundMessage={fetching ? 'Searching…' : 'No customer found'}
       placeholder="Search by name or reference"
+    />
+  );
+}
+
+/** Billing schedule picker; leaving it empty puts the customer on none. */
+export function ScheduleSelect({ value, onChange, ...props }: PickerProps) {
+  const [{ data, fetching, error }] = useQuery({ query: SchedulePickerQuery });
+  const schedules = data?.billingSchedules ?? [];
+  const chosen = schedules.find((s) => s.id === value);
+  return (
+    <Select
+      {...props}
+      value={value}
+      onChange={(v) => onChange(v)}
+      data={schedules.map((s) => ({ value: s.id, label: s.name }))}
+      description={chosen ? describeSchedule(chosen) : props.description}
+      placeholder={fetching && !data ? 'Loading schedules…' : schedules.length === 0 ? 'No schedules yet' : 'On no schedule'}
+      error={props.error ?? (error ? 'Could not load schedules' : undefined)}
+      clearable
+      searchable
+      nothingFoundMessage="No schedule with that name"
     />
   );
 }

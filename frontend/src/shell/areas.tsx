@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconBuildingBroadcastTower,
   IconCalendarDollar,
+  IconCalendarRepeat,
   IconClockHour4,
   IconFileInvoice,
   IconGauge,
@@ -94,11 +95,19 @@ export const areas: Area[] = [
     purpose: 'Issued invoices with their PDF and call statement: settle them, re-send them or delete them.',
   },
   {
-    label: 'Products & charges',
+    label: 'Products',
     path: '/products',
     icon: IconPackage,
     purpose:
-      "One-off and recurring products, and the pending charges that will appear on each customer's next invoice.",
+      "One-off and recurring products with a price per tariff; add them to a customer from its Charges tab.",
+    built: true,
+  },
+  {
+    label: 'Schedules',
+    path: '/schedules',
+    icon: IconCalendarRepeat,
+    purpose: 'How often customers are invoiced: monthly, quarterly or weekly from an anchor day, or by hand.',
+    built: true,
   },
   {
     label: 'Settings',
