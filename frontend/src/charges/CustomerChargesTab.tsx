@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -172,9 +172,9 @@ export function CustomerChargesTab({ customer }: { customer: { id: string; name:
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={c.recurrence === 'ONE_OFF' ? 'gray' : 'blue'}>
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                           {c.kind === 'CALLS' ? 'Calls' : RECURRENCE_LABELS[c.recurrence]}
-                        </Badge>
+                        </Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{chargeWhen(c)}</Text>

@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, EmptyState, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -178,13 +178,15 @@ export function ProductListPage() {
                     const defaultPrice = byTariff.find((t) => t.tariff.isDefault)?.price ?? null;
                     return (
                       <Table.Tr key={p.id} style={{ cursor: 'pointer' }} onClick={() => setEditing(p)}>
-                        <Table.Td ff="monospace">{p.reference}</Table.Td>
+                        <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                          {p.reference}
+                        </Table.Td>
                         <Table.Td fw={500}>{p.name}</Table.Td>
                         <Table.Td>{p.category ?? <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={p.recurrence === 'ONE_OFF' ? 'gray' : 'blue'}>
+                          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                             {RECURRENCE_LABELS[p.recurrence]}
-                          </Badge>
+                          </Text>
                         </Table.Td>
                         <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                           {p.taxRate != null ? `${p.taxRate}%` : <Text span c="dimmed" size="sm">Default ({defaultTaxRate}%)</Text>}

@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, EmptyState, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -126,12 +126,10 @@ export function ScheduleListPage() {
                   {schedules.map((s) => (
                     <Table.Tr key={s.id} style={{ cursor: 'pointer' }} onClick={() => setEditing(s)}>
                       <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Text fw={500}>{s.name}</Text>
-                          <Badge variant="light" color={s.frequency === 'MANUAL' ? 'gray' : 'blue'}>
-                            {FREQUENCY_LABELS[s.frequency]}
-                          </Badge>
-                        </Group>
+                        <Text fw={500}>{s.name}</Text>
+                        <Text size="xs" c="dimmed">
+                          {FREQUENCY_LABELS[s.frequency]}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{describeSchedule(s)}</Text>
