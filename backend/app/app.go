@@ -23,6 +23,7 @@ import (
 	"github.com/tollgate/tollgate/backend/documents"
 	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/backend/internal/periodic"
+	"github.com/tollgate/tollgate/backend/invoicing"
 	"github.com/tollgate/tollgate/backend/jobs"
 	"github.com/tollgate/tollgate/backend/platform"
 	"github.com/tollgate/tollgate/backend/providers"
@@ -52,6 +53,8 @@ type App struct {
 	Company *company.Service
 	// Documents renders and stores invoice PDFs and call statements.
 	Documents *documents.Service
+	// Invoicing previews, starts and executes billing runs.
+	Invoicing *invoicing.Service
 }
 
 // Open opens everything the configuration names and applies pending
@@ -102,6 +105,10 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		Client: a.DB.Client, Blobs: a.Blobs, Company: a.Company, Location: a.Pricing.Zone.Location(),
 		FoldBelow: documents.DefaultFoldBelow, Workers: documents.DefaultWorkers, Log: log,
 	}
+	a.Invoicing = &invoicing.Service{
+		Client: a.DB.Client, Company: a.Company, Queue: a.Queue, Events: a.Events, Log: log,
+		MySQL: a.DB.Dialect == dialect.MySQL, Lease: cfg.BillingLease,
+	}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
 		Events: a.Events, Log: log, CountryCode: cfg.CountryCode, Lease: cfg.AnalysisLease, Queue: a.Queue,
@@ -137,6 +144,7 @@ func (a *App) Resolver() *graph.Resolver {
 		Events:      a.Events,
 		MaxPageSize: a.Config.MaxPageSize,
 		Company:     a.Company,
+		Invoicing:   a.Invoicing,
 	}
 }
 
@@ -205,7 +213,7 @@ func (a *App) RunWorker(ctx context.Context) error {
 		LogLevel:        asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
-	(&jobs.Handlers{Analysis: a.Analysis, Billing: a.Billing, Documents: a.Documents, Queue: a.Queue, Log: a.Log}).Register(mux)
+	(&jobs.Handlers{Analysis: a.Analysis, Billing: a.Billing, Documents: a.Documents, Invoicing: a.Invoicing, Queue: a.Queue, Log: a.Log}).Register(mux)
 	if err := srv.Start(mux); err != nil {
 		return fmt.Errorf("start the worker: %w", err)
 	}
@@ -215,6 +223,9 @@ func (a *App) RunWorker(ctx context.Context) error {
 	redrive := func(atStart bool) {
 		if err := jobs.Redrive(ctx, a.Queue, a.Analysis, atStart); err != nil && ctx.Err() == nil {
 			a.Log.Error("re-queue interrupted uploads", "err", err)
+		}
+		if err := jobs.RedriveBilling(ctx, a.Invoicing); err != nil && ctx.Err() == nil {
+			a.Log.Error("re-queue interrupted billing runs", "err", err)
 		}
 	}
 	redrive(true)

@@ -278,3 +278,20 @@ func (s *Service) SetNextInvoiceNumber(ctx context.Context, next int64) (setting
 		return fromRow(row), nil
 	})
 }
+
+// Lock takes the settings row for the rest of the caller's transaction
+// (SELECT ... FOR UPDATE on MySQL; SQLite's IMMEDIATE transactions already
+// run one at a time), saving the defaults first when there is no row, and
+// returns the settings as they stand under the lock. A billing run holds it
+// while it takes invoice numbers, so runs and a change of the next number
+// are serialised.
+func (s *Service) Lock(ctx context.Context) (settings.Company, error) {
+	if ent.TxFromContext(ctx) == nil {
+		return settings.Company{}, fmt.Errorf("company.Lock must run inside a transaction")
+	}
+	row, err := s.locked(ctx, txn.Client(ctx, s.Client))
+	if err != nil {
+		return settings.Company{}, err
+	}
+	return fromRow(row), nil
+}

@@ -145,6 +145,9 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 	return r.Client.User.Query().Paginate(ctx, after, first, before, last, ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
+// BillingRun returns generated.BillingRunResolver implementation.
+func (r *Resolver) BillingRun() generated.BillingRunResolver { return &billingRunResolver{r} }
+
 // BillingSchedule returns generated.BillingScheduleResolver implementation.
 func (r *Resolver) BillingSchedule() generated.BillingScheduleResolver {
 	return &billingScheduleResolver{r}
@@ -178,6 +181,7 @@ func (r *Resolver) Rate() generated.RateResolver { return &rateResolver{r} }
 func (r *Resolver) RateSheet() generated.RateSheetResolver { return &rateSheetResolver{r} }
 
 type (
+	billingRunResolver      struct{ *Resolver }
 	billingScheduleResolver struct{ *Resolver }
 	callResolver            struct{ *Resolver }
 	cdrUploadResolver       struct{ *Resolver }

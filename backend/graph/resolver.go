@@ -10,6 +10,7 @@ import (
 	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/internal/events"
+	"github.com/tollgate/tollgate/backend/invoicing"
 	"github.com/tollgate/tollgate/backend/providers"
 	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/backend/tariffs"
@@ -30,6 +31,8 @@ type Resolver struct {
 	MaxPageSize int
 	// Company keeps the company's settings and knows the deployment's.
 	Company *company.Service
+	// Invoicing previews and starts billing runs.
+	Invoicing *invoicing.Service
 }
 
 // settingsAfter answers a settings mutation with the whole settings, as

@@ -35,6 +35,11 @@ import (
 	"github.com/tollgate/tollgate/ent/provider"
 )
 
+// TimeLeftSeconds is the resolver for the timeLeftSeconds field.
+func (r *billingRunResolver) TimeLeftSeconds(ctx context.Context, obj *ent.BillingRun) (*int, error) {
+	return timeLeft(obj, time.Now()), nil
+}
+
 // CurrentPeriod is the resolver for the currentPeriod field.
 func (r *billingScheduleResolver) CurrentPeriod(ctx context.Context, obj *ent.BillingSchedule) (*model.BillingPeriod, error) {
 	p, ok := r.Billing.CurrentPeriod(obj, time.Now())
@@ -436,6 +441,11 @@ func (r *mutationResolver) DeleteBillingSchedule(ctx context.Context, id int) (i
 	return id, r.Billing.DeleteSchedule(ctx, id)
 }
 
+// StartBillingRun is the resolver for the startBillingRun field.
+func (r *mutationResolver) StartBillingRun(ctx context.Context, input model.BillingRunInput) (*ent.BillingRun, error) {
+	return r.Invoicing.Start(ctx, runInput(input))
+}
+
 // Days is the resolver for the days field.
 func (r *peakTimeBlockResolver) Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error) {
 	return weekdays(rating.Weekdays(obj.Weekdays)), nil
@@ -552,6 +562,15 @@ func (r *queryResolver) ProductPrice(ctx context.Context, productID int, custome
 	return &p, nil
 }
 
+// BillingRunPreview is the resolver for the billingRunPreview field.
+func (r *queryResolver) BillingRunPreview(ctx context.Context, input model.BillingRunInput, first *int, offset *int) (*model.BillingRunPreview, error) {
+	p, err := r.Invoicing.Preview(ctx, runInput(input))
+	if err != nil {
+		return nil, err
+	}
+	return r.previewPage(p, first, offset)
+}
+
 // DurationBlock is the resolver for the durationBlock field.
 func (r *rateResolver) DurationBlock(ctx context.Context, obj *ent.Rate) (string, error) {
 	return tariffs.BlockOf(obj).String(), nil
@@ -628,6 +647,11 @@ func (r *subscriptionResolver) UploadChanged(ctx context.Context, id *int) (<-ch
 	return events.Watch(ctx, r.Events, topic, func(ctx context.Context, e analysis.UploadEvent) (*ent.CdrUpload, error) {
 		return r.Client.CdrUpload.Get(ctx, e.UploadID)
 	})
+}
+
+// BillingRunProgress is the resolver for the billingRunProgress field.
+func (r *subscriptionResolver) BillingRunProgress(ctx context.Context, id int) (<-chan *ent.BillingRun, error) {
+	return r.watchRun(ctx, id)
 }
 
 // CsvMapping returns generated.CsvMappingResolver implementation.

@@ -20,6 +20,7 @@ import (
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/documents"
+	"github.com/tollgate/tollgate/backend/invoicing"
 	"github.com/tollgate/tollgate/ent"
 )
 
@@ -136,6 +137,8 @@ type Handlers struct {
 	Billing  *billing.Service
 	// Documents renders invoice PDFs and statements.
 	Documents *documents.Service
+	// Invoicing executes billing runs.
+	Invoicing *invoicing.Service
 	Queue     *Queue // the recount generations
 	Log       *slog.Logger
 }
@@ -146,6 +149,9 @@ func (h *Handlers) Register(mux *asynq.ServeMux) {
 	mux.HandleFunc(TypeAnalyseUpload, h.analyseUpload)
 	mux.HandleFunc(TypeProcessUpload, h.processUpload)
 	mux.HandleFunc(TypeBillingDocuments, h.billingDocuments)
+	if h.Invoicing != nil {
+		mux.HandleFunc(TypeBillingRun, h.billingRun)
+	}
 }
 
 func (h *Handlers) recomputeUnbilled(ctx context.Context, t *asynq.Task) error {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/invoicing"
 )
 
 // Task types of CDR uploads.
@@ -141,7 +142,7 @@ func Redrive(ctx context.Context, q *Queue, a *analysis.Service, atStart bool) e
 // another run's lease asks again in a few seconds; anything else backs off
 // as the queue does by default.
 func RetryDelay(n int, err error, t *asynq.Task) time.Duration {
-	if errors.Is(err, analysis.ErrBusy) {
+	if errors.Is(err, analysis.ErrBusy) || errors.Is(err, invoicing.ErrBusy) {
 		return 5 * time.Second
 	}
 	return asynq.DefaultRetryDelayFunc(n, err, t)

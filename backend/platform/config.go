@@ -56,6 +56,9 @@ type Config struct {
 	// AnalysisLease is how soon another worker takes over the upload of a
 	// worker that died mid-analysis.
 	AnalysisLease time.Duration `env:"TOLLGATE_ANALYSIS_LEASE" envDefault:"30s"`
+	// BillingLease is how soon another worker takes over a billing run
+	// whose worker stopped renewing its hold (it was killed).
+	BillingLease time.Duration `env:"TOLLGATE_BILLING_LEASE" envDefault:"30s"`
 	// RedriveEvery is how often a worker queues again the work the
 	// database says is in hand and no task will finish.
 	RedriveEvery time.Duration `env:"TOLLGATE_REDRIVE_EVERY" envDefault:"1m"`

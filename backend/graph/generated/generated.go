@@ -53,6 +53,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	BillingRun() BillingRunResolver
 	BillingSchedule() BillingScheduleResolver
 	Call() CallResolver
 	CdrUpload() CdrUploadResolver
@@ -94,30 +95,31 @@ type ComplexityRoot struct {
 	}
 
 	BillingRun struct {
-		CallsUpTo      func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		CustomersDone  func(childComplexity int) int
-		CustomersTotal func(childComplexity int) int
-		DocumentsDone  func(childComplexity int) int
-		FailureReason  func(childComplexity int) int
-		FinishedAt     func(childComplexity int) int
-		FirstNumber    func(childComplexity int) int
-		ID             func(childComplexity int) int
-		InvoiceCount   func(childComplexity int) int
-		IssueDate      func(childComplexity int) int
-		LastNumber     func(childComplexity int) int
-		MinimumAmount  func(childComplexity int) int
-		NetTotal       func(childComplexity int) int
-		PeriodEnd      func(childComplexity int) int
-		PeriodName     func(childComplexity int) int
-		PeriodStart    func(childComplexity int) int
-		Schedule       func(childComplexity int) int
-		SendEmails     func(childComplexity int) int
-		StartedAt      func(childComplexity int) int
-		StartingNumber func(childComplexity int) int
-		Status         func(childComplexity int) int
-		Total          func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
+		CallsUpTo       func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		CustomersDone   func(childComplexity int) int
+		CustomersTotal  func(childComplexity int) int
+		DocumentsDone   func(childComplexity int) int
+		FailureReason   func(childComplexity int) int
+		FinishedAt      func(childComplexity int) int
+		FirstNumber     func(childComplexity int) int
+		ID              func(childComplexity int) int
+		InvoiceCount    func(childComplexity int) int
+		IssueDate       func(childComplexity int) int
+		LastNumber      func(childComplexity int) int
+		MinimumAmount   func(childComplexity int) int
+		NetTotal        func(childComplexity int) int
+		PeriodEnd       func(childComplexity int) int
+		PeriodName      func(childComplexity int) int
+		PeriodStart     func(childComplexity int) int
+		Schedule        func(childComplexity int) int
+		SendEmails      func(childComplexity int) int
+		StartedAt       func(childComplexity int) int
+		StartingNumber  func(childComplexity int) int
+		Status          func(childComplexity int) int
+		TimeLeftSeconds func(childComplexity int) int
+		Total           func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
 	}
 
 	BillingRunConnection struct {
@@ -129,6 +131,28 @@ type ComplexityRoot struct {
 	BillingRunEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	BillingRunPreview struct {
+		CallCount     func(childComplexity int) int
+		CallTotal     func(childComplexity int) int
+		CallsUpTo     func(childComplexity int) int
+		CarriedOver   func(childComplexity int) int
+		CustomerCount func(childComplexity int) int
+		EmailCount    func(childComplexity int) int
+		FirstNumber   func(childComplexity int) int
+		InvoiceCount  func(childComplexity int) int
+		Invoices      func(childComplexity int) int
+		IssueDate     func(childComplexity int) int
+		LastNumber    func(childComplexity int) int
+		Net           func(childComplexity int) int
+		NextNumber    func(childComplexity int) int
+		Period        func(childComplexity int) int
+		PeriodEnd     func(childComplexity int) int
+		PeriodStart   func(childComplexity int) int
+		Tax           func(childComplexity int) int
+		Total         func(childComplexity int) int
+		Warnings      func(childComplexity int) int
 	}
 
 	BillingSchedule struct {
@@ -549,6 +573,7 @@ type ComplexityRoot struct {
 		ReplacePeakTimes       func(childComplexity int, id *int, blocks []*model.PeakTimeBlockInput) int
 		SetNextInvoiceNumber   func(childComplexity int, number int) int
 		SetProviderCSVMapping  func(childComplexity int, providerID int, mapping model.CSVMappingInput) int
+		StartBillingRun        func(childComplexity int, input model.BillingRunInput) int
 		UpdateBillingSchedule  func(childComplexity int, id int, input model.BillingScheduleInput) int
 		UpdateCharge           func(childComplexity int, id int, input model.ChargeInput) int
 		UpdateCli              func(childComplexity int, id int, input ent.UpdateCliInput) int
@@ -591,6 +616,54 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
 		WeekGrid  func(childComplexity int) int
+	}
+
+	PreviewCarriedOver struct {
+		Customer  func(childComplexity int) int
+		Customers func(childComplexity int) int
+		Total     func(childComplexity int) int
+	}
+
+	PreviewInvoice struct {
+		Customer          func(childComplexity int) int
+		CustomerName      func(childComplexity int) int
+		CustomerReference func(childComplexity int) int
+		DueDate           func(childComplexity int) int
+		Email             func(childComplexity int) int
+		IssueDate         func(childComplexity int) int
+		Net               func(childComplexity int) int
+		Number            func(childComplexity int) int
+		Sections          func(childComplexity int) int
+		Tax               func(childComplexity int) int
+		TaxExempt         func(childComplexity int) int
+		Taxes             func(childComplexity int) int
+		Total             func(childComplexity int) int
+	}
+
+	PreviewLine struct {
+		Amount      func(childComplexity int) int
+		CallTotal   func(childComplexity int) int
+		Calls       func(childComplexity int) int
+		Description func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		ProRata     func(childComplexity int) int
+		Quantity    func(childComplexity int) int
+		ServiceFrom func(childComplexity int) int
+		ServiceTo   func(childComplexity int) int
+		TaxRate     func(childComplexity int) int
+		UnitPrice   func(childComplexity int) int
+	}
+
+	PreviewSection struct {
+		Customer func(childComplexity int) int
+		Heading  func(childComplexity int) int
+		Lines    func(childComplexity int) int
+	}
+
+	PreviewTax struct {
+		Net  func(childComplexity int) int
+		Rate func(childComplexity int) int
+		Tax  func(childComplexity int) int
 	}
 
 	Product struct {
@@ -650,6 +723,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		BillingRunPreview func(childComplexity int, input model.BillingRunInput, first *int, offset *int) int
 		BillingRuns       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BillingRunOrder, where *ent.BillingRunWhereInput) int
 		BillingSchedules  func(childComplexity int) int
 		CSVMappingPresets func(childComplexity int) int
@@ -764,8 +838,9 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		CustomerChanged func(childComplexity int, id int) int
-		UploadChanged   func(childComplexity int, id *int) int
+		BillingRunProgress func(childComplexity int, id int) int
+		CustomerChanged    func(childComplexity int, id int) int
+		UploadChanged      func(childComplexity int, id *int) int
 	}
 
 	Tariff struct {
@@ -850,6 +925,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type BillingRunResolver interface {
+	TimeLeftSeconds(ctx context.Context, obj *ent.BillingRun) (*int, error)
+}
 type BillingScheduleResolver interface {
 	CurrentPeriod(ctx context.Context, obj *ent.BillingSchedule) (*model.BillingPeriod, error)
 	NextPeriod(ctx context.Context, obj *ent.BillingSchedule) (*model.BillingPeriod, error)
@@ -924,6 +1002,7 @@ type MutationResolver interface {
 	CreateBillingSchedule(ctx context.Context, input model.BillingScheduleInput) (*ent.BillingSchedule, error)
 	UpdateBillingSchedule(ctx context.Context, id int, input model.BillingScheduleInput) (*ent.BillingSchedule, error)
 	DeleteBillingSchedule(ctx context.Context, id int) (int, error)
+	StartBillingRun(ctx context.Context, input model.BillingRunInput) (*ent.BillingRun, error)
 }
 type PeakTimeBlockResolver interface {
 	Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error)
@@ -963,6 +1042,7 @@ type QueryResolver interface {
 	CSVMappingPresets(ctx context.Context) ([]*model.CSVMappingPreset, error)
 	Settings(ctx context.Context) (*settings.Settings, error)
 	ProductPrice(ctx context.Context, productID int, customerID int) (*decimal.Decimal, error)
+	BillingRunPreview(ctx context.Context, input model.BillingRunInput, first *int, offset *int) (*model.BillingRunPreview, error)
 }
 type RateResolver interface {
 	DurationBlock(ctx context.Context, obj *ent.Rate) (string, error)
@@ -982,6 +1062,7 @@ type SettingsResolver interface {
 type SubscriptionResolver interface {
 	CustomerChanged(ctx context.Context, id int) (<-chan *ent.Customer, error)
 	UploadChanged(ctx context.Context, id *int) (<-chan *ent.CdrUpload, error)
+	BillingRunProgress(ctx context.Context, id int) (<-chan *ent.BillingRun, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1220,6 +1301,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillingRun.Status(childComplexity), true
+	case "BillingRun.timeLeftSeconds":
+		if e.ComplexityRoot.BillingRun.TimeLeftSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRun.TimeLeftSeconds(childComplexity), true
 	case "BillingRun.total":
 		if e.ComplexityRoot.BillingRun.Total == nil {
 			break
@@ -1264,6 +1351,121 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillingRunEdge.Node(childComplexity), true
+
+	case "BillingRunPreview.callCount":
+		if e.ComplexityRoot.BillingRunPreview.CallCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.CallCount(childComplexity), true
+	case "BillingRunPreview.callTotal":
+		if e.ComplexityRoot.BillingRunPreview.CallTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.CallTotal(childComplexity), true
+	case "BillingRunPreview.callsUpTo":
+		if e.ComplexityRoot.BillingRunPreview.CallsUpTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.CallsUpTo(childComplexity), true
+	case "BillingRunPreview.carriedOver":
+		if e.ComplexityRoot.BillingRunPreview.CarriedOver == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.CarriedOver(childComplexity), true
+	case "BillingRunPreview.customerCount":
+		if e.ComplexityRoot.BillingRunPreview.CustomerCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.CustomerCount(childComplexity), true
+	case "BillingRunPreview.emailCount":
+		if e.ComplexityRoot.BillingRunPreview.EmailCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.EmailCount(childComplexity), true
+	case "BillingRunPreview.firstNumber":
+		if e.ComplexityRoot.BillingRunPreview.FirstNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.FirstNumber(childComplexity), true
+	case "BillingRunPreview.invoiceCount":
+		if e.ComplexityRoot.BillingRunPreview.InvoiceCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.InvoiceCount(childComplexity), true
+	case "BillingRunPreview.invoices":
+		if e.ComplexityRoot.BillingRunPreview.Invoices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.Invoices(childComplexity), true
+	case "BillingRunPreview.issueDate":
+		if e.ComplexityRoot.BillingRunPreview.IssueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.IssueDate(childComplexity), true
+	case "BillingRunPreview.lastNumber":
+		if e.ComplexityRoot.BillingRunPreview.LastNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.LastNumber(childComplexity), true
+	case "BillingRunPreview.net":
+		if e.ComplexityRoot.BillingRunPreview.Net == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.Net(childComplexity), true
+	case "BillingRunPreview.nextNumber":
+		if e.ComplexityRoot.BillingRunPreview.NextNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.NextNumber(childComplexity), true
+	case "BillingRunPreview.period":
+		if e.ComplexityRoot.BillingRunPreview.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.Period(childComplexity), true
+	case "BillingRunPreview.periodEnd":
+		if e.ComplexityRoot.BillingRunPreview.PeriodEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.PeriodEnd(childComplexity), true
+	case "BillingRunPreview.periodStart":
+		if e.ComplexityRoot.BillingRunPreview.PeriodStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.PeriodStart(childComplexity), true
+	case "BillingRunPreview.tax":
+		if e.ComplexityRoot.BillingRunPreview.Tax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.Tax(childComplexity), true
+	case "BillingRunPreview.total":
+		if e.ComplexityRoot.BillingRunPreview.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.Total(childComplexity), true
+	case "BillingRunPreview.warnings":
+		if e.ComplexityRoot.BillingRunPreview.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BillingRunPreview.Warnings(childComplexity), true
 
 	case "BillingSchedule.anchorDay":
 		if e.ComplexityRoot.BillingSchedule.AnchorDay == nil {
@@ -3339,6 +3541,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetProviderCSVMapping(childComplexity, args["providerID"].(int), args["mapping"].(model.CSVMappingInput)), true
+	case "Mutation.startBillingRun":
+		if e.ComplexityRoot.Mutation.StartBillingRun == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startBillingRun_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartBillingRun(childComplexity, args["input"].(model.BillingRunInput)), true
 	case "Mutation.updateBillingSchedule":
 		if e.ComplexityRoot.Mutation.UpdateBillingSchedule == nil {
 			break
@@ -3601,6 +3814,209 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PeakTimes.WeekGrid(childComplexity), true
 
+	case "PreviewCarriedOver.customer":
+		if e.ComplexityRoot.PreviewCarriedOver.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewCarriedOver.Customer(childComplexity), true
+	case "PreviewCarriedOver.customers":
+		if e.ComplexityRoot.PreviewCarriedOver.Customers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewCarriedOver.Customers(childComplexity), true
+	case "PreviewCarriedOver.total":
+		if e.ComplexityRoot.PreviewCarriedOver.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewCarriedOver.Total(childComplexity), true
+
+	case "PreviewInvoice.customer":
+		if e.ComplexityRoot.PreviewInvoice.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.Customer(childComplexity), true
+	case "PreviewInvoice.customerName":
+		if e.ComplexityRoot.PreviewInvoice.CustomerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.CustomerName(childComplexity), true
+	case "PreviewInvoice.customerReference":
+		if e.ComplexityRoot.PreviewInvoice.CustomerReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.CustomerReference(childComplexity), true
+	case "PreviewInvoice.dueDate":
+		if e.ComplexityRoot.PreviewInvoice.DueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.DueDate(childComplexity), true
+	case "PreviewInvoice.email":
+		if e.ComplexityRoot.PreviewInvoice.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.Email(childComplexity), true
+	case "PreviewInvoice.issueDate":
+		if e.ComplexityRoot.PreviewInvoice.IssueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.IssueDate(childComplexity), true
+	case "PreviewInvoice.net":
+		if e.ComplexityRoot.PreviewInvoice.Net == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.Net(childComplexity), true
+	case "PreviewInvoice.number":
+		if e.ComplexityRoot.PreviewInvoice.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.Number(childComplexity), true
+	case "PreviewInvoice.sections":
+		if e.ComplexityRoot.PreviewInvoice.Sections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.Sections(childComplexity), true
+	case "PreviewInvoice.tax":
+		if e.ComplexityRoot.PreviewInvoice.Tax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.Tax(childComplexity), true
+	case "PreviewInvoice.taxExempt":
+		if e.ComplexityRoot.PreviewInvoice.TaxExempt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.TaxExempt(childComplexity), true
+	case "PreviewInvoice.taxes":
+		if e.ComplexityRoot.PreviewInvoice.Taxes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.Taxes(childComplexity), true
+	case "PreviewInvoice.total":
+		if e.ComplexityRoot.PreviewInvoice.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewInvoice.Total(childComplexity), true
+
+	case "PreviewLine.amount":
+		if e.ComplexityRoot.PreviewLine.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.Amount(childComplexity), true
+	case "PreviewLine.callTotal":
+		if e.ComplexityRoot.PreviewLine.CallTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.CallTotal(childComplexity), true
+	case "PreviewLine.calls":
+		if e.ComplexityRoot.PreviewLine.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.Calls(childComplexity), true
+	case "PreviewLine.description":
+		if e.ComplexityRoot.PreviewLine.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.Description(childComplexity), true
+	case "PreviewLine.kind":
+		if e.ComplexityRoot.PreviewLine.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.Kind(childComplexity), true
+	case "PreviewLine.proRata":
+		if e.ComplexityRoot.PreviewLine.ProRata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.ProRata(childComplexity), true
+	case "PreviewLine.quantity":
+		if e.ComplexityRoot.PreviewLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.Quantity(childComplexity), true
+	case "PreviewLine.serviceFrom":
+		if e.ComplexityRoot.PreviewLine.ServiceFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.ServiceFrom(childComplexity), true
+	case "PreviewLine.serviceTo":
+		if e.ComplexityRoot.PreviewLine.ServiceTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.ServiceTo(childComplexity), true
+	case "PreviewLine.taxRate":
+		if e.ComplexityRoot.PreviewLine.TaxRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.TaxRate(childComplexity), true
+	case "PreviewLine.unitPrice":
+		if e.ComplexityRoot.PreviewLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLine.UnitPrice(childComplexity), true
+
+	case "PreviewSection.customer":
+		if e.ComplexityRoot.PreviewSection.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewSection.Customer(childComplexity), true
+	case "PreviewSection.heading":
+		if e.ComplexityRoot.PreviewSection.Heading == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewSection.Heading(childComplexity), true
+	case "PreviewSection.lines":
+		if e.ComplexityRoot.PreviewSection.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewSection.Lines(childComplexity), true
+
+	case "PreviewTax.net":
+		if e.ComplexityRoot.PreviewTax.Net == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewTax.Net(childComplexity), true
+	case "PreviewTax.rate":
+		if e.ComplexityRoot.PreviewTax.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewTax.Rate(childComplexity), true
+	case "PreviewTax.tax":
+		if e.ComplexityRoot.PreviewTax.Tax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewTax.Tax(childComplexity), true
+
 	case "Product.accountingCode":
 		if e.ComplexityRoot.Product.AccountingCode == nil {
 			break
@@ -3818,6 +4234,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProviderEdge.Node(childComplexity), true
 
+	case "Query.billingRunPreview":
+		if e.ComplexityRoot.Query.BillingRunPreview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_billingRunPreview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BillingRunPreview(childComplexity, args["input"].(model.BillingRunInput), args["first"].(*int), args["offset"].(*int)), true
 	case "Query.billingRuns":
 		if e.ComplexityRoot.Query.BillingRuns == nil {
 			break
@@ -4445,6 +4872,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Site.UpdatedAt(childComplexity), true
 
+	case "Subscription.billingRunProgress":
+		if e.ComplexityRoot.Subscription.BillingRunProgress == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_billingRunProgress_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.BillingRunProgress(childComplexity, args["id"].(int)), true
 	case "Subscription.customerChanged":
 		if e.ComplexityRoot.Subscription.CustomerChanged == nil {
 			break
@@ -4771,6 +5209,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ApiTokenOrder", ec.unmarshalInputApiTokenOrder),
 			graphql.NewInputUnmarshaler("ApiTokenWhereInput", ec.unmarshalInputApiTokenWhereInput),
+			graphql.NewInputUnmarshaler("BillingRunInput", ec.unmarshalInputBillingRunInput),
 			graphql.NewInputUnmarshaler("BillingRunOrder", ec.unmarshalInputBillingRunOrder),
 			graphql.NewInputUnmarshaler("BillingRunWhereInput", ec.unmarshalInputBillingRunWhereInput),
 			graphql.NewInputUnmarshaler("BillingScheduleInput", ec.unmarshalInputBillingScheduleInput),
@@ -5591,6 +6030,176 @@ extend type Mutation {
   updateBillingSchedule(id: ID!, input: BillingScheduleInput!): BillingSchedule!
   """Deletes a schedule no customer is on and no run used."""
   deleteBillingSchedule(id: ID!): ID!
+}
+
+# ---------------------------------------------------------------- billing runs
+
+"""What a billing run bills: a schedule's period, or chosen customers, and how it issues."""
+input BillingRunInput {
+  """The schedule whose customers are billed; leave empty to bill customerIDs instead."""
+  scheduleID: ID
+  """Customers to bill instead of a schedule's; the customers billed to them (parent billing) come along."""
+  customerIDs: [ID!]
+  """The period in the schedule's words: 2026-06 (monthly), 2026-Q2 (quarterly), a week's first day, or 2026-06-01..2026-06-30 (manual)."""
+  period: String!
+  """Bill the calls started before this instant; empty bills everything due by the period's end."""
+  callsUpTo: Time
+  """The invoices' date, on or after the period's end; empty is the day after the period's last."""
+  issueDate: Date
+  """A custom first invoice number, above every number ever used; empty takes the next in sequence."""
+  startNumber: Int
+  """A customer whose invoice total would be below this gets no invoice; its calls and charges wait for a later run. Default 0."""
+  minimumAmount: Decimal
+  """Email each invoice to customers on email delivery. Default false."""
+  sendEmails: Boolean
+}
+
+"""A billing run worked out and not issued: every invoice exactly as running it now would issue it."""
+type BillingRunPreview {
+  """The period billed, in the schedule's words."""
+  period: String!
+  """The period's first day."""
+  periodStart: Date!
+  """The period's last day."""
+  periodEnd: Date!
+  """Calls started before this instant are billed."""
+  callsUpTo: Time!
+  """The invoices' date."""
+  issueDate: Date!
+  """Customers in the run, children billed to a parent included."""
+  customerCount: Int!
+  """How many invoices the run would issue."""
+  invoiceCount: Int!
+  """A page of the invoices, in number order (which is customer reference order)."""
+  invoices: [PreviewInvoice!]!
+  """Customers below the minimum amount: no invoice; their calls and charges wait for a later run."""
+  carriedOver: [PreviewCarriedOver!]!
+  """What to know before running, such as a customer on email delivery without an address."""
+  warnings: [String!]!
+  """The number of the first invoice; empty when nothing would be issued."""
+  firstNumber: Int
+  """The number of the last invoice; empty when nothing would be issued."""
+  lastNumber: Int
+  """The sequence's next number after the run."""
+  nextNumber: Int!
+  """The invoices' net, tax and total, added up."""
+  net: Decimal!
+  """The invoices' tax, added up."""
+  tax: Decimal!
+  """The invoices' totals, added up."""
+  total: Decimal!
+  """The calls billed."""
+  callCount: Int!
+  """The exact sum of the billed calls' prices, before rounding."""
+  callTotal: Decimal!
+  """How many invoices would be emailed."""
+  emailCount: Int!
+}
+
+"""One invoice a billing run would issue."""
+type PreviewInvoice {
+  """The number it would take."""
+  number: Int!
+  """The invoiced customer (a parent holds its children's lines)."""
+  customer: Customer!
+  """The customer's reference and name as printed."""
+  customerReference: String!
+  """The customer's name as printed."""
+  customerName: String!
+  """The invoice's date."""
+  issueDate: Date!
+  """Issue date plus the customer's payment terms, else the deployment's."""
+  dueDate: Date!
+  """Every line is at 0% and the invoice says exempt."""
+  taxExempt: Boolean!
+  """The invoiced customer's own lines first (no heading), then each child's under its heading."""
+  sections: [PreviewSection!]!
+  """Net and tax per tax rate, lowest rate first."""
+  taxes: [PreviewTax!]!
+  """Sum of the lines."""
+  net: Decimal!
+  """Sum of the tax per rate."""
+  tax: Decimal!
+  """Net plus tax."""
+  total: Decimal!
+  """The address it would be emailed to; empty when it would not be emailed."""
+  email: String
+}
+
+"""The lines of one customer on an invoice."""
+type PreviewSection {
+  """Whose lines these are."""
+  customer: Customer!
+  """Empty for the invoiced customer's own lines; "<name> (<reference>)" for a child's."""
+  heading: String
+  """The lines, Call Charges first."""
+  lines: [PreviewLine!]!
+}
+
+"""One line of an invoice a run would issue."""
+type PreviewLine {
+  """CALLS for Call Charges, CHARGE for a product charge or adjustment."""
+  kind: InvoiceLineKind!
+  """What the line says, e.g. "Call Charges — Head office" or the product's name."""
+  description: String!
+  """The number of calls of Call Charges, else the charge's quantity."""
+  quantity: Decimal!
+  """The charge's unit price (pro-rated for part of a month); 0 on Call Charges."""
+  unitPrice: Decimal!
+  """round(quantity × unit price), or round(Σ call prices) on Call Charges."""
+  amount: Decimal!
+  """The tax rate in percent; 0 on a tax-exempt invoice."""
+  taxRate: Decimal!
+  """The calls of Call Charges."""
+  calls: Int!
+  """The exact sum of the calls' prices, which their statement's rows add up to."""
+  callTotal: Decimal!
+  """The first day of service the line pays for."""
+  serviceFrom: Date
+  """The last day of service the line pays for."""
+  serviceTo: Date
+  """A monthly charge for part of its month."""
+  proRata: Boolean!
+}
+
+"""An invoice's net and tax at one rate."""
+type PreviewTax {
+  """The rate in percent."""
+  rate: Decimal!
+  """The net of the lines at this rate."""
+  net: Decimal!
+  """round(net × rate / 100)."""
+  tax: Decimal!
+}
+
+"""A customer below the run's minimum amount: no invoice this run."""
+type PreviewCarriedOver {
+  """The customer that would have been invoiced."""
+  customer: Customer!
+  """What its invoice would have come to."""
+  total: Decimal!
+  """It and the children whose lines it would have held: their calls and charges wait untouched."""
+  customers: [Customer!]!
+}
+
+extend type BillingRun {
+  """Seconds the run should still take, from its pace so far; empty unless it is running and has done some customers."""
+  timeLeftSeconds: Int
+}
+
+extend type Query {
+  """Works out a billing run without issuing it: the invoices exactly as startBillingRun would issue them now. first (at most the server's page size) and offset page the invoices."""
+  billingRunPreview(input: BillingRunInput!, first: Int = 25, offset: Int = 0): BillingRunPreview!
+}
+
+extend type Mutation {
+  """Checks a billing run as the preview does and starts it in the background; billingRunProgress follows it. A schedule's period is billed once: a second run of it is refused."""
+  startBillingRun(input: BillingRunInput!): BillingRun!
+}
+
+extend type Subscription {
+  """Sends the run each time it moves on: customers done, invoices, time left, and its end."""
+  billingRunProgress(id: ID!): BillingRun!
 }
 `, BuiltIn: false},
 	{Name: "../../../ent/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -11323,6 +11932,8 @@ func (ec *executionContext) childFields_BillingRun(ctx context.Context, field gr
 		return ec.fieldContext_BillingRun_failureReason(ctx, field)
 	case "schedule":
 		return ec.fieldContext_BillingRun_schedule(ctx, field)
+	case "timeLeftSeconds":
+		return ec.fieldContext_BillingRun_timeLeftSeconds(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BillingRun", field.Name)
 }
@@ -11347,6 +11958,50 @@ func (ec *executionContext) childFields_BillingRunEdge(ctx context.Context, fiel
 		return ec.fieldContext_BillingRunEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BillingRunEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_BillingRunPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_BillingRunPreview_period(ctx, field)
+	case "periodStart":
+		return ec.fieldContext_BillingRunPreview_periodStart(ctx, field)
+	case "periodEnd":
+		return ec.fieldContext_BillingRunPreview_periodEnd(ctx, field)
+	case "callsUpTo":
+		return ec.fieldContext_BillingRunPreview_callsUpTo(ctx, field)
+	case "issueDate":
+		return ec.fieldContext_BillingRunPreview_issueDate(ctx, field)
+	case "customerCount":
+		return ec.fieldContext_BillingRunPreview_customerCount(ctx, field)
+	case "invoiceCount":
+		return ec.fieldContext_BillingRunPreview_invoiceCount(ctx, field)
+	case "invoices":
+		return ec.fieldContext_BillingRunPreview_invoices(ctx, field)
+	case "carriedOver":
+		return ec.fieldContext_BillingRunPreview_carriedOver(ctx, field)
+	case "warnings":
+		return ec.fieldContext_BillingRunPreview_warnings(ctx, field)
+	case "firstNumber":
+		return ec.fieldContext_BillingRunPreview_firstNumber(ctx, field)
+	case "lastNumber":
+		return ec.fieldContext_BillingRunPreview_lastNumber(ctx, field)
+	case "nextNumber":
+		return ec.fieldContext_BillingRunPreview_nextNumber(ctx, field)
+	case "net":
+		return ec.fieldContext_BillingRunPreview_net(ctx, field)
+	case "tax":
+		return ec.fieldContext_BillingRunPreview_tax(ctx, field)
+	case "total":
+		return ec.fieldContext_BillingRunPreview_total(ctx, field)
+	case "callCount":
+		return ec.fieldContext_BillingRunPreview_callCount(ctx, field)
+	case "callTotal":
+		return ec.fieldContext_BillingRunPreview_callTotal(ctx, field)
+	case "emailCount":
+		return ec.fieldContext_BillingRunPreview_emailCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BillingRunPreview", field.Name)
 }
 
 func (ec *executionContext) childFields_BillingSchedule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12173,6 +12828,102 @@ func (ec *executionContext) childFields_PeakTimes(ctx context.Context, field gra
 		return ec.fieldContext_PeakTimes_weekGrid(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PeakTimes", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewCarriedOver(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_PreviewCarriedOver_customer(ctx, field)
+	case "total":
+		return ec.fieldContext_PreviewCarriedOver_total(ctx, field)
+	case "customers":
+		return ec.fieldContext_PreviewCarriedOver_customers(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewCarriedOver", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewInvoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_PreviewInvoice_number(ctx, field)
+	case "customer":
+		return ec.fieldContext_PreviewInvoice_customer(ctx, field)
+	case "customerReference":
+		return ec.fieldContext_PreviewInvoice_customerReference(ctx, field)
+	case "customerName":
+		return ec.fieldContext_PreviewInvoice_customerName(ctx, field)
+	case "issueDate":
+		return ec.fieldContext_PreviewInvoice_issueDate(ctx, field)
+	case "dueDate":
+		return ec.fieldContext_PreviewInvoice_dueDate(ctx, field)
+	case "taxExempt":
+		return ec.fieldContext_PreviewInvoice_taxExempt(ctx, field)
+	case "sections":
+		return ec.fieldContext_PreviewInvoice_sections(ctx, field)
+	case "taxes":
+		return ec.fieldContext_PreviewInvoice_taxes(ctx, field)
+	case "net":
+		return ec.fieldContext_PreviewInvoice_net(ctx, field)
+	case "tax":
+		return ec.fieldContext_PreviewInvoice_tax(ctx, field)
+	case "total":
+		return ec.fieldContext_PreviewInvoice_total(ctx, field)
+	case "email":
+		return ec.fieldContext_PreviewInvoice_email(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewInvoice", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_PreviewLine_kind(ctx, field)
+	case "description":
+		return ec.fieldContext_PreviewLine_description(ctx, field)
+	case "quantity":
+		return ec.fieldContext_PreviewLine_quantity(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_PreviewLine_unitPrice(ctx, field)
+	case "amount":
+		return ec.fieldContext_PreviewLine_amount(ctx, field)
+	case "taxRate":
+		return ec.fieldContext_PreviewLine_taxRate(ctx, field)
+	case "calls":
+		return ec.fieldContext_PreviewLine_calls(ctx, field)
+	case "callTotal":
+		return ec.fieldContext_PreviewLine_callTotal(ctx, field)
+	case "serviceFrom":
+		return ec.fieldContext_PreviewLine_serviceFrom(ctx, field)
+	case "serviceTo":
+		return ec.fieldContext_PreviewLine_serviceTo(ctx, field)
+	case "proRata":
+		return ec.fieldContext_PreviewLine_proRata(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewLine", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewSection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_PreviewSection_customer(ctx, field)
+	case "heading":
+		return ec.fieldContext_PreviewSection_heading(ctx, field)
+	case "lines":
+		return ec.fieldContext_PreviewSection_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewSection", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewTax(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rate":
+		return ec.fieldContext_PreviewTax_rate(ctx, field)
+	case "net":
+		return ec.fieldContext_PreviewTax_net(ctx, field)
+	case "tax":
+		return ec.fieldContext_PreviewTax_tax(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewTax", field.Name)
 }
 
 func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13245,6 +13996,20 @@ func (ec *executionContext) field_Mutation_setProviderCsvMapping_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_startBillingRun_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.BillingRunInput, error) {
+			return ec.unmarshalNBillingRunInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingRunInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateBillingSchedule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13488,6 +14253,36 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_billingRunPreview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.BillingRunInput, error) {
+			return ec.unmarshalNBillingRunInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingRunInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg2
 	return args, nil
 }
 
@@ -14274,6 +15069,20 @@ func (ec *executionContext) field_RateSheet_rows_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["search"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_billingRunProgress_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -15271,6 +16080,29 @@ func (ec *executionContext) fieldContext_BillingRun_schedule(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _BillingRun_timeLeftSeconds(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRun_timeLeftSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BillingRun().TimeLeftSeconds(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRun_timeLeftSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRun", field, true, true, "Int")
+}
+
 func (ec *executionContext) _BillingRunConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.BillingRunConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15411,6 +16243,461 @@ func (ec *executionContext) _BillingRunEdge_cursor(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_BillingRunEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BillingRunEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _BillingRunPreview_period(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _BillingRunPreview_periodStart(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_periodStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_periodStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BillingRunPreview_periodEnd(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_periodEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_periodEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BillingRunPreview_callsUpTo(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_callsUpTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallsUpTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_callsUpTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BillingRunPreview_issueDate(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_issueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_issueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BillingRunPreview_customerCount(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_customerCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_customerCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRunPreview_invoiceCount(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_invoiceCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_invoiceCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRunPreview_invoices(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_invoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PreviewInvoice) graphql.Marshaler {
+			return ec.marshalNPreviewInvoice2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewInvoiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_invoices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BillingRunPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BillingRunPreview_carriedOver(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_carriedOver(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarriedOver, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PreviewCarriedOver) graphql.Marshaler {
+			return ec.marshalNPreviewCarriedOver2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewCarriedOverᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_carriedOver(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BillingRunPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewCarriedOver(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BillingRunPreview_warnings(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _BillingRunPreview_firstNumber(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_firstNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_firstNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRunPreview_lastNumber(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_lastNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_lastNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRunPreview_nextNumber(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_nextNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_nextNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRunPreview_net(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_net(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Net, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_net(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BillingRunPreview_tax(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_tax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tax, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_tax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BillingRunPreview_total(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BillingRunPreview_callCount(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_callCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_callCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BillingRunPreview_callTotal(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_callTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_callTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BillingRunPreview_emailCount(ctx context.Context, field graphql.CollectedField, obj *model.BillingRunPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingRunPreview_emailCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmailCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingRunPreview_emailCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BillingRunPreview", field, false, false, "Int")
 }
 
 func (ec *executionContext) _BillingSchedule_id(ctx context.Context, field graphql.CollectedField, obj *ent.BillingSchedule) (ret graphql.Marshaler) {
@@ -24284,6 +25571,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteBillingSchedule(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_startBillingRun(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startBillingRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartBillingRun(ctx, fc.Args["input"].(model.BillingRunInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.BillingRun) graphql.Marshaler {
+			return ec.marshalNBillingRun2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐBillingRun(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startBillingRun(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BillingRun(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startBillingRun_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24783,6 +26114,828 @@ func (ec *executionContext) _PeakTimes_weekGrid(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PeakTimes_weekGrid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PeakTimes", field, true, true, "PeakTimeBlockBand")
+}
+
+func (ec *executionContext) _PreviewCarriedOver_customer(ctx context.Context, field graphql.CollectedField, obj *model.PreviewCarriedOver) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewCarriedOver_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewCarriedOver_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewCarriedOver",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewCarriedOver_total(ctx context.Context, field graphql.CollectedField, obj *model.PreviewCarriedOver) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewCarriedOver_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewCarriedOver_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewCarriedOver", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewCarriedOver_customers(ctx context.Context, field graphql.CollectedField, obj *model.PreviewCarriedOver) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewCarriedOver_customers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewCarriedOver_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewCarriedOver",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewInvoice_number(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewInvoice", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PreviewInvoice_customer(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewInvoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewInvoice_customerReference(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_customerReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_customerReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewInvoice_customerName(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_customerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_customerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewInvoice_issueDate(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_issueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_issueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewInvoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PreviewInvoice_dueDate(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_dueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_dueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewInvoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PreviewInvoice_taxExempt(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_taxExempt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxExempt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_taxExempt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewInvoice", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PreviewInvoice_sections(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_sections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PreviewSection) graphql.Marshaler {
+			return ec.marshalNPreviewSection2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewSectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_sections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewInvoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewSection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewInvoice_taxes(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_taxes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Taxes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PreviewTax) graphql.Marshaler {
+			return ec.marshalNPreviewTax2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewTaxᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_taxes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewInvoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewTax(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewInvoice_net(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_net(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Net, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_net(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewInvoice_tax(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_tax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tax, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_tax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewInvoice_total(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewInvoice_email(ctx context.Context, field graphql.CollectedField, obj *model.PreviewInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewInvoice_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewInvoice_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewLine_kind(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v invoiceline.Kind) graphql.Marshaler {
+			return ec.marshalNInvoiceLineKind2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoicelineᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "InvoiceLineKind")
+}
+
+func (ec *executionContext) _PreviewLine_description(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewLine_quantity(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewLine_unitPrice(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewLine_amount(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewLine_taxRate(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_taxRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_taxRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewLine_calls(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PreviewLine_callTotal(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_callTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_callTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewLine_serviceFrom(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_serviceFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_serviceFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PreviewLine_serviceTo(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_serviceTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_serviceTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PreviewLine_proRata(ctx context.Context, field graphql.CollectedField, obj *model.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLine_proRata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProRata, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLine_proRata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLine", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PreviewSection_customer(ctx context.Context, field graphql.CollectedField, obj *model.PreviewSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewSection_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewSection_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewSection_heading(ctx context.Context, field graphql.CollectedField, obj *model.PreviewSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewSection_heading(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Heading, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewSection_heading(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewSection", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewSection_lines(ctx context.Context, field graphql.CollectedField, obj *model.PreviewSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewSection_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PreviewLine) graphql.Marshaler {
+			return ec.marshalNPreviewLine2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewSection_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewTax_rate(ctx context.Context, field graphql.CollectedField, obj *model.PreviewTax) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewTax_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewTax_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewTax", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewTax_net(ctx context.Context, field graphql.CollectedField, obj *model.PreviewTax) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewTax_net(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Net, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewTax_net(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewTax", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PreviewTax_tax(ctx context.Context, field graphql.CollectedField, obj *model.PreviewTax) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewTax_tax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tax, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewTax_tax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewTax", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
@@ -26696,6 +28849,50 @@ func (ec *executionContext) fieldContext_Query_productPrice(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_billingRunPreview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_billingRunPreview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BillingRunPreview(ctx, fc.Args["input"].(model.BillingRunInput), fc.Args["first"].(*int), fc.Args["offset"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BillingRunPreview) graphql.Marshaler {
+			return ec.marshalNBillingRunPreview2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingRunPreview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_billingRunPreview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BillingRunPreview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_billingRunPreview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28409,6 +30606,50 @@ func (ec *executionContext) fieldContext_Subscription_uploadChanged(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Subscription_uploadChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_billingRunProgress(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_billingRunProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().BillingRunProgress(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.BillingRun) graphql.Marshaler {
+			return ec.marshalNBillingRun2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐBillingRun(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_billingRunProgress(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BillingRun(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_billingRunProgress_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31288,6 +33529,97 @@ func (ec *executionContext) unmarshalInputApiTokenWhereInput(ctx context.Context
 func UnmarshalApiTokenWhereInput(ctx context.Context, raw any) (ent.ApiTokenWhereInput, error) {
 	var out ent.ApiTokenWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ApiTokenWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputBillingRunInput(ctx context.Context, obj any) (model.BillingRunInput, error) {
+	var it model.BillingRunInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"scheduleID", "customerIDs", "period", "callsUpTo", "issueDate", "startNumber", "minimumAmount", "sendEmails"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "scheduleID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduleID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduleID = data
+		case "customerIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDs = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "callsUpTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callsUpTo"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallsUpTo = data
+		case "issueDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issueDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssueDate = data
+		case "startNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startNumber"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartNumber = data
+		case "minimumAmount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minimumAmount"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinimumAmount = data
+		case "sendEmails":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sendEmails"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SendEmails = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBillingRunInput unmarshals raw into the BillingRunInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBillingRunInput(ctx context.Context, raw any) (model.BillingRunInput, error) {
+	var out model.BillingRunInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BillingRunInput", raw, &out)
 	return out, err
 }
 
@@ -51972,6 +54304,12 @@ func (ec *executionContext) _BillingRun(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._BillingRun_schedule(ctx, field, obj)
 				})
+		case "timeLeftSeconds":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BillingRun_timeLeftSeconds(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -52050,6 +54388,129 @@ func (ec *executionContext) _BillingRunEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "cursor":
 			out.Values[i] = ec._BillingRunEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var billingRunPreviewImplementors = []string{"BillingRunPreview"}
+
+func (ec *executionContext) _BillingRunPreview(ctx context.Context, sel ast.SelectionSet, obj *model.BillingRunPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, billingRunPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BillingRunPreview")
+		case "period":
+			out.Values[i] = ec._BillingRunPreview_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodStart":
+			out.Values[i] = ec._BillingRunPreview_periodStart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodEnd":
+			out.Values[i] = ec._BillingRunPreview_periodEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "callsUpTo":
+			out.Values[i] = ec._BillingRunPreview_callsUpTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issueDate":
+			out.Values[i] = ec._BillingRunPreview_issueDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerCount":
+			out.Values[i] = ec._BillingRunPreview_customerCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceCount":
+			out.Values[i] = ec._BillingRunPreview_invoiceCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoices":
+			out.Values[i] = ec._BillingRunPreview_invoices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "carriedOver":
+			out.Values[i] = ec._BillingRunPreview_carriedOver(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._BillingRunPreview_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstNumber":
+			out.Values[i] = ec._BillingRunPreview_firstNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastNumber":
+			out.Values[i] = ec._BillingRunPreview_lastNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "nextNumber":
+			out.Values[i] = ec._BillingRunPreview_nextNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "net":
+			out.Values[i] = ec._BillingRunPreview_net(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tax":
+			out.Values[i] = ec._BillingRunPreview_tax(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._BillingRunPreview_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "callCount":
+			out.Values[i] = ec._BillingRunPreview_callCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "callTotal":
+			out.Values[i] = ec._BillingRunPreview_callTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "emailCount":
+			out.Values[i] = ec._BillingRunPreview_emailCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -54798,6 +57259,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "startBillingRun":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startBillingRun(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -54994,6 +57462,311 @@ func (ec *executionContext) _PeakTimes(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PeakTimes_weekGrid(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var previewCarriedOverImplementors = []string{"PreviewCarriedOver"}
+
+func (ec *executionContext) _PreviewCarriedOver(ctx context.Context, sel ast.SelectionSet, obj *model.PreviewCarriedOver) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewCarriedOverImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewCarriedOver")
+		case "customer":
+			out.Values[i] = ec._PreviewCarriedOver_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._PreviewCarriedOver_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customers":
+			out.Values[i] = ec._PreviewCarriedOver_customers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var previewInvoiceImplementors = []string{"PreviewInvoice"}
+
+func (ec *executionContext) _PreviewInvoice(ctx context.Context, sel ast.SelectionSet, obj *model.PreviewInvoice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewInvoiceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewInvoice")
+		case "number":
+			out.Values[i] = ec._PreviewInvoice_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customer":
+			out.Values[i] = ec._PreviewInvoice_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerReference":
+			out.Values[i] = ec._PreviewInvoice_customerReference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerName":
+			out.Values[i] = ec._PreviewInvoice_customerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issueDate":
+			out.Values[i] = ec._PreviewInvoice_issueDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueDate":
+			out.Values[i] = ec._PreviewInvoice_dueDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxExempt":
+			out.Values[i] = ec._PreviewInvoice_taxExempt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sections":
+			out.Values[i] = ec._PreviewInvoice_sections(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxes":
+			out.Values[i] = ec._PreviewInvoice_taxes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "net":
+			out.Values[i] = ec._PreviewInvoice_net(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tax":
+			out.Values[i] = ec._PreviewInvoice_tax(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._PreviewInvoice_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "email":
+			out.Values[i] = ec._PreviewInvoice_email(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var previewLineImplementors = []string{"PreviewLine"}
+
+func (ec *executionContext) _PreviewLine(ctx context.Context, sel ast.SelectionSet, obj *model.PreviewLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewLine")
+		case "kind":
+			out.Values[i] = ec._PreviewLine_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._PreviewLine_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._PreviewLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitPrice":
+			out.Values[i] = ec._PreviewLine_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._PreviewLine_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxRate":
+			out.Values[i] = ec._PreviewLine_taxRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._PreviewLine_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "callTotal":
+			out.Values[i] = ec._PreviewLine_callTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "serviceFrom":
+			out.Values[i] = ec._PreviewLine_serviceFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "serviceTo":
+			out.Values[i] = ec._PreviewLine_serviceTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "proRata":
+			out.Values[i] = ec._PreviewLine_proRata(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var previewSectionImplementors = []string{"PreviewSection"}
+
+func (ec *executionContext) _PreviewSection(ctx context.Context, sel ast.SelectionSet, obj *model.PreviewSection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewSectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewSection")
+		case "customer":
+			out.Values[i] = ec._PreviewSection_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "heading":
+			out.Values[i] = ec._PreviewSection_heading(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._PreviewSection_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var previewTaxImplementors = []string{"PreviewTax"}
+
+func (ec *executionContext) _PreviewTax(ctx context.Context, sel ast.SelectionSet, obj *model.PreviewTax) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewTaxImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewTax")
+		case "rate":
+			out.Values[i] = ec._PreviewTax_rate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "net":
+			out.Values[i] = ec._PreviewTax_net(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tax":
+			out.Values[i] = ec._PreviewTax_tax(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -55554,6 +58327,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_productPrice(ctx, field)
+				})
+		case "billingRunPreview":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_billingRunPreview(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -56151,6 +58930,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_customerChanged(ctx, fields[0])
 	case "uploadChanged":
 		return ec._Subscription_uploadChanged(ctx, fields[0])
+	case "billingRunProgress":
+		return ec._Subscription_billingRunProgress(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -57065,12 +59846,25 @@ func (ec *executionContext) unmarshalNApiTokenWhereInput2ᚖgithubᚗcomᚋtollg
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNBillingRun2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐBillingRun(ctx context.Context, sel ast.SelectionSet, v *ent.BillingRun) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BillingRun!")
+		return graphql.Null
+	}
+	return ec._BillingRun(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNBillingRunConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐBillingRunConnection(ctx context.Context, sel ast.SelectionSet, v *ent.BillingRunConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "BillingRunConnection!")
 		return graphql.Null
 	}
 	return ec._BillingRunConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBillingRunInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingRunInput(ctx context.Context, v any) (model.BillingRunInput, error) {
+	res, err := ec.unmarshalInputBillingRunInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNBillingRunOrderField2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐBillingRunOrderField(ctx context.Context, v any) (*ent.BillingRunOrderField, error) {
@@ -57085,6 +59879,14 @@ func (ec *executionContext) marshalNBillingRunOrderField2ᚖgithubᚗcomᚋtollg
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNBillingRunPreview2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingRunPreview(ctx context.Context, sel ast.SelectionSet, v *model.BillingRunPreview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BillingRunPreview!")
+		return graphql.Null
+	}
+	return ec._BillingRunPreview(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNBillingRunStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋbillingrunᚐStatus(ctx context.Context, v any) (billingrun.Status, error) {
@@ -57575,6 +60377,22 @@ func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCur
 
 func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, sel ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCustomer2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomerᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Customer) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomer2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNCustomer2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomer(ctx context.Context, sel ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
@@ -58091,6 +60909,126 @@ func (ec *executionContext) marshalNPeakTimesOrderField2ᚖgithubᚗcomᚋtollga
 func (ec *executionContext) unmarshalNPeakTimesWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐPeakTimesWhereInput(ctx context.Context, v any) (*ent.PeakTimesWhereInput, error) {
 	res, err := ec.unmarshalInputPeakTimesWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPreviewCarriedOver2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewCarriedOverᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PreviewCarriedOver) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPreviewCarriedOver2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewCarriedOver(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPreviewCarriedOver2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewCarriedOver(ctx context.Context, sel ast.SelectionSet, v *model.PreviewCarriedOver) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreviewCarriedOver!")
+		return graphql.Null
+	}
+	return ec._PreviewCarriedOver(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPreviewInvoice2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewInvoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PreviewInvoice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPreviewInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewInvoice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPreviewInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewInvoice(ctx context.Context, sel ast.SelectionSet, v *model.PreviewInvoice) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreviewInvoice!")
+		return graphql.Null
+	}
+	return ec._PreviewInvoice(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPreviewLine2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PreviewLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPreviewLine2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPreviewLine2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewLine(ctx context.Context, sel ast.SelectionSet, v *model.PreviewLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreviewLine!")
+		return graphql.Null
+	}
+	return ec._PreviewLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPreviewSection2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PreviewSection) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPreviewSection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewSection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPreviewSection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewSection(ctx context.Context, sel ast.SelectionSet, v *model.PreviewSection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreviewSection!")
+		return graphql.Null
+	}
+	return ec._PreviewSection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPreviewTax2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewTaxᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PreviewTax) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPreviewTax2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewTax(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPreviewTax2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewTax(ctx context.Context, sel ast.SelectionSet, v *model.PreviewTax) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreviewTax!")
+		return graphql.Null
+	}
+	return ec._PreviewTax(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNProduct2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {

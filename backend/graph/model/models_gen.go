@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
+	"github.com/tollgate/tollgate/ent/invoiceline"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/product"
 	"github.com/tollgate/tollgate/ent/provider"
@@ -36,6 +37,68 @@ type BillingPeriod struct {
 	Days int `json:"days"`
 	// When its run is due: the first instant after the last day, in the deployment's zone.
 	DueAt time.Time `json:"dueAt"`
+}
+
+// What a billing run bills: a schedule's period, or chosen customers, and how it issues.
+type BillingRunInput struct {
+	// The schedule whose customers are billed; leave empty to bill customerIDs instead.
+	ScheduleID *int `json:"scheduleID,omitempty"`
+	// Customers to bill instead of a schedule's; the customers billed to them (parent billing) come along.
+	CustomerIDs []int `json:"customerIDs,omitempty"`
+	// The period in the schedule's words: 2026-06 (monthly), 2026-Q2 (quarterly), a week's first day, or 2026-06-01..2026-06-30 (manual).
+	Period string `json:"period"`
+	// Bill the calls started before this instant; empty bills everything due by the period's end.
+	CallsUpTo *time.Time `json:"callsUpTo,omitempty"`
+	// The invoices' date, on or after the period's end; empty is the day after the period's last.
+	IssueDate *time.Time `json:"issueDate,omitempty"`
+	// A custom first invoice number, above every number ever used; empty takes the next in sequence.
+	StartNumber *int `json:"startNumber,omitempty"`
+	// A customer whose invoice total would be below this gets no invoice; its calls and charges wait for a later run. Default 0.
+	MinimumAmount *decimal.Decimal `json:"minimumAmount,omitempty"`
+	// Email each invoice to customers on email delivery. Default false.
+	SendEmails *bool `json:"sendEmails,omitempty"`
+}
+
+// A billing run worked out and not issued: every invoice exactly as running it now would issue it.
+type BillingRunPreview struct {
+	// The period billed, in the schedule's words.
+	Period string `json:"period"`
+	// The period's first day.
+	PeriodStart time.Time `json:"periodStart"`
+	// The period's last day.
+	PeriodEnd time.Time `json:"periodEnd"`
+	// Calls started before this instant are billed.
+	CallsUpTo time.Time `json:"callsUpTo"`
+	// The invoices' date.
+	IssueDate time.Time `json:"issueDate"`
+	// Customers in the run, children billed to a parent included.
+	CustomerCount int `json:"customerCount"`
+	// How many invoices the run would issue.
+	InvoiceCount int `json:"invoiceCount"`
+	// A page of the invoices, in number order (which is customer reference order).
+	Invoices []*PreviewInvoice `json:"invoices"`
+	// Customers below the minimum amount: no invoice; their calls and charges wait for a later run.
+	CarriedOver []*PreviewCarriedOver `json:"carriedOver"`
+	// What to know before running, such as a customer on email delivery without an address.
+	Warnings []string `json:"warnings"`
+	// The number of the first invoice; empty when nothing would be issued.
+	FirstNumber *int `json:"firstNumber,omitempty"`
+	// The number of the last invoice; empty when nothing would be issued.
+	LastNumber *int `json:"lastNumber,omitempty"`
+	// The sequence's next number after the run.
+	NextNumber int `json:"nextNumber"`
+	// The invoices' net, tax and total, added up.
+	Net decimal.Decimal `json:"net"`
+	// The invoices' tax, added up.
+	Tax decimal.Decimal `json:"tax"`
+	// The invoices' totals, added up.
+	Total decimal.Decimal `json:"total"`
+	// The calls billed.
+	CallCount int `json:"callCount"`
+	// The exact sum of the billed calls' prices, before rounding.
+	CallTotal decimal.Decimal `json:"callTotal"`
+	// How many invoices would be emailed.
+	EmailCount int `json:"emailCount"`
 }
 
 // A billing schedule's name, frequency and anchor; an update replaces them whole.
@@ -182,6 +245,92 @@ type PeakTimeBlockInput struct {
 	Start string `json:"start"`
 	// HH:MM, exclusive; 24:00 is the end of the day.
 	End string `json:"end"`
+}
+
+// A customer below the run's minimum amount: no invoice this run.
+type PreviewCarriedOver struct {
+	// The customer that would have been invoiced.
+	Customer *ent.Customer `json:"customer"`
+	// What its invoice would have come to.
+	Total decimal.Decimal `json:"total"`
+	// It and the children whose lines it would have held: their calls and charges wait untouched.
+	Customers []*ent.Customer `json:"customers"`
+}
+
+// One invoice a billing run would issue.
+type PreviewInvoice struct {
+	// The number it would take.
+	Number int `json:"number"`
+	// The invoiced customer (a parent holds its children's lines).
+	Customer *ent.Customer `json:"customer"`
+	// The customer's reference and name as printed.
+	CustomerReference string `json:"customerReference"`
+	// The customer's name as printed.
+	CustomerName string `json:"customerName"`
+	// The invoice's date.
+	IssueDate time.Time `json:"issueDate"`
+	// Issue date plus the customer's payment terms, else the deployment's.
+	DueDate time.Time `json:"dueDate"`
+	// Every line is at 0% and the invoice says exempt.
+	TaxExempt bool `json:"taxExempt"`
+	// The invoiced customer's own lines first (no heading), then each child's under its heading.
+	Sections []*PreviewSection `json:"sections"`
+	// Net and tax per tax rate, lowest rate first.
+	Taxes []*PreviewTax `json:"taxes"`
+	// Sum of the lines.
+	Net decimal.Decimal `json:"net"`
+	// Sum of the tax per rate.
+	Tax decimal.Decimal `json:"tax"`
+	// Net plus tax.
+	Total decimal.Decimal `json:"total"`
+	// The address it would be emailed to; empty when it would not be emailed.
+	Email *string `json:"email,omitempty"`
+}
+
+// One line of an invoice a run would issue.
+type PreviewLine struct {
+	// CALLS for Call Charges, CHARGE for a product charge or adjustment.
+	Kind invoiceline.Kind `json:"kind"`
+	// What the line says, e.g. "Call Charges — Head office" or the product's name.
+	Description string `json:"description"`
+	// The number of calls of Call Charges, else the charge's quantity.
+	Quantity decimal.Decimal `json:"quantity"`
+	// The charge's unit price (pro-rated for part of a month); 0 on Call Charges.
+	UnitPrice decimal.Decimal `json:"unitPrice"`
+	// round(quantity × unit price), or round(Σ call prices) on Call Charges.
+	Amount decimal.Decimal `json:"amount"`
+	// The tax rate in percent; 0 on a tax-exempt invoice.
+	TaxRate decimal.Decimal `json:"taxRate"`
+	// The calls of Call Charges.
+	Calls int `json:"calls"`
+	// The exact sum of the calls' prices, which their statement's rows add up to.
+	CallTotal decimal.Decimal `json:"callTotal"`
+	// The first day of service the line pays for.
+	ServiceFrom *time.Time `json:"serviceFrom,omitempty"`
+	// The last day of service the line pays for.
+	ServiceTo *time.Time `json:"serviceTo,omitempty"`
+	// A monthly charge for part of its month.
+	ProRata bool `json:"proRata"`
+}
+
+// The lines of one customer on an invoice.
+type PreviewSection struct {
+	// Whose lines these are.
+	Customer *ent.Customer `json:"customer"`
+	// Empty for the invoiced customer's own lines; "<name> (<reference>)" for a child's.
+	Heading *string `json:"heading,omitempty"`
+	// The lines, Call Charges first.
+	Lines []*PreviewLine `json:"lines"`
+}
+
+// An invoice's net and tax at one rate.
+type PreviewTax struct {
+	// The rate in percent.
+	Rate decimal.Decimal `json:"rate"`
+	// The net of the lines at this rate.
+	Net decimal.Decimal `json:"net"`
+	// round(net × rate / 100).
+	Tax decimal.Decimal `json:"tax"`
 }
 
 type ProductInput struct {
