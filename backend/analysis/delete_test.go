@@ -141,3 +141,35 @@ func TestDeleteRacingProcessingHasOneWinner(t *testing.T) {
 		t.Errorf("processing a deleted upload: %v; want a refusal", err)
 	}
 }
+
+// A file that is no text — random bytes, a PNG renamed .csv, a gzip, UTF-16
+// text from Excel — is refused as it is sent, saying what it is, and
+// nothing is stored; the same bytes behind a CDR reader fail the same way.
+func TestUploadSaysWhatAFileThatIsNotTextIs(t *testing.T) {
+	f := newFixture(t, testenv.Embedded)
+	junk := make([]byte, 4096)
+	for i := range junk {
+		junk[i] = byte(i * 7919 >> 3)
+	}
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range "Destination,Peak Rate\n44,1\n" {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	cases := []struct{ file, want string }{
+		{"junk.csv", "binary data"},
+		{"june.csv", "a PNG image"},
+		{"june.csv.gz", "gzip-compressed"},
+		{"unicode.csv", "UTF-16 text"},
+	}
+	contents := [][]byte{junk, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3}, utf16}
+	for i, tc := range cases {
+		_, err := f.svc.Upload(f.ctx, analysis.UploadInput{ProviderID: f.provider.ID, FileName: tc.file, File: bytes.NewReader(contents[i])})
+		if apperr.CodeOf(err) != apperr.Invalid || !strings.Contains(err.Error(), tc.file+" cannot be a CDR file") ||
+			!strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v; want INVALID naming the file and saying %q", tc.file, err, tc.want)
+		}
+	}
+	if n, _ := f.env.App.DB.Client.CdrUpload.Query().Count(f.ctx); n != 0 {
+		t.Errorf("%d uploads stored from files that are not text", n)
+	}
+}

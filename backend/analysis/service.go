@@ -8,6 +8,7 @@
 package analysis
 
 import (
+	"bufio"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -23,6 +24,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/internal/events"
+	"github.com/tollgate/tollgate/backend/internal/filekind"
 	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
@@ -90,6 +92,16 @@ func (s *Service) Upload(ctx context.Context, in UploadInput) (*ent.CdrUpload, e
 	if name == "" {
 		name = "calls.csv"
 	}
+	// A file that is no text (an image, a workbook, a compressed file,
+	// UTF-16) is refused before anything is stored, saying what it is.
+	file := bufio.NewReaderSize(in.File, filekind.Head)
+	head, err := file.Peek(filekind.Head)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, apperr.Field(apperr.Invalid, "file", "the file could not be stored: %v", err)
+	}
+	if nt := filekind.Check(head); nt != nil {
+		return nil, apperr.Field(apperr.Invalid, "file", "%s cannot be a CDR file: %v", name, nt)
+	}
 	var rnd [12]byte
 	_, _ = rand.Read(rnd[:])
 	key := "cdr/" + hex.EncodeToString(rnd[:]) + ".csv"
@@ -98,7 +110,7 @@ func (s *Service) Upload(ctx context.Context, in UploadInput) (*ent.CdrUpload, e
 		return nil, fmt.Errorf("store the CDR file: %w", err)
 	}
 	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(w, h, progressWriter(in.Progress)), in.File)
+	n, err := io.Copy(io.MultiWriter(w, h, progressWriter(in.Progress)), file)
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}

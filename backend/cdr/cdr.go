@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/tollgate/tollgate/backend/internal/filekind"
 )
 
 // Record is one call line in the provider-neutral form. Numbers are as the
@@ -69,9 +71,15 @@ type FileError struct {
 	// Lines is how many lines were tried before giving up.
 	Lines   int
 	Stopped bool // true when reading stopped early (fail fast)
+	// NotText, when set, is what the file is instead of text (an image,
+	// a workbook, a compressed file, UTF-16): no line was tried.
+	NotText *filekind.NotText
 }
 
 func (e *FileError) Error() string {
+	if e.NotText != nil {
+		return e.NotText.Error()
+	}
 	scope := "no line of the file"
 	if e.Stopped {
 		scope = fmt.Sprintf("none of the first %d lines", e.Lines)

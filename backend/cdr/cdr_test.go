@@ -347,3 +347,24 @@ func BenchmarkAsteriskReader(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*10000)/b.Elapsed().Seconds(), "lines/s")
 }
+
+// A file that is no text ends the reading at once with a FileError saying
+// what it is, not "line 1 has 1 fields".
+func TestAFileThatIsNotTextIsNamed(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + strings.Repeat("\"x\x00\n", 100)
+	for _, tc := range []struct{ in, want string }{
+		{png, "this is a PNG image, not a CSV text file"},
+		{"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip-compressed"},
+		{"PK\x03\x04\x14\x00", "ZIP archive"},
+	} {
+		out, err := readAll(t, "asterisk", tc.in)
+		var fe *FileError
+		if len(out) != 0 || !errors.As(err, &fe) || fe.NotText == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%d lines, %v; want a FileError saying %q", len(out), err, tc.want)
+		}
+	}
+	// Windows-1252 text still reads.
+	if out, err := readAll(t, "asterisk", strings.Replace(sample(t, "asterisk-sample.csv"), "Leeds", "Caf\xe9", 1)); err != nil || len(out) != 12 {
+		t.Errorf("Windows-1252 sample: %d lines, %v", len(out), err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tollgate/tollgate/backend/internal/filekind"
 	"github.com/tollgate/tollgate/backend/rating"
 )
 
@@ -104,6 +105,19 @@ func (r *Reader) Next() bool {
 	}
 	if r.err != nil {
 		return false
+	}
+	if !r.started && r.line == 0 {
+		// Say what a file that is no text at all is, before reading it as
+		// lines that would each be unreadable.
+		head, err := r.br.Peek(filekind.Head)
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			r.err = fmt.Errorf("reading the CDR file: %w", err)
+			return false
+		}
+		if nt := filekind.Check(head); nt != nil {
+			r.err = &FileError{Format: r.format.Name, NotText: nt}
+			return false
+		}
 	}
 	for !r.eof {
 		raw, tooLong, err := r.readLine()

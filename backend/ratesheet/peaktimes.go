@@ -19,7 +19,10 @@ var peakColumns = []string{"band", "days", "start", "end"}
 // pair of overlapping blocks, is listed in a *ValidationError. A file with no
 // blocks is the all-peak schedule.
 func ReadPeakTimes(r io.Reader) (*rating.PeakTimes, error) {
-	cr := newCSVReader(r)
+	cr, err := newCSVReader(r, "peak times")
+	if err != nil {
+		return nil, err
+	}
 	verr := &ValidationError{File: "peak times"}
 	add := func(p Problem) { verr.Problems = append(verr.Problems, p) }
 	var blocks []rating.PeakBlock

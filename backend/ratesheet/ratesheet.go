@@ -5,6 +5,7 @@ package ratesheet
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tollgate/tollgate/backend/internal/filekind"
 	"github.com/tollgate/tollgate/backend/rating"
 )
 
@@ -202,15 +204,25 @@ func columnKey(s string) string {
 
 // newCSVReader strips a UTF-8 BOM and configures RFC 4180 reading with '#'
 // comment lines; encoding/csv already skips blank lines and accepts CRLF.
-func newCSVReader(r io.Reader) *csv.Reader {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(3); err == nil && string(b) == "\xef\xbb\xbf" {
+// A file that is no text at all (an image, a workbook, a compressed file,
+// UTF-16) is answered at once as a *ValidationError of kind that says what
+// the file is, instead of a reader that would find every line bad CSV.
+func newCSVReader(r io.Reader, kind string) (*csv.Reader, error) {
+	br := bufio.NewReaderSize(r, filekind.Head)
+	head, err := br.Peek(filekind.Head)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, fmt.Errorf("reading the %s: %w", kind, err)
+	}
+	if nt := filekind.Check(head); nt != nil {
+		return nil, &ValidationError{File: kind, Problems: []Problem{{Reason: nt.Error()}}}
+	}
+	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		_, _ = br.Discard(3)
 	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comment = '#'
-	return cr
+	return cr, nil
 }
 
 // maxProblems stops listing after this many problems: a file that bad is the
@@ -237,7 +249,10 @@ func Scan(r io.Reader, opts Options, fn func(Row) error) (int, error) {
 	if opts.CountryCode == "" {
 		opts.CountryCode = rating.DefaultCountryCode
 	}
-	cr := newCSVReader(r)
+	cr, err := newCSVReader(r, "rate sheet")
+	if err != nil {
+		return 0, err
+	}
 	verr := &ValidationError{File: "rate sheet"}
 	add := func(p Problem) { verr.Problems = append(verr.Problems, p) }
 	var (

@@ -320,3 +320,31 @@ func TestNonUTF8LinesAreRefused(t *testing.T) {
 		t.Fatalf("UTF-8 sheet: %d rows, %v", n, err)
 	}
 }
+
+// A PNG renamed .csv, a gzip or UTF-16 text is one problem that says what
+// the file is, not a "bare quote" for every line.
+func TestAFileThatIsNotTextIsNamed(t *testing.T) {
+	png := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte("\"x\x00\n"), 100)...)
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range "Destination,Minimum Charge,Connection Fee,Peak Rate,Offpeak Rate,Weekend Rate\n44,0,0,1,1,1\n" {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	for _, tc := range []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"png", png, "file: this is a PNG image, not a CSV text file"},
+		{"gzip", []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0}, "gzip-compressed"},
+		{"utf-16", utf16, "UTF-16 text"},
+	} {
+		_, err := Read(bytes.NewReader(tc.in), Options{})
+		var verr *ValidationError
+		if !errors.As(err, &verr) || len(verr.Problems) != 1 || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v; want one problem saying %q", tc.name, err, tc.want)
+		}
+		if _, err := ReadPeakTimes(bytes.NewReader(tc.in)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s as peak times: %v; want %q", tc.name, err, tc.want)
+		}
+	}
+}
