@@ -20,6 +20,7 @@ import (
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
+	"github.com/tollgate/tollgate/backend/dashboard"
 	"github.com/tollgate/tollgate/backend/documents"
 	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/backend/internal/periodic"
@@ -45,6 +46,8 @@ type App struct {
 	Customers *customers.Service
 	Providers *providers.Service
 	Billing   *billing.Service
+	// Dashboards computes the staff dashboard's cards.
+	Dashboards *dashboard.Service
 	// Pricing prices calls from the database's rate sheets and peak times.
 	Pricing *tariffs.Service
 	// Analysis stores, analyses and processes CDR uploads.
@@ -109,6 +112,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		Client: a.DB.Client, Company: a.Company, Queue: a.Queue, Events: a.Events, Log: log,
 		MySQL: a.DB.Dialect == dialect.MySQL, Lease: cfg.BillingLease,
 	}
+	a.Dashboards = &dashboard.Service{Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Zone: cfg.Location()}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
 		Events: a.Events, Log: log, CountryCode: cfg.CountryCode, Lease: cfg.AnalysisLease, Queue: a.Queue,
@@ -145,6 +149,7 @@ func (a *App) Resolver() *graph.Resolver {
 		MaxPageSize: a.Config.MaxPageSize,
 		Company:     a.Company,
 		Invoicing:   a.Invoicing,
+		Dashboards:  a.Dashboards,
 	}
 }
 

@@ -132,6 +132,8 @@ func Complexity(maxPage int) generated.ComplexityRoot {
 	c.CdrUpload.UnmatchedClis = grouped
 	c.CdrUpload.UnratedDestinations = grouped
 	c.CdrUpload.LineProblems = grouped
+	c.Dashboard.CallsPerDay = func(n int, _ int) int { return aggregateCost + n }
+	c.Dashboard.TopDestinations = func(n int, _, _ int) int { return aggregateCost + n }
 	return c
 }
 
@@ -147,6 +149,7 @@ type OperationLimits struct {
 var aggregateFields = map[string]bool{
 	"Query.callTotals": true, "CdrUpload.unmatchedClis": true,
 	"CdrUpload.unratedDestinations": true, "CdrUpload.lineProblems": true,
+	"Dashboard.callsPerDay": true, "Dashboard.topDestinations": true,
 }
 
 var _ interface {

@@ -61,3 +61,11 @@ func previewModel(res cdr.PreviewResult) *model.CdrPreview {
 	}
 	return out
 }
+
+// ref is a service's value answer as the pointer gqlgen wants.
+func ref[T any](v T, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}

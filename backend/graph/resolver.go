@@ -9,6 +9,7 @@ import (
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
+	"github.com/tollgate/tollgate/backend/dashboard"
 	"github.com/tollgate/tollgate/backend/internal/events"
 	"github.com/tollgate/tollgate/backend/invoicing"
 	"github.com/tollgate/tollgate/backend/providers"
@@ -33,6 +34,8 @@ type Resolver struct {
 	Company *company.Service
 	// Invoicing previews and starts billing runs.
 	Invoicing *invoicing.Service
+	// Dashboards computes the dashboard's cards.
+	Dashboards *dashboard.Service
 }
 
 // settingsAfter answers a settings mutation with the whole settings, as
