@@ -112,7 +112,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		Client: a.DB.Client, Company: a.Company, Queue: a.Queue, Events: a.Events, Log: log,
 		MySQL: a.DB.Dialect == dialect.MySQL, Lease: cfg.BillingLease,
 	}
-	a.Dashboards = &dashboard.Service{Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Zone: cfg.Location()}
+	a.Dashboards = &dashboard.Service{Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Zone: cfg.Location(), Cache: dashboard.NewCache()}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
 		Events: a.Events, Log: log, CountryCode: cfg.CountryCode, Lease: cfg.AnalysisLease, Queue: a.Queue,

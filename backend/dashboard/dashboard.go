@@ -11,18 +11,15 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
-	"entgo.io/ent/dialect"
 	"github.com/shopspring/decimal"
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/ent"
-	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
@@ -50,6 +47,9 @@ type Service struct {
 	Zone *time.Location
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
+	// Cache keeps the sums of processed uploads' calls; nil reads them
+	// every time.
+	Cache *Cache
 }
 
 // Board is the dashboard query's answer. It holds nothing: each card is
@@ -205,152 +205,6 @@ func (s *Service) window(days int) (from, to time.Time) {
 		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, s.Zone).UTC()
 	}
 	return local(today.AddDate(0, 0, 1-days)), local(today.AddDate(0, 0, 1))
-}
-
-// pricedCallsIn is the WHERE clause of the priced calls of processed
-// uploads that start in [from, to). Only uploads whose calls reach from
-// are read: the calls table's (upload_id, line) index leads there, so the
-// scan covers the recent uploads' calls instead of the whole table.
-func pricedCallsIn(from, to time.Time) (string, []any) {
-	return fmt.Sprintf(`%s = ? AND %s >= ? AND %s < ? AND %s IN (SELECT %s FROM %s WHERE %s = ? AND %s >= ? AND %s < ?)`,
-			call.FieldStatus, call.FieldStart, call.FieldStart, call.FieldUploadID,
-			cdrupload.FieldID, cdrupload.Table, cdrupload.FieldStatus, cdrupload.FieldCallsTo, cdrupload.FieldCallsFrom),
-		[]any{call.StatusPriced.String(), from, to, cdrupload.StatusProcessed.String(), from, to}
-}
-
-// hourOf is the SQL of a call's start hour in UTC, written 2026-06-01 10.
-func (s *Service) hourOf() string {
-	if s.Dialect == dialect.SQLite {
-		// Times are stored as text, 2026-06-01 10:04:05+00:00.
-		return "substr(" + call.FieldStart + ", 1, 13)"
-	}
-	return "DATE_FORMAT(" + call.FieldStart + ", '%Y-%m-%d %H')"
-}
-
-// CallsPerDay counts and values the priced calls of processed uploads on
-// each of the last days days, today included, oldest first; a day without
-// calls is there with zeros. The calls are grouped by UTC hour in SQL and
-// the hours folded into the deployment's days here, which keeps the SQL
-// the same on both databases and the days right across a clock change.
-func (s *Service) CallsPerDay(ctx context.Context, days int) ([]*DayCalls, error) {
-	if err := within("days", days, 1, MaxDays); err != nil {
-		return nil, err
-	}
-	if err := canRead(ctx); err != nil {
-		return nil, err
-	}
-	from, to := s.window(days)
-	where, args := pricedCallsIn(from, to)
-	rows, err := s.SQL.QueryContext(ctx, fmt.Sprintf(`SELECT %s, %s, COUNT(*), COALESCE(SUM(%s), 0) FROM %s WHERE %s GROUP BY 1, 2`,
-		s.hourOf(), call.FieldPriceDecimals, call.FieldPriceUnits, call.Table, where), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	first := s.today().AddDate(0, 0, 1-days)
-	out := make([]*DayCalls, days)
-	for i := range out {
-		out[i] = &DayCalls{Day: first.AddDate(0, 0, i)}
-	}
-	for rows.Next() {
-		var hour string
-		var places int32
-		var n, units int64
-		if err := rows.Scan(&hour, &places, &n, &units); err != nil {
-			return nil, err
-		}
-		h, err := time.ParseInLocation("2006-01-02 15", hour, time.UTC)
-		if err != nil {
-			return nil, fmt.Errorf("a call's start hour %q: %w", hour, err)
-		}
-		y, m, d := h.In(s.Zone).Date()
-		i := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(first).Hours() / 24)
-		if i < 0 || i >= days {
-			continue
-		}
-		out[i].Calls += n
-		out[i].Value = out[i].Value.Add(decimal.New(units, -places))
-	}
-	return out, rows.Err()
-}
-
-// Destination is the priced calls to one rate destination.
-type Destination struct {
-	Destination string // the prefix or charge code the calls were rated at
-	Description string // the rate sheet's name for it; empty when the sheet has none
-	Calls       int64
-	Value       decimal.Decimal
-}
-
-// TopDestinations is the top destinations card: the same window's
-// destinations ranked by value and by number of calls.
-type TopDestinations struct {
-	ByValue []Destination
-	ByCount []Destination
-}
-
-// TopDestinationsOf ranks the rate destinations of the priced calls of
-// processed uploads over the last days days by value and by calls and
-// returns the first of each.
-func (s *Service) TopDestinationsOf(ctx context.Context, days, first int) (TopDestinations, error) {
-	if err := within("days", days, 1, MaxDays); err != nil {
-		return TopDestinations{}, err
-	}
-	if err := within("first", first, 1, MaxList); err != nil {
-		return TopDestinations{}, err
-	}
-	if err := canRead(ctx); err != nil {
-		return TopDestinations{}, err
-	}
-	from, to := s.window(days)
-	where, args := pricedCallsIn(from, to)
-	rows, err := s.SQL.QueryContext(ctx, fmt.Sprintf(`SELECT COALESCE(%s, ''), COALESCE(%s, 0), %s, COUNT(*), COALESCE(SUM(%s), 0) FROM %s WHERE %s GROUP BY 1, 2, 3`,
-		call.FieldRateDestination, call.FieldRateSheetID, call.FieldPriceDecimals, call.FieldPriceUnits, call.Table, where), args...)
-	if err != nil {
-		return TopDestinations{}, err
-	}
-	defer rows.Close()
-	byKey := map[string]*Destination{}
-	sheetsOf := map[string][]int{}
-	for rows.Next() {
-		var key string
-		var sheet int
-		var places int32
-		var n, units int64
-		if err := rows.Scan(&key, &sheet, &places, &n, &units); err != nil {
-			return TopDestinations{}, err
-		}
-		d := byKey[key]
-		if d == nil {
-			d = &Destination{Destination: key}
-			byKey[key] = d
-		}
-		d.Calls += n
-		d.Value = d.Value.Add(decimal.New(units, -places))
-		if sheet != 0 && !slices.Contains(sheetsOf[key], sheet) {
-			sheetsOf[key] = append(sheetsOf[key], sheet)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return TopDestinations{}, err
-	}
-	all := make([]Destination, 0, len(byKey))
-	for _, d := range byKey {
-		all = append(all, *d)
-	}
-	var out TopDestinations
-	slices.SortFunc(all, func(a, b Destination) int {
-		return cmp.Or(b.Value.Cmp(a.Value), cmp.Compare(b.Calls, a.Calls), strings.Compare(a.Destination, b.Destination))
-	})
-	out.ByValue = slices.Clone(all[:min(first, len(all))])
-	slices.SortFunc(all, func(a, b Destination) int {
-		return cmp.Or(cmp.Compare(b.Calls, a.Calls), b.Value.Cmp(a.Value), strings.Compare(a.Destination, b.Destination))
-	})
-	out.ByCount = slices.Clone(all[:min(first, len(all))])
-	if err := s.describe(ctx, sheetsOf, out.ByValue, out.ByCount); err != nil {
-		return TopDestinations{}, err
-	}
-	return out, nil
 }
 
 // describe names the listed destinations from the rate sheets that priced

@@ -135,13 +135,33 @@ func TestCardsAddUpExactly(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				// 447: 0.123456 + 1 + 0.0007 over 3 calls; 4420: 0.15 + 0.25 +
-				// 0.01 + 0.01 over 4.
-				if got := dests(top.ByValue); got != "447 UK mobile 3 1.124156, 4420 London 4 0.42" {
+				// Whole uploads count: p.csv reaches into the window, so its
+				// 12 June call does too. 447: 0.123456 + 1 + 0.0007 over 3
+				// calls; 4420: 0.08 + 0.15 + 0.25 + 0.01 + 0.01 over 5.
+				if got := dests(top.ByValue); got != "447 UK mobile 3 1.124156, 4420 London 5 0.5" {
 					t.Errorf("by value %s", got)
 				}
-				if got := dests(top.ByCount); got != "4420 London 4 0.42, 447 UK mobile 3 1.124156" {
+				if got := dests(top.ByCount); got != "4420 London 5 0.5, 447 UK mobile 3 1.124156" {
 					t.Errorf("by count %s", got)
+				}
+			})
+
+			t.Run("a newly processed upload counts at once", func(t *testing.T) {
+				// The sums of p.csv are cached by now; a new upload is read.
+				p := must[*ent.Provider](t)(db.Provider.Query().First(ctx))
+				up := must[*ent.CdrUpload](t)(db.CdrUpload.Create().SetProvider(p).SetFileName("late.csv").SetSha256("late").SetBlobKey("late").
+					SetStatus(cdrupload.StatusProcessed).SetCallsFrom(utc("2026-06-15 09:00")).SetCallsTo(utc("2026-06-15 09:00")).
+					SetProcessedAt(now).Save(ctx))
+				must[*ent.Call](t)(db.Call.Create().SetUploadID(up.ID).SetLine(1).SetStatus(call.StatusPriced).SetSource("441134960000").
+					SetDestination("447700900123").SetStart(utc("2026-06-15 09:00")).SetDuration(30).SetPriceUnits(720).SetPriceDecimals(4).
+					SetDupKey(999).SetCustomerID(1).SetRateDestination("447").Save(ctx))
+				days, err := svc.CallsPerDay(ctx, 1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// 15 June: 1 + 0.0007 + 0.072 over 3 calls.
+				if len(days) != 1 || days[0].Calls != 3 || !days[0].Value.Equal(dec("1.0727")) {
+					t.Errorf("today %+v; want 3 calls, 1.0727", days[0])
 				}
 			})
 

@@ -19,6 +19,8 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       ...comingSoon,
+      // The dashboard draws charts (recharts): a chunk of its own.
+      { index: true, lazy: async () => ({ Component: (await import('./dashboard/DashboardPage')).DashboardPage }) },
       { path: 'customers', element: <CustomerListPage /> },
       { path: 'customers/new', element: <CustomerNewPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage tab="details" /> },

@@ -34,6 +34,7 @@ export const areas: Area[] = [
     icon: IconGauge,
     purpose:
       'Your billing period at a glance: unbilled calls per customer, CDR files waiting to be processed and invoices falling due.',
+    built: true,
   },
   {
     label: 'Customers',
