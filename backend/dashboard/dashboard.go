@@ -95,9 +95,9 @@ type MonthRevenue struct {
 	Total    decimal.Decimal
 }
 
-// counted are the statuses of the invoices revenue counts: a deleted
-// invoice is not revenue.
-var counted = []invoice.Status{invoice.StatusIssued, invoice.StatusSettled}
+// notRevenue are the statuses of invoices revenue leaves out: a deleted
+// invoice keeps its number on record but is not revenue.
+var notRevenue = []invoice.Status{invoice.StatusDeleted}
 
 // RevenueByMonth totals the invoices issued in each of the last months
 // calendar months, this one included, oldest first; a month without
@@ -115,7 +115,7 @@ func (s *Service) RevenueByMonth(ctx context.Context, months int) ([]*MonthReven
 		at[out[i].Month] = out[i]
 	}
 	invs, err := s.Client.Invoice.Query().
-		Where(invoice.IssueDateGTE(first), invoice.IssueDateLT(first.AddDate(0, months, 0)), invoice.StatusIn(counted...)).
+		Where(invoice.IssueDateGTE(first), invoice.IssueDateLT(first.AddDate(0, months, 0)), invoice.StatusNotIn(notRevenue...)).
 		Select(invoice.FieldIssueDate, invoice.FieldNetTotal, invoice.FieldTaxTotal, invoice.FieldTotal).All(ctx)
 	if err != nil {
 		return nil, err
@@ -289,7 +289,7 @@ type InvoicesDue struct {
 
 // notOpen are the statuses of an invoice nobody is waiting to be paid:
 // settled or deleted.
-var notOpen = []invoice.Status{invoice.StatusSettled}
+var notOpen = []invoice.Status{invoice.StatusSettled, invoice.StatusDeleted}
 
 // FallingDue lists the open invoices due within withinDays days from
 // today or overdue, the first soonest due, with the count and total of all.

@@ -74,7 +74,7 @@ func TestCardsAddUpExactly(t *testing.T) {
 				for _, m := range months {
 					got = append(got, fmt.Sprintf("%s %d %s/%s/%s", m.Month, m.Invoices, m.Net, m.Tax, m.Total))
 				}
-				// March's invoice is before the window. June: 0.10+0.20+1.00,
+				// March's invoice is before the window, #7 is deleted. June: 0.10+0.20+1.00,
 				// 0.02+0.04+0.20, 0.12+0.24+1.20.
 				want := "2026-04 1 10.1/2.02/12.12; 2026-05 1 3/0.6/3.6; 2026-06 3 1.3/0.26/1.56"
 				if strings.Join(got, "; ") != want {
@@ -88,7 +88,7 @@ func TestCardsAddUpExactly(t *testing.T) {
 					t.Fatal(err)
 				}
 				// Open and due by 29 June: #3 (10 June, overdue, 0.12) and #4
-				// (29 June, 0.24); #5 is due 30 June, #6 is settled.
+				// (29 June, 0.24); #5 is due 30 June, #6 is settled, #7 deleted.
 				if d.Count != 2 || d.Overdue != 1 || !d.Total.Equal(dec("0.36")) {
 					t.Errorf("%d due, %d overdue, total %s; want 2, 1, 0.36", d.Count, d.Overdue, d.Total)
 				}
@@ -238,6 +238,7 @@ func seed(t *testing.T, ctx context.Context, db *ent.Client) {
 		{4, "2026-06-15", "2026-06-29", "0.20", "0.04", "0.24", invoice.StatusIssued},
 		{5, "2026-06-15", "2026-06-30", "1.00", "0.20", "1.20", invoice.StatusIssued},
 		{6, "2026-05-20", "2026-06-05", "3.00", "0.60", "3.60", invoice.StatusSettled},
+		{7, "2026-06-02", "2026-06-12", "7.00", "1.40", "8.40", invoice.StatusDeleted}, // neither revenue nor due
 	} {
 		c := db.Invoice.Create().SetCustomer(acme).SetNumber(inv.number).SetIssueDate(day(inv.issued)).SetStatus(inv.status).
 			SetNetTotal(dec(inv.net)).SetTaxTotal(dec(inv.tax)).SetTotal(dec(inv.total))
