@@ -19,6 +19,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/backend/company"
+	"github.com/tollgate/tollgate/backend/dashboard"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/graph/scalar"
 	"github.com/tollgate/tollgate/backend/settings"
@@ -59,6 +60,7 @@ type ResolverRoot interface {
 	CdrUpload() CdrUploadResolver
 	CsvMapping() CsvMappingResolver
 	Customer() CustomerResolver
+	Dashboard() DashboardResolver
 	Mutation() MutationResolver
 	PeakTimeBlock() PeakTimeBlockResolver
 	PeakTimes() PeakTimesResolver
@@ -453,6 +455,26 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CustomerUnbilled struct {
+		Amount   func(childComplexity int) int
+		Customer func(childComplexity int) int
+	}
+
+	Dashboard struct {
+		CallsPerDay     func(childComplexity int, days int) int
+		InvoicesDue     func(childComplexity int, withinDays int, first int) int
+		RevenueByMonth  func(childComplexity int, months int) int
+		TopDestinations func(childComplexity int, days int, first int) int
+		Unbilled        func(childComplexity int, first int) int
+		WaitingUploads  func(childComplexity int, first int) int
+	}
+
+	DayCalls struct {
+		Calls func(childComplexity int) int
+		Day   func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	Delivery struct {
 		Attempts      func(childComplexity int) int
 		CreatedAt     func(childComplexity int) int
@@ -476,6 +498,13 @@ type ComplexityRoot struct {
 	DeliveryEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	DestinationCalls struct {
+		Calls       func(childComplexity int) int
+		Description func(childComplexity int) int
+		Destination func(childComplexity int) int
+		Value       func(childComplexity int) int
 	}
 
 	Invoice struct {
@@ -541,9 +570,24 @@ type ComplexityRoot struct {
 		UnitPrice   func(childComplexity int) int
 	}
 
+	InvoicesDue struct {
+		Count    func(childComplexity int) int
+		Invoices func(childComplexity int) int
+		Overdue  func(childComplexity int) int
+		Total    func(childComplexity int) int
+	}
+
 	Job struct {
 		ID   func(childComplexity int) int
 		Kind func(childComplexity int) int
+	}
+
+	MonthRevenue struct {
+		Invoices func(childComplexity int) int
+		Month    func(childComplexity int) int
+		Net      func(childComplexity int) int
+		Tax      func(childComplexity int) int
+		Total    func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -734,6 +778,7 @@ type ComplexityRoot struct {
 		Clis              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CliOrder, where *ent.CliWhereInput) int
 		Customer          func(childComplexity int, id int) int
 		Customers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerOrder, where *ent.CustomerWhereInput) int
+		Dashboard         func(childComplexity int) int
 		Deliveries        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DeliveryOrder, where *ent.DeliveryWhereInput) int
 		Invoices          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) int
 		Node              func(childComplexity int, id int) int
@@ -866,6 +911,17 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	TopDestinations struct {
+		ByCount func(childComplexity int) int
+		ByValue func(childComplexity int) int
+	}
+
+	UnbilledCalls struct {
+		Customers func(childComplexity int) int
+		Top       func(childComplexity int) int
+		Total     func(childComplexity int) int
+	}
+
 	UnmatchedCli struct {
 		Account   func(childComplexity int) int
 		Calls     func(childComplexity int) int
@@ -919,6 +975,13 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Role        func(childComplexity int) int
 	}
+
+	WaitingUploads struct {
+		Calls   func(childComplexity int) int
+		Count   func(childComplexity int) int
+		Total   func(childComplexity int) int
+		Uploads func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -962,6 +1025,14 @@ type CsvMappingResolver interface {
 }
 type CustomerResolver interface {
 	Charges(ctx context.Context, obj *ent.Customer, view model.ChargeView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ChargeConnection, error)
+}
+type DashboardResolver interface {
+	RevenueByMonth(ctx context.Context, obj *dashboard.Board, months int) ([]*dashboard.MonthRevenue, error)
+	Unbilled(ctx context.Context, obj *dashboard.Board, first int) (*dashboard.Unbilled, error)
+	CallsPerDay(ctx context.Context, obj *dashboard.Board, days int) ([]*dashboard.DayCalls, error)
+	TopDestinations(ctx context.Context, obj *dashboard.Board, days int, first int) (*dashboard.TopDestinations, error)
+	WaitingUploads(ctx context.Context, obj *dashboard.Board, first int) (*dashboard.WaitingUploads, error)
+	InvoicesDue(ctx context.Context, obj *dashboard.Board, withinDays int, first int) (*dashboard.InvoicesDue, error)
 }
 type MutationResolver interface {
 	CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) (*ent.Customer, error)
@@ -1043,6 +1114,7 @@ type QueryResolver interface {
 	Settings(ctx context.Context) (*settings.Settings, error)
 	ProductPrice(ctx context.Context, productID int, customerID int) (*decimal.Decimal, error)
 	BillingRunPreview(ctx context.Context, input model.BillingRunInput, first *int, offset *int) (*model.BillingRunPreview, error)
+	Dashboard(ctx context.Context) (*dashboard.Board, error)
 }
 type RateResolver interface {
 	DurationBlock(ctx context.Context, obj *ent.Rate) (string, error)
@@ -2838,6 +2910,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerEdge.Node(childComplexity), true
 
+	case "CustomerUnbilled.amount":
+		if e.ComplexityRoot.CustomerUnbilled.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerUnbilled.Amount(childComplexity), true
+	case "CustomerUnbilled.customer":
+		if e.ComplexityRoot.CustomerUnbilled.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerUnbilled.Customer(childComplexity), true
+
+	case "Dashboard.callsPerDay":
+		if e.ComplexityRoot.Dashboard.CallsPerDay == nil {
+			break
+		}
+
+		args, err := ec.field_Dashboard_callsPerDay_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Dashboard.CallsPerDay(childComplexity, args["days"].(int)), true
+	case "Dashboard.invoicesDue":
+		if e.ComplexityRoot.Dashboard.InvoicesDue == nil {
+			break
+		}
+
+		args, err := ec.field_Dashboard_invoicesDue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Dashboard.InvoicesDue(childComplexity, args["withinDays"].(int), args["first"].(int)), true
+	case "Dashboard.revenueByMonth":
+		if e.ComplexityRoot.Dashboard.RevenueByMonth == nil {
+			break
+		}
+
+		args, err := ec.field_Dashboard_revenueByMonth_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Dashboard.RevenueByMonth(childComplexity, args["months"].(int)), true
+	case "Dashboard.topDestinations":
+		if e.ComplexityRoot.Dashboard.TopDestinations == nil {
+			break
+		}
+
+		args, err := ec.field_Dashboard_topDestinations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Dashboard.TopDestinations(childComplexity, args["days"].(int), args["first"].(int)), true
+	case "Dashboard.unbilled":
+		if e.ComplexityRoot.Dashboard.Unbilled == nil {
+			break
+		}
+
+		args, err := ec.field_Dashboard_unbilled_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Dashboard.Unbilled(childComplexity, args["first"].(int)), true
+	case "Dashboard.waitingUploads":
+		if e.ComplexityRoot.Dashboard.WaitingUploads == nil {
+			break
+		}
+
+		args, err := ec.field_Dashboard_waitingUploads_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Dashboard.WaitingUploads(childComplexity, args["first"].(int)), true
+
+	case "DayCalls.calls":
+		if e.ComplexityRoot.DayCalls.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DayCalls.Calls(childComplexity), true
+	case "DayCalls.day":
+		if e.ComplexityRoot.DayCalls.Day == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DayCalls.Day(childComplexity), true
+	case "DayCalls.value":
+		if e.ComplexityRoot.DayCalls.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DayCalls.Value(childComplexity), true
+
 	case "Delivery.attempts":
 		if e.ComplexityRoot.Delivery.Attempts == nil {
 			break
@@ -2936,6 +3107,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeliveryEdge.Node(childComplexity), true
+
+	case "DestinationCalls.calls":
+		if e.ComplexityRoot.DestinationCalls.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DestinationCalls.Calls(childComplexity), true
+	case "DestinationCalls.description":
+		if e.ComplexityRoot.DestinationCalls.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DestinationCalls.Description(childComplexity), true
+	case "DestinationCalls.destination":
+		if e.ComplexityRoot.DestinationCalls.Destination == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DestinationCalls.Destination(childComplexity), true
+	case "DestinationCalls.value":
+		if e.ComplexityRoot.DestinationCalls.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DestinationCalls.Value(childComplexity), true
 
 	case "Invoice.billingRun":
 		if e.ComplexityRoot.Invoice.BillingRun == nil {
@@ -3247,6 +3443,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InvoiceLine.UnitPrice(childComplexity), true
 
+	case "InvoicesDue.count":
+		if e.ComplexityRoot.InvoicesDue.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoicesDue.Count(childComplexity), true
+	case "InvoicesDue.invoices":
+		if e.ComplexityRoot.InvoicesDue.Invoices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoicesDue.Invoices(childComplexity), true
+	case "InvoicesDue.overdue":
+		if e.ComplexityRoot.InvoicesDue.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoicesDue.Overdue(childComplexity), true
+	case "InvoicesDue.total":
+		if e.ComplexityRoot.InvoicesDue.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoicesDue.Total(childComplexity), true
+
 	case "Job.id":
 		if e.ComplexityRoot.Job.ID == nil {
 			break
@@ -3259,6 +3480,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Job.Kind(childComplexity), true
+
+	case "MonthRevenue.invoices":
+		if e.ComplexityRoot.MonthRevenue.Invoices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthRevenue.Invoices(childComplexity), true
+	case "MonthRevenue.month":
+		if e.ComplexityRoot.MonthRevenue.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthRevenue.Month(childComplexity), true
+	case "MonthRevenue.net":
+		if e.ComplexityRoot.MonthRevenue.Net == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthRevenue.Net(childComplexity), true
+	case "MonthRevenue.tax":
+		if e.ComplexityRoot.MonthRevenue.Tax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthRevenue.Tax(childComplexity), true
+	case "MonthRevenue.total":
+		if e.ComplexityRoot.MonthRevenue.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthRevenue.Total(childComplexity), true
 
 	case "Mutation.addCharge":
 		if e.ComplexityRoot.Mutation.AddCharge == nil {
@@ -4340,6 +4592,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.CustomerOrder), args["where"].(*ent.CustomerWhereInput)), true
+	case "Query.dashboard":
+		if e.ComplexityRoot.Query.Dashboard == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Dashboard(childComplexity), true
 	case "Query.deliveries":
 		if e.ComplexityRoot.Query.Deliveries == nil {
 			break
@@ -4993,6 +5251,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TariffEdge.Node(childComplexity), true
 
+	case "TopDestinations.byCount":
+		if e.ComplexityRoot.TopDestinations.ByCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopDestinations.ByCount(childComplexity), true
+	case "TopDestinations.byValue":
+		if e.ComplexityRoot.TopDestinations.ByValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopDestinations.ByValue(childComplexity), true
+
+	case "UnbilledCalls.customers":
+		if e.ComplexityRoot.UnbilledCalls.Customers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnbilledCalls.Customers(childComplexity), true
+	case "UnbilledCalls.top":
+		if e.ComplexityRoot.UnbilledCalls.Top == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnbilledCalls.Top(childComplexity), true
+	case "UnbilledCalls.total":
+		if e.ComplexityRoot.UnbilledCalls.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnbilledCalls.Total(childComplexity), true
+
 	case "UnmatchedCli.account":
 		if e.ComplexityRoot.UnmatchedCli.Account == nil {
 			break
@@ -5197,6 +5487,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Viewer.Role(childComplexity), true
+
+	case "WaitingUploads.calls":
+		if e.ComplexityRoot.WaitingUploads.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WaitingUploads.Calls(childComplexity), true
+	case "WaitingUploads.count":
+		if e.ComplexityRoot.WaitingUploads.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WaitingUploads.Count(childComplexity), true
+	case "WaitingUploads.total":
+		if e.ComplexityRoot.WaitingUploads.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WaitingUploads.Total(childComplexity), true
+	case "WaitingUploads.uploads":
+		if e.ComplexityRoot.WaitingUploads.Uploads == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WaitingUploads.Uploads(childComplexity), true
 
 	}
 	return 0, false
@@ -6200,6 +6515,116 @@ extend type Mutation {
 extend type Subscription {
   """Sends the run each time it moves on: customers done, invoices, time left, and its end."""
   billingRunProgress(id: ID!): BillingRun!
+}
+`, BuiltIn: false},
+	{Name: "../../../dashboard.graphql", Input: `# The staff dashboard (backend/dashboard). Each field of Dashboard is one
+# card, computed only when a query asks for it; every list is capped.
+
+extend type Query {
+  """The staff dashboard: the billing period at a glance."""
+  dashboard: Dashboard!
+}
+
+"""The staff dashboard's cards. Days and months are the deployment's time zone's."""
+type Dashboard {
+  """What the invoices issued in each of the last ` + "`" + `months` + "`" + ` calendar months (1 to 24, this one included) come to, oldest first; deleted invoices are not counted."""
+  revenueByMonth(months: Int! = 12): [MonthRevenue!]!
+  """Every customer's unbilled calls added up, and the ` + "`" + `first` + "`" + ` customers (1 to 25) with the most."""
+  unbilled(first: Int! = 10): UnbilledCalls!
+  """The priced calls of processed uploads on each of the last ` + "`" + `days` + "`" + ` days (1 to 92, today included), oldest first."""
+  callsPerDay(days: Int! = 30): [DayCalls!]!
+  """The rate destinations of the priced calls in the processed uploads whose calls reach into the last ` + "`" + `days` + "`" + ` days (1 to 92; whole uploads count), the ` + "`" + `first` + "`" + ` (1 to 25) by value and by calls."""
+  topDestinations(days: Int! = 30, first: Int! = 10): TopDestinations!
+  """Analysed uploads waiting to be processed, the ` + "`" + `first` + "`" + ` (1 to 25) analysed longest ago."""
+  waitingUploads(first: Int! = 10): WaitingUploads!
+  """Issued invoices not yet settled that are overdue or due within ` + "`" + `withinDays` + "`" + ` days (0 to 366), the ` + "`" + `first` + "`" + ` (1 to 25) soonest due."""
+  invoicesDue(withinDays: Int! = 14, first: Int! = 10): InvoicesDue!
+}
+
+"""What the invoices issued in one calendar month come to."""
+type MonthRevenue {
+  """The month, written 2026-06."""
+  month: String!
+  """How many invoices were issued in it."""
+  invoices: Int!
+  """Their amounts before tax."""
+  net: Decimal!
+  """Their tax."""
+  tax: Decimal!
+  """Their totals with tax."""
+  total: Decimal!
+}
+
+"""The unbilled calls card."""
+type UnbilledCalls {
+  """Every customer's unbilled total added up."""
+  total: Decimal!
+  """How many customers have unbilled calls."""
+  customers: Int!
+  """The customers with the most unbilled calls, largest first."""
+  top: [CustomerUnbilled!]!
+}
+
+"""One customer's unbilled calls."""
+type CustomerUnbilled {
+  """The customer."""
+  customer: Customer!
+  """What its unbilled calls come to."""
+  amount: Decimal!
+}
+
+"""The priced calls of one day."""
+type DayCalls {
+  """The day."""
+  day: Date!
+  """How many priced calls started on it."""
+  calls: Int!
+  """What they come to."""
+  value: Decimal!
+}
+
+"""The top destinations card."""
+type TopDestinations {
+  """The destinations whose calls come to the most, largest first."""
+  byValue: [DestinationCalls!]!
+  """The destinations with the most calls, most first."""
+  byCount: [DestinationCalls!]!
+}
+
+"""The priced calls to one rate destination."""
+type DestinationCalls {
+  """The prefix or charge code the calls were rated at."""
+  destination: String!
+  """The rate sheet's description of it; empty when the sheet gives none."""
+  description: String!
+  """How many calls."""
+  calls: Int!
+  """What they come to."""
+  value: Decimal!
+}
+
+"""The uploads waiting to be processed."""
+type WaitingUploads {
+  """How many analysed uploads wait."""
+  count: Int!
+  """Their priced calls."""
+  calls: Int!
+  """What their priced calls come to."""
+  total: Decimal!
+  """The uploads analysed longest ago first."""
+  uploads: [CdrUpload!]!
+}
+
+"""Invoices falling due."""
+type InvoicesDue {
+  """How many open invoices are overdue or due within the window."""
+  count: Int!
+  """Of those, how many are overdue."""
+  overdue: Int!
+  """What they come to."""
+  total: Decimal!
+  """The invoices soonest due first."""
+  invoices: [Invoice!]!
 }
 `, BuiltIn: false},
 	{Name: "../../../ent/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -12584,6 +13009,46 @@ func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerUnbilled(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CustomerUnbilled_customer(ctx, field)
+	case "amount":
+		return ec.fieldContext_CustomerUnbilled_amount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerUnbilled", field.Name)
+}
+
+func (ec *executionContext) childFields_Dashboard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "revenueByMonth":
+		return ec.fieldContext_Dashboard_revenueByMonth(ctx, field)
+	case "unbilled":
+		return ec.fieldContext_Dashboard_unbilled(ctx, field)
+	case "callsPerDay":
+		return ec.fieldContext_Dashboard_callsPerDay(ctx, field)
+	case "topDestinations":
+		return ec.fieldContext_Dashboard_topDestinations(ctx, field)
+	case "waitingUploads":
+		return ec.fieldContext_Dashboard_waitingUploads(ctx, field)
+	case "invoicesDue":
+		return ec.fieldContext_Dashboard_invoicesDue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Dashboard", field.Name)
+}
+
+func (ec *executionContext) childFields_DayCalls(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "day":
+		return ec.fieldContext_DayCalls_day(ctx, field)
+	case "calls":
+		return ec.fieldContext_DayCalls_calls(ctx, field)
+	case "value":
+		return ec.fieldContext_DayCalls_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DayCalls", field.Name)
+}
+
 func (ec *executionContext) childFields_Delivery(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12632,6 +13097,20 @@ func (ec *executionContext) childFields_DeliveryEdge(ctx context.Context, field 
 		return ec.fieldContext_DeliveryEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeliveryEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DestinationCalls(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "destination":
+		return ec.fieldContext_DestinationCalls_destination(ctx, field)
+	case "description":
+		return ec.fieldContext_DestinationCalls_description(ctx, field)
+	case "calls":
+		return ec.fieldContext_DestinationCalls_calls(ctx, field)
+	case "value":
+		return ec.fieldContext_DestinationCalls_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DestinationCalls", field.Name)
 }
 
 func (ec *executionContext) childFields_Invoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12760,6 +13239,20 @@ func (ec *executionContext) childFields_InvoiceLine(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type InvoiceLine", field.Name)
 }
 
+func (ec *executionContext) childFields_InvoicesDue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "count":
+		return ec.fieldContext_InvoicesDue_count(ctx, field)
+	case "overdue":
+		return ec.fieldContext_InvoicesDue_overdue(ctx, field)
+	case "total":
+		return ec.fieldContext_InvoicesDue_total(ctx, field)
+	case "invoices":
+		return ec.fieldContext_InvoicesDue_invoices(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoicesDue", field.Name)
+}
+
 func (ec *executionContext) childFields_Job(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12768,6 +13261,22 @@ func (ec *executionContext) childFields_Job(ctx context.Context, field graphql.C
 		return ec.fieldContext_Job_kind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Job", field.Name)
+}
+
+func (ec *executionContext) childFields_MonthRevenue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_MonthRevenue_month(ctx, field)
+	case "invoices":
+		return ec.fieldContext_MonthRevenue_invoices(ctx, field)
+	case "net":
+		return ec.fieldContext_MonthRevenue_net(ctx, field)
+	case "tax":
+		return ec.fieldContext_MonthRevenue_tax(ctx, field)
+	case "total":
+		return ec.fieldContext_MonthRevenue_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonthRevenue", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13256,6 +13765,28 @@ func (ec *executionContext) childFields_TariffEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type TariffEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_TopDestinations(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "byValue":
+		return ec.fieldContext_TopDestinations_byValue(ctx, field)
+	case "byCount":
+		return ec.fieldContext_TopDestinations_byCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TopDestinations", field.Name)
+}
+
+func (ec *executionContext) childFields_UnbilledCalls(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_UnbilledCalls_total(ctx, field)
+	case "customers":
+		return ec.fieldContext_UnbilledCalls_customers(ctx, field)
+	case "top":
+		return ec.fieldContext_UnbilledCalls_top(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnbilledCalls", field.Name)
+}
+
 func (ec *executionContext) childFields_UnmatchedCli(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "source":
@@ -13362,6 +13893,20 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_development(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
+}
+
+func (ec *executionContext) childFields_WaitingUploads(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "count":
+		return ec.fieldContext_WaitingUploads_count(ctx, field)
+	case "calls":
+		return ec.fieldContext_WaitingUploads_calls(ctx, field)
+	case "total":
+		return ec.fieldContext_WaitingUploads_total(ctx, field)
+	case "uploads":
+		return ec.fieldContext_WaitingUploads_uploads(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WaitingUploads", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13579,6 +14124,106 @@ func (ec *executionContext) field_Customer_charges_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["last"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Dashboard_callsPerDay_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Dashboard_invoicesDue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "withinDays",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinDays"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Dashboard_revenueByMonth_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "months",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["months"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Dashboard_topDestinations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Dashboard_unbilled_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Dashboard_waitingUploads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -22207,6 +22852,394 @@ func (ec *executionContext) fieldContext_CustomerEdge_cursor(_ context.Context, 
 	return graphql.NewScalarFieldContext("CustomerEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _CustomerUnbilled_customer(ctx context.Context, field graphql.CollectedField, obj *dashboard.CustomerAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerUnbilled_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerUnbilled_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerUnbilled",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerUnbilled_amount(ctx context.Context, field graphql.CollectedField, obj *dashboard.CustomerAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerUnbilled_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerUnbilled_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerUnbilled", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Dashboard_revenueByMonth(ctx context.Context, field graphql.CollectedField, obj *dashboard.Board) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_revenueByMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Dashboard().RevenueByMonth(ctx, obj, fc.Args["months"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*dashboard.MonthRevenue) graphql.Marshaler {
+			return ec.marshalNMonthRevenue2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐMonthRevenueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_revenueByMonth(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonthRevenue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Dashboard_revenueByMonth_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_unbilled(ctx context.Context, field graphql.CollectedField, obj *dashboard.Board) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_unbilled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Dashboard().Unbilled(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *dashboard.Unbilled) graphql.Marshaler {
+			return ec.marshalNUnbilledCalls2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐUnbilled(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_unbilled(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnbilledCalls(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Dashboard_unbilled_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_callsPerDay(ctx context.Context, field graphql.CollectedField, obj *dashboard.Board) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_callsPerDay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Dashboard().CallsPerDay(ctx, obj, fc.Args["days"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*dashboard.DayCalls) graphql.Marshaler {
+			return ec.marshalNDayCalls2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐDayCallsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_callsPerDay(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DayCalls(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Dashboard_callsPerDay_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_topDestinations(ctx context.Context, field graphql.CollectedField, obj *dashboard.Board) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_topDestinations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Dashboard().TopDestinations(ctx, obj, fc.Args["days"].(int), fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *dashboard.TopDestinations) graphql.Marshaler {
+			return ec.marshalNTopDestinations2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐTopDestinations(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_topDestinations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TopDestinations(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Dashboard_topDestinations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_waitingUploads(ctx context.Context, field graphql.CollectedField, obj *dashboard.Board) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_waitingUploads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Dashboard().WaitingUploads(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *dashboard.WaitingUploads) graphql.Marshaler {
+			return ec.marshalNWaitingUploads2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐWaitingUploads(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_waitingUploads(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WaitingUploads(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Dashboard_waitingUploads_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_invoicesDue(ctx context.Context, field graphql.CollectedField, obj *dashboard.Board) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_invoicesDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Dashboard().InvoicesDue(ctx, obj, fc.Args["withinDays"].(int), fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *dashboard.InvoicesDue) graphql.Marshaler {
+			return ec.marshalNInvoicesDue2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐInvoicesDue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_invoicesDue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoicesDue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Dashboard_invoicesDue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DayCalls_day(ctx context.Context, field graphql.CollectedField, obj *dashboard.DayCalls) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DayCalls_day(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Day, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DayCalls_day(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DayCalls", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DayCalls_calls(ctx context.Context, field graphql.CollectedField, obj *dashboard.DayCalls) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DayCalls_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DayCalls_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DayCalls", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DayCalls_value(ctx context.Context, field graphql.CollectedField, obj *dashboard.DayCalls) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DayCalls_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DayCalls_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DayCalls", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _Delivery_id(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22609,6 +23642,98 @@ func (ec *executionContext) _DeliveryEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_DeliveryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeliveryEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _DestinationCalls_destination(ctx context.Context, field graphql.CollectedField, obj *dashboard.Destination) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DestinationCalls_destination(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Destination, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DestinationCalls_destination(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DestinationCalls", field, false, false, "String")
+}
+
+func (ec *executionContext) _DestinationCalls_description(ctx context.Context, field graphql.CollectedField, obj *dashboard.Destination) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DestinationCalls_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DestinationCalls_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DestinationCalls", field, false, false, "String")
+}
+
+func (ec *executionContext) _DestinationCalls_calls(ctx context.Context, field graphql.CollectedField, obj *dashboard.Destination) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DestinationCalls_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DestinationCalls_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DestinationCalls", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DestinationCalls_value(ctx context.Context, field graphql.CollectedField, obj *dashboard.Destination) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DestinationCalls_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DestinationCalls_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DestinationCalls", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Invoice_id(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
@@ -23865,6 +24990,107 @@ func (ec *executionContext) fieldContext_InvoiceLine_charge(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _InvoicesDue_count(ctx context.Context, field graphql.CollectedField, obj *dashboard.InvoicesDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoicesDue_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoicesDue_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoicesDue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InvoicesDue_overdue(ctx context.Context, field graphql.CollectedField, obj *dashboard.InvoicesDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoicesDue_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoicesDue_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoicesDue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InvoicesDue_total(ctx context.Context, field graphql.CollectedField, obj *dashboard.InvoicesDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoicesDue_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoicesDue_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoicesDue", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _InvoicesDue_invoices(ctx context.Context, field graphql.CollectedField, obj *dashboard.InvoicesDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoicesDue_invoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Invoice) graphql.Marshaler {
+			return ec.marshalNInvoice2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoicesDue_invoices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoicesDue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Invoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Job_id(ctx context.Context, field graphql.CollectedField, obj *model.Job) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23909,6 +25135,121 @@ func (ec *executionContext) _Job_kind(ctx context.Context, field graphql.Collect
 }
 func (ec *executionContext) fieldContext_Job_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Job", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonthRevenue_month(ctx context.Context, field graphql.CollectedField, obj *dashboard.MonthRevenue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthRevenue_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthRevenue_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthRevenue", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonthRevenue_invoices(ctx context.Context, field graphql.CollectedField, obj *dashboard.MonthRevenue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthRevenue_invoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthRevenue_invoices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthRevenue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MonthRevenue_net(ctx context.Context, field graphql.CollectedField, obj *dashboard.MonthRevenue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthRevenue_net(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Net, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthRevenue_net(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthRevenue", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonthRevenue_tax(ctx context.Context, field graphql.CollectedField, obj *dashboard.MonthRevenue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthRevenue_tax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tax, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthRevenue_tax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthRevenue", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonthRevenue_total(ctx context.Context, field graphql.CollectedField, obj *dashboard.MonthRevenue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthRevenue_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthRevenue_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthRevenue", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Mutation_createCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -28893,6 +30234,38 @@ func (ec *executionContext) fieldContext_Query_billingRunPreview(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_dashboard(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dashboard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Dashboard(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *dashboard.Board) graphql.Marshaler {
+			return ec.marshalNDashboard2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐBoard(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dashboard(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dashboard(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31023,6 +32396,148 @@ func (ec *executionContext) fieldContext_TariffEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("TariffEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _TopDestinations_byValue(ctx context.Context, field graphql.CollectedField, obj *dashboard.TopDestinations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopDestinations_byValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []dashboard.Destination) graphql.Marshaler {
+			return ec.marshalNDestinationCalls2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐDestinationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopDestinations_byValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TopDestinations",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DestinationCalls(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TopDestinations_byCount(ctx context.Context, field graphql.CollectedField, obj *dashboard.TopDestinations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopDestinations_byCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []dashboard.Destination) graphql.Marshaler {
+			return ec.marshalNDestinationCalls2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐDestinationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopDestinations_byCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TopDestinations",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DestinationCalls(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnbilledCalls_total(ctx context.Context, field graphql.CollectedField, obj *dashboard.Unbilled) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnbilledCalls_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnbilledCalls_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnbilledCalls", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _UnbilledCalls_customers(ctx context.Context, field graphql.CollectedField, obj *dashboard.Unbilled) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnbilledCalls_customers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnbilledCalls_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnbilledCalls", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnbilledCalls_top(ctx context.Context, field graphql.CollectedField, obj *dashboard.Unbilled) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnbilledCalls_top(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Top, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []dashboard.CustomerAmount) graphql.Marshaler {
+			return ec.marshalNCustomerUnbilled2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐCustomerAmountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnbilledCalls_top(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnbilledCalls",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUnbilled(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _UnmatchedCli_source(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31816,6 +33331,107 @@ func (ec *executionContext) _Viewer_development(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Viewer_development(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _WaitingUploads_count(ctx context.Context, field graphql.CollectedField, obj *dashboard.WaitingUploads) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WaitingUploads_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WaitingUploads_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WaitingUploads", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WaitingUploads_calls(ctx context.Context, field graphql.CollectedField, obj *dashboard.WaitingUploads) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WaitingUploads_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WaitingUploads_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WaitingUploads", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WaitingUploads_total(ctx context.Context, field graphql.CollectedField, obj *dashboard.WaitingUploads) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WaitingUploads_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WaitingUploads_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WaitingUploads", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WaitingUploads_uploads(ctx context.Context, field graphql.CollectedField, obj *dashboard.WaitingUploads) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WaitingUploads_uploads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Uploads, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CdrUpload) graphql.Marshaler {
+			return ec.marshalNCdrUpload2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUploadᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WaitingUploads_uploads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WaitingUploads",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrUpload(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -56398,6 +58014,151 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var customerUnbilledImplementors = []string{"CustomerUnbilled"}
+
+func (ec *executionContext) _CustomerUnbilled(ctx context.Context, sel ast.SelectionSet, obj *dashboard.CustomerAmount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerUnbilledImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerUnbilled")
+		case "customer":
+			out.Values[i] = ec._CustomerUnbilled_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._CustomerUnbilled_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dashboardImplementors = []string{"Dashboard"}
+
+func (ec *executionContext) _Dashboard(ctx context.Context, sel ast.SelectionSet, obj *dashboard.Board) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dashboardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Dashboard")
+		case "revenueByMonth":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dashboard_revenueByMonth(ctx, field, obj)
+				})
+		case "unbilled":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dashboard_unbilled(ctx, field, obj)
+				})
+		case "callsPerDay":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dashboard_callsPerDay(ctx, field, obj)
+				})
+		case "topDestinations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dashboard_topDestinations(ctx, field, obj)
+				})
+		case "waitingUploads":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dashboard_waitingUploads(ctx, field, obj)
+				})
+		case "invoicesDue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dashboard_invoicesDue(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dayCallsImplementors = []string{"DayCalls"}
+
+func (ec *executionContext) _DayCalls(ctx context.Context, sel ast.SelectionSet, obj *dashboard.DayCalls) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dayCallsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DayCalls")
+		case "day":
+			out.Values[i] = ec._DayCalls_day(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._DayCalls_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._DayCalls_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var deliveryImplementors = []string{"Delivery", "Node"}
 
 func (ec *executionContext) _Delivery(ctx context.Context, sel ast.SelectionSet, obj *ent.Delivery) graphql.Marshaler {
@@ -56543,6 +58304,54 @@ func (ec *executionContext) _DeliveryEdge(ctx context.Context, sel ast.Selection
 			}
 		case "cursor":
 			out.Values[i] = ec._DeliveryEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var destinationCallsImplementors = []string{"DestinationCalls"}
+
+func (ec *executionContext) _DestinationCalls(ctx context.Context, sel ast.SelectionSet, obj *dashboard.Destination) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, destinationCallsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DestinationCalls")
+		case "destination":
+			out.Values[i] = ec._DestinationCalls_destination(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._DestinationCalls_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._DestinationCalls_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._DestinationCalls_value(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -56936,6 +58745,54 @@ func (ec *executionContext) _InvoiceLine(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var invoicesDueImplementors = []string{"InvoicesDue"}
+
+func (ec *executionContext) _InvoicesDue(ctx context.Context, sel ast.SelectionSet, obj *dashboard.InvoicesDue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoicesDueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoicesDue")
+		case "count":
+			out.Values[i] = ec._InvoicesDue_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._InvoicesDue_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._InvoicesDue_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoices":
+			out.Values[i] = ec._InvoicesDue_invoices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var jobImplementors = []string{"Job"}
 
 func (ec *executionContext) _Job(ctx context.Context, sel ast.SelectionSet, obj *model.Job) graphql.Marshaler {
@@ -56954,6 +58811,59 @@ func (ec *executionContext) _Job(ctx context.Context, sel ast.SelectionSet, obj 
 			}
 		case "kind":
 			out.Values[i] = ec._Job_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monthRevenueImplementors = []string{"MonthRevenue"}
+
+func (ec *executionContext) _MonthRevenue(ctx context.Context, sel ast.SelectionSet, obj *dashboard.MonthRevenue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monthRevenueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonthRevenue")
+		case "month":
+			out.Values[i] = ec._MonthRevenue_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoices":
+			out.Values[i] = ec._MonthRevenue_invoices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "net":
+			out.Values[i] = ec._MonthRevenue_net(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tax":
+			out.Values[i] = ec._MonthRevenue_tax(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._MonthRevenue_total(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -58334,6 +60244,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_billingRunPreview(ctx, field)
 				})
+		case "dashboard":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dashboard(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -59093,6 +61009,87 @@ func (ec *executionContext) _TariffEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var topDestinationsImplementors = []string{"TopDestinations"}
+
+func (ec *executionContext) _TopDestinations(ctx context.Context, sel ast.SelectionSet, obj *dashboard.TopDestinations) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, topDestinationsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TopDestinations")
+		case "byValue":
+			out.Values[i] = ec._TopDestinations_byValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byCount":
+			out.Values[i] = ec._TopDestinations_byCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var unbilledCallsImplementors = []string{"UnbilledCalls"}
+
+func (ec *executionContext) _UnbilledCalls(ctx context.Context, sel ast.SelectionSet, obj *dashboard.Unbilled) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unbilledCallsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnbilledCalls")
+		case "total":
+			out.Values[i] = ec._UnbilledCalls_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customers":
+			out.Values[i] = ec._UnbilledCalls_customers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "top":
+			out.Values[i] = ec._UnbilledCalls_top(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var unmatchedCliImplementors = []string{"UnmatchedCli"}
 
 func (ec *executionContext) _UnmatchedCli(ctx context.Context, sel ast.SelectionSet, obj *model.UnmatchedCli) graphql.Marshaler {
@@ -59435,6 +61432,54 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "development":
 			out.Values[i] = ec._Viewer_development(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var waitingUploadsImplementors = []string{"WaitingUploads"}
+
+func (ec *executionContext) _WaitingUploads(ctx context.Context, sel ast.SelectionSet, obj *dashboard.WaitingUploads) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, waitingUploadsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WaitingUploads")
+		case "count":
+			out.Values[i] = ec._WaitingUploads_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._WaitingUploads_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._WaitingUploads_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uploads":
+			out.Values[i] = ec._WaitingUploads_uploads(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -60124,6 +62169,22 @@ func (ec *executionContext) marshalNCdrPreviewLine2ᚖgithubᚗcomᚋtollgateᚋ
 	return ec._CdrPreviewLine(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCdrUpload2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUploadᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CdrUpload) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx context.Context, sel ast.SelectionSet, v *ent.CdrUpload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CdrUpload!")
@@ -60465,9 +62526,37 @@ func (ec *executionContext) marshalNCustomerStatus2githubᚗcomᚋtollgateᚋtol
 	return v
 }
 
+func (ec *executionContext) marshalNCustomerUnbilled2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐCustomerAmount(ctx context.Context, sel ast.SelectionSet, v dashboard.CustomerAmount) graphql.Marshaler {
+	return ec._CustomerUnbilled(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCustomerUnbilled2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐCustomerAmountᚄ(ctx context.Context, sel ast.SelectionSet, v []dashboard.CustomerAmount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerUnbilled2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐCustomerAmount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNCustomerWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomerWhereInput(ctx context.Context, v any) (*ent.CustomerWhereInput, error) {
 	res, err := ec.unmarshalInputCustomerWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDashboard2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐBoard(ctx context.Context, sel ast.SelectionSet, v *dashboard.Board) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Dashboard!")
+		return graphql.Null
+	}
+	return ec._Dashboard(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDate2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -60482,6 +62571,30 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNDayCalls2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐDayCallsᚄ(ctx context.Context, sel ast.SelectionSet, v []*dashboard.DayCalls) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDayCalls2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐDayCalls(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDayCalls2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐDayCalls(ctx context.Context, sel ast.SelectionSet, v *dashboard.DayCalls) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DayCalls!")
+		return graphql.Null
+	}
+	return ec._DayCalls(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, v any) (decimal.Decimal, error) {
@@ -60559,6 +62672,26 @@ func (ec *executionContext) marshalNDeliveryStatus2githubᚗcomᚋtollgateᚋtol
 func (ec *executionContext) unmarshalNDeliveryWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryWhereInput(ctx context.Context, v any) (*ent.DeliveryWhereInput, error) {
 	res, err := ec.unmarshalInputDeliveryWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDestinationCalls2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐDestination(ctx context.Context, sel ast.SelectionSet, v dashboard.Destination) graphql.Marshaler {
+	return ec._DestinationCalls(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDestinationCalls2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐDestinationᚄ(ctx context.Context, sel ast.SelectionSet, v []dashboard.Destination) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDestinationCalls2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐDestination(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -60646,6 +62779,22 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) marshalNInvoice2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Invoice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoice(ctx context.Context, sel ast.SelectionSet, v *ent.Invoice) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Invoice!")
@@ -60724,6 +62873,14 @@ func (ec *executionContext) unmarshalNInvoiceWhereInput2ᚖgithubᚗcomᚋtollga
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNInvoicesDue2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐInvoicesDue(ctx context.Context, sel ast.SelectionSet, v *dashboard.InvoicesDue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InvoicesDue!")
+		return graphql.Null
+	}
+	return ec._InvoicesDue(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNJob2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐJob(ctx context.Context, sel ast.SelectionSet, v *model.Job) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Job!")
@@ -60740,6 +62897,30 @@ func (ec *executionContext) unmarshalNMoneyUnits2githubᚗcomᚋtollgateᚋtollg
 
 func (ec *executionContext) marshalNMoneyUnits2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐMoneyUnits(ctx context.Context, sel ast.SelectionSet, v model.MoneyUnits) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNMonthRevenue2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐMonthRevenueᚄ(ctx context.Context, sel ast.SelectionSet, v []*dashboard.MonthRevenue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonthRevenue2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐMonthRevenue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMonthRevenue2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐMonthRevenue(ctx context.Context, sel ast.SelectionSet, v *dashboard.MonthRevenue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonthRevenue!")
+		return graphql.Null
+	}
+	return ec._MonthRevenue(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
@@ -61428,6 +63609,22 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) marshalNTopDestinations2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐTopDestinations(ctx context.Context, sel ast.SelectionSet, v *dashboard.TopDestinations) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TopDestinations!")
+		return graphql.Null
+	}
+	return ec._TopDestinations(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUnbilledCalls2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐUnbilled(ctx context.Context, sel ast.SelectionSet, v *dashboard.Unbilled) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UnbilledCalls!")
+		return graphql.Null
+	}
+	return ec._UnbilledCalls(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNUnmatchedCli2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUnmatchedCliᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UnmatchedCli) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -61651,6 +63848,14 @@ func (ec *executionContext) unmarshalNViewerKind2githubᚗcomᚋtollgateᚋtollg
 
 func (ec *executionContext) marshalNViewerKind2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐViewerKind(ctx context.Context, sel ast.SelectionSet, v model.ViewerKind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNWaitingUploads2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋdashboardᚐWaitingUploads(ctx context.Context, sel ast.SelectionSet, v *dashboard.WaitingUploads) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WaitingUploads!")
+		return graphql.Null
+	}
+	return ec._WaitingUploads(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNWeekday2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐWeekday(ctx context.Context, v any) (model.Weekday, error) {
