@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tollgate/tollgate/backend/app"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing/rules"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
@@ -31,7 +32,8 @@ func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 type world struct {
 	t        testing.TB
 	ctx      context.Context
-	env      *testenv.Env
+	env      *testenv.Env // nil for a runtime opened without a server and worker
+	a        *app.App
 	c        *ent.Client
 	provider *ent.Provider
 	schedule *ent.BillingSchedule
@@ -45,9 +47,15 @@ func newWorld(t testing.TB, mode testenv.Mode) *world {
 }
 
 func worldOf(t testing.TB, env *testenv.Env) *world {
+	w := worldIn(t, env.App)
+	w.env = env
+	return w
+}
+
+func worldIn(t testing.TB, a *app.App) *world {
 	ctx := viewer.System(context.Background())
-	c := env.App.DB.Client
-	w := &world{t: t, ctx: ctx, env: env, c: c}
+	c := a.DB.Client
+	w := &world{t: t, ctx: ctx, a: a, c: c}
 	var err error
 	if w.provider, err = c.Provider.Query().Where(provider.Name("Carrier")).Only(ctx); ent.IsNotFound(err) {
 		w.provider, err = c.Provider.Create().SetName("Carrier").SetCdrFormat(provider.CdrFormatFreeswitch).Save(ctx)
@@ -64,7 +72,7 @@ func worldOf(t testing.TB, env *testenv.Env) *world {
 	return w
 }
 
-func (w *world) svc() *invoicing.Service { return w.env.App.Invoicing }
+func (w *world) svc() *invoicing.Service { return w.a.Invoicing }
 
 // customer adds a customer on the monthly schedule.
 func (w *world) customer(ref, name string, set func(*ent.CustomerCreate)) *ent.Customer {
