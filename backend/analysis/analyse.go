@@ -168,7 +168,9 @@ func (s *Service) Analyse(ctx context.Context, uploadID, run int) error {
 		return s.fail(ctx, h, u, run, err)
 	}
 	err = s.move(ctx, u.ID, toReady, func(upd *ent.CdrUploadUpdate) {
-		upd.SetPhase(string(PhaseReady)).SetAnalysedAt(time.Now().UTC()).ClearLeaseUntil().SetCallsToClear(false).
+		// analysedAt is when the run began: the CLIs and rates it priced
+		// with are those of that moment (Outdated).
+		upd.SetPhase(string(PhaseReady)).SetAnalysedAt(start.UTC()).ClearLeaseUntil().SetCallsToClear(false).
 			SetBytesDone(u.BytesTotal).SetPriceDecimals(s.Pricing.Decimals)
 		counts.apply(upd.Mutation())
 	}, h.where...)

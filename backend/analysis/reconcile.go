@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 	"time"
 
@@ -19,8 +20,11 @@ type CliGroup struct {
 	Source  string // the number a customer would own: caller (outbound) or number dialled (inbound)
 	Account string
 	Calls   int64
-	Value   decimal.Decimal
-	First   time.Time
+	Value   decimal.Decimal // of the calls the default tariff has a rate for
+	// Unvalued is how many of the calls the default tariff has no rate for
+	// (or there is no default tariff): their value is unknown, not zero.
+	Unvalued int64
+	First    time.Time
 	Last    time.Time
 }
 
@@ -30,6 +34,10 @@ type DestinationGroup struct {
 	Prefix  string
 	Example string
 	Calls   int64
+	// Tariffs are the ids of the tariffs these calls were priced against:
+	// each customer's own, or the default for a customer without one. The
+	// missing rates go in a new version of these.
+	Tariffs []int
 }
 
 // NoRatePrefixLength groups calls without rates by their first digits:
@@ -51,7 +59,31 @@ func (s *Service) NoCustomerGroups(ctx context.Context, uploadID, limit int) ([]
 // NoRateGroups groups an upload's calls without a rate by destination
 // prefix, most calls first.
 func (s *Service) NoRateGroups(ctx context.Context, uploadID, limit int) ([]DestinationGroup, error) {
-	return s.calls().noRateGroups(ctx, uploadID, limit)
+	groups, err := s.calls().noRateGroups(ctx, uploadID, limit)
+	if err != nil || len(groups) == 0 {
+		return groups, err
+	}
+	byPrefix, err := s.calls().noRateCustomers(ctx, uploadID)
+	if err != nil {
+		return nil, err
+	}
+	custTariff, def, err := s.customerTariffs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range groups {
+		for _, cust := range byPrefix[groups[i].Prefix] {
+			t, ok := custTariff[cust]
+			if !ok {
+				t = def
+			}
+			if t != 0 && !slices.Contains(groups[i].Tariffs, t) {
+				groups[i].Tariffs = append(groups[i].Tariffs, t)
+			}
+		}
+		slices.Sort(groups[i].Tariffs)
+	}
+	return groups, nil
 }
 
 // CallsCSVHeader is the header of call exports.

@@ -135,7 +135,8 @@ func (cs *callStore) tallies(ctx context.Context, uploadID int) ([]tally, error)
 // upload's calls, it is empty until the analysis is Ready: a run under way
 // has loaded only part of the file, and its groups would be partial.
 func (cs *callStore) noCustomerGroups(ctx context.Context, uploadID int, ownColumn string, limit int) ([]CliGroup, error) {
-	rows, err := cs.db.QueryContext(ctx, `SELECT `+ownColumn+`, COALESCE(MAX(account), ''), COUNT(*), COALESCE(SUM(price_units), 0), MAX(price_decimals), MIN(start), MAX(start)
+	rows, err := cs.db.QueryContext(ctx, `SELECT `+ownColumn+`, COALESCE(MAX(account), ''), COUNT(*), COALESCE(SUM(price_units), 0), MAX(price_decimals), MIN(start), MAX(start),
+		COALESCE(SUM(CASE WHEN rate_sheet_id IS NULL THEN 1 ELSE 0 END), 0)
 		FROM calls WHERE upload_id = ? AND status = ? AND `+countedUploadsSQL()+` GROUP BY `+ownColumn+` ORDER BY 4 DESC, 3 DESC, 1 LIMIT ?`, uploadID, call.StatusNoCustomer, limit)
 	if err != nil {
 		return nil, err
@@ -149,7 +150,7 @@ func (cs *callStore) noCustomerGroups(ctx context.Context, uploadID int, ownColu
 			decimals    int
 			first, last anyTime
 		)
-		if err := rows.Scan(&g.Source, &g.Account, &g.Calls, &units, &decimals, &first, &last); err != nil {
+		if err := rows.Scan(&g.Source, &g.Account, &g.Calls, &units, &decimals, &first, &last, &g.Unvalued); err != nil {
 			return nil, err
 		}
 		g.Value = decimal.New(units, int32(-decimals))
@@ -175,6 +176,29 @@ func (cs *callStore) noRateGroups(ctx context.Context, uploadID, limit int) ([]D
 			return nil, err
 		}
 		out = append(out, g)
+	}
+	return out, rows.Err()
+}
+
+// noRateCustomers lists, for each destination prefix of an upload's calls
+// without a rate, the customers whose calls they are.
+func (cs *callStore) noRateCustomers(ctx context.Context, uploadID int) (map[string][]int, error) {
+	rows, err := cs.db.QueryContext(ctx, `SELECT SUBSTR(destination, 1, `+strconv.Itoa(NoRatePrefixLength)+`) AS p, COALESCE(customer_id, 0)
+		FROM calls WHERE upload_id = ? AND status = ? AND `+countedUploadsSQL()+` GROUP BY p, customer_id`, uploadID, call.StatusNoRate)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]int{}
+	for rows.Next() {
+		var (
+			p  string
+			id int
+		)
+		if err := rows.Scan(&p, &id); err != nil {
+			return nil, err
+		}
+		out[p] = append(out[p], id)
 	}
 	return out, rows.Err()
 }

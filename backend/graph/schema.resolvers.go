@@ -33,6 +33,7 @@ import (
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/provider"
+	"github.com/tollgate/tollgate/ent/tariff"
 )
 
 // TimeLeftSeconds is the resolver for the timeLeftSeconds field.
@@ -103,7 +104,7 @@ func (r *cdrUploadResolver) UnmatchedClis(ctx context.Context, obj *ent.CdrUploa
 	}
 	out := make([]*model.UnmatchedCli, len(groups))
 	for i, g := range groups {
-		out[i] = &model.UnmatchedCli{Source: g.Source, Calls: int(g.Calls), Value: g.Value, FirstCall: g.First, LastCall: g.Last}
+		out[i] = &model.UnmatchedCli{Source: g.Source, Calls: int(g.Calls), Value: g.Value, Unvalued: int(g.Unvalued), FirstCall: g.First, LastCall: g.Last}
 		if g.Account != "" {
 			out[i].Account = &groups[i].Account
 		}
@@ -117,9 +118,26 @@ func (r *cdrUploadResolver) UnratedDestinations(ctx context.Context, obj *ent.Cd
 	if err != nil {
 		return nil, err
 	}
+	var ids []int
+	for _, g := range groups {
+		ids = append(ids, g.Tariffs...)
+	}
+	found, err := r.Client.Tariff.Query().Where(tariff.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int]*ent.Tariff, len(found))
+	for _, t := range found {
+		byID[t.ID] = t
+	}
 	out := make([]*model.UnratedDestination, len(groups))
 	for i, g := range groups {
-		out[i] = &model.UnratedDestination{Prefix: g.Prefix, Example: g.Example, Calls: int(g.Calls)}
+		out[i] = &model.UnratedDestination{Prefix: g.Prefix, Example: g.Example, Calls: int(g.Calls), Tariffs: []*ent.Tariff{}}
+		for _, id := range g.Tariffs {
+			if t := byID[id]; t != nil {
+				out[i].Tariffs = append(out[i].Tariffs, t)
+			}
+		}
 	}
 	return out, nil
 }
@@ -138,6 +156,15 @@ func (r *cdrUploadResolver) LineProblems(ctx context.Context, obj *ent.CdrUpload
 		out[i] = &model.CdrLineProblem{Line: e.Line, Reason: e.Reason}
 	}
 	return out, nil
+}
+
+// OutdatedBecause is the resolver for the outdatedBecause field.
+func (r *cdrUploadResolver) OutdatedBecause(ctx context.Context, obj *ent.CdrUpload) ([]string, error) {
+	why, err := r.Analysis.Outdated(ctx, obj)
+	if why == nil {
+		why = []string{}
+	}
+	return why, err
 }
 
 // ReportURL is the resolver for the reportURL field.

@@ -119,7 +119,18 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
   await expect(page.getByTestId('count-zeroDuration')).toHaveText('1');
   await expect(page.getByTestId('count-unreadable')).toHaveText('1');
   await expect(page.getByTestId('count-linesRead')).toHaveText('12');
-  await expect(counts).toContainText('3 + 7 + 0 + 1 + 0 + 1 = 12');
+  await expect(counts).toContainText('1 + 0 + 1 + 7 + 0 + 3 = 12');
+  // Issue 10, item 4: the counters are listed in the order of the rule the page states.
+  await expect(page.getByText('in the first of these that applies, from the top')).toBeVisible();
+  await expect(counts.getByRole('rowheader')).toHaveText([
+    'Unreadable',
+    'Duplicates',
+    'Zero duration',
+    'Without customer',
+    'Without rate',
+    'Priced',
+    'Lines read',
+  ]);
   await expect(counts.getByLabel('Adds up')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Unreadable lines' })).toContainText('12');
 
@@ -143,12 +154,22 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
   await page.getByRole('option', { name: `${customerName} (${reference})` }).click();
   await assign.getByRole('button', { name: 'Assign CLI' }).click();
   await expect(assign).toBeHidden();
-  await page.getByRole('button', { name: 'Re-analyse now' }).click();
+  // Issue 10, item 3: processing now would leave the assigned CLI's calls uncharged; the dialog says so.
+  await expect(page.getByRole('status').filter({ hasText: 'Re-analyse to match the calls' })).toBeVisible();
+  await page.getByRole('button', { name: 'Process…' }).click();
+  const stale = page.getByRole('dialog', { name: 'Process asterisk-sample.csv?' });
+  await expect(stale).toContainText('The analysis is out of date');
+  await expect(stale).toContainText('CLI 441134960002');
+  await expect(stale.getByRole('button', { name: 'Process 3 calls anyway' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/issue10-stale-process.png' });
+  await stale.getByRole('button', { name: 'Re-analyse first' }).click();
+  await expect(stale).toBeHidden();
   await expect(page.getByTestId('count-priced')).toHaveText('6', { timeout: 30_000 });
   await expect(page.getByText('Ready', { exact: true })).toBeVisible();
   await expect(page.getByTestId('count-withoutCustomer')).toHaveText('4');
   await expect(page.getByTestId('count-linesRead')).toHaveText('12');
   await expect(unmatched.getByRole('row')).toHaveCount(2); // header + 441134960003
+  await page.screenshot({ path: 'test-results/issue10-upload-ready.png', fullPage: true });
 
   // Process, after reading plainly what it does.
   await page.getByRole('button', { name: 'Process…' }).click();

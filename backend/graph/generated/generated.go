@@ -283,6 +283,7 @@ type ComplexityRoot struct {
 		LinesPerSecond      func(childComplexity int) int
 		LinesRead           func(childComplexity int) int
 		NotVoice            func(childComplexity int) int
+		OutdatedBecause     func(childComplexity int) int
 		Phase               func(childComplexity int) int
 		PhaseStartedAt      func(childComplexity int) int
 		Priced              func(childComplexity int) int
@@ -928,6 +929,7 @@ type ComplexityRoot struct {
 		FirstCall func(childComplexity int) int
 		LastCall  func(childComplexity int) int
 		Source    func(childComplexity int) int
+		Unvalued  func(childComplexity int) int
 		Value     func(childComplexity int) int
 	}
 
@@ -935,6 +937,7 @@ type ComplexityRoot struct {
 		Calls   func(childComplexity int) int
 		Example func(childComplexity int) int
 		Prefix  func(childComplexity int) int
+		Tariffs func(childComplexity int) int
 	}
 
 	UploadProgress struct {
@@ -1008,6 +1011,7 @@ type CdrUploadResolver interface {
 	UnmatchedClis(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.UnmatchedCli, error)
 	UnratedDestinations(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.UnratedDestination, error)
 	LineProblems(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.CdrLineProblem, error)
+	OutdatedBecause(ctx context.Context, obj *ent.CdrUpload) ([]string, error)
 	ReportURL(ctx context.Context, obj *ent.CdrUpload, kind analysis.Report) (string, error)
 }
 type CsvMappingResolver interface {
@@ -2107,6 +2111,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CdrUpload.NotVoice(childComplexity), true
+	case "CdrUpload.outdatedBecause":
+		if e.ComplexityRoot.CdrUpload.OutdatedBecause == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CdrUpload.OutdatedBecause(childComplexity), true
 	case "CdrUpload.phase":
 		if e.ComplexityRoot.CdrUpload.Phase == nil {
 			break
@@ -5313,6 +5323,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UnmatchedCli.Source(childComplexity), true
+	case "UnmatchedCli.unvalued":
+		if e.ComplexityRoot.UnmatchedCli.Unvalued == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnmatchedCli.Unvalued(childComplexity), true
 	case "UnmatchedCli.value":
 		if e.ComplexityRoot.UnmatchedCli.Value == nil {
 			break
@@ -5338,6 +5354,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UnratedDestination.Prefix(childComplexity), true
+	case "UnratedDestination.tariffs":
+		if e.ComplexityRoot.UnratedDestination.Tariffs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnratedDestination.Tariffs(childComplexity), true
 
 	case "UploadProgress.etaSeconds":
 		if e.ComplexityRoot.UploadProgress.EtaSeconds == nil {
@@ -5989,8 +6011,10 @@ type UnmatchedCli {
   source: String!
   account: String
   calls: Int!
-  """What these calls are worth at the default tariff: revenue at stake."""
+  """What these calls are worth at the default tariff: revenue at stake. It leaves out the unvalued calls."""
   value: Decimal!
+  """Calls of this number the default tariff has no rate for (or there is no default tariff): their value is unknown, not zero."""
+  unvalued: Int!
   firstCall: Time!
   lastCall: Time!
 }
@@ -6000,6 +6024,8 @@ type UnratedDestination {
   prefix: String!
   example: String!
   calls: Int!
+  """The tariffs these calls are priced against (each customer's own, or the default for a customer without one): the missing rates go in a new version of these."""
+  tariffs: [Tariff!]!
 }
 
 """An unreadable line of a CDR file."""
@@ -6015,6 +6041,8 @@ extend type CdrUpload {
   unmatchedClis(first: Int = 50): [UnmatchedCli!]!
   unratedDestinations(first: Int = 50): [UnratedDestination!]!
   lineProblems(first: Int = 50): [CdrLineProblem!]!
+  """Why a Ready upload's analysis may no longer be what a new one would find: CLIs and rate sheet versions added or changed since it began that apply to its calls. Processing charges what the analysis found, so re-analyse first. Empty when it is current, and unless Ready."""
+  outdatedBecause: [String!]!
   """Where a CSV report of the upload downloads from."""
   reportURL(kind: ReportKind!): String!
 }
@@ -12703,6 +12731,8 @@ func (ec *executionContext) childFields_CdrUpload(ctx context.Context, field gra
 		return ec.fieldContext_CdrUpload_unratedDestinations(ctx, field)
 	case "lineProblems":
 		return ec.fieldContext_CdrUpload_lineProblems(ctx, field)
+	case "outdatedBecause":
+		return ec.fieldContext_CdrUpload_outdatedBecause(ctx, field)
 	case "reportURL":
 		return ec.fieldContext_CdrUpload_reportURL(ctx, field)
 	}
@@ -13797,6 +13827,8 @@ func (ec *executionContext) childFields_UnmatchedCli(ctx context.Context, field 
 		return ec.fieldContext_UnmatchedCli_calls(ctx, field)
 	case "value":
 		return ec.fieldContext_UnmatchedCli_value(ctx, field)
+	case "unvalued":
+		return ec.fieldContext_UnmatchedCli_unvalued(ctx, field)
 	case "firstCall":
 		return ec.fieldContext_UnmatchedCli_firstCall(ctx, field)
 	case "lastCall":
@@ -13813,6 +13845,8 @@ func (ec *executionContext) childFields_UnratedDestination(ctx context.Context, 
 		return ec.fieldContext_UnratedDestination_example(ctx, field)
 	case "calls":
 		return ec.fieldContext_UnratedDestination_calls(ctx, field)
+	case "tariffs":
+		return ec.fieldContext_UnratedDestination_tariffs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UnratedDestination", field.Name)
 }
@@ -20076,6 +20110,29 @@ func (ec *executionContext) fieldContext_CdrUpload_lineProblems(ctx context.Cont
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CdrUpload_outdatedBecause(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CdrUpload_outdatedBecause(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CdrUpload().OutdatedBecause(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CdrUpload_outdatedBecause(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CdrUpload", field, true, true, "String")
 }
 
 func (ec *executionContext) _CdrUpload_reportURL(ctx context.Context, field graphql.CollectedField, obj *ent.CdrUpload) (ret graphql.Marshaler) {
@@ -32630,6 +32687,29 @@ func (ec *executionContext) fieldContext_UnmatchedCli_value(_ context.Context, f
 	return graphql.NewScalarFieldContext("UnmatchedCli", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _UnmatchedCli_unvalued(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmatchedCli_unvalued(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unvalued, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnmatchedCli_unvalued(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmatchedCli", field, false, false, "Int")
+}
+
 func (ec *executionContext) _UnmatchedCli_firstCall(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32743,6 +32823,38 @@ func (ec *executionContext) _UnratedDestination_calls(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_UnratedDestination_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UnratedDestination", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnratedDestination_tariffs(ctx context.Context, field graphql.CollectedField, obj *model.UnratedDestination) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnratedDestination_tariffs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tariffs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Tariff) graphql.Marshaler {
+			return ec.marshalNTariff2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐTariffᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnratedDestination_tariffs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnratedDestination",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tariff(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _UploadProgress_phase(ctx context.Context, field graphql.CollectedField, obj *model.UploadProgress) (ret graphql.Marshaler) {
@@ -57035,6 +57147,12 @@ func (ec *executionContext) _CdrUpload(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CdrUpload_lineProblems(ctx, field, obj)
 				})
+		case "outdatedBecause":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CdrUpload_outdatedBecause(ctx, field, obj)
+				})
 		case "reportURL":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -61121,6 +61239,11 @@ func (ec *executionContext) _UnmatchedCli(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "unvalued":
+			out.Values[i] = ec._UnmatchedCli_unvalued(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "firstCall":
 			out.Values[i] = ec._UnmatchedCli_firstCall(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -61171,6 +61294,11 @@ func (ec *executionContext) _UnratedDestination(ctx context.Context, sel ast.Sel
 			}
 		case "calls":
 			out.Values[i] = ec._UnratedDestination_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tariffs":
+			out.Values[i] = ec._UnratedDestination_tariffs(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -63540,6 +63668,22 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	for i := range v {
 		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
 	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTariff2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐTariffᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Tariff) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTariff2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐTariff(ctx, sel, v[i])
+	})
 
 	for _, e := range ret {
 		if e == graphql.Null {

@@ -378,10 +378,12 @@ type UnmatchedCli struct {
 	Source  string  `json:"source"`
 	Account *string `json:"account,omitempty"`
 	Calls   int     `json:"calls"`
-	// What these calls are worth at the default tariff: revenue at stake.
-	Value     decimal.Decimal `json:"value"`
-	FirstCall time.Time       `json:"firstCall"`
-	LastCall  time.Time       `json:"lastCall"`
+	// What these calls are worth at the default tariff: revenue at stake. It leaves out the unvalued calls.
+	Value decimal.Decimal `json:"value"`
+	// Calls of this number the default tariff has no rate for (or there is no default tariff): their value is unknown, not zero.
+	Unvalued  int       `json:"unvalued"`
+	FirstCall time.Time `json:"firstCall"`
+	LastCall  time.Time `json:"lastCall"`
 }
 
 // Calls of an upload to one destination prefix that no rate matched.
@@ -389,6 +391,8 @@ type UnratedDestination struct {
 	Prefix  string `json:"prefix"`
 	Example string `json:"example"`
 	Calls   int    `json:"calls"`
+	// The tariffs these calls are priced against (each customer's own, or the default for a customer without one): the missing rates go in a new version of these.
+	Tariffs []*ent.Tariff `json:"tariffs"`
 }
 
 type UploadCdrInput struct {

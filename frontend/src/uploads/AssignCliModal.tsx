@@ -7,12 +7,14 @@ import { useFormat } from '../common/useFormat';
 import { ParentCustomerSelect } from '../customers/pickers';
 import { apiErrorMessage } from '../graphql/errors';
 import { AssignCliMutation, EarliestUnmatchedCallQuery } from './documents';
+import { valueAtStake } from './reconcile';
 
 export interface UnmatchedGroup {
   source: string;
   account?: string | null;
   calls: number;
   value: string;
+  unvalued: number;
 }
 
 export interface Assigned {
@@ -48,6 +50,8 @@ export function AssignCliModal({ group, onClose, ...props }: Props) {
 function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group'> & { group: UnmatchedGroup }) {
   const [customerId, setCustomerId] = useState<string | null>(null);
   const [which, setWhich] = useState<'number' | 'account'>('number');
+  // Issue 10, item 9: from the first of these calls (earlier calls may be a previous owner's), or always.
+  const [from, setFrom] = useState<'first' | 'always'>('first');
   const [missing, setMissing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const format = useFormat();
@@ -66,7 +70,7 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
     if (!customerId || !earliest) return;
     setFailure(null);
     const result = await assign(
-      { input: { customerID: customerId, value, validFrom: earliest } },
+      { input: { customerID: customerId, value, ...(from === 'first' ? { validFrom: earliest } : {}) } },
       { additionalTypenames: ['Cli', 'Customer'] },
     );
     if (result.error || !result.data) {
@@ -86,8 +90,8 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
     <form onSubmit={submit} noValidate aria-label="Assign to a customer">
       <Stack>
         <Text size="sm">
-          {group.calls === 1 ? '1 call' : `${formatCount(group.calls)} calls`} from <b>{group.source}</b> matched no customer; they
-          are worth {format.total(group.value)} at the default tariff. Choose the customer this number belongs to.
+          {group.calls === 1 ? '1 call' : `${formatCount(group.calls)} calls`} from <b>{group.source}</b> matched no customer; their
+          value at the default tariff is {valueAtStake(group, format.total)}. Choose the customer this number belongs to.
         </Text>
         {group.account && (
           <Stack gap={4}>
@@ -123,10 +127,26 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
             {apiErrorMessage(error)}
           </Alert>
         ) : earliest ? (
-          <Text size="sm" c="dimmed">
-            The CLI {value} is added valid from {format.dateTime(earliest, { withZone: true })}, the first of these calls,
-            with no end date. Then re-analyse the upload to price them for the customer.
-          </Text>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="assign-from-label">
+              Valid from
+            </Text>
+            <SegmentedControl
+              aria-labelledby="assign-from-label"
+              value={from}
+              onChange={(v) => setFrom(v as 'first' | 'always')}
+              data={[
+                { value: 'first', label: `The first of these calls, ${format.dateTime(earliest, { withZone: true })}` },
+                { value: 'always', label: 'Always' },
+              ]}
+            />
+            <Text size="sm" c="dimmed">
+              {from === 'first'
+                ? `The CLI ${value} is added valid from ${format.dateTime(earliest, { withZone: true })}, the first of these calls, with no end date: earlier calls stay with whoever had the number then.`
+                : `The CLI ${value} is added valid always, with no start or end date: every call from it, in any upload, is the customer's.`}{' '}
+              Then re-analyse the upload to price them for the customer.
+            </Text>
+          </Stack>
         ) : (
           <Alert color="yellow" title="These calls are no longer without a customer">
             The upload may have been re-analysed since. Close this and look again.

@@ -54,7 +54,8 @@ export function CountsBreakdown({ upload: u }: { upload: DetailedUpload }) {
               Analysis
             </Title>
             <Text size="sm" c="dimmed">
-              Every line of the file is counted once, in the first of these that applies.
+              Every line of the file is counted once, in the first of these that applies, from the top: a zero-second
+              call from a number no customer owns counts as zero duration, a repeated call as a duplicate.
             </Text>
           </div>
           <Group gap="xs">
@@ -83,8 +84,11 @@ export function CountsBreakdown({ upload: u }: { upload: DetailedUpload }) {
 
         <Table verticalSpacing={6} aria-label="Counts">
           <Table.Tbody>
-            {b.rows.map((r) => (
+            {b.rows.map((r, i) => (
               <Table.Tr key={r.key}>
+                <Table.Td w={24} c="dimmed" style={num}>
+                  {i + 1}.
+                </Table.Td>
                 <Table.Td w={24}>
                   <div
                     style={{ width: 12, height: 12, borderRadius: 3, background: `var(--mantine-color-${r.color}-6)` }}
@@ -109,6 +113,7 @@ export function CountsBreakdown({ upload: u }: { upload: DetailedUpload }) {
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr>
+              <Table.Td />
               <Table.Td>
                 {b.addsUp && u.countsAddUp ? (
                   <ThemeIcon size={18} radius="xl" color="teal" aria-label="Adds up">

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, List, Modal, Skeleton, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useClient } from 'urql';
 import { formatCount } from '../common/numbers';
@@ -11,26 +11,37 @@ import { customersPhrase, findPricedCustomers, pricedCallsWhere, type CustomerRe
 
 interface Props {
   upload: UploadRowFragment | null;
+  /** Why the analysis may be out of date (the API's outdatedBecause); empty when current. */
+  outdated: string[];
   processing: boolean;
   onClose: () => void;
   onConfirm: () => void;
+  /** Closes the dialog and analyses the upload again instead. */
+  onReanalyse: () => void;
 }
 
 /** Says plainly what processing does, and that it cannot be undone, before it happens. */
-export function ProcessUploadModal({ upload, processing, onClose, onConfirm }: Props) {
+export function ProcessUploadModal({ upload, ...props }: Props) {
   return (
     <Modal
       opened={upload !== null}
-      onClose={onClose}
+      onClose={props.onClose}
       title={upload ? `Process ${upload.fileName}?` : 'Process the upload?'}
       size="lg"
     >
-      {upload && <ProcessSummary upload={upload} processing={processing} onClose={onClose} onConfirm={onConfirm} />}
+      {upload && <ProcessSummary upload={upload} {...props} />}
     </Modal>
   );
 }
 
-function ProcessSummary({ upload: u, processing, onClose, onConfirm }: Props & { upload: UploadRowFragment }) {
+function ProcessSummary({
+  upload: u,
+  outdated,
+  processing,
+  onClose,
+  onConfirm,
+  onReanalyse,
+}: Props & { upload: UploadRowFragment }) {
   const client = useClient();
   const [customers, setCustomers] = useState<{ list: CustomerRef[]; complete: boolean } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -58,6 +69,23 @@ function ProcessSummary({ upload: u, processing, onClose, onConfirm }: Props & {
 
   return (
     <Stack>
+      {outdated.length > 0 && (
+        <Alert color="orange" icon={<IconAlertTriangle size={20} />} title="The analysis is out of date">
+          <Text size="sm">It was analysed before these changes:</Text>
+          <List size="sm" spacing={2} mt={4} mb={6}>
+            {outdated.map((why) => (
+              <List.Item key={why}>{why}</List.Item>
+            ))}
+          </List>
+          <Text size="sm">
+            Processing charges what the analysis found: calls these changes would price stay uncharged. Re-analyse
+            first, then process.
+          </Text>
+          <Button mt="sm" size="xs" leftSection={<IconRefresh size={14} />} onClick={onReanalyse} disabled={processing}>
+            Re-analyse first
+          </Button>
+        </Alert>
+      )}
       {customers ? (
         <Text>
           {u.priced === 0 ? (
@@ -101,6 +129,7 @@ function ProcessSummary({ upload: u, processing, onClose, onConfirm }: Props & {
         </Button>
         <Button color="red" onClick={onConfirm} loading={processing} disabled={!customers && !failure}>
           Process {u.priced === 1 ? '1 call' : `${formatCount(u.priced)} calls`}
+          {outdated.length > 0 && ' anyway'}
         </Button>
       </Group>
     </Stack>

@@ -2,11 +2,10 @@ import { Anchor, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, Ti
 import { IconUserPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { formatCount } from '../common/numbers';
 import { useFormat } from '../common/useFormat';
 import { CsvButton, type DetailedUpload } from './CountsBreakdown';
-import { DefaultTariffQuery } from './documents';
+import { valueAtStake } from './reconcile';
 import type { UnmatchedGroup } from './AssignCliModal';
 
 const num = { fontVariantNumeric: 'tabular-nums' } as const;
@@ -98,8 +97,8 @@ export function UnmatchedClisSection({
                   <Table.Td ta="right" style={num}>
                     {formatCount(g.calls)}
                   </Table.Td>
-                  <Table.Td ta="right" style={num}>
-                    {format.total(g.value)}
+                  <Table.Td ta="right" style={num} c={g.unvalued > 0 ? 'dimmed' : undefined}>
+                    {valueAtStake(g, format.total)}
                   </Table.Td>
                   <Table.Td ta="right">
                     {canFix && (
@@ -131,9 +130,6 @@ export function UnmatchedClisSection({
 
 /** Calls without rates, grouped by the first digits of the number dialled. */
 export function UnratedSection({ upload: u }: { upload: DetailedUpload }) {
-  const [{ data }] = useQuery({ query: DefaultTariffQuery });
-  const tariff = data?.tariffs.edges?.[0]?.node;
-  const tariffLink = tariff ? `/tariffs/${tariff.id}` : '/tariffs';
   return (
     <Section
       title="Calls without a rate"
@@ -142,17 +138,9 @@ export function UnratedSection({ upload: u }: { upload: DetailedUpload }) {
       report={u.noRateReport}
       reportLabel="calls without a rate"
       description={
-        u.withoutRate === 0 ? (
-          'Every call of a customer found a rate.'
-        ) : (
-          <>
-            No rate sheet row matches these destinations, so they are not charged.{' '}
-            <Anchor component={Link} to={tariffLink}>
-              Add the rates to {tariff ? tariff.name : 'the tariff'}
-            </Anchor>{' '}
-            (a new rate sheet version), then re-analyse.
-          </>
-        )
+        u.withoutRate === 0
+          ? 'Every call of a customer found a rate.'
+          : 'No row of the rate sheet in force matches these destinations, so they are not charged. Add the rates to the tariff named on each row (a new rate sheet version), then re-analyse.'
       }
     >
       {u.unratedDestinations.length > 0 && (
@@ -163,6 +151,7 @@ export function UnratedSection({ upload: u }: { upload: DetailedUpload }) {
                 <Table.Th>Destination starts</Table.Th>
                 <Table.Th>For example</Table.Th>
                 <Table.Th ta="right">Calls</Table.Th>
+                <Table.Th>Add the rates to</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -172,6 +161,21 @@ export function UnratedSection({ upload: u }: { upload: DetailedUpload }) {
                   <Table.Td ff="monospace">{d.example}</Table.Td>
                   <Table.Td ta="right" style={num}>
                     {formatCount(d.calls)}
+                  </Table.Td>
+                  <Table.Td>
+                    {d.tariffs.length === 0 && (
+                      <Anchor component={Link} to="/tariffs" size="sm">
+                        a default tariff (there is none)
+                      </Anchor>
+                    )}
+                    {d.tariffs.map((t, i) => (
+                      <span key={t.id}>
+                        {i > 0 && ', '}
+                        <Anchor component={Link} to={`/tariffs/${t.id}`} size="sm">
+                          {t.name}
+                        </Anchor>
+                      </span>
+                    ))}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -221,12 +221,13 @@ export function UploadDetailPage() {
             </Alert>
           )}
 
-          {assigned.length > 0 && upload.status === 'READY' && (
+          {final && (assigned.length > 0 || upload.outdatedBecause.length > 0) && upload.status === 'READY' && (
             <Alert color="blue" title="Re-analyse to match the calls" role="status">
               <Group justify="space-between" align="center">
                 <Text size="sm">
-                  {assigned.map((a) => `${a.value} → ${a.customer.name}`).join('; ')}. The calls are matched when the
-                  upload is analysed again.
+                  {assigned.length > 0
+                    ? `${assigned.map((a) => `${a.value} → ${a.customer.name}`).join('; ')}. The calls are matched when the upload is analysed again.`
+                    : `The analysis is out of date: ${upload.outdatedBecause.join('; ')}. Re-analyse to price the calls with these changes.`}
                 </Text>
                 <Button size="xs" leftSection={<IconRefresh size={14} />} onClick={startReanalysis} loading={reanalysing.fetching}>
                   Re-analyse now
@@ -254,13 +255,19 @@ export function UploadDetailPage() {
             onAssigned={(a) => {
               setAssigning(null);
               setAssigned((list) => [...list, a]);
+              refetch();
             }}
           />
           <ProcessUploadModal
             upload={confirming ? upload : null}
+            outdated={upload.outdatedBecause}
             processing={processing.fetching}
             onClose={() => setConfirming(false)}
             onConfirm={confirmProcess}
+            onReanalyse={() => {
+              setConfirming(false);
+              void startReanalysis();
+            }}
           />
         </>
       )}

@@ -14,16 +14,17 @@ describe('the counts breakdown', () => {
     });
     expect(b.addsUp).toBe(true);
     expect(b.sum).toBe(12);
-    expect(b.equation).toBe('3 + 7 + 0 + 1 + 0 + 1 = 12');
+    expect(b.equation).toBe('1 + 0 + 1 + 7 + 0 + 3 = 12');
+    // Issue 10, item 4: listed in the order of the rule, each line in the first that applies (docs/analysis.md).
     expect(b.rows.map((r) => r.label)).toEqual([
-      'Priced',
+      'Unreadable',
+      'Duplicates',
+      'Zero duration',
       'Without customer',
       'Without rate',
-      'Zero duration',
-      'Duplicates',
-      'Unreadable',
+      'Priced',
     ]);
-    expect(b.rows[0].share).toBe(25);
+    expect(b.rows[5].share).toBe(25);
   });
 
   it('says so when the counts do not add up', () => {
@@ -50,7 +51,7 @@ describe('the counts breakdown', () => {
       duplicates: 0,
       unreadable: 0,
     });
-    expect(b.equation).toBe('999,000 + 1,000 + 0 + 0 + 0 + 0 = 1,000,000');
+    expect(b.equation).toBe('0 + 0 + 0 + 1,000 + 0 + 999,000 = 1,000,000');
     const empty = countsBreakdown({
       linesRead: 0,
       priced: 0,

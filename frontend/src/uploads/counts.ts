@@ -7,13 +7,18 @@ import { formatCount } from '../common/numbers';
 
 export type CountKey = 'priced' | 'withoutCustomer' | 'withoutRate' | 'zeroDuration' | 'duplicates' | 'unreadable';
 
+/**
+ * The counters in the order of the rule: each line counts in the first that
+ * applies (docs/analysis.md): a zero-second call from a number no customer
+ * owns is zero duration, a repeated one a duplicate.
+ */
 const ROWS: { key: CountKey; label: string; help: string; color: string }[] = [
-  { key: 'priced', label: 'Priced', help: 'matched to a customer and a rate: these are charged', color: 'teal' },
-  { key: 'withoutCustomer', label: 'Without customer', help: 'no CLI matched: not charged', color: 'orange' },
-  { key: 'withoutRate', label: 'Without rate', help: 'no rate for the destination: not charged', color: 'yellow' },
-  { key: 'zeroDuration', label: 'Zero duration', help: 'unanswered or 0 seconds: never charged', color: 'gray' },
-  { key: 'duplicates', label: 'Duplicates', help: 'already in this or an earlier upload: never charged twice', color: 'grape' },
   { key: 'unreadable', label: 'Unreadable', help: 'lines that could not be read as a call', color: 'red' },
+  { key: 'duplicates', label: 'Duplicates', help: 'already in this or an earlier upload: never charged twice', color: 'grape' },
+  { key: 'zeroDuration', label: 'Zero duration', help: 'unanswered or 0 seconds: never charged', color: 'gray' },
+  { key: 'withoutCustomer', label: 'Without customer', help: 'no CLI matched: not charged', color: 'orange' },
+  { key: 'withoutRate', label: 'Without rate', help: 'a customer, but no rate for the destination: not charged', color: 'yellow' },
+  { key: 'priced', label: 'Priced', help: 'a customer and a rate: these are charged', color: 'teal' },
 ];
 
 export type UploadCounts = Record<CountKey, number> & { linesRead: number };
@@ -34,7 +39,7 @@ export interface Breakdown {
   sum: number;
   linesRead: number;
   addsUp: boolean;
-  /** "3 + 7 + 0 + 1 + 0 + 1 = 12" */
+  /** "1 + 0 + 1 + 7 + 0 + 3 = 12", in the order of the rule */
   equation: string;
 }
 

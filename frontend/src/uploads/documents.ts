@@ -78,12 +78,18 @@ export const UploadDetailQuery = graphql(`
           account
           calls
           value
+          unvalued
         }
         unratedDestinations(first: 100) {
           prefix
           example
           calls
+          tariffs {
+            id
+            name
+          }
         }
+        outdatedBecause
         lineProblems(first: 100) {
           line
           reason
@@ -184,19 +190,6 @@ export const AssignCliMutation = graphql(`
         id
         name
         reference
-      }
-    }
-  }
-`);
-
-export const DefaultTariffQuery = graphql(`
-  query DefaultTariff {
-    tariffs(first: 1, where: { isDefault: true }) {
-      edges {
-        node {
-          id
-          name
-        }
       }
     }
   }
