@@ -3,6 +3,7 @@ package analysis_test
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +172,23 @@ func TestUploadSaysWhatAFileThatIsNotTextIs(t *testing.T) {
 	}
 	if n, _ := f.env.App.DB.Client.CdrUpload.Query().Count(f.ctx); n != 0 {
 		t.Errorf("%d uploads stored from files that are not text", n)
+	}
+}
+
+// The same file twice is refused naming the earlier upload by its file name,
+// when it came (in the deployment's zone) and where it stands — never by
+// its database id, which a clerk has never seen.
+func TestSameFileAgainIsNamedNotNumbered(t *testing.T) {
+	f := newFixture(t, testenv.Embedded)
+	sample := fixtures.Read(t, "cdr/asterisk-sample.csv")
+	u := f.analyse(t, "june.csv", sample)
+	_, err := f.svc.Upload(f.ctx, analysis.UploadInput{ProviderID: f.provider.ID, FileName: "june-again.csv", File: bytes.NewReader(sample)})
+	london, _ := time.LoadLocation("Europe/London")
+	want := "this file was already uploaded as june.csv on " + u.CreatedAt.In(london).Format("2 Jan 2006 15:04 MST") + " (ready now)"
+	if apperr.CodeOf(err) != apperr.Conflict || !strings.Contains(err.Error(), want) {
+		t.Errorf("same file again: %v; want a CONFLICT saying %q", err, want)
+	}
+	if err != nil && strings.Contains(err.Error(), strconv.Itoa(u.ID)) {
+		t.Errorf("the message shows the upload's id %d: %v", u.ID, err)
 	}
 }

@@ -130,9 +130,11 @@ func (s *Service) Upload(ctx context.Context, in UploadInput) (*ent.CdrUpload, e
 			// queue: a retry, answered with the upload already stored.
 			return earlier, nil
 		}
+		// The clerk knows a file by its name and when it came, never by
+		// its id; the id travels in the details, for a link to it.
 		return nil, &apperr.Error{Code: apperr.Conflict, Field: "file",
-			Message: fmt.Sprintf("this file was already uploaded as %s on %s (upload %d, %s); the same file is never billed twice",
-				earlier.FileName, earlier.CreatedAt.Format("2 Jan 2006 15:04"), earlier.ID, strings.ToLower(string(earlier.Status))),
+			Message: fmt.Sprintf("this file was already uploaded as %s on %s (%s now); the same file is never billed twice",
+				earlier.FileName, s.when(earlier.CreatedAt), strings.ToLower(string(earlier.Status))),
 			Details: map[string]any{"earlierUploadID": earlier.ID}}
 	} else if !ent.IsNotFound(err) {
 		return nil, err
@@ -148,6 +150,14 @@ func (s *Service) Upload(ctx context.Context, in UploadInput) (*ent.CdrUpload, e
 		return nil, err
 	}
 	return u, nil
+}
+
+// when is a moment as a clerk reads it: in the deployment's zone, named.
+func (s *Service) when(t time.Time) string {
+	if s.Pricing != nil && s.Pricing.Zone != nil {
+		t = t.In(s.Pricing.Zone.Location())
+	}
+	return t.Format("2 Jan 2006 15:04 MST")
 }
 
 // progressWriter reports the running byte count to a callback.
