@@ -58,6 +58,8 @@ type App struct {
 	Documents *documents.Service
 	// Invoicing previews, starts and executes billing runs.
 	Invoicing *invoicing.Service
+	// Invoices settles and deletes issued invoices.
+	Invoices *invoicing.Invoices
 }
 
 // Open opens everything the configuration names and applies pending
@@ -103,6 +105,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		Client: a.DB.Client, Queue: a.Queue, Events: a.Events, RowLocks: a.DB.Dialect == dialect.MySQL,
 		PricePlaces: int32(cfg.InvoiceDecimals), Zone: cfg.Location(),
 	}
+	a.Invoices = invoicing.NewInvoices(a.DB.Client, a.Billing, a.Events, cfg.Location())
 	a.Company = &company.Service{Client: a.DB.Client, Blobs: a.Blobs, Deployment: cfg.Settings(), RowLocks: a.DB.Dialect == dialect.MySQL}
 	a.Documents = &documents.Service{
 		Client: a.DB.Client, Blobs: a.Blobs, Company: a.Company, Location: a.Pricing.Zone.Location(),
