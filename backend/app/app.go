@@ -142,17 +142,18 @@ func (a *App) Close() {
 // Resolver returns the GraphQL root resolver.
 func (a *App) Resolver() *graph.Resolver {
 	return &graph.Resolver{
-		Client:      a.DB.Client,
-		Customers:   a.Customers,
-		Providers:   a.Providers,
-		Billing:     a.Billing,
-		Pricing:     a.Pricing,
-		Analysis:    a.Analysis,
-		Events:      a.Events,
-		MaxPageSize: a.Config.MaxPageSize,
-		Company:     a.Company,
-		Invoicing:   a.Invoicing,
-		Dashboards:  a.Dashboards,
+		Client:         a.DB.Client,
+		Customers:      a.Customers,
+		Providers:      a.Providers,
+		Billing:        a.Billing,
+		Pricing:        a.Pricing,
+		Analysis:       a.Analysis,
+		Events:         a.Events,
+		MaxPageSize:    a.Config.MaxPageSize,
+		Company:        a.Company,
+		Invoicing:      a.Invoicing,
+		Dashboards:     a.Dashboards,
+		InvoiceActions: a.Invoices,
 	}
 }
 

@@ -93,6 +93,18 @@ func Complexity(maxPage int) generated.ComplexityRoot {
 	c.Customer.Charges = func(n int, _ model.ChargeView, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int) int {
 		return page(n, first, last)
 	}
+	c.Customer.InvoiceList = func(n int, _ model.InvoiceView, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int) int {
+		return page(n, first, last)
+	}
+	c.Query.InvoiceList = func(n int, _ model.InvoiceView, _ *string, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int) int {
+		return page(n, first, last)
+	}
+	c.Customer.InvoiceList = func(n int, _ model.InvoiceView, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int) int {
+		return page(n, first, last)
+	}
+	c.Query.InvoiceList = func(n int, _ model.InvoiceView, _ *string, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int) int {
+		return page(n, first, last)
+	}
 	c.Query.Nodes = func(n int, ids []int) int { return 1 + min(len(ids), maxPage)*n }
 
 	// Every connection's totalCount is a COUNT query of its own.

@@ -36,6 +36,8 @@ type Resolver struct {
 	Invoicing *invoicing.Service
 	// Dashboards computes the dashboard's cards.
 	Dashboards *dashboard.Service
+	// InvoiceActions settles and deletes issued invoices.
+	InvoiceActions *invoicing.Invoices
 }
 
 // settingsAfter answers a settings mutation with the whole settings, as

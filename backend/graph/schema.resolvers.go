@@ -24,6 +24,7 @@ import (
 	"github.com/tollgate/tollgate/backend/graph/generated"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/internal/events"
+	"github.com/tollgate/tollgate/backend/invoicing"
 	"github.com/tollgate/tollgate/backend/mail"
 	"github.com/tollgate/tollgate/backend/ratesheet"
 	"github.com/tollgate/tollgate/backend/rating"
@@ -31,6 +32,8 @@ import (
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
+	entcustomer "github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/tariff"
@@ -235,6 +238,21 @@ func (r *customerResolver) Charges(ctx context.Context, obj *ent.Customer, view 
 	}
 	newest := &ent.ChargeOrder{Direction: entgql.OrderDirectionDesc, Field: ent.DefaultChargeOrder.Field}
 	return r.Billing.ChargesOf(ctx, obj.ID, billing.ChargeView(view)).Paginate(ctx, after, first, before, last, ent.WithChargeOrder(newest))
+}
+
+// Balance is the resolver for the balance field.
+func (r *customerResolver) Balance(ctx context.Context, obj *ent.Customer) (*decimal.Decimal, error) {
+	b, err := r.InvoiceActions.Balance(ctx, obj.ID)
+	return &b, err
+}
+
+// InvoiceList is the resolver for the invoiceList field.
+func (r *customerResolver) InvoiceList(ctx context.Context, obj *ent.Customer, view model.InvoiceView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.InvoiceConnection, error) {
+	q, err := r.InvoiceActions.List(ctx, invoicing.View(view), "")
+	if err != nil {
+		return nil, err
+	}
+	return r.invoicePage(ctx, q.Where(invoice.HasCustomerWith(entcustomer.ID(obj.ID))), after, first, before, last)
 }
 
 // CreateCustomer is the resolver for the createCustomer field.
@@ -473,6 +491,30 @@ func (r *mutationResolver) StartBillingRun(ctx context.Context, input model.Bill
 	return r.Invoicing.Start(ctx, runInput(input))
 }
 
+// SettleInvoice is the resolver for the settleInvoice field.
+func (r *mutationResolver) SettleInvoice(ctx context.Context, id int, settleDate *time.Time, comment *string) (*ent.Invoice, error) {
+	return r.InvoiceActions.Settle(ctx, id, invoicing.SettleInput{Date: billing.DateOfDay(settleDate), Comment: deref(comment)})
+}
+
+// SettleInvoices is the resolver for the settleInvoices field.
+func (r *mutationResolver) SettleInvoices(ctx context.Context, from time.Time, to time.Time, settleDate *time.Time, comment *string) (*model.SettledInvoices, error) {
+	res, err := r.InvoiceActions.SettleRange(ctx, invoicing.SettleRangeInput{From: billing.DateOfDay(&from), To: billing.DateOfDay(&to),
+		Date: billing.DateOfDay(settleDate), Comment: deref(comment)})
+	if err != nil {
+		return nil, err
+	}
+	out := &model.SettledInvoices{Count: res.Count, Total: res.Total, Numbers: []int{}}
+	for _, n := range res.Numbers {
+		out.Numbers = append(out.Numbers, int(n))
+	}
+	return out, nil
+}
+
+// DeleteInvoice is the resolver for the deleteInvoice field.
+func (r *mutationResolver) DeleteInvoice(ctx context.Context, id int, withCharges bool, reason *string) (*ent.Invoice, error) {
+	return r.InvoiceActions.Delete(ctx, id, invoicing.DeleteInput{WithCharges: withCharges, Reason: deref(reason)})
+}
+
 // Days is the resolver for the days field.
 func (r *peakTimeBlockResolver) Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error) {
 	return weekdays(rating.Weekdays(obj.Weekdays)), nil
@@ -596,6 +638,25 @@ func (r *queryResolver) BillingRunPreview(ctx context.Context, input model.Billi
 		return nil, err
 	}
 	return r.previewPage(p, first, offset)
+}
+
+// InvoiceList is the resolver for the invoiceList field.
+func (r *queryResolver) InvoiceList(ctx context.Context, view model.InvoiceView, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.InvoiceConnection, error) {
+	q, err := r.InvoiceActions.List(ctx, invoicing.View(view), deref(search))
+	if err != nil {
+		return nil, err
+	}
+	return r.invoicePage(ctx, q, after, first, before, last)
+}
+
+// InvoiceTotals is the resolver for the invoiceTotals field.
+func (r *queryResolver) InvoiceTotals(ctx context.Context, view model.InvoiceView, search *string) (*model.InvoiceTotals, error) {
+	q, err := r.InvoiceActions.List(ctx, invoicing.View(view), deref(search))
+	if err != nil {
+		return nil, err
+	}
+	t, err := invoicing.TotalsOf(ctx, q)
+	return &model.InvoiceTotals{Count: t.Count, NetTotal: t.Net, TaxTotal: t.Tax, Total: t.Total}, err
 }
 
 // DurationBlock is the resolver for the durationBlock field.

@@ -229,6 +229,18 @@ type CSVMappingPreset struct {
 	Mapping     *cdr.Mapping `json:"mapping"`
 }
 
+// The count and the sums of the invoices a list selects, added exactly.
+type InvoiceTotals struct {
+	// How many invoices.
+	Count int `json:"count"`
+	// The sum of their totals before tax.
+	NetTotal decimal.Decimal `json:"netTotal"`
+	// The sum of their tax.
+	TaxTotal decimal.Decimal `json:"taxTotal"`
+	// The sum of their totals.
+	Total decimal.Decimal `json:"total"`
+}
+
 // A background task Tollgate queued for you.
 type Job struct {
 	// The task id, usable to follow it.
@@ -369,6 +381,16 @@ type QuoteCallInput struct {
 	DurationSeconds int `json:"durationSeconds"`
 }
 
+// What settling a range of invoices did.
+type SettledInvoices struct {
+	// How many invoices were settled.
+	Count int `json:"count"`
+	// Their numbers, in order.
+	Numbers []int `json:"numbers"`
+	// The sum of their totals.
+	Total decimal.Decimal `json:"total"`
+}
+
 type Subscription struct {
 }
 
@@ -486,6 +508,66 @@ func (e *ChargeView) UnmarshalJSON(b []byte) error {
 }
 
 func (e ChargeView) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Which invoices a list shows: outstanding (issued, not yet paid), settled, deleted, or all of them.
+type InvoiceView string
+
+const (
+	InvoiceViewOutstanding InvoiceView = "OUTSTANDING"
+	InvoiceViewSettled     InvoiceView = "SETTLED"
+	InvoiceViewDeleted     InvoiceView = "DELETED"
+	InvoiceViewAll         InvoiceView = "ALL"
+)
+
+var AllInvoiceView = []InvoiceView{
+	InvoiceViewOutstanding,
+	InvoiceViewSettled,
+	InvoiceViewDeleted,
+	InvoiceViewAll,
+}
+
+func (e InvoiceView) IsValid() bool {
+	switch e {
+	case InvoiceViewOutstanding, InvoiceViewSettled, InvoiceViewDeleted, InvoiceViewAll:
+		return true
+	}
+	return false
+}
+
+func (e InvoiceView) String() string {
+	return string(e)
+}
+
+func (e *InvoiceView) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InvoiceView(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InvoiceView", str)
+	}
+	return nil
+}
+
+func (e InvoiceView) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InvoiceView) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InvoiceView) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
