@@ -18,6 +18,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
+	"github.com/tollgate/tollgate/backend/billing/rules"
 	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/dashboard"
@@ -106,6 +107,9 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		PricePlaces: int32(cfg.InvoiceDecimals), Zone: cfg.Location(),
 	}
 	a.Invoices = invoicing.NewInvoices(a.DB.Client, a.Billing, a.Events, cfg.Location())
+	// The configuration was checked at load: its rounding mode parses.
+	rounding, _ := rules.ParseRounding(cfg.Rounding)
+	a.Invoices.Money = rules.Money{Places: int32(cfg.InvoiceDecimals), Rounding: rounding}
 	a.Company = &company.Service{Client: a.DB.Client, Blobs: a.Blobs, Deployment: cfg.Settings(), RowLocks: a.DB.Dialect == dialect.MySQL}
 	a.Documents = &documents.Service{
 		Client: a.DB.Client, Blobs: a.Blobs, Company: a.Company, Location: a.Pricing.Zone.Location(),

@@ -162,6 +162,9 @@ func (r *Resolver) CdrUpload() generated.CdrUploadResolver { return &cdrUploadRe
 // Customer returns generated.CustomerResolver implementation.
 func (r *Resolver) Customer() generated.CustomerResolver { return &customerResolver{r} }
 
+// Invoice returns generated.InvoiceResolver implementation.
+func (r *Resolver) Invoice() generated.InvoiceResolver { return &invoiceResolver{r} }
+
 // PeakTimeBlock returns generated.PeakTimeBlockResolver implementation.
 func (r *Resolver) PeakTimeBlock() generated.PeakTimeBlockResolver { return &peakTimeBlockResolver{r} }
 
@@ -186,6 +189,7 @@ type (
 	callResolver            struct{ *Resolver }
 	cdrUploadResolver       struct{ *Resolver }
 	customerResolver        struct{ *Resolver }
+	invoiceResolver         struct{ *Resolver }
 	peakTimeBlockResolver   struct{ *Resolver }
 	peakTimesResolver       struct{ *Resolver }
 	providerResolver        struct{ *Resolver }

@@ -18,6 +18,7 @@ import (
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
+	"github.com/tollgate/tollgate/backend/billing/rules"
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
@@ -253,6 +254,11 @@ func (r *customerResolver) InvoiceList(ctx context.Context, obj *ent.Customer, v
 		return nil, err
 	}
 	return r.invoicePage(ctx, q.Where(invoice.HasCustomerWith(entcustomer.ID(obj.ID))), after, first, before, last)
+}
+
+// TaxSummary is the resolver for the taxSummary field.
+func (r *invoiceResolver) TaxSummary(ctx context.Context, obj *ent.Invoice) ([]*rules.TaxLine, error) {
+	return r.InvoiceActions.TaxSummary(ctx, obj.ID)
 }
 
 // CreateCustomer is the resolver for the createCustomer field.

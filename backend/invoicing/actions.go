@@ -33,6 +33,9 @@ type Invoices struct {
 	events  events.Publisher
 	loc     *time.Location
 	now     func() time.Time
+	// Money rounds tax as the runs do: the deployment's invoice decimals
+	// and rounding mode.
+	Money rules.Money
 }
 
 // NewInvoices returns the invoice actions. billing restores the unbilled

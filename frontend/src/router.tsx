@@ -28,6 +28,7 @@ export const routes: RouteObject[] = [
       { path: 'customers/:id/sites', element: <CustomerDetailPage tab="sites" /> },
       { path: 'customers/:id/calls', element: <CustomerDetailPage tab="calls" /> },
       { path: 'customers/:id/charges', element: <CustomerDetailPage tab="charges" /> },
+      { path: 'customers/:id/invoices', element: <CustomerDetailPage tab="invoices" /> },
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
       // Tariffs & rates and Peak times load on first visit (dropzone, editors): a separate chunk.
       { path: 'tariffs', lazy: async () => ({ Component: (await import('./rates/TariffListPage')).TariffListPage }) },
@@ -42,6 +43,8 @@ export const routes: RouteObject[] = [
       { path: 'calls', lazy: async () => ({ Component: (await import('./calls/CallListPage')).CallListPage }) },
       { path: 'products', lazy: async () => ({ Component: (await import('./products/ProductListPage')).ProductListPage }) },
       { path: 'schedules', lazy: async () => ({ Component: (await import('./schedules/ScheduleListPage')).ScheduleListPage }) },
+      { path: 'invoices', lazy: async () => ({ Component: (await import('./invoices/InvoiceListPage')).InvoiceListPage }) },
+      { path: 'invoices/:id', lazy: async () => ({ Component: (await import('./invoices/InvoiceDetailPage')).InvoiceDetailPage }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./settings/SettingsPage')).SettingsPage }) },
       { path: '*', element: <NotFound /> },
     ],

@@ -17,6 +17,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/backend/analysis"
+	"github.com/tollgate/tollgate/backend/billing/rules"
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/dashboard"
@@ -61,6 +62,7 @@ type ResolverRoot interface {
 	CsvMapping() CsvMappingResolver
 	Customer() CustomerResolver
 	Dashboard() DashboardResolver
+	Invoice() InvoiceResolver
 	Mutation() MutationResolver
 	PeakTimeBlock() PeakTimeBlockResolver
 	PeakTimes() PeakTimesResolver
@@ -421,6 +423,7 @@ type ComplexityRoot struct {
 	}
 
 	Customer struct {
+		Balance             func(childComplexity int) int
 		BillingType         func(childComplexity int) int
 		CallStatementFormat func(childComplexity int) int
 		Charges             func(childComplexity int, view model.ChargeView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
@@ -430,6 +433,7 @@ type ComplexityRoot struct {
 		DeliveryEmail       func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		InvoiceDelivery     func(childComplexity int) int
+		InvoiceList         func(childComplexity int, view model.InvoiceView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		Invoices            func(childComplexity int) int
 		Name                func(childComplexity int) int
 		Parent              func(childComplexity int) int
@@ -534,6 +538,7 @@ type ComplexityRoot struct {
 		StatementFormat   func(childComplexity int) int
 		Status            func(childComplexity int) int
 		TaxExempt         func(childComplexity int) int
+		TaxSummary        func(childComplexity int) int
 		TaxTotal          func(childComplexity int) int
 		Total             func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
@@ -571,6 +576,19 @@ type ComplexityRoot struct {
 		UnitPrice   func(childComplexity int) int
 	}
 
+	InvoiceTax struct {
+		Net  func(childComplexity int) int
+		Rate func(childComplexity int) int
+		Tax  func(childComplexity int) int
+	}
+
+	InvoiceTotals struct {
+		Count    func(childComplexity int) int
+		NetTotal func(childComplexity int) int
+		TaxTotal func(childComplexity int) int
+		Total    func(childComplexity int) int
+	}
+
 	InvoicesDue struct {
 		Count    func(childComplexity int) int
 		Invoices func(childComplexity int) int
@@ -604,6 +622,7 @@ type ComplexityRoot struct {
 		DeleteCharge           func(childComplexity int, id int) int
 		DeleteCli              func(childComplexity int, id int) int
 		DeleteCustomer         func(childComplexity int, id int) int
+		DeleteInvoice          func(childComplexity int, id int, withCharges bool, reason *string) int
 		DeleteProduct          func(childComplexity int, id int) int
 		DeleteProvider         func(childComplexity int, id int) int
 		DeleteSite             func(childComplexity int, id int) int
@@ -618,6 +637,8 @@ type ComplexityRoot struct {
 		ReplacePeakTimes       func(childComplexity int, id *int, blocks []*model.PeakTimeBlockInput) int
 		SetNextInvoiceNumber   func(childComplexity int, number int) int
 		SetProviderCSVMapping  func(childComplexity int, providerID int, mapping model.CSVMappingInput) int
+		SettleInvoice          func(childComplexity int, id int, settleDate *time.Time, comment *string) int
+		SettleInvoices         func(childComplexity int, from time.Time, to time.Time, settleDate *time.Time, comment *string) int
 		StartBillingRun        func(childComplexity int, input model.BillingRunInput) int
 		UpdateBillingSchedule  func(childComplexity int, id int, input model.BillingScheduleInput) int
 		UpdateCharge           func(childComplexity int, id int, input model.ChargeInput) int
@@ -781,6 +802,8 @@ type ComplexityRoot struct {
 		Customers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerOrder, where *ent.CustomerWhereInput) int
 		Dashboard         func(childComplexity int) int
 		Deliveries        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DeliveryOrder, where *ent.DeliveryWhereInput) int
+		InvoiceList       func(childComplexity int, view model.InvoiceView, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		InvoiceTotals     func(childComplexity int, view model.InvoiceView, search *string) int
 		Invoices          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) int
 		Node              func(childComplexity int, id int) int
 		Nodes             func(childComplexity int, ids []int) int
@@ -871,6 +894,12 @@ type ComplexityRoot struct {
 		MinorUnitSymbol   func(childComplexity int) int
 		Rounding          func(childComplexity int) int
 		TimeZone          func(childComplexity int) int
+	}
+
+	SettledInvoices struct {
+		Count   func(childComplexity int) int
+		Numbers func(childComplexity int) int
+		Total   func(childComplexity int) int
 	}
 
 	Site struct {
@@ -1029,6 +1058,8 @@ type CsvMappingResolver interface {
 }
 type CustomerResolver interface {
 	Charges(ctx context.Context, obj *ent.Customer, view model.ChargeView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ChargeConnection, error)
+	Balance(ctx context.Context, obj *ent.Customer) (*decimal.Decimal, error)
+	InvoiceList(ctx context.Context, obj *ent.Customer, view model.InvoiceView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.InvoiceConnection, error)
 }
 type DashboardResolver interface {
 	RevenueByMonth(ctx context.Context, obj *dashboard.Board, months int) ([]*dashboard.MonthRevenue, error)
@@ -1037,6 +1068,9 @@ type DashboardResolver interface {
 	TopDestinations(ctx context.Context, obj *dashboard.Board, days int, first int) (*dashboard.TopDestinations, error)
 	WaitingUploads(ctx context.Context, obj *dashboard.Board, first int) (*dashboard.WaitingUploads, error)
 	InvoicesDue(ctx context.Context, obj *dashboard.Board, withinDays int, first int) (*dashboard.InvoicesDue, error)
+}
+type InvoiceResolver interface {
+	TaxSummary(ctx context.Context, obj *ent.Invoice) ([]*rules.TaxLine, error)
 }
 type MutationResolver interface {
 	CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) (*ent.Customer, error)
@@ -1078,6 +1112,9 @@ type MutationResolver interface {
 	UpdateBillingSchedule(ctx context.Context, id int, input model.BillingScheduleInput) (*ent.BillingSchedule, error)
 	DeleteBillingSchedule(ctx context.Context, id int) (int, error)
 	StartBillingRun(ctx context.Context, input model.BillingRunInput) (*ent.BillingRun, error)
+	SettleInvoice(ctx context.Context, id int, settleDate *time.Time, comment *string) (*ent.Invoice, error)
+	SettleInvoices(ctx context.Context, from time.Time, to time.Time, settleDate *time.Time, comment *string) (*model.SettledInvoices, error)
+	DeleteInvoice(ctx context.Context, id int, withCharges bool, reason *string) (*ent.Invoice, error)
 }
 type PeakTimeBlockResolver interface {
 	Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error)
@@ -1118,6 +1155,8 @@ type QueryResolver interface {
 	Settings(ctx context.Context) (*settings.Settings, error)
 	ProductPrice(ctx context.Context, productID int, customerID int) (*decimal.Decimal, error)
 	BillingRunPreview(ctx context.Context, input model.BillingRunInput, first *int, offset *int) (*model.BillingRunPreview, error)
+	InvoiceList(ctx context.Context, view model.InvoiceView, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.InvoiceConnection, error)
+	InvoiceTotals(ctx context.Context, view model.InvoiceView, search *string) (*model.InvoiceTotals, error)
 	Dashboard(ctx context.Context) (*dashboard.Board, error)
 }
 type RateResolver interface {
@@ -2750,6 +2789,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CsvMappingPreset.Name(childComplexity), true
 
+	case "Customer.balance":
+		if e.ComplexityRoot.Customer.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Balance(childComplexity), true
 	case "Customer.billingType":
 		if e.ComplexityRoot.Customer.BillingType == nil {
 			break
@@ -2809,6 +2854,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.InvoiceDelivery(childComplexity), true
+	case "Customer.invoiceList":
+		if e.ComplexityRoot.Customer.InvoiceList == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_invoiceList_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.InvoiceList(childComplexity, args["view"].(model.InvoiceView), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "Customer.invoices":
 		if e.ComplexityRoot.Customer.Invoices == nil {
 			break
@@ -3293,6 +3349,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Invoice.TaxExempt(childComplexity), true
+	case "Invoice.taxSummary":
+		if e.ComplexityRoot.Invoice.TaxSummary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.TaxSummary(childComplexity), true
 	case "Invoice.taxTotal":
 		if e.ComplexityRoot.Invoice.TaxTotal == nil {
 			break
@@ -3452,6 +3514,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InvoiceLine.UnitPrice(childComplexity), true
+
+	case "InvoiceTax.net":
+		if e.ComplexityRoot.InvoiceTax.Net == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTax.Net(childComplexity), true
+	case "InvoiceTax.rate":
+		if e.ComplexityRoot.InvoiceTax.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTax.Rate(childComplexity), true
+	case "InvoiceTax.tax":
+		if e.ComplexityRoot.InvoiceTax.Tax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTax.Tax(childComplexity), true
+
+	case "InvoiceTotals.count":
+		if e.ComplexityRoot.InvoiceTotals.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTotals.Count(childComplexity), true
+	case "InvoiceTotals.netTotal":
+		if e.ComplexityRoot.InvoiceTotals.NetTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTotals.NetTotal(childComplexity), true
+	case "InvoiceTotals.taxTotal":
+		if e.ComplexityRoot.InvoiceTotals.TaxTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTotals.TaxTotal(childComplexity), true
+	case "InvoiceTotals.total":
+		if e.ComplexityRoot.InvoiceTotals.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceTotals.Total(childComplexity), true
 
 	case "InvoicesDue.count":
 		if e.ComplexityRoot.InvoicesDue.Count == nil {
@@ -3654,6 +3760,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCustomer(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteInvoice":
+		if e.ComplexityRoot.Mutation.DeleteInvoice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteInvoice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteInvoice(childComplexity, args["id"].(int), args["withCharges"].(bool), args["reason"].(*string)), true
 	case "Mutation.deleteProduct":
 		if e.ComplexityRoot.Mutation.DeleteProduct == nil {
 			break
@@ -3803,6 +3920,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetProviderCSVMapping(childComplexity, args["providerID"].(int), args["mapping"].(model.CSVMappingInput)), true
+	case "Mutation.settleInvoice":
+		if e.ComplexityRoot.Mutation.SettleInvoice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_settleInvoice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SettleInvoice(childComplexity, args["id"].(int), args["settleDate"].(*time.Time), args["comment"].(*string)), true
+	case "Mutation.settleInvoices":
+		if e.ComplexityRoot.Mutation.SettleInvoices == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_settleInvoices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SettleInvoices(childComplexity, args["from"].(time.Time), args["to"].(time.Time), args["settleDate"].(*time.Time), args["comment"].(*string)), true
 	case "Mutation.startBillingRun":
 		if e.ComplexityRoot.Mutation.StartBillingRun == nil {
 			break
@@ -4620,6 +4759,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Deliveries(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.DeliveryOrder), args["where"].(*ent.DeliveryWhereInput)), true
 
+	case "Query.invoiceList":
+		if e.ComplexityRoot.Query.InvoiceList == nil {
+			break
+		}
+
+		args, err := ec.field_Query_invoiceList_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InvoiceList(childComplexity, args["view"].(model.InvoiceView), args["search"].(*string), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.invoiceTotals":
+		if e.ComplexityRoot.Query.InvoiceTotals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_invoiceTotals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InvoiceTotals(childComplexity, args["view"].(model.InvoiceView), args["search"].(*string)), true
 	case "Query.invoices":
 		if e.ComplexityRoot.Query.Invoices == nil {
 			break
@@ -5096,6 +5257,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Settings.TimeZone(childComplexity), true
+
+	case "SettledInvoices.count":
+		if e.ComplexityRoot.SettledInvoices.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettledInvoices.Count(childComplexity), true
+	case "SettledInvoices.numbers":
+		if e.ComplexityRoot.SettledInvoices.Numbers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettledInvoices.Numbers(childComplexity), true
+	case "SettledInvoices.total":
+		if e.ComplexityRoot.SettledInvoices.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettledInvoices.Total(childComplexity), true
 
 	case "Site.address":
 		if e.ComplexityRoot.Site.Address == nil {
@@ -6543,6 +6723,81 @@ extend type Mutation {
 extend type Subscription {
   """Sends the run each time it moves on: customers done, invoices, time left, and its end."""
   billingRunProgress(id: ID!): BillingRun!
+}
+
+# ---------------------------------------------------------------- invoices: settle, delete, balance
+
+"""Which invoices a list shows: outstanding (issued, not yet paid), settled, deleted, or all of them."""
+enum InvoiceView {
+  OUTSTANDING
+  SETTLED
+  DELETED
+  ALL
+}
+
+"""The count and the sums of the invoices a list selects, added exactly."""
+type InvoiceTotals {
+  """How many invoices."""
+  count: Int!
+  """The sum of their totals before tax."""
+  netTotal: Decimal!
+  """The sum of their tax."""
+  taxTotal: Decimal!
+  """The sum of their totals."""
+  total: Decimal!
+}
+
+"""What settling a range of invoices did."""
+type SettledInvoices {
+  """How many invoices were settled."""
+  count: Int!
+  """Their numbers, in order."""
+  numbers: [Int!]!
+  """The sum of their totals."""
+  total: Decimal!
+}
+
+extend type Query {
+  """The invoices in a view, newest number first; search matches the number exactly or the customer's name or reference in part."""
+  invoiceList(view: InvoiceView!, search: String, after: Cursor, first: Int, before: Cursor, last: Int): InvoiceConnection!
+  """The count and sums of the invoices invoiceList would show for the same view and search."""
+  invoiceTotals(view: InvoiceView!, search: String): InvoiceTotals!
+}
+
+extend type Customer {
+  """What the customer owes: the sum of its outstanding invoices' totals."""
+  balance: Decimal!
+  """The customer's invoices in a view, newest number first."""
+  invoiceList(view: InvoiceView!, after: Cursor, first: Int, before: Cursor, last: Int): InvoiceConnection!
+}
+
+extend type Mutation {
+  """Marks an outstanding invoice paid on settleDate (default today; not before its issue date, not in the future)."""
+  settleInvoice(id: ID!, settleDate: Date, comment: String): Invoice!
+  """Settles every outstanding invoice issued from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + ` (both days included) on settleDate, with one comment. Settled and deleted invoices are left as they are."""
+  settleInvoices(from: Date!, to: Date!, settleDate: Date, comment: String): SettledInvoices!
+  """
+  Deletes an outstanding invoice; its number stays on record as DELETED and its queued emails are cancelled.
+  Without its charges (withCharges false) they return to pending for the next run: one-off and Call Charges as they were,
+  recurring charges billed again from the first day this invoice billed. With its charges, its one-off charges are removed,
+  its Call Charges removed and their calls unbilled again, and recurring charges run on without billing these periods again.
+  """
+  deleteInvoice(id: ID!, withCharges: Boolean!, reason: String): Invoice!
+}
+
+"""An issued invoice's net and tax at one tax rate."""
+type InvoiceTax {
+  """The rate in percent."""
+  rate: Decimal!
+  """The net of the invoice's lines at this rate."""
+  net: Decimal!
+  """round(net × rate / 100), as the run worked it out."""
+  tax: Decimal!
+}
+
+extend type Invoice {
+  """The net and tax per tax rate of the invoice's lines, lowest rate first, as the invoice prints them."""
+  taxSummary: [InvoiceTax!]!
 }
 `, BuiltIn: false},
 	{Name: "../../../dashboard.graphql", Input: `# The staff dashboard (backend/dashboard). Each field of Dashboard is one
@@ -13013,6 +13268,10 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_invoices(ctx, field)
 	case "charges":
 		return ec.fieldContext_Customer_charges(ctx, field)
+	case "balance":
+		return ec.fieldContext_Customer_balance(ctx, field)
+	case "invoiceList":
+		return ec.fieldContext_Customer_invoiceList(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -13201,6 +13460,8 @@ func (ec *executionContext) childFields_Invoice(ctx context.Context, field graph
 		return ec.fieldContext_Invoice_lines(ctx, field)
 	case "deliveries":
 		return ec.fieldContext_Invoice_deliveries(ctx, field)
+	case "taxSummary":
+		return ec.fieldContext_Invoice_taxSummary(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Invoice", field.Name)
 }
@@ -13267,6 +13528,32 @@ func (ec *executionContext) childFields_InvoiceLine(ctx context.Context, field g
 		return ec.fieldContext_InvoiceLine_charge(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InvoiceLine", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoiceTax(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rate":
+		return ec.fieldContext_InvoiceTax_rate(ctx, field)
+	case "net":
+		return ec.fieldContext_InvoiceTax_net(ctx, field)
+	case "tax":
+		return ec.fieldContext_InvoiceTax_tax(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoiceTax", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoiceTotals(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "count":
+		return ec.fieldContext_InvoiceTotals_count(ctx, field)
+	case "netTotal":
+		return ec.fieldContext_InvoiceTotals_netTotal(ctx, field)
+	case "taxTotal":
+		return ec.fieldContext_InvoiceTotals_taxTotal(ctx, field)
+	case "total":
+		return ec.fieldContext_InvoiceTotals_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoiceTotals", field.Name)
 }
 
 func (ec *executionContext) childFields_InvoicesDue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13729,6 +14016,18 @@ func (ec *executionContext) childFields_Settings(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Settings", field.Name)
 }
 
+func (ec *executionContext) childFields_SettledInvoices(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "count":
+		return ec.fieldContext_SettledInvoices_count(ctx, field)
+	case "numbers":
+		return ec.fieldContext_SettledInvoices_numbers(ctx, field)
+	case "total":
+		return ec.fieldContext_SettledInvoices_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SettledInvoices", field.Name)
+}
+
 func (ec *executionContext) childFields_Site(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -14161,6 +14460,52 @@ func (ec *executionContext) field_Customer_charges_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_invoiceList_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "view",
+		func(ctx context.Context, v any) (model.InvoiceView, error) {
+			return ec.unmarshalNInvoiceView2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐInvoiceView(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["view"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Dashboard_callsPerDay_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14445,6 +14790,36 @@ func (ec *executionContext) field_Mutation_deleteCustomer_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "withCharges",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withCharges"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14672,6 +15047,74 @@ func (ec *executionContext) field_Mutation_setProviderCsvMapping_args(ctx contex
 		return nil, err
 	}
 	args["mapping"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_settleInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "settleDate",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["settleDate"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_settleInvoices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "settleDate",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["settleDate"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg3
 	return args, nil
 }
 
@@ -15314,6 +15757,82 @@ func (ec *executionContext) field_Query_deliveries_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_invoiceList_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "view",
+		func(ctx context.Context, v any) (model.InvoiceView, error) {
+			return ec.unmarshalNInvoiceView2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐInvoiceView(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["view"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_invoiceTotals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "view",
+		func(ctx context.Context, v any) (model.InvoiceView, error) {
+			return ec.unmarshalNInvoiceView2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐInvoiceView(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["view"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg1
 	return args, nil
 }
 
@@ -22767,6 +23286,73 @@ func (ec *executionContext) fieldContext_Customer_charges(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_balance(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Balance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _Customer_invoiceList(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_invoiceList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().InvoiceList(ctx, obj, fc.Args["view"].(model.InvoiceView), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InvoiceConnection) graphql.Marshaler {
+			return ec.marshalNInvoiceConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_invoiceList(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_invoiceList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24473,6 +25059,38 @@ func (ec *executionContext) fieldContext_Invoice_deliveries(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Invoice_taxSummary(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_taxSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Invoice().TaxSummary(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rules.TaxLine) graphql.Marshaler {
+			return ec.marshalNInvoiceTax2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋbillingᚋrulesᚐTaxLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_taxSummary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Invoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTax(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _InvoiceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25045,6 +25663,167 @@ func (ec *executionContext) fieldContext_InvoiceLine_charge(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceTax_rate(ctx context.Context, field graphql.CollectedField, obj *rules.TaxLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTax_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTax_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTax", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _InvoiceTax_net(ctx context.Context, field graphql.CollectedField, obj *rules.TaxLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTax_net(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Net, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTax_net(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTax", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _InvoiceTax_tax(ctx context.Context, field graphql.CollectedField, obj *rules.TaxLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTax_tax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tax, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTax_tax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTax", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _InvoiceTotals_count(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTotals_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTotals_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTotals", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InvoiceTotals_netTotal(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTotals_netTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTotals_netTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _InvoiceTotals_taxTotal(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTotals_taxTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTotals_taxTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _InvoiceTotals_total(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceTotals_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceTotals_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceTotals", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _InvoicesDue_count(ctx context.Context, field graphql.CollectedField, obj *dashboard.InvoicesDue) (ret graphql.Marshaler) {
@@ -27007,6 +27786,138 @@ func (ec *executionContext) fieldContext_Mutation_startBillingRun(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_startBillingRun_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_settleInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_settleInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SettleInvoice(ctx, fc.Args["id"].(int), fc.Args["settleDate"].(*time.Time), fc.Args["comment"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Invoice) graphql.Marshaler {
+			return ec.marshalNInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_settleInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Invoice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_settleInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_settleInvoices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_settleInvoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SettleInvoices(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["settleDate"].(*time.Time), fc.Args["comment"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SettledInvoices) graphql.Marshaler {
+			return ec.marshalNSettledInvoices2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐSettledInvoices(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_settleInvoices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SettledInvoices(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_settleInvoices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteInvoice(ctx, fc.Args["id"].(int), fc.Args["withCharges"].(bool), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Invoice) graphql.Marshaler {
+			return ec.marshalNInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Invoice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30291,6 +31202,94 @@ func (ec *executionContext) fieldContext_Query_billingRunPreview(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_invoiceList(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_invoiceList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InvoiceList(ctx, fc.Args["view"].(model.InvoiceView), fc.Args["search"].(*string), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InvoiceConnection) graphql.Marshaler {
+			return ec.marshalNInvoiceConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_invoiceList(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_invoiceList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_invoiceTotals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_invoiceTotals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InvoiceTotals(ctx, fc.Args["view"].(model.InvoiceView), fc.Args["search"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InvoiceTotals) graphql.Marshaler {
+			return ec.marshalNInvoiceTotals2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐInvoiceTotals(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_invoiceTotals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceTotals(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_invoiceTotals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_dashboard(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31773,6 +32772,75 @@ func (ec *executionContext) _Settings_emailPlaceholders(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_Settings_emailPlaceholders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Settings", field, true, true, "String")
+}
+
+func (ec *executionContext) _SettledInvoices_count(ctx context.Context, field graphql.CollectedField, obj *model.SettledInvoices) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettledInvoices_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettledInvoices_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettledInvoices", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SettledInvoices_numbers(ctx context.Context, field graphql.CollectedField, obj *model.SettledInvoices) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettledInvoices_numbers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Numbers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNInt2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettledInvoices_numbers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettledInvoices", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SettledInvoices_total(ctx context.Context, field graphql.CollectedField, obj *model.SettledInvoices) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettledInvoices_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettledInvoices_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettledInvoices", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Site_id(ctx context.Context, field graphql.CollectedField, obj *ent.Site) (ret graphql.Marshaler) {
@@ -58034,6 +59102,18 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_charges(ctx, field, obj)
 				})
+		case "balance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_balance(ctx, field, obj)
+				})
+		case "invoiceList":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_invoiceList(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58645,6 +59725,12 @@ func (ec *executionContext) _Invoice(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Invoice_deliveries(ctx, field, obj)
 				})
+		case "taxSummary":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Invoice_taxSummary(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58846,6 +59932,97 @@ func (ec *executionContext) _InvoiceLine(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._InvoiceLine_charge(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceTaxImplementors = []string{"InvoiceTax"}
+
+func (ec *executionContext) _InvoiceTax(ctx context.Context, sel ast.SelectionSet, obj *rules.TaxLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceTaxImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoiceTax")
+		case "rate":
+			out.Values[i] = ec._InvoiceTax_rate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "net":
+			out.Values[i] = ec._InvoiceTax_net(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tax":
+			out.Values[i] = ec._InvoiceTax_tax(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceTotalsImplementors = []string{"InvoiceTotals"}
+
+func (ec *executionContext) _InvoiceTotals(ctx context.Context, sel ast.SelectionSet, obj *model.InvoiceTotals) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceTotalsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoiceTotals")
+		case "count":
+			out.Values[i] = ec._InvoiceTotals_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netTotal":
+			out.Values[i] = ec._InvoiceTotals_netTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxTotal":
+			out.Values[i] = ec._InvoiceTotals_taxTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._InvoiceTotals_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59290,6 +60467,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "startBillingRun":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_startBillingRun(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "settleInvoice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_settleInvoice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "settleInvoices":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_settleInvoices(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteInvoice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteInvoice(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -60362,6 +61560,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_billingRunPreview(ctx, field)
 				})
+		case "invoiceList":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_invoiceList(ctx, field)
+				})
+		case "invoiceTotals":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_invoiceTotals(ctx, field)
+				})
 		case "dashboard":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -60865,6 +62075,49 @@ func (ec *executionContext) _Settings(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Settings_emailPlaceholders(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var settledInvoicesImplementors = []string{"SettledInvoices"}
+
+func (ec *executionContext) _SettledInvoices(ctx context.Context, sel ast.SelectionSet, obj *model.SettledInvoices) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, settledInvoicesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SettledInvoices")
+		case "count":
+			out.Values[i] = ec._SettledInvoices_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "numbers":
+			out.Values[i] = ec._SettledInvoices_numbers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._SettledInvoices_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62907,6 +64160,35 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNInvoice2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Invoice) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -62993,6 +64275,48 @@ func (ec *executionContext) unmarshalNInvoiceStatus2githubᚗcomᚋtollgateᚋto
 }
 
 func (ec *executionContext) marshalNInvoiceStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatus(ctx context.Context, sel ast.SelectionSet, v invoice.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNInvoiceTax2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋbillingᚋrulesᚐTaxLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*rules.TaxLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInvoiceTax2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋbillingᚋrulesᚐTaxLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNInvoiceTax2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋbillingᚋrulesᚐTaxLine(ctx context.Context, sel ast.SelectionSet, v *rules.TaxLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InvoiceTax!")
+		return graphql.Null
+	}
+	return ec._InvoiceTax(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInvoiceTotals2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐInvoiceTotals(ctx context.Context, sel ast.SelectionSet, v *model.InvoiceTotals) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InvoiceTotals!")
+		return graphql.Null
+	}
+	return ec._InvoiceTotals(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInvoiceView2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐInvoiceView(ctx context.Context, v any) (model.InvoiceView, error) {
+	var res model.InvoiceView
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInvoiceView2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐInvoiceView(ctx context.Context, sel ast.SelectionSet, v model.InvoiceView) graphql.Marshaler {
 	return v
 }
 
@@ -63606,6 +64930,14 @@ func (ec *executionContext) marshalNSettings2ᚖgithubᚗcomᚋtollgateᚋtollga
 		return graphql.Null
 	}
 	return ec._Settings(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSettledInvoices2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐSettledInvoices(ctx context.Context, sel ast.SelectionSet, v *model.SettledInvoices) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SettledInvoices!")
+		return graphql.Null
+	}
+	return ec._SettledInvoices(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSite2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐSite(ctx context.Context, sel ast.SelectionSet, v *ent.Site) graphql.Marshaler {

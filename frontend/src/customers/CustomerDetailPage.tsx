@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconBuilding, IconId, IconInfoCircle, IconPencil, IconPhoneCall, IconReceipt2, IconTrash } from '@tabler/icons-react';
+import { IconBuilding, IconFileInvoice, IconId, IconInfoCircle, IconPencil, IconPhoneCall, IconReceipt2, IconTrash } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -25,6 +25,7 @@ import { CustomerChargesTab } from '../charges/CustomerChargesTab';
 import { apiErrorMessage } from '../graphql/errors';
 import { useFormat } from '../common/useFormat';
 import { CliTab } from './CliTab';
+import { CustomerInvoicesTab } from '../invoices/CustomerInvoicesTab';
 import { CustomerQuery, DeleteCustomerMutation } from './documents';
 import {
   billingTypeLabels,
@@ -37,7 +38,7 @@ import type { LoadedCustomer } from './loadedCustomer';
 import { SitesTab } from './SitesTab';
 import { usePageTitle } from '../shell/usePageTitle';
 
-export type CustomerTab = 'details' | 'clis' | 'sites' | 'calls' | 'charges';
+export type CustomerTab = 'details' | 'clis' | 'sites' | 'calls' | 'charges' | 'invoices';
 
 // CLIs and sites are added by their own mutations; an empty list holds no
 // Cli or Site for urql's cache to notice, so name the types explicitly.
@@ -166,6 +167,9 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
               <Tabs.Tab value="charges" leftSection={<IconReceipt2 size={16} />}>
                 Charges
               </Tabs.Tab>
+              <Tabs.Tab value="invoices" leftSection={<IconFileInvoice size={16} />}>
+                Invoices
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="details" pt="md">
               <CustomerDetails customer={customer} />
@@ -181,6 +185,9 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
             </Tabs.Panel>
             <Tabs.Panel value="charges" pt="md">
               <CustomerChargesTab customer={customer} />
+            </Tabs.Panel>
+            <Tabs.Panel value="invoices" pt="md">
+              <CustomerInvoicesTab customerId={customer.id} />
             </Tabs.Panel>
           </Tabs>
         </>

@@ -94,6 +94,7 @@ export const areas: Area[] = [
     path: '/invoices',
     icon: IconFileInvoice,
     purpose: 'Issued invoices with their PDF and call statement: settle them, re-send them or delete them.',
+    built: true,
   },
   {
     label: 'Products',
