@@ -137,6 +137,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{CallsColumns[16]},
 			},
+			{
+				Name:    "call_charge_id",
+				Unique:  false,
+				Columns: []*schema.Column{CallsColumns[19]},
+			},
 		},
 	}
 	// CdrLineErrorsColumns holds the columns for the "cdr_line_errors" table.
