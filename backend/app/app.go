@@ -22,6 +22,7 @@ import (
 	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/dashboard"
+	"github.com/tollgate/tollgate/backend/delivery"
 	"github.com/tollgate/tollgate/backend/documents"
 	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/backend/internal/periodic"
@@ -61,6 +62,8 @@ type App struct {
 	Invoicing *invoicing.Service
 	// Invoices settles and deletes issued invoices.
 	Invoices *invoicing.Invoices
+	// Delivery sends invoice emails from the outbox table.
+	Delivery *delivery.Service
 }
 
 // Open opens everything the configuration names and applies pending
@@ -111,9 +114,18 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 	rounding, _ := rules.ParseRounding(cfg.Rounding)
 	a.Invoices.Money = rules.Money{Places: int32(cfg.InvoiceDecimals), Rounding: rounding}
 	a.Company = &company.Service{Client: a.DB.Client, Blobs: a.Blobs, Deployment: cfg.Settings(), RowLocks: a.DB.Dialect == dialect.MySQL}
+	sender, err := platform.OpenMailer(cfg)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	a.Delivery = &delivery.Service{
+		Client: a.DB.Client, Blobs: a.Blobs, Company: a.Company, Sender: sender, Queue: a.Queue,
+		PortalLink: cfg.PublicURL, Log: log,
+	}
 	a.Documents = &documents.Service{
 		Client: a.DB.Client, Blobs: a.Blobs, Company: a.Company, Location: a.Pricing.Zone.Location(),
-		FoldBelow: documents.DefaultFoldBelow, Workers: documents.DefaultWorkers, Log: log,
+		FoldBelow: documents.DefaultFoldBelow, Workers: documents.DefaultWorkers, Released: a.Delivery, Log: log,
 	}
 	a.Invoicing = &invoicing.Service{
 		Client: a.DB.Client, Company: a.Company, Queue: a.Queue, Events: a.Events, Log: log,
@@ -226,7 +238,7 @@ func (a *App) RunWorker(ctx context.Context) error {
 		LogLevel:        asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
-	(&jobs.Handlers{Analysis: a.Analysis, Billing: a.Billing, Documents: a.Documents, Invoicing: a.Invoicing, Queue: a.Queue, Log: a.Log}).Register(mux)
+	(&jobs.Handlers{Analysis: a.Analysis, Billing: a.Billing, Documents: a.Documents, Invoicing: a.Invoicing, Delivery: a.Delivery, Queue: a.Queue, Log: a.Log}).Register(mux)
 	if err := srv.Start(mux); err != nil {
 		return fmt.Errorf("start the worker: %w", err)
 	}
@@ -239,6 +251,9 @@ func (a *App) RunWorker(ctx context.Context) error {
 		}
 		if err := jobs.RedriveBilling(ctx, a.Invoicing); err != nil && ctx.Err() == nil {
 			a.Log.Error("re-queue interrupted billing runs", "err", err)
+		}
+		if err := a.Delivery.Redrive(viewer.System(ctx)); err != nil && ctx.Err() == nil {
+			a.Log.Error("re-queue due invoice emails", "err", err)
 		}
 	}
 	redrive(true)

@@ -19,6 +19,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
+	"github.com/tollgate/tollgate/backend/delivery"
 	"github.com/tollgate/tollgate/backend/documents"
 	"github.com/tollgate/tollgate/backend/invoicing"
 	"github.com/tollgate/tollgate/ent"
@@ -139,8 +140,10 @@ type Handlers struct {
 	Documents *documents.Service
 	// Invoicing executes billing runs.
 	Invoicing *invoicing.Service
-	Queue     *Queue // the recount generations
-	Log       *slog.Logger
+	// Delivery sends invoice emails.
+	Delivery *delivery.Service
+	Queue    *Queue // the recount generations
+	Log      *slog.Logger
 }
 
 // Register adds every handler to mux.
@@ -152,6 +155,7 @@ func (h *Handlers) Register(mux *asynq.ServeMux) {
 	if h.Invoicing != nil {
 		mux.HandleFunc(TypeBillingRun, h.billingRun)
 	}
+	mux.HandleFunc(TypeSendDelivery, h.sendDelivery)
 }
 
 func (h *Handlers) recomputeUnbilled(ctx context.Context, t *asynq.Task) error {

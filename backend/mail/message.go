@@ -56,6 +56,10 @@ type Message struct {
 	Subject string
 	Text    string // the plain-text body, always sent
 	HTML    string // an HTML alternative, optional
+	// FixedMessageID, when set, is the Message-ID header (without angle
+	// brackets) instead of one made from ID: the outbox fixes it at a
+	// delivery's first attempt so later ones carry it whatever the settings.
+	FixedMessageID string
 	// Date is the Date header; zero means the time of writing.
 	Date        time.Time
 	Attachments []Attachment
@@ -72,6 +76,9 @@ func validID(id string) bool { return len(id) <= maxIDLen && idPattern.MatchStri
 // MessageID is the Message-ID header value for m, without angle brackets:
 // the ID at the sender's domain, the same for every attempt.
 func (m *Message) MessageID() string {
+	if m.FixedMessageID != "" {
+		return m.FixedMessageID
+	}
 	domain := "tollgate.invalid"
 	if at := strings.LastIndexByte(m.From.Email, '@'); at >= 0 && at < len(m.From.Email)-1 {
 		domain = m.From.Email[at+1:]

@@ -24,6 +24,8 @@ type Config struct {
 	RedisURL    string `env:"REDIS_URL"`    // redis://host:6379/0; empty = in-process server
 	BlobURL     string `env:"BLOB_URL"`     // file:///path or s3://bucket?region=...; empty = DataDir/files
 	SMTPURL     string `env:"SMTP_URL"`     // smtp://user:pass@host:587; empty = DataDir/outbox
+	// PublicURL is where customers reach Tollgate: the invoice email's portal link.
+	PublicURL string `env:"TOLLGATE_PUBLIC_URL" envDefault:"http://localhost:8080"`
 
 	TimeZone    string `env:"TOLLGATE_TIMEZONE" envDefault:"Europe/London"`
 	CountryCode string `env:"TOLLGATE_COUNTRY_CODE" envDefault:"44"`

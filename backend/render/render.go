@@ -44,6 +44,10 @@ type Seller struct {
 	Logo []byte
 }
 
+// Format writes an amount as documents print it ("£1,234.50"), for text
+// that must agree with them, such as the invoice email.
+func (c Currency) Format(d decimal.Decimal) (string, error) { return c.money(d) }
+
 // money writes an amount with the currency's symbol, thousands separators
 // and exactly its decimal places: "£1,234.50", "-£0.07". It refuses an
 // amount with more places than that, since rounding here would print a

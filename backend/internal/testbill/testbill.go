@@ -69,6 +69,9 @@ func Issue(t testing.TB, ctx context.Context, db *ent.Client, run *ent.BillingRu
 		}
 	}
 	seq++
+	if s.Format == "" {
+		s.Format = customer.CallStatementFormatCsv
+	}
 	issue := time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)
 	due := issue.AddDate(0, 0, 30)
 	from, to := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), issue
