@@ -14,6 +14,7 @@ import (
 
 	"github.com/emersion/go-smtp"
 
+	"github.com/tollgate/tollgate/backend/app"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/company"
@@ -106,8 +107,15 @@ type fixture struct {
 // service on sender (nil: the test SMTP server) driven by hand.
 func setUp(t *testing.T, sender mail.Sender) (*fixture, *server) {
 	t.Helper()
-	env := testenv.StartMode(t, testenv.Embedded)
+	// The app without its worker, whose own re-drive would race the
+	// test's hand-driven sends.
 	ctx := viewer.System(context.Background())
+	a, err := app.Open(ctx, testenv.Config(t, testenv.Embedded), testenv.Logger(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(a.Close)
+	env := &testenv.Env{App: a}
 	if _, err := env.App.Company.Update(ctx, company.Input{
 		CompanyName: ptr("Northern Voice Ltd"), EmailSenderAddress: ptr("billing@northernvoice.example"),
 	}); err != nil {
