@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"time"
 
 	"entgo.io/ent/dialect"
 	"github.com/hibiken/asynq"
@@ -258,8 +259,16 @@ func (a *App) RunWorker(ctx context.Context) error {
 	}
 	redrive(true)
 	stopRedrive := periodic.Every(a.Config.RedriveEvery, func() { redrive(false) })
+	// Schedules' due runs: every worker lists them; the task id keeps one.
+	stopDue, err := jobs.StartDueRuns(a.Redis.Client, &jobs.DueRuns{Client: a.DB.Client, Zone: a.Config.Location()}, time.Minute, asynqLogger{a.Log})
+	if err != nil {
+		stopRedrive()
+		srv.Shutdown()
+		return err
+	}
 	a.Log.Info("worker started", "concurrency", a.Config.WorkerConcurrency)
 	<-ctx.Done()
+	stopDue()
 	stopRedrive()
 	srv.Shutdown()
 	return nil

@@ -35,6 +35,9 @@ func (h *Handlers) billingRun(ctx context.Context, t *asynq.Task) error {
 	if err := json.Unmarshal(t.Payload(), &p); err != nil {
 		return fmt.Errorf("%w: bad payload: %v", asynq.SkipRetry, err)
 	}
+	if p.RunID == 0 { // a schedule's due period, queued by DueRuns
+		return ScheduledRun(h.Invoicing)(ctx, t)
+	}
 	err := h.Invoicing.Execute(viewer.System(ctx), p.RunID)
 	if errors.Is(err, invoicing.ErrDone) {
 		if err != invoicing.ErrDone {
