@@ -25,7 +25,7 @@ type CliGroup struct {
 	// (or there is no default tariff): their value is unknown, not zero.
 	Unvalued int64
 	First    time.Time
-	Last    time.Time
+	Last     time.Time
 }
 
 // DestinationGroup is the calls of an upload to one destination prefix that

@@ -27,7 +27,7 @@ func TestASchedulesPeriodsAreTheDeploymentZonesDates(t *testing.T) {
 	// 23:30 UTC on Sunday 31 May 2026 is already Monday 1 June in London (BST).
 	now := time.Date(2026, 5, 31, 23, 30, 0, 0, time.UTC)
 	for _, c := range []struct {
-		b                 ent.BillingSchedule
+		b                  ent.BillingSchedule
 		cur, next, curName string
 	}{
 		{ent.BillingSchedule{Frequency: billingschedule.FrequencyMonthly, AnchorDay: 1}, "2026-06-01..2026-06-30", "2026-07-01..2026-07-31", "2026-06"},
