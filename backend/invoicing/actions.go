@@ -213,7 +213,10 @@ func (s *Invoices) Delete(ctx context.Context, id int, in DeleteInput) (*ent.Inv
 		for _, ch := range charges {
 			var err error
 			switch {
-			case ch.Kind == charge.KindCalls && in.WithCharges:
+			case ch.Kind == charge.KindCalls:
+				// Alone or with its charges, a Call Charges charge's calls
+				// become unbilled again: the next run bills them on a new
+				// Call Charges line with their statement, so none is lost.
 				err = s.unbillCalls(ctx, c, ch, &touched)
 			case ch.Recurrence != charge.RecurrenceOneOff && in.WithCharges:
 				err = c.Charge.UpdateOneID(ch.ID).ClearInvoice().Exec(ctx)

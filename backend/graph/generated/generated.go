@@ -6778,8 +6778,8 @@ extend type Mutation {
   settleInvoices(from: Date!, to: Date!, settleDate: Date, comment: String): SettledInvoices!
   """
   Deletes an outstanding invoice; its number stays on record as DELETED and its queued emails are cancelled.
-  Without its charges (withCharges false) they return to pending for the next run: one-off and Call Charges as they were,
-  recurring charges billed again from the first day this invoice billed. With its charges, its one-off charges are removed,
+  Without its charges (withCharges false) they return to pending for the next run: one-off charges as they were, the calls
+  of its Call Charges as unbilled calls, recurring charges billed again from the first day this invoice billed. With its charges, its one-off charges are removed,
   its Call Charges removed and their calls unbilled again, and recurring charges run on without billing these periods again.
   """
   deleteInvoice(id: ID!, withCharges: Boolean!, reason: String): Invoice!

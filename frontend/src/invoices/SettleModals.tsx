@@ -285,7 +285,7 @@ function DeleteOne({
           <Radio
             value="alone"
             label="Delete the invoice only"
-            description="Its charges go back to pending and the next billing run invoices them again: calls with their Call Charges, one-off charges as they were, and recurring charges from the first period this invoice billed."
+            description="Its charges go back to pending and the next billing run invoices them again: its calls as unbilled calls on a new Call Charges line, one-off charges as they were, and recurring charges from the first period this invoice billed."
           />
           <Radio
             value="charges"
