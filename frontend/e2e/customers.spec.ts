@@ -19,7 +19,7 @@ test('a clerk creates a customer, gives it two CLIs and finds them after a reloa
 
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
-  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Customers', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
 
   // Create the customer.

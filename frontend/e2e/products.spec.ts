@@ -63,7 +63,7 @@ test('a clerk prices a product per tariff, sets up a schedule, puts a customer o
 
   // Products: a monthly line rental, dearer on the default tariff than on Business.
   await page.goto('/');
-  await page.getByRole('link', { name: 'Products', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Products', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Products', level: 2 })).toBeVisible();
   await page.getByRole('button', { name: 'New product' }).click();
   const productForm = page.getByRole('form', { name: 'Product' });
@@ -81,6 +81,9 @@ test('a clerk prices a product per tariff, sets up a schedule, puts a customer o
   await productForm.getByRole('button', { name: 'Create product' }).click();
   await expect(productForm).toBeHidden();
   await page.getByLabel('Search products').fill(suffix);
+  // The search reaches the address after its debounce; leaving before then
+  // would be pulled back to the list.
+  await expect(page).toHaveURL(new RegExp(`q=${suffix}`));
   const row = page.getByRole('row', { name: new RegExp(rental) });
   await expect(row).toContainText('Monthly');
   await expect(row).toContainText('£12.50');
@@ -88,7 +91,7 @@ test('a clerk prices a product per tariff, sets up a schedule, puts a customer o
   await page.screenshot({ path: testInfo.outputPath('products.png'), fullPage: true });
 
   // Schedules: an anchor out of range is refused, then a monthly schedule on the 1st.
-  await page.getByRole('link', { name: 'Schedules', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Schedules', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Billing schedules', level: 2 })).toBeVisible();
   // Another spec's schedules may be listed; on an empty list the empty state offers the button too.
   await page.getByRole('button', { name: 'New schedule' }).first().click();
@@ -153,7 +156,7 @@ test('a clerk prices a product per tariff, sets up a schedule, puts a customer o
   await page.screenshot({ path: testInfo.outputPath('charges-pending.png'), fullPage: true });
 
   // The schedule now counts its customer.
-  await page.getByRole('link', { name: 'Schedules', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Schedules', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(scheduleName) }).getByRole('cell').nth(4)).toHaveText('1');
 
   expect(consoleErrors).toEqual([]);

@@ -50,7 +50,7 @@ test('a clerk fills in the company settings, corrects a refused field, saves and
   const name = `Northern Voice ${Date.now().toString(36).toUpperCase()} Ltd`;
 
   await page.goto('/');
-  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
 
   // The deployment's values are shown, and only shown.
