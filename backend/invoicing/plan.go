@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/billing/rules"
 	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/backend/settings"
@@ -272,7 +273,7 @@ func (s *Service) runCustomers(ctx context.Context, c *ent.Client, p *plan) ([]i
 		if err != nil {
 			return nil, err
 		}
-		p.schedule = ruleSchedule(sch)
+		p.schedule = billing.ScheduleRule(sch)
 		if ids, err = sch.QueryCustomers().IDs(ctx); err != nil {
 			return nil, err
 		}
@@ -294,7 +295,7 @@ func (s *Service) runCustomers(ctx context.Context, c *ent.Client, p *plan) ([]i
 			if err != nil {
 				return nil, err
 			}
-			p.schedule = ruleSchedule(sch)
+			p.schedule = billing.ScheduleRule(sch)
 		}
 	default:
 		return nil, apperr.Field(apperr.Invalid, "scheduleID", "choose a schedule or some customers to bill")
@@ -344,20 +345,6 @@ func (s *Service) runCustomers(ctx context.Context, c *ent.Client, p *plan) ([]i
 	}
 	slices.Sort(ids)
 	return ids, nil
-}
-
-// ruleSchedule is a stored schedule as the rules read it; a weekly
-// schedule's anchor is the weekday, 1 Monday to 7 Sunday.
-func ruleSchedule(s *ent.BillingSchedule) rules.Schedule {
-	switch s.Frequency {
-	case billingschedule.FrequencyWeekly:
-		return rules.Schedule{Frequency: rules.Weekly, Weekday: time.Weekday(s.AnchorDay % 7)}
-	case billingschedule.FrequencyMonthly:
-		return rules.Schedule{Frequency: rules.Monthly, Day: s.AnchorDay}
-	case billingschedule.FrequencyQuarterly:
-		return rules.Schedule{Frequency: rules.Quarterly, Day: s.AnchorDay}
-	}
-	return rules.Schedule{Frequency: rules.Manual}
 }
 
 // termsOf reads a customer's payment terms, "30" or "30 days"; terms
