@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"fmt"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/delivery"
+	"github.com/tollgate/tollgate/ent/invoice"
 )
 
 // downloads mounts the file downloads the API links to. They run with the
@@ -65,6 +68,7 @@ func (a *App) downloads(r chi.Router) {
 			a.Log.Error("calls export", "customer", id, "err", err)
 		}
 	})
+	r.Get("/download/invoices/{id}/{doc}", a.invoiceDocument)
 	r.Get("/download/settings/logo", func(w http.ResponseWriter, req *http.Request) {
 		b, kind, err := a.Company.Logo(req.Context())
 		if err != nil {
@@ -92,6 +96,69 @@ func (a *App) downloads(r chi.Router) {
 		csvHeaders(w, fmt.Sprintf("rate-sheet-%d.csv", id))
 		_, _ = w.Write(buf.Bytes())
 	})
+}
+
+// invoiceDocument streams an invoice's stored PDF ("pdf") or its call
+// statement ("statement", CSV or itemised PDF) from the blob store, under
+// the name the email attaches it with. The PDF opens in the page (the
+// invoice page shows it in a frame) unless ?download=1 asks to save it.
+func (a *App) invoiceDocument(w http.ResponseWriter, req *http.Request) {
+	id, err := pathID(req, "id", "invoice")
+	if err != nil {
+		a.downloadError(w, req, err)
+		return
+	}
+	inv, err := a.DB.Client.Invoice.Get(req.Context(), id)
+	if err != nil {
+		a.downloadError(w, req, apperr.NotFoundAs(err, "invoice", id))
+		return
+	}
+	var f delivery.File
+	var ok bool
+	var what string
+	switch doc := chi.URLParam(req, "doc"); doc {
+	case "pdf":
+		f, ok = delivery.PDF(inv)
+		what = "PDF"
+	case "statement":
+		if inv.DocumentsAt != nil && inv.StatementFormat == invoice.StatementFormatNone {
+			a.downloadError(w, req, apperr.New(apperr.NotFound,
+				"invoice %d has no call statement: its customer gets none (choose CSV or PDF statements on the customer for later invoices)", inv.Number))
+			return
+		}
+		f, ok = delivery.Statement(inv)
+		what = "call statement"
+	default:
+		a.downloadError(w, req, apperr.New(apperr.NotFound, "an invoice has no document %q: download its pdf or its statement", doc))
+		return
+	}
+	if !ok {
+		switch {
+		case inv.Status == invoice.StatusDeleted:
+			err = apperr.New(apperr.NotFound, "invoice %d was deleted before its %s was made, so it has none", inv.Number, what)
+		case inv.DocumentsAt != nil:
+			err = apperr.New(apperr.NotFound, "invoice %d has no %s stored", inv.Number, what)
+		default:
+			err = apperr.New(apperr.NotFound, "the %s of invoice %d is still being made — try again in a moment", what, inv.Number)
+		}
+		a.downloadError(w, req, err)
+		return
+	}
+	r, err := a.Blobs.NewReader(req.Context(), f.Key, nil)
+	if err != nil {
+		a.downloadError(w, req, fmt.Errorf("read the %s of invoice %d from the blob store: %w", what, inv.Number, err))
+		return
+	}
+	defer r.Close()
+	disposition := "attachment"
+	if f.ContentType == "application/pdf" && req.URL.Query().Get("download") != "1" {
+		disposition = "inline"
+	}
+	w.Header().Set("Content-Type", f.ContentType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": f.Name}))
+	w.Header().Set("Cache-Control", "private, no-cache")
+	// ServeContent answers the range requests a browser's PDF viewer makes.
+	http.ServeContent(w, req, "", r.ModTime(), r)
 }
 
 // pathID reads the id of the thing named what from the URL path.

@@ -192,6 +192,14 @@ func (e *Env) Upload(t testing.TB, query string, vars map[string]any, path, file
 // Get fetches a path of the server and returns status and body.
 func (e *Env) Get(t testing.TB, path string) (int, []byte) {
 	t.Helper()
+	res, b := e.Fetch(t, path)
+	return res.StatusCode, b
+}
+
+// Fetch fetches a path of the server and returns the response (its body
+// closed) with the body read.
+func (e *Env) Fetch(t testing.TB, path string) (*http.Response, []byte) {
+	t.Helper()
 	res, err := http.Get(e.Server.URL + path)
 	if err != nil {
 		t.Fatal(err)
@@ -201,5 +209,5 @@ func (e *Env) Get(t testing.TB, path string) (int, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return res.StatusCode, b
+	return res, b
 }

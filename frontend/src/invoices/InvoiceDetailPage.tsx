@@ -327,7 +327,7 @@ export function InvoiceDetailPage() {
             <Group gap="xs">
               <Button
                 component="a"
-                href={pdf}
+                href={`${pdf}?download=1`}
                 variant="default"
                 size="xs"
                 leftSection={<IconDownload size={14} />}
