@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/authlink"
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/call"
@@ -35,6 +36,8 @@ import (
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
+	"github.com/tollgate/tollgate/ent/session"
+	"github.com/tollgate/tollgate/ent/signinthrottle"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
 	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
@@ -50,6 +53,8 @@ type Client struct {
 	Schema *migrate.Schema
 	// ApiToken is the client for interacting with the ApiToken builders.
 	ApiToken *ApiTokenClient
+	// AuthLink is the client for interacting with the AuthLink builders.
+	AuthLink *AuthLinkClient
 	// BillingRun is the client for interacting with the BillingRun builders.
 	BillingRun *BillingRunClient
 	// BillingSchedule is the client for interacting with the BillingSchedule builders.
@@ -88,6 +93,10 @@ type Client struct {
 	Rate *RateClient
 	// RateSheet is the client for interacting with the RateSheet builders.
 	RateSheet *RateSheetClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
+	// SignInThrottle is the client for interacting with the SignInThrottle builders.
+	SignInThrottle *SignInThrottleClient
 	// Site is the client for interacting with the Site builders.
 	Site *SiteClient
 	// Tariff is the client for interacting with the Tariff builders.
@@ -108,6 +117,7 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.ApiToken = NewApiTokenClient(c.config)
+	c.AuthLink = NewAuthLinkClient(c.config)
 	c.BillingRun = NewBillingRunClient(c.config)
 	c.BillingSchedule = NewBillingScheduleClient(c.config)
 	c.Call = NewCallClient(c.config)
@@ -127,6 +137,8 @@ func (c *Client) init() {
 	c.Provider = NewProviderClient(c.config)
 	c.Rate = NewRateClient(c.config)
 	c.RateSheet = NewRateSheetClient(c.config)
+	c.Session = NewSessionClient(c.config)
+	c.SignInThrottle = NewSignInThrottleClient(c.config)
 	c.Site = NewSiteClient(c.config)
 	c.Tariff = NewTariffClient(c.config)
 	c.UploadCustomerTotal = NewUploadCustomerTotalClient(c.config)
@@ -224,6 +236,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:                 ctx,
 		config:              cfg,
 		ApiToken:            NewApiTokenClient(cfg),
+		AuthLink:            NewAuthLinkClient(cfg),
 		BillingRun:          NewBillingRunClient(cfg),
 		BillingSchedule:     NewBillingScheduleClient(cfg),
 		Call:                NewCallClient(cfg),
@@ -243,6 +256,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Provider:            NewProviderClient(cfg),
 		Rate:                NewRateClient(cfg),
 		RateSheet:           NewRateSheetClient(cfg),
+		Session:             NewSessionClient(cfg),
+		SignInThrottle:      NewSignInThrottleClient(cfg),
 		Site:                NewSiteClient(cfg),
 		Tariff:              NewTariffClient(cfg),
 		UploadCustomerTotal: NewUploadCustomerTotalClient(cfg),
@@ -267,6 +282,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:                 ctx,
 		config:              cfg,
 		ApiToken:            NewApiTokenClient(cfg),
+		AuthLink:            NewAuthLinkClient(cfg),
 		BillingRun:          NewBillingRunClient(cfg),
 		BillingSchedule:     NewBillingScheduleClient(cfg),
 		Call:                NewCallClient(cfg),
@@ -286,6 +302,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Provider:            NewProviderClient(cfg),
 		Rate:                NewRateClient(cfg),
 		RateSheet:           NewRateSheetClient(cfg),
+		Session:             NewSessionClient(cfg),
+		SignInThrottle:      NewSignInThrottleClient(cfg),
 		Site:                NewSiteClient(cfg),
 		Tariff:              NewTariffClient(cfg),
 		UploadCustomerTotal: NewUploadCustomerTotalClient(cfg),
@@ -319,11 +337,11 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.ApiToken, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
+		c.ApiToken, c.AuthLink, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
 		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Delivery,
 		c.Invoice, c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product,
-		c.ProductPrice, c.Provider, c.Rate, c.RateSheet, c.Site, c.Tariff,
-		c.UploadCustomerTotal, c.User,
+		c.ProductPrice, c.Provider, c.Rate, c.RateSheet, c.Session, c.SignInThrottle,
+		c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -333,11 +351,11 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.ApiToken, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
+		c.ApiToken, c.AuthLink, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
 		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Delivery,
 		c.Invoice, c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product,
-		c.ProductPrice, c.Provider, c.Rate, c.RateSheet, c.Site, c.Tariff,
-		c.UploadCustomerTotal, c.User,
+		c.ProductPrice, c.Provider, c.Rate, c.RateSheet, c.Session, c.SignInThrottle,
+		c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -348,6 +366,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *ApiTokenMutation:
 		return c.ApiToken.mutate(ctx, m)
+	case *AuthLinkMutation:
+		return c.AuthLink.mutate(ctx, m)
 	case *BillingRunMutation:
 		return c.BillingRun.mutate(ctx, m)
 	case *BillingScheduleMutation:
@@ -386,6 +406,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Rate.mutate(ctx, m)
 	case *RateSheetMutation:
 		return c.RateSheet.mutate(ctx, m)
+	case *SessionMutation:
+		return c.Session.mutate(ctx, m)
+	case *SignInThrottleMutation:
+		return c.SignInThrottle.mutate(ctx, m)
 	case *SiteMutation:
 		return c.Site.mutate(ctx, m)
 	case *TariffMutation:
@@ -546,6 +570,156 @@ func (c *ApiTokenClient) mutate(ctx context.Context, m *ApiTokenMutation) (Value
 		return (&ApiTokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ApiToken mutation op: %q", m.Op())
+	}
+}
+
+// AuthLinkClient is a client for the AuthLink schema.
+type AuthLinkClient struct {
+	config
+}
+
+// NewAuthLinkClient returns a client for the AuthLink from the given config.
+func NewAuthLinkClient(c config) *AuthLinkClient {
+	return &AuthLinkClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `authlink.Hooks(f(g(h())))`.
+func (c *AuthLinkClient) Use(hooks ...Hook) {
+	c.hooks.AuthLink = append(c.hooks.AuthLink, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `authlink.Intercept(f(g(h())))`.
+func (c *AuthLinkClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AuthLink = append(c.inters.AuthLink, interceptors...)
+}
+
+// Create returns a builder for creating a AuthLink entity.
+func (c *AuthLinkClient) Create() *AuthLinkCreate {
+	mutation := newAuthLinkMutation(c.config, OpCreate)
+	return &AuthLinkCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AuthLink entities.
+func (c *AuthLinkClient) CreateBulk(builders ...*AuthLinkCreate) *AuthLinkCreateBulk {
+	return &AuthLinkCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AuthLinkClient) MapCreateBulk(slice any, setFunc func(*AuthLinkCreate, int)) *AuthLinkCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AuthLinkCreateBulk{err: fmt.Errorf("calling to AuthLinkClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AuthLinkCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AuthLinkCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AuthLink.
+func (c *AuthLinkClient) Update() *AuthLinkUpdate {
+	mutation := newAuthLinkMutation(c.config, OpUpdate)
+	return &AuthLinkUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AuthLinkClient) UpdateOne(_m *AuthLink) *AuthLinkUpdateOne {
+	mutation := newAuthLinkMutation(c.config, OpUpdateOne, withAuthLink(_m))
+	return &AuthLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AuthLinkClient) UpdateOneID(id int) *AuthLinkUpdateOne {
+	mutation := newAuthLinkMutation(c.config, OpUpdateOne, withAuthLinkID(id))
+	return &AuthLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AuthLink.
+func (c *AuthLinkClient) Delete() *AuthLinkDelete {
+	mutation := newAuthLinkMutation(c.config, OpDelete)
+	return &AuthLinkDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AuthLinkClient) DeleteOne(_m *AuthLink) *AuthLinkDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AuthLinkClient) DeleteOneID(id int) *AuthLinkDeleteOne {
+	builder := c.Delete().Where(authlink.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AuthLinkDeleteOne{builder}
+}
+
+// Query returns a query builder for AuthLink.
+func (c *AuthLinkClient) Query() *AuthLinkQuery {
+	return &AuthLinkQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAuthLink},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AuthLink entity by its id.
+func (c *AuthLinkClient) Get(ctx context.Context, id int) (*AuthLink, error) {
+	return c.Query().Where(authlink.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AuthLinkClient) GetX(ctx context.Context, id int) *AuthLink {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a AuthLink.
+func (c *AuthLinkClient) QueryUser(_m *AuthLink) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(authlink.Table, authlink.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, authlink.UserTable, authlink.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AuthLinkClient) Hooks() []Hook {
+	hooks := c.hooks.AuthLink
+	return append(hooks[:len(hooks):len(hooks)], authlink.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AuthLinkClient) Interceptors() []Interceptor {
+	return c.inters.AuthLink
+}
+
+func (c *AuthLinkClient) mutate(ctx context.Context, m *AuthLinkMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AuthLinkCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AuthLinkUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AuthLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AuthLinkDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AuthLink mutation op: %q", m.Op())
 	}
 }
 
@@ -3783,6 +3957,290 @@ func (c *RateSheetClient) mutate(ctx context.Context, m *RateSheetMutation) (Val
 	}
 }
 
+// SessionClient is a client for the Session schema.
+type SessionClient struct {
+	config
+}
+
+// NewSessionClient returns a client for the Session from the given config.
+func NewSessionClient(c config) *SessionClient {
+	return &SessionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `session.Hooks(f(g(h())))`.
+func (c *SessionClient) Use(hooks ...Hook) {
+	c.hooks.Session = append(c.hooks.Session, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `session.Intercept(f(g(h())))`.
+func (c *SessionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Session = append(c.inters.Session, interceptors...)
+}
+
+// Create returns a builder for creating a Session entity.
+func (c *SessionClient) Create() *SessionCreate {
+	mutation := newSessionMutation(c.config, OpCreate)
+	return &SessionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Session entities.
+func (c *SessionClient) CreateBulk(builders ...*SessionCreate) *SessionCreateBulk {
+	return &SessionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SessionClient) MapCreateBulk(slice any, setFunc func(*SessionCreate, int)) *SessionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SessionCreateBulk{err: fmt.Errorf("calling to SessionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SessionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SessionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Session.
+func (c *SessionClient) Update() *SessionUpdate {
+	mutation := newSessionMutation(c.config, OpUpdate)
+	return &SessionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SessionClient) UpdateOne(_m *Session) *SessionUpdateOne {
+	mutation := newSessionMutation(c.config, OpUpdateOne, withSession(_m))
+	return &SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SessionClient) UpdateOneID(id int) *SessionUpdateOne {
+	mutation := newSessionMutation(c.config, OpUpdateOne, withSessionID(id))
+	return &SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Session.
+func (c *SessionClient) Delete() *SessionDelete {
+	mutation := newSessionMutation(c.config, OpDelete)
+	return &SessionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SessionClient) DeleteOne(_m *Session) *SessionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SessionClient) DeleteOneID(id int) *SessionDeleteOne {
+	builder := c.Delete().Where(session.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SessionDeleteOne{builder}
+}
+
+// Query returns a query builder for Session.
+func (c *SessionClient) Query() *SessionQuery {
+	return &SessionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSession},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Session entity by its id.
+func (c *SessionClient) Get(ctx context.Context, id int) (*Session, error) {
+	return c.Query().Where(session.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SessionClient) GetX(ctx context.Context, id int) *Session {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a Session.
+func (c *SessionClient) QueryUser(_m *Session) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(session.Table, session.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, session.UserTable, session.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SessionClient) Hooks() []Hook {
+	hooks := c.hooks.Session
+	return append(hooks[:len(hooks):len(hooks)], session.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SessionClient) Interceptors() []Interceptor {
+	return c.inters.Session
+}
+
+func (c *SessionClient) mutate(ctx context.Context, m *SessionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SessionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SessionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SessionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Session mutation op: %q", m.Op())
+	}
+}
+
+// SignInThrottleClient is a client for the SignInThrottle schema.
+type SignInThrottleClient struct {
+	config
+}
+
+// NewSignInThrottleClient returns a client for the SignInThrottle from the given config.
+func NewSignInThrottleClient(c config) *SignInThrottleClient {
+	return &SignInThrottleClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `signinthrottle.Hooks(f(g(h())))`.
+func (c *SignInThrottleClient) Use(hooks ...Hook) {
+	c.hooks.SignInThrottle = append(c.hooks.SignInThrottle, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `signinthrottle.Intercept(f(g(h())))`.
+func (c *SignInThrottleClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SignInThrottle = append(c.inters.SignInThrottle, interceptors...)
+}
+
+// Create returns a builder for creating a SignInThrottle entity.
+func (c *SignInThrottleClient) Create() *SignInThrottleCreate {
+	mutation := newSignInThrottleMutation(c.config, OpCreate)
+	return &SignInThrottleCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SignInThrottle entities.
+func (c *SignInThrottleClient) CreateBulk(builders ...*SignInThrottleCreate) *SignInThrottleCreateBulk {
+	return &SignInThrottleCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SignInThrottleClient) MapCreateBulk(slice any, setFunc func(*SignInThrottleCreate, int)) *SignInThrottleCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SignInThrottleCreateBulk{err: fmt.Errorf("calling to SignInThrottleClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SignInThrottleCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SignInThrottleCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SignInThrottle.
+func (c *SignInThrottleClient) Update() *SignInThrottleUpdate {
+	mutation := newSignInThrottleMutation(c.config, OpUpdate)
+	return &SignInThrottleUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SignInThrottleClient) UpdateOne(_m *SignInThrottle) *SignInThrottleUpdateOne {
+	mutation := newSignInThrottleMutation(c.config, OpUpdateOne, withSignInThrottle(_m))
+	return &SignInThrottleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SignInThrottleClient) UpdateOneID(id int) *SignInThrottleUpdateOne {
+	mutation := newSignInThrottleMutation(c.config, OpUpdateOne, withSignInThrottleID(id))
+	return &SignInThrottleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SignInThrottle.
+func (c *SignInThrottleClient) Delete() *SignInThrottleDelete {
+	mutation := newSignInThrottleMutation(c.config, OpDelete)
+	return &SignInThrottleDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SignInThrottleClient) DeleteOne(_m *SignInThrottle) *SignInThrottleDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SignInThrottleClient) DeleteOneID(id int) *SignInThrottleDeleteOne {
+	builder := c.Delete().Where(signinthrottle.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SignInThrottleDeleteOne{builder}
+}
+
+// Query returns a query builder for SignInThrottle.
+func (c *SignInThrottleClient) Query() *SignInThrottleQuery {
+	return &SignInThrottleQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSignInThrottle},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SignInThrottle entity by its id.
+func (c *SignInThrottleClient) Get(ctx context.Context, id int) (*SignInThrottle, error) {
+	return c.Query().Where(signinthrottle.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SignInThrottleClient) GetX(ctx context.Context, id int) *SignInThrottle {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SignInThrottleClient) Hooks() []Hook {
+	hooks := c.hooks.SignInThrottle
+	return append(hooks[:len(hooks):len(hooks)], signinthrottle.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SignInThrottleClient) Interceptors() []Interceptor {
+	return c.inters.SignInThrottle
+}
+
+func (c *SignInThrottleClient) mutate(ctx context.Context, m *SignInThrottleMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SignInThrottleCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SignInThrottleUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SignInThrottleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SignInThrottleDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SignInThrottle mutation op: %q", m.Op())
+	}
+}
+
 // SiteClient is a client for the Site schema.
 type SiteClient struct {
 	config
@@ -4421,6 +4879,38 @@ func (c *UserClient) QueryAPITokens(_m *User) *ApiTokenQuery {
 	return query
 }
 
+// QuerySessions queries the sessions edge of a User.
+func (c *UserClient) QuerySessions(_m *User) *SessionQuery {
+	query := (&SessionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(session.Table, session.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.SessionsTable, user.SessionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAuthLinks queries the auth_links edge of a User.
+func (c *UserClient) QueryAuthLinks(_m *User) *AuthLinkQuery {
+	query := (&AuthLinkClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(authlink.Table, authlink.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.AuthLinksTable, user.AuthLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
 	hooks := c.hooks.User
@@ -4450,16 +4940,17 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		ApiToken, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload, Charge,
-		Cli, CompanySettings, Customer, Delivery, Invoice, InvoiceLine, PeakTimeBlock,
-		PeakTimes, Product, ProductPrice, Provider, Rate, RateSheet, Site, Tariff,
-		UploadCustomerTotal, User []ent.Hook
+		ApiToken, AuthLink, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload,
+		Charge, Cli, CompanySettings, Customer, Delivery, Invoice, InvoiceLine,
+		PeakTimeBlock, PeakTimes, Product, ProductPrice, Provider, Rate, RateSheet,
+		Session, SignInThrottle, Site, Tariff, UploadCustomerTotal, User []ent.Hook
 	}
 	inters struct {
-		ApiToken, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload, Charge,
-		Cli, CompanySettings, Customer, Delivery, Invoice, InvoiceLine, PeakTimeBlock,
-		PeakTimes, Product, ProductPrice, Provider, Rate, RateSheet, Site, Tariff,
-		UploadCustomerTotal, User []ent.Interceptor
+		ApiToken, AuthLink, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload,
+		Charge, Cli, CompanySettings, Customer, Delivery, Invoice, InvoiceLine,
+		PeakTimeBlock, PeakTimes, Product, ProductPrice, Provider, Rate, RateSheet,
+		Session, SignInThrottle, Site, Tariff, UploadCustomerTotal,
+		User []ent.Interceptor
 	}
 )
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/authlink"
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/call"
@@ -32,6 +33,8 @@ import (
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
+	"github.com/tollgate/tollgate/ent/session"
+	"github.com/tollgate/tollgate/ent/signinthrottle"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
 	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
@@ -97,6 +100,7 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:            apitoken.ValidColumn,
+			authlink.Table:            authlink.ValidColumn,
 			billingrun.Table:          billingrun.ValidColumn,
 			billingschedule.Table:     billingschedule.ValidColumn,
 			call.Table:                call.ValidColumn,
@@ -116,6 +120,8 @@ func checkColumn(t, c string) error {
 			provider.Table:            provider.ValidColumn,
 			rate.Table:                rate.ValidColumn,
 			ratesheet.Table:           ratesheet.ValidColumn,
+			session.Table:             session.ValidColumn,
+			signinthrottle.Table:      signinthrottle.ValidColumn,
 			site.Table:                site.ValidColumn,
 			tariff.Table:              tariff.ValidColumn,
 			uploadcustomertotal.Table: uploadcustomertotal.ValidColumn,

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/authlink"
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/call"
@@ -24,6 +25,8 @@ import (
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
+	"github.com/tollgate/tollgate/ent/session"
+	"github.com/tollgate/tollgate/ent/signinthrottle"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
 	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
@@ -37,7 +40,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 24)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 27)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -60,6 +63,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   authlink.Table,
+			Columns: authlink.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: authlink.FieldID,
+			},
+		},
+		Type: "AuthLink",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			authlink.FieldCreatedAt:  {Type: field.TypeTime, Column: authlink.FieldCreatedAt},
+			authlink.FieldUpdatedAt:  {Type: field.TypeTime, Column: authlink.FieldUpdatedAt},
+			authlink.FieldPurpose:    {Type: field.TypeEnum, Column: authlink.FieldPurpose},
+			authlink.FieldSecretHash: {Type: field.TypeString, Column: authlink.FieldSecretHash},
+			authlink.FieldExpiresAt:  {Type: field.TypeTime, Column: authlink.FieldExpiresAt},
+			authlink.FieldUsedAt:     {Type: field.TypeTime, Column: authlink.FieldUsedAt},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   billingrun.Table,
 			Columns: billingrun.Columns,
@@ -98,7 +120,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			billingrun.FieldFailureReason:  {Type: field.TypeString, Column: billingrun.FieldFailureReason},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   billingschedule.Table,
 			Columns: billingschedule.Columns,
@@ -117,7 +139,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			billingschedule.FieldNextRunAt: {Type: field.TypeTime, Column: billingschedule.FieldNextRunAt},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   call.Table,
 			Columns: call.Columns,
@@ -150,7 +172,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			call.FieldSiteID:          {Type: field.TypeInt, Column: call.FieldSiteID},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cdrlineerror.Table,
 			Columns: cdrlineerror.Columns,
@@ -167,7 +189,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cdrlineerror.FieldExcerpt:     {Type: field.TypeString, Column: cdrlineerror.FieldExcerpt},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cdrupload.Table,
 			Columns: cdrupload.Columns,
@@ -217,7 +239,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cdrupload.FieldProcessedAt:     {Type: field.TypeTime, Column: cdrupload.FieldProcessedAt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   charge.Table,
 			Columns: charge.Columns,
@@ -249,7 +271,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			charge.FieldCallTotal:     {Type: field.TypeOther, Column: charge.FieldCallTotal},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cli.Table,
 			Columns: cli.Columns,
@@ -270,7 +292,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cli.FieldDescription: {Type: field.TypeString, Column: cli.FieldDescription},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   companysettings.Table,
 			Columns: companysettings.Columns,
@@ -298,7 +320,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			companysettings.FieldNextInvoiceNumber:   {Type: field.TypeInt64, Column: companysettings.FieldNextInvoiceNumber},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -324,7 +346,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldUnbilledTotal:       {Type: field.TypeOther, Column: customer.FieldUnbilledTotal},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   delivery.Table,
 			Columns: delivery.Columns,
@@ -349,7 +371,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			delivery.FieldLeaseUntil:    {Type: field.TypeTime, Column: delivery.FieldLeaseUntil},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invoice.Table,
 			Columns: invoice.Columns,
@@ -387,7 +409,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invoice.FieldDocumentsAt:       {Type: field.TypeTime, Column: invoice.FieldDocumentsAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invoiceline.Table,
 			Columns: invoiceline.Columns,
@@ -415,7 +437,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invoiceline.FieldTaxRate:     {Type: field.TypeOther, Column: invoiceline.FieldTaxRate},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   peaktimeblock.Table,
 			Columns: peaktimeblock.Columns,
@@ -432,7 +454,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			peaktimeblock.FieldEndMinute:   {Type: field.TypeInt, Column: peaktimeblock.FieldEndMinute},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   peaktimes.Table,
 			Columns: peaktimes.Columns,
@@ -449,7 +471,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			peaktimes.FieldIsDefault: {Type: field.TypeBool, Column: peaktimes.FieldIsDefault},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -472,7 +494,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldCostPrice:      {Type: field.TypeOther, Column: product.FieldCostPrice},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productprice.Table,
 			Columns: productprice.Columns,
@@ -488,7 +510,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productprice.FieldPrice:     {Type: field.TypeOther, Column: productprice.FieldPrice},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   provider.Table,
 			Columns: provider.Columns,
@@ -507,7 +529,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			provider.FieldColumnMapping: {Type: field.TypeJSON, Column: provider.FieldColumnMapping},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   rate.Table,
 			Columns: rate.Columns,
@@ -536,7 +558,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rate.FieldLine:          {Type: field.TypeInt, Column: rate.FieldLine},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ratesheet.Table,
 			Columns: ratesheet.Columns,
@@ -559,7 +581,46 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ratesheet.FieldRowCount:      {Type: field.TypeInt, Column: ratesheet.FieldRowCount},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   session.Table,
+			Columns: session.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: session.FieldID,
+			},
+		},
+		Type: "Session",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			session.FieldCreatedAt:  {Type: field.TypeTime, Column: session.FieldCreatedAt},
+			session.FieldUpdatedAt:  {Type: field.TypeTime, Column: session.FieldUpdatedAt},
+			session.FieldSecretHash: {Type: field.TypeString, Column: session.FieldSecretHash},
+			session.FieldLastSeenAt: {Type: field.TypeTime, Column: session.FieldLastSeenAt},
+			session.FieldExpiresAt:  {Type: field.TypeTime, Column: session.FieldExpiresAt},
+			session.FieldRevokedAt:  {Type: field.TypeTime, Column: session.FieldRevokedAt},
+			session.FieldIP:         {Type: field.TypeString, Column: session.FieldIP},
+			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
+		},
+	}
+	graph.Nodes[22] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   signinthrottle.Table,
+			Columns: signinthrottle.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: signinthrottle.FieldID,
+			},
+		},
+		Type: "SignInThrottle",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			signinthrottle.FieldCreatedAt:   {Type: field.TypeTime, Column: signinthrottle.FieldCreatedAt},
+			signinthrottle.FieldUpdatedAt:   {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
+			signinthrottle.FieldKey:         {Type: field.TypeString, Column: signinthrottle.FieldKey},
+			signinthrottle.FieldFailures:    {Type: field.TypeInt, Column: signinthrottle.FieldFailures},
+			signinthrottle.FieldLockedUntil: {Type: field.TypeTime, Column: signinthrottle.FieldLockedUntil},
+		},
+	}
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   site.Table,
 			Columns: site.Columns,
@@ -576,7 +637,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			site.FieldAddress:   {Type: field.TypeString, Column: site.FieldAddress},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tariff.Table,
 			Columns: tariff.Columns,
@@ -595,7 +656,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tariff.FieldDescription: {Type: field.TypeString, Column: tariff.FieldDescription},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   uploadcustomertotal.Table,
 			Columns: uploadcustomertotal.Columns,
@@ -613,7 +674,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			uploadcustomertotal.FieldPriceDecimals: {Type: field.TypeInt, Column: uploadcustomertotal.FieldPriceDecimals},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -645,6 +706,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"ApiToken",
+		"User",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   authlink.UserTable,
+			Columns: []string{authlink.UserColumn},
+			Bidi:    false,
+		},
+		"AuthLink",
 		"User",
 	)
 	graph.MustAddE(
@@ -1164,6 +1237,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Rate",
 	)
 	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   session.UserTable,
+			Columns: []string{session.UserColumn},
+			Bidi:    false,
+		},
+		"Session",
+		"User",
+	)
+	graph.MustAddE(
 		"customer",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1258,6 +1343,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"ApiToken",
+	)
+	graph.MustAddE(
+		"sessions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.SessionsTable,
+			Columns: []string{user.SessionsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"Session",
+	)
+	graph.MustAddE(
+		"auth_links",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.AuthLinksTable,
+			Columns: []string{user.AuthLinksColumn},
+			Bidi:    false,
+		},
+		"User",
+		"AuthLink",
 	)
 	return graph
 }()
@@ -1363,6 +1472,90 @@ func (f *ApiTokenFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AuthLinkQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AuthLinkQuery builder.
+func (_q *AuthLinkQuery) Filter() *AuthLinkFilter {
+	return &AuthLinkFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AuthLinkMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AuthLinkMutation builder.
+func (m *AuthLinkMutation) Filter() *AuthLinkFilter {
+	return &AuthLinkFilter{config: m.config, predicateAdder: m}
+}
+
+// AuthLinkFilter provides a generic filtering capability at runtime for AuthLinkQuery.
+type AuthLinkFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AuthLinkFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AuthLinkFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(authlink.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AuthLinkFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(authlink.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AuthLinkFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(authlink.FieldUpdatedAt))
+}
+
+// WherePurpose applies the entql string predicate on the purpose field.
+func (f *AuthLinkFilter) WherePurpose(p entql.StringP) {
+	f.Where(p.Field(authlink.FieldPurpose))
+}
+
+// WhereSecretHash applies the entql string predicate on the secret_hash field.
+func (f *AuthLinkFilter) WhereSecretHash(p entql.StringP) {
+	f.Where(p.Field(authlink.FieldSecretHash))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *AuthLinkFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(authlink.FieldExpiresAt))
+}
+
+// WhereUsedAt applies the entql time.Time predicate on the used_at field.
+func (f *AuthLinkFilter) WhereUsedAt(p entql.TimeP) {
+	f.Where(p.Field(authlink.FieldUsedAt))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *AuthLinkFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *AuthLinkFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *BillingRunQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1391,7 +1584,7 @@ type BillingRunFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *BillingRunFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1589,7 +1782,7 @@ type BillingScheduleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *BillingScheduleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1687,7 +1880,7 @@ type CallFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CallFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1827,7 +2020,7 @@ type CdrLineErrorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CdrLineErrorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1901,7 +2094,7 @@ type CdrUploadFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CdrUploadFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2154,7 +2347,7 @@ type ChargeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ChargeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2345,7 +2538,7 @@ type CliFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CliFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2453,7 +2646,7 @@ type CompanySettingsFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CompanySettingsFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2568,7 +2761,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2799,7 +2992,7 @@ type DeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2913,7 +3106,7 @@ type InvoiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvoiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3148,7 +3341,7 @@ type InvoiceLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvoiceLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3291,7 +3484,7 @@ type PeakTimeBlockFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PeakTimeBlockFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3365,7 +3558,7 @@ type PeakTimesFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PeakTimesFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3453,7 +3646,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3571,7 +3764,7 @@ type ProductPriceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductPriceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3654,7 +3847,7 @@ type ProviderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProviderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3752,7 +3945,7 @@ type RateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3886,7 +4079,7 @@ type RateSheetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateSheetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3990,6 +4183,165 @@ func (f *RateSheetFilter) WhereHasRatesWith(preds ...predicate.Rate) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SessionQuery builder.
+func (_q *SessionQuery) Filter() *SessionFilter {
+	return &SessionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SessionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SessionMutation builder.
+func (m *SessionMutation) Filter() *SessionFilter {
+	return &SessionFilter{config: m.config, predicateAdder: m}
+}
+
+// SessionFilter provides a generic filtering capability at runtime for SessionQuery.
+type SessionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SessionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SessionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(session.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SessionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SessionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldUpdatedAt))
+}
+
+// WhereSecretHash applies the entql string predicate on the secret_hash field.
+func (f *SessionFilter) WhereSecretHash(p entql.StringP) {
+	f.Where(p.Field(session.FieldSecretHash))
+}
+
+// WhereLastSeenAt applies the entql time.Time predicate on the last_seen_at field.
+func (f *SessionFilter) WhereLastSeenAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldLastSeenAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *SessionFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldExpiresAt))
+}
+
+// WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
+func (f *SessionFilter) WhereRevokedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldRevokedAt))
+}
+
+// WhereIP applies the entql string predicate on the ip field.
+func (f *SessionFilter) WhereIP(p entql.StringP) {
+	f.Where(p.Field(session.FieldIP))
+}
+
+// WhereUserAgent applies the entql string predicate on the user_agent field.
+func (f *SessionFilter) WhereUserAgent(p entql.StringP) {
+	f.Where(p.Field(session.FieldUserAgent))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *SessionFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *SessionFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *SignInThrottleQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SignInThrottleQuery builder.
+func (_q *SignInThrottleQuery) Filter() *SignInThrottleFilter {
+	return &SignInThrottleFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SignInThrottleMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SignInThrottleMutation builder.
+func (m *SignInThrottleMutation) Filter() *SignInThrottleFilter {
+	return &SignInThrottleFilter{config: m.config, predicateAdder: m}
+}
+
+// SignInThrottleFilter provides a generic filtering capability at runtime for SignInThrottleQuery.
+type SignInThrottleFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SignInThrottleFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SignInThrottleFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(signinthrottle.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SignInThrottleFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(signinthrottle.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SignInThrottleFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(signinthrottle.FieldUpdatedAt))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *SignInThrottleFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(signinthrottle.FieldKey))
+}
+
+// WhereFailures applies the entql int predicate on the failures field.
+func (f *SignInThrottleFilter) WhereFailures(p entql.IntP) {
+	f.Where(p.Field(signinthrottle.FieldFailures))
+}
+
+// WhereLockedUntil applies the entql time.Time predicate on the locked_until field.
+func (f *SignInThrottleFilter) WhereLockedUntil(p entql.TimeP) {
+	f.Where(p.Field(signinthrottle.FieldLockedUntil))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SiteQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4018,7 +4370,7 @@ type SiteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SiteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4106,7 +4458,7 @@ type TariffFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TariffFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4232,7 +4584,7 @@ type UploadCustomerTotalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UploadCustomerTotalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4297,7 +4649,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4375,6 +4727,34 @@ func (f *UserFilter) WhereHasAPITokens() {
 // WhereHasAPITokensWith applies a predicate to check if query has an edge api_tokens with a given conditions (other predicates).
 func (f *UserFilter) WhereHasAPITokensWith(preds ...predicate.ApiToken) {
 	f.Where(entql.HasEdgeWith("api_tokens", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSessions applies a predicate to check if query has an edge sessions.
+func (f *UserFilter) WhereHasSessions() {
+	f.Where(entql.HasEdge("sessions"))
+}
+
+// WhereHasSessionsWith applies a predicate to check if query has an edge sessions with a given conditions (other predicates).
+func (f *UserFilter) WhereHasSessionsWith(preds ...predicate.Session) {
+	f.Where(entql.HasEdgeWith("sessions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAuthLinks applies a predicate to check if query has an edge auth_links.
+func (f *UserFilter) WhereHasAuthLinks() {
+	f.Where(entql.HasEdge("auth_links"))
+}
+
+// WhereHasAuthLinksWith applies a predicate to check if query has an edge auth_links with a given conditions (other predicates).
+func (f *UserFilter) WhereHasAuthLinksWith(preds ...predicate.AuthLink) {
+	f.Where(entql.HasEdgeWith("auth_links", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -16,6 +16,8 @@ type Tx struct {
 	config
 	// ApiToken is the client for interacting with the ApiToken builders.
 	ApiToken *ApiTokenClient
+	// AuthLink is the client for interacting with the AuthLink builders.
+	AuthLink *AuthLinkClient
 	// BillingRun is the client for interacting with the BillingRun builders.
 	BillingRun *BillingRunClient
 	// BillingSchedule is the client for interacting with the BillingSchedule builders.
@@ -54,6 +56,10 @@ type Tx struct {
 	Rate *RateClient
 	// RateSheet is the client for interacting with the RateSheet builders.
 	RateSheet *RateSheetClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
+	// SignInThrottle is the client for interacting with the SignInThrottle builders.
+	SignInThrottle *SignInThrottleClient
 	// Site is the client for interacting with the Site builders.
 	Site *SiteClient
 	// Tariff is the client for interacting with the Tariff builders.
@@ -194,6 +200,7 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.ApiToken = NewApiTokenClient(tx.config)
+	tx.AuthLink = NewAuthLinkClient(tx.config)
 	tx.BillingRun = NewBillingRunClient(tx.config)
 	tx.BillingSchedule = NewBillingScheduleClient(tx.config)
 	tx.Call = NewCallClient(tx.config)
@@ -213,6 +220,8 @@ func (tx *Tx) init() {
 	tx.Provider = NewProviderClient(tx.config)
 	tx.Rate = NewRateClient(tx.config)
 	tx.RateSheet = NewRateSheetClient(tx.config)
+	tx.Session = NewSessionClient(tx.config)
+	tx.SignInThrottle = NewSignInThrottleClient(tx.config)
 	tx.Site = NewSiteClient(tx.config)
 	tx.Tariff = NewTariffClient(tx.config)
 	tx.UploadCustomerTotal = NewUploadCustomerTotalClient(tx.config)

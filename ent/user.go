@@ -49,13 +49,19 @@ type UserEdges struct {
 	Customer *Customer `json:"customer,omitempty"`
 	// APITokens holds the value of the api_tokens edge.
 	APITokens []*ApiToken `json:"api_tokens,omitempty"`
+	// Sessions holds the value of the sessions edge.
+	Sessions []*Session `json:"sessions,omitempty"`
+	// AuthLinks holds the value of the auth_links edge.
+	AuthLinks []*AuthLink `json:"auth_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
 
 	namedAPITokens map[string][]*ApiToken
+	namedSessions  map[string][]*Session
+	namedAuthLinks map[string][]*AuthLink
 }
 
 // CustomerOrErr returns the Customer value or an error if the edge
@@ -76,6 +82,24 @@ func (e UserEdges) APITokensOrErr() ([]*ApiToken, error) {
 		return e.APITokens, nil
 	}
 	return nil, &NotLoadedError{edge: "api_tokens"}
+}
+
+// SessionsOrErr returns the Sessions value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) SessionsOrErr() ([]*Session, error) {
+	if e.loadedTypes[2] {
+		return e.Sessions, nil
+	}
+	return nil, &NotLoadedError{edge: "sessions"}
+}
+
+// AuthLinksOrErr returns the AuthLinks value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) AuthLinksOrErr() ([]*AuthLink, error) {
+	if e.loadedTypes[3] {
+		return e.AuthLinks, nil
+	}
+	return nil, &NotLoadedError{edge: "auth_links"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -199,6 +223,16 @@ func (_m *User) QueryAPITokens() *ApiTokenQuery {
 	return NewUserClient(_m.config).QueryAPITokens(_m)
 }
 
+// QuerySessions queries the "sessions" edge of the User entity.
+func (_m *User) QuerySessions() *SessionQuery {
+	return NewUserClient(_m.config).QuerySessions(_m)
+}
+
+// QueryAuthLinks queries the "auth_links" edge of the User entity.
+func (_m *User) QueryAuthLinks() *AuthLinkQuery {
+	return NewUserClient(_m.config).QueryAuthLinks(_m)
+}
+
 // Update returns a builder for updating this User.
 // Note that you need to call User.Unwrap() before calling this method if this User
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -274,6 +308,54 @@ func (_m *User) appendNamedAPITokens(name string, edges ...*ApiToken) {
 		_m.Edges.namedAPITokens[name] = []*ApiToken{}
 	} else {
 		_m.Edges.namedAPITokens[name] = append(_m.Edges.namedAPITokens[name], edges...)
+	}
+}
+
+// NamedSessions returns the Sessions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedSessions(name string) ([]*Session, error) {
+	if _m.Edges.namedSessions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSessions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedSessions(name string, edges ...*Session) {
+	if _m.Edges.namedSessions == nil {
+		_m.Edges.namedSessions = make(map[string][]*Session)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSessions[name] = []*Session{}
+	} else {
+		_m.Edges.namedSessions[name] = append(_m.Edges.namedSessions[name], edges...)
+	}
+}
+
+// NamedAuthLinks returns the AuthLinks named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedAuthLinks(name string) ([]*AuthLink, error) {
+	if _m.Edges.namedAuthLinks == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAuthLinks[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedAuthLinks(name string, edges ...*AuthLink) {
+	if _m.Edges.namedAuthLinks == nil {
+		_m.Edges.namedAuthLinks = make(map[string][]*AuthLink)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAuthLinks[name] = []*AuthLink{}
+	} else {
+		_m.Edges.namedAuthLinks[name] = append(_m.Edges.namedAuthLinks[name], edges...)
 	}
 }
 

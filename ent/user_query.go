@@ -15,8 +15,10 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/authlink"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/predicate"
+	"github.com/tollgate/tollgate/ent/session"
 	"github.com/tollgate/tollgate/ent/user"
 )
 
@@ -29,10 +31,14 @@ type UserQuery struct {
 	predicates         []predicate.User
 	withCustomer       *CustomerQuery
 	withAPITokens      *ApiTokenQuery
+	withSessions       *SessionQuery
+	withAuthLinks      *AuthLinkQuery
 	withFKs            bool
 	loadTotal          []func(context.Context, []*User) error
 	modifiers          []func(*sql.Selector)
 	withNamedAPITokens map[string]*ApiTokenQuery
+	withNamedSessions  map[string]*SessionQuery
+	withNamedAuthLinks map[string]*AuthLinkQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -106,6 +112,50 @@ func (_q *UserQuery) QueryAPITokens() *ApiTokenQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(apitoken.Table, apitoken.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, user.APITokensTable, user.APITokensColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySessions chains the current query on the "sessions" edge.
+func (_q *UserQuery) QuerySessions() *SessionQuery {
+	query := (&SessionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(session.Table, session.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.SessionsTable, user.SessionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAuthLinks chains the current query on the "auth_links" edge.
+func (_q *UserQuery) QueryAuthLinks() *AuthLinkQuery {
+	query := (&AuthLinkClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(authlink.Table, authlink.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.AuthLinksTable, user.AuthLinksColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -307,6 +357,8 @@ func (_q *UserQuery) Clone() *UserQuery {
 		predicates:    append([]predicate.User{}, _q.predicates...),
 		withCustomer:  _q.withCustomer.Clone(),
 		withAPITokens: _q.withAPITokens.Clone(),
+		withSessions:  _q.withSessions.Clone(),
+		withAuthLinks: _q.withAuthLinks.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -332,6 +384,28 @@ func (_q *UserQuery) WithAPITokens(opts ...func(*ApiTokenQuery)) *UserQuery {
 		opt(query)
 	}
 	_q.withAPITokens = query
+	return _q
+}
+
+// WithSessions tells the query-builder to eager-load the nodes that are connected to
+// the "sessions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithSessions(opts ...func(*SessionQuery)) *UserQuery {
+	query := (&SessionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSessions = query
+	return _q
+}
+
+// WithAuthLinks tells the query-builder to eager-load the nodes that are connected to
+// the "auth_links" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithAuthLinks(opts ...func(*AuthLinkQuery)) *UserQuery {
+	query := (&AuthLinkClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAuthLinks = query
 	return _q
 }
 
@@ -420,9 +494,11 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		nodes       = []*User{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [4]bool{
 			_q.withCustomer != nil,
 			_q.withAPITokens != nil,
+			_q.withSessions != nil,
+			_q.withAuthLinks != nil,
 		}
 	)
 	if _q.withCustomer != nil {
@@ -465,10 +541,38 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withSessions; query != nil {
+		if err := _q.loadSessions(ctx, query, nodes,
+			func(n *User) { n.Edges.Sessions = []*Session{} },
+			func(n *User, e *Session) { n.Edges.Sessions = append(n.Edges.Sessions, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAuthLinks; query != nil {
+		if err := _q.loadAuthLinks(ctx, query, nodes,
+			func(n *User) { n.Edges.AuthLinks = []*AuthLink{} },
+			func(n *User, e *AuthLink) { n.Edges.AuthLinks = append(n.Edges.AuthLinks, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedAPITokens {
 		if err := _q.loadAPITokens(ctx, query, nodes,
 			func(n *User) { n.appendNamedAPITokens(name) },
 			func(n *User, e *ApiToken) { n.appendNamedAPITokens(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSessions {
+		if err := _q.loadSessions(ctx, query, nodes,
+			func(n *User) { n.appendNamedSessions(name) },
+			func(n *User, e *Session) { n.appendNamedSessions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAuthLinks {
+		if err := _q.loadAuthLinks(ctx, query, nodes,
+			func(n *User) { n.appendNamedAuthLinks(name) },
+			func(n *User, e *AuthLink) { n.appendNamedAuthLinks(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -538,6 +642,68 @@ func (_q *UserQuery) loadAPITokens(ctx context.Context, query *ApiTokenQuery, no
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "user_api_tokens" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadSessions(ctx context.Context, query *SessionQuery, nodes []*User, init func(*User), assign func(*User, *Session)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Session(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.SessionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.user_sessions
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "user_sessions" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "user_sessions" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadAuthLinks(ctx context.Context, query *AuthLinkQuery, nodes []*User, init func(*User), assign func(*User, *AuthLink)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.AuthLink(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.AuthLinksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.user_auth_links
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "user_auth_links" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "user_auth_links" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -668,6 +834,34 @@ func (_q *UserQuery) WithNamedAPITokens(name string, opts ...func(*ApiTokenQuery
 		_q.withNamedAPITokens = make(map[string]*ApiTokenQuery)
 	}
 	_q.withNamedAPITokens[name] = query
+	return _q
+}
+
+// WithNamedSessions tells the query-builder to eager-load the nodes that are connected to the "sessions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedSessions(name string, opts ...func(*SessionQuery)) *UserQuery {
+	query := (&SessionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSessions == nil {
+		_q.withNamedSessions = make(map[string]*SessionQuery)
+	}
+	_q.withNamedSessions[name] = query
+	return _q
+}
+
+// WithNamedAuthLinks tells the query-builder to eager-load the nodes that are connected to the "auth_links"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedAuthLinks(name string, opts ...func(*AuthLinkQuery)) *UserQuery {
+	query := (&AuthLinkClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAuthLinks == nil {
+		_q.withNamedAuthLinks = make(map[string]*AuthLinkQuery)
+	}
+	_q.withNamedAuthLinks[name] = query
 	return _q
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
 	"github.com/tollgate/tollgate/backend/platform"
+	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/privacy"
 )
 
@@ -143,5 +144,72 @@ func TestEmbeddedRedisNeedsItsPassword(t *testing.T) {
 	defer stranger.Close()
 	if err := stranger.Set(ctx, "k", "v", 0).Err(); err == nil || !strings.Contains(err.Error(), "NOAUTH") {
 		t.Fatalf("a client without the password got %v", err)
+	}
+}
+
+// Users and the company's settings are the admin's: billing staff change
+// neither, read-only staff and billing staff read only their own user, and
+// no request's viewer reaches sessions or one-time links.
+func TestAdminOnlyPolicies(t *testing.T) {
+	ctx := context.Background()
+	cfg := testenv.Config(t, testenv.Embedded)
+	db, err := platform.OpenDatabase(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := platform.Migrate(ctx, db, testenv.Logger()); err != nil {
+		t.Fatal(err)
+	}
+	c := db.Client
+	sys := viewer.System(ctx)
+	admin := c.User.Create().SetEmail("admin@example.com").SetRole("ADMIN").SaveX(sys)
+	clerk := c.User.Create().SetEmail("clerk@example.com").SetRole("BILLING").SaveX(sys)
+	as := func(u *ent.User) context.Context {
+		return viewer.NewContext(ctx, viewer.Viewer{Kind: viewer.KindStaff, Role: viewer.Role(u.Role), UserID: u.ID})
+	}
+	cases := []struct {
+		name      string
+		ctx       context.Context
+		seesUsers int
+		write     bool
+	}{
+		{"admin", as(admin), 2, true},
+		{"billing staff", as(clerk), 1, false},
+		{"read-only staff", viewer.NewContext(ctx, viewer.Viewer{Kind: viewer.KindStaff, Role: viewer.RoleReadOnly, UserID: clerk.ID}), 1, false},
+		{"billing token", viewer.NewContext(ctx, viewer.Viewer{Kind: viewer.KindToken, Role: viewer.RoleBilling}), -1, false},
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			users, err := c.User.Query().All(tc.ctx)
+			if tc.seesUsers < 0 {
+				if !errors.Is(err, privacy.Deny) {
+					t.Errorf("users read: got %d users, err %v; want a privacy denial", len(users), err)
+				}
+			} else if err != nil || len(users) != tc.seesUsers {
+				t.Errorf("users read: got %d users, err %v; want %d", len(users), err, tc.seesUsers)
+			} else if tc.seesUsers == 1 && users[0].ID != clerk.ID {
+				t.Errorf("a non-admin sees user %s, not their own", users[0].Email)
+			}
+			_, err = c.User.UpdateOneID(clerk.ID).SetRole("ADMIN").Save(tc.ctx)
+			if got := err == nil; got != tc.write {
+				t.Errorf("promote a user allowed = %v, want %v (err %v)", got, tc.write, err)
+			}
+			if err != nil && !errors.Is(err, privacy.Deny) {
+				t.Errorf("promotion refused with %v, want a privacy denial", err)
+			}
+			_, err = c.CompanySettings.Create().SetSingleton("company").SetCompanyName("Try " + string(rune('0'+i))).Save(tc.ctx)
+			if !tc.write && !errors.Is(err, privacy.Deny) {
+				t.Errorf("company settings written by %s: err %v, want a privacy denial", tc.name, err)
+			}
+			if _, err := c.Session.Query().All(tc.ctx); !errors.Is(err, privacy.Deny) {
+				t.Errorf("sessions read by %s: err %v, want a privacy denial", tc.name, err)
+			}
+			if _, err := c.AuthLink.Query().All(tc.ctx); !errors.Is(err, privacy.Deny) {
+				t.Errorf("one-time links read by %s: err %v, want a privacy denial", tc.name, err)
+			}
+			// Put the clerk back for the next case.
+			c.User.UpdateOneID(clerk.ID).SetRole("BILLING").ExecX(sys)
+		})
 	}
 }

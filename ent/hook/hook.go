@@ -21,6 +21,18 @@ func (f ApiTokenFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ApiTokenMutation", m)
 }
 
+// The AuthLinkFunc type is an adapter to allow the use of ordinary
+// function as AuthLink mutator.
+type AuthLinkFunc func(context.Context, *ent.AuthLinkMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AuthLinkFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AuthLinkMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AuthLinkMutation", m)
+}
+
 // The BillingRunFunc type is an adapter to allow the use of ordinary
 // function as BillingRun mutator.
 type BillingRunFunc func(context.Context, *ent.BillingRunMutation) (ent.Value, error)
@@ -247,6 +259,30 @@ func (f RateSheetFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, e
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RateSheetMutation", m)
+}
+
+// The SessionFunc type is an adapter to allow the use of ordinary
+// function as Session mutator.
+type SessionFunc func(context.Context, *ent.SessionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SessionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SessionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SessionMutation", m)
+}
+
+// The SignInThrottleFunc type is an adapter to allow the use of ordinary
+// function as SignInThrottle mutator.
+type SignInThrottleFunc func(context.Context, *ent.SignInThrottleMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SignInThrottleFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SignInThrottleMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SignInThrottleMutation", m)
 }
 
 // The SiteFunc type is an adapter to allow the use of ordinary

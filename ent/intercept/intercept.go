@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/authlink"
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/call"
@@ -29,6 +30,8 @@ import (
 	"github.com/tollgate/tollgate/ent/provider"
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
+	"github.com/tollgate/tollgate/ent/session"
+	"github.com/tollgate/tollgate/ent/signinthrottle"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
 	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
@@ -116,6 +119,33 @@ func (f TraverseApiToken) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ApiTokenQuery", q)
+}
+
+// The AuthLinkFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AuthLinkFunc func(context.Context, *ent.AuthLinkQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AuthLinkFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AuthLinkQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AuthLinkQuery", q)
+}
+
+// The TraverseAuthLink type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAuthLink func(context.Context, *ent.AuthLinkQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAuthLink) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAuthLink) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AuthLinkQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AuthLinkQuery", q)
 }
 
 // The BillingRunFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -631,6 +661,60 @@ func (f TraverseRateSheet) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.RateSheetQuery", q)
 }
 
+// The SessionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SessionFunc func(context.Context, *ent.SessionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SessionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SessionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SessionQuery", q)
+}
+
+// The TraverseSession type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSession func(context.Context, *ent.SessionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSession) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSession) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SessionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SessionQuery", q)
+}
+
+// The SignInThrottleFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SignInThrottleFunc func(context.Context, *ent.SignInThrottleQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SignInThrottleFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SignInThrottleQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SignInThrottleQuery", q)
+}
+
+// The TraverseSignInThrottle type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSignInThrottle func(context.Context, *ent.SignInThrottleQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSignInThrottle) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSignInThrottle) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SignInThrottleQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SignInThrottleQuery", q)
+}
+
 // The SiteFunc type is an adapter to allow the use of ordinary function as a Querier.
 type SiteFunc func(context.Context, *ent.SiteQuery) (ent.Value, error)
 
@@ -744,6 +828,8 @@ func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.ApiTokenQuery:
 		return &query[*ent.ApiTokenQuery, predicate.ApiToken, apitoken.OrderOption]{typ: ent.TypeApiToken, tq: q}, nil
+	case *ent.AuthLinkQuery:
+		return &query[*ent.AuthLinkQuery, predicate.AuthLink, authlink.OrderOption]{typ: ent.TypeAuthLink, tq: q}, nil
 	case *ent.BillingRunQuery:
 		return &query[*ent.BillingRunQuery, predicate.BillingRun, billingrun.OrderOption]{typ: ent.TypeBillingRun, tq: q}, nil
 	case *ent.BillingScheduleQuery:
@@ -782,6 +868,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.RateQuery, predicate.Rate, rate.OrderOption]{typ: ent.TypeRate, tq: q}, nil
 	case *ent.RateSheetQuery:
 		return &query[*ent.RateSheetQuery, predicate.RateSheet, ratesheet.OrderOption]{typ: ent.TypeRateSheet, tq: q}, nil
+	case *ent.SessionQuery:
+		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
+	case *ent.SignInThrottleQuery:
+		return &query[*ent.SignInThrottleQuery, predicate.SignInThrottle, signinthrottle.OrderOption]{typ: ent.TypeSignInThrottle, tq: q}, nil
 	case *ent.SiteQuery:
 		return &query[*ent.SiteQuery, predicate.Site, site.OrderOption]{typ: ent.TypeSite, tq: q}, nil
 	case *ent.TariffQuery:

@@ -36,6 +36,31 @@ var (
 			},
 		},
 	}
+	// AuthLinksColumns holds the columns for the "auth_links" table.
+	AuthLinksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "purpose", Type: field.TypeEnum, Enums: []string{"SETUP", "INVITE", "RESET"}},
+		{Name: "secret_hash", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "expires_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "user_auth_links", Type: field.TypeInt, Nullable: true},
+	}
+	// AuthLinksTable holds the schema information for the "auth_links" table.
+	AuthLinksTable = &schema.Table{
+		Name:       "auth_links",
+		Columns:    AuthLinksColumns,
+		PrimaryKey: []*schema.Column{AuthLinksColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "auth_links_users_auth_links",
+				Columns:    []*schema.Column{AuthLinksColumns[7]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+	}
 	// BillingRunsColumns holds the columns for the "billing_runs" table.
 	BillingRunsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -730,6 +755,55 @@ var (
 			},
 		},
 	}
+	// SessionsColumns holds the columns for the "sessions" table.
+	SessionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "secret_hash", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "last_seen_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "expires_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "ip", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "user_agent", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "user_sessions", Type: field.TypeInt},
+	}
+	// SessionsTable holds the schema information for the "sessions" table.
+	SessionsTable = &schema.Table{
+		Name:       "sessions",
+		Columns:    SessionsColumns,
+		PrimaryKey: []*schema.Column{SessionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sessions_users_sessions",
+				Columns:    []*schema.Column{SessionsColumns[9]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
+	// SignInThrottlesColumns holds the columns for the "sign_in_throttles" table.
+	SignInThrottlesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "key", Type: field.TypeString, Unique: true, Size: 320},
+		{Name: "failures", Type: field.TypeInt, Default: 0},
+		{Name: "locked_until", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+	}
+	// SignInThrottlesTable holds the schema information for the "sign_in_throttles" table.
+	SignInThrottlesTable = &schema.Table{
+		Name:       "sign_in_throttles",
+		Columns:    SignInThrottlesColumns,
+		PrimaryKey: []*schema.Column{SignInThrottlesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "signinthrottle_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{SignInThrottlesColumns[2]},
+			},
+		},
+	}
 	// SitesColumns holds the columns for the "sites" table.
 	SitesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -838,6 +912,7 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		AuthLinksTable,
 		BillingRunsTable,
 		BillingSchedulesTable,
 		CallsTable,
@@ -857,6 +932,8 @@ var (
 		ProvidersTable,
 		RatesTable,
 		RateSheetsTable,
+		SessionsTable,
+		SignInThrottlesTable,
 		SitesTable,
 		TariffsTable,
 		UploadCustomerTotalsTable,
@@ -868,6 +945,10 @@ func init() {
 	APITokensTable.ForeignKeys[0].RefTable = UsersTable
 	APITokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
+	}
+	AuthLinksTable.ForeignKeys[0].RefTable = UsersTable
+	AuthLinksTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
 	}
 	BillingRunsTable.ForeignKeys[0].RefTable = BillingSchedulesTable
 	BillingRunsTable.Annotation = &entsql.Annotation{
@@ -947,6 +1028,13 @@ func init() {
 	RateSheetsTable.ForeignKeys[1].RefTable = TariffsTable
 	RateSheetsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(68719476736),
+	}
+	SessionsTable.ForeignKeys[0].RefTable = UsersTable
+	SessionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
+	}
+	SignInThrottlesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(111669149696),
 	}
 	SitesTable.ForeignKeys[0].RefTable = CustomersTable
 	SitesTable.Annotation = &entsql.Annotation{

@@ -9,6 +9,9 @@ import (
 // ApiToken is the predicate function for apitoken builders.
 type ApiToken func(*sql.Selector)
 
+// AuthLink is the predicate function for authlink builders.
+type AuthLink func(*sql.Selector)
+
 // BillingRun is the predicate function for billingrun builders.
 type BillingRun func(*sql.Selector)
 
@@ -65,6 +68,12 @@ type Rate func(*sql.Selector)
 
 // RateSheet is the predicate function for ratesheet builders.
 type RateSheet func(*sql.Selector)
+
+// Session is the predicate function for session builders.
+type Session func(*sql.Selector)
+
+// SignInThrottle is the predicate function for signinthrottle builders.
+type SignInThrottle func(*sql.Selector)
 
 // Site is the predicate function for site builders.
 type Site func(*sql.Selector)

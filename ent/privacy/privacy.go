@@ -135,6 +135,30 @@ func (f ApiTokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ApiTokenMutation", m)
 }
 
+// The AuthLinkQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AuthLinkQueryRuleFunc func(context.Context, *ent.AuthLinkQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AuthLinkQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AuthLinkQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AuthLinkQuery", q)
+}
+
+// The AuthLinkMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AuthLinkMutationRuleFunc func(context.Context, *ent.AuthLinkMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AuthLinkMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AuthLinkMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuthLinkMutation", m)
+}
+
 // The BillingRunQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type BillingRunQueryRuleFunc func(context.Context, *ent.BillingRunQuery) error
@@ -591,6 +615,54 @@ func (f RateSheetMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RateSheetMutation", m)
 }
 
+// The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SessionQueryRuleFunc func(context.Context, *ent.SessionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SessionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SessionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SessionQuery", q)
+}
+
+// The SessionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SessionMutationRuleFunc func(context.Context, *ent.SessionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SessionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SessionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SessionMutation", m)
+}
+
+// The SignInThrottleQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SignInThrottleQueryRuleFunc func(context.Context, *ent.SignInThrottleQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SignInThrottleQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SignInThrottleQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SignInThrottleQuery", q)
+}
+
+// The SignInThrottleMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SignInThrottleMutationRuleFunc func(context.Context, *ent.SignInThrottleMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SignInThrottleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SignInThrottleMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SignInThrottleMutation", m)
+}
+
 // The SiteQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type SiteQueryRuleFunc func(context.Context, *ent.SiteQuery) error
@@ -724,6 +796,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.ApiTokenQuery:
 		return q.Filter(), nil
+	case *ent.AuthLinkQuery:
+		return q.Filter(), nil
 	case *ent.BillingRunQuery:
 		return q.Filter(), nil
 	case *ent.BillingScheduleQuery:
@@ -762,6 +836,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.RateSheetQuery:
 		return q.Filter(), nil
+	case *ent.SessionQuery:
+		return q.Filter(), nil
+	case *ent.SignInThrottleQuery:
+		return q.Filter(), nil
 	case *ent.SiteQuery:
 		return q.Filter(), nil
 	case *ent.TariffQuery:
@@ -778,6 +856,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.ApiTokenMutation:
+		return m.Filter(), nil
+	case *ent.AuthLinkMutation:
 		return m.Filter(), nil
 	case *ent.BillingRunMutation:
 		return m.Filter(), nil
@@ -816,6 +896,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.RateMutation:
 		return m.Filter(), nil
 	case *ent.RateSheetMutation:
+		return m.Filter(), nil
+	case *ent.SessionMutation:
+		return m.Filter(), nil
+	case *ent.SignInThrottleMutation:
 		return m.Filter(), nil
 	case *ent.SiteMutation:
 		return m.Filter(), nil

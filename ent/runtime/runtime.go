@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/authlink"
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/call"
@@ -28,6 +29,8 @@ import (
 	"github.com/tollgate/tollgate/ent/rate"
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/schema"
+	"github.com/tollgate/tollgate/ent/session"
+	"github.com/tollgate/tollgate/ent/signinthrottle"
 	"github.com/tollgate/tollgate/ent/site"
 	"github.com/tollgate/tollgate/ent/tariff"
 	"github.com/tollgate/tollgate/ent/uploadcustomertotal"
@@ -87,6 +90,48 @@ func init() {
 	apitokenDescPrefix := apitokenFields[2].Descriptor()
 	// apitoken.PrefixValidator is a validator for the "prefix" field. It is called by the builders before save.
 	apitoken.PrefixValidator = apitokenDescPrefix.Validators[0].(func(string) error)
+	authlinkMixin := schema.AuthLink{}.Mixin()
+	authlink.Policy = privacy.NewPolicies(authlinkMixin[1], schema.AuthLink{})
+	authlink.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := authlink.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	authlinkMixinFields0 := authlinkMixin[0].Fields()
+	_ = authlinkMixinFields0
+	authlinkFields := schema.AuthLink{}.Fields()
+	_ = authlinkFields
+	// authlinkDescCreatedAt is the schema descriptor for created_at field.
+	authlinkDescCreatedAt := authlinkMixinFields0[0].Descriptor()
+	// authlink.DefaultCreatedAt holds the default value on creation for the created_at field.
+	authlink.DefaultCreatedAt = authlinkDescCreatedAt.Default.(func() time.Time)
+	// authlinkDescUpdatedAt is the schema descriptor for updated_at field.
+	authlinkDescUpdatedAt := authlinkMixinFields0[1].Descriptor()
+	// authlink.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	authlink.DefaultUpdatedAt = authlinkDescUpdatedAt.Default.(func() time.Time)
+	// authlink.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	authlink.UpdateDefaultUpdatedAt = authlinkDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// authlinkDescSecretHash is the schema descriptor for secret_hash field.
+	authlinkDescSecretHash := authlinkFields[1].Descriptor()
+	// authlink.SecretHashValidator is a validator for the "secret_hash" field. It is called by the builders before save.
+	authlink.SecretHashValidator = func() func(string) error {
+		validators := authlinkDescSecretHash.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(secret_hash string) error {
+			for _, fn := range fns {
+				if err := fn(secret_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	billingrunMixin := schema.BillingRun{}.Mixin()
 	billingrun.Policy = privacy.NewPolicies(billingrunMixin[1], schema.BillingRun{})
 	billingrun.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1253,6 +1298,104 @@ func init() {
 	ratesheet.DefaultRowCount = ratesheetDescRowCount.Default.(int)
 	// ratesheet.RowCountValidator is a validator for the "row_count" field. It is called by the builders before save.
 	ratesheet.RowCountValidator = ratesheetDescRowCount.Validators[0].(func(int) error)
+	sessionMixin := schema.Session{}.Mixin()
+	session.Policy = privacy.NewPolicies(sessionMixin[1], schema.Session{})
+	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := session.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	sessionMixinFields0 := sessionMixin[0].Fields()
+	_ = sessionMixinFields0
+	sessionFields := schema.Session{}.Fields()
+	_ = sessionFields
+	// sessionDescCreatedAt is the schema descriptor for created_at field.
+	sessionDescCreatedAt := sessionMixinFields0[0].Descriptor()
+	// session.DefaultCreatedAt holds the default value on creation for the created_at field.
+	session.DefaultCreatedAt = sessionDescCreatedAt.Default.(func() time.Time)
+	// sessionDescUpdatedAt is the schema descriptor for updated_at field.
+	sessionDescUpdatedAt := sessionMixinFields0[1].Descriptor()
+	// session.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	session.DefaultUpdatedAt = sessionDescUpdatedAt.Default.(func() time.Time)
+	// session.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	session.UpdateDefaultUpdatedAt = sessionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// sessionDescSecretHash is the schema descriptor for secret_hash field.
+	sessionDescSecretHash := sessionFields[0].Descriptor()
+	// session.SecretHashValidator is a validator for the "secret_hash" field. It is called by the builders before save.
+	session.SecretHashValidator = func() func(string) error {
+		validators := sessionDescSecretHash.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(secret_hash string) error {
+			for _, fn := range fns {
+				if err := fn(secret_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// sessionDescIP is the schema descriptor for ip field.
+	sessionDescIP := sessionFields[4].Descriptor()
+	// session.IPValidator is a validator for the "ip" field. It is called by the builders before save.
+	session.IPValidator = sessionDescIP.Validators[0].(func(string) error)
+	// sessionDescUserAgent is the schema descriptor for user_agent field.
+	sessionDescUserAgent := sessionFields[5].Descriptor()
+	// session.UserAgentValidator is a validator for the "user_agent" field. It is called by the builders before save.
+	session.UserAgentValidator = sessionDescUserAgent.Validators[0].(func(string) error)
+	signinthrottleMixin := schema.SignInThrottle{}.Mixin()
+	signinthrottle.Policy = privacy.NewPolicies(signinthrottleMixin[1], schema.SignInThrottle{})
+	signinthrottle.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := signinthrottle.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	signinthrottleMixinFields0 := signinthrottleMixin[0].Fields()
+	_ = signinthrottleMixinFields0
+	signinthrottleFields := schema.SignInThrottle{}.Fields()
+	_ = signinthrottleFields
+	// signinthrottleDescCreatedAt is the schema descriptor for created_at field.
+	signinthrottleDescCreatedAt := signinthrottleMixinFields0[0].Descriptor()
+	// signinthrottle.DefaultCreatedAt holds the default value on creation for the created_at field.
+	signinthrottle.DefaultCreatedAt = signinthrottleDescCreatedAt.Default.(func() time.Time)
+	// signinthrottleDescUpdatedAt is the schema descriptor for updated_at field.
+	signinthrottleDescUpdatedAt := signinthrottleMixinFields0[1].Descriptor()
+	// signinthrottle.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	signinthrottle.DefaultUpdatedAt = signinthrottleDescUpdatedAt.Default.(func() time.Time)
+	// signinthrottle.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	signinthrottle.UpdateDefaultUpdatedAt = signinthrottleDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// signinthrottleDescKey is the schema descriptor for key field.
+	signinthrottleDescKey := signinthrottleFields[0].Descriptor()
+	// signinthrottle.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	signinthrottle.KeyValidator = func() func(string) error {
+		validators := signinthrottleDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// signinthrottleDescFailures is the schema descriptor for failures field.
+	signinthrottleDescFailures := signinthrottleFields[1].Descriptor()
+	// signinthrottle.DefaultFailures holds the default value on creation for the failures field.
+	signinthrottle.DefaultFailures = signinthrottleDescFailures.Default.(int)
+	// signinthrottle.FailuresValidator is a validator for the "failures" field. It is called by the builders before save.
+	signinthrottle.FailuresValidator = signinthrottleDescFailures.Validators[0].(func(int) error)
 	siteMixin := schema.Site{}.Mixin()
 	site.Policy = privacy.NewPolicies(siteMixin[1], schema.Site{})
 	site.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1358,7 +1501,7 @@ func init() {
 	// uploadcustomertotal.CallsValidator is a validator for the "calls" field. It is called by the builders before save.
 	uploadcustomertotal.CallsValidator = uploadcustomertotalDescCalls.Validators[0].(func(int64) error)
 	userMixin := schema.User{}.Mixin()
-	user.Policy = privacy.NewPolicies(userMixin[1], schema.User{})
+	user.Policy = privacy.NewPolicies(schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := user.Policy.EvalMutation(ctx, m); err != nil {

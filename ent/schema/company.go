@@ -13,7 +13,9 @@ import (
 // generates no API for it.
 type CompanySettings struct{ ent.Schema }
 
-func (CompanySettings) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{}} }
+func (CompanySettings) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, AccessMixin{AdminWrites: true}}
+}
 
 func (CompanySettings) Fields() []ent.Field {
 	return []ent.Field{

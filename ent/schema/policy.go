@@ -3,24 +3,31 @@ package schema
 import (
 	"context"
 
-	"entgo.io/ent"
+	entgo "entgo.io/ent"
 	"entgo.io/ent/schema/mixin"
 
 	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/privacy"
+	"github.com/tollgate/tollgate/ent/user"
 )
 
 // AccessMixin attaches Tollgate's access policy to every entity: nothing is
 // read or written without a viewer in the context. Staff, API tokens and the
 // system read everything; only admin and billing roles (and the system)
-// write. Portal users get narrower, customer-filtered rules per entity as
-// the portal is built; until then they are denied here.
-type AccessMixin struct{ mixin.Schema }
+// write, and only admins when AdminWrites is set (the company's settings).
+// Portal users get narrower, customer-filtered rules per entity as the
+// portal is built; until then they are denied here.
+type AccessMixin struct {
+	mixin.Schema
+	// AdminWrites keeps changes to the admin role (and the system).
+	AdminWrites bool
+}
 
-func (AccessMixin) Policy() ent.Policy {
+func (m AccessMixin) Policy() entgo.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			privacy.QueryRuleFunc(func(ctx context.Context, _ ent.Query) error {
+			privacy.QueryRuleFunc(func(ctx context.Context, _ entgo.Query) error {
 				if v, ok := viewer.FromContext(ctx); ok && v.CanRead() {
 					return privacy.Allow
 				}
@@ -28,11 +35,48 @@ func (AccessMixin) Policy() ent.Policy {
 			}),
 		},
 		Mutation: privacy.MutationPolicy{
-			privacy.MutationRuleFunc(func(ctx context.Context, _ ent.Mutation) error {
-				if v, ok := viewer.FromContext(ctx); ok && v.CanWrite() {
+			privacy.MutationRuleFunc(func(ctx context.Context, _ entgo.Mutation) error {
+				v, ok := viewer.FromContext(ctx)
+				switch {
+				case m.AdminWrites && ok && v.CanAdminister():
+					return privacy.Allow
+				case m.AdminWrites:
+					return privacy.Denyf("you are not allowed to change this: only an admin may")
+				case ok && v.CanWrite():
 					return privacy.Allow
 				}
 				return privacy.Denyf("you are not allowed to change this: an admin or billing role is needed")
+			}),
+		},
+	}
+}
+
+// userPolicy lets admins (and the system) read and change every user;
+// any other signed-in person reads only their own user and changes none —
+// a password is changed through backend/auth, as the system.
+func userPolicy() entgo.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			privacy.UserQueryRuleFunc(func(ctx context.Context, q *ent.UserQuery) error {
+				v, ok := viewer.FromContext(ctx)
+				switch {
+				case !ok:
+					return privacy.Denyf("you are not allowed to read users: sign in first")
+				case v.CanAdminister():
+					return privacy.Allow
+				case v.UserID != 0:
+					q.Where(user.ID(v.UserID))
+					return privacy.Allow
+				}
+				return privacy.Denyf("you are not allowed to read users: only an admin may")
+			}),
+		},
+		Mutation: privacy.MutationPolicy{
+			privacy.MutationRuleFunc(func(ctx context.Context, _ entgo.Mutation) error {
+				if v, ok := viewer.FromContext(ctx); ok && v.CanAdminister() {
+					return privacy.Allow
+				}
+				return privacy.Denyf("you are not allowed to change users: only an admin may")
 			}),
 		},
 	}

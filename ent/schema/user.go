@@ -11,7 +11,9 @@ import (
 // User signs in to the staff SPA (with a role) or to one customer's portal.
 type User struct{ ent.Schema }
 
-func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{}} }
+func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (User) Policy() ent.Policy { return userPolicy() }
 
 func (User) Fields() []ent.Field {
 	return []ent.Field{
@@ -29,6 +31,8 @@ func (User) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("customer", Customer.Type).Ref("portal_users").Unique().Comment("Portal users only"),
 		edge.To("api_tokens", ApiToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("sessions", Session.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("auth_links", AuthLink.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -59,6 +59,18 @@ func (v Viewer) CanWrite() bool {
 	return false
 }
 
+// CanAdminister reports whether the viewer may change users and the
+// company's settings: the admin role, or the system.
+func (v Viewer) CanAdminister() bool {
+	switch v.Kind {
+	case KindSystem:
+		return true
+	case KindStaff, KindToken:
+		return v.Role == RoleAdmin
+	}
+	return false
+}
+
 type ctxKey struct{}
 
 // NewContext returns ctx carrying v.
