@@ -171,6 +171,7 @@ func (a *App) Resolver() *graph.Resolver {
 		Invoicing:      a.Invoicing,
 		Dashboards:     a.Dashboards,
 		InvoiceActions: a.Invoices,
+		Mail:           a.Delivery,
 	}
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -69,6 +70,41 @@ func (a *App) downloads(r chi.Router) {
 		}
 	})
 	r.Get("/download/invoices/{id}/{doc}", a.invoiceDocument)
+	r.Get("/download/outbox/{id}/message.eml", func(w http.ResponseWriter, req *http.Request) {
+		id, err := pathID(req, "id", "email")
+		if err != nil {
+			a.downloadError(w, req, err)
+			return
+		}
+		b, err := a.Delivery.RawMessage(req.Context(), id)
+		if err != nil {
+			a.downloadError(w, req, err)
+			return
+		}
+		w.Header().Set("Content-Type", "message/rfc822")
+		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": fmt.Sprintf("email-%d.eml", id)}))
+		_, _ = w.Write(b)
+	})
+	r.Get("/download/outbox/{id}/attachments/{n}", func(w http.ResponseWriter, req *http.Request) {
+		id, err := pathID(req, "id", "email")
+		if err != nil {
+			a.downloadError(w, req, err)
+			return
+		}
+		p, err := a.Delivery.ReadMessage(req.Context(), id)
+		if err != nil {
+			a.downloadError(w, req, err)
+			return
+		}
+		n, err := strconv.Atoi(chi.URLParam(req, "n"))
+		if err != nil || n < 1 || n > len(p.Attachments) {
+			a.downloadError(w, req, apperr.New(apperr.NotFound, "the email %q has %d attachments, numbered from 1; there is no attachment %q",
+				p.Subject, len(p.Attachments), chi.URLParam(req, "n")))
+			return
+		}
+		att := p.Attachments[n-1]
+		servePDFOrFile(w, req, att.ContentType, att.Name, bytes.NewReader(att.Data), time.Time{})
+	})
 	r.Get("/download/settings/logo", func(w http.ResponseWriter, req *http.Request) {
 		b, kind, err := a.Company.Logo(req.Context())
 		if err != nil {
@@ -150,15 +186,21 @@ func (a *App) invoiceDocument(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	defer r.Close()
+	servePDFOrFile(w, req, f.ContentType, f.Name, r, r.ModTime())
+}
+
+// servePDFOrFile sends a stored file under its name: a PDF shown in the
+// browser unless ?download=1 asks to save it, anything else saved.
+func servePDFOrFile(w http.ResponseWriter, req *http.Request, contentType, name string, content io.ReadSeeker, modified time.Time) {
 	disposition := "attachment"
-	if f.ContentType == "application/pdf" && req.URL.Query().Get("download") != "1" {
+	if contentType == "application/pdf" && req.URL.Query().Get("download") != "1" {
 		disposition = "inline"
 	}
-	w.Header().Set("Content-Type", f.ContentType)
-	w.Header().Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": f.Name}))
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": name}))
 	w.Header().Set("Cache-Control", "private, no-cache")
 	// ServeContent answers the range requests a browser's PDF viewer makes.
-	http.ServeContent(w, req, "", r.ModTime(), r)
+	http.ServeContent(w, req, "", modified, content)
 }
 
 // pathID reads the id of the thing named what from the URL path.

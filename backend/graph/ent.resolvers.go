@@ -162,6 +162,9 @@ func (r *Resolver) CdrUpload() generated.CdrUploadResolver { return &cdrUploadRe
 // Customer returns generated.CustomerResolver implementation.
 func (r *Resolver) Customer() generated.CustomerResolver { return &customerResolver{r} }
 
+// Delivery returns generated.DeliveryResolver implementation.
+func (r *Resolver) Delivery() generated.DeliveryResolver { return &deliveryResolver{r} }
+
 // Invoice returns generated.InvoiceResolver implementation.
 func (r *Resolver) Invoice() generated.InvoiceResolver { return &invoiceResolver{r} }
 
@@ -189,6 +192,7 @@ type (
 	callResolver            struct{ *Resolver }
 	cdrUploadResolver       struct{ *Resolver }
 	customerResolver        struct{ *Resolver }
+	deliveryResolver        struct{ *Resolver }
 	invoiceResolver         struct{ *Resolver }
 	peakTimeBlockResolver   struct{ *Resolver }
 	peakTimesResolver       struct{ *Resolver }

@@ -10,6 +10,7 @@ import (
 	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
 	"github.com/tollgate/tollgate/backend/dashboard"
+	"github.com/tollgate/tollgate/backend/delivery"
 	"github.com/tollgate/tollgate/backend/internal/events"
 	"github.com/tollgate/tollgate/backend/invoicing"
 	"github.com/tollgate/tollgate/backend/providers"
@@ -38,6 +39,8 @@ type Resolver struct {
 	Dashboards *dashboard.Service
 	// InvoiceActions settles and deletes issued invoices.
 	InvoiceActions *invoicing.Invoices
+	// Mail is the outbox of invoice emails: resend, send to, retry.
+	Mail *delivery.Service
 }
 
 // settingsAfter answers a settings mutation with the whole settings, as

@@ -34,6 +34,7 @@ import (
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrlineerror"
 	entcustomer "github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/delivery"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/provider"
@@ -256,9 +257,23 @@ func (r *customerResolver) InvoiceList(ctx context.Context, obj *ent.Customer, v
 	return r.invoicePage(ctx, q.Where(invoice.HasCustomerWith(entcustomer.ID(obj.ID))), after, first, before, last)
 }
 
+// Message is the resolver for the message field.
+func (r *deliveryResolver) Message(ctx context.Context, obj *ent.Delivery) (*model.OutboxMessage, error) {
+	p, err := r.Mail.Message(ctx, obj.ID)
+	if p == nil || err != nil {
+		return nil, err
+	}
+	return outboxMessage(obj.ID, p), nil
+}
+
 // TaxSummary is the resolver for the taxSummary field.
 func (r *invoiceResolver) TaxSummary(ctx context.Context, obj *ent.Invoice) ([]*rules.TaxLine, error) {
 	return r.InvoiceActions.TaxSummary(ctx, obj.ID)
+}
+
+// Emails is the resolver for the emails field.
+func (r *invoiceResolver) Emails(ctx context.Context, obj *ent.Invoice) ([]*ent.Delivery, error) {
+	return r.Mail.Emails(ctx, obj.ID)
 }
 
 // CreateCustomer is the resolver for the createCustomer field.
@@ -521,6 +536,21 @@ func (r *mutationResolver) DeleteInvoice(ctx context.Context, id int, withCharge
 	return r.InvoiceActions.Delete(ctx, id, invoicing.DeleteInput{WithCharges: withCharges, Reason: deref(reason)})
 }
 
+// ResendInvoice is the resolver for the resendInvoice field.
+func (r *mutationResolver) ResendInvoice(ctx context.Context, id int) (*ent.Delivery, error) {
+	return r.Mail.Resend(ctx, id)
+}
+
+// SendInvoiceTo is the resolver for the sendInvoiceTo field.
+func (r *mutationResolver) SendInvoiceTo(ctx context.Context, id int, address string) (*ent.Delivery, error) {
+	return r.Mail.SendTo(ctx, id, address)
+}
+
+// RetryDelivery is the resolver for the retryDelivery field.
+func (r *mutationResolver) RetryDelivery(ctx context.Context, id int) (*ent.Delivery, error) {
+	return r.Mail.Retry(ctx, id)
+}
+
 // Days is the resolver for the days field.
 func (r *peakTimeBlockResolver) Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error) {
 	return weekdays(rating.Weekdays(obj.Weekdays)), nil
@@ -663,6 +693,24 @@ func (r *queryResolver) InvoiceTotals(ctx context.Context, view model.InvoiceVie
 	}
 	t, err := invoicing.TotalsOf(ctx, q)
 	return &model.InvoiceTotals{Count: t.Count, NetTotal: t.Net, TaxTotal: t.Tax, Total: t.Total}, err
+}
+
+// MailTransport is the resolver for the mailTransport field.
+func (r *queryResolver) MailTransport(ctx context.Context) (model.MailTransport, error) {
+	if r.Mail.Embedded() {
+		return model.MailTransportOutbox, nil
+	}
+	return model.MailTransportSMTP, nil
+}
+
+// Outbox is the resolver for the outbox field.
+func (r *queryResolver) Outbox(ctx context.Context, status *delivery.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.DeliveryConnection, error) {
+	first, last, err := r.page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	newest := &ent.DeliveryOrder{Direction: entgql.OrderDirectionDesc, Field: ent.DeliveryOrderFieldCreatedAt}
+	return r.Mail.List(status).Paginate(ctx, after, first, before, last, ent.WithDeliveryOrder(newest))
 }
 
 // DurationBlock is the resolver for the durationBlock field.

@@ -62,6 +62,7 @@ type ResolverRoot interface {
 	CsvMapping() CsvMappingResolver
 	Customer() CustomerResolver
 	Dashboard() DashboardResolver
+	Delivery() DeliveryResolver
 	Invoice() InvoiceResolver
 	Mutation() MutationResolver
 	PeakTimeBlock() PeakTimeBlockResolver
@@ -486,6 +487,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Invoice       func(childComplexity int) int
 		LastError     func(childComplexity int) int
+		Message       func(childComplexity int) int
 		MessageID     func(childComplexity int) int
 		NextAttemptAt func(childComplexity int) int
 		Recipient     func(childComplexity int) int
@@ -525,6 +527,7 @@ type ComplexityRoot struct {
 		Deliveries        func(childComplexity int) int
 		DocumentsAt       func(childComplexity int) int
 		DueDate           func(childComplexity int) int
+		Emails            func(childComplexity int) int
 		ID                func(childComplexity int) int
 		IssueDate         func(childComplexity int) int
 		Lines             func(childComplexity int) int
@@ -635,6 +638,9 @@ type ComplexityRoot struct {
 		RecomputeUnbilledTotal func(childComplexity int, customerID int) int
 		RemoveLogo             func(childComplexity int) int
 		ReplacePeakTimes       func(childComplexity int, id *int, blocks []*model.PeakTimeBlockInput) int
+		ResendInvoice          func(childComplexity int, id int) int
+		RetryDelivery          func(childComplexity int, id int) int
+		SendInvoiceTo          func(childComplexity int, id int, address string) int
 		SetNextInvoiceNumber   func(childComplexity int, number int) int
 		SetProviderCSVMapping  func(childComplexity int, providerID int, mapping model.CSVMappingInput) int
 		SettleInvoice          func(childComplexity int, id int, settleDate *time.Time, comment *string) int
@@ -652,6 +658,24 @@ type ComplexityRoot struct {
 		UploadCdr              func(childComplexity int, input model.UploadCdrInput) int
 		UploadLogo             func(childComplexity int, file graphql.Upload) int
 		UploadRateSheet        func(childComplexity int, input model.UploadRateSheetInput) int
+	}
+
+	OutboxAttachment struct {
+		ContentType func(childComplexity int) int
+		DownloadURL func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Size        func(childComplexity int) int
+	}
+
+	OutboxMessage struct {
+		Attachments func(childComplexity int) int
+		Date        func(childComplexity int) int
+		DownloadURL func(childComplexity int) int
+		From        func(childComplexity int) int
+		MessageID   func(childComplexity int) int
+		Subject     func(childComplexity int) int
+		Text        func(childComplexity int) int
+		To          func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -805,8 +829,10 @@ type ComplexityRoot struct {
 		InvoiceList       func(childComplexity int, view model.InvoiceView, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		InvoiceTotals     func(childComplexity int, view model.InvoiceView, search *string) int
 		Invoices          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) int
+		MailTransport     func(childComplexity int) int
 		Node              func(childComplexity int, id int) int
 		Nodes             func(childComplexity int, ids []int) int
+		Outbox            func(childComplexity int, status *delivery.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		PeakTimes         func(childComplexity int) int
 		PeakTimesList     func(childComplexity int) int
 		ProductPrice      func(childComplexity int, productID int, customerID int) int
@@ -1069,8 +1095,12 @@ type DashboardResolver interface {
 	WaitingUploads(ctx context.Context, obj *dashboard.Board, first int) (*dashboard.WaitingUploads, error)
 	InvoicesDue(ctx context.Context, obj *dashboard.Board, withinDays int, first int) (*dashboard.InvoicesDue, error)
 }
+type DeliveryResolver interface {
+	Message(ctx context.Context, obj *ent.Delivery) (*model.OutboxMessage, error)
+}
 type InvoiceResolver interface {
 	TaxSummary(ctx context.Context, obj *ent.Invoice) ([]*rules.TaxLine, error)
+	Emails(ctx context.Context, obj *ent.Invoice) ([]*ent.Delivery, error)
 }
 type MutationResolver interface {
 	CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) (*ent.Customer, error)
@@ -1115,6 +1145,9 @@ type MutationResolver interface {
 	SettleInvoice(ctx context.Context, id int, settleDate *time.Time, comment *string) (*ent.Invoice, error)
 	SettleInvoices(ctx context.Context, from time.Time, to time.Time, settleDate *time.Time, comment *string) (*model.SettledInvoices, error)
 	DeleteInvoice(ctx context.Context, id int, withCharges bool, reason *string) (*ent.Invoice, error)
+	ResendInvoice(ctx context.Context, id int) (*ent.Delivery, error)
+	SendInvoiceTo(ctx context.Context, id int, address string) (*ent.Delivery, error)
+	RetryDelivery(ctx context.Context, id int) (*ent.Delivery, error)
 }
 type PeakTimeBlockResolver interface {
 	Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error)
@@ -1157,6 +1190,8 @@ type QueryResolver interface {
 	BillingRunPreview(ctx context.Context, input model.BillingRunInput, first *int, offset *int) (*model.BillingRunPreview, error)
 	InvoiceList(ctx context.Context, view model.InvoiceView, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.InvoiceConnection, error)
 	InvoiceTotals(ctx context.Context, view model.InvoiceView, search *string) (*model.InvoiceTotals, error)
+	MailTransport(ctx context.Context) (model.MailTransport, error)
+	Outbox(ctx context.Context, status *delivery.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.DeliveryConnection, error)
 	Dashboard(ctx context.Context) (*dashboard.Board, error)
 }
 type RateResolver interface {
@@ -3105,6 +3140,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Delivery.LastError(childComplexity), true
+	case "Delivery.message":
+		if e.ComplexityRoot.Delivery.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Message(childComplexity), true
 	case "Delivery.messageID":
 		if e.ComplexityRoot.Delivery.MessageID == nil {
 			break
@@ -3271,6 +3312,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Invoice.DueDate(childComplexity), true
+	case "Invoice.emails":
+		if e.ComplexityRoot.Invoice.Emails == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.Emails(childComplexity), true
 	case "Invoice.id":
 		if e.ComplexityRoot.Invoice.ID == nil {
 			break
@@ -3898,6 +3945,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReplacePeakTimes(childComplexity, args["id"].(*int), args["blocks"].([]*model.PeakTimeBlockInput)), true
+	case "Mutation.resendInvoice":
+		if e.ComplexityRoot.Mutation.ResendInvoice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resendInvoice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResendInvoice(childComplexity, args["id"].(int)), true
+	case "Mutation.retryDelivery":
+		if e.ComplexityRoot.Mutation.RetryDelivery == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_retryDelivery_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RetryDelivery(childComplexity, args["id"].(int)), true
+	case "Mutation.sendInvoiceTo":
+		if e.ComplexityRoot.Mutation.SendInvoiceTo == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_sendInvoiceTo_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SendInvoiceTo(childComplexity, args["id"].(int), args["address"].(string)), true
 	case "Mutation.setNextInvoiceNumber":
 		if e.ComplexityRoot.Mutation.SetNextInvoiceNumber == nil {
 			break
@@ -4085,6 +4165,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UploadRateSheet(childComplexity, args["input"].(model.UploadRateSheetInput)), true
+
+	case "OutboxAttachment.contentType":
+		if e.ComplexityRoot.OutboxAttachment.ContentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxAttachment.ContentType(childComplexity), true
+	case "OutboxAttachment.downloadURL":
+		if e.ComplexityRoot.OutboxAttachment.DownloadURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxAttachment.DownloadURL(childComplexity), true
+	case "OutboxAttachment.name":
+		if e.ComplexityRoot.OutboxAttachment.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxAttachment.Name(childComplexity), true
+	case "OutboxAttachment.size":
+		if e.ComplexityRoot.OutboxAttachment.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxAttachment.Size(childComplexity), true
+
+	case "OutboxMessage.attachments":
+		if e.ComplexityRoot.OutboxMessage.Attachments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxMessage.Attachments(childComplexity), true
+	case "OutboxMessage.date":
+		if e.ComplexityRoot.OutboxMessage.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxMessage.Date(childComplexity), true
+	case "OutboxMessage.downloadURL":
+		if e.ComplexityRoot.OutboxMessage.DownloadURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxMessage.DownloadURL(childComplexity), true
+	case "OutboxMessage.from":
+		if e.ComplexityRoot.OutboxMessage.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxMessage.From(childComplexity), true
+	case "OutboxMessage.messageID":
+		if e.ComplexityRoot.OutboxMessage.MessageID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxMessage.MessageID(childComplexity), true
+	case "OutboxMessage.subject":
+		if e.ComplexityRoot.OutboxMessage.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxMessage.Subject(childComplexity), true
+	case "OutboxMessage.text":
+		if e.ComplexityRoot.OutboxMessage.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxMessage.Text(childComplexity), true
+	case "OutboxMessage.to":
+		if e.ComplexityRoot.OutboxMessage.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutboxMessage.To(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -4792,6 +4946,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Invoices(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.InvoiceOrder), args["where"].(*ent.InvoiceWhereInput)), true
+	case "Query.mailTransport":
+		if e.ComplexityRoot.Query.MailTransport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MailTransport(childComplexity), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -4814,6 +4974,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.outbox":
+		if e.ComplexityRoot.Query.Outbox == nil {
+			break
+		}
+
+		args, err := ec.field_Query_outbox_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Outbox(childComplexity, args["status"].(*delivery.Status), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "Query.peakTimes":
 		if e.ComplexityRoot.Query.PeakTimes == nil {
 			break
@@ -6798,6 +6969,74 @@ type InvoiceTax {
 extend type Invoice {
   """The net and tax per tax rate of the invoice's lines, lowest rate first, as the invoice prints them."""
   taxSummary: [InvoiceTax!]!
+}
+
+# ---------------------------------------------------------------- outbox: invoice emails
+
+"""Where this deployment's invoice emails go."""
+enum MailTransport {
+  """Embedded mode (no SMTP_URL): each email is written to the outbox directory (./data/outbox) and can be read here; nothing leaves the machine."""
+  OUTBOX
+  """SMTP_URL is set: emails go to that mail server, which keeps no copy Tollgate can show."""
+  SMTP
+}
+
+"""An invoice email as it was written to the outbox directory."""
+type OutboxMessage {
+  """The Message-ID header, without angle brackets; the same on every attempt of one email."""
+  messageID: String!
+  """The From header, e.g. "Northern Voice Billing <billing@northernvoice.example>"."""
+  from: String!
+  """The recipients' addresses."""
+  to: [String!]!
+  """The subject, its placeholders filled."""
+  subject: String!
+  """The Date header: when it was written."""
+  date: Time
+  """The plain-text body, as the recipient reads it."""
+  text: String!
+  """The attached files, in the message's order."""
+  attachments: [OutboxAttachment!]!
+  """Where the whole message downloads as an .eml file, which any mail client opens."""
+  downloadURL: String!
+}
+
+"""A file attached to an outbox message."""
+type OutboxAttachment {
+  """The file name the recipient sees, e.g. "Invoice 1042.pdf"."""
+  name: String!
+  """Its MIME type, e.g. application/pdf."""
+  contentType: String!
+  """Its size in bytes."""
+  size: Int!
+  """Where it downloads, byte for byte as it was sent."""
+  downloadURL: String!
+}
+
+extend type Delivery {
+  """The email as written to the outbox; null when it is not written yet, or when mail goes over SMTP."""
+  message: OutboxMessage
+}
+
+extend type Invoice {
+  """The invoice's emails, newest first: the run's email, then every resend and send to another address, each its own."""
+  emails: [Delivery!]!
+}
+
+extend type Query {
+  """Where invoice emails go in this deployment: the outbox directory or an SMTP server."""
+  mailTransport: MailTransport!
+  """Every invoice email, newest first; with status, only those in it."""
+  outbox(status: DeliveryStatus, after: Cursor, first: Int, before: Cursor, last: Int): DeliveryConnection!
+}
+
+extend type Mutation {
+  """Emails the invoice again to its customer's delivery address, as a new email. Refused for a deleted invoice or a customer without a delivery address."""
+  resendInvoice(id: ID!): Delivery!
+  """Emails the invoice to one other address (e.g. accounts@example.com), as a new email; the customer's own address is unchanged."""
+  sendInvoiceTo(id: ID!, address: String!): Delivery!
+  """Tries a failed email again now, with its attempts counted afresh and the same Message-ID. Only a FAILED email can be retried."""
+  retryDelivery(id: ID!): Delivery!
 }
 `, BuiltIn: false},
 	{Name: "../../../dashboard.graphql", Input: `# The staff dashboard (backend/dashboard). Each field of Dashboard is one
@@ -13362,6 +13601,8 @@ func (ec *executionContext) childFields_Delivery(ctx context.Context, field grap
 		return ec.fieldContext_Delivery_messageID(ctx, field)
 	case "invoice":
 		return ec.fieldContext_Delivery_invoice(ctx, field)
+	case "message":
+		return ec.fieldContext_Delivery_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Delivery", field.Name)
 }
@@ -13462,6 +13703,8 @@ func (ec *executionContext) childFields_Invoice(ctx context.Context, field graph
 		return ec.fieldContext_Invoice_deliveries(ctx, field)
 	case "taxSummary":
 		return ec.fieldContext_Invoice_taxSummary(ctx, field)
+	case "emails":
+		return ec.fieldContext_Invoice_emails(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Invoice", field.Name)
 }
@@ -13594,6 +13837,42 @@ func (ec *executionContext) childFields_MonthRevenue(ctx context.Context, field 
 		return ec.fieldContext_MonthRevenue_total(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MonthRevenue", field.Name)
+}
+
+func (ec *executionContext) childFields_OutboxAttachment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_OutboxAttachment_name(ctx, field)
+	case "contentType":
+		return ec.fieldContext_OutboxAttachment_contentType(ctx, field)
+	case "size":
+		return ec.fieldContext_OutboxAttachment_size(ctx, field)
+	case "downloadURL":
+		return ec.fieldContext_OutboxAttachment_downloadURL(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutboxAttachment", field.Name)
+}
+
+func (ec *executionContext) childFields_OutboxMessage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "messageID":
+		return ec.fieldContext_OutboxMessage_messageID(ctx, field)
+	case "from":
+		return ec.fieldContext_OutboxMessage_from(ctx, field)
+	case "to":
+		return ec.fieldContext_OutboxMessage_to(ctx, field)
+	case "subject":
+		return ec.fieldContext_OutboxMessage_subject(ctx, field)
+	case "date":
+		return ec.fieldContext_OutboxMessage_date(ctx, field)
+	case "text":
+		return ec.fieldContext_OutboxMessage_text(ctx, field)
+	case "attachments":
+		return ec.fieldContext_OutboxMessage_attachments(ctx, field)
+	case "downloadURL":
+		return ec.fieldContext_OutboxMessage_downloadURL(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutboxMessage", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15014,6 +15293,56 @@ func (ec *executionContext) field_Mutation_replacePeakTimes_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_resendInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_retryDelivery_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_sendInvoiceTo_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "address",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["address"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setNextInvoiceNumber_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15915,6 +16244,52 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_outbox_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*delivery.Status, error) {
+			return ec.unmarshalODeliveryStatus2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚋdeliveryᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
 	return args, nil
 }
 
@@ -24145,6 +24520,38 @@ func (ec *executionContext) fieldContext_Delivery_invoice(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Delivery_message(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Delivery().Message(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutboxMessage) graphql.Marshaler {
+			return ec.marshalOOutboxMessage2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐOutboxMessage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Delivery",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutboxMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DeliveryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DeliveryConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25086,6 +25493,38 @@ func (ec *executionContext) fieldContext_Invoice_taxSummary(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InvoiceTax(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Invoice_emails(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_emails(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Invoice().Emails(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Delivery) graphql.Marshaler {
+			return ec.marshalNDelivery2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_emails(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Invoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delivery(ctx, field)
 		},
 	}
 	return fc, nil
@@ -27922,6 +28361,423 @@ func (ec *executionContext) fieldContext_Mutation_deleteInvoice(ctx context.Cont
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_resendInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_resendInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ResendInvoice(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Delivery) graphql.Marshaler {
+			return ec.marshalNDelivery2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDelivery(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_resendInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delivery(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_resendInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_sendInvoiceTo(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_sendInvoiceTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SendInvoiceTo(ctx, fc.Args["id"].(int), fc.Args["address"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Delivery) graphql.Marshaler {
+			return ec.marshalNDelivery2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDelivery(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_sendInvoiceTo(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delivery(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_sendInvoiceTo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_retryDelivery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_retryDelivery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RetryDelivery(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Delivery) graphql.Marshaler {
+			return ec.marshalNDelivery2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDelivery(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_retryDelivery(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delivery(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_retryDelivery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutboxAttachment_name(ctx context.Context, field graphql.CollectedField, obj *model.OutboxAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxAttachment_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxAttachment_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxAttachment", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutboxAttachment_contentType(ctx context.Context, field graphql.CollectedField, obj *model.OutboxAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxAttachment_contentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxAttachment_contentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxAttachment", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutboxAttachment_size(ctx context.Context, field graphql.CollectedField, obj *model.OutboxAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxAttachment_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxAttachment_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxAttachment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutboxAttachment_downloadURL(ctx context.Context, field graphql.CollectedField, obj *model.OutboxAttachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxAttachment_downloadURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DownloadURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxAttachment_downloadURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxAttachment", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutboxMessage_messageID(ctx context.Context, field graphql.CollectedField, obj *model.OutboxMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxMessage_messageID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxMessage_messageID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxMessage", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutboxMessage_from(ctx context.Context, field graphql.CollectedField, obj *model.OutboxMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxMessage_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxMessage_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxMessage", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutboxMessage_to(ctx context.Context, field graphql.CollectedField, obj *model.OutboxMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxMessage_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxMessage_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxMessage", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutboxMessage_subject(ctx context.Context, field graphql.CollectedField, obj *model.OutboxMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxMessage_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxMessage_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxMessage", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutboxMessage_date(ctx context.Context, field graphql.CollectedField, obj *model.OutboxMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxMessage_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxMessage_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxMessage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OutboxMessage_text(ctx context.Context, field graphql.CollectedField, obj *model.OutboxMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxMessage_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxMessage_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxMessage", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutboxMessage_attachments(ctx context.Context, field graphql.CollectedField, obj *model.OutboxMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxMessage_attachments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attachments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OutboxAttachment) graphql.Marshaler {
+			return ec.marshalNOutboxAttachment2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐOutboxAttachmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxMessage_attachments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutboxMessage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutboxAttachment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutboxMessage_downloadURL(ctx context.Context, field graphql.CollectedField, obj *model.OutboxMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutboxMessage_downloadURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DownloadURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutboxMessage_downloadURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutboxMessage", field, false, false, "String")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
@@ -31284,6 +32140,73 @@ func (ec *executionContext) fieldContext_Query_invoiceTotals(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_invoiceTotals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_mailTransport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_mailTransport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MailTransport(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MailTransport) graphql.Marshaler {
+			return ec.marshalNMailTransport2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐMailTransport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_mailTransport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "MailTransport")
+}
+
+func (ec *executionContext) _Query_outbox(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_outbox(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Outbox(ctx, fc.Args["status"].(*delivery.Status), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DeliveryConnection) graphql.Marshaler {
+			return ec.marshalNDeliveryConnection2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_outbox(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeliveryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_outbox_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -59424,6 +60347,12 @@ func (ec *executionContext) _Delivery(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Delivery_invoice(ctx, field, obj)
 				})
+		case "message":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Delivery_message(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59730,6 +60659,12 @@ func (ec *executionContext) _Invoice(ctx context.Context, sel ast.SelectionSet, 
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Invoice_taxSummary(ctx, field, obj)
+				})
+		case "emails":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Invoice_emails(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -60489,6 +61424,143 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteInvoice(ctx, field)
 			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resendInvoice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_resendInvoice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sendInvoiceTo":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_sendInvoiceTo(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retryDelivery":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_retryDelivery(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outboxAttachmentImplementors = []string{"OutboxAttachment"}
+
+func (ec *executionContext) _OutboxAttachment(ctx context.Context, sel ast.SelectionSet, obj *model.OutboxAttachment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outboxAttachmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutboxAttachment")
+		case "name":
+			out.Values[i] = ec._OutboxAttachment_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contentType":
+			out.Values[i] = ec._OutboxAttachment_contentType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._OutboxAttachment_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "downloadURL":
+			out.Values[i] = ec._OutboxAttachment_downloadURL(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outboxMessageImplementors = []string{"OutboxMessage"}
+
+func (ec *executionContext) _OutboxMessage(ctx context.Context, sel ast.SelectionSet, obj *model.OutboxMessage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outboxMessageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutboxMessage")
+		case "messageID":
+			out.Values[i] = ec._OutboxMessage_messageID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._OutboxMessage_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._OutboxMessage_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subject":
+			out.Values[i] = ec._OutboxMessage_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._OutboxMessage_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._OutboxMessage_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attachments":
+			out.Values[i] = ec._OutboxMessage_attachments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "downloadURL":
+			out.Values[i] = ec._OutboxMessage_downloadURL(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -61571,6 +62643,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_invoiceTotals(ctx, field)
+				})
+		case "mailTransport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_mailTransport(ctx, field)
+				})
+		case "outbox":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_outbox(ctx, field)
 				})
 		case "dashboard":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -64010,6 +65094,22 @@ func (ec *executionContext) marshalNDecimal2ᚖgithubᚗcomᚋshopspringᚋdecim
 	return res
 }
 
+func (ec *executionContext) marshalNDelivery2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDeliveryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Delivery) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDelivery2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDelivery(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNDelivery2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐDelivery(ctx context.Context, sel ast.SelectionSet, v *ent.Delivery) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Delivery!")
@@ -64341,6 +65441,16 @@ func (ec *executionContext) marshalNJob2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋ
 	return ec._Job(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNMailTransport2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐMailTransport(ctx context.Context, v any) (model.MailTransport, error) {
+	var res model.MailTransport
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMailTransport2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐMailTransport(ctx context.Context, sel ast.SelectionSet, v model.MailTransport) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNMoneyUnits2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐMoneyUnits(ctx context.Context, v any) (model.MoneyUnits, error) {
 	var res model.MoneyUnits
 	err := res.UnmarshalGQL(v)
@@ -64393,6 +65503,30 @@ func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentg
 
 func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v entgql.OrderDirection) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNOutboxAttachment2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐOutboxAttachmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OutboxAttachment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOutboxAttachment2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐOutboxAttachment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOutboxAttachment2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐOutboxAttachment(ctx context.Context, sel ast.SelectionSet, v *model.OutboxAttachment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OutboxAttachment!")
+		return graphql.Null
+	}
+	return ec._OutboxAttachment(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
@@ -67483,6 +68617,13 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋtollgateᚋtollgateᚋen
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOOutboxMessage2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐOutboxMessage(ctx context.Context, sel ast.SelectionSet, v *model.OutboxMessage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OutboxMessage(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPeakTimeBlock2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐPeakTimeBlockᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.PeakTimeBlock) graphql.Marshaler {

@@ -248,6 +248,38 @@ type Job struct {
 	Kind string `json:"kind"`
 }
 
+// A file attached to an outbox message.
+type OutboxAttachment struct {
+	// The file name the recipient sees, e.g. "Invoice 1042.pdf".
+	Name string `json:"name"`
+	// Its MIME type, e.g. application/pdf.
+	ContentType string `json:"contentType"`
+	// Its size in bytes.
+	Size int `json:"size"`
+	// Where it downloads, byte for byte as it was sent.
+	DownloadURL string `json:"downloadURL"`
+}
+
+// An invoice email as it was written to the outbox directory.
+type OutboxMessage struct {
+	// The Message-ID header, without angle brackets; the same on every attempt of one email.
+	MessageID string `json:"messageID"`
+	// The From header, e.g. "Northern Voice Billing <billing@northernvoice.example>".
+	From string `json:"from"`
+	// The recipients' addresses.
+	To []string `json:"to"`
+	// The subject, its placeholders filled.
+	Subject string `json:"subject"`
+	// The Date header: when it was written.
+	Date *time.Time `json:"date,omitempty"`
+	// The plain-text body, as the recipient reads it.
+	Text string `json:"text"`
+	// The attached files, in the message's order.
+	Attachments []*OutboxAttachment `json:"attachments"`
+	// Where the whole message downloads as an .eml file, which any mail client opens.
+	DownloadURL string `json:"downloadURL"`
+}
+
 // One block of a peak-times schedule, in local wall-clock time.
 type PeakTimeBlockInput struct {
 	Band peaktimeblock.Band `json:"band"`
@@ -568,6 +600,64 @@ func (e *InvoiceView) UnmarshalJSON(b []byte) error {
 }
 
 func (e InvoiceView) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where this deployment's invoice emails go.
+type MailTransport string
+
+const (
+	// Embedded mode (no SMTP_URL): each email is written to the outbox directory (./data/outbox) and can be read here; nothing leaves the machine.
+	MailTransportOutbox MailTransport = "OUTBOX"
+	// SMTP_URL is set: emails go to that mail server, which keeps no copy Tollgate can show.
+	MailTransportSMTP MailTransport = "SMTP"
+)
+
+var AllMailTransport = []MailTransport{
+	MailTransportOutbox,
+	MailTransportSMTP,
+}
+
+func (e MailTransport) IsValid() bool {
+	switch e {
+	case MailTransportOutbox, MailTransportSMTP:
+		return true
+	}
+	return false
+}
+
+func (e MailTransport) String() string {
+	return string(e)
+}
+
+func (e *MailTransport) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MailTransport(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MailTransport", str)
+	}
+	return nil
+}
+
+func (e MailTransport) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MailTransport) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MailTransport) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
