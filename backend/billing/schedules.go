@@ -57,6 +57,29 @@ func (s *Service) NextPeriod(b *ent.BillingSchedule, now time.Time) (rules.Perio
 	return next, err == nil
 }
 
+// MaxEndedPeriods bounds how many ended periods EndedPeriods lists.
+const MaxEndedPeriods = 24
+
+// EndedPeriods are the schedule's last n periods that have ended by now,
+// newest first: those a run may bill. A manual schedule has none.
+func (s *Service) EndedPeriods(b *ent.BillingSchedule, now time.Time, n int) []rules.Period {
+	p, ok := s.CurrentPeriod(b, now)
+	if !ok {
+		return nil
+	}
+	n = min(max(n, 0), MaxEndedPeriods)
+	out := make([]rules.Period, 0, n)
+	for len(out) < n {
+		prev, err := ScheduleRule(b).Previous(p)
+		if err != nil {
+			break
+		}
+		out = append(out, prev)
+		p = prev
+	}
+	return out
+}
+
 func (s *Service) zone() *time.Location {
 	if s.Zone == nil {
 		return time.UTC

@@ -45,6 +45,19 @@ func TestASchedulesPeriodsAreTheDeploymentZonesDates(t *testing.T) {
 	if _, ok := svc.CurrentPeriod(&ent.BillingSchedule{Frequency: billingschedule.FrequencyManual, AnchorDay: 1}, now); ok {
 		t.Error("a manual schedule has a current period; want none")
 	}
+	var ended []string
+	for _, p := range svc.EndedPeriods(&ent.BillingSchedule{Frequency: billingschedule.FrequencyMonthly, AnchorDay: 15}, now, 3) {
+		ended = append(ended, p.String())
+	}
+	if got, want := strings.Join(ended, " "), "2026-04-15..2026-05-14 2026-03-15..2026-04-14 2026-02-15..2026-03-14"; got != want {
+		t.Errorf("the ended periods of a monthly schedule from the 15th are %s; want %s", got, want)
+	}
+	if n := len(svc.EndedPeriods(&ent.BillingSchedule{Frequency: billingschedule.FrequencyWeekly, AnchorDay: 1}, now, 1000)); n != billing.MaxEndedPeriods {
+		t.Errorf("asked for 1000 ended weeks, got %d; want at most %d", n, billing.MaxEndedPeriods)
+	}
+	if got := svc.EndedPeriods(&ent.BillingSchedule{Frequency: billingschedule.FrequencyManual, AnchorDay: 1}, now, 3); len(got) != 0 {
+		t.Errorf("a manual schedule has ended periods %v; want none", got)
+	}
 	due := svc.DueAt(rules.Period{Start: rules.NewDate(2026, 6, 1), End: rules.NewDate(2026, 7, 1)})
 	if want := time.Date(2026, 6, 30, 23, 0, 0, 0, time.UTC); !due.Equal(want) {
 		t.Errorf("June's run is due at %s; want midnight in London, %s", due, want)

@@ -63,6 +63,15 @@ func (r *billingScheduleResolver) CustomerCount(ctx context.Context, obj *ent.Bi
 	return r.Billing.CustomersOn(ctx, obj)
 }
 
+// EndedPeriods is the resolver for the endedPeriods field.
+func (r *billingScheduleResolver) EndedPeriods(ctx context.Context, obj *ent.BillingSchedule, count *int) ([]*model.BillingPeriod, error) {
+	out := []*model.BillingPeriod{}
+	for _, p := range r.Billing.EndedPeriods(obj, time.Now(), deref(count)) {
+		out = append(out, r.period(obj, p, true))
+	}
+	return out, nil
+}
+
 // Price is the resolver for the price field.
 func (r *callResolver) Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error) {
 	d := decimal.New(obj.PriceUnits, int32(-obj.PriceDecimals))

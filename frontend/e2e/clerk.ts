@@ -66,3 +66,58 @@ export async function uploadCdr(request: APIRequestContext, providerID: string, 
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return (body.data!.uploadCdr as { id: string }).id;
 }
+
+/**
+ * The rating every call-making spec relies on, through the API: the seeded
+ * "Standard" tariff is the default and has the UK sample sheet
+ * (testdata/rates/sample.csv) in force from 2026-01-01, and no peak-time
+ * blocks, so every call is Peak.
+ */
+export async function prepareRating(request: APIRequestContext, sampleSheet: Buffer) {
+  const { tariffs } = await api<{
+    tariffs: { edges: { node: { id: string; isDefault: boolean; rateSheets: { id: string }[] | null } }[] };
+  }>(request, `{ tariffs(first: 1, where: { name: "Standard" }) { edges { node { id isDefault rateSheets { id } } } } }`);
+  const standard = tariffs.edges[0]?.node;
+  expect(standard, 'the seeded Standard tariff').toBeTruthy();
+  if (!standard.isDefault) {
+    await api(request, `mutation($id: ID!) { updateTariff(id: $id, input: { isDefault: true }) { id } }`, { id: standard.id });
+  }
+  if (!standard.rateSheets?.length) {
+    const body = await apiWithFile(
+      request,
+      `mutation($input: UploadRateSheetInput!) { uploadRateSheet(input: $input) { id } }`,
+      { input: { tariffID: standard.id, effectiveFrom: '2026-01-01T00:00:00Z', file: null } },
+      'variables.input.file',
+      { name: 'sample.csv', buffer: sampleSheet },
+    );
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  }
+  await api(request, `mutation { replacePeakTimes(blocks: []) { id } }`);
+  return standard.id;
+}
+
+/** Asterisk Master.csv lines from `cli`: [day, hh:mm, number dialled, billed seconds]; `tag` keeps their unique ids apart. */
+export function asteriskCdr(cli: string, tag: string, calls: [string, string, string, number][]): Buffer {
+  return Buffer.from(
+    calls
+      .map(([day, time, to, billsec], i) => {
+        const start = `${day} ${time}:00`;
+        const end = `${day} ${time}:${String(billsec % 60).padStart(2, '0')}`;
+        return `"","${cli}","${to}","outbound-calls","""Desk"" <${cli}>","PJSIP/201-1","PJSIP/carrier-2","Dial","PJSIP/${to}@carrier,90,T","${start}","${start}","${end}",${billsec},${billsec},"ANSWERED","DOCUMENTATION","${tag}.${i}",""`;
+      })
+      .join('\n') + '\n',
+  );
+}
+
+/** Uploads a CDR file and waits for its analysis; with `process`, processes it too. Answers the upload's id. */
+export async function uploadAndWait(request: APIRequestContext, providerID: string, name: string, file: Buffer, process: boolean) {
+  const id = await uploadCdr(request, providerID, name, file);
+  const status = async () =>
+    (await api<{ node: { status: string } }>(request, `query($id: ID!) { node(id: $id) { ... on CdrUpload { status } } }`, { id })).node.status;
+  await expect.poll(status, { timeout: 30_000 }).toBe('READY');
+  if (process) {
+    await api(request, `mutation($id: ID!) { processUpload(id: $id) { id } }`, { id });
+    await expect.poll(status, { timeout: 30_000 }).toBe('PROCESSED');
+  }
+  return id;
+}

@@ -1,63 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { api as gql, asteriskCdr, consoleErrorsOf as collectConsoleErrors, prepareRating, uploadAndWait } from './clerk';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLE_SHEET = path.resolve(here, '../../testdata/rates/sample.csv');
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
-
-async function gql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await request.post('/graphql', { data: { query, variables } });
-  const body = await res.json();
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data as T;
-}
-
-/** A GraphQL mutation with one file, as a multipart request. */
-async function withFile<T>(request: APIRequestContext, query: string, variables: Record<string, unknown>, at: string, name: string, file: Buffer): Promise<T> {
-  const res = await request.post('/graphql', {
-    multipart: {
-      operations: JSON.stringify({ query, variables }),
-      map: JSON.stringify({ file: [at] }),
-      file: { name, mimeType: 'text/csv', buffer: file },
-    },
-  });
-  const body = await res.json();
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data as T;
-}
-
-/** The default Standard tariff with the UK sample sheet in force, and no peak-time blocks: every call is Peak. */
-async function prepareRating(request: APIRequestContext) {
-  const { tariffs } = await gql<{ tariffs: { edges: { node: { id: string; isDefault: boolean; rateSheets: { id: string }[] | null } }[] } }>(
-    request,
-    `{ tariffs(first: 1, where: { name: "Standard" }) { edges { node { id isDefault rateSheets { id } } } } }`,
-  );
-  const standard = tariffs.edges[0].node;
-  if (!standard.isDefault) {
-    await gql(request, `mutation($id: ID!) { updateTariff(id: $id, input: { isDefault: true }) { id } }`, { id: standard.id });
-  }
-  if (!standard.rateSheets?.length) {
-    await withFile(
-      request,
-      `mutation($input: UploadRateSheetInput!) { uploadRateSheet(input: $input) { id } }`,
-      { input: { tariffID: standard.id, effectiveFrom: '2026-01-01T00:00:00Z', file: null } },
-      'variables.input.file',
-      'sample.csv',
-      readFileSync(SAMPLE_SHEET),
-    );
-  }
-  await gql(request, `mutation { replacePeakTimes(blocks: []) { id } }`);
-}
 
 /** The calendar day `back` days before today in London, "2026-06-01". */
 function daysAgo(back: number): string {
@@ -65,42 +13,9 @@ function daysAgo(back: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
 }
 
-/** Asterisk Master.csv lines from `cli`: [day, hh:mm, number dialled, billed seconds]. */
-function asterisk(cli: string, tag: string, calls: [string, string, string, number][]): Buffer {
-  return Buffer.from(
-    calls
-      .map(([day, time, to, billsec], i) => {
-        const start = `${day} ${time}:00`;
-        const end = `${day} ${time}:${String(billsec % 60).padStart(2, '0')}`;
-        return `"","${cli}","${to}","outbound-calls","""Desk"" <${cli}>","PJSIP/201-1","PJSIP/carrier-2","Dial","PJSIP/${to}@carrier,90,T","${start}","${start}","${end}",${billsec},${billsec},"ANSWERED","DOCUMENTATION","${tag}.${i}",""`;
-      })
-      .join('\n') + '\n',
-  );
-}
-
-async function uploadAndWait(request: APIRequestContext, providerID: string, name: string, file: Buffer, process: boolean) {
-  const { uploadCdr } = await withFile<{ uploadCdr: { id: string } }>(
-    request,
-    `mutation($input: UploadCdrInput!) { uploadCdr(input: $input) { id } }`,
-    { input: { providerID, file: null } },
-    'variables.input.file',
-    name,
-    file,
-  );
-  const status = async () =>
-    (await gql<{ node: { status: string } }>(request, `query($id: ID!) { node(id: $id) { ... on CdrUpload { status } } }`, { id: uploadCdr.id })).node
-      .status;
-  await expect.poll(status, { timeout: 30_000 }).toBe('READY');
-  if (process) {
-    await gql(request, `mutation($id: ID!) { processUpload(id: $id) { id } }`, { id: uploadCdr.id });
-    await expect.poll(status, { timeout: 30_000 }).toBe('PROCESSED');
-  }
-  return uploadCdr.id;
-}
-
 test('the dashboard shows unbilled calls, calls per day, destinations and the uploads waiting, each linking on', async ({ page, request }) => {
   const consoleErrors = collectConsoleErrors(page);
-  await prepareRating(request);
+  await prepareRating(request, readFileSync(SAMPLE_SHEET));
   const suffix = Date.now().toString(36).toUpperCase();
   const customerName = `Dashboard Dental ${suffix}`;
   const cli = '01134960077';
@@ -123,7 +38,7 @@ test('the dashboard shows unbilled calls, calls per day, destinations and the up
     request,
     createProvider.id,
     `dash-processed-${suffix}.csv`,
-    asterisk(cli, `p${suffix}`, [
+    asteriskCdr(cli, `p${suffix}`, [
       [daysAgo(1), '10:00', '01614960123', 61],
       [daysAgo(1), '17:30', '02920180123', 50],
       [daysAgo(2), '07:30', '07700900123', 30],
@@ -132,7 +47,7 @@ test('the dashboard shows unbilled calls, calls per day, destinations and the up
   );
   // Waiting: 120 s to Manchester, 2.4p × 2 = 0.0480.
   const waitingName = `dash-waiting-${suffix}.csv`;
-  const waitingID = await uploadAndWait(request, createProvider.id, waitingName, asterisk(cli, `w${suffix}`, [[daysAgo(1), '12:00', '01614960123', 120]]), false);
+  const waitingID = await uploadAndWait(request, createProvider.id, waitingName, asteriskCdr(cli, `w${suffix}`, [[daysAgo(1), '12:00', '01614960123', 120]]), false);
 
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');

@@ -165,6 +165,7 @@ type ComplexityRoot struct {
 		CreatedAt     func(childComplexity int) int
 		CurrentPeriod func(childComplexity int) int
 		CustomerCount func(childComplexity int) int
+		EndedPeriods  func(childComplexity int, count *int) int
 		Frequency     func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Name          func(childComplexity int) int
@@ -1053,6 +1054,7 @@ type BillingScheduleResolver interface {
 	CurrentPeriod(ctx context.Context, obj *ent.BillingSchedule) (*model.BillingPeriod, error)
 	NextPeriod(ctx context.Context, obj *ent.BillingSchedule) (*model.BillingPeriod, error)
 	CustomerCount(ctx context.Context, obj *ent.BillingSchedule) (int, error)
+	EndedPeriods(ctx context.Context, obj *ent.BillingSchedule, count *int) ([]*model.BillingPeriod, error)
 }
 type CallResolver interface {
 	Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error)
@@ -1641,6 +1643,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillingSchedule.CustomerCount(childComplexity), true
+	case "BillingSchedule.endedPeriods":
+		if e.ComplexityRoot.BillingSchedule.EndedPeriods == nil {
+			break
+		}
+
+		args, err := ec.field_BillingSchedule_endedPeriods_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.BillingSchedule.EndedPeriods(childComplexity, args["count"].(*int)), true
 	case "BillingSchedule.frequency":
 		if e.ComplexityRoot.BillingSchedule.Frequency == nil {
 			break
@@ -6715,6 +6728,8 @@ extend type BillingSchedule {
   nextPeriod: BillingPeriod
   """How many customers are on the schedule."""
   customerCount: Int!
+  """The last periods that have ended, newest first, at most 24: those a run may bill now. Empty for a manual schedule."""
+  endedPeriods(count: Int = 6): [BillingPeriod!]!
 }
 
 extend type Mutation {
@@ -12973,6 +12988,8 @@ func (ec *executionContext) childFields_BillingSchedule(ctx context.Context, fie
 		return ec.fieldContext_BillingSchedule_nextPeriod(ctx, field)
 	case "customerCount":
 		return ec.fieldContext_BillingSchedule_customerCount(ctx, field)
+	case "endedPeriods":
+		return ec.fieldContext_BillingSchedule_endedPeriods(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BillingSchedule", field.Name)
 }
@@ -14636,6 +14653,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_BillingSchedule_endedPeriods_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "count",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["count"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_CdrUpload_lineProblems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -18519,6 +18550,50 @@ func (ec *executionContext) _BillingSchedule_customerCount(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_BillingSchedule_customerCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BillingSchedule", field, true, true, "Int")
+}
+
+func (ec *executionContext) _BillingSchedule_endedPeriods(ctx context.Context, field graphql.CollectedField, obj *ent.BillingSchedule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BillingSchedule_endedPeriods(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.BillingSchedule().EndedPeriods(ctx, obj, fc.Args["count"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.BillingPeriod) graphql.Marshaler {
+			return ec.marshalNBillingPeriod2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BillingSchedule_endedPeriods(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BillingSchedule",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BillingPeriod(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_BillingSchedule_endedPeriods_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Call_id(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
@@ -58314,6 +58389,12 @@ func (ec *executionContext) _BillingSchedule(ctx context.Context, sel ast.Select
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._BillingSchedule_customerCount(ctx, field, obj)
 				})
+		case "endedPeriods":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BillingSchedule_endedPeriods(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64354,6 +64435,30 @@ func (ec *executionContext) marshalNApiTokenRole2githubᚗcomᚋtollgateᚋtollg
 func (ec *executionContext) unmarshalNApiTokenWhereInput2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐApiTokenWhereInput(ctx context.Context, v any) (*ent.ApiTokenWhereInput, error) {
 	res, err := ec.unmarshalInputApiTokenWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBillingPeriod2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.BillingPeriod) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBillingPeriod2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingPeriod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBillingPeriod2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐBillingPeriod(ctx context.Context, sel ast.SelectionSet, v *model.BillingPeriod) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BillingPeriod!")
+		return graphql.Null
+	}
+	return ec._BillingPeriod(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNBillingRun2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐBillingRun(ctx context.Context, sel ast.SelectionSet, v *ent.BillingRun) graphql.Marshaler {

@@ -88,6 +88,7 @@ export const areas: Area[] = [
     icon: IconCalendarDollar,
     purpose:
       "A wizard that turns each customer's unbilled calls and pending charges into invoices, with a preview of every invoice before anything is issued.",
+    built: true,
   },
   {
     label: 'Invoices',
