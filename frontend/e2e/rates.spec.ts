@@ -170,7 +170,8 @@ test('a clerk sets up a tariff, its rate sheet and peak times, then quotes a cal
   const quote = page.getByRole('form', { name: 'Quote a call' });
   await quote.getByLabel('Dialled number').fill('01614960123');
   await quote.getByLabel('Start date').fill('2026-06-01');
-  await quote.getByLabel('Start time').fill('10:00');
+  await quote.getByLabel('Start hour').fill('10');
+  await quote.getByLabel('Start minute').fill('00');
   await expect(quote.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Europe/London');
   await quote.getByLabel('Duration (seconds)').fill('61');
   await quote.getByRole('button', { name: 'Quote' }).click();

@@ -9,16 +9,17 @@ import { SettingsProvider } from './common/settings';
 import { createTollgateClient } from './graphql/client';
 import { createRouter } from './router';
 import { theme } from './theme';
+import toasts from './toasts.module.css';
 
 export function App() {
   const [client] = useState(createTollgateClient);
   const [router] = useState(createRouter);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="auto">
       <DatesProvider settings={{ firstDayOfWeek: 1 }}>
         <UrqlProvider value={client}>
           <ModalsProvider>
-            <Notifications position="top-right" />
+            <Notifications position="top-right" classNames={toasts} />
             <SettingsProvider>
               <RouterProvider router={router} />
             </SettingsProvider>

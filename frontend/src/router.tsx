@@ -1,3 +1,4 @@
+import { Center, Loader } from '@mantine/core';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { CustomerDetailPage } from './customers/CustomerDetailPage';
 import { CustomerEditPage } from './customers/CustomerEditPage';
@@ -17,6 +18,8 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <Layout />,
+    // Shown while a lazily loaded page's code arrives on the first load.
+    HydrateFallback: PageLoading,
     children: [
       ...comingSoon,
       // The dashboard draws charts (recharts): a chunk of its own.
@@ -53,6 +56,14 @@ export const routes: RouteObject[] = [
   },
   { path: '/portal/*', element: <PortalHome /> },
 ];
+
+function PageLoading() {
+  return (
+    <Center h="100dvh">
+      <Loader aria-label="Loading the page" />
+    </Center>
+  );
+}
 
 async function tariffPage(tab: 'rates' | 'quote') {
   const { TariffDetailPage } = await import('./rates/TariffDetailPage');

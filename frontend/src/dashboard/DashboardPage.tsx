@@ -461,6 +461,7 @@ function WaitingCard({ board, format, uploads }: { board: Board; format: Format;
         )
       ) : (
         <>
+          <Table.ScrollContainer minWidth={300}>
           <Table aria-label="Uploads waiting to be processed" verticalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
@@ -490,6 +491,7 @@ function WaitingCard({ board, format, uploads }: { board: Board; format: Format;
               ))}
             </Table.Tbody>
           </Table>
+          </Table.ScrollContainer>
           {w.count > w.uploads.length && (
             <Text size="sm" c="dimmed" mt="xs">
               and {countOf(w.count - w.uploads.length, 'more upload')} waiting
@@ -511,6 +513,7 @@ function DueCard({ board, format }: { board: Board; format: Format }) {
           No unpaid invoices are overdue or due in the next {DUE_WITHIN_DAYS} days.
         </Text>
       ) : (
+        <Table.ScrollContainer minWidth={300}>
         <Table aria-label="Invoices falling due" verticalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
@@ -546,6 +549,7 @@ function DueCard({ board, format }: { board: Board; format: Format }) {
               })}
             </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
     </Card>
   );

@@ -20,8 +20,13 @@ const fetcher = createGraphiQLFetcher({
   wsClient: createClient({ url: socket.href, lazy: true }),
 });
 
+// The colours the clerk chose in the SPA's header (Mantine keeps the choice
+// under this key on the same origin); "auto" follows the system, as there.
+const scheme = window.localStorage.getItem('mantine-color-scheme-value');
+const theme = scheme === 'light' || scheme === 'dark' ? scheme : 'system';
+
 createRoot(document.getElementById('graphiql')!).render(
   <StrictMode>
-    <GraphiQL fetcher={fetcher} />
+    <GraphiQL fetcher={fetcher} forcedTheme={theme} />
   </StrictMode>,
 );

@@ -67,6 +67,7 @@ export function CustomerInvoicesTab({ customerId }: { customerId: string }) {
         </Text>
       ) : (
         <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={640}>
           <Table aria-label="The customer’s invoices" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -107,6 +108,7 @@ export function CustomerInvoicesTab({ customerId }: { customerId: string }) {
               })}
             </Table.Tbody>
           </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
     </Stack>

@@ -191,6 +191,7 @@ export function InvoiceDetailPage() {
           </DataList>
         </Paper>
         <Paper withBorder radius="md" p="md">
+          <Table.ScrollContainer minWidth={360}>
           <Table aria-label="Tax summary" verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
@@ -241,10 +242,12 @@ export function InvoiceDetailPage() {
               </Table.Tr>
             </Table.Tbody>
           </Table>
+          </Table.ScrollContainer>
         </Paper>
       </SimpleGrid>
 
       <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={640}>
         <Table aria-label="Invoice lines" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -259,7 +262,7 @@ export function InvoiceDetailPage() {
           {groups.map((g) => (
             <Table.Tbody key={g.heading || "-"}>
               {g.heading && (
-                <Table.Tr bg="var(--mantine-color-gray-1)">
+                <Table.Tr bg="var(--mantine-color-default-hover)">
                   <Table.Td colSpan={6} fw={700}>
                     {g.heading}
                   </Table.Td>
@@ -318,6 +321,7 @@ export function InvoiceDetailPage() {
             </Table.Tbody>
           ))}
         </Table>
+        </Table.ScrollContainer>
       </Paper>
 
       <Paper withBorder radius="md" p="md">
@@ -381,6 +385,7 @@ export function InvoiceDetailPage() {
             the run did not send emails.
           </Text>
         ) : (
+          <Table.ScrollContainer minWidth={600}>
           <Table aria-label="Emails of the invoice">
             <Table.Thead>
               <Table.Tr>
@@ -420,6 +425,7 @@ export function InvoiceDetailPage() {
               ))}
             </Table.Tbody>
           </Table>
+          </Table.ScrollContainer>
         )}
       </Paper>
 

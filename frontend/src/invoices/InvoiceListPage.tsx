@@ -185,6 +185,7 @@ export function InvoiceListPage() {
         connection && (
           <>
             <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={760}>
               <Table
                 highlightOnHover
                 verticalSpacing="sm"
@@ -261,6 +262,7 @@ export function InvoiceListPage() {
                   })}
                 </Table.Tbody>
               </Table>
+              </Table.ScrollContainer>
             </Paper>
             <CursorPager
               connection={connection}

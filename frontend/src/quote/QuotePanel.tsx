@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { DateInput, TimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconCalculator } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -178,7 +178,16 @@ export function QuotePanel({ tariff }: { tariff?: { id: string; name: string } }
                 w={170}
                 {...form.getInputProps('startDay')}
               />
-              <TimeInput label="Start time" withAsterisk w={130} {...form.getInputProps('startTime')} />
+              {/* 24-hour like every other time here: the browser's own time field follows its locale (10:00 AM). */}
+              <TimePicker
+                label="Start time"
+                format="24h"
+                hoursInputLabel="Start hour"
+                minutesInputLabel="Start minute"
+                withAsterisk
+                w={130}
+                {...form.getInputProps('startTime')}
+              />
               <Select
                 label="Time zone"
                 description="Peak times are read in the deployment's zone"

@@ -191,8 +191,9 @@ function LogoField({ logoURL }: { logoURL: string | null }) {
         Logo
       </Text>
       <Group align="center" gap="md">
+        {/* White in dark mode too: the logo as it prints on the invoice's paper. */}
         {logoURL ? (
-          <Paper withBorder p="xs" radius="sm" bg="white">
+          <Paper withBorder p="xs" radius="sm" bg="white" data-light-on-purpose>
             <Image src={logoURL} alt="Company logo" h={64} w="auto" fit="contain" />
           </Paper>
         ) : (

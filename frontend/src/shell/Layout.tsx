@@ -4,6 +4,8 @@ import { IconExternalLink, IconReceipt2 } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { areas, portalArea } from './areas';
+import { ColorSchemeToggle } from './ColorSchemeToggle';
+import classes from './Layout.module.css';
 
 /** The staff app's frame: header, navbar naming every area, and the page. */
 export function Layout() {
@@ -19,6 +21,9 @@ export function Layout() {
       navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <a href="#main" className={classes.skip}>
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" gap="sm">
           <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
@@ -31,6 +36,9 @@ export function Layout() {
           <Text c="dimmed" size="sm" visibleFrom="xs">
             call billing
           </Text>
+          <Group ml="auto" gap="xs">
+            <ColorSchemeToggle />
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -67,7 +75,7 @@ export function Layout() {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -82,6 +82,7 @@ export function CountsBreakdown({ upload: u }: { upload: DetailedUpload }) {
             ))}
         </Progress.Root>
 
+        <Table.ScrollContainer minWidth={540}>
         <Table verticalSpacing={6} aria-label="Counts">
           <Table.Tbody>
             {b.rows.map((r, i) => (
@@ -140,6 +141,7 @@ export function CountsBreakdown({ upload: u }: { upload: DetailedUpload }) {
             </Table.Tr>
           </Table.Tfoot>
         </Table>
+        </Table.ScrollContainer>
         {u.notVoice > 0 && (
           <Text size="sm" c="dimmed">
             Also {formatCount(u.notVoice)} {u.notVoice === 1 ? 'line' : 'lines'} of data or SMS: not voice calls, so not
@@ -154,7 +156,7 @@ export function CountsBreakdown({ upload: u }: { upload: DetailedUpload }) {
 function Money({ label, value, help }: { label: string; value: string; help: string }) {
   const format = useFormat();
   return (
-    <Paper withBorder radius="md" p="sm" bg="var(--mantine-color-gray-0)">
+    <Paper withBorder radius="md" p="sm" bg="var(--mantine-color-default-hover)">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
