@@ -38,6 +38,7 @@ import (
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/peaktimeblock"
 	"github.com/tollgate/tollgate/ent/provider"
+	ratesheet1 "github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/tariff"
 )
 
@@ -631,6 +632,11 @@ func (r *queryResolver) QuoteCall(ctx context.Context, input model.QuoteCallInpu
 		return nil, err
 	}
 	return quoteModel(q), nil
+}
+
+// RateSheetUncoveredCalls is the resolver for the rateSheetUncoveredCalls field.
+func (r *queryResolver) RateSheetUncoveredCalls(ctx context.Context, tariffID int, providerID *int, direction ratesheet1.Direction, effectiveFrom time.Time) ([]*analysis.UncoveredCalls, error) {
+	return r.Analysis.Uncovered(ctx, tariffID, providerID, direction, effectiveFrom)
 }
 
 // CallTotals is the resolver for the callTotals field.

@@ -70,6 +70,21 @@ func (tl *Timeline) own(t time.Time) *ent.RateSheet {
 	return tl.versions[i-1]
 }
 
+// Start returns the first instant any version of this timeline, or of its
+// fallback, is in force: calls that start before it have no rate sheet.
+// Nil when neither has a version.
+func (tl *Timeline) Start() *time.Time {
+	if tl == nil {
+		return nil
+	}
+	first := tl.Fallback.Start()
+	if len(tl.versions) > 0 && (first == nil || tl.versions[0].EffectiveFrom.Before(*first)) {
+		t := tl.versions[0].EffectiveFrom
+		first = &t
+	}
+	return first
+}
+
 // Until returns when the next version took over from sheet, or nil while
 // sheet is the last of its timeline.
 func (tl *Timeline) Until(sheet *ent.RateSheet) *time.Time {

@@ -63,10 +63,20 @@ test('a clerk sets up a tariff, its rate sheet and peak times, then quotes a cal
   const upload = page.getByRole('dialog', { name: `Upload a rate sheet to ${tariffName}` });
   await expect(upload.getByText('sample.csv')).toBeVisible();
   await expect(upload.getByRole('combobox', { name: 'Provider' })).toHaveValue('Any provider');
+  // A first version is offered from the start; choose a date instead: 00:00 on it, in the deployment's zone.
+  await expect(upload.getByRole('radio', { name: /From the start/ })).toBeChecked();
+  await upload.getByRole('radio', { name: /On a date/ }).check();
+  await expect(upload.getByLabel('Time', { exact: true })).toHaveValue('00:00');
+  // Issue 10, item 7: Esc on the open calendar closes the calendar, not the dialog with its file.
+  await upload.getByLabel('Date', { exact: true }).click();
+  const calendar = page.getByRole('table').filter({ has: page.getByText('Mo', { exact: true }) });
+  await expect(calendar).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+  await expect(upload).toBeVisible();
+  await expect(upload.getByText('sample.csv')).toBeVisible();
   // In force from the start of 2026, so the June call quoted below finds it.
-  await upload.getByRole('radio', { name: 'A date and time' }).check();
   await upload.getByLabel('Date', { exact: true }).fill('2026-01-01');
-  await upload.getByLabel('Time', { exact: true }).fill('00:00');
   await upload.getByRole('button', { name: 'Upload' }).click();
   await expect(upload).toBeHidden();
   await expect(page.getByText('Rate sheet version 1 uploaded')).toBeVisible();

@@ -814,37 +814,38 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		BillingRunPreview func(childComplexity int, input model.BillingRunInput, first *int, offset *int) int
-		BillingRuns       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BillingRunOrder, where *ent.BillingRunWhereInput) int
-		BillingSchedules  func(childComplexity int) int
-		CSVMappingPresets func(childComplexity int) int
-		CallTotals        func(childComplexity int, where *ent.CallWhereInput) int
-		Calls             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CallOrder, where *ent.CallWhereInput) int
-		CdrFormats        func(childComplexity int) int
-		CdrUploads        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CdrUploadOrder, where *ent.CdrUploadWhereInput) int
-		Clis              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CliOrder, where *ent.CliWhereInput) int
-		Customer          func(childComplexity int, id int) int
-		Customers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerOrder, where *ent.CustomerWhereInput) int
-		Dashboard         func(childComplexity int) int
-		Deliveries        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DeliveryOrder, where *ent.DeliveryWhereInput) int
-		InvoiceList       func(childComplexity int, view model.InvoiceView, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		InvoiceTotals     func(childComplexity int, view model.InvoiceView, search *string) int
-		Invoices          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) int
-		MailTransport     func(childComplexity int) int
-		Node              func(childComplexity int, id int) int
-		Nodes             func(childComplexity int, ids []int) int
-		Outbox            func(childComplexity int, status *delivery.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		PeakTimes         func(childComplexity int) int
-		PeakTimesList     func(childComplexity int) int
-		ProductPrice      func(childComplexity int, productID int, customerID int) int
-		Products          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
-		Providers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProviderOrder, where *ent.ProviderWhereInput) int
-		QuoteCall         func(childComplexity int, input model.QuoteCallInput) int
-		RateSheets        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RateSheetOrder, where *ent.RateSheetWhereInput) int
-		Settings          func(childComplexity int) int
-		Tariffs           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TariffOrder, where *ent.TariffWhereInput) int
-		Users             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
-		Viewer            func(childComplexity int) int
+		BillingRunPreview       func(childComplexity int, input model.BillingRunInput, first *int, offset *int) int
+		BillingRuns             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BillingRunOrder, where *ent.BillingRunWhereInput) int
+		BillingSchedules        func(childComplexity int) int
+		CSVMappingPresets       func(childComplexity int) int
+		CallTotals              func(childComplexity int, where *ent.CallWhereInput) int
+		Calls                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CallOrder, where *ent.CallWhereInput) int
+		CdrFormats              func(childComplexity int) int
+		CdrUploads              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CdrUploadOrder, where *ent.CdrUploadWhereInput) int
+		Clis                    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CliOrder, where *ent.CliWhereInput) int
+		Customer                func(childComplexity int, id int) int
+		Customers               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerOrder, where *ent.CustomerWhereInput) int
+		Dashboard               func(childComplexity int) int
+		Deliveries              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DeliveryOrder, where *ent.DeliveryWhereInput) int
+		InvoiceList             func(childComplexity int, view model.InvoiceView, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		InvoiceTotals           func(childComplexity int, view model.InvoiceView, search *string) int
+		Invoices                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvoiceOrder, where *ent.InvoiceWhereInput) int
+		MailTransport           func(childComplexity int) int
+		Node                    func(childComplexity int, id int) int
+		Nodes                   func(childComplexity int, ids []int) int
+		Outbox                  func(childComplexity int, status *delivery.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		PeakTimes               func(childComplexity int) int
+		PeakTimesList           func(childComplexity int) int
+		ProductPrice            func(childComplexity int, productID int, customerID int) int
+		Products                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
+		Providers               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProviderOrder, where *ent.ProviderWhereInput) int
+		QuoteCall               func(childComplexity int, input model.QuoteCallInput) int
+		RateSheetUncoveredCalls func(childComplexity int, tariffID int, providerID *int, direction ratesheet.Direction, effectiveFrom time.Time) int
+		RateSheets              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RateSheetOrder, where *ent.RateSheetWhereInput) int
+		Settings                func(childComplexity int) int
+		Tariffs                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TariffOrder, where *ent.TariffWhereInput) int
+		Users                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
+		Viewer                  func(childComplexity int) int
 	}
 
 	Rate struct {
@@ -977,6 +978,13 @@ type ComplexityRoot struct {
 		Customers func(childComplexity int) int
 		Top       func(childComplexity int) int
 		Total     func(childComplexity int) int
+	}
+
+	UncoveredCalls struct {
+		Calls      func(childComplexity int) int
+		FirstStart func(childComplexity int) int
+		LastStart  func(childComplexity int) int
+		Upload     func(childComplexity int) int
 	}
 
 	UnmatchedCli struct {
@@ -1184,6 +1192,7 @@ type QueryResolver interface {
 	Customer(ctx context.Context, id int) (*ent.Customer, error)
 	PeakTimes(ctx context.Context) (*ent.PeakTimes, error)
 	QuoteCall(ctx context.Context, input model.QuoteCallInput) (*model.CallQuote, error)
+	RateSheetUncoveredCalls(ctx context.Context, tariffID int, providerID *int, direction ratesheet.Direction, effectiveFrom time.Time) ([]*analysis.UncoveredCalls, error)
 	CallTotals(ctx context.Context, where *ent.CallWhereInput) (*model.CallTotals, error)
 	CdrFormats(ctx context.Context) ([]*model.CdrFormatInfo, error)
 	CSVMappingPresets(ctx context.Context) ([]*model.CSVMappingPreset, error)
@@ -5054,6 +5063,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.QuoteCall(childComplexity, args["input"].(model.QuoteCallInput)), true
+	case "Query.rateSheetUncoveredCalls":
+		if e.ComplexityRoot.Query.RateSheetUncoveredCalls == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rateSheetUncoveredCalls_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RateSheetUncoveredCalls(childComplexity, args["tariffID"].(int), args["providerID"].(*int), args["direction"].(ratesheet.Direction), args["effectiveFrom"].(time.Time)), true
 	case "Query.rateSheets":
 		if e.ComplexityRoot.Query.RateSheets == nil {
 			break
@@ -5657,6 +5677,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UnbilledCalls.Total(childComplexity), true
 
+	case "UncoveredCalls.calls":
+		if e.ComplexityRoot.UncoveredCalls.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UncoveredCalls.Calls(childComplexity), true
+	case "UncoveredCalls.firstStart":
+		if e.ComplexityRoot.UncoveredCalls.FirstStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UncoveredCalls.FirstStart(childComplexity), true
+	case "UncoveredCalls.lastStart":
+		if e.ComplexityRoot.UncoveredCalls.LastStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UncoveredCalls.LastStart(childComplexity), true
+	case "UncoveredCalls.upload":
+		if e.ComplexityRoot.UncoveredCalls.Upload == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UncoveredCalls.Upload(childComplexity), true
+
 	case "UnmatchedCli.account":
 		if e.ComplexityRoot.UnmatchedCli.Account == nil {
 			break
@@ -6189,7 +6234,7 @@ input UploadRateSheetInput {
   """Empty: the tariff's sheet for any provider."""
   providerID: ID
   direction: RateSheetDirection! = OUTBOUND
-  """When this version starts pricing calls; default now. Versions take effect at whole seconds: a fraction is rounded up to the next second (10:00:00.5 becomes 10:00:01), so a new price never reaches a call that started before the moment given. The version returned carries the effectiveFrom stored."""
+  """When this version starts pricing calls; default now. 2000-01-01T00:00:00Z means from the start: every call, however old (the valid-from of a CLI with no start date). Versions take effect at whole seconds: a fraction is rounded up to the next second (10:00:00.5 becomes 10:00:01), so a new price never reaches a call that started before the moment given. The version returned carries the effectiveFrom stored."""
   effectiveFrom: Time
   units: MoneyUnits! = MINOR
   file: Upload!
@@ -6301,6 +6346,18 @@ extend type Query {
   peakTimes: PeakTimes!
   """Prices one call as an analysis would, with a readable breakdown."""
   quoteCall(input: QuoteCallInput!): CallQuote!
+  """Before uploading a rate sheet version: the calls of uploads not yet processed that it would leave without a rate if it took effect at effectiveFrom. They are the calls of the tariff's customers (on the default tariff, also of customers with no tariff) in uploads of the direction (and of the provider, when given) that start before effectiveFrom and before every version already in force for them. One entry per upload, oldest first; empty when every call is covered."""
+  rateSheetUncoveredCalls(tariffID: ID!, providerID: ID, direction: RateSheetDirection! = OUTBOUND, effectiveFrom: Time!): [UncoveredCalls!]!
+}
+
+"""Calls of one upload that a new rate sheet version would leave without a rate."""
+type UncoveredCalls {
+  upload: CdrUpload!
+  calls: Int!
+  """The start of the earliest of these calls."""
+  firstStart: Time!
+  """The start of the latest of these calls."""
+  lastStart: Time!
 }
 
 extend type Mutation {
@@ -14412,6 +14469,20 @@ func (ec *executionContext) childFields_UnbilledCalls(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type UnbilledCalls", field.Name)
 }
 
+func (ec *executionContext) childFields_UncoveredCalls(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "upload":
+		return ec.fieldContext_UncoveredCalls_upload(ctx, field)
+	case "calls":
+		return ec.fieldContext_UncoveredCalls_calls(ctx, field)
+	case "firstStart":
+		return ec.fieldContext_UncoveredCalls_firstStart(ctx, field)
+	case "lastStart":
+		return ec.fieldContext_UncoveredCalls_lastStart(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UncoveredCalls", field.Name)
+}
+
 func (ec *executionContext) childFields_UnmatchedCli(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "source":
@@ -16465,6 +16536,44 @@ func (ec *executionContext) field_Query_quoteCall_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rateSheetUncoveredCalls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "tariffID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tariffID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "providerID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["providerID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (ratesheet.Direction, error) {
+			return ec.unmarshalNRateSheetDirection2githubᚗcomᚋtollgateᚋtollgateᚋentᚋratesheetᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "effectiveFrom",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["effectiveFrom"] = arg3
 	return args, nil
 }
 
@@ -31905,6 +32014,50 @@ func (ec *executionContext) fieldContext_Query_quoteCall(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_rateSheetUncoveredCalls(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rateSheetUncoveredCalls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RateSheetUncoveredCalls(ctx, fc.Args["tariffID"].(int), fc.Args["providerID"].(*int), fc.Args["direction"].(ratesheet.Direction), fc.Args["effectiveFrom"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.UncoveredCalls) graphql.Marshaler {
+			return ec.marshalNUncoveredCalls2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐUncoveredCallsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rateSheetUncoveredCalls(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UncoveredCalls(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rateSheetUncoveredCalls_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_callTotals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34659,6 +34812,107 @@ func (ec *executionContext) fieldContext_UnbilledCalls_top(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _UncoveredCalls_upload(ctx context.Context, field graphql.CollectedField, obj *analysis.UncoveredCalls) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UncoveredCalls_upload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Upload, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CdrUpload) graphql.Marshaler {
+			return ec.marshalNCdrUpload2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCdrUpload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UncoveredCalls_upload(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UncoveredCalls",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CdrUpload(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UncoveredCalls_calls(ctx context.Context, field graphql.CollectedField, obj *analysis.UncoveredCalls) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UncoveredCalls_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UncoveredCalls_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UncoveredCalls", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UncoveredCalls_firstStart(ctx context.Context, field graphql.CollectedField, obj *analysis.UncoveredCalls) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UncoveredCalls_firstStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UncoveredCalls_firstStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UncoveredCalls", field, false, false, "Time")
+}
+
+func (ec *executionContext) _UncoveredCalls_lastStart(ctx context.Context, field graphql.CollectedField, obj *analysis.UncoveredCalls) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UncoveredCalls_lastStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UncoveredCalls_lastStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UncoveredCalls", field, false, false, "Time")
 }
 
 func (ec *executionContext) _UnmatchedCli_source(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
@@ -62677,6 +62931,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_quoteCall(ctx, field)
 				})
+		case "rateSheetUncoveredCalls":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rateSheetUncoveredCalls(ctx, field)
+				})
 		case "callTotals":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -63606,6 +63866,54 @@ func (ec *executionContext) _UnbilledCalls(ctx context.Context, sel ast.Selectio
 			}
 		case "top":
 			out.Values[i] = ec._UnbilledCalls_top(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var uncoveredCallsImplementors = []string{"UncoveredCalls"}
+
+func (ec *executionContext) _UncoveredCalls(ctx context.Context, sel ast.SelectionSet, obj *analysis.UncoveredCalls) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, uncoveredCallsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UncoveredCalls")
+		case "upload":
+			out.Values[i] = ec._UncoveredCalls_upload(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._UncoveredCalls_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstStart":
+			out.Values[i] = ec._UncoveredCalls_firstStart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastStart":
+			out.Values[i] = ec._UncoveredCalls_lastStart(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -66338,6 +66646,30 @@ func (ec *executionContext) marshalNUnbilledCalls2ᚖgithubᚗcomᚋtollgateᚋt
 		return graphql.Null
 	}
 	return ec._UnbilledCalls(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUncoveredCalls2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐUncoveredCallsᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.UncoveredCalls) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUncoveredCalls2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐUncoveredCalls(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUncoveredCalls2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋanalysisᚐUncoveredCalls(ctx context.Context, sel ast.SelectionSet, v *analysis.UncoveredCalls) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UncoveredCalls!")
+		return graphql.Null
+	}
+	return ec._UncoveredCalls(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUnmatchedCli2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUnmatchedCliᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UnmatchedCli) graphql.Marshaler {

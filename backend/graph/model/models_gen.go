@@ -472,7 +472,7 @@ type UploadRateSheetInput struct {
 	// Empty: the tariff's sheet for any provider.
 	ProviderID *int                `json:"providerID,omitempty"`
 	Direction  ratesheet.Direction `json:"direction"`
-	// When this version starts pricing calls; default now. Versions take effect at whole seconds: a fraction is rounded up to the next second (10:00:00.5 becomes 10:00:01), so a new price never reaches a call that started before the moment given. The version returned carries the effectiveFrom stored.
+	// When this version starts pricing calls; default now. 2000-01-01T00:00:00Z means from the start: every call, however old (the valid-from of a CLI with no start date). Versions take effect at whole seconds: a fraction is rounded up to the next second (10:00:00.5 becomes 10:00:01), so a new price never reaches a call that started before the moment given. The version returned carries the effectiveFrom stored.
 	EffectiveFrom *time.Time     `json:"effectiveFrom,omitempty"`
 	Units         MoneyUnits     `json:"units"`
 	File          graphql.Upload `json:"file"`

@@ -1,5 +1,5 @@
 import { Alert, List, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DayInput } from '../common/DayInput';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
@@ -94,7 +94,7 @@ function ChargeForm({ submitLabel, customerId, schedule, initialValues, product,
 
   const submit = form.onSubmit((values) => serverErrors.save(async () => (recurrence ? onSubmit(values, recurrence) : undefined)));
   const day = (field: 'date' | 'startDate' | 'endDate' | 'billedThrough', label: string, description: string, required = false) => (
-    <DateInput
+    <DayInput
       label={label}
       description={description}
       valueFormat="D MMM YYYY"

@@ -182,3 +182,60 @@ export function daysBetween(from: string, to: string): number | null {
   if (!a || !b) return null;
   return Math.round((Date.UTC(+b[1], +b[2] - 1, +b[3]) - Date.UTC(+a[1], +a[2] - 1, +a[3])) / 86400000);
 }
+
+/**
+ * "From the start": the valid-from of a CLI given no start date, and the
+ * effective-from of a rate sheet version that prices every call however old
+ * (`customers.Always` in the server, 2000-01-01 UTC). It is shown as what it
+ * means, never as a date.
+ */
+export const ALWAYS = '2000-01-01T00:00:00Z';
+
+/** Whether an instant is "from the start" (ALWAYS, or before it). */
+export function isAlways(time: string | null | undefined): boolean {
+  if (!time) return false;
+  const t = new Date(time).getTime();
+  return !Number.isNaN(t) && t <= Date.parse(ALWAYS);
+}
+
+/**
+ * What a clerk calls the zone, to label times that could be read as their
+ * own: "UK time", "Central European Time", "UTC".
+ */
+export function zoneName(zone: string): string {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
+  try {
+    const part = dateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date())
+      .find((p) => p.type === 'timeZoneName')?.value;
+    if (!part) return zone;
+    return part === 'United Kingdom Time' ? 'UK time' : part;
+  } catch {
+    return zone;
+  }
+}
+
+/**
+ * The first day of the month `back` months before the one it is now in
+ * `zone` (0: this month), as the clerk would type it: "2026-06-01".
+ */
+export function monthStartDay(zone: string, back: number, now: Date = new Date()): string {
+  const [y, m] = nowInZone(zone, now).day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The days from the instant `first` to `last` in `zone`, as short as reads
+ * well: "3 May 2026", "1–3 May 2026", "30 Apr – 3 May 2026",
+ * "30 Dec 2025 – 2 Jan 2026".
+ */
+export function formatDaySpan(first: string, last: string, zone: string): string {
+  const a = formatDate(first, zone);
+  const b = formatDate(last, zone);
+  if (a === b) return a;
+  const [ad, am, ay] = a.split(' ');
+  const [bd, bm, by] = b.split(' ');
+  if (ay !== by) return `${a} – ${b}`;
+  if (am !== bm) return `${ad} ${am} – ${b}`;
+  return `${ad}–${bd} ${bm} ${by}`;
+}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { formatMinor, formatMoney, toRounding } from './money';
 import { useSettings } from './settings';
-import { formatDate, formatDateTime, type DateTimeOptions } from './time';
+import { formatDate, formatDateTime, zoneName, type DateTimeOptions } from './time';
 
 /**
  * The deployment's formatters: money with its symbol and places, times in
@@ -16,6 +16,8 @@ export function useFormat() {
     return {
       /** The deployment's time zone, e.g. "Europe/London". */
       zone: s.timeZone,
+      /** What a clerk calls that zone, to label times: "UK time", "Central European Time". */
+      zoneName: zoneName(s.timeZone),
       /** One call's price or cost, at the call price places: "£0.0153". */
       price: (decimal: string | null | undefined) => formatMoney(decimal, price),
       /** A sum of calls or an invoice amount, at the invoice places: "£1,234.50". */

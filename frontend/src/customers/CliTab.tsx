@@ -21,6 +21,7 @@ import { IconId, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { FormErrors } from '../common/FormErrors';
+import { isAlways } from '../common/time';
 import { useFormat } from '../common/useFormat';
 import { useServerErrors } from '../common/useServerErrors';
 import { apiErrorMessage } from '../graphql/errors';
@@ -218,7 +219,7 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  {new Date(cli.validFrom).getTime() <= ALWAYS ? (
+                  {isAlways(cli.validFrom) ? (
                     <Text c="dimmed" size="sm">
                       Always
                     </Text>
@@ -249,7 +250,3 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
     </Paper>
   );
 }
-
-// A CLI added without a start date is stored as valid from 2000-01-01 UTC
-// (`customers.Always` in the server): show what it means, not the date.
-const ALWAYS = Date.UTC(2000, 0, 1);

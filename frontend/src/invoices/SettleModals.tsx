@@ -9,7 +9,7 @@ import {
   TextInput,
   Textarea,
 } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
+import { DayInput } from "../common/DayInput";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useMutation } from "urql";
@@ -88,7 +88,7 @@ function SettleOne({
         leaves the outstanding list and the customer’s balance falls by its
         total.
       </Text>
-      <DateInput
+      <DayInput
         label="Paid on"
         valueFormat="D MMM YYYY"
         value={day}
@@ -173,14 +173,14 @@ function SettleRange({ onClose }: { onClose: () => void }) {
         Invoices already settled or deleted stay as they are.
       </Text>
       <Group grow>
-        <DateInput
+        <DayInput
           label="Issued from"
           valueFormat="D MMM YYYY"
           value={from}
           onChange={setFrom}
           required
         />
-        <DateInput
+        <DayInput
           label="Issued to"
           valueFormat="D MMM YYYY"
           value={to}
@@ -189,7 +189,7 @@ function SettleRange({ onClose }: { onClose: () => void }) {
           minDate={from ?? undefined}
         />
       </Group>
-      <DateInput
+      <DayInput
         label="Paid on"
         valueFormat="D MMM YYYY"
         value={day}

@@ -25,6 +25,7 @@ import { useMutation, useQuery } from 'urql';
 import { LoadError } from '../common/loading';
 import { CsvDropzone } from '../common/CsvDropzone';
 import { useFormat } from '../common/useFormat';
+import { isAlways } from '../common/time';
 import { apiErrorMessage } from '../graphql/errors';
 import type { RateSheetVersionFragment } from '../gql/graphql';
 import { QuotePanel } from '../quote/QuotePanel';
@@ -281,10 +282,10 @@ function VersionHistory({
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Version</Table.Th>
-              <Table.Th>Effective ({format.zone})</Table.Th>
+              <Table.Th>Effective ({format.zoneName})</Table.Th>
               <Table.Th ta="right">Rows</Table.Th>
               <Table.Th>File</Table.Th>
-              <Table.Th>Uploaded</Table.Th>
+              <Table.Th>Uploaded ({format.zoneName})</Table.Th>
               <Table.Th w={140}>
                 <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
@@ -320,7 +321,7 @@ function VersionHistory({
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {format.dateTime(v.effectiveFrom)} →{' '}
+                      {isAlways(v.effectiveFrom) ? 'From the start' : format.dateTime(v.effectiveFrom)} →{' '}
                       {v.effectiveUntil ? format.dateTime(v.effectiveUntil) : v.inForce ? 'in force' : 'open-ended'}
                     </Text>
                   </Table.Td>

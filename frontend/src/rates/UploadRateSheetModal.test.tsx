@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Client, CombinedError, Provider, type Exchange, type OperationResult } from 'urql';
 import { describe, expect, it, vi } from 'vitest';
@@ -24,8 +24,12 @@ const v1: RateSheetVersionFragment = {
   provider: null,
 };
 
-/** Providers load empty; the upload is refused with two bad lines. */
-function refusingClient() {
+// A whole dialog with a dropzone and a calendar takes seconds to drive on a busy machine.
+const slow = { timeout: 30_000 };
+
+/** Providers load empty; the upload is refused with two bad lines; `uncovered` answers what an effective-from leaves without a rate. */
+function refusingClient(uncovered: unknown[] = []) {
+  const asked: Record<string, unknown>[] = [];
   const uploads: Record<string, unknown>[] = [];
   const exchange: Exchange = () => (ops$) =>
     pipe(
@@ -54,18 +58,24 @@ function refusingClient() {
             hasNext: false,
           } as OperationResult;
         }
+        const isUncovered = op.query.definitions.some(
+          (d) => d.kind === 'OperationDefinition' && d.name?.value === 'RateSheetUncoveredCalls',
+        );
+        if (isUncovered) asked.push(op.variables as Record<string, unknown>);
         return {
           operation: op,
-          data: { providers: { __typename: 'ProviderConnection', edges: [] } },
+          data: isUncovered
+            ? { rateSheetUncoveredCalls: uncovered }
+            : { providers: { __typename: 'ProviderConnection', edges: [] } },
           stale: false,
           hasNext: false,
         } as unknown as OperationResult;
       }),
     );
-  return { client: new Client({ url: '/graphql', exchanges: [exchange] }), uploads };
+  return { client: new Client({ url: '/graphql', exchanges: [exchange] }), uploads, asked };
 }
 
-describe('uploading a rate sheet', () => {
+describe('uploading a rate sheet', slow, () => {
   it('lists every bad line and says the version in force stays', async () => {
     const { client, uploads } = refusingClient();
     const onUploaded = vi.fn();
@@ -126,5 +136,109 @@ describe('uploading a rate sheet', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Upload' }));
     expect(await screen.findByText('Choose the rate sheet CSV to upload')).toBeInTheDocument();
     expect(uploads).toEqual([]);
+  });
+});
+
+// env="test": no transitions, so the calendar is there as soon as it opens.
+function renderModal(client: Client, groups: ReturnType<typeof groupRateSheets>, onClose = () => {}) {
+  const file = new File(['x'], 'rates.csv', { type: 'text/csv' });
+  render(
+    <MantineProvider env="test">
+      <Provider value={client}>
+        <WithSettings>
+          <UploadRateSheetModal
+            opened
+            onClose={onClose}
+            tariff={{ id: 't1', name: 'Standard' }}
+            groups={groups}
+            initialFile={file}
+            onUploaded={() => {}}
+          />
+        </WithSettings>
+      </Provider>
+    </MantineProvider>,
+  );
+  return file;
+}
+
+// Issue 10, item 6: the effective-from a clerk wants, without traps.
+describe('choosing when a rate sheet takes effect', slow, () => {
+  it('a first version prices every call from the start unless told otherwise', async () => {
+    const { client, uploads } = refusingClient();
+    const file = renderModal(client, []);
+    expect(screen.getByRole('radio', { name: /From the start/ })).toBeChecked();
+    await userEvent.click(screen.getByRole('button', { name: 'Upload' }));
+    expect(uploads[0]).toEqual({
+      input: { tariffID: 't1', providerID: null, direction: 'OUTBOUND', units: 'MINOR', effectiveFrom: '2000-01-01T00:00:00Z', file },
+    });
+  });
+
+  it('a later version offers no "from the start" and starts from now', () => {
+    const { client } = refusingClient();
+    renderModal(client, groupRateSheets([v1]));
+    expect(screen.queryByRole('radio', { name: /From the start/ })).toBeNull();
+    expect(screen.getByRole('radio', { name: 'Now' })).toBeChecked();
+  });
+
+  it('the start of this month is midnight in the deployment’s zone, whatever the browser’s', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-07-14T16:56:00Z'));
+    try {
+      const { client, uploads, asked } = refusingClient();
+      renderModal(client, groupRateSheets([v1]));
+      // 1 July 00:00 in London (BST) is 30 June 23:00 UTC; the browser here is in New York.
+      await userEvent.click(screen.getByRole('radio', { name: 'Start of this month, 1 Jul 2026, 00:00 BST' }));
+      expect(screen.getByRole('radio', { name: 'Start of last month, 1 Jun 2026, 00:00 BST' })).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Upload' }));
+      expect((uploads[0].input as { effectiveFrom: string }).effectiveFrom).toBe('2026-06-30T23:00:00Z');
+      expect(asked.at(-1)).toMatchObject({ tariffID: 't1', effectiveFrom: '2026-06-30T23:00:00Z' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a chosen date starts at 00:00, not at the clock time', async () => {
+    const { client, uploads } = refusingClient();
+    renderModal(client, groupRateSheets([v1]));
+    await userEvent.click(screen.getByRole('radio', { name: /On a date/ }));
+    expect(screen.getByLabelText('Time')).toHaveValue('00:00');
+    const date = screen.getByLabelText('Date');
+    fireEvent.change(date, { target: { value: '2026-05-01' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Upload' }));
+    expect((uploads[0].input as { effectiveFrom: string }).effectiveFrom).toBe('2026-04-30T23:00:00Z');
+  });
+
+  it('says which calls waiting to be processed the date leaves without a rate', async () => {
+    const { client } = refusingClient([
+      {
+        upload: { id: 'u1', fileName: 'cdr-may.csv' },
+        calls: 12,
+        firstStart: '2026-05-01T08:00:00Z',
+        lastStart: '2026-05-03T17:00:00Z',
+      },
+    ]);
+    renderModal(client, groupRateSheets([v1]));
+    expect(
+      await screen.findByText(/12 calls of cdr-may.csv \(1–3 May 2026\) start\s+before this date and will have no rate\./),
+    ).toBeInTheDocument();
+  });
+});
+
+// Issue 10, item 7: Esc on the open calendar closes the calendar, not the dialog with the chosen file.
+describe('Esc in the rate sheet dialog', slow, () => {
+  it('closes the open calendar first, and only then the dialog', async () => {
+    const { client } = refusingClient();
+    const onClose = vi.fn();
+    renderModal(client, groupRateSheets([v1]), onClose);
+    // The dialog moves the focus into itself as it opens: wait for that, or it could take it from the date later.
+    await waitFor(() => expect(screen.getByRole('dialog')).toContainElement(document.activeElement as HTMLElement));
+    await userEvent.click(screen.getByRole('radio', { name: /On a date/ }));
+    await userEvent.click(screen.getByLabelText('Date'));
+    expect(await screen.findByRole('table')).toBeInTheDocument(); // the calendar's month
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByText('rates.csv')).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });

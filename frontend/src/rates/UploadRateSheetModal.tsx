@@ -1,19 +1,31 @@
-import { Alert, Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { Alert, Button, Group, List, Modal, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { apiErrorMessage } from '../graphql/errors';
 import type { MoneyUnits, RateSheetDirection, RateSheetVersionFragment } from '../gql/graphql';
 import { CsvDropzone } from '../common/CsvDropzone';
+import { DayInput } from '../common/DayInput';
+import { formatCount } from '../common/numbers';
 import { DIRECTION_LABELS } from '../common/labels';
 import { fileProblems, problemCount, type FileProblem } from '../common/problems';
 import { ProblemsReport } from '../common/ProblemsReport';
 import { useSettings } from '../common/settings';
 import { useFormat } from '../common/useFormat';
-import { formatDateTime, nowInZone, timeZoneOptions, wallTimeToISO } from '../common/time';
+import {
+  ALWAYS,
+  dayStart,
+  formatDateTime,
+  formatDaySpan,
+  isAlways,
+  monthStartDay,
+  nowInZone,
+  timeZoneOptions,
+  wallTimeToISO,
+} from '../common/time';
 import { AnyProviderSelect } from '../providers/ProviderSelect';
-import { UploadRateSheetMutation } from './documents';
+import { RateSheetUncoveredCallsQuery, UploadRateSheetMutation } from './documents';
 import { groupTitle, type SheetGroup } from './sheets';
 
 interface Props {
@@ -41,12 +53,15 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
   const [providerId, setProviderId] = useState<string | null>(initialGroup?.provider?.id ?? null);
   const [providerName, setProviderName] = useState<string | null>(initialGroup?.provider?.name ?? null);
   const [direction, setDirection] = useState<RateSheetDirection>(initialGroup?.direction ?? 'OUTBOUND');
-  const [when, setWhen] = useState<'now' | 'at'>('now');
+  // Null until the clerk chooses: then the target's natural choice (choices below).
+  const [chosenWhen, setWhen] = useState<When | null>(null);
   const { timeZone: deploymentZone } = useSettings();
   const format = useFormat();
   const [zone, setZone] = useState(deploymentZone);
   const [day, setDay] = useState<string | null>(() => nowInZone(deploymentZone).day);
-  const [time, setTime] = useState(() => nowInZone(deploymentZone).time);
+  // A chosen date starts at midnight: rate changes take effect at the start of a day.
+  const [time, setTime] = useState('00:00');
+  const [now] = useState(() => new Date().toISOString());
   const [units, setUnits] = useState<MoneyUnits>('MINOR');
   const [fileError, setFileError] = useState<string | null>(null);
   const [whenError, setWhenError] = useState<string | null>(null);
@@ -63,19 +78,26 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
   const target = groups.find((g) => (g.provider?.id ?? null) === providerId && g.direction === direction);
   const targetTitle = groupTitle({ provider: providerId ? { id: providerId, name: providerName ?? '' } : null, direction });
   const nextVersion = target ? Math.max(...target.versions.map((v) => v.version)) + 1 : 1;
+  const choices = whenChoices(deploymentZone, nextVersion === 1);
+  // A first version prices every call from the start; a later one from now leaves earlier calls to the version in force.
+  const when: When = chosenWhen && choices.some((c) => c.value === chosenWhen) ? chosenWhen : nextVersion === 1 ? 'start' : 'now';
+  // The instant the version takes effect, as sent (undefined: now, the server's clock), or null when unreadable.
+  const effectiveFrom: string | undefined | null =
+    when === 'at' ? (day ? wallTimeToISO(day, time, zone) : null) : (choices.find((c) => c.value === when)?.from ?? undefined);
+
+  const [{ data: uncoveredData }] = useQuery({
+    query: RateSheetUncoveredCallsQuery,
+    variables: { tariffID: tariff.id, providerID: providerId, direction, effectiveFrom: effectiveFrom ?? now },
+    pause: effectiveFrom === null || isAlways(effectiveFrom),
+    requestPolicy: 'network-only',
+  });
+  const uncovered = effectiveFrom !== null && !isAlways(effectiveFrom) ? uncoveredData?.rateSheetUncoveredCalls : undefined;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setFileError(file ? null : 'Choose the rate sheet CSV to upload');
-    let effectiveFrom: string | undefined;
-    if (when === 'at') {
-      const iso = day ? wallTimeToISO(day, time, zone) : null;
-      setWhenError(iso ? null : 'Enter the date and time (HH:MM) this version starts pricing calls');
-      if (!iso) return;
-      effectiveFrom = iso;
-    } else {
-      setWhenError(null);
-    }
+    setWhenError(effectiveFrom === null ? 'Enter the date (YYYY-MM-DD) and time (HH:MM) this version starts pricing calls' : null);
+    if (effectiveFrom === null) return;
     if (!file) return;
     setProblems(null);
     setFailure(null);
@@ -94,7 +116,11 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
       color: 'teal',
       title: `Rate sheet version ${sheet.version} uploaded`,
       message: `${groupTitle(sheet)}: ${sheet.rowCount} ${sheet.rowCount === 1 ? 'rate' : 'rates'}, ${
-        sheet.inForce ? 'in force now' : `in force from ${formatDateTime(sheet.effectiveFrom, zone, { withZone: true })}`
+        isAlways(sheet.effectiveFrom)
+          ? 'in force from the start'
+          : sheet.inForce
+            ? `in force from ${formatDateTime(sheet.effectiveFrom, zone, { withZone: true })}`
+            : `in force from ${formatDateTime(sheet.effectiveFrom, zone, { withZone: true })}, not yet`
       }.`,
     });
     onUploaded(sheet);
@@ -168,15 +194,24 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
           </Group>
         </Radio.Group>
 
-        <Radio.Group label="Effective from" value={when} onChange={(v) => setWhen(v as 'now' | 'at')}>
-          <Group mt="xs">
-            <Radio value="now" label="Now" />
-            <Radio value="at" label="A date and time" />
-          </Group>
+        <Radio.Group
+          label="Effective from"
+          description="Calls that start from this moment are priced with this version whenever they are analysed; calls already processed keep their prices."
+          value={when}
+          onChange={(v) => {
+            setWhen(v as When);
+            setWhenError(null);
+          }}
+        >
+          <Stack mt="xs" gap="xs">
+            {choices.map((c) => (
+              <Radio key={c.value} value={c.value} label={c.label} description={c.description} />
+            ))}
+          </Stack>
         </Radio.Group>
         {when === 'at' && (
-          <Group align="flex-start" gap="sm">
-            <DateInput
+          <Group align="flex-start" gap="sm" pl="xl">
+            <DayInput
               label="Date"
               valueFormat="YYYY-MM-DD"
               placeholder="YYYY-MM-DD"
@@ -201,11 +236,25 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
             {whenError}
           </Text>
         )}
-        {when === 'at' && (
+        {uncovered && uncovered.length > 0 && (
+          <Alert color="yellow" title="Calls waiting to be processed would have no rate" role="status">
+            <List size="sm" spacing={2}>
+              {uncovered.map((u) => (
+                <List.Item key={u.upload.id}>
+                  {u.calls === 1 ? '1 call' : `${formatCount(u.calls)} calls`} of {u.upload.fileName} (
+                  {formatDaySpan(u.firstStart, u.lastStart, deploymentZone)}) {u.calls === 1 ? 'starts' : 'start'}{' '}
+                  before this date and will have no rate.
+                </List.Item>
+              ))}
+            </List>
+            <Text size="sm" mt={4}>
+              Choose an earlier date{nextVersion === 1 ? ', or From the start,' : ''} to price them with this version.
+            </Text>
+          </Alert>
+        )}
+        {uncovered && uncovered.length === 0 && (
           <Text size="xs" c="dimmed">
-            Calls that start from this moment are priced with this version whenever they are analysed; calls
-            already processed keep their prices. A future date schedules it: the version in force now keeps pricing
-            until then.
+            No call waiting to be processed would be left without a rate.
           </Text>
         )}
 
@@ -243,6 +292,42 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
       </Stack>
     </form>
   );
+}
+
+type When = 'start' | 'month' | 'lastMonth' | 'now' | 'at';
+
+interface WhenChoice {
+  value: When;
+  label: string;
+  description?: string;
+  /** The instant sent; undefined for now (the server's clock) and for a chosen date. */
+  from?: string;
+}
+
+/**
+ * The natural effective-froms (issue 10, item 6): a first version prices
+ * every call from the start (no call of an upload waiting to be processed is
+ * left without a rate); a later one the start of this or last month, now, or
+ * a chosen date, each at 00:00 in the deployment's zone.
+ */
+function whenChoices(zone: string, first: boolean): WhenChoice[] {
+  const month = (back: number): string => dayStart(monthStartDay(zone, back), zone) ?? ALWAYS;
+  const shown = (iso: string) => formatDateTime(iso, zone, { withZone: true });
+  const thisMonth = month(0);
+  const lastMonth = month(1);
+  return [
+    ...(first
+      ? [{ value: 'start' as const, label: 'From the start', description: 'Prices every call, however old: this is the first version', from: ALWAYS }]
+      : []),
+    { value: 'month', label: `Start of this month, ${shown(thisMonth)}`, from: thisMonth },
+    { value: 'lastMonth', label: `Start of last month, ${shown(lastMonth)}`, from: lastMonth },
+    {
+      value: 'now',
+      label: 'Now',
+      description: first ? undefined : 'The version in force keeps the calls before the upload',
+    },
+    { value: 'at', label: 'On a date', description: 'A future date schedules it: the version in force keeps pricing until then' },
+  ];
 }
 
 function capitalised(s: string): string {

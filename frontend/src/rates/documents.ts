@@ -145,3 +145,28 @@ export const RateSheetRowsQuery = graphql(`
     }
   }
 `);
+
+// What a new version's effective-from would leave without a rate, asked as the clerk chooses it.
+export const RateSheetUncoveredCallsQuery = graphql(`
+  query RateSheetUncoveredCalls(
+    $tariffID: ID!
+    $providerID: ID
+    $direction: RateSheetDirection!
+    $effectiveFrom: Time!
+  ) {
+    rateSheetUncoveredCalls(
+      tariffID: $tariffID
+      providerID: $providerID
+      direction: $direction
+      effectiveFrom: $effectiveFrom
+    ) {
+      upload {
+        id
+        fileName
+      }
+      calls
+      firstStart
+      lastStart
+    }
+  }
+`);

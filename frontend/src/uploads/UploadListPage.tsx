@@ -88,7 +88,7 @@ export function UploadListPage() {
                   <Table.Tr>
                     <Table.Th>File</Table.Th>
                     <Table.Th>Provider</Table.Th>
-                    <Table.Th>Uploaded ({format.zone})</Table.Th>
+                    <Table.Th>Uploaded ({format.zoneName})</Table.Th>
                     <Table.Th>Status</Table.Th>
                     <Table.Th w={340}>Progress / result</Table.Th>
                   </Table.Tr>
