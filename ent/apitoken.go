@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/user"
 )
 
@@ -32,8 +33,16 @@ type ApiToken struct {
 	Role apitoken.Role `json:"role,omitempty"`
 	// ExpiresAt holds the value of the "expires_at" field.
 	ExpiresAt *time.Time `json:"expires_at,omitempty"`
-	// LastUsedAt holds the value of the "last_used_at" field.
+	// Recorded at most once a minute
 	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
+	// Set once, when an admin revokes the token; a revoked token is refused
+	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+	// ROLE: staff data with the token's role; CUSTOMER: one customer's portal. A CUSTOMER token whose customer is gone is refused
+	Scope apitoken.Scope `json:"scope,omitempty"`
+	// A customer-scoped token acts as that customer's portal; its role is then unused
+	CustomerID *int `json:"customer_id,omitempty"`
+	// The name of the admin who created it
+	CreatedBy string `json:"created_by,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ApiTokenQuery when eager-loading is set.
 	Edges           ApiTokenEdges `json:"edges"`
@@ -43,13 +52,15 @@ type ApiToken struct {
 
 // ApiTokenEdges holds the relations/edges for other nodes in the graph.
 type ApiTokenEdges struct {
-	// User holds the value of the user edge.
+	// The staff user who created it, if signed in
 	User *User `json:"user,omitempty"`
+	// Customer holds the value of the customer edge.
+	Customer *Customer `json:"customer,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
+	totalCount [2]map[string]int
 }
 
 // UserOrErr returns the User value or an error if the edge
@@ -63,16 +74,27 @@ func (e ApiTokenEdges) UserOrErr() (*User, error) {
 	return nil, &NotLoadedError{edge: "user"}
 }
 
+// CustomerOrErr returns the Customer value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ApiTokenEdges) CustomerOrErr() (*Customer, error) {
+	if e.Customer != nil {
+		return e.Customer, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: customer.Label}
+	}
+	return nil, &NotLoadedError{edge: "customer"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*ApiToken) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case apitoken.FieldID:
+		case apitoken.FieldID, apitoken.FieldCustomerID:
 			values[i] = new(sql.NullInt64)
-		case apitoken.FieldName, apitoken.FieldTokenHash, apitoken.FieldPrefix, apitoken.FieldRole:
+		case apitoken.FieldName, apitoken.FieldTokenHash, apitoken.FieldPrefix, apitoken.FieldRole, apitoken.FieldScope, apitoken.FieldCreatedBy:
 			values[i] = new(sql.NullString)
-		case apitoken.FieldCreatedAt, apitoken.FieldUpdatedAt, apitoken.FieldExpiresAt, apitoken.FieldLastUsedAt:
+		case apitoken.FieldCreatedAt, apitoken.FieldUpdatedAt, apitoken.FieldExpiresAt, apitoken.FieldLastUsedAt, apitoken.FieldRevokedAt:
 			values[i] = new(sql.NullTime)
 		case apitoken.ForeignKeys[0]: // user_api_tokens
 			values[i] = new(sql.NullInt64)
@@ -147,6 +169,32 @@ func (_m *ApiToken) assignValues(columns []string, values []any) error {
 				_m.LastUsedAt = new(time.Time)
 				*_m.LastUsedAt = value.Time
 			}
+		case apitoken.FieldRevokedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field revoked_at", values[i])
+			} else if value.Valid {
+				_m.RevokedAt = new(time.Time)
+				*_m.RevokedAt = value.Time
+			}
+		case apitoken.FieldScope:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field scope", values[i])
+			} else if value.Valid {
+				_m.Scope = apitoken.Scope(value.String)
+			}
+		case apitoken.FieldCustomerID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field customer_id", values[i])
+			} else if value.Valid {
+				_m.CustomerID = new(int)
+				*_m.CustomerID = int(value.Int64)
+			}
+		case apitoken.FieldCreatedBy:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field created_by", values[i])
+			} else if value.Valid {
+				_m.CreatedBy = value.String
+			}
 		case apitoken.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for edge-field user_api_tokens", value)
@@ -170,6 +218,11 @@ func (_m *ApiToken) Value(name string) (ent.Value, error) {
 // QueryUser queries the "user" edge of the ApiToken entity.
 func (_m *ApiToken) QueryUser() *UserQuery {
 	return NewApiTokenClient(_m.config).QueryUser(_m)
+}
+
+// QueryCustomer queries the "customer" edge of the ApiToken entity.
+func (_m *ApiToken) QueryCustomer() *CustomerQuery {
+	return NewApiTokenClient(_m.config).QueryCustomer(_m)
 }
 
 // Update returns a builder for updating this ApiToken.
@@ -221,6 +274,22 @@ func (_m *ApiToken) String() string {
 		builder.WriteString("last_used_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	if v := _m.RevokedAt; v != nil {
+		builder.WriteString("revoked_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("scope=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Scope))
+	builder.WriteString(", ")
+	if v := _m.CustomerID; v != nil {
+		builder.WriteString("customer_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("created_by=")
+	builder.WriteString(_m.CreatedBy)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/user"
 )
 
@@ -111,15 +112,84 @@ func (_c *ApiTokenCreate) SetNillableLastUsedAt(v *time.Time) *ApiTokenCreate {
 	return _c
 }
 
+// SetRevokedAt sets the "revoked_at" field.
+func (_c *ApiTokenCreate) SetRevokedAt(v time.Time) *ApiTokenCreate {
+	_c.mutation.SetRevokedAt(v)
+	return _c
+}
+
+// SetNillableRevokedAt sets the "revoked_at" field if the given value is not nil.
+func (_c *ApiTokenCreate) SetNillableRevokedAt(v *time.Time) *ApiTokenCreate {
+	if v != nil {
+		_c.SetRevokedAt(*v)
+	}
+	return _c
+}
+
+// SetScope sets the "scope" field.
+func (_c *ApiTokenCreate) SetScope(v apitoken.Scope) *ApiTokenCreate {
+	_c.mutation.SetScope(v)
+	return _c
+}
+
+// SetNillableScope sets the "scope" field if the given value is not nil.
+func (_c *ApiTokenCreate) SetNillableScope(v *apitoken.Scope) *ApiTokenCreate {
+	if v != nil {
+		_c.SetScope(*v)
+	}
+	return _c
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (_c *ApiTokenCreate) SetCustomerID(v int) *ApiTokenCreate {
+	_c.mutation.SetCustomerID(v)
+	return _c
+}
+
+// SetNillableCustomerID sets the "customer_id" field if the given value is not nil.
+func (_c *ApiTokenCreate) SetNillableCustomerID(v *int) *ApiTokenCreate {
+	if v != nil {
+		_c.SetCustomerID(*v)
+	}
+	return _c
+}
+
+// SetCreatedBy sets the "created_by" field.
+func (_c *ApiTokenCreate) SetCreatedBy(v string) *ApiTokenCreate {
+	_c.mutation.SetCreatedBy(v)
+	return _c
+}
+
+// SetNillableCreatedBy sets the "created_by" field if the given value is not nil.
+func (_c *ApiTokenCreate) SetNillableCreatedBy(v *string) *ApiTokenCreate {
+	if v != nil {
+		_c.SetCreatedBy(*v)
+	}
+	return _c
+}
+
 // SetUserID sets the "user" edge to the User entity by ID.
 func (_c *ApiTokenCreate) SetUserID(id int) *ApiTokenCreate {
 	_c.mutation.SetUserID(id)
 	return _c
 }
 
+// SetNillableUserID sets the "user" edge to the User entity by ID if the given value is not nil.
+func (_c *ApiTokenCreate) SetNillableUserID(id *int) *ApiTokenCreate {
+	if id != nil {
+		_c = _c.SetUserID(*id)
+	}
+	return _c
+}
+
 // SetUser sets the "user" edge to the User entity.
 func (_c *ApiTokenCreate) SetUser(v *User) *ApiTokenCreate {
 	return _c.SetUserID(v.ID)
+}
+
+// SetCustomer sets the "customer" edge to the Customer entity.
+func (_c *ApiTokenCreate) SetCustomer(v *Customer) *ApiTokenCreate {
+	return _c.SetCustomerID(v.ID)
 }
 
 // Mutation returns the ApiTokenMutation object of the builder.
@@ -177,6 +247,14 @@ func (_c *ApiTokenCreate) defaults() error {
 		v := apitoken.DefaultRole
 		_c.mutation.SetRole(v)
 	}
+	if _, ok := _c.mutation.Scope(); !ok {
+		v := apitoken.DefaultScope
+		_c.mutation.SetScope(v)
+	}
+	if _, ok := _c.mutation.CreatedBy(); !ok {
+		v := apitoken.DefaultCreatedBy
+		_c.mutation.SetCreatedBy(v)
+	}
 	return nil
 }
 
@@ -215,8 +293,21 @@ func (_c *ApiTokenCreate) check() error {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "ApiToken.role": %w`, err)}
 		}
 	}
-	if len(_c.mutation.UserIDs()) == 0 {
-		return &ValidationError{Name: "user", err: errors.New(`ent: missing required edge "ApiToken.user"`)}
+	if _, ok := _c.mutation.Scope(); !ok {
+		return &ValidationError{Name: "scope", err: errors.New(`ent: missing required field "ApiToken.scope"`)}
+	}
+	if v, ok := _c.mutation.Scope(); ok {
+		if err := apitoken.ScopeValidator(v); err != nil {
+			return &ValidationError{Name: "scope", err: fmt.Errorf(`ent: validator failed for field "ApiToken.scope": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.CreatedBy(); !ok {
+		return &ValidationError{Name: "created_by", err: errors.New(`ent: missing required field "ApiToken.created_by"`)}
+	}
+	if v, ok := _c.mutation.CreatedBy(); ok {
+		if err := apitoken.CreatedByValidator(v); err != nil {
+			return &ValidationError{Name: "created_by", err: fmt.Errorf(`ent: validator failed for field "ApiToken.created_by": %w`, err)}
+		}
 	}
 	return nil
 }
@@ -277,6 +368,18 @@ func (_c *ApiTokenCreate) createSpec() (*ApiToken, *sqlgraph.CreateSpec) {
 		_spec.SetField(apitoken.FieldLastUsedAt, field.TypeTime, value)
 		_node.LastUsedAt = &value
 	}
+	if value, ok := _c.mutation.RevokedAt(); ok {
+		_spec.SetField(apitoken.FieldRevokedAt, field.TypeTime, value)
+		_node.RevokedAt = &value
+	}
+	if value, ok := _c.mutation.Scope(); ok {
+		_spec.SetField(apitoken.FieldScope, field.TypeEnum, value)
+		_node.Scope = value
+	}
+	if value, ok := _c.mutation.CreatedBy(); ok {
+		_spec.SetField(apitoken.FieldCreatedBy, field.TypeString, value)
+		_node.CreatedBy = value
+	}
 	if nodes := _c.mutation.UserIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -292,6 +395,23 @@ func (_c *ApiTokenCreate) createSpec() (*ApiToken, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.user_api_tokens = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   apitoken.CustomerTable,
+			Columns: []string{apitoken.CustomerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customer.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.CustomerID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -442,6 +562,24 @@ func (u *ApiTokenUpsert) ClearLastUsedAt() *ApiTokenUpsert {
 	return u
 }
 
+// SetRevokedAt sets the "revoked_at" field.
+func (u *ApiTokenUpsert) SetRevokedAt(v time.Time) *ApiTokenUpsert {
+	u.Set(apitoken.FieldRevokedAt, v)
+	return u
+}
+
+// UpdateRevokedAt sets the "revoked_at" field to the value that was provided on create.
+func (u *ApiTokenUpsert) UpdateRevokedAt() *ApiTokenUpsert {
+	u.SetExcluded(apitoken.FieldRevokedAt)
+	return u
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (u *ApiTokenUpsert) ClearRevokedAt() *ApiTokenUpsert {
+	u.SetNull(apitoken.FieldRevokedAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -455,6 +593,15 @@ func (u *ApiTokenUpsertOne) UpdateNewValues() *ApiTokenUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(apitoken.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.Scope(); exists {
+			s.SetIgnore(apitoken.FieldScope)
+		}
+		if _, exists := u.create.mutation.CustomerID(); exists {
+			s.SetIgnore(apitoken.FieldCustomerID)
+		}
+		if _, exists := u.create.mutation.CreatedBy(); exists {
+			s.SetIgnore(apitoken.FieldCreatedBy)
 		}
 	}))
 	return u
@@ -596,6 +743,27 @@ func (u *ApiTokenUpsertOne) UpdateLastUsedAt() *ApiTokenUpsertOne {
 func (u *ApiTokenUpsertOne) ClearLastUsedAt() *ApiTokenUpsertOne {
 	return u.Update(func(s *ApiTokenUpsert) {
 		s.ClearLastUsedAt()
+	})
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (u *ApiTokenUpsertOne) SetRevokedAt(v time.Time) *ApiTokenUpsertOne {
+	return u.Update(func(s *ApiTokenUpsert) {
+		s.SetRevokedAt(v)
+	})
+}
+
+// UpdateRevokedAt sets the "revoked_at" field to the value that was provided on create.
+func (u *ApiTokenUpsertOne) UpdateRevokedAt() *ApiTokenUpsertOne {
+	return u.Update(func(s *ApiTokenUpsert) {
+		s.UpdateRevokedAt()
+	})
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (u *ApiTokenUpsertOne) ClearRevokedAt() *ApiTokenUpsertOne {
+	return u.Update(func(s *ApiTokenUpsert) {
+		s.ClearRevokedAt()
 	})
 }
 
@@ -778,6 +946,15 @@ func (u *ApiTokenUpsertBulk) UpdateNewValues() *ApiTokenUpsertBulk {
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(apitoken.FieldCreatedAt)
 			}
+			if _, exists := b.mutation.Scope(); exists {
+				s.SetIgnore(apitoken.FieldScope)
+			}
+			if _, exists := b.mutation.CustomerID(); exists {
+				s.SetIgnore(apitoken.FieldCustomerID)
+			}
+			if _, exists := b.mutation.CreatedBy(); exists {
+				s.SetIgnore(apitoken.FieldCreatedBy)
+			}
 		}
 	}))
 	return u
@@ -919,6 +1096,27 @@ func (u *ApiTokenUpsertBulk) UpdateLastUsedAt() *ApiTokenUpsertBulk {
 func (u *ApiTokenUpsertBulk) ClearLastUsedAt() *ApiTokenUpsertBulk {
 	return u.Update(func(s *ApiTokenUpsert) {
 		s.ClearLastUsedAt()
+	})
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (u *ApiTokenUpsertBulk) SetRevokedAt(v time.Time) *ApiTokenUpsertBulk {
+	return u.Update(func(s *ApiTokenUpsert) {
+		s.SetRevokedAt(v)
+	})
+}
+
+// UpdateRevokedAt sets the "revoked_at" field to the value that was provided on create.
+func (u *ApiTokenUpsertBulk) UpdateRevokedAt() *ApiTokenUpsertBulk {
+	return u.Update(func(s *ApiTokenUpsert) {
+		s.UpdateRevokedAt()
+	})
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (u *ApiTokenUpsertBulk) ClearRevokedAt() *ApiTokenUpsertBulk {
+	return u.Update(func(s *ApiTokenUpsert) {
+		s.ClearRevokedAt()
 	})
 }
 

@@ -131,9 +131,37 @@ func (_u *ApiTokenUpdate) ClearLastUsedAt() *ApiTokenUpdate {
 	return _u
 }
 
+// SetRevokedAt sets the "revoked_at" field.
+func (_u *ApiTokenUpdate) SetRevokedAt(v time.Time) *ApiTokenUpdate {
+	_u.mutation.SetRevokedAt(v)
+	return _u
+}
+
+// SetNillableRevokedAt sets the "revoked_at" field if the given value is not nil.
+func (_u *ApiTokenUpdate) SetNillableRevokedAt(v *time.Time) *ApiTokenUpdate {
+	if v != nil {
+		_u.SetRevokedAt(*v)
+	}
+	return _u
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (_u *ApiTokenUpdate) ClearRevokedAt() *ApiTokenUpdate {
+	_u.mutation.ClearRevokedAt()
+	return _u
+}
+
 // SetUserID sets the "user" edge to the User entity by ID.
 func (_u *ApiTokenUpdate) SetUserID(id int) *ApiTokenUpdate {
 	_u.mutation.SetUserID(id)
+	return _u
+}
+
+// SetNillableUserID sets the "user" edge to the User entity by ID if the given value is not nil.
+func (_u *ApiTokenUpdate) SetNillableUserID(id *int) *ApiTokenUpdate {
+	if id != nil {
+		_u = _u.SetUserID(*id)
+	}
 	return _u
 }
 
@@ -212,9 +240,6 @@ func (_u *ApiTokenUpdate) check() error {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "ApiToken.role": %w`, err)}
 		}
 	}
-	if _u.mutation.UserCleared() && len(_u.mutation.UserIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "ApiToken.user"`)
-	}
 	return nil
 }
 
@@ -256,6 +281,12 @@ func (_u *ApiTokenUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.LastUsedAtCleared() {
 		_spec.ClearField(apitoken.FieldLastUsedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RevokedAt(); ok {
+		_spec.SetField(apitoken.FieldRevokedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RevokedAtCleared() {
+		_spec.ClearField(apitoken.FieldRevokedAt, field.TypeTime)
 	}
 	if _u.mutation.UserCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -408,9 +439,37 @@ func (_u *ApiTokenUpdateOne) ClearLastUsedAt() *ApiTokenUpdateOne {
 	return _u
 }
 
+// SetRevokedAt sets the "revoked_at" field.
+func (_u *ApiTokenUpdateOne) SetRevokedAt(v time.Time) *ApiTokenUpdateOne {
+	_u.mutation.SetRevokedAt(v)
+	return _u
+}
+
+// SetNillableRevokedAt sets the "revoked_at" field if the given value is not nil.
+func (_u *ApiTokenUpdateOne) SetNillableRevokedAt(v *time.Time) *ApiTokenUpdateOne {
+	if v != nil {
+		_u.SetRevokedAt(*v)
+	}
+	return _u
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (_u *ApiTokenUpdateOne) ClearRevokedAt() *ApiTokenUpdateOne {
+	_u.mutation.ClearRevokedAt()
+	return _u
+}
+
 // SetUserID sets the "user" edge to the User entity by ID.
 func (_u *ApiTokenUpdateOne) SetUserID(id int) *ApiTokenUpdateOne {
 	_u.mutation.SetUserID(id)
+	return _u
+}
+
+// SetNillableUserID sets the "user" edge to the User entity by ID if the given value is not nil.
+func (_u *ApiTokenUpdateOne) SetNillableUserID(id *int) *ApiTokenUpdateOne {
+	if id != nil {
+		_u = _u.SetUserID(*id)
+	}
 	return _u
 }
 
@@ -502,9 +561,6 @@ func (_u *ApiTokenUpdateOne) check() error {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "ApiToken.role": %w`, err)}
 		}
 	}
-	if _u.mutation.UserCleared() && len(_u.mutation.UserIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "ApiToken.user"`)
-	}
 	return nil
 }
 
@@ -563,6 +619,12 @@ func (_u *ApiTokenUpdateOne) sqlSave(ctx context.Context) (_node *ApiToken, err 
 	}
 	if _u.mutation.LastUsedAtCleared() {
 		_spec.ClearField(apitoken.FieldLastUsedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RevokedAt(); ok {
+		_spec.SetField(apitoken.FieldRevokedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RevokedAtCleared() {
+		_spec.ClearField(apitoken.FieldRevokedAt, field.TypeTime)
 	}
 	if _u.mutation.UserCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/auditentry"
 	"github.com/tollgate/tollgate/ent/authlink"
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/billingschedule"
@@ -53,6 +54,8 @@ type Client struct {
 	Schema *migrate.Schema
 	// ApiToken is the client for interacting with the ApiToken builders.
 	ApiToken *ApiTokenClient
+	// AuditEntry is the client for interacting with the AuditEntry builders.
+	AuditEntry *AuditEntryClient
 	// AuthLink is the client for interacting with the AuthLink builders.
 	AuthLink *AuthLinkClient
 	// BillingRun is the client for interacting with the BillingRun builders.
@@ -117,6 +120,7 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.ApiToken = NewApiTokenClient(c.config)
+	c.AuditEntry = NewAuditEntryClient(c.config)
 	c.AuthLink = NewAuthLinkClient(c.config)
 	c.BillingRun = NewBillingRunClient(c.config)
 	c.BillingSchedule = NewBillingScheduleClient(c.config)
@@ -236,6 +240,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:                 ctx,
 		config:              cfg,
 		ApiToken:            NewApiTokenClient(cfg),
+		AuditEntry:          NewAuditEntryClient(cfg),
 		AuthLink:            NewAuthLinkClient(cfg),
 		BillingRun:          NewBillingRunClient(cfg),
 		BillingSchedule:     NewBillingScheduleClient(cfg),
@@ -282,6 +287,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:                 ctx,
 		config:              cfg,
 		ApiToken:            NewApiTokenClient(cfg),
+		AuditEntry:          NewAuditEntryClient(cfg),
 		AuthLink:            NewAuthLinkClient(cfg),
 		BillingRun:          NewBillingRunClient(cfg),
 		BillingSchedule:     NewBillingScheduleClient(cfg),
@@ -337,9 +343,9 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.ApiToken, c.AuthLink, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
-		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Delivery,
-		c.Invoice, c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product,
+		c.ApiToken, c.AuditEntry, c.AuthLink, c.BillingRun, c.BillingSchedule, c.Call,
+		c.CdrLineError, c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer,
+		c.Delivery, c.Invoice, c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product,
 		c.ProductPrice, c.Provider, c.Rate, c.RateSheet, c.Session, c.SignInThrottle,
 		c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
 	} {
@@ -351,9 +357,9 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.ApiToken, c.AuthLink, c.BillingRun, c.BillingSchedule, c.Call, c.CdrLineError,
-		c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer, c.Delivery,
-		c.Invoice, c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product,
+		c.ApiToken, c.AuditEntry, c.AuthLink, c.BillingRun, c.BillingSchedule, c.Call,
+		c.CdrLineError, c.CdrUpload, c.Charge, c.Cli, c.CompanySettings, c.Customer,
+		c.Delivery, c.Invoice, c.InvoiceLine, c.PeakTimeBlock, c.PeakTimes, c.Product,
 		c.ProductPrice, c.Provider, c.Rate, c.RateSheet, c.Session, c.SignInThrottle,
 		c.Site, c.Tariff, c.UploadCustomerTotal, c.User,
 	} {
@@ -366,6 +372,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *ApiTokenMutation:
 		return c.ApiToken.mutate(ctx, m)
+	case *AuditEntryMutation:
+		return c.AuditEntry.mutate(ctx, m)
 	case *AuthLinkMutation:
 		return c.AuthLink.mutate(ctx, m)
 	case *BillingRunMutation:
@@ -547,6 +555,22 @@ func (c *ApiTokenClient) QueryUser(_m *ApiToken) *UserQuery {
 	return query
 }
 
+// QueryCustomer queries the customer edge of a ApiToken.
+func (c *ApiTokenClient) QueryCustomer(_m *ApiToken) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(apitoken.Table, apitoken.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, apitoken.CustomerTable, apitoken.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ApiTokenClient) Hooks() []Hook {
 	hooks := c.hooks.ApiToken
@@ -570,6 +594,140 @@ func (c *ApiTokenClient) mutate(ctx context.Context, m *ApiTokenMutation) (Value
 		return (&ApiTokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ApiToken mutation op: %q", m.Op())
+	}
+}
+
+// AuditEntryClient is a client for the AuditEntry schema.
+type AuditEntryClient struct {
+	config
+}
+
+// NewAuditEntryClient returns a client for the AuditEntry from the given config.
+func NewAuditEntryClient(c config) *AuditEntryClient {
+	return &AuditEntryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `auditentry.Hooks(f(g(h())))`.
+func (c *AuditEntryClient) Use(hooks ...Hook) {
+	c.hooks.AuditEntry = append(c.hooks.AuditEntry, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `auditentry.Intercept(f(g(h())))`.
+func (c *AuditEntryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AuditEntry = append(c.inters.AuditEntry, interceptors...)
+}
+
+// Create returns a builder for creating a AuditEntry entity.
+func (c *AuditEntryClient) Create() *AuditEntryCreate {
+	mutation := newAuditEntryMutation(c.config, OpCreate)
+	return &AuditEntryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AuditEntry entities.
+func (c *AuditEntryClient) CreateBulk(builders ...*AuditEntryCreate) *AuditEntryCreateBulk {
+	return &AuditEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AuditEntryClient) MapCreateBulk(slice any, setFunc func(*AuditEntryCreate, int)) *AuditEntryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AuditEntryCreateBulk{err: fmt.Errorf("calling to AuditEntryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AuditEntryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AuditEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AuditEntry.
+func (c *AuditEntryClient) Update() *AuditEntryUpdate {
+	mutation := newAuditEntryMutation(c.config, OpUpdate)
+	return &AuditEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AuditEntryClient) UpdateOne(_m *AuditEntry) *AuditEntryUpdateOne {
+	mutation := newAuditEntryMutation(c.config, OpUpdateOne, withAuditEntry(_m))
+	return &AuditEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AuditEntryClient) UpdateOneID(id int) *AuditEntryUpdateOne {
+	mutation := newAuditEntryMutation(c.config, OpUpdateOne, withAuditEntryID(id))
+	return &AuditEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AuditEntry.
+func (c *AuditEntryClient) Delete() *AuditEntryDelete {
+	mutation := newAuditEntryMutation(c.config, OpDelete)
+	return &AuditEntryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AuditEntryClient) DeleteOne(_m *AuditEntry) *AuditEntryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AuditEntryClient) DeleteOneID(id int) *AuditEntryDeleteOne {
+	builder := c.Delete().Where(auditentry.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AuditEntryDeleteOne{builder}
+}
+
+// Query returns a query builder for AuditEntry.
+func (c *AuditEntryClient) Query() *AuditEntryQuery {
+	return &AuditEntryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAuditEntry},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AuditEntry entity by its id.
+func (c *AuditEntryClient) Get(ctx context.Context, id int) (*AuditEntry, error) {
+	return c.Query().Where(auditentry.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AuditEntryClient) GetX(ctx context.Context, id int) *AuditEntry {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AuditEntryClient) Hooks() []Hook {
+	hooks := c.hooks.AuditEntry
+	return append(hooks[:len(hooks):len(hooks)], auditentry.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AuditEntryClient) Interceptors() []Interceptor {
+	return c.inters.AuditEntry
+}
+
+func (c *AuditEntryClient) mutate(ctx context.Context, m *AuditEntryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AuditEntryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AuditEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AuditEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AuditEntryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AuditEntry mutation op: %q", m.Op())
 	}
 }
 
@@ -2248,6 +2406,22 @@ func (c *CustomerClient) QueryPortalUsers(_m *Customer) *UserQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, id),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.PortalUsersTable, customer.PortalUsersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAPITokens queries the api_tokens edge of a Customer.
+func (c *CustomerClient) QueryAPITokens(_m *Customer) *ApiTokenQuery {
+	query := (&ApiTokenClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(apitoken.Table, apitoken.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.APITokensTable, customer.APITokensColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4940,16 +5114,17 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		ApiToken, AuthLink, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload,
-		Charge, Cli, CompanySettings, Customer, Delivery, Invoice, InvoiceLine,
-		PeakTimeBlock, PeakTimes, Product, ProductPrice, Provider, Rate, RateSheet,
-		Session, SignInThrottle, Site, Tariff, UploadCustomerTotal, User []ent.Hook
+		ApiToken, AuditEntry, AuthLink, BillingRun, BillingSchedule, Call, CdrLineError,
+		CdrUpload, Charge, Cli, CompanySettings, Customer, Delivery, Invoice,
+		InvoiceLine, PeakTimeBlock, PeakTimes, Product, ProductPrice, Provider, Rate,
+		RateSheet, Session, SignInThrottle, Site, Tariff, UploadCustomerTotal,
+		User []ent.Hook
 	}
 	inters struct {
-		ApiToken, AuthLink, BillingRun, BillingSchedule, Call, CdrLineError, CdrUpload,
-		Charge, Cli, CompanySettings, Customer, Delivery, Invoice, InvoiceLine,
-		PeakTimeBlock, PeakTimes, Product, ProductPrice, Provider, Rate, RateSheet,
-		Session, SignInThrottle, Site, Tariff, UploadCustomerTotal,
+		ApiToken, AuditEntry, AuthLink, BillingRun, BillingSchedule, Call, CdrLineError,
+		CdrUpload, Charge, Cli, CompanySettings, Customer, Delivery, Invoice,
+		InvoiceLine, PeakTimeBlock, PeakTimes, Product, ProductPrice, Provider, Rate,
+		RateSheet, Session, SignInThrottle, Site, Tariff, UploadCustomerTotal,
 		User []ent.Interceptor
 	}
 )

@@ -75,9 +75,11 @@ type CustomerEdges struct {
 	Invoices []*Invoice `json:"invoices,omitempty"`
 	// PortalUsers holds the value of the portal_users edge.
 	PortalUsers []*User `json:"portal_users,omitempty"`
+	// APITokens holds the value of the api_tokens edge.
+	APITokens []*ApiToken `json:"api_tokens,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [9]bool
+	loadedTypes [10]bool
 	// totalCount holds the count of the edges above.
 	totalCount [7]map[string]int
 
@@ -87,6 +89,7 @@ type CustomerEdges struct {
 	namedCharges     map[string][]*Charge
 	namedInvoices    map[string][]*Invoice
 	namedPortalUsers map[string][]*User
+	namedAPITokens   map[string][]*ApiToken
 }
 
 // ParentOrErr returns the Parent value or an error if the edge
@@ -174,6 +177,15 @@ func (e CustomerEdges) PortalUsersOrErr() ([]*User, error) {
 		return e.PortalUsers, nil
 	}
 	return nil, &NotLoadedError{edge: "portal_users"}
+}
+
+// APITokensOrErr returns the APITokens value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) APITokensOrErr() ([]*ApiToken, error) {
+	if e.loadedTypes[9] {
+		return e.APITokens, nil
+	}
+	return nil, &NotLoadedError{edge: "api_tokens"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -373,6 +385,11 @@ func (_m *Customer) QueryInvoices() *InvoiceQuery {
 // QueryPortalUsers queries the "portal_users" edge of the Customer entity.
 func (_m *Customer) QueryPortalUsers() *UserQuery {
 	return NewCustomerClient(_m.config).QueryPortalUsers(_m)
+}
+
+// QueryAPITokens queries the "api_tokens" edge of the Customer entity.
+func (_m *Customer) QueryAPITokens() *ApiTokenQuery {
+	return NewCustomerClient(_m.config).QueryAPITokens(_m)
 }
 
 // Update returns a builder for updating this Customer.
@@ -581,6 +598,30 @@ func (_m *Customer) appendNamedPortalUsers(name string, edges ...*User) {
 		_m.Edges.namedPortalUsers[name] = []*User{}
 	} else {
 		_m.Edges.namedPortalUsers[name] = append(_m.Edges.namedPortalUsers[name], edges...)
+	}
+}
+
+// NamedAPITokens returns the APITokens named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedAPITokens(name string) ([]*ApiToken, error) {
+	if _m.Edges.namedAPITokens == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAPITokens[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedAPITokens(name string, edges ...*ApiToken) {
+	if _m.Edges.namedAPITokens == nil {
+		_m.Edges.namedAPITokens = make(map[string][]*ApiToken)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAPITokens[name] = []*ApiToken{}
+	} else {
+		_m.Edges.namedAPITokens[name] = append(_m.Edges.namedAPITokens[name], edges...)
 	}
 }
 

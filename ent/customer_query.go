@@ -14,6 +14,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/tollgate/tollgate/ent/apitoken"
 	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/charge"
 	"github.com/tollgate/tollgate/ent/cli"
@@ -41,6 +42,7 @@ type CustomerQuery struct {
 	withCharges          *ChargeQuery
 	withInvoices         *InvoiceQuery
 	withPortalUsers      *UserQuery
+	withAPITokens        *ApiTokenQuery
 	withFKs              bool
 	loadTotal            []func(context.Context, []*Customer) error
 	modifiers            []func(*sql.Selector)
@@ -50,6 +52,7 @@ type CustomerQuery struct {
 	withNamedCharges     map[string]*ChargeQuery
 	withNamedInvoices    map[string]*InvoiceQuery
 	withNamedPortalUsers map[string]*UserQuery
+	withNamedAPITokens   map[string]*ApiTokenQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -284,6 +287,28 @@ func (_q *CustomerQuery) QueryPortalUsers() *UserQuery {
 	return query
 }
 
+// QueryAPITokens chains the current query on the "api_tokens" edge.
+func (_q *CustomerQuery) QueryAPITokens() *ApiTokenQuery {
+	query := (&ApiTokenClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(apitoken.Table, apitoken.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.APITokensTable, customer.APITokensColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Customer entity from the query.
 // Returns a *NotFoundError when no Customer was found.
 func (_q *CustomerQuery) First(ctx context.Context) (*Customer, error) {
@@ -485,6 +510,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withCharges:     _q.withCharges.Clone(),
 		withInvoices:    _q.withInvoices.Clone(),
 		withPortalUsers: _q.withPortalUsers.Clone(),
+		withAPITokens:   _q.withAPITokens.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -590,6 +616,17 @@ func (_q *CustomerQuery) WithPortalUsers(opts ...func(*UserQuery)) *CustomerQuer
 	return _q
 }
 
+// WithAPITokens tells the query-builder to eager-load the nodes that are connected to
+// the "api_tokens" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithAPITokens(opts ...func(*ApiTokenQuery)) *CustomerQuery {
+	query := (&ApiTokenClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAPITokens = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -675,7 +712,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		nodes       = []*Customer{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [9]bool{
+		loadedTypes = [10]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withTariff != nil,
@@ -685,6 +722,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withCharges != nil,
 			_q.withInvoices != nil,
 			_q.withPortalUsers != nil,
+			_q.withAPITokens != nil,
 		}
 	)
 	if _q.withParent != nil || _q.withTariff != nil || _q.withSchedule != nil {
@@ -774,6 +812,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withAPITokens; query != nil {
+		if err := _q.loadAPITokens(ctx, query, nodes,
+			func(n *Customer) { n.Edges.APITokens = []*ApiToken{} },
+			func(n *Customer, e *ApiToken) { n.Edges.APITokens = append(n.Edges.APITokens, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedChildren(name) },
@@ -813,6 +858,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadPortalUsers(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedPortalUsers(name) },
 			func(n *Customer, e *User) { n.appendNamedPortalUsers(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAPITokens {
+		if err := _q.loadAPITokens(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedAPITokens(name) },
+			func(n *Customer, e *ApiToken) { n.appendNamedAPITokens(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1106,6 +1158,40 @@ func (_q *CustomerQuery) loadPortalUsers(ctx context.Context, query *UserQuery, 
 	}
 	return nil
 }
+func (_q *CustomerQuery) loadAPITokens(ctx context.Context, query *ApiTokenQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *ApiToken)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(apitoken.FieldCustomerID)
+	}
+	query.Where(predicate.ApiToken(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.APITokensColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "customer_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CustomerQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1301,6 +1387,20 @@ func (_q *CustomerQuery) WithNamedPortalUsers(name string, opts ...func(*UserQue
 		_q.withNamedPortalUsers = make(map[string]*UserQuery)
 	}
 	_q.withNamedPortalUsers[name] = query
+	return _q
+}
+
+// WithNamedAPITokens tells the query-builder to eager-load the nodes that are connected to the "api_tokens"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedAPITokens(name string, opts ...func(*ApiTokenQuery)) *CustomerQuery {
+	query := (&ApiTokenClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAPITokens == nil {
+		_q.withNamedAPITokens = make(map[string]*ApiTokenQuery)
+	}
+	_q.withNamedAPITokens[name] = query
 	return _q
 }
 

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/auditentry"
 	"github.com/tollgate/tollgate/ent/authlink"
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/billingschedule"
@@ -40,7 +41,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 27)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 28)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -60,9 +61,38 @@ var schemaGraph = func() *sqlgraph.Schema {
 			apitoken.FieldRole:       {Type: field.TypeEnum, Column: apitoken.FieldRole},
 			apitoken.FieldExpiresAt:  {Type: field.TypeTime, Column: apitoken.FieldExpiresAt},
 			apitoken.FieldLastUsedAt: {Type: field.TypeTime, Column: apitoken.FieldLastUsedAt},
+			apitoken.FieldRevokedAt:  {Type: field.TypeTime, Column: apitoken.FieldRevokedAt},
+			apitoken.FieldScope:      {Type: field.TypeEnum, Column: apitoken.FieldScope},
+			apitoken.FieldCustomerID: {Type: field.TypeInt, Column: apitoken.FieldCustomerID},
+			apitoken.FieldCreatedBy:  {Type: field.TypeString, Column: apitoken.FieldCreatedBy},
 		},
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   auditentry.Table,
+			Columns: auditentry.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: auditentry.FieldID,
+			},
+		},
+		Type: "AuditEntry",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			auditentry.FieldAt:         {Type: field.TypeTime, Column: auditentry.FieldAt},
+			auditentry.FieldViewerKind: {Type: field.TypeEnum, Column: auditentry.FieldViewerKind},
+			auditentry.FieldUserID:     {Type: field.TypeInt, Column: auditentry.FieldUserID},
+			auditentry.FieldTokenID:    {Type: field.TypeInt, Column: auditentry.FieldTokenID},
+			auditentry.FieldWho:        {Type: field.TypeString, Column: auditentry.FieldWho},
+			auditentry.FieldAction:     {Type: field.TypeString, Column: auditentry.FieldAction},
+			auditentry.FieldOperation:  {Type: field.TypeString, Column: auditentry.FieldOperation},
+			auditentry.FieldIds:        {Type: field.TypeString, Column: auditentry.FieldIds},
+			auditentry.FieldIP:         {Type: field.TypeString, Column: auditentry.FieldIP},
+			auditentry.FieldUserAgent:  {Type: field.TypeString, Column: auditentry.FieldUserAgent},
+			auditentry.FieldOutcome:    {Type: field.TypeString, Column: auditentry.FieldOutcome},
+			auditentry.FieldMessage:    {Type: field.TypeString, Column: auditentry.FieldMessage},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   authlink.Table,
 			Columns: authlink.Columns,
@@ -81,7 +111,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			authlink.FieldUsedAt:     {Type: field.TypeTime, Column: authlink.FieldUsedAt},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   billingrun.Table,
 			Columns: billingrun.Columns,
@@ -120,7 +150,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			billingrun.FieldFailureReason:  {Type: field.TypeString, Column: billingrun.FieldFailureReason},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   billingschedule.Table,
 			Columns: billingschedule.Columns,
@@ -139,7 +169,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			billingschedule.FieldNextRunAt: {Type: field.TypeTime, Column: billingschedule.FieldNextRunAt},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   call.Table,
 			Columns: call.Columns,
@@ -172,7 +202,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			call.FieldSiteID:          {Type: field.TypeInt, Column: call.FieldSiteID},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cdrlineerror.Table,
 			Columns: cdrlineerror.Columns,
@@ -189,7 +219,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cdrlineerror.FieldExcerpt:     {Type: field.TypeString, Column: cdrlineerror.FieldExcerpt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cdrupload.Table,
 			Columns: cdrupload.Columns,
@@ -239,7 +269,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cdrupload.FieldProcessedAt:     {Type: field.TypeTime, Column: cdrupload.FieldProcessedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   charge.Table,
 			Columns: charge.Columns,
@@ -271,7 +301,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			charge.FieldCallTotal:     {Type: field.TypeOther, Column: charge.FieldCallTotal},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cli.Table,
 			Columns: cli.Columns,
@@ -292,7 +322,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cli.FieldDescription: {Type: field.TypeString, Column: cli.FieldDescription},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   companysettings.Table,
 			Columns: companysettings.Columns,
@@ -320,7 +350,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			companysettings.FieldNextInvoiceNumber:   {Type: field.TypeInt64, Column: companysettings.FieldNextInvoiceNumber},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -346,7 +376,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldUnbilledTotal:       {Type: field.TypeOther, Column: customer.FieldUnbilledTotal},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   delivery.Table,
 			Columns: delivery.Columns,
@@ -371,7 +401,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			delivery.FieldLeaseUntil:    {Type: field.TypeTime, Column: delivery.FieldLeaseUntil},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invoice.Table,
 			Columns: invoice.Columns,
@@ -409,7 +439,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invoice.FieldDocumentsAt:       {Type: field.TypeTime, Column: invoice.FieldDocumentsAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invoiceline.Table,
 			Columns: invoiceline.Columns,
@@ -437,7 +467,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invoiceline.FieldTaxRate:     {Type: field.TypeOther, Column: invoiceline.FieldTaxRate},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   peaktimeblock.Table,
 			Columns: peaktimeblock.Columns,
@@ -454,7 +484,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			peaktimeblock.FieldEndMinute:   {Type: field.TypeInt, Column: peaktimeblock.FieldEndMinute},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   peaktimes.Table,
 			Columns: peaktimes.Columns,
@@ -471,7 +501,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			peaktimes.FieldIsDefault: {Type: field.TypeBool, Column: peaktimes.FieldIsDefault},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -494,7 +524,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldCostPrice:      {Type: field.TypeOther, Column: product.FieldCostPrice},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productprice.Table,
 			Columns: productprice.Columns,
@@ -510,7 +540,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productprice.FieldPrice:     {Type: field.TypeOther, Column: productprice.FieldPrice},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   provider.Table,
 			Columns: provider.Columns,
@@ -529,7 +559,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			provider.FieldColumnMapping: {Type: field.TypeJSON, Column: provider.FieldColumnMapping},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   rate.Table,
 			Columns: rate.Columns,
@@ -558,7 +588,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rate.FieldLine:          {Type: field.TypeInt, Column: rate.FieldLine},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ratesheet.Table,
 			Columns: ratesheet.Columns,
@@ -581,7 +611,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ratesheet.FieldRowCount:      {Type: field.TypeInt, Column: ratesheet.FieldRowCount},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -602,7 +632,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -620,7 +650,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldLockedUntil: {Type: field.TypeTime, Column: signinthrottle.FieldLockedUntil},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   site.Table,
 			Columns: site.Columns,
@@ -637,7 +667,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			site.FieldAddress:   {Type: field.TypeString, Column: site.FieldAddress},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tariff.Table,
 			Columns: tariff.Columns,
@@ -656,7 +686,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tariff.FieldDescription: {Type: field.TypeString, Column: tariff.FieldDescription},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   uploadcustomertotal.Table,
 			Columns: uploadcustomertotal.Columns,
@@ -674,7 +704,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			uploadcustomertotal.FieldPriceDecimals: {Type: field.TypeInt, Column: uploadcustomertotal.FieldPriceDecimals},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -707,6 +737,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ApiToken",
 		"User",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   apitoken.CustomerTable,
+			Columns: []string{apitoken.CustomerColumn},
+			Bidi:    false,
+		},
+		"ApiToken",
+		"Customer",
 	)
 	graph.MustAddE(
 		"user",
@@ -983,6 +1025,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Customer",
 		"User",
+	)
+	graph.MustAddE(
+		"api_tokens",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.APITokensTable,
+			Columns: []string{customer.APITokensColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"ApiToken",
 	)
 	graph.MustAddE(
 		"invoice",
@@ -1457,6 +1511,26 @@ func (f *ApiTokenFilter) WhereLastUsedAt(p entql.TimeP) {
 	f.Where(p.Field(apitoken.FieldLastUsedAt))
 }
 
+// WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
+func (f *ApiTokenFilter) WhereRevokedAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldRevokedAt))
+}
+
+// WhereScope applies the entql string predicate on the scope field.
+func (f *ApiTokenFilter) WhereScope(p entql.StringP) {
+	f.Where(p.Field(apitoken.FieldScope))
+}
+
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *ApiTokenFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(apitoken.FieldCustomerID))
+}
+
+// WhereCreatedBy applies the entql string predicate on the created_by field.
+func (f *ApiTokenFilter) WhereCreatedBy(p entql.StringP) {
+	f.Where(p.Field(apitoken.FieldCreatedBy))
+}
+
 // WhereHasUser applies a predicate to check if query has an edge user.
 func (f *ApiTokenFilter) WhereHasUser() {
 	f.Where(entql.HasEdge("user"))
@@ -1469,6 +1543,120 @@ func (f *ApiTokenFilter) WhereHasUserWith(preds ...predicate.User) {
 			p(s)
 		}
 	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *ApiTokenFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *ApiTokenFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AuditEntryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AuditEntryQuery builder.
+func (_q *AuditEntryQuery) Filter() *AuditEntryFilter {
+	return &AuditEntryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AuditEntryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AuditEntryMutation builder.
+func (m *AuditEntryMutation) Filter() *AuditEntryFilter {
+	return &AuditEntryFilter{config: m.config, predicateAdder: m}
+}
+
+// AuditEntryFilter provides a generic filtering capability at runtime for AuditEntryQuery.
+type AuditEntryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AuditEntryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AuditEntryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(auditentry.FieldID))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *AuditEntryFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(auditentry.FieldAt))
+}
+
+// WhereViewerKind applies the entql string predicate on the viewer_kind field.
+func (f *AuditEntryFilter) WhereViewerKind(p entql.StringP) {
+	f.Where(p.Field(auditentry.FieldViewerKind))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *AuditEntryFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(auditentry.FieldUserID))
+}
+
+// WhereTokenID applies the entql int predicate on the token_id field.
+func (f *AuditEntryFilter) WhereTokenID(p entql.IntP) {
+	f.Where(p.Field(auditentry.FieldTokenID))
+}
+
+// WhereWho applies the entql string predicate on the who field.
+func (f *AuditEntryFilter) WhereWho(p entql.StringP) {
+	f.Where(p.Field(auditentry.FieldWho))
+}
+
+// WhereAction applies the entql string predicate on the action field.
+func (f *AuditEntryFilter) WhereAction(p entql.StringP) {
+	f.Where(p.Field(auditentry.FieldAction))
+}
+
+// WhereOperation applies the entql string predicate on the operation field.
+func (f *AuditEntryFilter) WhereOperation(p entql.StringP) {
+	f.Where(p.Field(auditentry.FieldOperation))
+}
+
+// WhereIds applies the entql string predicate on the ids field.
+func (f *AuditEntryFilter) WhereIds(p entql.StringP) {
+	f.Where(p.Field(auditentry.FieldIds))
+}
+
+// WhereIP applies the entql string predicate on the ip field.
+func (f *AuditEntryFilter) WhereIP(p entql.StringP) {
+	f.Where(p.Field(auditentry.FieldIP))
+}
+
+// WhereUserAgent applies the entql string predicate on the user_agent field.
+func (f *AuditEntryFilter) WhereUserAgent(p entql.StringP) {
+	f.Where(p.Field(auditentry.FieldUserAgent))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *AuditEntryFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(auditentry.FieldOutcome))
+}
+
+// WhereMessage applies the entql string predicate on the message field.
+func (f *AuditEntryFilter) WhereMessage(p entql.StringP) {
+	f.Where(p.Field(auditentry.FieldMessage))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -1500,7 +1688,7 @@ type AuthLinkFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuthLinkFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1584,7 +1772,7 @@ type BillingRunFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *BillingRunFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1782,7 +1970,7 @@ type BillingScheduleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *BillingScheduleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1880,7 +2068,7 @@ type CallFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CallFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2020,7 +2208,7 @@ type CdrLineErrorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CdrLineErrorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2094,7 +2282,7 @@ type CdrUploadFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CdrUploadFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2347,7 +2535,7 @@ type ChargeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ChargeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2538,7 +2726,7 @@ type CliFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CliFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2646,7 +2834,7 @@ type CompanySettingsFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CompanySettingsFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2761,7 +2949,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2963,6 +3151,20 @@ func (f *CustomerFilter) WhereHasPortalUsersWith(preds ...predicate.User) {
 	})))
 }
 
+// WhereHasAPITokens applies a predicate to check if query has an edge api_tokens.
+func (f *CustomerFilter) WhereHasAPITokens() {
+	f.Where(entql.HasEdge("api_tokens"))
+}
+
+// WhereHasAPITokensWith applies a predicate to check if query has an edge api_tokens with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasAPITokensWith(preds ...predicate.ApiToken) {
+	f.Where(entql.HasEdgeWith("api_tokens", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *DeliveryQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2992,7 +3194,7 @@ type DeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3106,7 +3308,7 @@ type InvoiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvoiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3341,7 +3543,7 @@ type InvoiceLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvoiceLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3484,7 +3686,7 @@ type PeakTimeBlockFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PeakTimeBlockFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3558,7 +3760,7 @@ type PeakTimesFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PeakTimesFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3646,7 +3848,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3764,7 +3966,7 @@ type ProductPriceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductPriceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3847,7 +4049,7 @@ type ProviderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProviderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3945,7 +4147,7 @@ type RateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4079,7 +4281,7 @@ type RateSheetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateSheetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4211,7 +4413,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4305,7 +4507,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4370,7 +4572,7 @@ type SiteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SiteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4458,7 +4660,7 @@ type TariffFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TariffFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4584,7 +4786,7 @@ type UploadCustomerTotalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UploadCustomerTotalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4649,7 +4851,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

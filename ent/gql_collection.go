@@ -8,6 +8,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/auditentry"
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/call"
@@ -63,6 +64,21 @@ func (_q *ApiTokenQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				return err
 			}
 			_q.withUser = query
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[apitoken.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldCustomerID)
+				fieldSeen[apitoken.FieldCustomerID] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[apitoken.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, apitoken.FieldCreatedAt)
@@ -97,6 +113,26 @@ func (_q *ApiTokenQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[apitoken.FieldLastUsedAt]; !ok {
 				selectedFields = append(selectedFields, apitoken.FieldLastUsedAt)
 				fieldSeen[apitoken.FieldLastUsedAt] = struct{}{}
+			}
+		case "revokedAt":
+			if _, ok := fieldSeen[apitoken.FieldRevokedAt]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldRevokedAt)
+				fieldSeen[apitoken.FieldRevokedAt] = struct{}{}
+			}
+		case "scope":
+			if _, ok := fieldSeen[apitoken.FieldScope]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldScope)
+				fieldSeen[apitoken.FieldScope] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[apitoken.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldCustomerID)
+				fieldSeen[apitoken.FieldCustomerID] = struct{}{}
+			}
+		case "createdBy":
+			if _, ok := fieldSeen[apitoken.FieldCreatedBy]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldCreatedBy)
+				fieldSeen[apitoken.FieldCreatedBy] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -157,6 +193,147 @@ func newApiTokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ApiTokenWhereInput); ok {
 		args.opts = append(args.opts, WithApiTokenFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AuditEntryQuery) CollectFields(ctx context.Context, satisfies ...string) (*AuditEntryQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AuditEntryQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(auditentry.Columns))
+		selectedFields = []string{auditentry.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "at":
+			if _, ok := fieldSeen[auditentry.FieldAt]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldAt)
+				fieldSeen[auditentry.FieldAt] = struct{}{}
+			}
+		case "viewerKind":
+			if _, ok := fieldSeen[auditentry.FieldViewerKind]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldViewerKind)
+				fieldSeen[auditentry.FieldViewerKind] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[auditentry.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldUserID)
+				fieldSeen[auditentry.FieldUserID] = struct{}{}
+			}
+		case "tokenID":
+			if _, ok := fieldSeen[auditentry.FieldTokenID]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldTokenID)
+				fieldSeen[auditentry.FieldTokenID] = struct{}{}
+			}
+		case "who":
+			if _, ok := fieldSeen[auditentry.FieldWho]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldWho)
+				fieldSeen[auditentry.FieldWho] = struct{}{}
+			}
+		case "action":
+			if _, ok := fieldSeen[auditentry.FieldAction]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldAction)
+				fieldSeen[auditentry.FieldAction] = struct{}{}
+			}
+		case "operation":
+			if _, ok := fieldSeen[auditentry.FieldOperation]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldOperation)
+				fieldSeen[auditentry.FieldOperation] = struct{}{}
+			}
+		case "ids":
+			if _, ok := fieldSeen[auditentry.FieldIds]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldIds)
+				fieldSeen[auditentry.FieldIds] = struct{}{}
+			}
+		case "ip":
+			if _, ok := fieldSeen[auditentry.FieldIP]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldIP)
+				fieldSeen[auditentry.FieldIP] = struct{}{}
+			}
+		case "userAgent":
+			if _, ok := fieldSeen[auditentry.FieldUserAgent]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldUserAgent)
+				fieldSeen[auditentry.FieldUserAgent] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[auditentry.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldOutcome)
+				fieldSeen[auditentry.FieldOutcome] = struct{}{}
+			}
+		case "message":
+			if _, ok := fieldSeen[auditentry.FieldMessage]; !ok {
+				selectedFields = append(selectedFields, auditentry.FieldMessage)
+				fieldSeen[auditentry.FieldMessage] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type auditentryPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AuditEntryPaginateOption
+}
+
+func newAuditEntryPaginateArgs(rv map[string]any) *auditentryPaginateArgs {
+	args := &auditentryPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AuditEntryOrder{Field: &AuditEntryOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAuditEntryOrder(order))
+			}
+		case *AuditEntryOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAuditEntryOrder(v))
+			}
+		}
 	}
 	return args
 }

@@ -16,6 +16,8 @@ type Tx struct {
 	config
 	// ApiToken is the client for interacting with the ApiToken builders.
 	ApiToken *ApiTokenClient
+	// AuditEntry is the client for interacting with the AuditEntry builders.
+	AuditEntry *AuditEntryClient
 	// AuthLink is the client for interacting with the AuthLink builders.
 	AuthLink *AuthLinkClient
 	// BillingRun is the client for interacting with the BillingRun builders.
@@ -200,6 +202,7 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.ApiToken = NewApiTokenClient(tx.config)
+	tx.AuditEntry = NewAuditEntryClient(tx.config)
 	tx.AuthLink = NewAuthLinkClient(tx.config)
 	tx.BillingRun = NewBillingRunClient(tx.config)
 	tx.BillingSchedule = NewBillingScheduleClient(tx.config)

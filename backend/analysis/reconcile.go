@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"encoding/csv"
+	"github.com/tollgate/tollgate/backend/internal/csvcell"
 	"io"
 	"slices"
 	"strconv"
@@ -121,9 +122,11 @@ func (s *Service) WriteCallsCSV(ctx context.Context, w io.Writer, f CallFilter, 
 		if c.customer != 0 {
 			rec[2] = strconv.FormatInt(c.customer, 10)
 		}
-		rec[3], rec[4], rec[5], rec[6] = c.source, c.destination, c.account, c.chargeCode
+		// Text from the CDR file is neutralised (csvcell.Text); the
+		// numbers are Tollgate's own.
+		rec[3], rec[4], rec[5], rec[6] = csvcell.Text(c.source), csvcell.Text(c.destination), csvcell.Text(c.account), csvcell.Text(c.chargeCode)
 		rec[7] = c.start.t.In(zone).Format("2006-01-02T15:04:05-07:00")
-		rec[8], rec[9], rec[10], rec[11] = strconv.FormatInt(c.duration, 10), strconv.FormatInt(c.billable, 10), c.band, c.rateDestination
+		rec[8], rec[9], rec[10], rec[11] = strconv.FormatInt(c.duration, 10), strconv.FormatInt(c.billable, 10), c.band, csvcell.Text(c.rateDestination)
 		rec[12], rec[13] = "", ""
 		// A call without a customer shows its value at the default tariff.
 		if c.status == call.StatusPriced || c.status == call.StatusNoCustomer {
@@ -148,7 +151,7 @@ func (s *Service) WriteLineErrorsCSV(ctx context.Context, w io.Writer, uploadID 
 		return err
 	}
 	err := s.calls().eachLineError(ctx, uploadID, func(line int64, reason string) error {
-		return cw.Write([]string{strconv.FormatInt(line, 10), reason})
+		return cw.Write([]string{strconv.FormatInt(line, 10), csvcell.Text(reason)})
 	})
 	if err != nil {
 		return err

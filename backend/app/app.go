@@ -17,6 +17,8 @@ import (
 	"gocloud.dev/blob"
 
 	"github.com/tollgate/tollgate/backend/analysis"
+	"github.com/tollgate/tollgate/backend/audit"
+	"github.com/tollgate/tollgate/backend/auth/tokens"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/billing/rules"
@@ -65,6 +67,10 @@ type App struct {
 	Invoices *invoicing.Invoices
 	// Delivery sends invoice emails from the outbox table.
 	Delivery *delivery.Service
+	// Tokens makes, revokes and checks API tokens.
+	Tokens *tokens.Service
+	// Audit records mutations, sign-ins and refusals.
+	Audit *audit.Log
 }
 
 // Open opens everything the configuration names and applies pending
@@ -132,6 +138,8 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		Client: a.DB.Client, Company: a.Company, Queue: a.Queue, Events: a.Events, Log: log,
 		MySQL: a.DB.Dialect == dialect.MySQL, Lease: cfg.BillingLease,
 	}
+	a.Tokens = &tokens.Service{Client: a.DB.Client}
+	a.Audit = &audit.Log{Client: a.DB.Client, Log: log}
 	a.Dashboards = &dashboard.Service{Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Zone: cfg.Location(), Cache: dashboard.NewCache()}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
@@ -172,6 +180,8 @@ func (a *App) Resolver() *graph.Resolver {
 		Dashboards:     a.Dashboards,
 		InvoiceActions: a.Invoices,
 		Mail:           a.Delivery,
+		Tokens:         a.Tokens,
+		Audit:          a.Audit,
 	}
 }
 
@@ -184,9 +194,15 @@ func (a *App) Handler() http.Handler {
 		Log:           a.Log,
 		MaxComplexity: a.Config.MaxComplexity,
 		DevViewer:     a.Config.AuthMode == "dev",
-		SPA:           spa,
-		Ready:         a.Ready,
-		Downloads:     a.downloads,
+		Tokens:        a.Tokens,
+		Audit:         a.Audit,
+		RateLimits: web.RateLimits{
+			PerIP:    web.Rate{PerSecond: a.Config.RatePerIP, Burst: a.Config.RateBurstPerIP},
+			PerToken: web.Rate{PerSecond: a.Config.RatePerToken, Burst: a.Config.RateBurstPerToken},
+		},
+		SPA:       spa,
+		Ready:     a.Ready,
+		Downloads: a.downloads,
 		Limits: web.Limits{MaxUploadBytes: a.Config.MaxUploadBytes, QueryTimeout: a.Config.QueryTimeout,
 			BodyTimeout: a.Config.BodyTimeout},
 	})

@@ -22,6 +22,12 @@ import (
 func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		if gerr.Extensions != nil && gerr.Extensions["code"] == complexityCode {
+			// gqlgen's own words name numbers but not what to do.
+			gerr.Message += "; ask for fewer rows at once (a smaller first:) or fewer nested lists and totals, in several queries if need be"
+			gerr.Extensions["limit"] = "complexity"
+			return gerr
+		}
 		if gerr.Extensions != nil && gerr.Extensions["code"] != nil {
 			return gerr // already classified (parse and validation errors)
 		}
@@ -74,3 +80,7 @@ func argumentPath(p ast.Path) string {
 	}
 	return strings.Join(parts, ".")
 }
+
+// complexityCode is the code gqlgen gives an operation over the complexity
+// limit.
+const complexityCode = "COMPLEXITY_LIMIT_EXCEEDED"

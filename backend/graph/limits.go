@@ -179,16 +179,18 @@ func (l OperationLimits) MutateOperationContext(_ context.Context, oc *graphql.O
 	}
 	depth, aggregates := measure(oc.Operation.SelectionSet, map[string]bool{})
 	if l.MaxDepth > 0 && depth > l.MaxDepth {
-		return limitError(fmt.Sprintf("this query nests %d levels deep and at most %d are allowed; ask for the nested records in a query of their own", depth, l.MaxDepth))
+		return limitError("depth", fmt.Sprintf("this query nests %d levels deep and at most %d are allowed; ask for the nested records in a query of their own", depth, l.MaxDepth))
 	}
 	if l.MaxAggregates > 0 && aggregates > l.MaxAggregates {
-		return limitError(fmt.Sprintf("this query asks for %d call totals or upload summaries and at most %d are allowed in one query; send the rest in further queries", aggregates, l.MaxAggregates))
+		return limitError("aggregates", fmt.Sprintf("this query asks for %d call totals or upload summaries and at most %d are allowed in one query; send the rest in further queries", aggregates, l.MaxAggregates))
 	}
 	return nil
 }
 
-func limitError(msg string) *gqlerror.Error {
-	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": string(apperr.Invalid)}}
+// limitError refuses an operation for its shape; extensions.limit names
+// the limit (depth, aggregates) for clients and the audit log.
+func limitError(limit, msg string) *gqlerror.Error {
+	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": string(apperr.Invalid), "limit": limit}}
 }
 
 // measure returns the depth of a selection set (introspection not

@@ -6,6 +6,8 @@ package graph
 import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/audit"
+	"github.com/tollgate/tollgate/backend/auth/tokens"
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/company"
 	"github.com/tollgate/tollgate/backend/customers"
@@ -41,6 +43,10 @@ type Resolver struct {
 	InvoiceActions *invoicing.Invoices
 	// Mail is the outbox of invoice emails: resend, send to, retry.
 	Mail *delivery.Service
+	// Tokens makes and revokes API tokens.
+	Tokens *tokens.Service
+	// Audit reads the audit log.
+	Audit *audit.Log
 }
 
 // settingsAfter answers a settings mutation with the whole settings, as

@@ -16,6 +16,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/audit"
+	"github.com/tollgate/tollgate/backend/auth/tokens"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/billing/rules"
@@ -561,6 +563,20 @@ func (r *mutationResolver) RetryDelivery(ctx context.Context, id int) (*ent.Deli
 	return r.Mail.Retry(ctx, id)
 }
 
+// CreateAPIToken is the resolver for the createApiToken field.
+func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedAPIToken, error) {
+	c, err := r.Tokens.Create(ctx, tokens.Input{Name: input.Name, Role: viewer.Role(deref(input.Role)), CustomerID: input.CustomerID, ExpiresAt: input.ExpiresAt})
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreatedAPIToken{Token: c.Token, Secret: c.Secret}, nil
+}
+
+// RevokeAPIToken is the resolver for the revokeApiToken field.
+func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*ent.ApiToken, error) {
+	return r.Tokens.Revoke(ctx, id)
+}
+
 // Days is the resolver for the days field.
 func (r *peakTimeBlockResolver) Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error) {
 	return weekdays(rating.Weekdays(obj.Weekdays)), nil
@@ -726,6 +742,26 @@ func (r *queryResolver) Outbox(ctx context.Context, status *delivery.Status, aft
 	}
 	newest := &ent.DeliveryOrder{Direction: entgql.OrderDirectionDesc, Field: ent.DeliveryOrderFieldCreatedAt}
 	return r.Mail.List(status).Paginate(ctx, after, first, before, last, ent.WithDeliveryOrder(newest))
+}
+
+// APITokens is the resolver for the apiTokens field.
+func (r *queryResolver) APITokens(ctx context.Context) ([]*ent.ApiToken, error) {
+	return r.Tokens.List(ctx)
+}
+
+// AuditLog is the resolver for the auditLog field.
+func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.AuditEntryConnection, error) {
+	f := deref(filter)
+	q, err := r.Audit.Query(ctx, audit.Filter{Who: deref(f.Who), Action: deref(f.Action), From: f.From, To: f.To, Outcome: deref(f.Outcome)})
+	if err != nil {
+		return nil, err
+	}
+	first, last, err = r.page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	newest := &ent.AuditEntryOrder{Direction: entgql.OrderDirectionDesc, Field: ent.AuditEntryOrderFieldAt}
+	return q.Paginate(ctx, after, first, before, last, ent.WithAuditEntryOrder(newest))
 }
 
 // DurationBlock is the resolver for the durationBlock field.

@@ -44,6 +44,14 @@ type Config struct {
 	LogLevel  string `env:"LOG_LEVEL" envDefault:"info"`
 	LogFormat string `env:"LOG_FORMAT" envDefault:"text"` // text | json
 
+	// RatePerIP and RatePerToken are the requests a second one address
+	// and one API token may send to the API and the downloads on average,
+	// with bursts of up to the Burst; 0 turns that limit off.
+	RatePerIP         float64 `env:"TOLLGATE_RATE_PER_IP" envDefault:"100"`
+	RateBurstPerIP    int     `env:"TOLLGATE_RATE_BURST_PER_IP" envDefault:"300"`
+	RatePerToken      float64 `env:"TOLLGATE_RATE_PER_TOKEN" envDefault:"50"`
+	RateBurstPerToken int     `env:"TOLLGATE_RATE_BURST_PER_TOKEN" envDefault:"100"`
+
 	MaxPageSize   int `env:"TOLLGATE_MAX_PAGE_SIZE" envDefault:"100"`
 	MaxComplexity int `env:"TOLLGATE_MAX_COMPLEXITY" envDefault:"10000"`
 	// MaxUploadBytes caps one uploaded file (CDR files can be large);

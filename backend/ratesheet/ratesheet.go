@@ -9,6 +9,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/tollgate/tollgate/backend/internal/csvcell"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -512,11 +513,13 @@ func Write(w io.Writer, rows []Row) error {
 		if block.Step == 0 {
 			block = rating.PerSecond
 		}
+		// Destination and description are text (csvcell.Text); the
+		// rest are numbers and blocks Tollgate formats.
 		rec := []string{
-			r.Destination, r.MinimumCharge.String(), r.ConnectionFee.String(),
+			csvcell.Text(r.Destination), r.MinimumCharge.String(), r.ConnectionFee.String(),
 			r.PeakRate.String(), r.OffpeakRate.String(), r.WeekendRate.String(),
 			nullable(r.PeakRateCost), nullable(r.OffpeakRateCost), nullable(r.WeekendRateCost),
-			r.Description, block.String(),
+			csvcell.Text(r.Description), block.String(),
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

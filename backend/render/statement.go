@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/tollgate/tollgate/backend/internal/csvcell"
 	"io"
 	"iter"
 	"strconv"
@@ -83,7 +84,7 @@ func (st *Statement) totalled(sum decimal.Decimal) error {
 // the file sums to the statement's total.
 //
 // Cells that a spreadsheet would run as a formula are neutralised by
-// neutralise (see there).
+// csvcell.Text (see there).
 func StatementCSV(w io.Writer, st Statement) error {
 	if err := st.check(); err != nil {
 		return err
@@ -109,10 +110,10 @@ func StatementCSV(w io.Writer, st Statement) error {
 		local := c.Start.In(st.Location)
 		row[0] = local.Format(time.DateOnly)
 		row[1] = local.Format(time.TimeOnly)
-		row[2] = neutralise(c.CLI)
-		row[3] = neutralise(c.Dialled)
-		row[4] = neutralise(c.Destination)
-		row[5] = neutralise(c.Band)
+		row[2] = csvcell.Text(c.CLI)
+		row[3] = csvcell.Text(c.Dialled)
+		row[4] = csvcell.Text(c.Destination)
+		row[5] = csvcell.Text(c.Band)
 		row[6] = clock(c.DurationSeconds)
 		row[7] = strconv.Itoa(c.BillableSeconds)
 		row[8] = plainPrice(price)
@@ -149,49 +150,4 @@ func clock(seconds int) string {
 		sign, seconds = "-", -seconds
 	}
 	return fmt.Sprintf("%s%d:%02d:%02d", sign, seconds/3600, seconds/60%60, seconds%60)
-}
-
-// neutralise keeps a spreadsheet from running a cell as a formula (CSV
-// injection: a CLI or a destination that starts with '=', '+', '-', '@', a
-// tab or a carriage return). The rule:
-//
-//   - a cell that is a plain number — an optional sign, digits, and an
-//     optional decimal part, as "+441134960000" or "-0.0153" — is written
-//     as it is. A spreadsheet reads it as a number, and a number calls no
-//     function and refers to no cell or file, so there is nothing to run;
-//     a clerk sees the number dialled as dialled, with no stray quote;
-//   - any other cell starting with one of those characters gets a leading
-//     apostrophe, which spreadsheets take as "this is text", so
-//     "=HYPERLINK(...)" shows as the text it is.
-func neutralise(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		if plainNumber(s) {
-			return s
-		}
-		return "'" + s
-	}
-	return s
-}
-
-// plainNumber reports whether s is [+-]digits[.digits].
-func plainNumber(s string) bool {
-	if s != "" && (s[0] == '+' || s[0] == '-') {
-		s = s[1:]
-	}
-	digits, dot := 0, false
-	for i := 0; i < len(s); i++ {
-		switch {
-		case s[i] >= '0' && s[i] <= '9':
-			digits++
-		case s[i] == '.' && !dot && digits > 0 && i < len(s)-1:
-			dot = true
-		default:
-			return false
-		}
-	}
-	return digits > 0
 }

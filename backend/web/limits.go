@@ -287,10 +287,7 @@ func (c *codedErrors) flush() {
 
 // writeRefusal answers a request refused before GraphQL ran.
 func writeRefusal(w http.ResponseWriter, status int, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	b, _ := json.Marshal(graphql.Response{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": string(apperr.Invalid)}}}})
-	_, _ = w.Write(b)
+	writeCoded(w, status, string(apperr.Invalid), msg)
 }
 
 // sizedCache is an LRU cache bounded by the bytes of its keys (query

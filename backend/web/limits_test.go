@@ -29,7 +29,13 @@ import (
 
 func startEmbedded(t *testing.T, tune func(*platform.Config)) *testenv.Env {
 	t.Helper()
-	cfg := testenv.Config(t, testenv.Embedded)
+	return startIn(t, testenv.Embedded, tune)
+}
+
+// startIn starts a Tollgate in mode with its configuration tuned.
+func startIn(t *testing.T, mode testenv.Mode, tune func(*platform.Config)) *testenv.Env {
+	t.Helper()
+	cfg := testenv.Config(t, mode)
 	if tune != nil {
 		tune(&cfg)
 	}

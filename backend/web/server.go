@@ -18,7 +18,8 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/tollgate/tollgate/backend/apperr"
-	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/audit"
+	"github.com/tollgate/tollgate/backend/auth/tokens"
 	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/backend/graph/generated"
 	"github.com/tollgate/tollgate/ent"
@@ -31,8 +32,15 @@ type Options struct {
 	Log           *slog.Logger
 	MaxComplexity int
 	// DevViewer gives every request the development-only staff viewer until
-	// sign-in exists.
+	// sign-in exists (but never one that presents an API token).
 	DevViewer bool
+	// Tokens checks API tokens sent as Authorization: Bearer.
+	Tokens *tokens.Service
+	// Audit records mutations, sign-ins and refusals.
+	Audit *audit.Log
+	// RateLimits bound requests per IP and per token; a zero rate is no
+	// limit.
+	RateLimits RateLimits
 	// SPA is the built front end; nil serves a page saying how to build it.
 	SPA fs.FS
 	// Ready reports whether the database and queue answer.
@@ -48,7 +56,7 @@ type Options struct {
 func Handler(o Options) http.Handler {
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID, middleware.RealIP, requestLog(o.Log), middleware.Recoverer)
-	r.Use(withViewer(o.DevViewer))
+	r.Use(securityHeaders, newGuard(o).middleware)
 
 	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok\n")) })
 	r.Get("/readyz", readyHandler(o))
@@ -75,6 +83,7 @@ func GraphQL(o Options) http.Handler {
 	srv.AddTransport(transport.POST{})
 	srv.AddTransport(uploads(limits))
 	useLimits(srv, o.MaxComplexity, limits)
+	srv.Use(graph.AuditMutations{Log: o.Audit})
 	srv.Use(extension.Introspection{})
 	srv.SetErrorPresenter(graph.ErrorPresenter(o.Log))
 	return srv
@@ -95,17 +104,6 @@ func readyHandler(o Options) http.HandlerFunc {
 			}
 		}
 		_, _ = w.Write([]byte("ready\n"))
-	}
-}
-
-func withViewer(dev bool) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if dev {
-				r = r.WithContext(viewer.NewContext(r.Context(), viewer.DevStaff()))
-			}
-			next.ServeHTTP(w, r)
-		})
 	}
 }
 

@@ -20,7 +20,11 @@ var (
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "BILLING", "READONLY"}, Default: "READONLY"},
 		{Name: "expires_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "last_used_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
-		{Name: "user_api_tokens", Type: field.TypeInt},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "scope", Type: field.TypeEnum, Enums: []string{"ROLE", "CUSTOMER"}, Default: "ROLE"},
+		{Name: "created_by", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "user_api_tokens", Type: field.TypeInt, Nullable: true},
 	}
 	// APITokensTable holds the schema information for the "api_tokens" table.
 	APITokensTable = &schema.Table{
@@ -29,10 +33,55 @@ var (
 		PrimaryKey: []*schema.Column{APITokensColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
+				Symbol:     "api_tokens_customers_api_tokens",
+				Columns:    []*schema.Column{APITokensColumns[12]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "api_tokens_users_api_tokens",
-				Columns:    []*schema.Column{APITokensColumns[9]},
+				Columns:    []*schema.Column{APITokensColumns[13]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
-				OnDelete:   schema.NoAction,
+				OnDelete:   schema.SetNull,
+			},
+		},
+	}
+	// AuditEntriesColumns holds the columns for the "audit_entries" table.
+	AuditEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "viewer_kind", Type: field.TypeEnum, Enums: []string{"ANONYMOUS", "STAFF", "PORTAL", "TOKEN", "SYSTEM"}},
+		{Name: "user_id", Type: field.TypeInt, Nullable: true},
+		{Name: "token_id", Type: field.TypeInt, Nullable: true},
+		{Name: "who", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "action", Type: field.TypeString, Size: 255},
+		{Name: "operation", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "ids", Type: field.TypeString, Size: 1024, Default: ""},
+		{Name: "ip", Type: field.TypeString, Size: 64, Default: ""},
+		{Name: "user_agent", Type: field.TypeString, Size: 512, Default: ""},
+		{Name: "outcome", Type: field.TypeString, Size: 64},
+		{Name: "message", Type: field.TypeString, Size: 1024, Default: ""},
+	}
+	// AuditEntriesTable holds the schema information for the "audit_entries" table.
+	AuditEntriesTable = &schema.Table{
+		Name:       "audit_entries",
+		Columns:    AuditEntriesColumns,
+		PrimaryKey: []*schema.Column{AuditEntriesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "auditentry_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEntriesColumns[1]},
+			},
+			{
+				Name:    "auditentry_who_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEntriesColumns[5], AuditEntriesColumns[1]},
+			},
+			{
+				Name:    "auditentry_action_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEntriesColumns[6], AuditEntriesColumns[1]},
 			},
 		},
 	}
@@ -912,6 +961,7 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		AuditEntriesTable,
 		AuthLinksTable,
 		BillingRunsTable,
 		BillingSchedulesTable,
@@ -942,9 +992,13 @@ var (
 )
 
 func init() {
-	APITokensTable.ForeignKeys[0].RefTable = UsersTable
+	APITokensTable.ForeignKeys[0].RefTable = CustomersTable
+	APITokensTable.ForeignKeys[1].RefTable = UsersTable
 	APITokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
+	}
+	AuditEntriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(115964116992),
 	}
 	AuthLinksTable.ForeignKeys[0].RefTable = UsersTable
 	AuthLinksTable.Annotation = &entsql.Annotation{

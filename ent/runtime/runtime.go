@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/auditentry"
 	"github.com/tollgate/tollgate/ent/authlink"
 	"github.com/tollgate/tollgate/ent/billingrun"
 	"github.com/tollgate/tollgate/ent/billingschedule"
@@ -45,7 +46,7 @@ import (
 // to their package variables.
 func init() {
 	apitokenMixin := schema.ApiToken{}.Mixin()
-	apitoken.Policy = privacy.NewPolicies(apitokenMixin[1], schema.ApiToken{})
+	apitoken.Policy = privacy.NewPolicies(schema.ApiToken{})
 	apitoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := apitoken.Policy.EvalMutation(ctx, m); err != nil {
@@ -90,6 +91,74 @@ func init() {
 	apitokenDescPrefix := apitokenFields[2].Descriptor()
 	// apitoken.PrefixValidator is a validator for the "prefix" field. It is called by the builders before save.
 	apitoken.PrefixValidator = apitokenDescPrefix.Validators[0].(func(string) error)
+	// apitokenDescCreatedBy is the schema descriptor for created_by field.
+	apitokenDescCreatedBy := apitokenFields[9].Descriptor()
+	// apitoken.DefaultCreatedBy holds the default value on creation for the created_by field.
+	apitoken.DefaultCreatedBy = apitokenDescCreatedBy.Default.(string)
+	// apitoken.CreatedByValidator is a validator for the "created_by" field. It is called by the builders before save.
+	apitoken.CreatedByValidator = apitokenDescCreatedBy.Validators[0].(func(string) error)
+	auditentry.Policy = privacy.NewPolicies(schema.AuditEntry{})
+	auditentry.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditentry.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditentryHooks := schema.AuditEntry{}.Hooks()
+
+	auditentry.Hooks[1] = auditentryHooks[0]
+	auditentryFields := schema.AuditEntry{}.Fields()
+	_ = auditentryFields
+	// auditentryDescAt is the schema descriptor for at field.
+	auditentryDescAt := auditentryFields[0].Descriptor()
+	// auditentry.DefaultAt holds the default value on creation for the at field.
+	auditentry.DefaultAt = auditentryDescAt.Default.(func() time.Time)
+	// auditentryDescWho is the schema descriptor for who field.
+	auditentryDescWho := auditentryFields[4].Descriptor()
+	// auditentry.DefaultWho holds the default value on creation for the who field.
+	auditentry.DefaultWho = auditentryDescWho.Default.(string)
+	// auditentry.WhoValidator is a validator for the "who" field. It is called by the builders before save.
+	auditentry.WhoValidator = auditentryDescWho.Validators[0].(func(string) error)
+	// auditentryDescAction is the schema descriptor for action field.
+	auditentryDescAction := auditentryFields[5].Descriptor()
+	// auditentry.ActionValidator is a validator for the "action" field. It is called by the builders before save.
+	auditentry.ActionValidator = auditentryDescAction.Validators[0].(func(string) error)
+	// auditentryDescOperation is the schema descriptor for operation field.
+	auditentryDescOperation := auditentryFields[6].Descriptor()
+	// auditentry.DefaultOperation holds the default value on creation for the operation field.
+	auditentry.DefaultOperation = auditentryDescOperation.Default.(string)
+	// auditentry.OperationValidator is a validator for the "operation" field. It is called by the builders before save.
+	auditentry.OperationValidator = auditentryDescOperation.Validators[0].(func(string) error)
+	// auditentryDescIds is the schema descriptor for ids field.
+	auditentryDescIds := auditentryFields[7].Descriptor()
+	// auditentry.DefaultIds holds the default value on creation for the ids field.
+	auditentry.DefaultIds = auditentryDescIds.Default.(string)
+	// auditentry.IdsValidator is a validator for the "ids" field. It is called by the builders before save.
+	auditentry.IdsValidator = auditentryDescIds.Validators[0].(func(string) error)
+	// auditentryDescIP is the schema descriptor for ip field.
+	auditentryDescIP := auditentryFields[8].Descriptor()
+	// auditentry.DefaultIP holds the default value on creation for the ip field.
+	auditentry.DefaultIP = auditentryDescIP.Default.(string)
+	// auditentry.IPValidator is a validator for the "ip" field. It is called by the builders before save.
+	auditentry.IPValidator = auditentryDescIP.Validators[0].(func(string) error)
+	// auditentryDescUserAgent is the schema descriptor for user_agent field.
+	auditentryDescUserAgent := auditentryFields[9].Descriptor()
+	// auditentry.DefaultUserAgent holds the default value on creation for the user_agent field.
+	auditentry.DefaultUserAgent = auditentryDescUserAgent.Default.(string)
+	// auditentry.UserAgentValidator is a validator for the "user_agent" field. It is called by the builders before save.
+	auditentry.UserAgentValidator = auditentryDescUserAgent.Validators[0].(func(string) error)
+	// auditentryDescOutcome is the schema descriptor for outcome field.
+	auditentryDescOutcome := auditentryFields[10].Descriptor()
+	// auditentry.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	auditentry.OutcomeValidator = auditentryDescOutcome.Validators[0].(func(string) error)
+	// auditentryDescMessage is the schema descriptor for message field.
+	auditentryDescMessage := auditentryFields[11].Descriptor()
+	// auditentry.DefaultMessage holds the default value on creation for the message field.
+	auditentry.DefaultMessage = auditentryDescMessage.Default.(string)
+	// auditentry.MessageValidator is a validator for the "message" field. It is called by the builders before save.
+	auditentry.MessageValidator = auditentryDescMessage.Validators[0].(func(string) error)
 	authlinkMixin := schema.AuthLink{}.Mixin()
 	authlink.Policy = privacy.NewPolicies(authlinkMixin[1], schema.AuthLink{})
 	authlink.Hooks[0] = func(next ent.Mutator) ent.Mutator {

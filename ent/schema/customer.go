@@ -53,6 +53,7 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("charges", Charge.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("invoices", Invoice.Type).Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("portal_users", User.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("api_tokens", ApiToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -81,3 +81,18 @@ func userPolicy() entgo.Policy {
 		},
 	}
 }
+
+// adminOnly is the policy of what only admins (and the system) read and
+// write: API tokens, the audit log's reading.
+func adminOnly(what string) entgo.Policy {
+	rule := func(ctx context.Context) error {
+		if v, ok := viewer.FromContext(ctx); ok && v.CanAdminister() {
+			return privacy.Allow
+		}
+		return privacy.Denyf("only an admin may see or change %s", what)
+	}
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{privacy.QueryRuleFunc(func(ctx context.Context, _ entgo.Query) error { return rule(ctx) })},
+		Mutation: privacy.MutationPolicy{privacy.MutationRuleFunc(func(ctx context.Context, _ entgo.Mutation) error { return rule(ctx) })},
+	}
+}

@@ -51,6 +51,9 @@ export const routes: RouteObject[] = [
       { path: 'invoices', lazy: async () => ({ Component: (await import('./invoices/InvoiceListPage')).InvoiceListPage }) },
       { path: 'invoices/:id', lazy: async () => ({ Component: (await import('./invoices/InvoiceDetailPage')).InvoiceDetailPage }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./settings/SettingsPage')).SettingsPage }) },
+      // Admins' pages: API tokens and the audit log.
+      { path: 'settings/tokens', lazy: async () => ({ Component: (await import('./access/TokensPage')).TokensPage }) },
+      { path: 'settings/audit', lazy: async () => ({ Component: (await import('./access/AuditPage')).AuditPage }) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -33,7 +33,8 @@ type Viewer struct {
 	Kind       Kind
 	Role       Role
 	UserID     int    // staff or portal user; 0 for tokens and the system
-	CustomerID int    // the portal user's customer
+	CustomerID int    // the portal user's (or customer token's) customer
+	TokenID    int    // the API token the request presented, if any
 	Name       string // for audit trails and logs
 	// Dev marks the development-only staff viewer used until sign-in exists.
 	Dev bool

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/tollgate/tollgate/backend/internal/csvcell"
 	"io"
 	"math"
 	"math/big"
@@ -249,9 +250,9 @@ func runRate(o rateFlags, in io.Reader, stdout, stderr io.Writer) error {
 		buf = append(buf, ',')
 		buf = append(buf, res.Status.String()...)
 		buf = append(buf, ',')
-		buf = appendCSVField(buf, src)
+		buf = appendCSVField(buf, csvcell.Text(src))
 		buf = append(buf, ',')
-		buf = appendCSVField(buf, dst)
+		buf = appendCSVField(buf, csvcell.Text(dst))
 		buf = append(buf, ',')
 		// RFC 3339 with a numeric offset always: "-07:00", never "Z".
 		buf = rec.Start.In(s.zone.Location()).AppendFormat(buf, "2006-01-02T15:04:05-07:00")
@@ -270,7 +271,7 @@ func runRate(o rateFlags, in io.Reader, stdout, stderr io.Writer) error {
 		if res.Status == rating.Rated {
 			sum.rated++
 			sum.add(res.Price)
-			buf = appendCSVField(buf, res.Rate.RateDestination())
+			buf = appendCSVField(buf, csvcell.Text(res.Rate.RateDestination()))
 			buf = append(buf, ',')
 			buf = rating.AppendFixed(buf, res.Price, decimals)
 			buf = append(buf, ',')

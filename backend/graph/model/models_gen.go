@@ -14,6 +14,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/cdr"
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/apitoken"
 	"github.com/tollgate/tollgate/ent/billingschedule"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/charge"
@@ -24,6 +25,20 @@ import (
 	"github.com/tollgate/tollgate/ent/ratesheet"
 	"github.com/tollgate/tollgate/ent/user"
 )
+
+// Narrows the audit log. Every field is optional; they combine with AND.
+type AuditFilter struct {
+	// Part of the name of who acted (a user's name or email, "token <name>").
+	Who *string `json:"who,omitempty"`
+	// Part of the action: a mutation's name (createCustomer), signIn, refused:rate-limit…
+	Action *string `json:"action,omitempty"`
+	// Entries at or after this time.
+	From *time.Time `json:"from,omitempty"`
+	// Entries before this time.
+	To *time.Time `json:"to,omitempty"`
+	// OK, ERROR (anything but OK), or one error code (FORBIDDEN, UNAUTHENTICATED, RATE_LIMITED…).
+	Outcome *string `json:"outcome,omitempty"`
+}
 
 // A period of a schedule: calendar days in the deployment's time zone, from start to last inclusive.
 type BillingPeriod struct {
@@ -193,6 +208,19 @@ type ChargeInput struct {
 	BilledThrough *time.Time `json:"billedThrough,omitempty"`
 }
 
+// What a new API token may do: either a staff role or one customer (whose portal it then acts as), not both.
+// Send the secret as `Authorization: Bearer tg_…`.
+type CreateAPITokenInput struct {
+	// Which integration uses it, e.g. "Switch CDR upload".
+	Name string `json:"name"`
+	// ADMIN, BILLING or READONLY; leave empty with customerID.
+	Role *apitoken.Role `json:"role,omitempty"`
+	// The customer a customer-scoped token belongs to; it sees that customer's data only.
+	CustomerID *int `json:"customerID,omitempty"`
+	// When it stops working; empty: never.
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+}
+
 type CreateCliWithCustomerInput struct {
 	// A DDI (01134960000, +44 113 496 0000), a range ending in * (44113496*; at least 4 digits after the country code), or an account code (letters, digits and _ : @ + / #).
 	Value       string     `json:"value"`
@@ -200,6 +228,13 @@ type CreateCliWithCustomerInput struct {
 	ValidTo     *time.Time `json:"validTo,omitempty"`
 	Description *string    `json:"description,omitempty"`
 	SiteID      *int       `json:"siteID,omitempty"`
+}
+
+// A token just made, with its secret: shown this once and never again.
+type CreatedAPIToken struct {
+	Token *ent.ApiToken `json:"token"`
+	// The whole token to send as `Authorization: Bearer <secret>`; only a hash of it is kept.
+	Secret string `json:"secret"`
 }
 
 type CSVMappingInput struct {

@@ -93,6 +93,9 @@ func Config(t testing.TB, mode Mode) platform.Config {
 	// Tests drive analyses in-process; one that needs the periodic
 	// re-drive sets its own interval.
 	cfg.RedriveEvery = time.Hour
+	// Tests send requests as fast as they can from one address; a test
+	// of the rate limits sets its own.
+	cfg.RatePerIP, cfg.RatePerToken = 0, 0
 	if mode == MySQL {
 		cfg.DatabaseURL = CreateMySQLDatabase(t)
 		cfg.RedisURL = claimRedisDB(t)

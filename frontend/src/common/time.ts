@@ -129,7 +129,7 @@ export function dayStart(day: string, zone: string): string | null {
 }
 
 /** "2026-06-30" → "2026-07-01". */
-function nextDay(day: string): string {
+export function nextDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    prefix\n    scope\n    role\n    customer {\n      id\n      name\n      reference\n    }\n    createdAt\n    createdBy\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiTokenFieldsFragmentDoc,
+    "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        ...ApiTokenFields\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {\n    auditLog(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          viewerKind\n          who\n          action\n          operation\n          ids\n          ip\n          userAgent\n          outcome\n          message\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  fragment BillingPeriodFields on BillingPeriod {\n    name\n    start\n    last\n    days\n    dueAt\n  }\n": typeof types.BillingPeriodFieldsFragmentDoc,
     "\n  query RunSchedules {\n    billingSchedules {\n      id\n      name\n      frequency\n      anchorDay\n      customerCount\n      currentPeriod {\n        ...BillingPeriodFields\n      }\n      endedPeriods(count: 12) {\n        ...BillingPeriodFields\n      }\n    }\n    settings {\n      company {\n        nextInvoiceNumber\n      }\n    }\n  }\n": typeof types.RunSchedulesDocument,
     "\n  fragment BillingRunFields on BillingRun {\n    id\n    status\n    createdAt\n    periodName\n    periodStart\n    periodEnd\n    customersTotal\n    customersDone\n    invoiceCount\n    documentsDone\n    firstNumber\n    lastNumber\n    netTotal\n    total\n    startedAt\n    finishedAt\n    issueDate\n    callsUpTo\n    startingNumber\n    minimumAmount\n    sendEmails\n    failureReason\n    timeLeftSeconds\n    schedule {\n      id\n      name\n    }\n  }\n": typeof types.BillingRunFieldsFragmentDoc,
@@ -108,6 +113,11 @@ type Documents = {
     "\n  mutation AssignCli($input: CreateCliInput!) {\n    createCli(input: $input) {\n      id\n      value\n      validFrom\n      customer {\n        id\n        name\n        reference\n      }\n    }\n  }\n": typeof types.AssignCliDocument,
 };
 const documents: Documents = {
+    "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    prefix\n    scope\n    role\n    customer {\n      id\n      name\n      reference\n    }\n    createdAt\n    createdBy\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiTokenFieldsFragmentDoc,
+    "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        ...ApiTokenFields\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {\n    auditLog(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          viewerKind\n          who\n          action\n          operation\n          ids\n          ip\n          userAgent\n          outcome\n          message\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  fragment BillingPeriodFields on BillingPeriod {\n    name\n    start\n    last\n    days\n    dueAt\n  }\n": types.BillingPeriodFieldsFragmentDoc,
     "\n  query RunSchedules {\n    billingSchedules {\n      id\n      name\n      frequency\n      anchorDay\n      customerCount\n      currentPeriod {\n        ...BillingPeriodFields\n      }\n      endedPeriods(count: 12) {\n        ...BillingPeriodFields\n      }\n    }\n    settings {\n      company {\n        nextInvoiceNumber\n      }\n    }\n  }\n": types.RunSchedulesDocument,
     "\n  fragment BillingRunFields on BillingRun {\n    id\n    status\n    createdAt\n    periodName\n    periodStart\n    periodEnd\n    customersTotal\n    customersDone\n    invoiceCount\n    documentsDone\n    firstNumber\n    lastNumber\n    netTotal\n    total\n    startedAt\n    finishedAt\n    issueDate\n    callsUpTo\n    startingNumber\n    minimumAmount\n    sendEmails\n    failureReason\n    timeLeftSeconds\n    schedule {\n      id\n      name\n    }\n  }\n": types.BillingRunFieldsFragmentDoc,
@@ -216,6 +226,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    prefix\n    scope\n    role\n    customer {\n      id\n      name\n      reference\n    }\n    createdAt\n    createdBy\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    prefix\n    scope\n    role\n    customer {\n      id\n      name\n      reference\n    }\n    createdAt\n    createdBy\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        ...ApiTokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        ...ApiTokenFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {\n    auditLog(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          viewerKind\n          who\n          action\n          operation\n          ids\n          ip\n          userAgent\n          outcome\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditFilter, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {\n    auditLog(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          viewerKind\n          who\n          action\n          operation\n          ids\n          ip\n          userAgent\n          outcome\n          message\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,6 +25,7 @@ import { FormErrors } from '../common/FormErrors';
 import { LoadError, LoadingRows } from '../common/loading';
 import { useSettings } from '../common/settings';
 import { useServerErrors } from '../common/useServerErrors';
+import { SettingsTabs } from '../access/SettingsTabs';
 import type { CompanySettingsFieldsFragment } from '../gql/graphql';
 import { apiErrorMessage } from '../graphql/errors';
 import { usePageTitle } from '../shell/usePageTitle';
@@ -46,6 +47,7 @@ export function SettingsPage() {
   return (
     <Stack maw={900}>
       <Title order={2}>Settings</Title>
+      <SettingsTabs current="/settings" />
       <LoadError title="The settings could not be loaded" error={error} />
       {fetching && !data && <LoadingRows label="Loading the settings" rows={6} height={48} />}
       {data && <SettingsSections settings={data.settings} />}

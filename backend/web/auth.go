@@ -1,0 +1,152 @@
+package web
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/audit"
+	"github.com/tollgate/tollgate/backend/auth/tokens"
+	"github.com/tollgate/tollgate/backend/auth/viewer"
+)
+
+// guard works out who a request is and whether it may go on: it puts the
+// audit log and the request's origin in the context, applies the per-IP
+// limit, reads a Bearer token (a request that presents one is that token
+// or is refused, and never falls back to the development viewer), gives the
+// development viewer when the server runs with it, and applies the
+// per-token limit. Tokens are not ambient credentials (a browser never
+// sends one by itself), so a request with a token needs no CSRF check.
+type guard struct {
+	tokens  *tokens.Service
+	audit   *audit.Log
+	log     *slog.Logger
+	dev     bool
+	perIP   *keyedLimiter
+	perTok  *keyedLimiter
+	limited func(path string) bool
+}
+
+func newGuard(o Options) *guard {
+	rl := o.RateLimits
+	g := &guard{tokens: o.Tokens, audit: o.Audit, log: o.Log, dev: o.DevViewer, limited: limitedPath}
+	if rl.PerIP.PerSecond > 0 {
+		g.perIP = newKeyedLimiter(rl.PerIP, rl.MaxKeys, rl.Idle)
+	}
+	if rl.PerToken.PerSecond > 0 {
+		g.perTok = newKeyedLimiter(rl.PerToken, rl.MaxKeys, rl.Idle)
+	}
+	return g
+}
+
+// limitedPath says which requests count against the rate limits: the API,
+// GraphiQL and downloads, not the SPA's static files (a page load fetches
+// dozens) nor the health checks.
+func limitedPath(p string) bool {
+	return p == "/graphql" || p == "/graphiql" || strings.HasPrefix(p, "/download/")
+}
+
+// HasBearer reports whether a request authenticates with an API token.
+func HasBearer(r *http.Request) bool { return r.Header.Get("Authorization") != "" }
+
+func (g *guard) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		ip := clientIP(r)
+		if g.audit != nil {
+			ctx = audit.NewContext(ctx, g.audit, audit.Origin{IP: ip, UserAgent: r.UserAgent()})
+			r = r.WithContext(ctx)
+		}
+		limited := g.limited(r.URL.Path)
+		if limited && g.perIP != nil {
+			if ok, wait, report := g.perIP.allow(ip); !ok {
+				if report {
+					_ = audit.Record(ctx, audit.Entry{Action: "refused:rate-limit", Outcome: codeRateLimited,
+						Message: "too many requests from address " + ip + " (further refusals in the next minute are not recorded)"})
+				}
+				tooMany(w, wait, "your address")
+				return
+			}
+		}
+		if auth := r.Header.Get("Authorization"); auth != "" {
+			v, ok := g.bearer(w, r, auth)
+			if !ok {
+				return
+			}
+			ctx = viewer.NewContext(ctx, v)
+			r = r.WithContext(ctx)
+			if limited && g.perTok != nil {
+				if ok, wait, report := g.perTok.allow(tokenKey(v)); !ok {
+					if report {
+						_ = audit.Record(ctx, audit.Entry{Action: "refused:rate-limit", Outcome: codeRateLimited,
+							Message: "too many requests with this token (further refusals in the next minute are not recorded)"})
+					}
+					tooMany(w, wait, "this API token")
+					return
+				}
+			}
+		} else if g.dev {
+			r = r.WithContext(viewer.NewContext(ctx, viewer.DevStaff()))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func tokenKey(v viewer.Viewer) string { return "token:" + strconv.Itoa(v.TokenID) }
+
+// clientIP is the request's address without its port (middleware.RealIP
+// has already put a proxy's X-Forwarded-For or X-Real-IP there).
+func clientIP(r *http.Request) string {
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		return host
+	}
+	return r.RemoteAddr
+}
+
+// bearer checks the Authorization header; on refusal it has answered 401.
+func (g *guard) bearer(w http.ResponseWriter, r *http.Request, auth string) (viewer.Viewer, bool) {
+	ctx := r.Context()
+	scheme, secret, _ := strings.Cut(auth, " ")
+	refuse := func(reason, msg string) (viewer.Viewer, bool) {
+		_ = audit.Record(ctx, audit.Entry{Action: "refused:token-" + reason, Outcome: string(apperr.Unauthenticated), Message: msg})
+		w.Header().Set("WWW-Authenticate", `Bearer realm="tollgate", error="invalid_token"`)
+		writeCoded(w, http.StatusUnauthorized, string(apperr.Unauthenticated), msg)
+		return viewer.Viewer{}, false
+	}
+	if !strings.EqualFold(scheme, "Bearer") {
+		return refuse("malformed", "send the API token as 'Authorization: Bearer tg_…'; other kinds of Authorization are not accepted")
+	}
+	if g.tokens == nil {
+		return refuse("unavailable", "this server does not accept API tokens")
+	}
+	v, err := g.tokens.Authenticate(ctx, strings.TrimSpace(secret))
+	if rf, ok := tokens.IsRefusal(err); ok {
+		if rf.TokenID != 0 {
+			ctx = viewer.NewContext(ctx, viewer.Viewer{Kind: viewer.KindToken, TokenID: rf.TokenID, Name: "token " + rf.Name})
+		}
+		return refuse(rf.Reason, rf.Message)
+	}
+	if err != nil {
+		ref := apperr.Reference()
+		g.log.ErrorContext(ctx, "check an API token", "ref", ref, "err", err)
+		writeCoded(w, http.StatusInternalServerError, string(apperr.Internal), "the API token could not be checked (reference "+ref+" in the log); try again")
+		return viewer.Viewer{}, false
+	}
+	return v, true
+}
+
+// writeCoded answers a request refused before GraphQL ran, in GraphQL's
+// error shape with extensions.code.
+func writeCoded(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	b, _ := json.Marshal(graphql.Response{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}})
+	_, _ = w.Write(b)
+}

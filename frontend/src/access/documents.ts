@@ -1,0 +1,79 @@
+import { graphql } from '../gql';
+
+// Every GraphQL operation of the API tokens and audit log pages (admins only).
+
+export const ApiTokenFieldsFragment = graphql(`
+  fragment ApiTokenFields on ApiToken {
+    id
+    name
+    prefix
+    scope
+    role
+    customer {
+      id
+      name
+      reference
+    }
+    createdAt
+    createdBy
+    expiresAt
+    lastUsedAt
+    revokedAt
+  }
+`);
+
+export const ApiTokensQuery = graphql(`
+  query ApiTokens {
+    apiTokens {
+      ...ApiTokenFields
+    }
+  }
+`);
+
+export const CreateApiTokenMutation = graphql(`
+  mutation CreateApiToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      secret
+      token {
+        ...ApiTokenFields
+      }
+    }
+  }
+`);
+
+export const RevokeApiTokenMutation = graphql(`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      ...ApiTokenFields
+    }
+  }
+`);
+
+export const AuditLogQuery = graphql(`
+  query AuditLog($filter: AuditFilter, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
+    auditLog(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        node {
+          id
+          at
+          viewerKind
+          who
+          action
+          operation
+          ids
+          ip
+          userAgent
+          outcome
+          message
+        }
+      }
+    }
+  }
+`);
