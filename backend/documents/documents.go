@@ -7,6 +7,7 @@ package documents
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -70,14 +71,22 @@ func statementKey(inv *ent.Invoice, f invoice.StatementFormat) string {
 // calls into one line: a penny (in the currency's major unit).
 var DefaultFoldBelow = decimal.RequireFromString("0.01")
 
-// DefaultWorkers is how many invoices are rendered at once. An invoice
-// costs ~8 ms of CPU but several times that waiting on commits and the
-// blob store (BenchmarkRenderInvoice), so a few at a time keep two cores busy.
-const DefaultWorkers = 4
+// DefaultWorkers is how many batches of invoices are rendered at once. An
+// invoice costs about a millisecond of CPU to lay out; the rest of its time
+// waits on reading its calls and writing its files, so a few more workers
+// than cores keep two cores busy (tollgate bench's billing phase measures
+// it).
+const DefaultWorkers = 6
 
 // callPage is how many calls are read per query; a statement holds at most
 // one page in memory whatever the number of calls.
 const callPage = 5000
+
+// batchSize is how many invoices one worker reads, renders and records
+// together: their rows and lines in a handful of queries, their documents
+// recorded in one transaction, instead of a few round trips and a commit
+// for each invoice. A batch holds its invoices' lines, never their calls.
+const batchSize = 50
 
 // RenderRun renders every invoice of the run that has no documents yet and
 // reports the first failure after trying them all.
@@ -95,8 +104,9 @@ func (s *Service) RenderRun(ctx context.Context, runID int) error {
 	if err != nil {
 		return err
 	}
-	workers := max(1, min(s.Workers, len(ids)))
-	next := make(chan int)
+	batches := (len(ids) + batchSize - 1) / batchSize
+	workers := max(1, min(s.Workers, batches))
+	next := make(chan []int)
 	var (
 		mu    sync.Mutex
 		first error
@@ -106,8 +116,8 @@ func (s *Service) RenderRun(ctx context.Context, runID int) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for id := range next {
-				if _, err := s.render(ctx, c, id); err != nil {
+			for part := range next {
+				if _, err := s.renderBatch(ctx, c, part); err != nil {
 					mu.Lock()
 					if first == nil {
 						first = err
@@ -117,11 +127,11 @@ func (s *Service) RenderRun(ctx context.Context, runID int) error {
 			}
 		}()
 	}
-	for _, id := range ids {
+	for lo := 0; lo < len(ids); lo += batchSize {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- id
+		next <- ids[lo:min(lo+batchSize, len(ids))]
 	}
 	close(next)
 	wg.Wait()
@@ -135,7 +145,8 @@ func (s *Service) RenderInvoice(ctx context.Context, invoiceID int) (bool, error
 	if err != nil {
 		return false, err
 	}
-	return s.render(ctx, c, invoiceID)
+	stored, err := s.renderBatch(ctx, c, []int{invoiceID})
+	return len(stored) == 1, err
 }
 
 // shared is what every invoice of a run is rendered with.
@@ -173,33 +184,101 @@ func (s *Service) common(ctx context.Context) (*shared, error) {
 	return out, nil
 }
 
-func (s *Service) render(ctx context.Context, c *shared, invoiceID int) (bool, error) {
+// rendered is an invoice whose files are in the blob store, to be recorded.
+type rendered struct {
+	inv    *ent.Invoice
+	pdf    string
+	stmt   string
+	format invoice.StatementFormat
+}
+
+// renderBatch renders the invoices among ids that have no documents yet,
+// then records all of them in one transaction and releases their emails.
+// An invoice that fails is left without documents (its files, if any, are
+// overwritten by the next try) and does not stop the others; the first
+// failure is returned with the ids stored.
+func (s *Service) renderBatch(ctx context.Context, c *shared, ids []int) ([]int, error) {
 	started := time.Now()
-	inv, err := s.Client.Invoice.Query().Where(invoice.ID(invoiceID)).
+	invs, err := s.Client.Invoice.Query().Where(invoice.IDIn(ids...), invoice.DocumentsAtIsNil()).
 		WithCustomer(func(q *ent.CustomerQuery) { q.Select(customer.FieldCallStatementFormat) }).
 		WithBillingRun(func(q *ent.BillingRunQuery) { q.Select(billingrun.FieldID) }).
-		Only(ctx)
+		WithLines(func(q *ent.InvoiceLineQuery) { q.Order(invoiceline.ByPosition()).WithCharge() }).
+		Order(invoice.ByNumber()).
+		All(ctx)
 	if err != nil {
-		return false, fmt.Errorf("read invoice %d: %w", invoiceID, err)
+		return nil, fmt.Errorf("read invoices %v: %w", ids, err)
 	}
-	if inv.DocumentsAt != nil {
-		return false, nil
+	var (
+		done  []rendered
+		first error
+	)
+	for _, inv := range invs {
+		r, err := s.renderFiles(ctx, c, inv)
+		if err != nil {
+			first = cmp.Or(first, err)
+			continue
+		}
+		done = append(done, r)
 	}
-	lines, err := inv.QueryLines().Order(invoiceline.ByPosition()).WithCharge().All(ctx)
+	if len(done) == 0 {
+		return nil, first
+	}
+	stored, err := txn.Get(ctx, s.Client, func(ctx context.Context, tx *ent.Client) ([]int, error) {
+		var stored []int
+		perRun := map[int]int{}
+		now := time.Now()
+		for _, r := range done {
+			n, err := tx.Invoice.Update().Where(invoice.ID(r.inv.ID), invoice.DocumentsAtIsNil()).
+				SetPdfBlobKey(r.pdf).SetStatementBlobKey(r.stmt).SetStatementFormat(r.format).SetDocumentsAt(now).
+				Save(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if n == 0 {
+				continue // another worker recorded it first
+			}
+			stored = append(stored, r.inv.ID)
+			if run := r.inv.Edges.BillingRun; run != nil {
+				perRun[run.ID]++
+			}
+		}
+		for run, n := range perRun {
+			if err := tx.BillingRun.UpdateOneID(run).AddDocumentsDone(n).Exec(ctx); err != nil {
+				return nil, err
+			}
+		}
+		return stored, nil
+	})
 	if err != nil {
-		return false, fmt.Errorf("read the lines of invoice %d: %w", inv.Number, err)
+		return nil, errors.Join(first, fmt.Errorf("record the documents of invoices %d to %d: %w", done[0].inv.Number, done[len(done)-1].inv.Number, err))
 	}
+	if s.Log != nil {
+		s.Log.Debug("invoice documents", "invoices", len(invs), "stored", len(stored), "took", time.Since(started))
+	}
+	if s.Released != nil {
+		for _, id := range stored {
+			if err := s.Released.DocumentsStored(ctx, id); err != nil {
+				first = cmp.Or(first, fmt.Errorf("release the emails of invoice %d: %w", id, err))
+			}
+		}
+	}
+	return stored, first
+}
+
+// renderFiles renders an invoice's PDF and statement into the blob store.
+func (s *Service) renderFiles(ctx context.Context, c *shared, inv *ent.Invoice) (rendered, error) {
+	lines := inv.Edges.Lines
 	doc, err := invoiceDocument(c, inv, lines)
 	if err != nil {
-		return false, fmt.Errorf("invoice %d: %w", inv.Number, err)
+		return rendered{}, fmt.Errorf("invoice %d: %w", inv.Number, err)
 	}
 	var pdf bytes.Buffer
 	if err := render.InvoicePDF(&pdf, doc); err != nil {
-		return false, fmt.Errorf("render invoice %d: %w", inv.Number, err)
+		return rendered{}, fmt.Errorf("render invoice %d: %w", inv.Number, err)
 	}
 	pk := pdfKey(inv)
 	if err := s.Blobs.WriteAll(ctx, pk, pdf.Bytes(), &blob.WriterOptions{ContentType: "application/pdf"}); err != nil {
-		return false, fmt.Errorf("store the PDF of invoice %d: %w", inv.Number, err)
+		return rendered{}, fmt.Errorf("store the PDF of invoice %d: %w", inv.Number, err)
 	}
 
 	format := invoice.StatementFormatNone
@@ -219,36 +298,10 @@ func (s *Service) render(ctx context.Context, c *shared, invoiceID int) (bool, e
 	if format != invoice.StatementFormatNone {
 		sk = statementKey(inv, format)
 		if err := s.storeStatement(ctx, c, inv, doc, charges, format, sk); err != nil {
-			return false, err
+			return rendered{}, err
 		}
 	}
-
-	stored, err := txn.Get(ctx, s.Client, func(ctx context.Context, tx *ent.Client) (bool, error) {
-		n, err := tx.Invoice.Update().Where(invoice.ID(inv.ID), invoice.DocumentsAtIsNil()).
-			SetPdfBlobKey(pk).SetStatementBlobKey(sk).SetStatementFormat(format).SetDocumentsAt(time.Now()).
-			Save(ctx)
-		if err != nil || n == 0 {
-			return false, err
-		}
-		if run := inv.Edges.BillingRun; run != nil {
-			if err := tx.BillingRun.UpdateOneID(run.ID).AddDocumentsDone(1).Exec(ctx); err != nil {
-				return false, err
-			}
-		}
-		return true, nil
-	})
-	if err != nil {
-		return false, fmt.Errorf("record the documents of invoice %d: %w", inv.Number, err)
-	}
-	if s.Log != nil {
-		s.Log.Debug("invoice documents", "invoice", inv.Number, "stored", stored, "statement", format, "took", time.Since(started))
-	}
-	if stored && s.Released != nil {
-		if err := s.Released.DocumentsStored(ctx, inv.ID); err != nil {
-			return true, fmt.Errorf("release the emails of invoice %d: %w", inv.Number, err)
-		}
-	}
-	return stored, nil
+	return rendered{inv: inv, pdf: pk, stmt: sk, format: format}, nil
 }
 
 // invoiceDocument lays the stored invoice out as render wants it: lines
