@@ -38,6 +38,7 @@ type benchOptions struct {
 	workload   workload.Config
 	keep       bool
 	cpuProfile string // profile of the analysis phase
+	phase      string // phaseAll, phaseAnalysis or phaseBilling
 	dataDirSet bool   // --data-dir given: use it and never delete it
 }
 
@@ -49,20 +50,30 @@ func newBenchCmd() *cobra.Command {
 	d := workload.Defaults()
 	cmd := &cobra.Command{
 		Use:   "bench",
-		Short: "Time upload, analysis and processing of a generated reseller's CDR file, in-process",
+		Short: "Time upload, analysis, processing and billing of a generated reseller's CDR file, in-process",
 		Long: `Generate a realistic UK reseller (customers, CLIs, a rate sheet and a month of
 calls in a built-in CDR format), load it into a fresh database, and time each
 step of a CDR file's life by calling the domain code directly (no HTTP, no
-queue): upload, analysis, processing.
+queue): upload, analysis, processing; then billing: every customer on a
+monthly schedule with a recurring product, one billing run of the month, and
+every invoice's PDF and CSV call statement rendered into the blob store.
+--phase analysis stops before billing; --phase billing loads the calls as
+set-up and skips the raw LOAD DATA comparison.
 
 With DATABASE_URL set to MySQL / MariaDB, a database tollgate_bench_<unix time>
 is created on that server and dropped afterwards (--keep keeps it). Without
 DATABASE_URL the embedded SQLite database goes in a temporary data directory.
 
-The counters are checked against what the generator wrote; the command exits
-non-zero when they do not add up or differ.`,
+The counters are checked against what the generator wrote, and the invoices
+against the priced calls and the stored files; the command exits non-zero
+when they do not add up or differ.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch o.phase {
+			case phaseAll, phaseAnalysis, phaseBilling:
+			default:
+				return fmt.Errorf("--phase %q: choose all, analysis or billing", o.phase)
+			}
 			cfg, err := f.config()
 			if err != nil {
 				return err
@@ -80,6 +91,7 @@ non-zero when they do not add up or differ.`,
 	fl.IntVar(&o.workload.Clis, "clis", d.Clis, "CLIs over all customers (mostly DDIs, some DDI ranges, a few account codes)")
 	fl.IntVar(&o.workload.Rates, "rates", d.Rates, "rate sheet rows")
 	fl.Uint64Var(&o.workload.Seed, "seed", d.Seed, "generator seed: the same seed gives the same files")
+	fl.StringVar(&o.phase, "phase", phaseAll, "what to time: all (analysis, then billing), analysis (upload, analysis, processing and a raw LOAD DATA to compare), or billing (the calls loaded as set-up, then the billing run and its documents)")
 	fl.BoolVar(&o.keep, "keep", false, "keep the database, data directory and CDR file afterwards")
 	fl.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the analysis phase to this file")
 	_ = fl.MarkHidden("cpuprofile")
@@ -298,12 +310,23 @@ func runBench(ctx context.Context, cfg platform.Config, o benchOptions, stdout, 
 	}
 	fmt.Fprintf(stdout, "CDR file: %s, %s lines, generated in %.2f s\n", megabytes(exp.Bytes), thousands(exp.Lines), phases[1].seconds)
 	fmt.Fprintf(stdout, "status %s; total price %s, cost %s, margin %s\n\n", up.Status, up.TotalPrice, up.TotalCost, up.TotalMargin)
-	if a.DB.Dialect == dialect.MySQL {
+	if a.DB.Dialect == dialect.MySQL && o.phase != phaseBilling {
 		if err := printRawBaseline(sys, stdout, a.DB.DB, up, phases, cfg.DataDir); err != nil {
 			return err
 		}
 	}
 	countErr := printCounters(stdout, up, exp)
+	if countErr == nil && o.phase != phaseAnalysis {
+		last := func() benchPhase { return phases[len(phases)-1] }
+		b, err := benchBilling(sys, a, up, wc.Month, timed, last)
+		mem.phase("")
+		if err != nil {
+			return fmt.Errorf("billing phase: %w", err)
+		}
+		fmt.Fprintln(stdout)
+		printBilling(stdout, b, bufferPool(sys, a.DB.DB, a.DB.Dialect == dialect.MySQL), a.Documents.Workers)
+		countErr = checkBilling(sys, stdout, a, up, b)
+	}
 	overall := mem.overall()
 	fmt.Fprintf(stdout, "\nmemory: peak heap in use %s, peak heap reserved (HeapSys) %s, peak from the OS (Sys) %s, max RSS %s\n",
 		mebibytes(overall.heapAlloc), mebibytes(overall.heapSys), mebibytes(overall.sys), mebibytes(maxRSS()))

@@ -21,7 +21,11 @@ func checkBenchOutput(t *testing.T, out string) {
 	t.Helper()
 	for _, want := range []string{"setup", "generate file", "upload", "analysis", "processing",
 		"check: lines read = unreadable + duplicates + zero duration + without customer + without rate + priced: ok",
-		"max RSS", "status PROCESSED"} {
+		"max RSS", "status PROCESSED",
+		"billing run", "documents", "run+documents", "rendered by",
+		"invoices for 40 customers, each with a recurring product: ok",
+		"priced calls are linked to a Call Charges charge",
+		"every invoice has its PDF and CSV statement in the blob store"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -76,6 +80,20 @@ func TestBenchMySQLMakesAndDropsItsDatabase(t *testing.T) {
 	}
 	if n != 0 {
 		t.Errorf("database %s was not dropped", name[1])
+	}
+}
+
+// --phase analysis stops before billing.
+func TestBenchAnalysisPhaseBillsNothing(t *testing.T) {
+	cfg := testenv.Config(t, testenv.Embedded)
+	o := smallBench("asterisk")
+	o.dataDirSet, o.phase = true, phaseAnalysis
+	var out, errOut bytes.Buffer
+	if err := runBench(context.Background(), cfg, o, &out, &errOut); err != nil {
+		t.Fatalf("%v\n%s\n%s", err, out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "status PROCESSED") || strings.Contains(out.String(), "billing run") {
+		t.Errorf("--phase analysis: want the analysis and no billing:\n%s", out.String())
 	}
 }
 
