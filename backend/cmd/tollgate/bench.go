@@ -38,6 +38,7 @@ type benchOptions struct {
 	workload   workload.Config
 	keep       bool
 	cpuProfile string // profile of the analysis phase
+	billingCPU string // profile of the billing run and its documents
 	phase      string // phaseAll, phaseAnalysis or phaseBilling
 	dataDirSet bool   // --data-dir given: use it and never delete it
 }
@@ -95,6 +96,8 @@ when they do not add up or differ.`,
 	fl.BoolVar(&o.keep, "keep", false, "keep the database, data directory and CDR file afterwards")
 	fl.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the analysis phase to this file")
 	_ = fl.MarkHidden("cpuprofile")
+	fl.StringVar(&o.billingCPU, "billing-cpuprofile", "", "write a CPU profile of the billing run and its documents to this file")
+	_ = fl.MarkHidden("billing-cpuprofile")
 	f.bind(cmd, false)
 	return cmd
 }
@@ -318,7 +321,7 @@ func runBench(ctx context.Context, cfg platform.Config, o benchOptions, stdout, 
 	countErr := printCounters(stdout, up, exp)
 	if countErr == nil && o.phase != phaseAnalysis {
 		last := func() benchPhase { return phases[len(phases)-1] }
-		b, err := benchBilling(sys, a, up, wc.Month, timed, last)
+		b, err := benchBilling(sys, a, up, wc.Month, timed, last, o.billingCPU)
 		mem.phase("")
 		if err != nil {
 			return fmt.Errorf("billing phase: %w", err)

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -43,7 +45,7 @@ type billingBench struct {
 // run (started as the wizard starts it, then executed as the worker does),
 // then every invoice's PDF and CSV statement rendered into the blob store.
 // It checks its own result and says what does not add up.
-func benchBilling(ctx context.Context, a *app.App, up *ent.CdrUpload, month time.Time, timed func(string, int64, int64, func() error) error, last func() benchPhase) (billingBench, error) {
+func benchBilling(ctx context.Context, a *app.App, up *ent.CdrUpload, month time.Time, timed func(string, int64, int64, func() error) error, last func() benchPhase, cpuProfile string) (billingBench, error) {
 	c := a.DB.Client
 	var (
 		out   billingBench
@@ -101,6 +103,17 @@ func benchBilling(ctx context.Context, a *app.App, up *ent.CdrUpload, month time
 		return out, err
 	}
 
+	if cpuProfile != "" {
+		pf, err := os.Create(cpuProfile)
+		if err != nil {
+			return out, fmt.Errorf("create the CPU profile: %w", err)
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return out, err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	svc := *a.Invoicing
 	svc.Queue = nil // the bench executes the run itself
 	var run *ent.BillingRun
