@@ -111,6 +111,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 	}
 	a.Queue = jobs.NewQueue(a.Redis.Asynq)
 	a.Customers = customers.NewService(a.DB.Client, cfg.CountryCode, a.DB.Dialect == dialect.MySQL)
+	a.Customers.Zone = cfg.Location()
 	a.Providers = providers.NewService(a.DB.Client)
 	a.Billing = &billing.Service{
 		Client: a.DB.Client, Queue: a.Queue, Events: a.Events, RowLocks: a.DB.Dialect == dialect.MySQL,

@@ -222,7 +222,7 @@ func (s *Service) DeleteCli(ctx context.Context, id int) error {
 
 func (s *Service) checkCli(ctx context.Context, c *ent.Client, p ParsedCli, from time.Time, to *time.Time, customerID int, siteID *int, self int) error {
 	if to != nil && !to.After(from) {
-		return apperr.Field(apperr.Invalid, "validTo", "valid to (%s) must be after valid from (%s)", to.Format(time.DateOnly), from.Format(time.DateOnly))
+		return apperr.Field(apperr.Invalid, "validTo", "valid to (%s) must be after valid from (%s)", s.day(*to), s.day(from))
 	}
 	if siteID != nil {
 		ok, err := c.Site.Query().Where(site.ID(*siteID), site.HasCustomerWith(entcustomer.ID(customerID))).Exist(ctx)
@@ -230,7 +230,11 @@ func (s *Service) checkCli(ctx context.Context, c *ent.Client, p ParsedCli, from
 			return err
 		}
 		if !ok {
-			return apperr.Field(apperr.Invalid, "siteID", "site %d is not a site of this customer", *siteID)
+			what := "the site chosen"
+			if st, err := c.Site.Get(ctx, *siteID); err == nil {
+				what = "site " + st.Name
+			}
+			return apperr.Field(apperr.Invalid, "siteID", "%s is not a site of this customer; choose one of its own sites, or none", what)
 		}
 	}
 	// Lock the rows of this value so two clerks cannot both take the number.
@@ -253,16 +257,33 @@ func (s *Service) checkCli(ctx context.Context, c *ent.Client, p ParsedCli, from
 			owner = "this customer"
 		}
 	}
+	since := "from the start"
+	if clash.ValidFrom.After(Always) {
+		since = "from " + s.day(clash.ValidFrom)
+	}
 	until := "with no end date"
 	if clash.ValidTo != nil {
-		until = "until " + clash.ValidTo.Format(time.DateOnly)
+		until = "until " + s.day(*clash.ValidTo)
 	}
 	what := p.Value
 	if p.Range {
 		what = p.Value + "*"
 	}
-	return apperr.Field(apperr.Conflict, "value", "%s already belongs to %s from %s %s; end that assignment or choose dates that do not overlap",
-		what, owner, clash.ValidFrom.Format(time.DateOnly), until)
+	return apperr.Field(apperr.Conflict, "value", "%s already belongs to %s %s %s; end that assignment or choose dates that do not overlap",
+		what, owner, since, until)
+}
+
+// day names the day of t in the deployment's zone for a clerk: "1 Jun
+// 2026"; Always, a CLI with no start date, is "the start".
+func (s *Service) day(t time.Time) string {
+	if !t.After(Always) {
+		return "the start"
+	}
+	loc := s.Zone
+	if loc == nil {
+		loc = time.UTC
+	}
+	return t.In(loc).Format("2 Jan 2006")
 }
 
 func farFuture(t *time.Time) time.Time {

@@ -8,6 +8,7 @@ import (
 	"net/mail"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/internal/txn"
@@ -32,6 +33,9 @@ type Service struct {
 	// CLI is free. MySQL needs them; SQLite has none, and needs none because
 	// its write transactions run one at a time.
 	RowLocks bool
+	// Zone is the deployment's time zone: dates in messages are its days
+	// (UTC when nil).
+	Zone *time.Location
 }
 
 // NewService returns the customers service on client.

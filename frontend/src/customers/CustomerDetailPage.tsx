@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Breadcrumbs,
@@ -19,6 +18,7 @@ import { IconBuilding, IconFileInvoice, IconId, IconInfoCircle, IconPencil, Icon
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { isNotFound, Missing } from '../common/Missing';
 import { LoadError } from '../common/loading';
 import { CustomerCallsTab } from '../calls/CustomerCallsTab';
 import { CustomerChargesTab } from '../charges/CustomerChargesTab';
@@ -89,20 +89,15 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
         <span>{customer?.name ?? 'Customer'}</span>
       </Breadcrumbs>
 
-      <LoadError title="Could not load the customer" error={error} />
+      <LoadError title="Could not load the customer" error={isNotFound(error) ? null : error} />
       {fetching && !customer && (
         <Stack>
           <Skeleton height={34} width={320} />
           <Skeleton height={240} />
         </Stack>
       )}
-      {!fetching && !error && !customer && (
-        <Alert color="yellow" title="Customer not found">
-          There is no customer at this address. It may have been deleted.{' '}
-          <Anchor component={Link} to="/customers">
-            Back to the customer list
-          </Anchor>
-        </Alert>
+      {((!fetching && !error && !customer) || isNotFound(error)) && (
+        <Missing what="customer" id={id} back={{ to: '/customers', label: 'the customer list' }} />
       )}
 
       {customer && (

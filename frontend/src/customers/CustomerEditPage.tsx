@@ -1,7 +1,8 @@
-import { Alert, Anchor, Breadcrumbs, Skeleton, Stack, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Skeleton, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { isNotFound, Missing } from '../common/Missing';
 import { LoadError } from '../common/loading';
 import { CustomerForm } from './CustomerForm';
 import { toUpdateCustomerInput } from './customerForm';
@@ -35,9 +36,11 @@ export function CustomerEditPage() {
         <span>Edit</span>
       </Breadcrumbs>
       <Title order={2}>{customer ? `Edit ${customer.name}` : 'Edit customer'}</Title>
-      <LoadError title="Could not load the customer" error={error} />
+      <LoadError title="Could not load the customer" error={isNotFound(error) ? null : error} />
       {fetching && !customer && <Skeleton height={400} maw={760} />}
-      {!fetching && !error && !customer && <Alert color="yellow">This customer does not exist any more.</Alert>}
+      {((!fetching && !error && !customer) || isNotFound(error)) && (
+        <Missing what="customer" id={id} back={{ to: '/customers', label: 'the customer list' }} />
+      )}
       {customer && (
         <CustomerForm
           key={customer.id}

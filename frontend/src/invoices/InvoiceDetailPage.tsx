@@ -19,6 +19,7 @@ import { IconCash, IconDownload, IconTrash } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useQuery } from "urql";
+import { isNotFound, Missing } from "../common/Missing";
 import { LoadError } from "../common/loading";
 import { useSettings } from "../common/settings";
 import { nowInZone } from "../common/time";
@@ -67,17 +68,12 @@ export function InvoiceDetailPage() {
           </Anchor>
           <span>Invoice</span>
         </Breadcrumbs>
-        <LoadError title="Could not load the invoice" error={error} />
+        <LoadError title="Could not load the invoice" error={isNotFound(error) ? null : error} />
         {fetching ? (
           <Skeleton height={240} />
         ) : (
-          !error && (
-            <Alert color="yellow" title="Invoice not found">
-              There is no invoice at this address.{" "}
-              <Anchor component={Link} to="/invoices">
-                Back to the invoices
-              </Anchor>
-            </Alert>
+          (!error || isNotFound(error)) && (
+            <Missing what="invoice" id={id} back={{ to: "/invoices", label: "the invoices" }} />
           )
         )}
       </Stack>

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Breadcrumbs,
@@ -22,6 +21,7 @@ import { IconCalculator, IconDownload, IconFileSpreadsheet, IconPencil, IconTras
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { isNotFound, Missing } from '../common/Missing';
 import { LoadError } from '../common/loading';
 import { CsvDropzone } from '../common/CsvDropzone';
 import { useFormat } from '../common/useFormat';
@@ -105,20 +105,15 @@ export function TariffDetailPage({ tab }: { tab: TariffTab }) {
         <span>{tariff?.name ?? 'Tariff'}</span>
       </Breadcrumbs>
 
-      <LoadError title="Could not load the tariff" error={error} />
+      <LoadError title="Could not load the tariff" error={isNotFound(error) ? null : error} />
       {fetching && !data && (
         <Stack>
           <Skeleton height={34} width={320} />
           <Skeleton height={240} />
         </Stack>
       )}
-      {data && !tariff && (
-        <Alert color="yellow" title="Tariff not found">
-          There is no tariff at this address. It may have been deleted.{' '}
-          <Anchor component={Link} to="/tariffs">
-            Back to the tariffs
-          </Anchor>
-        </Alert>
+      {((data && !tariff) || isNotFound(error)) && (
+        <Missing what="tariff" id={id} back={{ to: '/tariffs', label: 'the tariffs' }} />
       )}
 
       {tariff && (

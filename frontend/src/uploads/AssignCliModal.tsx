@@ -2,7 +2,9 @@ import { Alert, Button, Group, Modal, SegmentedControl, Skeleton, Stack, Text } 
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { DayInput } from '../common/DayInput';
 import { formatCount } from '../common/numbers';
+import { dayStart, nowInZone } from '../common/time';
 import { useFormat } from '../common/useFormat';
 import { ParentCustomerSelect } from '../customers/pickers';
 import { apiErrorMessage } from '../graphql/errors';
@@ -50,8 +52,8 @@ export function AssignCliModal({ group, onClose, ...props }: Props) {
 function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group'> & { group: UnmatchedGroup }) {
   const [customerId, setCustomerId] = useState<string | null>(null);
   const [which, setWhich] = useState<'number' | 'account'>('number');
-  // Issue 10, item 9: from the first of these calls (earlier calls may be a previous owner's), or always.
-  const [from, setFrom] = useState<'first' | 'always'>('first');
+  // Issue 10, item 9: from the first of these calls (earlier calls may be a previous owner's), always, or a chosen day.
+  const [from, setFrom] = useState<'first' | 'always' | 'date'>('first');
   const [missing, setMissing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const format = useFormat();
@@ -63,14 +65,20 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
   const [{ fetching: saving }, assign] = useMutation(AssignCliMutation);
   const earliest = data?.calls.edges?.[0]?.node?.start ?? null;
   const value = which === 'account' && group.account ? group.account : group.source;
+  const [day, setDay] = useState<string | null>(() => nowInZone(format.zone).day);
+  // A chosen day starts at 00:00 in the deployment's zone.
+  const chosenFrom = day ? dayStart(day, format.zone) : null;
+  const [dayMissing, setDayMissing] = useState(false);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setMissing(!customerId);
-    if (!customerId || !earliest) return;
+    setDayMissing(from === 'date' && !chosenFrom);
+    if (!customerId || !earliest || (from === 'date' && !chosenFrom)) return;
     setFailure(null);
+    const validFrom = from === 'first' ? earliest : from === 'date' ? chosenFrom : null;
     const result = await assign(
-      { input: { customerID: customerId, value, ...(from === 'first' ? { validFrom: earliest } : {}) } },
+      { input: { customerID: customerId, value, ...(validFrom ? { validFrom } : {}) } },
       { additionalTypenames: ['Cli', 'Customer'] },
     );
     if (result.error || !result.data) {
@@ -134,16 +142,33 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
             <SegmentedControl
               aria-labelledby="assign-from-label"
               value={from}
-              onChange={(v) => setFrom(v as 'first' | 'always')}
+              onChange={(v) => setFrom(v as 'first' | 'always' | 'date')}
               data={[
                 { value: 'first', label: `The first of these calls, ${format.dateTime(earliest, { withZone: true })}` },
                 { value: 'always', label: 'Always' },
+                { value: 'date', label: 'A date' },
               ]}
             />
+            {from === 'date' && (
+              <DayInput
+                label="Valid from the start of"
+                valueFormat="YYYY-MM-DD"
+                placeholder="YYYY-MM-DD"
+                value={day}
+                onChange={(d) => {
+                  setDay(d);
+                  setDayMissing(false);
+                }}
+                w={200}
+                error={dayMissing ? 'Enter the day (YYYY-MM-DD) the number became the customer’s' : undefined}
+              />
+            )}
             <Text size="sm" c="dimmed">
               {from === 'first'
                 ? `The CLI ${value} is added valid from ${format.dateTime(earliest, { withZone: true })}, the first of these calls, with no end date: earlier calls stay with whoever had the number then.`
-                : `The CLI ${value} is added valid always, with no start or end date: every call from it, in any upload, is the customer's.`}{' '}
+                : from === 'always'
+                  ? `The CLI ${value} is added valid always, with no start or end date: every call from it, in any upload, is the customer's.`
+                  : `The CLI ${value} is added valid from ${chosenFrom ? format.dateTime(chosenFrom, { withZone: true }) : 'the day you choose'}, with no end date: calls before it stay with whoever had the number then.`}{' '}
               Then re-analyse the upload to price them for the customer.
             </Text>
           </Stack>

@@ -18,6 +18,7 @@ import { IconAlertTriangle, IconCircleCheck, IconList, IconPlayerPlay, IconRefre
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { isNotFound, Missing } from '../common/Missing';
 import { LoadError } from '../common/loading';
 import { DIRECTION_LABELS } from '../common/labels';
 import { formatBytes, formatCount } from '../common/numbers';
@@ -114,20 +115,15 @@ export function UploadDetailPage() {
         <span>{upload?.fileName ?? 'Upload'}</span>
       </Breadcrumbs>
 
-      <LoadError title="Could not load the upload" error={error} />
+      <LoadError title="Could not load the upload" error={isNotFound(error) ? null : error} />
       {fetching && !upload && (
         <Stack>
           <Skeleton height={34} width={320} />
           <Skeleton height={240} />
         </Stack>
       )}
-      {!fetching && !error && !upload && (
-        <Alert color="yellow" title="Upload not found">
-          There is no CDR upload at this address.{' '}
-          <Anchor component={Link} to="/uploads">
-            Back to the uploads
-          </Anchor>
-        </Alert>
+      {((!fetching && !error && !upload) || isNotFound(error)) && (
+        <Missing what="CDR upload" id={id} back={{ to: '/uploads', label: 'the uploads' }} />
       )}
 
       {upload && (
