@@ -1541,6 +1541,20 @@ var (
 			}
 		},
 	}
+	// CallOrderFieldDuration orders Call by duration.
+	CallOrderFieldDuration = &CallOrderField{
+		Value: func(_m *Call) (ent.Value, error) {
+			return _m.Duration, nil
+		},
+		column: call.FieldDuration,
+		toTerm: call.ByDuration,
+		toCursor: func(_m *Call) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Duration,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -1551,6 +1565,8 @@ func (f CallOrderField) String() string {
 		str = "STATUS"
 	case CallOrderFieldStart.column:
 		str = "START"
+	case CallOrderFieldDuration.column:
+		str = "DURATION"
 	}
 	return str
 }
@@ -1571,6 +1587,8 @@ func (f *CallOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *CallOrderFieldStatus
 	case "START":
 		*f = *CallOrderFieldStart
+	case "DURATION":
+		*f = *CallOrderFieldDuration
 	default:
 		return fmt.Errorf("%s is not a valid CallOrderField", str)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/tollgate/tollgate/backend/internal/txn"
+	"github.com/tollgate/tollgate/backend/phone"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cdrupload"
 	"github.com/tollgate/tollgate/ent/cli"
@@ -44,12 +45,13 @@ func (s *Service) Outdated(ctx context.Context, u *ent.CdrUpload) ([]string, err
 		return nil, err
 	}
 	var out []string
+	numbers := phone.New(s.CountryCode)
 	for _, l := range clis {
 		owner := "a customer"
 		if cu := l.Edges.Customer; cu != nil {
 			owner = fmt.Sprintf("%s (%s)", cu.Name, cu.Reference)
 		}
-		out = append(out, fmt.Sprintf("CLI %s of %s was added or changed after this analysis began", l.Value, owner))
+		out = append(out, fmt.Sprintf("CLI %s of %s was added or changed after this analysis began", numbers.Display(l.Value, l.IsRange), owner))
 	}
 	for _, rs := range sheets {
 		tariff := "a tariff"

@@ -243,8 +243,21 @@ func (cs *callStore) eachCall(ctx context.Context, f CallFilter, fn func(*export
 		args = append(args, f.To.UTC())
 	}
 	if f.Unbilled {
-		q += ` AND status = ? AND charge_id IS NULL AND upload_id IN (SELECT id FROM cdr_uploads WHERE status = 'PROCESSED')`
+		q += ` AND status = ? AND charge_id IS NULL`
 		args = append(args, call.StatusPriced)
+	}
+	if f.Unbilled || f.Processed {
+		q += ` AND upload_id IN (SELECT id FROM cdr_uploads WHERE status = 'PROCESSED')`
+	}
+	for _, m := range []struct{ column, value, before, after string }{
+		{"source", f.SourceContains, "%", "%"},
+		{"destination", f.DestinationPrefix, "", "%"},
+		{"destination", f.DestinationContains, "%", "%"},
+	} {
+		if m.value != "" {
+			q += ` AND ` + m.column + ` LIKE ? ESCAPE '!'`
+			args = append(args, m.before+likeEscape(m.value)+m.after)
+		}
 	}
 	if f.UploadID != 0 {
 		q += ` ORDER BY upload_id, line`
@@ -267,6 +280,12 @@ func (cs *callStore) eachCall(ctx context.Context, f CallFilter, fn func(*export
 		}
 	}
 	return rows.Err()
+}
+
+// likeEscape makes s match itself in a LIKE pattern escaped by '!' (one
+// escape character both MariaDB and SQLite read the same way).
+func likeEscape(s string) string {
+	return strings.NewReplacer("!", "!!", "%", "!%", "_", "!_").Replace(s)
 }
 
 // eachLineError streams an upload's unreadable lines with their reasons.

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/delivery"
+	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/invoice"
 )
 
@@ -54,15 +55,9 @@ func (a *App) downloads(r chi.Router) {
 			return
 		}
 		f := analysis.CallFilter{CustomerID: id, Unbilled: req.URL.Query().Get("unbilled") == "1"}
-		for name, dst := range map[string]**time.Time{"from": &f.From, "to": &f.To} {
-			if v := req.URL.Query().Get(name); v != "" {
-				t, err := time.Parse(time.RFC3339, v)
-				if err != nil {
-					a.downloadError(w, req, apperr.Field(apperr.Invalid, name, "%s must be an RFC 3339 time such as 2026-06-01T00:00:00Z", name))
-					return
-				}
-				*dst = &t
-			}
+		if err := timeParams(req, &f); err != nil {
+			a.downloadError(w, req, err)
+			return
 		}
 		csvHeaders(w, fmt.Sprintf("customer-%d-calls.csv", id))
 		if err := a.Analysis.WriteCallsCSV(req.Context(), w, f, a.Pricing.Zone.Location()); err != nil {
@@ -104,6 +99,19 @@ func (a *App) downloads(r chi.Router) {
 		}
 		att := p.Attachments[n-1]
 		servePDFOrFile(w, req, att.ContentType, att.Name, bytes.NewReader(att.Data), time.Time{})
+	})
+	// The calls the calls list shows for the same filter, streamed: the
+	// parameters are the list's where-filter (docs/analysis.md, Calls export).
+	r.Get("/download/calls.csv", func(w http.ResponseWriter, req *http.Request) {
+		f, err := a.callsFilter(req)
+		if err != nil {
+			a.downloadError(w, req, err)
+			return
+		}
+		csvHeaders(w, "calls.csv")
+		if err := a.Analysis.WriteCallsCSV(req.Context(), w, f, a.Pricing.Zone.Location()); err != nil {
+			a.Log.Error("calls export", "query", req.URL.RawQuery, "err", err)
+		}
 	})
 	r.Get("/download/settings/logo", func(w http.ResponseWriter, req *http.Request) {
 		b, kind, err := a.Company.Logo(req.Context())
@@ -201,6 +209,70 @@ func servePDFOrFile(w http.ResponseWriter, req *http.Request, contentType, name 
 	w.Header().Set("Cache-Control", "private, no-cache")
 	// ServeContent answers the range requests a browser's PDF viewer makes.
 	http.ServeContent(w, req, "", modified, content)
+}
+
+// callsFilter reads the calls export's filter from the query: customer and
+// upload ids, status, from and to (RFC 3339), source (part of the
+// normalised calling number), destPrefix or dest (the start or a part of the
+// normalised dialled number), unbilled=1 and processed=1.
+func (a *App) callsFilter(req *http.Request) (analysis.CallFilter, error) {
+	q := req.URL.Query()
+	f := analysis.CallFilter{
+		Unbilled:            q.Get("unbilled") == "1",
+		Processed:           q.Get("processed") == "1",
+		SourceContains:      q.Get("source"),
+		DestinationPrefix:   q.Get("destPrefix"),
+		DestinationContains: q.Get("dest"),
+	}
+	ctx := req.Context()
+	var err error
+	if f.CustomerID, err = queryID(q.Get("customer"), "customer", func(id int) error {
+		_, err := a.DB.Client.Customer.Get(ctx, id)
+		return err
+	}); err != nil {
+		return f, err
+	}
+	if f.UploadID, err = queryID(q.Get("upload"), "upload", func(id int) error {
+		_, err := a.DB.Client.CdrUpload.Get(ctx, id)
+		return err
+	}); err != nil {
+		return f, err
+	}
+	if v := q.Get("status"); v != "" {
+		s := call.Status(v)
+		if err := call.StatusValidator(s); err != nil {
+			return f, apperr.Field(apperr.Invalid, "status", "status %q is none of PRICED, NO_CUSTOMER, NO_RATE, ZERO_DURATION, DUPLICATE", v)
+		}
+		f.Status = s
+	}
+	return f, timeParams(req, &f)
+}
+
+// queryID reads the id of a what from a query parameter, checking with get
+// that it names one the viewer can see; empty is 0.
+func queryID(v, what string, get func(int) error) (int, error) {
+	if v == "" {
+		return 0, nil
+	}
+	id, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, apperr.New(apperr.NotFound, "there is no %s %q: %s ids are numbers", what, v, what)
+	}
+	return id, apperr.NotFoundAs(get(id), what, id)
+}
+
+// timeParams reads from and to, RFC 3339 times, into f.
+func timeParams(req *http.Request, f *analysis.CallFilter) error {
+	for name, dst := range map[string]**time.Time{"from": &f.From, "to": &f.To} {
+		if v := req.URL.Query().Get(name); v != "" {
+			t, err := time.Parse(time.RFC3339, v)
+			if err != nil {
+				return apperr.Field(apperr.Invalid, name, "%s must be an RFC 3339 time such as 2026-06-01T00:00:00Z", name)
+			}
+			*dst = &t
+		}
+	}
+	return nil
 }
 
 // pathID reads the id of the thing named what from the URL path.

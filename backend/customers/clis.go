@@ -8,6 +8,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/internal/txn"
+	"github.com/tollgate/tollgate/backend/phone"
 	"github.com/tollgate/tollgate/backend/rating"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/cli"
@@ -265,10 +266,7 @@ func (s *Service) checkCli(ctx context.Context, c *ent.Client, p ParsedCli, from
 	if clash.ValidTo != nil {
 		until = "until " + s.day(*clash.ValidTo)
 	}
-	what := p.Value
-	if p.Range {
-		what = p.Value + "*"
-	}
+	what := phone.New(s.CountryCode).Display(p.Value, p.Range)
 	return apperr.Field(apperr.Conflict, "value", "%s already belongs to %s %s %s; end that assignment or choose dates that do not overlap",
 		what, owner, since, until)
 }

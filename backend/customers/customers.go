@@ -283,3 +283,94 @@ func referenceFree(ctx context.Context, c *ent.Client, ref string, except int) e
 	}
 	return apperr.Field(apperr.Conflict, "reference", "reference %s is already used by %s", ref, other.Name)
 }
+
+// SetTariff puts the customers ids on one tariff (nil: the default tariff)
+// in one transaction: an id that names no customer, or a tariff that does
+// not exist, changes none of them. It answers the customers in the order
+// of ids.
+func (s *Service) SetTariff(ctx context.Context, ids []int, tariffID *int) ([]*ent.Customer, error) {
+	out, err := txn.Get(ctx, s.Client, func(ctx context.Context, c *ent.Client) ([]*ent.Customer, error) {
+		return s.setTariff(ctx, c, ids, tariffID)
+	})
+	// Loaded in a transaction of our own, now over: their edges are read
+	// (GraphQL asks for the tariff) with the plain client. txn.Get does this
+	// for one entity; a slice it cannot.
+	if err == nil && ent.TxFromContext(ctx) == nil {
+		for i, cu := range out {
+			out[i] = cu.Unwrap()
+		}
+	}
+	return out, err
+}
+
+func (s *Service) setTariff(ctx context.Context, c *ent.Client, ids []int, tariffID *int) ([]*ent.Customer, error) {
+	if len(ids) == 0 {
+		return nil, apperr.Field(apperr.Invalid, "ids", "choose at least one customer")
+	}
+	if tariffID != nil {
+		if _, err := c.Tariff.Get(ctx, *tariffID); ent.IsNotFound(err) {
+			return nil, apperr.Field(apperr.NotFound, "tariffID", "that tariff no longer exists: choose another one; nothing was changed")
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	found, err := c.Customer.Query().Where(entcustomer.IDIn(ids...)).IDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if missing := missingIDs(ids, found); len(missing) > 0 {
+		return nil, apperr.Field(apperr.NotFound, "ids", "%s: nothing was changed; reload the list and choose again", describeMissing(missing))
+	}
+	u := c.Customer.Update().Where(entcustomer.IDIn(ids...))
+	if tariffID != nil {
+		u.SetTariffID(*tariffID)
+	} else {
+		u.ClearTariff()
+	}
+	if err := u.Exec(ctx); err != nil {
+		return nil, err
+	}
+	got, err := c.Customer.Query().Where(entcustomer.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int]*ent.Customer, len(got))
+	for _, cu := range got {
+		byID[cu.ID] = cu
+	}
+	out := make([]*ent.Customer, 0, len(ids))
+	for _, id := range ids {
+		if cu, ok := byID[id]; ok {
+			out = append(out, cu)
+			delete(byID, id) // an id given twice is answered once
+		}
+	}
+	return out, nil
+}
+
+// missingIDs are the ids of want not in found, each once.
+func missingIDs(want, found []int) []int {
+	have := make(map[int]bool, len(found))
+	for _, id := range found {
+		have[id] = true
+	}
+	var out []int
+	for _, id := range want {
+		if !have[id] {
+			have[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func describeMissing(ids []int) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.Itoa(id)
+	}
+	if len(ids) == 1 {
+		return "customer " + parts[0] + " does not exist (deleted meanwhile?)"
+	}
+	return "customers " + strings.Join(parts, ", ") + " do not exist (deleted meanwhile?)"
+}

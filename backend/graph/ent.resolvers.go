@@ -159,6 +159,9 @@ func (r *Resolver) Call() generated.CallResolver { return &callResolver{r} }
 // CdrUpload returns generated.CdrUploadResolver implementation.
 func (r *Resolver) CdrUpload() generated.CdrUploadResolver { return &cdrUploadResolver{r} }
 
+// Cli returns generated.CliResolver implementation.
+func (r *Resolver) Cli() generated.CliResolver { return &cliResolver{r} }
+
 // Customer returns generated.CustomerResolver implementation.
 func (r *Resolver) Customer() generated.CustomerResolver { return &customerResolver{r} }
 
@@ -191,6 +194,7 @@ type (
 	billingScheduleResolver struct{ *Resolver }
 	callResolver            struct{ *Resolver }
 	cdrUploadResolver       struct{ *Resolver }
+	cliResolver             struct{ *Resolver }
 	customerResolver        struct{ *Resolver }
 	deliveryResolver        struct{ *Resolver }
 	invoiceResolver         struct{ *Resolver }

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate/tollgate/backend/delivery"
 	"github.com/tollgate/tollgate/backend/internal/events"
 	"github.com/tollgate/tollgate/backend/invoicing"
+	"github.com/tollgate/tollgate/backend/phone"
 	"github.com/tollgate/tollgate/backend/providers"
 	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/backend/tariffs"
@@ -59,6 +60,9 @@ func (r *Resolver) settingsAfter(c settings.Company, err error) (*settings.Setti
 	s.Company = &c
 	return &s, nil
 }
+
+// numbers writes numbers as the deployment's country does (docs/rating.md, Numbers).
+func (r *Resolver) numbers() phone.Formatter { return phone.New(r.Company.Deployment.CountryCode) }
 
 // DefaultPageSize is the page size when a query asks for none.
 const DefaultPageSize = 25

@@ -75,6 +75,41 @@ func (r *billingScheduleResolver) EndedPeriods(ctx context.Context, obj *ent.Bil
 	return out, nil
 }
 
+// SourceDisplay is the resolver for the sourceDisplay field.
+func (r *callResolver) SourceDisplay(ctx context.Context, obj *ent.Call) (string, error) {
+	return r.numbers().Display(obj.Source, false), nil
+}
+
+// DestinationDisplay is the resolver for the destinationDisplay field.
+func (r *callResolver) DestinationDisplay(ctx context.Context, obj *ent.Call) (string, error) {
+	return r.numbers().Display(obj.Destination, false), nil
+}
+
+// RateDestinationDisplay is the resolver for the rateDestinationDisplay field.
+func (r *callResolver) RateDestinationDisplay(ctx context.Context, obj *ent.Call) (*string, error) {
+	if obj.RateDestination == "" {
+		return nil, nil
+	}
+	// A prefix matches every number it starts, as a range does.
+	d := r.numbers().Display(obj.RateDestination, true)
+	return &d, nil
+}
+
+// Rate is the resolver for the rate field.
+func (r *callResolver) Rate(ctx context.Context, obj *ent.Call) (*ent.Rate, error) {
+	return r.Pricing.RateOf(ctx, obj)
+}
+
+// RatePerMinute is the resolver for the ratePerMinute field.
+func (r *callResolver) RatePerMinute(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error) {
+	rt, err := r.Pricing.RateOf(ctx, obj)
+	if err != nil || rt == nil {
+		return nil, err
+	}
+	d := tariffs.PerMinute(rt, obj.Band)
+	return &d, nil
+}
+
 // Price is the resolver for the price field.
 func (r *callResolver) Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error) {
 	d := decimal.New(obj.PriceUnits, int32(-obj.PriceDecimals))
@@ -120,8 +155,9 @@ func (r *cdrUploadResolver) UnmatchedClis(ctx context.Context, obj *ent.CdrUploa
 		return nil, err
 	}
 	out := make([]*model.UnmatchedCli, len(groups))
+	numbers := r.numbers()
 	for i, g := range groups {
-		out[i] = &model.UnmatchedCli{Source: g.Source, Calls: int(g.Calls), Value: g.Value, Unvalued: int(g.Unvalued), FirstCall: g.First, LastCall: g.Last}
+		out[i] = &model.UnmatchedCli{Source: g.Source, SourceDisplay: numbers.Display(g.Source, false), Calls: int(g.Calls), Value: g.Value, Unvalued: int(g.Unvalued), FirstCall: g.First, LastCall: g.Last}
 		if g.Account != "" {
 			out[i].Account = &groups[i].Account
 		}
@@ -187,6 +223,11 @@ func (r *cdrUploadResolver) OutdatedBecause(ctx context.Context, obj *ent.CdrUpl
 // ReportURL is the resolver for the reportURL field.
 func (r *cdrUploadResolver) ReportURL(ctx context.Context, obj *ent.CdrUpload, kind analysis.Report) (string, error) {
 	return kind.URL(obj.ID), nil
+}
+
+// Display is the resolver for the display field.
+func (r *cliResolver) Display(ctx context.Context, obj *ent.Cli) (string, error) {
+	return r.numbers().Display(obj.Value, obj.IsRange), nil
 }
 
 // Source is the resolver for the source field.
@@ -305,6 +346,11 @@ func (r *mutationResolver) UpdateCustomer(ctx context.Context, id int, input ent
 // DeleteCustomer is the resolver for the deleteCustomer field.
 func (r *mutationResolver) DeleteCustomer(ctx context.Context, id int) (int, error) {
 	return id, r.Customers.Delete(ctx, id)
+}
+
+// SetCustomersTariff is the resolver for the setCustomersTariff field.
+func (r *mutationResolver) SetCustomersTariff(ctx context.Context, ids []int, tariffID *int) ([]*ent.Customer, error) {
+	return r.Customers.SetTariff(ctx, ids, tariffID)
 }
 
 // CreateSite is the resolver for the createSite field.

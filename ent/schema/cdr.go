@@ -100,7 +100,7 @@ func (Call) Fields() []ent.Field {
 		field.String("account").Optional().MaxLen(64),
 		field.String("charge_code").Optional().MaxLen(64),
 		field.Time("start").SchemaType(datetime6).Annotations(entgql.OrderField("START")),
-		field.Int("duration").NonNegative(),
+		field.Int("duration").NonNegative().Annotations(entgql.OrderField("DURATION")),
 		field.Int("billable_seconds").NonNegative().Default(0),
 		field.Enum("band").NamedValues("Peak", "PEAK", "Offpeak", "OFFPEAK", "Weekend", "WEEKEND").Optional(),
 		field.String("rate_destination").Optional().MaxLen(64),

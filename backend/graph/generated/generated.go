@@ -60,6 +60,7 @@ type ResolverRoot interface {
 	BillingSchedule() BillingScheduleResolver
 	Call() CallResolver
 	CdrUpload() CdrUploadResolver
+	Cli() CliResolver
 	CsvMapping() CsvMappingResolver
 	Customer() CustomerResolver
 	Dashboard() DashboardResolver
@@ -208,27 +209,32 @@ type ComplexityRoot struct {
 	}
 
 	Call struct {
-		Account         func(childComplexity int) int
-		Band            func(childComplexity int) int
-		BillableSeconds func(childComplexity int) int
-		ChargeCode      func(childComplexity int) int
-		ChargeID        func(childComplexity int) int
-		Cost            func(childComplexity int) int
-		Customer        func(childComplexity int) int
-		CustomerID      func(childComplexity int) int
-		Destination     func(childComplexity int) int
-		Duration        func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Line            func(childComplexity int) int
-		Price           func(childComplexity int) int
-		RateDestination func(childComplexity int) int
-		RateSheetID     func(childComplexity int) int
-		SiteID          func(childComplexity int) int
-		Source          func(childComplexity int) int
-		Start           func(childComplexity int) int
-		Status          func(childComplexity int) int
-		Upload          func(childComplexity int) int
-		UploadID        func(childComplexity int) int
+		Account                func(childComplexity int) int
+		Band                   func(childComplexity int) int
+		BillableSeconds        func(childComplexity int) int
+		ChargeCode             func(childComplexity int) int
+		ChargeID               func(childComplexity int) int
+		Cost                   func(childComplexity int) int
+		Customer               func(childComplexity int) int
+		CustomerID             func(childComplexity int) int
+		Destination            func(childComplexity int) int
+		DestinationDisplay     func(childComplexity int) int
+		Duration               func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		Line                   func(childComplexity int) int
+		Price                  func(childComplexity int) int
+		Rate                   func(childComplexity int) int
+		RateDestination        func(childComplexity int) int
+		RateDestinationDisplay func(childComplexity int) int
+		RatePerMinute          func(childComplexity int) int
+		RateSheetID            func(childComplexity int) int
+		SiteID                 func(childComplexity int) int
+		Source                 func(childComplexity int) int
+		SourceDisplay          func(childComplexity int) int
+		Start                  func(childComplexity int) int
+		Status                 func(childComplexity int) int
+		Upload                 func(childComplexity int) int
+		UploadID               func(childComplexity int) int
 	}
 
 	CallConnection struct {
@@ -395,6 +401,7 @@ type ComplexityRoot struct {
 		CreatedAt   func(childComplexity int) int
 		Customer    func(childComplexity int) int
 		Description func(childComplexity int) int
+		Display     func(childComplexity int) int
 		ID          func(childComplexity int) int
 		IsAccount   func(childComplexity int) int
 		IsRange     func(childComplexity int) int
@@ -682,6 +689,7 @@ type ComplexityRoot struct {
 		RetryDelivery          func(childComplexity int, id int) int
 		RevokeAPIToken         func(childComplexity int, id int) int
 		SendInvoiceTo          func(childComplexity int, id int, address string) int
+		SetCustomersTariff     func(childComplexity int, ids []int, tariffID *int) int
 		SetNextInvoiceNumber   func(childComplexity int, number int) int
 		SetProviderCSVMapping  func(childComplexity int, providerID int, mapping model.CSVMappingInput) int
 		SettleInvoice          func(childComplexity int, id int, settleDate *time.Time, comment *string) int
@@ -1030,13 +1038,14 @@ type ComplexityRoot struct {
 	}
 
 	UnmatchedCli struct {
-		Account   func(childComplexity int) int
-		Calls     func(childComplexity int) int
-		FirstCall func(childComplexity int) int
-		LastCall  func(childComplexity int) int
-		Source    func(childComplexity int) int
-		Unvalued  func(childComplexity int) int
-		Value     func(childComplexity int) int
+		Account       func(childComplexity int) int
+		Calls         func(childComplexity int) int
+		FirstCall     func(childComplexity int) int
+		LastCall      func(childComplexity int) int
+		Source        func(childComplexity int) int
+		SourceDisplay func(childComplexity int) int
+		Unvalued      func(childComplexity int) int
+		Value         func(childComplexity int) int
 	}
 
 	UnratedDestination struct {
@@ -1107,6 +1116,11 @@ type BillingScheduleResolver interface {
 	EndedPeriods(ctx context.Context, obj *ent.BillingSchedule, count *int) ([]*model.BillingPeriod, error)
 }
 type CallResolver interface {
+	SourceDisplay(ctx context.Context, obj *ent.Call) (string, error)
+	DestinationDisplay(ctx context.Context, obj *ent.Call) (string, error)
+	RateDestinationDisplay(ctx context.Context, obj *ent.Call) (*string, error)
+	Rate(ctx context.Context, obj *ent.Call) (*ent.Rate, error)
+	RatePerMinute(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error)
 	Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error)
 	Cost(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error)
 	Customer(ctx context.Context, obj *ent.Call) (*ent.Customer, error)
@@ -1120,6 +1134,9 @@ type CdrUploadResolver interface {
 	LineProblems(ctx context.Context, obj *ent.CdrUpload, first *int) ([]*model.CdrLineProblem, error)
 	OutdatedBecause(ctx context.Context, obj *ent.CdrUpload) ([]string, error)
 	ReportURL(ctx context.Context, obj *ent.CdrUpload, kind analysis.Report) (string, error)
+}
+type CliResolver interface {
+	Display(ctx context.Context, obj *ent.Cli) (string, error)
 }
 type CsvMappingResolver interface {
 	Source(ctx context.Context, obj *cdr.Mapping) (*string, error)
@@ -1158,6 +1175,7 @@ type MutationResolver interface {
 	CreateCustomer(ctx context.Context, input ent.CreateCustomerInput, clis []*model.CreateCliWithCustomerInput) (*ent.Customer, error)
 	UpdateCustomer(ctx context.Context, id int, input ent.UpdateCustomerInput) (*ent.Customer, error)
 	DeleteCustomer(ctx context.Context, id int) (int, error)
+	SetCustomersTariff(ctx context.Context, ids []int, tariffID *int) ([]*ent.Customer, error)
 	CreateSite(ctx context.Context, input ent.CreateSiteInput) (*ent.Site, error)
 	UpdateSite(ctx context.Context, id int, input ent.UpdateSiteInput) (*ent.Site, error)
 	DeleteSite(ctx context.Context, id int) (int, error)
@@ -1941,6 +1959,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Call.Destination(childComplexity), true
+	case "Call.destinationDisplay":
+		if e.ComplexityRoot.Call.DestinationDisplay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.DestinationDisplay(childComplexity), true
 	case "Call.duration":
 		if e.ComplexityRoot.Call.Duration == nil {
 			break
@@ -1965,12 +1989,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Call.Price(childComplexity), true
+	case "Call.rate":
+		if e.ComplexityRoot.Call.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.Rate(childComplexity), true
 	case "Call.rateDestination":
 		if e.ComplexityRoot.Call.RateDestination == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Call.RateDestination(childComplexity), true
+	case "Call.rateDestinationDisplay":
+		if e.ComplexityRoot.Call.RateDestinationDisplay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.RateDestinationDisplay(childComplexity), true
+	case "Call.ratePerMinute":
+		if e.ComplexityRoot.Call.RatePerMinute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.RatePerMinute(childComplexity), true
 	case "Call.rateSheetID":
 		if e.ComplexityRoot.Call.RateSheetID == nil {
 			break
@@ -1989,6 +2031,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Call.Source(childComplexity), true
+	case "Call.sourceDisplay":
+		if e.ComplexityRoot.Call.SourceDisplay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Call.SourceDisplay(childComplexity), true
 	case "Call.start":
 		if e.ComplexityRoot.Call.Start == nil {
 			break
@@ -2757,6 +2805,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Cli.Description(childComplexity), true
+	case "Cli.display":
+		if e.ComplexityRoot.Cli.Display == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cli.Display(childComplexity), true
 	case "Cli.id":
 		if e.ComplexityRoot.Cli.ID == nil {
 			break
@@ -4222,6 +4276,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SendInvoiceTo(childComplexity, args["id"].(int), args["address"].(string)), true
+	case "Mutation.setCustomersTariff":
+		if e.ComplexityRoot.Mutation.SetCustomersTariff == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setCustomersTariff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetCustomersTariff(childComplexity, args["ids"].([]int), args["tariffID"].(*int)), true
 	case "Mutation.setNextInvoiceNumber":
 		if e.ComplexityRoot.Mutation.SetNextInvoiceNumber == nil {
 			break
@@ -5971,6 +6036,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UnmatchedCli.Source(childComplexity), true
+	case "UnmatchedCli.sourceDisplay":
+		if e.ComplexityRoot.UnmatchedCli.SourceDisplay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnmatchedCli.SourceDisplay(childComplexity), true
 	case "UnmatchedCli.unvalued":
 		if e.ComplexityRoot.UnmatchedCli.Unvalued == nil {
 			break
@@ -6409,6 +6480,11 @@ input CreateCliWithCustomerInput {
   siteID: ID
 }
 
+extend type Cli {
+  """The value as people write it: a number of the deployment's country in national form ("0113 496 0001"), any other in international form ("+1 212-555-0100"), a range ending in "*" ("0113 496*"), an account code as stored. Matching and search use value."""
+  display: String!
+}
+
 extend type Query {
   """The caller."""
   viewer: Viewer!
@@ -6422,6 +6498,8 @@ type Mutation {
   updateCustomer(id: ID!, input: UpdateCustomerInput!): Customer!
   """Deletes a customer that has no calls, charges or invoices."""
   deleteCustomer(id: ID!): ID!
+  """Puts many customers on one tariff (empty tariffID: the default tariff), all or none: an id that names no customer, or a tariff that does not exist, changes nothing (NOT_FOUND naming it). Answers the customers as changed."""
+  setCustomersTariff(ids: [ID!]!, tariffID: ID): [Customer!]!
 
   createSite(input: CreateSiteInput!): Site!
   updateSite(id: ID!, input: UpdateSiteInput!): Site!
@@ -6672,6 +6750,8 @@ type UploadProgress {
 type UnmatchedCli {
   """The number a customer would own, normalised: the caller for outbound files, the number dialled for inbound ones."""
   source: String!
+  """source as people write it (see Cli.display)."""
+  sourceDisplay: String!
   account: String
   calls: Int!
   """What these calls are worth at the default tariff: revenue at stake. It leaves out the unvalued calls."""
@@ -6711,6 +6791,16 @@ extend type CdrUpload {
 }
 
 extend type Call {
+  """The calling number as people write it (see Cli.display); source stays the normalised number."""
+  sourceDisplay: String!
+  """The dialled number as people write it."""
+  destinationDisplay: String!
+  """The matched rate row as people write it: a prefix of the deployment's country as "0113*", a charge code as stored; empty when no rate matched."""
+  rateDestinationDisplay: String
+  """The rate row that priced the call (its version's row for rateDestination); empty when no rate matched."""
+  rate: Rate
+  """The sell rate per minute applied, in minor units as rate sheets write it (1.5 is 1.5p a minute): the rate row's price for the call's band. Empty when no rate matched."""
+  ratePerMinute: Decimal
   """Sell price in major units; for a call without a customer, its value at the default tariff."""
   price: Decimal!
   """Buy price, when the rate sheet gives one."""
@@ -8451,6 +8541,7 @@ Properties by which Call connections can be ordered.
 enum CallOrderField {
   STATUS
   START
+  DURATION
 }
 """
 CallStatus is enum for the field status
@@ -13650,6 +13741,16 @@ func (ec *executionContext) childFields_Call(ctx context.Context, field graphql.
 		return ec.fieldContext_Call_chargeID(ctx, field)
 	case "siteID":
 		return ec.fieldContext_Call_siteID(ctx, field)
+	case "sourceDisplay":
+		return ec.fieldContext_Call_sourceDisplay(ctx, field)
+	case "destinationDisplay":
+		return ec.fieldContext_Call_destinationDisplay(ctx, field)
+	case "rateDestinationDisplay":
+		return ec.fieldContext_Call_rateDestinationDisplay(ctx, field)
+	case "rate":
+		return ec.fieldContext_Call_rate(ctx, field)
+	case "ratePerMinute":
+		return ec.fieldContext_Call_ratePerMinute(ctx, field)
 	case "price":
 		return ec.fieldContext_Call_price(ctx, field)
 	case "cost":
@@ -13990,6 +14091,8 @@ func (ec *executionContext) childFields_Cli(ctx context.Context, field graphql.C
 		return ec.fieldContext_Cli_customer(ctx, field)
 	case "site":
 		return ec.fieldContext_Cli_site(ctx, field)
+	case "display":
+		return ec.fieldContext_Cli_display(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Cli", field.Name)
 }
@@ -15060,6 +15163,8 @@ func (ec *executionContext) childFields_UnmatchedCli(ctx context.Context, field 
 	switch field.Name {
 	case "source":
 		return ec.fieldContext_UnmatchedCli_source(ctx, field)
+	case "sourceDisplay":
+		return ec.fieldContext_UnmatchedCli_sourceDisplay(ctx, field)
 	case "account":
 		return ec.fieldContext_UnmatchedCli_account(ctx, field)
 	case "calls":
@@ -16043,6 +16148,28 @@ func (ec *executionContext) field_Mutation_sendInvoiceTo_args(ctx context.Contex
 		return nil, err
 	}
 	args["address"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setCustomersTariff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]int, error) {
+			return ec.unmarshalNID2ᚕintᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tariffID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tariffID"] = arg1
 	return args, nil
 }
 
@@ -20308,6 +20435,130 @@ func (ec *executionContext) fieldContext_Call_siteID(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Call", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Call_sourceDisplay(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_sourceDisplay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Call().SourceDisplay(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Call_sourceDisplay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, true, true, "String")
+}
+
+func (ec *executionContext) _Call_destinationDisplay(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_destinationDisplay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Call().DestinationDisplay(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Call_destinationDisplay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, true, true, "String")
+}
+
+func (ec *executionContext) _Call_rateDestinationDisplay(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_rateDestinationDisplay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Call().RateDestinationDisplay(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Call_rateDestinationDisplay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, true, true, "String")
+}
+
+func (ec *executionContext) _Call_rate(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Call().Rate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rate) graphql.Marshaler {
+			return ec.marshalORate2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐRate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Call_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Call",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Call_ratePerMinute(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Call_ratePerMinute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Call().RatePerMinute(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Call_ratePerMinute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Call", field, true, true, "Decimal")
+}
+
 func (ec *executionContext) _Call_price(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23578,6 +23829,29 @@ func (ec *executionContext) fieldContext_Cli_site(_ context.Context, field graph
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Cli_display(ctx context.Context, field graphql.CollectedField, obj *ent.Cli) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cli_display(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cli().Display(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cli_display(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cli", field, true, true, "String")
 }
 
 func (ec *executionContext) _CliConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CliConnection) (ret graphql.Marshaler) {
@@ -28104,6 +28378,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteCustomer(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteCustomer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setCustomersTariff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setCustomersTariff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetCustomersTariff(ctx, fc.Args["ids"].([]int), fc.Args["tariffID"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setCustomersTariff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setCustomersTariff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -36366,6 +36684,29 @@ func (ec *executionContext) _UnmatchedCli_source(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_UnmatchedCli_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmatchedCli", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnmatchedCli_sourceDisplay(ctx context.Context, field graphql.CollectedField, obj *model.UnmatchedCli) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmatchedCli_sourceDisplay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceDisplay, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnmatchedCli_sourceDisplay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UnmatchedCli", field, false, false, "String")
 }
 
@@ -60829,6 +61170,36 @@ func (ec *executionContext) _Call(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "sourceDisplay":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Call_sourceDisplay(ctx, field, obj)
+				})
+		case "destinationDisplay":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Call_destinationDisplay(ctx, field, obj)
+				})
+		case "rateDestinationDisplay":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Call_rateDestinationDisplay(ctx, field, obj)
+				})
+		case "rate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Call_rate(ctx, field, obj)
+				})
+		case "ratePerMinute":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Call_ratePerMinute(ctx, field, obj)
+				})
 		case "price":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -61944,6 +62315,12 @@ func (ec *executionContext) _Cli(ctx context.Context, sel ast.SelectionSet, obj 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Cli_site(ctx, field, obj)
+				})
+		case "display":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cli_display(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -63590,6 +63967,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteCustomer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteCustomer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setCustomersTariff":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setCustomersTariff(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -66078,6 +66462,11 @@ func (ec *executionContext) _UnmatchedCli(ctx context.Context, sel ast.Selection
 			out.Values[i] = graphql.MarshalString("UnmatchedCli")
 		case "source":
 			out.Values[i] = ec._UnmatchedCli_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sourceDisplay":
+			out.Values[i] = ec._UnmatchedCli_sourceDisplay(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -464,9 +464,11 @@ type Subscription struct {
 // Calls of an upload from one CLI that matched no customer.
 type UnmatchedCli struct {
 	// The number a customer would own, normalised: the caller for outbound files, the number dialled for inbound ones.
-	Source  string  `json:"source"`
-	Account *string `json:"account,omitempty"`
-	Calls   int     `json:"calls"`
+	Source string `json:"source"`
+	// source as people write it (see Cli.display).
+	SourceDisplay string  `json:"sourceDisplay"`
+	Account       *string `json:"account,omitempty"`
+	Calls         int     `json:"calls"`
 	// What these calls are worth at the default tariff: revenue at stake. It leaves out the unvalued calls.
 	Value decimal.Decimal `json:"value"`
 	// Calls of this number the default tariff has no rate for (or there is no default tariff): their value is unknown, not zero.
