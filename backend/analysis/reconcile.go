@@ -3,7 +3,6 @@ package analysis
 import (
 	"context"
 	"encoding/csv"
-	"github.com/tollgate/tollgate/backend/internal/csvcell"
 	"io"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tollgate/tollgate/backend/internal/csvcell"
 	"github.com/tollgate/tollgate/backend/internal/txn"
 	"github.com/tollgate/tollgate/ent/call"
 )
@@ -91,13 +91,20 @@ func (s *Service) NoRateGroups(ctx context.Context, uploadID, limit int) ([]Dest
 var CallsCSVHeader = []string{"line", "status", "customer_id", "source", "destination", "account", "charge_code", "start",
 	"duration", "billable_seconds", "band", "rate_destination", "price", "cost"}
 
-// CallFilter selects calls for an export.
+// CallFilter selects calls for an export: the calls list's filters.
 type CallFilter struct {
 	UploadID   int
 	CustomerID int
 	Status     call.Status // "": any
 	From, To   *time.Time
 	Unbilled   bool
+	// Processed keeps the calls of processed uploads only: a customer's
+	// calls, as its Calls tab shows them.
+	Processed bool
+	// SourceContains, DestinationPrefix and DestinationContains match the
+	// normalised numbers (docs/rating.md, Numbers), as the calls list's
+	// sourceContains, destinationHasPrefix and destinationContains do.
+	SourceContains, DestinationPrefix, DestinationContains string
 }
 
 // WriteReport writes one CSV report of an upload.
@@ -122,8 +129,7 @@ func (s *Service) WriteCallsCSV(ctx context.Context, w io.Writer, f CallFilter, 
 		if c.customer != 0 {
 			rec[2] = strconv.FormatInt(c.customer, 10)
 		}
-		// Text from the CDR file is neutralised (csvcell.Text); the
-		// numbers are Tollgate's own.
+		// Numbers and codes come from providers' files: no cell may run as a formula.
 		rec[3], rec[4], rec[5], rec[6] = csvcell.Text(c.source), csvcell.Text(c.destination), csvcell.Text(c.account), csvcell.Text(c.chargeCode)
 		rec[7] = c.start.t.In(zone).Format("2006-01-02T15:04:05-07:00")
 		rec[8], rec[9], rec[10], rec[11] = strconv.FormatInt(c.duration, 10), strconv.FormatInt(c.billable, 10), c.band, csvcell.Text(c.rateDestination)

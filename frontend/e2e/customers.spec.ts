@@ -37,22 +37,23 @@ test('a clerk creates a customer, gives it two CLIs and finds them after a reloa
   // Add two CLIs, one national and one international.
   const addCli = page.getByRole('form', { name: 'Add a CLI' });
   const clis = page.getByRole('table', { name: 'CLIs' });
-  for (const [typed, stored] of [
-    ['01134960000', '441134960000'],
-    ['+441134960001', '441134960001'],
+  for (const [typed, shown] of [
+    ['01134960000', '0113 496 0000'],
+    ['+441134960001', '0113 496 0001'],
   ]) {
     await addCli.getByLabel('Number or account code').fill(typed);
     await addCli.getByRole('button', { name: 'Add CLI' }).click();
-    // The server normalises the number; the table shows what it stored.
-    await expect(clis.getByRole('cell', { name: stored, exact: true })).toBeVisible();
+    // The server normalises the number to match calls by; the table shows it
+    // as a UK clerk writes it, however it was typed (issue 10, item 10).
+    await expect(clis.getByRole('cell', { name: shown, exact: true })).toBeVisible();
   }
 
   // After a reload everything comes back from the server.
   await page.reload();
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(page.getByRole('table', { name: 'CLIs' }).getByRole('row')).toHaveCount(3); // header + 2
-  await expect(page.getByRole('cell', { name: '441134960000', exact: true })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '441134960001', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '0113 496 0000', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '0113 496 0001', exact: true })).toBeVisible();
 
   // And the customer is found by searching its reference in the list.
   await page.getByRole('link', { name: 'Customers', exact: true }).first().click();
@@ -80,7 +81,7 @@ test('a CLI the server refuses shows the reason next to the field', async ({ pag
   const value = addCli.getByLabel('Number or account code');
   await value.fill('01134960099');
   await addCli.getByRole('button', { name: 'Add CLI' }).click();
-  await expect(page.getByRole('cell', { name: '441134960099', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '0113 496 0099', exact: true })).toBeVisible();
 
   // The same number again over the same dates: the server refuses it and the
   // clerk reads why under the number, which keeps what was typed.
@@ -91,11 +92,11 @@ test('a CLI the server refuses shows the reason next to the field', async ({ pag
   await expect(page.getByRole('table', { name: 'CLIs' }).getByRole('row')).toHaveCount(2);
 
   // Deleting asks first; "Keep it" keeps it, confirming removes it.
-  await page.getByRole('button', { name: 'Delete CLI 441134960099' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete CLI 441134960099?' });
+  await page.getByRole('button', { name: 'Delete CLI 0113 496 0099' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete CLI 0113 496 0099?' });
   await dialog.getByRole('button', { name: 'Keep it' }).click();
-  await expect(page.getByRole('cell', { name: '441134960099', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Delete CLI 441134960099' }).click();
+  await expect(page.getByRole('cell', { name: '0113 496 0099', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete CLI 0113 496 0099' }).click();
   await dialog.getByRole('button', { name: 'Delete CLI' }).click();
   await expect(page.getByText('No CLIs yet')).toBeVisible();
 

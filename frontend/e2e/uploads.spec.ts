@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { api as gql, consoleErrorsOf as collectConsoleErrors } from './clerk';
+import { api as gql, consoleErrorsOf as collectConsoleErrors, prepareRating as standardRates } from './clerk';
 
 // The repository's own fixtures (testdata/README.md works out every price).
 // The package is an ES module: no __dirname, so derive it from this file's URL.
@@ -12,39 +12,11 @@ const SAMPLE_SHEET = path.resolve(here, '../../testdata/rates/sample.csv');
 const ASTERISK_SAMPLE = path.resolve(here, '../../testdata/cdr/asterisk-sample.csv');
 
 /**
- * The rating set-up this walk relies on, through the API (the rates spec covers
- * the screens): the seeded "Standard" tariff is the default and has the UK
- * sample sheet in force from 2026-01-01; no peak-time blocks, so every call is
- * Peak; and the sample's CLIs belong to nobody (other specs share the server).
+ * The rating set-up this walk relies on (standardRates), and the sample's
+ * CLIs belonging to nobody (other specs share the server).
  */
 async function prepareRating(request: APIRequestContext) {
-  const { tariffs } = await gql<{
-    tariffs: { edges: { node: { id: string; isDefault: boolean; rateSheets: { id: string }[] | null } }[] };
-  }>(request, `{ tariffs(first: 1, where: { name: "Standard" }) { edges { node { id isDefault rateSheets { id } } } } }`);
-  const standard = tariffs.edges[0]?.node;
-  expect(standard, 'the seeded Standard tariff').toBeTruthy();
-  if (!standard.isDefault) {
-    await gql(request, `mutation($id: ID!) { updateTariff(id: $id, input: { isDefault: true }) { id } }`, {
-      id: standard.id,
-    });
-  }
-  if (!standard.rateSheets?.length) {
-    const operations = {
-      query: `mutation($input: UploadRateSheetInput!) { uploadRateSheet(input: $input) { id } }`,
-      variables: { input: { tariffID: standard.id, effectiveFrom: '2026-01-01T00:00:00Z', file: null } },
-    };
-    const res = await request.post('/graphql', {
-      multipart: {
-        operations: JSON.stringify(operations),
-        // The file part must come after these two: a key such as "0" would sort first.
-        map: JSON.stringify({ sheet: ['variables.input.file'] }),
-        sheet: { name: 'sample.csv', mimeType: 'text/csv', buffer: readFileSync(SAMPLE_SHEET) },
-      },
-    });
-    const body = await res.json();
-    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  }
-  await gql(request, `mutation { replacePeakTimes(blocks: []) { id } }`);
+  await standardRates(request, readFileSync(SAMPLE_SHEET));
   const { clis } = await gql<{ clis: { edges: { node: { id: string } }[] } }>(
     request,
     `{ clis(first: 100, where: { valueIn: ["441134960001", "441134960002", "441134960003"] }) { edges { node { id } } } }`,
@@ -95,7 +67,8 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
   const addCli = page.getByRole('form', { name: 'Add a CLI' });
   await addCli.getByLabel('Number or account code').fill('01134960001');
   await addCli.getByRole('button', { name: 'Add CLI' }).click();
-  await expect(page.getByRole('cell', { name: '441134960001', exact: true })).toBeVisible();
+  // Issue 10, item 10: the CLI reads as the clerk typed it, nationally, not as it is matched.
+  await expect(page.getByRole('cell', { name: '0113 496 0001', exact: true })).toBeVisible();
   const customerURL = page.url().replace(/\/clis$/, '');
 
   // Upload the Asterisk sample: the detail page follows its analysis live.
@@ -137,8 +110,8 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
   // Calls without customers, grouped by CLI; each report downloads as CSV.
   const unmatched = page.getByRole('table', { name: 'Calls without a customer by CLI' });
   await expect(unmatched.getByRole('row')).toHaveCount(3); // header + 2
-  await expect(unmatched.getByRole('row', { name: /441134960002/ })).toContainText('3');
-  await expect(unmatched.getByRole('row', { name: /441134960003/ })).toContainText('4');
+  await expect(unmatched.getByRole('row', { name: /0113 496 0002/ })).toContainText('3');
+  await expect(unmatched.getByRole('row', { name: /0113 496 0003/ })).toContainText('4');
   const report = await page
     .getByRole('link', { name: 'Download calls without a customer (CSV)' })
     .getAttribute('href');
@@ -146,9 +119,9 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
   expect(csv.ok()).toBe(true);
   expect(await csv.text()).toContain('441134960003');
 
-  // The one-click fix: 441134960002 belongs to the customer; then re-analyse.
-  await page.getByRole('button', { name: 'Assign 441134960002 to a customer' }).click();
-  const assign = page.getByRole('dialog', { name: 'Assign 441134960002 to a customer' });
+  // The one-click fix: 0113 496 0002 belongs to the customer; then re-analyse.
+  await page.getByRole('button', { name: 'Assign 0113 496 0002 to a customer' }).click();
+  const assign = page.getByRole('dialog', { name: 'Assign 0113 496 0002 to a customer' });
   await expect(assign.getByText(/valid from 2 Jun 2026, 11:05/)).toBeVisible();
   await assign.getByRole('combobox', { name: 'Customer' }).fill(suffix);
   await page.getByRole('option', { name: `${customerName} (${reference})` }).click();
@@ -159,7 +132,7 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
   await page.getByRole('button', { name: 'Process…' }).click();
   const stale = page.getByRole('dialog', { name: 'Process asterisk-sample.csv?' });
   await expect(stale).toContainText('The analysis is out of date');
-  await expect(stale).toContainText('CLI 441134960002');
+  await expect(stale).toContainText('CLI 0113 496 0002');
   await expect(stale.getByRole('button', { name: 'Process 3 calls anyway' })).toBeVisible();
   await page.screenshot({ path: 'test-results/issue10-stale-process.png' });
   await stale.getByRole('button', { name: 'Re-analyse first' }).click();
@@ -168,7 +141,7 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
   await expect(page.getByText('Ready', { exact: true })).toBeVisible();
   await expect(page.getByTestId('count-withoutCustomer')).toHaveText('4');
   await expect(page.getByTestId('count-linesRead')).toHaveText('12');
-  await expect(unmatched.getByRole('row')).toHaveCount(2); // header + 441134960003
+  await expect(unmatched.getByRole('row')).toHaveCount(2); // header + 0113 496 0003
   await page.screenshot({ path: 'test-results/issue10-upload-ready.png', fullPage: true });
 
   // Process, after reading plainly what it does.
@@ -212,7 +185,8 @@ test('a clerk uploads a CDR file, reconciles a CLI, re-analyses and processes it
   await expect(page.getByTestId('calls-price')).toHaveText('£0.21'); // 0.1092 + 0 + 0.1000 = 0.2092
   const exported = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
   const file = await request.get(exported!);
-  expect((await file.text()).trim().split('\n')).toHaveLength(7); // header + 6: the file ignores the CLI filter
+  // Issue 10, item 11: the file is what the list shows, CLI filter included.
+  expect((await file.text()).trim().split('\n')).toHaveLength(4); // header + 3
 
   // The refused upload is logged by the browser only if the server answered 4xx; anything else is a bug.
   expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);

@@ -24,15 +24,17 @@ import { LoadingRows } from '../common/loading';
 import { CursorPager } from '../common/CursorPager';
 import { countOf, formatCount } from '../common/numbers';
 import { pageVariables, withCursor, type Cursor } from '../common/pager';
+import { sortFromParams, sortToParams, type Sort } from '../common/sort';
+import { SortTh } from '../common/SortTh';
 import { useSettings } from '../common/settings';
 import { useFormat } from '../common/useFormat';
 import { apiErrorMessage } from '../graphql/errors';
-import type { CallStatus } from '../gql/graphql';
+import type { CallOrderField, CallStatus } from '../gql/graphql';
 import {
   CALL_STATUS_COLORS,
   CALL_STATUS_LABELS,
   callFilterToWhere,
-  customerCallsCsvURL,
+  callsCsvURL,
   emptyCallFilter,
   filterFromParams,
   filterToParams,
@@ -42,8 +44,25 @@ import { CallListQuery, CallUploadQuery, OpenUploadsQuery } from './documents';
 
 export const CALLS_PAGE_SIZE = 50;
 
+function sortLabel(s: Sort<CallOrderField>): string {
+  const asc = s.direction === 'ASC';
+  if (s.field === 'START') return asc ? 'oldest first' : 'newest first';
+  if (s.field === 'DURATION') return asc ? 'shortest first' : 'longest first';
+  return asc ? 'by status' : 'by status, reversed';
+}
+
 const num = { fontVariantNumeric: 'tabular-nums' } as const;
 const BAND_LABELS = { PEAK: 'Peak', OFFPEAK: 'Off-peak', WEEKEND: 'Weekend' } as const;
+const CALL_SORT_FIELDS: readonly CallOrderField[] = ['START', 'DURATION', 'STATUS'];
+const NEWEST_FIRST: Sort<CallOrderField> = { field: 'START', direction: 'DESC' };
+/** Cells that truncate show the whole text on hover. */
+const cut = { maxWidth: 130, overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+
+/** The rate row that priced a call, for people: "UK Mobile (07*)". */
+function rateRow(c: { rate?: { description?: string | null } | null; rateDestinationDisplay?: string | null }): string {
+  const prefix = c.rateDestinationDisplay ?? '';
+  return c.rate?.description ? `${c.rate.description} (${prefix})` : prefix;
+}
 
 /**
  * Calls with filters in the URL, totals of what the filters select, cursor
@@ -100,7 +119,12 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
       }),
     [filter, customerId, excludeUploadIds, format.zone, countryCode],
   );
-  const variables = useMemo(() => ({ ...pageVariables(CALLS_PAGE_SIZE, { after, before }), where }), [after, before, where]);
+  const sort = useMemo(() => sortFromParams(params, CALL_SORT_FIELDS, NEWEST_FIRST), [params]);
+  const onSort = (s: Sort<CallOrderField>) => setParams((p) => sortToParams(p, s, NEWEST_FIRST), { replace: true });
+  const variables = useMemo(
+    () => ({ ...pageVariables(CALLS_PAGE_SIZE, { after, before }), where, orderBy: sort }),
+    [after, before, where, sort],
+  );
   const [{ data, fetching, error }] = useQuery({
     query: CallListQuery,
     variables,
@@ -130,14 +154,10 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
     setParams((p) => filterToParams(emptyCallFilter, p), { replace: true });
   };
 
-  const exportHref = customerId ? customerCallsCsvURL(customerId, filter, format.zone) : upload?.callsReport;
-  const exportHelp = customerId
-    ? `Every ${filter.unbilled ? 'unbilled ' : ''}call of the customer${
-        filter.from || filter.to ? ' in the date range' : ''
-      }; the number and status filters do not apply to the file.`
-    : upload
-      ? `Every call of ${upload.fileName}, whatever the other filters.`
-      : 'Filter by an upload to export its calls, or export a customer’s calls from its Calls tab.';
+  const exportHref = callsCsvURL(filter, { customerId, zone: format.zone, countryCode });
+  const exportHelp = `A CSV of the ${totals ? countOf(totals.calls, 'call') : 'calls'} ${
+    filtered ? 'these filters select' : customerId ? 'of the customer' : 'of every upload'
+  }, oldest first.`;
 
   return (
     <Stack gap="md">
@@ -258,15 +278,9 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
           </div>
         </Group>
         <Tooltip label={exportHelp} multiline w={300} withArrow>
-          {exportHref ? (
-            <Button component="a" href={exportHref} download variant="default" leftSection={<IconDownload size={16} />}>
-              Export CSV
-            </Button>
-          ) : (
-            <Button variant="default" leftSection={<IconDownload size={16} />} data-disabled onClick={(e) => e.preventDefault()}>
-              Export CSV
-            </Button>
-          )}
+          <Button component="a" href={exportHref} download variant="default" leftSection={<IconDownload size={16} />}>
+            Export CSV
+          </Button>
         </Tooltip>
       </Group>
 
@@ -294,11 +308,12 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
       ) : (
         calls.length > 0 && (
           <Paper withBorder radius="md" style={{ opacity: fetching ? 0.7 : 1, transition: 'opacity 120ms' }}>
-            <Table.ScrollContainer minWidth={customerId ? 1100 : 1500}>
+            <Table.ScrollContainer minWidth={customerId ? 960 : 1120}>
               <Table
                 striped
                 highlightOnHover
                 verticalSpacing={6}
+                horizontalSpacing={6}
                 fz="sm"
                 aria-label="Calls"
                 aria-busy={fetching}
@@ -306,18 +321,23 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
               >
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Start ({format.zone})</Table.Th>
+                    <SortTh field="START" sort={sort} onSort={onSort} firstDirection="DESC" title={`Times in ${format.zone}`}>
+                      Start
+                    </SortTh>
                     <Table.Th>CLI</Table.Th>
-                    <Table.Th>Destination</Table.Th>
-                    <Table.Th ta="right" title="Answered seconds">
-                      Duration (s)
-                    </Table.Th>
+                    <Table.Th>Dialled</Table.Th>
+                    <SortTh field="DURATION" sort={sort} onSort={onSort} firstDirection="DESC" ta="right" title="Answered seconds">
+                      Secs
+                    </SortTh>
                     <Table.Th ta="right" title="Seconds charged, after the rate's duration block">
-                      Billed (s)
+                      Billed
                     </Table.Th>
-                    <Table.Th>Band</Table.Th>
-                    <Table.Th>Rate</Table.Th>
-                    <Table.Th>Status</Table.Th>
+                    <Table.Th ta="right" title="The sell rate per minute applied, for the call's band; point at it for the rate row">
+                      Rate
+                    </Table.Th>
+                    <SortTh field="STATUS" sort={sort} onSort={onSort}>
+                      Status
+                    </SortTh>
                     <Table.Th ta="right">Price</Table.Th>
                     <Table.Th ta="right">Cost</Table.Th>
                     {!customerId && <Table.Th>Customer</Table.Th>}
@@ -327,9 +347,9 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
                 <Table.Tbody>
                   {calls.map((c) => (
                     <Table.Tr key={c.id}>
-                      <Table.Td style={{ ...num, whiteSpace: 'nowrap' }}>{format.dateTime(c.start, { seconds: true })}</Table.Td>
-                      <Table.Td ff="monospace">
-                        {c.source}
+                      <Table.Td style={num}>{format.dateTime(c.start, { seconds: true })}</Table.Td>
+                      <Table.Td style={num} title={c.account ? `Account ${c.account}` : undefined}>
+                        {c.sourceDisplay}
                         {c.account && (
                           <Text span size="xs" c="dimmed">
                             {' '}
@@ -337,17 +357,30 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td ff="monospace">{c.destination}</Table.Td>
+                      <Table.Td style={num}>{c.destinationDisplay}</Table.Td>
                       <Table.Td ta="right" style={num}>
                         {c.duration}
                       </Table.Td>
                       <Table.Td ta="right" style={num}>
                         {c.billableSeconds}
                       </Table.Td>
-                      <Table.Td>{c.band ? BAND_LABELS[c.band] : ''}</Table.Td>
-                      <Table.Td ff="monospace">{c.rateDestination || ''}</Table.Td>
+                      <Table.Td ta="right" style={num} data-testid="call-rate">
+                        {c.ratePerMinute != null && (
+                          <Tooltip label={rateRow(c)} withArrow position="top-end">
+                            <span>
+                              {format.minor(c.ratePerMinute)}/min
+                              {c.band && (
+                                <Text span size="xs" c="dimmed">
+                                  {' '}
+                                  {BAND_LABELS[c.band]}
+                                </Text>
+                              )}
+                            </span>
+                          </Tooltip>
+                        )}
+                      </Table.Td>
                       <Table.Td>
-                        <Badge color={CALL_STATUS_COLORS[c.status]} variant="light" size="sm">
+                        <Badge color={CALL_STATUS_COLORS[c.status]} variant="light" size="sm" style={{ overflow: 'visible' }}>
                           {CALL_STATUS_LABELS[c.status]}
                         </Badge>
                       </Table.Td>
@@ -366,7 +399,7 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
                         {format.price(c.cost)}
                       </Table.Td>
                       {!customerId && (
-                        <Table.Td>
+                        <Table.Td style={cut} title={c.customer?.name}>
                           {c.customer ? (
                             <Anchor component={Link} to={`/customers/${c.customer.id}/calls`} size="sm">
                               {c.customer.name}
@@ -379,14 +412,10 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
                         </Table.Td>
                       )}
                       {!customerId && (
-                        <Table.Td>
+                        <Table.Td style={cut} title={`${c.upload.fileName}, line ${c.line}`}>
                           <Anchor component={Link} to={`/uploads/${c.upload.id}`} size="sm">
                             {c.upload.fileName}
                           </Anchor>
-                          <Text span size="xs" c="dimmed">
-                            {' '}
-                            line {c.line}
-                          </Text>
                         </Table.Td>
                       )}
                     </Table.Tr>
@@ -402,9 +431,9 @@ export function CallsBrowser({ customerId }: { customerId?: string }) {
         <CursorPager
           connection={connection}
           pageSize={CALLS_PAGE_SIZE}
-          summary={`${countOf(connection.totalCount, 'call')}, newest first`}
+          summary={`${countOf(connection.totalCount, 'call')}, ${sortLabel(sort)}`}
           onPage={goTo}
-          newestFirst
+          newestFirst={sort.field === 'START' && sort.direction === 'DESC'}
         />
       )}
     </Stack>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   callFilterToWhere,
-  customerCallsCsvURL,
+  callsCsvURL,
   emptyCallFilter,
   filterFromParams,
   filterToParams,
@@ -83,12 +83,26 @@ describe('searching calls', () => {
     expect(filterFromParams(new URLSearchParams('status=BOGUS&from=yesterday'))).toEqual(emptyCallFilter);
   });
 
-  it('exports a customer’s calls by date range and unbilled only', () => {
-    expect(customerCallsCsvURL('34359738369', { from: null, to: null, unbilled: false }, 'Europe/London')).toBe(
-      '/download/customers/34359738369/calls.csv',
+  it('exports what the list shows: every filter, not only an upload', () => {
+    expect(callsCsvURL(emptyCallFilter, london)).toBe('/download/calls.csv');
+    const f = { ...emptyCallFilter, from: '2026-06-01', to: '2026-06-30', cli: '0113 496', destination: '07700', status: 'PRICED' as const };
+    expect(callsCsvURL(f, london)).toBe(
+      '/download/calls.csv?from=2026-05-31T23%3A00%3A00Z&to=2026-06-30T23%3A00%3A00Z&source=44113496&destPrefix=447700&status=PRICED',
     );
-    expect(customerCallsCsvURL('7', { from: '2026-06-01', to: '2026-06-30', unbilled: true }, 'Europe/London')).toBe(
-      '/download/customers/7/calls.csv?from=2026-05-31T23%3A00%3A00Z&to=2026-06-30T23%3A00%3A00Z&unbilled=1',
+    expect(callsCsvURL({ ...emptyCallFilter, destination: '555', uploadId: '21474836482' }, london)).toBe(
+      '/download/calls.csv?upload=21474836482&dest=555',
     );
+  });
+
+  it('exports a customer’s calls of processed uploads, with the page’s filters', () => {
+    const scope = { ...london, customerId: '34359738369', excludeUploadIds: ['21474836482'] };
+    expect(callsCsvURL({ ...emptyCallFilter, unbilled: true, cli: '+44 113 496 0001' }, scope)).toBe(
+      '/download/calls.csv?customer=34359738369&processed=1&source=441134960001&status=PRICED&unbilled=1',
+    );
+  });
+
+  it('finds a number typed as it is shown, range star included', () => {
+    expect(normaliseNumberSearch('0113 496 0002*', '44')).toBe('441134960002');
+    expect(normaliseNumberSearch('+1 212-555-0100', '44')).toBe('12125550100');
   });
 });

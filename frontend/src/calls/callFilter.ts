@@ -49,10 +49,11 @@ export const CALL_STATUS_COLORS: Record<CallStatus, string> = {
  * Calls store numbers normalised (docs/rating.md, Numbers): digits with the
  * country code. Typed search text is normalised the same way, so "0113 496",
  * "+44113496" and "0044113496" all find 44113496…, with the deployment's
- * country code. Text with letters (an account code) stays as typed.
+ * country code; a number copied as shown ("0113 496 0002*") finds it too. Text with letters (an account code) stays as typed.
  */
 export function normaliseNumberSearch(text: string, countryCode: string): string {
-  const s = text.trim().replace(/[\s\-.()]/g, '');
+  // A range is shown with its "*" (0113 496*): searching for it finds the numbers it starts.
+  const s = text.trim().replace(/[\s\-.()]/g, '').replace(/\*$/, '');
   if (!s) return '';
   if (/^\+\d/.test(s)) return s.slice(1);
   if (/^00\d/.test(s)) return s.slice(2);
@@ -138,15 +139,29 @@ export function filterToParams(f: CallFilter, base: URLSearchParams = new URLSea
 }
 
 /**
- * The streamed CSV of a customer's calls. It filters by date range and
- * "unbilled" only; the other filters of the page do not apply to it.
+ * The streamed CSV of the calls the filter selects: the same selection as
+ * the list (it is built from the list's where-filter), of a customer's
+ * processed uploads when the scope is a customer.
  */
-export function customerCallsCsvURL(customerId: string, f: Pick<CallFilter, 'from' | 'to' | 'unbilled'>, zone: string): string {
+export function callsCsvURL(f: CallFilter, scope: CallScope): string {
+  const where = callFilterToWhere(f, { ...scope, excludeUploadIds: undefined }) ?? {};
   const q = new URLSearchParams();
-  const { from, to } = dayRange(f.from, f.to, zone);
-  if (from) q.set('from', from);
-  if (to) q.set('to', to);
-  if (f.unbilled) q.set('unbilled', '1');
+  const set = (key: string, value: string | number | null | undefined) => {
+    if (value) q.set(key, String(value));
+  };
+  if (scope.customerId) {
+    set('customer', scope.customerId);
+    // The customer's calls are those of processed uploads (the list leaves the others out by id).
+    set('processed', '1');
+  }
+  set('upload', where.uploadID);
+  set('from', where.startGTE);
+  set('to', where.startLT);
+  set('source', where.sourceContains);
+  set('destPrefix', where.destinationHasPrefix);
+  set('dest', where.destinationContains);
+  set('status', where.status);
+  if (f.unbilled) set('unbilled', '1');
   const qs = q.toString();
-  return `/download/customers/${encodeURIComponent(customerId)}/calls.csv${qs ? `?${qs}` : ''}`;
+  return `/download/calls.csv${qs ? `?${qs}` : ''}`;
 }

@@ -4,15 +4,15 @@ import { graphql } from '../gql';
 // (`npm run codegen -w frontend`), never by hand.
 
 export const CallListQuery = graphql(`
-  query CallList($first: Int, $after: Cursor, $last: Int, $before: Cursor, $where: CallWhereInput) {
-    calls(
-      first: $first
-      after: $after
-      last: $last
-      before: $before
-      where: $where
-      orderBy: { field: START, direction: DESC }
-    ) {
+  query CallList(
+    $first: Int
+    $after: Cursor
+    $last: Int
+    $before: Cursor
+    $where: CallWhereInput
+    $orderBy: CallOrder = { field: START, direction: DESC }
+  ) {
+    calls(first: $first, after: $after, last: $last, before: $before, where: $where, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -26,7 +26,9 @@ export const CallListQuery = graphql(`
           line
           status
           source
+          sourceDisplay
           destination
+          destinationDisplay
           account
           chargeCode
           start
@@ -34,6 +36,12 @@ export const CallListQuery = graphql(`
           billableSeconds
           band
           rateDestination
+          rateDestinationDisplay
+          ratePerMinute
+          rate {
+            id
+            description
+          }
           price
           cost
           customer {

@@ -84,7 +84,7 @@ describe('adding a CLI', () => {
     const { client, sent } = clientAnswering(() => ({
       data: {
         createCli: {
-          __typename: 'Cli', id: 'l1', value: '441134960000', isRange: false, isAccount: false,
+          __typename: 'Cli', id: 'l1', value: '441134960000', display: '0113 496 0000', isRange: false, isAccount: false,
           validFrom: '2026-01-01T00:00:00Z', validTo: null, description: null, site: null,
         },
       },

@@ -78,7 +78,7 @@ function AddCliForm({ customer, onAdded }: { customer: LoadedCustomer; onAdded: 
       return;
     }
     const cli = result.data.createCli;
-    notifications.show({ color: 'teal', title: 'CLI added', message: `${cli.value} now belongs to ${customer.name}` });
+    notifications.show({ color: 'teal', title: 'CLI added', message: `${cli.display} now belongs to ${customer.name}` });
     // Keep the dates and site: CLIs are often added in a batch for one site.
     form.setValues({ value: '', description: '' });
     form.resetDirty();
@@ -160,7 +160,7 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
 
   const confirmDelete = (cli: Cli) =>
     modals.openConfirmModal({
-      title: `Delete CLI ${cli.value}?`,
+      title: `Delete CLI ${cli.display}?`,
       children: (
         <Text size="sm">
           Calls from this CLI will no longer be matched to this customer in future analyses. To keep the history of a
@@ -175,7 +175,7 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
           notifications.show({ color: 'red', title: 'CLI not deleted', message: apiErrorMessage(result.error) });
           return;
         }
-        notifications.show({ color: 'teal', title: 'CLI deleted', message: cli.value });
+        notifications.show({ color: 'teal', title: 'CLI deleted', message: cli.display });
         onDeleted();
       },
     });
@@ -201,8 +201,8 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
               <Table.Tr key={cli.id}>
                 <Table.Td>
                   <Group gap="xs">
-                    <Text ff="monospace" size="sm">
-                      {cli.value}
+                    <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }} title={`Matched as ${cli.value}`}>
+                      {cli.display}
                     </Text>
                     {cli.isAccount && (
                       <Badge size="xs" variant="light" color="grape">
@@ -231,11 +231,11 @@ function CliTable({ clis, onDeleted }: { clis: Cli[]; onDeleted: () => void }) {
                 <Table.Td>{cli.site?.name ?? <Text c="dimmed" size="sm">—</Text>}</Table.Td>
                 <Table.Td>{cli.description ?? ''}</Table.Td>
                 <Table.Td>
-                  <Tooltip label={`Delete ${cli.value}`}>
+                  <Tooltip label={`Delete ${cli.display}`}>
                     <ActionIcon
                       variant="subtle"
                       color="red"
-                      aria-label={`Delete CLI ${cli.value}`}
+                      aria-label={`Delete CLI ${cli.display}`}
                       onClick={() => confirmDelete(cli)}
                     >
                       <IconTrash size={16} />

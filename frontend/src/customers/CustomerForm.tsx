@@ -6,6 +6,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
@@ -16,6 +17,8 @@ import { FormErrors } from '../common/FormErrors';
 import { useServerErrors } from '../common/useServerErrors';
 import type { CustomerDetailsFragment } from '../gql/graphql';
 import {
+  cliFieldMap,
+  cliLines,
   customerFieldMap,
   customerFormFields,
   emptyCustomer,
@@ -41,11 +44,12 @@ export function CustomerForm({ customer, submitLabel, onSubmit, onCancel }: Prop
     validate: (values) => validateCustomer(values, customer?.id),
     validateInputOnBlur: true,
   });
-  const serverErrors = useServerErrors(form, customerFormFields, { fieldMap: customerFieldMap });
+  const v = form.getValues();
+  const serverErrors = useServerErrors(form, customerFormFields, {
+    fieldMap: { ...customerFieldMap, ...cliFieldMap(v.clis) },
+  });
 
   const submit = form.onSubmit((values) => serverErrors.save(() => onSubmit(values)));
-
-  const v = form.getValues();
 
   return (
     <form onSubmit={submit} noValidate>
@@ -78,6 +82,26 @@ export function CustomerForm({ customer, submitLabel, onSubmit, onCancel }: Prop
             />
           </SimpleGrid>
         </Fieldset>
+
+        {!customer && (
+          <Fieldset legend="CLIs">
+            <Textarea
+              label="Numbers its calls come from"
+              description="One a line: a number (0113 496 0001), a range ending in * (0113 496*) or an account code. They belong to the customer from always; change dates later on its CLIs tab."
+              placeholder={'0113 496 0001\n0113 496 0002*'}
+              autosize
+              minRows={3}
+              styles={{ input: { fontVariantNumeric: 'tabular-nums' } }}
+              {...form.getInputProps('clis')}
+            />
+            {cliLines(v.clis).length > 0 && (
+              <Text size="xs" c="dimmed" mt={4}>
+                {cliLines(v.clis).length === 1 ? '1 CLI' : `${cliLines(v.clis).length} CLIs`} created with the customer, or none if
+                any is refused.
+              </Text>
+            )}
+          </Fieldset>
+        )}
 
         <Fieldset legend="Billing">
           <Stack>

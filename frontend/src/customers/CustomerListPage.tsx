@@ -2,6 +2,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   EmptyState,
   Group,
   Paper,
@@ -20,10 +21,13 @@ import { LoadError, LoadingRows } from '../common/loading';
 import { CursorPager, useUrlCursor } from '../common/CursorPager';
 import { countOf } from '../common/numbers';
 import { withCursor } from '../common/pager';
+import { sortFromParams, sortToParams } from '../common/sort';
+import { SortTh } from '../common/SortTh';
 import { useFormat } from '../common/useFormat';
+import { BulkTariffBar } from './BulkTariffBar';
 import { CustomerListQuery } from './documents';
 import { billingTypeLabels, statusColors, statusLabels } from './labels';
-import { customerListVariables, PAGE_SIZE } from './pagination';
+import { CUSTOMER_SORT_FIELDS, CUSTOMERS_BY_NAME, customerListVariables, PAGE_SIZE } from './pagination';
 import { usePageTitle } from '../shell/usePageTitle';
 
 // urql's document cache only refreshes a query when a mutation returns a type
@@ -55,11 +59,25 @@ export function CustomerListPage() {
     );
   }, [debouncedSearch, q, setParams]);
 
-  const variables = useMemo(() => customerListVariables({ q, after, before }), [q, after, before]);
+  const sort = useMemo(() => sortFromParams(params, CUSTOMER_SORT_FIELDS, CUSTOMERS_BY_NAME), [params]);
+  const onSort = (s: typeof sort) => setParams((p) => sortToParams(p, s, CUSTOMERS_BY_NAME));
+
+  const variables = useMemo(() => customerListVariables({ q, sort, after, before }), [q, sort, after, before]);
   const [{ data, fetching, error }] = useQuery({ query: CustomerListQuery, variables, context: listContext });
 
   const connection = data?.customers;
   const customers = (connection?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+
+  // Customers chosen for a bulk change: those of the page shown.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const shown = customers.filter((c) => selected.has(c.id));
+  const allShown = customers.length > 0 && shown.length === customers.length;
+  const toggle = (id: string) =>
+    setSelected((cur) => {
+      const next = new Set(cur);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
 
   return (
     <Stack gap="md">
@@ -81,6 +99,8 @@ export function CustomerListPage() {
       />
 
       <LoadError title="Could not load customers" error={error} />
+
+      {shown.length > 0 && <BulkTariffBar customers={shown} onDone={() => setSelected(new Set())} />}
 
       {!data && fetching ? (
         <LoadingRows label="Loading customers" rows={6} height={36} />
@@ -115,12 +135,28 @@ export function CustomerListPage() {
               <Table highlightOnHover verticalSpacing="sm" aria-label="Customers">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Reference</Table.Th>
-                    <Table.Th>Name</Table.Th>
+                    <Table.Th w={40}>
+                      <Checkbox
+                        aria-label="Choose every customer on this page"
+                        checked={allShown}
+                        indeterminate={shown.length > 0 && !allShown}
+                        onChange={() => setSelected(allShown ? new Set() : new Set(customers.map((c) => c.id)))}
+                      />
+                    </Table.Th>
+                    <SortTh field="REFERENCE" sort={sort} onSort={onSort}>
+                      Reference
+                    </SortTh>
+                    <SortTh field="NAME" sort={sort} onSort={onSort}>
+                      Name
+                    </SortTh>
                     <Table.Th>Billing</Table.Th>
                     <Table.Th>Tariff</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th ta="right">Unbilled calls</Table.Th>
+                    <SortTh field="STATUS" sort={sort} onSort={onSort}>
+                      Status
+                    </SortTh>
+                    <SortTh field="UNBILLED_TOTAL" sort={sort} onSort={onSort} firstDirection="DESC" ta="right">
+                      Unbilled calls
+                    </SortTh>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -128,12 +164,16 @@ export function CustomerListPage() {
                     <Table.Tr
                       key={c.id}
                       style={{ cursor: 'pointer' }}
+                      bg={selected.has(c.id) ? 'var(--mantine-primary-color-light)' : undefined}
                       onClick={(e) => {
-                        // Let real links (and ctrl-click) behave as links.
-                        if ((e.target as HTMLElement).closest('a')) return;
+                        // Let real links (and ctrl-click) and the checkbox behave as they do.
+                        if ((e.target as HTMLElement).closest('a, input, label')) return;
                         navigate(`/customers/${c.id}`);
                       }}
                     >
+                      <Table.Td onClick={(e) => e.stopPropagation()}>
+                        <Checkbox aria-label={`Choose ${c.name}`} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
+                      </Table.Td>
                       <Table.Td ff="monospace">{c.reference}</Table.Td>
                       <Table.Td>
                         <Anchor component={Link} to={`/customers/${c.id}`} fw={500}>

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { CustomerForm } from './CustomerForm';
-import { toCreateCustomerInput } from './customerForm';
+import { toCreateClis, toCreateCustomerInput } from './customerForm';
 import { CreateCustomerMutation } from './documents';
 import { usePageTitle } from '../shell/usePageTitle';
 
@@ -25,10 +25,12 @@ export function CustomerNewPage() {
         submitLabel="Create customer"
         onCancel={() => navigate('/customers')}
         onSubmit={async (values) => {
-          const result = await createCustomer({ input: toCreateCustomerInput(values) });
+          const clis = toCreateClis(values);
+          const result = await createCustomer({ input: toCreateCustomerInput(values), clis: clis.length > 0 ? clis : undefined });
           if (result.error || !result.data) return result.error;
           const c = result.data.createCustomer;
-          notifications.show({ color: 'teal', title: 'Customer created', message: `${c.name} (${c.reference})` });
+          const withClis = c.clis?.length ? ` with ${c.clis.map((x) => x.display).join(', ')}` : '';
+          notifications.show({ color: 'teal', title: 'Customer created', message: `${c.name} (${c.reference})${withClis}` });
           navigate(`/customers/${c.id}/clis`);
           return undefined;
         }}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCustomer, toCreateCustomerInput, toUpdateCustomerInput, validateCustomer } from './customerForm';
+import {
+  cliFieldMap,
+  cliLines,
+  emptyCustomer,
+  toCreateClis,
+  toCreateCustomerInput,
+  toUpdateCustomerInput,
+  validateCliLines,
+  validateCustomer,
+} from './customerForm';
 
 const acme = { ...emptyCustomer, reference: 'ACME01', name: 'Acme Ltd', deliveryEmail: 'accounts@acme.test' };
 
@@ -61,5 +70,30 @@ describe('toUpdateCustomerInput', () => {
     expect(input).toMatchObject({ parentID: 'c2', tariffID: 't1', paymentTerms: '30 days', deliveryEmail: 'accounts@acme.test' });
     expect(input).not.toHaveProperty('clearParent');
     expect(input).not.toHaveProperty('clearTariff');
+  });
+});
+
+describe('a new customer’s CLIs', () => {
+  it('are typed one a line, blank lines and spaces around them left out', () => {
+    expect(cliLines('0113 496 0001\n\n  0113 496 0002* \nTRUNK_7, 07700 900123')).toEqual([
+      '0113 496 0001',
+      '0113 496 0002*',
+      'TRUNK_7',
+      '07700 900123',
+    ]);
+    expect(toCreateClis({ ...acme, clis: '0113 496 0001\n' })).toEqual([{ value: '0113 496 0001' }]);
+    expect(toCreateClis(acme)).toEqual([]);
+  });
+
+  it('are checked before saving, each fault naming its CLI', () => {
+    expect(validateCustomer({ ...acme, clis: '0113 496 0001\n0113 496*' })).toEqual({});
+    expect(validateCustomer({ ...acme, clis: '0113 496 0001\nTRUNK*' }).clis).toBe(
+      'TRUNK*: Only a number can be a range: digits followed by a single * at the end',
+    );
+    expect(validateCliLines('0113 496 0001\n0113-496-0001')).toBe('0113-496-0001 is typed twice (lines 1 and 2)');
+  });
+
+  it('take the server’s refusal of the Nth CLI on the CLIs field', () => {
+    expect(cliFieldMap('0113 496 0001\n\n07700 900123')).toEqual({ 'clis.0.value': 'clis', 'clis.1.value': 'clis' });
   });
 });

@@ -1,4 +1,6 @@
+import { emptyCli, validateCli } from './cliForm';
 import type {
+  CreateCliWithCustomerInput,
   CreateCustomerInput,
   CustomerBillingType,
   CustomerCallStatementFormat,
@@ -24,6 +26,8 @@ export interface CustomerFormValues {
   tariffId: string | null;
   /** The billing schedule; empty: on none, billed only by a run that names it. */
   scheduleId: string | null;
+  /** A new customer's CLIs, one a line; created with it, in the same change. */
+  clis: string;
 }
 
 export const customerFormFields: readonly (keyof CustomerFormValues)[] = [
@@ -40,6 +44,7 @@ export const customerFormFields: readonly (keyof CustomerFormValues)[] = [
   'postalAddress',
   'tariffId',
   'scheduleId',
+  'clis',
 ];
 
 /** Server input names (`extensions.field`) that the form calls differently. */
@@ -66,6 +71,7 @@ export const emptyCustomer: CustomerFormValues = {
   postalAddress: '',
   tariffId: null,
   scheduleId: null,
+  clis: '',
 };
 
 export function customerToFormValues(c: CustomerDetailsFragment): CustomerFormValues {
@@ -83,6 +89,7 @@ export function customerToFormValues(c: CustomerDetailsFragment): CustomerFormVa
     postalAddress: c.postalAddress ?? '',
     tariffId: c.tariff?.id ?? null,
     scheduleId: c.schedule?.id ?? null,
+    clis: '',
   };
 }
 
@@ -108,7 +115,41 @@ export function validateCustomer(
     if (!email) errors.deliveryEmail = 'Enter the address invoices are emailed to';
     else if (!EMAIL.test(email)) errors.deliveryEmail = 'This does not look like an email address';
   }
+  const clis = validateCliLines(values.clis);
+  if (clis) errors.clis = clis;
   return errors;
+}
+
+/** The CLIs typed one a line (commas also separate them), blank lines left out. */
+export function cliLines(text: string): string[] {
+  return text
+    .split(/[\n,;]/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+/** What is wrong with the typed CLIs, naming each one at fault, or undefined. */
+export function validateCliLines(text: string): string | undefined {
+  const lines = cliLines(text);
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  lines.forEach((value, i) => {
+    const e = validateCli({ ...emptyCli, value }).value;
+    if (e) problems.push(`${value}: ${e}`);
+    const key = value.replace(/[\s().-]/g, '').toUpperCase();
+    const first = seen.get(key);
+    if (first !== undefined) problems.push(`${value} is typed twice (lines ${first + 1} and ${i + 1})`);
+    else seen.set(key, i);
+  });
+  return problems.length > 0 ? problems.join('; ') : undefined;
+}
+
+/**
+ * Server fields of a new customer's refused CLIs (clis.N.value, N counting
+ * the typed CLIs) → the form's CLIs field.
+ */
+export function cliFieldMap(text: string): Record<string, 'clis'> {
+  return Object.fromEntries(cliLines(text).map((_, i) => [`clis.${i}.value`, 'clis' as const]));
 }
 
 const text = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
@@ -155,4 +196,9 @@ export function toUpdateCustomerInput(v: CustomerFormValues): UpdateCustomerInpu
     ...(v.tariffId ? { tariffID: v.tariffId } : { clearTariff: true }),
     ...(v.scheduleId ? { scheduleID: v.scheduleId } : { clearSchedule: true }),
   };
+}
+
+/** The new customer's CLIs for createCustomer: since always, as the CLI tab's default. */
+export function toCreateClis(v: CustomerFormValues): CreateCliWithCustomerInput[] {
+  return cliLines(v.clis).map((value) => ({ value }));
 }

@@ -110,6 +110,7 @@ export const CustomerQuery = graphql(`
       clis {
         id
         value
+        display
         isRange
         isAccount
         validFrom
@@ -135,9 +136,13 @@ export const CustomerQuery = graphql(`
 `);
 
 export const CreateCustomerMutation = graphql(`
-  mutation CreateCustomer($input: CreateCustomerInput!) {
-    createCustomer(input: $input) {
+  mutation CreateCustomer($input: CreateCustomerInput!, $clis: [CreateCliWithCustomerInput!]) {
+    createCustomer(input: $input, clis: $clis) {
       ...CustomerDetails
+      clis {
+        id
+        display
+      }
     }
   }
 `);
@@ -161,6 +166,7 @@ export const CreateCliMutation = graphql(`
     createCli(input: $input) {
       id
       value
+      display
       isRange
       isAccount
       validFrom
@@ -186,6 +192,19 @@ export const CreateSiteMutation = graphql(`
       id
       name
       address
+    }
+  }
+`);
+
+/** Puts the chosen customers on one tariff, all or none. */
+export const SetCustomersTariffMutation = graphql(`
+  mutation SetCustomersTariff($ids: [ID!]!, $tariffID: ID) {
+    setCustomersTariff(ids: $ids, tariffID: $tariffID) {
+      id
+      tariff {
+        id
+        name
+      }
     }
   }
 `);

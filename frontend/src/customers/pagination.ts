@@ -1,5 +1,6 @@
 import { pageVariables, type Cursor } from '../common/pager';
-import type { CustomerListQueryVariables, CustomerWhereInput } from '../gql/graphql';
+import type { Sort } from '../common/sort';
+import type { CustomerListQueryVariables, CustomerOrderField, CustomerWhereInput } from '../gql/graphql';
 
 export const PAGE_SIZE = 25;
 
@@ -10,11 +11,17 @@ export function customerSearchFilter(q: string): CustomerWhereInput | undefined 
   return { or: [{ nameContainsFold: text }, { referenceContainsFold: text }] };
 }
 
-/** A page of customers by name, matching the search text. */
-export function customerListVariables(page: { q: string } & Cursor): CustomerListQueryVariables {
+/** The orders the customer list offers, and its default: by name. */
+export const CUSTOMER_SORT_FIELDS: readonly CustomerOrderField[] = ['REFERENCE', 'NAME', 'STATUS', 'UNBILLED_TOTAL'];
+export const CUSTOMERS_BY_NAME: Sort<CustomerOrderField> = { field: 'NAME', direction: 'ASC' };
+
+/** A page of customers in the chosen order (by name unless told), matching the search text. */
+export function customerListVariables(
+  page: { q: string; sort?: Sort<CustomerOrderField> } & Cursor,
+): CustomerListQueryVariables {
   return {
     ...pageVariables(PAGE_SIZE, page),
     where: customerSearchFilter(page.q),
-    orderBy: { field: 'NAME', direction: 'ASC' },
+    orderBy: page.sort ?? CUSTOMERS_BY_NAME,
   };
 }

@@ -13,6 +13,8 @@ import { valueAtStake } from './reconcile';
 
 export interface UnmatchedGroup {
   source: string;
+  /** source as people write it: 0113 496 0001. */
+  sourceDisplay: string;
   account?: string | null;
   calls: number;
   value: string;
@@ -20,7 +22,8 @@ export interface UnmatchedGroup {
 }
 
 export interface Assigned {
-  value: string;
+  /** The CLI as people write it. */
+  display: string;
   customer: { id: string; name: string; reference: string };
 }
 
@@ -41,7 +44,7 @@ export function AssignCliModal({ group, onClose, ...props }: Props) {
     <Modal
       opened={group !== null}
       onClose={onClose}
-      title={group ? `Assign ${group.source} to a customer` : 'Assign to a customer'}
+      title={group ? `Assign ${group.sourceDisplay} to a customer` : 'Assign to a customer'}
       size="lg"
     >
       {group && <AssignForm group={group} onClose={onClose} {...props} />}
@@ -88,17 +91,17 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
     const cli = result.data.createCli;
     notifications.show({
       color: 'teal',
-      title: `${cli.value} now belongs to ${cli.customer.name}`,
+      title: `${cli.display} now belongs to ${cli.customer.name}`,
       message: 'Re-analyse the upload to match its calls.',
     });
-    onAssigned({ value: cli.value, customer: cli.customer });
+    onAssigned({ display: cli.display, customer: cli.customer });
   };
 
   return (
     <form onSubmit={submit} noValidate aria-label="Assign to a customer">
       <Stack>
         <Text size="sm">
-          {group.calls === 1 ? '1 call' : `${formatCount(group.calls)} calls`} from <b>{group.source}</b> matched no customer; their
+          {group.calls === 1 ? '1 call' : `${formatCount(group.calls)} calls`} from <b>{group.sourceDisplay}</b> matched no customer; their
           value at the default tariff is {valueAtStake(group, format.total)}. Choose the customer this number belongs to.
         </Text>
         {group.account && (
@@ -111,7 +114,7 @@ function AssignForm({ uploadId, group, onClose, onAssigned }: Omit<Props, 'group
               value={which}
               onChange={(v) => setWhich(v as 'number' | 'account')}
               data={[
-                { value: 'number', label: `Number ${group.source}` },
+                { value: 'number', label: `Number ${group.sourceDisplay}` },
                 { value: 'account', label: `Account code ${group.account}` },
               ]}
             />

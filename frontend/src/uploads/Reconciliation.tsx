@@ -92,7 +92,9 @@ export function UnmatchedClisSection({
             <Table.Tbody>
               {groups.map((g) => (
                 <Table.Tr key={`${g.source}|${g.account ?? ''}`}>
-                  <Table.Td ff="monospace">{g.source}</Table.Td>
+                  <Table.Td style={num} title={g.source}>
+                    {g.sourceDisplay}
+                  </Table.Td>
                   <Table.Td ff="monospace">{g.account || <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
                   <Table.Td ta="right" style={num}>
                     {formatCount(g.calls)}
@@ -107,7 +109,7 @@ export function UnmatchedClisSection({
                         variant="light"
                         leftSection={<IconUserPlus size={14} />}
                         onClick={() => onAssign(g)}
-                        aria-label={`Assign ${g.source} to a customer`}
+                        aria-label={`Assign ${g.sourceDisplay} to a customer`}
                       >
                         Assign to customer…
                       </Button>

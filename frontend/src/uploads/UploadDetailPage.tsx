@@ -222,7 +222,7 @@ export function UploadDetailPage() {
               <Group justify="space-between" align="center">
                 <Text size="sm">
                   {assigned.length > 0
-                    ? `${assigned.map((a) => `${a.value} → ${a.customer.name}`).join('; ')}. The calls are matched when the upload is analysed again.`
+                    ? `${assigned.map((a) => `${a.display} → ${a.customer.name}`).join('; ')}. The calls are matched when the upload is analysed again.`
                     : `The analysis is out of date: ${upload.outdatedBecause.join('; ')}. Re-analyse to price the calls with these changes.`}
                 </Text>
                 <Button size="xs" leftSection={<IconRefresh size={14} />} onClick={startReanalysis} loading={reanalysing.fetching}>

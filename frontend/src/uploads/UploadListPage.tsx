@@ -8,8 +8,10 @@ import { CursorPager, useUrlCursor } from '../common/CursorPager';
 import { DIRECTION_LABELS } from '../common/labels';
 import { countOf, formatBytes, formatCount } from '../common/numbers';
 import { pageVariables } from '../common/pager';
+import { sortFromParams, sortToParams, type Sort } from '../common/sort';
+import { SortTh } from '../common/SortTh';
 import { useFormat } from '../common/useFormat';
-import type { UploadRowFragment } from '../gql/graphql';
+import type { CdrUploadOrderField, UploadRowFragment } from '../gql/graphql';
 import { usePageTitle } from '../shell/usePageTitle';
 import { UploadListQuery } from './documents';
 import { isRunning, newerUpload, STATUS_COLORS, STATUS_LABELS } from './progress';
@@ -22,14 +24,28 @@ export const UPLOADS_PAGE_SIZE = 25;
 
 const listContext = { additionalTypenames: ['CdrUpload'] };
 const num = { fontVariantNumeric: 'tabular-nums' } as const;
+const UPLOAD_SORT_FIELDS: readonly CdrUploadOrderField[] = ['FILE_NAME', 'CREATED_AT', 'STATUS'];
+const NEWEST_FIRST: Sort<CdrUploadOrderField> = { field: 'CREATED_AT', direction: 'DESC' };
+
+function sortLabel(s: Sort<CdrUploadOrderField>): string {
+  const asc = s.direction === 'ASC';
+  if (s.field === 'CREATED_AT') return asc ? 'oldest first' : 'newest first';
+  if (s.field === 'FILE_NAME') return asc ? 'by name' : 'by name, Z to A';
+  return asc ? 'by status' : 'by status, reversed';
+}
 
 export function UploadListPage() {
   usePageTitle('Uploads (CDR)');
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const [{ after, before }, goTo] = useUrlCursor();
   const format = useFormat();
-  const variables = useMemo(() => pageVariables(UPLOADS_PAGE_SIZE, { after, before }), [after, before]);
+  const sort = useMemo(() => sortFromParams(params, UPLOAD_SORT_FIELDS, NEWEST_FIRST), [params]);
+  const onSort = (s: Sort<CdrUploadOrderField>) => setParams((p) => sortToParams(p, s, NEWEST_FIRST));
+  const variables = useMemo(
+    () => ({ ...pageVariables(UPLOADS_PAGE_SIZE, { after, before }), orderBy: sort }),
+    [after, before, sort],
+  );
   const [{ data, fetching, error }, reexecute] = useQuery({ query: UploadListQuery, variables, context: listContext });
   const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const live = useUploadEvents();
@@ -86,10 +102,16 @@ export function UploadListPage() {
               <Table highlightOnHover verticalSpacing="sm" aria-label="Uploads">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>File</Table.Th>
+                    <SortTh field="FILE_NAME" sort={sort} onSort={onSort}>
+                      File
+                    </SortTh>
                     <Table.Th>Provider</Table.Th>
-                    <Table.Th>Uploaded ({format.zoneName})</Table.Th>
-                    <Table.Th>Status</Table.Th>
+                    <SortTh field="CREATED_AT" sort={sort} onSort={onSort} firstDirection="DESC">
+                      Uploaded ({format.zoneName})
+                    </SortTh>
+                    <SortTh field="STATUS" sort={sort} onSort={onSort}>
+                      Status
+                    </SortTh>
                     <Table.Th w={340}>Progress / result</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -137,9 +159,9 @@ export function UploadListPage() {
         <CursorPager
           connection={connection}
           pageSize={UPLOADS_PAGE_SIZE}
-          summary={`${countOf(connection.totalCount, 'file')}, newest first`}
+          summary={`${countOf(connection.totalCount, 'file')}, ${sortLabel(sort)}`}
           onPage={goTo}
-          newestFirst
+          newestFirst={sort.field === 'CREATED_AT' && sort.direction === 'DESC'}
         />
       )}
     </Stack>

@@ -41,14 +41,8 @@ export const UploadRowFragment = graphql(`
 `);
 
 export const UploadListQuery = graphql(`
-  query UploadList($first: Int, $after: Cursor, $last: Int, $before: Cursor) {
-    cdrUploads(
-      first: $first
-      after: $after
-      last: $last
-      before: $before
-      orderBy: { field: CREATED_AT, direction: DESC }
-    ) {
+  query UploadList($first: Int, $after: Cursor, $last: Int, $before: Cursor, $orderBy: CdrUploadOrder) {
+    cdrUploads(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -75,6 +69,7 @@ export const UploadDetailQuery = graphql(`
         totalMargin
         unmatchedClis(first: 100) {
           source
+          sourceDisplay
           account
           calls
           value
@@ -185,6 +180,7 @@ export const AssignCliMutation = graphql(`
     createCli(input: $input) {
       id
       value
+      display
       validFrom
       customer {
         id
