@@ -45,7 +45,7 @@ func TestAnalysisSaysWhenACliOrRateChangeOutdatesIt(t *testing.T) {
 				t.Fatal(err)
 			}
 			why := outdated()
-			if len(why) != 1 || !strings.Contains(why[0], "441134960002") || !strings.Contains(why[0], "Leeds Office Ltd") {
+			if len(why) != 1 || !strings.Contains(why[0], "0113 496 0002") || !strings.Contains(why[0], "Leeds Office Ltd") {
 				t.Fatalf("after a CLI of the calls was added, the analysis says %q", why)
 			}
 			if r := f.reanalyse(t, u.ID); r.AnalysedAt == nil || !r.AnalysedAt.After(*u.AnalysedAt) {
