@@ -120,4 +120,70 @@ export async function uploadAndWait(request: APIRequestContext, providerID: stri
     await expect.poll(status, { timeout: 30_000 }).toBe('PROCESSED');
   }
   return id;
+
+/** Makes sure invoice emails have a sender and a company name (a fresh server has neither); keeps what is set. */
+export async function ensureEmailSender(request: APIRequestContext) {
+  const { settings } = await api<{ settings: { company: { name: string; emailSenderAddress: string } } }>(
+    request,
+    `{ settings { company { name emailSenderAddress } } }`,
+  );
+  const input: Record<string, string> = {};
+  if (!settings.company.name) input.companyName = 'Northern Voice Ltd';
+  if (!settings.company.emailSenderAddress) input.emailSenderAddress = 'billing@northernvoice.example';
+  if (Object.keys(input).length) await api(request, `mutation($input: UpdateSettingsInput!) { updateSettings(input: $input) { currency } }`, { input });
+  return settings.company.emailSenderAddress || 'billing@northernvoice.example';
+}
+
+/** A customer on email delivery with a one-off charge of `amount` dated `date`; answers its id. */
+export async function newEmailCustomerWithCharge(
+  request: APIRequestContext,
+  customer: { reference: string; name: string; email: string },
+  charge: { description: string; amount: string; date: string },
+): Promise<string> {
+  const { email, ...names } = customer;
+  const { createCustomer } = await api<{ createCustomer: { id: string } }>(
+    request,
+    `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+    { input: { ...names, invoiceDelivery: 'EMAIL', deliveryEmail: email } },
+  );
+  await api(
+    request,
+    `mutation($id: ID!, $input: ChargeInput!) { addCharge(customerID: $id, input: $input) { id } }`,
+    { id: createCustomer.id, input: { description: charge.description, quantity: '1', unitPrice: charge.amount, date: charge.date } },
+  );
+  return createCustomer.id;
+}
+
+/** Bills the customers for a manual period ("2026-11-01..2026-11-30") with emails, waits for the run, and answers its invoices' ids. */
+export async function billCustomers(request: APIRequestContext, customerIDs: string[], period: string): Promise<string[]> {
+  const { startBillingRun } = await api<{ startBillingRun: { id: string } }>(
+    request,
+    `mutation($input: BillingRunInput!) { startBillingRun(input: $input) { id } }`,
+    { input: { customerIDs, period, sendEmails: true } },
+  );
+  type Run = { node: { status: string; failureReason: string; invoiceCount: number } };
+  await expect
+    .poll(
+      async () => {
+        const { node } = await api<Run>(
+          request,
+          `query($id: ID!) { node(id: $id) { ... on BillingRun { status failureReason invoiceCount } } }`,
+          { id: startBillingRun.id },
+        );
+        if (node.status === 'FAILED') throw new Error(`the billing run failed: ${node.failureReason}`);
+        return node.status;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('COMPLETED');
+  const ids: string[] = [];
+  for (const customerID of customerIDs) {
+    const { node } = await api<{ node: { invoiceList: { edges: { node: { id: string } }[] } } }>(
+      request,
+      `query($id: ID!) { node(id: $id) { ... on Customer { invoiceList(view: ALL, first: 5) { edges { node { id } } } } } }`,
+      { id: customerID },
+    );
+    ids.push(...node.invoiceList.edges.map((e) => e.node.id));
+  }
+  return ids;
 }

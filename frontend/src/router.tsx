@@ -50,6 +50,7 @@ export const routes: RouteObject[] = [
       { path: 'billing-runs/:id', lazy: async () => ({ Component: (await import('./billingruns/BillingRunPage')).BillingRunPage }) },
       { path: 'invoices', lazy: async () => ({ Component: (await import('./invoices/InvoiceListPage')).InvoiceListPage }) },
       { path: 'invoices/:id', lazy: async () => ({ Component: (await import('./invoices/InvoiceDetailPage')).InvoiceDetailPage }) },
+      { path: 'outbox', lazy: async () => ({ Component: (await import('./outbox/OutboxPage')).OutboxPage }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./settings/SettingsPage')).SettingsPage }) },
       // Admins' pages: API tokens and the audit log.
       { path: 'settings/tokens', lazy: async () => ({ Component: (await import('./access/TokensPage')).TokensPage }) },

@@ -15,7 +15,13 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { IconCash, IconDownload, IconTrash } from "@tabler/icons-react";
+import {
+  IconAt,
+  IconCash,
+  IconDownload,
+  IconMailForward,
+  IconTrash,
+} from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useQuery } from "urql";
@@ -24,6 +30,9 @@ import { LoadError } from "../common/loading";
 import { useSettings } from "../common/settings";
 import { nowInZone } from "../common/time";
 import { useFormat } from "../common/useFormat";
+import { DeliveryActions, SendToModal, useResendInvoice } from "../outbox/actions";
+import { DeliveryStatusBadge } from "../outbox/DeliveryStatusBadge";
+import { isPending } from "../outbox/labels";
 import { usePageTitle } from "../shell/usePageTitle";
 import { InvoiceQuery } from "./documents";
 import { invoiceDay, isOverdue, statusColors, statusLabels } from "./labels";
@@ -46,10 +55,18 @@ export function InvoiceDetailPage() {
   const today = nowInZone(useSettings().timeZone).day;
   const [settling, setSettling] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [sendingTo, setSendingTo] = useState(false);
+  const { resend, resending } = useResendInvoice({
+    id: invoice?.id ?? id,
+    number: invoice?.number ?? 0,
+  });
 
-  // The worker renders the PDF after the run commits: look again until it has.
+  // The worker renders the PDF after the run commits, then sends the
+  // emails: look again until it has done both.
   const rendering =
-    !!invoice && !invoice.documentsAt && invoice.status !== "DELETED";
+    !!invoice &&
+    ((!invoice.documentsAt && invoice.status !== "DELETED") ||
+      invoice.emails.some((d) => isPending(d.status)));
   useEffect(() => {
     if (!rendering) return;
     const t = setInterval(
@@ -372,50 +389,83 @@ export function InvoiceDetailPage() {
       </Paper>
 
       <Paper withBorder radius="md" p="md">
-        <Title order={4} mb="sm">
-          Emails
-        </Title>
-        {(invoice.deliveries ?? []).length === 0 ? (
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>Emails</Title>
+          {invoice.status !== "DELETED" && (
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconMailForward size={14} />}
+                loading={resending}
+                onClick={() => void resend()}
+              >
+                Resend
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconAt size={14} />}
+                onClick={() => setSendingTo(true)}
+              >
+                Send to another address…
+              </Button>
+            </Group>
+          )}
+        </Group>
+        {invoice.emails.length === 0 ? (
           <Text c="dimmed" size="sm">
             No email for this invoice: the customer is not on email delivery, or
-            the run did not send emails.
+            the run did not send emails. Resend emails it to the customer&rsquo;s
+            delivery address.
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={600}>
-          <Table aria-label="Emails of the invoice">
+          <Table aria-label="Emails of the invoice" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
+                <Table.Th>Queued</Table.Th>
                 <Table.Th>To</Table.Th>
                 <Table.Th>Status</Table.Th>
-                <Table.Th>Attempts</Table.Th>
-                <Table.Th>Sent</Table.Th>
+                <Table.Th ta="right">Attempts</Table.Th>
+                <Table.Th>Sent / next try</Table.Th>
                 <Table.Th>Last error</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {(invoice.deliveries ?? []).map((d) => (
+              {invoice.emails.map((d) => (
                 <Table.Tr key={d.id}>
-                  <Table.Td>{d.recipient}</Table.Td>
-                  <Table.Td>
-                    <Badge
-                      variant="light"
-                      color={
-                        d.status === "SENT"
-                          ? "teal"
-                          : d.status === "FAILED"
-                            ? "red"
-                            : "gray"
-                      }
-                    >
-                      {d.status.toLowerCase()}
-                    </Badge>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {format.dateTime(d.createdAt)}
                   </Table.Td>
-                  <Table.Td>{d.attempts}</Table.Td>
-                  <Table.Td>{format.dateTime(d.sentAt)}</Table.Td>
                   <Table.Td>
-                    <Text size="sm" c="red">
+                    <Anchor
+                      component={Link}
+                      to={`/outbox?message=${d.id}`}
+                      size="sm"
+                    >
+                      {d.recipient}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <DeliveryStatusBadge status={d.status} />
+                  </Table.Td>
+                  <Table.Td ta="right">{d.attempts}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {d.sentAt
+                      ? format.dateTime(d.sentAt)
+                      : d.nextAttemptAt
+                        ? `next try ${format.dateTime(d.nextAttemptAt)}`
+                        : "—"}
+                  </Table.Td>
+                  <Table.Td maw={320}>
+                    <Text size="xs" c="red" lineClamp={3}>
                       {d.lastError}
                     </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <DeliveryActions delivery={d} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -425,6 +475,10 @@ export function InvoiceDetailPage() {
         )}
       </Paper>
 
+      <SendToModal
+        invoice={sendingTo ? invoice : null}
+        onClose={() => setSendingTo(false)}
+      />
       <SettleInvoiceModal
         invoice={settling ? invoice : null}
         onClose={() => setSettling(false)}

@@ -97,13 +97,8 @@ export const InvoiceQuery = graphql(`
           serviceTo
           proRata
         }
-        deliveries {
-          id
-          recipient
-          status
-          attempts
-          lastError
-          sentAt
+        emails {
+          ...DeliveryRow
         }
         billingRun {
           id

@@ -7,6 +7,7 @@ import {
   IconClockHour4,
   IconFileInvoice,
   IconGauge,
+  IconMailForward,
   IconPackage,
   IconPhoneCall,
   IconReceipt2,
@@ -95,6 +96,13 @@ export const areas: Area[] = [
     path: '/invoices',
     icon: IconFileInvoice,
     purpose: 'Issued invoices with their PDF and call statement: settle them, re-send them or delete them.',
+    built: true,
+  },
+  {
+    label: 'Outbox',
+    path: '/outbox',
+    icon: IconMailForward,
+    purpose: 'Every invoice email: queued, sent or failed with the reason; read what was sent, retry or resend.',
     built: true,
   },
   {
