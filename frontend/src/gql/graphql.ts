@@ -3192,6 +3192,7 @@ export type OutboxMessageQueryVariables = Exact<{
 
 export type OutboxMessageQuery = { mailTransport: MailTransport, node:
     | { __typename: 'ApiToken' }
+    | { __typename: 'AuditEntry' }
     | { __typename: 'BillingRun' }
     | { __typename: 'BillingSchedule' }
     | { __typename: 'Call' }
