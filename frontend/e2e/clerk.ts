@@ -120,6 +120,7 @@ export async function uploadAndWait(request: APIRequestContext, providerID: stri
     await expect.poll(status, { timeout: 30_000 }).toBe('PROCESSED');
   }
   return id;
+}
 
 /** Makes sure invoice emails have a sender and a company name (a fresh server has neither); keeps what is set. */
 export async function ensureEmailSender(request: APIRequestContext) {

@@ -7,7 +7,7 @@ import { map, pipe } from 'wonka';
 import { WithSettings } from '../test/settings';
 import { AssignCliModal } from './AssignCliModal';
 
-const group = { source: '441134960002', account: null, calls: 3, value: '1.2345', unvalued: 0 };
+const group = { source: '441134960002', sourceDisplay: '0113 496 0002', account: null, calls: 3, value: '1.2345', unvalued: 0 };
 // The first of these calls: 09:30 on 2 June in London (BST).
 const FIRST_CALL = '2026-06-02T08:30:00Z';
 
