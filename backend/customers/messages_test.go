@@ -48,7 +48,7 @@ func TestCliRefusalsSpeakTheClerksLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = svc.CreateCli(ctx, customers.CliInput{CustomerID: leeds.ID, Value: "0113 496 0000"})
-	if msg := refusal(err); !strings.Contains(msg, "441134960000 already belongs to Acme Ltd (ACME01) from the start with no end date") {
+	if msg := refusal(err); !strings.Contains(msg, "0113 496 0000 already belongs to Acme Ltd (ACME01) from the start with no end date") {
 		t.Errorf("taking a number Acme has always had is refused with %q", msg)
 	}
 	_, err = svc.CreateCli(ctx, customers.CliInput{CustomerID: leeds.ID, Value: "0113 496 0001"})
