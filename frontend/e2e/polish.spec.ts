@@ -104,11 +104,11 @@ test('18: a toast opens below the header and leaves its buttons free', async ({ 
   const toast = page.getByRole('alert').filter({ hasText: 'Schedule created' });
   await expect(toast).toBeVisible();
 
-  const header = (await page.getByRole('banner').boundingBox())!;
+  const header = (await page.getByRole('banner').filter({ hasText: 'Tollgate' }).boundingBox())!;
   const box = (await toast.boundingBox())!;
   expect(box.y).toBeGreaterThanOrEqual(header.y + header.height);
   // The header's right-hand button is what a click there reaches.
-  const toggle = page.getByRole('banner').getByRole('button', { name: /^Colours:/ });
+  const toggle = page.getByRole('banner').filter({ hasText: 'Tollgate' }).getByRole('button', { name: /^Colours:/ });
   const t = (await toggle.boundingBox())!;
   const hit = await page.evaluate(
     ([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.getAttribute('aria-label') ?? null,

@@ -59,6 +59,7 @@ export function BillingRunPage() {
         <>
           <Title order={3}>Invoices of this run</Title>
           <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={640}>
             <Table highlightOnHover verticalSpacing="sm" aria-label="Invoices of this run">
               <Table.Thead>
                 <Table.Tr>
@@ -109,6 +110,7 @@ export function BillingRunPage() {
                 ))}
               </Table.Tbody>
             </Table>
+            </Table.ScrollContainer>
           </Paper>
           <CursorPager
             connection={connection}

@@ -22,7 +22,7 @@ import {
 } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconCalendarDollar, IconPlayerPlay } from '@tabler/icons-react';
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -85,6 +85,8 @@ export function BillingRunsPage() {
   }, [reloadRuns]);
   const schedules = data?.billingSchedules ?? [];
   const [step, setStep] = useState(0);
+  // A phone's width cannot hold four steps side by side.
+  const narrow = useMediaQuery('(max-width: 48em)');
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [started, setStarted] = useState<BillingRunFieldsFragment | null>(null);
   const [starting, setStarting] = useState(false);
@@ -152,7 +154,7 @@ export function BillingRunsPage() {
       </Group>
       <LoadError title="Could not load the schedules" error={error} />
       <Paper withBorder radius="md" p="lg">
-        <Stepper active={step} onStepClick={(s) => s < step && step < 3 && setStep(s)} allowNextStepsSelect={false} size="sm">
+        <Stepper orientation={narrow ? 'vertical' : 'horizontal'} active={step} onStepClick={(s) => s < step && step < 3 && setStep(s)} allowNextStepsSelect={false} size="sm">
           <Stepper.Step label={STEPS[0]} description="Customers and period">
             <WhatStep form={form} schedules={schedules} schedule={schedule} billedOf={billedOf} timeZone={timeZone} />
           </Stepper.Step>
@@ -416,6 +418,7 @@ function PreviewStep({ input, onRefused }: { input: BillingRunInput; onRefused: 
         </Alert>
       ) : (
         <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm" aria-label="Invoices the run would issue">
             <Table.Thead>
               <Table.Tr>
@@ -435,6 +438,7 @@ function PreviewStep({ input, onRefused }: { input: BillingRunInput; onRefused: 
               ))}
             </Table.Tbody>
           </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
       {pages > 1 && (
@@ -572,6 +576,7 @@ function PastRuns({ reload }: { reload: number }) {
         connection && (
           <>
             <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={640}>
               <Table highlightOnHover verticalSpacing="sm" aria-label="Past billing runs">
                 <Table.Thead>
                   <Table.Tr>
@@ -620,6 +625,7 @@ function PastRuns({ reload }: { reload: number }) {
                   ))}
                 </Table.Tbody>
               </Table>
+              </Table.ScrollContainer>
             </Paper>
             <CursorPager
               connection={connection}
