@@ -220,6 +220,8 @@ function WhatStep({
   const setDays = () => {
     if (!v.firstDay && !v.lastDay) form.setValues(lastMonth);
   };
+  // At phone width the two choices stack instead of running off the card.
+  const narrow = useMediaQuery('(max-width: 48em)');
   return (
     <Stack gap="md" mt="md" maw={720}>
       <SegmentedControl
@@ -233,7 +235,9 @@ function WhatStep({
           { value: 'schedule', label: 'A schedule’s customers' },
           { value: 'customers', label: 'Chosen customers' },
         ]}
-        w="fit-content"
+        orientation={narrow ? 'vertical' : 'horizontal'}
+        fullWidth={narrow}
+        w={narrow ? undefined : 'fit-content'}
       />
       {v.target === 'schedule' ? (
         <Select
