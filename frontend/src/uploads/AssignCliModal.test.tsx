@@ -27,6 +27,8 @@ function client() {
             createCli: {
               id: 'l1',
               value: input.value,
+              // The server answers the number as the clerk writes it.
+              display: '0113 496 0002',
               validFrom: input.validFrom ?? '2000-01-01T00:00:00Z',
               customer: { id: 'c1', name: 'Accounts Ltd', reference: 'ACCTS' },
             },
@@ -66,7 +68,7 @@ describe('assigning an unmatched CLI', { timeout: 30_000 }, () => {
     expect(await screen.findByText('The first of these calls, 2 Jun 2026, 09:30 BST')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Assign CLI' }));
     expect(added).toEqual([{ customerID: 'c1', value: '441134960002', validFrom: FIRST_CALL }]);
-    expect(onAssigned).toHaveBeenCalledWith({ value: '441134960002', customer: { id: 'c1', name: 'Accounts Ltd', reference: 'ACCTS' } });
+    expect(onAssigned).toHaveBeenCalledWith({ display: '0113 496 0002', customer: { id: 'c1', name: 'Accounts Ltd', reference: 'ACCTS' } });
   });
 
   it('"Always" adds the CLI with no start date', async () => {
