@@ -97,12 +97,12 @@ func (r *callResolver) RateDestinationDisplay(ctx context.Context, obj *ent.Call
 
 // Rate is the resolver for the rate field.
 func (r *callResolver) Rate(ctx context.Context, obj *ent.Call) (*ent.Rate, error) {
-	return r.Pricing.RateOf(ctx, obj)
+	return r.rateOf(ctx, obj)
 }
 
 // RatePerMinute is the resolver for the ratePerMinute field.
 func (r *callResolver) RatePerMinute(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error) {
-	rt, err := r.Pricing.RateOf(ctx, obj)
+	rt, err := r.rateOf(ctx, obj)
 	if err != nil || rt == nil {
 		return nil, err
 	}

@@ -84,6 +84,7 @@ func GraphQL(o Options) http.Handler {
 	srv.AddTransport(uploads(limits))
 	useLimits(srv, o.MaxComplexity, limits)
 	srv.Use(graph.AuditMutations{Log: o.Audit})
+	srv.Use(graph.CallRates{})
 	srv.Use(extension.Introspection{})
 	srv.SetErrorPresenter(graph.ErrorPresenter(o.Log))
 	return srv
