@@ -9,7 +9,6 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -200,9 +199,6 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (viewer.Viewe
 	}
 	if err != nil {
 		return viewer.Viewer{}, err
-	}
-	if subtle.ConstantTimeCompare([]byte(t.TokenHash), []byte(hash)) != 1 {
-		return viewer.Viewer{}, &Refusal{Reason: "unknown", Message: "this API token is not known; ask an admin for a new one"}
 	}
 	now := s.now()
 	switch {
