@@ -109,11 +109,12 @@ func (s *Service) Wait(failed int) time.Duration {
 // the Message-ID.
 func msgID(id int) string { return "delivery-" + strconv.Itoa(id) }
 
-// DocumentsStored queues the sending of the invoice's queued deliveries;
-// backend/documents calls it once the PDF and statement are stored.
-func (s *Service) DocumentsStored(ctx context.Context, invoiceID int) error {
+// DocumentsStored queues the sending of the invoices' queued deliveries,
+// read in one query; backend/documents calls it once a batch's PDFs and
+// statements are stored.
+func (s *Service) DocumentsStored(ctx context.Context, invoiceIDs []int) error {
 	ds, err := s.Client.Delivery.Query().
-		Where(delivery.HasInvoiceWith(invoice.ID(invoiceID)), delivery.StatusEQ(delivery.StatusQueued)).All(ctx)
+		Where(delivery.HasInvoiceWith(invoice.IDIn(invoiceIDs...)), delivery.StatusEQ(delivery.StatusQueued)).All(ctx)
 	if err != nil {
 		return err
 	}

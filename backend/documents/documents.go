@@ -33,10 +33,11 @@ import (
 	"github.com/tollgate/tollgate/ent/invoiceline"
 )
 
-// Released is told when an invoice's documents are stored, so that its
-// queued deliveries can be sent; backend/delivery implements it.
+// Released is told when invoices' documents are stored, so that their
+// queued deliveries can be sent; backend/delivery implements it. A batch
+// is told at once.
 type Released interface {
-	DocumentsStored(ctx context.Context, invoiceID int) error
+	DocumentsStored(ctx context.Context, invoiceIDs []int) error
 }
 
 // Service renders and stores invoice documents.
@@ -255,11 +256,9 @@ func (s *Service) renderBatch(ctx context.Context, c *shared, ids []int) ([]int,
 	if s.Log != nil {
 		s.Log.Debug("invoice documents", "invoices", len(invs), "stored", len(stored), "took", time.Since(started))
 	}
-	if s.Released != nil {
-		for _, id := range stored {
-			if err := s.Released.DocumentsStored(ctx, id); err != nil {
-				first = cmp.Or(first, fmt.Errorf("release the emails of invoice %d: %w", id, err))
-			}
+	if s.Released != nil && len(stored) > 0 {
+		if err := s.Released.DocumentsStored(ctx, stored); err != nil {
+			first = cmp.Or(first, fmt.Errorf("release the emails of %d invoices: %w", len(stored), err))
 		}
 	}
 	return stored, first

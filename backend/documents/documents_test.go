@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -54,10 +55,15 @@ func blobKeys(t *testing.T, ctx context.Context, b *blob.Bucket) []string {
 	return keys
 }
 
-type released struct{ ids []int }
+type released struct {
+	mu  sync.Mutex // the run's workers release side by side
+	ids []int
+}
 
-func (r *released) DocumentsStored(_ context.Context, id int) error {
-	r.ids = append(r.ids, id)
+func (r *released) DocumentsStored(_ context.Context, ids []int) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.ids = append(r.ids, ids...)
 	return nil
 }
 
