@@ -113,24 +113,42 @@ func TestUploadProgressSubscription(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
 			sub := env.Subscribe(t, ctx, `subscription { uploadChanged { id status linesRead countsAddUp progress { phase fraction linesDone } } }`, nil)
-			time.Sleep(200 * time.Millisecond)
-			r := env.Upload(t, `mutation($p: ID!, $f: Upload!) { uploadCdr(input: {providerID: $p, file: $f}) { id } }`,
-				map[string]any{"p": prov.CreateProvider.ID, "f": nil}, "variables.f", "june.csv", fixtures.Read(t, "cdr/asterisk-sample.csv"))
-			var up struct{ UploadCdr struct{ ID string } }
-			decode(t, r, &up)
-			phases := []string{}
-			for {
-				var ev struct {
-					UploadChanged struct {
-						ID, Status  string
-						LinesRead   int
-						CountsAddUp bool
-						Progress    struct {
-							Phase    string
-							Fraction float64
-						}
+			sample := fixtures.Read(t, "cdr/asterisk-sample.csv")
+			upload := func(name string, file []byte) string {
+				r := env.Upload(t, `mutation($p: ID!, $f: Upload!) { uploadCdr(input: {providerID: $p, file: $f}) { id } }`,
+					map[string]any{"p": prov.CreateProvider.ID, "f": nil}, "variables.f", name, file)
+				var up struct{ UploadCdr struct{ ID string } }
+				decode(t, r, &up)
+				return up.UploadCdr.ID
+			}
+			type event struct {
+				UploadChanged struct {
+					ID, Status  string
+					LinesRead   int
+					CountsAddUp bool
+					Progress    struct {
+						Phase    string
+						Fraction float64
 					}
 				}
+			}
+			// A first upload's event shows the subscription is listening
+			// (a fixed pause lost the race on a loaded machine: the whole
+			// analysis ended before the server subscribed).
+			// (Its extra blank line makes it another file, not a duplicate.)
+			probe := upload("probe.csv", append(append([]byte{}, sample...), '\n'))
+			for {
+				var ev event
+				sub.Next(t, 20*time.Second, &ev)
+				if ev.UploadChanged.ID == probe {
+					break
+				}
+			}
+			var up struct{ UploadCdr struct{ ID string } }
+			up.UploadCdr.ID = upload("june.csv", sample)
+			phases := []string{}
+			for {
+				var ev event
 				sub.Next(t, 20*time.Second, &ev)
 				u := ev.UploadChanged
 				if u.ID != up.UploadCdr.ID {
