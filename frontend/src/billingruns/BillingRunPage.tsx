@@ -60,56 +60,56 @@ export function BillingRunPage() {
           <Title order={3}>Invoices of this run</Title>
           <Paper withBorder radius="md">
             <Table.ScrollContainer minWidth={640}>
-            <Table highlightOnHover verticalSpacing="sm" aria-label="Invoices of this run">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Number</Table.Th>
-                  <Table.Th>Customer</Table.Th>
-                  <Table.Th>Issued</Table.Th>
-                  <Table.Th>Due</Table.Th>
-                  <Table.Th ta="right">Net</Table.Th>
-                  <Table.Th ta="right">Total</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {invoices.map((inv) => (
-                  <Table.Tr
-                    key={inv.id}
-                    style={{ cursor: 'pointer' }}
-                    onClick={(e) => {
-                      if ((e.target as HTMLElement).closest('a')) return;
-                      navigate(`/invoices/${inv.id}`);
-                    }}
-                  >
-                    <Table.Td ff="monospace">
-                      <Anchor component={Link} to={`/invoices/${inv.id}`} fw={500}>
-                        {inv.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{inv.customerName}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {inv.customerReference}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{invoiceDay(inv.issueDate)}</Table.Td>
-                    <Table.Td>{invoiceDay(inv.dueDate)}</Table.Td>
-                    <Table.Td ta="right" ff="monospace">
-                      {format.total(inv.netTotal)}
-                    </Table.Td>
-                    <Table.Td ta="right" ff="monospace" fw={500}>
-                      {format.total(inv.total)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={statusColors[inv.status]} variant="light">
-                        {statusLabels[inv.status]}
-                      </Badge>
-                    </Table.Td>
+              <Table highlightOnHover verticalSpacing="sm" aria-label="Invoices of this run">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Number</Table.Th>
+                    <Table.Th>Customer</Table.Th>
+                    <Table.Th>Issued</Table.Th>
+                    <Table.Th>Due</Table.Th>
+                    <Table.Th ta="right">Net</Table.Th>
+                    <Table.Th ta="right">Total</Table.Th>
+                    <Table.Th>Status</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {invoices.map((inv) => (
+                    <Table.Tr
+                      key={inv.id}
+                      style={{ cursor: 'pointer' }}
+                      onClick={(e) => {
+                        if ((e.target as HTMLElement).closest('a')) return;
+                        navigate(`/invoices/${inv.id}`);
+                      }}
+                    >
+                      <Table.Td ff="monospace">
+                        <Anchor component={Link} to={`/invoices/${inv.id}`} fw={500}>
+                          {inv.number}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{inv.customerName}</Text>
+                        <Text size="xs" c="dimmed" ff="monospace">
+                          {inv.customerReference}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{invoiceDay(inv.issueDate)}</Table.Td>
+                      <Table.Td>{invoiceDay(inv.dueDate)}</Table.Td>
+                      <Table.Td ta="right" ff="monospace">
+                        {format.total(inv.netTotal)}
+                      </Table.Td>
+                      <Table.Td ta="right" ff="monospace" fw={500}>
+                        {format.total(inv.total)}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={statusColors[inv.status]} variant="light">
+                          {statusLabels[inv.status]}
+                        </Badge>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
             </Table.ScrollContainer>
           </Paper>
           <CursorPager

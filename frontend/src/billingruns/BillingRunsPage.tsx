@@ -423,25 +423,25 @@ function PreviewStep({ input, onRefused }: { input: BillingRunInput; onRefused: 
       ) : (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" aria-label="Invoices the run would issue">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Number</Table.Th>
-                <Table.Th>Customer</Table.Th>
-                <Table.Th>Lines</Table.Th>
-                <Table.Th ta="right">Net</Table.Th>
-                <Table.Th ta="right">Tax</Table.Th>
-                <Table.Th ta="right">Total</Table.Th>
-                <Table.Th>Due</Table.Th>
-                <Table.Th>Email</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {p.invoices.map((inv) => (
-                <PreviewRow key={inv.number} inv={inv} />
-              ))}
-            </Table.Tbody>
-          </Table>
+            <Table verticalSpacing="sm" aria-label="Invoices the run would issue">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Number</Table.Th>
+                  <Table.Th>Customer</Table.Th>
+                  <Table.Th>Lines</Table.Th>
+                  <Table.Th ta="right">Net</Table.Th>
+                  <Table.Th ta="right">Tax</Table.Th>
+                  <Table.Th ta="right">Total</Table.Th>
+                  <Table.Th>Due</Table.Th>
+                  <Table.Th>Email</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {p.invoices.map((inv) => (
+                  <PreviewRow key={inv.number} inv={inv} />
+                ))}
+              </Table.Tbody>
+            </Table>
           </Table.ScrollContainer>
         </Paper>
       )}
@@ -581,54 +581,54 @@ function PastRuns({ reload }: { reload: number }) {
           <>
             <Paper withBorder radius="md">
               <Table.ScrollContainer minWidth={640}>
-              <Table highlightOnHover verticalSpacing="sm" aria-label="Past billing runs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Period</Table.Th>
-                    <Table.Th>Billed</Table.Th>
-                    <Table.Th>Started</Table.Th>
-                    <Table.Th>Issued</Table.Th>
-                    <Table.Th ta="right">Invoices</Table.Th>
-                    <Table.Th>Numbers</Table.Th>
-                    <Table.Th ta="right">Total</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {runs.map((r) => (
-                    <Table.Tr
-                      key={r.id}
-                      style={{ cursor: 'pointer' }}
-                      onClick={(e) => {
-                        if ((e.target as HTMLElement).closest('a')) return;
-                        navigate(`/billing-runs/${r.id}`);
-                      }}
-                    >
-                      <Table.Td>
-                        <Anchor component={Link} to={`/billing-runs/${r.id}`} fw={500}>
-                          {r.periodName ?? '—'}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {formatDay(r.periodStart)} – {r.periodEnd ? formatDay(previousDay(r.periodEnd)) : '—'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{r.schedule ? r.schedule.name : 'Chosen customers'}</Table.Td>
-                      <Table.Td>{format.dateTime(r.startedAt ?? r.createdAt)}</Table.Td>
-                      <Table.Td>{invoiceDay(r.issueDate)}</Table.Td>
-                      <Table.Td ta="right">{formatCount(r.invoiceCount)}</Table.Td>
-                      <Table.Td ff="monospace">{numberRange(r.firstNumber, r.lastNumber)}</Table.Td>
-                      <Table.Td ta="right" ff="monospace">
-                        {r.status === 'COMPLETED' ? format.total(r.total) : '—'}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={RUN_STATUS_COLORS[r.status]} variant="light">
-                          {RUN_STATUS_LABELS[r.status]}
-                        </Badge>
-                      </Table.Td>
+                <Table highlightOnHover verticalSpacing="sm" aria-label="Past billing runs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Period</Table.Th>
+                      <Table.Th>Billed</Table.Th>
+                      <Table.Th>Started</Table.Th>
+                      <Table.Th>Issued</Table.Th>
+                      <Table.Th ta="right">Invoices</Table.Th>
+                      <Table.Th>Numbers</Table.Th>
+                      <Table.Th ta="right">Total</Table.Th>
+                      <Table.Th>Status</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {runs.map((r) => (
+                      <Table.Tr
+                        key={r.id}
+                        style={{ cursor: 'pointer' }}
+                        onClick={(e) => {
+                          if ((e.target as HTMLElement).closest('a')) return;
+                          navigate(`/billing-runs/${r.id}`);
+                        }}
+                      >
+                        <Table.Td>
+                          <Anchor component={Link} to={`/billing-runs/${r.id}`} fw={500}>
+                            {r.periodName ?? '—'}
+                          </Anchor>
+                          <Text size="xs" c="dimmed">
+                            {formatDay(r.periodStart)} – {r.periodEnd ? formatDay(previousDay(r.periodEnd)) : '—'}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>{r.schedule ? r.schedule.name : 'Chosen customers'}</Table.Td>
+                        <Table.Td>{format.dateTime(r.startedAt ?? r.createdAt)}</Table.Td>
+                        <Table.Td>{invoiceDay(r.issueDate)}</Table.Td>
+                        <Table.Td ta="right">{formatCount(r.invoiceCount)}</Table.Td>
+                        <Table.Td ff="monospace">{numberRange(r.firstNumber, r.lastNumber)}</Table.Td>
+                        <Table.Td ta="right" ff="monospace">
+                          {r.status === 'COMPLETED' ? format.total(r.total) : '—'}
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge color={RUN_STATUS_COLORS[r.status]} variant="light">
+                            {RUN_STATUS_LABELS[r.status]}
+                          </Badge>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
               </Table.ScrollContainer>
             </Paper>
             <CursorPager
