@@ -188,7 +188,12 @@ test('pending charges and calls → the wizard → preview → run → the invoi
   expect(number).toMatch(/^\d+$/);
 
   // The invoice, with its PDF in the page once the worker has rendered it.
-  await invoiceRow.getByRole('link', { name: number }).click();
+  // A click while the run's page refreshes its rows (the worker storing the
+  // documents) has been seen to go nowhere: try again until the invoice opens.
+  await expect(async () => {
+    await invoiceRow.getByRole('link', { name: number }).click();
+    await expect(page).toHaveURL(/\/invoices\/[^/]+$/, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   const pdfFrame = page.locator(`iframe[title="Invoice ${number} PDF"]`);
   await expect(async () => {
     await page.reload();

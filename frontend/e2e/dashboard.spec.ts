@@ -8,6 +8,40 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLE_SHEET = path.resolve(here, '../../testdata/rates/sample.csv');
 
 /** The calendar day `back` days before today in London, "2026-06-01". */
+/** "0.1177" → 1177n: money in ten-thousandths, added up exactly. */
+function units(decimal: string): bigint {
+  const [whole, frac = ''] = decimal.split('.');
+  return BigInt(whole) * 10000n + BigInt(frac.padEnd(4, '0').slice(0, 4));
+}
+
+/** Ten-thousandths as the dashboard shows money: pounds at 2 places, half up. */
+function pounds(u: bigint): string {
+  const p = (u + 50n) / 100n;
+  return `£${p / 100n}.${String(p % 100n).padStart(2, '0')}`;
+}
+
+/** What the dashboard already counts before this spec adds its calls: other specs share the server. */
+async function countedBefore(request: Parameters<typeof gql>[0]) {
+  type Dest = { destination: string; calls: number; value: string };
+  const { dashboard } = await gql<{
+    dashboard: { d30: { calls: number; value: string }[]; d60: { calls: number }[]; topDestinations: { byValue: Dest[] } };
+  }>(
+    request,
+    `{ dashboard { d30: callsPerDay(days: 30) { calls value } d60: callsPerDay(days: 60) { calls } topDestinations(days: 30, first: 25) { byValue { destination calls value } } } }`,
+  );
+  const destination = (digits: string) => {
+    const d = dashboard.topDestinations.byValue.find((x) => x.destination.replace(/\D/g, '') === digits);
+    return { calls: d?.calls ?? 0, value: units(d?.value ?? '0') };
+  };
+  return {
+    calls30: dashboard.d30.reduce((n, d) => n + d.calls, 0),
+    value30: dashboard.d30.reduce((v, d) => v + units(d.value), 0n),
+    calls60: dashboard.d60.reduce((n, d) => n + d.calls, 0),
+    mobile: destination('447'),
+    manchester: destination('44161'),
+  };
+}
+
 function daysAgo(back: number): string {
   const d = new Date(Date.now() - back * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
@@ -16,6 +50,7 @@ function daysAgo(back: number): string {
 test('the dashboard shows unbilled calls, calls per day, destinations and the uploads waiting, each linking on', async ({ page, request }) => {
   const consoleErrors = collectConsoleErrors(page);
   await prepareRating(request, readFileSync(SAMPLE_SHEET));
+  const before = await countedBefore(request);
   const suffix = Date.now().toString(36).toUpperCase();
   const customerName = `Dashboard Dental ${suffix}`;
   const cli = '01134960077';
@@ -60,15 +95,18 @@ test('the dashboard shows unbilled calls, calls per day, destinations and the up
   await expect(row).toContainText(`DASH-${suffix}`);
 
   // Calls per day: the three processed calls; the waiting upload's call is not counted yet.
-  await expect(page.getByTestId('calls-summary')).toContainText('3 priced calls in the last 30 days, worth £0.12');
+  const calls = (n: number) => `${n} priced call${n === 1 ? '' : 's'}`;
+  await expect(page.getByTestId('calls-summary')).toContainText(
+    `${calls(before.calls30 + 3)} in the last 30 days, worth ${pounds(before.value30 + 1177n)}`,
+  );
   await expect(page.getByRole('region', { name: 'Calls per day' }).locator('.recharts-bar-rectangle path').first()).toBeVisible();
 
   // Top destinations, named from the rate sheet.
   const destinations = page.getByRole('table', { name: 'Top destinations' });
-  await expect(destinations.getByRole('row', { name: /UK Mobile \(447\)/ })).toContainText('£0.07');
-  await expect(destinations.getByRole('row', { name: /Manchester \(44161\)/ })).toContainText('£0.02');
+  await expect(destinations.getByRole('row', { name: /UK Mobile \(447\)/ })).toContainText(pounds(before.mobile.value + 720n));
+  await expect(destinations.getByRole('row', { name: /Manchester \(44161\)/ })).toContainText(pounds(before.manchester.value + 244n));
   await page.getByRole('region', { name: 'Top destinations' }).getByText('By calls').click();
-  await expect(destinations.getByRole('row', { name: /Manchester \(44161\)/ })).toContainText('1 call');
+  await expect(destinations.getByRole('row', { name: /Manchester \(44161\)/ })).toContainText(`${before.manchester.calls + 1} call`);
 
   // The waiting upload with its value, linking to its page.
   const waiting = page.getByRole('table', { name: 'Uploads waiting to be processed' });
@@ -78,7 +116,7 @@ test('the dashboard shows unbilled calls, calls per day, destinations and the up
 
   // 60 days asks again and still counts the same calls.
   await page.getByRole('region', { name: 'Calls per day' }).getByText('60 days').click();
-  await expect(page.getByTestId('calls-summary')).toContainText('3 priced calls in the last 60 days');
+  await expect(page.getByTestId('calls-summary')).toContainText(`${calls(before.calls60 + 3)} in the last 60 days`);
 
   await page.screenshot({ path: 'test-results/dashboard-1440.png', fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
