@@ -66,7 +66,8 @@ test('a clerk sets up a tariff, its rate sheet and peak times, then quotes a cal
   // A first version is offered from the start; choose a date instead: 00:00 on it, in the deployment's zone.
   await expect(upload.getByRole('radio', { name: /From the start/ })).toBeChecked();
   await upload.getByRole('radio', { name: /On a date/ }).check();
-  await expect(upload.getByLabel('Time', { exact: true })).toHaveValue('00:00');
+  await expect(upload.getByLabel('Hour', { exact: true })).toHaveValue('00');
+  await expect(upload.getByLabel('Minute', { exact: true })).toHaveValue('00');
   // Issue 10, item 7: Esc on the open calendar closes the calendar, not the dialog with its file.
   await upload.getByLabel('Date', { exact: true }).click();
   const calendar = page.getByRole('table').filter({ has: page.getByText('Mo', { exact: true }) });

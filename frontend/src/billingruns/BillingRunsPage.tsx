@@ -20,7 +20,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { DateInput } from '@mantine/dates';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconCalendarDollar, IconPlayerPlay } from '@tabler/icons-react';
@@ -29,6 +29,7 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { CursorPager, useUrlCursor } from '../common/CursorPager';
 import { FormErrors } from '../common/FormErrors';
+import { TimeField } from '../common/TimeField';
 import { LoadError, LoadingRows } from '../common/loading';
 import { countOf, formatCount } from '../common/numbers';
 import { pageVariables } from '../common/pager';
@@ -292,7 +293,7 @@ function WhatStep({
       {v.calls === 'upTo' && (
         <Group grow align="flex-start">
           <DateInput label="Calls up to (day)" valueFormat="D MMM YYYY" {...form.getInputProps('upToDay')} />
-          <TimeInput label={`Time (${timeZone})`} {...form.getInputProps('upToTime')} />
+          <TimeField label={`Time (${timeZone})`} hoursInputLabel="Hour" minutesInputLabel="Minute" {...form.getInputProps('upToTime')} />
         </Group>
       )}
     </Stack>

@@ -13,13 +13,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput, TimePicker } from '@mantine/dates';
+import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconCalculator } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useClient } from 'urql';
 import { TariffSelect } from '../customers/pickers';
 import { FormErrors } from '../common/FormErrors';
+import { TimeField } from '../common/TimeField';
 import { DIRECTION_LABELS } from '../common/labels';
 import { useSettings } from '../common/settings';
 import { nowInZone, timeZoneOptions } from '../common/time';
@@ -178,10 +179,8 @@ export function QuotePanel({ tariff }: { tariff?: { id: string; name: string } }
                 w={170}
                 {...form.getInputProps('startDay')}
               />
-              {/* 24-hour like every other time here: the browser's own time field follows its locale (10:00 AM). */}
-              <TimePicker
+              <TimeField
                 label="Start time"
-                format="24h"
                 hoursInputLabel="Start hour"
                 minutesInputLabel="Start minute"
                 withAsterisk

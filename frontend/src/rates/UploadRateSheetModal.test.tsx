@@ -201,7 +201,9 @@ describe('choosing when a rate sheet takes effect', slow, () => {
     const { client, uploads } = refusingClient();
     renderModal(client, groupRateSheets([v1]));
     await userEvent.click(screen.getByRole('radio', { name: /On a date/ }));
-    expect(screen.getByLabelText('Time')).toHaveValue('00:00');
+    // 00:00, in the 24-hour field's hour and minute.
+    expect(screen.getByLabelText('Hour')).toHaveValue('00');
+    expect(screen.getByLabelText('Minute')).toHaveValue('00');
     const date = screen.getByLabelText('Date');
     fireEvent.change(date, { target: { value: '2026-05-01' } });
     await userEvent.click(screen.getByRole('button', { name: 'Upload' }));

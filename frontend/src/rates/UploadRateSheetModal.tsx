@@ -1,11 +1,11 @@
 import { Alert, Button, Group, List, Modal, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { apiErrorMessage } from '../graphql/errors';
 import type { MoneyUnits, RateSheetDirection, RateSheetVersionFragment } from '../gql/graphql';
 import { CsvDropzone } from '../common/CsvDropzone';
+import { TimeField } from '../common/TimeField';
 import { DayInput } from '../common/DayInput';
 import { formatCount } from '../common/numbers';
 import { DIRECTION_LABELS } from '../common/labels';
@@ -220,7 +220,7 @@ function UploadForm({ tariff, groups, initialFile, initialGroup, onUploaded, onC
               w={160}
               error={whenError ? true : undefined}
             />
-            <TimeInput label="Time" value={time} onChange={(e) => setTime(e.currentTarget.value)} w={120} />
+            <TimeField label="Time" hoursInputLabel="Hour" minutesInputLabel="Minute" value={time} onChange={setTime} w={120} />
             <Select
               label="Time zone"
               data={timeZoneOptions(deploymentZone)}
