@@ -150,15 +150,15 @@ func runImportCdr(ctx context.Context, cfg platform.Config, o importCdrOptions, 
 	if o.noAnalyse {
 		queued, err := a.Analysis.StartAnalysis(sys, up.ID)
 		if err != nil {
-			return fmt.Errorf("upload %d is stored but its analysis could not be asked for: %w; re-analyse it from the Uploads page", up.ID, err)
+			return fmt.Errorf("%s is stored but its analysis could not be asked for: %w; re-analyse it from the Uploads page", name, err)
 		}
 		if analysis.Phase(queued.Phase) == analysis.PhaseWaitingForQueue {
-			fmt.Fprintf(stdout, "upload %d is stored; the queue did not answer, and a worker queues its analysis once the queue is back\n", up.ID)
+			fmt.Fprintf(stdout, "%s is stored; the queue did not answer, and a worker queues its analysis once the queue is back\n", name)
 		} else if a.Redis.Embedded() {
 			// The in-process queue ends with this process; the row does not.
-			fmt.Fprintf(stdout, "upload %d waits for analysis: with the embedded queue, `tollgate serve` analyses it when it next starts\n", up.ID)
+			fmt.Fprintf(stdout, "%s waits for analysis: with the embedded queue, `tollgate serve` analyses it when it next starts\n", name)
 		} else {
-			fmt.Fprintf(stdout, "upload %d queued for analysis by a running worker\n", up.ID)
+			fmt.Fprintf(stdout, "%s queued for analysis by a running worker\n", name)
 		}
 		return nil
 	}
@@ -170,7 +170,7 @@ func runImportCdr(ctx context.Context, cfg platform.Config, o importCdrOptions, 
 	start := time.Now()
 	err = analyseWithProgress(sys, a, up, run, o.progress, stderr)
 	if err != nil {
-		return fmt.Errorf("the analysis of upload %d stopped: %w", up.ID, err)
+		return fmt.Errorf("the analysis of %s stopped: %w", name, err)
 	}
 	if up, err = c.CdrUpload.Get(sys, up.ID); err != nil {
 		return err
