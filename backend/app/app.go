@@ -18,6 +18,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/audit"
+	"github.com/tollgate/tollgate/backend/auth/session"
 	"github.com/tollgate/tollgate/backend/auth/tokens"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/billing"
@@ -69,6 +70,8 @@ type App struct {
 	Delivery *delivery.Service
 	// Tokens makes, revokes and checks API tokens.
 	Tokens *tokens.Service
+	// Sessions signs staff in and out (TOLLGATE_AUTH=session).
+	Sessions *session.Service
 	// Audit records mutations, sign-ins and refusals.
 	Audit *audit.Log
 }
@@ -140,6 +143,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 		MySQL: a.DB.Dialect == dialect.MySQL, Lease: cfg.BillingLease,
 	}
 	a.Tokens = &tokens.Service{Client: a.DB.Client}
+	a.Sessions = &session.Service{Client: a.DB.Client}
 	a.Audit = &audit.Log{Client: a.DB.Client, Log: log}
 	a.Dashboards = &dashboard.Service{Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Zone: cfg.Location(), Cache: dashboard.NewCache()}
 	a.Analysis = &analysis.Service{
@@ -196,6 +200,8 @@ func (a *App) Handler() http.Handler {
 		MaxComplexity: a.Config.MaxComplexity,
 		DevViewer:     a.Config.AuthMode == "dev",
 		Tokens:        a.Tokens,
+		Sessions:      a.sessionsIfSignIn(),
+		PublicURL:     a.Config.PublicURL,
 		Audit:         a.Audit,
 		RateLimits: web.RateLimits{
 			PerIP:    web.Rate{PerSecond: a.Config.RatePerIP, Burst: a.Config.RateBurstPerIP},
@@ -207,6 +213,15 @@ func (a *App) Handler() http.Handler {
 		Limits: web.Limits{MaxUploadBytes: a.Config.MaxUploadBytes, QueryTimeout: a.Config.QueryTimeout,
 			BodyTimeout: a.Config.BodyTimeout},
 	})
+}
+
+// sessionsIfSignIn is the sign-in service when people sign in
+// (TOLLGATE_AUTH=session), nil when they do not.
+func (a *App) sessionsIfSignIn() *session.Service {
+	if a.Config.AuthMode == "session" {
+		return a.Sessions
+	}
+	return nil
 }
 
 // Ready reports whether the database and the queue answer.

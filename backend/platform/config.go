@@ -37,9 +37,11 @@ type Config struct {
 	// total the screens show.
 	InvoiceDecimals int `env:"TOLLGATE_INVOICE_DECIMALS" envDefault:"2"`
 
-	// AuthMode "dev" gives every request the development-only staff viewer
-	// until sign-in exists; "none" gives requests no viewer at all.
-	AuthMode string `env:"TOLLGATE_AUTH" envDefault:"dev"`
+	// AuthMode "session" (the default) lets in only who signs in (or
+	// presents an API token); "dev" gives every other request the
+	// development-only admin viewer, for a developer's own machine only;
+	// "none" gives such requests no viewer at all (no sign-in either).
+	AuthMode string `env:"TOLLGATE_AUTH" envDefault:"session"`
 
 	LogLevel  string `env:"LOG_LEVEL" envDefault:"info"`
 	LogFormat string `env:"LOG_FORMAT" envDefault:"text"` // text | json
@@ -107,8 +109,8 @@ func (c Config) validate() error {
 	if c.RedriveEvery <= 0 {
 		return fmt.Errorf("TOLLGATE_REDRIVE_EVERY must be a positive duration such as 1m, not %s", c.RedriveEvery)
 	}
-	if c.AuthMode != "dev" && c.AuthMode != "none" {
-		return fmt.Errorf("TOLLGATE_AUTH must be dev or none, not %q", c.AuthMode)
+	if c.AuthMode != "session" && c.AuthMode != "dev" && c.AuthMode != "none" {
+		return fmt.Errorf("TOLLGATE_AUTH must be session (sign-in, the default), dev (everyone is a development admin: your own machine only) or none, not %q", c.AuthMode)
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/audit"
+	"github.com/tollgate/tollgate/backend/auth/session"
 	"github.com/tollgate/tollgate/backend/auth/tokens"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 )
@@ -25,7 +26,9 @@ import (
 // per-token limit. Tokens are not ambient credentials (a browser never
 // sends one by itself), so a request with a token needs no CSRF check.
 type guard struct {
-	tokens  *tokens.Service
+	tokens   *tokens.Service
+	sessions *session.Service
+	secure   bool // the session cookie is Secure (the public URL is https)
 	audit   *audit.Log
 	log     *slog.Logger
 	dev     bool
@@ -36,7 +39,8 @@ type guard struct {
 
 func newGuard(o Options) *guard {
 	rl := o.RateLimits
-	g := &guard{tokens: o.Tokens, audit: o.Audit, log: o.Log, dev: o.DevViewer, limited: limitedPath}
+	g := &guard{tokens: o.Tokens, sessions: o.Sessions, audit: o.Audit, log: o.Log, dev: o.DevViewer, limited: limitedPath,
+		secure: strings.HasPrefix(o.PublicURL, "https://")}
 	if rl.PerIP.PerSecond > 0 {
 		g.perIP = newKeyedLimiter(rl.PerIP, rl.MaxKeys, rl.Idle)
 	}
@@ -50,7 +54,14 @@ func newGuard(o Options) *guard {
 // GraphiQL and downloads, not the SPA's static files (a page load fetches
 // dozens) nor the health checks.
 func limitedPath(p string) bool {
-	return p == "/graphql" || p == "/graphiql" || strings.HasPrefix(p, "/download/")
+	return p == "/graphql" || p == "/graphiql" || strings.HasPrefix(p, "/download/") || strings.HasPrefix(p, "/auth/")
+}
+
+// needsViewer says which paths answer nobody who has not signed in: the
+// API and the downloads (the SPA's files and the sign-in routes are for
+// everyone).
+func needsViewer(p string) bool {
+	return p == "/graphql" || strings.HasPrefix(p, "/download/")
 }
 
 // HasBearer reports whether a request authenticates with an API token.
@@ -92,8 +103,18 @@ func (g *guard) middleware(next http.Handler) http.Handler {
 					return
 				}
 			}
+		} else if c, err := r.Cookie(SessionCookie); err == nil && g.sessions != nil && c.Value != "" {
+			var ok bool
+			if r, ok = g.fromCookie(w, r, c); !ok {
+				return
+			}
 		} else if g.dev {
 			r = r.WithContext(viewer.NewContext(ctx, viewer.DevStaff()))
+		}
+		if _, ok := viewer.FromContext(r.Context()); !ok && g.sessions != nil && needsViewer(r.URL.Path) {
+			writeCoded(w, http.StatusUnauthorized, string(apperr.Unauthenticated),
+				"sign in first: open Tollgate's page and sign in, or send an API token as 'Authorization: Bearer tg_…'")
+			return
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -19,6 +19,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/audit"
+	"github.com/tollgate/tollgate/backend/auth/session"
 	"github.com/tollgate/tollgate/backend/auth/tokens"
 	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/backend/graph/generated"
@@ -36,6 +37,12 @@ type Options struct {
 	DevViewer bool
 	// Tokens checks API tokens sent as Authorization: Bearer.
 	Tokens *tokens.Service
+	// Sessions signs people in with a session cookie; nil when the server
+	// does not (TOLLGATE_AUTH dev or none).
+	Sessions *session.Service
+	// PublicURL is where people reach the server; https makes the session
+	// cookie Secure.
+	PublicURL string
 	// Audit records mutations, sign-ins and refusals.
 	Audit *audit.Log
 	// RateLimits bound requests per IP and per token; a zero rate is no
@@ -56,7 +63,9 @@ type Options struct {
 func Handler(o Options) http.Handler {
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID, middleware.RealIP, requestLog(o.Log), middleware.Recoverer)
-	r.Use(securityHeaders, newGuard(o).middleware)
+	g := newGuard(o)
+	r.Use(securityHeaders, g.middleware)
+	g.authRoutes(r)
 
 	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok\n")) })
 	r.Get("/readyz", readyHandler(o))

@@ -84,6 +84,9 @@ func newServeCmd(use, short string, api, worker bool) *cobra.Command {
 				if err != nil {
 					return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 				}
+				if err := a.AnnounceAuth(ctx, os.Stderr); err != nil {
+					return err
+				}
 				g.Go(func() error { return a.ServeHTTP(gctx, ln) })
 			}
 			if worker {

@@ -96,6 +96,9 @@ func Config(t testing.TB, mode Mode) platform.Config {
 	// Tests send requests as fast as they can from one address; a test
 	// of the rate limits sets its own.
 	cfg.RatePerIP, cfg.RatePerToken = 0, 0
+	// Most tests act as the development admin; the sign-in tests set
+	// "session".
+	cfg.AuthMode = "dev"
 	if mode == MySQL {
 		cfg.DatabaseURL = CreateMySQLDatabase(t)
 		cfg.RedisURL = claimRedisDB(t)

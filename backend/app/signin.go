@@ -1,0 +1,53 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/tollgate/tollgate/backend/auth/viewer"
+)
+
+// LinkURL is the address of the SPA's page for a one-time link.
+func (a *App) LinkURL(secret string) string {
+	return strings.TrimRight(a.Config.PublicURL, "/") + "/welcome?link=" + secret
+}
+
+// AnnounceAuth says, when the API starts, how people get in. With sign-in
+// and no users yet it makes the first admin's one-time set-up link and
+// prints it to out; with the development viewer it warns, loudly, that
+// everyone who reaches the server is an admin.
+func (a *App) AnnounceAuth(ctx context.Context, out io.Writer) error {
+	switch a.Config.AuthMode {
+	case "dev":
+		a.Log.Warn("TOLLGATE_AUTH=dev: every request without an API token is an ADMIN, with no sign-in; use this on your own machine only, never where others can reach it")
+		fmt.Fprintln(out, "\n  !! TOLLGATE_AUTH=dev: no sign-in, everyone who reaches this server is an admin. Your own machine only. !!")
+	case "none":
+		a.Log.Warn("TOLLGATE_AUTH=none: nobody can sign in; only API tokens reach the API")
+	case "session":
+		has, err := a.Sessions.HasUsers(ctx)
+		if err != nil || has {
+			return err
+		}
+		secret, exp, err := a.Sessions.SetupLink(ctx)
+		if err != nil {
+			return err
+		}
+		a.Log.Warn("Tollgate has no users yet: the first admin sets up with the one-time link printed below", "expires", exp.Format(time.RFC3339))
+		fmt.Fprintf(out, "\n  Tollgate has no users yet. Open this link to choose the first admin's email and password\n  (it works once, until %s; a restart prints a new one):\n\n    %s\n\n",
+			exp.In(a.Config.Location()).Format("2 Jan 2006 15:04 MST"), a.LinkURL(secret))
+	}
+	return nil
+}
+
+// CreateStaff makes a staff user and returns the one-time link with which
+// they choose a password (the command line's `tollgate user create`).
+func (a *App) CreateStaff(ctx context.Context, email string, role viewer.Role) (string, time.Time, error) {
+	_, secret, exp, err := a.Sessions.CreateStaff(viewer.System(ctx), email, role)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	return a.LinkURL(secret), exp, nil
+}

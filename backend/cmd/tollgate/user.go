@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tollgate/tollgate/backend/app"
+	"github.com/tollgate/tollgate/backend/auth/viewer"
+)
+
+func newUserCmd() *cobra.Command {
+	user := &cobra.Command{Use: "user", Short: "Manage staff users from the command line"}
+	var f runtimeFlags
+	var admin bool
+	var role string
+	create := &cobra.Command{
+		Use:   "create EMAIL",
+		Short: "Create a staff user and print the one-time link with which they choose a password",
+		Long: `Create a staff user with no password and print a one-time link (valid for a
+day) with which they choose one. There is never a default password.
+
+  tollgate user create --admin you@example.com
+  tollgate user create --role BILLING clerk@example.com`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r := viewer.Role(strings.ToUpper(role))
+			if admin {
+				r = viewer.RoleAdmin
+			}
+			cfg, log, ctx, stop, err := f.start()
+			if err != nil {
+				return err
+			}
+			defer stop()
+			a, err := app.Open(ctx, cfg, log, true)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			link, exp, err := a.CreateStaff(ctx, args[0], r)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(os.Stdout, "%s (%s) can choose a password with this link until %s:\n%s\n",
+				strings.ToLower(strings.TrimSpace(args[0])), r, exp.In(cfg.Location()).Format("2 Jan 2006 15:04 MST"), link)
+			return nil
+		},
+	}
+	create.Flags().BoolVar(&admin, "admin", false, "make the user an admin (same as --role ADMIN)")
+	create.Flags().StringVar(&role, "role", "BILLING", "ADMIN (everything), BILLING (everything but users and settings) or READONLY")
+	f.bind(create, false)
+	user.AddCommand(create)
+	return user
+}
+
+func init() { rootCmd.AddCommand(newUserCmd()) }

@@ -1,0 +1,278 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/internal/testenv"
+	"github.com/tollgate/tollgate/ent/auditentry"
+)
+
+// browser is one browser: a cookie jar and the CSRF token its page was told.
+type browser struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+	csrf string
+}
+
+func newBrowser(t *testing.T, env *testenv.Env) *browser {
+	jar, _ := cookiejar.New(nil)
+	return &browser{t: t, base: env.Server.URL, c: &http.Client{Jar: jar}}
+}
+
+type state struct {
+	Mode       string
+	SignedIn   bool
+	User       *struct{ Email, Kind, Role string }
+	CSRFToken  string
+	NoUsersYet bool
+}
+
+// post sends JSON with the browser's cookie (and CSRF token, if told one)
+// and an Origin of the server itself, as a page of Tollgate's would.
+func (b *browser) post(path string, body any, hdr map[string]string) (int, map[string]any) {
+	b.t.Helper()
+	raw, _ := json.Marshal(body)
+	req, _ := http.NewRequest(http.MethodPost, b.base+path, bytes.NewReader(raw))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Origin", b.base)
+	if b.csrf != "" {
+		req.Header.Set("X-CSRF-Token", b.csrf)
+	}
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	res, err := b.c.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out map[string]any
+	_ = json.NewDecoder(res.Body).Decode(&out)
+	if tok, ok := out["csrfToken"].(string); ok {
+		b.csrf = tok
+	}
+	return res.StatusCode, out
+}
+
+func (b *browser) state() state {
+	b.t.Helper()
+	res, err := b.c.Get(b.base + "/auth/session")
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var s state
+	if err := json.NewDecoder(res.Body).Decode(&s); err != nil {
+		b.t.Fatal(err)
+	}
+	b.csrf = s.CSRFToken
+	return s
+}
+
+func message(out map[string]any) (code, msg string) {
+	errs, _ := out["errors"].([]any)
+	if len(errs) == 0 {
+		return "", ""
+	}
+	e := errs[0].(map[string]any)
+	ext, _ := e["extensions"].(map[string]any)
+	code, _ = ext["code"].(string)
+	msg, _ = e["message"].(string)
+	return code, msg
+}
+
+func signInEnv(t *testing.T, mode testenv.Mode) *testenv.Env {
+	cfg := testenv.Config(t, mode)
+	cfg.AuthMode = "session"
+	return testenv.Start(t, cfg)
+}
+
+func setupLink(t *testing.T, env *testenv.Env) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := env.App.AnnounceAuth(context.Background(), &out); err != nil {
+		t.Fatal(err)
+	}
+	_, secret, ok := strings.Cut(out.String(), "/welcome?link=")
+	if !ok {
+		t.Fatalf("no set-up link in %q", out.String())
+	}
+	return strings.TrimSpace(secret)
+}
+
+const viewerQuery = `{ viewer { kind role } }`
+
+func TestSignInSessionsAndCSRF(t *testing.T) {
+	env := signInEnv(t, testenv.Embedded)
+	anon := newBrowser(t, env)
+
+	// No open door: nobody is anybody until they sign in.
+	if s := anon.state(); s.Mode != "session" || s.SignedIn || !s.NoUsersYet {
+		t.Fatalf("a fresh server's state = %+v, want session mode, nobody signed in, no users yet", s)
+	}
+	if status, out := anon.post("/graphql", map[string]any{"query": viewerQuery}, nil); status != http.StatusUnauthorized {
+		t.Fatalf("anonymous GraphQL: HTTP %d %v, want 401", status, out)
+	} else if code, _ := message(out); code != "UNAUTHENTICATED" {
+		t.Fatalf("anonymous GraphQL code %q, want UNAUTHENTICATED", code)
+	}
+	if res, _ := env.Fetch(t, "/download/calls.csv"); res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("anonymous download: HTTP %d, want 401", res.StatusCode)
+	}
+
+	// The first admin, through the one-time set-up link.
+	link := setupLink(t, env)
+	admin := newBrowser(t, env)
+	if status, out := admin.post("/auth/link", map[string]any{"secret": link, "email": "Boss@Example.com", "password": "too short"}, nil); status != http.StatusBadRequest {
+		t.Fatalf("a 9-character password: HTTP %d %v, want 400", status, out)
+	}
+	if status, out := admin.post("/auth/link", map[string]any{"secret": link, "email": "Boss@Example.com", "password": "a long enough passphrase"}, nil); status != http.StatusOK {
+		t.Fatalf("set up: HTTP %d %v", status, out)
+	}
+	if s := admin.state(); !s.SignedIn || s.User.Email != "boss@example.com" || s.User.Role != "ADMIN" || s.CSRFToken == "" {
+		t.Fatalf("after set-up the state is %+v, want boss@example.com signed in as ADMIN with a CSRF token", s)
+	}
+	again := newBrowser(t, env)
+	if status, out := again.post("/auth/link", map[string]any{"secret": link, "email": "other@example.com", "password": "a long enough passphrase"}, nil); status != http.StatusNotFound {
+		t.Fatalf("the set-up link a second time: HTTP %d %v, want 404", status, out)
+	}
+
+	// Signed in, with the page's CSRF token: the API answers.
+	status, out := admin.post("/graphql", map[string]any{"query": viewerQuery}, nil)
+	if status != http.StatusOK || !strings.Contains(mustJSON(out), `"role":"ADMIN"`) {
+		t.Fatalf("signed-in GraphQL: HTTP %d %v", status, out)
+	}
+	// The same cookie without the token (what another site's request
+	// would carry) is refused, and recorded.
+	if status, out := admin.post("/graphql", map[string]any{"query": viewerQuery}, map[string]string{"X-CSRF-Token": "forged"}); status != http.StatusForbidden {
+		t.Fatalf("a POST with a wrong CSRF token: HTTP %d %v, want 403", status, out)
+	}
+	n, err := env.App.DB.Client.AuditEntry.Query().Where(auditentry.Action("refused:csrf")).Count(viewer.System(context.Background()))
+	if err != nil || n != 1 {
+		t.Fatalf("audit entries for the refused CSRF: %d (%v), want 1", n, err)
+	}
+
+	// A cross-origin WebSocket with the cookie is refused before it opens.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	hdr := http.Header{"Origin": {"https://evil.example"}}
+	for _, c := range admin.c.Jar.Cookies(mustURL(env.Server.URL)) {
+		hdr.Add("Cookie", c.Name+"="+c.Value)
+	}
+	if conn, res, err := websocket.Dial(ctx, strings.Replace(env.Server.URL, "http", "ws", 1)+"/graphql",
+		&websocket.DialOptions{HTTPHeader: hdr, Subprotocols: []string{"graphql-transport-ws"}}); err == nil {
+		conn.CloseNow()
+		t.Fatal("a WebSocket from another origin opened with the session cookie")
+	} else if res == nil || res.StatusCode != http.StatusForbidden {
+		t.Fatalf("a cross-origin WebSocket: %v (response %v), want 403", err, res)
+	}
+
+	// Wrong passwords: the same answer for a wrong password and an unknown
+	// account, then a lock with Retry-After, which even the right password
+	// does not pass.
+	guesser := newBrowser(t, env)
+	_, wrong := guesser.post("/auth/sign-in", map[string]any{"email": "boss@example.com", "password": "not the password"}, nil)
+	_, unknown := guesser.post("/auth/sign-in", map[string]any{"email": "nobody@example.com", "password": "not the password"}, nil)
+	if _, a := message(wrong); a == "" || a != mustMessage(unknown) {
+		t.Fatalf("a wrong password says %q and an unknown account %q; they must say the same", a, mustMessage(unknown))
+	}
+	for range 4 {
+		guesser.post("/auth/sign-in", map[string]any{"email": "boss@example.com", "password": "not the password"}, nil)
+	}
+	if status, out := guesser.post("/auth/sign-in", map[string]any{"email": "boss@example.com", "password": "a long enough passphrase"}, nil); status != http.StatusTooManyRequests {
+		t.Fatalf("the right password while locked: HTTP %d %v, want 429", status, out)
+	} else if code, msg := message(out); code != "RATE_LIMITED" || !strings.Contains(msg, "try again in") {
+		t.Fatalf("locked out: %s %q", code, msg)
+	}
+
+	// A sign-in posted from another site is refused.
+	evil := newBrowser(t, env)
+	if status, _ := evil.post("/auth/sign-in", map[string]any{"email": "boss@example.com", "password": "a long enough passphrase"}, map[string]string{"Origin": "https://evil.example"}); status != http.StatusForbidden {
+		t.Fatalf("a cross-site sign-in: HTTP %d, want 403", status)
+	}
+
+	// Sign-out ends the session on the server: the old cookie is nobody.
+	cookies := admin.c.Jar.Cookies(mustURL(env.Server.URL))
+	if status, out := admin.post("/auth/sign-out", nil, nil); status != http.StatusOK {
+		t.Fatalf("sign out: HTTP %d %v", status, out)
+	}
+	replay := newBrowser(t, env)
+	replay.c.Jar.SetCookies(mustURL(env.Server.URL), cookies)
+	if s := replay.state(); s.SignedIn {
+		t.Fatalf("a signed-out session's cookie still signs in: %+v", s)
+	}
+	if status, _ := replay.post("/graphql", map[string]any{"query": viewerQuery}, map[string]string{"X-CSRF-Token": admin.csrf}); status != http.StatusUnauthorized {
+		t.Fatalf("GraphQL with a signed-out cookie: HTTP %d, want 401", status)
+	}
+}
+
+// Two browsers submitting one invitation at once: one sets the password
+// and is signed in, the other is told the link was used.
+func TestALinkWorksOnceUnderRace(t *testing.T) {
+	for _, mode := range testenv.Modes {
+		t.Run(string(mode), func(t *testing.T) {
+			env := signInEnv(t, mode)
+			link, _, err := env.App.CreateStaff(context.Background(), "clerk@example.com", viewer.RoleBilling)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, secret, _ := strings.Cut(link, "link=")
+			const tabs = 4 // four wrong passwords after: under the lock-out
+			var wg sync.WaitGroup
+			statuses := make([]int, tabs)
+			for i := range tabs {
+				wg.Go(func() {
+					b := newBrowser(t, env)
+					statuses[i], _ = b.post("/auth/link", map[string]any{"secret": secret, "password": "passphrase number " + string(rune('a'+i))}, nil)
+				})
+			}
+			wg.Wait()
+			ok, gone := 0, 0
+			winner := -1
+			for i, s := range statuses {
+				switch s {
+				case http.StatusOK:
+					ok++
+					winner = i
+				case http.StatusNotFound:
+					gone++
+				}
+			}
+			if ok != 1 || gone != tabs-1 {
+				t.Fatalf("statuses %v: want one 200 and %d 404s", statuses, tabs-1)
+			}
+			// The winner's password is the account's; the others' are not.
+			for i := range tabs {
+				b := newBrowser(t, env)
+				status, _ := b.post("/auth/sign-in", map[string]any{"email": "clerk@example.com", "password": "passphrase number " + string(rune('a'+i))}, nil)
+				if (status == http.StatusOK) != (i == winner) {
+					t.Fatalf("signing in with tab %d's password: HTTP %d (the winner was tab %d)", i, status, winner)
+				}
+			}
+		})
+	}
+}
+
+func mustJSON(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+func mustMessage(out map[string]any) string { _, m := message(out); return m }
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}
