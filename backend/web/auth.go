@@ -29,12 +29,12 @@ type guard struct {
 	tokens   *tokens.Service
 	sessions *session.Service
 	secure   bool // the session cookie is Secure (the public URL is https)
-	audit   *audit.Log
-	log     *slog.Logger
-	dev     bool
-	perIP   *keyedLimiter
-	perTok  *keyedLimiter
-	limited func(path string) bool
+	audit    *audit.Log
+	log      *slog.Logger
+	dev      bool
+	perIP    *keyedLimiter
+	perTok   *keyedLimiter
+	limited  func(path string) bool
 }
 
 func newGuard(o Options) *guard {
