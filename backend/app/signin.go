@@ -51,3 +51,15 @@ func (a *App) CreateStaff(ctx context.Context, email string, role viewer.Role) (
 	}
 	return a.LinkURL(secret), exp, nil
 }
+
+// ResetLink returns a one-time password reset link for the user of email.
+func (a *App) ResetLink(ctx context.Context, email string) (string, time.Time, error) {
+	u, secret, exp, err := a.Sessions.ResetLink(ctx, email)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	if u == nil {
+		return "", time.Time{}, fmt.Errorf("no user has the email %q (or the account is disabled)", strings.TrimSpace(email))
+	}
+	return a.LinkURL(secret), exp, nil
+}

@@ -276,3 +276,43 @@ func mustURL(s string) *url.URL {
 	}
 	return u
 }
+
+// A reset link sets a new password and ends the sessions the old one
+// opened; the old password no longer signs in.
+func TestAResetEndsTheOldSessions(t *testing.T) {
+	env := signInEnv(t, testenv.Embedded)
+	link, _, err := env.App.CreateStaff(context.Background(), "clerk@example.com", viewer.RoleReadOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, secret, _ := strings.Cut(link, "link=")
+	first := newBrowser(t, env)
+	if status, out := first.post("/auth/link", map[string]any{"secret": secret, "password": "the first passphrase"}, nil); status != http.StatusOK {
+		t.Fatalf("invitation: HTTP %d %v", status, out)
+	}
+	if s := first.state(); !s.SignedIn || s.User.Role != "READONLY" {
+		t.Fatalf("after the invitation: %+v", s)
+	}
+	reset, _, err := env.App.ResetLink(context.Background(), "Clerk@Example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := env.App.ResetLink(context.Background(), "nobody@example.com"); err == nil {
+		t.Fatal("a reset link for an unknown email was made")
+	}
+	_, rs, _ := strings.Cut(reset, "link=")
+	second := newBrowser(t, env)
+	if status, out := second.post("/auth/link", map[string]any{"secret": rs, "password": "the second passphrase"}, nil); status != http.StatusOK {
+		t.Fatalf("reset: HTTP %d %v", status, out)
+	}
+	if s := first.state(); s.SignedIn {
+		t.Fatal("the session opened with the old password survived the reset")
+	}
+	b := newBrowser(t, env)
+	if status, _ := b.post("/auth/sign-in", map[string]any{"email": "clerk@example.com", "password": "the first passphrase"}, nil); status != http.StatusUnauthorized {
+		t.Fatalf("the old password: HTTP %d, want 401", status)
+	}
+	if status, _ := b.post("/auth/sign-in", map[string]any{"email": "clerk@example.com", "password": "the second passphrase"}, nil); status != http.StatusOK {
+		t.Fatalf("the new password: HTTP %d, want 200", status)
+	}
+}

@@ -52,7 +52,35 @@ day) with which they choose one. There is never a default password.
 	create.Flags().BoolVar(&admin, "admin", false, "make the user an admin (same as --role ADMIN)")
 	create.Flags().StringVar(&role, "role", "BILLING", "ADMIN (everything), BILLING (everything but users and settings) or READONLY")
 	f.bind(create, false)
-	user.AddCommand(create)
+	var rf runtimeFlags
+	reset := &cobra.Command{
+		Use:   "reset EMAIL",
+		Short: "Print a one-time link (valid for an hour) with which a user chooses a new password",
+		Long: `Print a one-time password reset link for a user, valid for an hour. Using it
+sets the new password and ends every session the old one opened.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, log, ctx, stop, err := rf.start()
+			if err != nil {
+				return err
+			}
+			defer stop()
+			a, err := app.Open(ctx, cfg, log, true)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			link, exp, err := a.ResetLink(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(os.Stdout, "%s can choose a new password with this link until %s:\n%s\n",
+				strings.ToLower(strings.TrimSpace(args[0])), exp.In(cfg.Location()).Format("2 Jan 2006 15:04 MST"), link)
+			return nil
+		},
+	}
+	rf.bind(reset, false)
+	user.AddCommand(create, reset)
 	return user
 }
 
