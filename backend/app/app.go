@@ -186,6 +186,8 @@ func (a *App) Resolver() *graph.Resolver {
 		InvoiceActions: a.Invoices,
 		Mail:           a.Delivery,
 		Tokens:         a.Tokens,
+		Sessions:       a.Sessions,
+		LinkURL:        a.LinkURL,
 		Audit:          a.Audit,
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/audit"
+	"github.com/tollgate/tollgate/backend/auth/session"
 	"github.com/tollgate/tollgate/backend/auth/tokens"
 	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/company"
@@ -46,6 +47,10 @@ type Resolver struct {
 	Mail *delivery.Service
 	// Tokens makes and revokes API tokens.
 	Tokens *tokens.Service
+	// Sessions invites staff users and makes their one-time links;
+	// LinkURL turns a link's secret into the address to give them.
+	Sessions *session.Service
+	LinkURL  func(secret string) string
 	// Audit reads the audit log.
 	Audit *audit.Log
 }

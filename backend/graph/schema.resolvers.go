@@ -623,6 +623,34 @@ func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*ent.Api
 	return r.Tokens.Revoke(ctx, id)
 }
 
+// InviteUser is the resolver for the inviteUser field.
+func (r *mutationResolver) InviteUser(ctx context.Context, input model.InviteUserInput) (*model.UserLink, error) {
+	u, secret, exp, err := r.Sessions.CreateStaff(ctx, input.Email, viewer.Role(input.Role))
+	if err != nil {
+		return nil, err
+	}
+	return &model.UserLink{User: u, URL: r.LinkURL(secret), ExpiresAt: exp}, nil
+}
+
+// ResetUserPassword is the resolver for the resetUserPassword field.
+func (r *mutationResolver) ResetUserPassword(ctx context.Context, id int) (*model.UserLink, error) {
+	u, secret, exp, err := r.Sessions.ResetLinkFor(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &model.UserLink{User: u, URL: r.LinkURL(secret), ExpiresAt: exp}, nil
+}
+
+// UpdateUser is the resolver for the updateUser field.
+func (r *mutationResolver) UpdateUser(ctx context.Context, id int, input model.UpdateUserInput) (*ent.User, error) {
+	var role *viewer.Role
+	if input.Role != nil {
+		rl := viewer.Role(*input.Role)
+		role = &rl
+	}
+	return r.Sessions.UpdateStaff(ctx, id, role, input.Disabled)
+}
+
 // Days is the resolver for the days field.
 func (r *peakTimeBlockResolver) Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error) {
 	return weekdays(rating.Weekdays(obj.Weekdays)), nil

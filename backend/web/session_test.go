@@ -316,3 +316,63 @@ func TestAResetEndsTheOldSessions(t *testing.T) {
 		t.Fatalf("the new password: HTTP %d, want 200", status)
 	}
 }
+
+func gql(t *testing.T, b *browser, query string, vars map[string]any) (data map[string]any, code string) {
+	t.Helper()
+	_, out := b.post("/graphql", map[string]any{"query": query, "variables": vars}, nil)
+	code, _ = message(out)
+	data, _ = out["data"].(map[string]any)
+	return data, code
+}
+
+const inviteUser = `mutation($in: InviteUserInput!) { inviteUser(input: $in) { url expiresAt user { id email role disabled } } }`
+
+// An admin invites a clerk in the API, the clerk signs in with the link,
+// cannot manage users, and is out at once when the admin disables them.
+func TestAdminsManageStaffUsers(t *testing.T) {
+	env := signInEnv(t, testenv.Embedded)
+	admin := newBrowser(t, env)
+	if status, out := admin.post("/auth/link", map[string]any{"secret": setupLink(t, env), "email": "boss@example.com", "password": "a long enough passphrase"}, nil); status != http.StatusOK {
+		t.Fatalf("set up: HTTP %d %v", status, out)
+	}
+	data, code := gql(t, admin, inviteUser, map[string]any{"in": map[string]any{"email": "Clerk@Example.com", "role": "BILLING"}})
+	if code != "" {
+		t.Fatalf("inviteUser: %s", code)
+	}
+	inv := data["inviteUser"].(map[string]any)
+	u := inv["user"].(map[string]any)
+	if u["email"] != "clerk@example.com" || u["role"] != "BILLING" || !strings.HasPrefix(inv["url"].(string), env.Config.PublicURL+"/welcome?link=") {
+		t.Fatalf("inviteUser answered %v", inv)
+	}
+	if _, code := gql(t, admin, inviteUser, map[string]any{"in": map[string]any{"email": "clerk@example.com", "role": "BILLING"}}); code != "CONFLICT" {
+		t.Fatalf("inviting the same email twice: %q, want CONFLICT", code)
+	}
+	_, secret, _ := strings.Cut(inv["url"].(string), "link=")
+	clerk := newBrowser(t, env)
+	if status, out := clerk.post("/auth/link", map[string]any{"secret": secret, "password": "the clerk's passphrase"}, nil); status != http.StatusOK {
+		t.Fatalf("the clerk's invitation: HTTP %d %v", status, out)
+	}
+	if _, code := gql(t, clerk, inviteUser, map[string]any{"in": map[string]any{"email": "friend@example.com", "role": "ADMIN"}}); code != "FORBIDDEN" {
+		t.Fatalf("a billing user inviting: %q, want FORBIDDEN", code)
+	}
+	me, _ := gql(t, admin, `{ viewer { kind } users(first: 10) { edges { node { id email } } } }`, nil)
+	var bossID string
+	for _, e := range me["users"].(map[string]any)["edges"].([]any) {
+		n := e.(map[string]any)["node"].(map[string]any)
+		if n["email"] == "boss@example.com" {
+			bossID = n["id"].(string)
+		}
+	}
+	if _, code := gql(t, admin, `mutation($id: ID!) { updateUser(id: $id, input: {disabled: true}) { id } }`, map[string]any{"id": bossID}); code != "CONFLICT" {
+		t.Fatalf("an admin disabling themselves: %q, want CONFLICT", code)
+	}
+	if _, code := gql(t, admin, `mutation($id: ID!) { updateUser(id: $id, input: {disabled: true}) { disabled } }`, map[string]any{"id": u["id"]}); code != "" {
+		t.Fatalf("disabling the clerk: %s", code)
+	}
+	if s := clerk.state(); s.SignedIn {
+		t.Fatal("the disabled clerk is still signed in")
+	}
+	if status, _ := newBrowser(t, env).post("/auth/sign-in", map[string]any{"email": "clerk@example.com", "password": "the clerk's passphrase"}, nil); status != http.StatusUnauthorized {
+		t.Fatalf("a disabled clerk signing in: HTTP %d, want 401", status)
+	}
+}

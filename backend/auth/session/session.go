@@ -512,3 +512,65 @@ func (s *Service) UseLink(ctx context.Context, secret, email, password string, o
 	}
 	return signed, nil
 }
+
+func requireAdmin(ctx context.Context, what string) (viewer.Viewer, error) {
+	v, ok := viewer.FromContext(ctx)
+	if !ok || !v.CanAdminister() {
+		return v, apperr.New(apperr.Forbidden, "only an admin may %s", what)
+	}
+	return v, nil
+}
+
+// ResetLinkFor makes a password reset link for user id (admins only).
+func (s *Service) ResetLinkFor(ctx context.Context, id int) (*ent.User, string, time.Time, error) {
+	if _, err := requireAdmin(ctx, "send password reset links"); err != nil {
+		return nil, "", time.Time{}, err
+	}
+	sys := viewer.System(ctx)
+	u, err := s.Client.User.Get(sys, id)
+	if err != nil {
+		return nil, "", time.Time{}, apperr.NotFoundAs(err, "user", id)
+	}
+	if u.Disabled {
+		return nil, "", time.Time{}, apperr.New(apperr.Conflict, "%s is disabled; enable the account first", u.Email)
+	}
+	secret, exp, err := s.link(sys, authlink.PurposeReset, &u.ID, ResetLinkTTL)
+	return u, secret, exp, err
+}
+
+// UpdateStaff changes a user's role or disables (or enables) them;
+// any change ends their sessions, so it takes effect at once. An admin
+// cannot disable or demote themselves (the last admin could lock
+// everyone out).
+func (s *Service) UpdateStaff(ctx context.Context, id int, role *viewer.Role, disabled *bool) (*ent.User, error) {
+	v, err := requireAdmin(ctx, "change users")
+	if err != nil {
+		return nil, err
+	}
+	sys := viewer.System(ctx)
+	u, err := s.Client.User.Get(sys, id)
+	if err != nil {
+		return nil, apperr.NotFoundAs(err, "user", id)
+	}
+	if u.ID == v.UserID && ((disabled != nil && *disabled) || (role != nil && *role != viewer.RoleAdmin)) {
+		return nil, apperr.New(apperr.Conflict, "you cannot disable yourself or take away your own admin role; another admin can")
+	}
+	up := s.Client.User.UpdateOneID(id)
+	if role != nil {
+		if err := user.RoleValidator(user.Role(*role)); err != nil {
+			return nil, apperr.Field(apperr.Invalid, "role", "the role %q is not ADMIN, BILLING or READONLY", *role)
+		}
+		up.SetRole(user.Role(*role))
+	}
+	if disabled != nil {
+		up.SetDisabled(*disabled)
+	}
+	u, err = up.Save(sys)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.EndSessionsOf(ctx, id); err != nil {
+		return nil, err
+	}
+	return u, nil
+}

@@ -264,6 +264,13 @@ type CSVMappingPreset struct {
 	Mapping     *cdr.Mapping `json:"mapping"`
 }
 
+// A new staff user: who, and what they may do.
+type InviteUserInput struct {
+	Email string `json:"email"`
+	// ADMIN (everything), BILLING (everything but users and settings) or READONLY.
+	Role user.Role `json:"role"`
+}
+
 // The count and the sums of the invoices a list selects, added exactly.
 type InvoiceTotals struct {
 	// How many invoices.
@@ -486,6 +493,13 @@ type UnratedDestination struct {
 	Tariffs []*ent.Tariff `json:"tariffs"`
 }
 
+// A change to a staff user; empty fields stay as they are.
+type UpdateUserInput struct {
+	Role *user.Role `json:"role,omitempty"`
+	// A disabled user cannot sign in; their sessions end at once.
+	Disabled *bool `json:"disabled,omitempty"`
+}
+
 type UploadCdrInput struct {
 	ProviderID int `json:"providerID"`
 	// One direction per file: OUTBOUND (the default) or INBOUND (toll-free and similar).
@@ -513,6 +527,14 @@ type UploadRateSheetInput struct {
 	EffectiveFrom *time.Time     `json:"effectiveFrom,omitempty"`
 	Units         MoneyUnits     `json:"units"`
 	File          graphql.Upload `json:"file"`
+}
+
+// A one-time link for a person to choose a password: an invitation (valid for a day) or a reset (an hour).
+// Give it to them privately; only a hash of it is kept, so it is shown this once.
+type UserLink struct {
+	User      *ent.User `json:"user"`
+	URL       string    `json:"url"`
+	ExpiresAt time.Time `json:"expiresAt"`
 }
 
 // Who is calling the API.
