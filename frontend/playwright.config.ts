@@ -22,6 +22,14 @@ function freePort(): string {
 
 const external = process.env.TOLLGATE_E2E_URL;
 if (!external) process.env.TOLLGATE_E2E_PORT ??= freePort();
+// A second server, with sign-in, for the sign-in specs (e2e/signin.spec.ts):
+// its first admin is created before it starts, and the one-time link that
+// `tollgate user create` prints is kept in its data directory.
+process.env.TOLLGATE_E2E_SIGNIN_DIR ??= mkdtempSync(join(tmpdir(), 'tollgate-e2e-signin-'));
+process.env.TOLLGATE_E2E_SIGNIN_PORT ??= freePort();
+const signInDir = process.env.TOLLGATE_E2E_SIGNIN_DIR;
+const signInPort = process.env.TOLLGATE_E2E_SIGNIN_PORT;
+const signInURL = `http://127.0.0.1:${signInPort}`;
 const port = process.env.TOLLGATE_E2E_PORT;
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 
@@ -55,17 +63,34 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: external
-    ? undefined
-    : {
-        // DATABASE_URL / REDIS_URL, when set, reach the server through the environment.
-        command: `../bin/tollgate serve --addr 127.0.0.1:${port} --data-dir ${dataDir}`,
-        url: `${baseURL}/healthz`,
-        reuseExistingServer: false,
-        timeout: 60_000,
-        // Merged over process.env. The request log is noise here; warnings and errors still show.
-        env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-        stdout: 'ignore',
-        stderr: 'pipe',
-      },
+  webServer: [
+    ...(external
+      ? []
+      : [
+          {
+            // DATABASE_URL / REDIS_URL, when set, reach the server through the environment.
+            // Most specs are the clerk's work, not signing in: this server is the development admin.
+            command: `../bin/tollgate serve --addr 127.0.0.1:${port} --data-dir ${dataDir}`,
+            url: `${baseURL}/healthz`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            // Merged over process.env. The request log is noise here; warnings and errors still show.
+            env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', TOLLGATE_AUTH: 'dev' },
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          },
+        ]),
+    {
+      command:
+        `../bin/tollgate user create --admin admin@example.com --data-dir ${signInDir} > ${signInDir}/admin-link.txt && ` +
+        `../bin/tollgate serve --addr 127.0.0.1:${signInPort} --data-dir ${signInDir}`,
+      url: `${signInURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      // Always embedded, on its own data directory, whatever the other server uses.
+      env: { LOG_LEVEL: 'warn', TOLLGATE_AUTH: 'session', TOLLGATE_PUBLIC_URL: signInURL, DATABASE_URL: '', REDIS_URL: '', BLOB_URL: '', SMTP_URL: '' },
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
+  ],
 });

@@ -5,6 +5,8 @@ import { Notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
+import { SessionProvider } from './auth/SessionContext';
+import { SignedOut } from './auth/SignedOut';
 import { SettingsProvider } from './common/settings';
 import { createTollgateClient } from './graphql/client';
 import { createRouter } from './router';
@@ -20,9 +22,17 @@ export function App() {
         <UrqlProvider value={client}>
           <ModalsProvider>
             <Notifications position="top-right" classNames={toasts} />
-            <SettingsProvider>
-              <RouterProvider router={router} />
-            </SettingsProvider>
+            <SessionProvider>
+              {(session) =>
+                session.mode === 'session' && !session.signedIn ? (
+                  <SignedOut noUsersYet={session.noUsersYet} />
+                ) : (
+                  <SettingsProvider>
+                    <RouterProvider router={router} />
+                  </SettingsProvider>
+                )
+              }
+            </SessionProvider>
           </ModalsProvider>
         </UrqlProvider>
       </DatesProvider>

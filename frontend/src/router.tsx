@@ -4,6 +4,8 @@ import { CustomerDetailPage } from './customers/CustomerDetailPage';
 import { CustomerEditPage } from './customers/CustomerEditPage';
 import { CustomerListPage } from './customers/CustomerListPage';
 import { CustomerNewPage } from './customers/CustomerNewPage';
+import { SignedInAlready } from './auth/SignedInAlready';
+import { WelcomePage } from './auth/WelcomePage';
 import { PortalHome } from './portal/PortalHome';
 import { areas } from './shell/areas';
 import { ComingSoon } from './shell/ComingSoon';
@@ -53,12 +55,17 @@ export const routes: RouteObject[] = [
       { path: 'outbox', lazy: async () => ({ Component: (await import('./outbox/OutboxPage')).OutboxPage }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./settings/SettingsPage')).SettingsPage }) },
       // Admins' pages: API tokens and the audit log.
+      { path: 'settings/users', lazy: async () => ({ Component: (await import('./access/UsersPage')).UsersPage }) },
       { path: 'settings/tokens', lazy: async () => ({ Component: (await import('./access/TokensPage')).TokensPage }) },
       { path: 'settings/audit', lazy: async () => ({ Component: (await import('./access/AuditPage')).AuditPage }) },
       { path: '*', element: <NotFound /> },
     ],
   },
   { path: '/portal/*', element: <PortalHome /> },
+  // Signed in already: a one-time link still works (a reset for another
+  // account, say), and the sign-in page goes where it was asked to.
+  { path: '/welcome', element: <WelcomePage /> },
+  { path: '/sign-in', element: <SignedInAlready /> },
 ];
 
 function PageLoading() {

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 
 const tabs = [
   { value: '/settings', label: 'Company' },
+  { value: '/settings/users', label: 'Users' },
   { value: '/settings/tokens', label: 'API tokens' },
   { value: '/settings/audit', label: 'Audit log' },
 ];

@@ -77,3 +77,58 @@ export const AuditLogQuery = graphql(`
     }
   }
 `);
+
+export const UserFieldsFragment = graphql(`
+  fragment UserFields on User {
+    id
+    email
+    role
+    disabled
+    createdAt
+    lastSignInAt
+  }
+`);
+
+export const StaffUsersQuery = graphql(`
+  query StaffUsers {
+    users(first: 100, where: { kind: STAFF }, orderBy: { field: CREATED_AT, direction: ASC }) {
+      edges {
+        node {
+          ...UserFields
+        }
+      }
+    }
+  }
+`);
+
+export const InviteUserMutation = graphql(`
+  mutation InviteUser($input: InviteUserInput!) {
+    inviteUser(input: $input) {
+      url
+      expiresAt
+      user {
+        ...UserFields
+      }
+    }
+  }
+`);
+
+export const ResetUserPasswordMutation = graphql(`
+  mutation ResetUserPassword($id: ID!) {
+    resetUserPassword(id: $id) {
+      url
+      expiresAt
+      user {
+        ...UserFields
+      }
+    }
+  }
+`);
+
+export const UpdateUserMutation = graphql(`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) {
+      ...UserFields
+    }
+  }
+`);

@@ -1,5 +1,6 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createClient as createWSClient } from 'graphql-ws';
+import { csrfHeaders, signInPath } from '../auth/session';
 
 /** The API lives on the same origin as the SPA (the Go server embeds it). */
 export const GRAPHQL_PATH = '/graphql';
@@ -21,13 +22,23 @@ export function createTollgateClient(): Client {
 
   return new Client({
     url: GRAPHQL_PATH,
-    fetchOptions: { credentials: 'same-origin' },
+    // The session cookie goes by itself; the page's CSRF token goes in a header.
+    fetchOptions: () => ({ credentials: 'same-origin', headers: csrfHeaders() }),
     // Always POST: queries stay out of URLs and proxy logs, and every server transport accepts it.
     preferGetMethod: false,
     // Cached results are shown at once and refreshed in the background, so a
     // clerk coming back to a list sees it immediately and up to date soon after.
     requestPolicy: 'cache-and-network',
     exchanges: [
+      // A session that ended (signed out in another tab, expired) sends the
+      // clerk to sign in, and back to this page afterwards.
+      mapExchange({
+        onError(error) {
+          if (error.response?.status === 401 && !window.location.pathname.startsWith('/sign-in')) {
+            window.location.assign(signInPath(window.location));
+          }
+        },
+      }),
       cacheExchange,
       fetchExchange,
       subscriptionExchange({

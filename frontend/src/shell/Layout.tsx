@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconExternalLink, IconReceipt2 } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { UserMenu } from '../auth/UserMenu';
 import { areas, portalArea } from './areas';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import classes from './Layout.module.css';
@@ -37,6 +38,7 @@ export function Layout() {
             call billing
           </Text>
           <Group ml="auto" gap="xs">
+            <UserMenu />
             <ColorSchemeToggle />
           </Group>
         </Group>

@@ -1,0 +1,81 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { IconReceipt2 } from '@tabler/icons-react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../shell/usePageTitle';
+import { AuthError, safeNext, signIn } from './session';
+
+/** The frame of the signed-out pages: the product's name over a card. */
+export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Center mih="100dvh" p="md" component="main">
+      <Stack w="100%" maw={400} gap="lg">
+        <Stack align="center" gap={6}>
+          <ThemeIcon size={44} radius="md" aria-hidden>
+            <IconReceipt2 size={26} />
+          </ThemeIcon>
+          <Text fw={700} size="xl">
+            Tollgate
+          </Text>
+        </Stack>
+        <Paper withBorder shadow="sm" p="xl" radius="md">
+          <Title order={1} size="h3" mb="md">
+            {title}
+          </Title>
+          {children}
+        </Paper>
+      </Stack>
+    </Center>
+  );
+}
+
+export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
+  usePageTitle('Sign in');
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AuthError | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email, password);
+      // A whole new page: nothing cached for nobody survives into the session.
+      window.location.assign(safeNext(params.get('next')));
+    } catch (err) {
+      setError(err instanceof AuthError ? err : new AuthError(String(err), 'INTERNAL'));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthCard title="Sign in">
+      {noUsersYet && (
+        <Alert color="blue" mb="md" title="No one can sign in yet">
+          Tollgate has no users. The first admin opens the one-time set-up link that <code>tollgate serve</code> printed when it started (a
+          restart prints a new one), or an operator runs <code>tollgate user create --admin EMAIL</code>.
+        </Alert>
+      )}
+      <form onSubmit={submit} aria-label="Sign in">
+        <Stack>
+          <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoFocus />
+          <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          {error && (
+            <Alert color={error.code === 'RATE_LIMITED' ? 'orange' : 'red'} role="alert" title={error.code === 'RATE_LIMITED' ? 'Locked for now' : 'Not signed in'}>
+              {error.message}
+            </Alert>
+          )}
+          <Button type="submit" loading={busy} fullWidth>
+            Sign in
+          </Button>
+          <Text size="xs" c="dimmed">
+            Forgotten your password? Ask an admin for a reset link (<code>tollgate user reset EMAIL</code> prints one).
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
