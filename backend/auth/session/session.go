@@ -12,10 +12,8 @@ package session
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/mail"
@@ -23,6 +21,7 @@ import (
 	"time"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/auth/secret"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/authlink"
@@ -85,10 +84,9 @@ type Signed struct {
 }
 
 // Hash is the stored form of a secret.
-func Hash(secret string) string {
-	h := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(h[:])
-}
+func Hash(s string) string { return secret.Hash(s) }
+
+func newSecret() (string, error) { return secret.New("") }
 
 // CSRFToken is the token a page must send back with every state-changing
 // request of this session: derived from the session's secret, so only a
@@ -97,14 +95,6 @@ func Hash(secret string) string {
 func CSRFToken(secret string) string {
 	h := sha256.Sum256([]byte("csrf\x00" + secret))
 	return base64.RawURLEncoding.EncodeToString(h[:])
-}
-
-func newSecret() (string, error) {
-	b := make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("read random bytes for a secret: %w", err)
-	}
-	return base64.RawURLEncoding.EncodeToString(b), nil
 }
 
 // NormalizeEmail trims and lower-cases an address and says what is wrong

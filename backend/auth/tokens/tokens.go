@@ -7,16 +7,13 @@ package tokens
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/auth/secret"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/apitoken"
@@ -63,18 +60,9 @@ type Created struct {
 }
 
 // Hash is the stored form of a secret.
-func Hash(secret string) string {
-	h := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(h[:])
-}
+func Hash(s string) string { return secret.Hash(s) }
 
-func newSecret() (string, error) {
-	b := make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("read random bytes for a token: %w", err)
-	}
-	return Prefix + base64.RawURLEncoding.EncodeToString(b), nil
-}
+func newSecret() (string, error) { return secret.New(Prefix) }
 
 func requireAdmin(ctx context.Context) error {
 	if v, ok := viewer.FromContext(ctx); ok && v.CanAdminister() {

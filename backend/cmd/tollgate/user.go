@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -30,23 +32,14 @@ day) with which they choose one. There is never a default password.
 			if admin {
 				r = viewer.RoleAdmin
 			}
-			cfg, log, ctx, stop, err := f.start()
-			if err != nil {
-				return err
-			}
-			defer stop()
-			a, err := app.Open(ctx, cfg, log, true)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			link, exp, err := a.CreateStaff(ctx, args[0], r)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(os.Stdout, "%s (%s) can choose a password with this link until %s:\n%s\n",
-				strings.ToLower(strings.TrimSpace(args[0])), r, exp.In(cfg.Location()).Format("2 Jan 2006 15:04 MST"), link)
-			return nil
+			return f.withApp(func(ctx context.Context, a *app.App) error {
+				link, exp, err := a.CreateStaff(ctx, args[0], r)
+				if err != nil {
+					return err
+				}
+				printLink(a, fmt.Sprintf("%s (%s) can choose a password", strings.ToLower(strings.TrimSpace(args[0])), r), link, exp)
+				return nil
+			})
 		},
 	}
 	create.Flags().BoolVar(&admin, "admin", false, "make the user an admin (same as --role ADMIN)")
@@ -60,28 +53,38 @@ day) with which they choose one. There is never a default password.
 sets the new password and ends every session the old one opened.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, log, ctx, stop, err := rf.start()
-			if err != nil {
-				return err
-			}
-			defer stop()
-			a, err := app.Open(ctx, cfg, log, true)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			link, exp, err := a.ResetLink(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(os.Stdout, "%s can choose a new password with this link until %s:\n%s\n",
-				strings.ToLower(strings.TrimSpace(args[0])), exp.In(cfg.Location()).Format("2 Jan 2006 15:04 MST"), link)
-			return nil
+			return rf.withApp(func(ctx context.Context, a *app.App) error {
+				link, exp, err := a.ResetLink(ctx, args[0])
+				if err != nil {
+					return err
+				}
+				printLink(a, strings.ToLower(strings.TrimSpace(args[0]))+" can choose a new password", link, exp)
+				return nil
+			})
 		},
 	}
 	rf.bind(reset, false)
 	user.AddCommand(create, reset)
 	return user
+}
+
+// withApp opens Tollgate (applying pending migrations) for one command.
+func (f *runtimeFlags) withApp(fn func(context.Context, *app.App) error) error {
+	cfg, log, ctx, stop, err := f.start()
+	if err != nil {
+		return err
+	}
+	defer stop()
+	a, err := app.Open(ctx, cfg, log, true)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	return fn(ctx, a)
+}
+
+func printLink(a *app.App, who, link string, exp time.Time) {
+	fmt.Fprintf(os.Stdout, "%s with this link until %s:\n%s\n", who, exp.In(a.Config.Location()).Format("2 Jan 2006 15:04 MST"), link)
 }
 
 func init() { rootCmd.AddCommand(newUserCmd()) }
