@@ -204,6 +204,7 @@ func (a *App) Handler() http.Handler {
 		Tokens:        a.Tokens,
 		Sessions:      a.sessionsIfSignIn(),
 		PublicURL:     a.Config.PublicURL,
+		RecheckEvery:  a.Config.SubscriptionRecheck,
 		Audit:         a.Audit,
 		RateLimits: web.RateLimits{
 			PerIP:    web.Rate{PerSecond: a.Config.RatePerIP, Burst: a.Config.RateBurstPerIP},

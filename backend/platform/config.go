@@ -42,6 +42,10 @@ type Config struct {
 	// development-only admin viewer, for a developer's own machine only;
 	// "none" gives such requests no viewer at all (no sign-in either).
 	AuthMode string `env:"TOLLGATE_AUTH" envDefault:"session"`
+	// SubscriptionRecheck is how often an open subscription's session or
+	// API token is checked again: a signed-out session or a revoked token
+	// ends its subscriptions within this time.
+	SubscriptionRecheck time.Duration `env:"TOLLGATE_SUBSCRIPTION_RECHECK" envDefault:"10s"`
 
 	LogLevel  string `env:"LOG_LEVEL" envDefault:"info"`
 	LogFormat string `env:"LOG_FORMAT" envDefault:"text"` // text | json

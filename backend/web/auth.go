@@ -1,14 +1,17 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"log/slog"
 	"net"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/tollgate/tollgate/backend/apperr"
@@ -35,12 +38,17 @@ type guard struct {
 	perIP    *keyedLimiter
 	perTok   *keyedLimiter
 	limited  func(path string) bool
+	// recheckEvery is how often an open WebSocket's credential is checked.
+	recheckEvery time.Duration
 }
 
 func newGuard(o Options) *guard {
 	rl := o.RateLimits
 	g := &guard{tokens: o.Tokens, sessions: o.Sessions, audit: o.Audit, log: o.Log, dev: o.DevViewer, limited: limitedPath,
-		secure: strings.HasPrefix(o.PublicURL, "https://")}
+		secure: strings.HasPrefix(o.PublicURL, "https://"), recheckEvery: o.RecheckEvery}
+	if g.recheckEvery <= 0 {
+		g.recheckEvery = 10 * time.Second
+	}
 	if rl.PerIP.PerSecond > 0 {
 		g.perIP = newKeyedLimiter(rl.PerIP, rl.MaxKeys, rl.Idle)
 	}
@@ -86,10 +94,19 @@ func (g *guard) middleware(next http.Handler) http.Handler {
 				return
 			}
 		}
+		// recheck says whether the credential still holds; a WebSocket
+		// asks it every so often, so that a subscription ends with its
+		// session or token.
+		var recheck func(context.Context) error
 		if auth := r.Header.Get("Authorization"); auth != "" {
 			v, ok := g.bearer(w, r, auth)
 			if !ok {
 				return
+			}
+			recheck = func(ctx context.Context) error {
+				_, secret, _ := strings.Cut(auth, " ")
+				_, err := g.tokens.Authenticate(ctx, strings.TrimSpace(secret))
+				return err
 			}
 			ctx = viewer.NewContext(ctx, v)
 			r = r.WithContext(ctx)
@@ -108,6 +125,12 @@ func (g *guard) middleware(next http.Handler) http.Handler {
 			if r, ok = g.fromCookie(w, r, c); !ok {
 				return
 			}
+			if _, signed := viewer.FromContext(r.Context()); signed {
+				recheck = func(ctx context.Context) error {
+					_, err := g.sessions.Authenticate(ctx, c.Value)
+					return err
+				}
+			}
 		} else if g.dev {
 			r = r.WithContext(viewer.NewContext(ctx, viewer.DevStaff()))
 		}
@@ -116,8 +139,42 @@ func (g *guard) middleware(next http.Handler) http.Handler {
 				"sign in first: open Tollgate's page and sign in, or send an API token as 'Authorization: Bearer tg_…'")
 			return
 		}
+		if recheck != nil && r.Header.Get("Upgrade") != "" {
+			ctx, cancel := context.WithCancel(r.Context())
+			defer cancel()
+			ctx = transport.AppendCloseReason(ctx, "your session or API token has ended (signed out, revoked or expired); sign in again")
+			r = r.WithContext(ctx)
+			go g.watch(ctx, cancel, recheck)
+		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// watch re-checks an open WebSocket's credential every recheckEvery and
+// ends the connection (cancel) once it is refused: a revoked token or an
+// ended session stops its subscriptions within that time.
+func (g *guard) watch(ctx context.Context, cancel context.CancelFunc, recheck func(context.Context) error) {
+	t := time.NewTicker(g.recheckEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		err := recheck(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		_, sessionOver := session.IsRefused(err)
+		_, tokenOver := tokens.IsRefusal(err)
+		if sessionOver || tokenOver {
+			_ = audit.Record(ctx, audit.Entry{Action: "refused:subscription", Outcome: string(apperr.Unauthenticated),
+				Message: "a subscription ended with its credential: " + err.Error()})
+			cancel()
+			return
+		}
+	}
 }
 
 func tokenKey(v viewer.Viewer) string { return "token:" + strconv.Itoa(v.TokenID) }

@@ -43,6 +43,9 @@ type Options struct {
 	// PublicURL is where people reach the server; https makes the session
 	// cookie Secure.
 	PublicURL string
+	// RecheckEvery is how often an open WebSocket's session or token is
+	// checked again, so that its subscriptions end with it (default 10 s).
+	RecheckEvery time.Duration
 	// Audit records mutations, sign-ins and refusals.
 	Audit *audit.Log
 	// RateLimits bound requests per IP and per token; a zero rate is no

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/coder/websocket/wsjson"
 
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
@@ -374,5 +375,117 @@ func TestAdminsManageStaffUsers(t *testing.T) {
 	}
 	if status, _ := newBrowser(t, env).post("/auth/sign-in", map[string]any{"email": "clerk@example.com", "password": "the clerk's passphrase"}, nil); status != http.StatusUnauthorized {
 		t.Fatalf("a disabled clerk signing in: HTTP %d, want 401", status)
+	}
+}
+
+// openSubscription opens a WebSocket as a page of the server would (its
+// Origin, and the browser's cookie or an API token) and subscribes to
+// every upload's progress; it returns a channel closed when the
+// connection ends, with what the server said last.
+func openSubscription(t *testing.T, env *testenv.Env, hdr http.Header) <-chan string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	hdr.Set("Origin", env.Server.URL)
+	conn, _, err := websocket.Dial(ctx, strings.Replace(env.Server.URL, "http", "ws", 1)+"/graphql",
+		&websocket.DialOptions{HTTPHeader: hdr, Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatalf("websocket: %v", err)
+	}
+	t.Cleanup(func() { conn.CloseNow() })
+	if err := wsjson.Write(ctx, conn, map[string]any{"type": "connection_init"}); err != nil {
+		t.Fatal(err)
+	}
+	var ack map[string]any
+	if err := wsjson.Read(ctx, conn, &ack); err != nil || ack["type"] != "connection_ack" {
+		t.Fatalf("connection_init: %v %v", ack, err)
+	}
+	if err := wsjson.Write(ctx, conn, map[string]any{"id": "1", "type": "subscribe",
+		"payload": map[string]any{"query": `subscription { uploadChanged { id status } }`}}); err != nil {
+		t.Fatal(err)
+	}
+	ended := make(chan string, 1)
+	go func() {
+		last := ""
+		for {
+			var msg map[string]any
+			if err := wsjson.Read(ctx, conn, &msg); err != nil {
+				ended <- last + " / " + err.Error()
+				return
+			}
+			if msg["type"] == "ping" {
+				_ = wsjson.Write(ctx, conn, map[string]any{"type": "pong"})
+				continue
+			}
+			b, _ := json.Marshal(msg)
+			last = string(b)
+		}
+	}()
+	return ended
+}
+
+// A subscription ends with its session (signed out) or its API token
+// (revoked), within the re-check interval, and the log says so.
+func TestSubscriptionsEndWithTheirCredential(t *testing.T) {
+	cfg := testenv.Config(t, testenv.Embedded)
+	cfg.AuthMode = "session"
+	cfg.SubscriptionRecheck = 200 * time.Millisecond
+	env := testenv.Start(t, cfg)
+	admin := newBrowser(t, env)
+	if status, out := admin.post("/auth/link", map[string]any{"secret": setupLink(t, env), "email": "boss@example.com", "password": "a long enough passphrase"}, nil); status != http.StatusOK {
+		t.Fatalf("set up: HTTP %d %v", status, out)
+	}
+	data, code := gql(t, admin, `mutation { createApiToken(input: {name: "watcher", role: READONLY}) { secret token { id } } }`, nil)
+	if code != "" {
+		t.Fatalf("createApiToken: %s", code)
+	}
+	tok := data["createApiToken"].(map[string]any)
+
+	cookie := http.Header{}
+	for _, c := range admin.c.Jar.Cookies(mustURL(env.Server.URL)) {
+		cookie.Add("Cookie", c.Name+"="+c.Value)
+	}
+	bySession := openSubscription(t, env, cookie)
+	byToken := openSubscription(t, env, http.Header{"Authorization": {"Bearer " + tok["secret"].(string)}})
+
+	// Both stay open while their credentials hold.
+	select {
+	case why := <-bySession:
+		t.Fatalf("the session's subscription ended early: %s", why)
+	case why := <-byToken:
+		t.Fatalf("the token's subscription ended early: %s", why)
+	case <-time.After(time.Second):
+	}
+
+	if _, code := gql(t, admin, `mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, map[string]any{"id": tok["token"].(map[string]any)["id"]}); code != "" {
+		t.Fatalf("revokeApiToken: %s", code)
+	}
+	select {
+	case why := <-byToken:
+		// graphql-transport-ws has no message for it: the server closes
+		// the socket (the audit log says why, below).
+		if !strings.Contains(why, "received close frame") {
+			t.Fatalf("the token's subscription was not closed by the server: %s", why)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the revoked token's subscription is still open 5 s later")
+	}
+	select {
+	case why := <-bySession:
+		t.Fatalf("the session's subscription ended with the token: %s", why)
+	default:
+	}
+
+	if status, _ := admin.post("/auth/sign-out", nil, nil); status != http.StatusOK {
+		t.Fatal("sign out failed")
+	}
+	select {
+	case <-bySession:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the signed-out session's subscription is still open 5 s later")
+	}
+	n, err := env.App.DB.Client.AuditEntry.Query().Where(auditentry.Action("refused:subscription")).Count(viewer.System(context.Background()))
+	if err != nil || n != 2 {
+		t.Fatalf("audit entries for ended subscriptions: %d (%v), want 2", n, err)
 	}
 }
