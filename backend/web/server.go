@@ -95,6 +95,7 @@ func GraphQL(o Options) http.Handler {
 	srv.AddTransport(transport.POST{})
 	srv.AddTransport(uploads(limits))
 	useLimits(srv, o.MaxComplexity, limits)
+	srv.Use(graph.Authorize{})
 	srv.Use(graph.AuditMutations{Log: o.Audit})
 	srv.Use(graph.CallRates{})
 	srv.Use(extension.Introspection{})

@@ -199,7 +199,7 @@ func TestCustomerTokenIsNoStaffToken(t *testing.T) {
 		t.Fatalf("a customer token read providers: %s", r.Data)
 	}
 	r, _ = asToken(t, env, auth, `{ apiTokens { id } }`, nil)
-	wantCode(t, r, "FORBIDDEN", "only an admin")
+	wantCode(t, r, "FORBIDDEN", "a customer's portal or token does not reach it")
 
 	r2 := env.Do(t, createToken, map[string]any{"in": map[string]any{"name": "Both", "role": "ADMIN", "customerID": cust.CreateCustomer.ID}})
 	wantCode(t, r2, "INVALID", "either a role or a customer")
