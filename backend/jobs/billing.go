@@ -45,7 +45,10 @@ func (h *Handlers) billingRun(ctx context.Context, t *asynq.Task) error {
 		}
 		return nil
 	}
-	return err // ErrBusy is retried soon (RetryDelay)
+	if err != nil && !errors.Is(err, invoicing.ErrBusy) {
+		h.Log.Warn("billing run attempt failed; it is tried again", "run", p.RunID, "err", err)
+	}
+	return err // retried soon (RetryDelay)
 }
 
 // RedriveBilling queues again the billing runs no task may be left to

@@ -145,5 +145,11 @@ func RetryDelay(n int, err error, t *asynq.Task) time.Duration {
 	if errors.Is(err, analysis.ErrBusy) || errors.Is(err, invoicing.ErrBusy) {
 		return 5 * time.Second
 	}
+	// A clerk watches a billing run's progress: any other failure (a
+	// database that was busy, a lost connection) is tried again after 2 s,
+	// doubling to a minute, rather than Asynq's 15 s and more.
+	if t != nil && t.Type() == TypeBillingRun {
+		return min(2*time.Second<<min(n, 5), time.Minute)
+	}
 	return asynq.DefaultRetryDelayFunc(n, err, t)
 }
