@@ -196,16 +196,17 @@ func (a *App) Resolver() *graph.Resolver {
 func (a *App) Handler() http.Handler {
 	spa, _ := frontend.Dist()
 	return web.Handler(web.Options{
-		Resolver:      a.Resolver(),
-		Client:        a.DB.Client,
-		Log:           a.Log,
-		MaxComplexity: a.Config.MaxComplexity,
-		DevViewer:     a.Config.AuthMode == "dev",
-		Tokens:        a.Tokens,
-		Sessions:      a.sessionsIfSignIn(),
-		PublicURL:     a.Config.PublicURL,
-		RecheckEvery:  a.Config.SubscriptionRecheck,
-		Audit:         a.Audit,
+		Resolver:       a.Resolver(),
+		Client:         a.DB.Client,
+		Log:            a.Log,
+		MaxComplexity:  a.Config.MaxComplexity,
+		DevViewer:      a.Config.AuthMode == "dev",
+		Tokens:         a.Tokens,
+		Sessions:       a.sessionsIfSignIn(),
+		PublicURL:      a.Config.PublicURL,
+		RecheckEvery:   a.Config.SubscriptionRecheck,
+		ForgotPassword: a.EmailPasswordReset,
+		Audit:          a.Audit,
 		RateLimits: web.RateLimits{
 			PerIP:    web.Rate{PerSecond: a.Config.RatePerIP, Burst: a.Config.RateBurstPerIP},
 			PerToken: web.Rate{PerSecond: a.Config.RatePerToken, Burst: a.Config.RateBurstPerToken},

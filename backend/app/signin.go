@@ -2,12 +2,15 @@ package app
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/mail"
 )
 
 // LinkURL is the address of the SPA's page for a one-time link.
@@ -62,4 +65,43 @@ func (a *App) ResetLink(ctx context.Context, email string) (string, time.Time, e
 		return "", time.Time{}, fmt.Errorf("no user has the email %q (or the account is disabled)", strings.TrimSpace(email))
 	}
 	return a.LinkURL(secret), exp, nil
+}
+
+// EmailPasswordReset sends the account of email a one-hour reset link, at
+// once, through the same mail transport as invoices (the outbox directory
+// in embedded mode). An unknown or disabled email sends nothing and is no
+// error: the sign-in page answers the same either way, so nobody learns
+// which addresses have accounts.
+func (a *App) EmailPasswordReset(ctx context.Context, email string) error {
+	u, secret, exp, err := a.Sessions.ResetLink(ctx, email)
+	if err != nil || u == nil {
+		return err
+	}
+	c, err := a.Company.Get(viewer.System(ctx))
+	if err != nil {
+		return err
+	}
+	from := c.EmailSenderAddress
+	if from == "" {
+		from = "tollgate@localhost"
+	}
+	name := c.EmailSenderName
+	if name == "" {
+		name = c.Name
+	}
+	if name == "" {
+		name = "Tollgate"
+	}
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return a.Delivery.Sender.Send(ctx, &mail.Message{
+		ID:      "password-reset-" + hex.EncodeToString(b),
+		From:    mail.Address{Name: name, Email: from},
+		To:      []mail.Address{{Email: u.Email}},
+		Subject: "Reset your Tollgate password",
+		Text: fmt.Sprintf("Someone (we hope you) asked to reset the password of %s on Tollgate.\n\n"+
+			"Choose a new password with this link. It works once, until %s:\n\n%s\n\n"+
+			"If it was not you, ignore this email: your password stays as it is.\n",
+			u.Email, exp.In(a.Config.Location()).Format("2 Jan 2006 15:04 MST"), a.LinkURL(secret)),
+	})
 }

@@ -40,12 +40,13 @@ type guard struct {
 	limited  func(path string) bool
 	// recheckEvery is how often an open WebSocket's credential is checked.
 	recheckEvery time.Duration
+	forgot       func(ctx context.Context, email string) error
 }
 
 func newGuard(o Options) *guard {
 	rl := o.RateLimits
 	g := &guard{tokens: o.Tokens, sessions: o.Sessions, audit: o.Audit, log: o.Log, dev: o.DevViewer, limited: limitedPath,
-		secure: strings.HasPrefix(o.PublicURL, "https://"), recheckEvery: o.RecheckEvery}
+		secure: strings.HasPrefix(o.PublicURL, "https://"), recheckEvery: o.RecheckEvery, forgot: o.ForgotPassword}
 	if g.recheckEvery <= 0 {
 		g.recheckEvery = 10 * time.Second
 	}

@@ -46,6 +46,9 @@ type Options struct {
 	// RecheckEvery is how often an open WebSocket's session or token is
 	// checked again, so that its subscriptions end with it (default 10 s).
 	RecheckEvery time.Duration
+	// ForgotPassword emails a reset link to the account of an email, if
+	// any (POST /auth/forgot).
+	ForgotPassword func(ctx context.Context, email string) error
 	// Audit records mutations, sign-ins and refusals.
 	Audit *audit.Log
 	// RateLimits bound requests per IP and per token; a zero rate is no

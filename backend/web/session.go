@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -147,6 +148,39 @@ func (g *guard) authRoutes(r chi.Router) {
 	r.Post("/auth/sign-out", g.handleSignOut)
 	r.Get("/auth/link", g.handleDescribeLink)
 	r.Post("/auth/link", g.handleUseLink)
+	r.Post("/auth/forgot", g.handleForgot)
+}
+
+// handleForgot emails a reset link to the account of an email, if there
+// is one; the answer is the same whether or not there is.
+func (g *guard) handleForgot(w http.ResponseWriter, r *http.Request) {
+	if !g.needSessions(w) {
+		return
+	}
+	if !sameOrigin(r) || g.forgot == nil {
+		writeCoded(w, http.StatusForbidden, string(apperr.Forbidden), "ask for a reset link on Tollgate's own sign-in page")
+		return
+	}
+	var in struct{ Email string }
+	if !readForm(w, r, &in) {
+		return
+	}
+	e, err := session.NormalizeEmail(in.Email)
+	if err != nil {
+		g.refuse(w, r, err, "read the email")
+		return
+	}
+	_ = audit.Record(r.Context(), audit.Entry{Action: "passwordResetRequested", Outcome: "OK", Who: e})
+	// Sent after the answer, so that it takes as long whether or not the
+	// account exists; a failure is in the log.
+	ctx := context.WithoutCancel(r.Context())
+	go func() {
+		if err := g.forgot(ctx, e); err != nil {
+			ref := apperr.Reference()
+			g.log.ErrorContext(ctx, "send a password reset email", "ref", ref, "err", err)
+		}
+	}()
+	writeJSON(w, http.StatusOK, map[string]string{"message": "If " + e + " has an account, an email with a reset link (valid for an hour) is on its way. Check your spam folder if it does not arrive."})
 }
 
 func (g *guard) handleState(w http.ResponseWriter, r *http.Request) {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
+	"github.com/tollgate/tollgate/backend/mail"
 	"github.com/tollgate/tollgate/ent/auditentry"
 )
 
@@ -487,5 +488,63 @@ func TestSubscriptionsEndWithTheirCredential(t *testing.T) {
 	n, err := env.App.DB.Client.AuditEntry.Query().Where(auditentry.Action("refused:subscription")).Count(viewer.System(context.Background()))
 	if err != nil || n != 2 {
 		t.Fatalf("audit entries for ended subscriptions: %d (%v), want 2", n, err)
+	}
+}
+
+// "Forgotten your password?": the answer is the same for an account and
+// for no account; the account's owner gets an email whose link sets a new
+// password, and nobody else gets anything.
+func TestAForgottenPasswordIsResetByEmail(t *testing.T) {
+	env := signInEnv(t, testenv.Embedded)
+	outbox, ok := env.App.Delivery.Sender.(*mail.Outbox)
+	if !ok {
+		t.Fatalf("the embedded sender is %T, not the outbox", env.App.Delivery.Sender)
+	}
+	link, _, err := env.App.CreateStaff(context.Background(), "clerk@example.com", viewer.RoleBilling)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, secret, _ := strings.Cut(link, "link=")
+	if status, _ := newBrowser(t, env).post("/auth/link", map[string]any{"secret": secret, "password": "the forgotten one"}, nil); status != http.StatusOK {
+		t.Fatal("invitation failed")
+	}
+	b := newBrowser(t, env)
+	status, known := b.post("/auth/forgot", map[string]any{"email": "Clerk@Example.com"}, nil)
+	if status != http.StatusOK {
+		t.Fatalf("forgot: HTTP %d %v", status, known)
+	}
+	_, unknown := b.post("/auth/forgot", map[string]any{"email": "nobody@example.com"}, nil)
+	if strings.Replace(known["message"].(string), "clerk@example.com", "X", 1) != strings.Replace(unknown["message"].(string), "nobody@example.com", "X", 1) {
+		t.Fatalf("the answers differ: %q and %q", known["message"], unknown["message"])
+	}
+	var entries []mail.Entry
+	deadline := time.Now().Add(5 * time.Second)
+	for len(entries) == 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+		if entries, err = outbox.List(0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(200 * time.Millisecond) // time for a wrong second email to arrive too
+	if entries, err = outbox.List(0); err != nil || len(entries) != 1 {
+		t.Fatalf("outbox: %d messages (%v), want the one for the clerk", len(entries), err)
+	}
+	msg, err := outbox.Read(entries[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(msg.To, ","), "clerk@example.com") || msg.Subject != "Reset your Tollgate password" {
+		t.Fatalf("the email goes to %v with subject %q", msg.To, msg.Subject)
+	}
+	_, after, ok := strings.Cut(msg.Text, "/welcome?link=")
+	if !ok {
+		t.Fatalf("no link in the email:\n%s", msg.Text)
+	}
+	reset := strings.Fields(after)[0]
+	if status, out := newBrowser(t, env).post("/auth/link", map[string]any{"secret": reset, "password": "a remembered one"}, nil); status != http.StatusOK {
+		t.Fatalf("the emailed link: HTTP %d %v", status, out)
+	}
+	if status, _ := newBrowser(t, env).post("/auth/sign-in", map[string]any{"email": "clerk@example.com", "password": "a remembered one"}, nil); status != http.StatusOK {
+		t.Fatalf("the new password: HTTP %d", status)
 	}
 }

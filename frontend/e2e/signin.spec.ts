@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // These specs run against the second server of playwright.config.ts, the
@@ -121,6 +121,11 @@ test('an admin invites a clerk on the Users page; the clerk signs in in another 
   await expect(clerk.getByRole('button', { name: 'Signed in as clerk@example.com' })).toBeVisible();
   await clerk.goto('/customers');
   await expect(clerk.getByRole('heading', { name: 'Customers' })).toBeVisible();
+  // A billing user's Settings has no Users, API tokens or audit log.
+  await clerk.goto('/settings');
+  await expect(clerk.getByRole('tab', { name: 'Company' })).toBeVisible();
+  await expect(clerk.getByRole('tab', { name: 'Users' })).toHaveCount(0);
+  await expect(clerk.getByRole('tab', { name: 'API tokens' })).toHaveCount(0);
 
   // Disabled: the clerk's next page load is the sign-in page.
   await admin.reload();
@@ -133,4 +138,35 @@ test('an admin invites a clerk on the Users page; the clerk signs in in another 
   await expect(clerk).toHaveURL(/\/sign-in\?next=%2Fcustomers$/);
   await clerkContext.close();
   await adminContext.close();
+});
+
+test('a forgotten password: the email in the outbox holds a link that sets a new one', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Forgotten your password?' }).click();
+  const forgot = page.getByRole('form', { name: 'Reset the password' });
+  await forgot.getByLabel('Your email').fill('admin@example.com');
+  await forgot.getByRole('button', { name: 'Email me a reset link' }).click();
+  await expect(forgot.getByRole('status')).toContainText('If admin@example.com has an account, an email with a reset link');
+  await page.screenshot({ path: 'test-results/signin-forgot.png' });
+
+  // Embedded mode writes the email to the data directory's outbox.
+  const outbox = join(process.env.TOLLGATE_E2E_SIGNIN_DIR!, 'outbox');
+  let link = '';
+  await expect
+    .poll(() => {
+      for (const f of readdirSync(outbox).filter((n) => n.endsWith('.eml'))) {
+        const eml = readFileSync(join(outbox, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+        if (!/To:.*admin@example\.com/.test(eml)) continue;
+        link = eml.match(/https?:\/\/\S+\/welcome\?link=[A-Za-z0-9_-]+/)?.[0] ?? '';
+      }
+      return link;
+    })
+    .toMatch(/welcome\?link=/);
+
+  await page.goto(link);
+  const form = page.getByRole('form', { name: 'Choose a new password' });
+  await form.getByRole('textbox', { name: 'Password', exact: true }).fill('a brand new passphrase');
+  await form.getByLabel('The password again').fill('a brand new passphrase');
+  await form.getByRole('button', { name: 'Save the password and sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Signed in as admin@example.com' })).toBeVisible();
 });

@@ -1,12 +1,31 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
-import { IconReceipt2 } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
-import { usePageTitle } from '../shell/usePageTitle';
-import { AuthError, safeNext, signIn } from './session';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Divider,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from "@mantine/core";
+import { IconReceipt2 } from "@tabler/icons-react";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { useSearchParams } from "react-router";
+import { usePageTitle } from "../shell/usePageTitle";
+import { AuthError, forgotPassword, safeNext, signIn } from "./session";
 
 /** The frame of the signed-out pages: the product's name over a card. */
-export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
+export function AuthCard({
+  title,
+  children,
+}: {
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <Center mih="100dvh" p="md" component="main">
       <Stack w="100%" maw={400} gap="lg">
@@ -30,12 +49,13 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
 }
 
 export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
-  usePageTitle('Sign in');
+  usePageTitle("Sign in");
   const [params] = useSearchParams();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AuthError | null>(null);
+  const [forgetting, setForgetting] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -44,9 +64,11 @@ export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
     try {
       await signIn(email, password);
       // A whole new page: nothing cached for nobody survives into the session.
-      window.location.assign(safeNext(params.get('next')));
+      window.location.assign(safeNext(params.get("next")));
     } catch (err) {
-      setError(err instanceof AuthError ? err : new AuthError(String(err), 'INTERNAL'));
+      setError(
+        err instanceof AuthError ? err : new AuthError(String(err), "INTERNAL"),
+      );
       setBusy(false);
     }
   }
@@ -55,27 +77,112 @@ export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
     <AuthCard title="Sign in">
       {noUsersYet && (
         <Alert color="blue" mb="md" title="No one can sign in yet">
-          Tollgate has no users. The first admin opens the one-time set-up link that <code>tollgate serve</code> printed when it started (a
-          restart prints a new one), or an operator runs <code>tollgate user create --admin EMAIL</code>.
+          Tollgate has no users. The first admin opens the one-time set-up link
+          that <code>tollgate serve</code> printed when it started (a restart
+          prints a new one), or an operator runs{" "}
+          <code>tollgate user create --admin EMAIL</code>.
         </Alert>
       )}
       <form onSubmit={submit} aria-label="Sign in">
         <Stack>
-          <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoFocus />
-          <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            autoFocus
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
           {error && (
-            <Alert color={error.code === 'RATE_LIMITED' ? 'orange' : 'red'} role="alert" title={error.code === 'RATE_LIMITED' ? 'Locked for now' : 'Not signed in'}>
+            <Alert
+              color={error.code === "RATE_LIMITED" ? "orange" : "red"}
+              role="alert"
+              title={
+                error.code === "RATE_LIMITED"
+                  ? "Locked for now"
+                  : "Not signed in"
+              }
+            >
               {error.message}
             </Alert>
           )}
           <Button type="submit" loading={busy} fullWidth>
             Sign in
           </Button>
-          <Text size="xs" c="dimmed">
-            Forgotten your password? Ask an admin for a reset link (<code>tollgate user reset EMAIL</code> prints one).
-          </Text>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => setForgetting(true)}
+          >
+            Forgotten your password?
+          </Anchor>
         </Stack>
       </form>
+      {forgetting && <ForgotForm initialEmail={email} />}
     </AuthCard>
+  );
+}
+
+/** A reset link by email: the answer never says whether the account exists. */
+function ForgotForm({ initialEmail }: { initialEmail: string }) {
+  const [email, setEmail] = useState(initialEmail);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <Divider my="lg" />
+      <form
+        aria-label="Reset the password"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          try {
+            setSent(await forgotPassword(email));
+          } catch (err) {
+            setError(err instanceof Error ? err.message : String(err));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Stack>
+          <Text size="sm">
+            We email you a link with which you choose a new password. It works
+            once, for an hour.
+          </Text>
+          <TextInput
+            label="Your email"
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          {sent && (
+            <Alert color="teal" role="status">
+              {sent}
+            </Alert>
+          )}
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Button type="submit" variant="light" loading={busy}>
+            Email me a reset link
+          </Button>
+        </Stack>
+      </form>
+    </>
   );
 }
