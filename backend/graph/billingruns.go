@@ -101,7 +101,7 @@ func (r *Resolver) watchRun(ctx context.Context, id int) (<-chan *ent.BillingRun
 	if _, err := r.Client.BillingRun.Get(ctx, id); err != nil {
 		return nil, apperr.NotFoundAs(err, "billing run", id)
 	}
-	return events.Watch(ctx, r.Events, invoicing.RunTopic(id), func(ctx context.Context, e invoicing.RunEvent) (*ent.BillingRun, error) {
+	in, err := events.Watch(ctx, r.Events, invoicing.RunTopic(id), func(ctx context.Context, e invoicing.RunEvent) (*ent.BillingRun, error) {
 		run, err := r.Client.BillingRun.Get(ctx, id)
 		if err != nil {
 			return nil, err
@@ -112,6 +112,31 @@ func (r *Resolver) watchRun(ctx context.Context, id int) (<-chan *ent.BillingRun
 		}
 		return run, nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	// The run as it stands first: a run that moved (or ended) between the
+	// page's query and the subscription's start would otherwise show its
+	// old state until the next event, which may never come.
+	out := make(chan *ent.BillingRun, 1)
+	go func() {
+		defer close(out)
+		if run, err := r.Client.BillingRun.Get(ctx, id); err == nil {
+			select {
+			case out <- run:
+			case <-ctx.Done():
+				return
+			}
+		}
+		for run := range in {
+			select {
+			case out <- run:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out, nil
 }
 
 // timeLeft estimates the seconds a running run still needs from its pace.

@@ -82,6 +82,20 @@ func TestPreviewStartAndProgressOverGraphQL(t *testing.T) {
 			break
 		}
 	}
+	// A page that subscribes after the run ended is told so at once,
+	// not left at the state its query saw.
+	late := w.env.Subscribe(t, ctx, `subscription($id: ID!) { billingRunProgress(id: $id) { status invoiceCount } }`,
+		map[string]any{"id": strconv.Itoa(run.ID)})
+	var now struct {
+		BillingRunProgress struct {
+			Status       string
+			InvoiceCount int
+		}
+	}
+	late.Next(t, 5*time.Second, &now)
+	if now.BillingRunProgress.Status != "COMPLETED" || now.BillingRunProgress.InvoiceCount != 1 {
+		t.Errorf("a subscription opened after the run ended first says %+v; want COMPLETED with 1 invoice", now.BillingRunProgress)
+	}
 	r := w.env.Do(t, `mutation($input: BillingRunInput!) { startBillingRun(input: $input) { id } }`, vars)
 	if len(r.Errors) != 1 || r.Errors[0].Code() != "CONFLICT" {
 		t.Errorf("a second run of June: %+v; want CONFLICT", r.Errors)
