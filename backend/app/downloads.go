@@ -14,14 +14,19 @@ import (
 
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/delivery"
+	"github.com/tollgate/tollgate/backend/graph"
 	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/invoice"
 )
 
 // downloads mounts the file downloads the API links to. They run with the
-// request's viewer, so the privacy policies apply as for GraphQL.
-func (a *App) downloads(r chi.Router) {
+// request's viewer, so the privacy policies apply as for GraphQL, and
+// every one is the reseller's staff data: a portal user or a customer's
+// token is refused before anything is read (the portal will have its own).
+func (a *App) downloads(root chi.Router) {
+	r := root.With(a.staffDownloads)
 	r.Get("/download/uploads/{id}/{kind}.csv", func(w http.ResponseWriter, req *http.Request) {
 		id, err := pathID(req, "id", "upload")
 		if err != nil {
@@ -292,6 +297,19 @@ func (a *App) downloadError(w http.ResponseWriter, req *http.Request, err error)
 	c := apperr.Report(req.Context(), a.Log, err, "path", req.URL.Path)
 	w.Header().Del("Content-Disposition")
 	http.Error(w, c.Message, c.Status())
+}
+
+// staffDownloads refuses the downloads to anyone who may not read staff
+// data, with the same answer as the API's gate.
+func (a *App) staffDownloads(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		v, ok := viewer.FromContext(req.Context())
+		if err := graph.Allowed(v, ok, graph.Staff); err != nil {
+			a.downloadError(w, req, err)
+			return
+		}
+		next.ServeHTTP(w, req)
+	})
 }
 
 func csvHeaders(w http.ResponseWriter, name string) {

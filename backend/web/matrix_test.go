@@ -273,6 +273,31 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Fatalf("only %d root fields found; the schema walk is broken", len(all))
 	}
 
+	// The downloads: staff data, every one (before the mutations below
+	// delete the customer).
+	custID := cust["createCustomer"].(map[string]any)["id"].(string)
+	for _, p := range principals {
+		for _, path := range []string{"/download/calls.csv", "/download/customers/" + custID + "/calls.csv"} {
+			req, _ := http.NewRequest(http.MethodGet, base+path, nil)
+			p.prep(req)
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			want := http.StatusOK
+			switch {
+			case !p.signed:
+				want = http.StatusUnauthorized
+			case !p.holds[graph.Staff]:
+				want = http.StatusForbidden
+			}
+			if res.StatusCode != want {
+				t.Errorf("%s × GET %s: HTTP %d, want %d", p.name, path, res.StatusCode, want)
+			}
+		}
+	}
+
 	counts := map[string]int{}
 	for _, p := range principals {
 		for _, c := range all {
@@ -302,4 +327,5 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 	}
 	t.Logf("%d root fields × %d principals: %v", len(all), len(principals), counts)
+
 }

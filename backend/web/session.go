@@ -62,8 +62,10 @@ func sameOrigin(r *http.Request) bool {
 func (g *guard) fromCookie(w http.ResponseWriter, r *http.Request, c *http.Cookie) (*http.Request, bool) {
 	ctx := r.Context()
 	v, err := g.sessions.Authenticate(ctx, c.Value)
-	if _, ok := session.IsRefused(err); ok {
-		// Over: the request goes on as nobody, and the browser forgets it.
+	if rf, ok := session.IsRefused(err); ok {
+		// Over: the request goes on as nobody, and the browser forgets it
+		// (so this is recorded once per browser, not per request).
+		_ = audit.Record(ctx, audit.Entry{Action: "refused:session", Outcome: string(apperr.Unauthenticated), Message: rf.Message})
 		g.clearCookie(w)
 		return r, true
 	}

@@ -218,6 +218,10 @@ func TestSignInSessionsAndCSRF(t *testing.T) {
 	if status, _ := replay.post("/graphql", map[string]any{"query": viewerQuery}, map[string]string{"X-CSRF-Token": admin.csrf}); status != http.StatusUnauthorized {
 		t.Fatalf("GraphQL with a signed-out cookie: HTTP %d, want 401", status)
 	}
+	ended, err := env.App.DB.Client.AuditEntry.Query().Where(auditentry.Action("refused:session")).All(viewer.System(context.Background()))
+	if err != nil || len(ended) == 0 || !strings.Contains(ended[0].Message, "was ended") {
+		t.Fatalf("audit entries for the signed-out cookie: %v (%v), want one saying the session was ended", ended, err)
+	}
 }
 
 // Two browsers submitting one invitation at once: one sets the password
