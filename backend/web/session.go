@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -169,7 +168,7 @@ func (g *guard) handleForgot(w http.ResponseWriter, r *http.Request) {
 	}
 	e, err := session.NormalizeEmail(in.Email)
 	if err != nil {
-		g.refuse(w, r, err, "read the email")
+		g.refuse(w, r, err)
 		return
 	}
 	_ = audit.Record(r.Context(), audit.Entry{Action: "passwordResetRequested", Outcome: "OK", Who: e})
@@ -254,7 +253,7 @@ func (g *guard) handleSignIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		g.internal(w, r, "sign in", err)
+		g.refuse(w, r, err)
 		return
 	}
 	g.signedIn(w, r, signed, "signIn")
@@ -274,7 +273,7 @@ func (g *guard) handleSignOut(w http.ResponseWriter, r *http.Request) {
 	}
 	if c, err := r.Cookie(SessionCookie); err == nil {
 		if err := g.sessions.SignOut(r.Context(), c.Value); err != nil {
-			g.internal(w, r, "sign out", err)
+			g.refuse(w, r, err)
 			return
 		}
 		if _, ok := viewer.FromContext(r.Context()); ok {
@@ -291,7 +290,7 @@ func (g *guard) handleDescribeLink(w http.ResponseWriter, r *http.Request) {
 	}
 	l, err := g.sessions.Describe(r.Context(), r.URL.Query().Get("secret"))
 	if err != nil {
-		g.refuse(w, r, err, "read a link")
+		g.refuse(w, r, err)
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
@@ -312,41 +311,24 @@ func (g *guard) handleUseLink(w http.ResponseWriter, r *http.Request) {
 	}
 	signed, err := g.sessions.UseLink(r.Context(), in.Secret, in.Email, in.Password, originOf(r))
 	if err != nil {
-		g.refuse(w, r, err, "use a link")
+		g.refuse(w, r, err)
 		return
 	}
 	g.signedIn(w, r, signed, "useLink")
 }
 
-// refuse answers an apperr with its code, anything else as internal.
-func (g *guard) refuse(w http.ResponseWriter, r *http.Request, err error, what string) {
-	var ae *apperr.Error
-	if !errors.As(err, &ae) {
-		g.internal(w, r, what, err)
-		return
-	}
-	status := http.StatusBadRequest
-	switch ae.Code {
-	case apperr.NotFound:
-		status = http.StatusNotFound
-	case apperr.Conflict:
-		status = http.StatusConflict
-	case apperr.Forbidden:
-		status = http.StatusForbidden
+// refuse answers err as the API would: its code and field in GraphQL's
+// error shape, with the status apperr gives the code; anything else is
+// logged with a reference and answered as internal.
+func (g *guard) refuse(w http.ResponseWriter, r *http.Request, err error) {
+	c := apperr.Report(r.Context(), g.log, err, "path", r.URL.Path)
+	ext := map[string]any{"code": string(c.Code)}
+	if c.Field != "" {
+		ext["field"] = c.Field
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	ext := map[string]any{"code": string(ae.Code)}
-	if ae.Field != "" {
-		ext["field"] = ae.Field
-	}
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{"message": ae.Message, "extensions": ext}}})
-}
-
-func (g *guard) internal(w http.ResponseWriter, r *http.Request, what string, err error) {
-	ref := apperr.Reference()
-	g.log.ErrorContext(r.Context(), what, "ref", ref, "err", err)
-	writeCoded(w, http.StatusInternalServerError, string(apperr.Internal), "could not "+what+" (reference "+ref+" in the log); try again")
+	w.WriteHeader(c.Status())
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{"message": c.Message, "extensions": ext}}})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
