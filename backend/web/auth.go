@@ -121,7 +121,9 @@ func (g *guard) middleware(next http.Handler) http.Handler {
 					return
 				}
 			}
-		} else if c, err := r.Cookie(SessionCookie); err == nil && g.sessions != nil && c.Value != "" {
+		} else if c, err := r.Cookie(SessionCookie); err == nil && g.sessions != nil && c.Value != "" && limited {
+			// Only where a viewer counts (the API, downloads, /auth): the
+			// SPA's files go out without a database read per asset.
 			var ok bool
 			if r, ok = g.fromCookie(w, r, c); !ok {
 				return
