@@ -342,8 +342,8 @@ func (s *Service) link(ctx context.Context, p authlink.Purpose, userID *int, ttl
 // CreateStaff makes a staff user with no password yet and returns the
 // one-time link with which they choose one. An email in use is refused.
 func (s *Service) CreateStaff(ctx context.Context, email string, role viewer.Role) (*ent.User, string, time.Time, error) {
-	if v, ok := viewer.FromContext(ctx); !ok || !v.CanAdminister() {
-		return nil, "", time.Time{}, apperr.New(apperr.Forbidden, "only an admin may create users")
+	if _, err := requireAdmin(ctx, "create users"); err != nil {
+		return nil, "", time.Time{}, err
 	}
 	e, err := NormalizeEmail(email)
 	if err != nil {
