@@ -1,31 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Divider,
-  Center,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  ThemeIcon,
-  Title,
-} from "@mantine/core";
-import { IconReceipt2 } from "@tabler/icons-react";
-import { useState, type FormEvent, type ReactNode } from "react";
-import { useSearchParams } from "react-router";
-import { usePageTitle } from "../shell/usePageTitle";
-import { AuthError, forgotPassword, safeNext, signIn } from "./session";
+import { Alert, Anchor, Button, Divider, Center, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { IconReceipt2 } from '@tabler/icons-react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../shell/usePageTitle';
+import { asAuthError, AuthError, forgotPassword, safeNext, signIn } from './session';
 
 /** The frame of the signed-out pages: the product's name over a card. */
-export function AuthCard({
-  title,
-  children,
-}: {
-  title: string;
-  children: ReactNode;
-}) {
+export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Center mih="100dvh" p="md" component="main">
       <Stack w="100%" maw={400} gap="lg">
@@ -49,10 +30,10 @@ export function AuthCard({
 }
 
 export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
-  usePageTitle("Sign in");
+  usePageTitle('Sign in');
   const [params] = useSearchParams();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AuthError | null>(null);
   const [forgetting, setForgetting] = useState(false);
@@ -64,11 +45,9 @@ export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
     try {
       await signIn(email, password);
       // A whole new page: nothing cached for nobody survives into the session.
-      window.location.assign(safeNext(params.get("next")));
+      window.location.assign(safeNext(params.get('next')));
     } catch (err) {
-      setError(
-        err instanceof AuthError ? err : new AuthError(String(err), "INTERNAL"),
-      );
+      setError(asAuthError(err));
       setBusy(false);
     }
   }
@@ -77,10 +56,8 @@ export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
     <AuthCard title="Sign in">
       {noUsersYet && (
         <Alert color="blue" mb="md" title="No one can sign in yet">
-          Tollgate has no users. The first admin opens the one-time set-up link
-          that <code>tollgate serve</code> printed when it started (a restart
-          prints a new one), or an operator runs{" "}
-          <code>tollgate user create --admin EMAIL</code>.
+          Tollgate has no users. The first admin opens the one-time set-up link that <code>tollgate serve</code> printed when it started (a
+          restart prints a new one), or an operator runs <code>tollgate user create --admin EMAIL</code>.
         </Alert>
       )}
       <form onSubmit={submit} aria-label="Sign in">
@@ -103,13 +80,9 @@ export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
           />
           {error && (
             <Alert
-              color={error.code === "RATE_LIMITED" ? "orange" : "red"}
+              color={error.code === 'RATE_LIMITED' ? 'orange' : 'red'}
               role="alert"
-              title={
-                error.code === "RATE_LIMITED"
-                  ? "Locked for now"
-                  : "Not signed in"
-              }
+              title={error.code === 'RATE_LIMITED' ? 'Locked for now' : 'Not signed in'}
             >
               {error.message}
             </Alert>
@@ -117,12 +90,7 @@ export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
           <Button type="submit" loading={busy} fullWidth>
             Sign in
           </Button>
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
-            onClick={() => setForgetting(true)}
-          >
+          <Anchor component="button" type="button" size="sm" onClick={() => setForgetting(true)}>
             Forgotten your password?
           </Anchor>
         </Stack>
@@ -157,17 +125,8 @@ function ForgotForm({ initialEmail }: { initialEmail: string }) {
         }}
       >
         <Stack>
-          <Text size="sm">
-            We email you a link with which you choose a new password. It works
-            once, for an hour.
-          </Text>
-          <TextInput
-            label="Your email"
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-          />
+          <Text size="sm">We email you a link with which you choose a new password. It works once, for an hour.</Text>
+          <TextInput label="Your email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
           {sent && (
             <Alert color="teal" role="status">
               {sent}

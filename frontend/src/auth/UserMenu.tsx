@@ -1,33 +1,27 @@
-import { Badge, Button, Menu, Text, Tooltip } from "@mantine/core";
-import { IconChevronDown, IconLogout, IconUser } from "@tabler/icons-react";
-import { useState } from "react";
-import { useSession } from "./SessionContext";
-import { signOut } from "./session";
+import { Badge, Button, Menu, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconLogout, IconUser } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useSession } from './SessionContext';
+import { signOut } from './session';
 
 const roleNames = {
-  ADMIN: "Admin",
-  BILLING: "Billing",
-  READONLY: "Read only",
+  ADMIN: 'Admin',
+  BILLING: 'Billing',
+  READONLY: 'Read only',
 } as const;
 
 /** The header's right-hand side: who is signed in, and sign-out; or a loud warning in development mode. */
 export function UserMenu() {
   const session = useSession();
   const [busy, setBusy] = useState(false);
-  if (session.mode === "dev") {
+  if (session.mode === 'dev') {
     return (
       <Tooltip
         label="TOLLGATE_AUTH=dev: nobody signs in and everyone who reaches this server is an admin. Use it on your own machine only."
         multiline
         w={280}
       >
-        <Badge
-          color="red"
-          variant="filled"
-          size="lg"
-          tabIndex={0}
-          aria-label="Development mode: no sign-in"
-        >
+        <Badge color="red" variant="filled" size="lg" tabIndex={0} aria-label="Development mode: no sign-in">
           <Text span inherit visibleFrom="sm">
             Development mode: no sign-in
           </Text>
@@ -69,7 +63,7 @@ export function UserMenu() {
             try {
               await signOut();
             } finally {
-              window.location.assign("/sign-in");
+              window.location.assign('/sign-in');
             }
           }}
         >

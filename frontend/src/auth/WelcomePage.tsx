@@ -1,36 +1,28 @@
-import {
-  Alert,
-  Button,
-  Loader,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useEffect, useState, type FormEvent } from "react";
-import { Link, useSearchParams } from "react-router";
-import { usePageTitle } from "../shell/usePageTitle";
-import { AuthError, describeLink, redeemLink, type LinkInfo } from "./session";
-import { AuthCard } from "./SignInPage";
+import { Alert, Button, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { usePageTitle } from '../shell/usePageTitle';
+import { asAuthError, AuthError, describeLink, redeemLink, type LinkInfo } from './session';
+import { AuthCard } from './SignInPage';
 
 const MIN = 10;
 
-const titles: Record<LinkInfo["purpose"], string> = {
-  SETUP: "Set up Tollgate",
-  INVITE: "Choose your password",
-  RESET: "Choose a new password",
+const titles: Record<LinkInfo['purpose'], string> = {
+  SETUP: 'Set up Tollgate',
+  INVITE: 'Choose your password',
+  RESET: 'Choose a new password',
 };
 
 /** The page behind a one-time link: the first admin's set-up, an invitation, a reset. */
 export function WelcomePage() {
-  usePageTitle("Welcome");
+  usePageTitle('Welcome');
   const [params] = useSearchParams();
-  const secret = params.get("link") ?? "";
+  const secret = params.get('link') ?? '';
   const [link, setLink] = useState<LinkInfo | null>(null);
   const [gone, setGone] = useState<string | null>(null);
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [again, setAgain] = useState("");
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AuthError | null>(null);
 
@@ -44,13 +36,7 @@ export function WelcomePage() {
         <Alert color="orange" role="alert">
           {gone}
         </Alert>
-        <Button
-          component={Link}
-          to="/sign-in"
-          variant="light"
-          mt="md"
-          fullWidth
-        >
+        <Button component={Link} to="/sign-in" variant="light" mt="md" fullWidth>
           Go to sign-in
         </Button>
       </AuthCard>
@@ -74,11 +60,9 @@ export function WelcomePage() {
     setError(null);
     try {
       await redeemLink(secret, email, password);
-      window.location.assign("/");
+      window.location.assign('/');
     } catch (err) {
-      setError(
-        err instanceof AuthError ? err : new AuthError(String(err), "INTERNAL"),
-      );
+      setError(asAuthError(err));
       setBusy(false);
     }
   }
@@ -87,17 +71,16 @@ export function WelcomePage() {
     <AuthCard title={titles[link.purpose]}>
       <form onSubmit={submit} aria-label={titles[link.purpose]}>
         <Stack>
-          {link.purpose === "SETUP" ? (
+          {link.purpose === 'SETUP' ? (
             <Text size="sm">
-              You are the first admin. Give the email you will sign in with and
-              choose a password; you can invite everyone else afterwards.
+              You are the first admin. Give the email you will sign in with and choose a password; you can invite everyone else afterwards.
             </Text>
           ) : (
             <Text size="sm">
               For <b>{link.email}</b>. The link works once.
             </Text>
           )}
-          {link.purpose === "SETUP" && (
+          {link.purpose === 'SETUP' && (
             <TextInput
               label="Email"
               type="email"
@@ -105,7 +88,7 @@ export function WelcomePage() {
               required
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
-              error={error?.field === "email" ? error.message : undefined}
+              error={error?.field === 'email' ? error.message : undefined}
             />
           )}
           <PasswordInput
@@ -115,13 +98,7 @@ export function WelcomePage() {
             required
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
-            error={
-              short
-                ? `${password.length} of at least ${MIN} characters`
-                : error?.field === "password"
-                  ? error.message
-                  : undefined
-            }
+            error={short ? `${password.length} of at least ${MIN} characters` : error?.field === 'password' ? error.message : undefined}
           />
           <PasswordInput
             label="The password again"
@@ -129,22 +106,15 @@ export function WelcomePage() {
             required
             value={again}
             onChange={(e) => setAgain(e.currentTarget.value)}
-            error={mismatch ? "The two passwords differ" : undefined}
+            error={mismatch ? 'The two passwords differ' : undefined}
           />
           {error && !error.field && (
             <Alert color="red" role="alert">
               {error.message}
             </Alert>
           )}
-          <Button
-            type="submit"
-            loading={busy}
-            disabled={short || mismatch}
-            fullWidth
-          >
-            {link.purpose === "SETUP"
-              ? "Create the admin and sign in"
-              : "Save the password and sign in"}
+          <Button type="submit" loading={busy} disabled={short || mismatch} fullWidth>
+            {link.purpose === 'SETUP' ? 'Create the admin and sign in' : 'Save the password and sign in'}
           </Button>
         </Stack>
       </form>

@@ -5,12 +5,12 @@
  * GraphQL request and upload sends back in the X-CSRF-Token header.
  */
 
-export type AuthMode = "session" | "dev" | "none";
+export type AuthMode = 'session' | 'dev' | 'none';
 
 export interface SessionUser {
   email: string;
-  kind: "STAFF" | "PORTAL";
-  role?: "ADMIN" | "BILLING" | "READONLY";
+  kind: 'STAFF' | 'PORTAL';
+  role?: 'ADMIN' | 'BILLING' | 'READONLY';
   development?: boolean;
 }
 
@@ -23,7 +23,7 @@ export interface SessionState {
 }
 
 export interface LinkInfo {
-  purpose: "SETUP" | "INVITE" | "RESET";
+  purpose: 'SETUP' | 'INVITE' | 'RESET';
   email: string;
   expiresAt: string;
 }
@@ -39,34 +39,36 @@ export class AuthError extends Error {
   }
 }
 
-let csrf = "";
+/** Any failure of a form's request as an AuthError, to show in the form. */
+export function asAuthError(err: unknown): AuthError {
+  return err instanceof AuthError ? err : new AuthError(String(err), 'INTERNAL');
+}
+
+let csrf = '';
 
 /** The header every request that may change something carries. */
 export function csrfHeaders(): Record<string, string> {
-  return csrf ? { "X-CSRF-Token": csrf } : {};
+  return csrf ? { 'X-CSRF-Token': csrf } : {};
 }
 
 export function rememberSession(s: SessionState): SessionState {
-  csrf = s.csrfToken ?? "";
+  csrf = s.csrfToken ?? '';
   return s;
 }
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { credentials: "same-origin", ...init });
+    res = await fetch(path, { credentials: 'same-origin', ...init });
   } catch {
-    throw new AuthError(
-      "Tollgate did not answer: check your connection and try again.",
-      "NETWORK",
-    );
+    throw new AuthError('Tollgate did not answer: check your connection and try again.', 'NETWORK');
   }
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const e = body?.errors?.[0];
     throw new AuthError(
       e?.message ?? `Tollgate answered HTTP ${res.status}; try again.`,
-      e?.extensions?.code ?? "HTTP",
+      e?.extensions?.code ?? 'HTTP',
       e?.extensions?.field,
     );
   }
@@ -75,71 +77,50 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 
 function post<T>(path: string, body: unknown): Promise<T> {
   return call<T>(path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...csrfHeaders() },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...csrfHeaders() },
     body: JSON.stringify(body),
   });
 }
 
 export async function fetchSession(): Promise<SessionState> {
-  return rememberSession(
-    await call<SessionState>("/auth/session", { cache: "no-store" }),
-  );
+  return rememberSession(await call<SessionState>('/auth/session', { cache: 'no-store' }));
 }
 
-export async function signIn(
-  email: string,
-  password: string,
-): Promise<SessionState> {
-  return rememberSession(
-    await post<SessionState>("/auth/sign-in", { email, password }),
-  );
+export async function signIn(email: string, password: string): Promise<SessionState> {
+  return rememberSession(await post<SessionState>('/auth/sign-in', { email, password }));
 }
 
 export async function signOut(): Promise<void> {
-  await post("/auth/sign-out", {});
-  csrf = "";
+  await post('/auth/sign-out', {});
+  csrf = '';
 }
 
 export function describeLink(secret: string): Promise<LinkInfo> {
   return call<LinkInfo>(`/auth/link?secret=${encodeURIComponent(secret)}`, {
-    cache: "no-store",
+    cache: 'no-store',
   });
 }
 
-export async function redeemLink(
-  secret: string,
-  email: string,
-  password: string,
-): Promise<SessionState> {
-  return rememberSession(
-    await post<SessionState>("/auth/link", { secret, email, password }),
-  );
+export async function redeemLink(secret: string, email: string, password: string): Promise<SessionState> {
+  return rememberSession(await post<SessionState>('/auth/link', { secret, email, password }));
 }
 
 /** Where a signed-out visitor goes, remembering the page they wanted. */
-export function signInPath(
-  location: Pick<Location, "pathname" | "search">,
-): string {
+export function signInPath(location: Pick<Location, 'pathname' | 'search'>): string {
   const here = location.pathname + location.search;
-  if (here === "/" || here.startsWith("/sign-in")) return "/sign-in";
+  if (here === '/' || here.startsWith('/sign-in')) return '/sign-in';
   return `/sign-in?next=${encodeURIComponent(here)}`;
 }
 
 /** The page to open after signing in: only a path of this site, never another site. */
 export function safeNext(next: string | null): string {
-  if (
-    !next ||
-    !next.startsWith("/") ||
-    next.startsWith("//") ||
-    next.startsWith("/\\")
-  )
-    return "/";
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   return next;
 }
 
 /** Asks for a reset email; the answer is the same whether or not the account exists. */
 export async function forgotPassword(email: string): Promise<string> {
-  const r = await post<{ message: string }>("/auth/forgot", { email });
+  const r = await post<{ message: string }>('/auth/forgot', { email });
   return r.message;
 }
