@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconDots, IconPlus } from '@tabler/icons-react';
@@ -16,9 +32,9 @@ import { SettingsTabs } from './SettingsTabs';
 const listContext = { additionalTypenames: ['User'] };
 
 const ROLES: { value: UserRole; label: string; what: string }[] = [
-  { value: 'ADMIN', label: 'Admin', what: 'everything, users and settings included' },
-  { value: 'BILLING', label: 'Billing', what: 'customers, rates, uploads and billing; not users or settings' },
-  { value: 'READONLY', label: 'Read only', what: 'sees everything, changes nothing' },
+  { value: 'ADMIN', label: 'Admin', what: 'Everything, users and settings included.' },
+  { value: 'BILLING', label: 'Billing', what: 'Customers, rates, uploads and billing; not users or settings.' },
+  { value: 'READONLY', label: 'Read only', what: 'Sees everything, changes nothing.' },
 ];
 const roleLabel = (r: UserRole) => ROLES.find((x) => x.value === r)?.label ?? r;
 
@@ -63,7 +79,11 @@ export function UsersPage() {
   const confirmDisable = (u: UserFieldsFragment) =>
     modals.openConfirmModal({
       title: `Disable ${u.email}?`,
-      children: <Text size="sm">They are signed out at once and cannot sign in until an admin enables the account again. Nothing they did is removed.</Text>,
+      children: (
+        <Text size="sm">
+          They are signed out at once and cannot sign in until an admin enables the account again. Nothing they did is removed.
+        </Text>
+      ),
       labels: { confirm: 'Disable', cancel: 'Keep the account' },
       confirmProps: { color: 'red' },
       onConfirm: () => change(u, { disabled: true }, 'User disabled'),
@@ -79,8 +99,8 @@ export function UsersPage() {
       </Group>
       <SettingsTabs current="/settings/users" />
       <Text c="dimmed" size="sm" maw={760}>
-        Everyone on your staff signs in with their own email and password. Inviting someone gives you a one-time link for them (valid for
-        a day) with which they choose their password; nobody ever has a default password.
+        Everyone on your staff signs in with their own email and password. Inviting someone gives you a one-time link for them (valid for a
+        day) with which they choose their password; nobody ever has a default password.
       </Text>
       <LoadError title="Could not load the users" error={error} />
       {!data && fetching ? (
@@ -216,7 +236,8 @@ function InviteModal({ opened, onClose, onInvited }: { opened: boolean; onClose:
           <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
           <Select
             label="Role"
-            data={ROLES.map((r) => ({ value: r.value, label: `${r.label}: ${r.what}` }))}
+            data={ROLES.map((r) => ({ value: r.value, label: r.label }))}
+            description={ROLES.find((r) => r.value === role)?.what}
             value={role}
             allowDeselect={false}
             onChange={(v) => v && setRole(v as UserRole)}
