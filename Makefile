@@ -14,7 +14,7 @@ generate: ## regenerate Ent, entgql, gqlgen and the SPA's GraphQL types
 	@if [ -d node_modules ]; then npm run codegen -w frontend; fi
 
 check-generated: generate ## fail when generated code differs from what is committed
-	@git add -N . && git diff --exit-code --stat -- ent backend frontend/src schema.graphql dashboard.graphql || \
+	@git add -N . && git diff --exit-code --stat -- ent backend frontend/src schema.graphql dashboard.graphql portal.graphql || \
 		(echo "generated code is out of date: run 'make generate' and commit"; exit 1)
 
 migration: ## write a new versioned migration from the Ent schema: make migration name=add_x (needs MariaDB on 127.0.0.1)

@@ -1,10 +1,10 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Typed documents for every `graphql(...)` call in src/. The schema is the
-// hand-written API (schema.graphql, dashboard.graphql) plus the types Ent generates (ent.graphql).
+// hand-written API (schema.graphql, dashboard.graphql, portal.graphql) plus the types Ent generates (ent.graphql).
 // Output is committed; it has no timestamps, so re-running gives no diff.
 const config: CodegenConfig = {
-  schema: ['../schema.graphql', '../dashboard.graphql', '../ent/ent.graphql'],
+  schema: ['../schema.graphql', '../dashboard.graphql', '../portal.graphql', '../ent/ent.graphql'],
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*'],
   ignoreNoDocuments: true,
   generates: {

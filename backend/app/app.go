@@ -33,9 +33,11 @@ import (
 	"github.com/tollgate/tollgate/backend/invoicing"
 	"github.com/tollgate/tollgate/backend/jobs"
 	"github.com/tollgate/tollgate/backend/platform"
+	"github.com/tollgate/tollgate/backend/portal"
 	"github.com/tollgate/tollgate/backend/providers"
 	"github.com/tollgate/tollgate/backend/tariffs"
 	"github.com/tollgate/tollgate/backend/web"
+	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/frontend"
 )
 
@@ -54,6 +56,8 @@ type App struct {
 	Billing   *billing.Service
 	// Dashboards computes the staff dashboard's cards.
 	Dashboards *dashboard.Service
+	// Portal reads a customer's own data for its portal.
+	Portal *portal.Service
 	// Pricing prices calls from the database's rate sheets and peak times.
 	Pricing *tariffs.Service
 	// Analysis stores, analyses and processes CDR uploads.
@@ -145,6 +149,7 @@ func Open(ctx context.Context, cfg platform.Config, log *slog.Logger, migrate bo
 	a.Tokens = &tokens.Service{Client: a.DB.Client}
 	a.Sessions = &session.Service{Client: a.DB.Client}
 	a.Audit = &audit.Log{Client: a.DB.Client, Log: log}
+	a.Portal = &portal.Service{Client: a.DB.Client, Zone: cfg.Location()}
 	a.Dashboards = &dashboard.Service{Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Zone: cfg.Location(), Cache: dashboard.NewCache()}
 	a.Analysis = &analysis.Service{
 		Client: a.DB.Client, SQL: a.DB.DB, Dialect: a.DB.Dialect, Blobs: a.Blobs, Pricing: a.Pricing,
@@ -189,6 +194,10 @@ func (a *App) Resolver() *graph.Resolver {
 		Sessions:       a.Sessions,
 		LinkURL:        a.LinkURL,
 		Audit:          a.Audit,
+		Portals:        a.Portal,
+		SendPortalInvite: func(ctx context.Context, u *ent.User, link string, exp time.Time) error {
+			return a.emailPortalLink(ctx, u, link, exp, false)
+		},
 	}
 }
 
@@ -196,17 +205,18 @@ func (a *App) Resolver() *graph.Resolver {
 func (a *App) Handler() http.Handler {
 	spa, _ := frontend.Dist()
 	return web.Handler(web.Options{
-		Resolver:       a.Resolver(),
-		Client:         a.DB.Client,
-		Log:            a.Log,
-		MaxComplexity:  a.Config.MaxComplexity,
-		DevViewer:      a.Config.AuthMode == "dev",
-		Tokens:         a.Tokens,
-		Sessions:       a.sessionsIfSignIn(),
-		PublicURL:      a.Config.PublicURL,
-		RecheckEvery:   a.Config.SubscriptionRecheck,
-		ForgotPassword: a.EmailPasswordReset,
-		Audit:          a.Audit,
+		Resolver:           a.Resolver(),
+		Client:             a.DB.Client,
+		Log:                a.Log,
+		MaxComplexity:      a.Config.MaxComplexity,
+		DevViewer:          a.Config.AuthMode == "dev",
+		Tokens:             a.Tokens,
+		Sessions:           a.sessionsIfSignIn(),
+		PublicURL:          a.Config.PublicURL,
+		RecheckEvery:       a.Config.SubscriptionRecheck,
+		ForgotPassword:     a.EmailPasswordReset,
+		RegisterPortalUser: a.registerPortalUser(),
+		Audit:              a.Audit,
 		RateLimits: web.RateLimits{
 			PerIP:    web.Rate{PerSecond: a.Config.RatePerIP, Burst: a.Config.RateBurstPerIP},
 			PerToken: web.Rate{PerSecond: a.Config.RatePerToken, Burst: a.Config.RateBurstPerToken},

@@ -17,16 +17,22 @@ import (
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/delivery"
 	"github.com/tollgate/tollgate/backend/graph"
+	"github.com/tollgate/tollgate/backend/portal"
 	"github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/invoice"
 )
 
 // downloads mounts the file downloads the API links to. They run with the
-// request's viewer, so the privacy policies apply as for GraphQL, and
-// every one is the reseller's staff data: a portal user or a customer's
-// token is refused before anything is read (the portal will have its own).
+// request's viewer, so the privacy policies apply as for GraphQL. Most are
+// the reseller's staff data: a portal user or a customer's token is
+// refused before anything is read. An invoice's documents are also its
+// customer's: a portal viewer reads the invoice as itself, so the privacy
+// policy finds only its own customers' invoices, and another's id is not
+// found. The portal's calls export is the portal's own.
 func (a *App) downloads(root chi.Router) {
-	r := root.With(a.staffDownloads)
+	root.With(a.downloadsFor(graph.Anyone)).Get("/download/invoices/{id}/{doc}", a.invoiceDocument)
+	root.With(a.downloadsFor(graph.Customers)).Get("/download/portal/calls.csv", a.portalCalls)
+	r := root.With(a.downloadsFor(graph.Staff))
 	r.Get("/download/uploads/{id}/{kind}.csv", func(w http.ResponseWriter, req *http.Request) {
 		id, err := pathID(req, "id", "upload")
 		if err != nil {
@@ -69,7 +75,6 @@ func (a *App) downloads(root chi.Router) {
 			a.Log.Error("calls export", "customer", id, "err", err)
 		}
 	})
-	r.Get("/download/invoices/{id}/{doc}", a.invoiceDocument)
 	r.Get("/download/outbox/{id}/message.eml", func(w http.ResponseWriter, req *http.Request) {
 		id, err := pathID(req, "id", "email")
 		if err != nil {
@@ -299,17 +304,50 @@ func (a *App) downloadError(w http.ResponseWriter, req *http.Request, err error)
 	http.Error(w, c.Message, c.Status())
 }
 
-// staffDownloads refuses the downloads to anyone who may not read staff
-// data, with the same answer as the API's gate.
-func (a *App) staffDownloads(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		v, ok := viewer.FromContext(req.Context())
-		if err := graph.Allowed(v, ok, graph.Staff); err != nil {
-			a.downloadError(w, req, err)
+// downloadsFor refuses the downloads to anyone without the access level,
+// with the same answer as the API's gate.
+func (a *App) downloadsFor(level graph.Access) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			v, ok := viewer.FromContext(req.Context())
+			if err := graph.Allowed(v, ok, level); err != nil {
+				a.downloadError(w, req, err)
+				return
+			}
+			next.ServeHTTP(w, req)
+		})
+	}
+}
+
+// portalCalls streams a portal viewer's calls as the statement's CSV; the
+// parameters are the portal's call filter: customer (one of its own),
+// from and to (RFC 3339) and number.
+func (a *App) portalCalls(w http.ResponseWriter, req *http.Request) {
+	q := req.URL.Query()
+	f := portal.CallFilter{Number: q.Get("number")}
+	var tf analysis.CallFilter
+	if err := timeParams(req, &tf); err != nil {
+		a.downloadError(w, req, err)
+		return
+	}
+	f.From, f.To = tf.From, tf.To
+	if v := q.Get("customer"); v != "" {
+		id, err := strconv.Atoi(v)
+		if err != nil {
+			a.downloadError(w, req, apperr.Field(apperr.Invalid, "customer", "customer must be the id of one of your customers"))
 			return
 		}
-		next.ServeHTTP(w, req)
-	})
+		f.CustomerID = id
+	}
+	// Checked before the first byte, so a refusal is a clean error.
+	if _, err := a.Portal.Calls(req.Context(), f); err != nil {
+		a.downloadError(w, req, err)
+		return
+	}
+	csvHeaders(w, "calls.csv")
+	if err := a.Portal.WriteCallsCSV(req.Context(), w, f, a.Config.CallPriceDecimals); err != nil {
+		a.Log.Error("portal calls export", "query", req.URL.RawQuery, "err", err)
+	}
 }
 
 func csvHeaders(w http.ResponseWriter, name string) {

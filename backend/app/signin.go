@@ -9,8 +9,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tollgate/tollgate/backend/auth/session"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/mail"
+	"github.com/tollgate/tollgate/ent"
 )
 
 // LinkURL is the address of the SPA's page for a one-time link.
@@ -77,6 +79,17 @@ func (a *App) EmailPasswordReset(ctx context.Context, email string) error {
 	if err != nil || u == nil {
 		return err
 	}
+	return a.sendAccountEmail(ctx, "password-reset", u.Email, "Reset your Tollgate password",
+		fmt.Sprintf("Someone (we hope you) asked to reset the password of %s on Tollgate.\n\n"+
+			"Choose a new password with this link. It works once, until %s:\n\n%s\n\n"+
+			"If it was not you, ignore this email: your password stays as it is.\n",
+			u.Email, exp.In(a.Config.Location()).Format("2 Jan 2006 15:04 MST"), a.LinkURL(secret)))
+}
+
+// sendAccountEmail sends an email about a person's account (a reset or
+// activation link) from the company's sender, straight through the
+// delivery sender: these are not invoices, so not in the outbox's table.
+func (a *App) sendAccountEmail(ctx context.Context, kind, to, subject, text string) error {
 	c, err := a.Company.Get(viewer.System(ctx))
 	if err != nil {
 		return err
@@ -95,13 +108,52 @@ func (a *App) EmailPasswordReset(ctx context.Context, email string) error {
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	return a.Delivery.Sender.Send(ctx, &mail.Message{
-		ID:      "password-reset-" + hex.EncodeToString(b),
+		ID:      kind + "-" + hex.EncodeToString(b),
 		From:    mail.Address{Name: name, Email: from},
-		To:      []mail.Address{{Email: u.Email}},
-		Subject: "Reset your Tollgate password",
-		Text: fmt.Sprintf("Someone (we hope you) asked to reset the password of %s on Tollgate.\n\n"+
-			"Choose a new password with this link. It works once, until %s:\n\n%s\n\n"+
-			"If it was not you, ignore this email: your password stays as it is.\n",
-			u.Email, exp.In(a.Config.Location()).Format("2 Jan 2006 15:04 MST"), a.LinkURL(secret)),
+		To:      []mail.Address{{Email: to}},
+		Subject: subject,
+		Text:    text,
 	})
+}
+
+// emailPortalLink emails a portal user the link with which they choose a
+// password: an invitation from staff, or a registration they asked for.
+func (a *App) emailPortalLink(ctx context.Context, u *ent.User, link string, exp time.Time, registered bool) error {
+	c, err := a.Company.Get(viewer.System(ctx))
+	if err != nil {
+		return err
+	}
+	seller := c.Name
+	if seller == "" {
+		seller = "your telephone service provider"
+	}
+	why := seller + " has invited you to its customer portal, where you can see your invoices and calls and download them."
+	if registered {
+		why = "You (we hope) asked to use the customer portal of " + seller + ", where you can see your invoices and calls."
+	}
+	err = a.sendAccountEmail(ctx, "portal-invite", u.Email, "Your customer portal at "+seller,
+		fmt.Sprintf("%s\n\nChoose your password with this link. It works once, until %s:\n\n%s\n\n"+
+			"Your email address, %s, is your sign-in name. If you did not expect this email, ignore it.\n",
+			why, exp.In(a.Config.Location()).Format("2 Jan 2006 15:04 MST"), link, u.Email))
+	if err != nil {
+		a.Log.ErrorContext(ctx, "send a portal activation email", "user", u.Email, "err", err)
+	}
+	return err
+}
+
+// registerPortalUser is the portal's self-registration when the deployment
+// allows it (TOLLGATE_PORTAL_REGISTRATION), else nil: a match makes the
+// portal user and emails the activation link at once.
+func (a *App) registerPortalUser() func(ctx context.Context, reference string, number int64, email string, o session.Origin) error {
+	if !a.Config.PortalRegistration {
+		return nil
+	}
+	return func(ctx context.Context, reference string, number int64, email string, o session.Origin) error {
+		u, secret, exp, err := a.Sessions.Register(ctx, reference, number, email, o)
+		if err != nil || u == nil {
+			return err
+		}
+		_ = a.emailPortalLink(ctx, u, a.LinkURL(secret), exp, true)
+		return nil
+	}
 }

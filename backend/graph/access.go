@@ -21,6 +21,9 @@ const (
 	Writers
 	// The admin role: users, tokens, the audit log, the company's settings.
 	Admins
+	// A customer's portal user or customer-scoped token: the portal's
+	// own fields, which answer for its customers only.
+	Customers
 )
 
 // Rules is the access of every root field of the schema, by operation
@@ -42,6 +45,7 @@ var Rules = map[string]map[string]Access{
 		// A read-only or billing user sees their own user only (Ent's policy).
 		"users":     Staff,
 		"apiTokens": Admins, "auditLog": Admins,
+		"portal": Customers,
 	},
 	"Mutation": {
 		"createCustomer": Writers, "updateCustomer": Writers, "deleteCustomer": Writers, "setCustomersTariff": Writers,
@@ -60,6 +64,7 @@ var Rules = map[string]map[string]Access{
 		"updateSettings": Admins, "uploadLogo": Admins, "removeLogo": Admins, "setNextInvoiceNumber": Admins,
 		"createApiToken": Admins, "revokeApiToken": Admins,
 		"inviteUser": Admins, "resetUserPassword": Admins, "updateUser": Admins,
+		"invitePortalUser": Writers, "setPortalUserDisabled": Writers,
 	},
 	"Subscription": {
 		"customerChanged": Staff, "uploadChanged": Staff, "billingRunProgress": Staff,
@@ -80,6 +85,10 @@ func Allowed(v viewer.Viewer, signedIn bool, a Access) error {
 		return nil
 	case a == Admins && v.CanAdminister():
 		return nil
+	case a == Customers && v.Portal():
+		return nil
+	case a == Customers:
+		return apperr.New(apperr.Forbidden, "the portal is a customer's own view: sign in as the customer's portal user or use its token")
 	case !v.CanRead():
 		return apperr.New(apperr.Forbidden, "this is staff data; a customer's portal or token does not reach it")
 	case a == Admins:

@@ -4,6 +4,9 @@
 package graph
 
 import (
+	"context"
+	"time"
+
 	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/audit"
@@ -17,6 +20,7 @@ import (
 	"github.com/tollgate/tollgate/backend/internal/events"
 	"github.com/tollgate/tollgate/backend/invoicing"
 	"github.com/tollgate/tollgate/backend/phone"
+	"github.com/tollgate/tollgate/backend/portal"
 	"github.com/tollgate/tollgate/backend/providers"
 	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/backend/tariffs"
@@ -53,6 +57,10 @@ type Resolver struct {
 	LinkURL  func(secret string) string
 	// Audit reads the audit log.
 	Audit *audit.Log
+	// Portal reads a customer's own data for its portal.
+	Portals *portal.Service
+	// SendPortalInvite emails a new portal user their activation link.
+	SendPortalInvite func(ctx context.Context, u *ent.User, link string, expires time.Time) error
 }
 
 // settingsAfter answers a settings mutation with the whole settings, as

@@ -42,6 +42,10 @@ type Config struct {
 	// development-only admin viewer, for a developer's own machine only;
 	// "none" gives such requests no viewer at all (no sign-in either).
 	AuthMode string `env:"TOLLGATE_AUTH" envDefault:"session"`
+	// PortalRegistration lets customers sign themselves up to the portal
+	// with their customer reference and one of their invoice numbers (an
+	// activation link goes to the email they give). Off: staff invite.
+	PortalRegistration bool `env:"TOLLGATE_PORTAL_REGISTRATION" envDefault:"false"`
 	// SubscriptionRecheck is how often an open subscription's session or
 	// API token is checked again: a signed-out session or a revoked token
 	// ends its subscriptions within this time.

@@ -41,12 +41,14 @@ type guard struct {
 	// recheckEvery is how often an open WebSocket's credential is checked.
 	recheckEvery time.Duration
 	forgot       func(ctx context.Context, email string) error
+	register     func(ctx context.Context, reference string, number int64, email string, o session.Origin) error
 }
 
 func newGuard(o Options) *guard {
 	rl := o.RateLimits
 	g := &guard{tokens: o.Tokens, sessions: o.Sessions, audit: o.Audit, log: o.Log, dev: o.DevViewer, limited: limitedPath,
-		secure: strings.HasPrefix(o.PublicURL, "https://"), recheckEvery: o.RecheckEvery, forgot: o.ForgotPassword}
+		secure: strings.HasPrefix(o.PublicURL, "https://"), recheckEvery: o.RecheckEvery, forgot: o.ForgotPassword,
+		register: o.RegisterPortalUser}
 	if g.recheckEvery <= 0 {
 		g.recheckEvery = 10 * time.Second
 	}

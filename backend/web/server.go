@@ -49,6 +49,10 @@ type Options struct {
 	// ForgotPassword emails a reset link to the account of an email, if
 	// any (POST /auth/forgot).
 	ForgotPassword func(ctx context.Context, email string) error
+	// RegisterPortalUser emails a portal activation link when reference
+	// and number are a customer's reference and one of its invoices' numbers
+	// (POST /auth/register); nil when customers may not register themselves.
+	RegisterPortalUser func(ctx context.Context, reference string, number int64, email string, o session.Origin) error
 	// Audit records mutations, sign-ins and refusals.
 	Audit *audit.Log
 	// RateLimits bound requests per IP and per token; a zero rate is no

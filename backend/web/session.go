@@ -111,6 +111,9 @@ type sessionState struct {
 	SignedIn  bool         `json:"signedIn"`
 	User      *sessionUser `json:"user,omitempty"`
 	CSRFToken string       `json:"csrfToken,omitempty"`
+	// PortalRegistration says customers may sign themselves up to the
+	// portal with a reference and an invoice number.
+	PortalRegistration bool `json:"portalRegistration,omitempty"`
 	// NoUsersYet says the first admin is still to be set up (with the
 	// link `tollgate serve` printed).
 	NoUsersYet bool `json:"noUsersYet,omitempty"`
@@ -150,6 +153,62 @@ func (g *guard) authRoutes(r chi.Router) {
 	r.Get("/auth/link", g.handleDescribeLink)
 	r.Post("/auth/link", g.handleUseLink)
 	r.Post("/auth/forgot", g.handleForgot)
+	r.Post("/auth/register", g.handleRegister)
+}
+
+// handleRegister signs a customer's person up to its portal: when the
+// reference and invoice number are a customer's, an activation link goes
+// to the email. The answer is the same whether they matched or not; only
+// repeated misses are told to wait.
+func (g *guard) handleRegister(w http.ResponseWriter, r *http.Request) {
+	if !g.needSessions(w) {
+		return
+	}
+	if !sameOrigin(r) || g.register == nil {
+		writeCoded(w, http.StatusForbidden, string(apperr.Forbidden), "customers cannot register themselves here: ask your provider for an invitation")
+		return
+	}
+	var in struct{ Email, Reference, InvoiceNumber string }
+	if !readForm(w, r, &in) {
+		return
+	}
+	e, err := session.NormalizeEmail(in.Email)
+	if err != nil {
+		g.refuse(w, r, err)
+		return
+	}
+	number, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(in.InvoiceNumber), "#"), 10, 64)
+	if err != nil || number < 1 {
+		g.refuse(w, r, apperr.Field(apperr.Invalid, "invoiceNumber", "an invoice number is a whole number, as printed on the invoice"))
+		return
+	}
+	if strings.TrimSpace(in.Reference) == "" {
+		g.refuse(w, r, apperr.Field(apperr.Invalid, "reference", "enter your customer reference, as printed on your invoices"))
+		return
+	}
+	err = g.register(r.Context(), in.Reference, number, e, originOf(r))
+	_ = audit.Record(r.Context(), audit.Entry{Action: "portalRegistrationRequested", Outcome: outcomeOf(err), Who: e,
+		Message: "reference " + strings.TrimSpace(in.Reference) + ", invoice " + strconv.FormatInt(number, 10)})
+	if rf, ok := session.IsRefused(err); ok {
+		w.Header().Set("Retry-After", strconv.Itoa(int(rf.RetryAfter.Seconds()+0.999)))
+		writeCoded(w, http.StatusTooManyRequests, string(rf.Code), rf.Message)
+		return
+	}
+	if err != nil {
+		g.refuse(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"message": "If the reference and invoice number are your company's, an email with an activation link (valid for 7 days) is on its way to " + e + ". Check your spam folder if it does not arrive."})
+}
+
+func outcomeOf(err error) string {
+	if rf, ok := session.IsRefused(err); ok {
+		return string(rf.Code)
+	}
+	if err != nil {
+		return "ERROR"
+	}
+	return "OK"
 }
 
 // handleForgot emails a reset link to the account of an email, if there
@@ -185,7 +244,7 @@ func (g *guard) handleForgot(w http.ResponseWriter, r *http.Request) {
 }
 
 func (g *guard) handleState(w http.ResponseWriter, r *http.Request) {
-	st := sessionState{Mode: g.mode()}
+	st := sessionState{Mode: g.mode(), PortalRegistration: g.register != nil && g.sessions != nil}
 	if v, ok := viewer.FromContext(r.Context()); ok && (v.Kind == viewer.KindStaff || v.Kind == viewer.KindPortal) {
 		st.SignedIn, st.User = true, userOf(v)
 		if c, err := r.Cookie(SessionCookie); err == nil && g.sessions != nil && !v.Dev {

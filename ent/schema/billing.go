@@ -189,7 +189,7 @@ func (BillingRun) Annotations() []schema.Annotation {
 // Invoice is numbered sequentially with no gaps or repeats.
 type Invoice struct{ ent.Schema }
 
-func (Invoice) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{}} }
+func (Invoice) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{Portal: portalInvoice}} }
 
 func (Invoice) Fields() []ent.Field {
 	return []ent.Field{
@@ -241,7 +241,7 @@ func (Invoice) Annotations() []schema.Annotation {
 // InvoiceLine is one printed line of an invoice, made from one charge.
 type InvoiceLine struct{ ent.Schema }
 
-func (InvoiceLine) Mixin() []ent.Mixin { return []ent.Mixin{AccessMixin{}} }
+func (InvoiceLine) Mixin() []ent.Mixin { return []ent.Mixin{AccessMixin{Portal: portalInvoiceLine}} }
 
 func (InvoiceLine) Fields() []ent.Field {
 	return []ent.Field{

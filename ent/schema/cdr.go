@@ -87,7 +87,7 @@ func (CdrUpload) Annotations() []schema.Annotation {
 // customer while its upload is PROCESSED and no charge has taken it.
 type Call struct{ ent.Schema }
 
-func (Call) Mixin() []ent.Mixin { return []ent.Mixin{AccessMixin{}} }
+func (Call) Mixin() []ent.Mixin { return []ent.Mixin{AccessMixin{Portal: portalCall}} }
 
 func (Call) Fields() []ent.Field {
 	return []ent.Field{

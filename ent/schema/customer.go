@@ -15,7 +15,7 @@ import (
 // Customer is the pivot of every charge and invoice.
 type Customer struct{ ent.Schema }
 
-func (Customer) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{}} }
+func (Customer) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{Portal: portalCustomer}} }
 
 func (Customer) Fields() []ent.Field {
 	return []ent.Field{
@@ -73,7 +73,7 @@ func (Customer) Annotations() []schema.Annotation {
 // charges are shown separately on the invoice.
 type Site struct{ ent.Schema }
 
-func (Site) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{}} }
+func (Site) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{Portal: portalSite}} }
 
 func (Site) Fields() []ent.Field {
 	return []ent.Field{
@@ -102,7 +102,7 @@ func (Site) Annotations() []schema.Annotation {
 // code. Calls are matched to customers by CLI at the call's start time.
 type Cli struct{ ent.Schema }
 
-func (Cli) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{}} }
+func (Cli) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AccessMixin{Portal: portalCli}} }
 
 func (Cli) Fields() []ent.Field {
 	return []ent.Field{

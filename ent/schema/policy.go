@@ -4,10 +4,14 @@ import (
 	"context"
 
 	entgo "entgo.io/ent"
+	"entgo.io/ent/entql"
 	"entgo.io/ent/schema/mixin"
 
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/ent"
+	"github.com/tollgate/tollgate/ent/call"
+	"github.com/tollgate/tollgate/ent/customer"
+	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/privacy"
 	"github.com/tollgate/tollgate/ent/user"
 )
@@ -16,19 +20,53 @@ import (
 // read or written without a viewer in the context. Staff, API tokens and the
 // system read everything; only admin and billing roles (and the system)
 // write, and only admins when AdminWrites is set (the company's settings).
-// Portal users get narrower, customer-filtered rules per entity as the
-// portal is built; until then they are denied here.
+// A portal viewer (a customer's portal user or token) reads only the
+// entities with a Portal filter, and of those only the rows of its own
+// customers (viewer.Customers): every query it makes is narrowed here,
+// whichever resolver, edge or download made it.
 type AccessMixin struct {
 	mixin.Schema
 	// AdminWrites keeps changes to the admin role (and the system).
 	AdminWrites bool
+	// Portal narrows a query to the rows of the customers ids; nil: a
+	// portal viewer reads none of the entity.
+	Portal func(f privacy.Filter, ids []int)
 }
+
+// The portal filters of the entities a customer sees.
+var (
+	portalCustomer = func(f privacy.Filter, ids []int) { f.Where(entql.FieldIn(customer.FieldID, anys(ids)...)) }
+	portalSite     = func(f privacy.Filter, ids []int) { f.(*ent.SiteFilter).WhereHasCustomerWith(customer.IDIn(ids...)) }
+	portalCli      = func(f privacy.Filter, ids []int) { f.(*ent.CliFilter).WhereHasCustomerWith(customer.IDIn(ids...)) }
+	portalCall     = func(f privacy.Filter, ids []int) {
+		cf := f.(*ent.CallFilter)
+		cf.Where(entql.FieldIn(call.FieldCustomerID, anys(ids)...))
+		cf.WhereStatus(entql.StringEQ(call.StatusPriced.String()))
+	}
+	// A deleted invoice is gone for the customer (its number stays on the
+	// reseller's record).
+	portalInvoice = func(f privacy.Filter, ids []int) {
+		inv := f.(*ent.InvoiceFilter)
+		inv.WhereHasCustomerWith(customer.IDIn(ids...))
+		inv.WhereStatus(entql.StringNEQ(invoice.StatusDeleted.String()))
+	}
+	portalInvoiceLine = func(f privacy.Filter, ids []int) {
+		f.(*ent.InvoiceLineFilter).WhereHasInvoiceWith(invoice.HasCustomerWith(customer.IDIn(ids...)), invoice.StatusNEQ(invoice.StatusDeleted))
+	}
+)
 
 func (m AccessMixin) Policy() entgo.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
 			privacy.QueryRuleFunc(func(ctx context.Context, _ entgo.Query) error {
 				if v, ok := viewer.FromContext(ctx); ok && v.CanRead() {
+					return privacy.Allow
+				}
+				return privacy.Skip
+			}),
+			privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+				if v, ok := viewer.FromContext(ctx); ok && v.Portal() && m.Portal != nil && len(v.Customers) > 0 {
+					m.Portal(f, v.Customers)
 					return privacy.Allow
 				}
 				return privacy.Denyf("you are not allowed to read this: sign in as staff or use an API token")
@@ -49,6 +87,14 @@ func (m AccessMixin) Policy() entgo.Policy {
 			}),
 		},
 	}
+}
+
+func anys(ids []int) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
 }
 
 // userPolicy lets admins (and the system) read and change every user;

@@ -27,6 +27,7 @@ import (
 	"github.com/tollgate/tollgate/ent/authlink"
 	entsession "github.com/tollgate/tollgate/ent/session"
 	"github.com/tollgate/tollgate/ent/signinthrottle"
+	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/user"
 )
 
@@ -149,7 +150,7 @@ func (s *Service) SignIn(ctx context.Context, email, password string, o Origin) 
 		return Signed{}, &Refused{Code: "RATE_LIMITED", RetryAfter: wait, Email: e,
 			Message: fmt.Sprintf("too many failed sign-ins for this account or from this address: try again in %s, or ask an admin for a password reset link", roundWait(wait))}
 	}
-	u, err := s.Client.User.Query().Where(user.Email(e)).Only(sys)
+	u, err := family(s.Client.User.Query().Where(user.Email(e))).Only(sys)
 	if err != nil && !ent.IsNotFound(err) {
 		return Signed{}, err
 	}
@@ -239,6 +240,14 @@ func (s *Service) open(ctx context.Context, c *ent.Client, u *ent.User, o Origin
 	return Signed{Secret: secret, Viewer: viewerOf(u), ExpiresAt: exp}, nil
 }
 
+// family loads a portal user's customer and its children's ids with q,
+// which viewerOf makes the viewer's customer set.
+func family(q *ent.UserQuery) *ent.UserQuery {
+	return q.WithCustomer(func(c *ent.CustomerQuery) {
+		c.WithChildren(func(ch *ent.CustomerQuery) { ch.Select(customer.FieldID) })
+	})
+}
+
 func viewerOf(u *ent.User) viewer.Viewer {
 	v := viewer.Viewer{Kind: viewer.KindStaff, Role: viewer.Role(u.Role), UserID: u.ID, Name: u.Email}
 	if u.Kind == user.KindPortal {
@@ -246,6 +255,11 @@ func viewerOf(u *ent.User) viewer.Viewer {
 		v.Role = ""
 		if c, err := u.Edges.CustomerOrErr(); err == nil {
 			v.CustomerID = c.ID
+			children := make([]int, 0, len(c.Edges.Children))
+			for _, ch := range c.Edges.Children {
+				children = append(children, ch.ID)
+			}
+			v.Customers = viewer.Family(c.ID, children)
 		}
 	}
 	return v
@@ -262,7 +276,7 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (viewer.Viewe
 		return over("is not known")
 	}
 	se, err := s.Client.Session.Query().Where(entsession.SecretHash(Hash(secret))).
-		WithUser(func(q *ent.UserQuery) { q.WithCustomer() }).Only(sys)
+		WithUser(func(q *ent.UserQuery) { family(q) }).Only(sys)
 	if ent.IsNotFound(err) {
 		return over("is not known (it may have ended on another server's restart of the database)")
 	}
@@ -488,7 +502,7 @@ func (s *Service) UseLink(ctx context.Context, secret, email, password string, o
 			return Signed{}, err
 		}
 		if u.Kind == user.KindPortal {
-			if u, err = tx.User.Query().Where(user.ID(u.ID)).WithCustomer().Only(sys); err != nil {
+			if u, err = family(tx.User.Query().Where(user.ID(u.ID))).Only(sys); err != nil {
 				return Signed{}, err
 			}
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/apitoken"
+	"github.com/tollgate/tollgate/ent/customer"
 )
 
 // Prefix starts every secret, so that a token is recognisable in a
@@ -209,7 +210,12 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (viewer.Viewe
 	}
 	v := viewer.Viewer{Kind: viewer.KindToken, Role: viewer.Role(t.Role), TokenID: t.ID, Name: "token " + t.Name}
 	if t.Scope == apitoken.ScopeCustomer {
-		v = viewer.Viewer{Kind: viewer.KindPortal, CustomerID: *t.CustomerID, TokenID: t.ID, Name: "token " + t.Name}
+		children, err := s.Client.Customer.Query().Where(customer.HasParentWith(customer.ID(*t.CustomerID))).IDs(sys)
+		if err != nil {
+			return viewer.Viewer{}, err
+		}
+		v = viewer.Viewer{Kind: viewer.KindPortal, CustomerID: *t.CustomerID, Customers: viewer.Family(*t.CustomerID, children),
+			TokenID: t.ID, Name: "token " + t.Name}
 	}
 	return v, nil
 }

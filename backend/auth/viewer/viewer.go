@@ -34,6 +34,10 @@ type Viewer struct {
 	Role       Role
 	UserID     int    // staff or portal user; 0 for tokens and the system
 	CustomerID int    // the portal user's (or customer token's) customer
+	// Customers are the customers a portal viewer sees: CustomerID and,
+	// when it is a parent, its children. Empty for everyone else; a portal
+	// viewer with none sees nothing.
+	Customers []int
 	TokenID    int    // the API token the request presented, if any
 	Name       string // for audit trails and logs
 	// Dev marks the development-only staff viewer used until sign-in exists.
@@ -70,6 +74,28 @@ func (v Viewer) CanAdminister() bool {
 		return v.Role == RoleAdmin
 	}
 	return false
+}
+
+// Portal reports whether the viewer is a customer's portal user or token.
+func (v Viewer) Portal() bool { return v.Kind == KindPortal }
+
+// Sees reports whether a portal viewer may see the customer id's data.
+func (v Viewer) Sees(id int) bool {
+	for _, c := range v.Customers {
+		if c == id && id != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Family is the customer set of a portal viewer of customer id whose
+// children are children: the customer first, then its children.
+func Family(id int, children []int) []int {
+	if id == 0 {
+		return nil
+	}
+	return append([]int{id}, children...)
 }
 
 type ctxKey struct{}

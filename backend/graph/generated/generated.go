@@ -23,6 +23,7 @@ import (
 	"github.com/tollgate/tollgate/backend/dashboard"
 	"github.com/tollgate/tollgate/backend/graph/model"
 	"github.com/tollgate/tollgate/backend/graph/scalar"
+	"github.com/tollgate/tollgate/backend/portal"
 	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/apitoken"
@@ -69,6 +70,11 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	PeakTimeBlock() PeakTimeBlockResolver
 	PeakTimes() PeakTimesResolver
+	Portal() PortalResolver
+	PortalCall() PortalCallResolver
+	PortalCustomer() PortalCustomerResolver
+	PortalInvoice() PortalInvoiceResolver
+	PortalSettings() PortalSettingsResolver
 	Provider() ProviderResolver
 	Query() QueryResolver
 	Rate() RateResolver
@@ -485,6 +491,7 @@ type ComplexityRoot struct {
 		Name                func(childComplexity int) int
 		Parent              func(childComplexity int) int
 		PaymentTerms        func(childComplexity int) int
+		PortalUsers         func(childComplexity int) int
 		PostalAddress       func(childComplexity int) int
 		Reference           func(childComplexity int) int
 		Schedule            func(childComplexity int) int
@@ -679,6 +686,7 @@ type ComplexityRoot struct {
 		DeleteTariff           func(childComplexity int, id int) int
 		DeleteUpload           func(childComplexity int, id int) int
 		ImportPeakTimes        func(childComplexity int, id *int, file graphql.Upload) int
+		InvitePortalUser       func(childComplexity int, customerID int, email string, name *string) int
 		InviteUser             func(childComplexity int, input model.InviteUserInput) int
 		PreviewCdrMapping      func(childComplexity int, mapping model.CSVMappingInput, file graphql.Upload, lines *int, timeZone *string) int
 		ProcessUpload          func(childComplexity int, id int) int
@@ -693,6 +701,7 @@ type ComplexityRoot struct {
 		SendInvoiceTo          func(childComplexity int, id int, address string) int
 		SetCustomersTariff     func(childComplexity int, ids []int, tariffID *int) int
 		SetNextInvoiceNumber   func(childComplexity int, number int) int
+		SetPortalUserDisabled  func(childComplexity int, id int, disabled bool) int
 		SetProviderCSVMapping  func(childComplexity int, providerID int, mapping model.CSVMappingInput) int
 		SettleInvoice          func(childComplexity int, id int, settleDate *time.Time, comment *string) int
 		SettleInvoices         func(childComplexity int, from time.Time, to time.Time, settleDate *time.Time, comment *string) int
@@ -758,6 +767,117 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
 		WeekGrid  func(childComplexity int) int
+	}
+
+	Portal struct {
+		Activity      func(childComplexity int, days *int) int
+		Balance       func(childComplexity int) int
+		Calls         func(childComplexity int, filter *model.PortalCallFilter, first *int, offset *int) int
+		Customers     func(childComplexity int) int
+		Invoice       func(childComplexity int, id int) int
+		Invoices      func(childComplexity int, outstanding *bool, first *int, offset *int) int
+		LatestInvoice func(childComplexity int) int
+		Settings      func(childComplexity int) int
+	}
+
+	PortalActivity struct {
+		ByDay  func(childComplexity int) int
+		ByHour func(childComplexity int) int
+	}
+
+	PortalCall struct {
+		Band            func(childComplexity int) int
+		BillableSeconds func(childComplexity int) int
+		Billed          func(childComplexity int) int
+		Cli             func(childComplexity int) int
+		CustomerName    func(childComplexity int) int
+		Destination     func(childComplexity int) int
+		Dialled         func(childComplexity int) int
+		Duration        func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Price           func(childComplexity int) int
+		Start           func(childComplexity int) int
+	}
+
+	PortalCallPage struct {
+		Nodes      func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+		TotalPrice func(childComplexity int) int
+	}
+
+	PortalCustomer struct {
+		Child     func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Reference func(childComplexity int) int
+	}
+
+	PortalDayCount struct {
+		Calls func(childComplexity int) int
+		Day   func(childComplexity int) int
+		Price func(childComplexity int) int
+	}
+
+	PortalHourCount struct {
+		Calls func(childComplexity int) int
+		Hour  func(childComplexity int) int
+	}
+
+	PortalInvitation struct {
+		Emailed   func(childComplexity int) int
+		ExpiresAt func(childComplexity int) int
+		Link      func(childComplexity int) int
+		User      func(childComplexity int) int
+	}
+
+	PortalInvoice struct {
+		CustomerName      func(childComplexity int) int
+		CustomerReference func(childComplexity int) int
+		DueDate           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IssueDate         func(childComplexity int) int
+		Lines             func(childComplexity int) int
+		NetTotal          func(childComplexity int) int
+		Number            func(childComplexity int) int
+		Overdue           func(childComplexity int) int
+		PDFURL            func(childComplexity int) int
+		PeriodEnd         func(childComplexity int) int
+		PeriodStart       func(childComplexity int) int
+		SettledAt         func(childComplexity int) int
+		StatementURL      func(childComplexity int) int
+		Status            func(childComplexity int) int
+		TaxTotal          func(childComplexity int) int
+		Total             func(childComplexity int) int
+	}
+
+	PortalInvoiceLine struct {
+		Amount      func(childComplexity int) int
+		Category    func(childComplexity int) int
+		Description func(childComplexity int) int
+		Heading     func(childComplexity int) int
+		Position    func(childComplexity int) int
+		Quantity    func(childComplexity int) int
+		TaxRate     func(childComplexity int) int
+		UnitPrice   func(childComplexity int) int
+	}
+
+	PortalInvoicePage struct {
+		Nodes      func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PortalSettings struct {
+		CallPriceDecimals func(childComplexity int) int
+		CompanyName       func(childComplexity int) int
+		CountryCode       func(childComplexity int) int
+		Currency          func(childComplexity int) int
+		CurrencySymbol    func(childComplexity int) int
+		InvoiceDecimals   func(childComplexity int) int
+		MajorUnitName     func(childComplexity int) int
+		MinorUnitName     func(childComplexity int) int
+		MinorUnitSymbol   func(childComplexity int) int
+		Rounding          func(childComplexity int) int
+		TimeZone          func(childComplexity int) int
 	}
 
 	PreviewCarriedOver struct {
@@ -889,6 +1009,7 @@ type ComplexityRoot struct {
 		Outbox                  func(childComplexity int, status *delivery.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		PeakTimes               func(childComplexity int) int
 		PeakTimesList           func(childComplexity int) int
+		Portal                  func(childComplexity int) int
 		ProductPrice            func(childComplexity int, productID int, customerID int) int
 		Products                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
 		Providers               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProviderOrder, where *ent.ProviderWhereInput) int
@@ -1164,6 +1285,7 @@ type CustomerResolver interface {
 	Charges(ctx context.Context, obj *ent.Customer, view model.ChargeView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ChargeConnection, error)
 	Balance(ctx context.Context, obj *ent.Customer) (*decimal.Decimal, error)
 	InvoiceList(ctx context.Context, obj *ent.Customer, view model.InvoiceView, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.InvoiceConnection, error)
+	PortalUsers(ctx context.Context, obj *ent.Customer) ([]*ent.User, error)
 }
 type DashboardResolver interface {
 	RevenueByMonth(ctx context.Context, obj *dashboard.Board, months int) ([]*dashboard.MonthRevenue, error)
@@ -1232,6 +1354,8 @@ type MutationResolver interface {
 	InviteUser(ctx context.Context, input model.InviteUserInput) (*model.UserLink, error)
 	ResetUserPassword(ctx context.Context, id int) (*model.UserLink, error)
 	UpdateUser(ctx context.Context, id int, input model.UpdateUserInput) (*ent.User, error)
+	InvitePortalUser(ctx context.Context, customerID int, email string, name *string) (*model.PortalInvitation, error)
+	SetPortalUserDisabled(ctx context.Context, id int, disabled bool) (*ent.User, error)
 }
 type PeakTimeBlockResolver interface {
 	Days(ctx context.Context, obj *ent.PeakTimeBlock) ([]model.Weekday, error)
@@ -1241,6 +1365,36 @@ type PeakTimeBlockResolver interface {
 type PeakTimesResolver interface {
 	CSV(ctx context.Context, obj *ent.PeakTimes) (string, error)
 	WeekGrid(ctx context.Context, obj *ent.PeakTimes) ([][]peaktimeblock.Band, error)
+}
+type PortalResolver interface {
+	Settings(ctx context.Context, obj *portal.Portal) (*settings.Settings, error)
+	Customers(ctx context.Context, obj *portal.Portal) ([]*ent.Customer, error)
+	Balance(ctx context.Context, obj *portal.Portal) (*decimal.Decimal, error)
+	LatestInvoice(ctx context.Context, obj *portal.Portal) (*ent.Invoice, error)
+	Invoices(ctx context.Context, obj *portal.Portal, outstanding *bool, first *int, offset *int) (*model.PortalInvoicePage, error)
+	Invoice(ctx context.Context, obj *portal.Portal, id int) (*ent.Invoice, error)
+	Calls(ctx context.Context, obj *portal.Portal, filter *model.PortalCallFilter, first *int, offset *int) (*portal.CallPage, error)
+	Activity(ctx context.Context, obj *portal.Portal, days *int) (*portal.Activity, error)
+}
+type PortalCallResolver interface {
+	Cli(ctx context.Context, obj *ent.Call) (string, error)
+	Dialled(ctx context.Context, obj *ent.Call) (string, error)
+
+	Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error)
+	CustomerName(ctx context.Context, obj *ent.Call) (string, error)
+	Billed(ctx context.Context, obj *ent.Call) (bool, error)
+}
+type PortalCustomerResolver interface {
+	Child(ctx context.Context, obj *ent.Customer) (bool, error)
+}
+type PortalInvoiceResolver interface {
+	Overdue(ctx context.Context, obj *ent.Invoice) (bool, error)
+
+	PDFURL(ctx context.Context, obj *ent.Invoice) (*string, error)
+	StatementURL(ctx context.Context, obj *ent.Invoice) (*string, error)
+}
+type PortalSettingsResolver interface {
+	CompanyName(ctx context.Context, obj *settings.Settings) (string, error)
 }
 type ProviderResolver interface {
 	CSVMapping(ctx context.Context, obj *ent.Provider) (*cdr.Mapping, error)
@@ -1280,6 +1434,7 @@ type QueryResolver interface {
 	APITokens(ctx context.Context) ([]*ent.ApiToken, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.AuditEntryConnection, error)
 	Dashboard(ctx context.Context) (*dashboard.Board, error)
+	Portal(ctx context.Context) (*portal.Portal, error)
 }
 type RateResolver interface {
 	DurationBlock(ctx context.Context, obj *ent.Rate) (string, error)
@@ -3212,6 +3367,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.PaymentTerms(childComplexity), true
+	case "Customer.portalUsers":
+		if e.ComplexityRoot.Customer.PortalUsers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.PortalUsers(childComplexity), true
 	case "Customer.postalAddress":
 		if e.ComplexityRoot.Customer.PostalAddress == nil {
 			break
@@ -4183,6 +4344,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportPeakTimes(childComplexity, args["id"].(*int), args["file"].(graphql.Upload)), true
+	case "Mutation.invitePortalUser":
+		if e.ComplexityRoot.Mutation.InvitePortalUser == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_invitePortalUser_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.InvitePortalUser(childComplexity, args["customerID"].(int), args["email"].(string), args["name"].(*string)), true
 	case "Mutation.inviteUser":
 		if e.ComplexityRoot.Mutation.InviteUser == nil {
 			break
@@ -4332,6 +4504,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetNextInvoiceNumber(childComplexity, args["number"].(int)), true
+	case "Mutation.setPortalUserDisabled":
+		if e.ComplexityRoot.Mutation.SetPortalUserDisabled == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setPortalUserDisabled_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetPortalUserDisabled(childComplexity, args["id"].(int), args["disabled"].(bool)), true
 	case "Mutation.setProviderCsvMapping":
 		if e.ComplexityRoot.Mutation.SetProviderCSVMapping == nil {
 			break
@@ -4722,6 +4905,488 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeakTimes.WeekGrid(childComplexity), true
+
+	case "Portal.activity":
+		if e.ComplexityRoot.Portal.Activity == nil {
+			break
+		}
+
+		args, err := ec.field_Portal_activity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Portal.Activity(childComplexity, args["days"].(*int)), true
+	case "Portal.balance":
+		if e.ComplexityRoot.Portal.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Portal.Balance(childComplexity), true
+	case "Portal.calls":
+		if e.ComplexityRoot.Portal.Calls == nil {
+			break
+		}
+
+		args, err := ec.field_Portal_calls_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Portal.Calls(childComplexity, args["filter"].(*model.PortalCallFilter), args["first"].(*int), args["offset"].(*int)), true
+	case "Portal.customers":
+		if e.ComplexityRoot.Portal.Customers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Portal.Customers(childComplexity), true
+	case "Portal.invoice":
+		if e.ComplexityRoot.Portal.Invoice == nil {
+			break
+		}
+
+		args, err := ec.field_Portal_invoice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Portal.Invoice(childComplexity, args["id"].(int)), true
+	case "Portal.invoices":
+		if e.ComplexityRoot.Portal.Invoices == nil {
+			break
+		}
+
+		args, err := ec.field_Portal_invoices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Portal.Invoices(childComplexity, args["outstanding"].(*bool), args["first"].(*int), args["offset"].(*int)), true
+	case "Portal.latestInvoice":
+		if e.ComplexityRoot.Portal.LatestInvoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Portal.LatestInvoice(childComplexity), true
+	case "Portal.settings":
+		if e.ComplexityRoot.Portal.Settings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Portal.Settings(childComplexity), true
+
+	case "PortalActivity.byDay":
+		if e.ComplexityRoot.PortalActivity.ByDay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalActivity.ByDay(childComplexity), true
+	case "PortalActivity.byHour":
+		if e.ComplexityRoot.PortalActivity.ByHour == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalActivity.ByHour(childComplexity), true
+
+	case "PortalCall.band":
+		if e.ComplexityRoot.PortalCall.Band == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.Band(childComplexity), true
+	case "PortalCall.billableSeconds":
+		if e.ComplexityRoot.PortalCall.BillableSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.BillableSeconds(childComplexity), true
+	case "PortalCall.billed":
+		if e.ComplexityRoot.PortalCall.Billed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.Billed(childComplexity), true
+	case "PortalCall.cli":
+		if e.ComplexityRoot.PortalCall.Cli == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.Cli(childComplexity), true
+	case "PortalCall.customerName":
+		if e.ComplexityRoot.PortalCall.CustomerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.CustomerName(childComplexity), true
+	case "PortalCall.destination":
+		if e.ComplexityRoot.PortalCall.Destination == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.Destination(childComplexity), true
+	case "PortalCall.dialled":
+		if e.ComplexityRoot.PortalCall.Dialled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.Dialled(childComplexity), true
+	case "PortalCall.duration":
+		if e.ComplexityRoot.PortalCall.Duration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.Duration(childComplexity), true
+	case "PortalCall.id":
+		if e.ComplexityRoot.PortalCall.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.ID(childComplexity), true
+	case "PortalCall.price":
+		if e.ComplexityRoot.PortalCall.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.Price(childComplexity), true
+	case "PortalCall.start":
+		if e.ComplexityRoot.PortalCall.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCall.Start(childComplexity), true
+
+	case "PortalCallPage.nodes":
+		if e.ComplexityRoot.PortalCallPage.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCallPage.Nodes(childComplexity), true
+	case "PortalCallPage.totalCount":
+		if e.ComplexityRoot.PortalCallPage.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCallPage.TotalCount(childComplexity), true
+	case "PortalCallPage.totalPrice":
+		if e.ComplexityRoot.PortalCallPage.TotalPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCallPage.TotalPrice(childComplexity), true
+
+	case "PortalCustomer.child":
+		if e.ComplexityRoot.PortalCustomer.Child == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCustomer.Child(childComplexity), true
+	case "PortalCustomer.id":
+		if e.ComplexityRoot.PortalCustomer.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCustomer.ID(childComplexity), true
+	case "PortalCustomer.name":
+		if e.ComplexityRoot.PortalCustomer.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCustomer.Name(childComplexity), true
+	case "PortalCustomer.reference":
+		if e.ComplexityRoot.PortalCustomer.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalCustomer.Reference(childComplexity), true
+
+	case "PortalDayCount.calls":
+		if e.ComplexityRoot.PortalDayCount.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalDayCount.Calls(childComplexity), true
+	case "PortalDayCount.day":
+		if e.ComplexityRoot.PortalDayCount.Day == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalDayCount.Day(childComplexity), true
+	case "PortalDayCount.price":
+		if e.ComplexityRoot.PortalDayCount.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalDayCount.Price(childComplexity), true
+
+	case "PortalHourCount.calls":
+		if e.ComplexityRoot.PortalHourCount.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalHourCount.Calls(childComplexity), true
+	case "PortalHourCount.hour":
+		if e.ComplexityRoot.PortalHourCount.Hour == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalHourCount.Hour(childComplexity), true
+
+	case "PortalInvitation.emailed":
+		if e.ComplexityRoot.PortalInvitation.Emailed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvitation.Emailed(childComplexity), true
+	case "PortalInvitation.expiresAt":
+		if e.ComplexityRoot.PortalInvitation.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvitation.ExpiresAt(childComplexity), true
+	case "PortalInvitation.link":
+		if e.ComplexityRoot.PortalInvitation.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvitation.Link(childComplexity), true
+	case "PortalInvitation.user":
+		if e.ComplexityRoot.PortalInvitation.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvitation.User(childComplexity), true
+
+	case "PortalInvoice.customerName":
+		if e.ComplexityRoot.PortalInvoice.CustomerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.CustomerName(childComplexity), true
+	case "PortalInvoice.customerReference":
+		if e.ComplexityRoot.PortalInvoice.CustomerReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.CustomerReference(childComplexity), true
+	case "PortalInvoice.dueDate":
+		if e.ComplexityRoot.PortalInvoice.DueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.DueDate(childComplexity), true
+	case "PortalInvoice.id":
+		if e.ComplexityRoot.PortalInvoice.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.ID(childComplexity), true
+	case "PortalInvoice.issueDate":
+		if e.ComplexityRoot.PortalInvoice.IssueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.IssueDate(childComplexity), true
+	case "PortalInvoice.lines":
+		if e.ComplexityRoot.PortalInvoice.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.Lines(childComplexity), true
+	case "PortalInvoice.netTotal":
+		if e.ComplexityRoot.PortalInvoice.NetTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.NetTotal(childComplexity), true
+	case "PortalInvoice.number":
+		if e.ComplexityRoot.PortalInvoice.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.Number(childComplexity), true
+	case "PortalInvoice.overdue":
+		if e.ComplexityRoot.PortalInvoice.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.Overdue(childComplexity), true
+	case "PortalInvoice.pdfURL":
+		if e.ComplexityRoot.PortalInvoice.PDFURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.PDFURL(childComplexity), true
+	case "PortalInvoice.periodEnd":
+		if e.ComplexityRoot.PortalInvoice.PeriodEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.PeriodEnd(childComplexity), true
+	case "PortalInvoice.periodStart":
+		if e.ComplexityRoot.PortalInvoice.PeriodStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.PeriodStart(childComplexity), true
+	case "PortalInvoice.settledAt":
+		if e.ComplexityRoot.PortalInvoice.SettledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.SettledAt(childComplexity), true
+	case "PortalInvoice.statementURL":
+		if e.ComplexityRoot.PortalInvoice.StatementURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.StatementURL(childComplexity), true
+	case "PortalInvoice.status":
+		if e.ComplexityRoot.PortalInvoice.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.Status(childComplexity), true
+	case "PortalInvoice.taxTotal":
+		if e.ComplexityRoot.PortalInvoice.TaxTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.TaxTotal(childComplexity), true
+	case "PortalInvoice.total":
+		if e.ComplexityRoot.PortalInvoice.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoice.Total(childComplexity), true
+
+	case "PortalInvoiceLine.amount":
+		if e.ComplexityRoot.PortalInvoiceLine.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoiceLine.Amount(childComplexity), true
+	case "PortalInvoiceLine.category":
+		if e.ComplexityRoot.PortalInvoiceLine.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoiceLine.Category(childComplexity), true
+	case "PortalInvoiceLine.description":
+		if e.ComplexityRoot.PortalInvoiceLine.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoiceLine.Description(childComplexity), true
+	case "PortalInvoiceLine.heading":
+		if e.ComplexityRoot.PortalInvoiceLine.Heading == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoiceLine.Heading(childComplexity), true
+	case "PortalInvoiceLine.position":
+		if e.ComplexityRoot.PortalInvoiceLine.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoiceLine.Position(childComplexity), true
+	case "PortalInvoiceLine.quantity":
+		if e.ComplexityRoot.PortalInvoiceLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoiceLine.Quantity(childComplexity), true
+	case "PortalInvoiceLine.taxRate":
+		if e.ComplexityRoot.PortalInvoiceLine.TaxRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoiceLine.TaxRate(childComplexity), true
+	case "PortalInvoiceLine.unitPrice":
+		if e.ComplexityRoot.PortalInvoiceLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoiceLine.UnitPrice(childComplexity), true
+
+	case "PortalInvoicePage.nodes":
+		if e.ComplexityRoot.PortalInvoicePage.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoicePage.Nodes(childComplexity), true
+	case "PortalInvoicePage.totalCount":
+		if e.ComplexityRoot.PortalInvoicePage.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalInvoicePage.TotalCount(childComplexity), true
+
+	case "PortalSettings.callPriceDecimals":
+		if e.ComplexityRoot.PortalSettings.CallPriceDecimals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.CallPriceDecimals(childComplexity), true
+	case "PortalSettings.companyName":
+		if e.ComplexityRoot.PortalSettings.CompanyName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.CompanyName(childComplexity), true
+	case "PortalSettings.countryCode":
+		if e.ComplexityRoot.PortalSettings.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.CountryCode(childComplexity), true
+	case "PortalSettings.currency":
+		if e.ComplexityRoot.PortalSettings.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.Currency(childComplexity), true
+	case "PortalSettings.currencySymbol":
+		if e.ComplexityRoot.PortalSettings.CurrencySymbol == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.CurrencySymbol(childComplexity), true
+	case "PortalSettings.invoiceDecimals":
+		if e.ComplexityRoot.PortalSettings.InvoiceDecimals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.InvoiceDecimals(childComplexity), true
+	case "PortalSettings.majorUnitName":
+		if e.ComplexityRoot.PortalSettings.MajorUnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.MajorUnitName(childComplexity), true
+	case "PortalSettings.minorUnitName":
+		if e.ComplexityRoot.PortalSettings.MinorUnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.MinorUnitName(childComplexity), true
+	case "PortalSettings.minorUnitSymbol":
+		if e.ComplexityRoot.PortalSettings.MinorUnitSymbol == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.MinorUnitSymbol(childComplexity), true
+	case "PortalSettings.rounding":
+		if e.ComplexityRoot.PortalSettings.Rounding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.Rounding(childComplexity), true
+	case "PortalSettings.timeZone":
+		if e.ComplexityRoot.PortalSettings.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortalSettings.TimeZone(childComplexity), true
 
 	case "PreviewCarriedOver.customer":
 		if e.ComplexityRoot.PreviewCarriedOver.Customer == nil {
@@ -5368,6 +6033,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PeakTimesList(childComplexity), true
+	case "Query.portal":
+		if e.ComplexityRoot.Query.Portal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Portal(childComplexity), true
 	case "Query.productPrice":
 		if e.ComplexityRoot.Query.ProductPrice == nil {
 			break
@@ -6369,6 +7040,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PeakTimeBlockWhereInput", ec.unmarshalInputPeakTimeBlockWhereInput),
 			graphql.NewInputUnmarshaler("PeakTimesOrder", ec.unmarshalInputPeakTimesOrder),
 			graphql.NewInputUnmarshaler("PeakTimesWhereInput", ec.unmarshalInputPeakTimesWhereInput),
+			graphql.NewInputUnmarshaler("PortalCallFilter", ec.unmarshalInputPortalCallFilter),
 			graphql.NewInputUnmarshaler("ProductInput", ec.unmarshalInputProductInput),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
 			graphql.NewInputUnmarshaler("ProductPriceInput", ec.unmarshalInputProductPriceInput),
@@ -7704,6 +8376,182 @@ type InvoicesDue {
   total: Decimal!
   """The invoices soonest due first."""
   invoices: [Invoice!]!
+}
+`, BuiltIn: false},
+	{Name: "../../../portal.graphql", Input: `# The customer portal's part of the API: what a customer's portal user, or a
+# token scoped to one customer, reads. Every field answers for the caller's
+# own customer and, for a parent, its children; nothing here takes another
+# customer's id, and the Ent privacy policies narrow every query it makes to
+# those customers as well. Nothing here shows a cost, a margin, a provider or
+# a rate sheet.
+
+extend type Query {
+  """The caller's own portal: only for a customer's portal user or a customer-scoped API token (staff are FORBIDDEN: they use the staff fields)."""
+  portal: Portal!
+}
+
+extend type Mutation {
+  """Invites someone to a customer's portal: makes a portal user for the email (which must not have an account yet) and emails an activation link valid for 7 days. Answers the new user; link is the activation address, for staff to pass on when email is not set up."""
+  invitePortalUser(customerID: ID!, email: String!, name: String): PortalInvitation!
+  """Stops a portal user signing in (their sessions end at once), or lets them again. Only portal users; staff are changed with updateUser."""
+  setPortalUserDisabled(id: ID!, disabled: Boolean!): User!
+}
+
+"""A portal invitation just made."""
+type PortalInvitation {
+  user: User!
+  """The one-time activation link; also emailed to the user."""
+  link: String!
+  expiresAt: Time!
+  """False when the email could not be sent (the reason is in the server's log): pass the link on yourself."""
+  emailed: Boolean!
+}
+
+extend type Customer {
+  """The people who may sign in to this customer's portal."""
+  portalUsers: [User!]!
+}
+
+"""What a customer sees of its account with the reseller."""
+type Portal {
+  """The reseller's name and the deployment's currency, time zone and places, to show amounts and times as the invoices do."""
+  settings: PortalSettings!
+  """The caller's customer first, then (for a parent) its children by name."""
+  customers: [PortalCustomer!]!
+  """What the customers owe: the sum of their outstanding (issued, unsettled) invoices."""
+  balance: Decimal!
+  """The newest invoice, if there is one."""
+  latestInvoice: PortalInvoice
+  """Invoices, newest first; outstanding only when outstanding is true. first is at most 100."""
+  invoices(outstanding: Boolean = false, first: Int = 25, offset: Int = 0): PortalInvoicePage!
+  """One invoice of the caller's customers; NOT_FOUND for any other id."""
+  invoice(id: ID!): PortalInvoice!
+  """Priced calls of processed uploads, newest first, with the filter's totals. first is at most 200."""
+  calls(filter: PortalCallFilter, first: Int = 50, offset: Int = 0): PortalCallPage!
+  """Calls per day over the last days days (at most 366) and per hour of the day over the same days, in the deployment's time zone."""
+  activity(days: Int = 30): PortalActivity!
+}
+
+"""The deployment's values the portal shows amounts and times with."""
+type PortalSettings {
+  """The reseller's company name."""
+  companyName: String!
+  currency: String!
+  currencySymbol: String!
+  minorUnitSymbol: String!
+  minorUnitName: String!
+  majorUnitName: String!
+  timeZone: String!
+  countryCode: String!
+  callPriceDecimals: Int!
+  invoiceDecimals: Int!
+  rounding: String!
+}
+
+"""A customer as its portal shows it."""
+type PortalCustomer {
+  id: ID!
+  reference: String!
+  name: String!
+  """True for a child of the caller's customer (billed on the parent's invoice or its own)."""
+  child: Boolean!
+}
+
+type PortalInvoicePage {
+  nodes: [PortalInvoice!]!
+  totalCount: Int!
+}
+
+"""An issued or settled invoice (a deleted one is not shown)."""
+type PortalInvoice {
+  id: ID!
+  number: Int!
+  issueDate: Time!
+  dueDate: Time
+  """ISSUED (outstanding) or SETTLED."""
+  status: InvoiceStatus!
+  customerName: String
+  customerReference: String
+  periodStart: Date
+  """The day after the period's last."""
+  periodEnd: Date
+  netTotal: Decimal!
+  taxTotal: Decimal!
+  total: Decimal!
+  settledAt: Time
+  """True once the days past its due date while it is still outstanding."""
+  overdue: Boolean!
+  lines: [PortalInvoiceLine!]!
+  """Where to download the invoice PDF; empty while it is being made."""
+  pdfURL: String
+  """Where to download the call statement (CSV or PDF); empty when the customer gets none or it is being made."""
+  statementURL: String
+}
+
+"""A printed line of an invoice."""
+type PortalInvoiceLine {
+  position: Int!
+  category: String
+  """A child customer's or a site's name, under which the line is printed."""
+  heading: String
+  description: String!
+  quantity: Decimal!
+  unitPrice: Decimal!
+  amount: Decimal!
+  taxRate: Decimal!
+}
+
+"""Which calls: of one of the caller's customers (all of them when empty), in [from, to), and whose calling or dialled number contains number."""
+input PortalCallFilter {
+  customerID: ID
+  from: Time
+  to: Time
+  number: String
+}
+
+type PortalCallPage {
+  nodes: [PortalCall!]!
+  totalCount: Int!
+  """The price of every call the filter selects, not only this page's."""
+  totalPrice: Decimal!
+}
+
+"""A priced call as its customer's statement lists it."""
+type PortalCall {
+  id: ID!
+  start: Time!
+  """The calling number as people write it."""
+  cli: String!
+  """The dialled number as people write it."""
+  dialled: String!
+  """The destination's description, e.g. UK Mobile."""
+  destination: String
+  band: CallBand
+  duration: Int!
+  billableSeconds: Int!
+  price: Decimal!
+  """The customer whose call it is (a child's, for a parent)."""
+  customerName: String!
+  """True once it is on an invoice."""
+  billed: Boolean!
+}
+
+type PortalActivity {
+  """One entry per day, oldest first, days without calls included."""
+  byDay: [PortalDayCount!]!
+  """24 entries, hour 0 to 23 of the day, over the same days."""
+  byHour: [PortalHourCount!]!
+}
+
+type PortalDayCount {
+  day: Date!
+  calls: Int!
+  price: Decimal!
+}
+
+type PortalHourCount {
+  hour: Int!
+  calls: Int!
 }
 `, BuiltIn: false},
 	{Name: "../../../ent/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -14362,6 +15210,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_balance(ctx, field)
 	case "invoiceList":
 		return ec.fieldContext_Customer_invoiceList(ctx, field)
+	case "portalUsers":
+		return ec.fieldContext_Customer_portalUsers(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -14784,6 +15634,228 @@ func (ec *executionContext) childFields_PeakTimes(ctx context.Context, field gra
 		return ec.fieldContext_PeakTimes_weekGrid(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PeakTimes", field.Name)
+}
+
+func (ec *executionContext) childFields_Portal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "settings":
+		return ec.fieldContext_Portal_settings(ctx, field)
+	case "customers":
+		return ec.fieldContext_Portal_customers(ctx, field)
+	case "balance":
+		return ec.fieldContext_Portal_balance(ctx, field)
+	case "latestInvoice":
+		return ec.fieldContext_Portal_latestInvoice(ctx, field)
+	case "invoices":
+		return ec.fieldContext_Portal_invoices(ctx, field)
+	case "invoice":
+		return ec.fieldContext_Portal_invoice(ctx, field)
+	case "calls":
+		return ec.fieldContext_Portal_calls(ctx, field)
+	case "activity":
+		return ec.fieldContext_Portal_activity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Portal", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalActivity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "byDay":
+		return ec.fieldContext_PortalActivity_byDay(ctx, field)
+	case "byHour":
+		return ec.fieldContext_PortalActivity_byHour(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalActivity", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalCall(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PortalCall_id(ctx, field)
+	case "start":
+		return ec.fieldContext_PortalCall_start(ctx, field)
+	case "cli":
+		return ec.fieldContext_PortalCall_cli(ctx, field)
+	case "dialled":
+		return ec.fieldContext_PortalCall_dialled(ctx, field)
+	case "destination":
+		return ec.fieldContext_PortalCall_destination(ctx, field)
+	case "band":
+		return ec.fieldContext_PortalCall_band(ctx, field)
+	case "duration":
+		return ec.fieldContext_PortalCall_duration(ctx, field)
+	case "billableSeconds":
+		return ec.fieldContext_PortalCall_billableSeconds(ctx, field)
+	case "price":
+		return ec.fieldContext_PortalCall_price(ctx, field)
+	case "customerName":
+		return ec.fieldContext_PortalCall_customerName(ctx, field)
+	case "billed":
+		return ec.fieldContext_PortalCall_billed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalCall", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalCallPage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_PortalCallPage_nodes(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PortalCallPage_totalCount(ctx, field)
+	case "totalPrice":
+		return ec.fieldContext_PortalCallPage_totalPrice(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalCallPage", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalCustomer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PortalCustomer_id(ctx, field)
+	case "reference":
+		return ec.fieldContext_PortalCustomer_reference(ctx, field)
+	case "name":
+		return ec.fieldContext_PortalCustomer_name(ctx, field)
+	case "child":
+		return ec.fieldContext_PortalCustomer_child(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalCustomer", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalDayCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "day":
+		return ec.fieldContext_PortalDayCount_day(ctx, field)
+	case "calls":
+		return ec.fieldContext_PortalDayCount_calls(ctx, field)
+	case "price":
+		return ec.fieldContext_PortalDayCount_price(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalDayCount", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalHourCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hour":
+		return ec.fieldContext_PortalHourCount_hour(ctx, field)
+	case "calls":
+		return ec.fieldContext_PortalHourCount_calls(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalHourCount", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalInvitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_PortalInvitation_user(ctx, field)
+	case "link":
+		return ec.fieldContext_PortalInvitation_link(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_PortalInvitation_expiresAt(ctx, field)
+	case "emailed":
+		return ec.fieldContext_PortalInvitation_emailed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalInvitation", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalInvoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PortalInvoice_id(ctx, field)
+	case "number":
+		return ec.fieldContext_PortalInvoice_number(ctx, field)
+	case "issueDate":
+		return ec.fieldContext_PortalInvoice_issueDate(ctx, field)
+	case "dueDate":
+		return ec.fieldContext_PortalInvoice_dueDate(ctx, field)
+	case "status":
+		return ec.fieldContext_PortalInvoice_status(ctx, field)
+	case "customerName":
+		return ec.fieldContext_PortalInvoice_customerName(ctx, field)
+	case "customerReference":
+		return ec.fieldContext_PortalInvoice_customerReference(ctx, field)
+	case "periodStart":
+		return ec.fieldContext_PortalInvoice_periodStart(ctx, field)
+	case "periodEnd":
+		return ec.fieldContext_PortalInvoice_periodEnd(ctx, field)
+	case "netTotal":
+		return ec.fieldContext_PortalInvoice_netTotal(ctx, field)
+	case "taxTotal":
+		return ec.fieldContext_PortalInvoice_taxTotal(ctx, field)
+	case "total":
+		return ec.fieldContext_PortalInvoice_total(ctx, field)
+	case "settledAt":
+		return ec.fieldContext_PortalInvoice_settledAt(ctx, field)
+	case "overdue":
+		return ec.fieldContext_PortalInvoice_overdue(ctx, field)
+	case "lines":
+		return ec.fieldContext_PortalInvoice_lines(ctx, field)
+	case "pdfURL":
+		return ec.fieldContext_PortalInvoice_pdfURL(ctx, field)
+	case "statementURL":
+		return ec.fieldContext_PortalInvoice_statementURL(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalInvoice", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalInvoiceLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "position":
+		return ec.fieldContext_PortalInvoiceLine_position(ctx, field)
+	case "category":
+		return ec.fieldContext_PortalInvoiceLine_category(ctx, field)
+	case "heading":
+		return ec.fieldContext_PortalInvoiceLine_heading(ctx, field)
+	case "description":
+		return ec.fieldContext_PortalInvoiceLine_description(ctx, field)
+	case "quantity":
+		return ec.fieldContext_PortalInvoiceLine_quantity(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_PortalInvoiceLine_unitPrice(ctx, field)
+	case "amount":
+		return ec.fieldContext_PortalInvoiceLine_amount(ctx, field)
+	case "taxRate":
+		return ec.fieldContext_PortalInvoiceLine_taxRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalInvoiceLine", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalInvoicePage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_PortalInvoicePage_nodes(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PortalInvoicePage_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalInvoicePage", field.Name)
+}
+
+func (ec *executionContext) childFields_PortalSettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "companyName":
+		return ec.fieldContext_PortalSettings_companyName(ctx, field)
+	case "currency":
+		return ec.fieldContext_PortalSettings_currency(ctx, field)
+	case "currencySymbol":
+		return ec.fieldContext_PortalSettings_currencySymbol(ctx, field)
+	case "minorUnitSymbol":
+		return ec.fieldContext_PortalSettings_minorUnitSymbol(ctx, field)
+	case "minorUnitName":
+		return ec.fieldContext_PortalSettings_minorUnitName(ctx, field)
+	case "majorUnitName":
+		return ec.fieldContext_PortalSettings_majorUnitName(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_PortalSettings_timeZone(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_PortalSettings_countryCode(ctx, field)
+	case "callPriceDecimals":
+		return ec.fieldContext_PortalSettings_callPriceDecimals(ctx, field)
+	case "invoiceDecimals":
+		return ec.fieldContext_PortalSettings_invoiceDecimals(ctx, field)
+	case "rounding":
+		return ec.fieldContext_PortalSettings_rounding(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortalSettings", field.Name)
 }
 
 func (ec *executionContext) childFields_PreviewCarriedOver(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16098,6 +17170,36 @@ func (ec *executionContext) field_Mutation_importPeakTimes_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_invitePortalUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "email",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["email"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_inviteUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16325,6 +17427,28 @@ func (ec *executionContext) field_Mutation_setNextInvoiceNumber_args(ctx context
 		return nil, err
 	}
 	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setPortalUserDisabled_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "disabled",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["disabled"] = arg1
 	return args, nil
 }
 
@@ -16683,6 +17807,94 @@ func (ec *executionContext) field_Mutation_uploadRateSheet_args(ctx context.Cont
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Portal_activity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Portal_calls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PortalCallFilter, error) {
+			return ec.unmarshalOPortalCallFilter2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPortalCallFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Portal_invoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Portal_invoices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "outstanding",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["outstanding"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg2
 	return args, nil
 }
 
@@ -25616,6 +26828,38 @@ func (ec *executionContext) fieldContext_Customer_invoiceList(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_portalUsers(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_portalUsers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().PortalUsers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐUserᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_portalUsers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30647,6 +31891,94 @@ func (ec *executionContext) fieldContext_Mutation_updateUser(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_invitePortalUser(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_invitePortalUser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().InvitePortalUser(ctx, fc.Args["customerID"].(int), fc.Args["email"].(string), fc.Args["name"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PortalInvitation) graphql.Marshaler {
+			return ec.marshalNPortalInvitation2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPortalInvitation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_invitePortalUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalInvitation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_invitePortalUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setPortalUserDisabled(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setPortalUserDisabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetPortalUserDisabled(ctx, fc.Args["id"].(int), fc.Args["disabled"].(bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setPortalUserDisabled(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setPortalUserDisabled_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OutboxAttachment_name(ctx context.Context, field graphql.CollectedField, obj *model.OutboxAttachment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31431,6 +32763,1896 @@ func (ec *executionContext) _PeakTimes_weekGrid(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PeakTimes_weekGrid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PeakTimes", field, true, true, "PeakTimeBlockBand")
+}
+
+func (ec *executionContext) _Portal_settings(ctx context.Context, field graphql.CollectedField, obj *portal.Portal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Portal_settings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Portal().Settings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *settings.Settings) graphql.Marshaler {
+			return ec.marshalNPortalSettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Portal_settings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Portal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Portal_customers(ctx context.Context, field graphql.CollectedField, obj *portal.Portal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Portal_customers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Portal().Customers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Customer) graphql.Marshaler {
+			return ec.marshalNPortalCustomer2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Portal_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Portal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalCustomer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Portal_balance(ctx context.Context, field graphql.CollectedField, obj *portal.Portal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Portal_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Portal().Balance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Portal_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Portal", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _Portal_latestInvoice(ctx context.Context, field graphql.CollectedField, obj *portal.Portal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Portal_latestInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Portal().LatestInvoice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Invoice) graphql.Marshaler {
+			return ec.marshalOPortalInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Portal_latestInvoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Portal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Portal_invoices(ctx context.Context, field graphql.CollectedField, obj *portal.Portal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Portal_invoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Portal().Invoices(ctx, obj, fc.Args["outstanding"].(*bool), fc.Args["first"].(*int), fc.Args["offset"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PortalInvoicePage) graphql.Marshaler {
+			return ec.marshalNPortalInvoicePage2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPortalInvoicePage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Portal_invoices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Portal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalInvoicePage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Portal_invoices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Portal_invoice(ctx context.Context, field graphql.CollectedField, obj *portal.Portal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Portal_invoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Portal().Invoice(ctx, obj, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Invoice) graphql.Marshaler {
+			return ec.marshalNPortalInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Portal_invoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Portal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalInvoice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Portal_invoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Portal_calls(ctx context.Context, field graphql.CollectedField, obj *portal.Portal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Portal_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Portal().Calls(ctx, obj, fc.Args["filter"].(*model.PortalCallFilter), fc.Args["first"].(*int), fc.Args["offset"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *portal.CallPage) graphql.Marshaler {
+			return ec.marshalNPortalCallPage2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐCallPage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Portal_calls(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Portal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalCallPage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Portal_calls_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Portal_activity(ctx context.Context, field graphql.CollectedField, obj *portal.Portal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Portal_activity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Portal().Activity(ctx, obj, fc.Args["days"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *portal.Activity) graphql.Marshaler {
+			return ec.marshalNPortalActivity2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐActivity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Portal_activity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Portal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalActivity(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Portal_activity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PortalActivity_byDay(ctx context.Context, field graphql.CollectedField, obj *portal.Activity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalActivity_byDay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByDay, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []portal.DayCount) graphql.Marshaler {
+			return ec.marshalNPortalDayCount2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐDayCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalActivity_byDay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PortalActivity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalDayCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PortalActivity_byHour(ctx context.Context, field graphql.CollectedField, obj *portal.Activity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalActivity_byHour(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByHour, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []portal.HourCount) graphql.Marshaler {
+			return ec.marshalNPortalHourCount2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐHourCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalActivity_byHour(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PortalActivity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalHourCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PortalCall_id(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PortalCall_start(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PortalCall_cli(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_cli(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PortalCall().Cli(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_cli(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, true, true, "String")
+}
+
+func (ec *executionContext) _PortalCall_dialled(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_dialled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PortalCall().Dialled(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_dialled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, true, true, "String")
+}
+
+func (ec *executionContext) _PortalCall_destination(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_destination(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Destination, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_destination(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalCall_band(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_band(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Band, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v call.Band) graphql.Marshaler {
+			return ec.marshalOCallBand2githubᚗcomᚋtollgateᚋtollgateᚋentᚋcallᚐBand(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_band(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, false, false, "CallBand")
+}
+
+func (ec *executionContext) _PortalCall_duration(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_duration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_duration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalCall_billableSeconds(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_billableSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BillableSeconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_billableSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalCall_price(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PortalCall().Price(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _PortalCall_customerName(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_customerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PortalCall().CustomerName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_customerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, true, true, "String")
+}
+
+func (ec *executionContext) _PortalCall_billed(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCall_billed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PortalCall().Billed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCall_billed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCall", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _PortalCallPage_nodes(ctx context.Context, field graphql.CollectedField, obj *portal.CallPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCallPage_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Call) graphql.Marshaler {
+			return ec.marshalNPortalCall2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCallᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCallPage_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PortalCallPage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalCall(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PortalCallPage_totalCount(ctx context.Context, field graphql.CollectedField, obj *portal.CallPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCallPage_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCallPage_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCallPage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalCallPage_totalPrice(ctx context.Context, field graphql.CollectedField, obj *portal.CallPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCallPage_totalPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCallPage_totalPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCallPage", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PortalCustomer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCustomer_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCustomer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCustomer", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PortalCustomer_reference(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCustomer_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCustomer_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCustomer", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalCustomer_name(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCustomer_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCustomer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCustomer", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalCustomer_child(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalCustomer_child(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PortalCustomer().Child(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalCustomer_child(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalCustomer", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _PortalDayCount_day(ctx context.Context, field graphql.CollectedField, obj *portal.DayCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalDayCount_day(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Day, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalDayCount_day(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalDayCount", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PortalDayCount_calls(ctx context.Context, field graphql.CollectedField, obj *portal.DayCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalDayCount_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalDayCount_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalDayCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalDayCount_price(ctx context.Context, field graphql.CollectedField, obj *portal.DayCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalDayCount_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Price, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalDayCount_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalDayCount", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PortalHourCount_hour(ctx context.Context, field graphql.CollectedField, obj *portal.HourCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalHourCount_hour(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hour, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalHourCount_hour(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalHourCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalHourCount_calls(ctx context.Context, field graphql.CollectedField, obj *portal.HourCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalHourCount_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalHourCount_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalHourCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalInvitation_user(ctx context.Context, field graphql.CollectedField, obj *model.PortalInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvitation_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvitation_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PortalInvitation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PortalInvitation_link(ctx context.Context, field graphql.CollectedField, obj *model.PortalInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvitation_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Link, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvitation_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvitation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalInvitation_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.PortalInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvitation_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvitation_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvitation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PortalInvitation_emailed(ctx context.Context, field graphql.CollectedField, obj *model.PortalInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvitation_emailed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Emailed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvitation_emailed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvitation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PortalInvoice_id(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PortalInvoice_number(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalInvoice_issueDate(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_issueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_issueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PortalInvoice_dueDate(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_dueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_dueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PortalInvoice_status(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v invoice.Status) graphql.Marshaler {
+			return ec.marshalNInvoiceStatus2githubᚗcomᚋtollgateᚋtollgateᚋentᚋinvoiceᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "InvoiceStatus")
+}
+
+func (ec *executionContext) _PortalInvoice_customerName(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_customerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_customerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalInvoice_customerReference(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_customerReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_customerReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalInvoice_periodStart(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_periodStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_periodStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PortalInvoice_periodEnd(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_periodEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_periodEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PortalInvoice_netTotal(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_netTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_netTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PortalInvoice_taxTotal(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_taxTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_taxTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PortalInvoice_total(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PortalInvoice_settledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_settledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SettledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_settledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PortalInvoice_overdue(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PortalInvoice().Overdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _PortalInvoice_lines(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.InvoiceLine) graphql.Marshaler {
+			return ec.marshalNPortalInvoiceLine2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PortalInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalInvoiceLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PortalInvoice_pdfURL(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_pdfURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PortalInvoice().PDFURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_pdfURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, true, true, "String")
+}
+
+func (ec *executionContext) _PortalInvoice_statementURL(ctx context.Context, field graphql.CollectedField, obj *ent.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoice_statementURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PortalInvoice().StatementURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoice_statementURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoice", field, true, true, "String")
+}
+
+func (ec *executionContext) _PortalInvoiceLine_position(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoiceLine_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoiceLine_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoiceLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalInvoiceLine_category(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoiceLine_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoiceLine_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoiceLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalInvoiceLine_heading(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoiceLine_heading(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Heading, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoiceLine_heading(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoiceLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalInvoiceLine_description(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoiceLine_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoiceLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoiceLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalInvoiceLine_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoiceLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoiceLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PortalInvoiceLine_unitPrice(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoiceLine_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoiceLine_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PortalInvoiceLine_amount(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoiceLine_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoiceLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PortalInvoiceLine_taxRate(ctx context.Context, field graphql.CollectedField, obj *ent.InvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoiceLine_taxRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoiceLine_taxRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PortalInvoicePage_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PortalInvoicePage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoicePage_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Invoice) graphql.Marshaler {
+			return ec.marshalNPortalInvoice2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoicePage_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PortalInvoicePage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortalInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PortalInvoicePage_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PortalInvoicePage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalInvoicePage_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalInvoicePage_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalInvoicePage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalSettings_companyName(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_companyName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PortalSettings().CompanyName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_companyName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, true, true, "String")
+}
+
+func (ec *executionContext) _PortalSettings_currency(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalSettings_currencySymbol(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_currencySymbol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencySymbol, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_currencySymbol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalSettings_minorUnitSymbol(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_minorUnitSymbol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinorUnitSymbol, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_minorUnitSymbol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalSettings_minorUnitName(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_minorUnitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinorUnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_minorUnitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalSettings_majorUnitName(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_majorUnitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MajorUnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_majorUnitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalSettings_timeZone(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalSettings_countryCode(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _PortalSettings_callPriceDecimals(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_callPriceDecimals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CallPriceDecimals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_callPriceDecimals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalSettings_invoiceDecimals(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_invoiceDecimals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceDecimals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_invoiceDecimals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PortalSettings_rounding(ctx context.Context, field graphql.CollectedField, obj *settings.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PortalSettings_rounding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rounding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PortalSettings_rounding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PortalSettings", field, false, false, "String")
 }
 
 func (ec *executionContext) _PreviewCarriedOver_customer(ctx context.Context, field graphql.CollectedField, obj *model.PreviewCarriedOver) (ret graphql.Marshaler) {
@@ -34512,6 +37734,38 @@ func (ec *executionContext) fieldContext_Query_dashboard(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Dashboard(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_portal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_portal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Portal(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *portal.Portal) graphql.Marshaler {
+			return ec.marshalNPortal2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐPortal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_portal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Portal(ctx, field)
 		},
 	}
 	return fc, nil
@@ -54552,6 +57806,69 @@ func UnmarshalPeakTimesWhereInput(ctx context.Context, raw any) (ent.PeakTimesWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPortalCallFilter(ctx context.Context, obj any) (model.PortalCallFilter, error) {
+	var it model.PortalCallFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerID", "from", "to", "number"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPortalCallFilter unmarshals raw into the PortalCallFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPortalCallFilter(ctx context.Context, raw any) (model.PortalCallFilter, error) {
+	var out model.PortalCallFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PortalCallFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProductInput(ctx context.Context, obj any) (model.ProductInput, error) {
 	var it model.ProductInput
 	if obj == nil {
@@ -63325,6 +66642,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_invoiceList(ctx, field, obj)
 				})
+		case "portalUsers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_portalUsers(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64778,6 +68101,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "invitePortalUser":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_invitePortalUser(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setPortalUserDisabled":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setPortalUserDisabled(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -65090,6 +68427,736 @@ func (ec *executionContext) _PeakTimes(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PeakTimes_weekGrid(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalImplementors = []string{"Portal"}
+
+func (ec *executionContext) _Portal(ctx context.Context, sel ast.SelectionSet, obj *portal.Portal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Portal")
+		case "settings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Portal_settings(ctx, field, obj)
+				})
+		case "customers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Portal_customers(ctx, field, obj)
+				})
+		case "balance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Portal_balance(ctx, field, obj)
+				})
+		case "latestInvoice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Portal_latestInvoice(ctx, field, obj)
+				})
+		case "invoices":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Portal_invoices(ctx, field, obj)
+				})
+		case "invoice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Portal_invoice(ctx, field, obj)
+				})
+		case "calls":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Portal_calls(ctx, field, obj)
+				})
+		case "activity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Portal_activity(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalActivityImplementors = []string{"PortalActivity"}
+
+func (ec *executionContext) _PortalActivity(ctx context.Context, sel ast.SelectionSet, obj *portal.Activity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalActivityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalActivity")
+		case "byDay":
+			out.Values[i] = ec._PortalActivity_byDay(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byHour":
+			out.Values[i] = ec._PortalActivity_byHour(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalCallImplementors = []string{"PortalCall"}
+
+func (ec *executionContext) _PortalCall(ctx context.Context, sel ast.SelectionSet, obj *ent.Call) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalCallImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalCall")
+		case "id":
+			out.Values[i] = ec._PortalCall_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "start":
+			out.Values[i] = ec._PortalCall_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cli":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalCall_cli(ctx, field, obj)
+				})
+		case "dialled":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalCall_dialled(ctx, field, obj)
+				})
+		case "destination":
+			out.Values[i] = ec._PortalCall_destination(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "band":
+			out.Values[i] = ec._PortalCall_band(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "duration":
+			out.Values[i] = ec._PortalCall_duration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "billableSeconds":
+			out.Values[i] = ec._PortalCall_billableSeconds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "price":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalCall_price(ctx, field, obj)
+				})
+		case "customerName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalCall_customerName(ctx, field, obj)
+				})
+		case "billed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalCall_billed(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalCallPageImplementors = []string{"PortalCallPage"}
+
+func (ec *executionContext) _PortalCallPage(ctx context.Context, sel ast.SelectionSet, obj *portal.CallPage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalCallPageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalCallPage")
+		case "nodes":
+			out.Values[i] = ec._PortalCallPage_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PortalCallPage_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalPrice":
+			out.Values[i] = ec._PortalCallPage_totalPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalCustomerImplementors = []string{"PortalCustomer"}
+
+func (ec *executionContext) _PortalCustomer(ctx context.Context, sel ast.SelectionSet, obj *ent.Customer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalCustomerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalCustomer")
+		case "id":
+			out.Values[i] = ec._PortalCustomer_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reference":
+			out.Values[i] = ec._PortalCustomer_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._PortalCustomer_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "child":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalCustomer_child(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalDayCountImplementors = []string{"PortalDayCount"}
+
+func (ec *executionContext) _PortalDayCount(ctx context.Context, sel ast.SelectionSet, obj *portal.DayCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalDayCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalDayCount")
+		case "day":
+			out.Values[i] = ec._PortalDayCount_day(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._PortalDayCount_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "price":
+			out.Values[i] = ec._PortalDayCount_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalHourCountImplementors = []string{"PortalHourCount"}
+
+func (ec *executionContext) _PortalHourCount(ctx context.Context, sel ast.SelectionSet, obj *portal.HourCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalHourCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalHourCount")
+		case "hour":
+			out.Values[i] = ec._PortalHourCount_hour(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._PortalHourCount_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalInvitationImplementors = []string{"PortalInvitation"}
+
+func (ec *executionContext) _PortalInvitation(ctx context.Context, sel ast.SelectionSet, obj *model.PortalInvitation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalInvitationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalInvitation")
+		case "user":
+			out.Values[i] = ec._PortalInvitation_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "link":
+			out.Values[i] = ec._PortalInvitation_link(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._PortalInvitation_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "emailed":
+			out.Values[i] = ec._PortalInvitation_emailed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalInvoiceImplementors = []string{"PortalInvoice"}
+
+func (ec *executionContext) _PortalInvoice(ctx context.Context, sel ast.SelectionSet, obj *ent.Invoice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalInvoiceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalInvoice")
+		case "id":
+			out.Values[i] = ec._PortalInvoice_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._PortalInvoice_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issueDate":
+			out.Values[i] = ec._PortalInvoice_issueDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueDate":
+			out.Values[i] = ec._PortalInvoice_dueDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._PortalInvoice_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerName":
+			out.Values[i] = ec._PortalInvoice_customerName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerReference":
+			out.Values[i] = ec._PortalInvoice_customerReference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodStart":
+			out.Values[i] = ec._PortalInvoice_periodStart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodEnd":
+			out.Values[i] = ec._PortalInvoice_periodEnd(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "netTotal":
+			out.Values[i] = ec._PortalInvoice_netTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taxTotal":
+			out.Values[i] = ec._PortalInvoice_taxTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._PortalInvoice_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "settledAt":
+			out.Values[i] = ec._PortalInvoice_settledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalInvoice_overdue(ctx, field, obj)
+				})
+		case "lines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalInvoice_lines(ctx, field, obj)
+				})
+		case "pdfURL":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalInvoice_pdfURL(ctx, field, obj)
+				})
+		case "statementURL":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalInvoice_statementURL(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalInvoiceLineImplementors = []string{"PortalInvoiceLine"}
+
+func (ec *executionContext) _PortalInvoiceLine(ctx context.Context, sel ast.SelectionSet, obj *ent.InvoiceLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalInvoiceLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalInvoiceLine")
+		case "position":
+			out.Values[i] = ec._PortalInvoiceLine_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "category":
+			out.Values[i] = ec._PortalInvoiceLine_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "heading":
+			out.Values[i] = ec._PortalInvoiceLine_heading(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._PortalInvoiceLine_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._PortalInvoiceLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitPrice":
+			out.Values[i] = ec._PortalInvoiceLine_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._PortalInvoiceLine_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxRate":
+			out.Values[i] = ec._PortalInvoiceLine_taxRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalInvoicePageImplementors = []string{"PortalInvoicePage"}
+
+func (ec *executionContext) _PortalInvoicePage(ctx context.Context, sel ast.SelectionSet, obj *model.PortalInvoicePage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalInvoicePageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalInvoicePage")
+		case "nodes":
+			out.Values[i] = ec._PortalInvoicePage_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PortalInvoicePage_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var portalSettingsImplementors = []string{"PortalSettings"}
+
+func (ec *executionContext) _PortalSettings(ctx context.Context, sel ast.SelectionSet, obj *settings.Settings) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, portalSettingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PortalSettings")
+		case "companyName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalSettings_companyName(ctx, field, obj)
+				})
+		case "currency":
+			out.Values[i] = ec._PortalSettings_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencySymbol":
+			out.Values[i] = ec._PortalSettings_currencySymbol(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "minorUnitSymbol":
+			out.Values[i] = ec._PortalSettings_minorUnitSymbol(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "minorUnitName":
+			out.Values[i] = ec._PortalSettings_minorUnitName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "majorUnitName":
+			out.Values[i] = ec._PortalSettings_majorUnitName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "timeZone":
+			out.Values[i] = ec._PortalSettings_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "countryCode":
+			out.Values[i] = ec._PortalSettings_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "callPriceDecimals":
+			out.Values[i] = ec._PortalSettings_callPriceDecimals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "invoiceDecimals":
+			out.Values[i] = ec._PortalSettings_invoiceDecimals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rounding":
+			out.Values[i] = ec._PortalSettings_rounding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66009,6 +70076,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_dashboard(ctx, field)
+				})
+		case "portal":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_portal(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -69230,6 +73303,190 @@ func (ec *executionContext) unmarshalNPeakTimesWhereInput2ᚖgithubᚗcomᚋtoll
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNPortal2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐPortal(ctx context.Context, sel ast.SelectionSet, v *portal.Portal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Portal!")
+		return graphql.Null
+	}
+	return ec._Portal(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPortalActivity2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐActivity(ctx context.Context, sel ast.SelectionSet, v *portal.Activity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PortalActivity!")
+		return graphql.Null
+	}
+	return ec._PortalActivity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPortalCall2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCallᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Call) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPortalCall2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCall(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPortalCall2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCall(ctx context.Context, sel ast.SelectionSet, v *ent.Call) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PortalCall!")
+		return graphql.Null
+	}
+	return ec._PortalCall(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPortalCallPage2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐCallPage(ctx context.Context, sel ast.SelectionSet, v *portal.CallPage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PortalCallPage!")
+		return graphql.Null
+	}
+	return ec._PortalCallPage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPortalCustomer2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomerᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Customer) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPortalCustomer2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPortalCustomer2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐCustomer(ctx context.Context, sel ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PortalCustomer!")
+		return graphql.Null
+	}
+	return ec._PortalCustomer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPortalDayCount2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐDayCount(ctx context.Context, sel ast.SelectionSet, v portal.DayCount) graphql.Marshaler {
+	return ec._PortalDayCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPortalDayCount2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐDayCountᚄ(ctx context.Context, sel ast.SelectionSet, v []portal.DayCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPortalDayCount2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐDayCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPortalHourCount2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐHourCount(ctx context.Context, sel ast.SelectionSet, v portal.HourCount) graphql.Marshaler {
+	return ec._PortalHourCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPortalHourCount2ᚕgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐHourCountᚄ(ctx context.Context, sel ast.SelectionSet, v []portal.HourCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPortalHourCount2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋportalᚐHourCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPortalInvitation2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPortalInvitation(ctx context.Context, sel ast.SelectionSet, v *model.PortalInvitation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PortalInvitation!")
+		return graphql.Null
+	}
+	return ec._PortalInvitation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPortalInvoice2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Invoice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPortalInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPortalInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoice(ctx context.Context, sel ast.SelectionSet, v *ent.Invoice) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PortalInvoice!")
+		return graphql.Null
+	}
+	return ec._PortalInvoice(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPortalInvoiceLine2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.InvoiceLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPortalInvoiceLine2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPortalInvoiceLine2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoiceLine(ctx context.Context, sel ast.SelectionSet, v *ent.InvoiceLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PortalInvoiceLine!")
+		return graphql.Null
+	}
+	return ec._PortalInvoiceLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPortalInvoicePage2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPortalInvoicePage(ctx context.Context, sel ast.SelectionSet, v *model.PortalInvoicePage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PortalInvoicePage!")
+		return graphql.Null
+	}
+	return ec._PortalInvoicePage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPortalSettings2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋsettingsᚐSettings(ctx context.Context, sel ast.SelectionSet, v *settings.Settings) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PortalSettings!")
+		return graphql.Null
+	}
+	return ec._PortalSettings(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPreviewCarriedOver2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPreviewCarriedOverᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PreviewCarriedOver) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -69966,6 +74223,22 @@ func (ec *executionContext) marshalNUploadProgress2ᚖgithubᚗcomᚋtollgateᚋ
 func (ec *executionContext) unmarshalNUploadRateSheetInput2githubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐUploadRateSheetInput(ctx context.Context, v any) (model.UploadRateSheetInput, error) {
 	res, err := ec.unmarshalInputUploadRateSheetInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUser2ᚕᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐUserᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.User) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUser2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐUser(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNUser2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v *ent.User) graphql.Marshaler {
@@ -72428,6 +76701,21 @@ func (ec *executionContext) unmarshalOPeakTimesWhereInput2ᚖgithubᚗcomᚋtoll
 	}
 	res, err := ec.unmarshalInputPeakTimesWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPortalCallFilter2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋbackendᚋgraphᚋmodelᚐPortalCallFilter(ctx context.Context, v any) (*model.PortalCallFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPortalCallFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPortalInvoice2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐInvoice(ctx context.Context, sel ast.SelectionSet, v *ent.Invoice) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PortalInvoice(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOProduct2ᚖgithubᚗcomᚋtollgateᚋtollgateᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {

@@ -333,6 +333,29 @@ type PeakTimeBlockInput struct {
 	End string `json:"end"`
 }
 
+// Which calls: of one of the caller's customers (all of them when empty), in [from, to), and whose calling or dialled number contains number.
+type PortalCallFilter struct {
+	CustomerID *int       `json:"customerID,omitempty"`
+	From       *time.Time `json:"from,omitempty"`
+	To         *time.Time `json:"to,omitempty"`
+	Number     *string    `json:"number,omitempty"`
+}
+
+// A portal invitation just made.
+type PortalInvitation struct {
+	User *ent.User `json:"user"`
+	// The one-time activation link; also emailed to the user.
+	Link      string    `json:"link"`
+	ExpiresAt time.Time `json:"expiresAt"`
+	// False when the email could not be sent (the reason is in the server's log): pass the link on yourself.
+	Emailed bool `json:"emailed"`
+}
+
+type PortalInvoicePage struct {
+	Nodes      []*ent.Invoice `json:"nodes"`
+	TotalCount int            `json:"totalCount"`
+}
+
 // A customer below the run's minimum amount: no invoice this run.
 type PreviewCarriedOver struct {
 	// The customer that would have been invoiced.
