@@ -8,10 +8,13 @@ import (
 	"mime/multipart"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/coder/websocket"
+	"github.com/coder/websocket/wsjson"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/tollgate/tollgate/backend/auth/viewer"
@@ -168,12 +171,15 @@ func (p principal) send(t *testing.T, base string, c call) (int, string) {
 	return res.StatusCode, code
 }
 
-// The authorization matrix: every Query and Mutation root field of the
-// schema, called by every kind of principal. Signed-out callers (nobody,
-// a revoked token, an expired session) get 401 for all of it; a
-// customer's token reaches only `viewer`; each role reaches exactly the
-// fields its rule gives it, and is FORBIDDEN the rest before anything
-// else is looked at. Nothing answers INTERNAL.
+// The authorization matrix: every Query, Mutation and Subscription root
+// field of the schema and every download, called by every kind of
+// principal, with another customer's (B's) id wherever an id is asked
+// for. Signed-out callers (nobody, a revoked token, an expired session)
+// get 401 for all of it; a customer's token and the portal users of A and
+// of A's parent reach only `viewer`, `portal` and their own invoices'
+// documents; each role reaches exactly the fields its rule gives it, and
+// is FORBIDDEN the rest before anything else is looked at. Nothing
+// answers INTERNAL.
 func TestAuthorizationMatrix(t *testing.T) {
 	env := signInEnv(t, testenv.Embedded)
 	ctx := viewer.System(context.Background())
@@ -245,11 +251,19 @@ func TestAuthorizationMatrix(t *testing.T) {
 		return map[graph.Access]bool{graph.Anyone: true, graph.Staff: true,
 			graph.Writers: role != viewer.RoleReadOnly, graph.Admins: role == viewer.RoleAdmin}
 	}
+	// Portal users of a customer A and of A's parent, with data of their
+	// own and of a customer B (the world of portal_test.go).
+	w := newWorld(t, env, admin)
+	portalA := portalUser(t, env, admin, w.A1, "a@child.example")
+	portalParent := portalUser(t, env, admin, w.A, "a@parent.example")
+	customers := map[graph.Access]bool{graph.Anyone: true, graph.Customers: true}
 	principals := []principal{
 		{name: "anonymous", prep: func(*http.Request) {}},
 		{name: "expired session", prep: withCookie(expired)},
 		{name: "revoked token", prep: bearer(revoked)},
-		{name: "customer token", prep: bearer(customerToken), signed: true, holds: map[graph.Access]bool{graph.Anyone: true}},
+		{name: "customer token", prep: bearer(customerToken), signed: true, holds: customers},
+		{name: "portal user of A", prep: withCookie(portalA), signed: true, holds: customers},
+		{name: "portal user of A's parent", prep: withCookie(portalParent), signed: true, holds: customers},
 		{name: "read-only user", prep: withCookie(readonly), signed: true, holds: staff(viewer.RoleReadOnly)},
 		{name: "read-only token", prep: bearer(tokens[viewer.RoleReadOnly]), signed: true, holds: staff(viewer.RoleReadOnly)},
 		{name: "billing user", prep: withCookie(billing), signed: true, holds: staff(viewer.RoleBilling)},
@@ -258,7 +272,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{name: "admin user", prep: withCookie(admin), signed: true, holds: staff(viewer.RoleAdmin)},
 	}
 
-	all := calls(cust["createCustomer"].(map[string]any)["id"].(string))
+	// Every id argument is B's customer: a guessed id of someone else's.
+	all := calls(strconv.Itoa(w.B))
 	var missing []string
 	for _, c := range all {
 		if _, ok := graph.Rules[c.op][c.field]; !ok {
@@ -273,27 +288,86 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Fatalf("only %d root fields found; the schema walk is broken", len(all))
 	}
 
-	// The downloads: staff data, every one (before the mutations below
-	// delete the customer).
-	custID := cust["createCustomer"].(map[string]any)["id"].(string)
+	// The downloads (before the mutations below delete the customers):
+	// staff data, the portal's export, and an invoice's PDF, which staff
+	// and only its own customer's portal read (B's is no one else's).
+	custID := strconv.Itoa(w.B)
+	downloads := []struct {
+		path  string
+		level graph.Access
+		owner string // a portal principal that may read it besides staff
+	}{
+		{"/download/calls.csv", graph.Staff, ""},
+		{"/download/customers/" + custID + "/calls.csv", graph.Staff, ""},
+		{"/download/uploads/1/priced.csv", graph.Staff, ""},
+		{"/download/rate-sheets/1.csv", graph.Staff, ""},
+		{"/download/outbox/1/message.eml", graph.Staff, ""},
+		{"/download/settings/logo", graph.Staff, ""},
+		{"/download/portal/calls.csv", graph.Customers, ""},
+		{fmt.Sprintf("/download/invoices/%d/pdf", w.invoices["B1"]), graph.Staff, "-"},
+		{fmt.Sprintf("/download/invoices/%d/pdf", w.invoices["C1"]), graph.Staff, "portal user of A"},
+	}
 	for _, p := range principals {
-		for _, path := range []string{"/download/calls.csv", "/download/customers/" + custID + "/calls.csv"} {
-			req, _ := http.NewRequest(http.MethodGet, base+path, nil)
+		for _, d := range downloads {
+			req, _ := http.NewRequest(http.MethodGet, base+d.path, nil)
 			p.prep(req)
 			res, err := http.DefaultClient.Do(req)
 			if err != nil {
 				t.Fatal(err)
 			}
 			res.Body.Close()
-			want := http.StatusOK
+			where := fmt.Sprintf("%s × GET %s", p.name, d.path)
 			switch {
 			case !p.signed:
-				want = http.StatusUnauthorized
-			case !p.holds[graph.Staff]:
-				want = http.StatusForbidden
+				if res.StatusCode != http.StatusUnauthorized {
+					t.Errorf("%s: HTTP %d, want 401", where, res.StatusCode)
+				}
+			case d.owner != "" && !p.holds[graph.Staff]:
+				// The invoice PDF: its own customer's portal (and its parent's) reads it; anyone else's is not found.
+				own := d.owner == p.name || (d.owner == "portal user of A" && p.name == "portal user of A's parent")
+				if own != (res.StatusCode == http.StatusOK) || (!own && res.StatusCode != http.StatusNotFound) {
+					t.Errorf("%s: HTTP %d (its own: %v)", where, res.StatusCode, own)
+				}
+			case !p.holds[d.level]:
+				if res.StatusCode != http.StatusForbidden {
+					t.Errorf("%s: HTTP %d, want 403", where, res.StatusCode)
+				}
+			case d.level == graph.Customers || d.owner != "" || strings.HasSuffix(d.path, "calls.csv"):
+				if res.StatusCode != http.StatusOK {
+					t.Errorf("%s: HTTP %d, want 200", where, res.StatusCode)
+				}
+			default:
+				// Let through: found or not, never refused.
+				if res.StatusCode == http.StatusForbidden || res.StatusCode == http.StatusUnauthorized || res.StatusCode >= 500 {
+					t.Errorf("%s: HTTP %d, want it let through", where, res.StatusCode)
+				}
 			}
-			if res.StatusCode != want {
-				t.Errorf("%s × GET %s: HTTP %d, want %d", p.name, path, res.StatusCode, want)
+		}
+	}
+
+	// Subscriptions over WebSocket: each principal's first answer.
+	subs := generated.NewExecutableSchema(generated.Config{}).Schema().Types["Subscription"].Fields
+	for _, p := range principals {
+		for _, f := range subs {
+			if strings.HasPrefix(f.Name, "__") {
+				continue
+			}
+			first := subscribeOnce(t, base, p, f.Name, strconv.Itoa(w.B))
+			rule := graph.Rules["Subscription"][f.Name]
+			where := fmt.Sprintf("%s × Subscription.%s", p.name, f.Name)
+			switch {
+			case !p.signed:
+				if first != "UNAUTHENTICATED" && first != "REFUSED" {
+					t.Errorf("%s: %s, want it refused before or at the connection", where, first)
+				}
+			case !p.holds[rule]:
+				if first != "FORBIDDEN" {
+					t.Errorf("%s: %s, want FORBIDDEN", where, first)
+				}
+			default:
+				if first == "FORBIDDEN" || first == "UNAUTHENTICATED" || first == "REFUSED" || first == "INTERNAL" {
+					t.Errorf("%s: %s, want it let through", where, first)
+				}
 			}
 		}
 	}
@@ -328,4 +402,87 @@ func TestAuthorizationMatrix(t *testing.T) {
 	}
 	t.Logf("%d root fields × %d principals: %v", len(all), len(principals), counts)
 
+}
+
+// subscribeOnce opens a WebSocket as p, subscribes to field (its ID
+// arguments id) and returns the first answer's error code, "OK" for data
+// or a quiet stream, or REFUSED when the connection itself was refused.
+func subscribeOnce(t *testing.T, base string, p principal, field, id string) string {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, base, nil)
+	p.prep(req)
+	hdr := http.Header{}
+	for _, k := range []string{"Cookie", "Authorization"} {
+		if v := req.Header.Get(k); v != "" {
+			hdr.Set(k, v)
+		}
+	}
+	hdr.Set("Origin", base)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	conn, res, err := websocket.Dial(ctx, strings.Replace(base, "http", "ws", 1)+"/graphql",
+		&websocket.DialOptions{HTTPHeader: hdr, Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		if res != nil && res.StatusCode == http.StatusUnauthorized {
+			return "UNAUTHENTICATED"
+		}
+		return "REFUSED"
+	}
+	defer conn.CloseNow()
+	if err := wsjson.Write(ctx, conn, map[string]any{"type": "connection_init"}); err != nil {
+		return "REFUSED"
+	}
+	var ack map[string]any
+	if err := wsjson.Read(ctx, conn, &ack); err != nil || ack["type"] != "connection_ack" {
+		return "REFUSED"
+	}
+	s := generated.NewExecutableSchema(generated.Config{}).Schema()
+	f := s.Types["Subscription"].Fields.ForName(field)
+	var args []string
+	var upload bool
+	for _, a := range f.Arguments {
+		if a.Type.NonNull && a.DefaultValue == nil {
+			args = append(args, a.Name+": "+argValue(s, a.Type, id, &upload, 0))
+		}
+	}
+	q := field
+	if len(args) > 0 {
+		q += "(" + strings.Join(args, ", ") + ")"
+	}
+	q = "subscription { " + q + selection(s, f.Type) + " }"
+	if err := wsjson.Write(ctx, conn, map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{"query": q}}); err != nil {
+		return "REFUSED"
+	}
+	// A quiet subscription the gate let through sends nothing: wait a moment.
+	wait, stop := context.WithTimeout(ctx, 1500*time.Millisecond)
+	defer stop()
+	for {
+		var msg struct {
+			Type    string          `json:"type"`
+			Payload json.RawMessage `json:"payload"`
+		}
+		if err := wsjson.Read(wait, conn, &msg); err != nil {
+			return "OK"
+		}
+		switch msg.Type {
+		case "ping":
+			_ = wsjson.Write(ctx, conn, map[string]any{"type": "pong"})
+		case "next":
+			var r testenv.Response
+			_ = json.Unmarshal(msg.Payload, &r)
+			if len(r.Errors) > 0 {
+				return r.Errors[0].Code()
+			}
+			return "OK"
+		case "error":
+			var errs []testenv.GraphQLError
+			_ = json.Unmarshal(msg.Payload, &errs)
+			if len(errs) > 0 {
+				return errs[0].Code()
+			}
+			return "ERROR"
+		case "complete":
+			return "OK"
+		}
+	}
 }
