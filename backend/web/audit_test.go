@@ -2,14 +2,18 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/coder/websocket"
+
 	"github.com/tollgate/tollgate/backend/audit"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/internal/testenv"
 	"github.com/tollgate/tollgate/backend/platform"
 	"github.com/tollgate/tollgate/ent/auditentry"
 )
@@ -182,5 +186,74 @@ func TestRateLimitsRefuseWith429(t *testing.T) {
 	// The SPA's files and the health check are not counted.
 	if st, _ := env.Get(t, "/healthz"); st != 200 {
 		t.Fatalf("/healthz under the limit: %d", st)
+	}
+}
+
+// Each kind of refusal of a stranger ends in a clear answer and an audit
+// entry: guessing a password, posting or opening a WebSocket from another
+// site, a body over the limit.
+func TestRefusalsOfStrangersAreAudited(t *testing.T) {
+	env := signInEnv(t, testenv.Embedded)
+	admin := signedInAdmin(t, env)
+	base := env.Server.URL
+
+	// Brute force: wrong passwords, then the lock-out, each recorded.
+	guesser := newBrowser(t, env)
+	var status int
+	for i := range 7 {
+		status, _ = guesser.post("/auth/sign-in", map[string]any{"email": "admin@example.com", "password": fmt.Sprintf("guess number %d", i)}, nil)
+	}
+	if status != http.StatusTooManyRequests {
+		t.Fatalf("the 7th wrong password: HTTP %d, want 429", status)
+	}
+	if e := lastAudit(t, env, "refused:signIn"); e.Outcome != "RATE_LIMITED" || e.Who != "admin@example.com" || e.IP == "" {
+		t.Errorf("the lock-out's entry: %+v", e)
+	}
+
+	// A cross-origin POST with the admin's cookie: refused, recorded.
+	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", strings.NewReader(`{"query":"mutation { createTariff(input: {name: \"X\"}) { id } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Origin", "https://evil.example")
+	for _, c := range admin.c.Jar.Cookies(mustURL(base)) {
+		req.AddCookie(c)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden {
+		t.Errorf("a cross-origin POST: HTTP %d, want 403", res.StatusCode)
+	}
+	if e := lastAudit(t, env, "refused:csrf"); !strings.Contains(e.Message, "evil.example") || e.Who != "admin@example.com" {
+		t.Errorf("the cross-origin POST's entry: %+v", e)
+	}
+
+	// A cross-origin WebSocket with the cookie.
+	hdr := http.Header{"Origin": {"https://evil.example"}}
+	for _, c := range admin.c.Jar.Cookies(mustURL(base)) {
+		hdr.Add("Cookie", c.String())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if conn, res, err := websocket.Dial(ctx, strings.Replace(base, "http", "ws", 1)+"/graphql",
+		&websocket.DialOptions{HTTPHeader: hdr, Subprotocols: []string{"graphql-transport-ws"}}); err == nil {
+		conn.CloseNow()
+		t.Errorf("a cross-origin WebSocket opened")
+	} else if res == nil || res.StatusCode != http.StatusForbidden {
+		t.Errorf("a cross-origin WebSocket: %v, want 403", err)
+	}
+	if e := lastAudit(t, env, "refused:cross-origin"); !strings.Contains(e.Message, "WebSocket") {
+		t.Errorf("the cross-origin WebSocket's entry: %+v", e)
+	}
+
+	// A body over the limit, from the signed-in admin.
+	body := `{"query": "{ viewer { name } }` + strings.Repeat(" ", 2<<20) + `"}`
+	status, out := admin.post("/graphql", json.RawMessage(body), nil)
+	if code, msg := message(out); code != "INVALID" || !strings.Contains(msg, "too large") {
+		t.Errorf("an oversized body: HTTP %d %s %q", status, code, msg)
+	}
+	if e := lastAudit(t, env, "refused:too-large"); e.Outcome != "INVALID" || e.Who != "admin@example.com" {
+		t.Errorf("the oversized body's entry: %+v", e)
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/tollgate/tollgate/backend/apperr"
+	"github.com/tollgate/tollgate/backend/audit"
 	"github.com/tollgate/tollgate/backend/graph"
 )
 
@@ -126,13 +127,20 @@ func limitBodies(l Limits) func(http.Handler) http.Handler {
 				return
 			}
 			rc := http.NewResponseController(w)
+			var over func() bool
 			if isMultipart(r) {
-				r.Body = &stallReader{r: r.Body, rc: rc, idle: l.BodyTimeout, max: l.MaxUploadBytes}
+				sr := &stallReader{r: r.Body, rc: rc, idle: l.BodyTimeout, max: l.MaxUploadBytes}
+				r.Body, over = sr, func() bool { return r.ContentLength > l.MaxUploadBytes || errors.Is(sr.err, errTooLarge) }
 			} else {
 				_ = rc.SetReadDeadline(time.Now().Add(l.BodyTimeout))
-				r.Body = http.MaxBytesReader(w, r.Body, l.MaxRequestBytes)
+				lb := &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, l.MaxRequestBytes)}
+				r.Body, over = lb, func() bool { return lb.over }
 			}
 			next.ServeHTTP(w, r)
+			if over() {
+				_ = audit.Record(r.Context(), audit.Entry{Action: "refused:too-large", Outcome: string(apperr.Invalid),
+					Message: fmt.Sprintf("a %s %s request of %d bytes, over the limit", r.Method, r.URL.Path, r.ContentLength)})
+			}
 		})
 	}
 }
@@ -151,6 +159,21 @@ type stallReader struct {
 }
 
 var errTooLarge = errors.New("the upload is too large")
+
+// limitedBody notes when a request body ran past its limit, for the audit log.
+type limitedBody struct {
+	io.ReadCloser
+	over bool
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		b.over = true
+	}
+	return n, err
+}
 
 func (s *stallReader) Read(p []byte) (int, error) {
 	if s.read > s.max {
