@@ -15,8 +15,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tollgate/tollgate/backend/auth/viewer"
-	"github.com/tollgate/tollgate/backend/mail"
 	"github.com/tollgate/tollgate/backend/internal/testenv"
+	"github.com/tollgate/tollgate/backend/mail"
 	"github.com/tollgate/tollgate/ent"
 	entcall "github.com/tollgate/tollgate/ent/call"
 	"github.com/tollgate/tollgate/ent/cdrupload"
@@ -513,4 +513,3 @@ func TestPrivacyNarrowsEveryPortalQuery(t *testing.T) {
 		})
 	}
 }
-

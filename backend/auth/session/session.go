@@ -25,9 +25,9 @@ import (
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/ent"
 	"github.com/tollgate/tollgate/ent/authlink"
+	"github.com/tollgate/tollgate/ent/customer"
 	entsession "github.com/tollgate/tollgate/ent/session"
 	"github.com/tollgate/tollgate/ent/signinthrottle"
-	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/user"
 )
 

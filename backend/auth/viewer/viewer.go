@@ -34,14 +34,14 @@ type Viewer struct {
 	Role       Role
 	UserID     int    // staff or portal user; 0 for tokens and the system
 	CustomerID int    // the portal user's (or customer token's) customer
-	// Customers are the customers a portal viewer sees: CustomerID and,
-	// when it is a parent, its children. Empty for everyone else; a portal
-	// viewer with none sees nothing.
-	Customers []int
 	TokenID    int    // the API token the request presented, if any
 	Name       string // for audit trails and logs
 	// Dev marks the development-only staff viewer used until sign-in exists.
 	Dev bool
+	// Customers are the customers a portal viewer sees: CustomerID and,
+	// when it is a parent, its children. Empty for everyone else; a portal
+	// viewer with none sees nothing.
+	Customers []int
 }
 
 // CanRead reports whether the viewer may read staff-wide data.
