@@ -8399,9 +8399,11 @@ extend type Mutation {
 
 """A portal invitation just made."""
 type PortalInvitation {
+  """The new portal user, with no password until they use the link."""
   user: User!
   """The one-time activation link; also emailed to the user."""
   link: String!
+  """When the link stops working (7 days after the invitation)."""
   expiresAt: Time!
   """False when the email could not be sent (the reason is in the server's log): pass the link on yourself."""
   emailed: Boolean!
@@ -8436,51 +8438,79 @@ type Portal {
 type PortalSettings {
   """The reseller's company name."""
   companyName: String!
+  """ISO 4217 code of every amount, e.g. GBP."""
   currency: String!
+  """The symbol shown before an amount, e.g. £."""
   currencySymbol: String!
+  """The symbol after an amount in the minor unit, e.g. p."""
   minorUnitSymbol: String!
+  """The minor unit's name, e.g. pence."""
   minorUnitName: String!
+  """The major unit's name, e.g. pounds."""
   majorUnitName: String!
+  """IANA time zone every time is shown in, e.g. Europe/London."""
   timeZone: String!
+  """Country calling code national numbers are written for, e.g. 44."""
   countryCode: String!
+  """Decimal places of a call's price in major units, e.g. 4."""
   callPriceDecimals: Int!
+  """Decimal places of an invoice's amounts, e.g. 2."""
   invoiceDecimals: Int!
+  """How prices are rounded to their places: half-up, half-even, up or down."""
   rounding: String!
 }
 
 """A customer as its portal shows it."""
 type PortalCustomer {
+  """The customer's id, for the calls filter."""
   id: ID!
+  """The customer's reference, as printed on its invoices."""
   reference: String!
+  """The customer's name."""
   name: String!
   """True for a child of the caller's customer (billed on the parent's invoice or its own)."""
   child: Boolean!
 }
 
+"""A page of invoices."""
 type PortalInvoicePage {
+  """This page's invoices, newest first."""
   nodes: [PortalInvoice!]!
+  """How many invoices the list has in all."""
   totalCount: Int!
 }
 
 """An issued or settled invoice (a deleted one is not shown)."""
 type PortalInvoice {
+  """The invoice's id."""
   id: ID!
+  """The invoice number, as printed."""
   number: Int!
+  """When it was issued."""
   issueDate: Time!
+  """When payment is due; empty without payment terms."""
   dueDate: Time
   """ISSUED (outstanding) or SETTLED."""
   status: InvoiceStatus!
+  """The customer's name as printed on it."""
   customerName: String
+  """The customer's reference as printed on it."""
   customerReference: String
+  """The first day of the period it bills."""
   periodStart: Date
   """The day after the period's last."""
   periodEnd: Date
+  """The total before tax, in major units."""
   netTotal: Decimal!
+  """The tax, in major units."""
   taxTotal: Decimal!
+  """The total to pay, in major units."""
   total: Decimal!
+  """When it was settled; empty while outstanding."""
   settledAt: Time
   """True once the days past its due date while it is still outstanding."""
   overdue: Boolean!
+  """Its printed lines, in order."""
   lines: [PortalInvoiceLine!]!
   """Where to download the invoice PDF; empty while it is being made."""
   pdfURL: String
@@ -8490,27 +8520,41 @@ type PortalInvoice {
 
 """A printed line of an invoice."""
 type PortalInvoiceLine {
+  """The line's place on the invoice, from 0."""
   position: Int!
+  """The product category the line is grouped under."""
   category: String
   """A child customer's or a site's name, under which the line is printed."""
   heading: String
+  """What the line bills, e.g. Call Charges or a product's name."""
   description: String!
+  """How many."""
   quantity: Decimal!
+  """The price of one, in major units."""
   unitPrice: Decimal!
+  """Quantity × unit price, rounded to the invoice's places."""
   amount: Decimal!
+  """The tax rate in percent, e.g. 20."""
   taxRate: Decimal!
 }
 
 """Which calls: of one of the caller's customers (all of them when empty), in [from, to), and whose calling or dialled number contains number."""
 input PortalCallFilter {
+  """One of the caller's customers; empty for all of them. Another customer's id is NOT_FOUND."""
   customerID: ID
+  """Calls that started at or after this instant."""
   from: Time
+  """Calls that started before this instant."""
   to: Time
+  """Digits found in the calling or the dialled number; spaces and a leading 0 are ignored."""
   number: String
 }
 
+"""A page of calls with the totals of all the filter selects."""
 type PortalCallPage {
+  """This page's calls, newest first."""
   nodes: [PortalCall!]!
+  """How many calls the filter selects in all."""
   totalCount: Int!
   """The price of every call the filter selects, not only this page's."""
   totalPrice: Decimal!
@@ -8518,7 +8562,9 @@ type PortalCallPage {
 
 """A priced call as its customer's statement lists it."""
 type PortalCall {
+  """The call's id."""
   id: ID!
+  """When it started."""
   start: Time!
   """The calling number as people write it."""
   cli: String!
@@ -8526,9 +8572,13 @@ type PortalCall {
   dialled: String!
   """The destination's description, e.g. UK Mobile."""
   destination: String
+  """The time band it was priced in: peak, off-peak or weekend."""
   band: CallBand
+  """Its length in seconds."""
   duration: Int!
+  """The seconds it was charged for, after minimums and increments."""
   billableSeconds: Int!
+  """What it costs the customer, in major units with the call price decimals."""
   price: Decimal!
   """The customer whose call it is (a child's, for a parent)."""
   customerName: String!
@@ -8536,6 +8586,7 @@ type PortalCall {
   billed: Boolean!
 }
 
+"""When the customer calls: the home page's charts."""
 type PortalActivity {
   """One entry per day, oldest first, days without calls included."""
   byDay: [PortalDayCount!]!
@@ -8543,14 +8594,21 @@ type PortalActivity {
   byHour: [PortalHourCount!]!
 }
 
+"""One day's calls."""
 type PortalDayCount {
+  """The day, in the deployment's time zone."""
   day: Date!
+  """Calls that started that day."""
   calls: Int!
+  """Their price, in major units."""
   price: Decimal!
 }
 
+"""The calls of one hour of the day."""
 type PortalHourCount {
+  """The hour of the day, 0 to 23, in the deployment's time zone."""
   hour: Int!
+  """Calls that started in that hour, over all the days."""
   calls: Int!
 }
 `, BuiltIn: false},
