@@ -335,25 +335,34 @@ type PeakTimeBlockInput struct {
 
 // Which calls: of one of the caller's customers (all of them when empty), in [from, to), and whose calling or dialled number contains number.
 type PortalCallFilter struct {
-	CustomerID *int       `json:"customerID,omitempty"`
-	From       *time.Time `json:"from,omitempty"`
-	To         *time.Time `json:"to,omitempty"`
-	Number     *string    `json:"number,omitempty"`
+	// One of the caller's customers; empty for all of them. Another customer's id is NOT_FOUND.
+	CustomerID *int `json:"customerID,omitempty"`
+	// Calls that started at or after this instant.
+	From *time.Time `json:"from,omitempty"`
+	// Calls that started before this instant.
+	To *time.Time `json:"to,omitempty"`
+	// Digits found in the calling or the dialled number; spaces and a leading 0 are ignored.
+	Number *string `json:"number,omitempty"`
 }
 
 // A portal invitation just made.
 type PortalInvitation struct {
+	// The new portal user, with no password until they use the link.
 	User *ent.User `json:"user"`
 	// The one-time activation link; also emailed to the user.
-	Link      string    `json:"link"`
+	Link string `json:"link"`
+	// When the link stops working (7 days after the invitation).
 	ExpiresAt time.Time `json:"expiresAt"`
 	// False when the email could not be sent (the reason is in the server's log): pass the link on yourself.
 	Emailed bool `json:"emailed"`
 }
 
+// A page of invoices.
 type PortalInvoicePage struct {
-	Nodes      []*ent.Invoice `json:"nodes"`
-	TotalCount int            `json:"totalCount"`
+	// This page's invoices, newest first.
+	Nodes []*ent.Invoice `json:"nodes"`
+	// How many invoices the list has in all.
+	TotalCount int `json:"totalCount"`
 }
 
 // A customer below the run's minimum amount: no invoice this run.
