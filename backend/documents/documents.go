@@ -448,7 +448,7 @@ func (s *Service) calls(ctx context.Context, chargeIDs []int) iter.Seq2[render.C
 				for _, c := range page {
 					rc := render.Call{
 						Start: c.Start, CLI: c.Source, Dialled: c.Destination, Destination: c.RateDestination,
-						Band: bandName(c.Band), DurationSeconds: c.Duration, BillableSeconds: c.BillableSeconds,
+						Band: c.Band.Name(), DurationSeconds: c.Duration, BillableSeconds: c.BillableSeconds,
 						Price: decimal.New(c.PriceUnits, -int32(c.PriceDecimals)),
 					}
 					if !yield(rc, nil) {
@@ -462,16 +462,4 @@ func (s *Service) calls(ctx context.Context, chargeIDs []int) iter.Seq2[render.C
 			}
 		}
 	}
-}
-
-func bandName(b call.Band) string {
-	switch b {
-	case call.BandPeak:
-		return "Peak"
-	case call.BandOffpeak:
-		return "Off-peak"
-	case call.BandWeekend:
-		return "Weekend"
-	}
-	return ""
 }

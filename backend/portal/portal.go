@@ -380,7 +380,7 @@ func (s *Service) WriteCallsCSV(ctx context.Context, w io.Writer, f CallFilter, 
 			}
 			for _, c := range list {
 				if !yield(render.Call{Start: c.Start, CLI: c.Source, Dialled: c.Destination, Destination: c.RateDestination,
-					Band: BandName(c.Band), DurationSeconds: c.Duration, BillableSeconds: c.BillableSeconds, Price: Price(c)}, nil) {
+					Band: c.Band.Name(), DurationSeconds: c.Duration, BillableSeconds: c.BillableSeconds, Price: Price(c)}, nil) {
 					return
 				}
 			}
@@ -391,17 +391,4 @@ func (s *Service) WriteCallsCSV(ctx context.Context, w io.Writer, f CallFilter, 
 		}
 	}
 	return render.StatementCSV(w, render.Statement{Location: s.Zone, Currency: render.Currency{Decimals: int32(decimals)}, Total: total, Calls: calls})
-}
-
-// BandName is a band as a statement prints it.
-func BandName(b call.Band) string {
-	switch b {
-	case call.BandPeak:
-		return "Peak"
-	case call.BandOffpeak:
-		return "Off-peak"
-	case call.BandWeekend:
-		return "Weekend"
-	}
-	return ""
 }

@@ -161,15 +161,8 @@ func (g *guard) authRoutes(r chi.Router) {
 // to the email. The answer is the same whether they matched or not; only
 // repeated misses are told to wait.
 func (g *guard) handleRegister(w http.ResponseWriter, r *http.Request) {
-	if !g.needSessions(w) {
-		return
-	}
-	if !sameOrigin(r) || g.register == nil {
-		writeCoded(w, http.StatusForbidden, string(apperr.Forbidden), "customers cannot register themselves here: ask your provider for an invitation")
-		return
-	}
 	var in struct{ Email, Reference, InvoiceNumber string }
-	if !readForm(w, r, &in) {
+	if !g.pageForm(w, r, g.register != nil, "customers cannot register themselves here: ask your provider for an invitation", &in) {
 		return
 	}
 	e, err := session.NormalizeEmail(in.Email)
@@ -201,6 +194,20 @@ func (g *guard) handleRegister(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"message": "If the reference and invoice number are your company's, an email with an activation link (valid for 7 days) is on its way to " + e + ". Check your spam folder if it does not arrive."})
 }
 
+// pageForm reads the JSON form of one of Tollgate's own signed-out pages
+// into dst; a form that is switched off or posted from another site is
+// refused with refusal.
+func (g *guard) pageForm(w http.ResponseWriter, r *http.Request, enabled bool, refusal string, dst any) bool {
+	if !g.needSessions(w) {
+		return false
+	}
+	if !sameOrigin(r) || !enabled {
+		writeCoded(w, http.StatusForbidden, string(apperr.Forbidden), refusal)
+		return false
+	}
+	return readForm(w, r, dst)
+}
+
 func outcomeOf(err error) string {
 	if rf, ok := session.IsRefused(err); ok {
 		return string(rf.Code)
@@ -214,15 +221,8 @@ func outcomeOf(err error) string {
 // handleForgot emails a reset link to the account of an email, if there
 // is one; the answer is the same whether or not there is.
 func (g *guard) handleForgot(w http.ResponseWriter, r *http.Request) {
-	if !g.needSessions(w) {
-		return
-	}
-	if !sameOrigin(r) || g.forgot == nil {
-		writeCoded(w, http.StatusForbidden, string(apperr.Forbidden), "ask for a reset link on Tollgate's own sign-in page")
-		return
-	}
 	var in struct{ Email string }
-	if !readForm(w, r, &in) {
+	if !g.pageForm(w, r, g.forgot != nil, "ask for a reset link on Tollgate's own sign-in page", &in) {
 		return
 	}
 	e, err := session.NormalizeEmail(in.Email)
