@@ -9,13 +9,13 @@ import { SessionProvider } from './auth/SessionContext';
 import { SignedOut } from './auth/SignedOut';
 import { SettingsProvider } from './common/settings';
 import { createTollgateClient } from './graphql/client';
+import { PortalApp } from './portal/PortalApp';
 import { createRouter } from './router';
 import { theme } from './theme';
 import toasts from './toasts.module.css';
 
 export function App() {
   const [client] = useState(createTollgateClient);
-  const [router] = useState(createRouter);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <DatesProvider settings={{ firstDayOfWeek: 1 }}>
@@ -25,11 +25,11 @@ export function App() {
             <SessionProvider>
               {(session) =>
                 session.mode === 'session' && !session.signedIn ? (
-                  <SignedOut noUsersYet={session.noUsersYet} />
+                  <SignedOut noUsersYet={session.noUsersYet} portalRegistration={session.portalRegistration} />
+                ) : session.user?.kind === 'PORTAL' ? (
+                  <PortalApp />
                 ) : (
-                  <SettingsProvider>
-                    <RouterProvider router={router} />
-                  </SettingsProvider>
+                  <StaffApp />
                 )
               }
             </SessionProvider>
@@ -37,5 +37,15 @@ export function App() {
         </UrqlProvider>
       </DatesProvider>
     </MantineProvider>
+  );
+}
+
+/** The staff app; its router is made only for staff (a portal user's browser has the portal's own). */
+function StaffApp() {
+  const [router] = useState(createRouter);
+  return (
+    <SettingsProvider>
+      <RouterProvider router={router} />
+    </SettingsProvider>
   );
 }

@@ -6,7 +6,7 @@ import { CustomerListPage } from './customers/CustomerListPage';
 import { CustomerNewPage } from './customers/CustomerNewPage';
 import { SignedInAlready } from './auth/SignedInAlready';
 import { WelcomePage } from './auth/WelcomePage';
-import { PortalHome } from './portal/PortalHome';
+import { StaffPortalPage } from './portal/StaffPortalPage';
 import { areas } from './shell/areas';
 import { ComingSoon } from './shell/ComingSoon';
 import { Layout } from './shell/Layout';
@@ -61,7 +61,7 @@ export const routes: RouteObject[] = [
       { path: '*', element: <NotFound /> },
     ],
   },
-  { path: '/portal/*', element: <PortalHome /> },
+  { path: '/portal/*', element: <StaffPortalPage /> },
   // Signed in already: a one-time link still works (a reset for another
   // account, say), and the sign-in page goes where it was asked to.
   { path: '/welcome', element: <WelcomePage /> },

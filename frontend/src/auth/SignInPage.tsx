@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Divider, Center, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconReceipt2 } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../shell/usePageTitle';
 import { asAuthError, AuthError, forgotPassword, safeNext, signIn } from './session';
 
@@ -29,7 +29,7 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
   );
 }
 
-export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
+export function SignInPage({ noUsersYet, portalRegistration }: { noUsersYet?: boolean; portalRegistration?: boolean }) {
   usePageTitle('Sign in');
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
@@ -96,6 +96,17 @@ export function SignInPage({ noUsersYet }: { noUsersYet?: boolean }) {
         </Stack>
       </form>
       {forgetting && <ForgotForm initialEmail={email} />}
+      {portalRegistration && (
+        <>
+          <Divider my="lg" />
+          <Text size="sm" ta="center">
+            Customer?{' '}
+            <Anchor component={Link} to="/portal/register">
+              Register for the portal
+            </Anchor>
+          </Text>
+        </>
+      )}
     </AuthCard>
   );
 }

@@ -59,8 +59,9 @@ export function WelcomePage() {
     setBusy(true);
     setError(null);
     try {
-      await redeemLink(secret, email, password);
-      window.location.assign('/');
+      const session = await redeemLink(secret, email, password);
+      // A customer's portal user starts on their portal; staff on the dashboard.
+      window.location.assign(session.user?.kind === 'PORTAL' ? '/portal' : '/');
     } catch (err) {
       setError(asAuthError(err));
       setBusy(false);

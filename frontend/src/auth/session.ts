@@ -20,6 +20,8 @@ export interface SessionState {
   user?: SessionUser;
   csrfToken?: string;
   noUsersYet?: boolean;
+  /** A customer may register for the portal themselves (TOLLGATE_PORTAL_REGISTRATION). */
+  portalRegistration?: boolean;
 }
 
 export interface LinkInfo {
@@ -122,5 +124,11 @@ export function safeNext(next: string | null): string {
 /** Asks for a reset email; the answer is the same whether or not the account exists. */
 export async function forgotPassword(email: string): Promise<string> {
   const r = await post<{ message: string }>('/auth/forgot', { email });
+  return r.message;
+}
+
+/** A customer's request for a portal account; the answer is the same whether or not the details matched. */
+export async function registerForPortal(email: string, reference: string, invoiceNumber: string): Promise<string> {
+  const r = await post<{ message: string }>('/auth/register', { email, reference, invoiceNumber });
   return r.message;
 }

@@ -35,6 +35,7 @@ import {
   statusLabels,
 } from './labels';
 import type { LoadedCustomer } from './loadedCustomer';
+import { PortalAccessCard } from './PortalAccessCard';
 import { SitesTab } from './SitesTab';
 import { usePageTitle } from '../shell/usePageTitle';
 
@@ -167,7 +168,10 @@ export function CustomerDetailPage({ tab }: { tab: CustomerTab }) {
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="details" pt="md">
-              <CustomerDetails customer={customer} />
+              <Stack gap="md">
+                <CustomerDetails customer={customer} />
+                <PortalAccessCard customerId={customer.id} customerName={customer.name} />
+              </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="clis" pt="md">
               <CliTab customer={customer} onChanged={refetch} />
