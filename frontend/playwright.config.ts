@@ -83,12 +83,24 @@ export default defineConfig({
     {
       command:
         `../bin/tollgate user create --admin admin@example.com --data-dir ${signInDir} > ${signInDir}/admin-link.txt && ` +
+        // The portal spec's own admin (e2e/portal.spec.ts), so the sign-in spec's first admin link stays unused.
+        `../bin/tollgate user create --admin portal-admin@example.com --data-dir ${signInDir} > ${signInDir}/portal-admin-link.txt && ` +
         `../bin/tollgate serve --addr 127.0.0.1:${signInPort} --data-dir ${signInDir}`,
       url: `${signInURL}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,
       // Always embedded, on its own data directory, whatever the other server uses.
-      env: { LOG_LEVEL: 'warn', TOLLGATE_AUTH: 'session', TOLLGATE_PUBLIC_URL: signInURL, DATABASE_URL: '', REDIS_URL: '', BLOB_URL: '', SMTP_URL: '' },
+      env: {
+        LOG_LEVEL: 'warn',
+        TOLLGATE_AUTH: 'session',
+        TOLLGATE_PUBLIC_URL: signInURL,
+        // Customers may ask for a portal account themselves (the register page).
+        TOLLGATE_PORTAL_REGISTRATION: 'true',
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        BLOB_URL: '',
+        SMTP_URL: '',
+      },
       stdout: 'ignore' as const,
       stderr: 'pipe' as const,
     },
