@@ -138,7 +138,32 @@ export function PortalCallsPage() {
         </Paper>
       )}
       {calls && calls.nodes.length > 0 && (
-        <Paper withBorder radius="md" style={{ opacity: fetching ? 0.7 : 1 }}>
+        <Stack gap="xs" component="ul" aria-label="Calls" p={0} m={0} hiddenFrom="md" style={{ listStyle: 'none' }}>
+          {calls.nodes.map((c) => (
+            <Paper withBorder radius="md" p="sm" component="li" key={c.id}>
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text size="sm" fw={600} style={num}>
+                  {c.dialled}
+                </Text>
+                <Text size="sm" fw={600} style={num}>
+                  {format.price(c.price)}
+                </Text>
+              </Group>
+              <Text size="sm" c="dimmed" style={num}>
+                {format.dateTime(c.start, { seconds: true })} · {callLength(c.duration)}
+                {c.band && ` · ${BAND_LABELS[c.band]}`}
+              </Text>
+              <Text size="sm" c="dimmed" style={num}>
+                From {c.cli}
+                {c.destination && ` · ${c.destination}`}
+                {several && ` · ${c.customerName}`}
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {calls && calls.nodes.length > 0 && (
+        <Paper withBorder radius="md" style={{ opacity: fetching ? 0.7 : 1 }} visibleFrom="md">
           <Table.ScrollContainer minWidth={several ? 980 : 820}>
             <Table striped verticalSpacing={6} fz="sm" aria-label="Calls" style={{ whiteSpace: 'nowrap' }}>
               <Table.Thead>

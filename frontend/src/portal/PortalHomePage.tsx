@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Anchor, EmptyState, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, EmptyState, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFileInvoice, IconPhoneCall } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -13,7 +13,7 @@ import type { PortalHomeQuery as PortalHomeData } from '../gql/graphql';
 import { usePageTitle } from '../shell/usePageTitle';
 import { PortalHomeQuery } from './documents';
 import { usePortalAccount } from './PortalApp';
-import { InvoiceDownloads, InvoiceStatusBadge, invoiceDate, num, type PortalInvoiceSummary } from './parts';
+import { InvoiceCards, InvoiceDownloads, InvoiceStatusBadge, invoiceDate, num, type PortalInvoiceSummary } from './parts';
 
 type Home = PortalHomeData['portal'];
 type Format = ReturnType<typeof useFormat>;
@@ -157,36 +157,7 @@ function OutstandingCard({ home, format }: { home: Home; format: Format }) {
           You have no invoices waiting to be paid.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={360}>
-          <Table aria-label="Outstanding invoices" verticalSpacing={6} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Invoice</Table.Th>
-                <Table.Th>Due</Table.Th>
-                <Table.Th ta="right">Total</Table.Th>
-                <Table.Th>Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/portal/invoices/${i.id}`} size="sm">
-                      {i.number}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td style={num}>{i.dueDate ? invoiceDate(i.dueDate) : 'On receipt'}</Table.Td>
-                  <Table.Td ta="right" style={num}>
-                    {format.total(i.total)}
-                  </Table.Td>
-                  <Table.Td>
-                    <InvoiceStatusBadge invoice={i} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <InvoiceCards invoices={list} total={format.total} label="Outstanding invoices" />
       )}
     </Card>
   );

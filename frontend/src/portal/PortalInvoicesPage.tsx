@@ -1,4 +1,4 @@
-import { Anchor, Group, Pagination, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Group, Pagination, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { LoadError, LoadingRows } from '../common/loading';
@@ -6,7 +6,7 @@ import { countOf } from '../common/numbers';
 import { useFormat } from '../common/useFormat';
 import { usePageTitle } from '../shell/usePageTitle';
 import { PortalInvoicesQuery } from './documents';
-import { InvoiceDownloads, InvoiceStatusBadge, invoiceDate, num, periodText } from './parts';
+import { InvoiceCards, InvoiceDownloads, InvoiceStatusBadge, invoiceDate, num, periodText } from './parts';
 
 export const INVOICES_PAGE_SIZE = 25;
 
@@ -61,7 +61,10 @@ export function PortalInvoicesPage() {
           <Text size="sm" c="dimmed">
             {countOf(list.totalCount, outstanding ? 'outstanding invoice' : 'invoice')}
           </Text>
-          <Paper withBorder radius="md" style={{ opacity: fetching ? 0.7 : 1 }}>
+          <Box hiddenFrom="md">
+            <InvoiceCards invoices={list.nodes} total={format.total} label="Invoices" />
+          </Box>
+          <Paper withBorder radius="md" style={{ opacity: fetching ? 0.7 : 1 }} visibleFrom="md">
             <Table.ScrollContainer minWidth={860}>
               <Table highlightOnHover verticalSpacing={8} fz="sm" aria-label="Invoices" style={{ whiteSpace: 'nowrap' }}>
                 <Table.Thead>

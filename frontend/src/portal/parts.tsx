@@ -1,4 +1,5 @@
-import { Badge, Button, Group } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { IconDownload, IconFileText } from '@tabler/icons-react';
 import { formatDay, nextDay } from '../common/time';
 import type { PortalInvoiceSummaryFragment } from '../gql/graphql';
@@ -28,7 +29,12 @@ export function InvoiceStatusBadge({ invoice }: { invoice: Pick<PortalInvoiceSum
 export function periodText(start: string | null | undefined, end: string | null | undefined): string {
   if (!start || !end) return '—';
   const last = dayBefore(end);
-  return start === last ? formatDay(start) : `${formatDay(start)} – ${formatDay(last)}`;
+  if (start === last) return formatDay(start);
+  const [ad, am, ay] = formatDay(start).split(' ');
+  const [bd, bm, by] = formatDay(last).split(' ');
+  if (ay !== by) return `${formatDay(start)} – ${formatDay(last)}`;
+  if (am !== bm) return `${ad} ${am} – ${bd} ${bm} ${by}`;
+  return `${ad}–${bd} ${bm} ${by}`;
 }
 
 function dayBefore(day: string): string {
@@ -73,5 +79,39 @@ export function InvoiceDownloads({ invoice, size = 'xs' }: { invoice: PortalInvo
         </Button>
       )}
     </Group>
+  );
+}
+
+/** Invoices as cards, one under the other: the narrow screen's list, where a table's columns would not fit. */
+export function InvoiceCards({ invoices, total, label }: { invoices: PortalInvoiceSummary[]; total: (d: string) => string; label: string }) {
+  return (
+    <Stack gap="xs" component="ul" aria-label={label} p={0} m={0} style={{ listStyle: 'none' }}>
+      {invoices.map((i) => (
+        <Paper withBorder radius="md" p="sm" component="li" key={i.id}>
+          <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+            <div>
+              <Anchor component={Link} to={`/portal/invoices/${i.id}`} fw={600}>
+                Invoice {i.number}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                Issued {invoiceDay(i.issueDate)}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {i.dueDate ? `Due ${invoiceDay(i.dueDate)}` : 'Due on receipt'}
+              </Text>
+            </div>
+            <Stack gap={4} align="flex-end">
+              <Text fw={700} style={num}>
+                {total(i.total)}
+              </Text>
+              <InvoiceStatusBadge invoice={i} />
+            </Stack>
+          </Group>
+          <Group mt="xs">
+            <InvoiceDownloads invoice={i} />
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
   );
 }
