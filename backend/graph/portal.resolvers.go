@@ -105,6 +105,24 @@ func (r *portalCallResolver) Dialled(ctx context.Context, obj *ent.Call) (string
 	return r.numbers().Display(obj.Destination, false), nil
 }
 
+// Destination is the resolver for the destination field.
+func (r *portalCallResolver) Destination(ctx context.Context, obj *ent.Call) (*string, error) {
+	// The rate row is the reseller's; only its description is shown, read
+	// as Tollgate itself (a portal viewer reads no rates).
+	rt, err := r.rateOf(viewer.System(ctx), obj)
+	if err != nil {
+		return nil, err
+	}
+	if rt != nil && rt.Description != "" {
+		return &rt.Description, nil
+	}
+	if obj.RateDestination == "" {
+		return nil, nil
+	}
+	d := r.numbers().Display(obj.RateDestination, true)
+	return &d, nil
+}
+
 // Price is the resolver for the price field.
 func (r *portalCallResolver) Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error) {
 	d := portal.Price(obj)

@@ -186,7 +186,7 @@ const portalQuery = `{ portal {
 	latestInvoice { number }
 	invoices(first: 100) { totalCount nodes { id number status total pdfURL lines { description } } }
 	outstanding: invoices(outstanding: true) { totalCount }
-	calls(first: 200) { totalCount totalPrice nodes { id cli dialled price customerName billed } }
+	calls(first: 200) { totalCount totalPrice nodes { id cli dialled destination price customerName billed } }
 	activity(days: 7) { byDay { day calls price } byHour { hour calls } }
 } }`
 
@@ -246,6 +246,10 @@ func TestThePortalShowsACustomerOnlyItsOwn(t *testing.T) {
 	for _, n := range calls["nodes"].([]any) {
 		if name := n.(map[string]any)["customerName"]; name != "Alpha Holdings" && name != "Alpha Leeds" {
 			t.Errorf("a call of %v in A's portal", name)
+		}
+		// The destination is the rate's, not the dialled number again.
+		if d := n.(map[string]any)["destination"]; d == nil || d == n.(map[string]any)["dialled"] || !strings.HasPrefix(fmt.Sprint(d), "07") {
+			t.Errorf("a call's destination %v (dialled %v), want the rate's 07…", d, n.(map[string]any)["dialled"])
 		}
 	}
 	var byDay int
