@@ -1379,6 +1379,7 @@ type PortalResolver interface {
 type PortalCallResolver interface {
 	Cli(ctx context.Context, obj *ent.Call) (string, error)
 	Dialled(ctx context.Context, obj *ent.Call) (string, error)
+	Destination(ctx context.Context, obj *ent.Call) (*string, error)
 
 	Price(ctx context.Context, obj *ent.Call) (*decimal.Decimal, error)
 	CustomerName(ctx context.Context, obj *ent.Call) (string, error)
@@ -7188,17 +7189,25 @@ scalar Upload
 
 """Who is calling the API."""
 type Viewer {
+  """What sort of caller it is."""
   kind: ViewerKind!
+  """The role of a staff user or staff API token: ADMIN, BILLING or READONLY. Empty for a portal user, a customer-scoped token and Tollgate itself."""
   role: UserRole
+  """Who it is, as the audit log names them: a user's email address, "token <name>" for an API token, "developer" for the development viewer, "system" for Tollgate itself."""
   name: String!
   """True for the development-only staff viewer used before sign-in exists."""
   development: Boolean!
 }
 
+"""What sort of caller a Viewer is."""
 enum ViewerKind {
+  """A staff user of the reseller (also the development viewer)."""
   STAFF
+  """A customer's portal user, or an API token scoped to one customer: it sees that customer's data (and its children's) only."""
   PORTAL
+  """An API token with a staff role."""
   TOKEN
+  """Tollgate itself: background tasks, the scheduler, command-line tools."""
   SYSTEM
 }
 
@@ -7206,15 +7215,21 @@ enum ViewerKind {
 type Job {
   """The task id, usable to follow it."""
   id: String!
+  """The task type, e.g. customer:recompute-unbilled."""
   kind: String!
 }
 
+"""A CLI to add with a new customer (createCustomer): CreateCliInput without the customer, which is the one being created."""
 input CreateCliWithCustomerInput {
   """A DDI (01134960000, +44 113 496 0000), a range ending in * (44113496*; at least 4 digits after the country code), or an account code (letters, digits and _ : @ + / #)."""
   value: String!
+  """When the CLI starts matching calls, inclusive; empty: from the start, so calls of any past date match."""
   validFrom: Time
+  """When it stops matching calls, exclusive, after validFrom; empty: open-ended."""
   validTo: Time
+  """Free text for staff about the CLI."""
   description: String
+  """A site of the customer. A new customer has no sites yet, so any site given is refused (INVALID, field clis.<n>.siteID): leave it empty and set the site with updateCli once the site exists."""
   siteID: ID
 }
 
@@ -7230,30 +7245,43 @@ extend type Query {
   customer(id: ID!): Customer
 }
 
+"""Every change to Tollgate's data. Errors carry extensions.code (INVALID with extensions.field, CONFLICT, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, INTERNAL); a failed mutation writes nothing."""
 type Mutation {
   """Creates a customer and, in the same transaction, the given CLIs."""
   createCustomer(input: CreateCustomerInput!, clis: [CreateCliWithCustomerInput!]): Customer!
+  """Changes a customer's details; fields left out stay as they are. Refused: a reference another customer has (CONFLICT), an empty reference or name, parent billing without a parent or a parent with direct billing, the customer as its own parent, email delivery without a valid delivery email (INVALID). Returns the customer as saved."""
   updateCustomer(id: ID!, input: UpdateCustomerInput!): Customer!
   """Deletes a customer that has no calls, charges or invoices."""
   deleteCustomer(id: ID!): ID!
   """Puts many customers on one tariff (empty tariffID: the default tariff), all or none: an id that names no customer, or a tariff that does not exist, changes nothing (NOT_FOUND naming it). Answers the customers as changed."""
   setCustomersTariff(ids: [ID!]!, tariffID: ID): [Customer!]!
 
+  """Adds a site to a customer. Refused: an empty name (INVALID), a name the customer already has a site by (CONFLICT), a customer that does not exist (NOT_FOUND). Returns the new site."""
   createSite(input: CreateSiteInput!): Site!
+  """Renames or re-addresses a site; fields left out stay as they are. Refused: an empty name (INVALID), a name the customer already has another site by (CONFLICT). Returns the site as saved."""
   updateSite(id: ID!, input: UpdateSiteInput!): Site!
+  """Deletes a site and answers its id; its CLIs stay with the customer, without a site."""
   deleteSite(id: ID!): ID!
 
   """Adds a CLI. The value is normalised; the same number may not belong to two customers over overlapping dates."""
   createCli(input: CreateCliInput!): Cli!
+  """Changes a CLI's value, dates, customer, site or description; fields left out stay as they are. A new value is normalised as createCli does. Refused: a value that would belong to another assignment over overlapping dates (CONFLICT), validTo not after validFrom or a site that is not the customer's (INVALID). Returns the CLI as saved."""
   updateCli(id: ID!, input: UpdateCliInput!): Cli!
+  """Deletes a CLI and answers its id. Calls already matched to it keep their customer; later analyses no longer match it."""
   deleteCli(id: ID!): ID!
 
+  """Adds a tariff. Refused: an empty name (INVALID) or one another tariff has (CONFLICT). With isDefault true it becomes the default tariff and the previous default stops being one. Returns the new tariff."""
   createTariff(input: CreateTariffInput!): Tariff!
+  """Changes a tariff; fields left out stay as they are. Refused: an empty name (INVALID) or one another tariff has (CONFLICT). With isDefault true it becomes the default tariff and the previous default stops being one. Returns the tariff as saved."""
   updateTariff(id: ID!, input: UpdateTariffInput!): Tariff!
+  """Deletes a tariff and answers its id. Refused (CONFLICT) while any customer is on it or it has rate sheet versions (kept to re-rate past calls)."""
   deleteTariff(id: ID!): ID!
 
+  """Adds a provider. Refused: an empty name (INVALID) or one another provider has (CONFLICT), a time zone that is not an IANA zone name such as Europe/London (INVALID). Returns the new provider."""
   createProvider(input: CreateProviderInput!): Provider!
+  """Changes a provider; fields left out stay as they are, and a new CDR format or time zone applies to analyses from then on. Refused as createProvider refuses. Returns the provider as saved."""
   updateProvider(id: ID!, input: UpdateProviderInput!): Provider!
+  """Deletes a provider and answers its id. Refused (CONFLICT) while it has CDR uploads or rate sheet versions."""
   deleteProvider(id: ID!): ID!
 
   """Creates a product with its prices per tariff."""
@@ -7274,6 +7302,7 @@ type Mutation {
   recomputeUnbilledTotal(customerID: ID!): Job!
 }
 
+"""Live updates, over a WebSocket to /graphql (graphql-transport-ws)."""
 type Subscription {
   """Sends the customer each time a background task changes it."""
   customerChanged(id: ID!): Customer!
@@ -7287,14 +7316,19 @@ enum MoneyUnits {
   MAJOR
 }
 
+"""A new version of a tariff's rate sheet: which tariff, provider and direction it prices, from when, and the CSV file."""
 input UploadRateSheetInput {
+  """The tariff the version belongs to."""
   tariffID: ID!
   """Empty: the tariff's sheet for any provider."""
   providerID: ID
+  """Which calls the version prices: OUTBOUND (by the number dialled; the default) or INBOUND (by the caller's number: toll-free and similar)."""
   direction: RateSheetDirection! = OUTBOUND
   """When this version starts pricing calls; default now. 2000-01-01T00:00:00Z means from the start: every call, however old (the valid-from of a CLI with no start date). Versions take effect at whole seconds: a fraction is rounded up to the next second (10:00:00.5 becomes 10:00:01), so a new price never reaches a call that started before the moment given. The version returned carries the effectiveFrom stored."""
   effectiveFrom: Time
+  """How the file's money columns are written: MINOR (e.g. pence; the default) or MAJOR (e.g. pounds, converted to minor units on import)."""
   units: MoneyUnits! = MINOR
+  """The rate sheet CSV (docs/rating.md), at most 64 MB."""
   file: Upload!
 }
 
@@ -7314,12 +7348,15 @@ extend type Rate {
   durationBlock: String!
   """Buy prices per minute in minor units; empty where the sheet left the cost blank (unknown)."""
   peakCost: Decimal
+  """The off-peak buy price per minute in minor units; empty where the sheet left it blank (unknown)."""
   offpeakCost: Decimal
+  """The weekend buy price per minute in minor units; empty where the sheet left it blank (unknown)."""
   weekendCost: Decimal
 }
 
 """One block of a peak-times schedule, in local wall-clock time."""
 input PeakTimeBlockInput {
+  """The band of the time the block covers: PEAK, OFFPEAK or WEEKEND."""
   band: PeakTimeBlockBand!
   """Weekdays the block applies to."""
   days: [Weekday!]!
@@ -7329,6 +7366,7 @@ input PeakTimeBlockInput {
   end: String!
 }
 
+"""A day of the week."""
 enum Weekday {
   MON
   TUE
@@ -7340,6 +7378,7 @@ enum Weekday {
 }
 
 extend type PeakTimeBlock {
+  """Weekdays the block applies to, Monday first."""
   days: [Weekday!]!
   """HH:MM"""
   start: String!
@@ -7354,11 +7393,13 @@ extend type PeakTimes {
   weekGrid: [[PeakTimeBlockBand!]!]!
 }
 
+"""One call to price with quoteCall; nothing is stored."""
 input QuoteCallInput {
   """Empty: the default tariff."""
   tariffID: ID
   """Empty: the tariff's any-provider sheet."""
   providerID: ID
+  """Which of the tariff's sheets prices the call: OUTBOUND (the default) or INBOUND."""
   direction: RateSheetDirection! = OUTBOUND
   """The dialled number (outbound) or the caller's number (inbound)."""
   number: String!
@@ -7370,32 +7411,47 @@ input QuoteCallInput {
   durationSeconds: Int!
 }
 
+"""One call priced exactly as an analysis would price it, with what priced it."""
 type CallQuote {
+  """Whether the call was priced."""
   status: QuoteStatus!
   """The number as matched, normalised."""
   number: String!
+  """The seconds charged: the answered seconds after the rate row's duration block (docs/rating.md, Billable seconds); 0 unless RATED."""
   billableSeconds: Int!
+  """The band in force at the call's start, in the deployment's time zone (also in split mode)."""
   band: PeakTimeBlockBand!
   """Seconds in each band (split mode divides them)."""
   peakSeconds: Int!
+  """Billable seconds in the off-peak band."""
   offpeakSeconds: Int!
+  """Billable seconds in the weekend band."""
   weekendSeconds: Int!
   """The matched rate row: its destination, normalised, and description."""
   rateDestination: String
+  """The matched rate row's description (its destination when the description is blank); empty unless RATED."""
   description: String
+  """The sell price in major units, rounded to Settings.callPriceDecimals places; empty unless RATED."""
   price: Decimal
+  """The buy price in major units; empty unless RATED, and when the sheet leaves the cost of a band the call is priced in blank (unknown, never 0)."""
   cost: Decimal
+  """price minus cost, in major units; empty when the cost is."""
   margin: Decimal
   """How the price was reached, for people: "61 s × 1.5p/min = 1.525p; connection 0p; min 0p → £0.0153"."""
   breakdown: String!
   """The rate sheet version that priced it."""
   rateSheet: RateSheet
+  """The tariff that priced it: the one asked for, else the default tariff."""
   tariff: Tariff!
 }
 
+"""The outcome of pricing a quoted call."""
 enum QuoteStatus {
+  """A rate row priced the call."""
   RATED
+  """No rate row matches the number or charge code, or the tariff has no rate sheet version in force at the start (breakdown says which)."""
   NO_RATE
+  """No answered seconds (unanswered, busy, failed): never charged."""
   ZERO_DURATION
 }
 
@@ -7410,7 +7466,9 @@ extend type Query {
 
 """Calls of one upload that a new rate sheet version would leave without a rate."""
 type UncoveredCalls {
+  """The upload, not yet processed."""
   upload: CdrUpload!
+  """How many of its calls the new version would leave without a rate."""
   calls: Int!
   """The start of the earliest of these calls."""
   firstStart: Time!
@@ -7429,10 +7487,13 @@ extend type Mutation {
 
 # ---------------------------------------------------------------- CDR uploads
 
+"""A CDR file to store and analyse."""
 input UploadCdrInput {
+  """The provider whose CDR format and time zone read the file."""
   providerID: ID!
   """One direction per file: OUTBOUND (the default) or INBOUND (toll-free and similar)."""
   direction: CdrUploadDirection! = OUTBOUND
+  """The CDR file: text in the provider's format. A file that is no text (an image, a workbook, a compressed file, UTF-16) is refused (INVALID) before anything is stored."""
   file: Upload!
 }
 
@@ -7475,10 +7536,13 @@ enum ReportKind {
 
 """Where an upload's analysis or processing stands; updated at least every second while it runs."""
 type UploadProgress {
+  """The step the work is at."""
   phase: UploadPhase!
   """0 to 1, by bytes read while reading; 1 when done."""
   fraction: Float!
+  """Lines of the file read so far by this analysis; 0 while it is queued."""
   linesDone: Int!
+  """The pace of reading: lines a second on average since the analysis began reading; 0 before then."""
   linesPerSecond: Int!
   """Seconds left, estimated from the pace so far; empty when unknown."""
   etaSeconds: Int
@@ -7490,20 +7554,27 @@ type UnmatchedCli {
   source: String!
   """source as people write it (see Cli.display)."""
   sourceDisplay: String!
+  """An account code these calls carry (the greatest, when they carry several); empty when none does."""
   account: String
+  """How many calls."""
   calls: Int!
   """What these calls are worth at the default tariff: revenue at stake. It leaves out the unvalued calls."""
   value: Decimal!
   """Calls of this number the default tariff has no rate for (or there is no default tariff): their value is unknown, not zero."""
   unvalued: Int!
+  """The start of the earliest of these calls."""
   firstCall: Time!
+  """The start of the latest of these calls."""
   lastCall: Time!
 }
 
 """Calls of an upload to one destination prefix that no rate matched."""
 type UnratedDestination {
+  """The first 6 characters of the normalised number dialled, e.g. 447700: calls are grouped by it."""
   prefix: String!
+  """One number of the group, normalised (the lowest): one to try with quoteCall."""
   example: String!
+  """How many calls."""
   calls: Int!
   """The tariffs these calls are priced against (each customer's own, or the default for a customer without one): the missing rates go in a new version of these."""
   tariffs: [Tariff!]!
@@ -7511,16 +7582,22 @@ type UnratedDestination {
 
 """An unreadable line of a CDR file."""
 type CdrLineProblem {
+  """The 1-based physical line of the file, blank lines counted."""
   line: Int!
+  """Why it could not be read."""
   reason: String!
 }
 
 extend type CdrUpload {
+  """Where its analysis or processing stands."""
   progress: UploadProgress!
   """lines read = priced + without customer + without rate + zero duration + duplicates + unreadable, always."""
   countsAddUp: Boolean!
+  """Its calls without a customer, grouped by the number a customer would own, most value at stake first, then most calls; at most first groups (default 50, up to 1000). Empty unless the analysis stands (Ready, processing or processed)."""
   unmatchedClis(first: Int = 50): [UnmatchedCli!]!
+  """Its calls without a rate, grouped by destination prefix, most calls first; at most first groups (default 50, up to 1000). Empty unless the analysis stands (Ready, processing or processed)."""
   unratedDestinations(first: Int = 50): [UnratedDestination!]!
+  """Its unreadable lines in line order; at most first (default 50, up to 1000), of the first 20,000 kept. Empty unless the analysis stands (Ready, processing or processed)."""
   lineProblems(first: Int = 50): [CdrLineProblem!]!
   """Why a Ready upload's analysis may no longer be what a new one would find: CLIs and rate sheet versions added or changed since it began that apply to its calls. Processing charges what the analysis found, so re-analyse first. Empty when it is current, and unless Ready."""
   outdatedBecause: [String!]!
@@ -7543,13 +7620,17 @@ extend type Call {
   price: Decimal!
   """Buy price, when the rate sheet gives one."""
   cost: Decimal
+  """The customer whose CLI matched the call; empty when none did (NO_CUSTOMER)."""
   customer: Customer
+  """The CDR upload the call was read from."""
   upload: CdrUpload!
 }
 
 """Totals of the calls a filter selects."""
 type CallTotals {
+  """How many calls the filter selects, whatever their status, in uploads whose analysis stands (Ready, processing or processed)."""
   calls: Int!
+  """The exact sum of the PRICED calls' prices, in major units, unrounded."""
   price: Decimal!
 }
 
@@ -7590,21 +7671,33 @@ extend type Subscription {
 
 """How to read a provider's own CSV layout (the csv CDR format). A column is a header name or a 1-based position."""
 type CsvMapping {
+  """The field separator: ",", ";", a tab or "|"; empty means ","."""
   delimiter: String!
+  """Whether the first line names the columns; without a header, columns are positions."""
   header: Boolean!
+  """The column of the calling number (CLI); empty when not mapped (account is then)."""
   source: String
+  """The column of the number dialled."""
   destination: String!
+  """The column of an account or SIP-trunk code, matched as a CLI when the number matches no customer; empty when not mapped."""
   account: String
+  """The column of the provider's own destination code, looked up in the rate sheet before any prefix; empty when not mapped."""
   chargeCode: String
   """One column with date and time; or use date + time."""
   start: String
+  """The date column, when the file splits date and time; the two are joined with a space and read with layouts."""
   date: String
+  """The time column, with date."""
   time: String
   """Answer time, used when not empty (else start)."""
   answer: String
+  """The column of the answered duration, in durationUnit."""
   duration: String!
+  """The column of the provider's record id, which makes a call's duplicate key; empty when not mapped."""
   uniqueId: String
+  """The column of what the provider charged, in major units; empty when not mapped."""
   providerPrice: String
+  """Whether the provider writes its charge as a negative amount (Twilio's Price); the sign is flipped on reading."""
   negativePrices: Boolean!
   """Timestamp layouts tried in order: tokens such as "YYYY-MM-DD HH:mm:ss" or "DD/MM/YYYY HH:mm", or rfc3339, rfc2822, unix."""
   layouts: [String!]!
@@ -7614,48 +7707,79 @@ type CsvMapping {
   durationUnit: String!
 }
 
+"""A column mapping for a csv-format provider (see CsvMapping). A column is a header name (case and surrounding spaces ignored) or a 1-based position. Required: destination, duration, source or account, and either start or date and time (not both), with at least one layout."""
 input CsvMappingInput {
+  """The field separator: ",", ";", a tab or "|", or by name: comma, semicolon, tab, pipe."""
   delimiter: String! = ","
+  """Whether the first line names the columns; without a header, give columns by position."""
   header: Boolean! = true
+  """The column of the calling number (CLI); required unless account is given."""
   source: String
+  """The column of the number dialled."""
   destination: String!
+  """The column of an account or SIP-trunk code, matched as a CLI when the number matches no customer; required unless source is given."""
   account: String
+  """The column of the provider's own destination code, looked up in the rate sheet before any prefix."""
   chargeCode: String
+  """The column holding date and time together; or give date and time instead."""
   start: String
+  """The date column, when the file splits date and time; joined to time with a space and read with layouts, so a layout covers both ("DD/MM/YYYY HH:mm:ss")."""
   date: String
+  """The time column, with date."""
   time: String
+  """The column of the answer time: when a line fills it, it is the call's start; empty, start (or date and time) is used."""
   answer: String
+  """The column of the answered duration, in durationUnit."""
   duration: String!
+  """The column of the provider's record id, which makes a call's duplicate key."""
   uniqueId: String
+  """The column of what the provider charged, in major units."""
   providerPrice: String
+  """True when the provider writes its charge as a negative amount; the sign is flipped on reading."""
   negativePrices: Boolean! = false
+  """Timestamp layouts tried in order, at least one: tokens such as "YYYY-MM-DD HH:mm:ss" or "MM/DD/YYYY hh:mm A", a Go reference layout, or rfc3339, rfc2822, unix."""
   layouts: [String!]!
+  """IANA zone of timestamps that carry no offset, e.g. UTC; it wins over the provider's zone. Empty: the provider's zone."""
   timeZone: String
+  """seconds, minutes (decimal minutes), hms (H:MM:SS) or milliseconds; a fraction of a second rounds up."""
   durationUnit: String! = "seconds"
 }
 
 """A ready-made mapping for a well-known provider export."""
 type CsvMappingPreset {
+  """Its name: didww, didww-outbound or twilio."""
   name: String!
+  """Which export it reads and its main columns."""
   description: String!
+  """The mapping, to save with setProviderCsvMapping as it is or after changes."""
   mapping: CsvMapping!
 }
 
 """The first lines of a file read with a mapping, before it is saved."""
 type CdrPreview {
+  """The header line's fields, when the mapping has a header."""
   header: [String!]
+  """The lines read, in file order: up to as many as asked (default 10, at most 1000), blank lines skipped."""
   lines: [CdrPreviewLine!]!
 }
 
+"""One line of a file as previewCdrMapping reads it: its fields and the call the mapping makes of them."""
 type CdrPreviewLine {
+  """The 1-based physical line of the file, blank lines counted."""
   line: Int!
+  """The line's fields as split by the delimiter, untrimmed."""
   fields: [String!]!
   """Empty when the line could not be read; see problem."""
   source: String
+  """The number dialled, as the file writes it; empty when the line could not be read."""
   destination: String
+  """The call's start: the answer time when mapped and filled, else the start time; empty when the line could not be read."""
   start: Time
+  """The answered duration in whole seconds, a fraction rounded up; empty when the line could not be read."""
   durationSeconds: Int
+  """The provider's record id; empty when not mapped, blank, or the line could not be read."""
   uniqueId: String
+  """Why the line could not be read, e.g. "line 7: account code is 80 characters; at most 64 fit"; empty when it was read."""
   problem: String
 }
 
@@ -7665,6 +7789,7 @@ extend type Provider {
 }
 
 extend type Query {
+  """Ready-made mappings for documented provider exports (DIDWW inbound and outbound, Twilio), to start a csv-format provider's mapping from."""
   csvMappingPresets: [CsvMappingPreset!]!
 }
 
@@ -7723,9 +7848,11 @@ type CompanySettings {
   paymentTermsDays: Int!
   """The From of invoice emails: a name and an address."""
   emailSenderName: String!
+  """The address in the From of invoice emails, e.g. billing@example.com; empty until set."""
   emailSenderAddress: String!
   """The subject and body of invoice emails, with placeholders (Settings.emailPlaceholders)."""
   invoiceEmailSubject: String!
+  """The plain-text body of invoice emails; the HTML part is made from it."""
   invoiceEmailBody: String!
   """The number the next invoice issued takes. Billing runs advance it; setNextInvoiceNumber sets it above every number used."""
   nextInvoiceNumber: Int!
@@ -7733,18 +7860,23 @@ type CompanySettings {
 
 """A change to the company's settings: fields left out stay as they are."""
 input UpdateSettingsInput {
+  """One line, at most 255 characters."""
   companyName: String
   """One line a line, at most 8 lines."""
   address: String
+  """One line, at most 32 characters; empty prints none."""
   vatNumber: String
   """A percentage from 0 to 100, e.g. "20"."""
   defaultTaxRate: Decimal
   """0 to 365 days."""
   paymentTermsDays: Int
+  """The name in the From of invoice emails: one line, at most 255 characters; empty uses the company name."""
   emailSenderName: String
   """A bare address: billing@example.com."""
   emailSenderAddress: String
+  """One line, at most 255 characters, not empty; only the placeholders of Settings.emailPlaceholders."""
   invoiceEmailSubject: String
+  """Plain text, at most 20,000 characters, not empty; only the placeholders of Settings.emailPlaceholders."""
   invoiceEmailBody: String
 }
 
@@ -7768,19 +7900,29 @@ extend type Mutation {
 
 """A product's sell price on one tariff."""
 input ProductPriceInput {
+  """The tariff the price is for; at most one price per tariff."""
   tariffID: ID!
+  """The sell price of one unit in major units: not negative, at most Settings.invoiceDecimals places."""
   price: Decimal!
 }
 
+"""A product's details and prices; an update replaces them whole. A reference another product has is refused (CONFLICT)."""
 input ProductInput {
+  """What the product is called; its charges take it as their description unless they give one."""
   name: String!
+  """The reseller's own code for it, unique among products."""
   reference: String!
+  """Invoices group the product's charge lines under this heading; empty for none."""
   category: String
+  """The reseller's own accounting code, at most 64 characters; kept with the product, printed nowhere."""
   accountingCode: String
+  """Free text about the product for staff; invoices print the charge's description instead."""
   description: String
+  """ONE_OFF (the default), MONTHLY, QUARTERLY or YEARLY; its charges recur the same way. It cannot change while any charge uses the product (CONFLICT)."""
   recurrence: ProductRecurrence! = ONE_OFF
   """Percent; empty takes the deployment's default rate."""
   taxRate: Decimal
+  """What one unit costs the reseller, in major units: not negative, at most Settings.invoiceDecimals places. Kept for reference; no invoice uses it."""
   costPrice: Decimal! = "0"
   """One price per tariff; the default tariff's is required, and customers on tariffs without a price pay it."""
   prices: [ProductPriceInput!]!
@@ -7788,11 +7930,13 @@ input ProductInput {
 
 """A charge on a customer: a product, or without one an adjustment with its own description and price."""
 input ChargeInput {
+  """The product sold; empty makes an adjustment, which needs its own description and unitPrice."""
   productID: ID
   """Default: the product's name."""
   description: String
   """Default: the product's; must be it."""
   recurrence: ChargeRecurrence
+  """How many, more than 0; may have decimals (e.g. "1.5"). The amount is quantity × unit price, rounded to the invoice places."""
   quantity: Decimal!
   """Default: the product's price on the customer's tariff, else on the default tariff."""
   unitPrice: Decimal
@@ -7829,6 +7973,7 @@ extend type Query {
 input BillingScheduleInput {
   """Unique, e.g. "Monthly on the 1st"."""
   name: String!
+  """How periods follow each other: WEEKLY, MONTHLY or QUARTERLY from anchorDay, or MANUAL (the clerk gives each run's period; never due on its own)."""
   frequency: BillingScheduleFrequency!
   """MONTHLY: the day (1–28) each month starts on; QUARTERLY: the day (1–28) of January, April, July and October each quarter starts on; WEEKLY: the weekday the weeks start on, 1 Monday to 7 Sunday; MANUAL: none."""
   anchorDay: Int
@@ -8200,6 +8345,7 @@ input CreateApiTokenInput {
 
 """A token just made, with its secret: shown this once and never again."""
 type CreatedApiToken {
+  """The token as stored: its name, prefix, scope, role or customer and expiry; never the secret."""
   token: ApiToken!
   """The whole token to send as ` + "`" + `Authorization: Bearer <secret>` + "`" + `; only a hash of it is kept."""
   secret: String!
@@ -8237,6 +8383,7 @@ extend type Mutation {
 
 """A new staff user: who, and what they may do."""
 input InviteUserInput {
+  """Their email address, which they sign in with; kept lower-case. An address that has an account already is refused (CONFLICT)."""
   email: String!
   """ADMIN (everything), BILLING (everything but users and settings) or READONLY."""
   role: UserRole!
@@ -8247,13 +8394,17 @@ A one-time link for a person to choose a password: an invitation (valid for a da
 Give it to them privately; only a hash of it is kept, so it is shown this once.
 """
 type UserLink {
+  """The user the link is for."""
   user: User!
+  """The link to give them: the deployment's public URL (TOLLGATE_PUBLIC_URL) followed by /welcome?link=<secret>."""
   url: String!
+  """When the link stops working."""
   expiresAt: Time!
 }
 
 """A change to a staff user; empty fields stay as they are."""
 input UpdateUserInput {
+  """ADMIN, BILLING or READONLY; admins cannot take away their own ADMIN role."""
   role: UserRole
   """A disabled user cannot sign in; their sessions end at once."""
   disabled: Boolean
@@ -33283,18 +33434,18 @@ func (ec *executionContext) _PortalCall_destination(ctx context.Context, field g
 			return ec.fieldContext_PortalCall_destination(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Destination, nil
+			return ec.Resolvers.PortalCall().Destination(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_PortalCall_destination(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PortalCall", field, false, false, "String")
+	return graphql.NewScalarFieldContext("PortalCall", field, true, true, "String")
 }
 
 func (ec *executionContext) _PortalCall_band(ctx context.Context, field graphql.CollectedField, obj *ent.Call) (ret graphql.Marshaler) {
@@ -68650,10 +68801,11 @@ func (ec *executionContext) _PortalCall(ctx context.Context, sel ast.SelectionSe
 					return ec._PortalCall_dialled(ctx, field, obj)
 				})
 		case "destination":
-			out.Values[i] = ec._PortalCall_destination(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PortalCall_destination(ctx, field, obj)
+				})
 		case "band":
 			out.Values[i] = ec._PortalCall_band(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
