@@ -119,38 +119,52 @@ type BillingRunPreview struct {
 // A billing schedule's name, frequency and anchor; an update replaces them whole.
 type BillingScheduleInput struct {
 	// Unique, e.g. "Monthly on the 1st".
-	Name      string                    `json:"name"`
+	Name string `json:"name"`
+	// How periods follow each other: WEEKLY, MONTHLY or QUARTERLY from anchorDay, or MANUAL (the clerk gives each run's period; never due on its own).
 	Frequency billingschedule.Frequency `json:"frequency"`
 	// MONTHLY: the day (1–28) each month starts on; QUARTERLY: the day (1–28) of January, April, July and October each quarter starts on; WEEKLY: the weekday the weeks start on, 1 Monday to 7 Sunday; MANUAL: none.
 	AnchorDay *int `json:"anchorDay,omitempty"`
 }
 
+// One call priced exactly as an analysis would price it, with what priced it.
 type CallQuote struct {
+	// Whether the call was priced.
 	Status QuoteStatus `json:"status"`
 	// The number as matched, normalised.
-	Number          string             `json:"number"`
-	BillableSeconds int                `json:"billableSeconds"`
-	Band            peaktimeblock.Band `json:"band"`
+	Number string `json:"number"`
+	// The seconds charged: the answered seconds after the rate row's duration block (docs/rating.md, Billable seconds); 0 unless RATED.
+	BillableSeconds int `json:"billableSeconds"`
+	// The band in force at the call's start, in the deployment's time zone (also in split mode).
+	Band peaktimeblock.Band `json:"band"`
 	// Seconds in each band (split mode divides them).
-	PeakSeconds    int `json:"peakSeconds"`
+	PeakSeconds int `json:"peakSeconds"`
+	// Billable seconds in the off-peak band.
 	OffpeakSeconds int `json:"offpeakSeconds"`
+	// Billable seconds in the weekend band.
 	WeekendSeconds int `json:"weekendSeconds"`
 	// The matched rate row: its destination, normalised, and description.
-	RateDestination *string          `json:"rateDestination,omitempty"`
-	Description     *string          `json:"description,omitempty"`
-	Price           *decimal.Decimal `json:"price,omitempty"`
-	Cost            *decimal.Decimal `json:"cost,omitempty"`
-	Margin          *decimal.Decimal `json:"margin,omitempty"`
+	RateDestination *string `json:"rateDestination,omitempty"`
+	// The matched rate row's description (its destination when the description is blank); empty unless RATED.
+	Description *string `json:"description,omitempty"`
+	// The sell price in major units, rounded to Settings.callPriceDecimals places; empty unless RATED.
+	Price *decimal.Decimal `json:"price,omitempty"`
+	// The buy price in major units; empty unless RATED, and when the sheet leaves the cost of a band the call is priced in blank (unknown, never 0).
+	Cost *decimal.Decimal `json:"cost,omitempty"`
+	// price minus cost, in major units; empty when the cost is.
+	Margin *decimal.Decimal `json:"margin,omitempty"`
 	// How the price was reached, for people: "61 s × 1.5p/min = 1.525p; connection 0p; min 0p → £0.0153".
 	Breakdown string `json:"breakdown"`
 	// The rate sheet version that priced it.
 	RateSheet *ent.RateSheet `json:"rateSheet,omitempty"`
-	Tariff    *ent.Tariff    `json:"tariff"`
+	// The tariff that priced it: the one asked for, else the default tariff.
+	Tariff *ent.Tariff `json:"tariff"`
 }
 
 // Totals of the calls a filter selects.
 type CallTotals struct {
-	Calls int             `json:"calls"`
+	// How many calls the filter selects, whatever their status, in uploads whose analysis stands (Ready, processing or processed).
+	Calls int `json:"calls"`
+	// The exact sum of the PRICED calls' prices, in major units, unrounded.
 	Price decimal.Decimal `json:"price"`
 }
 
@@ -166,36 +180,50 @@ type CdrFormatInfo struct {
 
 // An unreadable line of a CDR file.
 type CdrLineProblem struct {
-	Line   int    `json:"line"`
+	// The 1-based physical line of the file, blank lines counted.
+	Line int `json:"line"`
+	// Why it could not be read.
 	Reason string `json:"reason"`
 }
 
 // The first lines of a file read with a mapping, before it is saved.
 type CdrPreview struct {
-	Header []string          `json:"header,omitempty"`
-	Lines  []*CdrPreviewLine `json:"lines"`
+	// The header line's fields, when the mapping has a header.
+	Header []string `json:"header,omitempty"`
+	// The lines read, in file order: up to as many as asked (default 10, at most 1000), blank lines skipped.
+	Lines []*CdrPreviewLine `json:"lines"`
 }
 
+// One line of a file as previewCdrMapping reads it: its fields and the call the mapping makes of them.
 type CdrPreviewLine struct {
-	Line   int      `json:"line"`
+	// The 1-based physical line of the file, blank lines counted.
+	Line int `json:"line"`
+	// The line's fields as split by the delimiter, untrimmed.
 	Fields []string `json:"fields"`
 	// Empty when the line could not be read; see problem.
-	Source          *string    `json:"source,omitempty"`
-	Destination     *string    `json:"destination,omitempty"`
-	Start           *time.Time `json:"start,omitempty"`
-	DurationSeconds *int       `json:"durationSeconds,omitempty"`
-	UniqueID        *string    `json:"uniqueId,omitempty"`
-	Problem         *string    `json:"problem,omitempty"`
+	Source *string `json:"source,omitempty"`
+	// The number dialled, as the file writes it; empty when the line could not be read.
+	Destination *string `json:"destination,omitempty"`
+	// The call's start: the answer time when mapped and filled, else the start time; empty when the line could not be read.
+	Start *time.Time `json:"start,omitempty"`
+	// The answered duration in whole seconds, a fraction rounded up; empty when the line could not be read.
+	DurationSeconds *int `json:"durationSeconds,omitempty"`
+	// The provider's record id; empty when not mapped, blank, or the line could not be read.
+	UniqueID *string `json:"uniqueId,omitempty"`
+	// Why the line could not be read, e.g. "line 7: account code is 80 characters; at most 64 fit"; empty when it was read.
+	Problem *string `json:"problem,omitempty"`
 }
 
 // A charge on a customer: a product, or without one an adjustment with its own description and price.
 type ChargeInput struct {
+	// The product sold; empty makes an adjustment, which needs its own description and unitPrice.
 	ProductID *int `json:"productID,omitempty"`
 	// Default: the product's name.
 	Description *string `json:"description,omitempty"`
 	// Default: the product's; must be it.
 	Recurrence *charge.Recurrence `json:"recurrence,omitempty"`
-	Quantity   decimal.Decimal    `json:"quantity"`
+	// How many, more than 0; may have decimals (e.g. "1.5"). The amount is quantity × unit price, rounded to the invoice places.
+	Quantity decimal.Decimal `json:"quantity"`
 	// Default: the product's price on the customer's tariff, else on the default tariff.
 	UnitPrice *decimal.Decimal `json:"unitPrice,omitempty"`
 	// A one-off charge's date.
@@ -221,51 +249,79 @@ type CreateAPITokenInput struct {
 	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
 }
 
+// A CLI to add with a new customer (createCustomer): CreateCliInput without the customer, which is the one being created.
 type CreateCliWithCustomerInput struct {
 	// A DDI (01134960000, +44 113 496 0000), a range ending in * (44113496*; at least 4 digits after the country code), or an account code (letters, digits and _ : @ + / #).
-	Value       string     `json:"value"`
-	ValidFrom   *time.Time `json:"validFrom,omitempty"`
-	ValidTo     *time.Time `json:"validTo,omitempty"`
-	Description *string    `json:"description,omitempty"`
-	SiteID      *int       `json:"siteID,omitempty"`
+	Value string `json:"value"`
+	// When the CLI starts matching calls, inclusive; empty: from the start, so calls of any past date match.
+	ValidFrom *time.Time `json:"validFrom,omitempty"`
+	// When it stops matching calls, exclusive, after validFrom; empty: open-ended.
+	ValidTo *time.Time `json:"validTo,omitempty"`
+	// Free text for staff about the CLI.
+	Description *string `json:"description,omitempty"`
+	// A site of the customer. A new customer has no sites yet, so any site given is refused (INVALID, field clis.<n>.siteID): leave it empty and set the site with updateCli once the site exists.
+	SiteID *int `json:"siteID,omitempty"`
 }
 
 // A token just made, with its secret: shown this once and never again.
 type CreatedAPIToken struct {
+	// The token as stored: its name, prefix, scope, role or customer and expiry; never the secret.
 	Token *ent.ApiToken `json:"token"`
 	// The whole token to send as `Authorization: Bearer <secret>`; only a hash of it is kept.
 	Secret string `json:"secret"`
 }
 
+// A column mapping for a csv-format provider (see CsvMapping). A column is a header name (case and surrounding spaces ignored) or a 1-based position. Required: destination, duration, source or account, and either start or date and time (not both), with at least one layout.
 type CSVMappingInput struct {
-	Delimiter      string   `json:"delimiter"`
-	Header         bool     `json:"header"`
-	Source         *string  `json:"source,omitempty"`
-	Destination    string   `json:"destination"`
-	Account        *string  `json:"account,omitempty"`
-	ChargeCode     *string  `json:"chargeCode,omitempty"`
-	Start          *string  `json:"start,omitempty"`
-	Date           *string  `json:"date,omitempty"`
-	Time           *string  `json:"time,omitempty"`
-	Answer         *string  `json:"answer,omitempty"`
-	Duration       string   `json:"duration"`
-	UniqueID       *string  `json:"uniqueId,omitempty"`
-	ProviderPrice  *string  `json:"providerPrice,omitempty"`
-	NegativePrices bool     `json:"negativePrices"`
-	Layouts        []string `json:"layouts"`
-	TimeZone       *string  `json:"timeZone,omitempty"`
-	DurationUnit   string   `json:"durationUnit"`
+	// The field separator: ",", ";", a tab or "|", or by name: comma, semicolon, tab, pipe.
+	Delimiter string `json:"delimiter"`
+	// Whether the first line names the columns; without a header, give columns by position.
+	Header bool `json:"header"`
+	// The column of the calling number (CLI); required unless account is given.
+	Source *string `json:"source,omitempty"`
+	// The column of the number dialled.
+	Destination string `json:"destination"`
+	// The column of an account or SIP-trunk code, matched as a CLI when the number matches no customer; required unless source is given.
+	Account *string `json:"account,omitempty"`
+	// The column of the provider's own destination code, looked up in the rate sheet before any prefix.
+	ChargeCode *string `json:"chargeCode,omitempty"`
+	// The column holding date and time together; or give date and time instead.
+	Start *string `json:"start,omitempty"`
+	// The date column, when the file splits date and time; joined to time with a space and read with layouts, so a layout covers both ("DD/MM/YYYY HH:mm:ss").
+	Date *string `json:"date,omitempty"`
+	// The time column, with date.
+	Time *string `json:"time,omitempty"`
+	// The column of the answer time: when a line fills it, it is the call's start; empty, start (or date and time) is used.
+	Answer *string `json:"answer,omitempty"`
+	// The column of the answered duration, in durationUnit.
+	Duration string `json:"duration"`
+	// The column of the provider's record id, which makes a call's duplicate key.
+	UniqueID *string `json:"uniqueId,omitempty"`
+	// The column of what the provider charged, in major units.
+	ProviderPrice *string `json:"providerPrice,omitempty"`
+	// True when the provider writes its charge as a negative amount; the sign is flipped on reading.
+	NegativePrices bool `json:"negativePrices"`
+	// Timestamp layouts tried in order, at least one: tokens such as "YYYY-MM-DD HH:mm:ss" or "MM/DD/YYYY hh:mm A", a Go reference layout, or rfc3339, rfc2822, unix.
+	Layouts []string `json:"layouts"`
+	// IANA zone of timestamps that carry no offset, e.g. UTC; it wins over the provider's zone. Empty: the provider's zone.
+	TimeZone *string `json:"timeZone,omitempty"`
+	// seconds, minutes (decimal minutes), hms (H:MM:SS) or milliseconds; a fraction of a second rounds up.
+	DurationUnit string `json:"durationUnit"`
 }
 
 // A ready-made mapping for a well-known provider export.
 type CSVMappingPreset struct {
-	Name        string       `json:"name"`
-	Description string       `json:"description"`
-	Mapping     *cdr.Mapping `json:"mapping"`
+	// Its name: didww, didww-outbound or twilio.
+	Name string `json:"name"`
+	// Which export it reads and its main columns.
+	Description string `json:"description"`
+	// The mapping, to save with setProviderCsvMapping as it is or after changes.
+	Mapping *cdr.Mapping `json:"mapping"`
 }
 
 // A new staff user: who, and what they may do.
 type InviteUserInput struct {
+	// Their email address, which they sign in with; kept lower-case. An address that has an account already is refused (CONFLICT).
 	Email string `json:"email"`
 	// ADMIN (everything), BILLING (everything but users and settings) or READONLY.
 	Role user.Role `json:"role"`
@@ -286,7 +342,8 @@ type InvoiceTotals struct {
 // A background task Tollgate queued for you.
 type Job struct {
 	// The task id, usable to follow it.
-	ID   string `json:"id"`
+	ID string `json:"id"`
+	// The task type, e.g. customer:recompute-unbilled.
 	Kind string `json:"kind"`
 }
 
@@ -324,6 +381,7 @@ type OutboxMessage struct {
 
 // One block of a peak-times schedule, in local wall-clock time.
 type PeakTimeBlockInput struct {
+	// The band of the time the block covers: PEAK, OFFPEAK or WEEKEND.
 	Band peaktimeblock.Band `json:"band"`
 	// Weekdays the block applies to.
 	Days []Weekday `json:"days"`
@@ -451,32 +509,44 @@ type PreviewTax struct {
 	Tax decimal.Decimal `json:"tax"`
 }
 
+// A product's details and prices; an update replaces them whole. A reference another product has is refused (CONFLICT).
 type ProductInput struct {
-	Name           string             `json:"name"`
-	Reference      string             `json:"reference"`
-	Category       *string            `json:"category,omitempty"`
-	AccountingCode *string            `json:"accountingCode,omitempty"`
-	Description    *string            `json:"description,omitempty"`
-	Recurrence     product.Recurrence `json:"recurrence"`
+	// What the product is called; its charges take it as their description unless they give one.
+	Name string `json:"name"`
+	// The reseller's own code for it, unique among products.
+	Reference string `json:"reference"`
+	// Invoices group the product's charge lines under this heading; empty for none.
+	Category *string `json:"category,omitempty"`
+	// The reseller's own accounting code, at most 64 characters; kept with the product, printed nowhere.
+	AccountingCode *string `json:"accountingCode,omitempty"`
+	// Free text about the product for staff; invoices print the charge's description instead.
+	Description *string `json:"description,omitempty"`
+	// ONE_OFF (the default), MONTHLY, QUARTERLY or YEARLY; its charges recur the same way. It cannot change while any charge uses the product (CONFLICT).
+	Recurrence product.Recurrence `json:"recurrence"`
 	// Percent; empty takes the deployment's default rate.
-	TaxRate   *decimal.Decimal `json:"taxRate,omitempty"`
-	CostPrice decimal.Decimal  `json:"costPrice"`
+	TaxRate *decimal.Decimal `json:"taxRate,omitempty"`
+	// What one unit costs the reseller, in major units: not negative, at most Settings.invoiceDecimals places. Kept for reference; no invoice uses it.
+	CostPrice decimal.Decimal `json:"costPrice"`
 	// One price per tariff; the default tariff's is required, and customers on tariffs without a price pay it.
 	Prices []*ProductPriceInput `json:"prices"`
 }
 
 // A product's sell price on one tariff.
 type ProductPriceInput struct {
-	TariffID int             `json:"tariffID"`
-	Price    decimal.Decimal `json:"price"`
+	// The tariff the price is for; at most one price per tariff.
+	TariffID int `json:"tariffID"`
+	// The sell price of one unit in major units: not negative, at most Settings.invoiceDecimals places.
+	Price decimal.Decimal `json:"price"`
 }
 
+// One call to price with quoteCall; nothing is stored.
 type QuoteCallInput struct {
 	// Empty: the default tariff.
 	TariffID *int `json:"tariffID,omitempty"`
 	// Empty: the tariff's any-provider sheet.
-	ProviderID *int                `json:"providerID,omitempty"`
-	Direction  ratesheet.Direction `json:"direction"`
+	ProviderID *int `json:"providerID,omitempty"`
+	// Which of the tariff's sheets prices the call: OUTBOUND (the default) or INBOUND.
+	Direction ratesheet.Direction `json:"direction"`
 	// The dialled number (outbound) or the caller's number (inbound).
 	Number string `json:"number"`
 	// A provider charge code, matched before the number when the sheet has it.
@@ -497,6 +567,7 @@ type SettledInvoices struct {
 	Total decimal.Decimal `json:"total"`
 }
 
+// Live updates, over a WebSocket to /graphql (graphql-transport-ws).
 type Subscription struct {
 }
 
@@ -505,75 +576,100 @@ type UnmatchedCli struct {
 	// The number a customer would own, normalised: the caller for outbound files, the number dialled for inbound ones.
 	Source string `json:"source"`
 	// source as people write it (see Cli.display).
-	SourceDisplay string  `json:"sourceDisplay"`
-	Account       *string `json:"account,omitempty"`
-	Calls         int     `json:"calls"`
+	SourceDisplay string `json:"sourceDisplay"`
+	// An account code these calls carry (the greatest, when they carry several); empty when none does.
+	Account *string `json:"account,omitempty"`
+	// How many calls.
+	Calls int `json:"calls"`
 	// What these calls are worth at the default tariff: revenue at stake. It leaves out the unvalued calls.
 	Value decimal.Decimal `json:"value"`
 	// Calls of this number the default tariff has no rate for (or there is no default tariff): their value is unknown, not zero.
-	Unvalued  int       `json:"unvalued"`
+	Unvalued int `json:"unvalued"`
+	// The start of the earliest of these calls.
 	FirstCall time.Time `json:"firstCall"`
-	LastCall  time.Time `json:"lastCall"`
+	// The start of the latest of these calls.
+	LastCall time.Time `json:"lastCall"`
 }
 
 // Calls of an upload to one destination prefix that no rate matched.
 type UnratedDestination struct {
-	Prefix  string `json:"prefix"`
+	// The first 6 characters of the normalised number dialled, e.g. 447700: calls are grouped by it.
+	Prefix string `json:"prefix"`
+	// One number of the group, normalised (the lowest): one to try with quoteCall.
 	Example string `json:"example"`
-	Calls   int    `json:"calls"`
+	// How many calls.
+	Calls int `json:"calls"`
 	// The tariffs these calls are priced against (each customer's own, or the default for a customer without one): the missing rates go in a new version of these.
 	Tariffs []*ent.Tariff `json:"tariffs"`
 }
 
 // A change to a staff user; empty fields stay as they are.
 type UpdateUserInput struct {
+	// ADMIN, BILLING or READONLY; admins cannot take away their own ADMIN role.
 	Role *user.Role `json:"role,omitempty"`
 	// A disabled user cannot sign in; their sessions end at once.
 	Disabled *bool `json:"disabled,omitempty"`
 }
 
+// A CDR file to store and analyse.
 type UploadCdrInput struct {
+	// The provider whose CDR format and time zone read the file.
 	ProviderID int `json:"providerID"`
 	// One direction per file: OUTBOUND (the default) or INBOUND (toll-free and similar).
 	Direction cdrupload.Direction `json:"direction"`
-	File      graphql.Upload      `json:"file"`
+	// The CDR file: text in the provider's format. A file that is no text (an image, a workbook, a compressed file, UTF-16) is refused (INVALID) before anything is stored.
+	File graphql.Upload `json:"file"`
 }
 
 // Where an upload's analysis or processing stands; updated at least every second while it runs.
 type UploadProgress struct {
+	// The step the work is at.
 	Phase analysis.Phase `json:"phase"`
 	// 0 to 1, by bytes read while reading; 1 when done.
-	Fraction       float64 `json:"fraction"`
-	LinesDone      int     `json:"linesDone"`
-	LinesPerSecond int     `json:"linesPerSecond"`
+	Fraction float64 `json:"fraction"`
+	// Lines of the file read so far by this analysis; 0 while it is queued.
+	LinesDone int `json:"linesDone"`
+	// The pace of reading: lines a second on average since the analysis began reading; 0 before then.
+	LinesPerSecond int `json:"linesPerSecond"`
 	// Seconds left, estimated from the pace so far; empty when unknown.
 	EtaSeconds *int `json:"etaSeconds,omitempty"`
 }
 
+// A new version of a tariff's rate sheet: which tariff, provider and direction it prices, from when, and the CSV file.
 type UploadRateSheetInput struct {
+	// The tariff the version belongs to.
 	TariffID int `json:"tariffID"`
 	// Empty: the tariff's sheet for any provider.
-	ProviderID *int                `json:"providerID,omitempty"`
-	Direction  ratesheet.Direction `json:"direction"`
+	ProviderID *int `json:"providerID,omitempty"`
+	// Which calls the version prices: OUTBOUND (by the number dialled; the default) or INBOUND (by the caller's number: toll-free and similar).
+	Direction ratesheet.Direction `json:"direction"`
 	// When this version starts pricing calls; default now. 2000-01-01T00:00:00Z means from the start: every call, however old (the valid-from of a CLI with no start date). Versions take effect at whole seconds: a fraction is rounded up to the next second (10:00:00.5 becomes 10:00:01), so a new price never reaches a call that started before the moment given. The version returned carries the effectiveFrom stored.
-	EffectiveFrom *time.Time     `json:"effectiveFrom,omitempty"`
-	Units         MoneyUnits     `json:"units"`
-	File          graphql.Upload `json:"file"`
+	EffectiveFrom *time.Time `json:"effectiveFrom,omitempty"`
+	// How the file's money columns are written: MINOR (e.g. pence; the default) or MAJOR (e.g. pounds, converted to minor units on import).
+	Units MoneyUnits `json:"units"`
+	// The rate sheet CSV (docs/rating.md), at most 64 MB.
+	File graphql.Upload `json:"file"`
 }
 
 // A one-time link for a person to choose a password: an invitation (valid for a day) or a reset (an hour).
 // Give it to them privately; only a hash of it is kept, so it is shown this once.
 type UserLink struct {
-	User      *ent.User `json:"user"`
-	URL       string    `json:"url"`
+	// The user the link is for.
+	User *ent.User `json:"user"`
+	// The link to give them: the deployment's public URL (TOLLGATE_PUBLIC_URL) followed by /welcome?link=<secret>.
+	URL string `json:"url"`
+	// When the link stops working.
 	ExpiresAt time.Time `json:"expiresAt"`
 }
 
 // Who is calling the API.
 type Viewer struct {
+	// What sort of caller it is.
 	Kind ViewerKind `json:"kind"`
+	// The role of a staff user or staff API token: ADMIN, BILLING or READONLY. Empty for a portal user, a customer-scoped token and Tollgate itself.
 	Role *user.Role `json:"role,omitempty"`
-	Name string     `json:"name"`
+	// Who it is, as the audit log names them: a user's email address, "token <name>" for an API token, "developer" for the development viewer, "system" for Tollgate itself.
+	Name string `json:"name"`
 	// True for the development-only staff viewer used before sign-in exists.
 	Development bool `json:"development"`
 }
@@ -810,11 +906,15 @@ func (e MoneyUnits) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The outcome of pricing a quoted call.
 type QuoteStatus string
 
 const (
-	QuoteStatusRated        QuoteStatus = "RATED"
-	QuoteStatusNoRate       QuoteStatus = "NO_RATE"
+	// A rate row priced the call.
+	QuoteStatusRated QuoteStatus = "RATED"
+	// No rate row matches the number or charge code, or the tariff has no rate sheet version in force at the start (breakdown says which).
+	QuoteStatusNoRate QuoteStatus = "NO_RATE"
+	// No answered seconds (unanswered, busy, failed): never charged.
 	QuoteStatusZeroDuration QuoteStatus = "ZERO_DURATION"
 )
 
@@ -867,12 +967,17 @@ func (e QuoteStatus) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What sort of caller a Viewer is.
 type ViewerKind string
 
 const (
-	ViewerKindStaff  ViewerKind = "STAFF"
+	// A staff user of the reseller (also the development viewer).
+	ViewerKindStaff ViewerKind = "STAFF"
+	// A customer's portal user, or an API token scoped to one customer: it sees that customer's data (and its children's) only.
 	ViewerKindPortal ViewerKind = "PORTAL"
-	ViewerKindToken  ViewerKind = "TOKEN"
+	// An API token with a staff role.
+	ViewerKindToken ViewerKind = "TOKEN"
+	// Tollgate itself: background tasks, the scheduler, command-line tools.
 	ViewerKindSystem ViewerKind = "SYSTEM"
 )
 
@@ -926,6 +1031,7 @@ func (e ViewerKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// A day of the week.
 type Weekday string
 
 const (
