@@ -315,6 +315,7 @@ export type BillingScheduleFrequency =
 export type BillingScheduleInput = {
   /** MONTHLY: the day (1–28) each month starts on; QUARTERLY: the day (1–28) of January, April, July and October each quarter starts on; WEEKLY: the weekday the weeks start on, 1 Monday to 7 Sunday; MANUAL: none. */
   anchorDay?: number | null | undefined;
+  /** How periods follow each other: WEEKLY, MONTHLY or QUARTERLY from anchorDay, or MANUAL (the clerk gives each run's period; never due on its own). */
   frequency: BillingScheduleFrequency;
   /** Unique, e.g. "Monthly on the 1st". */
   name: string;
@@ -658,7 +659,9 @@ export type ChargeInput = {
   description?: string | null | undefined;
   /** A recurring charge's last day of service; empty while it runs on. */
   endDate?: string | null | undefined;
+  /** The product sold; empty makes an adjustment, which needs its own description and unitPrice. */
   productID?: string | number | null | undefined;
+  /** How many, more than 0; may have decimals (e.g. "1.5"). The amount is quantity × unit price, rounded to the invoice places. */
   quantity: string;
   /** Default: the product's; must be it. */
   recurrence?: ChargeRecurrence | null | undefined;
@@ -1030,10 +1033,15 @@ export type CreateCliInput = {
   value: string;
 };
 
+/** A CLI to add with a new customer (createCustomer): CreateCliInput without the customer, which is the one being created. */
 export type CreateCliWithCustomerInput = {
+  /** Free text for staff about the CLI. */
   description?: string | null | undefined;
+  /** A site of the customer. A new customer has no sites yet, so any site given is refused (INVALID, field clis.<n>.siteID): leave it empty and set the site with updateCli once the site exists. */
   siteID?: string | number | null | undefined;
+  /** When the CLI starts matching calls, inclusive; empty: from the start, so calls of any past date match. */
   validFrom?: string | null | undefined;
+  /** When it stops matching calls, exclusive, after validFrom; empty: open-ended. */
   validTo?: string | null | undefined;
   /** A DDI (01134960000, +44 113 496 0000), a range ending in * (44113496*; at least 4 digits after the country code), or an account code (letters, digits and _ : @ + / #). */
   value: string;
@@ -1096,23 +1104,41 @@ export type CreateTariffInput = {
   peakTimesID?: string | number | null | undefined;
 };
 
+/** A column mapping for a csv-format provider (see CsvMapping). A column is a header name (case and surrounding spaces ignored) or a 1-based position. Required: destination, duration, source or account, and either start or date and time (not both), with at least one layout. */
 export type CsvMappingInput = {
+  /** The column of an account or SIP-trunk code, matched as a CLI when the number matches no customer; required unless source is given. */
   account?: string | null | undefined;
+  /** The column of the answer time: when a line fills it, it is the call's start; empty, start (or date and time) is used. */
   answer?: string | null | undefined;
+  /** The column of the provider's own destination code, looked up in the rate sheet before any prefix. */
   chargeCode?: string | null | undefined;
+  /** The date column, when the file splits date and time; joined to time with a space and read with layouts, so a layout covers both ("DD/MM/YYYY HH:mm:ss"). */
   date?: string | null | undefined;
+  /** The field separator: ",", ";", a tab or "|", or by name: comma, semicolon, tab, pipe. */
   delimiter?: string;
+  /** The column of the number dialled. */
   destination: string;
+  /** The column of the answered duration, in durationUnit. */
   duration: string;
+  /** seconds, minutes (decimal minutes), hms (H:MM:SS) or milliseconds; a fraction of a second rounds up. */
   durationUnit?: string;
+  /** Whether the first line names the columns; without a header, give columns by position. */
   header?: boolean;
+  /** Timestamp layouts tried in order, at least one: tokens such as "YYYY-MM-DD HH:mm:ss" or "MM/DD/YYYY hh:mm A", a Go reference layout, or rfc3339, rfc2822, unix. */
   layouts: Array<string>;
+  /** True when the provider writes its charge as a negative amount; the sign is flipped on reading. */
   negativePrices?: boolean;
+  /** The column of what the provider charged, in major units. */
   providerPrice?: string | null | undefined;
+  /** The column of the calling number (CLI); required unless account is given. */
   source?: string | null | undefined;
+  /** The column holding date and time together; or give date and time instead. */
   start?: string | null | undefined;
+  /** The time column, with date. */
   time?: string | null | undefined;
+  /** IANA zone of timestamps that carry no offset, e.g. UTC; it wins over the provider's zone. Empty: the provider's zone. */
   timeZone?: string | null | undefined;
+  /** The column of the provider's record id, which makes a call's duplicate key. */
   uniqueId?: string | null | undefined;
 };
 
@@ -1452,6 +1478,7 @@ export type DeliveryWhereInput = {
 
 /** A new staff user: who, and what they may do. */
 export type InviteUserInput = {
+  /** Their email address, which they sign in with; kept lower-case. An address that has an account already is refused (CONFLICT). */
   email: string;
   /** ADMIN (everything), BILLING (everything but users and settings) or READONLY. */
   role: UserRole;
@@ -1963,6 +1990,7 @@ export type PeakTimeBlockBand =
 
 /** One block of a peak-times schedule, in local wall-clock time. */
 export type PeakTimeBlockInput = {
+  /** The band of the time the block covers: PEAK, OFFPEAK or WEEKEND. */
   band: PeakTimeBlockBand;
   /** Weekdays the block applies to. */
   days: Array<Weekday>;
@@ -2095,15 +2123,23 @@ export type PortalCallFilter = {
   to?: string | null | undefined;
 };
 
+/** A product's details and prices; an update replaces them whole. A reference another product has is refused (CONFLICT). */
 export type ProductInput = {
+  /** The reseller's own accounting code, at most 64 characters; kept with the product, printed nowhere. */
   accountingCode?: string | null | undefined;
+  /** Invoices group the product's charge lines under this heading; empty for none. */
   category?: string | null | undefined;
+  /** What one unit costs the reseller, in major units: not negative, at most Settings.invoiceDecimals places. Kept for reference; no invoice uses it. */
   costPrice?: string;
+  /** Free text about the product for staff; invoices print the charge's description instead. */
   description?: string | null | undefined;
+  /** What the product is called; its charges take it as their description unless they give one. */
   name: string;
   /** One price per tariff; the default tariff's is required, and customers on tariffs without a price pay it. */
   prices: Array<ProductPriceInput>;
+  /** ONE_OFF (the default), MONTHLY, QUARTERLY or YEARLY; its charges recur the same way. It cannot change while any charge uses the product (CONFLICT). */
   recurrence?: ProductRecurrence;
+  /** The reseller's own code for it, unique among products. */
   reference: string;
   /** Percent; empty takes the deployment's default rate. */
   taxRate?: string | null | undefined;
@@ -2125,7 +2161,9 @@ export type ProductOrderField =
 
 /** A product's sell price on one tariff. */
 export type ProductPriceInput = {
+  /** The sell price of one unit in major units: not negative, at most Settings.invoiceDecimals places. */
   price: string;
+  /** The tariff the price is for; at most one price per tariff. */
   tariffID: string | number;
 };
 
@@ -2398,9 +2436,11 @@ export type ProviderWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
+/** One call to price with quoteCall; nothing is stored. */
 export type QuoteCallInput = {
   /** A provider charge code, matched before the number when the sheet has it. */
   chargeCode?: string | null | undefined;
+  /** Which of the tariff's sheets prices the call: OUTBOUND (the default) or INBOUND. */
   direction?: RateSheetDirection;
   /** Answered seconds. */
   durationSeconds: number;
@@ -2414,9 +2454,13 @@ export type QuoteCallInput = {
   tariffID?: string | number | null | undefined;
 };
 
+/** The outcome of pricing a quoted call. */
 export type QuoteStatus =
+  /** No rate row matches the number or charge code, or the tariff has no rate sheet version in force at the start (breakdown says which). */
   | 'NO_RATE'
+  /** A rate row priced the call. */
   | 'RATED'
+  /** No answered seconds (unanswered, busy, failed): never charged. */
   | 'ZERO_DURATION';
 
 /** RateSheetDirection is enum for the field direction */
@@ -2743,16 +2787,21 @@ export type UpdateProviderInput = {
 export type UpdateSettingsInput = {
   /** One line a line, at most 8 lines. */
   address?: string | null | undefined;
+  /** One line, at most 255 characters. */
   companyName?: string | null | undefined;
   /** A percentage from 0 to 100, e.g. "20". */
   defaultTaxRate?: string | null | undefined;
   /** A bare address: billing@example.com. */
   emailSenderAddress?: string | null | undefined;
+  /** The name in the From of invoice emails: one line, at most 255 characters; empty uses the company name. */
   emailSenderName?: string | null | undefined;
+  /** Plain text, at most 20,000 characters, not empty; only the placeholders of Settings.emailPlaceholders. */
   invoiceEmailBody?: string | null | undefined;
+  /** One line, at most 255 characters, not empty; only the placeholders of Settings.emailPlaceholders. */
   invoiceEmailSubject?: string | null | undefined;
   /** 0 to 365 days. */
   paymentTermsDays?: number | null | undefined;
+  /** One line, at most 32 characters; empty prints none. */
   vatNumber?: string | null | undefined;
 };
 
@@ -2776,13 +2825,17 @@ export type UpdateTariffInput = {
 export type UpdateUserInput = {
   /** A disabled user cannot sign in; their sessions end at once. */
   disabled?: boolean | null | undefined;
+  /** ADMIN, BILLING or READONLY; admins cannot take away their own ADMIN role. */
   role?: UserRole | null | undefined;
 };
 
+/** A CDR file to store and analyse. */
 export type UploadCdrInput = {
   /** One direction per file: OUTBOUND (the default) or INBOUND (toll-free and similar). */
   direction?: CdrUploadDirection;
+  /** The CDR file: text in the provider's format. A file that is no text (an image, a workbook, a compressed file, UTF-16) is refused (INVALID) before anything is stored. */
   file: File;
+  /** The provider whose CDR format and time zone read the file. */
   providerID: string | number;
 };
 
@@ -2809,14 +2862,19 @@ export type UploadPhase =
   /** Stored and recorded, but the work queue did not answer: it is queued as soon as the queue is back, nothing to do meanwhile. */
   | 'WAITING_FOR_QUEUE';
 
+/** A new version of a tariff's rate sheet: which tariff, provider and direction it prices, from when, and the CSV file. */
 export type UploadRateSheetInput = {
+  /** Which calls the version prices: OUTBOUND (by the number dialled; the default) or INBOUND (by the caller's number: toll-free and similar). */
   direction?: RateSheetDirection;
   /** When this version starts pricing calls; default now. 2000-01-01T00:00:00Z means from the start: every call, however old (the valid-from of a CLI with no start date). Versions take effect at whole seconds: a fraction is rounded up to the next second (10:00:00.5 becomes 10:00:01), so a new price never reaches a call that started before the moment given. The version returned carries the effectiveFrom stored. */
   effectiveFrom?: string | null | undefined;
+  /** The rate sheet CSV (docs/rating.md), at most 64 MB. */
   file: File;
   /** Empty: the tariff's sheet for any provider. */
   providerID?: string | number | null | undefined;
+  /** The tariff the version belongs to. */
   tariffID: string | number;
+  /** How the file's money columns are written: MINOR (e.g. pence; the default) or MAJOR (e.g. pounds, converted to minor units on import). */
   units?: MoneyUnits;
 };
 
@@ -2826,6 +2884,7 @@ export type UserRole =
   | 'BILLING'
   | 'READONLY';
 
+/** A day of the week. */
 export type Weekday =
   | 'FRI'
   | 'MON'
