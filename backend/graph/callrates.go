@@ -43,6 +43,10 @@ type callRate struct {
 type callRates struct {
 	mu sync.Mutex
 	m  map[callRateKey]*callRate
+	// The portal viewer's customers' names, read once for a page of calls.
+	namesOnce sync.Once
+	names     map[int]string
+	namesErr  error
 }
 
 // rateOf is the rate row a call was priced at, read once per operation

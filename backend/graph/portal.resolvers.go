@@ -64,11 +64,7 @@ func (r *portalResolver) Balance(ctx context.Context, obj *portal.Portal) (*deci
 
 // LatestInvoice is the resolver for the latestInvoice field.
 func (r *portalResolver) LatestInvoice(ctx context.Context, obj *portal.Portal) (*ent.Invoice, error) {
-	list, _, err := r.Portals.Invoices(ctx, false, 1, 0)
-	if err != nil || len(list) == 0 {
-		return nil, err
-	}
-	return list[0], nil
+	return r.Portals.LatestInvoice(ctx)
 }
 
 // Invoices is the resolver for the invoices field.
@@ -134,11 +130,8 @@ func (r *portalCallResolver) CustomerName(ctx context.Context, obj *ent.Call) (s
 	if obj.CustomerID == nil {
 		return "", nil
 	}
-	c, err := r.Client.Customer.Get(ctx, *obj.CustomerID)
-	if err != nil {
-		return "", err
-	}
-	return c.Name, nil
+	names, err := r.portalNames(ctx)
+	return names[*obj.CustomerID], err
 }
 
 // Billed is the resolver for the billed field.
