@@ -323,15 +323,15 @@ func (a *App) downloadsFor(level graph.Access) func(http.Handler) http.Handler {
 // parameters are the portal's call filter: customer (one of its own),
 // from and to (RFC 3339) and number.
 func (a *App) portalCalls(w http.ResponseWriter, req *http.Request) {
-	q := req.URL.Query()
-	f := portal.CallFilter{Number: q.Get("number")}
+	params := req.URL.Query()
+	f := portal.CallFilter{Number: params.Get("number")}
 	var tf analysis.CallFilter
 	if err := timeParams(req, &tf); err != nil {
 		a.downloadError(w, req, err)
 		return
 	}
 	f.From, f.To = tf.From, tf.To
-	if v := q.Get("customer"); v != "" {
+	if v := params.Get("customer"); v != "" {
 		id, err := strconv.Atoi(v)
 		if err != nil {
 			a.downloadError(w, req, apperr.Field(apperr.Invalid, "customer", "customer must be the id of one of your customers"))
@@ -340,12 +340,13 @@ func (a *App) portalCalls(w http.ResponseWriter, req *http.Request) {
 		f.CustomerID = id
 	}
 	// Checked before the first byte, so a refusal is a clean error.
-	if _, err := a.Portal.Calls(req.Context(), f); err != nil {
+	q, err := a.Portal.Calls(req.Context(), f)
+	if err != nil {
 		a.downloadError(w, req, err)
 		return
 	}
 	csvHeaders(w, "calls.csv")
-	if err := a.Portal.WriteCallsCSV(req.Context(), w, f, a.Config.CallPriceDecimals); err != nil {
+	if err := a.Portal.WriteCallsCSV(req.Context(), w, q, a.Config.CallPriceDecimals); err != nil {
 		a.Log.Error("portal calls export", "query", req.URL.RawQuery, "err", err)
 	}
 }

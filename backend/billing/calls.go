@@ -57,7 +57,7 @@ func (s *Service) CallTotals(ctx context.Context, where *ent.CallWhereInput) (Ca
 	if err != nil {
 		return CallTotals{}, err
 	}
-	price, err := sumPrices(ctx, q.Where(call.StatusEQ(call.StatusPriced)))
+	price, err := SumPrices(ctx, q.Where(call.StatusEQ(call.StatusPriced)))
 	if err != nil {
 		return CallTotals{}, err
 	}

@@ -58,8 +58,8 @@ type unitsSum struct {
 	Sum           int64 `json:"sum"`
 }
 
-// sumPrices totals the prices of the calls q selects, exactly.
-func sumPrices(ctx context.Context, q *ent.CallQuery) (decimal.Decimal, error) {
+// SumPrices totals the prices of the calls q selects, exactly.
+func SumPrices(ctx context.Context, q *ent.CallQuery) (decimal.Decimal, error) {
 	var sums []unitsSum
 	if err := q.GroupBy(call.FieldPriceDecimals).Aggregate(ent.As(ent.Sum(call.FieldPriceUnits), "sum")).Scan(ctx, &sums); err != nil {
 		return decimal.Zero, err
@@ -89,7 +89,7 @@ func (s *Service) RecomputeUnbilled(ctx context.Context, customerID int) (decima
 		if err != nil {
 			return decimal.Zero, err
 		}
-		total, err := sumPrices(ctx, q)
+		total, err := SumPrices(ctx, q)
 		if err != nil {
 			return decimal.Zero, err
 		}

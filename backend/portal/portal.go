@@ -19,9 +19,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/tollgate/tollgate/backend/analysis"
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
+	"github.com/tollgate/tollgate/backend/billing"
 	"github.com/tollgate/tollgate/backend/invoicing"
 	"github.com/tollgate/tollgate/backend/render"
 	"github.com/tollgate/tollgate/ent"
@@ -135,8 +135,25 @@ func (s *Service) Invoices(ctx context.Context, outstanding bool, first, offset 
 	if err != nil {
 		return nil, 0, err
 	}
-	list, err := q.Order(ent.Desc(invoice.FieldIssueDate), ent.Desc(invoice.FieldNumber)).Limit(first).Offset(offset).All(ctx)
+	list, err := newestFirst(q).Limit(first).Offset(offset).All(ctx)
 	return list, n, err
+}
+
+// LatestInvoice is the viewer's newest invoice; nil when it has none.
+func (s *Service) LatestInvoice(ctx context.Context) (*ent.Invoice, error) {
+	q, err := s.invoices(ctx)
+	if err != nil {
+		return nil, err
+	}
+	inv, err := newestFirst(q).First(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return inv, err
+}
+
+func newestFirst(q *ent.InvoiceQuery) *ent.InvoiceQuery {
+	return q.Order(ent.Desc(invoice.FieldIssueDate), ent.Desc(invoice.FieldNumber))
 }
 
 // Invoice is one of the viewer's invoices; NOT_FOUND for any other id,
@@ -197,7 +214,7 @@ func (s *Service) Calls(ctx context.Context, f CallFilter) (*ent.CallQuery, erro
 	if err != nil {
 		return nil, err
 	}
-	ps := []predicate.Call{call.UploadIDIn(processed...), call.CustomerIDIn(ids...), call.StatusEQ(call.StatusPriced), analysis.CountedCalls()}
+	ps := []predicate.Call{call.UploadIDIn(processed...), call.CustomerIDIn(ids...), call.StatusEQ(call.StatusPriced)}
 	if f.From != nil {
 		ps = append(ps, call.StartGTE(f.From.UTC()))
 	}
@@ -208,23 +225,6 @@ func (s *Service) Calls(ctx context.Context, f CallFilter) (*ent.CallQuery, erro
 		ps = append(ps, call.Or(call.SourceContains(n), call.DestinationContains(n)))
 	}
 	return s.Client.Call.Query().Where(ps...), nil
-}
-
-// SumPrices adds up the prices of the calls q selects, exactly: they are
-// integer units of 10^-decimals.
-func SumPrices(ctx context.Context, q *ent.CallQuery) (decimal.Decimal, error) {
-	var sums []struct {
-		PriceDecimals int   `json:"price_decimals"`
-		Sum           int64 `json:"sum"`
-	}
-	if err := q.GroupBy(call.FieldPriceDecimals).Aggregate(ent.As(ent.Sum(call.FieldPriceUnits), "sum")).Scan(ctx, &sums); err != nil {
-		return decimal.Zero, err
-	}
-	total := decimal.Zero
-	for _, r := range sums {
-		total = total.Add(decimal.New(r.Sum, int32(-r.PriceDecimals)))
-	}
-	return total, nil
 }
 
 // Price is a call's price in major units.
@@ -251,7 +251,7 @@ func (s *Service) CallsPage(ctx context.Context, f CallFilter, first, offset int
 	if err != nil {
 		return nil, err
 	}
-	total, err := SumPrices(ctx, q.Clone())
+	total, err := billing.SumPrices(ctx, q.Clone())
 	if err != nil {
 		return nil, err
 	}
@@ -357,12 +357,9 @@ const exportPage = 5000
 // number dialled, destination, band, duration, billable seconds, price),
 // oldest first, a page at a time, so a year of calls is never held in
 // memory. The rows add up to the total read first, or the export fails.
-func (s *Service) WriteCallsCSV(ctx context.Context, w io.Writer, f CallFilter, decimals int) error {
-	q, err := s.Calls(ctx, f)
-	if err != nil {
-		return err
-	}
-	total, err := SumPrices(ctx, q.Clone())
+// q is Calls' query, made (and so checked) before the first byte is written.
+func (s *Service) WriteCallsCSV(ctx context.Context, w io.Writer, q *ent.CallQuery, decimals int) error {
+	total, err := billing.SumPrices(ctx, q.Clone())
 	if err != nil {
 		return err
 	}
