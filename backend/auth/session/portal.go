@@ -8,7 +8,6 @@ import (
 	"github.com/tollgate/tollgate/backend/apperr"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/ent"
-	"github.com/tollgate/tollgate/ent/authlink"
 	"github.com/tollgate/tollgate/ent/customer"
 	"github.com/tollgate/tollgate/ent/invoice"
 	"github.com/tollgate/tollgate/ent/user"
@@ -42,18 +41,8 @@ func (s *Service) newPortalUser(ctx context.Context, c *ent.Customer, email, nam
 	if len(name) > 255 {
 		return nil, "", time.Time{}, apperr.Field(apperr.Invalid, "name", "a name has at most 255 characters")
 	}
-	sys := viewer.System(ctx)
-	if taken, err := s.Client.User.Query().Where(user.Email(e)).Exist(sys); err != nil {
-		return nil, "", time.Time{}, err
-	} else if taken {
-		return nil, "", time.Time{}, apperr.Field(apperr.Conflict, "email", "%s has an account already (staff or another portal user); use another address", e)
-	}
-	u, err := s.Client.User.Create().SetEmail(e).SetName(name).SetKind(user.KindPortal).SetCustomerID(c.ID).Save(sys)
-	if err != nil {
-		return nil, "", time.Time{}, err
-	}
-	secret, exp, err := s.link(sys, authlink.PurposeInvite, &u.ID, PortalLinkTTL)
-	return u, secret, exp, err
+	return s.invite(ctx, s.Client.User.Create().SetEmail(e).SetName(name).SetKind(user.KindPortal).SetCustomerID(c.ID),
+		PortalLinkTTL, "staff and other portal users cannot share it, so use another address")
 }
 
 // SetPortalUserDisabled stops a portal user signing in, ending their
@@ -117,8 +106,10 @@ func (s *Service) Register(ctx context.Context, reference string, number int64, 
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
-	if taken, err := s.Client.User.Query().Where(user.Email(e)).Exist(sys); err != nil || taken {
-		return nil, "", time.Time{}, err
+	u, secret, exp, err := s.newPortalUser(ctx, c, e, "")
+	if apperr.CodeOf(err) == apperr.Conflict {
+		// The email has an account: nothing to make, and nothing to say.
+		return nil, "", time.Time{}, nil
 	}
-	return s.newPortalUser(ctx, c, e, "")
+	return u, secret, exp, err
 }

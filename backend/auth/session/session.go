@@ -366,17 +366,25 @@ func (s *Service) CreateStaff(ctx context.Context, email string, role viewer.Rol
 	if err := user.RoleValidator(user.Role(role)); err != nil {
 		return nil, "", time.Time{}, apperr.Field(apperr.Invalid, "role", "the role %q is not ADMIN, BILLING or READONLY", role)
 	}
+	return s.invite(ctx, s.Client.User.Create().SetEmail(e).SetKind(user.KindStaff).SetRole(user.Role(role)),
+		orDefault(s.LinkTTL, DefaultLinkTTL), "send them a password reset link instead")
+}
+
+// invite saves a new user with no password yet, refusing an email in use
+// (and saying what to do instead), and makes its one-time invitation link.
+func (s *Service) invite(ctx context.Context, c *ent.UserCreate, ttl time.Duration, instead string) (*ent.User, string, time.Time, error) {
 	sys := viewer.System(ctx)
+	e, _ := c.Mutation().Email()
 	if taken, err := s.Client.User.Query().Where(user.Email(e)).Exist(sys); err != nil {
 		return nil, "", time.Time{}, err
 	} else if taken {
-		return nil, "", time.Time{}, apperr.Field(apperr.Conflict, "email", "%s has an account already; send them a password reset link instead", e)
+		return nil, "", time.Time{}, apperr.Field(apperr.Conflict, "email", "%s has an account already; %s", e, instead)
 	}
-	u, err := s.Client.User.Create().SetEmail(e).SetKind(user.KindStaff).SetRole(user.Role(role)).Save(sys)
+	u, err := c.Save(sys)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
-	secret, exp, err := s.link(sys, authlink.PurposeInvite, &u.ID, orDefault(s.LinkTTL, DefaultLinkTTL))
+	secret, exp, err := s.link(sys, authlink.PurposeInvite, &u.ID, ttl)
 	return u, secret, exp, err
 }
 

@@ -3,7 +3,10 @@
 // it, so nothing reaches the database without one.
 package viewer
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // Kind is the sort of principal behind a request.
 type Kind int
@@ -80,14 +83,7 @@ func (v Viewer) CanAdminister() bool {
 func (v Viewer) Portal() bool { return v.Kind == KindPortal }
 
 // Sees reports whether a portal viewer may see the customer id's data.
-func (v Viewer) Sees(id int) bool {
-	for _, c := range v.Customers {
-		if c == id && id != 0 {
-			return true
-		}
-	}
-	return false
-}
+func (v Viewer) Sees(id int) bool { return id != 0 && slices.Contains(v.Customers, id) }
 
 // Family is the customer set of a portal viewer of customer id whose
 // children are children: the customer first, then its children.
