@@ -12,6 +12,7 @@ import (
 	"github.com/tollgate/tollgate/backend/auth/session"
 	"github.com/tollgate/tollgate/backend/auth/viewer"
 	"github.com/tollgate/tollgate/backend/mail"
+	"github.com/tollgate/tollgate/backend/settings"
 	"github.com/tollgate/tollgate/ent"
 )
 
@@ -42,7 +43,7 @@ func (a *App) AnnounceAuth(ctx context.Context, out io.Writer) error {
 		}
 		a.Log.Warn("Tollgate has no users yet: the first admin sets up with the one-time link printed below", "expires", exp.Format(time.RFC3339))
 		fmt.Fprintf(out, "\n  Tollgate has no users yet. Open this link to choose the first admin's email and password\n  (it works once, until %s; a restart prints a new one):\n\n    %s\n\n",
-			exp.In(a.Config.Location()).Format("2 Jan 2006 15:04 MST"), a.LinkURL(secret))
+			a.until(exp), a.LinkURL(secret))
 	}
 	return nil
 }
@@ -79,17 +80,24 @@ func (a *App) EmailPasswordReset(ctx context.Context, email string) error {
 	if err != nil || u == nil {
 		return err
 	}
-	return a.sendAccountEmail(ctx, "password-reset", u.Email, "Reset your Tollgate password",
-		fmt.Sprintf("Someone (we hope you) asked to reset the password of %s on Tollgate.\n\n"+
+	return a.sendAccountEmail(ctx, "password-reset", u.Email, func(settings.Company) (string, string) {
+		return "Reset your Tollgate password", fmt.Sprintf("Someone (we hope you) asked to reset the password of %s on Tollgate.\n\n"+
 			"Choose a new password with this link. It works once, until %s:\n\n%s\n\n"+
 			"If it was not you, ignore this email: your password stays as it is.\n",
-			u.Email, exp.In(a.Config.Location()).Format("2 Jan 2006 15:04 MST"), a.LinkURL(secret)))
+			u.Email, a.until(exp), a.LinkURL(secret))
+	})
+}
+
+// until is when a link stops working, as its email and the console say it.
+func (a *App) until(exp time.Time) string {
+	return exp.In(a.Config.Location()).Format("2 Jan 2006 15:04 MST")
 }
 
 // sendAccountEmail sends an email about a person's account (a reset or
 // activation link) from the company's sender, straight through the
 // delivery sender: these are not invoices, so not in the outbox's table.
-func (a *App) sendAccountEmail(ctx context.Context, kind, to, subject, text string) error {
+// write gives the subject and text, knowing the company.
+func (a *App) sendAccountEmail(ctx context.Context, kind, to string, write func(settings.Company) (subject, text string)) error {
 	c, err := a.Company.Get(viewer.System(ctx))
 	if err != nil {
 		return err
@@ -105,6 +113,7 @@ func (a *App) sendAccountEmail(ctx context.Context, kind, to, subject, text stri
 	if name == "" {
 		name = "Tollgate"
 	}
+	subject, text := write(c)
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	return a.Delivery.Sender.Send(ctx, &mail.Message{
@@ -119,22 +128,18 @@ func (a *App) sendAccountEmail(ctx context.Context, kind, to, subject, text stri
 // emailPortalLink emails a portal user the link with which they choose a
 // password: an invitation from staff, or a registration they asked for.
 func (a *App) emailPortalLink(ctx context.Context, u *ent.User, link string, exp time.Time, registered bool) error {
-	c, err := a.Company.Get(viewer.System(ctx))
-	if err != nil {
-		return err
-	}
-	seller := c.Name
-	if seller == "" {
-		seller = "your telephone service provider"
-	}
-	why := seller + " has invited you to its customer portal, where you can see your invoices and calls and download them."
-	if registered {
-		why = "You (we hope) asked to use the customer portal of " + seller + ", where you can see your invoices and calls."
-	}
-	err = a.sendAccountEmail(ctx, "portal-invite", u.Email, "Your customer portal at "+seller,
-		fmt.Sprintf("%s\n\nChoose your password with this link. It works once, until %s:\n\n%s\n\n"+
-			"Your email address, %s, is your sign-in name. If you did not expect this email, ignore it.\n",
-			why, exp.In(a.Config.Location()).Format("2 Jan 2006 15:04 MST"), link, u.Email))
+	err := a.sendAccountEmail(ctx, "portal-invite", u.Email, func(c settings.Company) (string, string) {
+		seller := c.Name
+		if seller == "" {
+			seller = "your telephone service provider"
+		}
+		why := seller + " has invited you to its customer portal, where you can see your invoices and calls and download them."
+		if registered {
+			why = "You (we hope) asked to use the customer portal of " + seller + ", where you can see your invoices and calls."
+		}
+		return "Your customer portal at " + seller, fmt.Sprintf("%s\n\nChoose your password with this link. It works once, until %s:\n\n%s\n\n"+
+			"Your email address, %s, is your sign-in name. If you did not expect this email, ignore it.\n", why, a.until(exp), link, u.Email)
+	})
 	if err != nil {
 		a.Log.ErrorContext(ctx, "send a portal activation email", "user", u.Email, "err", err)
 	}
