@@ -1,5 +1,6 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
+import { CallBars, ChartTip } from '../common/charts';
 import {
   Anchor,
   Badge,
@@ -192,25 +193,6 @@ function Empty(props: { icon: ReactNode; title: string; description: string; to:
   );
 }
 
-/** The exact figures of a bar, read from its row: a chart only ever has rounded numbers. */
-function ChartTip({ active, payload, lines }: { active?: boolean; payload?: { payload?: unknown }[]; lines: (row: never) => string[] }) {
-  const row = payload?.[0]?.payload;
-  if (!active || !row) return null;
-  const [title, ...rest] = lines(row as never);
-  return (
-    <Paper withBorder shadow="md" p="xs" radius="sm">
-      <Text size="sm" fw={600}>
-        {title}
-      </Text>
-      {rest.map((l) => (
-        <Text size="sm" key={l} style={num}>
-          {l}
-        </Text>
-      ))}
-    </Paper>
-  );
-}
-
 type MonthRow = Board['revenueByMonth'][number] & { label: string; netPlot: number; taxPlot: number };
 
 function RevenueCard({ board, format }: { board: Board; format: Format }) {
@@ -301,22 +283,13 @@ function CallsPerDayCard(props: { board: Board; format: Format; days: string; se
           <Text size="sm" c="dimmed" mb="xs" data-testid="calls-summary">
             {countOf(calls, 'priced call')} in the last {days} days, worth {format.total(value)}
           </Text>
-          <BarChart
+          <CallBars
+            rows={rows}
+            label="Calls per day"
+            color="teal.6"
             h={240}
-            data={rows}
-            dataKey="label"
-            aria-label="Calls per day"
-            series={[{ name: 'calls', label: 'Calls', color: 'teal.6' }]}
-            yAxisProps={{ width: 48, allowDecimals: false }}
-            xAxisProps={{ minTickGap: 16 }}
-            tooltipProps={{
-              content: (p) => (
-                <ChartTip
-                  {...(p as object)}
-                  lines={(d: DayRow) => [dayName(String(d.day), true), countOf(d.calls, 'call'), format.total(d.value)]}
-                />
-              ),
-            }}
+            yWidth={48}
+            tip={(d) => [dayName(String(d.day), true), countOf(d.calls, 'call'), format.total(d.value)]}
           />
         </>
       )}

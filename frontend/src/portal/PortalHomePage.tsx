@@ -1,5 +1,4 @@
 import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
 import { Anchor, EmptyState, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFileInvoice, IconPhoneCall } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -13,6 +12,7 @@ import type { PortalHomeQuery as PortalHomeData } from '../gql/graphql';
 import { usePageTitle } from '../shell/usePageTitle';
 import { PortalHomeQuery } from './documents';
 import { usePortalAccount } from './PortalApp';
+import { CallBars } from '../common/charts';
 import { InvoiceCards, InvoiceDownloads, InvoiceStatusBadge, invoiceDate, num, type PortalInvoiceSummary } from './parts';
 
 type Home = PortalHomeData['portal'];
@@ -174,24 +174,6 @@ function NoCalls() {
   );
 }
 
-function ChartTip({ active, payload, lines }: { active?: boolean; payload?: { payload?: unknown }[]; lines: (row: never) => string[] }) {
-  const row = payload?.[0]?.payload;
-  if (!active || !row) return null;
-  const [title, ...rest] = lines(row as never);
-  return (
-    <Paper withBorder shadow="md" p="xs" radius="sm">
-      <Text size="sm" fw={600}>
-        {title}
-      </Text>
-      {rest.map((l) => (
-        <Text size="sm" key={l} style={num}>
-          {l}
-        </Text>
-      ))}
-    </Paper>
-  );
-}
-
 type DayRow = Home['activity']['byDay'][number] & { label: string };
 
 function CallsPerDayCard({ home, format }: { home: Home; format: Format }) {
@@ -214,22 +196,11 @@ function CallsPerDayCard({ home, format }: { home: Home; format: Format }) {
           <Text size="sm" c="dimmed" mb="xs" data-testid="portal-calls-summary">
             {countOf(calls, 'call')} in the last 30 days, {format.total(spent)}
           </Text>
-          <BarChart
-            h={220}
-            data={rows}
-            dataKey="label"
-            aria-label="Calls per day"
-            series={[{ name: 'calls', label: 'Calls', color: 'teal.6' }]}
-            yAxisProps={{ width: 40, allowDecimals: false }}
-            xAxisProps={{ minTickGap: 16 }}
-            tooltipProps={{
-              content: (p) => (
-                <ChartTip
-                  {...(p as object)}
-                  lines={(d: DayRow) => [dayName(String(d.day), true), countOf(d.calls, 'call'), format.total(d.price)]}
-                />
-              ),
-            }}
+          <CallBars
+            rows={rows}
+            label="Calls per day"
+            color="teal.6"
+            tip={(d) => [dayName(String(d.day), true), countOf(d.calls, 'call'), format.total(d.price)]}
           />
         </>
       )}
@@ -251,22 +222,12 @@ function CallsByHourCard({ home }: { home: Home }) {
           <Text size="sm" c="dimmed" mb="xs">
             When your calls started over the last 30 days
           </Text>
-          <BarChart
-            h={220}
-            data={rows}
-            dataKey="label"
-            aria-label="Calls by time of day"
-            series={[{ name: 'calls', label: 'Calls', color: 'blue.6' }]}
-            yAxisProps={{ width: 40, allowDecimals: false }}
-            xAxisProps={{ minTickGap: 8 }}
-            tooltipProps={{
-              content: (p) => (
-                <ChartTip
-                  {...(p as object)}
-                  lines={(h: HourRow) => [`${h.label}–${String(h.hour).padStart(2, '0')}:59`, countOf(h.calls, 'call')]}
-                />
-              ),
-            }}
+          <CallBars
+            rows={rows}
+            label="Calls by time of day"
+            color="blue.6"
+            minTickGap={8}
+            tip={(h) => [`${h.label}–${String(h.hour).padStart(2, '0')}:59`, countOf(h.calls, 'call')]}
           />
         </>
       )}
