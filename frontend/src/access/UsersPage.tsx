@@ -2,8 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  Code,
-  CopyButton,
   Group,
   Menu,
   Modal,
@@ -17,7 +15,7 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconDots, IconPlus } from '@tabler/icons-react';
+import { IconDots, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/SessionContext';
@@ -26,6 +24,7 @@ import { useFormat } from '../common/useFormat';
 import type { UserFieldsFragment, UserRole } from '../gql/graphql';
 import { apiErrorMessage } from '../graphql/errors';
 import { usePageTitle } from '../shell/usePageTitle';
+import { OneTimeLink } from '../common/OneTimeLink';
 import { InviteUserMutation, ResetUserPasswordMutation, StaffUsersQuery, UpdateUserMutation } from './documents';
 import { SettingsTabs } from './SettingsTabs';
 
@@ -190,19 +189,7 @@ export function UsersPage() {
               Give this link to <b>{shown.email}</b> privately (it signs in whoever opens it first). It works once, until{' '}
               {format.dateTime(shown.expiresAt)}, and is not shown again.
             </Text>
-            <Code block aria-label="One-time link">
-              {shown.url}
-            </Code>
-            <Group justify="flex-end">
-              <CopyButton value={shown.url}>
-                {({ copied, copy }) => (
-                  <Button leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />} onClick={copy} variant="light">
-                    {copied ? 'Copied' : 'Copy the link'}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => setShown(null)}>Done</Button>
-            </Group>
+            <OneTimeLink link={shown.url} label="One-time link" onDone={() => setShown(null)} />
           </Stack>
         )}
       </Modal>

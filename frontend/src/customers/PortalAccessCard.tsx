@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/SessionContext';
@@ -9,6 +9,7 @@ import { useFormat } from '../common/useFormat';
 import type { InvitePortalUserMutation as Invitation } from '../gql/graphql';
 import { apiErrorMessage } from '../graphql/errors';
 import { InvitePortalUserMutation, PortalUsersQuery, SetPortalUserDisabledMutation } from '../portal/documents';
+import { OneTimeLink } from '../common/OneTimeLink';
 
 const usersContext = { additionalTypenames: ['User'] };
 
@@ -128,19 +129,7 @@ export function PortalAccessCard({ customerId, customerName }: { customerId: str
               Whoever opens the link chooses the password, so give it only to {invited.user.email}. It works once, until{' '}
               {format.dateTime(invited.expiresAt)}.
             </Text>
-            <Code block aria-label="Activation link">
-              {invited.link}
-            </Code>
-            <Group justify="flex-end">
-              <CopyButton value={invited.link}>
-                {({ copied, copy }) => (
-                  <Button leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />} onClick={copy} variant="light">
-                    {copied ? 'Copied' : 'Copy the link'}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => setInvited(null)}>Done</Button>
-            </Group>
+            <OneTimeLink link={invited.link} label="Activation link" onDone={() => setInvited(null)} />
           </Stack>
         )}
       </Modal>
